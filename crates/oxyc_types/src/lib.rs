@@ -1,0 +1,1 @@
+//! oxyc_types
