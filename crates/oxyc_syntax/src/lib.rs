@@ -19,7 +19,10 @@ pub struct PythonVersion {
 }
 
 impl PythonVersion {
-    pub const PY311: PythonVersion = PythonVersion { major: 3, minor: 11 };
+    pub const PY311: PythonVersion = PythonVersion {
+        major: 3,
+        minor: 11,
+    };
 }
 
 /// Parse a module. Errors are syntax errors (or syntax newer than `target`), each with

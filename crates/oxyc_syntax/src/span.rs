@@ -46,7 +46,9 @@ impl LineIndex {
         let line = self.line(offset);
         let start = self.line_starts[(line - 1) as usize] as usize;
         let end = (offset as usize).min(text.len());
-        let col = text.get(start..end).map_or(end - start, |s| s.chars().count());
+        let col = text
+            .get(start..end)
+            .map_or(end - start, |s| s.chars().count());
         (line, col as u32 + 1)
     }
 
