@@ -1,0 +1,411 @@
+//! `oxyc build`: each module's source → pipeline → C → object → extension module, with
+//! several modules in parallel.
+//!
+//! Outputs appear atomically: the C compiler links into a temporary file in the output
+//! directory, which is renamed over `NAME<EXT_SUFFIX>` only when everything succeeded, so
+//! a failed build never leaves a half-written module nor replaces a working one.
+
+use std::num::NonZeroUsize;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use oxyc_syntax::LineIndex;
+
+use crate::cache::Cache;
+use crate::cc::{self, CcConfig, Runtime};
+use crate::error::{DriverError, IoAction, IoError, ModuleError, SourceDiagnostics};
+use crate::fsutil::{self, TempOutput};
+use crate::pipeline::{self, CompileOptions};
+use crate::python::{self, Interpreter};
+
+/// Everything `oxyc build` takes from the command line.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub files: Vec<PathBuf>,
+    /// Where outputs go; `None`: beside each source file.
+    pub out_dir: Option<PathBuf>,
+    /// The target interpreter; `None`: `python3` on PATH.
+    pub python: Option<PathBuf>,
+    /// 0..=3 (`-O0`..`-O3`).
+    pub opt_level: u8,
+    /// Compile C with debug information (`-g`).
+    pub debug: bool,
+    /// Also write `NAME.ir` (the final IR) beside the output.
+    pub emit_ir: bool,
+    /// Also write `NAME.c` (the generated C) beside the output.
+    pub emit_c: bool,
+    /// Print each C compiler command.
+    pub verbose: bool,
+    /// How many modules to compile at once; `None`: one per CPU.
+    pub jobs: Option<NonZeroUsize>,
+}
+
+impl Default for BuildOptions {
+    fn default() -> BuildOptions {
+        BuildOptions {
+            files: Vec::new(),
+            out_dir: None,
+            python: None,
+            opt_level: 2,
+            debug: false,
+            emit_ir: false,
+            emit_c: false,
+            verbose: false,
+            jobs: None,
+        }
+    }
+}
+
+/// How far a build has got, for progress lines.
+#[derive(Debug, Clone)]
+pub struct Progress<'a> {
+    /// Modules finished so far, this one included.
+    pub done: usize,
+    pub total: usize,
+    /// The source file as given on the command line.
+    pub file: &'a str,
+    /// How long this module took.
+    pub elapsed: Duration,
+}
+
+/// Receives what happens during a build, as it happens (from several threads).
+pub trait Reporter: Sync {
+    /// Non-fatal diagnostics of a module that compiled.
+    fn warnings(&self, file: &SourceDiagnostics);
+    /// A module finished, successfully or not.
+    fn module_finished(&self, progress: &Progress<'_>, result: &Result<(), &ModuleError>);
+}
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct BuildSummary {
+    /// The extension modules written, in the order the sources were given.
+    pub built: Vec<PathBuf>,
+    /// How many modules failed (each was reported when it did).
+    pub failed: usize,
+}
+
+impl BuildSummary {
+    pub fn success(&self) -> bool {
+        self.failed == 0
+    }
+}
+
+/// Build every module of `opts.files`. Module failures are reported through `reporter`
+/// and counted in the summary (the other modules still build); an `Err` means nothing
+/// could be built at all (no interpreter, bad usage, unwritable output directory).
+pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummary, DriverError> {
+    if opts.files.is_empty() {
+        return Err(DriverError::Usage("no input files".into()));
+    }
+    if let Some(dir) = &opts.out_dir {
+        fsutil::create_dir_all(dir)?;
+    }
+    let toolchain = Toolchain::new(opts.python.as_deref(), opts.opt_level, opts.debug, opts.verbose)?;
+    let jobs: Vec<ModuleJob> = opts
+        .files
+        .iter()
+        .map(|file| ModuleJob::for_build(file, opts.out_dir.as_deref()))
+        .collect();
+    check_distinct_outputs(&jobs, &toolchain.python.config.ext_suffix)?;
+    let emit = Emit { ir: opts.emit_ir, c: opts.emit_c };
+
+    let workers = opts
+        .jobs
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, NonZeroUsize::get)
+        .min(jobs.len());
+    let next = AtomicUsize::new(0);
+    let finished = AtomicUsize::new(0);
+    let results: Vec<OnceLock<Result<PathBuf, ()>>> = jobs.iter().map(|_| OnceLock::new()).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(i) else { break };
+                    let started = Instant::now();
+                    let result = toolchain.build_module(job, emit, reporter);
+                    let progress = Progress {
+                        done: finished.fetch_add(1, Ordering::Relaxed) + 1,
+                        total: jobs.len(),
+                        file: &job.display,
+                        elapsed: started.elapsed(),
+                    };
+                    reporter.module_finished(&progress, &result.as_ref().map(|_| ()));
+                    if let Some(slot) = results.get(i) {
+                        let _ = slot.set(result.map_err(|_| ()));
+                    }
+                }
+            });
+        }
+    });
+
+    let mut summary = BuildSummary::default();
+    for slot in results {
+        match slot.into_inner() {
+            Some(Ok(path)) => summary.built.push(path),
+            _ => summary.failed += 1,
+        }
+    }
+    Ok(summary)
+}
+
+/// Two inputs with the same module name and output directory would overwrite each other.
+fn check_distinct_outputs(jobs: &[ModuleJob], ext_suffix: &str) -> Result<(), DriverError> {
+    let mut seen: Vec<(PathBuf, &ModuleJob)> = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        let Ok(name) = &job.name else { continue };
+        let out = job.out_dir.join(format!("{name}{ext_suffix}"));
+        let key = std::path::absolute(&out).unwrap_or_else(|_| out.clone());
+        if let Some((_, other)) = seen.iter().find(|(k, _)| *k == key) {
+            return Err(DriverError::Usage(format!(
+                "`{}` and `{}` would both be built as `{}`; build them into different directories with -o",
+                other.display,
+                job.display,
+                out.display()
+            )));
+        }
+        seen.push((key, job));
+    }
+    Ok(())
+}
+
+/// Which extra artifacts to write beside the output.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Emit {
+    pub ir: bool,
+    pub c: bool,
+}
+
+/// One module to build.
+#[derive(Debug, Clone)]
+pub(crate) struct ModuleJob {
+    /// The file to read.
+    pub source: PathBuf,
+    /// The file as the user named it (diagnostics, progress).
+    pub display: String,
+    /// The file name compiled into the module, for tracebacks.
+    pub trace_path: String,
+    /// The import name, or why the file name is not one.
+    pub name: Result<String, String>,
+    pub out_dir: PathBuf,
+}
+
+impl ModuleJob {
+    fn for_build(file: &Path, out_dir: Option<&Path>) -> ModuleJob {
+        let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let display = file.display().to_string();
+        ModuleJob {
+            source: file.to_path_buf(),
+            trace_path: display.clone(),
+            display,
+            name: if is_module_name(&stem) { Ok(stem) } else { Err(stem) },
+            out_dir: out_dir.map_or_else(|| fsutil::parent_dir(file).to_path_buf(), Path::to_path_buf),
+        }
+    }
+}
+
+/// What every module of one invocation shares: the interpreter, the C compiler, the
+/// cache and the compiled runtime (built the first time a module needs it).
+pub(crate) struct Toolchain {
+    pub cache: Cache,
+    pub python: Interpreter,
+    pub cc: CcConfig,
+    runtime: OnceLock<Option<Runtime>>,
+}
+
+impl Toolchain {
+    pub fn new(python: Option<&Path>, opt_level: u8, debug: bool, verbose: bool) -> Result<Toolchain, DriverError> {
+        let cache = Cache::locate()?;
+        let python = python::find(python, &cache, verbose)?;
+        Ok(Toolchain::from_parts(cache, python, CcConfig::from_env(opt_level, debug, verbose)))
+    }
+
+    pub fn from_parts(cache: Cache, python: Interpreter, cc: CcConfig) -> Toolchain {
+        Toolchain { cache, python, cc, runtime: OnceLock::new() }
+    }
+
+    /// The compiled runtime. The module whose request built it gets the compiler's error if
+    /// that failed; the others get a short pointer to it.
+    fn runtime(&self, job: &ModuleJob) -> Result<&Runtime, ModuleError> {
+        let mut failure = None;
+        let runtime = self.runtime.get_or_init(|| match cc::ensure_runtime(&self.cache, &self.cc, &self.python.config) {
+            Ok(runtime) => Some(runtime),
+            Err(err) => {
+                failure = Some(err);
+                None
+            }
+        });
+        match runtime {
+            Some(runtime) => Ok(runtime),
+            None => Err(failure.unwrap_or_else(|| ModuleError::RuntimeUnavailable { path: job.source.clone() })),
+        }
+    }
+
+    /// Build one module; returns the path of the extension module written.
+    pub fn build_module(&self, job: &ModuleJob, emit: Emit, reporter: &dyn Reporter) -> Result<PathBuf, ModuleError> {
+        let source = read_source(&job.source)?;
+        self.build_from_source(job, &source, emit, reporter)
+    }
+
+    /// Build one module from its (already read) source text.
+    pub fn build_from_source(
+        &self,
+        job: &ModuleJob,
+        source: &str,
+        emit: Emit,
+        reporter: &dyn Reporter,
+    ) -> Result<PathBuf, ModuleError> {
+        let name = job
+            .name
+            .as_ref()
+            .map_err(|stem| ModuleError::BadModuleName { path: job.source.clone(), stem: stem.clone() })?;
+        let options = CompileOptions { opt_level: self.cc.opt_level, python_version: self.python.config.version() };
+        let compiled = catch_unwind(AssertUnwindSafe(|| {
+            pipeline::compile_to_c(name, &job.trace_path, source, &options)
+        }))
+        .map_err(|panic| ModuleError::Internal { path: job.source.clone(), message: panic_message(&panic) })?;
+        let artifacts = compiled.map_err(|diagnostics| {
+            ModuleError::Diagnostics(SourceDiagnostics {
+                path: job.display.clone(),
+                source: source.to_owned(),
+                diagnostics,
+            })
+        })?;
+        if !artifacts.warnings.is_empty() {
+            reporter.warnings(&SourceDiagnostics {
+                path: job.display.clone(),
+                source: source.to_owned(),
+                diagnostics: artifacts.warnings,
+            });
+        }
+
+        if emit.ir {
+            fsutil::write_atomic(&job.out_dir.join(format!("{name}.ir")), artifacts.ir_text.as_bytes())?;
+        }
+        if emit.c {
+            fsutil::write_atomic(&job.out_dir.join(format!("{name}.c")), artifacts.c_source.as_bytes())?;
+        }
+
+        self.compile_c(job, name, &artifacts.c_source)
+    }
+
+    /// Compile generated C and link it with the runtime into `<out_dir>/<name><EXT_SUFFIX>`,
+    /// replacing any earlier file there only when everything succeeded.
+    pub fn compile_c(&self, job: &ModuleJob, name: &str, c_source: &str) -> Result<PathBuf, ModuleError> {
+        let runtime = self.runtime(job)?;
+        let work = tempfile::Builder::new()
+            .prefix("oxyc-build-")
+            .tempdir()
+            .map_err(|e| IoError::new(IoAction::Create, &std::env::temp_dir(), e))?;
+        let c_file = work.path().join(format!("{name}.c"));
+        let object = work.path().join(format!("{name}.o"));
+        std::fs::write(&c_file, c_source.as_bytes()).map_err(|e| IoError::new(IoAction::Write, &c_file, e))?;
+        let doing = format!("compiling `{}`", job.display);
+        self.cc.compile(&c_file, &object, &[&self.python.config.include_dir, &runtime.include_dir], &doing)?;
+
+        let output = job.out_dir.join(format!("{name}{}", self.python.config.ext_suffix));
+        let tmp = TempOutput::beside(&output);
+        let mut objects: Vec<&Path> = vec![&object];
+        objects.extend(runtime.objects.iter().map(PathBuf::as_path));
+        self.cc.link_shared(&objects, tmp.path(), &format!("linking `{}`", job.display))?;
+        tmp.persist(&output)?;
+        Ok(output)
+    }
+}
+
+/// The source text: UTF-8 (a leading byte-order mark is dropped, as Python does).
+pub(crate) fn read_source(path: &Path) -> Result<String, ModuleError> {
+    let bytes = std::fs::read(path).map_err(|source| ModuleError::Read { path: path.to_path_buf(), source })?;
+    decode_source(path, bytes)
+}
+
+/// Decode source bytes read from `path`.
+pub(crate) fn decode_source(path: &Path, bytes: Vec<u8>) -> Result<String, ModuleError> {
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Ok(text)
+        }
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let prefix = std::str::from_utf8(err.as_bytes().get(..valid).unwrap_or_default()).unwrap_or_default();
+            let (line, col) = LineIndex::new(prefix).line_col(prefix, valid as u32);
+            Err(ModuleError::NotUtf8 { path: path.to_path_buf(), line, col })
+        }
+    }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = panic.downcast_ref::<&str>() {
+        (*s).to_owned()
+    } else if let Some(s) = panic.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "the compiler panicked".to_owned()
+    }
+}
+
+const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+];
+
+/// An importable module name that is also a valid C identifier suffix (`PyInit_<name>`):
+/// ASCII letters, digits and `_`, not starting with a digit, not a keyword.
+pub fn is_module_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !KEYWORDS.contains(&name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_names() {
+        for ok in ["fib", "_x", "a1", "match", "type", "Mod_2"] {
+            assert!(is_module_name(ok), "{ok}");
+        }
+        for bad in ["", "1a", "my-mod", "class", "None", "café", "a.b", "a b"] {
+            assert!(!is_module_name(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn source_decoding() {
+        let dir = tempfile::tempdir().unwrap();
+        let bom = dir.path().join("bom.py");
+        std::fs::write(&bom, b"\xef\xbb\xbfx = 1\n").unwrap();
+        assert_eq!(read_source(&bom).unwrap(), "x = 1\n");
+        let bad = dir.path().join("bad.py");
+        std::fs::write(&bad, b"x = 1\ny = '\xff'\n").unwrap();
+        match read_source(&bad) {
+            Err(ModuleError::NotUtf8 { line, col, .. }) => assert_eq!((line, col), (2, 6)),
+            other => panic!("{other:?}"),
+        }
+        let missing = dir.path().join("missing.py");
+        let err = read_source(&missing).unwrap_err();
+        assert!(err.to_string().contains("missing.py"), "{err}");
+    }
+
+    #[test]
+    fn clashing_outputs_are_a_usage_error() {
+        let jobs = [
+            ModuleJob::for_build(Path::new("a/m.py"), Some(Path::new("out"))),
+            ModuleJob::for_build(Path::new("b/m.py"), Some(Path::new("out"))),
+        ];
+        assert!(matches!(check_distinct_outputs(&jobs, ".so"), Err(DriverError::Usage(_))));
+        let jobs = [ModuleJob::for_build(Path::new("a/m.py"), None), ModuleJob::for_build(Path::new("b/m.py"), None)];
+        assert!(check_distinct_outputs(&jobs, ".so").is_ok());
+    }
+}

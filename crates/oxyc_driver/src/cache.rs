@@ -1,0 +1,108 @@
+//! The on-disk cache: where it lives and how its keys are made.
+//!
+//! Layout (every entry is written to a temporary name and renamed into place, so
+//! concurrent oxyc processes never see a half-written file):
+//!
+//! ```text
+//! $OXYC_CACHE_DIR | $XDG_CACHE_HOME/oxyc | ~/.cache/oxyc
+//! ├── python/<key>.json              what an interpreter reported (python.rs)
+//! ├── runtime/<key>/oxyc_rt.h         the C runtime, compiled once per
+//! │                oxyc_rt.c          (runtime sources, Python include dir, CC, CFLAGS,
+//! │                oxyc_rt.o          opt level, -g)                        (cc.rs)
+//! └── run/<key>/<name><EXT_SUFFIX>    `oxyc run` builds, one per (source, path, oxyc
+//!                                     build, interpreter, flags)            (run.rs)
+//! ```
+//!
+//! Nothing is ever modified in place, so deleting the whole directory at any time is safe.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::error::DriverError;
+
+/// The root of the cache directory.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    root: PathBuf,
+}
+
+impl Cache {
+    /// `$OXYC_CACHE_DIR`, else `$XDG_CACHE_HOME/oxyc`, else `~/.cache/oxyc`. The directory
+    /// is created lazily, by whoever first writes into it.
+    pub fn locate() -> Result<Cache, DriverError> {
+        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+        if let Some(dir) = var("OXYC_CACHE_DIR") {
+            return Ok(Cache::at(dir));
+        }
+        // The XDG spec says relative values are invalid and must be ignored.
+        if let Some(dir) = var("XDG_CACHE_HOME").filter(|d| d.is_absolute()) {
+            return Ok(Cache::at(dir.join("oxyc")));
+        }
+        if let Some(home) = var("HOME") {
+            return Ok(Cache::at(home.join(".cache").join("oxyc")));
+        }
+        Err(DriverError::NoCacheDir)
+    }
+
+    pub fn at(root: impl Into<PathBuf>) -> Cache {
+        Cache { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// `<root>/<kind>`, e.g. `python`, `runtime`, `run`.
+    pub fn subdir(&self, kind: &str) -> PathBuf {
+        self.root.join(kind)
+    }
+}
+
+/// Builds a cache key from a sequence of fields. Each field is length-prefixed, so
+/// `("ab", "c")` and `("a", "bc")` give different keys; the domain string keeps keys of
+/// different kinds of entry apart.
+pub struct KeyHasher(Sha256);
+
+impl KeyHasher {
+    pub fn new(domain: &str) -> KeyHasher {
+        let mut h = KeyHasher(Sha256::new());
+        h.field(domain.as_bytes());
+        h
+    }
+
+    pub fn field(&mut self, bytes: &[u8]) -> &mut KeyHasher {
+        self.0.update((bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
+        self
+    }
+
+    pub fn str(&mut self, s: &str) -> &mut KeyHasher {
+        self.field(s.as_bytes())
+    }
+
+    pub fn path(&mut self, p: &Path) -> &mut KeyHasher {
+        self.field(p.as_os_str().as_encoded_bytes())
+    }
+
+    /// The key: 128 bits of the digest as 32 lowercase hex digits (a directory name).
+    pub fn finish(&self) -> String {
+        let digest = self.0.clone().finalize();
+        digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_length_prefixed() {
+        let a = KeyHasher::new("t").str("ab").str("c").finish();
+        let b = KeyHasher::new("t").str("a").str("bc").finish();
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 32);
+        assert_eq!(a, KeyHasher::new("t").str("ab").str("c").finish());
+        assert_ne!(a, KeyHasher::new("u").str("ab").str("c").finish());
+    }
+}
