@@ -25,8 +25,24 @@ impl PythonVersion {
     };
 }
 
+/// Limits on nesting, checked before parsing (CPython has the same first two). Later
+/// stages may rely on them: no AST is deeper than about `MAX_DEPTH + 2 * MAX_BRACKETS`
+/// levels, though a recursive pass over that still wants a few MiB of stack.
+pub mod limits {
+    pub use crate::lower::guard::{MAX_BRACKETS, MAX_DEPTH, MAX_INDENT};
+}
+
 /// Parse a module. Errors are syntax errors (or syntax newer than `target`), each with
 /// its span; the compiler never panics on any input.
+///
+/// * Spans are byte offsets into `source` as given (CRLF included, although string
+///   values see universal newlines as in CPython).
+/// * Expression ids are `0..expr_count`, handed out in pre-order and source order.
+/// * Syntax the AST has no node for (`match`, `type X = ...`) lowers to
+///   [`ast::StmtKind::Unsupported`]; values it cannot represent (t-strings, lone surrogate
+///   escapes, decimal literals over CPython's 4300-digit limit) are diagnostics here.
+/// * Not checked here (the semantic stage's job, as in CPython's compiler): `return` /
+///   `yield` outside a function, `break` outside a loop, `nonlocal` at module level, etc.
 pub fn parse_module(source: &str, target: PythonVersion) -> Result<ast::Module, Vec<Diagnostic>> {
     lower::parse_and_lower(source, target)
 }

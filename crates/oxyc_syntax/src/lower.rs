@@ -19,14 +19,17 @@ mod int;
 mod stmt;
 mod version;
 
+use std::borrow::Cow;
+
 use ruff_python_parser::{Mode, ParseOptions};
 use ruff_text_size::TextRange;
 
 use crate::{Diagnostic, PythonVersion, Span, ast};
 
-/// Stack for the parsing thread. The guard bounds the depth of everything recursive;
-/// this leaves a wide margin even for unoptimised builds. Only touched pages are committed.
-const PARSE_STACK_SIZE: usize = 256 * 1024 * 1024;
+/// Stack for the parsing thread. The guard bounds the depth of everything recursive; the
+/// worst inputs at its limits need about 4 MiB in a debug build (`tests/limits.rs`), so
+/// this is a 16x margin. Only touched pages are committed.
+const PARSE_STACK_SIZE: usize = 64 * 1024 * 1024;
 
 pub(crate) fn parse_and_lower(
     source: &str,
@@ -48,16 +51,21 @@ pub(crate) fn parse_and_lower(
             .with_help("remove the NUL character; CPython rejects it too"),
         ]);
     }
+    // CPython reads source with universal newlines: `\r\n` and `\r` are `\n`, also
+    // inside string literals. ruff keeps them, so normalise first and map spans back.
+    let (normalized, offsets) = normalize_newlines(source);
+    let source: &str = &normalized;
+    let offsets = &offsets;
     if let Some((violation, start, end)) = guard::check(source) {
         return Err(vec![
-            Diagnostic::error(Span::new(start, end), violation.message())
+            Diagnostic::error(offsets.span_of(start, end), violation.message())
                 .with_help(violation.help()),
         ]);
     }
 
     let work = || {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            parse_checked(source, target)
+            parse_checked(source, offsets, target)
         }))
         .unwrap_or_else(|_| Err(vec![internal_error()]))
     };
@@ -84,19 +92,27 @@ fn internal_error() -> Diagnostic {
     .with_help("this is a bug in oxyc; please report it with the file attached")
 }
 
-fn parse_checked(source: &str, target: PythonVersion) -> Result<ast::Module, Vec<Diagnostic>> {
+fn parse_checked(
+    source: &str,
+    offsets: &OffsetMap,
+    target: PythonVersion,
+) -> Result<ast::Module, Vec<Diagnostic>> {
     let options = ParseOptions::from(Mode::Module).with_target_version(version::to_ruff(target));
     let parsed = ruff_python_parser::parse_unchecked(source, options);
 
     let mut diags: Vec<Diagnostic> = Vec::new();
     for error in parsed.errors() {
         diags.push(Diagnostic::error(
-            span(error.location),
+            offsets.span(error.location),
             format!("invalid syntax: {}", lower_first(&error.error.to_string())),
         ));
     }
     for error in parsed.unsupported_syntax_errors() {
-        diags.push(version::unsupported_syntax(error, target));
+        diags.push(version::unsupported_syntax(
+            error,
+            offsets.span(error.range),
+            target,
+        ));
     }
     if !diags.is_empty() {
         return Err(finish(diags));
@@ -106,7 +122,7 @@ fn parse_checked(source: &str, target: PythonVersion) -> Result<ast::Module, Vec
         return Err(vec![internal_error()]);
     };
     let module = parsed.syntax();
-    let mut lowerer = Lowerer::new(source);
+    let mut lowerer = Lowerer::new(source, offsets);
     let body = lowerer.stmts(&module.body);
     if !lowerer.diags.is_empty() {
         return Err(finish(lowerer.diags));
@@ -140,21 +156,73 @@ fn lower_first(message: &str) -> String {
     }
 }
 
-pub(crate) fn span(range: TextRange) -> Span {
-    Span::new(range.start().to_u32(), range.end().to_u32())
+/// `source` with `\r\n` and lone `\r` turned into `\n`, and the map back to offsets in
+/// the original text (borrowed, with an empty map, when there is no `\r` at all).
+fn normalize_newlines(source: &str) -> (Cow<'_, str>, OffsetMap) {
+    if !source.contains('\r') {
+        return (Cow::Borrowed(source), OffsetMap::default());
+    }
+    let bytes = source.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut removed = Vec::new();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'\r' {
+            if bytes.get(i + 1) == Some(&b'\n') {
+                // Drop the `\r`; the `\n` that follows lands at `out.len()`.
+                removed.push(out.len() as u32);
+            } else {
+                out.push(b'\n');
+            }
+        } else {
+            out.push(b);
+        }
+        i += 1;
+    }
+    // Only ASCII `\r` bytes were dropped or replaced, so this is still UTF-8.
+    match String::from_utf8(out) {
+        Ok(text) => (Cow::Owned(text), OffsetMap { removed }),
+        Err(_) => (Cow::Borrowed(source), OffsetMap::default()),
+    }
+}
+
+/// Offsets in the newline-normalised text -> offsets in the original text.
+#[derive(Debug, Default)]
+pub(crate) struct OffsetMap {
+    /// Normalised offsets of the `\n`s whose `\r` was dropped (sorted).
+    removed: Vec<u32>,
+}
+
+impl OffsetMap {
+    fn offset(&self, off: u32) -> u32 {
+        // Every dropped `\r` before `off` shifts it by one; an offset at the `\n` of a
+        // `\r\n` maps to the `\r`, so a span of the line break covers both bytes.
+        off.saturating_add(self.removed.partition_point(|&q| q < off) as u32)
+    }
+
+    fn span_of(&self, start: u32, end: u32) -> Span {
+        Span::new(self.offset(start), self.offset(end))
+    }
+
+    pub(crate) fn span(&self, range: TextRange) -> Span {
+        self.span_of(range.start().to_u32(), range.end().to_u32())
+    }
 }
 
 /// Lowering state: the next expression id and the diagnostics found so far.
 pub(crate) struct Lowerer<'src> {
+    /// The newline-normalised source that ruff parsed (ruff's ranges index into it).
     pub(crate) source: &'src str,
+    offsets: &'src OffsetMap,
     pub(crate) next_id: u32,
     pub(crate) diags: Vec<Diagnostic>,
 }
 
 impl<'src> Lowerer<'src> {
-    fn new(source: &'src str) -> Self {
+    fn new(source: &'src str, offsets: &'src OffsetMap) -> Self {
         Lowerer {
             source,
+            offsets,
             next_id: 0,
             diags: Vec::new(),
         }
@@ -167,8 +235,14 @@ impl<'src> Lowerer<'src> {
         id
     }
 
+    /// The span in the original source text of a range in the parsed text.
+    pub(crate) fn span(&self, range: TextRange) -> Span {
+        self.offsets.span(range)
+    }
+
     pub(crate) fn error(&mut self, range: TextRange, message: impl Into<String>) {
-        self.diags.push(Diagnostic::error(span(range), message));
+        self.diags
+            .push(Diagnostic::error(self.span(range), message));
     }
 
     pub(crate) fn error_with_help(
@@ -178,7 +252,7 @@ impl<'src> Lowerer<'src> {
         help: impl Into<String>,
     ) {
         self.diags
-            .push(Diagnostic::error(span(range), message).with_help(help));
+            .push(Diagnostic::error(self.span(range), message).with_help(help));
     }
 
     /// Source text of a range ("" if the range is somehow out of bounds).

@@ -1010,3 +1010,32 @@ fn deep_but_allowed_nesting_works() {
     let m = parse_ok(&elifs);
     assert_eq!(m.expr_count, 901);
 }
+
+#[test]
+fn universal_newlines_like_cpython() {
+    // CPython reads `\r\n` and `\r` as `\n`, inside string literals too; escapes stay.
+    let src = "x = '''a\r\nb\rc'''\r\ny = b'''d\r\ne''' + '\\r\\n'\r\nz = f'''{x}\r\n'''\r\n";
+    let m = parse_ok(src);
+    let value = |i: usize| match &m.body[i].kind {
+        StmtKind::Assign { value, .. } => value.clone(),
+        other => panic!("{other:#?}"),
+    };
+    assert!(matches!(&value(0).kind, ExprKind::Str(s) if s == "a\nb\nc"));
+    match &value(1).kind {
+        ExprKind::BinOp { left, right, .. } => {
+            assert!(matches!(&left.kind, ExprKind::Bytes(b) if b == b"d\ne"));
+            assert!(matches!(&right.kind, ExprKind::Str(s) if s == "\r\n"));
+        }
+        other => panic!("{other:#?}"),
+    }
+    let p = parts(value(2));
+    assert_eq!(lit(&p[1]), "\n");
+    // Spans are offsets into the original text, `\r`s included.
+    assert_eq!(text(src, m.body[0].span), "x = '''a\r\nb\rc'''");
+    assert_eq!(text(src, m.body[1].span), "y = b'''d\r\ne''' + '\\r\\n'");
+    assert_eq!(text(src, m.body[2].span), "z = f'''{x}\r\n'''");
+    let src = "a = 1\r\nb = = 2\r\n";
+    let diags = parse_err(src);
+    assert_eq!(text(src, diags[0].span), "=");
+    assert_eq!(diags[0].span.start, 11);
+}

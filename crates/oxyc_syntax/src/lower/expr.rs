@@ -8,8 +8,8 @@ use ruff_python_ast as r;
 use ruff_python_ast::StringFlags;
 use ruff_text_size::{Ranged, TextRange};
 
+use super::Lowerer;
 use super::int::{IntError, MAX_STR_DIGITS, lower_int};
-use super::{Lowerer, span};
 use crate::ast::{self, ExprKind};
 
 impl Lowerer<'_> {
@@ -18,7 +18,7 @@ impl Lowerer<'_> {
         let kind = self.expr_kind(e);
         ast::Expr {
             id,
-            span: span(e.range()),
+            span: self.span(e.range()),
             kind,
         }
     }
@@ -183,7 +183,7 @@ impl Lowerer<'_> {
             r::Expr::EllipsisLiteral(_) => ExprKind::Ellipsis,
             r::Expr::Attribute(a) => ExprKind::Attribute {
                 value: self.bexpr(&a.value),
-                attr: ident(&a.attr),
+                attr: self.ident(&a.attr),
             },
             r::Expr::Subscript(s) => ExprKind::Subscript {
                 value: self.bexpr(&s.value),
@@ -238,9 +238,9 @@ impl Lowerer<'_> {
             match arg {
                 r::ArgOrKeyword::Arg(e) => positional.push(self.expr(e)),
                 r::ArgOrKeyword::Keyword(k) => keywords.push(ast::Keyword {
-                    arg: k.arg.as_ref().map(ident),
+                    arg: k.arg.as_ref().map(|a| self.ident(a)),
                     value: self.expr(&k.value),
-                    span: span(k.range),
+                    span: self.span(k.range),
                 }),
             }
         }
@@ -270,20 +270,27 @@ impl Lowerer<'_> {
         let annotation = self.opt_expr(p.parameter.annotation.as_deref());
         let default = self.opt_expr(p.default.as_deref());
         ast::Param {
-            name: ident(&p.parameter.name),
+            name: self.ident(&p.parameter.name),
             annotation,
             default,
-            span: span(p.range),
+            span: self.span(p.range),
         }
     }
 
     fn param(&mut self, p: &r::Parameter) -> ast::Param {
         let annotation = self.opt_expr(p.annotation.as_deref());
         ast::Param {
-            name: ident(&p.name),
+            name: self.ident(&p.name),
             annotation,
             default: None,
-            span: span(p.range),
+            span: self.span(p.range),
+        }
+    }
+
+    pub(crate) fn ident(&self, i: &r::Identifier) -> ast::Ident {
+        ast::Ident {
+            name: i.id.to_string(),
+            span: self.span(i.range),
         }
     }
 
@@ -301,13 +308,6 @@ impl Lowerer<'_> {
                 "build the string at run time, e.g. with `chr(0xd800)`",
             );
         }
-    }
-}
-
-pub(crate) fn ident(i: &r::Identifier) -> ast::Ident {
-    ast::Ident {
-        name: i.id.to_string(),
-        span: span(i.range),
     }
 }
 

@@ -3,8 +3,8 @@
 use ruff_python_ast as r;
 use ruff_text_size::{Ranged, TextRange};
 
-use super::expr::{bin_op, ident};
-use super::{Lowerer, span};
+use super::Lowerer;
+use super::expr::bin_op;
 use crate::ast::{self, StmtKind};
 
 impl Lowerer<'_> {
@@ -75,9 +75,9 @@ impl Lowerer<'_> {
                     .map(|h| {
                         let r::ExceptHandler::ExceptHandler(h) = h;
                         ast::ExceptHandler {
-                            span: span(h.range),
+                            span: self.span(h.range),
                             type_: self.opt_expr(h.type_.as_deref()),
-                            name: h.name.as_ref().map(ident),
+                            name: h.name.as_ref().map(|n| self.ident(n)),
                             body: self.stmts(&h.body),
                         }
                     })
@@ -93,17 +93,19 @@ impl Lowerer<'_> {
             r::Stmt::Import(i) if i.is_lazy => StmtKind::Unsupported {
                 what: "`lazy` import statement",
             },
-            r::Stmt::Import(i) => StmtKind::Import(i.names.iter().map(alias).collect()),
+            r::Stmt::Import(i) => StmtKind::Import(i.names.iter().map(|a| self.alias(a)).collect()),
             r::Stmt::ImportFrom(i) if i.is_lazy => StmtKind::Unsupported {
                 what: "`lazy` import statement",
             },
             r::Stmt::ImportFrom(i) => StmtKind::ImportFrom {
                 module: i.module.as_ref().map(|m| m.id.to_string()),
-                names: i.names.iter().map(alias).collect(),
+                names: i.names.iter().map(|a| self.alias(a)).collect(),
                 level: i.level,
             },
-            r::Stmt::Global(g) => StmtKind::Global(g.names.iter().map(ident).collect()),
-            r::Stmt::Nonlocal(n) => StmtKind::Nonlocal(n.names.iter().map(ident).collect()),
+            r::Stmt::Global(g) => StmtKind::Global(g.names.iter().map(|n| self.ident(n)).collect()),
+            r::Stmt::Nonlocal(n) => {
+                StmtKind::Nonlocal(n.names.iter().map(|n| self.ident(n)).collect())
+            }
             r::Stmt::Expr(e) => StmtKind::Expr(self.expr(&e.value)),
             r::Stmt::Pass(_) => StmtKind::Pass,
             r::Stmt::Break(_) => StmtKind::Break,
@@ -113,7 +115,7 @@ impl Lowerer<'_> {
             },
         };
         ast::Stmt {
-            span: span(s.range()),
+            span: self.span(s.range()),
             kind,
         }
     }
@@ -126,7 +128,7 @@ impl Lowerer<'_> {
         let returns = self.opt_expr(f.returns.as_deref());
         let body = self.stmts(&f.body);
         ast::FunctionDef {
-            name: ident(&f.name),
+            name: self.ident(&f.name),
             params,
             returns,
             docstring: docstring(&f.body),
@@ -145,12 +147,20 @@ impl Lowerer<'_> {
         };
         let body = self.stmts(&c.body);
         ast::ClassDef {
-            name: ident(&c.name),
+            name: self.ident(&c.name),
             bases,
             keywords,
             body,
             decorators,
             has_type_params: c.type_params.is_some(),
+        }
+    }
+
+    fn alias(&self, a: &r::Alias) -> ast::Alias {
+        ast::Alias {
+            name: a.name.id.to_string(),
+            asname: a.asname.as_ref().map(|n| self.ident(n)),
+            span: self.span(a.range),
         }
     }
 
@@ -179,19 +189,11 @@ impl Lowerer<'_> {
         }
         for (range, test, body) in elifs.into_iter().rev() {
             orelse = vec![ast::Stmt {
-                span: span(range),
+                span: self.span(range),
                 kind: StmtKind::If { test, body, orelse },
             }];
         }
         StmtKind::If { test, body, orelse }
-    }
-}
-
-fn alias(a: &r::Alias) -> ast::Alias {
-    ast::Alias {
-        name: a.name.id.to_string(),
-        asname: a.asname.as_ref().map(ident),
-        span: span(a.range),
     }
 }
 

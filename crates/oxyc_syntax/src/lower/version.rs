@@ -2,8 +2,8 @@
 
 use ruff_python_parser::{UnsupportedSyntaxError, UnsupportedSyntaxErrorKind as K};
 
-use super::{lower_first, span};
-use crate::{Diagnostic, PythonVersion};
+use super::lower_first;
+use crate::{Diagnostic, PythonVersion, Span};
 
 pub(super) fn to_ruff(v: PythonVersion) -> ruff_python_ast::PythonVersion {
     ruff_python_ast::PythonVersion {
@@ -47,6 +47,7 @@ fn changed(kind: K) -> Change {
 
 pub(super) fn unsupported_syntax(
     error: &UnsupportedSyntaxError,
+    span: Span,
     target: PythonVersion,
 ) -> Diagnostic {
     // ruff's text names the feature and the version, e.g. "Cannot use `match` statement on
@@ -63,5 +64,5 @@ pub(super) fn unsupported_syntax(
              (the interpreter it builds for)"
         ),
     };
-    Diagnostic::error(span(error.range), message).with_help(help)
+    Diagnostic::error(span, message).with_help(help)
 }

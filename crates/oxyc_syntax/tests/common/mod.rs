@@ -23,6 +23,7 @@ pub fn parse_ok_for(src: &str, target: PythonVersion) -> Module {
     match parse_module(src, target) {
         Ok(m) => {
             check_ids(&m);
+            check_spans(src, &m);
             m
         }
         Err(diags) => panic!("expected {src:?} to parse, got {diags:#?}"),
@@ -91,6 +92,53 @@ pub fn check_ids(m: &Module) {
         if a.start == b.start {
             assert!(b.end <= a.end, "ids not in pre-order: {pair:?}");
         }
+    }
+}
+
+/// Every statement and expression span is a valid, in-bounds slice of the source.
+pub fn check_spans(src: &str, m: &Module) {
+    fn ok(src: &str, span: Span) {
+        assert!(span.start <= span.end, "inverted span {span:?}");
+        assert!(
+            src.get(span.range()).is_some(),
+            "span {span:?} is not a slice of {src:?}"
+        );
+    }
+    fn stmts(src: &str, body: &[Stmt]) {
+        for s in body {
+            ok(src, s.span);
+            match &s.kind {
+                StmtKind::FunctionDef(f) => stmts(src, &f.body),
+                StmtKind::ClassDef(c) => stmts(src, &c.body),
+                StmtKind::If { body, orelse, .. }
+                | StmtKind::While { body, orelse, .. }
+                | StmtKind::For { body, orelse, .. } => {
+                    stmts(src, body);
+                    stmts(src, orelse);
+                }
+                StmtKind::With { body, .. } => stmts(src, body),
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                    ..
+                } => {
+                    stmts(src, body);
+                    for h in handlers {
+                        ok(src, h.span);
+                        stmts(src, &h.body);
+                    }
+                    stmts(src, orelse);
+                    stmts(src, finalbody);
+                }
+                _ => {}
+            }
+        }
+    }
+    stmts(src, &m.body);
+    for s in &m.body {
+        walk_stmt(s, &mut |e| ok(src, e.span));
     }
 }
 
