@@ -2,8 +2,10 @@
 //!
 //! `parse_and_lower` runs, in order:
 //! 1. input checks ruff cannot make for us: size (ruff asserts < 4 GiB), NUL bytes (CPython
-//!    rejects them), and the nesting guard (see [`guard`]) that keeps the recursive parser
-//!    and lowering away from stack overflows;
+//!    rejects them), universal newlines (CPython turns `\r\n` and `\r` into `\n` before
+//!    tokenizing, which changes string values; spans are mapped back to the original
+//!    text), and the nesting guard (see [`guard`]) that keeps the recursive parser and
+//!    lowering away from stack overflows;
 //! 2. ruff's parser in `Module` mode with the target version, on a thread with a large
 //!    stack (panics there become a diagnostic too, as a last line of defence);
 //! 3. syntax errors and "syntax newer than the target" errors become [`Diagnostic`]s;

@@ -66,6 +66,11 @@ fn worst_cases_at_the_limits() {
     src.push_str(&" ".repeat(99));
     src.push_str(&format!("y = {}1{}\n", "-(".repeat(200), ")".repeat(200)));
     cases.push((src, PY311));
+    // Flat chains are not limited at all.
+    cases.push((
+        format!("x = {}1\n", "a and b or c < d is not ".repeat(5000)),
+        PY311,
+    ));
     for (src, v) in &cases {
         parse_ok_for(src, *v);
     }

@@ -98,6 +98,7 @@ fn scan(source: &str) -> Option<Violation> {
     let mut elifs: Vec<u32> = vec![0];
     let mut elif_total: u32 = 0;
     let mut at_line_start = true;
+    let mut prev = TokenKind::Newline;
 
     loop {
         let kind = lex.next_token();
@@ -148,7 +149,23 @@ fn scan(source: &str) -> Option<Violation> {
             }
         }
 
+        // `is not` and `not in` are comparison operators (flat), not the unary `not`.
+        let comparison_not = match (prev, kind) {
+            (TokenKind::Is, TokenKind::Not) => true,
+            (TokenKind::Not, TokenKind::In) => {
+                // Take back the count the `not` got.
+                if let Some(cur) = segments.last_mut() {
+                    *cur = cur.saturating_sub(1);
+                }
+                expr_total = expr_total.saturating_sub(1);
+                true
+            }
+            _ => false,
+        };
+        prev = kind;
+
         match kind {
+            _ if comparison_not => {}
             TokenKind::Lpar
             | TokenKind::Lsqb
             | TokenKind::Lbrace
@@ -199,7 +216,19 @@ fn scan(source: &str) -> Option<Violation> {
             | TokenKind::Lazy
             | TokenKind::Match
             | TokenKind::Type
-            | TokenKind::Unknown => {}
+            | TokenKind::Unknown
+            // `and`/`or` chains and comparison chains are flat (one node with a list), in
+            // ruff's parser, in the lowering and in the AST.
+            | TokenKind::And
+            | TokenKind::Or
+            | TokenKind::EqEqual
+            | TokenKind::NotEqual
+            | TokenKind::Less
+            | TokenKind::LessEqual
+            | TokenKind::Greater
+            | TokenKind::GreaterEqual
+            | TokenKind::In
+            | TokenKind::Is => {}
             // Operators and keywords: each may nest one level (conservative).
             _ => {
                 if let Some(cur) = segments.last_mut() {
@@ -263,6 +292,13 @@ mod tests {
         assert!(matches!(check(&binary), Some((Violation::Depth, _, _))));
         let ok = format!("x = {}1\n", "-".repeat(900));
         assert_eq!(check(&ok), None);
+        let flat = format!(
+            "x = {}1\n",
+            "a and b or c < d <= e is not f not in ".repeat(5000)
+        );
+        assert_eq!(check(&flat), None);
+        let nots = format!("x = {}1\n", "not ".repeat(2000));
+        assert!(matches!(check(&nots), Some((Violation::Depth, _, _))));
         let mut elifs = String::from("if a:\n    pass\n");
         for _ in 0..2000 {
             elifs.push_str("elif a:\n    pass\n");
