@@ -1,0 +1,1105 @@
+/*
+ * oxyc_rt.c -- out-of-line parts of the oxyc runtime (see oxyc_rt.h for the
+ * representation and the conventions).  Compiled once per target
+ * interpreter:  gcc -O2 -fPIC -std=c11 -I<python include> -c oxyc_rt.c
+ */
+#include "oxyc_rt.h"
+
+#include <frameobject.h>
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+/* ======================================================================== */
+/* Tagged integers: construction, boxing                                     */
+/* ======================================================================== */
+
+/* Wrap an owned reference to an exact PyLong outside the short range. */
+static inline oxy_int tag_long(PyObject *o) { return (oxy_int)o | 1; }
+
+oxy_int oxy_int_from_i64_slow(int64_t v) {
+    if (OXY_INT_FITS_SHORT(v)) return OXY_INT_FROM_SHORT(v);
+    PyObject *o = PyLong_FromLongLong((long long)v);
+    if (o == NULL) return OXY_INT_ERR;
+    return tag_long(o);
+}
+
+oxy_int oxy_int_from_long_obj_slow(PyObject *o) {
+    int overflow = 0;
+    long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+    if (overflow == 0) {
+        if (OXY_UNLIKELY(v == -1 && PyErr_Occurred())) return OXY_INT_ERR;
+        if (OXY_INT_FITS_SHORT(v)) return OXY_INT_FROM_SHORT(v);
+    }
+    PyObject *r;
+    if (PyLong_CheckExact(o)) {
+        Py_INCREF(o);
+        r = o;
+    } else {
+        /* int subclass (never bool here: bools are short): keep an exact int */
+        r = _PyLong_Copy((PyLongObject *)o);
+        if (r == NULL) return OXY_INT_ERR;
+    }
+    return tag_long(r);
+}
+
+oxy_int oxy_int_from_long_obj_steal(PyObject *o) {
+    if (o == NULL) return OXY_INT_ERR;
+    oxy_int r = oxy_int_from_long_obj(o);
+    Py_DECREF(o);
+    return r;
+}
+
+PyObject *oxy_int_box_slow(oxy_int x) {
+    if (OXY_INT_IS_SHORT(x)) return PyLong_FromLongLong(OXY_INT_SHORT_VALUE(x));
+    PyObject *o = OXY_INT_AS_OBJ(x);
+    if (OXY_UNLIKELY(o == NULL)) {
+        PyErr_SetString(PyExc_SystemError, "oxy_int_box: got the error sentinel");
+        return NULL;
+    }
+    Py_INCREF(o);
+    return o;
+}
+
+oxy_int oxy_int_from_decimal(const char *digits) {
+    return oxy_int_from_long_obj_steal(PyLong_FromString(digits, NULL, 10));
+}
+
+/* ======================================================================== */
+/* Tagged integers: arithmetic slow paths                                    */
+/* ======================================================================== */
+
+/* Box both operands, apply a CPython number operation, re-canonicalise. */
+static oxy_int int_binop_generic(oxy_int a, oxy_int b, binaryfunc op) {
+    PyObject *x = oxy_int_box(a);
+    if (x == NULL) return OXY_INT_ERR;
+    PyObject *y = oxy_int_box(b);
+    if (y == NULL) {
+        Py_DECREF(x);
+        return OXY_INT_ERR;
+    }
+    PyObject *r = op(x, y);
+    Py_DECREF(x);
+    Py_DECREF(y);
+    return oxy_int_from_long_obj_steal(r);
+}
+
+static oxy_int int_unop_generic(oxy_int a, unaryfunc op) {
+    PyObject *x = oxy_int_box(a);
+    if (x == NULL) return OXY_INT_ERR;
+    PyObject *r = op(x);
+    Py_DECREF(x);
+    return oxy_int_from_long_obj_steal(r);
+}
+
+oxy_int oxy_int_add_slow(oxy_int a, oxy_int b) {
+    if (OXY_INT_IS_SHORT(a) && OXY_INT_IS_SHORT(b))
+        /* |x|, |y| <= 2**62: the int64 sum cannot overflow */
+        return oxy_int_from_i64_slow(OXY_INT_SHORT_VALUE(a) + OXY_INT_SHORT_VALUE(b));
+    return int_binop_generic(a, b, PyNumber_Add);
+}
+
+oxy_int oxy_int_sub_slow(oxy_int a, oxy_int b) {
+    if (OXY_INT_IS_SHORT(a) && OXY_INT_IS_SHORT(b))
+        return oxy_int_from_i64_slow(OXY_INT_SHORT_VALUE(a) - OXY_INT_SHORT_VALUE(b));
+    return int_binop_generic(a, b, PyNumber_Subtract);
+}
+
+oxy_int oxy_int_mul_slow(oxy_int a, oxy_int b) {
+    if (OXY_INT_IS_SHORT(a) && OXY_INT_IS_SHORT(b)) {
+        int64_t p;
+        if (!__builtin_mul_overflow(OXY_INT_SHORT_VALUE(a), OXY_INT_SHORT_VALUE(b), &p))
+            return oxy_int_from_i64_slow(p);
+    }
+    return int_binop_generic(a, b, PyNumber_Multiply);
+}
+
+oxy_int oxy_int_floordiv_slow(oxy_int a, oxy_int b) {
+    return int_binop_generic(a, b, PyNumber_FloorDivide);
+}
+
+oxy_int oxy_int_mod_slow(oxy_int a, oxy_int b) {
+    return int_binop_generic(a, b, PyNumber_Remainder);
+}
+
+oxy_int oxy_int_lshift_slow(oxy_int a, oxy_int b) {
+    if (a == 0 && OXY_INT_IS_SHORT(b) && b >= 0) return 0;
+    return int_binop_generic(a, b, PyNumber_Lshift);
+}
+
+oxy_int oxy_int_rshift_slow(oxy_int a, oxy_int b) {
+    return int_binop_generic(a, b, PyNumber_Rshift);
+}
+
+oxy_int oxy_int_and_slow(oxy_int a, oxy_int b) { return int_binop_generic(a, b, PyNumber_And); }
+oxy_int oxy_int_or_slow(oxy_int a, oxy_int b) { return int_binop_generic(a, b, PyNumber_Or); }
+oxy_int oxy_int_xor_slow(oxy_int a, oxy_int b) { return int_binop_generic(a, b, PyNumber_Xor); }
+
+oxy_int oxy_int_neg_slow(oxy_int a) {
+    if (OXY_INT_IS_SHORT(a)) return oxy_int_from_i64_slow(-OXY_INT_SHORT_VALUE(a));
+    return int_unop_generic(a, PyNumber_Negative);
+}
+
+oxy_int oxy_int_invert_slow(oxy_int a) { return int_unop_generic(a, PyNumber_Invert); }
+
+oxy_int oxy_int_abs_slow(oxy_int a) {
+    if (OXY_INT_IS_SHORT(a)) return oxy_int_abs(a);
+    return int_unop_generic(a, PyNumber_Absolute);
+}
+
+oxy_int oxy_int_pow(oxy_int a, oxy_int b) {
+    int negative = OXY_INT_IS_SHORT(b) ? (b < 0) : (_PyLong_Sign(OXY_INT_AS_OBJ(b)) < 0);
+    if (OXY_UNLIKELY(negative)) {
+        PyErr_SetString(PyExc_TypeError, "oxy_int_pow: negative exponent");
+        return OXY_INT_ERR;
+    }
+    if (OXY_INT_IS_SHORT(a) && OXY_INT_IS_SHORT(b)) {
+        /* square-and-multiply; any int64 overflow means the result is long */
+        int64_t base = OXY_INT_SHORT_VALUE(a), e = OXY_INT_SHORT_VALUE(b), acc = 1;
+        int ok = 1;
+        for (;;) {
+            if ((e & 1) && __builtin_mul_overflow(acc, base, &acc)) {
+                ok = 0;
+                break;
+            }
+            e >>= 1;
+            if (e == 0) break;
+            if (__builtin_mul_overflow(base, base, &base)) {
+                ok = 0;
+                break;
+            }
+        }
+        if (ok && OXY_INT_FITS_SHORT(acc)) return OXY_INT_FROM_SHORT(acc);
+    }
+    PyObject *x = oxy_int_box(a);
+    if (x == NULL) return OXY_INT_ERR;
+    PyObject *y = oxy_int_box(b);
+    if (y == NULL) {
+        Py_DECREF(x);
+        return OXY_INT_ERR;
+    }
+    PyObject *r = PyNumber_Power(x, y, Py_None);
+    Py_DECREF(x);
+    Py_DECREF(y);
+    return oxy_int_from_long_obj_steal(r);
+}
+
+PyObject *oxy_int_divmod(oxy_int a, oxy_int b) {
+    oxy_int q = oxy_int_floordiv(a, b);
+    if (q == OXY_INT_ERR) return NULL;
+    oxy_int r = oxy_int_mod(a, b);
+    if (r == OXY_INT_ERR) {
+        oxy_int_decref(q);
+        return NULL;
+    }
+    PyObject *qo = oxy_int_box(q);
+    PyObject *ro = oxy_int_box(r);
+    oxy_int_decref(q);
+    oxy_int_decref(r);
+    PyObject *t = NULL;
+    if (qo != NULL && ro != NULL) t = PyTuple_Pack(2, qo, ro);
+    Py_XDECREF(qo);
+    Py_XDECREF(ro);
+    return t;
+}
+
+/* ---- comparison of non-short operands --------------------------------- */
+
+/* Sign of a long-form int (never 0 in canonical form). */
+static inline int long_sign(oxy_int x) { return _PyLong_Sign(OXY_INT_AS_OBJ(x)); }
+
+int oxy_int_compare_slow(oxy_int a, oxy_int b) {
+    if (OXY_INT_IS_SHORT(a)) {
+        if (OXY_INT_IS_SHORT(b)) return (a > b) - (a < b);
+        /* a long b lies outside the short range, on the side of its sign */
+        return long_sign(b) > 0 ? -1 : 1;
+    }
+    if (OXY_INT_IS_SHORT(b)) return long_sign(a) > 0 ? 1 : -1;
+    PyObject *x = OXY_INT_AS_OBJ(a), *y = OXY_INT_AS_OBJ(b);
+    if (x == y) return 0;
+#if PY_VERSION_HEX < 0x030C0000
+    {
+        Py_ssize_t sx = Py_SIZE(x), sy = Py_SIZE(y);
+        if (sx != sy) return sx < sy ? -1 : 1;
+        const digit *dx = ((PyLongObject *)x)->ob_digit, *dy = ((PyLongObject *)y)->ob_digit;
+        Py_ssize_t i = sx < 0 ? -sx : sx;
+        while (--i >= 0) {
+            if (dx[i] != dy[i]) {
+                int c = dx[i] < dy[i] ? -1 : 1;
+                return sx < 0 ? -c : c;
+            }
+        }
+        return 0;
+    }
+#else
+    /* exact ints: these comparisons cannot fail */
+    if (PyObject_RichCompareBool(x, y, Py_EQ) == 1) return 0;
+    return PyObject_RichCompareBool(x, y, Py_LT) == 1 ? -1 : 1;
+#endif
+}
+
+/* ---- conversions ------------------------------------------------------- */
+
+double oxy_int_truediv_slow(oxy_int a, oxy_int b) {
+    PyObject *x = oxy_int_box(a);
+    if (x == NULL) return OXY_FLOAT_ERR;
+    PyObject *y = oxy_int_box(b);
+    if (y == NULL) {
+        Py_DECREF(x);
+        return OXY_FLOAT_ERR;
+    }
+    PyObject *r = PyNumber_TrueDivide(x, y);
+    Py_DECREF(x);
+    Py_DECREF(y);
+    if (r == NULL) return OXY_FLOAT_ERR;
+    double d = PyFloat_AsDouble(r);
+    Py_DECREF(r);
+    if (d == -1.0 && PyErr_Occurred()) return OXY_FLOAT_ERR;
+    return d;
+}
+
+double oxy_int_to_double_slow(oxy_int a) {
+    if (OXY_INT_IS_SHORT(a)) return (double)OXY_INT_SHORT_VALUE(a);
+    double d = PyLong_AsDouble(OXY_INT_AS_OBJ(a));
+    if (d == -1.0 && PyErr_Occurred()) return OXY_FLOAT_ERR;
+    return d;
+}
+
+oxy_int oxy_int_from_double_slow(double d) {
+    /* PyLong_FromDouble raises the NaN / infinity errors of int(float) */
+    return oxy_int_from_long_obj_steal(PyLong_FromDouble(d));
+}
+
+PyObject *oxy_int_to_str(oxy_int x) {
+    PyObject *o = oxy_int_box(x);
+    if (o == NULL) return NULL;
+    PyObject *s = PyObject_Str(o);
+    Py_DECREF(o);
+    return s;
+}
+
+PyObject *oxy_float_to_str(double d) {
+    PyObject *o = PyFloat_FromDouble(d);
+    if (o == NULL) return NULL;
+    PyObject *s = PyObject_Str(o);
+    Py_DECREF(o);
+    return s;
+}
+
+oxy_int oxy_float_round(double x) {
+    /* round half to even: round() rounds halves away from zero, so correct
+       exact halves by rounding x/2 (exact) and doubling */
+    double r = round(x);
+    if (fabs(x - r) == 0.5) r = 2.0 * round(x / 2.0);
+    return oxy_int_from_double(r);
+}
+
+oxy_int oxy_int_bit_length(oxy_int x) {
+    if (OXY_INT_IS_SHORT(x)) {
+        int64_t v = OXY_INT_SHORT_VALUE(x);
+        uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+        if (u == 0) return 0;
+        return OXY_INT_FROM_SHORT(64 - __builtin_clzll(u));
+    }
+    size_t nbits = _PyLong_NumBits(OXY_INT_AS_OBJ(x));
+    if (nbits == (size_t)-1 && PyErr_Occurred()) return OXY_INT_ERR;
+    if (nbits > (size_t)OXY_INT_SHORT_MAX) {
+        return oxy_int_from_long_obj_steal(PyLong_FromSize_t(nbits));
+    }
+    return OXY_INT_FROM_SHORT((int64_t)nbits);
+}
+
+/* ======================================================================== */
+/* Floats                                                                    */
+/* ======================================================================== */
+
+double oxy_float_div_slow(double a, double b) {
+    if (b == 0.0) {
+        PyErr_SetString(PyExc_ZeroDivisionError, "float division by zero");
+        return OXY_FLOAT_ERR;
+    }
+    return a / b;
+}
+
+/* Python's float divmod for wx != 0: floor quotient and remainder with the
+   sign of the divisor, with CPython's treatment of zeros, infinities and
+   NaNs. */
+static void float_divmod_core(double vx, double wx, double *pdiv, double *pmod) {
+    double mod = fmod(vx, wx);
+    /* vx - mod is (close to) a multiple of wx */
+    double div = (vx - mod) / wx;
+    if (mod != 0.0) {
+        /* the remainder takes the sign of the divisor */
+        if ((wx < 0) != (mod < 0)) {
+            mod += wx;
+            div -= 1.0;
+        }
+    } else {
+        /* zero remainder: its sign is the divisor's */
+        mod = copysign(0.0, wx);
+    }
+    double floordiv;
+    if (div != 0.0) {
+        floordiv = floor(div);
+        /* div may be a hair below an integer */
+        if (div - floordiv > 0.5) floordiv += 1.0;
+    } else {
+        /* a zero quotient keeps the sign of the true quotient */
+        floordiv = copysign(0.0, vx / wx);
+    }
+    *pdiv = floordiv;
+    *pmod = mod;
+}
+
+double oxy_float_floordiv(double a, double b) {
+    if (OXY_UNLIKELY(b == 0.0)) {
+        PyErr_SetString(PyExc_ZeroDivisionError, "float floor division by zero");
+        return OXY_FLOAT_ERR;
+    }
+    double d, m;
+    float_divmod_core(a, b, &d, &m);
+    return d;
+}
+
+double oxy_float_mod(double a, double b) {
+    if (OXY_UNLIKELY(b == 0.0)) {
+        PyErr_SetString(PyExc_ZeroDivisionError, "float modulo");
+        return OXY_FLOAT_ERR;
+    }
+    double m = fmod(a, b);
+    if (m != 0.0) {
+        if ((b < 0) != (m < 0)) m += b;
+    } else {
+        m = copysign(0.0, b);
+    }
+    return m;
+}
+
+PyObject *oxy_float_divmod(double a, double b) {
+    if (OXY_UNLIKELY(b == 0.0)) {
+        PyErr_SetString(PyExc_ZeroDivisionError, "float divmod()");
+        return NULL;
+    }
+    double d, m;
+    float_divmod_core(a, b, &d, &m);
+    return Py_BuildValue("(dd)", d, m);
+}
+
+/* Is the (finite) double an odd integer? */
+static inline int is_odd_integer(double x) { return fmod(fabs(x), 2.0) == 1.0; }
+
+double oxy_float_pow(double iv, double iw) {
+    /* special cases, in the order float.__pow__ checks them */
+    if (iw == 0.0) return 1.0;              /* x**0 is 1, even for NaN x */
+    if (isnan(iv)) return iv;               /* NaN**y (y != 0) is NaN */
+    if (isnan(iw)) return iv == 1.0 ? 1.0 : iw;
+    if (isinf(iw)) {
+        double av = fabs(iv);
+        if (av == 1.0) return 1.0;
+        /* |x| > 1 with +inf, or |x| < 1 with -inf, diverges */
+        if ((iw > 0.0) == (av > 1.0)) return fabs(iw);
+        return 0.0;
+    }
+    if (isinf(iv)) {
+        int odd = is_odd_integer(iw);
+        if (iw > 0.0) return odd ? iv : fabs(iv);
+        return odd ? copysign(0.0, iv) : 0.0;
+    }
+    if (iv == 0.0) {
+        int odd = is_odd_integer(iw);
+        if (iw < 0.0) {
+            PyErr_SetString(PyExc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+            return OXY_FLOAT_ERR;
+        }
+        return odd ? iv : 0.0;
+    }
+    int negate = 0;
+    if (iv < 0.0) {
+        if (iw != floor(iw)) {
+            PyErr_SetString(PyExc_TypeError, "oxy_float_pow: complex result");
+            return OXY_FLOAT_ERR;
+        }
+        iv = -iv;
+        negate = is_odd_integer(iw);
+    }
+    if (iv == 1.0) return negate ? -1.0 : 1.0;
+    errno = 0;
+    double ix = pow(iv, iw);
+    int err = errno;
+    if (err == 0) {
+        if (isinf(ix)) err = ERANGE;        /* overflow to infinity */
+    } else if (err == ERANGE && ix == 0.0) {
+        err = 0;                            /* underflow is not an error */
+    }
+    if (negate) ix = -ix;
+    if (err != 0) {
+        errno = err;
+        PyErr_SetFromErrno(err == ERANGE ? PyExc_OverflowError : PyExc_ValueError);
+        return OXY_FLOAT_ERR;
+    }
+    return ix;
+}
+
+double oxy_float_unbox_slow(PyObject *o) {
+    double r;
+    if (PyFloat_Check(o)) return PyFloat_AS_DOUBLE(o);
+    if (PyLong_Check(o))
+        r = PyLong_AsDouble(o);
+    else
+        r = PyFloat_AsDouble(o);
+    if (r == -1.0 && PyErr_Occurred()) return OXY_FLOAT_ERR;
+    return r;
+}
+
+/* ======================================================================== */
+/* Recursion depth                                                           */
+/* ======================================================================== */
+
+_Thread_local int oxy_rt_call_depth __attribute__((tls_model("initial-exec"))) = 0;
+int oxy_rt_recursion_limit = 0; /* 0: not read yet, so the first call reads it */
+
+int oxy_enter_call_slow(void) {
+    int limit = Py_GetRecursionLimit();
+    oxy_rt_recursion_limit = limit;
+    if (oxy_rt_call_depth > limit) {
+        --oxy_rt_call_depth;
+        PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
+        return -1;
+    }
+    return 0;
+}
+
+/* ======================================================================== */
+/* Argument parsing                                                          */
+/* ======================================================================== */
+
+/* Index of the parameter named by the str `key`, or -1. */
+static Py_ssize_t find_param(PyObject *key, const char *const *names, Py_ssize_t nparams) {
+    Py_ssize_t len;
+    const char *u = PyUnicode_AsUTF8AndSize(key, &len);
+    if (u == NULL) {
+        /* not encodable (lone surrogates): cannot name any parameter */
+        PyErr_Clear();
+        return -1;
+    }
+    for (Py_ssize_t j = 0; j < nparams; j++) {
+        const char *n = names[j];
+        if (n[0] == u[0] && strlen(n) == (size_t)len && memcmp(n, u, (size_t)len) == 0) return j;
+    }
+    return -1;
+}
+
+static void raise_too_many_positional(const char *fname, Py_ssize_t nparams, Py_ssize_t nrequired,
+                                      Py_ssize_t given) {
+    const char *verb = given == 1 ? "was" : "were";
+    if (nrequired < nparams)
+        PyErr_Format(PyExc_TypeError,
+                     "%s() takes from %zd to %zd positional arguments but %zd %s given", fname,
+                     nrequired, nparams, given, verb);
+    else
+        PyErr_Format(PyExc_TypeError, "%s() takes %zd positional argument%s but %zd %s given",
+                     fname, nparams, nparams == 1 ? "" : "s", given, verb);
+}
+
+static void raise_missing(const char *fname, const char *const *names, PyObject *const *out,
+                          Py_ssize_t nrequired) {
+    Py_ssize_t nmissing = 0, k = 0;
+    for (Py_ssize_t i = 0; i < nrequired; i++)
+        if (out[i] == NULL) nmissing++;
+    PyObject *list = PyList_New(0);
+    if (list == NULL) return;
+    /* build "'x'", "'x' and 'y'" or "'x', 'y', and 'z'" */
+    for (Py_ssize_t i = 0; i < nrequired; i++) {
+        if (out[i] != NULL) continue;
+        PyObject *name = PyUnicode_FromString(names[i]);
+        PyObject *r = name ? PyObject_Repr(name) : NULL;
+        Py_XDECREF(name);
+        if (r == NULL) goto done;
+        k++;
+        PyObject *sep = NULL;
+        if (k > 1) {
+            if (k == nmissing)
+                sep = PyUnicode_FromString(nmissing == 2 ? " and " : ", and ");
+            else
+                sep = PyUnicode_FromString(", ");
+            if (sep == NULL || PyList_Append(list, sep) < 0) {
+                Py_XDECREF(sep);
+                Py_DECREF(r);
+                goto done;
+            }
+            Py_DECREF(sep);
+        }
+        if (PyList_Append(list, r) < 0) {
+            Py_DECREF(r);
+            goto done;
+        }
+        Py_DECREF(r);
+    }
+    {
+        PyObject *empty = PyUnicode_FromString("");
+        PyObject *joined = empty ? PyUnicode_Join(empty, list) : NULL;
+        Py_XDECREF(empty);
+        if (joined != NULL) {
+            PyErr_Format(PyExc_TypeError, "%s() missing %zd required positional argument%s: %U",
+                         fname, nmissing, nmissing == 1 ? "" : "s", joined);
+            Py_DECREF(joined);
+        }
+    }
+done:
+    Py_DECREF(list);
+}
+
+int oxy_parse_args(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, const char *fname,
+                   const char *const *names, Py_ssize_t nparams, Py_ssize_t nrequired,
+                   PyObject **out) {
+    nargs = PyVectorcall_NARGS(nargs);
+    Py_ssize_t npos = nargs < nparams ? nargs : nparams, i;
+    for (i = 0; i < npos; i++) out[i] = args[i];
+    for (; i < nparams; i++) out[i] = NULL;
+
+    /* keywords first: like CPython, an unexpected or duplicate keyword is
+       reported before too many positional arguments */
+    if (kwnames != NULL) {
+        Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
+        for (Py_ssize_t k = 0; k < nkw; k++) {
+            PyObject *key = PyTuple_GET_ITEM(kwnames, k);
+            if (OXY_UNLIKELY(!PyUnicode_Check(key))) {
+                PyErr_Format(PyExc_TypeError, "%s() keywords must be strings", fname);
+                return -1;
+            }
+            Py_ssize_t j = find_param(key, names, nparams);
+            if (j < 0) {
+                PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%S'",
+                             fname, key);
+                return -1;
+            }
+            if (out[j] != NULL) {
+                PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument '%S'", fname,
+                             key);
+                return -1;
+            }
+            out[j] = args[nargs + k];
+        }
+    }
+    if (OXY_UNLIKELY(nargs > nparams)) {
+        raise_too_many_positional(fname, nparams, nrequired, nargs);
+        return -1;
+    }
+    for (i = npos; i < nrequired; i++) {
+        if (out[i] == NULL) {
+            raise_missing(fname, names, out, nrequired);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* ======================================================================== */
+/* Raising errors                                                            */
+/* ======================================================================== */
+
+/* Type name used in "must be X, not Y" messages (like CPython's argument
+   errors: "None" for None). */
+static const char *type_name_of(PyObject *o) {
+    return o == Py_None ? "None" : Py_TYPE(o)->tp_name;
+}
+
+void oxy_raise_arg_type(const char *fname, const char *argname, const char *expected,
+                        PyObject *got) {
+    PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be %s, not %.200s", fname, argname,
+                 expected, type_name_of(got));
+}
+
+void oxy_raise_type(const char *what, const char *expected, PyObject *got) {
+    PyErr_Format(PyExc_TypeError, "%s must be %s, not %.200s", what, expected, type_name_of(got));
+}
+
+void oxy_raise_unbound_local(const char *name) {
+    PyErr_Format(PyExc_UnboundLocalError,
+                 "cannot access local variable '%s' where it is not associated with a value", name);
+}
+
+void oxy_raise_unbound_free(const char *name) {
+    PyErr_Format(PyExc_NameError,
+                 "cannot access free variable '%s' where it is not associated with a value in "
+                 "enclosing scope",
+                 name);
+}
+
+void oxy_raise_name_error(PyObject *name) {
+    const char *s = PyUnicode_AsUTF8(name);
+    if (s == NULL) return;
+    PyErr_Format(PyExc_NameError, "name '%.200s' is not defined", s);
+    /* like the interpreter, record the name (used for "Did you mean" hints) */
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    PyErr_NormalizeException(&t, &v, &tb);
+    if (v != NULL && PyErr_GivenExceptionMatches(v, PyExc_NameError)) {
+        if (PyObject_SetAttrString(v, "name", name) < 0) PyErr_Clear();
+    }
+    PyErr_Restore(t, v, tb);
+}
+
+/* ======================================================================== */
+/* Globals and builtins                                                      */
+/* ======================================================================== */
+
+static PyObject *builtins_dict(void) {
+    static PyObject *dict = NULL; /* owned, kept for the process lifetime */
+    if (dict == NULL) {
+        PyObject *mod = PyImport_ImportModule("builtins");
+        if (mod == NULL) return NULL;
+        dict = PyModule_GetDict(mod);
+        Py_XINCREF(dict);
+        Py_DECREF(mod);
+    }
+    return dict;
+}
+
+PyObject *oxy_load_builtin(PyObject *name) {
+    PyObject *b = builtins_dict();
+    if (b == NULL) return NULL;
+    PyObject *v = PyDict_GetItemWithError(b, name);
+    if (v != NULL) {
+        Py_INCREF(v);
+        return v;
+    }
+    if (!PyErr_Occurred()) oxy_raise_name_error(name);
+    return NULL;
+}
+
+PyObject *oxy_load_global(PyObject *globals, PyObject *name) {
+    if (OXY_UNLIKELY(!PyDict_Check(globals))) {
+        PyErr_SetString(PyExc_SystemError, "oxy_load_global: globals is not a dict");
+        return NULL;
+    }
+    PyObject *v = PyDict_GetItemWithError(globals, name);
+    if (v != NULL) {
+        Py_INCREF(v);
+        return v;
+    }
+    if (PyErr_Occurred()) return NULL;
+    return oxy_load_builtin(name);
+}
+
+/* ======================================================================== */
+/* Tracebacks                                                                */
+/* ======================================================================== */
+
+/* Cache of empty code objects keyed by (funcname, filename, line), compared
+   by content: an open-addressing hash table that only grows. */
+typedef struct {
+    char *func;       /* owned copies of the key strings */
+    char *file;
+    int line;
+    size_t hash;
+    PyObject *code;   /* owned; NULL marks an empty slot */
+} tb_slot;
+
+static tb_slot *tb_table = NULL;
+static size_t tb_cap = 0, tb_used = 0;
+
+static size_t tb_hash(const char *func, const char *file, int line) {
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)func; *p; p++) h = (h ^ *p) * 1099511628211ULL;
+    h = (h ^ 0xff) * 1099511628211ULL;
+    for (const unsigned char *p = (const unsigned char *)file; *p; p++) h = (h ^ *p) * 1099511628211ULL;
+    h = (h ^ (uint64_t)(uint32_t)line) * 1099511628211ULL;
+    return (size_t)(h ^ (h >> 29));
+}
+
+static char *dup_str(const char *s) {
+    size_t n = strlen(s) + 1;
+    char *d = PyMem_RawMalloc(n);
+    if (d != NULL) memcpy(d, s, n);
+    return d;
+}
+
+/* Grow the table to twice its size (or the initial size); 0 or -1. */
+static int tb_grow(void) {
+    size_t ncap = tb_cap ? tb_cap * 2 : 64;
+    tb_slot *nt = PyMem_RawCalloc(ncap, sizeof(tb_slot));
+    if (nt == NULL) return -1;
+    for (size_t i = 0; i < tb_cap; i++) {
+        if (tb_table[i].code == NULL) continue;
+        size_t j = tb_table[i].hash & (ncap - 1);
+        while (nt[j].code != NULL) j = (j + 1) & (ncap - 1);
+        nt[j] = tb_table[i];
+    }
+    PyMem_RawFree(tb_table);
+    tb_table = nt;
+    tb_cap = ncap;
+    return 0;
+}
+
+/* New reference to the cached (or a fresh) code object; NULL + error. */
+static PyObject *tb_code_for(const char *func, const char *file, int line) {
+    size_t h = tb_hash(func, file, line);
+    if (tb_cap != 0) {
+        for (size_t j = h & (tb_cap - 1); tb_table[j].code != NULL; j = (j + 1) & (tb_cap - 1)) {
+            tb_slot *s = &tb_table[j];
+            if (s->hash == h && s->line == line && strcmp(s->func, func) == 0 &&
+                strcmp(s->file, file) == 0) {
+                Py_INCREF(s->code);
+                return s->code;
+            }
+        }
+    }
+    PyObject *code = (PyObject *)PyCode_NewEmpty(file, func, line);
+    if (code == NULL) return NULL;
+    /* insert; on any allocation failure just skip caching */
+    if ((tb_used + 1) * 2 > tb_cap && tb_grow() < 0) return code;
+    char *fc = dup_str(func), *fl = dup_str(file);
+    if (fc == NULL || fl == NULL) {
+        PyMem_RawFree(fc);
+        PyMem_RawFree(fl);
+        return code;
+    }
+    size_t j = h & (tb_cap - 1);
+    while (tb_table[j].code != NULL) j = (j + 1) & (tb_cap - 1);
+    tb_table[j].func = fc;
+    tb_table[j].file = fl;
+    tb_table[j].line = line;
+    tb_table[j].hash = h;
+    Py_INCREF(code);
+    tb_table[j].code = code;
+    tb_used++;
+    return code;
+}
+
+static PyObject *fallback_globals(void) {
+    static PyObject *g = NULL; /* owned, process lifetime */
+    if (g == NULL) g = PyDict_New();
+    return g;
+}
+
+void oxy_add_traceback(PyObject *globals, const char *funcname, const char *filename, int line) {
+    if (!PyErr_Occurred()) return;
+    if (funcname == NULL) funcname = "<unknown>";
+    if (filename == NULL) filename = "<unknown>";
+    PyObject *et, *ev, *etb;
+    PyErr_Fetch(&et, &ev, &etb);
+    PyFrameObject *frame = NULL;
+    PyObject *code = tb_code_for(funcname, filename, line);
+    if (code != NULL) {
+        if (globals == NULL || !PyDict_Check(globals)) globals = fallback_globals();
+        if (globals != NULL)
+            frame = PyFrame_New(PyThreadState_Get(), (PyCodeObject *)code, globals, NULL);
+        Py_DECREF(code);
+    }
+    if (frame == NULL) PyErr_Clear(); /* drop our own failure, keep the original */
+    PyErr_Restore(et, ev, etb);
+    if (frame != NULL) {
+        /* line number: the frame has not started, so it reports
+           co_firstlineno, which is `line` */
+        PyTraceBack_Here(frame);
+        Py_DECREF(frame);
+    }
+}
+
+/* ======================================================================== */
+/* Exceptions                                                                */
+/* ======================================================================== */
+
+PyObject *oxy_fetch_exc(void) {
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    if (OXY_UNLIKELY(t == NULL)) {
+        return PyObject_CallFunction(PyExc_SystemError, "s",
+                                     "oxy_fetch_exc: no exception is set");
+    }
+    PyErr_NormalizeException(&t, &v, &tb);
+    if (v != NULL && PyExceptionInstance_Check(v)) {
+        PyException_SetTraceback(v, tb != NULL ? tb : Py_None);
+    }
+    if (v == NULL) {
+        v = Py_None;
+        Py_INCREF(v);
+    }
+    Py_XDECREF(t);
+    Py_XDECREF(tb);
+    return v;
+}
+
+void oxy_restore_exc(PyObject *exc) {
+    if (OXY_UNLIKELY(exc == NULL || !PyExceptionInstance_Check(exc))) {
+        PyErr_SetString(PyExc_SystemError, "oxy_restore_exc: not an exception instance");
+        return;
+    }
+    PyObject *type = (PyObject *)Py_TYPE(exc);
+    PyObject *tb = PyException_GetTraceback(exc); /* new ref or NULL */
+    Py_INCREF(type);
+    Py_INCREF(exc);
+    PyErr_Restore(type, exc, tb);
+}
+
+int oxy_exc_matches(PyObject *exc, PyObject *type) {
+    if (PyTuple_Check(type)) {
+        Py_ssize_t n = PyTuple_GET_SIZE(type);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            if (!PyExceptionClass_Check(PyTuple_GET_ITEM(type, i))) goto bad;
+        }
+    } else if (!PyExceptionClass_Check(type)) {
+        goto bad;
+    }
+    return PyErr_GivenExceptionMatches(exc, type);
+bad:
+    PyErr_SetString(PyExc_TypeError,
+                    "catching classes that do not inherit from BaseException is not allowed");
+    return -1;
+}
+
+int oxy_raise(PyObject *exc, PyObject *cause) {
+    PyObject *type, *value;
+    if (PyExceptionClass_Check(exc)) {
+        type = exc;
+        value = PyObject_CallNoArgs(exc);
+        if (value == NULL) return -1;
+        if (!PyExceptionInstance_Check(value)) {
+            PyErr_Format(PyExc_TypeError,
+                         "calling %R should have returned an instance of BaseException, not %R",
+                         type, (PyObject *)Py_TYPE(value));
+            Py_DECREF(value);
+            return -1;
+        }
+        Py_INCREF(type);
+    } else if (PyExceptionInstance_Check(exc)) {
+        value = exc;
+        Py_INCREF(value);
+        type = (PyObject *)Py_TYPE(exc);
+        Py_INCREF(type);
+    } else {
+        PyErr_SetString(PyExc_TypeError, "exceptions must derive from BaseException");
+        return -1;
+    }
+    if (cause != NULL) {
+        PyObject *fixed;
+        if (PyExceptionClass_Check(cause)) {
+            fixed = PyObject_CallNoArgs(cause);
+            if (fixed == NULL) goto fail;
+        } else if (PyExceptionInstance_Check(cause)) {
+            fixed = cause;
+            Py_INCREF(fixed);
+        } else if (cause == Py_None) {
+            fixed = NULL; /* `from None`: clears __cause__, suppresses context */
+        } else {
+            PyErr_SetString(PyExc_TypeError, "exception causes must derive from BaseException");
+            goto fail;
+        }
+        PyException_SetCause(value, fixed); /* steals fixed */
+    }
+    /* PyErr_SetObject chains the handled exception as __context__ and keeps
+       the instance's existing __traceback__ */
+    PyErr_SetObject(type, value);
+fail:
+    Py_DECREF(value);
+    Py_DECREF(type);
+    return -1;
+}
+
+int oxy_reraise(void) {
+    PyObject *exc = PyErr_GetHandledException();
+    if (exc == NULL || exc == Py_None) {
+        Py_XDECREF(exc);
+        PyErr_SetString(PyExc_RuntimeError, "No active exception to reraise");
+        return -1;
+    }
+    oxy_restore_exc(exc);
+    Py_DECREF(exc);
+    return -1;
+}
+
+PyObject *oxy_get_handled_exc(void) {
+    PyObject *exc = PyErr_GetHandledException();
+    if (exc == NULL) {
+        Py_INCREF(Py_None);
+        return Py_None;
+    }
+    return exc;
+}
+
+void oxy_set_handled_exc(PyObject *exc) {
+    PyErr_SetHandledException(exc);
+}
+
+PyObject *oxy_swap_handled_exc(PyObject *exc) {
+    _PyErr_StackItem *slot = PyThreadState_Get()->exc_info;
+    PyObject *old = slot->exc_value; /* the reference moves to the caller */
+    Py_XINCREF(exc);
+    slot->exc_value = exc;
+    if (old == NULL) {
+        old = Py_None;
+        Py_INCREF(old);
+    }
+    return old;
+}
+
+/* ======================================================================== */
+/* Strings                                                                   */
+/* ======================================================================== */
+
+PyObject *oxy_str_getitem(PyObject *s, oxy_int i) {
+    if (OXY_LIKELY(OXY_INT_IS_SHORT(i) && PyUnicode_CheckExact(s))) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(s), k = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);
+        if (k < 0) k += n;
+        if (OXY_UNLIKELY((size_t)k >= (size_t)n)) {
+            PyErr_SetString(PyExc_IndexError, "string index out of range");
+            return NULL;
+        }
+        Py_UCS4 ch = PyUnicode_ReadChar(s, k);
+        if (ch == (Py_UCS4)-1 && PyErr_Occurred()) return NULL;
+        return PyUnicode_FromOrdinal((int)ch);
+    }
+    PyObject *key = oxy_int_box(i);
+    if (key == NULL) return NULL;
+    PyObject *r = PyObject_GetItem(s, key);
+    Py_DECREF(key);
+    return r;
+}
+
+/* Slice bound of an exact int, clamped to Py_ssize_t like CPython does. */
+static int slice_bound(PyObject *v, Py_ssize_t *out) {
+    if (v == Py_None) return 1;
+    if (!PyLong_CheckExact(v)) return 0;
+    *out = PyNumber_AsSsize_t(v, NULL); /* clamps, cannot fail for an int */
+    return 1;
+}
+
+PyObject *oxy_str_slice(PyObject *s, PyObject *start, PyObject *stop, PyObject *step) {
+    if (start == NULL) start = Py_None;
+    if (stop == NULL) stop = Py_None;
+    if (step == NULL) step = Py_None;
+    if (PyUnicode_CheckExact(s) && step == Py_None) {
+        Py_ssize_t i = 0, j = PY_SSIZE_T_MAX;
+        if (slice_bound(start, &i) && slice_bound(stop, &j)) {
+            PySlice_AdjustIndices(PyUnicode_GET_LENGTH(s), &i, &j, 1);
+            if (j < i) j = i;
+            return PyUnicode_Substring(s, i, j);
+        }
+    }
+    PyObject *slice = PySlice_New(start, stop, step);
+    if (slice == NULL) return NULL;
+    PyObject *r = PyObject_GetItem(s, slice);
+    Py_DECREF(slice);
+    return r;
+}
+
+PyObject *oxy_str_join_array(PyObject *const *items, Py_ssize_t n) {
+    Py_ssize_t total = 0;
+    Py_UCS4 maxchar = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *it = items[i];
+        if (OXY_UNLIKELY(!PyUnicode_Check(it))) {
+            PyErr_Format(PyExc_TypeError, "sequence item %zd: expected str instance, %.80s found",
+                         i, Py_TYPE(it)->tp_name);
+            return NULL;
+        }
+        Py_ssize_t len = PyUnicode_GET_LENGTH(it);
+        if (OXY_UNLIKELY(len > PY_SSIZE_T_MAX - total)) {
+            PyErr_SetString(PyExc_OverflowError, "join() result is too long for a Python string");
+            return NULL;
+        }
+        total += len;
+        Py_UCS4 mc = PyUnicode_MAX_CHAR_VALUE(it);
+        if (mc > maxchar) maxchar = mc;
+    }
+    if (n == 1 && PyUnicode_CheckExact(items[0])) {
+        Py_INCREF(items[0]);
+        return items[0];
+    }
+    PyObject *r = PyUnicode_New(total, maxchar);
+    if (r == NULL) return NULL;
+    Py_ssize_t pos = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t len = PyUnicode_GET_LENGTH(items[i]);
+        if (len == 0) continue;
+        if (PyUnicode_CopyCharacters(r, pos, items[i], 0, len) < 0) {
+            Py_DECREF(r);
+            return NULL;
+        }
+        pos += len;
+    }
+    return r;
+}
+
+PyObject *oxy_format(PyObject *value, PyObject *spec, char conversion) {
+    PyObject *v;
+    switch (conversion) {
+    case 0: v = value; Py_INCREF(v); break;
+    case 's': v = PyObject_Str(value); break;
+    case 'r': v = PyObject_Repr(value); break;
+    case 'a': v = PyObject_ASCII(value); break;
+    default:
+        PyErr_Format(PyExc_SystemError, "oxy_format: unknown conversion %d", (int)conversion);
+        return NULL;
+    }
+    if (v == NULL) return NULL;
+    if (spec == NULL && PyUnicode_CheckExact(v)) return v;
+    PyObject *r = PyObject_Format(v, spec);
+    Py_DECREF(v);
+    return r;
+}
+
+/* ======================================================================== */
+/* Lists and tuples                                                          */
+/* ======================================================================== */
+
+PyObject *oxy_list_getitem_slow(PyObject *list, oxy_int i) {
+    if (OXY_INT_IS_SHORT(i) && PyList_CheckExact(list)) {
+        Py_ssize_t n = PyList_GET_SIZE(list), k = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);
+        if (k < 0) k += n;
+        if ((size_t)k < (size_t)n) {
+            PyObject *v = PyList_GET_ITEM(list, k);
+            Py_INCREF(v);
+            return v;
+        }
+        PyErr_SetString(PyExc_IndexError, "list index out of range");
+        return NULL;
+    }
+    PyObject *key = oxy_int_box(i);
+    if (key == NULL) return NULL;
+    PyObject *r = PyObject_GetItem(list, key);
+    Py_DECREF(key);
+    return r;
+}
+
+int oxy_list_setitem_slow(PyObject *list, oxy_int i, PyObject *v) {
+    if (OXY_INT_IS_SHORT(i) && PyList_CheckExact(list)) {
+        Py_ssize_t n = PyList_GET_SIZE(list), k = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);
+        if (k < 0) k += n;
+        if ((size_t)k < (size_t)n) {
+            PyObject *old = PyList_GET_ITEM(list, k);
+            Py_INCREF(v);
+            PyList_SET_ITEM(list, k, v);
+            Py_DECREF(old);
+            return 0;
+        }
+        PyErr_SetString(PyExc_IndexError, "list assignment index out of range");
+        return -1;
+    }
+    PyObject *key = oxy_int_box(i);
+    if (key == NULL) return -1;
+    int r = PyObject_SetItem(list, key, v);
+    Py_DECREF(key);
+    return r;
+}
+
+PyObject *oxy_tuple_getitem_slow(PyObject *t, oxy_int i) {
+    if (OXY_INT_IS_SHORT(i) && PyTuple_CheckExact(t)) {
+        Py_ssize_t n = PyTuple_GET_SIZE(t), k = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);
+        if (k < 0) k += n;
+        if ((size_t)k < (size_t)n) {
+            PyObject *v = PyTuple_GET_ITEM(t, k);
+            Py_INCREF(v);
+            return v;
+        }
+        PyErr_SetString(PyExc_IndexError, "tuple index out of range");
+        return NULL;
+    }
+    PyObject *key = oxy_int_box(i);
+    if (key == NULL) return NULL;
+    PyObject *r = PyObject_GetItem(t, key);
+    Py_DECREF(key);
+    return r;
+}

@@ -1,0 +1,628 @@
+/*
+ * oxyc_rt.h -- the runtime library used by C code that oxyc generates.
+ *
+ * Target: CPython 3.11, 64-bit, GCC or Clang.  The runtime is compiled once
+ * (runtime/oxyc_rt.c, gcc -O2 -fPIC -std=c11) and linked into every generated
+ * extension module.  Every symbol has hidden visibility, so each extension
+ * module carries its own private copy and nothing is exported.
+ *
+ * ---------------------------------------------------------------------------
+ * Representation of Python `int` (oxy_int)
+ * ---------------------------------------------------------------------------
+ * An oxy_int is one machine word (intptr_t, 64 bits):
+ *
+ *   low bit 0  "short" int; its value is  x >> 1  (arithmetic shift), so the
+ *              short range is [-2**62, 2**62 - 1].
+ *   low bit 1  "long" int;  (PyObject *)(x & ~1) is an OWNED reference to an
+ *              exact PyLongObject (never a subclass, never bool).
+ *
+ * Canonical form (invariant kept by every function here): a value in the
+ * short range is always stored short; the long form is used only for values
+ * outside it.  Hence two oxy_ints are equal iff both are short and the words
+ * are equal, or both are long and the PyLongs are equal; the truth value of
+ * an oxy_int is simply `x != 0`.
+ *
+ * OXY_INT_ERR (the word 1, i.e. "long form with a NULL pointer") is the error
+ * sentinel: a function returning oxy_int returns it iff it raised.
+ *
+ * Ownership: an oxy_int held in a variable owns its PyLong (long form only).
+ * Copying one needs oxy_int_incref, dropping one needs oxy_int_decref; both
+ * are no-ops for short ints.
+ *
+ * ---------------------------------------------------------------------------
+ * Python `float` is a C double; `bool` is a C char (0/1).
+ * ---------------------------------------------------------------------------
+ *
+ * ---------------------------------------------------------------------------
+ * Conventions for every function below
+ * ---------------------------------------------------------------------------
+ *  - No function steals (consumes) a reference to its arguments.
+ *  - Every PyObject * result is a NEW reference, unless stated "borrowed".
+ *  - Error returns, always with a Python exception set:
+ *        PyObject *   -> NULL
+ *        oxy_int      -> OXY_INT_ERR
+ *        int          -> -1
+ *        Py_ssize_t   -> -1   (test `r == -1 && PyErr_Occurred()`)
+ *        double       -> OXY_FLOAT_ERR (test `r == OXY_FLOAT_ERR &&
+ *                        PyErr_Occurred()`, since -113.0 is a valid float)
+ *    Functions documented as infallible never raise.
+ *  - Exception types and messages are exactly CPython 3.11's.
+ *  - The GIL must be held for every call.
+ *  - Fast paths for the common case (both operands short, exact list, ...)
+ *    are static inline here; everything else goes to an out-of-line *_slow
+ *    function in oxyc_rt.c.  Generated code must only call the un-suffixed
+ *    names; the *_slow functions are implementation details.
+ */
+#ifndef OXYC_RT_H
+#define OXYC_RT_H
+
+#ifndef PY_SSIZE_T_CLEAN
+#define PY_SSIZE_T_CLEAN
+#endif
+#include <Python.h>
+#include <stdint.h>
+#include <stddef.h>
+
+#if PY_VERSION_HEX < 0x030B0000
+#error "the oxyc runtime needs CPython 3.11 or newer"
+#endif
+
+_Static_assert(sizeof(intptr_t) == 8, "oxyc needs a 64-bit platform");
+_Static_assert(sizeof(Py_ssize_t) == 8, "oxyc needs a 64-bit platform");
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ======================================================================== */
+/* Compiler helpers                                                          */
+/* ======================================================================== */
+
+#define OXY_LIKELY(x)   __builtin_expect(!!(x), 1)
+#define OXY_UNLIKELY(x) __builtin_expect(!!(x), 0)
+/* Linkage of every runtime function: private to the extension module. */
+#define OXY_API __attribute__((visibility("hidden")))
+
+/* ======================================================================== */
+/* Tagged integers                                                           */
+/* ======================================================================== */
+
+typedef intptr_t oxy_int;
+
+#define OXY_INT_ERR ((oxy_int)1)
+#define OXY_INT_SHORT_MIN (-((int64_t)1 << 62))
+#define OXY_INT_SHORT_MAX (((int64_t)1 << 62) - 1)
+
+/* Is x a short int?  (OXY_INT_ERR counts as long.) */
+#define OXY_INT_IS_SHORT(x) ((((oxy_int)(x)) & 1) == 0)
+/* The value of a short int. */
+#define OXY_INT_SHORT_VALUE(x) ((int64_t)(x) >> 1)
+/* Tag a C integer v that is known to be in [OXY_INT_SHORT_MIN, OXY_INT_SHORT_MAX]. */
+#define OXY_INT_FROM_SHORT(v) ((oxy_int)(int64_t)((uint64_t)(int64_t)(v) << 1))
+/* The PyLong (borrowed) of a long-form int. */
+#define OXY_INT_AS_OBJ(x) ((PyObject *)((oxy_int)(x) & ~(oxy_int)1))
+/* Does the C integer v fit the short range? */
+#define OXY_INT_FITS_SHORT(v) \
+    ((int64_t)(v) >= OXY_INT_SHORT_MIN && (int64_t)(v) <= OXY_INT_SHORT_MAX)
+/* Truth value (Python's bool(x)); infallible. */
+#define OXY_INT_IS_TRUE(x) ((x) != 0)
+
+/* Error sentinel of functions returning double (see conventions above). */
+#define OXY_FLOAT_ERR (-113.0)
+
+/* ---- refcounting (no-ops on short ints) ------------------------------- */
+
+static inline void oxy_int_incref(oxy_int x) {
+    if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x))) Py_INCREF(OXY_INT_AS_OBJ(x));
+}
+/* x must not be OXY_INT_ERR. */
+static inline void oxy_int_decref(oxy_int x) {
+    if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x))) Py_DECREF(OXY_INT_AS_OBJ(x));
+}
+/* Like oxy_int_decref, but OXY_INT_ERR is allowed (and ignored). */
+static inline void oxy_int_xdecref(oxy_int x) {
+    if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x)) && x != OXY_INT_ERR)
+        Py_DECREF(OXY_INT_AS_OBJ(x));
+}
+
+/* ---- out-of-line parts (oxyc_rt.c) ------------------------------------ */
+
+OXY_API oxy_int oxy_int_from_i64_slow(int64_t v);
+OXY_API oxy_int oxy_int_from_long_obj_slow(PyObject *o);
+OXY_API oxy_int oxy_int_add_slow(oxy_int a, oxy_int b);
+OXY_API oxy_int oxy_int_sub_slow(oxy_int a, oxy_int b);
+OXY_API oxy_int oxy_int_mul_slow(oxy_int a, oxy_int b);
+OXY_API oxy_int oxy_int_floordiv_slow(oxy_int a, oxy_int b);
+OXY_API oxy_int oxy_int_mod_slow(oxy_int a, oxy_int b);
+OXY_API oxy_int oxy_int_lshift_slow(oxy_int a, oxy_int b);
+OXY_API oxy_int oxy_int_rshift_slow(oxy_int a, oxy_int b);
+OXY_API oxy_int oxy_int_and_slow(oxy_int a, oxy_int b);
+OXY_API oxy_int oxy_int_or_slow(oxy_int a, oxy_int b);
+OXY_API oxy_int oxy_int_xor_slow(oxy_int a, oxy_int b);
+OXY_API oxy_int oxy_int_neg_slow(oxy_int a);
+OXY_API oxy_int oxy_int_invert_slow(oxy_int a);
+OXY_API oxy_int oxy_int_abs_slow(oxy_int a);
+OXY_API int oxy_int_compare_slow(oxy_int a, oxy_int b);
+OXY_API double oxy_int_truediv_slow(oxy_int a, oxy_int b);
+OXY_API double oxy_int_to_double_slow(oxy_int a);
+OXY_API oxy_int oxy_int_from_double_slow(double d);
+OXY_API PyObject *oxy_int_box_slow(oxy_int x);
+
+/* ---- construction and conversion -------------------------------------- */
+
+/* Any int64 value -> oxy_int (long form when outside the short range;
+   OXY_INT_ERR only on memory error). */
+static inline oxy_int oxy_int_from_i64(int64_t v) {
+    if (OXY_LIKELY(OXY_INT_FITS_SHORT(v))) return OXY_INT_FROM_SHORT(v);
+    return oxy_int_from_i64_slow(v);
+}
+static inline oxy_int oxy_int_from_ssize(Py_ssize_t v) { return oxy_int_from_i64((int64_t)v); }
+
+/* o must be a PyLong or a subclass of it (bool included).  Returns the
+   canonical oxy_int (a new reference to an exact int for the long form;
+   subclass instances are copied).  OXY_INT_ERR only on memory error. */
+static inline oxy_int oxy_int_from_long_obj(PyObject *o) {
+#if PY_VERSION_HEX < 0x030C0000 && PYLONG_BITS_IN_DIGIT == 30
+    /* CPython 3.11 layout: sign in ob_size, 30-bit digits. */
+    Py_ssize_t size = Py_SIZE(o);
+    const digit *d = ((PyLongObject *)o)->ob_digit;
+    switch (size) {
+    case 0: return 0;
+    case 1: return OXY_INT_FROM_SHORT((int64_t)d[0]);
+    case -1: return OXY_INT_FROM_SHORT(-(int64_t)d[0]);
+    case 2: return OXY_INT_FROM_SHORT((int64_t)d[0] | ((int64_t)d[1] << 30));
+    case -2: return OXY_INT_FROM_SHORT(-((int64_t)d[0] | ((int64_t)d[1] << 30)));
+    default: break;
+    }
+#endif
+    return oxy_int_from_long_obj_slow(o);
+}
+
+/* Same as oxy_int_from_long_obj, but STEALS the reference to o (o may be
+   NULL, in which case OXY_INT_ERR is returned: convenient for wrapping a
+   C API call that returns a new PyLong or NULL). */
+OXY_API oxy_int oxy_int_from_long_obj_steal(PyObject *o);
+
+/* Box: a new reference to an exact PyLong, NULL on memory error. */
+static inline PyObject *oxy_int_box(oxy_int x) {
+    if (OXY_LIKELY(OXY_INT_IS_SHORT(x))) return PyLong_FromLongLong(OXY_INT_SHORT_VALUE(x));
+    return oxy_int_box_slow(x);
+}
+
+/* A decimal literal (optional sign, digits, underscores allowed as in
+   Python source) -> oxy_int.  For literals that do not fit the short range. */
+OXY_API oxy_int oxy_int_from_decimal(const char *digits);
+
+/* For indices: the value as Py_ssize_t, or -1 with OverflowError "Python
+   int too large to convert to C ssize_t". */
+static inline Py_ssize_t oxy_int_as_ssize(oxy_int x) {
+    if (OXY_LIKELY(OXY_INT_IS_SHORT(x))) return (Py_ssize_t)OXY_INT_SHORT_VALUE(x);
+    return PyLong_AsSsize_t(OXY_INT_AS_OBJ(x));
+}
+
+/* float(x): correctly rounded; OverflowError "int too large to convert to
+   float" -> OXY_FLOAT_ERR. */
+static inline double oxy_int_to_double(oxy_int x) {
+    if (OXY_LIKELY(OXY_INT_IS_SHORT(x))) return (double)OXY_INT_SHORT_VALUE(x);
+    return oxy_int_to_double_slow(x);
+}
+
+/* int(d) (truncation).  ValueError "cannot convert float NaN to integer",
+   OverflowError "cannot convert float infinity to integer". */
+static inline oxy_int oxy_int_from_double(double d) {
+    /* -2**62 <= d < 2**62 (false for NaN) => trunc(d) is short. */
+    if (OXY_LIKELY(d >= -4611686018427387904.0 && d < 4611686018427387904.0))
+        return OXY_INT_FROM_SHORT((int64_t)d);
+    return oxy_int_from_double_slow(d);
+}
+
+/* str(x) as a new str (ValueError past sys.get_int_max_str_digits()). */
+OXY_API PyObject *oxy_int_to_str(oxy_int x);
+
+/* round(d) -> int (round half to even); same errors as oxy_int_from_double. */
+OXY_API oxy_int oxy_float_round(double d);
+
+/* x.bit_length() */
+OXY_API oxy_int oxy_int_bit_length(oxy_int x);
+
+/* ---- arithmetic ------------------------------------------------------- */
+/* All return a new oxy_int or OXY_INT_ERR; exactly Python's int results. */
+
+static inline oxy_int oxy_int_add(oxy_int a, oxy_int b) {
+    oxy_int r;
+    if (OXY_LIKELY(((a | b) & 1) == 0) && OXY_LIKELY(!__builtin_add_overflow(a, b, &r)))
+        return r;
+    return oxy_int_add_slow(a, b);
+}
+
+static inline oxy_int oxy_int_sub(oxy_int a, oxy_int b) {
+    oxy_int r;
+    if (OXY_LIKELY(((a | b) & 1) == 0) && OXY_LIKELY(!__builtin_sub_overflow(a, b, &r)))
+        return r;
+    return oxy_int_sub_slow(a, b);
+}
+
+static inline oxy_int oxy_int_mul(oxy_int a, oxy_int b) {
+    oxy_int r;
+    /* (2x) * y == 2(xy): fits in 64 bits iff xy is short. */
+    if (OXY_LIKELY(((a | b) & 1) == 0) &&
+        OXY_LIKELY(!__builtin_mul_overflow(a, (oxy_int)OXY_INT_SHORT_VALUE(b), &r)))
+        return r;
+    return oxy_int_mul_slow(a, b);
+}
+
+/* a // b, rounding toward negative infinity.  ZeroDivisionError "integer
+   division or modulo by zero". */
+static inline oxy_int oxy_int_floordiv(oxy_int a, oxy_int b) {
+    if (OXY_LIKELY(((a | b) & 1) == 0) && OXY_LIKELY(b != 0)) {
+        /* (2x) / (2y) truncates like x / y; b is even so never -1. */
+        int64_t q = (int64_t)a / (int64_t)b;
+        int64_t r = (int64_t)a % (int64_t)b;
+        if (r != 0 && ((r ^ (int64_t)b) < 0)) q -= 1;
+        if (OXY_LIKELY(q <= OXY_INT_SHORT_MAX)) /* only (-2**62) // -1 overflows */
+            return OXY_INT_FROM_SHORT(q);
+    }
+    return oxy_int_floordiv_slow(a, b);
+}
+
+/* a % b, result has the sign of b.  ZeroDivisionError "integer modulo by
+   zero" (that is 3.11's text for %). */
+static inline oxy_int oxy_int_mod(oxy_int a, oxy_int b) {
+    if (OXY_LIKELY(((a | b) & 1) == 0) && OXY_LIKELY(b != 0)) {
+        /* (2x) % (2y) == 2(x % y) */
+        oxy_int r = (oxy_int)((int64_t)a % (int64_t)b);
+        if (r != 0 && ((r ^ b) < 0)) r += b;
+        return r;
+    }
+    return oxy_int_mod_slow(a, b);
+}
+
+/* a << b; ValueError "negative shift count". */
+static inline oxy_int oxy_int_lshift(oxy_int a, oxy_int b) {
+    if (OXY_LIKELY(((a | b) & 1) == 0)) {
+        int64_t n = OXY_INT_SHORT_VALUE(b);
+        if (OXY_LIKELY((uint64_t)n < 63)) {
+            oxy_int r = (oxy_int)((uint64_t)a << n);
+            if (OXY_LIKELY((r >> n) == a)) return r;
+        }
+    }
+    return oxy_int_lshift_slow(a, b);
+}
+
+/* a >> b (arithmetic); ValueError "negative shift count". */
+static inline oxy_int oxy_int_rshift(oxy_int a, oxy_int b) {
+    if (OXY_LIKELY(((a | b) & 1) == 0)) {
+        int64_t n = OXY_INT_SHORT_VALUE(b);
+        if (OXY_LIKELY(n >= 0)) {
+            if (n > 63) n = 63;
+            return (a >> n) & ~(oxy_int)1;
+        }
+    }
+    return oxy_int_rshift_slow(a, b);
+}
+
+static inline oxy_int oxy_int_and(oxy_int a, oxy_int b) {
+    if (OXY_LIKELY(((a | b) & 1) == 0)) return a & b;
+    return oxy_int_and_slow(a, b);
+}
+static inline oxy_int oxy_int_or(oxy_int a, oxy_int b) {
+    if (OXY_LIKELY(((a | b) & 1) == 0)) return a | b;
+    return oxy_int_or_slow(a, b);
+}
+static inline oxy_int oxy_int_xor(oxy_int a, oxy_int b) {
+    if (OXY_LIKELY(((a | b) & 1) == 0)) return a ^ b;
+    return oxy_int_xor_slow(a, b);
+}
+
+/* -a */
+static inline oxy_int oxy_int_neg(oxy_int a) {
+    oxy_int r;
+    if (OXY_LIKELY(OXY_INT_IS_SHORT(a)) && OXY_LIKELY(!__builtin_sub_overflow((oxy_int)0, a, &r)))
+        return r;
+    return oxy_int_neg_slow(a);
+}
+
+/* ~a == -a - 1 (a short result never overflows) */
+static inline oxy_int oxy_int_invert(oxy_int a) {
+    if (OXY_LIKELY(OXY_INT_IS_SHORT(a))) return a ^ ~(oxy_int)1;
+    return oxy_int_invert_slow(a);
+}
+
+/* abs(a) */
+static inline oxy_int oxy_int_abs(oxy_int a) {
+    if (OXY_LIKELY(OXY_INT_IS_SHORT(a)) && a >= 0) return a;
+    if (OXY_INT_IS_SHORT(a)) return oxy_int_neg(a);
+    return oxy_int_abs_slow(a);
+}
+
+/* a ** b for b >= 0 (the compiler uses it only then).  For b < 0 it raises
+   TypeError "oxy_int_pow: negative exponent" (defensive). */
+OXY_API oxy_int oxy_int_pow(oxy_int a, oxy_int b);
+
+/* a / b as Python computes int / int: correctly rounded.  ZeroDivisionError
+   "division by zero"; OverflowError "integer division result too large for
+   a float" etc.  Error return OXY_FLOAT_ERR. */
+static inline double oxy_int_truediv(oxy_int a, oxy_int b) {
+    if (OXY_LIKELY(((a | b) & 1) == 0) && OXY_LIKELY(b != 0)) {
+        int64_t x = OXY_INT_SHORT_VALUE(a), y = OXY_INT_SHORT_VALUE(b);
+        const uint64_t lim = (uint64_t)1 << 53;
+        /* both exactly representable => one IEEE division is correctly rounded */
+        if (OXY_LIKELY((uint64_t)x + lim <= 2 * lim && (uint64_t)y + lim <= 2 * lim))
+            return (double)x / (double)y;
+    }
+    return oxy_int_truediv_slow(a, b);
+}
+
+/* divmod(a, b) -> new tuple of two ints.  ZeroDivisionError "integer
+   division or modulo by zero". */
+OXY_API PyObject *oxy_int_divmod(oxy_int a, oxy_int b);
+
+/* ---- comparisons (infallible, return 0/1) ------------------------------ */
+
+static inline char oxy_int_eq(oxy_int a, oxy_int b) {
+    if (a == b) return 1;
+    if (OXY_LIKELY(((a & b) & 1) == 0)) return 0; /* at least one is short */
+    return oxy_int_compare_slow(a, b) == 0;
+}
+static inline char oxy_int_ne(oxy_int a, oxy_int b) { return !oxy_int_eq(a, b); }
+static inline char oxy_int_lt(oxy_int a, oxy_int b) {
+    if (OXY_LIKELY(((a | b) & 1) == 0)) return a < b;
+    return oxy_int_compare_slow(a, b) < 0;
+}
+static inline char oxy_int_le(oxy_int a, oxy_int b) {
+    if (OXY_LIKELY(((a | b) & 1) == 0)) return a <= b;
+    return oxy_int_compare_slow(a, b) <= 0;
+}
+static inline char oxy_int_gt(oxy_int a, oxy_int b) {
+    if (OXY_LIKELY(((a | b) & 1) == 0)) return a > b;
+    return oxy_int_compare_slow(a, b) > 0;
+}
+static inline char oxy_int_ge(oxy_int a, oxy_int b) {
+    if (OXY_LIKELY(((a | b) & 1) == 0)) return a >= b;
+    return oxy_int_compare_slow(a, b) >= 0;
+}
+
+/* ======================================================================== */
+/* Floats                                                                    */
+/* ======================================================================== */
+
+OXY_API double oxy_float_div_slow(double a, double b);
+
+/* a / b; ZeroDivisionError "float division by zero". */
+static inline double oxy_float_div(double a, double b) {
+    if (OXY_LIKELY(b != 0.0)) return a / b;
+    return oxy_float_div_slow(a, b);
+}
+/* a // b; ZeroDivisionError "float floor division by zero". */
+OXY_API double oxy_float_floordiv(double a, double b);
+/* a % b; ZeroDivisionError "float modulo". */
+OXY_API double oxy_float_mod(double a, double b);
+/* divmod(a, b) -> new tuple of two floats; ZeroDivisionError "float divmod()". */
+OXY_API PyObject *oxy_float_divmod(double a, double b);
+/* a ** b where the result is a float (the compiler guarantees b is
+   integral-valued).  ZeroDivisionError "0.0 cannot be raised to a negative
+   power"; OverflowError (34, 'Numerical result out of range').  A negative
+   base with a non-integral exponent (a complex result in Python) raises
+   TypeError "oxy_float_pow: complex result" (defensive). */
+OXY_API double oxy_float_pow(double a, double b);
+
+/* str(d) / repr(d) as a new str. */
+OXY_API PyObject *oxy_float_to_str(double d);
+
+/* Box a double: new PyFloat, NULL on memory error. */
+static inline PyObject *oxy_float_box(double d) { return PyFloat_FromDouble(d); }
+
+/* o is a float or an int (or subclasses); an int is converted exactly like
+   float(o) (OverflowError "int too large to convert to float").  Anything
+   else goes through PyFloat_AsDouble.  OXY_FLOAT_ERR on error. */
+OXY_API double oxy_float_unbox_slow(PyObject *o);
+static inline double oxy_float_unbox(PyObject *o) {
+    if (OXY_LIKELY(PyFloat_CheckExact(o))) return PyFloat_AS_DOUBLE(o);
+    return oxy_float_unbox_slow(o);
+}
+
+/* ======================================================================== */
+/* Booleans                                                                  */
+/* ======================================================================== */
+
+/* New reference to Py_True / Py_False. */
+static inline PyObject *oxy_bool_box(char b) {
+    PyObject *r = b ? Py_True : Py_False;
+    Py_INCREF(r);
+    return r;
+}
+
+/* ======================================================================== */
+/* Calls, recursion depth, argument parsing                                  */
+/* ======================================================================== */
+
+/* Depth of compiled frames on this thread, and the cached recursion limit. */
+extern OXY_API _Thread_local int oxy_rt_call_depth __attribute__((tls_model("initial-exec")));
+extern OXY_API int oxy_rt_recursion_limit;
+OXY_API int oxy_enter_call_slow(void);
+
+/* Call at entry of every compiled function body: 0, or -1 with
+   RecursionError "maximum recursion depth exceeded" (the counter is then
+   left unchanged and oxy_leave_call must NOT be called). */
+static inline int oxy_enter_call(void) {
+    if (OXY_UNLIKELY(++oxy_rt_call_depth > oxy_rt_recursion_limit)) return oxy_enter_call_slow();
+    return 0;
+}
+/* Call on every exit of a body whose oxy_enter_call succeeded. */
+static inline void oxy_leave_call(void) { --oxy_rt_call_depth; }
+
+/* Parse a METH_FASTCALL|METH_KEYWORDS call (args, nargs, kwnames as given to
+   the C function) for a Python-style signature with `nparams` positional-or-
+   keyword parameters named names[0..nparams), the first `nrequired` of which
+   have no default.  Fills out[0..nparams) with BORROWED references (NULL for
+   an omitted optional parameter).  Returns 0, or -1 with CPython's TypeError
+   for Python functions ("f() takes 2 positional arguments but 3 were given",
+   "f() missing 1 required positional argument: 'x'", "f() got an unexpected
+   keyword argument 'z'", "f() got multiple values for argument 'x'",
+   "f() keywords must be strings").  fname is the function's __qualname__
+   (UTF-8); names are UTF-8. */
+OXY_API int oxy_parse_args(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+                           const char *fname, const char *const *names,
+                           Py_ssize_t nparams, Py_ssize_t nrequired, PyObject **out);
+
+/* ======================================================================== */
+/* Raising errors                                                            */
+/* ======================================================================== */
+
+/* TypeError "f() argument 'x' must be int, not str" (fname, argname, expected
+   are UTF-8; the type name is that of `got`). */
+OXY_API void oxy_raise_arg_type(const char *fname, const char *argname, const char *expected,
+                                PyObject *got);
+/* TypeError "<what> must be <expected>, not <type(got)>", e.g. what =
+   "f() return value" or "local variable 'x' in f()". */
+OXY_API void oxy_raise_type(const char *what, const char *expected, PyObject *got);
+/* UnboundLocalError "cannot access local variable 'x' where it is not
+   associated with a value". */
+OXY_API void oxy_raise_unbound_local(const char *name);
+/* NameError "cannot access free variable 'x' where it is not associated
+   with a value in enclosing scope" (a closure cell read before assignment). */
+OXY_API void oxy_raise_unbound_free(const char *name);
+/* NameError "name 'x' is not defined" (with .name set, like the interpreter). */
+OXY_API void oxy_raise_name_error(PyObject *name);
+
+/* ======================================================================== */
+/* Globals and builtins                                                      */
+/* ======================================================================== */
+
+/* globals[name], else builtins[name], else NameError.  globals must be a
+   dict (the module's __dict__), name a str.  New reference. */
+OXY_API PyObject *oxy_load_global(PyObject *globals, PyObject *name);
+/* builtins[name] (the `builtins` module), else NameError.  New reference. */
+OXY_API PyObject *oxy_load_builtin(PyObject *name);
+
+/* ======================================================================== */
+/* Exceptions and tracebacks                                                 */
+/* ======================================================================== */
+
+/* Add a traceback entry (filename, line, funcname) for a compiled frame to
+   the exception currently set; the pending exception is preserved (if
+   building the entry fails, the entry is simply omitted).  globals is the
+   module's dict (may be NULL).  Code objects are cached per (funcname,
+   filename, line), so repeated errors are cheap.  Does nothing when no
+   exception is set.
+   Call it once per compiled frame the exception propagates through, on the
+   line that raised -- but not after oxy_reraise() or oxy_restore_exc() of a
+   caught exception (the interpreter does not add a frame twice there). */
+OXY_API void oxy_add_traceback(PyObject *globals, const char *funcname, const char *filename,
+                               int line);
+
+/* Take the pending exception: normalise it, attach the traceback to it
+   (__traceback__), clear the error indicator, return the exception instance
+   (new reference).  Must be called with an exception set (otherwise returns
+   a SystemError instance). */
+OXY_API PyObject *oxy_fetch_exc(void);
+/* Make exc (an exception instance) the pending exception again, with its
+   __traceback__.  Does not steal. */
+OXY_API void oxy_restore_exc(PyObject *exc);
+/* `except T:` test.  type is a class or a tuple of classes.  1/0, or -1 with
+   TypeError "catching classes that do not inherit from BaseException is not
+   allowed". */
+OXY_API int oxy_exc_matches(PyObject *exc, PyObject *type);
+/* The `raise X` / `raise X from Y` statement.  exc is a class or instance;
+   cause is NULL (no `from`), Py_None (`from None`) or a class/instance.
+   Always returns -1 with the new exception set (or the TypeError explaining
+   why X/Y cannot be raised).  The caller then adds its traceback entry. */
+OXY_API int oxy_raise(PyObject *exc, PyObject *cause);
+/* Bare `raise`: re-raise the exception being handled (sys.exception()),
+   or RuntimeError "No active exception to reraise".  Always returns -1. */
+OXY_API int oxy_reraise(void);
+/* sys.exception(): new reference, Py_None when nothing is being handled. */
+OXY_API PyObject *oxy_get_handled_exc(void);
+/* Set the exception being handled in the current exception-state slot
+   (PyErr_SetHandledException); exc may be NULL or Py_None (= none).  Does
+   not steal. */
+OXY_API void oxy_set_handled_exc(PyObject *exc);
+/* Entry of an `except` block, exactly like the interpreter's PUSH_EXC_INFO:
+   make exc the handled exception of the current exception-state slot and
+   return the slot's previous value (new reference, Py_None for none).  On
+   every exit of the block, oxy_set_handled_exc(saved) then drop saved.
+   (Prefer this over oxy_get_handled_exc for saving: sys.exception() may
+   come from an outer slot, e.g. a generator's caller.) */
+OXY_API PyObject *oxy_swap_handled_exc(PyObject *exc);
+
+/* ======================================================================== */
+/* Strings                                                                   */
+/* ======================================================================== */
+
+/* s[i]; IndexError "string index out of range". */
+OXY_API PyObject *oxy_str_getitem(PyObject *s, oxy_int i);
+/* s[start:stop:step]; each of start/stop/step may be Py_None (or NULL,
+   meaning the same). */
+OXY_API PyObject *oxy_str_slice(PyObject *s, PyObject *start, PyObject *stop, PyObject *step);
+/* ''.join(items[0..n)) for strs (f-strings). */
+OXY_API PyObject *oxy_str_join_array(PyObject *const *items, Py_ssize_t n);
+/* One f-string field: conversion is 0 (none), 'r', 's' or 'a'; spec is the
+   format spec (a str) or NULL. */
+OXY_API PyObject *oxy_format(PyObject *value, PyObject *spec, char conversion);
+
+/* ======================================================================== */
+/* Lists and tuples                                                          */
+/* ======================================================================== */
+
+OXY_API PyObject *oxy_list_getitem_slow(PyObject *list, oxy_int i);
+OXY_API int oxy_list_setitem_slow(PyObject *list, oxy_int i, PyObject *v);
+OXY_API PyObject *oxy_tuple_getitem_slow(PyObject *t, oxy_int i);
+
+/* list[i] (negative indices wrap).  IndexError "list index out of range".
+   A list subclass goes through its __getitem__. */
+static inline PyObject *oxy_list_getitem(PyObject *list, oxy_int i) {
+    if (OXY_LIKELY(OXY_INT_IS_SHORT(i)) && OXY_LIKELY(PyList_CheckExact(list))) {
+        Py_ssize_t n = PyList_GET_SIZE(list), k = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);
+        if (k < 0) k += n;
+        if (OXY_LIKELY((size_t)k < (size_t)n)) {
+            PyObject *v = PyList_GET_ITEM(list, k);
+            Py_INCREF(v);
+            return v;
+        }
+    }
+    return oxy_list_getitem_slow(list, i);
+}
+
+/* list[i] = v (does not steal v); 0 or -1 with IndexError "list assignment
+   index out of range". */
+static inline int oxy_list_setitem(PyObject *list, oxy_int i, PyObject *v) {
+    if (OXY_LIKELY(OXY_INT_IS_SHORT(i)) && OXY_LIKELY(PyList_CheckExact(list))) {
+        Py_ssize_t n = PyList_GET_SIZE(list), k = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);
+        if (k < 0) k += n;
+        if (OXY_LIKELY((size_t)k < (size_t)n)) {
+            PyObject *old = PyList_GET_ITEM(list, k);
+            Py_INCREF(v);
+            PyList_SET_ITEM(list, k, v);
+            Py_DECREF(old);
+            return 0;
+        }
+    }
+    return oxy_list_setitem_slow(list, i, v);
+}
+
+/* t[i]; IndexError "tuple index out of range". */
+static inline PyObject *oxy_tuple_getitem(PyObject *t, oxy_int i) {
+    if (OXY_LIKELY(OXY_INT_IS_SHORT(i)) && OXY_LIKELY(PyTuple_CheckExact(t))) {
+        Py_ssize_t n = PyTuple_GET_SIZE(t), k = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);
+        if (k < 0) k += n;
+        if (OXY_LIKELY((size_t)k < (size_t)n)) {
+            PyObject *v = PyTuple_GET_ITEM(t, k);
+            Py_INCREF(v);
+            return v;
+        }
+    }
+    return oxy_tuple_getitem_slow(t, i);
+}
+
+/* ======================================================================== */
+/* Misc                                                                      */
+/* ======================================================================== */
+
+/* For loop back-edges: run pending signal handlers (Ctrl-C ->
+   KeyboardInterrupt).  0, or -1 with the handler's exception set. */
+static inline int oxy_check_signals(void) { return PyErr_CheckSignals(); }
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* OXYC_RT_H */
