@@ -436,7 +436,12 @@ static inline PyObject *oxy_bool_box(char b) {
 /* Calls, recursion depth, argument parsing                                  */
 /* ======================================================================== */
 
-/* Depth of compiled frames on this thread, and the cached recursion limit. */
+/* Depth of compiled frames on this thread, and the cached recursion limit.
+   Compiled frames are counted separately from interpreted ones, and each
+   extension module has its own counter (the runtime is linked privately
+   into each).  The limit (sys.getrecursionlimit()) is re-read only when the
+   cached value is exceeded: a raised limit is honoured at once, a lowered
+   one only after the old limit is next exceeded. */
 extern OXY_API _Thread_local int oxy_rt_call_depth __attribute__((tls_model("initial-exec")));
 extern OXY_API int oxy_rt_recursion_limit;
 OXY_API int oxy_enter_call_slow(void);
@@ -470,7 +475,8 @@ OXY_API int oxy_parse_args(PyObject *const *args, Py_ssize_t nargs, PyObject *kw
 /* ======================================================================== */
 
 /* TypeError "f() argument 'x' must be int, not str" (fname, argname, expected
-   are UTF-8; the type name is that of `got`). */
+   are UTF-8; the type name is type(got).__name__ as tp_name gives it, or
+   "None" for None, like CPython's own argument errors). */
 OXY_API void oxy_raise_arg_type(const char *fname, const char *argname, const char *expected,
                                 PyObject *got);
 /* TypeError "<what> must be <expected>, not <type(got)>", e.g. what =
@@ -490,7 +496,9 @@ OXY_API void oxy_raise_name_error(PyObject *name);
 /* ======================================================================== */
 
 /* globals[name], else builtins[name], else NameError.  globals must be a
-   dict (the module's __dict__), name a str.  New reference. */
+   dict (the module's __dict__), name a str.  New reference.  "builtins" is
+   the `builtins` module's dict (a module that rebinds its own __builtins__
+   is not honoured). */
 OXY_API PyObject *oxy_load_global(PyObject *globals, PyObject *name);
 /* builtins[name] (the `builtins` module), else NameError.  New reference. */
 OXY_API PyObject *oxy_load_builtin(PyObject *name);
@@ -549,10 +557,14 @@ OXY_API PyObject *oxy_swap_handled_exc(PyObject *exc);
 /* Strings                                                                   */
 /* ======================================================================== */
 
-/* s[i]; IndexError "string index out of range". */
+/* s[i]; IndexError "string index out of range".  A long-form i or a str
+   subclass goes through PyObject_GetItem (IndexError "cannot fit 'int' into
+   an index-sized integer", overridden __getitem__). */
 OXY_API PyObject *oxy_str_getitem(PyObject *s, oxy_int i);
 /* s[start:stop:step]; each of start/stop/step may be Py_None (or NULL,
-   meaning the same). */
+   meaning the same).  Fast for an exact str with int/None bounds and no
+   step; anything else (any object, any bounds) goes through a slice object
+   and PyObject_GetItem, so errors are CPython's. */
 OXY_API PyObject *oxy_str_slice(PyObject *s, PyObject *start, PyObject *stop, PyObject *step);
 /* ''.join(items[0..n)) for strs (f-strings). */
 OXY_API PyObject *oxy_str_join_array(PyObject *const *items, Py_ssize_t n);

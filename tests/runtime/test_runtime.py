@@ -230,7 +230,7 @@ def test_ints(rt, rng):
         test_int_single(rt, a)
         for b in EDGE_INTS:
             test_int_pair(rt, a, b)
-    n = 3000 if QUICK else 25000
+    n = 3000 if QUICK else 60000
     for _ in range(n):
         a, b = random_int(rng), random_int(rng)
         test_int_pair(rt, a, b)
@@ -355,7 +355,7 @@ def test_floats(rt, rng):
         test_float_single(rt, a)
         for b in EDGE_FLOATS:
             test_float_pair(rt, a, b)
-    for _ in range(2000 if QUICK else 20000):
+    for _ in range(2000 if QUICK else 40000):
         a, b = random_float(rng), random_float(rng)
         test_float_pair(rt, a, b)
         if rng.random() < 0.2:
@@ -802,7 +802,6 @@ def test_refcounts(rt):
     def workload():
         rt.int_op("add", big, big2)
         rt.int_op("mul", big, 12345)
-        rt.int_op("floordiv", big, 0) if False else None
         for f, args in (
             (rt.int_op, ("floordiv", big, 0)),
             (rt.int_op, ("mod", 5, 0)),
@@ -872,7 +871,7 @@ def test_signals(rt):
     try:
         signal.setitimer(signal.ITIMER_REAL, 0.05)
         t = time.time()
-        got = outcome(rt.spin_signals, 10**10)
+        got = outcome(rt.spin_signals, 10**9)
         count(sec)
         if got[:2] != ("err", Alarm):
             fail(sec, f"loop was not interrupted: {got!r}")
