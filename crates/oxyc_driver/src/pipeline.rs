@@ -10,6 +10,10 @@ pub struct CompileOptions {
     pub opt_level: u8,
     /// Target Python version (syntax newer than this is rejected).
     pub python_version: oxyc_syntax::PythonVersion,
+    /// Make every interpreted fallback an error (`--strict`).
+    pub strict: bool,
+    /// Report what is interpreted and why (`--explain`).
+    pub explain: bool,
 }
 
 /// What compiling one module produces.
@@ -31,7 +35,20 @@ pub fn compile_to_c(
     source: &str,
     opts: &CompileOptions,
 ) -> Result<ModuleArtifacts, Vec<Diagnostic>> {
-    let _ = (module_name, path, opts);
-    let _module = oxyc_syntax::parse_module(source, opts.python_version)?;
-    Err(vec![Diagnostic::error(oxyc_syntax::Span::default(), "code generation not written yet")])
+    let module = oxyc_syntax::parse_module(source, opts.python_version)?;
+    let sem = oxyc_sema::analyze(&module, opts.strict);
+    let (errors, mut warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        sem.diagnostics.iter().cloned().partition(Diagnostic::is_error);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let types = oxyc_types::check_module(&module, &sem);
+    let lines = oxyc_syntax::LineIndex::new(source);
+    let cx = oxyc_irbuild::ModCx { module: &module, sem: &sem, types: &types, lines: &lines, source };
+    let mut ir = oxyc_irbuild::build_module(&cx, module_name, path)?;
+    oxyc_passes::run_all(&mut ir, opts.opt_level);
+    let ir_text = oxyc_ir::print_module(&ir);
+    let c_source = oxyc_codegen::emit_module(&ir);
+    warnings.retain(|w| opts.explain || w.severity != oxyc_syntax::Severity::Note);
+    Ok(ModuleArtifacts { c_source, ir_text, warnings })
 }

@@ -1,1 +1,358 @@
-//! oxyc_ir
+//! oxyc's intermediate representation.
+//!
+//! One [`Function`] per compiled Python function (plus one for the module body): basic
+//! blocks of low-level ops on typed registers. Registers have a machine representation
+//! ([`RType`]): unboxed tagged ints, C doubles and C bools live beside boxed `PyObject*`.
+//!
+//! Conventions that every pass and the C emitter rely on:
+//! - Every op that produces a refcounted value produces a *new* reference; operands are
+//!   borrowed, except those a primitive declares as stolen (see [`PrimDesc::steals`]),
+//!   the operand of [`Terminator::Return`] and the source of [`OpKind::Assign`].
+//! - Reference counts are explicit: the builder emits none; the refcount pass inserts
+//!   [`OpKind::IncRef`] / [`OpKind::DecRef`] and fills each error edge's cleanup list.
+//! - Exception edges are explicit: an op that can fail carries an [`ErrEdge`] naming the
+//!   block that handles the exception.
+
+mod prim;
+mod print;
+
+pub use prim::{ErrKind, Prim, PrimDesc};
+pub use print::print_module;
+
+use std::fmt;
+
+/// Machine representation of a register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RType {
+    /// Python int as a tagged word (`oxy_int`); refcounted when it holds a long.
+    Int,
+    /// Python float as a C double.
+    Float,
+    /// Python bool as a C char (0/1).
+    Bool,
+    /// Any boxed object (`PyObject *`), refcounted.
+    Obj,
+    /// A C `int` (status codes, comparisons results of the C API); never a Python value.
+    CInt,
+    /// A C `Py_ssize_t` (lengths, indices); never a Python value.
+    Ssize,
+}
+
+impl RType {
+    pub fn is_refcounted(self) -> bool {
+        matches!(self, RType::Int | RType::Obj)
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            RType::Int => "int",
+            RType::Float => "float",
+            RType::Bool => "bool",
+            RType::Obj => "object",
+            RType::CInt => "c_int",
+            RType::Ssize => "ssize",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Reg(pub u32);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct BlockId(pub u32);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FuncId(pub u32);
+
+impl fmt::Display for Reg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "r{}", self.0)
+    }
+}
+impl fmt::Display for BlockId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "L{}", self.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegKind {
+    Param,
+    /// A named Python local variable (may be unbound).
+    Local,
+    /// A compiler temporary (always defined before use).
+    Temp,
+}
+
+#[derive(Debug, Clone)]
+pub struct RegInfo {
+    pub name: String,
+    pub ty: RType,
+    pub kind: RegKind,
+}
+
+/// A compile-time constant.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Const {
+    Int(i64),
+    /// Decimal digits (optionally with a leading '-') of an int outside i64.
+    BigInt(String),
+    Float(f64),
+    Bool(bool),
+    None,
+    Str(String),
+    Bytes(Vec<u8>),
+    /// A tuple of strings (keyword-argument names for vectorcall).
+    StrTuple(Vec<String>),
+    /// An imaginary number `0+{x}j`.
+    Complex(f64),
+    Ellipsis,
+}
+
+/// Where an op's failure goes, and which registers to release first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrEdge {
+    pub target: BlockId,
+    /// Filled by the refcount pass: owned registers dead on the error path.
+    pub cleanup: Vec<Reg>,
+    /// Add a traceback entry for this frame on failure (false for re-raises).
+    pub traceback: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Op {
+    pub kind: OpKind,
+    /// Python source line (for tracebacks and `#line`).
+    pub line: u32,
+    /// Set when the op can fail.
+    pub err: Option<ErrEdge>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpKind {
+    /// `dst = src` (dst receives a reference; src is consumed if dead afterwards).
+    Assign { dst: Reg, src: Reg },
+    Const { dst: Reg, value: Const },
+    /// A runtime / C-API primitive.
+    Prim { dst: Option<Reg>, prim: Prim, args: Vec<Reg> },
+    /// Direct C call of a compiled function (checks it has been defined first).
+    Call { dst: Reg, func: FuncId, args: Vec<Reg> },
+    /// Vectorcall of any callable; `kwnames` is a constant tuple of the trailing
+    /// arguments' keyword names.
+    CallObj { dst: Reg, callable: Reg, args: Vec<Reg>, kwnames: Option<Vec<String>> },
+    /// `obj.name(args)` via PyObject_VectorcallMethod.
+    CallMethod { dst: Reg, obj: Reg, name: String, args: Vec<Reg>, kwnames: Option<Vec<String>> },
+    /// Convert a boxed object to `dst`'s representation. With `what` set, first check its
+    /// type is `expected` (a Python type name) and raise TypeError naming `what` if not.
+    Unbox { dst: Reg, src: Reg, expected: String, what: Option<String> },
+    /// Build a list / tuple / set from items (items are borrowed).
+    Build { dst: Reg, kind: BuildKind, items: Vec<Reg> },
+    /// Build a dict from key/value pairs.
+    BuildDict { dst: Reg, keys: Vec<Reg>, values: Vec<Reg> },
+    /// Load a module global by name (dict lookup, then builtins; NameError).
+    LoadGlobal { dst: Reg, name: String },
+    StoreGlobal { name: String, src: Reg },
+    DelGlobal { name: String },
+    /// A builtin, early-bound at module init.
+    LoadBuiltin { dst: Reg, name: String },
+    /// Load / store a module-private C static (function defaults).
+    LoadStatic { dst: Reg, name: String },
+    StoreStatic { name: String, src: Reg },
+    /// Execute a `def`: create the function object and bind it in the module globals.
+    DefineFunction { func: FuncId },
+    /// Execute a top-level statement that runs interpreted (the fallback path).
+    ExecSource { index: u32 },
+    /// Mark a local unbound (`del x`); releases its value.
+    Undef { reg: Reg },
+    /// Raise UnboundLocalError if `reg` is unbound.
+    CheckBound { reg: Reg, name: String },
+    /// Poll for signals (Ctrl-C) on a loop back-edge, cheaply amortised.
+    CheckSignals,
+    IncRef { reg: Reg },
+    DecRef { reg: Reg },
+    /// DecRef of a register that may be unbound.
+    XDecRef { reg: Reg },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuildKind {
+    List,
+    Tuple,
+    Set,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Terminator {
+    Goto(BlockId),
+    /// Branch on a Bool / CInt register (non-zero = then).
+    Branch { cond: Reg, then_: BlockId, else_: BlockId },
+    /// Return (consumes the operand's reference).
+    Return(Reg),
+    /// Propagate the pending exception out of the function.
+    RaiseExit,
+    Unreachable,
+}
+
+impl Terminator {
+    pub fn successors(&self) -> Vec<BlockId> {
+        match self {
+            Terminator::Goto(b) => vec![*b],
+            Terminator::Branch { then_, else_, .. } => vec![*then_, *else_],
+            _ => vec![],
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub ops: Vec<Op>,
+    pub term: Terminator,
+    /// Line of the terminator (for `return`).
+    pub term_line: u32,
+}
+
+/// A parameter of a compiled function, as seen by callers.
+#[derive(Debug, Clone)]
+pub struct Param {
+    pub name: String,
+    pub ty: RType,
+    /// Python type name checked at the boundary (`int`, `str`, `list`, ...; None = any).
+    pub check: Option<String>,
+    /// Name of the C static holding the default value, if the parameter has one.
+    pub default_static: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Function {
+    pub id: FuncId,
+    /// Python name (`<module>` for the module body).
+    pub name: String,
+    pub line: u32,
+    pub params: Vec<Param>,
+    /// The first `params.len()` registers are the parameters.
+    pub regs: Vec<RegInfo>,
+    pub ret: RType,
+    /// Boundary check of the return value (as for params).
+    pub ret_check: Option<String>,
+    pub blocks: Vec<Block>,
+    pub entry: BlockId,
+    pub doc: Option<String>,
+    /// False for the module body (which has no Python-callable wrapper).
+    pub is_python_callable: bool,
+}
+
+impl Function {
+    pub fn reg(&self, r: Reg) -> &RegInfo {
+        &self.regs[r.0 as usize]
+    }
+    pub fn ty(&self, r: Reg) -> RType {
+        self.regs[r.0 as usize].ty
+    }
+    pub fn block(&self, b: BlockId) -> &Block {
+        &self.blocks[b.0 as usize]
+    }
+}
+
+/// A C static declared by the module (function defaults).
+#[derive(Debug, Clone)]
+pub struct Static {
+    pub name: String,
+    pub ty: RType,
+}
+
+/// A top-level statement executed by the interpreter at its place in the module body.
+#[derive(Debug, Clone)]
+pub struct ExecSnippet {
+    /// The source, padded with blank lines so line numbers match the file.
+    pub source: String,
+    /// Why it is not compiled (shown by `--explain` and in the IR).
+    pub reason: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Module {
+    pub name: String,
+    /// Path shown in tracebacks.
+    pub path: String,
+    pub functions: Vec<Function>,
+    /// Index of the module-body function in `functions`.
+    pub body: FuncId,
+    pub statics: Vec<Static>,
+    pub snippets: Vec<ExecSnippet>,
+    /// `from __future__ import annotations` is in effect (for exec'd snippets).
+    pub future_annotations: bool,
+}
+
+impl Op {
+    /// Registers read by the op.
+    pub fn uses(&self) -> Vec<Reg> {
+        match &self.kind {
+            OpKind::Assign { src, .. } | OpKind::Unbox { src, .. } => vec![*src],
+            OpKind::Const { .. } => vec![],
+            OpKind::Prim { args, .. } => args.clone(),
+            OpKind::Call { args, .. } => args.clone(),
+            OpKind::CallObj { callable, args, .. } => {
+                let mut v = vec![*callable];
+                v.extend(args);
+                v
+            }
+            OpKind::CallMethod { obj, args, .. } => {
+                let mut v = vec![*obj];
+                v.extend(args);
+                v
+            }
+            OpKind::Build { items, .. } => items.clone(),
+            OpKind::BuildDict { keys, values, .. } => {
+                keys.iter().chain(values.iter()).copied().collect()
+            }
+            OpKind::LoadGlobal { .. }
+            | OpKind::LoadBuiltin { .. }
+            | OpKind::LoadStatic { .. }
+            | OpKind::DelGlobal { .. }
+            | OpKind::DefineFunction { .. }
+            | OpKind::ExecSource { .. }
+            | OpKind::CheckSignals => vec![],
+            OpKind::StoreGlobal { src, .. } | OpKind::StoreStatic { src, .. } => vec![*src],
+            OpKind::Undef { .. } => vec![],
+            OpKind::CheckBound { reg, .. } => vec![*reg],
+            OpKind::IncRef { reg } | OpKind::DecRef { reg } | OpKind::XDecRef { reg } => {
+                vec![*reg]
+            }
+        }
+    }
+
+    /// Register written by the op.
+    pub fn def(&self) -> Option<Reg> {
+        match &self.kind {
+            OpKind::Assign { dst, .. }
+            | OpKind::Const { dst, .. }
+            | OpKind::Call { dst, .. }
+            | OpKind::Unbox { dst, .. }
+            | OpKind::CallObj { dst, .. }
+            | OpKind::CallMethod { dst, .. }
+            | OpKind::Build { dst, .. }
+            | OpKind::BuildDict { dst, .. }
+            | OpKind::LoadGlobal { dst, .. }
+            | OpKind::LoadBuiltin { dst, .. }
+            | OpKind::LoadStatic { dst, .. } => Some(*dst),
+            OpKind::Prim { dst, .. } => *dst,
+            OpKind::Undef { reg } => Some(*reg),
+            _ => None,
+        }
+    }
+
+    /// Operands whose reference the op takes over.
+    pub fn stolen(&self) -> Vec<Reg> {
+        match &self.kind {
+            OpKind::Assign { src, .. } => vec![*src],
+            OpKind::Prim { prim, args, .. } => {
+                let d = prim.desc();
+                args.iter()
+                    .zip(d.steals.iter())
+                    .filter(|(_, s)| **s)
+                    .map(|(a, _)| *a)
+                    .collect()
+            }
+            _ => vec![],
+        }
+    }
+}

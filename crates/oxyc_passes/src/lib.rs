@@ -1,1 +1,28 @@
-//! oxyc_passes
+//! Stage 5: passes over the IR, in order:
+//! 1. `cfg::cleanup` drops unreachable blocks;
+//! 2. `uninit` keeps an unbound-local check only where a local may be unbound;
+//! 3. `refcount` makes reference counting explicit (inc/dec refs, error-edge cleanups);
+//! 4. `peephole` removes redundant work.
+//!
+//! Every pass takes a function and leaves a valid function; each is testable alone.
+
+mod bitset;
+pub mod cfg;
+pub mod peephole;
+pub mod refcount;
+pub mod uninit;
+
+use oxyc_ir::Module;
+
+/// Run every pass on every function.
+pub fn run_all(module: &mut Module, opt_level: u8) {
+    for f in &mut module.functions {
+        cfg::cleanup(f);
+        uninit::run(f);
+        if opt_level > 0 {
+            peephole::run(f);
+        }
+        refcount::run(f);
+        cfg::cleanup(f);
+    }
+}

@@ -1,1 +1,153 @@
-//! oxyc_sema
+//! Stage 2: the semantic model of one module.
+//!
+//! Decides, per top-level statement, whether it is compiled or left to the interpreter
+//! (the fallback for constructs oxyc cannot compile yet), and builds the scopes of the
+//! compiled functions: their locals, the module's globals, and which names are
+//! early-bound compiled functions or builtins. Reads only the AST.
+
+mod builtins;
+mod scopes;
+mod support;
+
+pub use builtins::is_builtin;
+use indexmap::{IndexMap, IndexSet};
+use oxyc_syntax::ast::{self, StmtKind};
+use oxyc_syntax::{Diagnostic, Severity, Span};
+
+/// How a top-level statement is executed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemMode {
+    Compiled,
+    /// Executed by the interpreter at its place in the module body.
+    Interpreted { reason: String, span: Span },
+}
+
+/// A compiled module-level function.
+#[derive(Debug, Clone)]
+pub struct FuncScope {
+    /// Index of the `def` in the module body.
+    pub stmt_index: usize,
+    pub name: String,
+    /// Parameter names, in order.
+    pub params: Vec<String>,
+    /// Parameters first, then other local variables in order of first binding.
+    pub locals: IndexSet<String>,
+    /// Names declared `global` in the body.
+    pub globals: IndexSet<String>,
+}
+
+/// What a name in a compiled function (or the module body) refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameRes {
+    Local,
+    Global,
+    /// A builtin the module never rebinds.
+    Builtin,
+}
+
+#[derive(Debug, Clone)]
+pub struct SemModule {
+    pub items: Vec<ItemMode>,
+    /// Compiled functions, in module order.
+    pub functions: Vec<FuncScope>,
+    /// Early-bound functions: name -> index in `functions`. A name is early-bound when
+    /// it is bound exactly once in the module, by a compiled top-level `def`.
+    pub early_bound: IndexMap<String, usize>,
+    /// Every name bound at module level (or declared `global` and bound in a function).
+    pub globals: IndexSet<String>,
+    pub star_import: bool,
+    pub future_annotations: bool,
+    /// Notes on what is interpreted and why; errors for invalid programs.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl SemModule {
+    pub fn resolve(&self, func: Option<&FuncScope>, name: &str) -> NameRes {
+        if let Some(f) = func {
+            if !f.globals.contains(name) && f.locals.contains(name) {
+                return NameRes::Local;
+            }
+        }
+        if self.globals.contains(name) || self.star_import || !is_builtin(name) {
+            NameRes::Global
+        } else {
+            NameRes::Builtin
+        }
+    }
+
+    pub fn function_named(&self, name: &str) -> Option<&FuncScope> {
+        self.early_bound.get(name).map(|&i| &self.functions[i])
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.is_error())
+    }
+}
+
+/// Build the semantic model. `strict` turns every interpreted fallback into an error.
+pub fn analyze(module: &ast::Module, strict: bool) -> SemModule {
+    let mut diagnostics = Vec::new();
+    let mut items = Vec::new();
+    let mut functions = Vec::new();
+    let mut future_annotations = false;
+
+    for (i, stmt) in module.body.iter().enumerate() {
+        if let StmtKind::ImportFrom { module: Some(m), names, .. } = &stmt.kind {
+            if m == "__future__" && names.iter().any(|a| a.name == "annotations") {
+                future_annotations = true;
+            }
+        }
+        diagnostics.extend(support::invalid_program(stmt));
+        let mode = match support::first_unsupported(stmt) {
+            None => ItemMode::Compiled,
+            Some((span, reason)) => {
+                let what = match &stmt.kind {
+                    StmtKind::FunctionDef(f) => format!("function `{}`", f.name.name),
+                    StmtKind::ClassDef(c) => format!("class `{}`", c.name.name),
+                    _ => "this statement".to_string(),
+                };
+                let severity = if strict { Severity::Error } else { Severity::Note };
+                diagnostics.push(Diagnostic {
+                    severity,
+                    span,
+                    message: format!("{what} runs interpreted: {reason} is not compiled yet"),
+                    help: Some(if strict {
+                        "remove --strict to let oxyc interpret what it cannot compile".into()
+                    } else {
+                        "it still works, at interpreter speed".into()
+                    }),
+                });
+                ItemMode::Interpreted { reason, span }
+            }
+        };
+        if mode == ItemMode::Compiled {
+            if let StmtKind::FunctionDef(f) = &stmt.kind {
+                functions.push(scopes::function_scope(i, f));
+            }
+        }
+        items.push(mode);
+    }
+
+    let bindings = scopes::module_bindings(module);
+    let globals: IndexSet<String> = bindings.counts.keys().cloned().collect();
+    let mut early_bound = IndexMap::new();
+    if !bindings.star_import {
+        for (fi, f) in functions.iter().enumerate() {
+            if bindings.counts.get(&f.name) == Some(&1) {
+                early_bound.insert(f.name.clone(), fi);
+            }
+        }
+    }
+    SemModule {
+        items,
+        functions,
+        early_bound,
+        globals,
+        star_import: bindings.star_import,
+        future_annotations,
+        diagnostics,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,97 @@
+//! The module's constant table: objects created once at module initialisation.
+
+use crate::cstr::{c_double, c_string};
+use indexmap::IndexMap;
+use oxyc_ir::Const;
+use std::fmt::Write;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Str(String),
+    Bytes(Vec<u8>),
+    BigInt(String),
+    Float(u64),
+    Complex(u64),
+    StrTuple(Vec<String>),
+}
+
+#[derive(Default)]
+pub struct ConstTable {
+    objs: IndexMap<Key, usize>,
+    ints: IndexMap<String, usize>,
+}
+
+impl ConstTable {
+    /// C expression for an object constant (borrowed; the table owns it).
+    pub fn obj(&mut self, c: &Const) -> String {
+        let key = match c {
+            Const::None => return "Py_None".into(),
+            Const::Ellipsis => return "Py_Ellipsis".into(),
+            Const::Bool(true) => return "Py_True".into(),
+            Const::Bool(false) => return "Py_False".into(),
+            Const::Str(s) => Key::Str(s.clone()),
+            Const::Bytes(b) => Key::Bytes(b.clone()),
+            Const::Int(i) => Key::BigInt(i.to_string()),
+            Const::BigInt(s) => Key::BigInt(s.clone()),
+            Const::Float(f) => Key::Float(f.to_bits()),
+            Const::Complex(f) => Key::Complex(f.to_bits()),
+            Const::StrTuple(v) => Key::StrTuple(v.clone()),
+        };
+        let n = self.objs.len();
+        let i = *self.objs.entry(key).or_insert(n);
+        format!("oxy_c[{i}]")
+    }
+
+    pub fn str(&mut self, s: &str) -> String {
+        self.obj(&Const::Str(s.to_string()))
+    }
+
+    /// C expression for a big int constant as a tagged int (borrowed).
+    pub fn big_int(&mut self, digits: &str) -> String {
+        let n = self.ints.len();
+        let i = *self.ints.entry(digits.to_string()).or_insert(n);
+        format!("oxy_ci[{i}]")
+    }
+
+    pub fn declarations(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "static PyObject *oxy_c[{}];", self.objs.len().max(1));
+        let _ = writeln!(out, "static oxy_int oxy_ci[{}];", self.ints.len().max(1));
+        out
+    }
+
+    /// Body of `oxy_init_constants()`.
+    pub fn init_code(&self) -> String {
+        let mut out = String::new();
+        for (key, i) in &self.objs {
+            let expr = match key {
+                Key::Str(s) => format!("PyUnicode_DecodeUTF8({}, {}, NULL)", c_string(s.as_bytes()), s.len()),
+                Key::Bytes(b) => format!("PyBytes_FromStringAndSize({}, {})", c_string(b), b.len()),
+                Key::BigInt(d) => format!("PyLong_FromString({}, NULL, 10)", c_string(d.as_bytes())),
+                Key::Float(bits) => format!("PyFloat_FromDouble({})", c_double(f64::from_bits(*bits))),
+                Key::Complex(bits) => format!("PyComplex_FromDoubles(0.0, {})", c_double(f64::from_bits(*bits))),
+                Key::StrTuple(v) => {
+                    let items: Vec<String> = v
+                        .iter()
+                        .map(|s| format!("PyUnicode_DecodeUTF8({}, {}, NULL)", c_string(s.as_bytes()), s.len()))
+                        .collect();
+                    if items.is_empty() {
+                        "PyTuple_New(0)".to_string()
+                    } else {
+                        format!("oxyc_tuple_of({}, (PyObject *[]){{{}}})", items.len(), items.join(", "))
+                    }
+                }
+            };
+            let _ = writeln!(out, "    oxy_c[{i}] = {expr};");
+            let _ = writeln!(out, "    if (oxy_c[{i}] == NULL) return -1;");
+            if matches!(key, Key::Str(_)) {
+                let _ = writeln!(out, "    PyUnicode_InternInPlace(&oxy_c[{i}]);");
+            }
+        }
+        for (digits, i) in &self.ints {
+            let _ = writeln!(out, "    oxy_ci[{i}] = oxy_int_from_decimal({});", c_string(digits.as_bytes()));
+            let _ = writeln!(out, "    if (oxy_ci[{i}] == OXY_INT_ERR) return -1;");
+        }
+        out
+    }
+}

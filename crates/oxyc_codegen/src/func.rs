@@ -1,0 +1,465 @@
+//! One native C function per IR function.
+
+use crate::consts::ConstTable;
+use crate::cstr::{c_double, c_string, ident};
+use crate::{c_type, error_check, error_value, initial_value, native_name};
+use indexmap::IndexSet;
+use oxyc_ir::{
+    BuildKind, Const, ErrEdge, ErrKind, Function, Module, Op, OpKind, RType, Reg, RegKind,
+    Terminator,
+};
+use std::fmt::Write;
+
+struct Emitter<'a> {
+    m: &'a Module,
+    f: &'a Function,
+    consts: &'a mut ConstTable,
+    builtins: &'a mut IndexSet<String>,
+    out: String,
+    cur_line: u32,
+}
+
+pub fn emit_function(
+    m: &Module,
+    f: &Function,
+    consts: &mut ConstTable,
+    builtins: &mut IndexSet<String>,
+) -> String {
+    let mut e = Emitter { m, f, consts, builtins, out: String::new(), cur_line: 0 };
+    e.function();
+    e.out
+}
+
+pub fn signature(m: &Module, f: &Function) -> String {
+    let params: Vec<String> = f
+        .params
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{} {}", c_type(p.ty), reg_name_of(f, Reg(i as u32))))
+        .collect();
+    let params = if params.is_empty() { "void".to_string() } else { params.join(", ") };
+    format!("static {} {}({})", c_type(f.ret), native_name(m, f.id), params)
+}
+
+fn reg_name_of(f: &Function, r: Reg) -> String {
+    let info = f.reg(r);
+    if info.name.is_empty() || info.name.contains('$') {
+        format!("r{}", r.0)
+    } else {
+        format!("r{}_{}", r.0, ident(&info.name))
+    }
+}
+
+impl Emitter<'_> {
+    fn reg(&self, r: Reg) -> String {
+        reg_name_of(self.f, r)
+    }
+
+    fn line(&mut self, line: u32) {
+        if line != 0 && line != self.cur_line {
+            self.cur_line = line;
+            let _ = writeln!(self.out, "#line {line} {}", c_string(self.m.path.as_bytes()));
+        }
+    }
+
+    fn function(&mut self) {
+        let f = self.f;
+        let is_body = f.id == self.m.body;
+        let _ = writeln!(self.out, "/* def {} (line {}) */", f.name, f.line);
+        let _ = writeln!(self.out, "{} {{", signature(self.m, f));
+        for (i, r) in f.regs.iter().enumerate().skip(f.params.len()) {
+            let name = self.reg(Reg(i as u32));
+            let note = if r.kind == RegKind::Local { format!(" /* {} */", r.name) } else { String::new() };
+            let _ = writeln!(self.out, "    {} {name} = {};{note}", c_type(r.ty), initial_value(r.ty));
+        }
+        let _ = writeln!(self.out, "    unsigned int oxy_ticks = 0;");
+        let _ = writeln!(self.out, "    (void)oxy_ticks;");
+        if !is_body {
+            let _ = writeln!(
+                self.out,
+                "    if (OXY_UNLIKELY(oxy_enter_call() < 0)) {{ {} return {}; }}",
+                self.traceback_call(f.line),
+                error_value(f.ret)
+            );
+        }
+        let _ = writeln!(self.out, "    goto L{};", f.entry.0);
+        for (bi, b) in f.blocks.iter().enumerate() {
+            let _ = writeln!(self.out, "  L{bi}: ;");
+            for op in &b.ops {
+                self.line(op.line);
+                self.op(op);
+            }
+            self.line(b.term_line);
+            self.term(&b.term);
+        }
+        self.cur_line = 0;
+        let _ = writeln!(self.out, "}}");
+    }
+
+    fn traceback_call(&self, line: u32) -> String {
+        format!(
+            "oxy_add_traceback(oxy_globals, {}, oxy_filename, {line});",
+            c_string(self.f.name.as_bytes())
+        )
+    }
+
+    fn leave(&self) -> &'static str {
+        if self.f.id == self.m.body { "" } else { "oxy_leave_call(); " }
+    }
+
+    fn term(&mut self, t: &Terminator) {
+        let s = match t {
+            Terminator::Goto(b) => format!("goto L{};", b.0),
+            Terminator::Branch { cond, then_, else_ } => {
+                format!("if ({}) goto L{}; else goto L{};", self.reg(*cond), then_.0, else_.0)
+            }
+            Terminator::Return(r) => format!("{}return {};", self.leave(), self.reg(*r)),
+            Terminator::RaiseExit => format!("{}return {};", self.leave(), error_value(self.f.ret)),
+            Terminator::Unreachable => "Py_UNREACHABLE();".to_string(),
+        };
+        let _ = writeln!(self.out, "    {s}");
+    }
+
+    /// The code run when an op fails: release, add a traceback entry, jump.
+    fn on_error(&self, err: &ErrEdge, line: u32) -> String {
+        let mut s = String::new();
+        for r in &err.cleanup {
+            s.push_str(&self.release(*r));
+            s.push(' ');
+        }
+        if err.traceback {
+            s.push_str(&self.traceback_call(line));
+            s.push(' ');
+        }
+        let _ = write!(s, "goto L{};", err.target.0);
+        s
+    }
+
+    fn release(&self, r: Reg) -> String {
+        match self.f.ty(r) {
+            RType::Int => format!("oxy_int_xdecref({});", self.reg(r)),
+            RType::Obj => format!("Py_XDECREF({});", self.reg(r)),
+            _ => String::new(),
+        }
+    }
+
+    fn check(&mut self, op: &Op, cond: &str) {
+        if let Some(err) = &op.err {
+            let handler = self.on_error(err, op.line);
+            let _ = writeln!(self.out, "    if (OXY_UNLIKELY({cond})) {{ {handler} }}");
+        }
+    }
+
+    fn fail(&mut self, op: &Op) {
+        if let Some(err) = &op.err {
+            let handler = self.on_error(err, op.line);
+            let _ = writeln!(self.out, "    {{ {handler} }}");
+        }
+    }
+
+    fn incref_expr(&self, r: Reg) -> String {
+        match self.f.ty(r) {
+            RType::Int => format!("oxy_int_incref({});", self.reg(r)),
+            RType::Obj => format!("Py_INCREF({});", self.reg(r)),
+            _ => String::new(),
+        }
+    }
+
+    fn op(&mut self, op: &Op) {
+        match &op.kind {
+            OpKind::Assign { dst, src } => {
+                let _ = writeln!(self.out, "    {} = {};", self.reg(*dst), self.reg(*src));
+            }
+            OpKind::Const { dst, value } => self.konst(*dst, value),
+            OpKind::Prim { dst, prim, args } => {
+                let d = prim.desc();
+                let mut text = d.template.to_string();
+                for (i, a) in args.iter().enumerate().rev() {
+                    text = text.replace(&format!("${i}"), &self.reg(*a));
+                }
+                match dst {
+                    Some(dst) => {
+                        let dn = self.reg(*dst);
+                        let _ = writeln!(self.out, "    {dn} = {text};");
+                        let cond = match d.err {
+                            ErrKind::Never => None,
+                            ErrKind::Null => Some(format!("{dn} == NULL")),
+                            ErrKind::NullOccurred => Some(format!("{dn} == NULL && PyErr_Occurred()")),
+                            ErrKind::Neg => Some(format!("{dn} < 0")),
+                            ErrKind::NegOccurred => Some(format!("{dn} == -1 && PyErr_Occurred()")),
+                            ErrKind::IntErr => Some(format!("{dn} == OXY_INT_ERR")),
+                            ErrKind::FloatErr => Some(format!("{dn} == OXY_FLOAT_ERR && PyErr_Occurred()")),
+                            ErrKind::Always => Some("1".to_string()),
+                        };
+                        if let Some(c) = cond {
+                            self.check(op, &c);
+                        }
+                    }
+                    None => match d.err {
+                        ErrKind::Never => {
+                            let _ = writeln!(self.out, "    {text};");
+                        }
+                        ErrKind::Always => {
+                            let _ = writeln!(self.out, "    {text};");
+                            self.fail(op);
+                        }
+                        ErrKind::Neg => self.check(op, &format!("({text}) < 0")),
+                        ErrKind::Null => self.check(op, &format!("({text}) == NULL")),
+                        _ => {
+                            let _ = writeln!(self.out, "    {text};");
+                            self.check(op, "PyErr_Occurred()");
+                        }
+                    },
+                }
+            }
+            OpKind::Unbox { dst, src, expected, what } => self.unbox(op, *dst, *src, expected, what.as_deref()),
+            OpKind::Call { dst, func, args } => {
+                let target = &self.m.functions[func.0 as usize];
+                let dn = self.reg(*dst);
+                let argv: Vec<String> = args.iter().map(|a| self.reg(*a)).collect();
+                let call = format!("{}({})", native_name(self.m, *func), argv.join(", "));
+                if *func == self.f.id {
+                    let _ = writeln!(self.out, "    {dn} = {call};");
+                } else {
+                    let _ = writeln!(
+                        self.out,
+                        "    if (OXY_UNLIKELY(oxy_fn[{}] == NULL)) {{ oxyc_raise_undefined_function({}); {dn} = {}; }} else {dn} = {call};",
+                        func.0,
+                        c_string(target.name.as_bytes()),
+                        error_value(target.ret)
+                    );
+                }
+                let c = error_check(target.ret, &dn);
+                self.check(op, &c);
+            }
+            OpKind::CallObj { dst, callable, args, kwnames } => {
+                let npos = args.len() - kwnames.as_ref().map_or(0, |k| k.len());
+                let mut items = vec!["NULL".to_string()];
+                items.extend(args.iter().map(|a| self.reg(*a)));
+                let kw = match kwnames {
+                    Some(k) => self.consts.obj(&Const::StrTuple(k.clone())),
+                    None => "NULL".to_string(),
+                };
+                let dn = self.reg(*dst);
+                let _ = writeln!(
+                    self.out,
+                    "    {{ PyObject *oxy_argv[] = {{{}}}; {dn} = PyObject_Vectorcall({}, oxy_argv + 1, {npos} | PY_VECTORCALL_ARGUMENTS_OFFSET, {kw}); }}",
+                    items.join(", "),
+                    self.reg(*callable)
+                );
+                self.check(op, &format!("{dn} == NULL"));
+            }
+            OpKind::CallMethod { dst, obj, name, args, kwnames } => {
+                let npos = 1 + args.len() - kwnames.as_ref().map_or(0, |k| k.len());
+                let mut items = vec![self.reg(*obj)];
+                items.extend(args.iter().map(|a| self.reg(*a)));
+                let kw = match kwnames {
+                    Some(k) => self.consts.obj(&Const::StrTuple(k.clone())),
+                    None => "NULL".to_string(),
+                };
+                let n = self.consts.str(name);
+                let dn = self.reg(*dst);
+                let _ = writeln!(
+                    self.out,
+                    "    {{ PyObject *oxy_argv[] = {{{}}}; {dn} = PyObject_VectorcallMethod({n}, oxy_argv, {npos}, {kw}); }}",
+                    items.join(", ")
+                );
+                self.check(op, &format!("{dn} == NULL"));
+            }
+            OpKind::Build { dst, kind, items } => {
+                let dn = self.reg(*dst);
+                let n = items.len();
+                match kind {
+                    BuildKind::List | BuildKind::Tuple => {
+                        let (new, set) = if *kind == BuildKind::List {
+                            ("PyList_New", "PyList_SET_ITEM")
+                        } else {
+                            ("PyTuple_New", "PyTuple_SET_ITEM")
+                        };
+                        let _ = writeln!(self.out, "    {dn} = {new}({n});");
+                        if n > 0 {
+                            let _ = write!(self.out, "    if ({dn} != NULL) {{");
+                            for (i, it) in items.iter().enumerate() {
+                                let r = self.reg(*it);
+                                let _ = write!(self.out, " Py_INCREF({r}); {set}({dn}, {i}, {r});");
+                            }
+                            let _ = writeln!(self.out, " }}");
+                        }
+                    }
+                    BuildKind::Set => {
+                        let _ = writeln!(self.out, "    {dn} = PySet_New(NULL);");
+                        if n > 0 {
+                            let adds: Vec<String> =
+                                items.iter().map(|it| format!("PySet_Add({dn}, {}) < 0", self.reg(*it))).collect();
+                            let _ = writeln!(
+                                self.out,
+                                "    if ({dn} != NULL && ({})) {{ Py_CLEAR({dn}); }}",
+                                adds.join(" || ")
+                            );
+                        }
+                    }
+                }
+                self.check(op, &format!("{dn} == NULL"));
+            }
+            OpKind::BuildDict { dst, keys, values } => {
+                let dn = self.reg(*dst);
+                let _ = writeln!(self.out, "    {dn} = PyDict_New();");
+                if !keys.is_empty() {
+                    let sets: Vec<String> = keys
+                        .iter()
+                        .zip(values)
+                        .map(|(k, v)| format!("PyDict_SetItem({dn}, {}, {}) < 0", self.reg(*k), self.reg(*v)))
+                        .collect();
+                    let _ = writeln!(self.out, "    if ({dn} != NULL && ({})) {{ Py_CLEAR({dn}); }}", sets.join(" || "));
+                }
+                self.check(op, &format!("{dn} == NULL"));
+            }
+            OpKind::LoadGlobal { dst, name } => {
+                let n = self.consts.str(name);
+                let dn = self.reg(*dst);
+                let _ = writeln!(self.out, "    {dn} = oxy_load_global(oxy_globals, {n});");
+                self.check(op, &format!("{dn} == NULL"));
+            }
+            OpKind::StoreGlobal { name, src } => {
+                let n = self.consts.str(name);
+                let c = format!("PyDict_SetItem(oxy_globals, {n}, {}) < 0", self.reg(*src));
+                self.check(op, &c);
+            }
+            OpKind::DelGlobal { name } => {
+                let n = self.consts.str(name);
+                self.check(op, &format!("oxyc_del_global(oxy_globals, {n}) < 0"));
+            }
+            OpKind::LoadBuiltin { dst, name } => {
+                let (i, _) = self.builtins.insert_full(name.clone());
+                let dn = self.reg(*dst);
+                let _ = writeln!(self.out, "    {dn} = oxy_b[{i}]; Py_INCREF({dn});");
+            }
+            OpKind::LoadStatic { dst, name } => {
+                let dn = self.reg(*dst);
+                let _ = writeln!(self.out, "    {dn} = oxy_s_{}; {}", ident(name), self.incref_expr(*dst));
+            }
+            OpKind::StoreStatic { name, src } => {
+                let t = c_type(self.f.ty(*src));
+                let s = self.reg(*src);
+                let rel = match self.f.ty(*src) {
+                    RType::Int => "oxy_int_xdecref(oxy_old);",
+                    RType::Obj => "Py_XDECREF(oxy_old);",
+                    _ => "",
+                };
+                let _ = writeln!(
+                    self.out,
+                    "    {{ {t} oxy_old = oxy_s_{n}; oxy_s_{n} = {s}; {} {rel} }}",
+                    self.incref_expr(*src),
+                    n = ident(name)
+                );
+            }
+            OpKind::DefineFunction { func } => {
+                let name = self.consts.str(&self.m.functions[func.0 as usize].name);
+                self.check(op, &format!("oxy_define_function({}, {name}) < 0", func.0));
+            }
+            OpKind::ExecSource { index } => {
+                self.check(op, &format!("oxy_exec_snippet({index}) < 0"));
+            }
+            OpKind::Undef { reg } => {
+                let t = self.f.ty(*reg);
+                if t.is_refcounted() {
+                    let _ = writeln!(self.out, "    {} = {};", self.reg(*reg), initial_value(t));
+                }
+            }
+            OpKind::CheckBound { reg, name } => {
+                let r = self.reg(*reg);
+                let cond = match self.f.ty(*reg) {
+                    RType::Obj => format!("{r} == NULL"),
+                    RType::Int => format!("{r} == OXY_INT_ERR"),
+                    _ => format!("!{r}"),
+                };
+                if let Some(err) = &op.err {
+                    let handler = self.on_error(err, op.line);
+                    let _ = writeln!(
+                        self.out,
+                        "    if (OXY_UNLIKELY({cond})) {{ oxy_raise_unbound_local({}); {handler} }}",
+                        c_string(name.as_bytes())
+                    );
+                }
+            }
+            OpKind::CheckSignals => {
+                if let Some(err) = &op.err {
+                    let handler = self.on_error(err, op.line);
+                    let _ = writeln!(
+                        self.out,
+                        "    if (OXY_UNLIKELY(++oxy_ticks >= 4096)) {{ oxy_ticks = 0; if (OXY_UNLIKELY(oxy_check_signals() < 0)) {{ {handler} }} }}"
+                    );
+                }
+            }
+            OpKind::IncRef { reg } => {
+                let s = self.incref_expr(*reg);
+                let _ = writeln!(self.out, "    {s}");
+            }
+            OpKind::DecRef { reg } | OpKind::XDecRef { reg } => {
+                let s = self.release(*reg);
+                let _ = writeln!(self.out, "    {s}");
+            }
+        }
+    }
+
+    fn konst(&mut self, dst: Reg, value: &Const) {
+        let dn = self.reg(dst);
+        let t = self.f.ty(dst);
+        let s = match (t, value) {
+            (RType::Int, Const::Int(v)) => format!("{dn} = OXYC_SHORT({v}LL);"),
+            (RType::Int, Const::BigInt(d)) => {
+                let c = self.consts.big_int(d);
+                format!("{dn} = {c}; oxy_int_incref({dn});")
+            }
+            (RType::Float, Const::Float(f)) => format!("{dn} = {};", c_double(*f)),
+            (RType::Bool, Const::Bool(b)) => format!("{dn} = {};", *b as u8),
+            (RType::Ssize | RType::CInt, Const::Int(v)) => format!("{dn} = {v};"),
+            (RType::Obj, c) => {
+                let e = self.consts.obj(c);
+                format!("{dn} = {e}; Py_INCREF({dn});")
+            }
+            (t, c) => format!("/* bad constant {c:?} for {t:?} */ {dn} = {};", initial_value(t)),
+        };
+        let _ = writeln!(self.out, "    {s}");
+    }
+
+    fn unbox(&mut self, op: &Op, dst: Reg, src: Reg, expected: &str, what: Option<&str>) {
+        let dn = self.reg(dst);
+        let sn = self.reg(src);
+        let check = match expected {
+            "int" => format!("PyLong_Check({sn})"),
+            "float" => format!("(PyFloat_Check({sn}) || PyLong_Check({sn}))"),
+            "bool" => format!("PyBool_Check({sn})"),
+            "str" => format!("PyUnicode_Check({sn})"),
+            "list" => format!("PyList_Check({sn})"),
+            "dict" => format!("PyDict_Check({sn})"),
+            "tuple" => format!("PyTuple_Check({sn})"),
+            "set" => format!("PySet_Check({sn})"),
+            "bytes" => format!("PyBytes_Check({sn})"),
+            "None" => format!("({sn} == Py_None)"),
+            _ => "1".to_string(),
+        };
+        if let (Some(w), Some(err)) = (what, &op.err) {
+            let handler = self.on_error(err, op.line);
+            let _ = writeln!(
+                self.out,
+                "    if (OXY_UNLIKELY(!{check})) {{ oxy_raise_type({}, {}, {sn}); {handler} }}",
+                c_string(w.as_bytes()),
+                c_string(expected.as_bytes())
+            );
+        }
+        let conv = match self.f.ty(dst) {
+            RType::Int => format!("{dn} = oxy_int_from_long_obj({sn});"),
+            RType::Float => format!("{dn} = oxy_float_unbox({sn});"),
+            RType::Bool => format!("{dn} = ({sn} == Py_True);"),
+            RType::Obj => format!("{dn} = {sn}; Py_INCREF({dn});"),
+            t => format!("/* cannot unbox to {t:?} */"),
+        };
+        let _ = writeln!(self.out, "    {conv}");
+        match self.f.ty(dst) {
+            RType::Int => self.check(op, &format!("{dn} == OXY_INT_ERR")),
+            RType::Float => self.check(op, &format!("{dn} == OXY_FLOAT_ERR && PyErr_Occurred()")),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,235 @@
+/* oxyc code-generator helpers: small static functions used by generated modules
+   (the bulk of the runtime lives in oxyc_rt.c, compiled once). */
+#include <math.h>
+#include <string.h>
+#include <stdlib.h>
+
+#define OXYC_SHORT(v) ((oxy_int)((uintptr_t)(intptr_t)(v) << 1))
+#define OXYC_UNUSED __attribute__((unused))
+
+static OXYC_UNUSED inline PyObject *oxyc_newref(PyObject *o) {
+    Py_INCREF(o);
+    return o;
+}
+
+/* str == str for values known to be str: 1/0 (never fails for exact strs). */
+static OXYC_UNUSED int oxyc_str_eq(PyObject *a, PyObject *b) {
+    if (a == b) return 1;
+    if (PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(a);
+        if (n != PyUnicode_GET_LENGTH(b) || PyUnicode_KIND(a) != PyUnicode_KIND(b)) return 0;
+        return memcmp(PyUnicode_DATA(a), PyUnicode_DATA(b), (size_t)n * PyUnicode_KIND(a)) == 0;
+    }
+    PyObject *r = PyObject_RichCompare(a, b, Py_EQ);
+    if (r == NULL) return -1;
+    int t = PyObject_IsTrue(r);
+    Py_DECREF(r);
+    return t;
+}
+
+static OXYC_UNUSED oxy_int oxyc_ord(PyObject *s) {
+    if (PyUnicode_GET_LENGTH(s) == 1) return OXYC_SHORT(PyUnicode_READ_CHAR(s, 0));
+    PyErr_Format(PyExc_TypeError, "ord() expected a character, but string of length %zd found",
+                 PyUnicode_GET_LENGTH(s));
+    return OXY_INT_ERR;
+}
+
+static OXYC_UNUSED PyObject *oxyc_chr(oxy_int i) {
+    if (!(i & 1) && (i >> 1) >= 0 && (i >> 1) < 0x110000) return PyUnicode_FromOrdinal((int)(i >> 1));
+    PyObject *boxed = oxy_int_box(i);
+    if (boxed == NULL) return NULL;
+    PyObject *chr = PyDict_GetItemString(PyEval_GetBuiltins(), "chr");
+    PyObject *r = chr ? PyObject_CallOneArg(chr, boxed) : NULL;
+    Py_DECREF(boxed);
+    return r;
+}
+
+/* Unpack an iterable into a tuple of exactly n items, with Python's messages. */
+static OXYC_UNUSED PyObject *oxyc_unpack(PyObject *seq, Py_ssize_t n) {
+    if (PyTuple_CheckExact(seq) && PyTuple_GET_SIZE(seq) == n) {
+        Py_INCREF(seq);
+        return seq;
+    }
+    PyObject *it = PyObject_GetIter(seq);
+    if (it == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError) && Py_TYPE(seq)->tp_iter == NULL &&
+            !PySequence_Check(seq)) {
+            PyErr_Format(PyExc_TypeError, "cannot unpack non-iterable %.200s object",
+                         Py_TYPE(seq)->tp_name);
+        }
+        return NULL;
+    }
+    PyObject *t = PyTuple_New(n);
+    if (t == NULL) { Py_DECREF(it); return NULL; }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *v = PyIter_Next(it);
+        if (v == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_Format(PyExc_ValueError, "not enough values to unpack (expected %zd, got %zd)", n, i);
+            Py_DECREF(it); Py_DECREF(t);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(t, i, v);
+    }
+    PyObject *extra = PyIter_Next(it);
+    Py_DECREF(it);
+    if (extra != NULL) {
+        Py_DECREF(extra);
+        Py_DECREF(t);
+        if (PyList_CheckExact(seq) || PyTuple_CheckExact(seq) || PyDict_CheckExact(seq))
+            PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %zd)", n);
+        else
+            PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %zd)", n);
+        return NULL;
+    }
+    if (PyErr_Occurred()) { Py_DECREF(t); return NULL; }
+    return t;
+}
+
+static OXYC_UNUSED int oxyc_dict_merge(PyObject *d, PyObject *m) {
+    if (PyDict_Update(d, m) < 0) {
+        if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "'%.200s' object is not a mapping", Py_TYPE(m)->tp_name);
+        }
+        return -1;
+    }
+    return 0;
+}
+
+static OXYC_UNUSED int oxyc_list_extend(PyObject *l, PyObject *it) {
+    PyObject *r = _PyList_Extend((PyListObject *)l, it);
+    if (r == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError) && Py_TYPE(it)->tp_iter == NULL &&
+            !PySequence_Check(it)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "Value after * must be an iterable, not %.200s",
+                         Py_TYPE(it)->tp_name);
+        }
+        return -1;
+    }
+    Py_DECREF(r);
+    return 0;
+}
+
+static OXYC_UNUSED void oxyc_raise_range_step_zero(void) {
+    PyErr_SetString(PyExc_ValueError, "range() arg 3 must not be zero");
+}
+
+static OXYC_UNUSED void oxyc_raise_assert(PyObject *msg) {
+    if (msg == Py_None) PyErr_SetNone(PyExc_AssertionError);
+    else PyErr_SetObject(PyExc_AssertionError, msg);
+}
+
+static OXYC_UNUSED PyObject *oxyc_import(PyObject *name, PyObject *fromlist, Py_ssize_t level, PyObject *globals) {
+    return PyImport_ImportModuleLevelObject(name, globals, NULL, fromlist == Py_None ? NULL : fromlist, (int)level);
+}
+
+static OXYC_UNUSED PyObject *oxyc_import_from(PyObject *module, PyObject *name) {
+    PyObject *v = PyObject_GetAttr(module, name);
+    if (v != NULL || !PyErr_ExceptionMatches(PyExc_AttributeError)) return v;
+    PyErr_Clear();
+    /* A submodule that was imported but not yet bound on its package. */
+    PyObject *pkg = PyModule_Check(module) ? PyModule_GetNameObject(module) : NULL;
+    if (pkg != NULL) {
+        PyObject *full = PyUnicode_FromFormat("%U.%U", pkg, name);
+        if (full != NULL) {
+            v = PyImport_GetModule(full);
+            Py_DECREF(full);
+            if (v != NULL) { Py_DECREF(pkg); return v; }
+        }
+        PyErr_Clear();
+    }
+    PyObject *file = PyModule_Check(module) ? PyModule_GetFilenameObject(module) : NULL;
+    if (file == NULL) PyErr_Clear();
+    if (pkg != NULL && file != NULL)
+        PyErr_Format(PyExc_ImportError, "cannot import name %R from %R (%S)", name, pkg, file);
+    else if (pkg != NULL)
+        PyErr_Format(PyExc_ImportError, "cannot import name %R from %R (unknown location)", name, pkg);
+    else
+        PyErr_Format(PyExc_ImportError, "cannot import name %R", name);
+    Py_XDECREF(pkg);
+    Py_XDECREF(file);
+    return NULL;
+}
+
+static OXYC_UNUSED PyObject *oxyc_import_leaf(PyObject *top, PyObject *fullname) {
+    (void)top;
+    PyObject *m = PyImport_GetModule(fullname);
+    if (m == NULL && !PyErr_Occurred())
+        PyErr_Format(PyExc_ImportError, "No module named %R", fullname);
+    return m;
+}
+
+static OXYC_UNUSED int oxyc_import_star(PyObject *module, PyObject *globals) {
+    PyObject *all = PyObject_GetAttrString(module, "__all__");
+    int skip_private = 0;
+    if (all == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_AttributeError)) return -1;
+        PyErr_Clear();
+        PyObject *d = PyObject_GetAttrString(module, "__dict__");
+        if (d == NULL) return -1;
+        all = PyMapping_Keys(d);
+        Py_DECREF(d);
+        if (all == NULL) return -1;
+        skip_private = 1;
+    }
+    PyObject *it = PyObject_GetIter(all);
+    Py_DECREF(all);
+    if (it == NULL) return -1;
+    PyObject *name;
+    while ((name = PyIter_Next(it)) != NULL) {
+        if (skip_private && PyUnicode_Check(name) && PyUnicode_READ_CHAR(name, 0) == '_') {
+            Py_DECREF(name);
+            continue;
+        }
+        PyObject *v = PyObject_GetAttr(module, name);
+        int bad = v == NULL || PyDict_SetItem(globals, name, v) < 0;
+        Py_XDECREF(v);
+        Py_DECREF(name);
+        if (bad) { Py_DECREF(it); return -1; }
+    }
+    Py_DECREF(it);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+static OXYC_UNUSED int oxyc_del_global(PyObject *globals, PyObject *name) {
+    if (PyDict_DelItem(globals, name) < 0) {
+        if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_NameError, "name '%U' is not defined", name);
+        }
+        return -1;
+    }
+    return 0;
+}
+
+static OXYC_UNUSED void oxyc_raise_undefined_function(const char *name) {
+    PyErr_Format(PyExc_NameError, "name '%s' is not defined", name);
+}
+
+static OXYC_UNUSED int oxyc_exec_snippet(const char *src, const char *filename, PyObject *globals, int future_annotations) {
+    PyCompilerFlags flags = _PyCompilerFlags_INIT;
+    if (future_annotations) flags.cf_flags |= CO_FUTURE_ANNOTATIONS;
+    PyObject *code = Py_CompileStringExFlags(src, filename, Py_file_input, &flags, -1);
+    if (code == NULL) return -1;
+    PyObject *r = PyEval_EvalCode(code, globals, globals);
+    Py_DECREF(code);
+    if (r == NULL) return -1;
+    Py_DECREF(r);
+    return 0;
+}
+
+/* A tuple from n new references (any NULL: release the rest, return NULL). */
+static OXYC_UNUSED PyObject *oxyc_tuple_of(Py_ssize_t n, PyObject **items) {
+    PyObject *t = NULL;
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (items[i] == NULL) goto fail;
+    t = PyTuple_New(n);
+    if (t == NULL) goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) PyTuple_SET_ITEM(t, i, items[i]);
+    return t;
+fail:
+    for (Py_ssize_t i = 0; i < n; i++) Py_XDECREF(items[i]);
+    return NULL;
+}

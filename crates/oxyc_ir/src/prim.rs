@@ -1,0 +1,241 @@
+//! Primitive operations: calls into the C runtime or the CPython C API.
+//!
+//! Each primitive has a C template (`$0`, `$1`, ... are the operands), operand and result
+//! representations, and the way it signals an error. Adding a primitive is one line here;
+//! the C emitter needs no change.
+
+use crate::RType;
+use RType::{Bool, CInt, Float, Int, Obj, Ssize};
+
+/// How a primitive reports failure (a Python exception is then set).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrKind {
+    // Cannot fail.
+    Never,
+    // Returns NULL.
+    Null,
+    // Returns NULL; an error only if an exception is set (NULL alone means "exhausted").
+    NullOccurred,
+    // Returns a negative C int.
+    Neg,
+    // Returns -1 and an exception is set.
+    NegOccurred,
+    // Returns `OXY_INT_ERR`.
+    IntErr,
+    // Returns `OXY_FLOAT_ERR` and an exception is set.
+    FloatErr,
+    // Always raises.
+    Always,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct PrimDesc {
+    pub name: &'static str,
+    pub template: &'static str,
+    pub args: &'static [RType],
+    pub ret: Option<RType>,
+    pub err: ErrKind,
+    // Per operand: does the primitive take over the reference?
+    pub steals: &'static [bool],
+}
+
+macro_rules! prims {
+    ($( $variant:ident = $name:literal, $tmpl:literal, [$($arg:ident),*] -> $ret:tt, $err:ident $(, steals $steals:expr)? ;)*) => {
+        /// A primitive operation (see the table in `prim.rs`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Prim { $($variant,)* }
+
+        impl Prim {
+            pub fn desc(self) -> PrimDesc {
+                match self {
+                    $(Prim::$variant => PrimDesc {
+                        name: $name,
+                        template: $tmpl,
+                        args: &[$($arg),*],
+                        ret: prims!(@ret $ret),
+                        err: ErrKind::$err,
+                        steals: prims!(@steals $($steals)?),
+                    },)*
+                }
+            }
+        }
+    };
+    (@ret void) => { None };
+    (@ret $t:ident) => { Some($t) };
+    (@steals) => { &[] };
+    (@steals $s:expr) => { $s };
+}
+
+prims! {
+    // ---- tagged ints ----
+    IntAdd = "int_add", "oxy_int_add($0, $1)", [Int, Int] -> Int, IntErr;
+    IntSub = "int_sub", "oxy_int_sub($0, $1)", [Int, Int] -> Int, IntErr;
+    IntMul = "int_mul", "oxy_int_mul($0, $1)", [Int, Int] -> Int, IntErr;
+    IntFloorDiv = "int_floordiv", "oxy_int_floordiv($0, $1)", [Int, Int] -> Int, IntErr;
+    IntMod = "int_mod", "oxy_int_mod($0, $1)", [Int, Int] -> Int, IntErr;
+    IntPow = "int_pow", "oxy_int_pow($0, $1)", [Int, Int] -> Int, IntErr;
+    IntLShift = "int_lshift", "oxy_int_lshift($0, $1)", [Int, Int] -> Int, IntErr;
+    IntRShift = "int_rshift", "oxy_int_rshift($0, $1)", [Int, Int] -> Int, IntErr;
+    IntAnd = "int_and", "oxy_int_and($0, $1)", [Int, Int] -> Int, IntErr;
+    IntOr = "int_or", "oxy_int_or($0, $1)", [Int, Int] -> Int, IntErr;
+    IntXor = "int_xor", "oxy_int_xor($0, $1)", [Int, Int] -> Int, IntErr;
+    IntNeg = "int_neg", "oxy_int_neg($0)", [Int] -> Int, IntErr;
+    IntInvert = "int_invert", "oxy_int_invert($0)", [Int] -> Int, IntErr;
+    IntAbs = "int_abs", "oxy_int_abs($0)", [Int] -> Int, IntErr;
+    IntEq = "int_eq", "oxy_int_eq($0, $1)", [Int, Int] -> Bool, Never;
+    IntNe = "int_ne", "oxy_int_ne($0, $1)", [Int, Int] -> Bool, Never;
+    IntLt = "int_lt", "oxy_int_lt($0, $1)", [Int, Int] -> Bool, Never;
+    IntLe = "int_le", "oxy_int_le($0, $1)", [Int, Int] -> Bool, Never;
+    IntGt = "int_gt", "oxy_int_gt($0, $1)", [Int, Int] -> Bool, Never;
+    IntGe = "int_ge", "oxy_int_ge($0, $1)", [Int, Int] -> Bool, Never;
+    IntTrueDiv = "int_truediv", "oxy_int_truediv($0, $1)", [Int, Int] -> Float, FloatErr;
+    IntToFloat = "int_to_float", "oxy_int_to_double($0)", [Int] -> Float, FloatErr;
+    IntFromFloat = "int_from_float", "oxy_int_from_double($0)", [Float] -> Int, IntErr;
+    FloatRound = "float_round", "oxy_float_round($0)", [Float] -> Int, IntErr;
+    IntBitLength = "int_bit_length", "oxy_int_bit_length($0)", [Int] -> Int, IntErr;
+    IntIsTrue = "int_is_true", "($0 != 0)", [Int] -> Bool, Never;
+    IntBox = "box_int", "oxy_int_box($0)", [Int] -> Obj, Null;
+    IntDivmod = "int_divmod", "oxy_int_divmod($0, $1)", [Int, Int] -> Obj, Null;
+    IntAsSsize = "int_as_ssize", "oxy_int_as_ssize($0)", [Int] -> Ssize, NegOccurred;
+    BoolToInt = "bool_to_int", "((oxy_int)$0 << 1)", [Bool] -> Int, Never;
+    BoolToFloat = "bool_to_float", "((double)$0)", [Bool] -> Float, Never;
+    BoolBox = "box_bool", "oxy_bool_box($0)", [Bool] -> Obj, Never;
+    BoolNot = "bool_not", "(!$0)", [Bool] -> Bool, Never;
+    BoolEq = "bool_eq", "($0 == $1)", [Bool, Bool] -> Bool, Never;
+    BoolAnd = "bool_and", "($0 & $1)", [Bool, Bool] -> Bool, Never;
+    BoolOr = "bool_or", "($0 | $1)", [Bool, Bool] -> Bool, Never;
+    BoolXor = "bool_xor", "($0 ^ $1)", [Bool, Bool] -> Bool, Never;
+    AssertsEnabled = "asserts_enabled", "(Py_OptimizeFlag == 0)", [] -> Bool, Never;
+    Globals = "globals", "oxyc_newref(oxy_globals)", [] -> Obj, Never;
+    SsizeLt = "ssize_lt", "($0 < $1)", [Ssize, Ssize] -> Bool, Never;
+    SsizeAdd = "ssize_add", "($0 + $1)", [Ssize, Ssize] -> Ssize, Never;
+    CIntToBool = "c_int_to_bool", "($0 != 0)", [CInt] -> Bool, Never;
+    SsizeToInt = "ssize_to_int", "((oxy_int)$0 << 1)", [Ssize] -> Int, Never;
+    SsizeIsTrue = "ssize_is_true", "($0 != 0)", [Ssize] -> Bool, Never;
+    // ---- floats ----
+    FloatAdd = "float_add", "($0 + $1)", [Float, Float] -> Float, Never;
+    FloatSub = "float_sub", "($0 - $1)", [Float, Float] -> Float, Never;
+    FloatMul = "float_mul", "($0 * $1)", [Float, Float] -> Float, Never;
+    FloatDiv = "float_div", "oxy_float_div($0, $1)", [Float, Float] -> Float, FloatErr;
+    FloatFloorDiv = "float_floordiv", "oxy_float_floordiv($0, $1)", [Float, Float] -> Float, FloatErr;
+    FloatMod = "float_mod", "oxy_float_mod($0, $1)", [Float, Float] -> Float, FloatErr;
+    FloatPow = "float_pow", "oxy_float_pow($0, $1)", [Float, Float] -> Float, FloatErr;
+    FloatNeg = "float_neg", "(-$0)", [Float] -> Float, Never;
+    FloatAbs = "float_abs", "fabs($0)", [Float] -> Float, Never;
+    FloatEq = "float_eq", "($0 == $1)", [Float, Float] -> Bool, Never;
+    FloatNe = "float_ne", "($0 != $1)", [Float, Float] -> Bool, Never;
+    FloatLt = "float_lt", "($0 < $1)", [Float, Float] -> Bool, Never;
+    FloatLe = "float_le", "($0 <= $1)", [Float, Float] -> Bool, Never;
+    FloatGt = "float_gt", "($0 > $1)", [Float, Float] -> Bool, Never;
+    FloatGe = "float_ge", "($0 >= $1)", [Float, Float] -> Bool, Never;
+    FloatIsTrue = "float_is_true", "($0 != 0.0)", [Float] -> Bool, Never;
+    FloatBox = "box_float", "oxy_float_box($0)", [Float] -> Obj, Null;
+    FloatDivmod = "float_divmod", "oxy_float_divmod($0, $1)", [Float, Float] -> Obj, Null;
+    // ---- generic objects ----
+    ObjAdd = "py_add", "PyNumber_Add($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjSub = "py_sub", "PyNumber_Subtract($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjMul = "py_mul", "PyNumber_Multiply($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjMatMul = "py_matmul", "PyNumber_MatrixMultiply($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjTrueDiv = "py_truediv", "PyNumber_TrueDivide($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjFloorDiv = "py_floordiv", "PyNumber_FloorDivide($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjMod = "py_mod", "PyNumber_Remainder($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjPow = "py_pow", "PyNumber_Power($0, $1, Py_None)", [Obj, Obj] -> Obj, Null;
+    ObjLShift = "py_lshift", "PyNumber_Lshift($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjRShift = "py_rshift", "PyNumber_Rshift($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjAnd = "py_and", "PyNumber_And($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjOr = "py_or", "PyNumber_Or($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjXor = "py_xor", "PyNumber_Xor($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjIAdd = "py_iadd", "PyNumber_InPlaceAdd($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjISub = "py_isub", "PyNumber_InPlaceSubtract($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjIMul = "py_imul", "PyNumber_InPlaceMultiply($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjIMatMul = "py_imatmul", "PyNumber_InPlaceMatrixMultiply($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjITrueDiv = "py_itruediv", "PyNumber_InPlaceTrueDivide($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjIFloorDiv = "py_ifloordiv", "PyNumber_InPlaceFloorDivide($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjIMod = "py_imod", "PyNumber_InPlaceRemainder($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjIPow = "py_ipow", "PyNumber_InPlacePower($0, $1, Py_None)", [Obj, Obj] -> Obj, Null;
+    ObjILShift = "py_ilshift", "PyNumber_InPlaceLshift($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjIRShift = "py_irshift", "PyNumber_InPlaceRshift($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjIAnd = "py_iand", "PyNumber_InPlaceAnd($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjIOr = "py_ior", "PyNumber_InPlaceOr($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjIXor = "py_ixor", "PyNumber_InPlaceXor($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjNeg = "py_neg", "PyNumber_Negative($0)", [Obj] -> Obj, Null;
+    ObjPos = "py_pos", "PyNumber_Positive($0)", [Obj] -> Obj, Null;
+    ObjInvert = "py_invert", "PyNumber_Invert($0)", [Obj] -> Obj, Null;
+    ObjAbs = "py_abs", "PyNumber_Absolute($0)", [Obj] -> Obj, Null;
+    ObjIsTrue = "py_is_true", "PyObject_IsTrue($0)", [Obj] -> CInt, Neg;
+    ObjEq = "py_eq", "PyObject_RichCompare($0, $1, Py_EQ)", [Obj, Obj] -> Obj, Null;
+    ObjNe = "py_ne", "PyObject_RichCompare($0, $1, Py_NE)", [Obj, Obj] -> Obj, Null;
+    ObjLt = "py_lt", "PyObject_RichCompare($0, $1, Py_LT)", [Obj, Obj] -> Obj, Null;
+    ObjLe = "py_le", "PyObject_RichCompare($0, $1, Py_LE)", [Obj, Obj] -> Obj, Null;
+    ObjGt = "py_gt", "PyObject_RichCompare($0, $1, Py_GT)", [Obj, Obj] -> Obj, Null;
+    ObjGe = "py_ge", "PyObject_RichCompare($0, $1, Py_GE)", [Obj, Obj] -> Obj, Null;
+    // `$0 in $1`
+    ObjContains = "py_contains", "PySequence_Contains($1, $0)", [Obj, Obj] -> CInt, Neg;
+    ObjIs = "py_is", "($0 == $1)", [Obj, Obj] -> Bool, Never;
+    ObjIsNone = "py_is_none", "($0 == Py_None)", [Obj] -> Bool, Never;
+    IsNull = "is_null", "($0 == NULL)", [Obj] -> Bool, Never;
+    ObjGetAttr = "py_getattr", "PyObject_GetAttr($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjSetAttr = "py_setattr", "PyObject_SetAttr($0, $1, $2)", [Obj, Obj, Obj] -> void, Neg;
+    ObjDelAttr = "py_delattr", "PyObject_SetAttr($0, $1, NULL)", [Obj, Obj] -> void, Neg;
+    ObjGetItem = "py_getitem", "PyObject_GetItem($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjSetItem = "py_setitem", "PyObject_SetItem($0, $1, $2)", [Obj, Obj, Obj] -> void, Neg;
+    ObjDelItem = "py_delitem", "PyObject_DelItem($0, $1)", [Obj, Obj] -> void, Neg;
+    ObjLen = "py_len", "PyObject_Length($0)", [Obj] -> Ssize, Neg;
+    ObjStr = "py_str", "PyObject_Str($0)", [Obj] -> Obj, Null;
+    ObjRepr = "py_repr", "PyObject_Repr($0)", [Obj] -> Obj, Null;
+    ObjAscii = "py_ascii", "PyObject_ASCII($0)", [Obj] -> Obj, Null;
+    ObjFormat = "py_format", "PyObject_Format($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjToInt = "py_int", "PyNumber_Long($0)", [Obj] -> Obj, Null;
+    ObjToFloat = "py_float", "PyNumber_Float($0)", [Obj] -> Obj, Null;
+    ObjGetIter = "py_iter", "PyObject_GetIter($0)", [Obj] -> Obj, Null;
+    ObjIterNext = "py_next", "PyIter_Next($0)", [Obj] -> Obj, NullOccurred;
+    ObjCallStar = "py_call_star", "PyObject_Call($0, $1, $2)", [Obj, Obj, Obj] -> Obj, Null;
+    ObjCallStarNoKw = "py_call_star_nokw", "PyObject_Call($0, $1, NULL)", [Obj, Obj] -> Obj, Null;
+    SliceNew = "slice_new", "PySlice_New($0, $1, $2)", [Obj, Obj, Obj] -> Obj, Null;
+    // ---- str ----
+    StrConcat = "str_concat", "PyUnicode_Concat($0, $1)", [Obj, Obj] -> Obj, Null;
+    StrLen = "str_len", "PyUnicode_GET_LENGTH($0)", [Obj] -> Ssize, Never;
+    StrGetItem = "str_getitem", "oxy_str_getitem($0, $1)", [Obj, Int] -> Obj, Null;
+    // `$0.join($1)`
+    StrJoin = "str_join", "PyUnicode_Join($0, $1)", [Obj, Obj] -> Obj, Null;
+    StrEq = "str_eq", "oxyc_str_eq($0, $1)", [Obj, Obj] -> CInt, Neg;
+    StrCompare = "str_compare", "PyUnicode_Compare($0, $1)", [Obj, Obj] -> CInt, Never;
+    StrContains = "str_contains", "PyUnicode_Contains($1, $0)", [Obj, Obj] -> CInt, Neg;
+    Ord = "ord", "oxyc_ord($0)", [Obj] -> Int, IntErr;
+    Chr = "chr", "oxyc_chr($0)", [Int] -> Obj, Null;
+    // ---- list / tuple / dict ----
+    ListAppend = "list_append", "PyList_Append($0, $1)", [Obj, Obj] -> void, Neg;
+    ListLen = "list_len", "PyList_GET_SIZE($0)", [Obj] -> Ssize, Never;
+    ListGetItem = "list_getitem", "oxy_list_getitem($0, $1)", [Obj, Int] -> Obj, Null;
+    ListSetItem = "list_setitem", "oxy_list_setitem($0, $1, $2)", [Obj, Int, Obj] -> void, Neg;
+    TupleLen = "tuple_len", "PyTuple_GET_SIZE($0)", [Obj] -> Ssize, Never;
+    TupleGetItem = "tuple_getitem", "oxy_tuple_getitem($0, $1)", [Obj, Int] -> Obj, Null;
+    DictLen = "dict_len", "PyDict_GET_SIZE($0)", [Obj] -> Ssize, Never;
+    DictSetItem = "dict_setitem", "PyDict_SetItem($0, $1, $2)", [Obj, Obj, Obj] -> void, Neg;
+    SetAdd = "set_add", "PySet_Add($0, $1)", [Obj, Obj] -> void, Neg;
+    DictUpdate = "dict_update", "oxyc_dict_merge($0, $1)", [Obj, Obj] -> void, Neg;
+    ListExtend = "list_extend", "oxyc_list_extend($0, $1)", [Obj, Obj] -> void, Neg;
+    ListToTuple = "list_to_tuple", "PyList_AsTuple($0)", [Obj] -> Obj, Null;
+    // Unpack an iterable into a tuple of exactly `$1` items (Python's messages).
+    Unpack = "unpack", "oxyc_unpack($0, $1)", [Obj, Ssize] -> Obj, Null;
+    // Borrow-free item access of a tuple known to be long enough.
+    TupleItemUnchecked = "tuple_item", "oxyc_newref(PyTuple_GET_ITEM($0, $1))", [Obj, Ssize] -> Obj, Never;
+    // ---- exceptions ----
+    FetchExc = "fetch_exc", "oxy_fetch_exc()", [] -> Obj, Never;
+    RestoreExc = "restore_exc", "oxy_restore_exc($0)", [Obj] -> void, Always;
+    ExcMatches = "exc_matches", "oxy_exc_matches($0, $1)", [Obj, Obj] -> CInt, Neg;
+    GetHandledExc = "get_handled_exc", "oxy_get_handled_exc()", [] -> Obj, Never;
+    SetHandledExc = "set_handled_exc", "oxy_set_handled_exc($0)", [Obj] -> void, Never;
+    Raise = "raise", "oxy_raise($0, NULL)", [Obj] -> void, Always;
+    RaiseFrom = "raise_from", "oxy_raise($0, $1)", [Obj, Obj] -> void, Always;
+    Reraise = "reraise", "oxy_reraise()", [] -> void, Always;
+    RaiseRangeStepZero = "raise_range_step_zero", "oxyc_raise_range_step_zero()", [] -> void, Always;
+    RaiseAssert = "raise_assert", "oxyc_raise_assert($0)", [Obj] -> void, Always;
+    // ---- imports ----
+    // `import $0` with fromlist `$1` and level `$2`.
+    Import = "import", "oxyc_import($0, $1, $2, oxy_globals)", [Obj, Obj, Ssize] -> Obj, Null;
+    ImportFrom = "import_from", "oxyc_import_from($0, $1)", [Obj, Obj] -> Obj, Null;
+    ImportStar = "import_star", "oxyc_import_star($0, oxy_globals)", [Obj] -> void, Neg;
+    // For `import a.b.c as d`: walk the attributes after `import a.b.c`.
+    ImportLeaf = "import_leaf", "oxyc_import_leaf($0, $1)", [Obj, Obj] -> Obj, Null;
+}

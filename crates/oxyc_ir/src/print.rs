@@ -1,0 +1,125 @@
+//! Text form of the IR (for `--emit-ir`, snapshot tests and debugging).
+
+use crate::{Block, Const, Function, Module, Op, OpKind, Terminator};
+use std::fmt::Write;
+
+pub fn print_module(m: &Module) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "module {} ({})", m.name, m.path);
+    for s in &m.statics {
+        let _ = writeln!(out, "static {}: {}", s.name, s.ty.name());
+    }
+    for (i, s) in m.snippets.iter().enumerate() {
+        let _ = writeln!(out, "snippet {i}: interpreted ({})", s.reason);
+    }
+    for f in &m.functions {
+        out.push('\n');
+        print_function(&mut out, f);
+    }
+    out
+}
+
+fn print_function(out: &mut String, f: &Function) {
+    let params: Vec<String> = f
+        .params
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("r{i} {}: {}", p.name, p.ty.name()))
+        .collect();
+    let _ = writeln!(out, "def {}({}) -> {}:  # line {}", f.name, params.join(", "), f.ret.name(), f.line);
+    for (i, r) in f.regs.iter().enumerate().skip(f.params.len()) {
+        let _ = writeln!(out, "    r{i} {}: {} ({:?})", r.name, r.ty.name(), r.kind);
+    }
+    for (i, b) in f.blocks.iter().enumerate() {
+        let _ = writeln!(out, "  L{i}:");
+        print_block(out, b);
+    }
+}
+
+fn print_block(out: &mut String, b: &Block) {
+    for op in &b.ops {
+        let _ = writeln!(out, "    {}", op_text(op));
+    }
+    let t = match &b.term {
+        Terminator::Goto(t) => format!("goto {t}"),
+        Terminator::Branch { cond, then_, else_ } => format!("if {cond} goto {then_} else {else_}"),
+        Terminator::Return(r) => format!("return {r}"),
+        Terminator::RaiseExit => "raise_exit".to_string(),
+        Terminator::Unreachable => "unreachable".to_string(),
+    };
+    let _ = writeln!(out, "    {t}");
+}
+
+fn regs(rs: &[crate::Reg]) -> String {
+    rs.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+fn const_text(c: &Const) -> String {
+    match c {
+        Const::Int(i) => i.to_string(),
+        Const::BigInt(s) => s.clone(),
+        Const::Float(f) => format!("{f:?}"),
+        Const::Bool(b) => if *b { "True".into() } else { "False".into() },
+        Const::None => "None".into(),
+        Const::Str(s) => format!("{s:?}"),
+        Const::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),
+        Const::StrTuple(v) => format!("{v:?}"),
+        Const::Complex(f) => format!("{f:?}j"),
+        Const::Ellipsis => "...".into(),
+    }
+}
+
+fn op_text(op: &Op) -> String {
+    let mut s = match &op.kind {
+        OpKind::Assign { dst, src } => format!("{dst} = {src}"),
+        OpKind::Const { dst, value } => format!("{dst} = {}", const_text(value)),
+        OpKind::Prim { dst, prim, args } => match dst {
+            Some(d) => format!("{d} = {}({})", prim.desc().name, regs(args)),
+            None => format!("{}({})", prim.desc().name, regs(args)),
+        },
+        OpKind::Unbox { dst, src, expected, what } => match what {
+            Some(w) => format!("{dst} = unbox_checked[{expected}]({src})  # {w}"),
+            None => format!("{dst} = unbox[{expected}]({src})"),
+        },
+        OpKind::Call { dst, func, args } => format!("{dst} = call f{}({})", func.0, regs(args)),
+        OpKind::CallObj { dst, callable, args, kwnames } => {
+            format!("{dst} = py_call {callable}({}){}", regs(args), kw(kwnames))
+        }
+        OpKind::CallMethod { dst, obj, name, args, kwnames } => {
+            format!("{dst} = py_call_method {obj}.{name}({}){}", regs(args), kw(kwnames))
+        }
+        OpKind::Build { dst, kind, items } => format!("{dst} = build_{kind:?}({})", regs(items)).to_lowercase(),
+        OpKind::BuildDict { dst, keys, values } => format!("{dst} = build_dict(keys=[{}], values=[{}])", regs(keys), regs(values)),
+        OpKind::LoadGlobal { dst, name } => format!("{dst} = load_global {name}"),
+        OpKind::StoreGlobal { name, src } => format!("store_global {name} = {src}"),
+        OpKind::DelGlobal { name } => format!("del_global {name}"),
+        OpKind::LoadBuiltin { dst, name } => format!("{dst} = load_builtin {name}"),
+        OpKind::LoadStatic { dst, name } => format!("{dst} = load_static {name}"),
+        OpKind::StoreStatic { name, src } => format!("store_static {name} = {src}"),
+        OpKind::DefineFunction { func } => format!("define_function f{}", func.0),
+        OpKind::ExecSource { index } => format!("exec_snippet {index}"),
+        OpKind::Undef { reg } => format!("{reg} = <unbound>"),
+        OpKind::CheckBound { reg, name } => format!("check_bound {reg} ({name})"),
+        OpKind::CheckSignals => "check_signals".into(),
+        OpKind::IncRef { reg } => format!("inc_ref {reg}"),
+        OpKind::DecRef { reg } => format!("dec_ref {reg}"),
+        OpKind::XDecRef { reg } => format!("xdec_ref {reg}"),
+    };
+    if let Some(e) = &op.err {
+        let _ = write!(s, "  ! goto {}", e.target);
+        if !e.cleanup.is_empty() {
+            let _ = write!(s, " (release {})", regs(&e.cleanup));
+        }
+        if !e.traceback {
+            s.push_str(" (reraise)");
+        }
+    }
+    s
+}
+
+fn kw(k: &Option<Vec<String>>) -> String {
+    match k {
+        Some(v) => format!(" kwnames={v:?}"),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,301 @@
+//! The per-function IR builder: registers, blocks, error targets, coercions.
+
+use crate::ModCx;
+use oxyc_ir::{
+    Block, BlockId, Const, ErrEdge, ErrKind, Op, OpKind, Prim, RType, Reg, RegInfo, RegKind,
+    Terminator,
+};
+use oxyc_sema::FuncScope;
+use oxyc_syntax::ast::Stmt;
+use oxyc_syntax::{Diagnostic, Span};
+use oxyc_types::Ty;
+use std::collections::HashMap;
+
+/// A value in a register, with its Python type.
+#[derive(Debug, Clone)]
+pub struct Val {
+    pub reg: Reg,
+    pub ty: Ty,
+}
+
+pub fn rtype_of(t: &Ty) -> RType {
+    match t {
+        Ty::Int => RType::Int,
+        Ty::Float => RType::Float,
+        Ty::Bool => RType::Bool,
+        _ => RType::Obj,
+    }
+}
+
+/// Something to run when control leaves a region early (`return`, `break`, `continue`).
+pub enum Unwind<'a> {
+    /// Run a `finally` body (with the error handlers that were active outside its `try`).
+    Finally { body: &'a [Stmt], handlers_len: usize },
+    /// Leave an `except` clause: restore the previously handled exception.
+    ExceptScope { prev: Reg },
+}
+
+pub struct LoopCtx {
+    pub brk: BlockId,
+    pub cont: BlockId,
+    pub unwind_len: usize,
+}
+
+pub struct FnBuilder<'a> {
+    pub cx: &'a ModCx<'a>,
+    pub scope: Option<&'a FuncScope>,
+    /// Index into `sem.functions` (None for the module body).
+    pub func_index: Option<usize>,
+    pub name: String,
+    pub regs: Vec<RegInfo>,
+    pub blocks: Vec<Block>,
+    pub cur: BlockId,
+    pub locals: HashMap<String, Reg>,
+    pub local_tys: HashMap<String, Ty>,
+    /// Comprehension scopes, innermost last.
+    pub comp: Vec<HashMap<String, Val>>,
+    pub loops: Vec<LoopCtx>,
+    /// Error targets; the first is the function's raise-exit block.
+    pub handlers: Vec<BlockId>,
+    pub unwind: Vec<Unwind<'a>>,
+    /// Registers holding the exceptions of the enclosing `except` clauses.
+    pub caught: Vec<Reg>,
+    pub line: u32,
+    pub ret_ty: Ty,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'a> FnBuilder<'a> {
+    pub fn new(cx: &'a ModCx<'a>, name: String, ret_ty: Ty) -> FnBuilder<'a> {
+        let mut b = FnBuilder {
+            cx,
+            scope: None,
+            func_index: None,
+            name,
+            regs: Vec::new(),
+            blocks: Vec::new(),
+            cur: BlockId(0),
+            locals: HashMap::new(),
+            local_tys: HashMap::new(),
+            comp: Vec::new(),
+            loops: Vec::new(),
+            handlers: Vec::new(),
+            unwind: Vec::new(),
+            caught: Vec::new(),
+            line: 1,
+            ret_ty,
+            diags: Vec::new(),
+        };
+        let entry = b.new_block();
+        let exit = b.new_block();
+        b.blocks[exit.0 as usize].term = Terminator::RaiseExit;
+        b.handlers.push(exit);
+        b.cur = entry;
+        b
+    }
+
+    pub fn error(&mut self, span: Span, msg: impl Into<String>) {
+        self.diags.push(Diagnostic::error(span, msg));
+    }
+
+    pub fn new_reg(&mut self, ty: RType, kind: RegKind, name: &str) -> Reg {
+        let r = Reg(self.regs.len() as u32);
+        self.regs.push(RegInfo { name: name.to_string(), ty, kind });
+        r
+    }
+
+    pub fn temp(&mut self, ty: RType) -> Reg {
+        self.new_reg(ty, RegKind::Temp, "")
+    }
+
+    pub fn new_block(&mut self) -> BlockId {
+        let id = BlockId(self.blocks.len() as u32);
+        self.blocks.push(Block { ops: Vec::new(), term: Terminator::Unreachable, term_line: 0 });
+        id
+    }
+
+    fn cur_block(&mut self) -> &mut Block {
+        let i = self.cur.0 as usize;
+        &mut self.blocks[i]
+    }
+
+    /// End the current block. Code after a terminator goes to a fresh, unreachable
+    /// block (dropped by the CFG cleanup pass).
+    pub fn terminate(&mut self, term: Terminator) {
+        let line = self.line;
+        let b = self.cur_block();
+        b.term = term;
+        b.term_line = line;
+        let next = self.new_block();
+        self.cur = next;
+    }
+
+    pub fn goto(&mut self, target: BlockId) {
+        self.terminate(Terminator::Goto(target));
+    }
+
+    pub fn switch_to(&mut self, b: BlockId) {
+        self.cur = b;
+    }
+
+    pub fn branch(&mut self, cond: Reg, then_: BlockId, else_: BlockId) {
+        self.terminate(Terminator::Branch { cond, then_, else_ });
+    }
+
+    pub fn handler(&self) -> BlockId {
+        *self.handlers.last().unwrap_or(&BlockId(1))
+    }
+
+    /// Append an op; `fallible` attaches an error edge to the current handler.
+    pub fn push(&mut self, kind: OpKind, fallible: bool, traceback: bool) {
+        let err = fallible.then(|| ErrEdge { target: self.handler(), cleanup: vec![], traceback });
+        let line = self.line;
+        self.cur_block().ops.push(Op { kind, line, err });
+    }
+
+    pub fn emit(&mut self, kind: OpKind) {
+        let fallible = op_can_fail(&kind);
+        self.push(kind, fallible, true);
+        if let Some(OpKind::Prim { prim, .. }) = self.blocks[self.cur.0 as usize].ops.last().map(|o| &o.kind) {
+            if prim.desc().err == ErrKind::Always {
+                self.terminate(Terminator::Unreachable);
+            }
+        }
+    }
+
+    pub fn prim(&mut self, prim: Prim, args: Vec<Reg>) -> Reg {
+        let ret = prim.desc().ret.unwrap_or(RType::CInt);
+        let dst = self.temp(ret);
+        self.emit(OpKind::Prim { dst: Some(dst), prim, args });
+        dst
+    }
+
+    pub fn prim_void(&mut self, prim: Prim, args: Vec<Reg>) {
+        self.emit(OpKind::Prim { dst: None, prim, args });
+    }
+
+    pub fn konst(&mut self, value: Const, ty: RType) -> Reg {
+        let dst = self.temp(ty);
+        self.emit(OpKind::Const { dst, value });
+        dst
+    }
+
+    pub fn str_const(&mut self, s: &str) -> Reg {
+        self.konst(Const::Str(s.to_string()), RType::Obj)
+    }
+
+    pub fn none(&mut self) -> Val {
+        Val { reg: self.konst(Const::None, RType::Obj), ty: Ty::None }
+    }
+
+    pub fn assign(&mut self, dst: Reg, src: Reg) {
+        self.emit(OpKind::Assign { dst, src });
+    }
+
+    // ---- representation changes ----
+
+    pub fn box_val(&mut self, v: &Val) -> Reg {
+        match rtype_of(&v.ty) {
+            RType::Int => self.prim(Prim::IntBox, vec![v.reg]),
+            RType::Float => self.prim(Prim::FloatBox, vec![v.reg]),
+            RType::Bool => self.prim(Prim::BoolBox, vec![v.reg]),
+            _ => v.reg,
+        }
+    }
+
+    /// Convert `v` to the representation of `target`. With `what`, a boxed value whose
+    /// Python type is not statically `target` is checked (TypeError naming `what`).
+    pub fn coerce(&mut self, v: &Val, target: &Ty, what: Option<&str>) -> Reg {
+        let from = rtype_of(&v.ty);
+        let to = rtype_of(target);
+        match (from, to) {
+            (RType::Int, RType::Int) | (RType::Float, RType::Float) | (RType::Bool, RType::Bool) => v.reg,
+            (RType::Int, RType::Float) => self.prim(Prim::IntToFloat, vec![v.reg]),
+            (RType::Bool, RType::Int) => self.prim(Prim::BoolToInt, vec![v.reg]),
+            (RType::Bool, RType::Float) => self.prim(Prim::BoolToFloat, vec![v.reg]),
+            (_, RType::Obj) => {
+                let boxed = self.box_val(v);
+                let needs_check = what.is_some()
+                    && target.check_name().is_some()
+                    && !same_python_type(&v.ty, target);
+                if needs_check {
+                    let dst = self.temp(RType::Obj);
+                    self.emit(OpKind::Unbox {
+                        dst,
+                        src: boxed,
+                        expected: target.check_name().unwrap_or("object").to_string(),
+                        what: what.map(str::to_string),
+                    });
+                    dst
+                } else {
+                    boxed
+                }
+            }
+            (_, _) => {
+                // Boxed (or mismatched unboxed) -> unboxed: check unless known.
+                let boxed = self.box_val(v);
+                let dst = self.temp(to);
+                let expected = target.check_name().unwrap_or("object").to_string();
+                let trusted = from == RType::Obj && what.is_none();
+                let what = if trusted { None } else { Some(what.unwrap_or("value").to_string()) };
+                self.emit(OpKind::Unbox { dst, src: boxed, expected, what });
+                dst
+            }
+        }
+    }
+
+    /// A Bool or CInt register: is `v` true?
+    pub fn truthy(&mut self, v: &Val) -> Reg {
+        match &v.ty {
+            Ty::Bool => v.reg,
+            Ty::Int => self.prim(Prim::IntIsTrue, vec![v.reg]),
+            Ty::Float => self.prim(Prim::FloatIsTrue, vec![v.reg]),
+            Ty::Str => {
+                let n = self.prim(Prim::StrLen, vec![v.reg]);
+                self.prim(Prim::SsizeIsTrue, vec![n])
+            }
+            Ty::List(_) => {
+                let n = self.prim(Prim::ListLen, vec![v.reg]);
+                self.prim(Prim::SsizeIsTrue, vec![n])
+            }
+            Ty::None => self.konst(Const::Bool(false), RType::Bool),
+            _ => self.prim(Prim::ObjIsTrue, vec![v.reg]),
+        }
+    }
+
+    pub fn finish_blocks(&mut self) -> Vec<Block> {
+        std::mem::take(&mut self.blocks)
+    }
+}
+
+/// Does a value of Python type `from` always satisfy a check for `to`?
+fn same_python_type(from: &Ty, to: &Ty) -> bool {
+    match (from, to) {
+        (Ty::List(_), Ty::List(_)) => matches!(to, Ty::List(e) if **e == Ty::Object) || from == to,
+        (Ty::Dict(..), Ty::Dict(..)) => true,
+        (Ty::Tuple(_) | Ty::TupleVar(_), Ty::Tuple(_) | Ty::TupleVar(_)) => true,
+        (a, b) => a == b,
+    }
+}
+
+pub fn op_can_fail(kind: &OpKind) -> bool {
+    match kind {
+        OpKind::Prim { prim, .. } => prim.desc().err != ErrKind::Never,
+        OpKind::Unbox { what, dst: _, expected, .. } => {
+            what.is_some() || matches!(expected.as_str(), "int" | "float")
+        }
+        OpKind::Call { .. }
+        | OpKind::CallObj { .. }
+        | OpKind::CallMethod { .. }
+        | OpKind::Build { .. }
+        | OpKind::BuildDict { .. }
+        | OpKind::LoadGlobal { .. }
+        | OpKind::StoreGlobal { .. }
+        | OpKind::DelGlobal { .. }
+        | OpKind::DefineFunction { .. }
+        | OpKind::ExecSource { .. }
+        | OpKind::CheckBound { .. }
+        | OpKind::CheckSignals => true,
+        _ => false,
+    }
+}

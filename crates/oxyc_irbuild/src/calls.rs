@@ -1,0 +1,297 @@
+//! Calls: direct calls between compiled functions, specialised builtins, and the
+//! generic vectorcall path.
+
+use crate::builder::{FnBuilder, Val, rtype_of};
+use oxyc_ir::{BuildKind, Const, FuncId, OpKind, Prim, RType, Reg};
+use oxyc_sema::NameRes;
+use oxyc_syntax::ast::{Expr, ExprKind, Keyword, StmtKind};
+use oxyc_types::Ty;
+
+impl<'a> FnBuilder<'a> {
+    pub fn call(&mut self, e: &'a Expr, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> Val {
+        let ty = self.ty(e);
+        let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
+            || keywords.iter().any(|k| k.arg.is_none());
+        if let ExprKind::Name(n) = &func.kind {
+            let shadowed = self.comp.iter().any(|s| s.contains_key(n));
+            if !shadowed && !starred {
+                match self.cx.sem.resolve(self.scope, n) {
+                    NameRes::Builtin => {
+                        if let Some(v) = self.builtin_call(n, args, keywords, &ty) {
+                            return v;
+                        }
+                    }
+                    NameRes::Global => {
+                        if let Some(&fi) = self.cx.sem.early_bound.get(n.as_str()) {
+                            if let Some(v) = self.direct_call(fi, args, keywords) {
+                                return v;
+                            }
+                        }
+                    }
+                    NameRes::Local => {}
+                }
+            }
+        }
+        if let ExprKind::Attribute { value, attr } = &func.kind {
+            if !starred {
+                let recv = self.expr(value);
+                if let (Ty::List(_), "append", [arg], true) = (&recv.ty, attr.name.as_str(), args, keywords.is_empty()) {
+                    let v = self.expr(arg);
+                    let b = self.box_val(&v);
+                    self.prim_void(Prim::ListAppend, vec![recv.reg, b]);
+                    return self.none();
+                }
+                let obj = self.box_val(&recv);
+                let (regs, kwnames) = self.plain_args(args, keywords);
+                let dst = self.temp(RType::Obj);
+                self.emit(OpKind::CallMethod { dst, obj, name: attr.name.clone(), args: regs, kwnames });
+                return self.from_obj(Val::new(dst, Ty::Object), &ty);
+            }
+        }
+        let f = self.expr(func);
+        let callable = self.box_val(&f);
+        let res = self.generic_call(callable, args, keywords);
+        self.from_obj(Val::new(res, Ty::Object), &ty)
+    }
+
+    /// Evaluate positional then keyword arguments, boxed.
+    fn plain_args(&mut self, args: &'a [Expr], keywords: &'a [Keyword]) -> (Vec<Reg>, Option<Vec<String>>) {
+        let mut regs = Vec::new();
+        for a in args {
+            let v = self.expr(a);
+            regs.push(self.box_val(&v));
+        }
+        let mut names = Vec::new();
+        for k in keywords {
+            let v = self.expr(&k.value);
+            regs.push(self.box_val(&v));
+            names.push(k.arg.as_ref().map_or(String::new(), |a| a.name.clone()));
+        }
+        (regs, if names.is_empty() { None } else { Some(names) })
+    }
+
+    pub fn generic_call(&mut self, callable: Reg, args: &'a [Expr], keywords: &'a [Keyword]) -> Reg {
+        let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
+            || keywords.iter().any(|k| k.arg.is_none());
+        if !starred {
+            let (regs, kwnames) = self.plain_args(args, keywords);
+            let dst = self.temp(RType::Obj);
+            self.emit(OpKind::CallObj { dst, callable, args: regs, kwnames });
+            return dst;
+        }
+        let tuple = self.build_seq(args, BuildKind::Tuple);
+        if keywords.is_empty() {
+            return self.prim(Prim::ObjCallStarNoKw, vec![callable, tuple]);
+        }
+        let dict = self.temp(RType::Obj);
+        self.emit(OpKind::BuildDict { dst: dict, keys: vec![], values: vec![] });
+        for k in keywords {
+            let v = self.expr(&k.value);
+            let b = self.box_val(&v);
+            match &k.arg {
+                Some(name) => {
+                    let key = self.str_const(&name.name);
+                    self.prim_void(Prim::DictSetItem, vec![dict, key, b]);
+                }
+                None => self.prim_void(Prim::DictUpdate, vec![dict, b]),
+            }
+        }
+        self.prim(Prim::ObjCallStar, vec![callable, tuple, dict])
+    }
+
+    /// A call to an early-bound compiled function whose arguments bind statically.
+    fn direct_call(&mut self, fi: usize, args: &'a [Expr], keywords: &'a [Keyword]) -> Option<Val> {
+        let scope = &self.cx.sem.functions[fi];
+        let StmtKind::FunctionDef(def) = &self.cx.module.body[scope.stmt_index].kind else {
+            return None;
+        };
+        let sig = &self.cx.types.sigs[fi];
+        let params: Vec<_> = def.params.all().collect();
+        if args.len() > params.len() {
+            return None;
+        }
+        // Which argument expression binds each parameter (None = default).
+        let mut slots: Vec<Option<&'a Expr>> = vec![None; params.len()];
+        for (i, a) in args.iter().enumerate() {
+            slots[i] = Some(a);
+        }
+        for k in keywords {
+            let name = &k.arg.as_ref()?.name;
+            let i = params.iter().position(|p| &p.name.name == name)?;
+            if slots[i].is_some() {
+                return None;
+            }
+            slots[i] = Some(&k.value);
+        }
+        if slots.iter().zip(&params).any(|(s, p)| s.is_none() && p.default.is_none()) {
+            return None;
+        }
+        // Evaluate in source order (positional, then keywords), then coerce.
+        let mut evaluated: Vec<Option<Val>> = vec![None; params.len()];
+        for (i, a) in args.iter().enumerate() {
+            evaluated[i] = Some(self.expr(a));
+        }
+        for k in keywords {
+            let name = k.arg.as_ref().map(|a| a.name.clone()).unwrap_or_default();
+            let i = params.iter().position(|p| p.name.name == name)?;
+            evaluated[i] = Some(self.expr(&k.value));
+        }
+        let fname = def.name.name.clone();
+        let mut regs = Vec::new();
+        for (i, p) in params.iter().enumerate() {
+            let pty = &sig.params[i];
+            match &evaluated[i] {
+                Some(v) => {
+                    let what = format!("{fname}() argument '{}'", p.name.name);
+                    regs.push(self.coerce(v, pty, Some(&what)));
+                }
+                None => {
+                    let dst = self.temp(rtype_of(pty));
+                    self.emit(OpKind::LoadStatic {
+                        dst,
+                        name: crate::ModCx::default_static(&fname, &p.name.name),
+                    });
+                    regs.push(dst);
+                }
+            }
+        }
+        let ret = sig.ret.clone();
+        let dst = self.temp(rtype_of(&ret));
+        self.emit(OpKind::Call { dst, func: FuncId(fi as u32), args: regs });
+        Some(Val::new(dst, ret))
+    }
+
+    fn builtin_call(&mut self, name: &str, args: &'a [Expr], keywords: &'a [Keyword], ty: &Ty) -> Option<Val> {
+        if !keywords.is_empty() {
+            return None;
+        }
+        match (name, args) {
+            ("len", [a]) => {
+                let v = self.expr(a);
+                let n = match &v.ty {
+                    Ty::Str => self.prim(Prim::StrLen, vec![v.reg]),
+                    Ty::List(_) => self.prim(Prim::ListLen, vec![v.reg]),
+                    Ty::Tuple(_) | Ty::TupleVar(_) => self.prim(Prim::TupleLen, vec![v.reg]),
+                    Ty::Dict(..) => self.prim(Prim::DictLen, vec![v.reg]),
+                    _ => {
+                        let b = self.box_val(&v);
+                        self.prim(Prim::ObjLen, vec![b])
+                    }
+                };
+                Some(Val::new(self.prim(Prim::SsizeToInt, vec![n]), Ty::Int))
+            }
+            ("abs", [a]) => {
+                let v = self.expr(a);
+                Some(match &v.ty {
+                    Ty::Int | Ty::Bool => {
+                        let i = self.coerce(&v, &Ty::Int, None);
+                        Val::new(self.prim(Prim::IntAbs, vec![i]), Ty::Int)
+                    }
+                    Ty::Float => Val::new(self.prim(Prim::FloatAbs, vec![v.reg]), Ty::Float),
+                    _ => {
+                        let b = self.box_val(&v);
+                        Val::new(self.prim(Prim::ObjAbs, vec![b]), Ty::Object)
+                    }
+                })
+            }
+            ("int", [a]) => {
+                let v = self.expr(a);
+                Some(match &v.ty {
+                    Ty::Int | Ty::Bool => Val::new(self.coerce(&v, &Ty::Int, None), Ty::Int),
+                    Ty::Float => Val::new(self.prim(Prim::IntFromFloat, vec![v.reg]), Ty::Int),
+                    _ => {
+                        let b = self.box_val(&v);
+                        let r = self.prim(Prim::ObjToInt, vec![b]);
+                        self.from_obj(Val::new(r, Ty::Object), &Ty::Int)
+                    }
+                })
+            }
+            ("int", []) => Some(Val::new(self.konst(Const::Int(0), RType::Int), Ty::Int)),
+            ("float", [a]) => {
+                let v = self.expr(a);
+                Some(match &v.ty {
+                    Ty::Int | Ty::Bool | Ty::Float => Val::new(self.coerce(&v, &Ty::Float, None), Ty::Float),
+                    _ => {
+                        let b = self.box_val(&v);
+                        let r = self.prim(Prim::ObjToFloat, vec![b]);
+                        self.from_obj(Val::new(r, Ty::Object), &Ty::Float)
+                    }
+                })
+            }
+            ("str", [a]) => {
+                let v = self.expr(a);
+                let b = self.box_val(&v);
+                Some(Val::new(self.prim(Prim::ObjStr, vec![b]), Ty::Str))
+            }
+            ("repr", [a]) => {
+                let v = self.expr(a);
+                let b = self.box_val(&v);
+                Some(Val::new(self.prim(Prim::ObjRepr, vec![b]), Ty::Str))
+            }
+            ("bool", [a]) => {
+                let v = self.expr(a);
+                let c = self.truthy(&v);
+                Some(Val::new(self.cond_to_bool(c), Ty::Bool))
+            }
+            ("round", [a]) => {
+                let v = self.expr(a);
+                match &v.ty {
+                    Ty::Float => Some(Val::new(self.prim(Prim::FloatRound, vec![v.reg]), Ty::Int)),
+                    Ty::Int | Ty::Bool => Some(Val::new(self.coerce(&v, &Ty::Int, None), Ty::Int)),
+                    _ => {
+                        let f = self.load_name("round");
+                        let b = self.box_val(&v);
+                        let dst = self.temp(RType::Obj);
+                        self.emit(OpKind::CallObj { dst, callable: f.reg, args: vec![b], kwnames: None });
+                        Some(self.from_obj(Val::new(dst, Ty::Object), ty))
+                    }
+                }
+            }
+            ("ord", [a]) if self.ty(a) == Ty::Str => {
+                let v = self.expr(a);
+                Some(Val::new(self.prim(Prim::Ord, vec![v.reg]), Ty::Int))
+            }
+            ("chr", [a]) if self.ty(a).is_intlike() => {
+                let v = self.expr(a);
+                let i = self.coerce(&v, &Ty::Int, None);
+                Some(Val::new(self.prim(Prim::Chr, vec![i]), Ty::Str))
+            }
+            ("globals", []) => Some(Val::new(self.prim(Prim::Globals, vec![]), Ty::Object)),
+            ("divmod", [a, b]) if matches!(ty, Ty::Tuple(_)) => {
+                let x = self.expr(a);
+                let y = self.expr(b);
+                let r = if x.ty.is_intlike() && y.ty.is_intlike() {
+                    let xi = self.coerce(&x, &Ty::Int, None);
+                    let yi = self.coerce(&y, &Ty::Int, None);
+                    self.prim(Prim::IntDivmod, vec![xi, yi])
+                } else {
+                    let xf = self.coerce(&x, &Ty::Float, None);
+                    let yf = self.coerce(&y, &Ty::Float, None);
+                    self.prim(Prim::FloatDivmod, vec![xf, yf])
+                };
+                Some(Val::new(r, ty.clone()))
+            }
+            ("min" | "max", [_, _, ..]) if matches!(ty, Ty::Int | Ty::Float) => {
+                // Python keeps the first of equal items: replace only on strict order.
+                let is_min = name == "min";
+                let result = self.temp(rtype_of(ty));
+                let first = self.expr(&args[0]);
+                self.assign(result, first.reg);
+                for a in &args[1..] {
+                    let v = self.expr(a);
+                    let cur = Val::new(result, ty.clone());
+                    let op = if is_min { oxyc_syntax::ast::CmpOp::Lt } else { oxyc_syntax::ast::CmpOp::Gt };
+                    let better = self.cmp(op, v.clone(), cur);
+                    let (yes, done) = (self.new_block(), self.new_block());
+                    self.branch(better.reg, yes, done);
+                    self.switch_to(yes);
+                    self.assign(result, v.reg);
+                    self.goto(done);
+                    self.switch_to(done);
+                }
+                Some(Val::new(result, ty.clone()))
+            }
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,706 @@
+//! Expressions.
+
+use crate::builder::{FnBuilder, Val, rtype_of};
+use oxyc_ir::{BuildKind, Const, OpKind, Prim, RType};
+use oxyc_sema::NameRes;
+use oxyc_syntax::ast::{
+    BinOp, BoolOp, CmpOp, Comprehension, Expr, ExprKind, FStringPart, IntLit, UnaryOp,
+};
+use oxyc_types::Ty;
+
+const SHORT_MAX: i64 = (1 << 62) - 1;
+const SHORT_MIN: i64 = -(1 << 62);
+
+impl<'a> FnBuilder<'a> {
+    pub fn ty(&self, e: &Expr) -> Ty {
+        self.cx.types.exprs.get(e.id).clone()
+    }
+
+    pub fn expr(&mut self, e: &'a Expr) -> Val {
+        let ty = self.ty(e);
+        match &e.kind {
+            ExprKind::Int(IntLit::Small(v)) => {
+                let c = if (SHORT_MIN..=SHORT_MAX).contains(v) {
+                    Const::Int(*v)
+                } else {
+                    Const::BigInt(v.to_string())
+                };
+                Val::new(self.konst(c, RType::Int), Ty::Int)
+            }
+            ExprKind::Int(IntLit::Big(digits)) => {
+                Val::new(self.konst(Const::BigInt(digits.clone()), RType::Int), Ty::Int)
+            }
+            ExprKind::Float(f) => Val::new(self.konst(Const::Float(*f), RType::Float), Ty::Float),
+            ExprKind::Complex(f) => Val::new(self.konst(Const::Complex(*f), RType::Obj), Ty::Object),
+            ExprKind::Bool(b) => Val::new(self.konst(Const::Bool(*b), RType::Bool), Ty::Bool),
+            ExprKind::NoneLit => self.none(),
+            ExprKind::Ellipsis => Val::new(self.konst(Const::Ellipsis, RType::Obj), Ty::Object),
+            ExprKind::Str(s) => Val::new(self.str_const(s), Ty::Str),
+            ExprKind::Bytes(b) => Val::new(self.konst(Const::Bytes(b.clone()), RType::Obj), Ty::Bytes),
+            ExprKind::FString(parts) => {
+                let r = self.fstring(parts);
+                Val::new(r, Ty::Str)
+            }
+            ExprKind::Name(n) => self.load_name(n),
+            ExprKind::BinOp { left, op, right } => {
+                let l = self.expr(left);
+                let r = self.expr(right);
+                self.binop(*op, l, r, &ty, false)
+            }
+            ExprKind::UnaryOp { op, operand } => {
+                let v = self.expr(operand);
+                self.unary(*op, v)
+            }
+            ExprKind::BoolOp { op, values } => self.boolop(*op, values, &ty),
+            ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators, &ty),
+            ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords),
+            ExprKind::Attribute { value, attr } => {
+                let v = self.expr(value);
+                let obj = self.box_val(&v);
+                let name = self.str_const(&attr.name);
+                Val::new(self.prim(Prim::ObjGetAttr, vec![obj, name]), Ty::Object)
+            }
+            ExprKind::Subscript { value, index } => self.subscript(value, index, &ty),
+            ExprKind::Slice { lower, upper, step } => {
+                let r = self.slice(lower.as_deref(), upper.as_deref(), step.as_deref());
+                Val::new(r, Ty::Object)
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                let result = self.temp(rtype_of(&ty));
+                let c = self.expr(test);
+                let cond = self.truthy(&c);
+                let (t, f, done) = (self.new_block(), self.new_block(), self.new_block());
+                self.branch(cond, t, f);
+                self.switch_to(t);
+                let a = self.expr(body);
+                let a = self.coerce(&a, &ty, None);
+                self.assign(result, a);
+                self.goto(done);
+                self.switch_to(f);
+                let b = self.expr(orelse);
+                let b = self.coerce(&b, &ty, None);
+                self.assign(result, b);
+                self.goto(done);
+                self.switch_to(done);
+                Val::new(result, ty)
+            }
+            ExprKind::List(items) => Val::new(self.build_seq(items, BuildKind::List), ty),
+            ExprKind::Tuple(items) => Val::new(self.build_seq(items, BuildKind::Tuple), ty),
+            ExprKind::Set(items) => Val::new(self.build_seq(items, BuildKind::Set), ty),
+            ExprKind::Dict(entries) => {
+                let mut keys = Vec::new();
+                let mut values = Vec::new();
+                let simple = entries.iter().all(|(k, _)| k.is_some());
+                if simple {
+                    for (k, v) in entries {
+                        if let Some(k) = k {
+                            let kv = self.expr(k);
+                            keys.push(self.box_val(&kv));
+                            let vv = self.expr(v);
+                            values.push(self.box_val(&vv));
+                        }
+                    }
+                    let dst = self.temp(RType::Obj);
+                    self.emit(OpKind::BuildDict { dst, keys, values });
+                    return Val::new(dst, ty);
+                }
+                let dst = self.temp(RType::Obj);
+                self.emit(OpKind::BuildDict { dst, keys: vec![], values: vec![] });
+                for (k, v) in entries {
+                    match k {
+                        Some(k) => {
+                            let kv = self.expr(k);
+                            let kb = self.box_val(&kv);
+                            let vv = self.expr(v);
+                            let vb = self.box_val(&vv);
+                            self.prim_void(Prim::DictSetItem, vec![dst, kb, vb]);
+                        }
+                        None => {
+                            let m = self.expr(v);
+                            let mb = self.box_val(&m);
+                            self.prim_void(Prim::DictUpdate, vec![dst, mb]);
+                        }
+                    }
+                }
+                Val::new(dst, ty)
+            }
+            ExprKind::ListComp { elt, generators } => {
+                let dst = self.temp(RType::Obj);
+                self.emit(OpKind::Build { dst, kind: BuildKind::List, items: vec![] });
+                self.comprehension(generators, &mut |b| {
+                    let v = b.expr(elt);
+                    let bv = b.box_val(&v);
+                    b.prim_void(Prim::ListAppend, vec![dst, bv]);
+                });
+                Val::new(dst, ty)
+            }
+            ExprKind::SetComp { elt, generators } => {
+                let dst = self.temp(RType::Obj);
+                self.emit(OpKind::Build { dst, kind: BuildKind::Set, items: vec![] });
+                self.comprehension(generators, &mut |b| {
+                    let v = b.expr(elt);
+                    let bv = b.box_val(&v);
+                    b.prim_void(Prim::SetAdd, vec![dst, bv]);
+                });
+                Val::new(dst, ty)
+            }
+            ExprKind::DictComp { key, value, generators } => {
+                let dst = self.temp(RType::Obj);
+                self.emit(OpKind::BuildDict { dst, keys: vec![], values: vec![] });
+                self.comprehension(generators, &mut |b| {
+                    let k = b.expr(key);
+                    let kb = b.box_val(&k);
+                    let v = b.expr(value);
+                    let vb = b.box_val(&v);
+                    b.prim_void(Prim::DictSetItem, vec![dst, kb, vb]);
+                });
+                Val::new(dst, ty)
+            }
+            ExprKind::Starred(_)
+            | ExprKind::GeneratorExp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::Named { .. }
+            | ExprKind::Await(_)
+            | ExprKind::Yield(_)
+            | ExprKind::YieldFrom(_) => {
+                self.error(e.span, "this expression cannot be compiled here");
+                self.none()
+            }
+        }
+    }
+
+    pub fn load_name(&mut self, n: &str) -> Val {
+        for scope in self.comp.iter().rev() {
+            if let Some(v) = scope.get(n) {
+                return v.clone();
+            }
+        }
+        match self.cx.sem.resolve(self.scope, n) {
+            NameRes::Local => match self.locals.get(n) {
+                Some(&r) => {
+                    let ty = self.local_tys.get(n).cloned().unwrap_or(Ty::Object);
+                    self.emit(OpKind::CheckBound { reg: r, name: n.to_string() });
+                    Val::new(r, ty)
+                }
+                None => Val::new(self.load_global(n), Ty::Object),
+            },
+            NameRes::Global => Val::new(self.load_global(n), Ty::Object),
+            NameRes::Builtin => {
+                let dst = self.temp(RType::Obj);
+                self.emit(OpKind::LoadBuiltin { dst, name: n.to_string() });
+                Val::new(dst, Ty::Object)
+            }
+        }
+    }
+
+    fn load_global(&mut self, n: &str) -> oxyc_ir::Reg {
+        let dst = self.temp(RType::Obj);
+        self.emit(OpKind::LoadGlobal { dst, name: n.to_string() });
+        dst
+    }
+
+    pub fn binop(&mut self, op: BinOp, l: Val, r: Val, ty: &Ty, inplace: bool) -> Val {
+        use BinOp::*;
+        let both_int = l.ty.is_intlike() && r.ty.is_intlike();
+        match ty {
+            Ty::Int if both_int => {
+                let a = self.coerce(&l, &Ty::Int, None);
+                let b = self.coerce(&r, &Ty::Int, None);
+                let p = match op {
+                    Add => Prim::IntAdd,
+                    Sub => Prim::IntSub,
+                    Mult => Prim::IntMul,
+                    FloorDiv => Prim::IntFloorDiv,
+                    Mod => Prim::IntMod,
+                    Pow => Prim::IntPow,
+                    LShift => Prim::IntLShift,
+                    RShift => Prim::IntRShift,
+                    BitAnd => Prim::IntAnd,
+                    BitOr => Prim::IntOr,
+                    BitXor => Prim::IntXor,
+                    Div | MatMult => return self.generic_binop(op, l, r, ty, inplace),
+                };
+                Val::new(self.prim(p, vec![a, b]), Ty::Int)
+            }
+            Ty::Bool if l.ty == Ty::Bool && r.ty == Ty::Bool => {
+                let p = match op {
+                    BitAnd => Prim::BoolAnd,
+                    BitOr => Prim::BoolOr,
+                    BitXor => Prim::BoolXor,
+                    _ => return self.generic_binop(op, l, r, ty, inplace),
+                };
+                Val::new(self.prim(p, vec![l.reg, r.reg]), Ty::Bool)
+            }
+            Ty::Float if both_int && op == Div => {
+                let a = self.coerce(&l, &Ty::Int, None);
+                let b = self.coerce(&r, &Ty::Int, None);
+                Val::new(self.prim(Prim::IntTrueDiv, vec![a, b]), Ty::Float)
+            }
+            Ty::Float if l.ty.is_numeric() && r.ty.is_numeric() => {
+                let a = self.coerce(&l, &Ty::Float, None);
+                let b = self.coerce(&r, &Ty::Float, None);
+                let p = match op {
+                    Add => Prim::FloatAdd,
+                    Sub => Prim::FloatSub,
+                    Mult => Prim::FloatMul,
+                    Div => Prim::FloatDiv,
+                    FloorDiv => Prim::FloatFloorDiv,
+                    Mod => Prim::FloatMod,
+                    Pow => Prim::FloatPow,
+                    _ => return self.generic_binop(op, l, r, ty, inplace),
+                };
+                Val::new(self.prim(p, vec![a, b]), Ty::Float)
+            }
+            Ty::Str if op == Add && l.ty == Ty::Str && r.ty == Ty::Str => {
+                Val::new(self.prim(Prim::StrConcat, vec![l.reg, r.reg]), Ty::Str)
+            }
+            _ => self.generic_binop(op, l, r, ty, inplace),
+        }
+    }
+
+    fn generic_binop(&mut self, op: BinOp, l: Val, r: Val, ty: &Ty, inplace: bool) -> Val {
+        use BinOp::*;
+        let a = self.box_val(&l);
+        let b = self.box_val(&r);
+        let p = match (op, inplace) {
+            (Add, false) => Prim::ObjAdd,
+            (Sub, false) => Prim::ObjSub,
+            (Mult, false) => Prim::ObjMul,
+            (MatMult, false) => Prim::ObjMatMul,
+            (Div, false) => Prim::ObjTrueDiv,
+            (FloorDiv, false) => Prim::ObjFloorDiv,
+            (Mod, false) => Prim::ObjMod,
+            (Pow, false) => Prim::ObjPow,
+            (LShift, false) => Prim::ObjLShift,
+            (RShift, false) => Prim::ObjRShift,
+            (BitAnd, false) => Prim::ObjAnd,
+            (BitOr, false) => Prim::ObjOr,
+            (BitXor, false) => Prim::ObjXor,
+            (Add, true) => Prim::ObjIAdd,
+            (Sub, true) => Prim::ObjISub,
+            (Mult, true) => Prim::ObjIMul,
+            (MatMult, true) => Prim::ObjIMatMul,
+            (Div, true) => Prim::ObjITrueDiv,
+            (FloorDiv, true) => Prim::ObjIFloorDiv,
+            (Mod, true) => Prim::ObjIMod,
+            (Pow, true) => Prim::ObjIPow,
+            (LShift, true) => Prim::ObjILShift,
+            (RShift, true) => Prim::ObjIRShift,
+            (BitAnd, true) => Prim::ObjIAnd,
+            (BitOr, true) => Prim::ObjIOr,
+            (BitXor, true) => Prim::ObjIXor,
+        };
+        let res = Val::new(self.prim(p, vec![a, b]), Ty::Object);
+        self.from_obj(res, ty)
+    }
+
+    /// Convert a boxed result whose Python type is known to be `ty` (no check needed).
+    pub fn from_obj(&mut self, v: Val, ty: &Ty) -> Val {
+        if *ty == Ty::Object || rtype_of(ty) == RType::Obj {
+            return Val::new(v.reg, ty.clone());
+        }
+        let r = self.coerce(&v, ty, None);
+        Val::new(r, ty.clone())
+    }
+
+    fn unary(&mut self, op: UnaryOp, v: Val) -> Val {
+        match (op, &v.ty) {
+            (UnaryOp::Not, _) => {
+                let c = self.truthy(&v);
+                let b = self.cond_to_bool(c);
+                Val::new(self.prim(Prim::BoolNot, vec![b]), Ty::Bool)
+            }
+            (UnaryOp::USub, Ty::Int | Ty::Bool) => {
+                let i = self.coerce(&v, &Ty::Int, None);
+                Val::new(self.prim(Prim::IntNeg, vec![i]), Ty::Int)
+            }
+            (UnaryOp::USub, Ty::Float) => Val::new(self.prim(Prim::FloatNeg, vec![v.reg]), Ty::Float),
+            (UnaryOp::UAdd, Ty::Int | Ty::Bool) => {
+                Val::new(self.coerce(&v, &Ty::Int, None), Ty::Int)
+            }
+            (UnaryOp::UAdd, Ty::Float) => v,
+            (UnaryOp::Invert, Ty::Int | Ty::Bool) => {
+                let i = self.coerce(&v, &Ty::Int, None);
+                Val::new(self.prim(Prim::IntInvert, vec![i]), Ty::Int)
+            }
+            _ => {
+                let b = self.box_val(&v);
+                let p = match op {
+                    UnaryOp::USub => Prim::ObjNeg,
+                    UnaryOp::UAdd => Prim::ObjPos,
+                    _ => Prim::ObjInvert,
+                };
+                Val::new(self.prim(p, vec![b]), Ty::Object)
+            }
+        }
+    }
+
+    /// Turn a Bool-or-CInt condition register into a Bool register.
+    pub fn cond_to_bool(&mut self, c: oxyc_ir::Reg) -> oxyc_ir::Reg {
+        if self.regs[c.0 as usize].ty == RType::CInt {
+            self.prim(Prim::CIntToBool, vec![c])
+        } else {
+            c
+        }
+    }
+
+    fn boolop(&mut self, op: BoolOp, values: &'a [Expr], ty: &Ty) -> Val {
+        let result = self.temp(rtype_of(ty));
+        let done = self.new_block();
+        for (i, e) in values.iter().enumerate() {
+            let v = self.expr(e);
+            let r = self.coerce(&v, ty, None);
+            self.assign(result, r);
+            if i + 1 == values.len() {
+                self.goto(done);
+            } else {
+                let c = self.truthy(&v);
+                let next = self.new_block();
+                match op {
+                    BoolOp::And => self.branch(c, next, done),
+                    BoolOp::Or => self.branch(c, done, next),
+                }
+                self.switch_to(next);
+            }
+        }
+        self.switch_to(done);
+        Val::new(result, ty.clone())
+    }
+
+    fn compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr], ty: &Ty) -> Val {
+        let mut l = self.expr(left);
+        if ops.len() == 1 {
+            let r = self.expr(&comparators[0]);
+            let v = self.cmp(ops[0], l, r);
+            return self.retype(v, ty);
+        }
+        let result = self.temp(rtype_of(ty));
+        let done = self.new_block();
+        for (i, (op, c)) in ops.iter().zip(comparators).enumerate() {
+            let r = self.expr(c);
+            let v = self.cmp(*op, l, r.clone());
+            let v = self.retype(v, ty);
+            self.assign(result, v.reg);
+            if i + 1 == ops.len() {
+                self.goto(done);
+            } else {
+                let cond = self.truthy(&v);
+                let next = self.new_block();
+                self.branch(cond, next, done);
+                self.switch_to(next);
+            }
+            l = r;
+        }
+        self.switch_to(done);
+        Val::new(result, ty.clone())
+    }
+
+    fn retype(&mut self, v: Val, ty: &Ty) -> Val {
+        if v.ty == *ty {
+            return v;
+        }
+        if *ty == Ty::Object {
+            let b = self.box_val(&v);
+            return Val::new(b, Ty::Object);
+        }
+        let r = self.coerce(&v, ty, None);
+        Val::new(r, ty.clone())
+    }
+
+    pub fn cmp(&mut self, op: CmpOp, l: Val, r: Val) -> Val {
+        let both_int = l.ty.is_intlike() && r.ty.is_intlike();
+        let both_float = matches!((&l.ty, &r.ty), (Ty::Float, Ty::Float));
+        match op {
+            CmpOp::Is | CmpOp::IsNot => {
+                let a = self.box_val(&l);
+                let b = self.box_val(&r);
+                let mut res = self.prim(Prim::ObjIs, vec![a, b]);
+                if op == CmpOp::IsNot {
+                    res = self.prim(Prim::BoolNot, vec![res]);
+                }
+                return Val::new(res, Ty::Bool);
+            }
+            CmpOp::In | CmpOp::NotIn => {
+                let a = self.box_val(&l);
+                let b = self.box_val(&r);
+                let p = if l.ty == Ty::Str && r.ty == Ty::Str { Prim::StrContains } else { Prim::ObjContains };
+                let c = self.prim(p, vec![a, b]);
+                let mut res = self.prim(Prim::CIntToBool, vec![c]);
+                if op == CmpOp::NotIn {
+                    res = self.prim(Prim::BoolNot, vec![res]);
+                }
+                return Val::new(res, Ty::Bool);
+            }
+            _ => {}
+        }
+        if both_int {
+            let a = self.coerce(&l, &Ty::Int, None);
+            let b = self.coerce(&r, &Ty::Int, None);
+            let p = match op {
+                CmpOp::Eq => Prim::IntEq,
+                CmpOp::NotEq => Prim::IntNe,
+                CmpOp::Lt => Prim::IntLt,
+                CmpOp::LtE => Prim::IntLe,
+                CmpOp::Gt => Prim::IntGt,
+                _ => Prim::IntGe,
+            };
+            return Val::new(self.prim(p, vec![a, b]), Ty::Bool);
+        }
+        if both_float {
+            let p = match op {
+                CmpOp::Eq => Prim::FloatEq,
+                CmpOp::NotEq => Prim::FloatNe,
+                CmpOp::Lt => Prim::FloatLt,
+                CmpOp::LtE => Prim::FloatLe,
+                CmpOp::Gt => Prim::FloatGt,
+                _ => Prim::FloatGe,
+            };
+            return Val::new(self.prim(p, vec![l.reg, r.reg]), Ty::Bool);
+        }
+        if l.ty == Ty::Str && r.ty == Ty::Str && matches!(op, CmpOp::Eq | CmpOp::NotEq) {
+            let c = self.prim(Prim::StrEq, vec![l.reg, r.reg]);
+            let mut res = self.prim(Prim::CIntToBool, vec![c]);
+            if op == CmpOp::NotEq {
+                res = self.prim(Prim::BoolNot, vec![res]);
+            }
+            return Val::new(res, Ty::Bool);
+        }
+        // Mixed int/float (exact comparison) and everything else: rich comparison.
+        let a = self.box_val(&l);
+        let b = self.box_val(&r);
+        let p = match op {
+            CmpOp::Eq => Prim::ObjEq,
+            CmpOp::NotEq => Prim::ObjNe,
+            CmpOp::Lt => Prim::ObjLt,
+            CmpOp::LtE => Prim::ObjLe,
+            CmpOp::Gt => Prim::ObjGt,
+            _ => Prim::ObjGe,
+        };
+        let res = self.prim(p, vec![a, b]);
+        let primitive = (l.ty.is_numeric() && r.ty.is_numeric()) || (l.ty == Ty::Str && r.ty == Ty::Str);
+        if primitive {
+            // A comparison of builtin numbers / strings always gives a bool.
+            return self.from_obj(Val::new(res, Ty::Object), &Ty::Bool);
+        }
+        Val::new(res, Ty::Object)
+    }
+
+    fn subscript(&mut self, value: &'a Expr, index: &'a Expr, ty: &Ty) -> Val {
+        let v = self.expr(value);
+        if let ExprKind::Slice { lower, upper, step } = &index.kind {
+            let s = self.slice(lower.as_deref(), upper.as_deref(), step.as_deref());
+            let obj = self.box_val(&v);
+            let res = Val::new(self.prim(Prim::ObjGetItem, vec![obj, s]), Ty::Object);
+            return self.from_obj(res, ty);
+        }
+        let i = self.expr(index);
+        match (&v.ty, i.ty.is_intlike()) {
+            (Ty::Str, true) => {
+                let idx = self.coerce(&i, &Ty::Int, None);
+                Val::new(self.prim(Prim::StrGetItem, vec![v.reg, idx]), Ty::Str)
+            }
+            (Ty::List(_), true) => {
+                let idx = self.coerce(&i, &Ty::Int, None);
+                let item = Val::new(self.prim(Prim::ListGetItem, vec![v.reg, idx]), Ty::Object);
+                let r = self.coerce(&item, ty, Some("list item"));
+                Val::new(r, ty.clone())
+            }
+            (Ty::Tuple(_) | Ty::TupleVar(_), true) => {
+                let idx = self.coerce(&i, &Ty::Int, None);
+                let item = Val::new(self.prim(Prim::TupleGetItem, vec![v.reg, idx]), Ty::Object);
+                let r = self.coerce(&item, ty, Some("tuple item"));
+                Val::new(r, ty.clone())
+            }
+            _ => {
+                let obj = self.box_val(&v);
+                let key = self.box_val(&i);
+                let item = Val::new(self.prim(Prim::ObjGetItem, vec![obj, key]), Ty::Object);
+                let what = if matches!(v.ty, Ty::Dict(..)) { Some("dict value") } else { None };
+                if what.is_some() && *ty != Ty::Object {
+                    let r = self.coerce(&item, ty, what);
+                    return Val::new(r, ty.clone());
+                }
+                self.from_obj(item, ty)
+            }
+        }
+    }
+
+    pub fn slice(&mut self, lower: Option<&'a Expr>, upper: Option<&'a Expr>, step: Option<&'a Expr>) -> oxyc_ir::Reg {
+        let mut parts = Vec::new();
+        for p in [lower, upper, step] {
+            let r = match p {
+                Some(e) => {
+                    let v = self.expr(e);
+                    self.box_val(&v)
+                }
+                None => self.none().reg,
+            };
+            parts.push(r);
+        }
+        self.prim(Prim::SliceNew, parts)
+    }
+
+    /// Build a list / tuple / set display (with `*x` items).
+    pub fn build_seq(&mut self, items: &'a [Expr], kind: BuildKind) -> oxyc_ir::Reg {
+        let starred = items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_)));
+        if !starred {
+            let mut regs = Vec::new();
+            for i in items {
+                let v = self.expr(i);
+                regs.push(self.box_val(&v));
+            }
+            let dst = self.temp(RType::Obj);
+            self.emit(OpKind::Build { dst, kind, items: regs });
+            return dst;
+        }
+        let list = self.temp(RType::Obj);
+        self.emit(OpKind::Build { dst: list, kind: BuildKind::List, items: vec![] });
+        for i in items {
+            match &i.kind {
+                ExprKind::Starred(inner) => {
+                    let v = self.expr(inner);
+                    let b = self.box_val(&v);
+                    self.prim_void(Prim::ListExtend, vec![list, b]);
+                }
+                _ => {
+                    let v = self.expr(i);
+                    let b = self.box_val(&v);
+                    self.prim_void(Prim::ListAppend, vec![list, b]);
+                }
+            }
+        }
+        match kind {
+            BuildKind::List => list,
+            BuildKind::Tuple => self.prim(Prim::ListToTuple, vec![list]),
+            BuildKind::Set => {
+                let set = self.temp(RType::Obj);
+                self.emit(OpKind::Build { dst: set, kind: BuildKind::Set, items: vec![] });
+                let f = self.str_const("update");
+                let _ = f;
+                let dst = self.temp(RType::Obj);
+                self.emit(OpKind::CallMethod { dst, obj: set, name: "update".into(), args: vec![list], kwnames: None });
+                set
+            }
+        }
+    }
+
+    /// Lower the loops of a comprehension; `body` emits the innermost element.
+    pub fn comprehension(&mut self, generators: &'a [Comprehension], body: &mut dyn FnMut(&mut FnBuilder<'a>)) {
+        self.comp.push(Default::default());
+        self.comp_level(generators, body);
+        self.comp.pop();
+    }
+
+    fn comp_level(&mut self, generators: &'a [Comprehension], body: &mut dyn FnMut(&mut FnBuilder<'a>)) {
+        let Some((g, rest)) = generators.split_first() else {
+            body(self);
+            return;
+        };
+        // Comprehension variables live in the comprehension's own scope, which opens
+        // once the first iterable has been evaluated in the enclosing scope.
+        let mut names = Vec::new();
+        comp_target_names(&g.target, &mut names);
+        self.for_loop_over(
+            &g.iter,
+            &g.target,
+            &mut |b| {
+                let skip = b.loops.last().map(|l| l.cont);
+                for cond in &g.ifs {
+                    let c = b.expr(cond);
+                    let t = b.truthy(&c);
+                    let next = b.new_block();
+                    if let Some(skip) = skip {
+                        b.branch(t, next, skip);
+                    }
+                    b.switch_to(next);
+                }
+                b.comp_level(rest, body);
+            },
+            &mut |b| {
+                for n in &names {
+                    let ty = b.target_ty(&g.target, n);
+                    let r = b.new_reg(rtype_of(&ty), oxyc_ir::RegKind::Local, n);
+                    if let Some(scope) = b.comp.last_mut() {
+                        scope.insert(n.clone(), Val::new(r, ty));
+                    }
+                }
+            },
+        );
+    }
+
+    /// The declared type of name `n` bound by comprehension target `t`.
+    fn target_ty(&self, t: &Expr, n: &str) -> Ty {
+        match &t.kind {
+            ExprKind::Name(m) if m == n => self.cx.types.exprs.get(t.id).clone(),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for i in items {
+                    let ty = self.target_ty(i, n);
+                    if ty != Ty::Bottom && contains_name(i, n) {
+                        return ty;
+                    }
+                }
+                Ty::Object
+            }
+            _ => Ty::Object,
+        }
+    }
+
+    fn fstring(&mut self, parts: &'a [FStringPart]) -> oxyc_ir::Reg {
+        let mut pieces = Vec::new();
+        for p in parts {
+            match p {
+                FStringPart::Literal(s) => {
+                    if !s.is_empty() {
+                        pieces.push(self.str_const(s));
+                    }
+                }
+                FStringPart::Interpolation { expr, conversion, format_spec, debug_text } => {
+                    if let Some(t) = debug_text {
+                        pieces.push(self.str_const(t));
+                    }
+                    let v = self.expr(expr);
+                    let mut obj = self.box_val(&v);
+                    obj = match conversion {
+                        Some('r') => self.prim(Prim::ObjRepr, vec![obj]),
+                        Some('s') => self.prim(Prim::ObjStr, vec![obj]),
+                        Some('a') => self.prim(Prim::ObjAscii, vec![obj]),
+                        _ => obj,
+                    };
+                    let spec = match format_spec {
+                        Some(spec) => self.fstring(spec),
+                        None => self.str_const(""),
+                    };
+                    pieces.push(self.prim(Prim::ObjFormat, vec![obj, spec]));
+                }
+            }
+        }
+        match pieces.len() {
+            0 => self.str_const(""),
+            1 => pieces[0],
+            _ => {
+                let t = self.temp(RType::Obj);
+                self.emit(OpKind::Build { dst: t, kind: BuildKind::Tuple, items: pieces });
+                let sep = self.str_const("");
+                self.prim(Prim::StrJoin, vec![sep, t])
+            }
+        }
+    }
+}
+
+fn comp_target_names(t: &Expr, out: &mut Vec<String>) {
+    match &t.kind {
+        ExprKind::Name(n) => out.push(n.clone()),
+        ExprKind::Tuple(items) | ExprKind::List(items) => {
+            for i in items {
+                comp_target_names(i, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn contains_name(t: &Expr, n: &str) -> bool {
+    let mut v = Vec::new();
+    comp_target_names(t, &mut v);
+    v.iter().any(|m| m == n)
+}

@@ -1,0 +1,716 @@
+//! Statements, loops and exception handling.
+
+use crate::builder::{FnBuilder, LoopCtx, Unwind, Val, rtype_of};
+use oxyc_ir::{Const, ErrEdge, Op, OpKind, Prim, RType, Terminator};
+use oxyc_sema::NameRes;
+use oxyc_syntax::ast::{
+    Alias, BinOp, ExceptHandler, Expr, ExprKind, IntLit, Stmt, StmtKind, UnaryOp,
+};
+use oxyc_types::Ty;
+
+impl<'a> FnBuilder<'a> {
+    pub fn stmts(&mut self, body: &'a [Stmt]) {
+        for s in body {
+            self.stmt(s);
+        }
+    }
+
+    pub fn stmt(&mut self, s: &'a Stmt) {
+        self.line = self.cx.line_of(s.span.start);
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                self.expr(e);
+            }
+            StmtKind::Assign { targets, value } => {
+                let v = self.expr(value);
+                for t in targets {
+                    self.assign_target(t, v.clone());
+                }
+            }
+            StmtKind::AnnAssign { target, value, .. } => {
+                if let Some(value) = value {
+                    let v = self.expr(value);
+                    self.assign_target(target, v);
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value),
+            StmtKind::Return(v) => {
+                let val = match v {
+                    Some(e) => self.expr(e),
+                    None => self.none(),
+                };
+                self.do_return(val);
+            }
+            StmtKind::If { test, body, orelse } => {
+                let c = self.expr(test);
+                let cond = self.truthy(&c);
+                let (t, f, done) = (self.new_block(), self.new_block(), self.new_block());
+                self.branch(cond, t, f);
+                self.switch_to(t);
+                self.stmts(body);
+                self.goto(done);
+                self.switch_to(f);
+                self.stmts(orelse);
+                self.goto(done);
+                self.switch_to(done);
+            }
+            StmtKind::While { test, body, orelse } => {
+                let (header, body_blk, cont, else_blk, after) =
+                    (self.new_block(), self.new_block(), self.new_block(), self.new_block(), self.new_block());
+                self.goto(header);
+                self.switch_to(header);
+                let c = self.expr(test);
+                let cond = self.truthy(&c);
+                self.branch(cond, body_blk, else_blk);
+                self.switch_to(body_blk);
+                self.loops.push(LoopCtx { brk: after, cont, unwind_len: self.unwind.len() });
+                self.stmts(body);
+                self.loops.pop();
+                self.goto(cont);
+                self.switch_to(cont);
+                self.emit(OpKind::CheckSignals);
+                self.goto(header);
+                self.switch_to(else_blk);
+                self.stmts(orelse);
+                self.goto(after);
+                self.switch_to(after);
+            }
+            StmtKind::For { target, iter, body, orelse, .. } => {
+                self.for_loop(iter, target, &mut |b| b.stmts(body), orelse, None);
+            }
+            StmtKind::Break | StmtKind::Continue => {
+                let Some(l) = self.loops.last() else {
+                    self.error(s.span, "'break' or 'continue' outside loop");
+                    return;
+                };
+                let (target, depth) = if matches!(s.kind, StmtKind::Break) {
+                    (l.brk, l.unwind_len)
+                } else {
+                    (l.cont, l.unwind_len)
+                };
+                self.unwind_to(depth);
+                self.goto(target);
+            }
+            StmtKind::Pass | StmtKind::Global(_) => {}
+            StmtKind::Raise { exc, cause } => self.raise(exc.as_ref(), cause.as_ref()),
+            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+                if finalbody.is_empty() {
+                    self.try_except(body, handlers, orelse);
+                } else {
+                    self.try_finally(finalbody, &mut |b| {
+                        if handlers.is_empty() {
+                            b.stmts(body);
+                            b.stmts(orelse);
+                        } else {
+                            b.try_except(body, handlers, orelse);
+                        }
+                    });
+                }
+            }
+            StmtKind::Assert { test, msg } => {
+                let (check, fail, done) = (self.new_block(), self.new_block(), self.new_block());
+                let enabled = self.prim(Prim::AssertsEnabled, vec![]);
+                self.branch(enabled, check, done);
+                self.switch_to(check);
+                let c = self.expr(test);
+                let cond = self.truthy(&c);
+                self.branch(cond, done, fail);
+                self.switch_to(fail);
+                let m = match msg {
+                    Some(m) => {
+                        let v = self.expr(m);
+                        self.box_val(&v)
+                    }
+                    None => self.konst(Const::None, RType::Obj),
+                };
+                self.prim_void(Prim::RaiseAssert, vec![m]);
+                self.switch_to(done);
+            }
+            StmtKind::Import(aliases) => {
+                for a in aliases {
+                    self.import(a);
+                }
+            }
+            StmtKind::ImportFrom { module, names, level } => self.import_from(module.as_deref(), names, *level),
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.delete(t);
+                }
+            }
+            StmtKind::FunctionDef(_)
+            | StmtKind::ClassDef(_)
+            | StmtKind::With { .. }
+            | StmtKind::Nonlocal(_)
+            | StmtKind::Unsupported { .. } => {
+                self.error(s.span, "this statement cannot be compiled here");
+            }
+        }
+    }
+
+    /// Run the cleanups of every region above `depth` (innermost first).
+    pub fn unwind_to(&mut self, depth: usize) {
+        let mut i = self.unwind.len();
+        while i > depth {
+            i -= 1;
+            match &self.unwind[i] {
+                Unwind::ExceptScope { prev } => {
+                    let prev = *prev;
+                    self.prim_void(Prim::SetHandledExc, vec![prev]);
+                }
+                Unwind::Finally { body, handlers_len } => {
+                    let (body, handlers_len) = (*body, *handlers_len);
+                    // Run the finally body as if outside its try: truncate the stacks.
+                    let saved_unwind = self.unwind.split_off(i);
+                    let saved_handlers = self.handlers.split_off(handlers_len);
+                    let saved_loops = std::mem::take(&mut self.loops);
+                    self.stmts(body);
+                    self.loops = saved_loops;
+                    self.handlers.extend(saved_handlers);
+                    self.unwind.extend(saved_unwind);
+                }
+            }
+        }
+    }
+
+    pub fn do_return(&mut self, v: Val) {
+        let ret_ty = self.ret_ty.clone();
+        let what = format!("{}() return value", self.name);
+        let r = self.coerce(&v, &ret_ty, Some(&what));
+        let r = if self.unwind.is_empty() {
+            r
+        } else {
+            // Keep the value in a register of its own while finally bodies run.
+            let keep = self.temp(rtype_of(&ret_ty));
+            self.assign(keep, r);
+            self.unwind_to(0);
+            keep
+        };
+        self.terminate(Terminator::Return(r));
+    }
+
+    fn raise(&mut self, exc: Option<&'a Expr>, cause: Option<&'a Expr>) {
+        match exc {
+            Some(e) => {
+                let v = self.expr(e);
+                let b = self.box_val(&v);
+                match cause {
+                    Some(c) => {
+                        let cv = self.expr(c);
+                        let cb = self.box_val(&cv);
+                        self.prim_void(Prim::RaiseFrom, vec![b, cb]);
+                    }
+                    None => self.prim_void(Prim::Raise, vec![b]),
+                }
+            }
+            None => match self.caught.last() {
+                Some(&e) => self.reraise(e),
+                None => self.prim_void(Prim::Reraise, vec![]),
+            },
+        }
+    }
+
+    /// Re-raise a caught exception without adding a traceback entry.
+    fn reraise(&mut self, exc: oxyc_ir::Reg) {
+        let target = self.handler();
+        let line = self.line;
+        let i = self.cur.0 as usize;
+        self.blocks[i].ops.push(Op {
+            kind: OpKind::Prim { dst: None, prim: Prim::RestoreExc, args: vec![exc] },
+            line,
+            err: Some(ErrEdge { target, cleanup: vec![], traceback: false }),
+        });
+        self.terminate(Terminator::Unreachable);
+    }
+
+    fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) {
+        let (handler_blk, else_blk, after) = (self.new_block(), self.new_block(), self.new_block());
+        self.handlers.push(handler_blk);
+        self.stmts(body);
+        self.handlers.pop();
+        self.goto(else_blk);
+
+        self.switch_to(handler_blk);
+        let exc = self.prim(Prim::FetchExc, vec![]);
+        let prev = self.prim(Prim::GetHandledExc, vec![]);
+        self.prim_void(Prim::SetHandledExc, vec![exc]);
+        let fail = self.new_block();
+        self.handlers.push(fail);
+        self.unwind.push(Unwind::ExceptScope { prev });
+        self.caught.push(exc);
+        for h in handlers {
+            if let Some(t) = &h.type_ {
+                self.line = self.cx.line_of(h.span.start);
+                let tv = self.expr(t);
+                let tb = self.box_val(&tv);
+                let m = self.prim(Prim::ExcMatches, vec![exc, tb]);
+                let (yes, no) = (self.new_block(), self.new_block());
+                self.branch(m, yes, no);
+                self.switch_to(yes);
+                self.except_body(h, exc, prev, after);
+                self.switch_to(no);
+            } else {
+                self.except_body(h, exc, prev, after);
+                break;
+            }
+        }
+        // No clause matched: re-raise.
+        self.caught.pop();
+        self.unwind.pop();
+        self.handlers.pop();
+        self.prim_void(Prim::SetHandledExc, vec![prev]);
+        self.reraise(exc);
+
+        self.switch_to(fail);
+        self.prim_void(Prim::SetHandledExc, vec![prev]);
+        let outer = self.handler();
+        self.goto(outer);
+
+        self.switch_to(else_blk);
+        self.stmts(orelse);
+        self.goto(after);
+        self.switch_to(after);
+    }
+
+    fn except_body(&mut self, h: &'a ExceptHandler, exc: oxyc_ir::Reg, prev: oxyc_ir::Reg, after: oxyc_ir::BlockId) {
+        if let Some(n) = &h.name {
+            let v = Val::new(exc, Ty::Object);
+            self.store_name(&n.name, v);
+        }
+        self.stmts(&h.body);
+        if let Some(n) = &h.name {
+            self.unbind_name(&n.name);
+        }
+        self.prim_void(Prim::SetHandledExc, vec![prev]);
+        self.goto(after);
+    }
+
+    fn try_finally(&mut self, finalbody: &'a [Stmt], body: &mut dyn FnMut(&mut FnBuilder<'a>)) {
+        let exc_blk = self.new_block();
+        let handlers_len = self.handlers.len();
+        self.handlers.push(exc_blk);
+        self.unwind.push(Unwind::Finally { body: finalbody, handlers_len });
+        body(self);
+        self.unwind.pop();
+        self.handlers.pop();
+        // Normal exit.
+        self.stmts(finalbody);
+        let after = self.new_block();
+        self.goto(after);
+        // Exceptional exit: run the body with the exception as the handled one, re-raise.
+        self.switch_to(exc_blk);
+        let exc = self.prim(Prim::FetchExc, vec![]);
+        let prev = self.prim(Prim::GetHandledExc, vec![]);
+        self.prim_void(Prim::SetHandledExc, vec![exc]);
+        let fail = self.new_block();
+        self.handlers.push(fail);
+        self.unwind.push(Unwind::ExceptScope { prev });
+        self.stmts(finalbody);
+        self.unwind.pop();
+        self.handlers.pop();
+        self.prim_void(Prim::SetHandledExc, vec![prev]);
+        self.reraise(exc);
+        self.switch_to(fail);
+        self.prim_void(Prim::SetHandledExc, vec![prev]);
+        let outer = self.handler();
+        self.goto(outer);
+        self.switch_to(after);
+    }
+
+    // ---- assignment ----
+
+    pub fn assign_target(&mut self, target: &'a Expr, v: Val) {
+        match &target.kind {
+            ExprKind::Name(n) => self.store_name(n, v),
+            ExprKind::Attribute { value, attr } => {
+                let val = self.box_val(&v);
+                let o = self.expr(value);
+                let obj = self.box_val(&o);
+                let name = self.str_const(&attr.name);
+                self.prim_void(Prim::ObjSetAttr, vec![obj, name, val]);
+            }
+            ExprKind::Subscript { value, index } => {
+                let c = self.expr(value);
+                if let (Ty::List(elem), false) = (&c.ty, matches!(index.kind, ExprKind::Slice { .. })) {
+                    let i = self.expr(index);
+                    if i.ty.is_intlike() {
+                        let elem = (**elem).clone();
+                        let idx = self.coerce(&i, &Ty::Int, None);
+                        let item = self.coerce(&v, &elem, Some("list item"));
+                        let item = self.box_val(&Val::new(item, elem));
+                        self.prim_void(Prim::ListSetItem, vec![c.reg, idx, item]);
+                        return;
+                    }
+                    let key = self.box_val(&i);
+                    let val = self.box_val(&v);
+                    self.prim_void(Prim::ObjSetItem, vec![c.reg, key, val]);
+                    return;
+                }
+                let obj = self.box_val(&c);
+                let key = match &index.kind {
+                    ExprKind::Slice { lower, upper, step } => {
+                        self.slice(lower.as_deref(), upper.as_deref(), step.as_deref())
+                    }
+                    _ => {
+                        let i = self.expr(index);
+                        self.box_val(&i)
+                    }
+                };
+                let val = self.box_val(&v);
+                self.prim_void(Prim::ObjSetItem, vec![obj, key, val]);
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                let obj = self.box_val(&v);
+                let n = self.konst(Const::Int(items.len() as i64), RType::Ssize);
+                let tuple = self.prim(Prim::Unpack, vec![obj, n]);
+                for (i, t) in items.iter().enumerate() {
+                    let idx = self.konst(Const::Int(i as i64), RType::Ssize);
+                    let item = self.prim(Prim::TupleItemUnchecked, vec![tuple, idx]);
+                    let ety = match &v.ty {
+                        Ty::Tuple(ts) if ts.len() == items.len() => ts[i].clone(),
+                        _ => Ty::Object,
+                    };
+                    let item = if ety == Ty::Object {
+                        Val::new(item, Ty::Object)
+                    } else {
+                        let r = self.coerce(&Val::new(item, Ty::Object), &ety, Some("tuple item"));
+                        Val::new(r, ety)
+                    };
+                    self.assign_target(t, item);
+                }
+            }
+            _ => self.error(target.span, "cannot assign to this expression"),
+        }
+    }
+
+    pub fn store_name(&mut self, n: &str, v: Val) {
+        if let Some(scope) = self.comp.last() {
+            if let Some(slot) = scope.get(n).cloned() {
+                let r = self.coerce(&v, &slot.ty, Some("comprehension variable"));
+                self.assign(slot.reg, r);
+                return;
+            }
+        }
+        match self.cx.sem.resolve(self.scope, n) {
+            NameRes::Local if self.locals.contains_key(n) => {
+                let reg = self.locals[n];
+                let ty = self.local_tys.get(n).cloned().unwrap_or(Ty::Object);
+                let what = format!("local variable '{n}' in {}()", self.name);
+                let r = self.coerce(&v, &ty, Some(&what));
+                self.assign(reg, r);
+            }
+            _ => {
+                let b = self.box_val(&v);
+                self.emit(OpKind::StoreGlobal { name: n.to_string(), src: b });
+            }
+        }
+    }
+
+    fn unbind_name(&mut self, n: &str) {
+        match self.cx.sem.resolve(self.scope, n) {
+            NameRes::Local if self.locals.contains_key(n) => {
+                let reg = self.locals[n];
+                self.emit(OpKind::Undef { reg });
+            }
+            _ => self.emit(OpKind::DelGlobal { name: n.to_string() }),
+        }
+    }
+
+    fn delete(&mut self, t: &'a Expr) {
+        match &t.kind {
+            ExprKind::Name(n) => {
+                if self.cx.sem.resolve(self.scope, n) == NameRes::Local && self.locals.contains_key(n.as_str()) {
+                    let reg = self.locals[n.as_str()];
+                    self.emit(OpKind::CheckBound { reg, name: n.clone() });
+                }
+                self.unbind_name(n);
+            }
+            ExprKind::Attribute { value, attr } => {
+                let o = self.expr(value);
+                let obj = self.box_val(&o);
+                let name = self.str_const(&attr.name);
+                self.prim_void(Prim::ObjDelAttr, vec![obj, name]);
+            }
+            ExprKind::Subscript { value, index } => {
+                let o = self.expr(value);
+                let obj = self.box_val(&o);
+                let key = match &index.kind {
+                    ExprKind::Slice { lower, upper, step } => {
+                        self.slice(lower.as_deref(), upper.as_deref(), step.as_deref())
+                    }
+                    _ => {
+                        let i = self.expr(index);
+                        self.box_val(&i)
+                    }
+                };
+                self.prim_void(Prim::ObjDelItem, vec![obj, key]);
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for i in items {
+                    self.delete(i);
+                }
+            }
+            _ => self.error(t.span, "cannot delete this expression"),
+        }
+    }
+
+    fn aug_assign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr) {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                let cur = self.load_name(n);
+                let rhs = self.expr(value);
+                let ty = oxyc_types::binop_ty(op, &cur.ty, &rhs.ty, value);
+                let r = self.binop(op, cur, rhs, &ty, true);
+                self.store_name(n, r);
+            }
+            ExprKind::Attribute { value: obj_e, attr } => {
+                let o = self.expr(obj_e);
+                let obj = self.box_val(&o);
+                let name = self.str_const(&attr.name);
+                let cur = Val::new(self.prim(Prim::ObjGetAttr, vec![obj, name]), Ty::Object);
+                let rhs = self.expr(value);
+                let r = self.binop(op, cur, rhs, &Ty::Object, true);
+                let rb = self.box_val(&r);
+                self.prim_void(Prim::ObjSetAttr, vec![obj, name, rb]);
+            }
+            ExprKind::Subscript { value: obj_e, index } => {
+                let o = self.expr(obj_e);
+                let obj = self.box_val(&o);
+                let key = match &index.kind {
+                    ExprKind::Slice { lower, upper, step } => {
+                        self.slice(lower.as_deref(), upper.as_deref(), step.as_deref())
+                    }
+                    _ => {
+                        let i = self.expr(index);
+                        self.box_val(&i)
+                    }
+                };
+                let cur = Val::new(self.prim(Prim::ObjGetItem, vec![obj, key]), Ty::Object);
+                let rhs = self.expr(value);
+                let r = self.binop(op, cur, rhs, &Ty::Object, true);
+                let rb = self.box_val(&r);
+                self.prim_void(Prim::ObjSetItem, vec![obj, key, rb]);
+            }
+            _ => self.error(target.span, "cannot assign to this expression"),
+        }
+    }
+
+    // ---- loops ----
+
+    /// `for target in iter: body else: orelse`. `after_iter` runs once the iterable
+    /// has been evaluated (comprehensions open their scope there).
+    pub fn for_loop(
+        &mut self,
+        iter: &'a Expr,
+        target: &'a Expr,
+        body: &mut dyn FnMut(&mut FnBuilder<'a>),
+        orelse: &'a [Stmt],
+        after_iter: Option<&mut dyn FnMut(&mut FnBuilder<'a>)>,
+    ) {
+        if let Some(args) = self.range_args(iter) {
+            return self.range_loop(args, target, body, orelse, after_iter);
+        }
+        let it_val = self.expr(iter);
+        if let Some(f) = after_iter {
+            f(self);
+        }
+        let elem_ty = self.cx.types.exprs.get(target.id).clone();
+        let obj = self.box_val(&it_val);
+        let it = self.prim(Prim::ObjGetIter, vec![obj]);
+        let (header, body_blk, cont, else_blk, after) =
+            (self.new_block(), self.new_block(), self.new_block(), self.new_block(), self.new_block());
+        self.goto(header);
+        self.switch_to(header);
+        let item = self.prim(Prim::ObjIterNext, vec![it]);
+        let done = self.prim(Prim::IsNull, vec![item]);
+        self.branch(done, else_blk, body_blk);
+        self.switch_to(body_blk);
+        let v = if elem_ty != Ty::Object && matches!(target.kind, ExprKind::Name(_)) {
+            let r = self.coerce(&Val::new(item, Ty::Object), &elem_ty, Some("loop item"));
+            Val::new(r, elem_ty)
+        } else {
+            Val::new(item, Ty::Object)
+        };
+        self.assign_target(target, v);
+        self.loops.push(LoopCtx { brk: after, cont, unwind_len: self.unwind.len() });
+        body(self);
+        self.loops.pop();
+        self.goto(cont);
+        self.switch_to(cont);
+        self.emit(OpKind::CheckSignals);
+        self.goto(header);
+        self.switch_to(else_blk);
+        self.stmts(orelse);
+        self.goto(after);
+        self.switch_to(after);
+    }
+
+    /// `range(...)` with int arguments: the loop becomes a C loop.
+    fn range_args(&self, iter: &'a Expr) -> Option<&'a [Expr]> {
+        let ExprKind::Call { func, args, keywords } = &iter.kind else { return None };
+        let ExprKind::Name(n) = &func.kind else { return None };
+        if n != "range" || !keywords.is_empty() || args.is_empty() || args.len() > 3 {
+            return None;
+        }
+        if self.comp.iter().any(|s| s.contains_key(n)) || self.cx.sem.resolve(self.scope, n) != NameRes::Builtin {
+            return None;
+        }
+        if args.iter().all(|a| self.ty(a).is_intlike()) { Some(args) } else { None }
+    }
+
+    fn range_loop(
+        &mut self,
+        args: &'a [Expr],
+        target: &'a Expr,
+        body: &mut dyn FnMut(&mut FnBuilder<'a>),
+        orelse: &'a [Stmt],
+        after_iter: Option<&mut dyn FnMut(&mut FnBuilder<'a>)>,
+    ) {
+        let mut vals = Vec::new();
+        for a in args {
+            let v = self.expr(a);
+            vals.push(self.coerce(&v, &Ty::Int, None));
+        }
+        let (start, stop, step) = match vals.as_slice() {
+            [stop] => (self.konst(Const::Int(0), RType::Int), *stop, None),
+            [start, stop] => (*start, *stop, None),
+            [start, stop, step] => (*start, *stop, Some(*step)),
+            _ => return,
+        };
+        // A literal step's sign is known statically.
+        let literal_step = args.get(2).and_then(literal_int);
+        if let Some(f) = after_iter {
+            f(self);
+        }
+        let step_reg = match step {
+            Some(s) => s,
+            None => self.konst(Const::Int(1), RType::Int),
+        };
+        let positive = match (step, literal_step) {
+            (None, _) => None,
+            (Some(_), Some(v)) if v > 0 => None,
+            (Some(_), Some(v)) if v < 0 => Some(false),
+            _ => Some(true), // dynamic
+        };
+        let dynamic_sign = if positive == Some(true) {
+            let zero = self.konst(Const::Int(0), RType::Int);
+            let is_zero = self.prim(Prim::IntEq, vec![step_reg, zero]);
+            let (bad, ok) = (self.new_block(), self.new_block());
+            self.branch(is_zero, bad, ok);
+            self.switch_to(bad);
+            self.prim_void(Prim::RaiseRangeStepZero, vec![]);
+            self.switch_to(ok);
+            Some(self.prim(Prim::IntGt, vec![step_reg, zero]))
+        } else {
+            if literal_step == Some(0) {
+                self.prim_void(Prim::RaiseRangeStepZero, vec![]);
+            }
+            None
+        };
+        let cur = self.temp(RType::Int);
+        self.assign(cur, start);
+        let (header, body_blk, cont, else_blk, after) =
+            (self.new_block(), self.new_block(), self.new_block(), self.new_block(), self.new_block());
+        self.goto(header);
+        self.switch_to(header);
+        let cond = match (positive, dynamic_sign) {
+            (Some(false), _) => self.prim(Prim::IntGt, vec![cur, stop]),
+            (_, Some(pos)) => {
+                let c = self.temp(RType::Bool);
+                let (up, down, join) = (self.new_block(), self.new_block(), self.new_block());
+                self.branch(pos, up, down);
+                self.switch_to(up);
+                let lt = self.prim(Prim::IntLt, vec![cur, stop]);
+                self.assign(c, lt);
+                self.goto(join);
+                self.switch_to(down);
+                let gt = self.prim(Prim::IntGt, vec![cur, stop]);
+                self.assign(c, gt);
+                self.goto(join);
+                self.switch_to(join);
+                c
+            }
+            _ => self.prim(Prim::IntLt, vec![cur, stop]),
+        };
+        self.branch(cond, body_blk, else_blk);
+        self.switch_to(body_blk);
+        self.assign_target(target, Val::new(cur, Ty::Int));
+        self.loops.push(LoopCtx { brk: after, cont, unwind_len: self.unwind.len() });
+        body(self);
+        self.loops.pop();
+        self.goto(cont);
+        self.switch_to(cont);
+        let next = self.prim(Prim::IntAdd, vec![cur, step_reg]);
+        self.assign(cur, next);
+        self.emit(OpKind::CheckSignals);
+        self.goto(header);
+        self.switch_to(else_blk);
+        self.stmts(orelse);
+        self.goto(after);
+        self.switch_to(after);
+    }
+
+    /// Loop used by comprehensions (no `else`).
+    pub fn for_loop_over(
+        &mut self,
+        iter: &'a Expr,
+        target: &'a Expr,
+        body: &mut dyn FnMut(&mut FnBuilder<'a>),
+        after_iter: &mut dyn FnMut(&mut FnBuilder<'a>),
+    ) {
+        self.for_loop(iter, target, body, &[], Some(after_iter));
+    }
+
+    // ---- imports ----
+
+    fn import(&mut self, a: &'a Alias) {
+        let name = self.str_const(&a.name);
+        let none = self.konst(Const::None, RType::Obj);
+        let level = self.konst(Const::Int(0), RType::Ssize);
+        let top = self.prim(Prim::Import, vec![name, none, level]);
+        match &a.asname {
+            Some(asname) => {
+                let leaf = if a.name.contains('.') {
+                    let full = self.str_const(&a.name);
+                    self.prim(Prim::ImportLeaf, vec![top, full])
+                } else {
+                    top
+                };
+                self.store_name(&asname.name, Val::new(leaf, Ty::Object));
+            }
+            None => {
+                let first = a.name.split('.').next().unwrap_or("").to_string();
+                self.store_name(&first, Val::new(top, Ty::Object));
+            }
+        }
+    }
+
+    fn import_from(&mut self, module: Option<&str>, names: &'a [Alias], level: u32) {
+        let modname = self.str_const(module.unwrap_or(""));
+        let fromlist: Vec<_> = names.iter().map(|a| a.name.clone()).collect();
+        let fl = self.konst(Const::StrTuple(fromlist), RType::Obj);
+        let lv = self.konst(Const::Int(level as i64), RType::Ssize);
+        let m = self.prim(Prim::Import, vec![modname, fl, lv]);
+        for a in names {
+            if a.name == "*" {
+                self.prim_void(Prim::ImportStar, vec![m]);
+                continue;
+            }
+            let n = self.str_const(&a.name);
+            let v = self.prim(Prim::ImportFrom, vec![m, n]);
+            let bind = a.asname.as_ref().map_or(a.name.as_str(), |x| x.name.as_str());
+            self.store_name(bind, Val::new(v, Ty::Object));
+        }
+    }
+}
+
+fn literal_int(e: &Expr) -> Option<i64> {
+    match &e.kind {
+        ExprKind::Int(IntLit::Small(v)) => Some(*v),
+        ExprKind::UnaryOp { op: UnaryOp::USub, operand } => match &operand.kind {
+            ExprKind::Int(IntLit::Small(v)) => Some(-*v),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+

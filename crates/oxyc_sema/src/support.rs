@@ -1,0 +1,388 @@
+//! What the compiler can compile today, and programs that are invalid Python.
+
+use oxyc_syntax::ast::{Expr, ExprKind, FStringPart, Stmt, StmtKind};
+use oxyc_syntax::{Diagnostic, Span};
+
+type Found = Option<(Span, String)>;
+
+fn found(span: Span, what: &str) -> Found {
+    Some((span, what.to_string()))
+}
+
+/// The first construct in a top-level statement that the compiler cannot compile yet.
+pub fn first_unsupported(stmt: &Stmt) -> Found {
+    match &stmt.kind {
+        StmtKind::FunctionDef(f) => {
+            if f.is_async {
+                return found(stmt.span, "`async def`");
+            }
+            if !f.decorators.is_empty() {
+                return found(f.decorators[0].span, "a decorator");
+            }
+            if f.has_type_params {
+                return found(f.name.span, "a generic function (PEP 695)");
+            }
+            let p = &f.params;
+            if let Some(v) = p.vararg.as_ref().or(p.kwarg.as_ref()) {
+                return found(v.span, "a `*args` / `**kwargs` parameter");
+            }
+            if let Some(k) = p.kwonly.first() {
+                return found(k.span, "a keyword-only parameter");
+            }
+            if let Some(k) = p.posonly.first() {
+                return found(k.span, "a positional-only parameter");
+            }
+            for param in p.all() {
+                if let Some(d) = &param.default {
+                    if let r @ Some(_) = expr_unsupported(d) {
+                        return r;
+                    }
+                }
+            }
+            body_unsupported(&f.body, true)
+        }
+        _ => stmt_unsupported(stmt, false),
+    }
+}
+
+fn body_unsupported(body: &[Stmt], in_function: bool) -> Found {
+    body.iter().find_map(|s| stmt_unsupported(s, in_function))
+}
+
+fn stmt_unsupported(stmt: &Stmt, in_function: bool) -> Found {
+    let span = stmt.span;
+    match &stmt.kind {
+        StmtKind::FunctionDef(_) => found(span, "a nested or conditional function definition"),
+        StmtKind::ClassDef(_) => found(span, "a class definition"),
+        StmtKind::With { .. } => found(span, "the `with` statement"),
+        StmtKind::Nonlocal(_) => found(span, "`nonlocal`"),
+        StmtKind::Unsupported { what } => found(span, what),
+        StmtKind::For { is_async: true, .. } => found(span, "`async for`"),
+        StmtKind::Try { is_star: true, .. } => found(span, "`except*`"),
+        StmtKind::ImportFrom { names, .. }
+            if in_function && names.iter().any(|a| a.name == "*") =>
+        {
+            found(span, "`import *` in a function")
+        }
+        _ => {
+            let mut result = None;
+            each_child(stmt, &mut |child| {
+                if result.is_none() {
+                    result = match child {
+                        Child::Stmt(s) => stmt_unsupported(s, in_function),
+                        Child::Expr(e) => expr_unsupported(e),
+                        Child::Target(t) => target_unsupported(t),
+                    };
+                }
+            });
+            result
+        }
+    }
+}
+
+fn target_unsupported(t: &Expr) -> Found {
+    match &t.kind {
+        ExprKind::Name(_) => None,
+        ExprKind::Tuple(items) | ExprKind::List(items) => {
+            items.iter().find_map(target_unsupported)
+        }
+        ExprKind::Starred(_) => found(t.span, "a starred assignment target"),
+        ExprKind::Attribute { value, .. } => expr_unsupported(value),
+        ExprKind::Subscript { value, index } => {
+            expr_unsupported(value).or_else(|| expr_unsupported(index))
+        }
+        _ => found(t.span, "this assignment target"),
+    }
+}
+
+const FRAME_BUILTINS: &[&str] = &["locals", "vars", "dir", "eval", "exec", "super", "breakpoint"];
+
+fn expr_unsupported(e: &Expr) -> Found {
+    let span = e.span;
+    match &e.kind {
+        ExprKind::Lambda { .. } => found(span, "`lambda`"),
+        ExprKind::GeneratorExp { .. } => found(span, "a generator expression"),
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => found(span, "`yield`"),
+        ExprKind::Await(_) => found(span, "`await`"),
+        ExprKind::Named { .. } => found(span, "the walrus operator `:=`"),
+        ExprKind::ListComp { generators, .. }
+        | ExprKind::SetComp { generators, .. }
+        | ExprKind::DictComp { generators, .. }
+            if generators.iter().any(|g| g.is_async) =>
+        {
+            found(span, "an async comprehension")
+        }
+        ExprKind::Call { func, args, .. } => {
+            if let ExprKind::Name(n) = &func.kind {
+                if FRAME_BUILTINS.contains(&n.as_str()) {
+                    return found(span, &format!("`{n}()` (it inspects the calling frame)"));
+                }
+            }
+            let _ = args;
+            expr_children_unsupported(e)
+        }
+        _ => expr_children_unsupported(e),
+    }
+}
+
+fn expr_children_unsupported(e: &Expr) -> Found {
+    let mut result = None;
+    each_expr_child(e, &mut |c| {
+        if result.is_none() {
+            result = expr_unsupported(c);
+        }
+    });
+    if result.is_none() {
+        // Comprehension targets must be simple too.
+        if let ExprKind::ListComp { generators, .. }
+        | ExprKind::SetComp { generators, .. }
+        | ExprKind::DictComp { generators, .. } = &e.kind
+        {
+            result = generators.iter().find_map(|g| target_unsupported(&g.target));
+        }
+    }
+    result
+}
+
+pub enum Child<'a> {
+    Stmt(&'a Stmt),
+    Expr(&'a Expr),
+    Target(&'a Expr),
+}
+
+/// Visit the direct children of a statement.
+pub fn each_child<'a>(stmt: &'a Stmt, f: &mut dyn FnMut(Child<'a>)) {
+    let stmts = |body: &'a [Stmt], f: &mut dyn FnMut(Child<'a>)| {
+        for s in body {
+            f(Child::Stmt(s));
+        }
+    };
+    match &stmt.kind {
+        StmtKind::Expr(e) => f(Child::Expr(e)),
+        StmtKind::Assign { targets, value } => {
+            f(Child::Expr(value));
+            for t in targets {
+                f(Child::Target(t));
+            }
+        }
+        StmtKind::AnnAssign { target, annotation, value } => {
+            if let Some(v) = value {
+                f(Child::Expr(v));
+            }
+            let _ = annotation;
+            f(Child::Target(target));
+        }
+        StmtKind::AugAssign { target, value, .. } => {
+            f(Child::Expr(value));
+            f(Child::Target(target));
+        }
+        StmtKind::Return(v) => {
+            if let Some(v) = v {
+                f(Child::Expr(v))
+            }
+        }
+        StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
+            f(Child::Expr(test));
+            stmts(body, f);
+            stmts(orelse, f);
+        }
+        StmtKind::For { target, iter, body, orelse, .. } => {
+            f(Child::Expr(iter));
+            f(Child::Target(target));
+            stmts(body, f);
+            stmts(orelse, f);
+        }
+        StmtKind::Raise { exc, cause } => {
+            if let Some(e) = exc {
+                f(Child::Expr(e));
+            }
+            if let Some(c) = cause {
+                f(Child::Expr(c));
+            }
+        }
+        StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            stmts(body, f);
+            for h in handlers {
+                if let Some(t) = &h.type_ {
+                    f(Child::Expr(t));
+                }
+                stmts(&h.body, f);
+            }
+            stmts(orelse, f);
+            stmts(finalbody, f);
+        }
+        StmtKind::Assert { test, msg } => {
+            f(Child::Expr(test));
+            if let Some(m) = msg {
+                f(Child::Expr(m));
+            }
+        }
+        StmtKind::Delete(targets) => {
+            for t in targets {
+                f(Child::Target(t));
+            }
+        }
+        StmtKind::With { items, body, .. } => {
+            for it in items {
+                f(Child::Expr(&it.context_expr));
+                if let Some(v) = &it.optional_vars {
+                    f(Child::Target(v));
+                }
+            }
+            stmts(body, f);
+        }
+        StmtKind::FunctionDef(_)
+        | StmtKind::ClassDef(_)
+        | StmtKind::Break
+        | StmtKind::Continue
+        | StmtKind::Pass
+        | StmtKind::Import(_)
+        | StmtKind::ImportFrom { .. }
+        | StmtKind::Global(_)
+        | StmtKind::Nonlocal(_)
+        | StmtKind::Unsupported { .. } => {}
+    }
+}
+
+/// Visit the direct sub-expressions of an expression (comprehension parts included).
+pub fn each_expr_child<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) {
+    match &e.kind {
+        ExprKind::Name(_)
+        | ExprKind::Int(_)
+        | ExprKind::Float(_)
+        | ExprKind::Complex(_)
+        | ExprKind::Str(_)
+        | ExprKind::Bytes(_)
+        | ExprKind::Bool(_)
+        | ExprKind::NoneLit
+        | ExprKind::Ellipsis => {}
+        ExprKind::FString(parts) => fstring_children(parts, f),
+        ExprKind::BinOp { left, right, .. } => {
+            f(left);
+            f(right);
+        }
+        ExprKind::UnaryOp { operand, .. } => f(operand),
+        ExprKind::BoolOp { values, .. } => values.iter().for_each(f),
+        ExprKind::Compare { left, comparators, .. } => {
+            f(left);
+            comparators.iter().for_each(f);
+        }
+        ExprKind::Call { func, args, keywords } => {
+            f(func);
+            args.iter().for_each(&mut *f);
+            for k in keywords {
+                f(&k.value);
+            }
+        }
+        ExprKind::Attribute { value, .. } => f(value),
+        ExprKind::Subscript { value, index } => {
+            f(value);
+            f(index);
+        }
+        ExprKind::Slice { lower, upper, step } => {
+            for x in [lower, upper, step].into_iter().flatten() {
+                f(x);
+            }
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            f(test);
+            f(body);
+            f(orelse);
+        }
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+            items.iter().for_each(f)
+        }
+        ExprKind::Dict(entries) => {
+            for (k, v) in entries {
+                if let Some(k) = k {
+                    f(k);
+                }
+                f(v);
+            }
+        }
+        ExprKind::ListComp { elt, generators }
+        | ExprKind::SetComp { elt, generators }
+        | ExprKind::GeneratorExp { elt, generators } => {
+            for g in generators {
+                f(&g.iter);
+                g.ifs.iter().for_each(&mut *f);
+            }
+            f(elt);
+        }
+        ExprKind::DictComp { key, value, generators } => {
+            for g in generators {
+                f(&g.iter);
+                g.ifs.iter().for_each(&mut *f);
+            }
+            f(key);
+            f(value);
+        }
+        ExprKind::Lambda { body, .. } => f(body),
+        ExprKind::Starred(x) | ExprKind::Await(x) | ExprKind::YieldFrom(x) => f(x),
+        ExprKind::Named { target, value } => {
+            f(target);
+            f(value);
+        }
+        ExprKind::Yield(v) => {
+            if let Some(v) = v {
+                f(v)
+            }
+        }
+    }
+}
+
+fn fstring_children<'a>(parts: &'a [FStringPart], f: &mut dyn FnMut(&'a Expr)) {
+    for p in parts {
+        if let FStringPart::Interpolation { expr, format_spec, .. } = p {
+            f(expr);
+            if let Some(spec) = format_spec {
+                fstring_children(spec, f);
+            }
+        }
+    }
+}
+
+/// Errors CPython's compiler reports that the parser does not: `return` / `yield`
+/// outside a function, `break` / `continue` outside a loop.
+pub fn invalid_program(stmt: &Stmt) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    check(stmt, false, false, &mut out);
+    out
+}
+
+fn check(stmt: &Stmt, in_func: bool, in_loop: bool, out: &mut Vec<Diagnostic>) {
+    match &stmt.kind {
+        StmtKind::Return(_) if !in_func => {
+            out.push(Diagnostic::error(stmt.span, "'return' outside function"))
+        }
+        StmtKind::Break if !in_loop => {
+            out.push(Diagnostic::error(stmt.span, "'break' outside loop"))
+        }
+        StmtKind::Continue if !in_loop => {
+            out.push(Diagnostic::error(stmt.span, "'continue' not properly in loop"))
+        }
+        StmtKind::FunctionDef(f) => {
+            for s in &f.body {
+                check(s, true, false, out);
+            }
+        }
+        StmtKind::ClassDef(c) => {
+            for s in &c.body {
+                check(s, false, false, out);
+            }
+        }
+        StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
+            for s in body {
+                check(s, in_func, true, out);
+            }
+            for s in orelse {
+                check(s, in_func, in_loop, out);
+            }
+        }
+        _ => each_child(stmt, &mut |c| {
+            if let Child::Stmt(s) = c {
+                check(s, in_func, in_loop, out);
+            }
+        }),
+    }
+}

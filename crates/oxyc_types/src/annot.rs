@@ -1,0 +1,72 @@
+//! Annotations -> types.
+
+use crate::Ty;
+use oxyc_syntax::ast::{Expr, ExprKind};
+
+/// The type an annotation declares. Unknown or unsupported forms are `object` (checked
+/// nowhere, handled generically), never an error.
+pub fn type_of_annotation(e: &Expr) -> Ty {
+    match &e.kind {
+        ExprKind::NoneLit => Ty::None,
+        ExprKind::Name(n) => simple(n),
+        ExprKind::Attribute { attr, .. } => simple(&attr.name),
+        ExprKind::Str(s) => match oxyc_syntax::parse_module(s, oxyc_syntax::PythonVersion::PY311) {
+            Ok(m) => match m.body.as_slice() {
+                [stmt] => match &stmt.kind {
+                    oxyc_syntax::ast::StmtKind::Expr(inner) => type_of_annotation(inner),
+                    _ => Ty::Object,
+                },
+                _ => Ty::Object,
+            },
+            Err(_) => Ty::Object,
+        },
+        ExprKind::Subscript { value, index } => {
+            let head = match &value.kind {
+                ExprKind::Name(n) => n.as_str(),
+                ExprKind::Attribute { attr, .. } => attr.name.as_str(),
+                _ => return Ty::Object,
+            };
+            let args: Vec<&Expr> = match &index.kind {
+                ExprKind::Tuple(items) => items.iter().collect(),
+                _ => vec![index.as_ref()],
+            };
+            match (head, args.as_slice()) {
+                ("list" | "List", [t]) => Ty::list(type_of_annotation(t)),
+                ("dict" | "Dict", [k, v]) => {
+                    Ty::Dict(Box::new(type_of_annotation(k)), Box::new(type_of_annotation(v)))
+                }
+                ("tuple" | "Tuple", [t, dots]) if matches!(dots.kind, ExprKind::Ellipsis) => {
+                    Ty::TupleVar(Box::new(type_of_annotation(t)))
+                }
+                ("tuple" | "Tuple", items) => {
+                    // `tuple[()]` is the empty tuple.
+                    if let [one] = items {
+                        if matches!(&one.kind, ExprKind::Tuple(v) if v.is_empty()) {
+                            return Ty::Tuple(vec![]);
+                        }
+                    }
+                    Ty::Tuple(items.iter().map(|t| type_of_annotation(t)).collect())
+                }
+                ("set" | "Set", [_]) => Ty::Set,
+                ("Final", [t]) => type_of_annotation(t),
+                _ => Ty::Object,
+            }
+        }
+        _ => Ty::Object,
+    }
+}
+
+fn simple(name: &str) -> Ty {
+    match name {
+        "int" => Ty::Int,
+        "float" => Ty::Float,
+        "bool" => Ty::Bool,
+        "str" => Ty::Str,
+        "bytes" => Ty::Bytes,
+        "list" | "List" => Ty::any_list(),
+        "dict" | "Dict" => Ty::any_dict(),
+        "tuple" | "Tuple" => Ty::TupleVar(Box::new(Ty::Object)),
+        "set" | "Set" => Ty::Set,
+        _ => Ty::Object,
+    }
+}

@@ -1,0 +1,728 @@
+//! Expression typing and local-variable inference.
+
+use crate::{ExprTypes, Ty, type_of_annotation};
+use indexmap::{IndexMap, IndexSet};
+use oxyc_sema::{FuncScope, ItemMode, NameRes, SemModule};
+use oxyc_syntax::ast::{
+    self, BinOp, CmpOp, Comprehension, Expr, ExprKind, FStringPart, IntLit, Stmt, StmtKind,
+    UnaryOp,
+};
+
+/// Declared signature of a compiled function.
+#[derive(Debug, Clone)]
+pub struct FuncSig {
+    pub params: Vec<Ty>,
+    pub ret: Ty,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct FuncTypes {
+    /// Type of every local (parameters first).
+    pub locals: IndexMap<String, Ty>,
+    /// Locals whose type is declared by an annotation (values stored are checked).
+    pub declared: IndexSet<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ModuleTypes {
+    /// Indexed like `SemModule::functions`.
+    pub sigs: Vec<FuncSig>,
+    pub funcs: Vec<FuncTypes>,
+    /// Types of every expression in compiled code (module-wide ids).
+    pub exprs: ExprTypes,
+}
+
+pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
+    let mut exprs = ExprTypes::new(module.expr_count);
+    let mut sigs = Vec::new();
+    for f in &sem.functions {
+        let def = match &module.body[f.stmt_index].kind {
+            StmtKind::FunctionDef(d) => d,
+            _ => continue,
+        };
+        sigs.push(FuncSig {
+            params: def
+                .params
+                .all()
+                .map(|p| {
+                    let t = p.annotation.as_ref().map_or(Ty::Object, type_of_annotation);
+                    // `x: int = None` (implicit Optional) cannot be unboxed.
+                    let none_default =
+                        matches!(p.default.as_ref().map(|d| &d.kind), Some(ExprKind::NoneLit));
+                    if none_default && t != Ty::None { Ty::Object } else { t }
+                })
+                .collect(),
+            ret: def.returns.as_ref().map_or(Ty::Object, type_of_annotation),
+        });
+    }
+    let mut funcs = Vec::new();
+    for (fi, f) in sem.functions.iter().enumerate() {
+        let def = match &module.body[f.stmt_index].kind {
+            StmtKind::FunctionDef(d) => d,
+            _ => continue,
+        };
+        let mut locals: IndexMap<String, Ty> = IndexMap::new();
+        let mut declared = IndexSet::new();
+        for (p, ty) in def.params.all().zip(&sigs[fi].params) {
+            locals.insert(p.name.name.clone(), ty.clone());
+            declared.insert(p.name.name.clone());
+        }
+        collect_declared(&def.body, f, &mut locals, &mut declared);
+        for name in &f.locals {
+            locals.entry(name.clone()).or_insert(Ty::Bottom);
+        }
+        let mut cx = Cx { sem, sigs: &sigs, func: Some(f), locals, declared, exprs: &mut exprs, comp: vec![], changed: false };
+        for _ in 0..20 {
+            cx.changed = false;
+            cx.stmts(&def.body);
+            if !cx.changed {
+                break;
+            }
+        }
+        for t in cx.locals.values_mut() {
+            if *t == Ty::Bottom {
+                *t = Ty::Object;
+            }
+        }
+        // Final pass records expression types under the final local types.
+        cx.stmts(&def.body);
+        funcs.push(FuncTypes { locals: cx.locals, declared: cx.declared });
+    }
+    // The module body: every name is a global (object).
+    let mut cx = Cx {
+        sem,
+        sigs: &sigs,
+        func: None,
+        locals: IndexMap::new(),
+        declared: IndexSet::new(),
+        exprs: &mut exprs,
+        comp: vec![],
+        changed: false,
+    };
+    for (stmt, mode) in module.body.iter().zip(&sem.items) {
+        if *mode != ItemMode::Compiled {
+            continue;
+        }
+        match &stmt.kind {
+            StmtKind::FunctionDef(d) => {
+                for p in d.params.all() {
+                    if let Some(dflt) = &p.default {
+                        cx.expr(dflt);
+                    }
+                }
+            }
+            _ => cx.stmts(std::slice::from_ref(stmt)),
+        }
+    }
+    ModuleTypes { sigs, funcs, exprs }
+}
+
+fn collect_declared(
+    body: &[Stmt],
+    f: &FuncScope,
+    locals: &mut IndexMap<String, Ty>,
+    declared: &mut IndexSet<String>,
+) {
+    for s in body {
+        match &s.kind {
+            StmtKind::AnnAssign { target, annotation, .. } => {
+                if let ExprKind::Name(n) = &target.kind {
+                    if f.locals.contains(n) && !declared.contains(n) {
+                        locals.insert(n.clone(), type_of_annotation(annotation));
+                        declared.insert(n.clone());
+                    }
+                }
+            }
+            StmtKind::If { body, orelse, .. }
+            | StmtKind::While { body, orelse, .. }
+            | StmtKind::For { body, orelse, .. } => {
+                collect_declared(body, f, locals, declared);
+                collect_declared(orelse, f, locals, declared);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+                collect_declared(body, f, locals, declared);
+                for h in handlers {
+                    collect_declared(&h.body, f, locals, declared);
+                }
+                collect_declared(orelse, f, locals, declared);
+                collect_declared(finalbody, f, locals, declared);
+            }
+            _ => {}
+        }
+    }
+}
+
+struct Cx<'a> {
+    sem: &'a SemModule,
+    sigs: &'a [FuncSig],
+    func: Option<&'a FuncScope>,
+    locals: IndexMap<String, Ty>,
+    declared: IndexSet<String>,
+    exprs: &'a mut ExprTypes,
+    /// Comprehension scopes, innermost last.
+    comp: Vec<IndexMap<String, Ty>>,
+    changed: bool,
+}
+
+impl Cx<'_> {
+    fn bind(&mut self, name: &str, ty: Ty) {
+        if let Some(scope) = self.comp.last_mut() {
+            if let Some(slot) = scope.get_mut(name) {
+                *slot = ty;
+                return;
+            }
+        }
+        if self.declared.contains(name) {
+            return;
+        }
+        if let Some(slot) = self.locals.get_mut(name) {
+            let joined = slot.join(&ty);
+            if joined != *slot {
+                *slot = joined;
+                self.changed = true;
+            }
+        }
+    }
+
+    fn bind_target(&mut self, target: &Expr, ty: Ty) {
+        self.exprs.set(target.id, ty.clone());
+        match &target.kind {
+            ExprKind::Name(n) => self.bind(n, ty),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for (i, t) in items.iter().enumerate() {
+                    let et = match &ty {
+                        Ty::Tuple(ts) if ts.len() == items.len() => ts[i].clone(),
+                        _ => Ty::Object,
+                    };
+                    self.bind_target(t, et);
+                }
+            }
+            ExprKind::Attribute { value, .. } => {
+                self.expr(value);
+            }
+            ExprKind::Subscript { value, index } => {
+                self.expr(value);
+                self.expr(index);
+            }
+            ExprKind::Starred(inner) => self.bind_target(inner, Ty::any_list()),
+            _ => {}
+        }
+    }
+
+    fn stmts(&mut self, body: &[Stmt]) {
+        for s in body {
+            self.stmt(s);
+        }
+    }
+
+    fn stmt(&mut self, s: &Stmt) {
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                self.expr(e);
+            }
+            StmtKind::Assign { targets, value } => {
+                let t = self.expr(value);
+                for target in targets {
+                    self.bind_target(target, t.clone());
+                }
+            }
+            StmtKind::AnnAssign { target, value, .. } => {
+                let t = value.as_ref().map(|v| self.expr(v));
+                if let Some(t) = t {
+                    self.bind_target(target, t);
+                } else if !matches!(target.kind, ExprKind::Name(_)) {
+                    self.bind_target(target, Ty::Object);
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => {
+                let lt = self.expr(target);
+                let rt = self.expr(value);
+                let t = binop_ty(*op, &lt, &rt, value);
+                self.bind_target(target, t);
+            }
+            StmtKind::Return(v) => {
+                if let Some(v) = v {
+                    self.expr(v);
+                }
+            }
+            StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
+                self.expr(test);
+                self.stmts(body);
+                self.stmts(orelse);
+            }
+            StmtKind::For { target, iter, body, orelse, .. } => {
+                let it = self.expr(iter);
+                let et = self.elem_ty(iter, &it);
+                self.bind_target(target, et);
+                self.stmts(body);
+                self.stmts(orelse);
+            }
+            StmtKind::Raise { exc, cause } => {
+                if let Some(e) = exc {
+                    self.expr(e);
+                }
+                if let Some(c) = cause {
+                    self.expr(c);
+                }
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+                self.stmts(body);
+                for h in handlers {
+                    if let Some(t) = &h.type_ {
+                        self.expr(t);
+                    }
+                    if let Some(n) = &h.name {
+                        self.bind(&n.name, Ty::Object);
+                    }
+                    self.stmts(&h.body);
+                }
+                self.stmts(orelse);
+                self.stmts(finalbody);
+            }
+            StmtKind::Assert { test, msg } => {
+                self.expr(test);
+                if let Some(m) = msg {
+                    self.expr(m);
+                }
+            }
+            StmtKind::Import(aliases) => {
+                for a in aliases {
+                    let n = match &a.asname {
+                        Some(n) => n.name.clone(),
+                        None => a.name.split('.').next().unwrap_or("").to_string(),
+                    };
+                    self.bind(&n, Ty::Object);
+                }
+            }
+            StmtKind::ImportFrom { names, .. } => {
+                for a in names {
+                    let n = a.asname.as_ref().map_or(a.name.clone(), |n| n.name.clone());
+                    self.bind(&n, Ty::Object);
+                }
+            }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    if let ExprKind::Subscript { value, index } = &t.kind {
+                        self.expr(value);
+                        self.expr(index);
+                    } else if let ExprKind::Attribute { value, .. } = &t.kind {
+                        self.expr(value);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn name_ty(&self, name: &str) -> Ty {
+        for scope in self.comp.iter().rev() {
+            if let Some(t) = scope.get(name) {
+                return t.clone();
+            }
+        }
+        match self.sem.resolve(self.func, name) {
+            NameRes::Local => self.locals.get(name).cloned().unwrap_or(Ty::Object),
+            _ => Ty::Object,
+        }
+    }
+
+    /// Element type when iterating a value of type `t` (`iter` is the expression).
+    fn elem_ty(&self, iter: &Expr, t: &Ty) -> Ty {
+        if let ExprKind::Call { func, .. } = &iter.kind {
+            if self.is_builtin(func, "range") {
+                return Ty::Int;
+            }
+        }
+        match t {
+            Ty::List(e) => (**e).clone(),
+            Ty::Str => Ty::Str,
+            Ty::Bytes => Ty::Int,
+            Ty::Dict(k, _) => (**k).clone(),
+            Ty::TupleVar(e) => (**e).clone(),
+            Ty::Tuple(ts) => {
+                let mut acc = Ty::Bottom;
+                for t in ts {
+                    acc = acc.join(t);
+                }
+                if acc == Ty::Bottom { Ty::Object } else { acc }
+            }
+            _ => Ty::Object,
+        }
+    }
+
+    fn is_builtin(&self, func: &Expr, name: &str) -> bool {
+        match &func.kind {
+            ExprKind::Name(n) => {
+                n == name
+                    && self.comp.iter().all(|s| !s.contains_key(n))
+                    && self.sem.resolve(self.func, n) == NameRes::Builtin
+            }
+            _ => false,
+        }
+    }
+
+    fn expr(&mut self, e: &Expr) -> Ty {
+        let t = self.expr_inner(e);
+        self.exprs.set(e.id, t.clone());
+        t
+    }
+
+    fn comprehension(&mut self, generators: &[Comprehension]) {
+        // Each generator's iterable is evaluated with the previous targets in scope.
+        self.comp.push(IndexMap::new());
+        for g in generators {
+            let it = self.expr(&g.iter);
+            let et = self.elem_ty(&g.iter, &it);
+            let mut names = Vec::new();
+            oxyc_sema_target_names(&g.target, &mut names);
+            if let Some(top) = self.comp.last_mut() {
+                for n in &names {
+                    top.insert(n.clone(), Ty::Object);
+                }
+            }
+            self.bind_target(&g.target, et);
+            for cond in &g.ifs {
+                self.expr(cond);
+            }
+        }
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> Ty {
+        match &e.kind {
+            ExprKind::Name(n) => self.name_ty(n),
+            ExprKind::Int(_) => Ty::Int,
+            ExprKind::Float(_) => Ty::Float,
+            ExprKind::Complex(_) => Ty::Object,
+            ExprKind::Str(_) => Ty::Str,
+            ExprKind::Bytes(_) => Ty::Bytes,
+            ExprKind::Bool(_) => Ty::Bool,
+            ExprKind::NoneLit => Ty::None,
+            ExprKind::Ellipsis => Ty::Object,
+            ExprKind::FString(parts) => {
+                self.fstring(parts);
+                Ty::Str
+            }
+            ExprKind::BinOp { left, op, right } => {
+                let l = self.expr(left);
+                let r = self.expr(right);
+                binop_ty(*op, &l, &r, right)
+            }
+            ExprKind::UnaryOp { op, operand } => {
+                let t = self.expr(operand);
+                match (op, &t) {
+                    (UnaryOp::Not, _) => Ty::Bool,
+                    (UnaryOp::USub | UnaryOp::UAdd | UnaryOp::Invert, Ty::Int | Ty::Bool) => Ty::Int,
+                    (UnaryOp::USub | UnaryOp::UAdd, Ty::Float) => Ty::Float,
+                    _ => Ty::Object,
+                }
+            }
+            ExprKind::BoolOp { values, .. } => {
+                let mut acc = Ty::Bottom;
+                for v in values {
+                    let t = self.expr(v);
+                    acc = if acc == Ty::Bottom || acc == t { t } else { Ty::Object };
+                }
+                acc
+            }
+            ExprKind::Compare { left, ops, comparators } => {
+                let mut prev = self.expr(left);
+                let mut all_bool = true;
+                for (op, c) in ops.iter().zip(comparators) {
+                    let t = self.expr(c);
+                    let primitive = matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn)
+                        || (prev.is_numeric() && t.is_numeric())
+                        || (prev == Ty::Str && t == Ty::Str);
+                    all_bool &= primitive;
+                    prev = t;
+                }
+                if all_bool { Ty::Bool } else { Ty::Object }
+            }
+            ExprKind::Call { func, args, keywords } => {
+                let arg_tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
+                for k in keywords {
+                    self.expr(&k.value);
+                }
+                self.call_ty(func, args, &arg_tys, keywords.is_empty())
+            }
+            ExprKind::Attribute { value, .. } => {
+                self.expr(value);
+                Ty::Object
+            }
+            ExprKind::Subscript { value, index } => {
+                let vt = self.expr(value);
+                let it = self.expr(index);
+                subscript_ty(&vt, &it, index)
+            }
+            ExprKind::Slice { lower, upper, step } => {
+                for x in [lower, upper, step].into_iter().flatten() {
+                    self.expr(x);
+                }
+                Ty::Object
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                self.expr(test);
+                let a = self.expr(body);
+                let b = self.expr(orelse);
+                if a == b { a } else { Ty::Object }
+            }
+            ExprKind::List(items) => {
+                for i in items {
+                    self.expr(i);
+                }
+                Ty::any_list()
+            }
+            ExprKind::Tuple(items) => {
+                let ts: Vec<Ty> = items.iter().map(|i| self.expr(i)).collect();
+                if items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
+                    Ty::TupleVar(Box::new(Ty::Object))
+                } else {
+                    Ty::Tuple(ts)
+                }
+            }
+            ExprKind::Set(items) => {
+                for i in items {
+                    self.expr(i);
+                }
+                Ty::Set
+            }
+            ExprKind::Dict(entries) => {
+                for (k, v) in entries {
+                    if let Some(k) = k {
+                        self.expr(k);
+                    }
+                    self.expr(v);
+                }
+                Ty::any_dict()
+            }
+            ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } => {
+                self.comprehension(generators);
+                self.expr(elt);
+                self.comp.pop();
+                if matches!(e.kind, ExprKind::ListComp { .. }) { Ty::any_list() } else { Ty::Set }
+            }
+            ExprKind::DictComp { key, value, generators } => {
+                self.comprehension(generators);
+                self.expr(key);
+                self.expr(value);
+                self.comp.pop();
+                Ty::any_dict()
+            }
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(generators);
+                self.expr(elt);
+                self.comp.pop();
+                Ty::Object
+            }
+            ExprKind::Starred(x) | ExprKind::Await(x) | ExprKind::YieldFrom(x) => {
+                self.expr(x);
+                Ty::Object
+            }
+            ExprKind::Yield(v) => {
+                if let Some(v) = v {
+                    self.expr(v);
+                }
+                Ty::Object
+            }
+            ExprKind::Named { target, value } => {
+                let t = self.expr(value);
+                self.bind_target(target, t.clone());
+                t
+            }
+            ExprKind::Lambda { .. } => Ty::Object,
+        }
+    }
+
+    fn fstring(&mut self, parts: &[FStringPart]) {
+        for p in parts {
+            if let FStringPart::Interpolation { expr, format_spec, .. } = p {
+                self.expr(expr);
+                if let Some(spec) = format_spec {
+                    self.fstring(spec);
+                }
+            }
+        }
+    }
+
+    fn call_ty(&mut self, func: &Expr, args: &[Expr], arg_tys: &[Ty], no_kw: bool) -> Ty {
+        if let ExprKind::Attribute { value, attr } = &func.kind {
+            let recv = self.expr(value);
+            self.exprs.set(func.id, Ty::Object);
+            return method_ty(&recv, &attr.name);
+        }
+        let name = match &func.kind {
+            ExprKind::Name(n) => n.clone(),
+            _ => {
+                self.expr(func);
+                return Ty::Object;
+            }
+        };
+        self.expr(func);
+        let in_comp = self.comp.iter().any(|s| s.contains_key(&name));
+        if in_comp {
+            return Ty::Object;
+        }
+        match self.sem.resolve(self.func, &name) {
+            NameRes::Local => Ty::Object,
+            NameRes::Global => match self.sem.early_bound.get(&name) {
+                Some(&fi) => self.sigs.get(fi).map_or(Ty::Object, |s| s.ret.clone()),
+                None => Ty::Object,
+            },
+            NameRes::Builtin => {
+                let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
+                if starred {
+                    return Ty::Object;
+                }
+                builtin_ty(&name, arg_tys, no_kw)
+            }
+        }
+    }
+}
+
+fn oxyc_sema_target_names(t: &Expr, out: &mut Vec<String>) {
+    match &t.kind {
+        ExprKind::Name(n) => out.push(n.clone()),
+        ExprKind::Tuple(items) | ExprKind::List(items) => {
+            for i in items {
+                oxyc_sema_target_names(i, out);
+            }
+        }
+        ExprKind::Starred(x) => oxyc_sema_target_names(x, out),
+        _ => {}
+    }
+}
+
+fn is_nonneg_int_literal(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Int(IntLit::Small(v)) if *v >= 0)
+}
+
+pub fn binop_ty(op: BinOp, l: &Ty, r: &Ty, right: &Expr) -> Ty {
+    use BinOp::*;
+    if l.is_intlike() && r.is_intlike() {
+        return match op {
+            Add | Sub | Mult | FloorDiv | Mod | LShift | RShift => Ty::Int,
+            BitAnd | BitOr | BitXor => {
+                if *l == Ty::Bool && *r == Ty::Bool { Ty::Bool } else { Ty::Int }
+            }
+            Div => Ty::Float,
+            Pow if is_nonneg_int_literal(right) => Ty::Int,
+            _ => Ty::Object,
+        };
+    }
+    if l.is_numeric() && r.is_numeric() {
+        // At least one float.
+        return match op {
+            Add | Sub | Mult | Div | FloorDiv | Mod => Ty::Float,
+            Pow if *l == Ty::Float && r.is_intlike() => Ty::Float,
+            _ => Ty::Object,
+        };
+    }
+    match (op, l, r) {
+        (Add, Ty::Str, Ty::Str) => Ty::Str,
+        (Mult, Ty::Str, t) | (Mult, t, Ty::Str) if t.is_intlike() => Ty::Str,
+        (Add, Ty::List(_), Ty::List(_)) => Ty::any_list(),
+        (Mult, Ty::List(_), t) | (Mult, t, Ty::List(_)) if t.is_intlike() => Ty::any_list(),
+        _ => Ty::Object,
+    }
+}
+
+fn subscript_ty(v: &Ty, i: &Ty, index: &Expr) -> Ty {
+    let is_slice = matches!(index.kind, ExprKind::Slice { .. });
+    match v {
+        Ty::Str if is_slice || i.is_intlike() => Ty::Str,
+        Ty::List(e) if i.is_intlike() && !is_slice => (**e).clone(),
+        Ty::List(e) if is_slice => Ty::List(e.clone()),
+        Ty::Bytes if i.is_intlike() && !is_slice => Ty::Int,
+        Ty::Bytes if is_slice => Ty::Bytes,
+        Ty::Tuple(ts) if !is_slice => {
+            let k = match &index.kind {
+                ExprKind::Int(IntLit::Small(k)) => Some(*k),
+                ExprKind::UnaryOp { op: UnaryOp::USub, operand } => match &operand.kind {
+                    ExprKind::Int(IntLit::Small(k)) => Some(-*k),
+                    _ => None,
+                },
+                _ => None,
+            };
+            match k {
+                Some(k) => {
+                    let n = ts.len() as i64;
+                    let idx = if k < 0 { k + n } else { k };
+                    if (0..n).contains(&idx) { ts[idx as usize].clone() } else { Ty::Object }
+                }
+                None => Ty::Object,
+            }
+        }
+        Ty::TupleVar(e) if i.is_intlike() && !is_slice => (**e).clone(),
+        Ty::Tuple(_) | Ty::TupleVar(_) if is_slice => Ty::TupleVar(Box::new(Ty::Object)),
+        Ty::Dict(_, val) => (**val).clone(),
+        _ => Ty::Object,
+    }
+}
+
+fn method_ty(recv: &Ty, name: &str) -> Ty {
+    match recv {
+        Ty::Str => match name {
+            "upper" | "lower" | "strip" | "lstrip" | "rstrip" | "replace" | "join" | "format"
+            | "capitalize" | "title" | "casefold" | "center" | "ljust" | "rjust" | "zfill"
+            | "swapcase" | "expandtabs" | "removeprefix" | "removesuffix" => Ty::Str,
+            "find" | "rfind" | "index" | "rindex" | "count" => Ty::Int,
+            "startswith" | "endswith" | "isdigit" | "isalpha" | "isspace" | "isupper"
+            | "islower" | "isalnum" | "isnumeric" | "isdecimal" | "isidentifier"
+            | "isprintable" | "istitle" | "isascii" => Ty::Bool,
+            "split" | "rsplit" | "splitlines" => Ty::list(Ty::Str),
+            "encode" => Ty::Bytes,
+            _ => Ty::Object,
+        },
+        Ty::List(e) => match name {
+            "append" | "insert" | "extend" | "clear" | "sort" | "reverse" | "remove" => Ty::None,
+            "pop" => (**e).clone(),
+            "index" | "count" => Ty::Int,
+            "copy" => Ty::List(e.clone()),
+            _ => Ty::Object,
+        },
+        _ => Ty::Object,
+    }
+}
+
+fn builtin_ty(name: &str, args: &[Ty], no_kw: bool) -> Ty {
+    let n = args.len();
+    let all = |p: fn(&Ty) -> bool| n > 0 && args.iter().all(p);
+    match name {
+        "len" | "ord" | "hash" | "id" => Ty::Int,
+        "int" if no_kw => Ty::Int,
+        "float" if no_kw => Ty::Float,
+        "bool" => Ty::Bool,
+        "str" if n <= 1 && no_kw => Ty::Str,
+        "repr" | "chr" | "ascii" | "bin" | "hex" | "oct" | "format" => Ty::Str,
+        "isinstance" | "issubclass" | "callable" | "hasattr" => Ty::Bool,
+        "abs" if n == 1 => match &args[0] {
+            Ty::Int | Ty::Bool => Ty::Int,
+            Ty::Float => Ty::Float,
+            _ => Ty::Object,
+        },
+        "round" if n == 1 && no_kw && args[0].is_numeric() => Ty::Int,
+        "round" if n == 2 && no_kw => match (&args[0], &args[1]) {
+            (Ty::Float, t) if t.is_intlike() => Ty::Float,
+            (Ty::Int, t) if t.is_intlike() => Ty::Int,
+            _ => Ty::Object,
+        },
+        "min" | "max" if n >= 2 && no_kw => {
+            if all(|t| *t == Ty::Int) {
+                Ty::Int
+            } else if all(|t| *t == Ty::Float) {
+                Ty::Float
+            } else if all(|t| *t == Ty::Str) {
+                Ty::Str
+            } else {
+                Ty::Object
+            }
+        }
+        "print" => Ty::None,
+        "list" | "sorted" => Ty::any_list(),
+        "dict" => Ty::any_dict(),
+        "tuple" => Ty::TupleVar(Box::new(Ty::Object)),
+        "set" => Ty::Set,
+        "divmod" if n == 2 && all(|t| t.is_intlike()) => Ty::Tuple(vec![Ty::Int, Ty::Int]),
+        "divmod" if n == 2 && all(|t| t.is_numeric()) => Ty::Tuple(vec![Ty::Float, Ty::Float]),
+        _ => Ty::Object,
+    }
+}
