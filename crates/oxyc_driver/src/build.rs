@@ -77,6 +77,8 @@ pub trait Reporter: Sync {
     fn warnings(&self, file: &SourceDiagnostics);
     /// A module finished, successfully or not.
     fn module_finished(&self, progress: &Progress<'_>, result: &Result<(), &ModuleError>);
+    /// Every module has finished.
+    fn build_finished(&self, _summary: &BuildSummary) {}
 }
 
 /// What a build did.
@@ -151,6 +153,7 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
             _ => summary.failed += 1,
         }
     }
+    reporter.build_finished(&summary);
     Ok(summary)
 }
 
@@ -264,7 +267,7 @@ impl Toolchain {
             .name
             .as_ref()
             .map_err(|stem| ModuleError::BadModuleName { path: job.source.clone(), stem: stem.clone() })?;
-        let options = CompileOptions { opt_level: self.cc.opt_level, python_version: self.python.config.version() };
+        let options = CompileOptions { opt_level: self.cc.opt_level, python_version: self.python.config.version(), strict: false, explain: false };
         let compiled = catch_unwind(AssertUnwindSafe(|| {
             pipeline::compile_to_c(name, &job.trace_path, source, &options)
         }))

@@ -9,8 +9,10 @@
 //! ├── runtime/<key>/oxyc_rt.h         the C runtime, compiled once per
 //! │                oxyc_rt.c          (runtime sources, Python include dir, CC, CFLAGS,
 //! │                oxyc_rt.o          opt level, -g)                        (cc.rs)
-//! └── run/<key>/<name><EXT_SUFFIX>    `oxyc run` builds, one per (source, path, oxyc
-//!                                     build, interpreter, flags)            (run.rs)
+//! └── run/<script>/<key>/<name><EXT_SUFFIX>
+//!                                     `oxyc run` builds: <script> hashes the script's
+//!                                     path, <key> (source, oxyc build, interpreter, C
+//!                                     compiler, flags); the newest 4 kept    (run.rs)
 //! ```
 //!
 //! Nothing is ever modified in place, so deleting the whole directory at any time is safe.

@@ -14,8 +14,8 @@ use crate::python;
 use crate::render::Style;
 use crate::run::BOOTSTRAP;
 
-/// A module in the shape the contract in run.rs asks for: multi-phase init, exported as
-/// both `PyInit_m` and `PyInit___main__`; its body is Python code compiled as `s.py`.
+/// A module in the shape the contract in run.rs asks for: multi-phase init, the body runs
+/// in the exec slot and reads `__name__` then; the body is Python code compiled as `s.py`.
 const MODULE_C: &str = r#"
 #include "oxyc_rt.h"
 
@@ -48,7 +48,6 @@ static PyModuleDef_Slot m_slots[] = {{Py_mod_exec, m_exec}, {0, NULL}};
 static struct PyModuleDef m_def = {PyModuleDef_HEAD_INIT, "m", NULL, 0, NULL, m_slots};
 
 PyMODINIT_FUNC PyInit_m(void) { return PyModuleDef_Init(&m_def); }
-PyMODINIT_FUNC PyInit___main__(void) { return PyModuleDef_Init(&m_def); }
 "#;
 
 struct Setup {
@@ -113,6 +112,7 @@ fn compiles_links_imports_and_runs_as_main() {
             .arg("-c")
             .arg(BOOTSTRAP.replace("import sys\n", "import sys, os, builtins\nbuiltins.SCRIPT_DIR = os.environ['OXYC_TEST_SCRIPT_DIR']\n"))
             .arg(&so)
+            .arg("m")
             .arg("scripts/s.py")
             .args(args)
             .output()

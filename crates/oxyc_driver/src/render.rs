@@ -195,6 +195,14 @@ impl crate::build::Reporter for Console {
             self.print(&text);
         }
     }
+
+    fn build_finished(&self, summary: &crate::build::BuildSummary) {
+        let total = summary.built.len() + summary.failed;
+        if summary.failed > 0 && total > 1 {
+            let text = format!("{} of {total} modules failed to compile", summary.failed);
+            self.print(&self.style.headline(Level::Error, &text));
+        }
+    }
 }
 
 fn seconds(d: Duration) -> String {

@@ -3,19 +3,21 @@
 //!
 //! # Caching
 //!
-//! The module is built into `<cache>/run/<key>/<name><EXT_SUFFIX>`, where the key hashes
+//! The module is built into `<cache>/run/<script>/<key>/<name><EXT_SUFFIX>`, where
+//! `<script>` hashes the script's absolute path and the key hashes
 //! the source bytes, the script's absolute path (it is compiled into tracebacks), the oxyc
 //! version and build (the executable's size and mtime), the embedded C runtime, the target
 //! interpreter (executable, version, include dir, EXT_SUFFIX, platform), the C compiler
 //! (CC and its mtime, CFLAGS) and the flags (-O, -g). When that file exists nothing is
-//! compiled: no pipeline, no C compiler.
+//! compiled: no pipeline, no C compiler. After a new build, only the newest
+//! four builds of the same script are kept.
 //!
 //! # How the compiled module runs as `__main__` (the contract with the generated code)
 //!
 //! oxyc replaces itself (`exec`, on Unix) with
 //!
 //! ```text
-//! <python> -c <BOOTSTRAP> <cached .so> FILE.py ARGS...
+//! <python> -c <BOOTSTRAP> <cached .so> <module name> FILE.py ARGS...
 //! ```
 //!
 //! and the bootstrap, in the target interpreter:
@@ -23,37 +25,34 @@
 //! 1. sets `sys.argv = ["FILE.py", ARGS...]` (FILE.py as given, like Python does);
 //! 2. sets `sys.path[0]` to the directory of the script, symlinks resolved (Python's rule
 //!    for scripts), unless `-P`/`PYTHONSAFEPATH` is in force;
-//! 3. loads the extension with `importlib.machinery.ExtensionFileLoader` under the module
-//!    name **`"__main__"`**. The import system therefore calls the init function
-//!    **`PyInit___main__`**. This is the whole contract with the generated code:
-//!
-//!    * every generated module exports, besides `PyInit_<name>`, a second init function
-//!      `PyMODINIT_FUNC PyInit___main__(void)` that initialises the same module;
-//!    * with multi-phase initialisation (PEP 489, `PyModuleDef_Init`; recommended) both
-//!      simply `return PyModuleDef_Init(&module_def);` — the module object is created from
-//!      the spec and so is named `"__main__"` (its `__name__` global reads `"__main__"`),
-//!      and the module body runs in the `Py_mod_exec` slot;
-//!    * with single-phase initialisation, `PyInit___main__` must create the module with
-//!      the name `"__main__"` (a second `PyModuleDef` whose `m_name` is `"__main__"`) and
-//!      run the body with `__name__ == "__main__"`;
-//!    * the body must read `__name__` from the module's globals rather than assume the
-//!      import name, so that `if __name__ == "__main__":` blocks run.
-//!
-//!    Nothing else changes: no environment variable, no global state. (An environment
-//!    variable such as `OXYC_MAIN_MODULE` would leak into every child process the script
-//!    starts, where an import of a compiled module of the same name would wrongly run as
-//!    main; the import system's own module name has no such leak. This is how `runpy`
-//!    runs modules as `__main__`, too.)
-//!
-//!    Between creating the module and executing its body (multi-phase init only), the
-//!    bootstrap sets what Python sets for a script: `__file__` = the script's absolute
-//!    path (so `os.path.dirname(__file__)` finds data files beside the script, not in the
-//!    cache), `__spec__ = None`, `__builtins__`, and `sys.modules["__main__"]`;
-//! 4. executes the module. `SystemExit` passes through (exit status as usual); any other
-//!    uncaught exception is re-raised with the bootstrap's own frames (`<string>`, frozen
+//! 3. creates the module with `importlib.machinery.ExtensionFileLoader` under its own
+//!    name (so the import system calls `PyInit_<name>`, as for any import) — this is the
+//!    *create* phase of multi-phase initialisation (PEP 489), which must not run any of
+//!    the module's code;
+//! 4. before the module's code runs, does what Python does for a script's module:
+//!    `__name__ = "__main__"`, `__file__` = the script's absolute path (so
+//!    `os.path.dirname(__file__)` finds data files beside the script, not in the cache),
+//!    `__spec__ = None`, `__package__ = None`, `__builtins__`, and
+//!    `sys.modules["__main__"] = module`;
+//! 5. runs the *exec* phase (`loader.exec_module`: the `Py_mod_exec` slot, which runs the
+//!    module body). `SystemExit` passes through (exit status as usual); any other uncaught
+//!    exception is re-raised with the bootstrap's own frames (`<string>`, frozen
 //!    importlib) cut from the front of its traceback, so Python prints the traceback from
 //!    the script's first line and exits with status 1 (`KeyboardInterrupt` ends the
 //!    process by SIGINT, as in Python).
+//!
+//! So the whole contract for the generated code is:
+//!
+//! * use multi-phase initialisation: `PyInit_<name>` returns `PyModuleDef_Init(&def)`,
+//!   and the module body runs in the `Py_mod_exec` slot, not in `PyInit_<name>` or a
+//!   `Py_mod_create` slot;
+//! * read the module's `__name__` (and `__file__`) from its dict when the exec slot runs
+//!   — never bake the import name into the body — so `if __name__ == "__main__":` blocks
+//!   run, and functions and classes get `__module__ == "__main__"` as in Python.
+//!
+//! No environment variable is involved: one (say `OXYC_MAIN_MODULE=<name>`) would be
+//! inherited by every process the script starts, where importing a compiled module of the
+//! same name would wrongly run it as `__main__`.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -78,21 +77,22 @@ pub struct RunOptions {
     pub verbose: bool,
 }
 
-/// The program given to `python -c`; argv: `<.so> <script> <args>...`.
+/// The program given to `python -c`; argv: `<.so> <module name> <script> <args>...`.
 pub const BOOTSTRAP: &str = r#"import sys
 def _oxyc_main():
     import builtins, os
     from importlib.machinery import ExtensionFileLoader
     from importlib.util import module_from_spec, spec_from_file_location
-    so, script = sys.argv[1], sys.argv[2]
-    del sys.argv[:2]
+    so, name, script = sys.argv[1:4]
+    del sys.argv[:3]
     if not getattr(sys.flags, "safe_path", False):
         sys.path[0] = os.path.dirname(os.path.realpath(script))
-    loader = ExtensionFileLoader("__main__", so)
-    spec = spec_from_file_location("__main__", so, loader=loader)
-    module = module_from_spec(spec)
+    loader = ExtensionFileLoader(name, so)
+    module = module_from_spec(spec_from_file_location(name, so, loader=loader))
+    module.__name__ = "__main__"
     module.__file__ = os.path.abspath(script)
     module.__spec__ = None
+    module.__package__ = None
     module.__builtins__ = builtins
     sys.modules["__main__"] = module
     loader.exec_module(module)
@@ -116,13 +116,14 @@ except BaseException as _oxyc_exc:
 /// return on success: the process becomes the Python interpreter.
 pub fn run(opts: &RunOptions, reporter: &dyn Reporter) -> Result<ExitCode, DriverError> {
     let toolchain = Toolchain::new(opts.python.as_deref(), opts.opt_level, opts.debug, opts.verbose)?;
-    let module = cached_build(&toolchain, opts, reporter)?;
+    let name = main_module_name(&opts.file);
+    let module = cached_build(&toolchain, opts, &name, reporter)?;
 
     let mut command = Command::new(&toolchain.python.command);
-    command.arg("-c").arg(BOOTSTRAP).arg(&module).arg(&opts.file).args(&opts.args);
+    command.arg("-c").arg(BOOTSTRAP).arg(&module).arg(&name).arg(&opts.file).args(&opts.args);
     if opts.verbose {
         eprintln!(
-            "{} -c <oxyc bootstrap> {} {}",
+            "{} -c <oxyc bootstrap> {} {name} {}",
             toolchain.python.command.display(),
             module.display(),
             cc::shell_words(&std::iter::once(opts.file.as_os_str()).chain(opts.args.iter().map(OsString::as_os_str)).collect::<Vec<_>>())
@@ -147,10 +148,14 @@ fn exec(mut command: Command, program: &Path) -> Result<ExitCode, DriverError> {
 }
 
 /// The path of the compiled module, built now unless the cache already has it.
-fn cached_build(toolchain: &Toolchain, opts: &RunOptions, reporter: &dyn Reporter) -> Result<PathBuf, DriverError> {
+fn cached_build(
+    toolchain: &Toolchain,
+    opts: &RunOptions,
+    name: &str,
+    reporter: &dyn Reporter,
+) -> Result<PathBuf, DriverError> {
     let bytes = std::fs::read(&opts.file).map_err(|source| ModuleError::Read { path: opts.file.clone(), source })?;
     let absolute = std::path::absolute(&opts.file).unwrap_or_else(|_| opts.file.clone());
-    let name = main_module_name(&opts.file);
 
     let mut key = KeyHasher::new("run-v1");
     key.str(env!("CARGO_PKG_VERSION"));
@@ -161,9 +166,10 @@ fn cached_build(toolchain: &Toolchain, opts: &RunOptions, reporter: &dyn Reporte
     key.str(&cc::runtime_hash());
     python::identity(&toolchain.python, &mut key);
     toolchain.cc.identity(&mut key);
-    key.path(&absolute).str(&name).field(&bytes);
+    key.path(&absolute).str(name).field(&bytes);
     let cache_root = std::path::absolute(toolchain.cache.root()).unwrap_or_else(|_| toolchain.cache.root().to_path_buf());
-    let dir = cache_root.join("run").join(key.finish());
+    let script_dir = cache_root.join("run").join(KeyHasher::new("run-script").path(&absolute).finish());
+    let dir = script_dir.join(key.finish());
     let module = dir.join(format!("{name}{}", toolchain.python.config.ext_suffix));
     if module.is_file() {
         return Ok(module);
@@ -175,10 +181,32 @@ fn cached_build(toolchain: &Toolchain, opts: &RunOptions, reporter: &dyn Reporte
         source: opts.file.clone(),
         display: opts.file.display().to_string(),
         trace_path: absolute.display().to_string(),
-        name: Ok(name),
+        name: Ok(name.to_owned()),
         out_dir: dir,
     };
-    Ok(toolchain.build_from_source(&job, &source, Emit::default(), reporter)?)
+    let module = toolchain.build_from_source(&job, &source, Emit::default(), reporter)?;
+    prune(&script_dir, &module);
+    Ok(module)
+}
+
+/// How many builds of one script the cache keeps (for switching between flags or
+/// interpreters without rebuilding each time).
+const KEPT_BUILDS_PER_SCRIPT: usize = 4;
+
+/// Remove all but the newest few builds of one script; every edit of a script makes a
+/// new one. Best effort: a failure only leaves some garbage behind.
+fn prune(script_dir: &Path, keep: &Path) {
+    let Ok(entries) = std::fs::read_dir(script_dir) else { return };
+    let mut builds: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| !keep.starts_with(p))
+        .filter_map(|p| Some((std::fs::metadata(&p).ok()?.modified().ok()?, p)))
+        .collect();
+    builds.sort_by_key(|b| std::cmp::Reverse(b.0));
+    for (_, old) in builds.into_iter().skip(KEPT_BUILDS_PER_SCRIPT - 1) {
+        let _ = std::fs::remove_dir_all(old);
+    }
 }
 
 /// The name the script is compiled under. It runs as `__main__`, so this only names the
