@@ -568,7 +568,11 @@ impl<'a> FnBuilder<'a> {
         let mut vals = Vec::new();
         for a in args {
             let v = self.expr(a);
-            vals.push(self.coerce(&v, &Ty::Int, None));
+            let r = self.coerce(&v, &Ty::Int, None);
+            // The bounds are evaluated once: copy them out of any variable.
+            let t = self.temp(RType::Int);
+            self.assign(t, r);
+            vals.push(t);
         }
         let (start, stop, step) = match vals.as_slice() {
             [stop] => (self.konst(Const::Int(0), RType::Int), *stop, None),
