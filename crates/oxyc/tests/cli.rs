@@ -277,6 +277,17 @@ fn builds_a_module_that_python_imports() {
         .output()
         .expect("python3");
     assert_eq!(stdout(&out), "6765 True\n", "{}", stderr(&out));
+
+    // Built again, unchanged: the C compiler does not run, the output is written anew.
+    std::fs::remove_file(env.src().join(format!("fib{}", ext_suffix()))).expect("remove");
+    let out = env.run(&["build", "-v", "fib.py"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("-fPIC"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("C unchanged"), "{}", stderr(&out));
+    assert!(env.src().join(format!("fib{}", ext_suffix())).is_file());
+    // A different optimisation level is a different build.
+    let out = env.run(&["build", "-v", "-O1", "fib.py"]);
+    assert!(stderr(&out).contains("-O1"), "{}", stderr(&out));
 }
 
 #[test]

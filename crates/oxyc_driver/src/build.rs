@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use oxyc_syntax::LineIndex;
 
-use crate::cache::Cache;
+use crate::cache::{self, Cache, KeyHasher};
 use crate::cc::{self, CcConfig, Runtime};
 use crate::error::{DriverError, IoAction, IoError, ModuleError, SourceDiagnostics};
 use crate::fsutil::{self, TempOutput};
@@ -299,8 +299,30 @@ impl Toolchain {
 
     /// Compile generated C and link it with the runtime into `<out_dir>/<name><EXT_SUFFIX>`,
     /// replacing any earlier file there only when everything succeeded.
+    ///
+    /// The C compiler's work is cached by the C text (which is deterministic: the same
+    /// source and flags give the same C): an unchanged module is copied from
+    /// `<cache>/modules/` instead of being compiled again.
     pub fn compile_c(&self, job: &ModuleJob, name: &str, c_source: &str) -> Result<PathBuf, ModuleError> {
         let runtime = self.runtime(job)?;
+        let ext_suffix = &self.python.config.ext_suffix;
+        let output = job.out_dir.join(format!("{name}{ext_suffix}"));
+        let mut key = KeyHasher::new("module-v1");
+        key.str(c_source).path(&runtime.include_dir).path(&self.python.config.include_dir).str(ext_suffix);
+        self.cc.identity(&mut key);
+        let modules = self.cache.subdir("modules");
+        let cached = modules.join(format!("{}{ext_suffix}", key.finish()));
+
+        let tmp = TempOutput::beside(&output);
+        if cached.is_file() && std::fs::copy(&cached, tmp.path()).is_ok() {
+            if self.cc.verbose {
+                eprintln!("{}: C unchanged, reusing {}", job.display, cached.display());
+            }
+            cache::touch(&cached);
+            tmp.persist(&output)?;
+            return Ok(output);
+        }
+
         let work = tempfile::Builder::new()
             .prefix("oxyc-build-")
             .tempdir()
@@ -310,16 +332,24 @@ impl Toolchain {
         std::fs::write(&c_file, c_source.as_bytes()).map_err(|e| IoError::new(IoAction::Write, &c_file, e))?;
         let doing = format!("compiling `{}`", job.display);
         self.cc.compile(&c_file, &object, &[&self.python.config.include_dir, &runtime.include_dir], &doing)?;
-
-        let output = job.out_dir.join(format!("{name}{}", self.python.config.ext_suffix));
-        let tmp = TempOutput::beside(&output);
         let mut objects: Vec<&Path> = vec![&object];
         objects.extend(runtime.objects.iter().map(PathBuf::as_path));
         self.cc.link_shared(&objects, tmp.path(), &format!("linking `{}`", job.display))?;
+
+        // Keep a copy for the next build (best effort: the cache is only an optimisation).
+        if fsutil::create_dir_all(&modules).is_ok() {
+            let keep = TempOutput::beside(&cached);
+            if std::fs::copy(tmp.path(), keep.path()).is_ok() && keep.persist(&cached).is_ok() {
+                cache::prune_lru(&modules, MAX_CACHED_MODULES);
+            }
+        }
         tmp.persist(&output)?;
         Ok(output)
     }
 }
+
+/// How many compiled modules `<cache>/modules/` keeps (least recently used go first).
+const MAX_CACHED_MODULES: usize = 256;
 
 /// The source text: UTF-8 (a leading byte-order mark is dropped, as Python does).
 pub(crate) fn read_source(path: &Path) -> Result<String, ModuleError> {

@@ -6,6 +6,9 @@
 //! ```text
 //! $OXYC_CACHE_DIR | $XDG_CACHE_HOME/oxyc | ~/.cache/oxyc
 //! ├── python/<key>.json              what an interpreter reported (python.rs)
+//! ├── modules/<key><EXT_SUFFIX>        linked modules by (C text, runtime, interpreter,
+//! │                                   C compiler, flags): an unchanged module is copied,
+//! │                                   not compiled; the 256 most recently used are kept
 //! ├── runtime/<key>/oxyc_rt.h         the C runtime, compiled once per
 //! │                oxyc_rt.c          (runtime sources, Python include dir, CC, CFLAGS,
 //! │                oxyc_rt.o          opt level, -g)                        (cc.rs)
@@ -61,6 +64,33 @@ impl Cache {
     }
 }
 
+/// Mark a cache entry as used now (for [`prune_lru`]). Best effort.
+pub fn touch(path: &Path) {
+    if let Ok(file) = std::fs::File::options().append(true).open(path) {
+        let _ = file.set_modified(std::time::SystemTime::now());
+    }
+}
+
+/// Keep the `max` most recently used (modified or [`touch`]ed) files of `dir`, delete the
+/// rest. Best effort: the cache is an optimisation, so failures are ignored. Deleting a
+/// module that another process is about to copy only makes that process compile it.
+pub fn prune_lru(dir: &Path, max: usize) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut files: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    if files.len() <= max {
+        return;
+    }
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
+    for (_, old) in files.into_iter().skip(max) {
+        let _ = std::fs::remove_file(old);
+    }
+}
+
 /// Builds a cache key from a sequence of fields. Each field is length-prefixed, so
 /// `("ab", "c")` and `("a", "bc")` give different keys; the domain string keeps keys of
 /// different kinds of entry apart.
@@ -97,6 +127,24 @@ impl KeyHasher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prune_keeps_the_most_recently_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = std::time::SystemTime::now();
+        for i in 0..5u64 {
+            let path = dir.path().join(format!("m{i}.so"));
+            std::fs::write(&path, b"x").unwrap();
+            let f = std::fs::File::options().append(true).open(&path).unwrap();
+            f.set_modified(now - std::time::Duration::from_secs(100 - i)).unwrap();
+        }
+        touch(&dir.path().join("m0.so"));
+        prune_lru(dir.path(), 3);
+        let mut left: Vec<String> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        left.sort();
+        assert_eq!(left, ["m0.so", "m3.so", "m4.so"]);
+    }
 
     #[test]
     fn fields_are_length_prefixed() {

@@ -91,7 +91,8 @@ impl CcConfig {
         CcConfig { program, program_args: cc.collect(), cflags, ldflags, opt_level: opt_level.min(3), debug, verbose }
     }
 
-    /// Everything about the compiler that changes an object file, for cache keys.
+    /// Everything about the compiler that changes an object or a linked module, for cache
+    /// keys.
     pub fn identity(&self, key: &mut KeyHasher) {
         for arg in std::iter::once(&self.program).chain(&self.program_args) {
             key.field(arg.as_encoded_bytes());
@@ -105,6 +106,10 @@ impl CcConfig {
         }
         key.str("cflags");
         for arg in &self.cflags {
+            key.field(arg.as_encoded_bytes());
+        }
+        key.str("ldflags");
+        for arg in &self.ldflags {
             key.field(arg.as_encoded_bytes());
         }
         key.str(&format!("O{} g{}", self.opt_level, u8::from(self.debug)));
