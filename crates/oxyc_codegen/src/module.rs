@@ -101,19 +101,6 @@ static int oxy_define_function(int i, PyObject *name) {{
         let _ = writeln!(out, "    if (oxy_b[{i}] == NULL) return -1;");
     }
     let _ = func_names;
-    let _ = writeln!(out, "    const char *oxy_main = getenv(\"OXYC_MAIN_MODULE\");");
-    let _ = writeln!(
-        out,
-        "    if (oxy_main != NULL && strcmp(oxy_main, {}) == 0) {{",
-        c_string(m.name.as_bytes())
-    );
-    let _ = writeln!(out, "        PyObject *main_name = PyUnicode_FromString(\"__main__\");");
-    let _ = writeln!(
-        out,
-        "        if (main_name == NULL || PyDict_SetItemString(oxy_globals, \"__name__\", main_name) < 0) {{ Py_XDECREF(main_name); return -1; }}"
-    );
-    let _ = writeln!(out, "        Py_DECREF(main_name);");
-    let _ = writeln!(out, "    }}");
     let _ = writeln!(out, "    PyObject *r = {}();", native_name(m, m.body));
     let _ = writeln!(out, "    if (r == NULL) return -1;");
     let _ = writeln!(out, "    Py_DECREF(r);");
