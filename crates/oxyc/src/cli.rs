@@ -108,6 +108,12 @@ pub struct BuildArgs {
     /// Also write the generated C as NAME.c beside the output
     #[arg(long)]
     pub emit_c: bool,
+    /// Say which functions and statements run interpreted, and why
+    #[arg(long)]
+    pub explain: bool,
+    /// Fail instead of interpreting what cannot be compiled yet
+    #[arg(long)]
+    pub strict: bool,
     /// Compile up to N modules at once (default: one per CPU)
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<NonZeroUsize>,
@@ -137,6 +143,8 @@ impl From<BuildArgs> for BuildOptions {
             emit_c: a.emit_c,
             verbose: a.common.verbose,
             jobs: a.jobs,
+            strict: a.strict,
+            explain: a.explain,
         }
     }
 }

@@ -41,6 +41,10 @@ pub struct BuildOptions {
     pub verbose: bool,
     /// How many modules to compile at once; `None`: one per CPU.
     pub jobs: Option<NonZeroUsize>,
+    /// Make every interpreted fallback an error.
+    pub strict: bool,
+    /// Report (as notes) what runs interpreted and why.
+    pub explain: bool,
 }
 
 impl Default for BuildOptions {
@@ -55,6 +59,8 @@ impl Default for BuildOptions {
             emit_c: false,
             verbose: false,
             jobs: None,
+            strict: false,
+            explain: false,
         }
     }
 }
@@ -106,7 +112,9 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
     if let Some(dir) = &opts.out_dir {
         fsutil::create_dir_all(dir)?;
     }
-    let toolchain = Toolchain::new(opts.python.as_deref(), opts.opt_level, opts.debug, opts.verbose)?;
+    let mut toolchain = Toolchain::new(opts.python.as_deref(), opts.opt_level, opts.debug, opts.verbose)?;
+    toolchain.strict = opts.strict;
+    toolchain.explain = opts.explain;
     let jobs: Vec<ModuleJob> = opts
         .files
         .iter()
@@ -218,6 +226,10 @@ pub(crate) struct Toolchain {
     pub cache: Cache,
     pub python: Interpreter,
     pub cc: CcConfig,
+    /// Interpreted fallbacks are errors (`--strict`).
+    pub strict: bool,
+    /// Report what runs interpreted and why (`--explain`).
+    pub explain: bool,
     runtime: OnceLock<Option<Runtime>>,
 }
 
@@ -229,7 +241,7 @@ impl Toolchain {
     }
 
     pub fn from_parts(cache: Cache, python: Interpreter, cc: CcConfig) -> Toolchain {
-        Toolchain { cache, python, cc, runtime: OnceLock::new() }
+        Toolchain { cache, python, cc, strict: false, explain: false, runtime: OnceLock::new() }
     }
 
     /// The compiled runtime. The module whose request built it gets the compiler's error if
@@ -267,7 +279,7 @@ impl Toolchain {
             .name
             .as_ref()
             .map_err(|stem| ModuleError::BadModuleName { path: job.source.clone(), stem: stem.clone() })?;
-        let options = CompileOptions { opt_level: self.cc.opt_level, python_version: self.python.config.version(), strict: false, explain: false };
+        let options = CompileOptions { opt_level: self.cc.opt_level, python_version: self.python.config.version(), strict: self.strict, explain: self.explain };
         let compiled = catch_unwind(AssertUnwindSafe(|| {
             pipeline::compile_to_c(name, &job.trace_path, source, &options)
         }))

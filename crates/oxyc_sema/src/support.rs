@@ -52,8 +52,8 @@ fn body_unsupported(body: &[Stmt], in_function: bool) -> Found {
 fn stmt_unsupported(stmt: &Stmt, in_function: bool) -> Found {
     let span = stmt.span;
     match &stmt.kind {
-        StmtKind::FunctionDef(_) => found(span, "a nested or conditional function definition"),
-        StmtKind::ClassDef(_) => found(span, "a class definition"),
+        StmtKind::FunctionDef(f) => found(f.name.span, "a nested or conditional function definition"),
+        StmtKind::ClassDef(c) => found(c.name.span, "a class definition"),
         StmtKind::With { .. } => found(span, "the `with` statement"),
         StmtKind::Nonlocal(_) => found(span, "`nonlocal`"),
         StmtKind::Unsupported { what } => found(span, what),
