@@ -470,6 +470,16 @@ int oxy_enter_call_slow(void) {
     return 0;
 }
 
+int oxy_depth_exceeded(int depth) {
+    int limit = Py_GetRecursionLimit();
+    oxy_rt_recursion_limit = limit;
+    if (depth > limit) {
+        PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
+        return -1;
+    }
+    return 0;
+}
+
 /* ======================================================================== */
 /* Argument parsing                                                          */
 /* ======================================================================== */
@@ -1103,3 +1113,8 @@ PyObject *oxy_tuple_getitem_slow(PyObject *t, oxy_int i) {
     Py_DECREF(key);
     return r;
 }
+
+/* ---- refcounting of long-form ints (cold) ------------------------------ */
+
+void oxy_int_incref_long(oxy_int x) { Py_INCREF(OXY_INT_AS_OBJ(x)); }
+void oxy_int_decref_long(oxy_int x) { Py_DECREF(OXY_INT_AS_OBJ(x)); }

@@ -82,6 +82,9 @@ extern "C" {
 #define OXY_UNLIKELY(x) __builtin_expect(!!(x), 0)
 /* Linkage of every runtime function: private to the extension module. */
 #define OXY_API __attribute__((visibility("hidden")))
+/* Slow paths and error raising are cold: the compiler keeps them (and the register
+   spills around their calls) out of the hot loops of generated code. */
+#define OXY_COLD __attribute__((cold))
 
 /* ======================================================================== */
 /* Tagged integers                                                           */
@@ -112,41 +115,45 @@ typedef intptr_t oxy_int;
 
 /* ---- refcounting (no-ops on short ints) ------------------------------- */
 
+/* The long-form halves live out of line and cold, so that hot loops over short ints
+   keep their registers (see OXY_COLD). */
+OXY_API OXY_COLD void oxy_int_incref_long(oxy_int x);
+OXY_API OXY_COLD void oxy_int_decref_long(oxy_int x);
+
 static inline void oxy_int_incref(oxy_int x) {
-    if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x))) Py_INCREF(OXY_INT_AS_OBJ(x));
+    if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x))) oxy_int_incref_long(x);
 }
 /* x must not be OXY_INT_ERR. */
 static inline void oxy_int_decref(oxy_int x) {
-    if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x))) Py_DECREF(OXY_INT_AS_OBJ(x));
+    if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x))) oxy_int_decref_long(x);
 }
 /* Like oxy_int_decref, but OXY_INT_ERR is allowed (and ignored). */
 static inline void oxy_int_xdecref(oxy_int x) {
-    if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x)) && x != OXY_INT_ERR)
-        Py_DECREF(OXY_INT_AS_OBJ(x));
+    if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x)) && x != OXY_INT_ERR) oxy_int_decref_long(x);
 }
 
 /* ---- out-of-line parts (oxyc_rt.c) ------------------------------------ */
 
-OXY_API oxy_int oxy_int_from_i64_slow(int64_t v);
-OXY_API oxy_int oxy_int_from_long_obj_slow(PyObject *o);
-OXY_API oxy_int oxy_int_add_slow(oxy_int a, oxy_int b);
-OXY_API oxy_int oxy_int_sub_slow(oxy_int a, oxy_int b);
-OXY_API oxy_int oxy_int_mul_slow(oxy_int a, oxy_int b);
-OXY_API oxy_int oxy_int_floordiv_slow(oxy_int a, oxy_int b);
-OXY_API oxy_int oxy_int_mod_slow(oxy_int a, oxy_int b);
-OXY_API oxy_int oxy_int_lshift_slow(oxy_int a, oxy_int b);
-OXY_API oxy_int oxy_int_rshift_slow(oxy_int a, oxy_int b);
-OXY_API oxy_int oxy_int_and_slow(oxy_int a, oxy_int b);
-OXY_API oxy_int oxy_int_or_slow(oxy_int a, oxy_int b);
-OXY_API oxy_int oxy_int_xor_slow(oxy_int a, oxy_int b);
-OXY_API oxy_int oxy_int_neg_slow(oxy_int a);
-OXY_API oxy_int oxy_int_invert_slow(oxy_int a);
-OXY_API oxy_int oxy_int_abs_slow(oxy_int a);
-OXY_API int oxy_int_compare_slow(oxy_int a, oxy_int b);
-OXY_API double oxy_int_truediv_slow(oxy_int a, oxy_int b);
-OXY_API double oxy_int_to_double_slow(oxy_int a);
-OXY_API oxy_int oxy_int_from_double_slow(double d);
-OXY_API PyObject *oxy_int_box_slow(oxy_int x);
+OXY_API OXY_COLD oxy_int oxy_int_from_i64_slow(int64_t v);
+OXY_API OXY_COLD oxy_int oxy_int_from_long_obj_slow(PyObject *o);
+OXY_API OXY_COLD oxy_int oxy_int_add_slow(oxy_int a, oxy_int b);
+OXY_API OXY_COLD oxy_int oxy_int_sub_slow(oxy_int a, oxy_int b);
+OXY_API OXY_COLD oxy_int oxy_int_mul_slow(oxy_int a, oxy_int b);
+OXY_API OXY_COLD oxy_int oxy_int_floordiv_slow(oxy_int a, oxy_int b);
+OXY_API OXY_COLD oxy_int oxy_int_mod_slow(oxy_int a, oxy_int b);
+OXY_API OXY_COLD oxy_int oxy_int_lshift_slow(oxy_int a, oxy_int b);
+OXY_API OXY_COLD oxy_int oxy_int_rshift_slow(oxy_int a, oxy_int b);
+OXY_API OXY_COLD oxy_int oxy_int_and_slow(oxy_int a, oxy_int b);
+OXY_API OXY_COLD oxy_int oxy_int_or_slow(oxy_int a, oxy_int b);
+OXY_API OXY_COLD oxy_int oxy_int_xor_slow(oxy_int a, oxy_int b);
+OXY_API OXY_COLD oxy_int oxy_int_neg_slow(oxy_int a);
+OXY_API OXY_COLD oxy_int oxy_int_invert_slow(oxy_int a);
+OXY_API OXY_COLD oxy_int oxy_int_abs_slow(oxy_int a);
+OXY_API OXY_COLD int oxy_int_compare_slow(oxy_int a, oxy_int b);
+OXY_API OXY_COLD double oxy_int_truediv_slow(oxy_int a, oxy_int b);
+OXY_API OXY_COLD double oxy_int_to_double_slow(oxy_int a);
+OXY_API OXY_COLD oxy_int oxy_int_from_double_slow(double d);
+OXY_API OXY_COLD PyObject *oxy_int_box_slow(oxy_int x);
 
 /* ---- construction and conversion -------------------------------------- */
 
@@ -386,7 +393,7 @@ static inline char oxy_int_ge(oxy_int a, oxy_int b) {
 /* Floats                                                                    */
 /* ======================================================================== */
 
-OXY_API double oxy_float_div_slow(double a, double b);
+OXY_API OXY_COLD double oxy_float_div_slow(double a, double b);
 
 /* a / b; ZeroDivisionError "float division by zero". */
 static inline double oxy_float_div(double a, double b) {
@@ -415,7 +422,7 @@ static inline PyObject *oxy_float_box(double d) { return PyFloat_FromDouble(d); 
 /* o is a float or an int (or subclasses); an int is converted exactly like
    float(o) (OverflowError "int too large to convert to float").  Anything
    else goes through PyFloat_AsDouble.  OXY_FLOAT_ERR on error. */
-OXY_API double oxy_float_unbox_slow(PyObject *o);
+OXY_API OXY_COLD double oxy_float_unbox_slow(PyObject *o);
 static inline double oxy_float_unbox(PyObject *o) {
     if (OXY_LIKELY(PyFloat_CheckExact(o))) return PyFloat_AS_DOUBLE(o);
     return oxy_float_unbox_slow(o);
@@ -444,7 +451,7 @@ static inline PyObject *oxy_bool_box(char b) {
    one only after the old limit is next exceeded. */
 extern OXY_API _Thread_local int oxy_rt_call_depth __attribute__((tls_model("initial-exec")));
 extern OXY_API int oxy_rt_recursion_limit;
-OXY_API int oxy_enter_call_slow(void);
+OXY_API OXY_COLD int oxy_enter_call_slow(void);
 
 /* Call at entry of every compiled function body: 0, or -1 with
    RecursionError "maximum recursion depth exceeded" (the counter is then
@@ -455,6 +462,13 @@ static inline int oxy_enter_call(void) {
 }
 /* Call on every exit of a body whose oxy_enter_call succeeded. */
 static inline void oxy_leave_call(void) { --oxy_rt_call_depth; }
+
+/* Generated code passes the compiled-frame depth along in a register (a hidden last
+   argument of every native function) and publishes it in oxy_rt_call_depth on entry
+   and after each native call, so a Python-callable wrapper knows where it stands.
+   Called when `depth` exceeds the cached limit: re-reads the interpreter's recursion
+   limit and raises RecursionError if it is still exceeded (-1), else 0. */
+OXY_API OXY_COLD int oxy_depth_exceeded(int depth);
 
 /* Parse a METH_FASTCALL|METH_KEYWORDS call (args, nargs, kwnames as given to
    the C function) for a Python-style signature with `nparams` positional-or-
@@ -477,19 +491,19 @@ OXY_API int oxy_parse_args(PyObject *const *args, Py_ssize_t nargs, PyObject *kw
 /* TypeError "f() argument 'x' must be int, not str" (fname, argname, expected
    are UTF-8; the type name is type(got).__name__ as tp_name gives it, or
    "None" for None, like CPython's own argument errors). */
-OXY_API void oxy_raise_arg_type(const char *fname, const char *argname, const char *expected,
+OXY_API OXY_COLD void oxy_raise_arg_type(const char *fname, const char *argname, const char *expected,
                                 PyObject *got);
 /* TypeError "<what> must be <expected>, not <type(got)>", e.g. what =
    "f() return value" or "local variable 'x' in f()". */
-OXY_API void oxy_raise_type(const char *what, const char *expected, PyObject *got);
+OXY_API OXY_COLD void oxy_raise_type(const char *what, const char *expected, PyObject *got);
 /* UnboundLocalError "cannot access local variable 'x' where it is not
    associated with a value". */
-OXY_API void oxy_raise_unbound_local(const char *name);
+OXY_API OXY_COLD void oxy_raise_unbound_local(const char *name);
 /* NameError "cannot access free variable 'x' where it is not associated
    with a value in enclosing scope" (a closure cell read before assignment). */
-OXY_API void oxy_raise_unbound_free(const char *name);
+OXY_API OXY_COLD void oxy_raise_unbound_free(const char *name);
 /* NameError "name 'x' is not defined" (with .name set, like the interpreter). */
-OXY_API void oxy_raise_name_error(PyObject *name);
+OXY_API OXY_COLD void oxy_raise_name_error(PyObject *name);
 
 /* ======================================================================== */
 /* Globals and builtins                                                      */
@@ -516,7 +530,7 @@ OXY_API PyObject *oxy_load_builtin(PyObject *name);
    Call it once per compiled frame the exception propagates through, on the
    line that raised -- but not after oxy_reraise() or oxy_restore_exc() of a
    caught exception (the interpreter does not add a frame twice there). */
-OXY_API void oxy_add_traceback(PyObject *globals, const char *funcname, const char *filename,
+OXY_API OXY_COLD void oxy_add_traceback(PyObject *globals, const char *funcname, const char *filename,
                                int line);
 
 /* Take the pending exception: normalise it, attach the traceback to it
@@ -576,9 +590,9 @@ OXY_API PyObject *oxy_format(PyObject *value, PyObject *spec, char conversion);
 /* Lists and tuples                                                          */
 /* ======================================================================== */
 
-OXY_API PyObject *oxy_list_getitem_slow(PyObject *list, oxy_int i);
-OXY_API int oxy_list_setitem_slow(PyObject *list, oxy_int i, PyObject *v);
-OXY_API PyObject *oxy_tuple_getitem_slow(PyObject *t, oxy_int i);
+OXY_API OXY_COLD PyObject *oxy_list_getitem_slow(PyObject *list, oxy_int i);
+OXY_API OXY_COLD int oxy_list_setitem_slow(PyObject *list, oxy_int i, PyObject *v);
+OXY_API OXY_COLD PyObject *oxy_tuple_getitem_slow(PyObject *t, oxy_int i);
 
 /* list[i] (negative indices wrap).  IndexError "list index out of range".
    A list subclass goes through its __getitem__. */

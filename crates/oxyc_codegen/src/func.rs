@@ -37,7 +37,9 @@ pub fn signature(m: &Module, f: &Function) -> String {
         .enumerate()
         .map(|(i, p)| format!("{} {}", c_type(p.ty), reg_name_of(f, Reg(i as u32))))
         .collect();
-    let params = if params.is_empty() { "void".to_string() } else { params.join(", ") };
+    let mut params = params;
+    params.push("int oxy_depth".to_string());
+    let params = params.join(", ");
     format!("static {} {}({})", c_type(f.ret), native_name(m, f.id), params)
 }
 
@@ -74,14 +76,14 @@ impl Emitter<'_> {
         }
         let _ = writeln!(self.out, "    unsigned int oxy_ticks = 0;");
         let _ = writeln!(self.out, "    (void)oxy_ticks;");
-        if !is_body {
-            let _ = writeln!(
-                self.out,
-                "    if (OXY_UNLIKELY(oxy_enter_call() < 0)) {{ {} return {}; }}",
-                self.traceback_call(f.line),
-                error_value(f.ret)
-            );
-        }
+        let _ = is_body;
+        let _ = writeln!(
+            self.out,
+            "    if (OXY_UNLIKELY(oxy_depth > oxy_rt_recursion_limit) && oxy_depth_exceeded(oxy_depth) < 0) {{ {} return {}; }}",
+            self.traceback_call(f.line),
+            error_value(f.ret)
+        );
+        let _ = writeln!(self.out, "    oxy_rt_call_depth = oxy_depth;");
         let _ = writeln!(self.out, "    goto L{};", f.entry.0);
         for (bi, b) in f.blocks.iter().enumerate() {
             let _ = writeln!(self.out, "  L{bi}: ;");
@@ -104,7 +106,7 @@ impl Emitter<'_> {
     }
 
     fn leave(&self) -> &'static str {
-        if self.f.id == self.m.body { "" } else { "oxy_leave_call(); " }
+        ""
     }
 
     fn term(&mut self, t: &Terminator) {
@@ -217,7 +219,7 @@ impl Emitter<'_> {
                 let target = &self.m.functions[func.0 as usize];
                 let dn = self.reg(*dst);
                 let argv: Vec<String> = args.iter().map(|a| self.reg(*a)).collect();
-                let call = format!("{}({})", native_name(self.m, *func), argv.join(", "));
+                let call = format!("{}({}{}oxy_depth + 1)", native_name(self.m, *func), argv.join(", "), if argv.is_empty() { "" } else { ", " });
                 if *func == self.f.id {
                     let _ = writeln!(self.out, "    {dn} = {call};");
                 } else {
@@ -229,6 +231,7 @@ impl Emitter<'_> {
                         error_value(target.ret)
                     );
                 }
+                let _ = writeln!(self.out, "    oxy_rt_call_depth = oxy_depth;");
                 let c = error_check(target.ret, &dn);
                 self.check(op, &c);
             }

@@ -101,7 +101,9 @@ static int oxy_define_function(int i, PyObject *name) {{
         let _ = writeln!(out, "    if (oxy_b[{i}] == NULL) return -1;");
     }
     let _ = func_names;
-    let _ = writeln!(out, "    PyObject *r = {}();", native_name(m, m.body));
+    let _ = writeln!(out, "    int oxy_d = oxy_rt_call_depth;");
+    let _ = writeln!(out, "    PyObject *r = {}(oxy_d + 1);", native_name(m, m.body));
+    let _ = writeln!(out, "    oxy_rt_call_depth = oxy_d;");
     let _ = writeln!(out, "    if (r == NULL) return -1;");
     let _ = writeln!(out, "    Py_DECREF(r);");
     let _ = writeln!(out, "    return 0;\n}}\n");
@@ -206,7 +208,10 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         }
         call_args.push(v);
     }
+    let _ = writeln!(out, "    int oxy_d = oxy_rt_call_depth;");
+    call_args.push("oxy_d + 1".to_string());
     let _ = writeln!(out, "    {} r = {}({});", c_type(f.ret), native_name(m, f.id), call_args.join(", "));
+    let _ = writeln!(out, "    oxy_rt_call_depth = oxy_d;");
     for c in &cleanup {
         let _ = writeln!(out, "    {c}");
     }

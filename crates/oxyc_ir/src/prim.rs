@@ -207,6 +207,7 @@ prims! {
     ListAppend = "list_append", "PyList_Append($0, $1)", [Obj, Obj] -> void, Neg;
     ListLen = "list_len", "PyList_GET_SIZE($0)", [Obj] -> Ssize, Never;
     ListGetItem = "list_getitem", "oxy_list_getitem($0, $1)", [Obj, Int] -> Obj, Null;
+    ListGetItemInt = "list_get_int", "oxyc_list_get_int($0, $1)", [Obj, Int] -> Int, IntErr;
     ListSetItem = "list_setitem", "oxy_list_setitem($0, $1, $2)", [Obj, Int, Obj] -> void, Neg;
     TupleLen = "tuple_len", "PyTuple_GET_SIZE($0)", [Obj] -> Ssize, Never;
     TupleGetItem = "tuple_getitem", "oxy_tuple_getitem($0, $1)", [Obj, Int] -> Obj, Null;

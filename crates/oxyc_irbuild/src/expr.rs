@@ -499,6 +499,10 @@ impl<'a> FnBuilder<'a> {
                 let idx = self.coerce(&i, &Ty::Int, None);
                 Val::new(self.prim(Prim::StrGetItem, vec![v.reg, idx]), Ty::Str)
             }
+            (Ty::List(elem), true) if **elem == Ty::Int => {
+                let idx = self.coerce(&i, &Ty::Int, None);
+                Val::new(self.prim(Prim::ListGetItemInt, vec![v.reg, idx]), Ty::Int)
+            }
             (Ty::List(_), true) => {
                 let idx = self.coerce(&i, &Ty::Int, None);
                 let item = Val::new(self.prim(Prim::ListGetItem, vec![v.reg, idx]), Ty::Object);
