@@ -1118,3 +1118,14 @@ PyObject *oxy_tuple_getitem_slow(PyObject *t, oxy_int i) {
 
 void oxy_int_incref_long(oxy_int x) { Py_INCREF(OXY_INT_AS_OBJ(x)); }
 void oxy_int_decref_long(oxy_int x) { Py_DECREF(OXY_INT_AS_OBJ(x)); }
+
+/* ---- long loops: signals and other threads ------------------------------ */
+
+int oxy_loop_tick(void) {
+    static unsigned int ticks = 0; /* protected by the GIL */
+    if ((++ticks & 63) == 0) {
+        Py_BEGIN_ALLOW_THREADS
+        Py_END_ALLOW_THREADS
+    }
+    return PyErr_CheckSignals();
+}

@@ -648,6 +648,12 @@ static inline PyObject *oxy_tuple_getitem(PyObject *t, oxy_int i) {
    KeyboardInterrupt).  0, or -1 with the handler's exception set. */
 static inline int oxy_check_signals(void) { return PyErr_CheckSignals(); }
 
+/* Called every few thousand iterations of a compiled loop: runs pending signal
+   handlers and, now and then, lets other Python threads take the GIL (the
+   interpreter's eval loop does the same; without it a long compiled loop would starve
+   every other thread).  0, or -1 with an exception set. */
+OXY_API OXY_COLD int oxy_loop_tick(void);
+
 #ifdef __cplusplus
 }
 #endif

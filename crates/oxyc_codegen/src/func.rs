@@ -390,7 +390,7 @@ impl Emitter<'_> {
                     let handler = self.on_error(err, op.line);
                     let _ = writeln!(
                         self.out,
-                        "    if (OXY_UNLIKELY(++oxy_ticks >= 4096)) {{ oxy_ticks = 0; if (OXY_UNLIKELY(oxy_check_signals() < 0)) {{ {handler} }} }}"
+                        "    if (OXY_UNLIKELY(++oxy_ticks >= 4096)) {{ oxy_ticks = 0; if (OXY_UNLIKELY(oxy_loop_tick() < 0)) {{ {handler} }} }}"
                     );
                 }
             }
