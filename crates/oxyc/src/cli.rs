@@ -176,8 +176,11 @@ mod tests {
 
     #[test]
     fn everything_after_the_script_belongs_to_it() {
-        let cli = Cli::try_parse_from(["oxyc", "run", "-v", "-O3", "s.py", "-v", "--x", "a"]).unwrap();
-        let Command::Run(run) = cli.command else { panic!("not run") };
+        let cli =
+            Cli::try_parse_from(["oxyc", "run", "-v", "-O3", "s.py", "-v", "--x", "a"]).unwrap();
+        let Command::Run(run) = cli.command else {
+            panic!("not run")
+        };
         assert!(run.common.verbose);
         assert_eq!(run.common.opt_level, 3);
         let opts = RunOptions::from(run);
@@ -189,12 +192,16 @@ mod tests {
     #[test]
     fn opt_levels() {
         let cli = Cli::try_parse_from(["oxyc", "build", "-O0", "a.py", "b.py"]).unwrap();
-        let Command::Build(b) = cli.command else { panic!("not build") };
+        let Command::Build(b) = cli.command else {
+            panic!("not build")
+        };
         assert_eq!(b.common.opt_level, 0);
         assert_eq!(b.files.len(), 2);
         assert!(Cli::try_parse_from(["oxyc", "build", "-O4", "a.py"]).is_err());
         let cli = Cli::try_parse_from(["oxyc", "build", "a.py"]).unwrap();
-        let Command::Build(b) = cli.command else { panic!("not build") };
+        let Command::Build(b) = cli.command else {
+            panic!("not build")
+        };
         assert_eq!(b.common.opt_level, 2);
     }
 }

@@ -12,8 +12,13 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let console = Console::stderr();
     let result = match cli.command {
-        cli::Command::Build(args) => oxyc_driver::build(&args.into(), &console)
-            .map(|summary| if summary.success() { ExitCode::SUCCESS } else { ExitCode::from(1) }),
+        cli::Command::Build(args) => oxyc_driver::build(&args.into(), &console).map(|summary| {
+            if summary.success() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }),
         cli::Command::Run(args) => oxyc_driver::run(&args.into(), &console),
     };
     result.unwrap_or_else(|err| {

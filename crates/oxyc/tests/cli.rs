@@ -67,7 +67,10 @@ fn ext_suffix() -> &'static str {
     static SUFFIX: OnceLock<String> = OnceLock::new();
     SUFFIX.get_or_init(|| {
         let out = Command::new("python3")
-            .args(["-c", "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))"])
+            .args([
+                "-c",
+                "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))",
+            ])
             .output()
             .expect("python3");
         stdout(&out).trim().to_owned()
@@ -87,7 +90,10 @@ fn assert_no_panic(out: &Output) {
 fn version() {
     let out = Env::new().run(&["--version"]);
     assert!(out.status.success());
-    assert_eq!(stdout(&out), format!("oxyc {}\n", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        stdout(&out),
+        format!("oxyc {}\n", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 #[test]
@@ -109,7 +115,14 @@ fn help_teaches_with_examples() {
     }
     let out = env.run(&["help", "build"]);
     assert!(out.status.success());
-    for needle in ["--out-dir", "--python", "--emit-ir", "--emit-c", "-O <LEVEL>", "--jobs"] {
+    for needle in [
+        "--out-dir",
+        "--python",
+        "--emit-ir",
+        "--emit-c",
+        "-O <LEVEL>",
+        "--jobs",
+    ] {
         assert!(stdout(&out).contains(needle), "build help lacks {needle}");
     }
     let out = env.run(&["run", "--help"]);
@@ -121,7 +134,14 @@ fn help_teaches_with_examples() {
 fn usage_errors_exit_with_2() {
     let env = Env::new();
     env.write("m.py", "x = 1\n");
-    for args in [&[][..], &["build"], &["run"], &["build", "-O9", "m.py"], &["frobnicate"], &["build", "-j", "0", "m.py"]] {
+    for args in [
+        &[][..],
+        &["build"],
+        &["run"],
+        &["build", "-O9", "m.py"],
+        &["frobnicate"],
+        &["build", "-j", "0", "m.py"],
+    ] {
         let out = env.run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
         assert_no_panic(&out);
@@ -135,7 +155,10 @@ fn usage_errors_exit_with_2() {
 #[test]
 fn a_syntax_error_is_reported_with_location_and_leaves_old_output_alone() {
     let env = Env::new();
-    env.write("bad.py", "def f(x: int) -> int:\n    return x +\n\nprint(f(1))\n");
+    env.write(
+        "bad.py",
+        "def f(x: int) -> int:\n    return x +\n\nprint(f(1))\n",
+    );
     let so = format!("bad{}", ext_suffix());
     let old = b"an earlier, working build".to_vec();
     env.write(&so, &old);
@@ -180,19 +203,32 @@ fn random_bytes_fail_cleanly() {
         files.push(env.write(&format!("rnd{i}.py"), bytes));
     }
     // Random *text* too, so the parser (not just the UTF-8 check) sees garbage.
-    let alphabet: Vec<char> = "()[]{}:;,.=+-*/%<>!&|^~@'\"#\\\n\t abcxyz019_éλ😀deflambdaifwhileasyncf\"{".chars().collect();
+    let alphabet: Vec<char> =
+        "()[]{}:;,.=+-*/%<>!&|^~@'\"#\\\n\t abcxyz019_éλ😀deflambdaifwhileasyncf\"{"
+            .chars()
+            .collect();
     for i in 0..8 {
-        let text: String = (0..400 + i * 100).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+        let text: String = (0..400 + i * 100)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
         files.push(env.write(&format!("txt{i}.py"), text));
     }
     let mut args = vec!["build".to_owned()];
-    args.extend(files.iter().map(|f| f.file_name().expect("name").to_string_lossy().into_owned()));
+    args.extend(
+        files
+            .iter()
+            .map(|f| f.file_name().expect("name").to_string_lossy().into_owned()),
+    );
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let out = env.run(&args);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_no_panic(&out);
     assert!(stderr(&out).contains("rnd0.py"), "{}", stderr(&out));
-    assert!(!env.files().iter().any(|f| f.ends_with(ext_suffix())), "{:?}", env.files());
+    assert!(
+        !env.files().iter().any(|f| f.ends_with(ext_suffix())),
+        "{:?}",
+        env.files()
+    );
 }
 
 #[test]
@@ -201,11 +237,19 @@ fn a_missing_file_is_named() {
     let out = env.run(&["build", "nowhere/missing.py"]);
     assert_eq!(out.status.code(), Some(1));
     assert_no_panic(&out);
-    assert!(stderr(&out).contains("nowhere/missing.py"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("nowhere/missing.py"),
+        "{}",
+        stderr(&out)
+    );
 
     let out = env.run(&["run", "missing_script.py"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("missing_script.py"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("missing_script.py"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -217,7 +261,10 @@ fn a_directory_or_a_bad_module_name_is_an_error() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("cannot read `pkg.py`"), "{err}");
-    assert!(err.contains("`my-module` is not a valid module name"), "{err}");
+    assert!(
+        err.contains("`my-module` is not a valid module name"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -226,7 +273,11 @@ fn a_missing_interpreter_is_named() {
     env.write("m.py", "x = 1\n");
     let out = env.run(&["build", "--python", "/no/such/python3", "m.py"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("/no/such/python3"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("/no/such/python3"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -238,16 +289,29 @@ fn two_inputs_with_one_output_are_a_usage_error() {
     env.write("b/m.py", "x = 2\n");
     let out = env.run(&["build", "-o", "out", "a/m.py", "b/m.py"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("a/m.py") && stderr(&out).contains("b/m.py"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("a/m.py") && stderr(&out).contains("b/m.py"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 /// The rendered diagnostics, exactly: they are the user interface for bad input.
 #[test]
 fn diagnostic_snapshots() {
     let cases = [
-        ("unclosed", "def f(x: int) -> int:\n    y = (x +\n         1\n    return y\n"),
-        ("newer_syntax", "def first[T](xs: list[T]) -> T:\n    return xs[0]\n"),
-        ("bad_indent", "def greet(name: str) -> str:\nreturn \"héllo \" + name\n"),
+        (
+            "unclosed",
+            "def f(x: int) -> int:\n    y = (x +\n         1\n    return y\n",
+        ),
+        (
+            "newer_syntax",
+            "def first[T](xs: list[T]) -> T:\n    return xs[0]\n",
+        ),
+        (
+            "bad_indent",
+            "def greet(name: str) -> str:\nreturn \"héllo \" + name\n",
+        ),
     ];
     for (name, source) in cases {
         let env = Env::new();
@@ -265,15 +329,26 @@ fn diagnostic_snapshots() {
 #[test]
 fn builds_a_module_that_python_imports() {
     let env = Env::new();
-    env.write("fib.py", "def fib(n: int) -> int:\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n");
+    env.write(
+        "fib.py",
+        "def fib(n: int) -> int:\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n",
+    );
     let out = env.run(&["build", "--emit-c", "--emit-ir", "fib.py"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let mut expected = vec!["fib.c".to_owned(), "fib.ir".to_owned(), "fib.py".to_owned(), format!("fib{}", ext_suffix())];
+    let mut expected = vec![
+        "fib.c".to_owned(),
+        "fib.ir".to_owned(),
+        "fib.py".to_owned(),
+        format!("fib{}", ext_suffix()),
+    ];
     expected.sort();
     assert_eq!(env.files(), expected);
     let out = Command::new("python3")
         .current_dir(env.src())
-        .args(["-c", "import fib; print(fib.fib(20), fib.__file__.endswith('.so'))"])
+        .args([
+            "-c",
+            "import fib; print(fib.fib(20), fib.__file__.endswith('.so'))",
+        ])
         .output()
         .expect("python3");
     assert_eq!(stdout(&out), "6765 True\n", "{}", stderr(&out));
@@ -294,13 +369,30 @@ fn builds_a_module_that_python_imports() {
 fn builds_many_modules_into_an_output_directory_and_reports_each_failure() {
     let env = Env::new();
     for i in 0..5 {
-        env.write(&format!("m{i}.py"), format!("def f() -> int:\n    return {i}\n"));
+        env.write(
+            &format!("m{i}.py"),
+            format!("def f() -> int:\n    return {i}\n"),
+        );
     }
     env.write("broken.py", "def f(:\n");
-    let out = env.run(&["build", "-o", "out", "-j", "3", "m0.py", "m1.py", "broken.py", "m2.py", "m3.py", "m4.py"]);
+    let out = env.run(&[
+        "build",
+        "-o",
+        "out",
+        "-j",
+        "3",
+        "m0.py",
+        "m1.py",
+        "broken.py",
+        "m2.py",
+        "m3.py",
+        "m4.py",
+    ]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("broken.py:1:"), "{}", stderr(&out));
-    let built = std::fs::read_dir(env.src().join("out")).expect("out").count();
+    let built = std::fs::read_dir(env.src().join("out"))
+        .expect("out")
+        .count();
     assert_eq!(built, 5);
 }
 
@@ -311,21 +403,38 @@ fn a_c_compiler_failure_shows_the_command_and_keeps_the_old_output() {
     let so = format!("m{}", ext_suffix());
     env.write(&so, b"earlier build");
     let cc = env.tmp.path().join("failing-cc");
-    std::fs::write(&cc, "#!/bin/sh\necho 'm.c:1:1: error: the compiler is broken today' >&2\nexit 1\n").expect("cc");
+    std::fs::write(
+        &cc,
+        "#!/bin/sh\necho 'm.c:1:1: error: the compiler is broken today' >&2\nexit 1\n",
+    )
+    .expect("cc");
     make_executable(&cc);
-    let out = env.oxyc().env("CC", &cc).args(["build", "m.py"]).output().expect("oxyc");
+    let out = env
+        .oxyc()
+        .env("CC", &cc)
+        .args(["build", "m.py"])
+        .output()
+        .expect("oxyc");
     assert_eq!(out.status.code(), Some(1));
     assert_no_panic(&out);
     let err = stderr(&out);
     assert!(err.contains(&format!("command: {}", cc.display())), "{err}");
     assert!(err.contains("the compiler is broken today"), "{err}");
-    assert_eq!(std::fs::read(env.src().join(&so)).expect("old output"), b"earlier build");
+    assert_eq!(
+        std::fs::read(env.src().join(&so)).expect("old output"),
+        b"earlier build"
+    );
     let mut expected = vec!["m.py".to_owned(), so];
     expected.sort();
     assert_eq!(env.files(), expected, "no temporary file left behind");
 
     // CC=false: the same, with a compiler that prints nothing.
-    let out = env.oxyc().env("CC", "false").args(["build", "m.py"]).output().expect("oxyc");
+    let out = env
+        .oxyc()
+        .env("CC", "false")
+        .args(["build", "m.py"])
+        .output()
+        .expect("oxyc");
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("command: false "), "{}", stderr(&out));
 }
@@ -347,7 +456,12 @@ fn run_behaves_like_python() {
     let env = Env::new();
     env.write("script.py", MAIN_SCRIPT);
     let out = env.run(&["run", "script.py", "world", "3", "-v"]);
-    assert_eq!(stdout(&out), "hello world 4 script.py\n", "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "hello world 4 script.py\n",
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(out.status.code(), Some(3));
     let python = Command::new("python3")
         .current_dir(env.src())
@@ -360,10 +474,16 @@ fn run_behaves_like_python() {
     let out = env.run(&["run", "script.py", "world", "0", "fail"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.starts_with("Traceback (most recent call last):"), "{err}");
+    assert!(
+        err.starts_with("Traceback (most recent call last):"),
+        "{err}"
+    );
     assert!(err.contains("script.py\", line 9"), "{err}");
     assert!(err.ends_with("ValueError: asked to fail\n"), "{err}");
-    assert!(!err.contains("<frozen") && !err.contains("<string>"), "{err}");
+    assert!(
+        !err.contains("<frozen") && !err.contains("<string>"),
+        "{err}"
+    );
 
     // Nothing is written beside the script.
     assert_eq!(env.files(), ["script.py"]);
@@ -375,11 +495,23 @@ fn run_reuses_its_cache() {
     env.write("script.py", MAIN_SCRIPT);
     let first = env.run(&["run", "-v", "script.py", "a", "0"]);
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
-    assert!(stderr(&first).contains("-fPIC"), "the first run compiles:\n{}", stderr(&first));
+    assert!(
+        stderr(&first).contains("-fPIC"),
+        "the first run compiles:\n{}",
+        stderr(&first)
+    );
     let second = env.run(&["run", "-v", "script.py", "b", "0"]);
     assert_eq!(stdout(&second), "hello b 3 script.py\n");
-    assert!(!stderr(&second).contains("-fPIC"), "the second run compiles nothing:\n{}", stderr(&second));
-    assert!(!stderr(&second).contains("query sysconfig"), "nor asks Python:\n{}", stderr(&second));
+    assert!(
+        !stderr(&second).contains("-fPIC"),
+        "the second run compiles nothing:\n{}",
+        stderr(&second)
+    );
+    assert!(
+        !stderr(&second).contains("query sysconfig"),
+        "nor asks Python:\n{}",
+        stderr(&second)
+    );
     // A change to the source is seen.
     env.write("script.py", MAIN_SCRIPT.replace("hello ", "bye "));
     let third = env.run(&["run", "script.py", "c", "0"]);
@@ -387,21 +519,38 @@ fn run_reuses_its_cache() {
 
     // Old builds of the script are pruned: at most four are kept.
     for i in 0..5 {
-        env.write("script.py", MAIN_SCRIPT.replace("hello ", &format!("v{i} ")));
+        env.write(
+            "script.py",
+            MAIN_SCRIPT.replace("hello ", &format!("v{i} ")),
+        );
         let out = env.run(&["run", "script.py", "d", "0"]);
-        assert_eq!(stdout(&out), format!("v{i} d 3 script.py\n"), "{}", stderr(&out));
+        assert_eq!(
+            stdout(&out),
+            format!("v{i} d 3 script.py\n"),
+            "{}",
+            stderr(&out)
+        );
     }
     let run_dir = env.tmp.path().join("cache/run");
-    let scripts: Vec<_> = std::fs::read_dir(&run_dir).expect("run dir").map(|e| e.expect("entry").path()).collect();
+    let scripts: Vec<_> = std::fs::read_dir(&run_dir)
+        .expect("run dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
     assert_eq!(scripts.len(), 1);
-    assert_eq!(std::fs::read_dir(&scripts[0]).expect("script dir").count(), 4);
+    assert_eq!(
+        std::fs::read_dir(&scripts[0]).expect("script dir").count(),
+        4
+    );
 }
 
 #[test]
 fn run_takes_any_file_name_and_runs_from_elsewhere() {
     let env = Env::new();
     std::fs::create_dir(env.src().join("tools")).expect("dir");
-    env.write("tools/my-tool.py", "import sys\nif __name__ == '__main__':\n    print(sys.argv)\n");
+    env.write(
+        "tools/my-tool.py",
+        "import sys\nif __name__ == '__main__':\n    print(sys.argv)\n",
+    );
     let out = env.run(&["run", "tools/my-tool.py", "--flag", "-x"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout(&out), "['tools/my-tool.py', '--flag', '-x']\n");

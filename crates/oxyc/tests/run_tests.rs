@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repo root")
 }
 
 fn python() -> String {
@@ -58,7 +61,10 @@ fn run_tests_interpreted_and_compiled_agree() {
         .expect("tests/run exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "py"))
-        .filter(|p| p.file_stem().is_some_and(|s| s.to_string_lossy().contains(&filter)))
+        .filter(|p| {
+            p.file_stem()
+                .is_some_and(|s| s.to_string_lossy().contains(&filter))
+        })
         .collect();
     files.sort();
     assert!(!files.is_empty(), "no run tests found");
@@ -72,10 +78,19 @@ fn run_tests_interpreted_and_compiled_agree() {
         .output()
         .expect("run oxyc");
     let build_err = String::from_utf8_lossy(&build.stderr).into_owned();
-    assert!(!build_err.contains("panicked"), "oxyc panicked:\n{build_err}");
+    assert!(
+        !build_err.contains("panicked"),
+        "oxyc panicked:\n{build_err}"
+    );
 
-    let modules: Vec<String> =
-        files.iter().map(|f| f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()).collect();
+    let modules: Vec<String> = files
+        .iter()
+        .map(|f| {
+            f.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
     let results: Vec<(String, Result<(), String>)> = std::thread::scope(|s| {
         let handles: Vec<_> = modules
             .iter()
@@ -89,7 +104,10 @@ fn run_tests_interpreted_and_compiled_agree() {
                         })
                     });
                     if !so_exists {
-                        return (m.clone(), Err(format!("not compiled; oxyc said:\n{build_err}")));
+                        return (
+                            m.clone(),
+                            Err(format!("not compiled; oxyc said:\n{build_err}")),
+                        );
                     }
                     let interp = run_harness(root, m, &root.join("tests/run"));
                     let comp = run_harness(root, m, out);
@@ -98,16 +116,33 @@ fn run_tests_interpreted_and_compiled_agree() {
                         problems.push(format!("interpreted run failed:\n{}", interp.stderr));
                     }
                     if !comp.ok {
-                        problems.push(format!("compiled run failed:\n{}{}", comp.stderr, tail(&comp.stdout)));
+                        problems.push(format!(
+                            "compiled run failed:\n{}{}",
+                            comp.stderr,
+                            tail(&comp.stdout)
+                        ));
                     }
                     if interp.ok && comp.ok && interp.stdout != comp.stdout {
-                        problems.push(format!("outputs differ at {}", first_difference(&interp.stdout, &comp.stdout)));
+                        problems.push(format!(
+                            "outputs differ at {}",
+                            first_difference(&interp.stdout, &comp.stdout)
+                        ));
                     }
-                    (m.clone(), if problems.is_empty() { Ok(()) } else { Err(problems.join("\n")) })
+                    (
+                        m.clone(),
+                        if problems.is_empty() {
+                            Ok(())
+                        } else {
+                            Err(problems.join("\n"))
+                        },
+                    )
                 })
             })
             .collect();
-        handles.into_iter().map(|h| h.join().expect("thread")).collect()
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("thread"))
+            .collect()
     });
     let failures: Vec<String> = results
         .iter()

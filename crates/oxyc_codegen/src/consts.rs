@@ -65,20 +65,41 @@ impl ConstTable {
         let mut out = String::new();
         for (key, i) in &self.objs {
             let expr = match key {
-                Key::Str(s) => format!("PyUnicode_DecodeUTF8({}, {}, NULL)", c_string(s.as_bytes()), s.len()),
+                Key::Str(s) => format!(
+                    "PyUnicode_DecodeUTF8({}, {}, NULL)",
+                    c_string(s.as_bytes()),
+                    s.len()
+                ),
                 Key::Bytes(b) => format!("PyBytes_FromStringAndSize({}, {})", c_string(b), b.len()),
-                Key::BigInt(d) => format!("PyLong_FromString({}, NULL, 10)", c_string(d.as_bytes())),
-                Key::Float(bits) => format!("PyFloat_FromDouble({})", c_double(f64::from_bits(*bits))),
-                Key::Complex(bits) => format!("PyComplex_FromDoubles(0.0, {})", c_double(f64::from_bits(*bits))),
+                Key::BigInt(d) => {
+                    format!("PyLong_FromString({}, NULL, 10)", c_string(d.as_bytes()))
+                }
+                Key::Float(bits) => {
+                    format!("PyFloat_FromDouble({})", c_double(f64::from_bits(*bits)))
+                }
+                Key::Complex(bits) => format!(
+                    "PyComplex_FromDoubles(0.0, {})",
+                    c_double(f64::from_bits(*bits))
+                ),
                 Key::StrTuple(v) => {
                     let items: Vec<String> = v
                         .iter()
-                        .map(|s| format!("PyUnicode_DecodeUTF8({}, {}, NULL)", c_string(s.as_bytes()), s.len()))
+                        .map(|s| {
+                            format!(
+                                "PyUnicode_DecodeUTF8({}, {}, NULL)",
+                                c_string(s.as_bytes()),
+                                s.len()
+                            )
+                        })
                         .collect();
                     if items.is_empty() {
                         "PyTuple_New(0)".to_string()
                     } else {
-                        format!("oxyc_tuple_of({}, (PyObject *[]){{{}}})", items.len(), items.join(", "))
+                        format!(
+                            "oxyc_tuple_of({}, (PyObject *[]){{{}}})",
+                            items.len(),
+                            items.join(", ")
+                        )
                     }
                 }
             };
@@ -89,7 +110,11 @@ impl ConstTable {
             }
         }
         for (digits, i) in &self.ints {
-            let _ = writeln!(out, "    oxy_ci[{i}] = oxy_int_from_decimal({});", c_string(digits.as_bytes()));
+            let _ = writeln!(
+                out,
+                "    oxy_ci[{i}] = oxy_int_from_decimal({});",
+                c_string(digits.as_bytes())
+            );
             let _ = writeln!(out, "    if (oxy_ci[{i}] == OXY_INT_ERR) return -1;");
         }
         out

@@ -53,12 +53,20 @@ pub fn c_double(f: f64) -> String {
     if f.is_nan() {
         "Py_NAN".to_string()
     } else if f.is_infinite() {
-        if f > 0.0 { "Py_HUGE_VAL".to_string() } else { "(-Py_HUGE_VAL)".to_string() }
+        if f > 0.0 {
+            "Py_HUGE_VAL".to_string()
+        } else {
+            "(-Py_HUGE_VAL)".to_string()
+        }
     } else {
         // Rust's Debug form is the shortest string that round-trips; C's strtod
         // rounds correctly, so the value is preserved.
         let s = format!("{f:?}");
-        if s.contains('.') || s.contains('e') || s.contains("inf") { s } else { format!("{s}.0") }
+        if s.contains('.') || s.contains('e') || s.contains("inf") {
+            s
+        } else {
+            format!("{s}.0")
+        }
     }
 }
 

@@ -25,7 +25,14 @@ pub fn emit_function(
     consts: &mut ConstTable,
     builtins: &mut IndexSet<String>,
 ) -> String {
-    let mut e = Emitter { m, f, consts, builtins, out: String::new(), cur_line: 0 };
+    let mut e = Emitter {
+        m,
+        f,
+        consts,
+        builtins,
+        out: String::new(),
+        cur_line: 0,
+    };
     e.function();
     e.out
 }
@@ -40,7 +47,12 @@ pub fn signature(m: &Module, f: &Function) -> String {
     let mut params = params;
     params.push("int oxy_depth".to_string());
     let params = params.join(", ");
-    format!("static {} {}({})", c_type(f.ret), native_name(m, f.id), params)
+    format!(
+        "static {} {}({})",
+        c_type(f.ret),
+        native_name(m, f.id),
+        params
+    )
 }
 
 fn reg_name_of(f: &Function, r: Reg) -> String {
@@ -60,7 +72,11 @@ impl Emitter<'_> {
     fn line(&mut self, line: u32) {
         if line != 0 && line != self.cur_line {
             self.cur_line = line;
-            let _ = writeln!(self.out, "#line {line} {}", c_string(self.m.path.as_bytes()));
+            let _ = writeln!(
+                self.out,
+                "#line {line} {}",
+                c_string(self.m.path.as_bytes())
+            );
         }
     }
 
@@ -71,8 +87,17 @@ impl Emitter<'_> {
         let _ = writeln!(self.out, "{} {{", signature(self.m, f));
         for (i, r) in f.regs.iter().enumerate().skip(f.params.len()) {
             let name = self.reg(Reg(i as u32));
-            let note = if r.kind == RegKind::Local { format!(" /* {} */", r.name) } else { String::new() };
-            let _ = writeln!(self.out, "    {} {name} = {};{note}", c_type(r.ty), initial_value(r.ty));
+            let note = if r.kind == RegKind::Local {
+                format!(" /* {} */", r.name)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                self.out,
+                "    {} {name} = {};{note}",
+                c_type(r.ty),
+                initial_value(r.ty)
+            );
         }
         let _ = writeln!(self.out, "    unsigned int oxy_ticks = 0;");
         let _ = writeln!(self.out, "    (void)oxy_ticks;");
@@ -113,7 +138,12 @@ impl Emitter<'_> {
         let s = match t {
             Terminator::Goto(b) => format!("goto L{};", b.0),
             Terminator::Branch { cond, then_, else_ } => {
-                format!("if ({}) goto L{}; else goto L{};", self.reg(*cond), then_.0, else_.0)
+                format!(
+                    "if ({}) goto L{}; else goto L{};",
+                    self.reg(*cond),
+                    then_.0,
+                    else_.0
+                )
             }
             Terminator::Return(r) => format!("{}return {};", self.leave(), self.reg(*r)),
             Terminator::RaiseExit => format!("{}return {};", self.leave(), error_value(self.f.ret)),
@@ -186,11 +216,15 @@ impl Emitter<'_> {
                         let cond = match d.err {
                             ErrKind::Never => None,
                             ErrKind::Null => Some(format!("{dn} == NULL")),
-                            ErrKind::NullOccurred => Some(format!("{dn} == NULL && PyErr_Occurred()")),
+                            ErrKind::NullOccurred => {
+                                Some(format!("{dn} == NULL && PyErr_Occurred()"))
+                            }
                             ErrKind::Neg => Some(format!("{dn} < 0")),
                             ErrKind::NegOccurred => Some(format!("{dn} == -1 && PyErr_Occurred()")),
                             ErrKind::IntErr => Some(format!("{dn} == OXY_INT_ERR")),
-                            ErrKind::FloatErr => Some(format!("{dn} == OXY_FLOAT_ERR && PyErr_Occurred()")),
+                            ErrKind::FloatErr => {
+                                Some(format!("{dn} == OXY_FLOAT_ERR && PyErr_Occurred()"))
+                            }
                             ErrKind::Always => Some("1".to_string()),
                         };
                         if let Some(c) = cond {
@@ -214,12 +248,22 @@ impl Emitter<'_> {
                     },
                 }
             }
-            OpKind::Unbox { dst, src, expected, what } => self.unbox(op, *dst, *src, expected, what.as_deref()),
+            OpKind::Unbox {
+                dst,
+                src,
+                expected,
+                what,
+            } => self.unbox(op, *dst, *src, expected, what.as_deref()),
             OpKind::Call { dst, func, args } => {
                 let target = &self.m.functions[func.0 as usize];
                 let dn = self.reg(*dst);
                 let argv: Vec<String> = args.iter().map(|a| self.reg(*a)).collect();
-                let call = format!("{}({}{}oxy_depth + 1)", native_name(self.m, *func), argv.join(", "), if argv.is_empty() { "" } else { ", " });
+                let call = format!(
+                    "{}({}{}oxy_depth + 1)",
+                    native_name(self.m, *func),
+                    argv.join(", "),
+                    if argv.is_empty() { "" } else { ", " }
+                );
                 if *func == self.f.id {
                     let _ = writeln!(self.out, "    {dn} = {call};");
                 } else {
@@ -235,7 +279,12 @@ impl Emitter<'_> {
                 let c = error_check(target.ret, &dn);
                 self.check(op, &c);
             }
-            OpKind::CallObj { dst, callable, args, kwnames } => {
+            OpKind::CallObj {
+                dst,
+                callable,
+                args,
+                kwnames,
+            } => {
                 let npos = args.len() - kwnames.as_ref().map_or(0, |k| k.len());
                 let mut items = vec!["NULL".to_string()];
                 items.extend(args.iter().map(|a| self.reg(*a)));
@@ -252,7 +301,13 @@ impl Emitter<'_> {
                 );
                 self.check(op, &format!("{dn} == NULL"));
             }
-            OpKind::CallMethod { dst, obj, name, args, kwnames } => {
+            OpKind::CallMethod {
+                dst,
+                obj,
+                name,
+                args,
+                kwnames,
+            } => {
                 let npos = 1 + args.len() - kwnames.as_ref().map_or(0, |k| k.len());
                 let mut items = vec![self.reg(*obj)];
                 items.extend(args.iter().map(|a| self.reg(*a)));
@@ -292,8 +347,10 @@ impl Emitter<'_> {
                     BuildKind::Set => {
                         let _ = writeln!(self.out, "    {dn} = PySet_New(NULL);");
                         if n > 0 {
-                            let adds: Vec<String> =
-                                items.iter().map(|it| format!("PySet_Add({dn}, {}) < 0", self.reg(*it))).collect();
+                            let adds: Vec<String> = items
+                                .iter()
+                                .map(|it| format!("PySet_Add({dn}, {}) < 0", self.reg(*it)))
+                                .collect();
                             let _ = writeln!(
                                 self.out,
                                 "    if ({dn} != NULL && ({})) {{ Py_CLEAR({dn}); }}",
@@ -311,9 +368,19 @@ impl Emitter<'_> {
                     let sets: Vec<String> = keys
                         .iter()
                         .zip(values)
-                        .map(|(k, v)| format!("PyDict_SetItem({dn}, {}, {}) < 0", self.reg(*k), self.reg(*v)))
+                        .map(|(k, v)| {
+                            format!(
+                                "PyDict_SetItem({dn}, {}, {}) < 0",
+                                self.reg(*k),
+                                self.reg(*v)
+                            )
+                        })
                         .collect();
-                    let _ = writeln!(self.out, "    if ({dn} != NULL && ({})) {{ Py_CLEAR({dn}); }}", sets.join(" || "));
+                    let _ = writeln!(
+                        self.out,
+                        "    if ({dn} != NULL && ({})) {{ Py_CLEAR({dn}); }}",
+                        sets.join(" || ")
+                    );
                 }
                 self.check(op, &format!("{dn} == NULL"));
             }
@@ -339,7 +406,12 @@ impl Emitter<'_> {
             }
             OpKind::LoadStatic { dst, name } => {
                 let dn = self.reg(*dst);
-                let _ = writeln!(self.out, "    {dn} = oxy_s_{}; {}", ident(name), self.incref_expr(*dst));
+                let _ = writeln!(
+                    self.out,
+                    "    {dn} = oxy_s_{}; {}",
+                    ident(name),
+                    self.incref_expr(*dst)
+                );
             }
             OpKind::StoreStatic { name, src } => {
                 let t = c_type(self.f.ty(*src));
@@ -421,7 +493,10 @@ impl Emitter<'_> {
                 let e = self.consts.obj(c);
                 format!("{dn} = {e}; Py_INCREF({dn});")
             }
-            (t, c) => format!("/* bad constant {c:?} for {t:?} */ {dn} = {};", initial_value(t)),
+            (t, c) => format!(
+                "/* bad constant {c:?} for {t:?} */ {dn} = {};",
+                initial_value(t)
+            ),
         };
         let _ = writeln!(self.out, "    {s}");
     }

@@ -112,7 +112,12 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
     if let Some(dir) = &opts.out_dir {
         fsutil::create_dir_all(dir)?;
     }
-    let mut toolchain = Toolchain::new(opts.python.as_deref(), opts.opt_level, opts.debug, opts.verbose)?;
+    let mut toolchain = Toolchain::new(
+        opts.python.as_deref(),
+        opts.opt_level,
+        opts.debug,
+        opts.verbose,
+    )?;
     toolchain.strict = opts.strict;
     toolchain.explain = opts.explain;
     let jobs: Vec<ModuleJob> = opts
@@ -121,7 +126,10 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
         .map(|file| ModuleJob::for_build(file, opts.out_dir.as_deref()))
         .collect();
     check_distinct_outputs(&jobs, &toolchain.python.config.ext_suffix)?;
-    let emit = Emit { ir: opts.emit_ir, c: opts.emit_c };
+    let emit = Emit {
+        ir: opts.emit_ir,
+        c: opts.emit_c,
+    };
 
     let workers = opts
         .jobs
@@ -130,7 +138,8 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
         .min(jobs.len());
     let next = AtomicUsize::new(0);
     let finished = AtomicUsize::new(0);
-    let results: Vec<OnceLock<Result<PathBuf, ()>>> = jobs.iter().map(|_| OnceLock::new()).collect();
+    let results: Vec<OnceLock<Result<PathBuf, ()>>> =
+        jobs.iter().map(|_| OnceLock::new()).collect();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
@@ -208,14 +217,22 @@ pub(crate) struct ModuleJob {
 
 impl ModuleJob {
     fn for_build(file: &Path, out_dir: Option<&Path>) -> ModuleJob {
-        let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let display = file.display().to_string();
         ModuleJob {
             source: file.to_path_buf(),
             trace_path: display.clone(),
             display,
-            name: if is_module_name(&stem) { Ok(stem) } else { Err(stem) },
-            out_dir: out_dir.map_or_else(|| fsutil::parent_dir(file).to_path_buf(), Path::to_path_buf),
+            name: if is_module_name(&stem) {
+                Ok(stem)
+            } else {
+                Err(stem)
+            },
+            out_dir: out_dir
+                .map_or_else(|| fsutil::parent_dir(file).to_path_buf(), Path::to_path_buf),
         }
     }
 }
@@ -234,35 +251,60 @@ pub(crate) struct Toolchain {
 }
 
 impl Toolchain {
-    pub fn new(python: Option<&Path>, opt_level: u8, debug: bool, verbose: bool) -> Result<Toolchain, DriverError> {
+    pub fn new(
+        python: Option<&Path>,
+        opt_level: u8,
+        debug: bool,
+        verbose: bool,
+    ) -> Result<Toolchain, DriverError> {
         let cache = Cache::locate()?;
         let python = python::find(python, &cache, verbose)?;
-        Ok(Toolchain::from_parts(cache, python, CcConfig::from_env(opt_level, debug, verbose)))
+        Ok(Toolchain::from_parts(
+            cache,
+            python,
+            CcConfig::from_env(opt_level, debug, verbose),
+        ))
     }
 
     pub fn from_parts(cache: Cache, python: Interpreter, cc: CcConfig) -> Toolchain {
-        Toolchain { cache, python, cc, strict: false, explain: false, runtime: OnceLock::new() }
+        Toolchain {
+            cache,
+            python,
+            cc,
+            strict: false,
+            explain: false,
+            runtime: OnceLock::new(),
+        }
     }
 
     /// The compiled runtime. The module whose request built it gets the compiler's error if
     /// that failed; the others get a short pointer to it.
     fn runtime(&self, job: &ModuleJob) -> Result<&Runtime, ModuleError> {
         let mut failure = None;
-        let runtime = self.runtime.get_or_init(|| match cc::ensure_runtime(&self.cache, &self.cc, &self.python.config) {
-            Ok(runtime) => Some(runtime),
-            Err(err) => {
-                failure = Some(err);
-                None
+        let runtime = self.runtime.get_or_init(|| {
+            match cc::ensure_runtime(&self.cache, &self.cc, &self.python.config) {
+                Ok(runtime) => Some(runtime),
+                Err(err) => {
+                    failure = Some(err);
+                    None
+                }
             }
         });
         match runtime {
             Some(runtime) => Ok(runtime),
-            None => Err(failure.unwrap_or_else(|| ModuleError::RuntimeUnavailable { path: job.source.clone() })),
+            None => Err(failure.unwrap_or_else(|| ModuleError::RuntimeUnavailable {
+                path: job.source.clone(),
+            })),
         }
     }
 
     /// Build one module; returns the path of the extension module written.
-    pub fn build_module(&self, job: &ModuleJob, emit: Emit, reporter: &dyn Reporter) -> Result<PathBuf, ModuleError> {
+    pub fn build_module(
+        &self,
+        job: &ModuleJob,
+        emit: Emit,
+        reporter: &dyn Reporter,
+    ) -> Result<PathBuf, ModuleError> {
         let source = read_source(&job.source)?;
         self.build_from_source(job, &source, emit, reporter)
     }
@@ -278,12 +320,23 @@ impl Toolchain {
         let name = job
             .name
             .as_ref()
-            .map_err(|stem| ModuleError::BadModuleName { path: job.source.clone(), stem: stem.clone() })?;
-        let options = CompileOptions { opt_level: self.cc.opt_level, python_version: self.python.config.version(), strict: self.strict, explain: self.explain };
+            .map_err(|stem| ModuleError::BadModuleName {
+                path: job.source.clone(),
+                stem: stem.clone(),
+            })?;
+        let options = CompileOptions {
+            opt_level: self.cc.opt_level,
+            python_version: self.python.config.version(),
+            strict: self.strict,
+            explain: self.explain,
+        };
         let compiled = catch_unwind(AssertUnwindSafe(|| {
             pipeline::compile_to_c(name, &job.trace_path, source, &options)
         }))
-        .map_err(|panic| ModuleError::Internal { path: job.source.clone(), message: panic_message(&panic) })?;
+        .map_err(|panic| ModuleError::Internal {
+            path: job.source.clone(),
+            message: panic_message(&panic),
+        })?;
         let artifacts = compiled.map_err(|diagnostics| {
             ModuleError::Diagnostics(SourceDiagnostics {
                 path: job.display.clone(),
@@ -300,10 +353,16 @@ impl Toolchain {
         }
 
         if emit.ir {
-            fsutil::write_atomic(&job.out_dir.join(format!("{name}.ir")), artifacts.ir_text.as_bytes())?;
+            fsutil::write_atomic(
+                &job.out_dir.join(format!("{name}.ir")),
+                artifacts.ir_text.as_bytes(),
+            )?;
         }
         if emit.c {
-            fsutil::write_atomic(&job.out_dir.join(format!("{name}.c")), artifacts.c_source.as_bytes())?;
+            fsutil::write_atomic(
+                &job.out_dir.join(format!("{name}.c")),
+                artifacts.c_source.as_bytes(),
+            )?;
         }
 
         self.compile_c(job, name, &artifacts.c_source)
@@ -315,12 +374,20 @@ impl Toolchain {
     /// The C compiler's work is cached by the C text (which is deterministic: the same
     /// source and flags give the same C): an unchanged module is copied from
     /// `<cache>/modules/` instead of being compiled again.
-    pub fn compile_c(&self, job: &ModuleJob, name: &str, c_source: &str) -> Result<PathBuf, ModuleError> {
+    pub fn compile_c(
+        &self,
+        job: &ModuleJob,
+        name: &str,
+        c_source: &str,
+    ) -> Result<PathBuf, ModuleError> {
         let runtime = self.runtime(job)?;
         let ext_suffix = &self.python.config.ext_suffix;
         let output = job.out_dir.join(format!("{name}{ext_suffix}"));
         let mut key = KeyHasher::new("module-v1");
-        key.str(c_source).path(&runtime.include_dir).path(&self.python.config.include_dir).str(ext_suffix);
+        key.str(c_source)
+            .path(&runtime.include_dir)
+            .path(&self.python.config.include_dir)
+            .str(ext_suffix);
         self.cc.identity(&mut key);
         let modules = self.cache.subdir("modules");
         let cached = modules.join(format!("{}{ext_suffix}", key.finish()));
@@ -341,12 +408,19 @@ impl Toolchain {
             .map_err(|e| IoError::new(IoAction::Create, &std::env::temp_dir(), e))?;
         let c_file = work.path().join(format!("{name}.c"));
         let object = work.path().join(format!("{name}.o"));
-        std::fs::write(&c_file, c_source.as_bytes()).map_err(|e| IoError::new(IoAction::Write, &c_file, e))?;
+        std::fs::write(&c_file, c_source.as_bytes())
+            .map_err(|e| IoError::new(IoAction::Write, &c_file, e))?;
         let doing = format!("compiling `{}`", job.display);
-        self.cc.compile(&c_file, &object, &[&self.python.config.include_dir, &runtime.include_dir], &doing)?;
+        self.cc.compile(
+            &c_file,
+            &object,
+            &[&self.python.config.include_dir, &runtime.include_dir],
+            &doing,
+        )?;
         let mut objects: Vec<&Path> = vec![&object];
         objects.extend(runtime.objects.iter().map(PathBuf::as_path));
-        self.cc.link_shared(&objects, tmp.path(), &format!("linking `{}`", job.display))?;
+        self.cc
+            .link_shared(&objects, tmp.path(), &format!("linking `{}`", job.display))?;
 
         // Keep a copy for the next build (best effort: the cache is only an optimisation).
         if fsutil::create_dir_all(&modules).is_ok() {
@@ -365,7 +439,10 @@ const MAX_CACHED_MODULES: usize = 256;
 
 /// The source text: UTF-8 (a leading byte-order mark is dropped, as Python does).
 pub(crate) fn read_source(path: &Path) -> Result<String, ModuleError> {
-    let bytes = std::fs::read(path).map_err(|source| ModuleError::Read { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| ModuleError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
     decode_source(path, bytes)
 }
 
@@ -380,9 +457,14 @@ pub(crate) fn decode_source(path: &Path, bytes: Vec<u8>) -> Result<String, Modul
         }
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
-            let prefix = std::str::from_utf8(err.as_bytes().get(..valid).unwrap_or_default()).unwrap_or_default();
+            let prefix = std::str::from_utf8(err.as_bytes().get(..valid).unwrap_or_default())
+                .unwrap_or_default();
             let (line, col) = LineIndex::new(prefix).line_col(prefix, valid as u32);
-            Err(ModuleError::NotUtf8 { path: path.to_path_buf(), line, col })
+            Err(ModuleError::NotUtf8 {
+                path: path.to_path_buf(),
+                line,
+                col,
+            })
         }
     }
 }
@@ -398,16 +480,19 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 }
 
 const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
-    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
-    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 /// An importable module name that is also a valid C identifier suffix (`PyInit_<name>`):
 /// ASCII letters, digits and `_`, not starting with a digit, not a keyword.
 pub fn is_module_name(name: &str) -> bool {
     let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
         && !KEYWORDS.contains(&name)
 }
@@ -449,8 +534,14 @@ mod tests {
             ModuleJob::for_build(Path::new("a/m.py"), Some(Path::new("out"))),
             ModuleJob::for_build(Path::new("b/m.py"), Some(Path::new("out"))),
         ];
-        assert!(matches!(check_distinct_outputs(&jobs, ".so"), Err(DriverError::Usage(_))));
-        let jobs = [ModuleJob::for_build(Path::new("a/m.py"), None), ModuleJob::for_build(Path::new("b/m.py"), None)];
+        assert!(matches!(
+            check_distinct_outputs(&jobs, ".so"),
+            Err(DriverError::Usage(_))
+        ));
+        let jobs = [
+            ModuleJob::for_build(Path::new("a/m.py"), None),
+            ModuleJob::for_build(Path::new("b/m.py"), None),
+        ];
         assert!(check_distinct_outputs(&jobs, ".so").is_ok());
     }
 }

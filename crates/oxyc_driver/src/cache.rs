@@ -36,7 +36,11 @@ impl Cache {
     /// `$OXYC_CACHE_DIR`, else `$XDG_CACHE_HOME/oxyc`, else `~/.cache/oxyc`. The directory
     /// is created lazily, by whoever first writes into it.
     pub fn locate() -> Result<Cache, DriverError> {
-        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+        let var = |name: &str| {
+            std::env::var_os(name)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
         if let Some(dir) = var("OXYC_CACHE_DIR") {
             return Ok(Cache::at(dir));
         }
@@ -75,7 +79,9 @@ pub fn touch(path: &Path) {
 /// rest. Best effort: the cache is an optimisation, so failures are ignored. Deleting a
 /// module that another process is about to copy only makes that process compile it.
 pub fn prune_lru(dir: &Path, max: usize) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut files: Vec<(std::time::SystemTime, PathBuf)> = entries
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
@@ -136,12 +142,15 @@ mod tests {
             let path = dir.path().join(format!("m{i}.so"));
             std::fs::write(&path, b"x").unwrap();
             let f = std::fs::File::options().append(true).open(&path).unwrap();
-            f.set_modified(now - std::time::Duration::from_secs(100 - i)).unwrap();
+            f.set_modified(now - std::time::Duration::from_secs(100 - i))
+                .unwrap();
         }
         touch(&dir.path().join("m0.so"));
         prune_lru(dir.path(), 3);
-        let mut left: Vec<String> =
-            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
         left.sort();
         assert_eq!(left, ["m0.so", "m3.so", "m4.so"]);
     }

@@ -31,10 +31,22 @@ pub const SHOWN_OUTPUT_LINES: usize = 20;
 
 #[derive(Debug, Error)]
 pub enum CcError {
-    #[error("cannot run the C compiler `{program}` while {doing}: {source} (set CC to choose another C compiler)")]
-    Spawn { doing: String, program: String, command: String, source: std::io::Error },
+    #[error(
+        "cannot run the C compiler `{program}` while {doing}: {source} (set CC to choose another C compiler)"
+    )]
+    Spawn {
+        doing: String,
+        program: String,
+        command: String,
+        source: std::io::Error,
+    },
     #[error("the C compiler failed while {doing} ({status})")]
-    Failed { doing: String, command: String, status: String, output: String },
+    Failed {
+        doing: String,
+        command: String,
+        status: String,
+        output: String,
+    },
 }
 
 impl CcError {
@@ -74,7 +86,14 @@ pub struct CcConfig {
 impl CcConfig {
     /// From the environment (`CC`, `CFLAGS`, `LDFLAGS`) and the command-line flags.
     pub fn from_env(opt_level: u8, debug: bool, verbose: bool) -> CcConfig {
-        CcConfig::new(split_env("CC"), split_env("CFLAGS"), split_env("LDFLAGS"), opt_level, debug, verbose)
+        CcConfig::new(
+            split_env("CC"),
+            split_env("CFLAGS"),
+            split_env("LDFLAGS"),
+            opt_level,
+            debug,
+            verbose,
+        )
     }
 
     /// `cc`: the compiler and its leading arguments (empty: `cc`).
@@ -88,7 +107,15 @@ impl CcConfig {
     ) -> CcConfig {
         let mut cc = cc.into_iter();
         let program = cc.next().unwrap_or_else(|| OsString::from("cc"));
-        CcConfig { program, program_args: cc.collect(), cflags, ldflags, opt_level: opt_level.min(3), debug, verbose }
+        CcConfig {
+            program,
+            program_args: cc.collect(),
+            cflags,
+            ldflags,
+            opt_level: opt_level.min(3),
+            debug,
+            verbose,
+        }
     }
 
     /// Everything about the compiler that changes an object or a linked module, for cache
@@ -116,7 +143,13 @@ impl CcConfig {
     }
 
     /// Compile `source` to the object file `object`.
-    pub fn compile(&self, source: &Path, object: &Path, include_dirs: &[&Path], doing: &str) -> Result<(), CcError> {
+    pub fn compile(
+        &self,
+        source: &Path,
+        object: &Path,
+        include_dirs: &[&Path],
+        doing: &str,
+    ) -> Result<(), CcError> {
         let mut args: Vec<OsString> = vec![
             "-c".into(),
             format!("-O{}", self.opt_level).into(),
@@ -137,11 +170,20 @@ impl CcConfig {
     }
 
     /// Link objects into the shared library (extension module) `output`.
-    pub fn link_shared(&self, objects: &[&Path], output: &Path, doing: &str) -> Result<(), CcError> {
+    pub fn link_shared(
+        &self,
+        objects: &[&Path],
+        output: &Path,
+        doing: &str,
+    ) -> Result<(), CcError> {
         let mut args: Vec<OsString> = Vec::new();
         if cfg!(target_os = "macos") {
             // Like CPython's LDSHARED: symbols resolve against the loading interpreter.
-            args.extend(["-bundle".into(), "-undefined".into(), "dynamic_lookup".into()]);
+            args.extend([
+                "-bundle".into(),
+                "-undefined".into(),
+                "dynamic_lookup".into(),
+            ]);
         } else {
             args.push("-shared".into());
         }
@@ -169,12 +211,16 @@ impl CcConfig {
         if self.verbose {
             eprintln!("{command}");
         }
-        let output = Command::new(program).args(&self.program_args).args(args).output().map_err(|source| CcError::Spawn {
-            doing: doing.to_owned(),
-            program: program.to_string_lossy().into_owned(),
-            command: command.clone(),
-            source,
-        })?;
+        let output = Command::new(program)
+            .args(&self.program_args)
+            .args(args)
+            .output()
+            .map_err(|source| CcError::Spawn {
+                doing: doing.to_owned(),
+                program: program.to_string_lossy().into_owned(),
+                command: command.clone(),
+                source,
+            })?;
         let mut text = String::from_utf8_lossy(&output.stderr).into_owned();
         let stdout = String::from_utf8_lossy(&output.stdout);
         if !stdout.trim().is_empty() {
@@ -184,7 +230,12 @@ impl CcConfig {
             text.push_str(&stdout);
         }
         if !output.status.success() {
-            return Err(CcError::Failed { doing: doing.to_owned(), command, status: output.status.to_string(), output: text });
+            return Err(CcError::Failed {
+                doing: doing.to_owned(),
+                command,
+                status: output.status.to_string(),
+                output: text,
+            });
         }
         if self.verbose && !text.trim().is_empty() {
             eprint!("{text}");
@@ -208,8 +259,13 @@ pub fn shell_words(args: &[&OsStr]) -> String {
     let quote = |arg: &OsStr| {
         let s = arg.to_string_lossy();
         let plain = !s.is_empty()
-            && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./=+,:@%^".contains(c));
-        if plain { s.into_owned() } else { format!("'{}'", s.replace('\'', r"'\''")) }
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_./=+,:@%^".contains(c));
+        if plain {
+            s.into_owned()
+        } else {
+            format!("'{}'", s.replace('\'', r"'\''"))
+        }
     };
     args.iter().map(|a| quote(a)).collect::<Vec<_>>().join(" ")
 }
@@ -224,11 +280,18 @@ pub struct Runtime {
 
 /// A hash of the embedded runtime sources.
 pub fn runtime_hash() -> String {
-    KeyHasher::new("oxyc-runtime").str(RUNTIME_HEADER).str(RUNTIME_SOURCE).finish()
+    KeyHasher::new("oxyc-runtime")
+        .str(RUNTIME_HEADER)
+        .str(RUNTIME_SOURCE)
+        .finish()
 }
 
 /// Compile the runtime into the cache unless an earlier build already did.
-pub fn ensure_runtime(cache: &Cache, cc: &CcConfig, python: &PythonConfig) -> Result<Runtime, ModuleError> {
+pub fn ensure_runtime(
+    cache: &Cache,
+    cc: &CcConfig,
+    python: &PythonConfig,
+) -> Result<Runtime, ModuleError> {
     let mut key = KeyHasher::new("runtime-object-v1");
     key.str(&runtime_hash()).path(&python.include_dir);
     cc.identity(&mut key);
@@ -236,7 +299,10 @@ pub fn ensure_runtime(cache: &Cache, cc: &CcConfig, python: &PythonConfig) -> Re
     let object = dir.join("oxyc_rt.o");
     let header = dir.join("oxyc_rt.h");
     if object.is_file() && header.is_file() {
-        return Ok(Runtime { include_dir: dir, objects: vec![object] });
+        return Ok(Runtime {
+            include_dir: dir,
+            objects: vec![object],
+        });
     }
     fsutil::create_dir_all(&dir)?;
     let source = dir.join("oxyc_rt.c");
@@ -245,9 +311,17 @@ pub fn ensure_runtime(cache: &Cache, cc: &CcConfig, python: &PythonConfig) -> Re
     fsutil::write_atomic(&header, RUNTIME_HEADER.as_bytes())?;
     fsutil::write_atomic(&source, RUNTIME_SOURCE.as_bytes())?;
     let tmp = TempOutput::beside(&object);
-    cc.compile(&source, tmp.path(), &[&python.include_dir, &dir], "compiling the oxyc C runtime")?;
+    cc.compile(
+        &source,
+        tmp.path(),
+        &[&python.include_dir, &dir],
+        "compiling the oxyc C runtime",
+    )?;
     tmp.persist(&object)?;
-    Ok(Runtime { include_dir: dir, objects: vec![object] })
+    Ok(Runtime {
+        include_dir: dir,
+        objects: vec![object],
+    })
 }
 
 #[cfg(test)]
@@ -256,7 +330,10 @@ mod tests {
 
     #[test]
     fn shell_quoting() {
-        let args: Vec<&OsStr> = ["cc", "-I/a b", "it's", "-O2", ""].iter().map(OsStr::new).collect();
+        let args: Vec<&OsStr> = ["cc", "-I/a b", "it's", "-O2", ""]
+            .iter()
+            .map(OsStr::new)
+            .collect();
         assert_eq!(shell_words(&args), r#"cc '-I/a b' 'it'\''s' -O2 ''"#);
     }
 }

@@ -61,7 +61,11 @@ fn setup(cc: CcConfig) -> Setup {
     let dir = tmp.path().to_path_buf();
     let cache = Cache::at(dir.join("cache"));
     let python = python::find(None, &cache, false).unwrap();
-    Setup { _tmp: tmp, dir, toolchain: Toolchain::from_parts(cache, python, cc) }
+    Setup {
+        _tmp: tmp,
+        dir,
+        toolchain: Toolchain::from_parts(cache, python, cc),
+    }
 }
 
 fn job(dir: &Path) -> ModuleJob {
@@ -91,7 +95,9 @@ fn compiles_links_imports_and_runs_as_main() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
     // The runtime was compiled once into the cache, with its header beside it.
-    let runtime_dirs: Vec<_> = std::fs::read_dir(s.dir.join("cache/runtime")).unwrap().collect();
+    let runtime_dirs: Vec<_> = std::fs::read_dir(s.dir.join("cache/runtime"))
+        .unwrap()
+        .collect();
     assert_eq!(runtime_dirs.len(), 1);
 
     // Imported normally, it is `m`.
@@ -100,7 +106,12 @@ fn compiles_links_imports_and_runs_as_main() {
         .args(["-c", "import m; print(m.ran_as)"])
         .output()
         .unwrap();
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "m\n", "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "m\n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     // Through the bootstrap, it is `__main__`, with the script's argv, __file__ and sys.path[0].
     let script_dir = s.dir.join("scripts");
@@ -131,33 +142,82 @@ fn compiles_links_imports_and_runs_as_main() {
     let out = bootstrap(&["raise"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.starts_with("Traceback (most recent call last):\n  File \"s.py\""), "{stderr}");
-    assert!(stderr.contains("in boom") && stderr.ends_with("ValueError: boom\n"), "{stderr}");
-    assert!(!stderr.contains("<frozen") && !stderr.contains("<string>"), "{stderr}");
+    assert!(
+        stderr.starts_with("Traceback (most recent call last):\n  File \"s.py\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("in boom") && stderr.ends_with("ValueError: boom\n"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("<frozen") && !stderr.contains("<string>"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn a_c_compiler_failure_shows_the_command_and_keeps_the_old_output() {
     let s = setup(default_cc());
-    let output = s.dir.join(format!("m{}", s.toolchain.python.config.ext_suffix));
+    let output = s
+        .dir
+        .join(format!("m{}", s.toolchain.python.config.ext_suffix));
     std::fs::write(&output, b"previous build").unwrap();
-    let err = s.toolchain.compile_c(&job(&s.dir), "m", "#include \"oxyc_rt.h\"\nthis is not C;\n").unwrap_err();
-    let ModuleError::CCompiler(cc) = &err else { panic!("{err:?}") };
+    let err = s
+        .toolchain
+        .compile_c(
+            &job(&s.dir),
+            "m",
+            "#include \"oxyc_rt.h\"\nthis is not C;\n",
+        )
+        .unwrap_err();
+    let ModuleError::CCompiler(cc) = &err else {
+        panic!("{err:?}")
+    };
     let text = Style::PLAIN.module_error(&err);
-    assert!(text.contains("the C compiler failed while compiling `m.py`"), "{text}");
-    assert!(text.contains(cc.command()) && cc.command().contains("m.c"), "{text}");
+    assert!(
+        text.contains("the C compiler failed while compiling `m.py`"),
+        "{text}"
+    );
+    assert!(
+        text.contains(cc.command()) && cc.command().contains("m.c"),
+        "{text}"
+    );
     assert!(text.contains("error"), "{text}");
     assert_eq!(std::fs::read(&output).unwrap(), b"previous build");
-    assert_eq!(std::fs::read_dir(&s.dir).unwrap().count(), 2, "only the cache and the old output");
+    assert_eq!(
+        std::fs::read_dir(&s.dir).unwrap().count(),
+        2,
+        "only the cache and the old output"
+    );
 }
 
 #[test]
 fn a_missing_c_compiler_is_named() {
-    let s = setup(CcConfig::new(vec!["/nonexistent/oxyc-cc".into()], Vec::new(), Vec::new(), 2, false, false));
-    let err = s.toolchain.compile_c(&job(&s.dir), "m", MODULE_C).unwrap_err();
+    let s = setup(CcConfig::new(
+        vec!["/nonexistent/oxyc-cc".into()],
+        Vec::new(),
+        Vec::new(),
+        2,
+        false,
+        false,
+    ));
+    let err = s
+        .toolchain
+        .compile_c(&job(&s.dir), "m", MODULE_C)
+        .unwrap_err();
     let text = Style::PLAIN.module_error(&err);
-    assert!(text.contains("/nonexistent/oxyc-cc") && text.contains("CC"), "{text}");
+    assert!(
+        text.contains("/nonexistent/oxyc-cc") && text.contains("CC"),
+        "{text}"
+    );
     // The next module is told the runtime is unavailable, without repeating the error.
-    let again = s.toolchain.compile_c(&job(&s.dir), "m", MODULE_C).unwrap_err();
-    assert!(matches!(again, ModuleError::RuntimeUnavailable { .. }), "{again:?}");
+    let again = s
+        .toolchain
+        .compile_c(&job(&s.dir), "m", MODULE_C)
+        .unwrap_err();
+    assert!(
+        matches!(again, ModuleError::RuntimeUnavailable { .. }),
+        "{again:?}"
+    );
 }

@@ -126,6 +126,10 @@ pub struct IoError {
 
 impl IoError {
     pub fn new(action: IoAction, path: &Path, source: io::Error) -> IoError {
-        IoError { action, path: path.to_path_buf(), source }
+        IoError {
+            action,
+            path: path.to_path_buf(),
+            source,
+        }
     }
 }

@@ -12,7 +12,10 @@ use crate::error::IoError;
 /// complete new one replaces it. The file gets mode 0644 (before umask) on Unix.
 pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<(), IoError> {
     let dir = parent_dir(dest);
-    let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
@@ -22,7 +25,8 @@ pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<(), IoError> {
         .and_then(|()| tmp.flush())
         .map_err(|e| IoError::new(IoAction::Write, tmp.path(), e))?;
     set_mode(tmp.path(), 0o644).map_err(|e| IoError::new(IoAction::Write, tmp.path(), e))?;
-    tmp.persist(dest).map_err(|e| IoError::new(IoAction::Rename, dest, e.error))?;
+    tmp.persist(dest)
+        .map_err(|e| IoError::new(IoAction::Rename, dest, e.error))?;
     Ok(())
 }
 
@@ -52,9 +56,15 @@ impl TempOutput {
     pub fn beside(dest: &Path) -> TempOutput {
         static COUNTER: AtomicU64 = AtomicU64::new(0);
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let tmp_name = format!(".{name}.{}.{n}.tmp", std::process::id());
-        TempOutput { path: parent_dir(dest).join(tmp_name), armed: true }
+        TempOutput {
+            path: parent_dir(dest).join(tmp_name),
+            armed: true,
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -105,7 +115,12 @@ fn is_executable_file(path: &Path) -> bool {
 /// Modification time in nanoseconds since the epoch.
 pub fn mtime_ns(path: &Path) -> Option<u128> {
     let modified = std::fs::metadata(path).ok()?.modified().ok()?;
-    Some(modified.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos())
+    Some(
+        modified
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_nanos(),
+    )
 }
 
 #[cfg(unix)]

@@ -11,10 +11,10 @@
 //! - [`error`]: the typed errors.
 
 pub mod build;
-#[cfg(test)]
-mod e2e_tests;
 pub mod cache;
 pub mod cc;
+#[cfg(test)]
+mod e2e_tests;
 pub mod error;
 mod fsutil;
 pub mod pipeline;

@@ -37,18 +37,31 @@ pub fn compile_to_c(
 ) -> Result<ModuleArtifacts, Vec<Diagnostic>> {
     let module = oxyc_syntax::parse_module(source, opts.python_version)?;
     let sem = oxyc_sema::analyze(&module, opts.strict);
-    let (errors, mut warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
-        sem.diagnostics.iter().cloned().partition(Diagnostic::is_error);
+    let (errors, mut warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = sem
+        .diagnostics
+        .iter()
+        .cloned()
+        .partition(Diagnostic::is_error);
     if !errors.is_empty() {
         return Err(errors);
     }
     let types = oxyc_types::check_module(&module, &sem);
     let lines = oxyc_syntax::LineIndex::new(source);
-    let cx = oxyc_irbuild::ModCx { module: &module, sem: &sem, types: &types, lines: &lines, source };
+    let cx = oxyc_irbuild::ModCx {
+        module: &module,
+        sem: &sem,
+        types: &types,
+        lines: &lines,
+        source,
+    };
     let mut ir = oxyc_irbuild::build_module(&cx, module_name, path)?;
     oxyc_passes::run_all(&mut ir, opts.opt_level);
     let ir_text = oxyc_ir::print_module(&ir);
     let c_source = oxyc_codegen::emit_module(&ir);
     warnings.retain(|w| opts.explain || w.severity != oxyc_syntax::Severity::Note);
-    Ok(ModuleArtifacts { c_source, ir_text, warnings })
+    Ok(ModuleArtifacts {
+        c_source,
+        ir_text,
+        warnings,
+    })
 }

@@ -43,7 +43,10 @@ pub struct PythonConfig {
 
 impl PythonConfig {
     pub fn version(&self) -> oxyc_syntax::PythonVersion {
-        oxyc_syntax::PythonVersion { major: self.major, minor: self.minor }
+        oxyc_syntax::PythonVersion {
+            major: self.major,
+            minor: self.minor,
+        }
     }
 }
 
@@ -60,9 +63,16 @@ pub enum PythonError {
     #[error("cannot find the Python interpreter `{name}` (use --python PATH to name one)")]
     NotFound { name: String },
     #[error("cannot run the Python interpreter `{}`: {source}", program.display())]
-    Spawn { program: PathBuf, source: std::io::Error },
+    Spawn {
+        program: PathBuf,
+        source: std::io::Error,
+    },
     #[error("the Python interpreter `{}` failed to report its configuration ({status}){}", program.display(), indent_output(stderr))]
-    Failed { program: PathBuf, status: String, stderr: String },
+    Failed {
+        program: PathBuf,
+        status: String,
+        stderr: String,
+    },
     #[error("cannot understand what `{}` reported about itself: {detail}", program.display())]
     BadOutput { program: PathBuf, detail: String },
     #[error(
@@ -107,10 +117,16 @@ struct CacheEntry {
 
 /// Find the interpreter (`python` if given, else `python3` on PATH) and get its
 /// configuration, from the cache when possible.
-pub fn find(python: Option<&Path>, cache: &Cache, verbose: bool) -> Result<Interpreter, PythonError> {
+pub fn find(
+    python: Option<&Path>,
+    cache: &Cache,
+    verbose: bool,
+) -> Result<Interpreter, PythonError> {
     let command = resolve(python)?;
     let key = cache_key(&command);
-    let entry_path = key.as_ref().map(|k| cache.subdir("python").join(format!("{k}.json")));
+    let entry_path = key
+        .as_ref()
+        .map(|k| cache.subdir("python").join(format!("{k}.json")));
     if let Some(path) = &entry_path
         && let Some(config) = read_cached(path)
     {
@@ -120,7 +136,10 @@ pub fn find(python: Option<&Path>, cache: &Cache, verbose: bool) -> Result<Inter
     validate(&command, &config)?;
     if let Some(path) = &entry_path {
         // The cache is an optimisation: failing to write it is not an error.
-        let entry = CacheEntry { executable_mtime: mtime_ns(&config.executable), config: config.clone() };
+        let entry = CacheEntry {
+            executable_mtime: mtime_ns(&config.executable),
+            config: config.clone(),
+        };
         if let Ok(json) = serde_json::to_vec_pretty(&entry)
             && fsutil::create_dir_all(fsutil::parent_dir(path)).is_ok()
         {
@@ -134,7 +153,9 @@ pub fn find(python: Option<&Path>, cache: &Cache, verbose: bool) -> Result<Inter
 /// part; otherwise the name is looked up on PATH like a shell would.
 fn resolve(python: Option<&Path>) -> Result<PathBuf, PythonError> {
     let name = python.unwrap_or(Path::new(DEFAULT_PYTHON));
-    fsutil::find_program(name).ok_or_else(|| PythonError::NotFound { name: name.display().to_string() })
+    fsutil::find_program(name).ok_or_else(|| PythonError::NotFound {
+        name: name.display().to_string(),
+    })
 }
 
 /// The cache key for an interpreter, or `None` when it cannot be identified (then the
@@ -143,7 +164,9 @@ fn cache_key(command: &Path) -> Option<String> {
     let real = std::fs::canonicalize(command).ok()?;
     let meta = std::fs::metadata(&real).ok()?;
     let mut key = KeyHasher::new(CACHE_FORMAT);
-    key.path(&real).str(&meta.len().to_string()).str(&mtime_ns(&real)?.to_string());
+    key.path(&real)
+        .str(&meta.len().to_string())
+        .str(&mtime_ns(&real)?.to_string());
     if is_script(&real) {
         add_shim_context(&mut key);
     }
@@ -153,12 +176,22 @@ fn cache_key(command: &Path) -> Option<String> {
 fn is_script(path: &Path) -> bool {
     use std::io::Read;
     let mut magic = [0u8; 2];
-    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut magic)).is_ok() && &magic == b"#!"
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut magic))
+        .is_ok()
+        && &magic == b"#!"
 }
 
 /// What decides which Python a shim or wrapper script runs.
 fn add_shim_context(key: &mut KeyHasher) {
-    for var in ["PATH", "PYENV_VERSION", "PYENV_ROOT", "VIRTUAL_ENV", "CONDA_PREFIX", "ASDF_PYTHON_VERSION"] {
+    for var in [
+        "PATH",
+        "PYENV_VERSION",
+        "PYENV_ROOT",
+        "VIRTUAL_ENV",
+        "CONDA_PREFIX",
+        "ASDF_PYTHON_VERSION",
+    ] {
         let value = std::env::var_os(var).unwrap_or_default();
         key.str(var).field(value.as_encoded_bytes());
     }
@@ -207,7 +240,10 @@ fn query(command: &Path, verbose: bool) -> Result<PythonConfig, PythonError> {
         .env("PYTHONIOENCODING", "utf-8")
         .env_remove("PYTHONSTARTUP")
         .output()
-        .map_err(|source| PythonError::Spawn { program: command.to_path_buf(), source })?;
+        .map_err(|source| PythonError::Spawn {
+            program: command.to_path_buf(),
+            source,
+        })?;
     if !output.status.success() {
         return Err(PythonError::Failed {
             program: command.to_path_buf(),
@@ -220,12 +256,23 @@ fn query(command: &Path, verbose: bool) -> Result<PythonConfig, PythonError> {
 
 /// The last non-empty line of stdout is the JSON (a sitecustomize may print before it).
 fn parse_config(command: &Path, stdout: &[u8]) -> Result<PythonConfig, PythonError> {
-    let bad = |detail: String| PythonError::BadOutput { program: command.to_path_buf(), detail };
-    let text = std::str::from_utf8(stdout).map_err(|e| bad(format!("output is not UTF-8 ({e})")))?;
-    let line = text.lines().rev().find(|l| !l.trim().is_empty()).ok_or_else(|| bad("no output".into()))?;
+    let bad = |detail: String| PythonError::BadOutput {
+        program: command.to_path_buf(),
+        detail,
+    };
+    let text =
+        std::str::from_utf8(stdout).map_err(|e| bad(format!("output is not UTF-8 ({e})")))?;
+    let line = text
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .ok_or_else(|| bad("no output".into()))?;
     // EXT_SUFFIX is None on interpreters that cannot build extensions.
     let value: serde_json::Value = serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
-    if value.get("ext_suffix").is_some_and(serde_json::Value::is_null) {
+    if value
+        .get("ext_suffix")
+        .is_some_and(serde_json::Value::is_null)
+    {
         return Err(PythonError::Unsupported {
             program: command.to_path_buf(),
             detail: "an interpreter without EXT_SUFFIX (it cannot load extension modules)".into(),
@@ -238,11 +285,16 @@ fn validate(command: &Path, config: &PythonConfig) -> Result<(), PythonError> {
     if config.implementation != "cpython" || config.major != 3 {
         return Err(PythonError::Unsupported {
             program: command.to_path_buf(),
-            detail: format!("{} {}.{}", config.implementation, config.major, config.minor),
+            detail: format!(
+                "{} {}.{}",
+                config.implementation, config.major, config.minor
+            ),
         });
     }
     if !config.include_dir.join("Python.h").is_file() {
-        return Err(PythonError::NoHeaders { include_dir: config.include_dir.clone() });
+        return Err(PythonError::NoHeaders {
+            include_dir: config.include_dir.clone(),
+        });
     }
     Ok(())
 }
@@ -273,16 +325,31 @@ mod tests {
 
     #[test]
     fn rejects_garbage_and_missing_ext_suffix() {
-        assert!(matches!(parse_config(Path::new("p"), b""), Err(PythonError::BadOutput { .. })));
-        assert!(matches!(parse_config(Path::new("p"), b"{not json"), Err(PythonError::BadOutput { .. })));
-        assert!(matches!(parse_config(Path::new("p"), &[0xff, 0xfe]), Err(PythonError::BadOutput { .. })));
+        assert!(matches!(
+            parse_config(Path::new("p"), b""),
+            Err(PythonError::BadOutput { .. })
+        ));
+        assert!(matches!(
+            parse_config(Path::new("p"), b"{not json"),
+            Err(PythonError::BadOutput { .. })
+        ));
+        assert!(matches!(
+            parse_config(Path::new("p"), &[0xff, 0xfe]),
+            Err(PythonError::BadOutput { .. })
+        ));
         let no_suffix = br#"{"executable": "x", "include_dir": "y", "ext_suffix": null, "major": 3, "minor": 11, "platform": "p", "implementation": "cpython"}"#;
-        assert!(matches!(parse_config(Path::new("p"), no_suffix), Err(PythonError::Unsupported { .. })));
+        assert!(matches!(
+            parse_config(Path::new("p"), no_suffix),
+            Err(PythonError::Unsupported { .. })
+        ));
     }
 
     #[test]
     fn a_missing_interpreter_is_reported_by_name() {
         let err = resolve(Some(Path::new("no-such-python-oxyc-test"))).unwrap_err();
-        assert!(err.to_string().contains("no-such-python-oxyc-test"), "{err}");
+        assert!(
+            err.to_string().contains("no-such-python-oxyc-test"),
+            "{err}"
+        );
     }
 }

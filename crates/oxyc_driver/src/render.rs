@@ -32,7 +32,11 @@ impl Style {
     pub const PLAIN: Style = Style { color: false };
 
     fn renderer(self) -> Renderer {
-        if self.color { Renderer::styled() } else { Renderer::plain() }
+        if self.color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        }
     }
 
     /// `error: message` (or `warning:` / `note:`), one line per line of `message`.
@@ -66,7 +70,13 @@ impl Style {
         // Only the lines the span covers go to the renderer: it then has little to scan, and
         // the line numbers come from our LineIndex.
         let first_line = index.line(span.start);
-        let last_line = index.line(if span.end > span.start { span.end - 1 } else { span.end }).max(first_line);
+        let last_line = index
+            .line(if span.end > span.start {
+                span.end - 1
+            } else {
+                span.end
+            })
+            .max(first_line);
         let slice_start = index.line_start(first_line).unwrap_or(0).min(span.start) as usize;
         let slice_end = index
             .line_start(last_line + 1)
@@ -98,7 +108,9 @@ impl Style {
             ModuleError::Diagnostics(file) => {
                 // Failed without an error among the diagnostics: still say that it failed.
                 let mut out = self.diagnostics(file);
-                out.push_str(&self.headline(Level::Error, &format!("could not compile `{}`", file.path)));
+                out.push_str(
+                    &self.headline(Level::Error, &format!("could not compile `{}`", file.path)),
+                );
                 out.push('\n');
                 out
             }
@@ -125,7 +137,10 @@ impl Style {
             out.push_str(&format!("  | {line}\n"));
         }
         if lines.len() > SHOWN_OUTPUT_LINES {
-            out.push_str(&format!("  | ... ({} more lines)\n", lines.len() - SHOWN_OUTPUT_LINES));
+            out.push_str(&format!(
+                "  | ... ({} more lines)\n",
+                lines.len() - SHOWN_OUTPUT_LINES
+            ));
         }
         out
     }
@@ -159,7 +174,12 @@ impl Console {
     pub fn stderr() -> Console {
         let tty = std::io::stderr().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Console { style: Style { color: tty && !no_color }, progress: tty }
+        Console {
+            style: Style {
+                color: tty && !no_color,
+            },
+            progress: tty,
+        }
     }
 
     /// Write already-rendered text to stderr in one piece (so parallel modules do not
@@ -189,7 +209,13 @@ impl crate::build::Reporter for Console {
         }
         if self.progress && p.total > 1 {
             let verb = if result.is_ok() { "compiled" } else { "failed" };
-            text.push_str(&format!("[{}/{}] {verb} {} ({})\n", p.done, p.total, p.file, seconds(p.elapsed)));
+            text.push_str(&format!(
+                "[{}/{}] {verb} {} ({})\n",
+                p.done,
+                p.total,
+                p.file,
+                seconds(p.elapsed)
+            ));
         }
         if !text.is_empty() {
             self.print(&text);
@@ -225,7 +251,11 @@ mod tests {
 
     #[test]
     fn shows_location_line_and_caret() {
-        let out = render("a = 1\nbé = (2 +\nc = 3\n", Span::new(14, 15), Some("close it"));
+        let out = render(
+            "a = 1\nbé = (2 +\nc = 3\n",
+            Span::new(14, 15),
+            Some("close it"),
+        );
         assert!(out.contains("error: something is wrong"), "{out}");
         assert!(out.contains("--> m.py:2:8"), "{out}");
         assert!(out.contains("2 | bé = (2 +"), "{out}");
@@ -245,7 +275,11 @@ mod tests {
     fn warnings_and_notes_render_with_their_level() {
         let mut d = Diagnostic::error(Span::new(0, 1), "unused");
         d.severity = Severity::Warning;
-        let out = Style::PLAIN.diagnostics(&SourceDiagnostics { path: "m.py".into(), source: "x = 1\n".into(), diagnostics: vec![d] });
+        let out = Style::PLAIN.diagnostics(&SourceDiagnostics {
+            path: "m.py".into(),
+            source: "x = 1\n".into(),
+            diagnostics: vec![d],
+        });
         assert!(out.starts_with("warning: unused"), "{out}");
     }
 
@@ -253,12 +287,24 @@ mod tests {
     /// rendering must never panic.
     #[test]
     fn any_span_renders_without_panicking() {
-        let sources = ["", "\n", "x", "é", "a\r\nb\r\n", "a\n\n\nb", "\t\u{0}é\u{1F600}\n x", "x\n"];
+        let sources = [
+            "",
+            "\n",
+            "x",
+            "é",
+            "a\r\nb\r\n",
+            "a\n\n\nb",
+            "\t\u{0}é\u{1F600}\n x",
+            "x\n",
+        ];
         for source in sources {
             for start in 0..=source.len() as u32 + 2 {
                 for end in 0..=source.len() as u32 + 2 {
                     let out = render(source, Span::new(start, end), None);
-                    assert!(out.contains("--> m.py:"), "{source:?} {start}..{end}: {out}");
+                    assert!(
+                        out.contains("--> m.py:"),
+                        "{source:?} {start}..{end}: {out}"
+                    );
                 }
             }
         }
@@ -275,7 +321,10 @@ mod tests {
         };
         let out = Style::PLAIN.cc_error(&err);
         assert!(out.contains("cc -c m.c"), "{out}");
-        assert!(out.contains("line 20\n") && !out.contains("line 21\n"), "{out}");
+        assert!(
+            out.contains("line 20\n") && !out.contains("line 21\n"),
+            "{out}"
+        );
         assert!(out.contains("10 more lines"), "{out}");
     }
 }

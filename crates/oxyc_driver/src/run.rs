@@ -115,18 +115,33 @@ except BaseException as _oxyc_exc:
 /// Compile `opts.file` (or reuse the cached build) and run it. On Unix this does not
 /// return on success: the process becomes the Python interpreter.
 pub fn run(opts: &RunOptions, reporter: &dyn Reporter) -> Result<ExitCode, DriverError> {
-    let toolchain = Toolchain::new(opts.python.as_deref(), opts.opt_level, opts.debug, opts.verbose)?;
+    let toolchain = Toolchain::new(
+        opts.python.as_deref(),
+        opts.opt_level,
+        opts.debug,
+        opts.verbose,
+    )?;
     let name = main_module_name(&opts.file);
     let module = cached_build(&toolchain, opts, &name, reporter)?;
 
     let mut command = Command::new(&toolchain.python.command);
-    command.arg("-c").arg(BOOTSTRAP).arg(&module).arg(&name).arg(&opts.file).args(&opts.args);
+    command
+        .arg("-c")
+        .arg(BOOTSTRAP)
+        .arg(&module)
+        .arg(&name)
+        .arg(&opts.file)
+        .args(&opts.args);
     if opts.verbose {
         eprintln!(
             "{} -c <oxyc bootstrap> {} {name} {}",
             toolchain.python.command.display(),
             module.display(),
-            cc::shell_words(&std::iter::once(opts.file.as_os_str()).chain(opts.args.iter().map(OsString::as_os_str)).collect::<Vec<_>>())
+            cc::shell_words(
+                &std::iter::once(opts.file.as_os_str())
+                    .chain(opts.args.iter().map(OsString::as_os_str))
+                    .collect::<Vec<_>>()
+            )
         );
     }
     exec(command, &toolchain.python.command)
@@ -137,12 +152,18 @@ fn exec(mut command: Command, program: &Path) -> Result<ExitCode, DriverError> {
     use std::os::unix::process::CommandExt;
     // Only returns if the exec failed.
     let source = command.exec();
-    Err(DriverError::Exec { program: program.to_path_buf(), source })
+    Err(DriverError::Exec {
+        program: program.to_path_buf(),
+        source,
+    })
 }
 
 #[cfg(not(unix))]
 fn exec(mut command: Command, program: &Path) -> Result<ExitCode, DriverError> {
-    let status = command.status().map_err(|source| DriverError::Exec { program: program.to_path_buf(), source })?;
+    let status = command.status().map_err(|source| DriverError::Exec {
+        program: program.to_path_buf(),
+        source,
+    })?;
     let code = status.code().unwrap_or(1);
     Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))
 }
@@ -154,21 +175,29 @@ fn cached_build(
     name: &str,
     reporter: &dyn Reporter,
 ) -> Result<PathBuf, DriverError> {
-    let bytes = std::fs::read(&opts.file).map_err(|source| ModuleError::Read { path: opts.file.clone(), source })?;
+    let bytes = std::fs::read(&opts.file).map_err(|source| ModuleError::Read {
+        path: opts.file.clone(),
+        source,
+    })?;
     let absolute = std::path::absolute(&opts.file).unwrap_or_else(|_| opts.file.clone());
 
     let mut key = KeyHasher::new("run-v1");
     key.str(env!("CARGO_PKG_VERSION"));
     if let Ok(exe) = std::env::current_exe() {
         let len = std::fs::metadata(&exe).map(|m| m.len()).unwrap_or(0);
-        key.path(&exe).str(&len.to_string()).str(&fsutil::mtime_ns(&exe).unwrap_or(0).to_string());
+        key.path(&exe)
+            .str(&len.to_string())
+            .str(&fsutil::mtime_ns(&exe).unwrap_or(0).to_string());
     }
     key.str(&cc::runtime_hash());
     python::identity(&toolchain.python, &mut key);
     toolchain.cc.identity(&mut key);
     key.path(&absolute).str(name).field(&bytes);
-    let cache_root = std::path::absolute(toolchain.cache.root()).unwrap_or_else(|_| toolchain.cache.root().to_path_buf());
-    let script_dir = cache_root.join("run").join(KeyHasher::new("run-script").path(&absolute).finish());
+    let cache_root = std::path::absolute(toolchain.cache.root())
+        .unwrap_or_else(|_| toolchain.cache.root().to_path_buf());
+    let script_dir = cache_root
+        .join("run")
+        .join(KeyHasher::new("run-script").path(&absolute).finish());
     let dir = script_dir.join(key.finish());
     let module = dir.join(format!("{name}{}", toolchain.python.config.ext_suffix));
     if module.is_file() {
@@ -196,7 +225,9 @@ const KEPT_BUILDS_PER_SCRIPT: usize = 4;
 /// Remove all but the newest few builds of one script; every edit of a script makes a
 /// new one. Best effort: a failure only leaves some garbage behind.
 fn prune(script_dir: &Path, keep: &Path) {
-    let Ok(entries) = std::fs::read_dir(script_dir) else { return };
+    let Ok(entries) = std::fs::read_dir(script_dir) else {
+        return;
+    };
     let mut builds: Vec<(std::time::SystemTime, PathBuf)> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -213,11 +244,17 @@ fn prune(script_dir: &Path, keep: &Path) {
 /// C symbols: the file stem when that is a valid module name, else a sanitised version
 /// of it (`my-script` → `my_script`), so any file can be run.
 fn main_module_name(file: &Path) -> String {
-    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     if build::is_module_name(&stem) {
         return stem;
     }
-    let mut name: String = stem.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    let mut name: String = stem
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
     if !build::is_module_name(&name) {
         name.insert(0, '_');
     }

@@ -130,47 +130,117 @@ pub struct Op {
 #[derive(Debug, Clone, PartialEq)]
 pub enum OpKind {
     /// `dst = src` (dst receives a reference; src is consumed if dead afterwards).
-    Assign { dst: Reg, src: Reg },
-    Const { dst: Reg, value: Const },
+    Assign {
+        dst: Reg,
+        src: Reg,
+    },
+    Const {
+        dst: Reg,
+        value: Const,
+    },
     /// A runtime / C-API primitive.
-    Prim { dst: Option<Reg>, prim: Prim, args: Vec<Reg> },
+    Prim {
+        dst: Option<Reg>,
+        prim: Prim,
+        args: Vec<Reg>,
+    },
     /// Direct C call of a compiled function (checks it has been defined first).
-    Call { dst: Reg, func: FuncId, args: Vec<Reg> },
+    Call {
+        dst: Reg,
+        func: FuncId,
+        args: Vec<Reg>,
+    },
     /// Vectorcall of any callable; `kwnames` is a constant tuple of the trailing
     /// arguments' keyword names.
-    CallObj { dst: Reg, callable: Reg, args: Vec<Reg>, kwnames: Option<Vec<String>> },
+    CallObj {
+        dst: Reg,
+        callable: Reg,
+        args: Vec<Reg>,
+        kwnames: Option<Vec<String>>,
+    },
     /// `obj.name(args)` via PyObject_VectorcallMethod.
-    CallMethod { dst: Reg, obj: Reg, name: String, args: Vec<Reg>, kwnames: Option<Vec<String>> },
+    CallMethod {
+        dst: Reg,
+        obj: Reg,
+        name: String,
+        args: Vec<Reg>,
+        kwnames: Option<Vec<String>>,
+    },
     /// Convert a boxed object to `dst`'s representation. With `what` set, first check its
     /// type is `expected` (a Python type name) and raise TypeError naming `what` if not.
-    Unbox { dst: Reg, src: Reg, expected: String, what: Option<String> },
+    Unbox {
+        dst: Reg,
+        src: Reg,
+        expected: String,
+        what: Option<String>,
+    },
     /// Build a list / tuple / set from items (items are borrowed).
-    Build { dst: Reg, kind: BuildKind, items: Vec<Reg> },
+    Build {
+        dst: Reg,
+        kind: BuildKind,
+        items: Vec<Reg>,
+    },
     /// Build a dict from key/value pairs.
-    BuildDict { dst: Reg, keys: Vec<Reg>, values: Vec<Reg> },
+    BuildDict {
+        dst: Reg,
+        keys: Vec<Reg>,
+        values: Vec<Reg>,
+    },
     /// Load a module global by name (dict lookup, then builtins; NameError).
-    LoadGlobal { dst: Reg, name: String },
-    StoreGlobal { name: String, src: Reg },
-    DelGlobal { name: String },
+    LoadGlobal {
+        dst: Reg,
+        name: String,
+    },
+    StoreGlobal {
+        name: String,
+        src: Reg,
+    },
+    DelGlobal {
+        name: String,
+    },
     /// A builtin, early-bound at module init.
-    LoadBuiltin { dst: Reg, name: String },
+    LoadBuiltin {
+        dst: Reg,
+        name: String,
+    },
     /// Load / store a module-private C static (function defaults).
-    LoadStatic { dst: Reg, name: String },
-    StoreStatic { name: String, src: Reg },
+    LoadStatic {
+        dst: Reg,
+        name: String,
+    },
+    StoreStatic {
+        name: String,
+        src: Reg,
+    },
     /// Execute a `def`: create the function object and bind it in the module globals.
-    DefineFunction { func: FuncId },
+    DefineFunction {
+        func: FuncId,
+    },
     /// Execute a top-level statement that runs interpreted (the fallback path).
-    ExecSource { index: u32 },
+    ExecSource {
+        index: u32,
+    },
     /// Mark a local unbound (`del x`); releases its value.
-    Undef { reg: Reg },
+    Undef {
+        reg: Reg,
+    },
     /// Raise UnboundLocalError if `reg` is unbound.
-    CheckBound { reg: Reg, name: String },
+    CheckBound {
+        reg: Reg,
+        name: String,
+    },
     /// Poll for signals (Ctrl-C) on a loop back-edge, cheaply amortised.
     CheckSignals,
-    IncRef { reg: Reg },
-    DecRef { reg: Reg },
+    IncRef {
+        reg: Reg,
+    },
+    DecRef {
+        reg: Reg,
+    },
     /// DecRef of a register that may be unbound.
-    XDecRef { reg: Reg },
+    XDecRef {
+        reg: Reg,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,7 +254,11 @@ pub enum BuildKind {
 pub enum Terminator {
     Goto(BlockId),
     /// Branch on a Bool / CInt register (non-zero = then).
-    Branch { cond: Reg, then_: BlockId, else_: BlockId },
+    Branch {
+        cond: Reg,
+        then_: BlockId,
+        else_: BlockId,
+    },
     /// Return (consumes the operand's reference).
     Return(Reg),
     /// Propagate the pending exception out of the function.

@@ -26,7 +26,14 @@ fn print_function(out: &mut String, f: &Function) {
         .enumerate()
         .map(|(i, p)| format!("r{i} {}: {}", p.name, p.ty.name()))
         .collect();
-    let _ = writeln!(out, "def {}({}) -> {}:  # line {}", f.name, params.join(", "), f.ret.name(), f.line);
+    let _ = writeln!(
+        out,
+        "def {}({}) -> {}:  # line {}",
+        f.name,
+        params.join(", "),
+        f.ret.name(),
+        f.line
+    );
     for (i, r) in f.regs.iter().enumerate().skip(f.params.len()) {
         let _ = writeln!(out, "    r{i} {}: {} ({:?})", r.name, r.ty.name(), r.kind);
     }
@@ -51,7 +58,10 @@ fn print_block(out: &mut String, b: &Block) {
 }
 
 fn regs(rs: &[crate::Reg]) -> String {
-    rs.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(", ")
+    rs.iter()
+        .map(|r| r.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn const_text(c: &Const) -> String {
@@ -59,7 +69,13 @@ fn const_text(c: &Const) -> String {
         Const::Int(i) => i.to_string(),
         Const::BigInt(s) => s.clone(),
         Const::Float(f) => format!("{f:?}"),
-        Const::Bool(b) => if *b { "True".into() } else { "False".into() },
+        Const::Bool(b) => {
+            if *b {
+                "True".into()
+            } else {
+                "False".into()
+            }
+        }
         Const::None => "None".into(),
         Const::Str(s) => format!("{s:?}"),
         Const::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),
@@ -77,19 +93,45 @@ fn op_text(op: &Op) -> String {
             Some(d) => format!("{d} = {}({})", prim.desc().name, regs(args)),
             None => format!("{}({})", prim.desc().name, regs(args)),
         },
-        OpKind::Unbox { dst, src, expected, what } => match what {
+        OpKind::Unbox {
+            dst,
+            src,
+            expected,
+            what,
+        } => match what {
             Some(w) => format!("{dst} = unbox_checked[{expected}]({src})  # {w}"),
             None => format!("{dst} = unbox[{expected}]({src})"),
         },
         OpKind::Call { dst, func, args } => format!("{dst} = call f{}({})", func.0, regs(args)),
-        OpKind::CallObj { dst, callable, args, kwnames } => {
+        OpKind::CallObj {
+            dst,
+            callable,
+            args,
+            kwnames,
+        } => {
             format!("{dst} = py_call {callable}({}){}", regs(args), kw(kwnames))
         }
-        OpKind::CallMethod { dst, obj, name, args, kwnames } => {
-            format!("{dst} = py_call_method {obj}.{name}({}){}", regs(args), kw(kwnames))
+        OpKind::CallMethod {
+            dst,
+            obj,
+            name,
+            args,
+            kwnames,
+        } => {
+            format!(
+                "{dst} = py_call_method {obj}.{name}({}){}",
+                regs(args),
+                kw(kwnames)
+            )
         }
-        OpKind::Build { dst, kind, items } => format!("{dst} = build_{kind:?}({})", regs(items)).to_lowercase(),
-        OpKind::BuildDict { dst, keys, values } => format!("{dst} = build_dict(keys=[{}], values=[{}])", regs(keys), regs(values)),
+        OpKind::Build { dst, kind, items } => {
+            format!("{dst} = build_{kind:?}({})", regs(items)).to_lowercase()
+        }
+        OpKind::BuildDict { dst, keys, values } => format!(
+            "{dst} = build_dict(keys=[{}], values=[{}])",
+            regs(keys),
+            regs(values)
+        ),
         OpKind::LoadGlobal { dst, name } => format!("{dst} = load_global {name}"),
         OpKind::StoreGlobal { name, src } => format!("store_global {name} = {src}"),
         OpKind::DelGlobal { name } => format!("del_global {name}"),

@@ -30,7 +30,10 @@ pub fn rtype_of(t: &Ty) -> RType {
 /// Something to run when control leaves a region early (`return`, `break`, `continue`).
 pub enum Unwind<'a> {
     /// Run a `finally` body (with the error handlers that were active outside its `try`).
-    Finally { body: &'a [Stmt], handlers_len: usize },
+    Finally {
+        body: &'a [Stmt],
+        handlers_len: usize,
+    },
     /// Leave an `except` clause: restore the previously handled exception.
     ExceptScope { prev: Reg },
 }
@@ -100,7 +103,11 @@ impl<'a> FnBuilder<'a> {
 
     pub fn new_reg(&mut self, ty: RType, kind: RegKind, name: &str) -> Reg {
         let r = Reg(self.regs.len() as u32);
-        self.regs.push(RegInfo { name: name.to_string(), ty, kind });
+        self.regs.push(RegInfo {
+            name: name.to_string(),
+            ty,
+            kind,
+        });
         r
     }
 
@@ -110,7 +117,11 @@ impl<'a> FnBuilder<'a> {
 
     pub fn new_block(&mut self) -> BlockId {
         let id = BlockId(self.blocks.len() as u32);
-        self.blocks.push(Block { ops: Vec::new(), term: Terminator::Unreachable, term_line: 0 });
+        self.blocks.push(Block {
+            ops: Vec::new(),
+            term: Terminator::Unreachable,
+            term_line: 0,
+        });
         id
     }
 
@@ -148,7 +159,11 @@ impl<'a> FnBuilder<'a> {
 
     /// Append an op; `fallible` attaches an error edge to the current handler.
     pub fn push(&mut self, kind: OpKind, fallible: bool, traceback: bool) {
-        let err = fallible.then(|| ErrEdge { target: self.handler(), cleanup: vec![], traceback });
+        let err = fallible.then(|| ErrEdge {
+            target: self.handler(),
+            cleanup: vec![],
+            traceback,
+        });
         let line = self.line;
         self.cur_block().ops.push(Op { kind, line, err });
     }
@@ -156,22 +171,31 @@ impl<'a> FnBuilder<'a> {
     pub fn emit(&mut self, kind: OpKind) {
         let fallible = op_can_fail(&kind);
         self.push(kind, fallible, true);
-        if let Some(OpKind::Prim { prim, .. }) = self.blocks[self.cur.0 as usize].ops.last().map(|o| &o.kind) {
-            if prim.desc().err == ErrKind::Always {
-                self.terminate(Terminator::Unreachable);
-            }
+        if let Some(OpKind::Prim { prim, .. }) =
+            self.blocks[self.cur.0 as usize].ops.last().map(|o| &o.kind)
+            && prim.desc().err == ErrKind::Always
+        {
+            self.terminate(Terminator::Unreachable);
         }
     }
 
     pub fn prim(&mut self, prim: Prim, args: Vec<Reg>) -> Reg {
         let ret = prim.desc().ret.unwrap_or(RType::CInt);
         let dst = self.temp(ret);
-        self.emit(OpKind::Prim { dst: Some(dst), prim, args });
+        self.emit(OpKind::Prim {
+            dst: Some(dst),
+            prim,
+            args,
+        });
         dst
     }
 
     pub fn prim_void(&mut self, prim: Prim, args: Vec<Reg>) {
-        self.emit(OpKind::Prim { dst: None, prim, args });
+        self.emit(OpKind::Prim {
+            dst: None,
+            prim,
+            args,
+        });
     }
 
     pub fn konst(&mut self, value: Const, ty: RType) -> Reg {
@@ -185,7 +209,10 @@ impl<'a> FnBuilder<'a> {
     }
 
     pub fn none(&mut self) -> Val {
-        Val { reg: self.konst(Const::None, RType::Obj), ty: Ty::None }
+        Val {
+            reg: self.konst(Const::None, RType::Obj),
+            ty: Ty::None,
+        }
     }
 
     pub fn assign(&mut self, dst: Reg, src: Reg) {
@@ -209,7 +236,9 @@ impl<'a> FnBuilder<'a> {
         let from = rtype_of(&v.ty);
         let to = rtype_of(target);
         match (from, to) {
-            (RType::Int, RType::Int) | (RType::Float, RType::Float) | (RType::Bool, RType::Bool) => v.reg,
+            (RType::Int, RType::Int)
+            | (RType::Float, RType::Float)
+            | (RType::Bool, RType::Bool) => v.reg,
             (RType::Int, RType::Float) => self.prim(Prim::IntToFloat, vec![v.reg]),
             (RType::Bool, RType::Int) => self.prim(Prim::BoolToInt, vec![v.reg]),
             (RType::Bool, RType::Float) => self.prim(Prim::BoolToFloat, vec![v.reg]),
@@ -237,8 +266,17 @@ impl<'a> FnBuilder<'a> {
                 let dst = self.temp(to);
                 let expected = target.check_name().unwrap_or("object").to_string();
                 let trusted = from == RType::Obj && what.is_none();
-                let what = if trusted { None } else { Some(what.unwrap_or("value").to_string()) };
-                self.emit(OpKind::Unbox { dst, src: boxed, expected, what });
+                let what = if trusted {
+                    None
+                } else {
+                    Some(what.unwrap_or("value").to_string())
+                };
+                self.emit(OpKind::Unbox {
+                    dst,
+                    src: boxed,
+                    expected,
+                    what,
+                });
                 dst
             }
         }
@@ -281,9 +319,12 @@ fn same_python_type(from: &Ty, to: &Ty) -> bool {
 pub fn op_can_fail(kind: &OpKind) -> bool {
     match kind {
         OpKind::Prim { prim, .. } => prim.desc().err != ErrKind::Never,
-        OpKind::Unbox { what, dst: _, expected, .. } => {
-            what.is_some() || matches!(expected.as_str(), "int" | "float")
-        }
+        OpKind::Unbox {
+            what,
+            dst: _,
+            expected,
+            ..
+        } => what.is_some() || matches!(expected.as_str(), "int" | "float"),
         OpKind::Call { .. }
         | OpKind::CallObj { .. }
         | OpKind::CallMethod { .. }

@@ -8,7 +8,13 @@ use oxyc_syntax::ast::{Expr, ExprKind, Keyword, StmtKind};
 use oxyc_types::Ty;
 
 impl<'a> FnBuilder<'a> {
-    pub fn call(&mut self, e: &'a Expr, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> Val {
+    pub fn call(
+        &mut self,
+        e: &'a Expr,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> Val {
         let ty = self.ty(e);
         let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
             || keywords.iter().any(|k| k.arg.is_none());
@@ -22,40 +28,52 @@ impl<'a> FnBuilder<'a> {
                         }
                     }
                     NameRes::Global => {
-                        if let Some(&fi) = self.cx.sem.early_bound.get(n.as_str()) {
-                            if let Some(v) = self.direct_call(fi, args, keywords) {
-                                return v;
-                            }
+                        if let Some(&fi) = self.cx.sem.early_bound.get(n.as_str())
+                            && let Some(v) = self.direct_call(fi, args, keywords)
+                        {
+                            return v;
                         }
                     }
                     NameRes::Local => {}
                 }
             }
         }
-        if let ExprKind::Attribute { value, attr } = &func.kind {
-            if !starred {
-                let recv = self.expr(value);
-                if let (Ty::List(_), "append", [arg], true) = (&recv.ty, attr.name.as_str(), args, keywords.is_empty()) {
-                    let v = self.expr(arg);
-                    let b = self.box_val(&v);
-                    self.prim_void(Prim::ListAppend, vec![recv.reg, b]);
-                    return self.none();
-                }
-                let obj = self.box_val(&recv);
-                let (regs, kwnames) = self.plain_args(args, keywords);
-                let dst = self.temp(RType::Obj);
-                self.emit(OpKind::CallMethod { dst, obj, name: attr.name.clone(), args: regs, kwnames });
-                return self.from_obj(Val::new(dst, Ty::Object), &ty);
+        if let ExprKind::Attribute { value, attr } = &func.kind
+            && !starred
+        {
+            let recv = self.expr(value);
+            if let (Ty::List(_), "append", [arg], true) =
+                (&recv.ty, attr.name.as_str(), args, keywords.is_empty())
+            {
+                let v = self.expr(arg);
+                let b = self.box_val(&v);
+                self.prim_void(Prim::ListAppend, vec![recv.reg, b]);
+                return self.none();
             }
+            let obj = self.box_val(&recv);
+            let (regs, kwnames) = self.plain_args(args, keywords);
+            let dst = self.temp(RType::Obj);
+            self.emit(OpKind::CallMethod {
+                dst,
+                obj,
+                name: attr.name.clone(),
+                args: regs,
+                kwnames,
+            });
+            return self.known_obj(Val::new(dst, Ty::Object), &ty);
         }
         let f = self.expr(func);
         let callable = self.box_val(&f);
         let res = self.generic_call(callable, args, keywords);
-        self.from_obj(Val::new(res, Ty::Object), &ty)
+        self.known_obj(Val::new(res, Ty::Object), &ty)
     }
 
     /// Evaluate positional then keyword arguments, boxed.
-    fn plain_args(&mut self, args: &'a [Expr], keywords: &'a [Keyword]) -> (Vec<Reg>, Option<Vec<String>>) {
+    fn plain_args(
+        &mut self,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> (Vec<Reg>, Option<Vec<String>>) {
         let mut regs = Vec::new();
         for a in args {
             let v = self.expr(a);
@@ -70,13 +88,23 @@ impl<'a> FnBuilder<'a> {
         (regs, if names.is_empty() { None } else { Some(names) })
     }
 
-    pub fn generic_call(&mut self, callable: Reg, args: &'a [Expr], keywords: &'a [Keyword]) -> Reg {
+    pub fn generic_call(
+        &mut self,
+        callable: Reg,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> Reg {
         let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
             || keywords.iter().any(|k| k.arg.is_none());
         if !starred {
             let (regs, kwnames) = self.plain_args(args, keywords);
             let dst = self.temp(RType::Obj);
-            self.emit(OpKind::CallObj { dst, callable, args: regs, kwnames });
+            self.emit(OpKind::CallObj {
+                dst,
+                callable,
+                args: regs,
+                kwnames,
+            });
             return dst;
         }
         let tuple = self.build_seq(args, BuildKind::Tuple);
@@ -84,7 +112,11 @@ impl<'a> FnBuilder<'a> {
             return self.prim(Prim::ObjCallStarNoKw, vec![callable, tuple]);
         }
         let dict = self.temp(RType::Obj);
-        self.emit(OpKind::BuildDict { dst: dict, keys: vec![], values: vec![] });
+        self.emit(OpKind::BuildDict {
+            dst: dict,
+            keys: vec![],
+            values: vec![],
+        });
         for k in keywords {
             let v = self.expr(&k.value);
             let b = self.box_val(&v);
@@ -123,7 +155,11 @@ impl<'a> FnBuilder<'a> {
             }
             slots[i] = Some(&k.value);
         }
-        if slots.iter().zip(&params).any(|(s, p)| s.is_none() && p.default.is_none()) {
+        if slots
+            .iter()
+            .zip(&params)
+            .any(|(s, p)| s.is_none() && p.default.is_none())
+        {
             return None;
         }
         // Evaluate in source order (positional, then keywords), then coerce.
@@ -157,11 +193,21 @@ impl<'a> FnBuilder<'a> {
         }
         let ret = sig.ret.clone();
         let dst = self.temp(rtype_of(&ret));
-        self.emit(OpKind::Call { dst, func: FuncId(fi as u32), args: regs });
+        self.emit(OpKind::Call {
+            dst,
+            func: FuncId(fi as u32),
+            args: regs,
+        });
         Some(Val::new(dst, ret))
     }
 
-    fn builtin_call(&mut self, name: &str, args: &'a [Expr], keywords: &'a [Keyword], ty: &Ty) -> Option<Val> {
+    fn builtin_call(
+        &mut self,
+        name: &str,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+        ty: &Ty,
+    ) -> Option<Val> {
         if !keywords.is_empty() {
             return None;
         }
@@ -202,7 +248,7 @@ impl<'a> FnBuilder<'a> {
                     _ => {
                         let b = self.box_val(&v);
                         let r = self.prim(Prim::ObjToInt, vec![b]);
-                        self.from_obj(Val::new(r, Ty::Object), &Ty::Int)
+                        self.known_obj(Val::new(r, Ty::Object), &Ty::Int)
                     }
                 })
             }
@@ -210,11 +256,13 @@ impl<'a> FnBuilder<'a> {
             ("float", [a]) => {
                 let v = self.expr(a);
                 Some(match &v.ty {
-                    Ty::Int | Ty::Bool | Ty::Float => Val::new(self.coerce(&v, &Ty::Float, None), Ty::Float),
+                    Ty::Int | Ty::Bool | Ty::Float => {
+                        Val::new(self.coerce(&v, &Ty::Float, None), Ty::Float)
+                    }
                     _ => {
                         let b = self.box_val(&v);
                         let r = self.prim(Prim::ObjToFloat, vec![b]);
-                        self.from_obj(Val::new(r, Ty::Object), &Ty::Float)
+                        self.known_obj(Val::new(r, Ty::Object), &Ty::Float)
                     }
                 })
             }
@@ -242,8 +290,13 @@ impl<'a> FnBuilder<'a> {
                         let f = self.load_name("round");
                         let b = self.box_val(&v);
                         let dst = self.temp(RType::Obj);
-                        self.emit(OpKind::CallObj { dst, callable: f.reg, args: vec![b], kwnames: None });
-                        Some(self.from_obj(Val::new(dst, Ty::Object), ty))
+                        self.emit(OpKind::CallObj {
+                            dst,
+                            callable: f.reg,
+                            args: vec![b],
+                            kwnames: None,
+                        });
+                        Some(self.known_obj(Val::new(dst, Ty::Object), ty))
                     }
                 }
             }
@@ -280,7 +333,11 @@ impl<'a> FnBuilder<'a> {
                 for a in &args[1..] {
                     let v = self.expr(a);
                     let cur = Val::new(result, ty.clone());
-                    let op = if is_min { oxyc_syntax::ast::CmpOp::Lt } else { oxyc_syntax::ast::CmpOp::Gt };
+                    let op = if is_min {
+                        oxyc_syntax::ast::CmpOp::Lt
+                    } else {
+                        oxyc_syntax::ast::CmpOp::Gt
+                    };
                     let better = self.cmp(op, v.clone(), cur);
                     let (yes, done) = (self.new_block(), self.new_block());
                     self.branch(better.reg, yes, done);

@@ -27,16 +27,21 @@ impl<'a> FnBuilder<'a> {
                 };
                 Val::new(self.konst(c, RType::Int), Ty::Int)
             }
-            ExprKind::Int(IntLit::Big(digits)) => {
-                Val::new(self.konst(Const::BigInt(digits.clone()), RType::Int), Ty::Int)
-            }
+            ExprKind::Int(IntLit::Big(digits)) => Val::new(
+                self.konst(Const::BigInt(digits.clone()), RType::Int),
+                Ty::Int,
+            ),
             ExprKind::Float(f) => Val::new(self.konst(Const::Float(*f), RType::Float), Ty::Float),
-            ExprKind::Complex(f) => Val::new(self.konst(Const::Complex(*f), RType::Obj), Ty::Object),
+            ExprKind::Complex(f) => {
+                Val::new(self.konst(Const::Complex(*f), RType::Obj), Ty::Object)
+            }
             ExprKind::Bool(b) => Val::new(self.konst(Const::Bool(*b), RType::Bool), Ty::Bool),
             ExprKind::NoneLit => self.none(),
             ExprKind::Ellipsis => Val::new(self.konst(Const::Ellipsis, RType::Obj), Ty::Object),
             ExprKind::Str(s) => Val::new(self.str_const(s), Ty::Str),
-            ExprKind::Bytes(b) => Val::new(self.konst(Const::Bytes(b.clone()), RType::Obj), Ty::Bytes),
+            ExprKind::Bytes(b) => {
+                Val::new(self.konst(Const::Bytes(b.clone()), RType::Obj), Ty::Bytes)
+            }
             ExprKind::FString(parts) => {
                 let r = self.fstring(parts);
                 Val::new(r, Ty::Str)
@@ -52,8 +57,16 @@ impl<'a> FnBuilder<'a> {
                 self.unary(*op, v)
             }
             ExprKind::BoolOp { op, values } => self.boolop(*op, values, &ty),
-            ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators, &ty),
-            ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords),
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => self.compare(left, ops, comparators, &ty),
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.call(e, func, args, keywords),
             ExprKind::Attribute { value, attr } => {
                 let v = self.expr(value);
                 let obj = self.box_val(&v);
@@ -105,7 +118,11 @@ impl<'a> FnBuilder<'a> {
                     return Val::new(dst, ty);
                 }
                 let dst = self.temp(RType::Obj);
-                self.emit(OpKind::BuildDict { dst, keys: vec![], values: vec![] });
+                self.emit(OpKind::BuildDict {
+                    dst,
+                    keys: vec![],
+                    values: vec![],
+                });
                 for (k, v) in entries {
                     match k {
                         Some(k) => {
@@ -126,7 +143,11 @@ impl<'a> FnBuilder<'a> {
             }
             ExprKind::ListComp { elt, generators } => {
                 let dst = self.temp(RType::Obj);
-                self.emit(OpKind::Build { dst, kind: BuildKind::List, items: vec![] });
+                self.emit(OpKind::Build {
+                    dst,
+                    kind: BuildKind::List,
+                    items: vec![],
+                });
                 self.comprehension(generators, &mut |b| {
                     let v = b.expr(elt);
                     let bv = b.box_val(&v);
@@ -136,7 +157,11 @@ impl<'a> FnBuilder<'a> {
             }
             ExprKind::SetComp { elt, generators } => {
                 let dst = self.temp(RType::Obj);
-                self.emit(OpKind::Build { dst, kind: BuildKind::Set, items: vec![] });
+                self.emit(OpKind::Build {
+                    dst,
+                    kind: BuildKind::Set,
+                    items: vec![],
+                });
                 self.comprehension(generators, &mut |b| {
                     let v = b.expr(elt);
                     let bv = b.box_val(&v);
@@ -144,9 +169,17 @@ impl<'a> FnBuilder<'a> {
                 });
                 Val::new(dst, ty)
             }
-            ExprKind::DictComp { key, value, generators } => {
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => {
                 let dst = self.temp(RType::Obj);
-                self.emit(OpKind::BuildDict { dst, keys: vec![], values: vec![] });
+                self.emit(OpKind::BuildDict {
+                    dst,
+                    keys: vec![],
+                    values: vec![],
+                });
                 self.comprehension(generators, &mut |b| {
                     let k = b.expr(key);
                     let kb = b.box_val(&k);
@@ -179,7 +212,10 @@ impl<'a> FnBuilder<'a> {
             NameRes::Local => match self.locals.get(n) {
                 Some(&r) => {
                     let ty = self.local_tys.get(n).cloned().unwrap_or(Ty::Object);
-                    self.emit(OpKind::CheckBound { reg: r, name: n.to_string() });
+                    self.emit(OpKind::CheckBound {
+                        reg: r,
+                        name: n.to_string(),
+                    });
                     Val::new(r, ty)
                 }
                 None => Val::new(self.load_global(n), Ty::Object),
@@ -187,7 +223,10 @@ impl<'a> FnBuilder<'a> {
             NameRes::Global => Val::new(self.load_global(n), Ty::Object),
             NameRes::Builtin => {
                 let dst = self.temp(RType::Obj);
-                self.emit(OpKind::LoadBuiltin { dst, name: n.to_string() });
+                self.emit(OpKind::LoadBuiltin {
+                    dst,
+                    name: n.to_string(),
+                });
                 Val::new(dst, Ty::Object)
             }
         }
@@ -195,7 +234,10 @@ impl<'a> FnBuilder<'a> {
 
     fn load_global(&mut self, n: &str) -> oxyc_ir::Reg {
         let dst = self.temp(RType::Obj);
-        self.emit(OpKind::LoadGlobal { dst, name: n.to_string() });
+        self.emit(OpKind::LoadGlobal {
+            dst,
+            name: n.to_string(),
+        });
         dst
     }
 
@@ -291,11 +333,11 @@ impl<'a> FnBuilder<'a> {
             (BitXor, true) => Prim::ObjIXor,
         };
         let res = Val::new(self.prim(p, vec![a, b]), Ty::Object);
-        self.from_obj(res, ty)
+        self.known_obj(res, ty)
     }
 
     /// Convert a boxed result whose Python type is known to be `ty` (no check needed).
-    pub fn from_obj(&mut self, v: Val, ty: &Ty) -> Val {
+    pub fn known_obj(&mut self, v: Val, ty: &Ty) -> Val {
         if *ty == Ty::Object || rtype_of(ty) == RType::Obj {
             return Val::new(v.reg, ty.clone());
         }
@@ -314,7 +356,9 @@ impl<'a> FnBuilder<'a> {
                 let i = self.coerce(&v, &Ty::Int, None);
                 Val::new(self.prim(Prim::IntNeg, vec![i]), Ty::Int)
             }
-            (UnaryOp::USub, Ty::Float) => Val::new(self.prim(Prim::FloatNeg, vec![v.reg]), Ty::Float),
+            (UnaryOp::USub, Ty::Float) => {
+                Val::new(self.prim(Prim::FloatNeg, vec![v.reg]), Ty::Float)
+            }
             (UnaryOp::UAdd, Ty::Int | Ty::Bool) => {
                 Val::new(self.coerce(&v, &Ty::Int, None), Ty::Int)
             }
@@ -423,7 +467,11 @@ impl<'a> FnBuilder<'a> {
             CmpOp::In | CmpOp::NotIn => {
                 let a = self.box_val(&l);
                 let b = self.box_val(&r);
-                let p = if l.ty == Ty::Str && r.ty == Ty::Str { Prim::StrContains } else { Prim::ObjContains };
+                let p = if l.ty == Ty::Str && r.ty == Ty::Str {
+                    Prim::StrContains
+                } else {
+                    Prim::ObjContains
+                };
                 let c = self.prim(p, vec![a, b]);
                 let mut res = self.prim(Prim::CIntToBool, vec![c]);
                 if op == CmpOp::NotIn {
@@ -477,10 +525,11 @@ impl<'a> FnBuilder<'a> {
             _ => Prim::ObjGe,
         };
         let res = self.prim(p, vec![a, b]);
-        let primitive = (l.ty.is_numeric() && r.ty.is_numeric()) || (l.ty == Ty::Str && r.ty == Ty::Str);
+        let primitive =
+            (l.ty.is_numeric() && r.ty.is_numeric()) || (l.ty == Ty::Str && r.ty == Ty::Str);
         if primitive {
             // A comparison of builtin numbers / strings always gives a bool.
-            return self.from_obj(Val::new(res, Ty::Object), &Ty::Bool);
+            return self.known_obj(Val::new(res, Ty::Object), &Ty::Bool);
         }
         Val::new(res, Ty::Object)
     }
@@ -491,7 +540,7 @@ impl<'a> FnBuilder<'a> {
             let s = self.slice(lower.as_deref(), upper.as_deref(), step.as_deref());
             let obj = self.box_val(&v);
             let res = Val::new(self.prim(Prim::ObjGetItem, vec![obj, s]), Ty::Object);
-            return self.from_obj(res, ty);
+            return self.known_obj(res, ty);
         }
         let i = self.expr(index);
         match (&v.ty, i.ty.is_intlike()) {
@@ -519,17 +568,26 @@ impl<'a> FnBuilder<'a> {
                 let obj = self.box_val(&v);
                 let key = self.box_val(&i);
                 let item = Val::new(self.prim(Prim::ObjGetItem, vec![obj, key]), Ty::Object);
-                let what = if matches!(v.ty, Ty::Dict(..)) { Some("dict value") } else { None };
+                let what = if matches!(v.ty, Ty::Dict(..)) {
+                    Some("dict value")
+                } else {
+                    None
+                };
                 if what.is_some() && *ty != Ty::Object {
                     let r = self.coerce(&item, ty, what);
                     return Val::new(r, ty.clone());
                 }
-                self.from_obj(item, ty)
+                self.known_obj(item, ty)
             }
         }
     }
 
-    pub fn slice(&mut self, lower: Option<&'a Expr>, upper: Option<&'a Expr>, step: Option<&'a Expr>) -> oxyc_ir::Reg {
+    pub fn slice(
+        &mut self,
+        lower: Option<&'a Expr>,
+        upper: Option<&'a Expr>,
+        step: Option<&'a Expr>,
+    ) -> oxyc_ir::Reg {
         let mut parts = Vec::new();
         for p in [lower, upper, step] {
             let r = match p {
@@ -554,11 +612,19 @@ impl<'a> FnBuilder<'a> {
                 regs.push(self.box_val(&v));
             }
             let dst = self.temp(RType::Obj);
-            self.emit(OpKind::Build { dst, kind, items: regs });
+            self.emit(OpKind::Build {
+                dst,
+                kind,
+                items: regs,
+            });
             return dst;
         }
         let list = self.temp(RType::Obj);
-        self.emit(OpKind::Build { dst: list, kind: BuildKind::List, items: vec![] });
+        self.emit(OpKind::Build {
+            dst: list,
+            kind: BuildKind::List,
+            items: vec![],
+        });
         for i in items {
             match &i.kind {
                 ExprKind::Starred(inner) => {
@@ -578,24 +644,42 @@ impl<'a> FnBuilder<'a> {
             BuildKind::Tuple => self.prim(Prim::ListToTuple, vec![list]),
             BuildKind::Set => {
                 let set = self.temp(RType::Obj);
-                self.emit(OpKind::Build { dst: set, kind: BuildKind::Set, items: vec![] });
+                self.emit(OpKind::Build {
+                    dst: set,
+                    kind: BuildKind::Set,
+                    items: vec![],
+                });
                 let f = self.str_const("update");
                 let _ = f;
                 let dst = self.temp(RType::Obj);
-                self.emit(OpKind::CallMethod { dst, obj: set, name: "update".into(), args: vec![list], kwnames: None });
+                self.emit(OpKind::CallMethod {
+                    dst,
+                    obj: set,
+                    name: "update".into(),
+                    args: vec![list],
+                    kwnames: None,
+                });
                 set
             }
         }
     }
 
     /// Lower the loops of a comprehension; `body` emits the innermost element.
-    pub fn comprehension(&mut self, generators: &'a [Comprehension], body: &mut dyn FnMut(&mut FnBuilder<'a>)) {
+    pub fn comprehension(
+        &mut self,
+        generators: &'a [Comprehension],
+        body: &mut dyn FnMut(&mut FnBuilder<'a>),
+    ) {
         self.comp.push(Default::default());
         self.comp_level(generators, body);
         self.comp.pop();
     }
 
-    fn comp_level(&mut self, generators: &'a [Comprehension], body: &mut dyn FnMut(&mut FnBuilder<'a>)) {
+    fn comp_level(
+        &mut self,
+        generators: &'a [Comprehension],
+        body: &mut dyn FnMut(&mut FnBuilder<'a>),
+    ) {
         let Some((g, rest)) = generators.split_first() else {
             body(self);
             return;
@@ -658,7 +742,12 @@ impl<'a> FnBuilder<'a> {
                         pieces.push(self.str_const(s));
                     }
                 }
-                FStringPart::Interpolation { expr, conversion, format_spec, debug_text } => {
+                FStringPart::Interpolation {
+                    expr,
+                    conversion,
+                    format_spec,
+                    debug_text,
+                } => {
                     if let Some(t) = debug_text {
                         pieces.push(self.str_const(t));
                     }
@@ -683,7 +772,11 @@ impl<'a> FnBuilder<'a> {
             1 => pieces[0],
             _ => {
                 let t = self.temp(RType::Obj);
-                self.emit(OpKind::Build { dst: t, kind: BuildKind::Tuple, items: pieces });
+                self.emit(OpKind::Build {
+                    dst: t,
+                    kind: BuildKind::Tuple,
+                    items: pieces,
+                });
                 let sep = self.str_const("");
                 self.prim(Prim::StrJoin, vec![sep, t])
             }

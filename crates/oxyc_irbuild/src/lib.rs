@@ -61,7 +61,10 @@ pub fn build_module(
             b.local_tys.insert(p.name.name.clone(), ty.clone());
             let default_static = p.default.as_ref().map(|_| {
                 let name = ModCx::default_static(&def.name.name, &p.name.name);
-                statics.push(Static { name: name.clone(), ty: rtype_of(ty) });
+                statics.push(Static {
+                    name: name.clone(),
+                    ty: rtype_of(ty),
+                });
                 name
             });
             params.push(Param {
@@ -107,8 +110,13 @@ pub fn build_module(
             ItemMode::Interpreted { reason, .. } => {
                 let text = cx.source.get(stmt.span.range()).unwrap_or("");
                 let pad = "\n".repeat(b.line.saturating_sub(1) as usize);
-                snippets.push(ExecSnippet { source: format!("{pad}{text}\n"), reason: reason.clone() });
-                b.emit(OpKind::ExecSource { index: (snippets.len() - 1) as u32 });
+                snippets.push(ExecSnippet {
+                    source: format!("{pad}{text}\n"),
+                    reason: reason.clone(),
+                });
+                b.emit(OpKind::ExecSource {
+                    index: (snippets.len() - 1) as u32,
+                });
             }
             ItemMode::Compiled => match &stmt.kind {
                 StmtKind::FunctionDef(def) => {
@@ -118,7 +126,10 @@ pub fn build_module(
                     for (p, ty) in def.params.all().zip(&cx.types.sigs[fi].params) {
                         if let Some(d) = &p.default {
                             let v = b.expr(d);
-                            let what = format!("default value of {}() argument '{}'", def.name.name, p.name.name);
+                            let what = format!(
+                                "default value of {}() argument '{}'",
+                                def.name.name, p.name.name
+                            );
                             let r = b.coerce(&v, ty, Some(&what));
                             b.emit(OpKind::StoreStatic {
                                 name: ModCx::default_static(&def.name.name, &p.name.name),
@@ -126,7 +137,9 @@ pub fn build_module(
                             });
                         }
                     }
-                    b.emit(OpKind::DefineFunction { func: FuncId(fi as u32) });
+                    b.emit(OpKind::DefineFunction {
+                        func: FuncId(fi as u32),
+                    });
                 }
                 _ => b.stmt(stmt),
             },

@@ -55,15 +55,24 @@ impl<'a> FnBuilder<'a> {
                 self.switch_to(done);
             }
             StmtKind::While { test, body, orelse } => {
-                let (header, body_blk, cont, else_blk, after) =
-                    (self.new_block(), self.new_block(), self.new_block(), self.new_block(), self.new_block());
+                let (header, body_blk, cont, else_blk, after) = (
+                    self.new_block(),
+                    self.new_block(),
+                    self.new_block(),
+                    self.new_block(),
+                    self.new_block(),
+                );
                 self.goto(header);
                 self.switch_to(header);
                 let c = self.expr(test);
                 let cond = self.truthy(&c);
                 self.branch(cond, body_blk, else_blk);
                 self.switch_to(body_blk);
-                self.loops.push(LoopCtx { brk: after, cont, unwind_len: self.unwind.len() });
+                self.loops.push(LoopCtx {
+                    brk: after,
+                    cont,
+                    unwind_len: self.unwind.len(),
+                });
                 self.stmts(body);
                 self.loops.pop();
                 self.goto(cont);
@@ -75,7 +84,13 @@ impl<'a> FnBuilder<'a> {
                 self.goto(after);
                 self.switch_to(after);
             }
-            StmtKind::For { target, iter, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.for_loop(iter, target, &mut |b| b.stmts(body), orelse, None);
             }
             StmtKind::Break | StmtKind::Continue => {
@@ -93,7 +108,13 @@ impl<'a> FnBuilder<'a> {
             }
             StmtKind::Pass | StmtKind::Global(_) => {}
             StmtKind::Raise { exc, cause } => self.raise(exc.as_ref(), cause.as_ref()),
-            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse);
                 } else {
@@ -131,7 +152,11 @@ impl<'a> FnBuilder<'a> {
                     self.import(a);
                 }
             }
-            StmtKind::ImportFrom { module, names, level } => self.import_from(module.as_deref(), names, *level),
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => self.import_from(module.as_deref(), names, *level),
             StmtKind::Delete(targets) => {
                 for t in targets {
                     self.delete(t);
@@ -215,9 +240,17 @@ impl<'a> FnBuilder<'a> {
         let line = self.line;
         let i = self.cur.0 as usize;
         self.blocks[i].ops.push(Op {
-            kind: OpKind::Prim { dst: None, prim: Prim::RestoreExc, args: vec![exc] },
+            kind: OpKind::Prim {
+                dst: None,
+                prim: Prim::RestoreExc,
+                args: vec![exc],
+            },
             line,
-            err: Some(ErrEdge { target, cleanup: vec![], traceback: false }),
+            err: Some(ErrEdge {
+                target,
+                cleanup: vec![],
+                traceback: false,
+            }),
         });
         self.terminate(Terminator::Unreachable);
     }
@@ -271,7 +304,13 @@ impl<'a> FnBuilder<'a> {
         self.switch_to(after);
     }
 
-    fn except_body(&mut self, h: &'a ExceptHandler, exc: oxyc_ir::Reg, prev: oxyc_ir::Reg, after: oxyc_ir::BlockId) {
+    fn except_body(
+        &mut self,
+        h: &'a ExceptHandler,
+        exc: oxyc_ir::Reg,
+        prev: oxyc_ir::Reg,
+        after: oxyc_ir::BlockId,
+    ) {
         if let Some(n) = &h.name {
             let v = Val::new(exc, Ty::Object);
             self.store_name(&n.name, v);
@@ -288,7 +327,10 @@ impl<'a> FnBuilder<'a> {
         let exc_blk = self.new_block();
         let handlers_len = self.handlers.len();
         self.handlers.push(exc_blk);
-        self.unwind.push(Unwind::Finally { body: finalbody, handlers_len });
+        self.unwind.push(Unwind::Finally {
+            body: finalbody,
+            handlers_len,
+        });
         body(self);
         self.unwind.pop();
         self.handlers.pop();
@@ -330,7 +372,9 @@ impl<'a> FnBuilder<'a> {
             }
             ExprKind::Subscript { value, index } => {
                 let c = self.expr(value);
-                if let (Ty::List(elem), false) = (&c.ty, matches!(index.kind, ExprKind::Slice { .. })) {
+                if let (Ty::List(elem), false) =
+                    (&c.ty, matches!(index.kind, ExprKind::Slice { .. }))
+                {
                     let i = self.expr(index);
                     if i.ty.is_intlike() {
                         let elem = (**elem).clone();
@@ -383,12 +427,12 @@ impl<'a> FnBuilder<'a> {
     }
 
     pub fn store_name(&mut self, n: &str, v: Val) {
-        if let Some(scope) = self.comp.last() {
-            if let Some(slot) = scope.get(n).cloned() {
-                let r = self.coerce(&v, &slot.ty, Some("comprehension variable"));
-                self.assign(slot.reg, r);
-                return;
-            }
+        if let Some(scope) = self.comp.last()
+            && let Some(slot) = scope.get(n).cloned()
+        {
+            let r = self.coerce(&v, &slot.ty, Some("comprehension variable"));
+            self.assign(slot.reg, r);
+            return;
         }
         match self.cx.sem.resolve(self.scope, n) {
             NameRes::Local if self.locals.contains_key(n) => {
@@ -400,7 +444,10 @@ impl<'a> FnBuilder<'a> {
             }
             _ => {
                 let b = self.box_val(&v);
-                self.emit(OpKind::StoreGlobal { name: n.to_string(), src: b });
+                self.emit(OpKind::StoreGlobal {
+                    name: n.to_string(),
+                    src: b,
+                });
             }
         }
     }
@@ -411,16 +458,23 @@ impl<'a> FnBuilder<'a> {
                 let reg = self.locals[n];
                 self.emit(OpKind::Undef { reg });
             }
-            _ => self.emit(OpKind::DelGlobal { name: n.to_string() }),
+            _ => self.emit(OpKind::DelGlobal {
+                name: n.to_string(),
+            }),
         }
     }
 
     fn delete(&mut self, t: &'a Expr) {
         match &t.kind {
             ExprKind::Name(n) => {
-                if self.cx.sem.resolve(self.scope, n) == NameRes::Local && self.locals.contains_key(n.as_str()) {
+                if self.cx.sem.resolve(self.scope, n) == NameRes::Local
+                    && self.locals.contains_key(n.as_str())
+                {
                     let reg = self.locals[n.as_str()];
-                    self.emit(OpKind::CheckBound { reg, name: n.clone() });
+                    self.emit(OpKind::CheckBound {
+                        reg,
+                        name: n.clone(),
+                    });
                 }
                 self.unbind_name(n);
             }
@@ -472,7 +526,10 @@ impl<'a> FnBuilder<'a> {
                 let rb = self.box_val(&r);
                 self.prim_void(Prim::ObjSetAttr, vec![obj, name, rb]);
             }
-            ExprKind::Subscript { value: obj_e, index } => {
+            ExprKind::Subscript {
+                value: obj_e,
+                index,
+            } => {
                 let o = self.expr(obj_e);
                 let obj = self.box_val(&o);
                 let key = match &index.kind {
@@ -516,8 +573,13 @@ impl<'a> FnBuilder<'a> {
         let elem_ty = self.cx.types.exprs.get(target.id).clone();
         let obj = self.box_val(&it_val);
         let it = self.prim(Prim::ObjGetIter, vec![obj]);
-        let (header, body_blk, cont, else_blk, after) =
-            (self.new_block(), self.new_block(), self.new_block(), self.new_block(), self.new_block());
+        let (header, body_blk, cont, else_blk, after) = (
+            self.new_block(),
+            self.new_block(),
+            self.new_block(),
+            self.new_block(),
+            self.new_block(),
+        );
         self.goto(header);
         self.switch_to(header);
         let item = self.prim(Prim::ObjIterNext, vec![it]);
@@ -531,7 +593,11 @@ impl<'a> FnBuilder<'a> {
             Val::new(item, Ty::Object)
         };
         self.assign_target(target, v);
-        self.loops.push(LoopCtx { brk: after, cont, unwind_len: self.unwind.len() });
+        self.loops.push(LoopCtx {
+            brk: after,
+            cont,
+            unwind_len: self.unwind.len(),
+        });
         body(self);
         self.loops.pop();
         self.goto(cont);
@@ -546,15 +612,30 @@ impl<'a> FnBuilder<'a> {
 
     /// `range(...)` with int arguments: the loop becomes a C loop.
     fn range_args(&self, iter: &'a Expr) -> Option<&'a [Expr]> {
-        let ExprKind::Call { func, args, keywords } = &iter.kind else { return None };
-        let ExprKind::Name(n) = &func.kind else { return None };
+        let ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } = &iter.kind
+        else {
+            return None;
+        };
+        let ExprKind::Name(n) = &func.kind else {
+            return None;
+        };
         if n != "range" || !keywords.is_empty() || args.is_empty() || args.len() > 3 {
             return None;
         }
-        if self.comp.iter().any(|s| s.contains_key(n)) || self.cx.sem.resolve(self.scope, n) != NameRes::Builtin {
+        if self.comp.iter().any(|s| s.contains_key(n))
+            || self.cx.sem.resolve(self.scope, n) != NameRes::Builtin
+        {
             return None;
         }
-        if args.iter().all(|a| self.ty(a).is_intlike()) { Some(args) } else { None }
+        if args.iter().all(|a| self.ty(a).is_intlike()) {
+            Some(args)
+        } else {
+            None
+        }
     }
 
     fn range_loop(
@@ -612,8 +693,13 @@ impl<'a> FnBuilder<'a> {
         };
         let cur = self.temp(RType::Int);
         self.assign(cur, start);
-        let (header, body_blk, cont, else_blk, after) =
-            (self.new_block(), self.new_block(), self.new_block(), self.new_block(), self.new_block());
+        let (header, body_blk, cont, else_blk, after) = (
+            self.new_block(),
+            self.new_block(),
+            self.new_block(),
+            self.new_block(),
+            self.new_block(),
+        );
         self.goto(header);
         self.switch_to(header);
         let cond = match (positive, dynamic_sign) {
@@ -638,7 +724,11 @@ impl<'a> FnBuilder<'a> {
         self.branch(cond, body_blk, else_blk);
         self.switch_to(body_blk);
         self.assign_target(target, Val::new(cur, Ty::Int));
-        self.loops.push(LoopCtx { brk: after, cont, unwind_len: self.unwind.len() });
+        self.loops.push(LoopCtx {
+            brk: after,
+            cont,
+            unwind_len: self.unwind.len(),
+        });
         body(self);
         self.loops.pop();
         self.goto(cont);
@@ -701,7 +791,10 @@ impl<'a> FnBuilder<'a> {
             }
             let n = self.str_const(&a.name);
             let v = self.prim(Prim::ImportFrom, vec![m, n]);
-            let bind = a.asname.as_ref().map_or(a.name.as_str(), |x| x.name.as_str());
+            let bind = a
+                .asname
+                .as_ref()
+                .map_or(a.name.as_str(), |x| x.name.as_str());
             self.store_name(bind, Val::new(v, Ty::Object));
         }
     }
@@ -710,11 +803,13 @@ impl<'a> FnBuilder<'a> {
 fn literal_int(e: &Expr) -> Option<i64> {
     match &e.kind {
         ExprKind::Int(IntLit::Small(v)) => Some(*v),
-        ExprKind::UnaryOp { op: UnaryOp::USub, operand } => match &operand.kind {
+        ExprKind::UnaryOp {
+            op: UnaryOp::USub,
+            operand,
+        } => match &operand.kind {
             ExprKind::Int(IntLit::Small(v)) => Some(-*v),
             _ => None,
         },
         _ => None,
     }
 }
-

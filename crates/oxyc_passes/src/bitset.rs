@@ -7,7 +7,9 @@ pub struct BitSet {
 
 impl BitSet {
     pub fn new(n: usize) -> BitSet {
-        BitSet { words: vec![0; n.div_ceil(64)] }
+        BitSet {
+            words: vec![0; n.div_ceil(64)],
+        }
     }
     pub fn full(n: usize) -> BitSet {
         let mut s = BitSet::new(n);
@@ -23,7 +25,9 @@ impl BitSet {
         self.words[i / 64] &= !(1 << (i % 64));
     }
     pub fn contains(&self, i: usize) -> bool {
-        self.words.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+        self.words
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
     pub fn union_with(&mut self, o: &BitSet) {
         for (a, b) in self.words.iter_mut().zip(&o.words) {
@@ -37,7 +41,9 @@ impl BitSet {
     }
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.words.iter().enumerate().flat_map(|(wi, &w)| {
-            (0..64).filter(move |b| w & (1 << b) != 0).map(move |b| wi * 64 + b)
+            (0..64)
+                .filter(move |b| w & (1 << b) != 0)
+                .map(move |b| wi * 64 + b)
         })
     }
 }

@@ -5,7 +5,11 @@ use oxyc_ir::{BlockId, Function, Terminator};
 /// Successors of a block, including the targets of its ops' error edges.
 pub fn successors(f: &Function, b: BlockId) -> Vec<BlockId> {
     let block = f.block(b);
-    let mut out: Vec<BlockId> = block.ops.iter().filter_map(|o| o.err.as_ref().map(|e| e.target)).collect();
+    let mut out: Vec<BlockId> = block
+        .ops
+        .iter()
+        .filter_map(|o| o.err.as_ref().map(|e| e.target))
+        .collect();
     out.extend(block.term.successors());
     out.sort();
     out.dedup();

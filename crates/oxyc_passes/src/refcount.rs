@@ -53,7 +53,7 @@ pub fn run(f: &mut Function) {
         // Edge releases for branches.
         let mut term = block.term.clone();
         if let Terminator::Branch { cond, then_, else_ } = block.term {
-            let mut redirect = |target: BlockId, new_blocks: &mut Vec<Block>| -> BlockId {
+            let redirect = |target: BlockId, new_blocks: &mut Vec<Block>| -> BlockId {
                 let dying: Vec<Reg> = live
                     .iter()
                     .map(|i| Reg(i as u32))
@@ -64,7 +64,10 @@ pub fn run(f: &mut Function) {
                 }
                 let id = BlockId((nb + new_blocks.len()) as u32);
                 new_blocks.push(Block {
-                    ops: dying.into_iter().map(|r| mk(OpKind::XDecRef { reg: r }, block.term_line)).collect(),
+                    ops: dying
+                        .into_iter()
+                        .map(|r| mk(OpKind::XDecRef { reg: r }, block.term_line))
+                        .collect(),
                     term: Terminator::Goto(target),
                     term_line: block.term_line,
                 });
@@ -72,7 +75,11 @@ pub fn run(f: &mut Function) {
             };
             let t = redirect(then_, &mut new_blocks);
             let e = redirect(else_, &mut new_blocks);
-            term = Terminator::Branch { cond, then_: t, else_: e };
+            term = Terminator::Branch {
+                cond,
+                then_: t,
+                else_: e,
+            };
         }
         // Walk the ops backwards.
         let mut rev: Vec<Op> = term_prefix.into_iter().rev().collect();
@@ -95,10 +102,12 @@ pub fn run(f: &mut Function) {
                 .map(|i| Reg(i as u32))
                 .filter(|r| owned(*r) && !live_after.contains(r.0 as usize) && !stolen.contains(r))
                 .collect();
-            if let Some(d) = op.def() {
-                if owned(d) && !live_after.contains(d.0 as usize) && !dying.contains(&d) {
-                    dying.push(d);
-                }
+            if let Some(d) = op.def()
+                && owned(d)
+                && !live_after.contains(d.0 as usize)
+                && !dying.contains(&d)
+            {
+                dying.push(d);
             }
             // Ops are pushed in reverse: releases first, then the op, then increfs.
             for r in dying.iter().rev() {
@@ -147,7 +156,11 @@ pub fn run(f: &mut Function) {
 }
 
 fn mk(kind: OpKind, line: u32) -> Op {
-    Op { kind, line, err: None }
+    Op {
+        kind,
+        line,
+        err: None,
+    }
 }
 
 /// Live-in sets of owned registers for every block.
@@ -165,7 +178,9 @@ fn liveness(f: &Function, owned: &dyn Fn(Reg) -> bool) -> Vec<BitSet> {
                 live.union_with(&live_in[s.0 as usize]);
             }
             match &block.term {
-                Terminator::Return(r) | Terminator::Branch { cond: r, .. } => live.insert(r.0 as usize),
+                Terminator::Return(r) | Terminator::Branch { cond: r, .. } => {
+                    live.insert(r.0 as usize)
+                }
                 _ => {}
             }
             for op in block.ops.iter().rev() {

@@ -24,7 +24,11 @@ fn analyze(f: &Function) -> Vec<BitSet> {
     while changed {
         changed = false;
         for &b in &order {
-            let mut inb = if b == f.entry { entry.clone() } else { BitSet::full(n) };
+            let mut inb = if b == f.entry {
+                entry.clone()
+            } else {
+                BitSet::full(n)
+            };
             for &p in &preds[b.0 as usize] {
                 for st in edge_states(f, p, b, &ins[p.0 as usize]) {
                     inb.intersect_with(&st);
@@ -84,11 +88,18 @@ pub fn run(f: &mut Function) {
                 if matches!(ty, RType::Float | RType::Bool | RType::CInt | RType::Ssize) {
                     let flag = *flags.entry(reg.0).or_insert_with(|| {
                         let r = oxyc_ir::Reg((base + new_regs.len()) as u32);
-                        new_regs.push(RegInfo { name: format!("{name}$bound"), ty: RType::Bool, kind: RegKind::Temp });
+                        new_regs.push(RegInfo {
+                            name: format!("{name}$bound"),
+                            ty: RType::Bool,
+                            kind: RegKind::Temp,
+                        });
                         r
                     });
                     let mut op = op.clone();
-                    op.kind = OpKind::CheckBound { reg: flag, name: name.clone() };
+                    op.kind = OpKind::CheckBound {
+                        reg: flag,
+                        name: name.clone(),
+                    };
                     out.push(op);
                     continue;
                 }
@@ -112,7 +123,14 @@ pub fn run(f: &mut Function) {
             let line = op.line;
             out.push(op);
             if let Some((flag, v)) = flag_update {
-                out.push(Op { kind: OpKind::Const { dst: flag, value: Const::Bool(v) }, line, err: None });
+                out.push(Op {
+                    kind: OpKind::Const {
+                        dst: flag,
+                        value: Const::Bool(v),
+                    },
+                    line,
+                    err: None,
+                });
             }
         }
         block.ops = out;

@@ -19,7 +19,10 @@ use oxyc_syntax::{Diagnostic, Severity, Span};
 pub enum ItemMode {
     Compiled,
     /// Executed by the interpreter at its place in the module body.
-    Interpreted { reason: String, span: Span },
+    Interpreted {
+        reason: String,
+        span: Span,
+    },
 }
 
 /// A compiled module-level function.
@@ -63,10 +66,11 @@ pub struct SemModule {
 
 impl SemModule {
     pub fn resolve(&self, func: Option<&FuncScope>, name: &str) -> NameRes {
-        if let Some(f) = func {
-            if !f.globals.contains(name) && f.locals.contains(name) {
-                return NameRes::Local;
-            }
+        if let Some(f) = func
+            && !f.globals.contains(name)
+            && f.locals.contains(name)
+        {
+            return NameRes::Local;
         }
         if self.globals.contains(name) || self.star_import || !is_builtin(name) {
             NameRes::Global
@@ -92,10 +96,15 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule {
     let mut future_annotations = false;
 
     for (i, stmt) in module.body.iter().enumerate() {
-        if let StmtKind::ImportFrom { module: Some(m), names, .. } = &stmt.kind {
-            if m == "__future__" && names.iter().any(|a| a.name == "annotations") {
-                future_annotations = true;
-            }
+        if let StmtKind::ImportFrom {
+            module: Some(m),
+            names,
+            ..
+        } = &stmt.kind
+            && m == "__future__"
+            && names.iter().any(|a| a.name == "annotations")
+        {
+            future_annotations = true;
         }
         diagnostics.extend(support::invalid_program(stmt));
         let mode = match support::first_unsupported(stmt) {
@@ -106,7 +115,11 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule {
                     StmtKind::ClassDef(c) => format!("class `{}`", c.name.name),
                     _ => "this statement".to_string(),
                 };
-                let severity = if strict { Severity::Error } else { Severity::Note };
+                let severity = if strict {
+                    Severity::Error
+                } else {
+                    Severity::Note
+                };
                 diagnostics.push(Diagnostic {
                     severity,
                     span,
@@ -120,10 +133,10 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule {
                 ItemMode::Interpreted { reason, span }
             }
         };
-        if mode == ItemMode::Compiled {
-            if let StmtKind::FunctionDef(f) = &stmt.kind {
-                functions.push(scopes::function_scope(i, f));
-            }
+        if mode == ItemMode::Compiled
+            && let StmtKind::FunctionDef(f) = &stmt.kind
+        {
+            functions.push(scopes::function_scope(i, f));
         }
         items.push(mode);
     }

@@ -33,7 +33,12 @@ pub fn bound_names(body: &[Stmt], out: &mut Vec<String>, globals: &mut Vec<Strin
             }
             StmtKind::FunctionDef(f) => out.push(f.name.name.clone()),
             StmtKind::ClassDef(c) => out.push(c.name.name.clone()),
-            StmtKind::For { target, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                body,
+                orelse,
+                ..
+            } => {
                 target_names(target, out);
                 bound_names(body, out, globals);
                 bound_names(orelse, out, globals);
@@ -42,7 +47,13 @@ pub fn bound_names(body: &[Stmt], out: &mut Vec<String>, globals: &mut Vec<Strin
                 bound_names(body, out, globals);
                 bound_names(orelse, out, globals);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
                 bound_names(body, out, globals);
                 for h in handlers {
                     if let Some(n) = &h.name {
@@ -129,7 +140,13 @@ pub fn function_scope(stmt_index: usize, f: &ast::FunctionDef) -> FuncScope {
             locals.insert(n);
         }
     }
-    FuncScope { stmt_index, name: f.name.name.clone(), params, locals, globals }
+    FuncScope {
+        stmt_index,
+        name: f.name.name.clone(),
+        params,
+        locals,
+        globals,
+    }
 }
 
 pub struct ModuleBindings {
@@ -172,7 +189,13 @@ pub fn module_bindings(module: &ast::Module) -> ModuleBindings {
                     visit(body, counts, star);
                     visit(orelse, counts, star);
                 }
-                StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                    ..
+                } => {
                     visit(body, counts, star);
                     for h in handlers {
                         visit(&h.body, counts, star);
@@ -186,5 +209,8 @@ pub fn module_bindings(module: &ast::Module) -> ModuleBindings {
         }
     }
     visit(&module.body, &mut counts, &mut star_import);
-    ModuleBindings { counts, star_import }
+    ModuleBindings {
+        counts,
+        star_import,
+    }
 }

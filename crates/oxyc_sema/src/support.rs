@@ -33,10 +33,10 @@ pub fn first_unsupported(stmt: &Stmt) -> Found {
                 return found(k.span, "a positional-only parameter");
             }
             for param in p.all() {
-                if let Some(d) = &param.default {
-                    if let r @ Some(_) = expr_unsupported(d) {
-                        return r;
-                    }
+                if let Some(d) = &param.default
+                    && let r @ Some(_) = expr_unsupported(d)
+                {
+                    return r;
                 }
             }
             body_unsupported(&f.body, true)
@@ -52,7 +52,9 @@ fn body_unsupported(body: &[Stmt], in_function: bool) -> Found {
 fn stmt_unsupported(stmt: &Stmt, in_function: bool) -> Found {
     let span = stmt.span;
     match &stmt.kind {
-        StmtKind::FunctionDef(f) => found(f.name.span, "a nested or conditional function definition"),
+        StmtKind::FunctionDef(f) => {
+            found(f.name.span, "a nested or conditional function definition")
+        }
         StmtKind::ClassDef(c) => found(c.name.span, "a class definition"),
         StmtKind::With { .. } => found(span, "the `with` statement"),
         StmtKind::Nonlocal(_) => found(span, "`nonlocal`"),
@@ -83,9 +85,7 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool) -> Found {
 fn target_unsupported(t: &Expr) -> Found {
     match &t.kind {
         ExprKind::Name(_) => None,
-        ExprKind::Tuple(items) | ExprKind::List(items) => {
-            items.iter().find_map(target_unsupported)
-        }
+        ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().find_map(target_unsupported),
         ExprKind::Starred(_) => found(t.span, "a starred assignment target"),
         ExprKind::Attribute { value, .. } => expr_unsupported(value),
         ExprKind::Subscript { value, index } => {
@@ -95,7 +95,15 @@ fn target_unsupported(t: &Expr) -> Found {
     }
 }
 
-const FRAME_BUILTINS: &[&str] = &["locals", "vars", "dir", "eval", "exec", "super", "breakpoint"];
+const FRAME_BUILTINS: &[&str] = &[
+    "locals",
+    "vars",
+    "dir",
+    "eval",
+    "exec",
+    "super",
+    "breakpoint",
+];
 
 fn expr_unsupported(e: &Expr) -> Found {
     let span = e.span;
@@ -113,10 +121,10 @@ fn expr_unsupported(e: &Expr) -> Found {
             found(span, "an async comprehension")
         }
         ExprKind::Call { func, args, .. } => {
-            if let ExprKind::Name(n) = &func.kind {
-                if FRAME_BUILTINS.contains(&n.as_str()) {
-                    return found(span, &format!("`{n}()` (it inspects the calling frame)"));
-                }
+            if let ExprKind::Name(n) = &func.kind
+                && FRAME_BUILTINS.contains(&n.as_str())
+            {
+                return found(span, &format!("`{n}()` (it inspects the calling frame)"));
             }
             let _ = args;
             expr_children_unsupported(e)
@@ -138,7 +146,9 @@ fn expr_children_unsupported(e: &Expr) -> Found {
         | ExprKind::SetComp { generators, .. }
         | ExprKind::DictComp { generators, .. } = &e.kind
         {
-            result = generators.iter().find_map(|g| target_unsupported(&g.target));
+            result = generators
+                .iter()
+                .find_map(|g| target_unsupported(&g.target));
         }
     }
     result
@@ -165,7 +175,11 @@ pub fn each_child<'a>(stmt: &'a Stmt, f: &mut dyn FnMut(Child<'a>)) {
                 f(Child::Target(t));
             }
         }
-        StmtKind::AnnAssign { target, annotation, value } => {
+        StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+        } => {
             if let Some(v) = value {
                 f(Child::Expr(v));
             }
@@ -186,7 +200,13 @@ pub fn each_child<'a>(stmt: &'a Stmt, f: &mut dyn FnMut(Child<'a>)) {
             stmts(body, f);
             stmts(orelse, f);
         }
-        StmtKind::For { target, iter, body, orelse, .. } => {
+        StmtKind::For {
+            target,
+            iter,
+            body,
+            orelse,
+            ..
+        } => {
             f(Child::Expr(iter));
             f(Child::Target(target));
             stmts(body, f);
@@ -200,7 +220,13 @@ pub fn each_child<'a>(stmt: &'a Stmt, f: &mut dyn FnMut(Child<'a>)) {
                 f(Child::Expr(c));
             }
         }
-        StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+            ..
+        } => {
             stmts(body, f);
             for h in handlers {
                 if let Some(t) = &h.type_ {
@@ -263,11 +289,17 @@ pub fn each_expr_child<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) {
         }
         ExprKind::UnaryOp { operand, .. } => f(operand),
         ExprKind::BoolOp { values, .. } => values.iter().for_each(f),
-        ExprKind::Compare { left, comparators, .. } => {
+        ExprKind::Compare {
+            left, comparators, ..
+        } => {
             f(left);
             comparators.iter().for_each(f);
         }
-        ExprKind::Call { func, args, keywords } => {
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
             f(func);
             args.iter().for_each(&mut *f);
             for k in keywords {
@@ -309,7 +341,11 @@ pub fn each_expr_child<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) {
             }
             f(elt);
         }
-        ExprKind::DictComp { key, value, generators } => {
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
             for g in generators {
                 f(&g.iter);
                 g.ifs.iter().for_each(&mut *f);
@@ -333,7 +369,10 @@ pub fn each_expr_child<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) {
 
 fn fstring_children<'a>(parts: &'a [FStringPart], f: &mut dyn FnMut(&'a Expr)) {
     for p in parts {
-        if let FStringPart::Interpolation { expr, format_spec, .. } = p {
+        if let FStringPart::Interpolation {
+            expr, format_spec, ..
+        } = p
+        {
             f(expr);
             if let Some(spec) = format_spec {
                 fstring_children(spec, f);
@@ -358,9 +397,10 @@ fn check(stmt: &Stmt, in_func: bool, in_loop: bool, out: &mut Vec<Diagnostic>) {
         StmtKind::Break if !in_loop => {
             out.push(Diagnostic::error(stmt.span, "'break' outside loop"))
         }
-        StmtKind::Continue if !in_loop => {
-            out.push(Diagnostic::error(stmt.span, "'continue' not properly in loop"))
-        }
+        StmtKind::Continue if !in_loop => out.push(Diagnostic::error(
+            stmt.span,
+            "'continue' not properly in loop",
+        )),
         StmtKind::FunctionDef(f) => {
             for s in &f.body {
                 check(s, true, false, out);

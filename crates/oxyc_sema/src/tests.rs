@@ -8,7 +8,9 @@ fn sem(src: &str) -> SemModule {
 
 #[test]
 fn locals_globals_and_builtins() {
-    let s = sem("N = 3\ndef f(a: int) -> int:\n    global N\n    b = a + N\n    N = b\n    return len([b])\n");
+    let s = sem(
+        "N = 3\ndef f(a: int) -> int:\n    global N\n    b = a + N\n    N = b\n    return len([b])\n",
+    );
     let f = &s.functions[0];
     assert_eq!(f.params, vec!["a"]);
     assert!(f.locals.contains("b"));
@@ -34,13 +36,18 @@ fn shadowed_builtin_is_global() {
 
 #[test]
 fn unsupported_constructs_fall_back_to_the_interpreter() {
-    let s = sem("class C:\n    pass\ndef f():\n    return lambda: 1\ndef g(x: int) -> int:\n    return x\n");
+    let s = sem(
+        "class C:\n    pass\ndef f():\n    return lambda: 1\ndef g(x: int) -> int:\n    return x\n",
+    );
     assert!(matches!(s.items[0], ItemMode::Interpreted { .. }));
     assert!(matches!(s.items[1], ItemMode::Interpreted { .. }));
     assert_eq!(s.items[2], ItemMode::Compiled);
     assert_eq!(s.functions.len(), 1);
     assert!(!s.has_errors());
-    let strict = analyze(&parse_module("class C: pass\n", PythonVersion::PY311).expect("parses"), true);
+    let strict = analyze(
+        &parse_module("class C: pass\n", PythonVersion::PY311).expect("parses"),
+        true,
+    );
     assert!(strict.has_errors());
 }
 

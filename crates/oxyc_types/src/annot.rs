@@ -32,18 +32,19 @@ pub fn type_of_annotation(e: &Expr) -> Ty {
             };
             match (head, args.as_slice()) {
                 ("list" | "List", [t]) => Ty::list(type_of_annotation(t)),
-                ("dict" | "Dict", [k, v]) => {
-                    Ty::Dict(Box::new(type_of_annotation(k)), Box::new(type_of_annotation(v)))
-                }
+                ("dict" | "Dict", [k, v]) => Ty::Dict(
+                    Box::new(type_of_annotation(k)),
+                    Box::new(type_of_annotation(v)),
+                ),
                 ("tuple" | "Tuple", [t, dots]) if matches!(dots.kind, ExprKind::Ellipsis) => {
                     Ty::TupleVar(Box::new(type_of_annotation(t)))
                 }
                 ("tuple" | "Tuple", items) => {
                     // `tuple[()]` is the empty tuple.
-                    if let [one] = items {
-                        if matches!(&one.kind, ExprKind::Tuple(v) if v.is_empty()) {
-                            return Ty::Tuple(vec![]);
-                        }
+                    if let [one] = items
+                        && matches!(&one.kind, ExprKind::Tuple(v) if v.is_empty())
+                    {
+                        return Ty::Tuple(vec![]);
                     }
                     Ty::Tuple(items.iter().map(|t| type_of_annotation(t)).collect())
                 }

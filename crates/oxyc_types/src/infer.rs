@@ -4,8 +4,7 @@ use crate::{ExprTypes, Ty, type_of_annotation};
 use indexmap::{IndexMap, IndexSet};
 use oxyc_sema::{FuncScope, ItemMode, NameRes, SemModule};
 use oxyc_syntax::ast::{
-    self, BinOp, CmpOp, Comprehension, Expr, ExprKind, FStringPart, IntLit, Stmt, StmtKind,
-    UnaryOp,
+    self, BinOp, CmpOp, Comprehension, Expr, ExprKind, FStringPart, IntLit, Stmt, StmtKind, UnaryOp,
 };
 
 /// Declared signature of a compiled function.
@@ -49,7 +48,11 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
                     // `x: int = None` (implicit Optional) cannot be unboxed.
                     let none_default =
                         matches!(p.default.as_ref().map(|d| &d.kind), Some(ExprKind::NoneLit));
-                    if none_default && t != Ty::None { Ty::Object } else { t }
+                    if none_default && t != Ty::None {
+                        Ty::Object
+                    } else {
+                        t
+                    }
                 })
                 .collect(),
             ret: def.returns.as_ref().map_or(Ty::Object, type_of_annotation),
@@ -71,7 +74,16 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
         for name in &f.locals {
             locals.entry(name.clone()).or_insert(Ty::Bottom);
         }
-        let mut cx = Cx { sem, sigs: &sigs, func: Some(f), locals, declared, exprs: &mut exprs, comp: vec![], changed: false };
+        let mut cx = Cx {
+            sem,
+            sigs: &sigs,
+            func: Some(f),
+            locals,
+            declared,
+            exprs: &mut exprs,
+            comp: vec![],
+            changed: false,
+        };
         for _ in 0..20 {
             cx.changed = false;
             cx.stmts(&def.body);
@@ -86,7 +98,10 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
         }
         // Final pass records expression types under the final local types.
         cx.stmts(&def.body);
-        funcs.push(FuncTypes { locals: cx.locals, declared: cx.declared });
+        funcs.push(FuncTypes {
+            locals: cx.locals,
+            declared: cx.declared,
+        });
     }
     // The module body: every name is a global (object).
     let mut cx = Cx {
@@ -125,12 +140,15 @@ fn collect_declared(
 ) {
     for s in body {
         match &s.kind {
-            StmtKind::AnnAssign { target, annotation, .. } => {
-                if let ExprKind::Name(n) = &target.kind {
-                    if f.locals.contains(n) && !declared.contains(n) {
-                        locals.insert(n.clone(), type_of_annotation(annotation));
-                        declared.insert(n.clone());
-                    }
+            StmtKind::AnnAssign {
+                target, annotation, ..
+            } => {
+                if let ExprKind::Name(n) = &target.kind
+                    && f.locals.contains(n)
+                    && !declared.contains(n)
+                {
+                    locals.insert(n.clone(), type_of_annotation(annotation));
+                    declared.insert(n.clone());
                 }
             }
             StmtKind::If { body, orelse, .. }
@@ -139,7 +157,13 @@ fn collect_declared(
                 collect_declared(body, f, locals, declared);
                 collect_declared(orelse, f, locals, declared);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
                 collect_declared(body, f, locals, declared);
                 for h in handlers {
                     collect_declared(&h.body, f, locals, declared);
@@ -166,11 +190,11 @@ struct Cx<'a> {
 
 impl Cx<'_> {
     fn bind(&mut self, name: &str, ty: Ty) {
-        if let Some(scope) = self.comp.last_mut() {
-            if let Some(slot) = scope.get_mut(name) {
-                *slot = ty;
-                return;
-            }
+        if let Some(scope) = self.comp.last_mut()
+            && let Some(slot) = scope.get_mut(name)
+        {
+            *slot = ty;
+            return;
         }
         if self.declared.contains(name) {
             return;
@@ -240,17 +264,21 @@ impl Cx<'_> {
                 let t = binop_ty(*op, &lt, &rt, value);
                 self.bind_target(target, t);
             }
-            StmtKind::Return(v) => {
-                if let Some(v) = v {
-                    self.expr(v);
-                }
+            StmtKind::Return(Some(v)) => {
+                self.expr(v);
             }
             StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
                 self.expr(test);
                 self.stmts(body);
                 self.stmts(orelse);
             }
-            StmtKind::For { target, iter, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 let it = self.expr(iter);
                 let et = self.elem_ty(iter, &it);
                 self.bind_target(target, et);
@@ -265,7 +293,13 @@ impl Cx<'_> {
                     self.expr(c);
                 }
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
                 self.stmts(body);
                 for h in handlers {
                     if let Some(t) = &h.type_ {
@@ -328,10 +362,10 @@ impl Cx<'_> {
 
     /// Element type when iterating a value of type `t` (`iter` is the expression).
     fn elem_ty(&self, iter: &Expr, t: &Ty) -> Ty {
-        if let ExprKind::Call { func, .. } = &iter.kind {
-            if self.is_builtin(func, "range") {
-                return Ty::Int;
-            }
+        if let ExprKind::Call { func, .. } = &iter.kind
+            && self.is_builtin(func, "range")
+        {
+            return Ty::Int;
         }
         match t {
             Ty::List(e) => (**e).clone(),
@@ -411,7 +445,9 @@ impl Cx<'_> {
                 let t = self.expr(operand);
                 match (op, &t) {
                     (UnaryOp::Not, _) => Ty::Bool,
-                    (UnaryOp::USub | UnaryOp::UAdd | UnaryOp::Invert, Ty::Int | Ty::Bool) => Ty::Int,
+                    (UnaryOp::USub | UnaryOp::UAdd | UnaryOp::Invert, Ty::Int | Ty::Bool) => {
+                        Ty::Int
+                    }
                     (UnaryOp::USub | UnaryOp::UAdd, Ty::Float) => Ty::Float,
                     _ => Ty::Object,
                 }
@@ -420,24 +456,37 @@ impl Cx<'_> {
                 let mut acc = Ty::Bottom;
                 for v in values {
                     let t = self.expr(v);
-                    acc = if acc == Ty::Bottom || acc == t { t } else { Ty::Object };
+                    acc = if acc == Ty::Bottom || acc == t {
+                        t
+                    } else {
+                        Ty::Object
+                    };
                 }
                 acc
             }
-            ExprKind::Compare { left, ops, comparators } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 let mut prev = self.expr(left);
                 let mut all_bool = true;
                 for (op, c) in ops.iter().zip(comparators) {
                     let t = self.expr(c);
-                    let primitive = matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn)
-                        || (prev.is_numeric() && t.is_numeric())
-                        || (prev == Ty::Str && t == Ty::Str);
+                    let primitive =
+                        matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn)
+                            || (prev.is_numeric() && t.is_numeric())
+                            || (prev == Ty::Str && t == Ty::Str);
                     all_bool &= primitive;
                     prev = t;
                 }
                 if all_bool { Ty::Bool } else { Ty::Object }
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 let arg_tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
                 for k in keywords {
                     self.expr(&k.value);
@@ -498,9 +547,17 @@ impl Cx<'_> {
                 self.comprehension(generators);
                 self.expr(elt);
                 self.comp.pop();
-                if matches!(e.kind, ExprKind::ListComp { .. }) { Ty::any_list() } else { Ty::Set }
+                if matches!(e.kind, ExprKind::ListComp { .. }) {
+                    Ty::any_list()
+                } else {
+                    Ty::Set
+                }
             }
-            ExprKind::DictComp { key, value, generators } => {
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => {
                 self.comprehension(generators);
                 self.expr(key);
                 self.expr(value);
@@ -534,7 +591,10 @@ impl Cx<'_> {
 
     fn fstring(&mut self, parts: &[FStringPart]) {
         for p in parts {
-            if let FStringPart::Interpolation { expr, format_spec, .. } = p {
+            if let FStringPart::Interpolation {
+                expr, format_spec, ..
+            } = p
+            {
                 self.expr(expr);
                 if let Some(spec) = format_spec {
                     self.fstring(spec);
@@ -601,7 +661,11 @@ pub fn binop_ty(op: BinOp, l: &Ty, r: &Ty, right: &Expr) -> Ty {
         return match op {
             Add | Sub | Mult | FloorDiv | Mod | LShift | RShift => Ty::Int,
             BitAnd | BitOr | BitXor => {
-                if *l == Ty::Bool && *r == Ty::Bool { Ty::Bool } else { Ty::Int }
+                if *l == Ty::Bool && *r == Ty::Bool {
+                    Ty::Bool
+                } else {
+                    Ty::Int
+                }
             }
             Div => Ty::Float,
             Pow if is_nonneg_int_literal(right) => Ty::Int,
@@ -636,7 +700,10 @@ fn subscript_ty(v: &Ty, i: &Ty, index: &Expr) -> Ty {
         Ty::Tuple(ts) if !is_slice => {
             let k = match &index.kind {
                 ExprKind::Int(IntLit::Small(k)) => Some(*k),
-                ExprKind::UnaryOp { op: UnaryOp::USub, operand } => match &operand.kind {
+                ExprKind::UnaryOp {
+                    op: UnaryOp::USub,
+                    operand,
+                } => match &operand.kind {
                     ExprKind::Int(IntLit::Small(k)) => Some(-*k),
                     _ => None,
                 },
@@ -646,7 +713,11 @@ fn subscript_ty(v: &Ty, i: &Ty, index: &Expr) -> Ty {
                 Some(k) => {
                     let n = ts.len() as i64;
                     let idx = if k < 0 { k + n } else { k };
-                    if (0..n).contains(&idx) { ts[idx as usize].clone() } else { Ty::Object }
+                    if (0..n).contains(&idx) {
+                        ts[idx as usize].clone()
+                    } else {
+                        Ty::Object
+                    }
                 }
                 None => Ty::Object,
             }

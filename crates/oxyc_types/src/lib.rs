@@ -125,7 +125,9 @@ pub struct ExprTypes {
 
 impl ExprTypes {
     pub fn new(count: u32) -> ExprTypes {
-        ExprTypes { types: vec![Ty::Bottom; count as usize] }
+        ExprTypes {
+            types: vec![Ty::Bottom; count as usize],
+        }
     }
     pub fn get(&self, id: ExprId) -> &Ty {
         static OBJECT: Ty = Ty::Object;

@@ -14,8 +14,20 @@ fn local_ty(src: &str, name: &str) -> Ty {
 
 #[test]
 fn annotations_declare_parameter_types() {
-    let (t, _) = locals("def f(a: int, b: float, c: str, d: list[int], e, g: 'int') -> bool:\n    return True\n");
-    assert_eq!(t.sigs[0].params, vec![Ty::Int, Ty::Float, Ty::Str, Ty::list(Ty::Int), Ty::Object, Ty::Int]);
+    let (t, _) = locals(
+        "def f(a: int, b: float, c: str, d: list[int], e, g: 'int') -> bool:\n    return True\n",
+    );
+    assert_eq!(
+        t.sigs[0].params,
+        vec![
+            Ty::Int,
+            Ty::Float,
+            Ty::Str,
+            Ty::list(Ty::Int),
+            Ty::Object,
+            Ty::Int
+        ]
+    );
     assert_eq!(t.sigs[0].ret, Ty::Bool);
 }
 
@@ -28,14 +40,24 @@ fn locals_are_inferred_to_a_fixpoint() {
 
 #[test]
 fn mixed_assignments_widen_to_object() {
-    assert_eq!(local_ty("def f():\n    x = 1\n    x = 'a'\n", "x"), Ty::Object);
-    assert_eq!(local_ty("def f():\n    x = 1\n    x = True\n", "x"), Ty::Object);
-    assert_eq!(local_ty("def f():\n    x = 1.5\n    x = x / 2\n", "x"), Ty::Float);
+    assert_eq!(
+        local_ty("def f():\n    x = 1\n    x = 'a'\n", "x"),
+        Ty::Object
+    );
+    assert_eq!(
+        local_ty("def f():\n    x = 1\n    x = True\n", "x"),
+        Ty::Object
+    );
+    assert_eq!(
+        local_ty("def f():\n    x = 1.5\n    x = x / 2\n", "x"),
+        Ty::Float
+    );
 }
 
 #[test]
 fn range_loops_give_int_and_pow_needs_a_literal() {
-    let src = "def f(n: int):\n    t = 0\n    for i in range(n):\n        t = i ** 2\n    u = n ** n\n";
+    let src =
+        "def f(n: int):\n    t = 0\n    for i in range(n):\n        t = i ** 2\n    u = n ** n\n";
     assert_eq!(local_ty(src, "i"), Ty::Int);
     assert_eq!(local_ty(src, "t"), Ty::Int);
     assert_eq!(local_ty(src, "u"), Ty::Object);

@@ -1,0 +1,54 @@
+use crate::{ModCx, build_module};
+use oxyc_syntax::{LineIndex, PythonVersion, parse_module};
+
+fn ir_of(src: &str) -> String {
+    let module = parse_module(src, PythonVersion::PY311).expect("parses");
+    let sem = oxyc_sema::analyze(&module, false);
+    let types = oxyc_types::check_module(&module, &sem);
+    let lines = LineIndex::new(src);
+    let cx = ModCx {
+        module: &module,
+        sem: &sem,
+        types: &types,
+        lines: &lines,
+        source: src,
+    };
+    let ir = build_module(&cx, "m", "m.py").expect("builds");
+    oxyc_ir::print_module(&ir)
+}
+
+#[test]
+fn int_arithmetic_stays_unboxed() {
+    insta::assert_snapshot!(ir_of(
+        "def f(a: int, b: int) -> int:\n    c = a * b + 1\n    return c // 2\n"
+    ));
+}
+
+#[test]
+fn untyped_code_goes_through_the_generic_path() {
+    insta::assert_snapshot!(ir_of("def g(x, y):\n    return x + y\n"));
+}
+
+#[test]
+fn range_loop_and_direct_call() {
+    insta::assert_snapshot!(ir_of(
+        "def sq(i: int) -> int:\n    return i * i\n\ndef total(n: int) -> int:\n    s = 0\n    for i in range(n):\n        s += sq(i)\n    return s\n"
+    ));
+}
+
+#[test]
+fn try_except_has_explicit_exception_edges() {
+    insta::assert_snapshot!(ir_of(
+        "def safe_div(a: float, b: float) -> float:\n    try:\n        return a / b\n    except ZeroDivisionError:\n        return 0.0\n"
+    ));
+}
+
+#[test]
+fn interpreted_statements_become_snippets() {
+    let ir = ir_of("class C:\n    pass\n\ndef f() -> int:\n    return 1\n");
+    assert!(
+        ir.contains("snippet 0: interpreted (a class definition)"),
+        "{ir}"
+    );
+    assert!(ir.contains("exec_snippet 0"), "{ir}");
+}
