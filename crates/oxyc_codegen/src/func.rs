@@ -17,6 +17,8 @@ struct Emitter<'a> {
     builtins: &'a mut IndexSet<String>,
     out: String,
     cur_line: u32,
+    /// Shared error exits: (cleanup, target, traceback) -> label number.
+    exits: indexmap::IndexMap<(Vec<Reg>, u32, bool), usize>,
 }
 
 pub fn emit_function(
@@ -32,6 +34,7 @@ pub fn emit_function(
         builtins,
         out: String::new(),
         cur_line: 0,
+        exits: Default::default(),
     };
     e.function();
     e.out
@@ -100,7 +103,8 @@ impl Emitter<'_> {
             );
         }
         let _ = writeln!(self.out, "    unsigned int oxy_ticks = 0;");
-        let _ = writeln!(self.out, "    (void)oxy_ticks;");
+        let _ = writeln!(self.out, "    int oxy_line = {};", f.line);
+        let _ = writeln!(self.out, "    (void)oxy_ticks; (void)oxy_line;");
         let _ = is_body;
         let _ = writeln!(
             self.out,
@@ -120,6 +124,10 @@ impl Emitter<'_> {
             self.term(&b.term);
         }
         self.cur_line = 0;
+        if !self.exits.is_empty() {
+            let _ = writeln!(self.out, "  /* error exits */");
+        }
+        self.emit_exits();
         let _ = writeln!(self.out, "}}");
     }
 
@@ -153,18 +161,33 @@ impl Emitter<'_> {
     }
 
     /// The code run when an op fails: release, add a traceback entry, jump.
-    fn on_error(&self, err: &ErrEdge, line: u32) -> String {
+    /// The code run when an op fails: release what is live, record the line and jump
+    /// to the target's shared exit (which adds the traceback entry) or the handler.
+    fn on_error(&mut self, err: &ErrEdge, line: u32) -> String {
         let mut s = String::new();
         for r in &err.cleanup {
             s.push_str(&self.release(*r));
             s.push(' ');
         }
         if err.traceback {
-            s.push_str(&self.traceback_call(line));
-            s.push(' ');
+            let n = self.exits.len();
+            let k = *self.exits.entry((Vec::new(), err.target.0, true)).or_insert(n);
+            let _ = write!(s, "oxy_line = {line}; goto E{k};");
+        } else {
+            let _ = write!(s, "goto L{};", err.target.0);
         }
-        let _ = write!(s, "goto L{};", err.target.0);
         s
+    }
+
+    fn emit_exits(&mut self) {
+        let exits = std::mem::take(&mut self.exits);
+        for ((_, target, _), k) in &exits {
+            let _ = writeln!(
+                self.out,
+                "  E{k}: oxy_add_traceback(oxy_globals, {}, oxy_filename, oxy_line); goto L{target};",
+                c_string(self.f.name.as_bytes())
+            );
+        }
     }
 
     fn release(&self, r: Reg) -> String {
