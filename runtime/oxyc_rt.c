@@ -4,6 +4,7 @@
  * interpreter:  gcc -O2 -fPIC -std=c11 -I<python include> -c oxyc_rt.c
  */
 #include "oxyc_rt.h"
+#include <pthread.h>
 
 #include <frameobject.h>
 
@@ -470,11 +471,36 @@ int oxy_enter_call_slow(void) {
     return 0;
 }
 
+_Thread_local uintptr_t oxy_rt_stack_limit __attribute__((tls_model("initial-exec"))) = 0;
+
+void oxy_stack_init(void) {
+    pthread_attr_t attr;
+    void *addr = NULL;
+    size_t size = 0;
+    uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        if (pthread_attr_getstack(&attr, &addr, &size) != 0) size = 0;
+        pthread_attr_destroy(&attr);
+    }
+    if (size == 0 || here < (uintptr_t)addr || here > (uintptr_t)addr + size) {
+        /* Unknown stack: assume 1 MiB below the current frame. */
+        addr = (void *)(here > (1u << 20) ? here - (1u << 20) : 1);
+        size = 1u << 20;
+    }
+    /* Keep a margin for the C API and the interpreter frames running above us. */
+    size_t margin = size / 4 < (size_t)(256 * 1024) ? size / 4 : (size_t)(256 * 1024);
+    oxy_rt_stack_limit = (uintptr_t)addr + margin;
+}
+
 int oxy_depth_exceeded(int depth) {
     int limit = Py_GetRecursionLimit();
     oxy_rt_recursion_limit = limit;
     if (depth > limit) {
         PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
+        return -1;
+    }
+    if ((uintptr_t)__builtin_frame_address(0) < oxy_rt_stack_limit) {
+        PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded (the C stack is nearly full)");
         return -1;
     }
     return 0;

@@ -470,6 +470,18 @@ static inline void oxy_leave_call(void) { --oxy_rt_call_depth; }
    limit and raises RecursionError if it is still exceeded (-1), else 0. */
 OXY_API OXY_COLD int oxy_depth_exceeded(int depth);
 
+/* The lowest safe stack address of this thread (0 until oxy_stack_init() ran on it).
+   Native functions compare their frame address with it every few calls, so that a
+   huge recursion limit cannot overflow the C stack. */
+extern OXY_API _Thread_local uintptr_t oxy_rt_stack_limit __attribute__((tls_model("initial-exec")));
+OXY_API OXY_COLD void oxy_stack_init(void);
+
+/* Is this call too deep (recursion limit) or too close to the end of the C stack? */
+#define OXY_TOO_DEEP(depth)                                                         \
+    (OXY_UNLIKELY((depth) > oxy_rt_recursion_limit) ||                              \
+     (OXY_UNLIKELY(((depth) & 7) == 0) &&                                           \
+      OXY_UNLIKELY((uintptr_t)__builtin_frame_address(0) < oxy_rt_stack_limit)))
+
 /* Parse a METH_FASTCALL|METH_KEYWORDS call (args, nargs, kwnames as given to
    the C function) for a Python-style signature with `nparams` positional-or-
    keyword parameters named names[0..nparams), the first `nrequired` of which

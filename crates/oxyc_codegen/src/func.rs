@@ -108,7 +108,7 @@ impl Emitter<'_> {
         let _ = is_body;
         let _ = writeln!(
             self.out,
-            "    if (OXY_UNLIKELY(oxy_depth > oxy_rt_recursion_limit) && oxy_depth_exceeded(oxy_depth) < 0) {{ {} return {}; }}",
+            "    if (OXY_TOO_DEEP(oxy_depth) && oxy_depth_exceeded(oxy_depth) < 0) {{ {} return {}; }}",
             self.traceback_call(f.line),
             error_value(f.ret)
         );
@@ -171,7 +171,10 @@ impl Emitter<'_> {
         }
         if err.traceback {
             let n = self.exits.len();
-            let k = *self.exits.entry((Vec::new(), err.target.0, true)).or_insert(n);
+            let k = *self
+                .exits
+                .entry((Vec::new(), err.target.0, true))
+                .or_insert(n);
             let _ = write!(s, "oxy_line = {line}; goto E{k};");
         } else {
             let _ = write!(s, "goto L{};", err.target.0);

@@ -136,6 +136,10 @@ static int oxy_define_function(int i, PyObject *name) {{
         let _ = writeln!(out, "    if (oxy_b[{i}] == NULL) return -1;");
     }
     let _ = func_names;
+    let _ = writeln!(
+        out,
+        "    if (OXY_UNLIKELY(oxy_rt_stack_limit == 0)) oxy_stack_init();"
+    );
     let _ = writeln!(out, "    int oxy_d = oxy_rt_call_depth;");
     let _ = writeln!(
         out,
@@ -262,6 +266,10 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         }
         call_args.push(v);
     }
+    let _ = writeln!(
+        out,
+        "    if (OXY_UNLIKELY(oxy_rt_stack_limit == 0)) oxy_stack_init();"
+    );
     let _ = writeln!(out, "    int oxy_d = oxy_rt_call_depth;");
     call_args.push("oxy_d + 1".to_string());
     let _ = writeln!(

@@ -1,0 +1,77 @@
+//! The pipeline as a whole: deterministic output, and no panic on every run-test file.
+
+use oxyc_driver::pipeline::{CompileOptions, compile_to_c};
+use oxyc_syntax::PythonVersion;
+use std::path::Path;
+
+fn opts() -> CompileOptions {
+    CompileOptions {
+        opt_level: 2,
+        python_version: PythonVersion::PY311,
+        strict: false,
+        explain: false,
+    }
+}
+
+fn run_test_sources() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/run");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("tests/run")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .map(|p| {
+            let name = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (name, std::fs::read_to_string(&p).expect("readable"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn same_input_gives_byte_identical_c() {
+    for (name, src) in run_test_sources() {
+        let a = compile_to_c(&name, "x.py", &src, &opts()).expect("compiles");
+        let b = compile_to_c(&name, "x.py", &src, &opts()).expect("compiles");
+        assert!(
+            a.c_source == b.c_source,
+            "{name}: C differs between two runs"
+        );
+        assert!(
+            a.ir_text == b.ir_text,
+            "{name}: IR differs between two runs"
+        );
+    }
+}
+
+#[test]
+fn the_front_end_is_fast() {
+    // Not a benchmark: a guard against accidental quadratic behaviour. Parsing through C
+    // emission of all run tests must stay far below what the C compiler takes.
+    let sources = run_test_sources();
+    let lines: usize = sources.iter().map(|(_, s)| s.lines().count()).sum();
+    let start = std::time::Instant::now();
+    for (name, src) in &sources {
+        compile_to_c(name, "x.py", src, &opts()).expect("compiles");
+    }
+    let per_kloc = start.elapsed().as_secs_f64() * 1000.0 / (lines as f64 / 1000.0);
+    assert!(
+        per_kloc < 2000.0,
+        "front end took {per_kloc:.0} ms per 1000 lines"
+    );
+}
+
+#[test]
+fn strict_mode_rejects_interpreted_fallbacks() {
+    let src = "class C:\n    pass\n";
+    let strict = CompileOptions {
+        strict: true,
+        ..opts()
+    };
+    let errs = compile_to_c("m", "m.py", src, &strict).expect_err("strict rejects classes");
+    assert!(errs[0].message.contains("class `C`"), "{:?}", errs[0]);
+    assert!(compile_to_c("m", "m.py", src, &opts()).is_ok());
+}
