@@ -224,6 +224,19 @@ impl Emitter<'_> {
     }
 
     fn op(&mut self, op: &Op) {
+        // Before calling arbitrary code, publish this frame's depth (a native callee
+        // that returned may have left a deeper one) so re-entered wrappers count on.
+        let calls_python = match &op.kind {
+            OpKind::CallObj { .. } | OpKind::CallMethod { .. } | OpKind::ExecSource { .. } => true,
+            OpKind::Prim { prim, .. } => matches!(
+                prim,
+                oxyc_ir::Prim::ObjCallStar | oxyc_ir::Prim::ObjCallStarNoKw | oxyc_ir::Prim::Import
+            ),
+            _ => false,
+        };
+        if calls_python {
+            let _ = writeln!(self.out, "    oxy_rt_call_depth = oxy_depth;");
+        }
         match &op.kind {
             OpKind::Assign { dst, src } => {
                 let _ = writeln!(self.out, "    {} = {};", self.reg(*dst), self.reg(*src));
@@ -301,7 +314,6 @@ impl Emitter<'_> {
                         error_value(target.ret)
                     );
                 }
-                let _ = writeln!(self.out, "    oxy_rt_call_depth = oxy_depth;");
                 let c = error_check(target.ret, &dn);
                 self.check(op, &c);
             }

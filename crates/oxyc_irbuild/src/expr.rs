@@ -687,7 +687,7 @@ impl<'a> FnBuilder<'a> {
         // Comprehension variables live in the comprehension's own scope, which opens
         // once the first iterable has been evaluated in the enclosing scope.
         let mut names = Vec::new();
-        comp_target_names(&g.target, &mut names);
+        oxyc_sema::target_names(&g.target, &mut names);
         self.for_loop_over(
             &g.iter,
             &g.target,
@@ -784,20 +784,8 @@ impl<'a> FnBuilder<'a> {
     }
 }
 
-fn comp_target_names(t: &Expr, out: &mut Vec<String>) {
-    match &t.kind {
-        ExprKind::Name(n) => out.push(n.clone()),
-        ExprKind::Tuple(items) | ExprKind::List(items) => {
-            for i in items {
-                comp_target_names(i, out);
-            }
-        }
-        _ => {}
-    }
-}
-
 fn contains_name(t: &Expr, n: &str) -> bool {
     let mut v = Vec::new();
-    comp_target_names(t, &mut v);
+    oxyc_sema::target_names(t, &mut v);
     v.iter().any(|m| m == n)
 }

@@ -390,15 +390,7 @@ impl<'a> FnBuilder<'a> {
                     return;
                 }
                 let obj = self.box_val(&c);
-                let key = match &index.kind {
-                    ExprKind::Slice { lower, upper, step } => {
-                        self.slice(lower.as_deref(), upper.as_deref(), step.as_deref())
-                    }
-                    _ => {
-                        let i = self.expr(index);
-                        self.box_val(&i)
-                    }
-                };
+                let key = self.subscript_key(index);
                 let val = self.box_val(&v);
                 self.prim_void(Prim::ObjSetItem, vec![obj, key, val]);
             }
@@ -487,15 +479,7 @@ impl<'a> FnBuilder<'a> {
             ExprKind::Subscript { value, index } => {
                 let o = self.expr(value);
                 let obj = self.box_val(&o);
-                let key = match &index.kind {
-                    ExprKind::Slice { lower, upper, step } => {
-                        self.slice(lower.as_deref(), upper.as_deref(), step.as_deref())
-                    }
-                    _ => {
-                        let i = self.expr(index);
-                        self.box_val(&i)
-                    }
-                };
+                let key = self.subscript_key(index);
                 self.prim_void(Prim::ObjDelItem, vec![obj, key]);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
@@ -504,6 +488,19 @@ impl<'a> FnBuilder<'a> {
                 }
             }
             _ => self.error(t.span, "cannot delete this expression"),
+        }
+    }
+
+    /// The boxed key of a subscript target (a slice object for `a[i:j]`).
+    fn subscript_key(&mut self, index: &'a Expr) -> oxyc_ir::Reg {
+        match &index.kind {
+            ExprKind::Slice { lower, upper, step } => {
+                self.slice(lower.as_deref(), upper.as_deref(), step.as_deref())
+            }
+            _ => {
+                let i = self.expr(index);
+                self.box_val(&i)
+            }
         }
     }
 
@@ -532,15 +529,7 @@ impl<'a> FnBuilder<'a> {
             } => {
                 let o = self.expr(obj_e);
                 let obj = self.box_val(&o);
-                let key = match &index.kind {
-                    ExprKind::Slice { lower, upper, step } => {
-                        self.slice(lower.as_deref(), upper.as_deref(), step.as_deref())
-                    }
-                    _ => {
-                        let i = self.expr(index);
-                        self.box_val(&i)
-                    }
-                };
+                let key = self.subscript_key(index);
                 let cur = Val::new(self.prim(Prim::ObjGetItem, vec![obj, key]), Ty::Object);
                 let rhs = self.expr(value);
                 let r = self.binop(op, cur, rhs, &Ty::Object, true);

@@ -13,6 +13,7 @@ pub use builtins::is_builtin;
 use indexmap::{IndexMap, IndexSet};
 use oxyc_syntax::ast::{self, StmtKind};
 use oxyc_syntax::{Diagnostic, Severity, Span};
+pub use scopes::target_names;
 
 /// How a top-level statement is executed.
 #[derive(Debug, Clone, PartialEq, Eq)]

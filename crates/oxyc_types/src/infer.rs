@@ -408,7 +408,7 @@ impl Cx<'_> {
             let it = self.expr(&g.iter);
             let et = self.elem_ty(&g.iter, &it);
             let mut names = Vec::new();
-            oxyc_sema_target_names(&g.target, &mut names);
+            oxyc_sema::target_names(&g.target, &mut names);
             if let Some(top) = self.comp.last_mut() {
                 for n in &names {
                     top.insert(n.clone(), Ty::Object);
@@ -635,19 +635,6 @@ impl Cx<'_> {
                 builtin_ty(&name, arg_tys, no_kw)
             }
         }
-    }
-}
-
-fn oxyc_sema_target_names(t: &Expr, out: &mut Vec<String>) {
-    match &t.kind {
-        ExprKind::Name(n) => out.push(n.clone()),
-        ExprKind::Tuple(items) | ExprKind::List(items) => {
-            for i in items {
-                oxyc_sema_target_names(i, out);
-            }
-        }
-        ExprKind::Starred(x) => oxyc_sema_target_names(x, out),
-        _ => {}
     }
 }
 
