@@ -4,6 +4,7 @@
  * interpreter:  gcc -O2 -fPIC -std=c11 -I<python include> -c oxyc_rt.c
  */
 #include "oxyc_rt.h"
+#include <structmember.h>
 #include <pthread.h>
 
 #include <frameobject.h>
@@ -1154,4 +1155,198 @@ int oxy_loop_tick(void) {
         Py_END_ALLOW_THREADS
     }
     return PyErr_CheckSignals();
+}
+
+/* ======================================================================== */
+/* Compiled function objects                                                */
+/* ======================================================================== */
+
+typedef struct {
+    PyObject_HEAD
+    PyMethodDef *def;
+    PyObject *self_arg; /* first argument of the wrapper (the module) */
+    PyObject *name;
+    PyObject *qualname;
+    PyObject *doc;
+    PyObject *dict;
+    PyObject *weakreflist;
+    vectorcallfunc vectorcall;
+} OxyFunction;
+
+static PyObject *oxyfn_vectorcall(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
+    OxyFunction *f = (OxyFunction *)self;
+    _PyCFunctionFastWithKeywords meth = (_PyCFunctionFastWithKeywords)(void (*)(void))f->def->ml_meth;
+    return meth(f->self_arg, args, PyVectorcall_NARGS(nargsf), kwnames);
+}
+
+static int oxyfn_traverse(PyObject *self, visitproc visit, void *arg) {
+    OxyFunction *f = (OxyFunction *)self;
+    Py_VISIT(f->self_arg);
+    Py_VISIT(f->dict);
+    Py_VISIT(f->doc);
+    return 0;
+}
+
+static int oxyfn_clear(PyObject *self) {
+    OxyFunction *f = (OxyFunction *)self;
+    Py_CLEAR(f->self_arg);
+    Py_CLEAR(f->dict);
+    Py_CLEAR(f->doc);
+    Py_CLEAR(f->name);
+    Py_CLEAR(f->qualname);
+    return 0;
+}
+
+static void oxyfn_dealloc(PyObject *self) {
+    OxyFunction *f = (OxyFunction *)self;
+    PyObject_GC_UnTrack(self);
+    if (f->weakreflist != NULL) PyObject_ClearWeakRefs(self);
+    oxyfn_clear(self);
+    PyObject_GC_Del(self);
+}
+
+static PyObject *oxyfn_repr(PyObject *self) {
+    OxyFunction *f = (OxyFunction *)self;
+    return PyUnicode_FromFormat("<function %U at %p>", f->qualname, self);
+}
+
+static PyObject *oxyfn_descr_get(PyObject *self, PyObject *obj, PyObject *type) {
+    (void)type;
+    if (obj == Py_None || obj == NULL) {
+        Py_INCREF(self);
+        return self;
+    }
+    return PyMethod_New(self, obj);
+}
+
+static PyObject *oxyfn_get_doc(PyObject *self, void *c) {
+    (void)c;
+    OxyFunction *f = (OxyFunction *)self;
+    PyObject *d = f->doc ? f->doc : Py_None;
+    Py_INCREF(d);
+    return d;
+}
+
+static int oxyfn_set_doc(PyObject *self, PyObject *v, void *c) {
+    (void)c;
+    OxyFunction *f = (OxyFunction *)self;
+    Py_XINCREF(v);
+    Py_XSETREF(f->doc, v);
+    return 0;
+}
+
+static int oxyfn_set_str(PyObject **slot, PyObject *v, const char *what) {
+    if (v == NULL || !PyUnicode_Check(v)) {
+        PyErr_Format(PyExc_TypeError, "%s must be set to a string object", what);
+        return -1;
+    }
+    Py_INCREF(v);
+    Py_XSETREF(*slot, v);
+    return 0;
+}
+
+static PyObject *oxyfn_get_name(PyObject *self, void *c) {
+    (void)c;
+    PyObject *n = ((OxyFunction *)self)->name;
+    Py_INCREF(n);
+    return n;
+}
+static int oxyfn_set_name(PyObject *self, PyObject *v, void *c) {
+    (void)c;
+    return oxyfn_set_str(&((OxyFunction *)self)->name, v, "__name__");
+}
+static PyObject *oxyfn_get_qualname(PyObject *self, void *c) {
+    (void)c;
+    PyObject *n = ((OxyFunction *)self)->qualname;
+    Py_INCREF(n);
+    return n;
+}
+static int oxyfn_set_qualname(PyObject *self, PyObject *v, void *c) {
+    (void)c;
+    return oxyfn_set_str(&((OxyFunction *)self)->qualname, v, "__qualname__");
+}
+
+static PyObject *oxyfn_reduce(PyObject *self, PyObject *unused) {
+    (void)unused;
+    /* Pickled by reference, like a Python function: pickle looks up
+       module.qualname when it sees a string. */
+    return oxyfn_get_qualname(self, NULL);
+}
+
+static PyGetSetDef oxyfn_getset[] = {
+    {"__doc__", oxyfn_get_doc, oxyfn_set_doc, NULL, NULL},
+    {"__name__", oxyfn_get_name, oxyfn_set_name, NULL, NULL},
+    {"__qualname__", oxyfn_get_qualname, oxyfn_set_qualname, NULL, NULL},
+    {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef oxyfn_methods[] = {
+    {"__reduce__", oxyfn_reduce, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject *oxy_function_type = NULL;
+
+static PyTypeObject *oxy_function_type_get(void) {
+    if (oxy_function_type != NULL) return oxy_function_type;
+    PyType_Slot slots[] = {
+        {Py_tp_dealloc, (void *)oxyfn_dealloc},
+        {Py_tp_repr, (void *)oxyfn_repr},
+        {Py_tp_call, (void *)PyVectorcall_Call},
+        {Py_tp_descr_get, (void *)oxyfn_descr_get},
+        {Py_tp_traverse, (void *)oxyfn_traverse},
+        {Py_tp_clear, (void *)oxyfn_clear},
+        {Py_tp_getset, (void *)oxyfn_getset},
+        {Py_tp_methods, (void *)oxyfn_methods},
+        {0, NULL},
+    };
+    static PyMemberDef members[] = {
+        {"__vectorcalloffset__", T_PYSSIZET, offsetof(OxyFunction, vectorcall), READONLY, NULL},
+        {"__dictoffset__", T_PYSSIZET, offsetof(OxyFunction, dict), READONLY, NULL},
+        {"__weaklistoffset__", T_PYSSIZET, offsetof(OxyFunction, weakreflist), READONLY, NULL},
+        {NULL, 0, 0, 0, NULL},
+    };
+    PyType_Slot all[sizeof(slots) / sizeof(slots[0]) + 1];
+    size_t i = 0;
+    for (; slots[i].slot != 0; i++) all[i] = slots[i];
+    all[i].slot = Py_tp_members;
+    all[i].pfunc = members;
+    all[i + 1].slot = 0;
+    all[i + 1].pfunc = NULL;
+    PyType_Spec spec = {
+        "oxyc.function",
+        sizeof(OxyFunction),
+        0,
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL |
+            Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_IMMUTABLETYPE,
+        all,
+    };
+    oxy_function_type = (PyTypeObject *)PyType_FromSpec(&spec);
+    return oxy_function_type;
+}
+
+PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *module_name) {
+    PyTypeObject *tp = oxy_function_type_get();
+    if (tp == NULL) return NULL;
+    OxyFunction *f = PyObject_GC_New(OxyFunction, tp);
+    if (f == NULL) return NULL;
+    f->def = def;
+    Py_XINCREF(self_arg);
+    f->self_arg = self_arg;
+    f->name = PyUnicode_FromString(def->ml_name);
+    f->qualname = f->name;
+    Py_XINCREF(f->qualname);
+    f->doc = NULL;
+    if (def->ml_doc != NULL) f->doc = PyUnicode_FromString(def->ml_doc);
+    f->dict = PyDict_New();
+    f->weakreflist = NULL;
+    f->vectorcall = oxyfn_vectorcall;
+    PyObject_GC_Track((PyObject *)f);
+    if (f->name == NULL || f->dict == NULL || (def->ml_doc != NULL && f->doc == NULL) ||
+        PyDict_SetItemString(f->dict, "__module__", module_name) < 0) {
+        Py_DECREF(f);
+        return NULL;
+    }
+    return (PyObject *)f;
 }

@@ -666,6 +666,15 @@ static inline int oxy_check_signals(void) { return PyErr_CheckSignals(); }
    every other thread).  0, or -1 with an exception set. */
 OXY_API OXY_COLD int oxy_loop_tick(void);
 
+/* ---- compiled function objects ---------------------------------------- */
+
+/* A compiled module-level function as Python sees it: callable (vectorcall into the
+   METH_FASTCALL|METH_KEYWORDS wrapper), a descriptor that binds like a Python
+   function, with writable __doc__/__name__/__qualname__, a __dict__ for arbitrary
+   attributes, weak references, and pickling by reference (module + qualname).
+   `self_arg` is passed as the wrapper's first argument (the module). New ref or NULL. */
+OXY_API PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *module_name);
+
 #ifdef __cplusplus
 }
 #endif

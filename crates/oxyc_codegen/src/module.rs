@@ -112,7 +112,7 @@ pub fn emit(
 static int oxy_define_function(int i, PyObject *name) {{
     PyObject *modname = PyModule_GetNameObject(oxy_module);
     if (modname == NULL) return -1;
-    PyObject *fn = PyCFunction_NewEx(&oxy_methods[i], oxy_module, modname);
+    PyObject *fn = oxy_function_new(&oxy_methods[i], oxy_module, modname);
     Py_DECREF(modname);
     if (fn == NULL) return -1;
     Py_XSETREF(oxy_fn[i], fn);
