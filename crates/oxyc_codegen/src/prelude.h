@@ -255,3 +255,14 @@ static OXYC_UNUSED inline oxy_int oxyc_list_get_int(PyObject *list, oxy_int i) {
     Py_DECREF(v);
     return r;
 }
+
+/* x += y where the caller gives up its reference to x (see Prim::IAddSteal). */
+static OXYC_UNUSED PyObject *oxyc_iadd_steal(PyObject *a, PyObject *b) {
+    if (PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)) {
+        PyUnicode_Append(&a, b);
+        return a;
+    }
+    PyObject *r = PyNumber_InPlaceAdd(a, b);
+    Py_DECREF(a);
+    return r;
+}

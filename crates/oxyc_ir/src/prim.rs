@@ -194,6 +194,9 @@ prims! {
     SliceNew = "slice_new", "PySlice_New($0, $1, $2)", [Obj, Obj, Obj] -> Obj, Null;
     // ---- str ----
     StrConcat = "str_concat", "PyUnicode_Concat($0, $1)", [Obj, Obj] -> Obj, Null;
+    // `x += y` on a variable: takes over x's reference so that an unshared str grows in
+    // place (like CPython's eval loop); other types go through PyNumber_InPlaceAdd.
+    IAddSteal = "iadd_steal", "oxyc_iadd_steal($0, $1)", [Obj, Obj] -> Obj, Null, steals &[true, false];
     StrLen = "str_len", "PyUnicode_GET_LENGTH($0)", [Obj] -> Ssize, Never;
     StrGetItem = "str_getitem", "oxy_str_getitem($0, $1)", [Obj, Int] -> Obj, Null;
     // `$0.join($1)`

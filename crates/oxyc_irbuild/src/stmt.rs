@@ -510,6 +510,24 @@ impl<'a> FnBuilder<'a> {
                 let cur = self.load_name(n);
                 let rhs = self.expr(value);
                 let ty = oxyc_types::binop_ty(op, &cur.ty, &rhs.ty, value);
+                // Growing a str variable: let it grow in place. Only where a failure
+                // leaves the function (the variable is dead then, its value consumed).
+                let local = self.comp.is_empty()
+                    && self.cx.sem.resolve(self.scope, n) == NameRes::Local
+                    && self.locals.contains_key(n.as_str());
+                let obj_typed = matches!(cur.ty, Ty::Str | Ty::Object)
+                    && matches!(rhs.ty, Ty::Str | Ty::Object);
+                if op == BinOp::Add
+                    && local
+                    && obj_typed
+                    && self.handlers.len() == 1
+                    && self.unwind.is_empty()
+                {
+                    let r = self.prim(Prim::IAddSteal, vec![cur.reg, rhs.reg]);
+                    let res_ty = if ty == Ty::Str { Ty::Str } else { Ty::Object };
+                    self.store_name(n, Val::new(r, res_ty));
+                    return;
+                }
                 let r = self.binop(op, cur, rhs, &ty, true);
                 self.store_name(n, r);
             }

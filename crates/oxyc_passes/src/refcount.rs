@@ -123,6 +123,7 @@ pub fn run(f: &mut Function) {
                         owned(*r)
                             && !live_in[e.target.0 as usize].contains(r.0 as usize)
                             && Some(*r) != op.def()
+                            && !stolen.contains(r)
                     })
                     .collect();
                 cleanup.sort();
