@@ -493,6 +493,13 @@ void oxy_stack_init(void) {
     oxy_rt_stack_limit = (uintptr_t)addr + margin;
 }
 
+int oxy_depth_check(int depth) {
+    if (depth <= oxy_rt_recursion_limit &&
+        (uintptr_t)__builtin_frame_address(0) >= oxy_rt_stack_limit)
+        return 0;
+    return oxy_depth_exceeded(depth);
+}
+
 int oxy_depth_exceeded(int depth) {
     int limit = Py_GetRecursionLimit();
     oxy_rt_recursion_limit = limit;

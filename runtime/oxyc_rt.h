@@ -476,11 +476,11 @@ OXY_API OXY_COLD int oxy_depth_exceeded(int depth);
 extern OXY_API _Thread_local uintptr_t oxy_rt_stack_limit __attribute__((tls_model("initial-exec")));
 OXY_API OXY_COLD void oxy_stack_init(void);
 
-/* Is this call too deep (recursion limit) or too close to the end of the C stack? */
-#define OXY_TOO_DEEP(depth)                                                         \
-    (OXY_UNLIKELY((depth) > oxy_rt_recursion_limit) ||                              \
-     (OXY_UNLIKELY(((depth) & 7) == 0) &&                                           \
-      OXY_UNLIKELY((uintptr_t)__builtin_frame_address(0) < oxy_rt_stack_limit)))
+/* Recursive native functions check their depth every 8 levels (an `& 7` test inline,
+   the rest out of line): the recursion limit, then the C stack.  0, or -1 with
+   RecursionError set. */
+OXY_API OXY_COLD int oxy_depth_check(int depth);
+#define OXY_TOO_DEEP(depth) (OXY_UNLIKELY(((depth) & 7) == 0) && oxy_depth_check(depth) < 0)
 
 /* Parse a METH_FASTCALL|METH_KEYWORDS call (args, nargs, kwnames as given to
    the C function) for a Python-style signature with `nparams` positional-or-

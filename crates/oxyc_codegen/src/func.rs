@@ -106,13 +106,14 @@ impl Emitter<'_> {
         let _ = writeln!(self.out, "    int oxy_line = {};", f.line);
         let _ = writeln!(self.out, "    (void)oxy_ticks; (void)oxy_line;");
         let _ = is_body;
-        let _ = writeln!(
-            self.out,
-            "    if (OXY_TOO_DEEP(oxy_depth) && oxy_depth_exceeded(oxy_depth) < 0) {{ {} return {}; }}",
-            self.traceback_call(f.line),
-            error_value(f.ret)
-        );
-        let _ = writeln!(self.out, "    oxy_rt_call_depth = oxy_depth;");
+        if f.recursive {
+            let _ = writeln!(
+                self.out,
+                "    if (OXY_TOO_DEEP(oxy_depth)) {{ {} return {}; }}",
+                self.traceback_call(f.line),
+                error_value(f.ret)
+            );
+        }
         let _ = writeln!(self.out, "    goto L{};", f.entry.0);
         for (bi, b) in f.blocks.iter().enumerate() {
             let _ = writeln!(self.out, "  L{bi}: ;");
@@ -247,6 +248,26 @@ impl Emitter<'_> {
                 let mut text = d.template.to_string();
                 for (i, a) in args.iter().enumerate().rev() {
                     text = text.replace(&format!("${i}"), &self.reg(*a));
+                }
+                if let (Some(dst), Some((cond, slow)), Some(_)) = (dst, d.fast, &op.err) {
+                    let dn = self.reg(*dst);
+                    let mut cond = cond.replace("$d", &dn);
+                    let mut slow = slow.to_string();
+                    for (i, a) in args.iter().enumerate().rev() {
+                        cond = cond.replace(&format!("${i}"), &self.reg(*a));
+                        slow = slow.replace(&format!("${i}"), &self.reg(*a));
+                    }
+                    let check = match d.err {
+                        ErrKind::IntErr => format!("{dn} == OXY_INT_ERR"),
+                        ErrKind::FloatErr => format!("{dn} == OXY_FLOAT_ERR && PyErr_Occurred()"),
+                        _ => format!("{dn} == NULL"),
+                    };
+                    let handler = self.on_error(op.err.as_ref().expect("checked above"), op.line);
+                    let _ = writeln!(
+                        self.out,
+                        "    if (OXY_UNLIKELY(!{cond})) {{ {dn} = {slow}; if (OXY_UNLIKELY({check})) {{ {handler} }} }}"
+                    );
+                    return;
                 }
                 match dst {
                     Some(dst) => {
@@ -508,7 +529,15 @@ impl Emitter<'_> {
                 let s = self.incref_expr(*reg);
                 let _ = writeln!(self.out, "    {s}");
             }
-            OpKind::DecRef { reg } | OpKind::XDecRef { reg } => {
+            OpKind::DecRef { reg } => {
+                let s = match self.f.ty(*reg) {
+                    RType::Int => format!("oxy_int_decref({});", self.reg(*reg)),
+                    RType::Obj => format!("Py_DECREF({});", self.reg(*reg)),
+                    _ => String::new(),
+                };
+                let _ = writeln!(self.out, "    {s}");
+            }
+            OpKind::XDecRef { reg } => {
                 let s = self.release(*reg);
                 let _ = writeln!(self.out, "    {s}");
             }

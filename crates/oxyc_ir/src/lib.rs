@@ -312,6 +312,9 @@ pub struct Function {
     pub doc: Option<String>,
     /// False for the module body (which has no Python-callable wrapper).
     pub is_python_callable: bool,
+    /// Can call itself through direct calls (set by `oxyc_passes::callgraph`); only
+    /// such functions check the recursion depth.
+    pub recursive: bool,
 }
 
 impl Function {

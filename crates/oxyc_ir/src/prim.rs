@@ -35,12 +35,17 @@ pub struct PrimDesc {
     pub args: &'static [RType],
     pub ret: Option<RType>,
     pub err: ErrKind,
-    // Per operand: does the primitive take over the reference?
+    /// Per operand: does the primitive take over the reference?
     pub steals: &'static [bool],
+    /// An inline fast path, for primitives that can only fail on their slow path:
+    /// a condition that, when true, has stored the result in `$d`; otherwise the `slow`
+    /// template runs and only then is the error checked. Keeps error checks out of hot
+    /// code.
+    pub fast: Option<(&'static str, &'static str)>,
 }
 
 macro_rules! prims {
-    ($( $variant:ident = $name:literal, $tmpl:literal, [$($arg:ident),*] -> $ret:tt, $err:ident $(, steals $steals:expr)? ;)*) => {
+    ($( $variant:ident = $name:literal, $tmpl:literal, [$($arg:ident),*] -> $ret:tt, $err:ident $(, steals $steals:expr)? $(, fast $fcond:literal, slow $slow:literal)? ;)*) => {
         /// A primitive operation (see the table in `prim.rs`).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Prim { $($variant,)* }
@@ -55,6 +60,7 @@ macro_rules! prims {
                         ret: prims!(@ret $ret),
                         err: ErrKind::$err,
                         steals: prims!(@steals $($steals)?),
+                        fast: prims!(@fast $($fcond, $slow)?),
                     },)*
                 }
             }
@@ -62,15 +68,20 @@ macro_rules! prims {
     };
     (@ret void) => { None };
     (@ret $t:ident) => { Some($t) };
+    (@fast) => { None };
+    (@fast $c:literal, $s:literal) => { Some(($c, $s)) };
     (@steals) => { &[] };
     (@steals $s:expr) => { $s };
 }
 
 prims! {
     // ---- tagged ints ----
-    IntAdd = "int_add", "oxy_int_add($0, $1)", [Int, Int] -> Int, IntErr;
-    IntSub = "int_sub", "oxy_int_sub($0, $1)", [Int, Int] -> Int, IntErr;
-    IntMul = "int_mul", "oxy_int_mul($0, $1)", [Int, Int] -> Int, IntErr;
+    IntAdd = "int_add", "oxy_int_add($0, $1)", [Int, Int] -> Int, IntErr,
+        fast "((($0 | $1) & 1) == 0 && !__builtin_add_overflow($0, $1, &$d))", slow "oxy_int_add_slow($0, $1)";
+    IntSub = "int_sub", "oxy_int_sub($0, $1)", [Int, Int] -> Int, IntErr,
+        fast "((($0 | $1) & 1) == 0 && !__builtin_sub_overflow($0, $1, &$d))", slow "oxy_int_sub_slow($0, $1)";
+    IntMul = "int_mul", "oxy_int_mul($0, $1)", [Int, Int] -> Int, IntErr,
+        fast "((($0 | $1) & 1) == 0 && !__builtin_mul_overflow($0, ($1 >> 1), &$d))", slow "oxy_int_mul_slow($0, $1)";
     IntFloorDiv = "int_floordiv", "oxy_int_floordiv($0, $1)", [Int, Int] -> Int, IntErr;
     IntMod = "int_mod", "oxy_int_mod($0, $1)", [Int, Int] -> Int, IntErr;
     IntPow = "int_pow", "oxy_int_pow($0, $1)", [Int, Int] -> Int, IntErr;
@@ -89,7 +100,8 @@ prims! {
     IntGt = "int_gt", "oxy_int_gt($0, $1)", [Int, Int] -> Bool, Never;
     IntGe = "int_ge", "oxy_int_ge($0, $1)", [Int, Int] -> Bool, Never;
     IntTrueDiv = "int_truediv", "oxy_int_truediv($0, $1)", [Int, Int] -> Float, FloatErr;
-    IntToFloat = "int_to_float", "oxy_int_to_double($0)", [Int] -> Float, FloatErr;
+    IntToFloat = "int_to_float", "oxy_int_to_double($0)", [Int] -> Float, FloatErr,
+        fast "(($0 & 1) == 0 && (($d = (double)($0 >> 1)), 1))", slow "oxy_int_to_double_slow($0)";
     IntFromFloat = "int_from_float", "oxy_int_from_double($0)", [Float] -> Int, IntErr;
     FloatRound = "float_round", "oxy_float_round($0)", [Float] -> Int, IntErr;
     IntBitLength = "int_bit_length", "oxy_int_bit_length($0)", [Int] -> Int, IntErr;
@@ -116,7 +128,8 @@ prims! {
     FloatAdd = "float_add", "($0 + $1)", [Float, Float] -> Float, Never;
     FloatSub = "float_sub", "($0 - $1)", [Float, Float] -> Float, Never;
     FloatMul = "float_mul", "($0 * $1)", [Float, Float] -> Float, Never;
-    FloatDiv = "float_div", "oxy_float_div($0, $1)", [Float, Float] -> Float, FloatErr;
+    FloatDiv = "float_div", "oxy_float_div($0, $1)", [Float, Float] -> Float, FloatErr,
+        fast "($1 != 0.0 && (($d = $0 / $1), 1))", slow "oxy_float_div_slow($0, $1)";
     FloatFloorDiv = "float_floordiv", "oxy_float_floordiv($0, $1)", [Float, Float] -> Float, FloatErr;
     FloatMod = "float_mod", "oxy_float_mod($0, $1)", [Float, Float] -> Float, FloatErr;
     FloatPow = "float_pow", "oxy_float_pow($0, $1)", [Float, Float] -> Float, FloatErr;

@@ -95,6 +95,7 @@ pub fn build_module(
             entry: oxyc_ir::BlockId(0),
             doc: def.docstring.clone(),
             is_python_callable: true,
+            recursive: false,
             regs: std::mem::take(&mut b.regs),
             blocks: b.finish_blocks(),
         });
@@ -158,6 +159,7 @@ pub fn build_module(
         entry: oxyc_ir::BlockId(0),
         doc: None,
         is_python_callable: false,
+        recursive: false,
         regs: std::mem::take(&mut b.regs),
         blocks: b.finish_blocks(),
     });

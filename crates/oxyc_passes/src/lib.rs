@@ -2,11 +2,13 @@
 //! 1. `cfg::cleanup` drops unreachable blocks;
 //! 2. `uninit` keeps an unbound-local check only where a local may be unbound;
 //! 3. `refcount` makes reference counting explicit (inc/dec refs, error-edge cleanups);
-//! 4. `peephole` removes redundant work.
+//! 4. `peephole` removes redundant work;
+//! and, module-wide, `callgraph` marks the functions that can recurse.
 //!
 //! Every pass takes a function and leaves a valid function; each is testable alone.
 
 mod bitset;
+pub mod callgraph;
 pub mod cfg;
 pub mod peephole;
 pub mod refcount;
@@ -16,6 +18,7 @@ use oxyc_ir::Module;
 
 /// Run every pass on every function.
 pub fn run_all(module: &mut Module, opt_level: u8) {
+    callgraph::mark_recursive(module);
     for f in &mut module.functions {
         cfg::cleanup(f);
         uninit::run(f);

@@ -29,6 +29,23 @@ pub fn run(f: &mut Function) {
     let owned = |r: Reg| refcounted[r.0 as usize] && !borrowed[r.0 as usize];
 
     let live_in = liveness(f, &owned);
+    // Registers that may be released while empty: locals (maybe unbound) and results of
+    // primitives that return NULL for "nothing" (an exhausted iterator).
+    let mut maybe_null: Vec<bool> = f.regs.iter().map(|r| r.kind != RegKind::Temp).collect();
+    for b in &f.blocks {
+        for op in &b.ops {
+            if let OpKind::Prim {
+                dst: Some(d), prim, ..
+            } = &op.kind
+            {
+                if prim.desc().err == oxyc_ir::ErrKind::NullOccurred
+                    || prim.desc().err == oxyc_ir::ErrKind::Never
+                {
+                    maybe_null[d.0 as usize] = true;
+                }
+            }
+        }
+    }
     let nb = f.blocks.len();
     let mut new_blocks: Vec<Block> = Vec::new();
 
@@ -111,8 +128,14 @@ pub fn run(f: &mut Function) {
             }
             // Ops are pushed in reverse: releases first, then the op, then increfs.
             for r in dying.iter().rev() {
-                // Null-tolerant: a dying value may be an unbound local or a NULL result.
-                rev.push(mk(OpKind::XDecRef { reg: *r }, op.line));
+                // Null-tolerant where a dying value may be an unbound local or a NULL
+                // result; plain where a temporary is known to hold a value.
+                let kind = if maybe_null[r.0 as usize] {
+                    OpKind::XDecRef { reg: *r }
+                } else {
+                    OpKind::DecRef { reg: *r }
+                };
+                rev.push(mk(kind, op.line));
             }
             let mut op2 = op.clone();
             if let Some(e) = &mut op2.err {
