@@ -3,7 +3,8 @@
 //! 2. `uninit` keeps an unbound-local check only where a local may be unbound;
 //! 3. `refcount` makes reference counting explicit (inc/dec refs, error-edge cleanups);
 //! 4. `peephole` removes redundant work;
-//! and, module-wide, `callgraph` marks the functions that can recurse.
+//!
+//! Module-wide, `callgraph` first marks the functions that can recurse.
 //!
 //! Every pass takes a function and leaves a valid function; each is testable alone.
 

@@ -37,12 +37,10 @@ pub fn run(f: &mut Function) {
             if let OpKind::Prim {
                 dst: Some(d), prim, ..
             } = &op.kind
+                && (prim.desc().err == oxyc_ir::ErrKind::NullOccurred
+                    || prim.desc().err == oxyc_ir::ErrKind::Never)
             {
-                if prim.desc().err == oxyc_ir::ErrKind::NullOccurred
-                    || prim.desc().err == oxyc_ir::ErrKind::Never
-                {
-                    maybe_null[d.0 as usize] = true;
-                }
+                maybe_null[d.0 as usize] = true;
             }
         }
     }
