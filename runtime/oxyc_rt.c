@@ -494,6 +494,9 @@ void oxy_stack_init(void) {
 }
 
 int oxy_depth_check(int depth) {
+    /* Recursive code without loops must still answer Ctrl-C promptly. */
+    static unsigned int calls = 0; /* protected by the GIL */
+    if (OXY_UNLIKELY((++calls & 1023) == 0) && oxy_loop_tick() < 0) return -1;
     if (depth <= oxy_rt_recursion_limit &&
         (uintptr_t)__builtin_frame_address(0) >= oxy_rt_stack_limit)
         return 0;

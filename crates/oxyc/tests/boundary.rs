@@ -67,3 +67,45 @@ fn ctrl_c_interrupts_long_compiled_loops() {
         );
     }
 }
+
+#[test]
+fn ctrl_c_interrupts_deep_compiled_recursion() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let src = out.path().join("sigrec.py");
+    std::fs::write(
+        &src,
+        "def fib(n: int) -> int:\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n",
+    )
+    .expect("write source");
+    let status = Command::new(env!("CARGO_BIN_EXE_oxyc"))
+        .arg("build")
+        .arg(&src)
+        .status()
+        .expect("run oxyc");
+    assert!(status.success());
+    // The child computes fib(60) (hours); SIGINT must stop it within seconds.
+    let checker = r#"
+import subprocess, sys, time, signal
+child = "import sigrec\ntry:\n    print('started', flush=True)\n    sigrec.fib(60)\nexcept KeyboardInterrupt:\n    print('interrupted', flush=True)\n"
+p = subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE, text=True)
+assert p.stdout.readline().strip() == "started"
+time.sleep(0.3)
+t = time.time()
+p.send_signal(signal.SIGINT)
+out, _ = p.communicate(timeout=5)
+assert p.returncode == 0 and "interrupted" in out, (p.returncode, out)
+assert time.time() - t < 2.0
+print("ok")
+"#;
+    let run = Command::new(python())
+        .args(["-c", checker])
+        .current_dir(out.path())
+        .output()
+        .expect("python");
+    assert!(
+        run.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
