@@ -173,6 +173,8 @@ static inline oxy_int oxy_int_from_long_obj(PyObject *o) {
     /* CPython 3.11 layout: sign in ob_size, 30-bit digits. */
     Py_ssize_t size = Py_SIZE(o);
     const digit *d = ((PyLongObject *)o)->ob_digit;
+    /* The common case first: a small positive int (no jump table). */
+    if (OXY_LIKELY(size == 1)) return OXY_INT_FROM_SHORT((int64_t)d[0]);
     switch (size) {
     case 0: return 0;
     case 1: return OXY_INT_FROM_SHORT((int64_t)d[0]);
@@ -263,15 +265,8 @@ static inline oxy_int oxy_int_mul(oxy_int a, oxy_int b) {
 static inline oxy_int oxy_int_floordiv(oxy_int a, oxy_int b) {
     if (OXY_LIKELY(((a | b) & 1) == 0) && OXY_LIKELY(b != 0)) {
         /* (2x) / (2y) truncates like x / y; b is even so never -1. */
-        int64_t q, r;
-        if (OXY_LIKELY((uint64_t)(a + 0x80000000LL) <= 0xFFFFFFFFULL &&
-                       (uint64_t)(b + 0x80000000LL) <= 0xFFFFFFFFULL)) {
-            q = (int32_t)a / (int32_t)b;
-            r = (int32_t)a % (int32_t)b;
-        } else {
-            q = (int64_t)a / (int64_t)b;
-            r = (int64_t)a % (int64_t)b;
-        }
+        int64_t q = (int64_t)a / (int64_t)b;
+        int64_t r = (int64_t)a % (int64_t)b;
         if (r != 0 && ((r ^ (int64_t)b) < 0)) q -= 1;
         if (OXY_LIKELY(q <= OXY_INT_SHORT_MAX)) /* only (-2**62) // -1 overflows */
             return OXY_INT_FROM_SHORT(q);
@@ -283,14 +278,8 @@ static inline oxy_int oxy_int_floordiv(oxy_int a, oxy_int b) {
    zero" (that is 3.11's text for %). */
 static inline oxy_int oxy_int_mod(oxy_int a, oxy_int b) {
     if (OXY_LIKELY(((a | b) & 1) == 0) && OXY_LIKELY(b != 0)) {
-        /* (2x) % (2y) == 2(x % y); a 32-bit division when both fit (much faster on
-           many CPUs; b is even so never -1). */
-        oxy_int r;
-        if (OXY_LIKELY((uint64_t)(a + 0x80000000LL) <= 0xFFFFFFFFULL &&
-                       (uint64_t)(b + 0x80000000LL) <= 0xFFFFFFFFULL))
-            r = (oxy_int)((int32_t)a % (int32_t)b);
-        else
-            r = (oxy_int)((int64_t)a % (int64_t)b);
+        /* (2x) % (2y) == 2(x % y) */
+        oxy_int r = (oxy_int)((int64_t)a % (int64_t)b);
         if (r != 0 && ((r ^ b) < 0)) r += b;
         return r;
     }
