@@ -36,7 +36,13 @@ fn c_of(src: &str) -> String {
     let sem = oxyc_sema::analyze(&module, false);
     let types = oxyc_types::check_module(&module, &sem);
     let lines = LineIndex::new(src);
-    let cx = oxyc_irbuild::ModCx { module: &module, sem: &sem, types: &types, lines: &lines, source: src };
+    let cx = oxyc_irbuild::ModCx {
+        module: &module,
+        sem: &sem,
+        types: &types,
+        lines: &lines,
+        source: src,
+    };
     let mut ir = oxyc_irbuild::build_module(&cx, "shapes", "/src/shapes.py").expect("builds");
     oxyc_passes::run_all(&mut ir, 2);
     oxyc_codegen::emit_module(&ir)
@@ -46,10 +52,20 @@ fn c_of(src: &str) -> String {
 fn one_native_function_per_python_function_with_line_directives() {
     let c = c_of(SRC);
     for name in ["area", "count", "describe"] {
-        assert_eq!(c.matches(&format!("/* def {name} (line ")).count(), 1, "{name}");
+        assert_eq!(
+            c.matches(&format!("/* def {name} (line ")).count(),
+            1,
+            "{name}"
+        );
     }
-    assert!(c.contains("static double oxy_f0_area(double r0_r, int oxy_depth)"), "typed signature");
-    assert!(c.contains("#line 6 \"/src/shapes.py\""), "line directive for `return math.pi * r * r`");
+    assert!(
+        c.contains("static double oxy_f0_area(double r0_r, int oxy_depth)"),
+        "typed signature"
+    );
+    assert!(
+        c.contains("#line 6 \"/src/shapes.py\""),
+        "line directive for `return math.pi * r * r`"
+    );
     assert!(c.contains("PyMODINIT_FUNC PyInit_shapes(void)"));
 }
 
@@ -62,7 +78,10 @@ fn output_is_deterministic() {
 fn the_c_compiler_accepts_it() {
     let python = std::env::var("OXYC_TEST_PYTHON").unwrap_or_else(|_| "python3".to_string());
     let Ok(out) = Command::new(&python)
-        .args(["-c", "import sysconfig; print(sysconfig.get_paths()['include'])"])
+        .args([
+            "-c",
+            "import sysconfig; print(sysconfig.get_paths()['include'])",
+        ])
         .output()
     else {
         panic!("{python} not found");
@@ -75,7 +94,15 @@ fn the_c_compiler_accepts_it() {
     let cc = std::env::var("CC").unwrap_or_else(|_| "cc".to_string());
     let status = Command::new(cc.split_whitespace().next().unwrap_or("cc"))
         .args(cc.split_whitespace().skip(1))
-        .args(["-fsyntax-only", "-Wall", "-Werror", "-Wno-unused-label", "-Wno-unused-variable", "-Wno-unused-but-set-variable", "-std=gnu11"])
+        .args([
+            "-fsyntax-only",
+            "-Wall",
+            "-Werror",
+            "-Wno-unused-label",
+            "-Wno-unused-variable",
+            "-Wno-unused-but-set-variable",
+            "-std=gnu11",
+        ])
         .arg(format!("-I{include}"))
         .arg(format!("-I{}", runtime.display()))
         .arg(&file)

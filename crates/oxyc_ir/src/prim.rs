@@ -120,6 +120,9 @@ prims! {
     AssertsEnabled = "asserts_enabled", "(Py_OptimizeFlag == 0)", [] -> Bool, Never;
     Globals = "globals", "oxyc_newref(oxy_globals)", [] -> Obj, Never;
     SsizeLt = "ssize_lt", "($0 < $1)", [Ssize, Ssize] -> Bool, Never;
+    SsizeGt = "ssize_gt", "($0 > $1)", [Ssize, Ssize] -> Bool, Never;
+    IntAllShort3 = "int_all_short", "(((($0) | ($1) | ($2)) & 1) == 0)", [Int, Int, Int] -> Bool, Never;
+    IntShortToSsize = "int_short_to_ssize", "((Py_ssize_t)($0 >> 1))", [Int] -> Ssize, Never;
     SsizeAdd = "ssize_add", "($0 + $1)", [Ssize, Ssize] -> Ssize, Never;
     CIntToBool = "c_int_to_bool", "($0 != 0)", [CInt] -> Bool, Never;
     SsizeToInt = "ssize_to_int", "((oxy_int)$0 << 1)", [Ssize] -> Int, Never;

@@ -688,6 +688,7 @@ impl<'a> FnBuilder<'a> {
         // once the first iterable has been evaluated in the enclosing scope.
         let mut names = Vec::new();
         oxyc_sema::target_names(&g.target, &mut names);
+        let innermost = rest.is_empty();
         self.for_loop_over(
             &g.iter,
             &g.target,
@@ -713,6 +714,7 @@ impl<'a> FnBuilder<'a> {
                     }
                 }
             },
+            innermost,
         );
     }
 

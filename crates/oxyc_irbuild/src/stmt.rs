@@ -91,7 +91,15 @@ impl<'a> FnBuilder<'a> {
                 orelse,
                 ..
             } => {
-                self.for_loop(iter, target, &mut |b| b.stmts(body), orelse, None);
+                let versioned = is_small_innermost(body);
+                self.for_loop(
+                    iter,
+                    target,
+                    &mut |b| b.stmts(body),
+                    orelse,
+                    None,
+                    versioned,
+                );
             }
             StmtKind::Break | StmtKind::Continue => {
                 let Some(l) = self.loops.last() else {
@@ -569,9 +577,10 @@ impl<'a> FnBuilder<'a> {
         body: &mut dyn FnMut(&mut FnBuilder<'a>),
         orelse: &'a [Stmt],
         after_iter: Option<&mut dyn FnMut(&mut FnBuilder<'a>)>,
+        versioned: bool,
     ) {
         if let Some(args) = self.range_args(iter) {
-            return self.range_loop(args, target, body, orelse, after_iter);
+            return self.range_loop(args, target, body, orelse, after_iter, versioned);
         }
         let it_val = self.expr(iter);
         if let Some(f) = after_iter {
@@ -652,6 +661,7 @@ impl<'a> FnBuilder<'a> {
         body: &mut dyn FnMut(&mut FnBuilder<'a>),
         orelse: &'a [Stmt],
         after_iter: Option<&mut dyn FnMut(&mut FnBuilder<'a>)>,
+        versioned: bool,
     ) {
         let mut vals = Vec::new();
         for a in args {
@@ -698,15 +708,65 @@ impl<'a> FnBuilder<'a> {
             }
             None
         };
+        let (else_blk, after) = (self.new_block(), self.new_block());
+        if versioned {
+            // Loop versioning: when the bounds are short ints (practically always) the
+            // counter is a C integer and the loop variable a known-short int, so the C
+            // compiler drops every tag check on it. The general loop below handles
+            // ranges over huge ints.
+            let all_short = self.prim(Prim::IntAllShort3, vec![start, stop, step_reg]);
+            let (fast_blk, slow_blk) = (self.new_block(), self.new_block());
+            self.branch(all_short, fast_blk, slow_blk);
+            self.switch_to(fast_blk);
+            let i0 = self.prim(Prim::IntShortToSsize, vec![start]);
+            let stop_c = self.prim(Prim::IntShortToSsize, vec![stop]);
+            let step_c = self.prim(Prim::IntShortToSsize, vec![step_reg]);
+            let i = self.temp(RType::Ssize);
+            self.assign(i, i0);
+            let (header, body_blk, cont) = (self.new_block(), self.new_block(), self.new_block());
+            self.goto(header);
+            self.switch_to(header);
+            let cond = match (positive, dynamic_sign) {
+                (Some(false), _) => self.prim(Prim::SsizeGt, vec![i, stop_c]),
+                (_, Some(pos)) => {
+                    let c = self.temp(RType::Bool);
+                    let (up, down, join) = (self.new_block(), self.new_block(), self.new_block());
+                    self.branch(pos, up, down);
+                    self.switch_to(up);
+                    let lt = self.prim(Prim::SsizeLt, vec![i, stop_c]);
+                    self.assign(c, lt);
+                    self.goto(join);
+                    self.switch_to(down);
+                    let gt = self.prim(Prim::SsizeGt, vec![i, stop_c]);
+                    self.assign(c, gt);
+                    self.goto(join);
+                    self.switch_to(join);
+                    c
+                }
+                _ => self.prim(Prim::SsizeLt, vec![i, stop_c]),
+            };
+            self.branch(cond, body_blk, else_blk);
+            self.switch_to(body_blk);
+            let k = self.prim(Prim::SsizeToInt, vec![i]);
+            self.assign_target(target, Val::new(k, Ty::Int));
+            self.loops.push(LoopCtx {
+                brk: after,
+                cont,
+                unwind_len: self.unwind.len(),
+            });
+            body(self);
+            self.loops.pop();
+            self.goto(cont);
+            self.switch_to(cont);
+            let next = self.prim(Prim::SsizeAdd, vec![i, step_c]);
+            self.assign(i, next);
+            self.emit(OpKind::CheckSignals);
+            self.goto(header);
+            self.switch_to(slow_blk);
+        }
         let cur = self.temp(RType::Int);
         self.assign(cur, start);
-        let (header, body_blk, cont, else_blk, after) = (
-            self.new_block(),
-            self.new_block(),
-            self.new_block(),
-            self.new_block(),
-            self.new_block(),
-        );
+        let (header, body_blk, cont) = (self.new_block(), self.new_block(), self.new_block());
         self.goto(header);
         self.switch_to(header);
         let cond = match (positive, dynamic_sign) {
@@ -757,8 +817,9 @@ impl<'a> FnBuilder<'a> {
         target: &'a Expr,
         body: &mut dyn FnMut(&mut FnBuilder<'a>),
         after_iter: &mut dyn FnMut(&mut FnBuilder<'a>),
+        innermost: bool,
     ) {
-        self.for_loop(iter, target, body, &[], Some(after_iter));
+        self.for_loop(iter, target, body, &[], Some(after_iter), innermost);
     }
 
     // ---- imports ----
@@ -819,4 +880,40 @@ fn literal_int(e: &Expr) -> Option<i64> {
         },
         _ => None,
     }
+}
+
+/// Is a loop body small and free of nested loops? Such loops over `range()` are
+/// versioned (compiled twice: a fast C-integer loop and the general one).
+fn is_small_innermost(body: &[Stmt]) -> bool {
+    fn count(body: &[Stmt], n: &mut usize) -> bool {
+        for s in body {
+            *n += 1;
+            match &s.kind {
+                StmtKind::For { .. } | StmtKind::While { .. } => return false,
+                StmtKind::If { body, orelse, .. } if !count(body, n) || !count(orelse, n) => {
+                    return false;
+                }
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                    ..
+                } => {
+                    if !count(body, n) || !count(orelse, n) || !count(finalbody, n) {
+                        return false;
+                    }
+                    for h in handlers {
+                        if !count(&h.body, n) {
+                            return false;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        true
+    }
+    let mut n = 0;
+    count(body, &mut n) && n <= 40
 }
