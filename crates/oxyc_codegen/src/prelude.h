@@ -266,3 +266,23 @@ static OXYC_UNUSED PyObject *oxyc_iadd_steal(PyObject *a, PyObject *b) {
     Py_DECREF(a);
     return r;
 }
+
+/* Fast paths of // and % on two short ints (1 = done, result in *d); the slow path
+   handles big ints and division by zero. */
+static OXYC_UNUSED inline int oxyc_mod_fast(oxy_int a, oxy_int b, oxy_int *d) {
+    if (OXY_UNLIKELY(((a | b) & 1) != 0) || OXY_UNLIKELY(b == 0)) return 0;
+    oxy_int r = (oxy_int)((int64_t)a % (int64_t)b); /* (2x) % (2y) == 2(x % y) */
+    if (r != 0 && ((r ^ b) < 0)) r += b;
+    *d = r;
+    return 1;
+}
+
+static OXYC_UNUSED inline int oxyc_floordiv_fast(oxy_int a, oxy_int b, oxy_int *d) {
+    if (OXY_UNLIKELY(((a | b) & 1) != 0) || OXY_UNLIKELY(b == 0)) return 0;
+    int64_t q = (int64_t)a / (int64_t)b; /* b is even, never -1 */
+    int64_t r = (int64_t)a % (int64_t)b;
+    if (r != 0 && ((r ^ (int64_t)b) < 0)) q -= 1;
+    if (OXY_UNLIKELY(q > OXY_INT_SHORT_MAX)) return 0; /* (-2**62) // -1 */
+    *d = OXY_INT_FROM_SHORT(q);
+    return 1;
+}

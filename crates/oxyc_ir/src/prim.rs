@@ -82,8 +82,10 @@ prims! {
         fast "((($0 | $1) & 1) == 0 && !__builtin_sub_overflow($0, $1, &$d))", slow "oxy_int_sub_slow($0, $1)";
     IntMul = "int_mul", "oxy_int_mul($0, $1)", [Int, Int] -> Int, IntErr,
         fast "((($0 | $1) & 1) == 0 && !__builtin_mul_overflow($0, ($1 >> 1), &$d))", slow "oxy_int_mul_slow($0, $1)";
-    IntFloorDiv = "int_floordiv", "oxy_int_floordiv($0, $1)", [Int, Int] -> Int, IntErr;
-    IntMod = "int_mod", "oxy_int_mod($0, $1)", [Int, Int] -> Int, IntErr;
+    IntFloorDiv = "int_floordiv", "oxy_int_floordiv($0, $1)", [Int, Int] -> Int, IntErr,
+        fast "oxyc_floordiv_fast($0, $1, &$d)", slow "oxy_int_floordiv_slow($0, $1)";
+    IntMod = "int_mod", "oxy_int_mod($0, $1)", [Int, Int] -> Int, IntErr,
+        fast "oxyc_mod_fast($0, $1, &$d)", slow "oxy_int_mod_slow($0, $1)";
     IntPow = "int_pow", "oxy_int_pow($0, $1)", [Int, Int] -> Int, IntErr;
     IntLShift = "int_lshift", "oxy_int_lshift($0, $1)", [Int, Int] -> Int, IntErr;
     IntRShift = "int_rshift", "oxy_int_rshift($0, $1)", [Int, Int] -> Int, IntErr;
