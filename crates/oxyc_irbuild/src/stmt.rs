@@ -195,9 +195,12 @@ impl<'a> FnBuilder<'a> {
                     // Run the finally body as if outside its try: truncate the stacks.
                     let saved_unwind = self.unwind.split_off(i);
                     let saved_handlers = self.handlers.split_off(handlers_len);
-                    let saved_loops = std::mem::take(&mut self.loops);
+                    // Loops around the `try` stay visible: `break`/`continue` in a
+                    // finally body cancel the pending return/break/continue.
+                    let inner = self.loops.iter().position(|l| l.unwind_len > i).unwrap_or(self.loops.len());
+                    let saved_loops = self.loops.split_off(inner);
                     self.stmts(body);
-                    self.loops = saved_loops;
+                    self.loops.extend(saved_loops);
                     self.handlers.extend(saved_handlers);
                     self.unwind.extend(saved_unwind);
                 }
