@@ -9,6 +9,7 @@ import importlib.machinery
 import importlib.util
 import sys
 import time
+import types
 
 
 def count_primes(limit: int) -> int:
@@ -64,7 +65,7 @@ def best_time(fn, arg) -> tuple:
 
 def main() -> None:
     workloads = [("count_primes", 200_000), ("leibniz", 3_000_000), ("collatz_longest", 100_000)]
-    compiled = type(count_primes).__name__ == "builtin_function_or_method"
+    compiled = not isinstance(count_primes, types.FunctionType)
     if not compiled:
         for name, arg in workloads:
             print(f"{name}({arg}) = {globals()[name](arg)}")
