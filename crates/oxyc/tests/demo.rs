@@ -15,10 +15,20 @@ fn readme_demo_runs_compiled_and_reports_speedups() {
         .output()
         .expect("run oxyc");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("speedup"), "the demo did not run compiled:\n{stdout}");
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("speedup"),
+        "the demo did not run compiled:\n{stdout}"
+    );
     for name in ["count_primes", "leibniz", "collatz_longest"] {
-        let line = stdout.lines().find(|l| l.starts_with(name)).expect("a row per function");
+        let line = stdout
+            .lines()
+            .find(|l| l.starts_with(name))
+            .expect("a row per function");
         let speedup: f64 = line
             .split_whitespace()
             .last()

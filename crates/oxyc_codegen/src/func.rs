@@ -19,6 +19,9 @@ struct Emitter<'a> {
     cur_line: u32,
     /// Shared error exits: (cleanup, target, traceback) -> label number.
     exits: indexmap::IndexMap<(Vec<Reg>, u32, bool), usize>,
+    /// Shared release chains of error paths: (register, next label) -> node number.
+    /// Error sites with the same (or a common tail of) cleanup share the code.
+    chains: indexmap::IndexMap<(Reg, String), usize>,
 }
 
 pub fn emit_function(
@@ -35,6 +38,7 @@ pub fn emit_function(
         out: String::new(),
         cur_line: 0,
         exits: Default::default(),
+        chains: Default::default(),
     };
     e.function();
     e.out
@@ -125,7 +129,7 @@ impl Emitter<'_> {
             self.term(&b.term);
         }
         self.cur_line = 0;
-        if !self.exits.is_empty() {
+        if !self.exits.is_empty() || !self.chains.is_empty() {
             let _ = writeln!(self.out, "  /* error exits */");
         }
         self.emit_exits();
@@ -162,28 +166,44 @@ impl Emitter<'_> {
     }
 
     /// The code run when an op fails: release, add a traceback entry, jump.
-    /// The code run when an op fails: release what is live, record the line and jump
-    /// to the target's shared exit (which adds the traceback entry) or the handler.
+    /// The code run when an op fails: record the line and jump into a shared chain that
+    /// releases what is live (newest first, so sites share the tail of older registers),
+    /// then to the target's exit (which adds the traceback entry) or the handler.
     fn on_error(&mut self, err: &ErrEdge, line: u32) -> String {
-        let mut s = String::new();
-        for r in &err.cleanup {
-            s.push_str(&self.release(*r));
-            s.push(' ');
-        }
-        if err.traceback {
+        let mut label = if err.traceback {
             let n = self.exits.len();
             let k = *self
                 .exits
                 .entry((Vec::new(), err.target.0, true))
                 .or_insert(n);
-            let _ = write!(s, "oxy_line = {line}; goto E{k};");
+            format!("E{k}")
         } else {
-            let _ = write!(s, "goto L{};", err.target.0);
+            format!("L{}", err.target.0)
+        };
+        let mut regs: Vec<Reg> = err
+            .cleanup
+            .iter()
+            .copied()
+            .filter(|r| self.f.ty(*r).is_refcounted())
+            .collect();
+        regs.sort();
+        for r in regs {
+            let n = self.chains.len();
+            let k = *self.chains.entry((r, label)).or_insert(n);
+            label = format!("C{k}");
         }
-        s
+        if err.traceback {
+            format!("oxy_line = {line}; goto {label};")
+        } else {
+            format!("goto {label};")
+        }
     }
 
     fn emit_exits(&mut self) {
+        let chains = std::mem::take(&mut self.chains);
+        for ((r, next), k) in &chains {
+            let _ = writeln!(self.out, "  C{k}: {} goto {next};", self.release(*r));
+        }
         let exits = std::mem::take(&mut self.exits);
         for ((_, target, _), k) in &exits {
             let _ = writeln!(

@@ -197,7 +197,11 @@ impl<'a> FnBuilder<'a> {
                     let saved_handlers = self.handlers.split_off(handlers_len);
                     // Loops around the `try` stay visible: `break`/`continue` in a
                     // finally body cancel the pending return/break/continue.
-                    let inner = self.loops.iter().position(|l| l.unwind_len > i).unwrap_or(self.loops.len());
+                    let inner = self
+                        .loops
+                        .iter()
+                        .position(|l| l.unwind_len > i)
+                        .unwrap_or(self.loops.len());
                     let saved_loops = self.loops.split_off(inner);
                     self.stmts(body);
                     self.loops.extend(saved_loops);
