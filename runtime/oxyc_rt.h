@@ -478,11 +478,12 @@ OXY_API OXY_COLD int oxy_depth_exceeded(int depth);
 extern OXY_API _Thread_local uintptr_t oxy_rt_stack_limit __attribute__((tls_model("initial-exec")));
 OXY_API OXY_COLD void oxy_stack_init(void);
 
-/* Recursive native functions check their depth every 8 levels (an `& 7` test inline,
-   the rest out of line): the recursion limit, then the C stack.  0, or -1 with
-   RecursionError set. */
+/* Recursive native functions compare their depth with a small constant (a perfectly
+   predicted branch); deeper calls go out of line to check the recursion limit and the
+   C stack, and to poll for Ctrl-C now and then.  0, or -1 with an exception set. */
 OXY_API OXY_COLD int oxy_depth_check(int depth);
-#define OXY_TOO_DEEP(depth) (OXY_UNLIKELY(((depth) & 7) == 0) && oxy_depth_check(depth) < 0)
+#define OXY_DEPTH_FAST_LIMIT 32
+#define OXY_TOO_DEEP(depth) (OXY_UNLIKELY((depth) > OXY_DEPTH_FAST_LIMIT) && oxy_depth_check(depth) < 0)
 
 /* Parse a METH_FASTCALL|METH_KEYWORDS call (args, nargs, kwnames as given to
    the C function) for a Python-style signature with `nparams` positional-or-
