@@ -32,6 +32,10 @@ Examples:
   Build several modules in parallel into build/, for another interpreter:
     oxyc build -o build --python /usr/bin/python3.12 a.py b.py c.py
 
+  See what still runs interpreted (classes, closures, ...) and why; or refuse it:
+    oxyc build --explain mod.py
+    oxyc build --strict mod.py
+
 Environment:
   CC, CFLAGS, LDFLAGS   the C compiler (default `cc`) and extra flags
   OXYC_CACHE_DIR        the cache (default $XDG_CACHE_HOME/oxyc or ~/.cache/oxyc)
@@ -63,7 +67,7 @@ pub enum Command {
                       .cpython-311-x86_64-linux-gnu.so). It is written next to the source unless -o is \
                       given, so `import NAME` picks the compiled module. A module that fails to compile \
                       leaves any earlier output untouched; the others are still built.",
-        after_help = "Examples:\n  oxyc build fib.py && python3 -c \"import fib\"\n  oxyc build -O3 --emit-c mod.py\n  oxyc build -o build -j 4 *.py"
+        after_help = "Examples:\n  oxyc build fib.py && python3 -c \"import fib\"\n  oxyc build -O3 --emit-c mod.py\n  oxyc build -o build -j 4 *.py\n  oxyc build --explain mod.py"
     )]
     Build(BuildArgs),
     /// Compile a script and run it like `python3 FILE.py ARGS...`
