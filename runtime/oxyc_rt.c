@@ -730,6 +730,22 @@ PyObject *oxy_load_global(PyObject *globals, PyObject *name) {
     return oxy_load_builtin(name);
 }
 
+PyObject *oxy_load_global_slow(PyObject *globals, PyObject *name, oxy_global_cache *c) {
+    c->value = NULL;
+    if (OXY_UNLIKELY(!PyDict_Check(globals))) return oxy_load_global(globals, name);
+    PyObject *v = PyDict_GetItemWithError(globals, name);
+    if (v != NULL) {
+#if PY_VERSION_HEX < 0x030C0000
+        c->version = ((PyDictObject *)globals)->ma_version_tag;
+        c->value = v;
+#endif
+        Py_INCREF(v);
+        return v;
+    }
+    if (PyErr_Occurred()) return NULL;
+    return oxy_load_builtin(name);
+}
+
 /* ======================================================================== */
 /* Tracebacks                                                                */
 /* ======================================================================== */

@@ -669,6 +669,29 @@ static inline int oxy_check_signals(void) { return PyErr_CheckSignals(); }
    every other thread).  0, or -1 with an exception set. */
 OXY_API OXY_COLD int oxy_loop_tick(void);
 
+/* ---- cached global loads --------------------------------------------------- */
+
+/* One per load site of a module global: while the module dict is unchanged (its
+   version tag, CPython < 3.12) the value found last time is still the right one. */
+typedef struct {
+    uint64_t version;
+    PyObject *value; /* borrowed from the dict; valid while the version matches */
+} oxy_global_cache;
+
+OXY_API PyObject *oxy_load_global_slow(PyObject *globals, PyObject *name, oxy_global_cache *c);
+
+/* oxy_load_global, remembering a hit in the module dict. New reference or NULL. */
+static inline PyObject *oxy_load_global_cached(PyObject *globals, PyObject *name, oxy_global_cache *c) {
+#if PY_VERSION_HEX < 0x030C0000
+    if (OXY_LIKELY(c->value != NULL) &&
+        OXY_LIKELY(c->version == ((PyDictObject *)globals)->ma_version_tag)) {
+        Py_INCREF(c->value);
+        return c->value;
+    }
+#endif
+    return oxy_load_global_slow(globals, name, c);
+}
+
 /* ---- compiled function objects ---------------------------------------- */
 
 /* A compiled module-level function as Python sees it: callable (vectorcall into the

@@ -19,6 +19,8 @@ enum Key {
 pub struct ConstTable {
     objs: IndexMap<Key, usize>,
     ints: IndexMap<String, usize>,
+    /// Number of global-load sites (each has an `oxy_global_cache`).
+    global_sites: usize,
 }
 
 impl ConstTable {
@@ -53,8 +55,19 @@ impl ConstTable {
         format!("oxy_ci[{i}]")
     }
 
+    /// A new cache slot for one global-load site.
+    pub fn global_site(&mut self) -> String {
+        self.global_sites += 1;
+        format!("&oxy_gc[{}]", self.global_sites - 1)
+    }
+
     pub fn declarations(&self) -> String {
         let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "static oxy_global_cache oxy_gc[{}];",
+            self.global_sites.max(1)
+        );
         let _ = writeln!(out, "static PyObject *oxy_c[{}];", self.objs.len().max(1));
         let _ = writeln!(out, "static oxy_int oxy_ci[{}];", self.ints.len().max(1));
         out

@@ -466,7 +466,11 @@ impl Emitter<'_> {
             OpKind::LoadGlobal { dst, name } => {
                 let n = self.consts.str(name);
                 let dn = self.reg(*dst);
-                let _ = writeln!(self.out, "    {dn} = oxy_load_global(oxy_globals, {n});");
+                let site = self.consts.global_site();
+                let _ = writeln!(
+                    self.out,
+                    "    {dn} = oxy_load_global_cached(oxy_globals, {n}, {site});"
+                );
                 self.check(op, &format!("{dn} == NULL"));
             }
             OpKind::StoreGlobal { name, src } => {
