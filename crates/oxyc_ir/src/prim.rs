@@ -229,6 +229,9 @@ prims! {
     ListLen = "list_len", "PyList_GET_SIZE($0)", [Obj] -> Ssize, Never;
     ListGetItem = "list_getitem", "oxy_list_getitem($0, $1)", [Obj, Int] -> Obj, Null;
     ListGetItemInt = "list_get_int", "oxyc_list_get_int($0, $1)", [Obj, Int] -> Int, IntErr;
+    ListCheckExact = "list_check_exact", "(PyList_CheckExact($0) != 0)", [Obj] -> Bool, Never;
+    // Item `$1` of a list known to be longer (a new reference).
+    ListItemUnchecked = "list_item", "oxyc_newref(PyList_GET_ITEM($0, $1))", [Obj, Ssize] -> Obj, Never;
     ListSetItem = "list_setitem", "oxy_list_setitem($0, $1, $2)", [Obj, Int, Obj] -> void, Neg;
     TupleLen = "tuple_len", "PyTuple_GET_SIZE($0)", [Obj] -> Ssize, Never;
     TupleGetItem = "tuple_getitem", "oxy_tuple_getitem($0, $1)", [Obj, Int] -> Obj, Null;

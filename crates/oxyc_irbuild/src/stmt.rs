@@ -595,7 +595,6 @@ impl<'a> FnBuilder<'a> {
         }
         let elem_ty = self.cx.types.exprs.get(target.id).clone();
         let obj = self.box_val(&it_val);
-        let it = self.prim(Prim::ObjGetIter, vec![obj]);
         let (header, body_blk, cont, else_blk, after) = (
             self.new_block(),
             self.new_block(),
@@ -603,11 +602,66 @@ impl<'a> FnBuilder<'a> {
             self.new_block(),
             self.new_block(),
         );
-        self.goto(header);
-        self.switch_to(header);
-        let item = self.prim(Prim::ObjIterNext, vec![it]);
-        let done = self.prim(Prim::IsNull, vec![item]);
-        self.branch(done, else_blk, body_blk);
+        let item = self.temp(RType::Obj);
+        if matches!(it_val.ty, Ty::Object | Ty::List(_)) {
+            // An exact list is walked by index, like its own iterator does (the length
+            // is re-read every step); anything else through the iterator protocol.
+            let is_list = self.prim(Prim::ListCheckExact, vec![obj]);
+            let it = self.temp(RType::Obj);
+            let (mk_iter, no_iter, h_list, h_iter, l_item, i_item) = (
+                self.new_block(),
+                self.new_block(),
+                self.new_block(),
+                self.new_block(),
+                self.new_block(),
+                self.new_block(),
+            );
+            self.branch(is_list, no_iter, mk_iter);
+            self.switch_to(mk_iter);
+            let real = self.prim(Prim::ObjGetIter, vec![obj]);
+            self.assign(it, real);
+            let idx = self.temp(RType::Ssize);
+            let zero = self.konst(Const::Int(0), RType::Ssize);
+            self.assign(idx, zero);
+            self.goto(header);
+            self.switch_to(no_iter);
+            let none = self.konst(Const::None, RType::Obj);
+            self.assign(it, none);
+            let zero = self.konst(Const::Int(0), RType::Ssize);
+            self.assign(idx, zero);
+            self.goto(header);
+            self.switch_to(header);
+            self.branch(is_list, h_list, h_iter);
+            self.switch_to(h_list);
+            let n = self.prim(Prim::ListLen, vec![obj]);
+            let more = self.prim(Prim::SsizeLt, vec![idx, n]);
+            self.branch(more, l_item, else_blk);
+            self.switch_to(l_item);
+            let x = self.prim(Prim::ListItemUnchecked, vec![obj, idx]);
+            let one = self.konst(Const::Int(1), RType::Ssize);
+            let next = self.prim(Prim::SsizeAdd, vec![idx, one]);
+            self.assign(idx, next);
+            self.assign(item, x);
+            self.goto(body_blk);
+            self.switch_to(h_iter);
+            let y = self.prim(Prim::ObjIterNext, vec![it]);
+            let done = self.prim(Prim::IsNull, vec![y]);
+            self.branch(done, else_blk, i_item);
+            self.switch_to(i_item);
+            self.assign(item, y);
+            self.goto(body_blk);
+        } else {
+            let it = self.prim(Prim::ObjGetIter, vec![obj]);
+            self.goto(header);
+            self.switch_to(header);
+            let y = self.prim(Prim::ObjIterNext, vec![it]);
+            let done = self.prim(Prim::IsNull, vec![y]);
+            let got = self.new_block();
+            self.branch(done, else_blk, got);
+            self.switch_to(got);
+            self.assign(item, y);
+            self.goto(body_blk);
+        }
         self.switch_to(body_blk);
         let v = if elem_ty != Ty::Object && matches!(target.kind, ExprKind::Name(_)) {
             let r = self.coerce(&Val::new(item, Ty::Object), &elem_ty, Some("loop item"));
