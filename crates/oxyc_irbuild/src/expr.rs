@@ -17,6 +17,16 @@ impl<'a> FnBuilder<'a> {
     }
 
     pub fn expr(&mut self, e: &'a Expr) -> Val {
+        // Ops report the line of their own expression (a multi-line statement's error
+        // points at the failing part, as in CPython).
+        let saved = self.line;
+        self.line = self.cx.line_of(e.span.start);
+        let v = self.expr_at_line(e);
+        self.line = saved;
+        v
+    }
+
+    fn expr_at_line(&mut self, e: &'a Expr) -> Val {
         let ty = self.ty(e);
         match &e.kind {
             ExprKind::Int(IntLit::Small(v)) => {

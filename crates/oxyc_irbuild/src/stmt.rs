@@ -152,6 +152,8 @@ impl<'a> FnBuilder<'a> {
                     }
                     None => self.konst(Const::None, RType::Obj),
                 };
+                // CPython reports a failed assert at its test's line.
+                self.line = self.cx.line_of(test.span.start);
                 self.prim_void(Prim::RaiseAssert, vec![m]);
                 self.switch_to(done);
             }
@@ -594,7 +596,11 @@ impl<'a> FnBuilder<'a> {
             f(self);
         }
         let elem_ty = self.cx.types.exprs.get(target.id).clone();
-        let obj = self.box_val(&it_val);
+        let boxed = self.box_val(&it_val);
+        // The iterable is evaluated once: rebinding its variable in the body must not
+        // change (or free) what is being walked.
+        let obj = self.temp(RType::Obj);
+        self.assign(obj, boxed);
         let (header, body_blk, cont, else_blk, after) = (
             self.new_block(),
             self.new_block(),

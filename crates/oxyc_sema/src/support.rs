@@ -61,6 +61,11 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool) -> Found {
         StmtKind::Unsupported { what } => found(span, what),
         StmtKind::For { is_async: true, .. } => found(span, "`async for`"),
         StmtKind::Try { is_star: true, .. } => found(span, "`except*`"),
+        // Finally bodies are compiled once per exit path; a `try` nested in one would
+        // multiply that (exponential code size), so such functions stay interpreted.
+        StmtKind::Try { finalbody, .. } if finalbody.iter().any(|f| contains_try(f)) => {
+            found(span, "a `try` statement inside a `finally` body")
+        }
         StmtKind::ImportFrom { names, .. }
             if in_function && names.iter().any(|a| a.name == "*") =>
         {
@@ -425,4 +430,17 @@ fn check(stmt: &Stmt, in_func: bool, in_loop: bool, out: &mut Vec<Diagnostic>) {
             }
         }),
     }
+}
+
+fn contains_try(stmt: &Stmt) -> bool {
+    if matches!(stmt.kind, StmtKind::Try { .. }) {
+        return true;
+    }
+    let mut found = false;
+    each_child(stmt, &mut |c| {
+        if let Child::Stmt(s) = c {
+            found |= contains_try(s);
+        }
+    });
+    found
 }
