@@ -63,7 +63,7 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool) -> Found {
         StmtKind::Try { is_star: true, .. } => found(span, "`except*`"),
         // Finally bodies are compiled once per exit path; a `try` nested in one would
         // multiply that (exponential code size), so such functions stay interpreted.
-        StmtKind::Try { finalbody, .. } if finalbody.iter().any(|f| contains_try(f)) => {
+        StmtKind::Try { finalbody, .. } if finalbody.iter().any(contains_try) => {
             found(span, "a `try` statement inside a `finally` body")
         }
         StmtKind::ImportFrom { names, .. }
