@@ -111,3 +111,35 @@ def test_sums_and_floats() -> None:
 def test_comprehensions_over_ranges() -> None:
     print([i * i for i in range(6)], [i for i in range(BIG, BIG + 2)])
     print({i: i % 3 for i in range(-3, 4)}, [j for i in range(3) for j in range(i, 4, 2)])
+
+
+LIMIT = 5
+START = 2
+
+
+class Idx:
+    def __index__(self) -> int:
+        return 3
+
+
+def over_globals() -> list[int]:
+    out = []
+    for i in range(START, LIMIT):
+        out.append(i)
+    return out
+
+
+def over_objects(a, b) -> list:
+    out = []
+    for i in range(a, b):
+        out.append(i)
+    return out
+
+
+def test_bounds_of_any_type() -> None:
+    print(over_globals(), over_objects(1, Idx()), over_objects(True, 3))
+    for bad in (1.5, "3", None):
+        try:
+            over_objects(0, bad)
+        except TypeError as e:
+            print("TypeError:", e)

@@ -204,6 +204,7 @@ prims! {
     ObjAscii = "py_ascii", "PyObject_ASCII($0)", [Obj] -> Obj, Null;
     ObjFormat = "py_format", "PyObject_Format($0, $1)", [Obj, Obj] -> Obj, Null;
     ObjToInt = "py_int", "PyNumber_Long($0)", [Obj] -> Obj, Null;
+    ObjIndex = "py_index", "PyNumber_Index($0)", [Obj] -> Obj, Null;
     ObjToFloat = "py_float", "PyNumber_Float($0)", [Obj] -> Obj, Null;
     ObjGetIter = "py_iter", "PyObject_GetIter($0)", [Obj] -> Obj, Null;
     ObjIterNext = "py_next", "PyIter_Next($0)", [Obj] -> Obj, NullOccurred;

@@ -714,10 +714,11 @@ impl<'a> FnBuilder<'a> {
         {
             return None;
         }
-        if args.iter().all(|a| self.ty(a).is_intlike()) {
-            Some(args)
-        } else {
+        // Any argument type: range() converts each with __index__, and so do we.
+        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) {
             None
+        } else {
+            Some(args)
         }
     }
 
@@ -730,10 +731,17 @@ impl<'a> FnBuilder<'a> {
         after_iter: Option<&mut dyn FnMut(&mut FnBuilder<'a>)>,
         versioned: bool,
     ) {
+        // Evaluate every argument, then convert them in order (as range() does).
+        let evaluated: Vec<Val> = args.iter().map(|a| self.expr(a)).collect();
         let mut vals = Vec::new();
-        for a in args {
-            let v = self.expr(a);
-            let r = self.coerce(&v, &Ty::Int, None);
+        for v in evaluated {
+            let r = if v.ty.is_intlike() {
+                self.coerce(&v, &Ty::Int, None)
+            } else {
+                let b = self.box_val(&v);
+                let i = self.prim(Prim::ObjIndex, vec![b]);
+                self.known_obj(Val::new(i, Ty::Object), &Ty::Int).reg
+            };
             // The bounds are evaluated once: copy them out of any variable.
             let t = self.temp(RType::Int);
             self.assign(t, r);
