@@ -230,7 +230,19 @@ impl<'a> FnBuilder<'a> {
                 }
                 None => Val::new(self.load_global(n), Ty::Object),
             },
-            NameRes::Global => Val::new(self.load_global(n), Ty::Object),
+            NameRes::Global => {
+                let g = Val::new(self.load_global(n), Ty::Object);
+                match self.cx.sem.constants.get(n) {
+                    // A module constant has its literal's type (checked on the way in).
+                    Some(lit) => {
+                        let ty = oxyc_types::constant_ty(lit);
+                        let what = format!("module constant '{n}'");
+                        let r = self.coerce(&g, &ty, Some(&what));
+                        Val::new(r, ty)
+                    }
+                    None => g,
+                }
+            }
             NameRes::Builtin => {
                 let dst = self.temp(RType::Obj);
                 self.emit(OpKind::LoadBuiltin {

@@ -60,6 +60,9 @@ pub struct SemModule {
     /// Every name bound at module level (or declared `global` and bound in a function).
     pub globals: IndexSet<String>,
     pub star_import: bool,
+    /// Module constants: names bound exactly once, by a top-level compiled assignment of
+    /// a literal (`N = 10`, `SCALE: float = 2.5`, `NAME = "x"`). Name -> the literal.
+    pub constants: IndexMap<String, ast::Expr>,
     pub future_annotations: bool,
     /// Notes on what is interpreted and why; errors for invalid programs.
     pub diagnostics: Vec<Diagnostic>,
@@ -152,14 +155,57 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule {
             }
         }
     }
+    let mut constants = IndexMap::new();
+    if !bindings.star_import {
+        for (stmt, mode) in module.body.iter().zip(&items) {
+            if *mode != ItemMode::Compiled {
+                continue;
+            }
+            let (target, value) = match &stmt.kind {
+                StmtKind::Assign { targets, value } if targets.len() == 1 => (&targets[0], value),
+                StmtKind::AnnAssign {
+                    target,
+                    value: Some(value),
+                    ..
+                } => (target, value),
+                _ => continue,
+            };
+            if let ast::ExprKind::Name(n) = &target.kind {
+                if bindings.counts.get(n) == Some(&1) && is_literal(value) {
+                    constants.insert(n.clone(), value.clone());
+                }
+            }
+        }
+    }
     SemModule {
         items,
         functions,
         early_bound,
+        constants,
         globals,
         star_import: bindings.star_import,
         future_annotations,
         diagnostics,
+    }
+}
+
+/// An int, float, str or bool literal, possibly negated.
+fn is_literal(e: &ast::Expr) -> bool {
+    match &e.kind {
+        ast::ExprKind::Int(_)
+        | ast::ExprKind::Float(_)
+        | ast::ExprKind::Str(_)
+        | ast::ExprKind::Bool(_) => true,
+        ast::ExprKind::UnaryOp {
+            op: ast::UnaryOp::USub,
+            operand,
+        } => {
+            matches!(
+                operand.kind,
+                ast::ExprKind::Int(_) | ast::ExprKind::Float(_)
+            )
+        }
+        _ => false,
     }
 }
 

@@ -356,6 +356,10 @@ impl Cx<'_> {
         }
         match self.sem.resolve(self.func, name) {
             NameRes::Local => self.locals.get(name).cloned().unwrap_or(Ty::Object),
+            NameRes::Global => match self.sem.constants.get(name) {
+                Some(lit) => constant_ty(lit),
+                None => Ty::Object,
+            },
             _ => Ty::Object,
         }
     }
@@ -781,6 +785,18 @@ fn builtin_ty(name: &str, args: &[Ty], no_kw: bool) -> Ty {
         "set" => Ty::Set,
         "divmod" if n == 2 && all(|t| t.is_intlike()) => Ty::Tuple(vec![Ty::Int, Ty::Int]),
         "divmod" if n == 2 && all(|t| t.is_numeric()) => Ty::Tuple(vec![Ty::Float, Ty::Float]),
+        _ => Ty::Object,
+    }
+}
+
+/// The type of a module constant's literal value.
+pub fn constant_ty(lit: &Expr) -> Ty {
+    match &lit.kind {
+        ExprKind::Int(_) => Ty::Int,
+        ExprKind::Float(_) => Ty::Float,
+        ExprKind::Str(_) => Ty::Str,
+        ExprKind::Bool(_) => Ty::Bool,
+        ExprKind::UnaryOp { operand, .. } => constant_ty(operand),
         _ => Ty::Object,
     }
 }

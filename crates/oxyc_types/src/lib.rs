@@ -10,7 +10,7 @@ mod annot;
 mod infer;
 
 pub use annot::type_of_annotation;
-pub use infer::{FuncSig, FuncTypes, ModuleTypes, binop_ty, check_module};
+pub use infer::{FuncSig, FuncTypes, ModuleTypes, binop_ty, check_module, constant_ty};
 
 use oxyc_syntax::ast::ExprId;
 use std::fmt;
