@@ -170,10 +170,11 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule {
                 } => (target, value),
                 _ => continue,
             };
-            if let ast::ExprKind::Name(n) = &target.kind {
-                if bindings.counts.get(n) == Some(&1) && is_literal(value) {
-                    constants.insert(n.clone(), value.clone());
-                }
+            if let ast::ExprKind::Name(n) = &target.kind
+                && bindings.counts.get(n) == Some(&1)
+                && is_literal(value)
+            {
+                constants.insert(n.clone(), value.clone());
             }
         }
     }
