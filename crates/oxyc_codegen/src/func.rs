@@ -106,7 +106,7 @@ impl Emitter<'_> {
                 initial_value(r.ty)
             );
         }
-        let _ = writeln!(self.out, "    unsigned int oxy_ticks = 0;");
+        let _ = writeln!(self.out, "    unsigned int oxy_ticks = 4096;");
         let _ = writeln!(self.out, "    int oxy_line = {};", f.line);
         let _ = writeln!(self.out, "    (void)oxy_ticks; (void)oxy_line;");
         let _ = is_body;
@@ -545,7 +545,7 @@ impl Emitter<'_> {
                     let handler = self.on_error(err, op.line);
                     let _ = writeln!(
                         self.out,
-                        "    if (OXY_UNLIKELY(++oxy_ticks >= 4096)) {{ oxy_ticks = 0; if (OXY_UNLIKELY(oxy_loop_tick() < 0)) {{ {handler} }} }}"
+                        "    if (OXY_UNLIKELY(--oxy_ticks == 0)) {{ oxy_ticks = 4096; if (OXY_UNLIKELY(oxy_loop_tick() < 0)) {{ {handler} }} }}"
                     );
                 }
             }
