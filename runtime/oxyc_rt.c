@@ -1110,9 +1110,8 @@ PyObject *oxy_format(PyObject *value, PyObject *spec, char conversion) {
 
 PyObject *oxy_list_getitem_slow(PyObject *list, oxy_int i) {
     if (OXY_INT_IS_SHORT(i) && PyList_CheckExact(list)) {
-        Py_ssize_t n = PyList_GET_SIZE(list), k = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);
-        if (k < 0) k += n;
-        if ((size_t)k < (size_t)n) {
+        Py_ssize_t k;
+        if (oxy_seq_index(i, PyList_GET_SIZE(list), &k)) {
             PyObject *v = PyList_GET_ITEM(list, k);
             Py_INCREF(v);
             return v;
@@ -1129,9 +1128,8 @@ PyObject *oxy_list_getitem_slow(PyObject *list, oxy_int i) {
 
 int oxy_list_setitem_slow(PyObject *list, oxy_int i, PyObject *v) {
     if (OXY_INT_IS_SHORT(i) && PyList_CheckExact(list)) {
-        Py_ssize_t n = PyList_GET_SIZE(list), k = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);
-        if (k < 0) k += n;
-        if ((size_t)k < (size_t)n) {
+        Py_ssize_t k;
+        if (oxy_seq_index(i, PyList_GET_SIZE(list), &k)) {
             PyObject *old = PyList_GET_ITEM(list, k);
             Py_INCREF(v);
             PyList_SET_ITEM(list, k, v);
@@ -1150,9 +1148,8 @@ int oxy_list_setitem_slow(PyObject *list, oxy_int i, PyObject *v) {
 
 PyObject *oxy_tuple_getitem_slow(PyObject *t, oxy_int i) {
     if (OXY_INT_IS_SHORT(i) && PyTuple_CheckExact(t)) {
-        Py_ssize_t n = PyTuple_GET_SIZE(t), k = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);
-        if (k < 0) k += n;
-        if ((size_t)k < (size_t)n) {
+        Py_ssize_t k;
+        if (oxy_seq_index(i, PyTuple_GET_SIZE(t), &k)) {
             PyObject *v = PyTuple_GET_ITEM(t, k);
             Py_INCREF(v);
             return v;

@@ -609,17 +609,24 @@ OXY_API OXY_COLD PyObject *oxy_list_getitem_slow(PyObject *list, oxy_int i);
 OXY_API OXY_COLD int oxy_list_setitem_slow(PyObject *list, oxy_int i, PyObject *v);
 OXY_API OXY_COLD PyObject *oxy_tuple_getitem_slow(PyObject *t, oxy_int i);
 
+/* A short-int index into a sequence of length n (negative indices wrap): 1 with *k
+   set when it is in range; 0 for a long int or an index out of range. */
+static inline int oxy_seq_index(oxy_int i, Py_ssize_t n, Py_ssize_t *k) {
+    if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(i))) return 0;
+    Py_ssize_t j = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);
+    if (j < 0) j += n;
+    *k = j;
+    return OXY_LIKELY((size_t)j < (size_t)n);
+}
+
 /* list[i] (negative indices wrap).  IndexError "list index out of range".
    A list subclass goes through its __getitem__. */
 static inline PyObject *oxy_list_getitem(PyObject *list, oxy_int i) {
-    if (OXY_LIKELY(OXY_INT_IS_SHORT(i)) && OXY_LIKELY(PyList_CheckExact(list))) {
-        Py_ssize_t n = PyList_GET_SIZE(list), k = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);
-        if (k < 0) k += n;
-        if (OXY_LIKELY((size_t)k < (size_t)n)) {
-            PyObject *v = PyList_GET_ITEM(list, k);
-            Py_INCREF(v);
-            return v;
-        }
+    Py_ssize_t k;
+    if (OXY_LIKELY(PyList_CheckExact(list)) && oxy_seq_index(i, PyList_GET_SIZE(list), &k)) {
+        PyObject *v = PyList_GET_ITEM(list, k);
+        Py_INCREF(v);
+        return v;
     }
     return oxy_list_getitem_slow(list, i);
 }
@@ -627,30 +634,24 @@ static inline PyObject *oxy_list_getitem(PyObject *list, oxy_int i) {
 /* list[i] = v (does not steal v); 0 or -1 with IndexError "list assignment
    index out of range". */
 static inline int oxy_list_setitem(PyObject *list, oxy_int i, PyObject *v) {
-    if (OXY_LIKELY(OXY_INT_IS_SHORT(i)) && OXY_LIKELY(PyList_CheckExact(list))) {
-        Py_ssize_t n = PyList_GET_SIZE(list), k = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);
-        if (k < 0) k += n;
-        if (OXY_LIKELY((size_t)k < (size_t)n)) {
-            PyObject *old = PyList_GET_ITEM(list, k);
-            Py_INCREF(v);
-            PyList_SET_ITEM(list, k, v);
-            Py_DECREF(old);
-            return 0;
-        }
+    Py_ssize_t k;
+    if (OXY_LIKELY(PyList_CheckExact(list)) && oxy_seq_index(i, PyList_GET_SIZE(list), &k)) {
+        PyObject *old = PyList_GET_ITEM(list, k);
+        Py_INCREF(v);
+        PyList_SET_ITEM(list, k, v);
+        Py_DECREF(old);
+        return 0;
     }
     return oxy_list_setitem_slow(list, i, v);
 }
 
 /* t[i]; IndexError "tuple index out of range". */
 static inline PyObject *oxy_tuple_getitem(PyObject *t, oxy_int i) {
-    if (OXY_LIKELY(OXY_INT_IS_SHORT(i)) && OXY_LIKELY(PyTuple_CheckExact(t))) {
-        Py_ssize_t n = PyTuple_GET_SIZE(t), k = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);
-        if (k < 0) k += n;
-        if (OXY_LIKELY((size_t)k < (size_t)n)) {
-            PyObject *v = PyTuple_GET_ITEM(t, k);
-            Py_INCREF(v);
-            return v;
-        }
+    Py_ssize_t k;
+    if (OXY_LIKELY(PyTuple_CheckExact(t)) && oxy_seq_index(i, PyTuple_GET_SIZE(t), &k)) {
+        PyObject *v = PyTuple_GET_ITEM(t, k);
+        Py_INCREF(v);
+        return v;
     }
     return oxy_tuple_getitem_slow(t, i);
 }

@@ -17,8 +17,8 @@ struct Emitter<'a> {
     builtins: &'a mut IndexSet<String>,
     out: String,
     cur_line: u32,
-    /// Shared error exits: (cleanup, target, traceback) -> label number.
-    exits: indexmap::IndexMap<(Vec<Reg>, u32, bool), usize>,
+    /// Shared traceback exits: handler block -> label number.
+    exits: indexmap::IndexMap<u32, usize>,
     /// Shared release chains of error paths: (register, next label) -> node number.
     /// Error sites with the same (or a common tail of) cleanup share the code.
     chains: indexmap::IndexMap<(Reg, String), usize>,
@@ -89,7 +89,6 @@ impl Emitter<'_> {
 
     fn function(&mut self) {
         let f = self.f;
-        let is_body = f.id == self.m.body;
         let _ = writeln!(self.out, "/* def {} (line {}) */", f.name, f.line);
         let _ = writeln!(self.out, "{} {{", signature(self.m, f));
         for (i, r) in f.regs.iter().enumerate().skip(f.params.len()) {
@@ -109,7 +108,6 @@ impl Emitter<'_> {
         let _ = writeln!(self.out, "    unsigned int oxy_ticks = 4096;");
         let _ = writeln!(self.out, "    int oxy_line = {};", f.line);
         let _ = writeln!(self.out, "    (void)oxy_ticks; (void)oxy_line;");
-        let _ = is_body;
         if f.recursive {
             let _ = writeln!(
                 self.out,
@@ -143,10 +141,6 @@ impl Emitter<'_> {
         )
     }
 
-    fn leave(&self) -> &'static str {
-        ""
-    }
-
     fn term(&mut self, t: &Terminator) {
         let s = match t {
             Terminator::Goto(b) => format!("goto L{};", b.0),
@@ -158,8 +152,8 @@ impl Emitter<'_> {
                     else_.0
                 )
             }
-            Terminator::Return(r) => format!("{}return {};", self.leave(), self.reg(*r)),
-            Terminator::RaiseExit => format!("{}return {};", self.leave(), error_value(self.f.ret)),
+            Terminator::Return(r) => format!("return {};", self.reg(*r)),
+            Terminator::RaiseExit => format!("return {};", error_value(self.f.ret)),
             Terminator::Unreachable => "Py_UNREACHABLE();".to_string(),
         };
         let _ = writeln!(self.out, "    {s}");
@@ -172,10 +166,7 @@ impl Emitter<'_> {
     fn on_error(&mut self, err: &ErrEdge, line: u32) -> String {
         let mut label = if err.traceback {
             let n = self.exits.len();
-            let k = *self
-                .exits
-                .entry((Vec::new(), err.target.0, true))
-                .or_insert(n);
+            let k = *self.exits.entry(err.target.0).or_insert(n);
             format!("E{k}")
         } else {
             format!("L{}", err.target.0)
@@ -205,7 +196,7 @@ impl Emitter<'_> {
             let _ = writeln!(self.out, "  C{k}: {} goto {next};", self.release(*r));
         }
         let exits = std::mem::take(&mut self.exits);
-        for ((_, target, _), k) in &exits {
+        for (target, k) in &exits {
             let _ = writeln!(
                 self.out,
                 "  E{k}: oxy_add_traceback(oxy_globals, {}, oxy_filename, oxy_line); goto L{target};",

@@ -22,10 +22,9 @@ pub fn emit(
         .filter(|f| f.is_python_callable)
         .collect();
     for f in &callable {
-        wrappers.push_str(&wrapper(m, f, consts));
+        wrappers.push_str(&wrapper(m, f));
     }
     // Intern the names used by the initialiser before the table is printed.
-    let func_names: Vec<String> = m.functions.iter().map(|f| consts.str(&f.name)).collect();
     let builtin_names: Vec<String> = builtins.iter().map(|b| consts.str(b)).collect();
 
     let mut out = String::new();
@@ -135,7 +134,6 @@ static int oxy_define_function(int i, PyObject *name) {{
         let _ = writeln!(out, "    oxy_b[{i}] = oxy_load_builtin({n});");
         let _ = writeln!(out, "    if (oxy_b[{i}] == NULL) return -1;");
     }
-    let _ = func_names;
     let _ = writeln!(
         out,
         "    if (OXY_UNLIKELY(oxy_rt_stack_limit == 0)) oxy_stack_init();"
@@ -169,8 +167,7 @@ static int oxy_define_function(int i, PyObject *name) {{
 
 /// The Python-callable wrapper: parse arguments, check and unbox them, call the native
 /// function, box the result.
-fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
-    let _ = consts;
+fn wrapper(m: &Module, f: &Function) -> String {
     let mut out = String::new();
     let n = f.params.len();
     let nreq = f

@@ -237,17 +237,14 @@ fail:
 /* list[i] read as an int (a list[int] item): no temporary reference, type-checked. */
 static OXYC_UNUSED inline oxy_int oxyc_list_get_int(PyObject *list, oxy_int i) {
     PyObject *v;
-    if (OXY_LIKELY(OXY_INT_IS_SHORT(i)) && OXY_LIKELY(PyList_CheckExact(list))) {
-        Py_ssize_t n = PyList_GET_SIZE(list), k = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);
-        if (k < 0) k += n;
-        if (OXY_LIKELY((size_t)k < (size_t)n)) {
-            v = PyList_GET_ITEM(list, k);
-            if (OXY_LIKELY(PyLong_Check(v))) return oxy_int_from_long_obj(v);
-            oxy_raise_type("list item", "int", v);
-            return OXY_INT_ERR;
-        }
+    Py_ssize_t k;
+    if (OXY_LIKELY(PyList_CheckExact(list)) && oxy_seq_index(i, PyList_GET_SIZE(list), &k)) {
+        v = PyList_GET_ITEM(list, k);
+        if (OXY_LIKELY(PyLong_Check(v))) return oxy_int_from_long_obj(v);
+        oxy_raise_type("list item", "int", v);
+        return OXY_INT_ERR;
     }
-    v = oxy_list_getitem(list, i);
+    v = oxy_list_getitem_slow(list, i);
     if (v == NULL) return OXY_INT_ERR;
     oxy_int r = OXY_INT_ERR;
     if (PyLong_Check(v)) r = oxy_int_from_long_obj(v);

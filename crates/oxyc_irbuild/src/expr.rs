@@ -671,8 +671,6 @@ impl<'a> FnBuilder<'a> {
                     kind: BuildKind::Set,
                     items: vec![],
                 });
-                let f = self.str_const("update");
-                let _ = f;
                 let dst = self.temp(RType::Obj);
                 self.emit(OpKind::CallMethod {
                     dst,

@@ -762,26 +762,24 @@ impl<'a> FnBuilder<'a> {
             Some(s) => s,
             None => self.konst(Const::Int(1), RType::Int),
         };
-        let positive = match (step, literal_step) {
-            (None, _) => None,
-            (Some(_), Some(v)) if v > 0 => None,
-            (Some(_), Some(v)) if v < 0 => Some(false),
-            _ => Some(true), // dynamic
-        };
-        let dynamic_sign = if positive == Some(true) {
-            let zero = self.konst(Const::Int(0), RType::Int);
-            let is_zero = self.prim(Prim::IntEq, vec![step_reg, zero]);
-            let (bad, ok) = (self.new_block(), self.new_block());
-            self.branch(is_zero, bad, ok);
-            self.switch_to(bad);
-            self.prim_void(Prim::RaiseRangeStepZero, vec![]);
-            self.switch_to(ok);
-            Some(self.prim(Prim::IntGt, vec![step_reg, zero]))
-        } else {
-            if literal_step == Some(0) {
+        let sign = match (step, literal_step) {
+            (None, _) => StepSign::Up,
+            (Some(_), Some(v)) if v > 0 => StepSign::Up,
+            (Some(_), Some(v)) if v < 0 => StepSign::Down,
+            (Some(_), Some(_)) => {
                 self.prim_void(Prim::RaiseRangeStepZero, vec![]);
+                StepSign::Up
             }
-            None
+            (Some(_), None) => {
+                let zero = self.konst(Const::Int(0), RType::Int);
+                let is_zero = self.prim(Prim::IntEq, vec![step_reg, zero]);
+                let (bad, ok) = (self.new_block(), self.new_block());
+                self.branch(is_zero, bad, ok);
+                self.switch_to(bad);
+                self.prim_void(Prim::RaiseRangeStepZero, vec![]);
+                self.switch_to(ok);
+                StepSign::Dynamic(self.prim(Prim::IntGt, vec![step_reg, zero]))
+            }
         };
         let (else_blk, after) = (self.new_block(), self.new_block());
         if versioned {
@@ -796,76 +794,69 @@ impl<'a> FnBuilder<'a> {
             let i0 = self.prim(Prim::IntShortToSsize, vec![start]);
             let stop_c = self.prim(Prim::IntShortToSsize, vec![stop]);
             let step_c = self.prim(Prim::IntShortToSsize, vec![step_reg]);
-            let i = self.temp(RType::Ssize);
-            self.assign(i, i0);
-            let (header, body_blk, cont) = (self.new_block(), self.new_block(), self.new_block());
-            self.goto(header);
-            self.switch_to(header);
-            let cond = match (positive, dynamic_sign) {
-                (Some(false), _) => self.prim(Prim::SsizeGt, vec![i, stop_c]),
-                (_, Some(pos)) => {
-                    let c = self.temp(RType::Bool);
-                    let (up, down, join) = (self.new_block(), self.new_block(), self.new_block());
-                    self.branch(pos, up, down);
-                    self.switch_to(up);
-                    let lt = self.prim(Prim::SsizeLt, vec![i, stop_c]);
-                    self.assign(c, lt);
-                    self.goto(join);
-                    self.switch_to(down);
-                    let gt = self.prim(Prim::SsizeGt, vec![i, stop_c]);
-                    self.assign(c, gt);
-                    self.goto(join);
-                    self.switch_to(join);
-                    c
-                }
-                _ => self.prim(Prim::SsizeLt, vec![i, stop_c]),
-            };
-            self.branch(cond, body_blk, else_blk);
-            self.switch_to(body_blk);
-            let k = self.prim(Prim::SsizeToInt, vec![i]);
-            self.assign_target(target, Val::new(k, Ty::Int));
-            self.loops.push(LoopCtx {
-                brk: after,
-                cont,
-                unwind_len: self.unwind.len(),
-            });
-            body(self);
-            self.loops.pop();
-            self.goto(cont);
-            self.switch_to(cont);
-            let next = self.prim(Prim::SsizeAdd, vec![i, step_c]);
-            self.assign(i, next);
-            self.emit(OpKind::CheckSignals);
-            self.goto(header);
+            let bounds = (i0, stop_c, step_c);
+            self.counted_loop(bounds, &C_COUNTER, sign, target, body, else_blk, after);
             self.switch_to(slow_blk);
         }
-        let cur = self.temp(RType::Int);
+        self.counted_loop(
+            (start, stop, step_reg),
+            &TAGGED_COUNTER,
+            sign,
+            target,
+            body,
+            else_blk,
+            after,
+        );
+        self.switch_to(else_blk);
+        self.stmts(orelse);
+        self.goto(after);
+        self.switch_to(after);
+    }
+
+    /// `for target in range(start, stop, step)` over a counter of one representation;
+    /// the loop exits to `else_blk`, `break` goes to `after`.
+    #[allow(clippy::too_many_arguments)]
+    fn counted_loop(
+        &mut self,
+        (start, stop, step): (oxyc_ir::Reg, oxyc_ir::Reg, oxyc_ir::Reg),
+        ops: &CounterOps,
+        sign: StepSign,
+        target: &'a Expr,
+        body: &mut dyn FnMut(&mut FnBuilder<'a>),
+        else_blk: oxyc_ir::BlockId,
+        after: oxyc_ir::BlockId,
+    ) {
+        let cur = self.temp(ops.rtype);
         self.assign(cur, start);
         let (header, body_blk, cont) = (self.new_block(), self.new_block(), self.new_block());
         self.goto(header);
         self.switch_to(header);
-        let cond = match (positive, dynamic_sign) {
-            (Some(false), _) => self.prim(Prim::IntGt, vec![cur, stop]),
-            (_, Some(pos)) => {
+        let cond = match sign {
+            StepSign::Up => self.prim(ops.lt, vec![cur, stop]),
+            StepSign::Down => self.prim(ops.gt, vec![cur, stop]),
+            StepSign::Dynamic(pos) => {
                 let c = self.temp(RType::Bool);
                 let (up, down, join) = (self.new_block(), self.new_block(), self.new_block());
                 self.branch(pos, up, down);
                 self.switch_to(up);
-                let lt = self.prim(Prim::IntLt, vec![cur, stop]);
+                let lt = self.prim(ops.lt, vec![cur, stop]);
                 self.assign(c, lt);
                 self.goto(join);
                 self.switch_to(down);
-                let gt = self.prim(Prim::IntGt, vec![cur, stop]);
+                let gt = self.prim(ops.gt, vec![cur, stop]);
                 self.assign(c, gt);
                 self.goto(join);
                 self.switch_to(join);
                 c
             }
-            _ => self.prim(Prim::IntLt, vec![cur, stop]),
         };
         self.branch(cond, body_blk, else_blk);
         self.switch_to(body_blk);
-        self.assign_target(target, Val::new(cur, Ty::Int));
+        let value = match ops.to_int {
+            Some(p) => self.prim(p, vec![cur]),
+            None => cur,
+        };
+        self.assign_target(target, Val::new(value, Ty::Int));
         self.loops.push(LoopCtx {
             brk: after,
             cont,
@@ -875,14 +866,10 @@ impl<'a> FnBuilder<'a> {
         self.loops.pop();
         self.goto(cont);
         self.switch_to(cont);
-        let next = self.prim(Prim::IntAdd, vec![cur, step_reg]);
+        let next = self.prim(ops.add, vec![cur, step]);
         self.assign(cur, next);
         self.emit(OpKind::CheckSignals);
         self.goto(header);
-        self.switch_to(else_blk);
-        self.stmts(orelse);
-        self.goto(after);
-        self.switch_to(after);
     }
 
     /// Loop used by comprehensions (no `else`).
@@ -992,3 +979,40 @@ fn is_small_innermost(body: &[Stmt]) -> bool {
     let mut n = 0;
     count(body, &mut n) && n <= 40
 }
+
+/// Direction of a `range()` step.
+#[derive(Clone, Copy)]
+enum StepSign {
+    Up,
+    Down,
+    /// Known at run time: the register holds `step > 0`.
+    Dynamic(oxyc_ir::Reg),
+}
+
+/// The operations of a loop counter in one representation.
+struct CounterOps {
+    rtype: RType,
+    lt: Prim,
+    gt: Prim,
+    add: Prim,
+    /// How the counter becomes the loop variable (None: it already is a tagged int).
+    to_int: Option<Prim>,
+}
+
+/// A C integer counter (all bounds short).
+const C_COUNTER: CounterOps = CounterOps {
+    rtype: RType::Ssize,
+    lt: Prim::SsizeLt,
+    gt: Prim::SsizeGt,
+    add: Prim::SsizeAdd,
+    to_int: Some(Prim::SsizeToInt),
+};
+
+/// A tagged-int counter (any bounds).
+const TAGGED_COUNTER: CounterOps = CounterOps {
+    rtype: RType::Int,
+    lt: Prim::IntLt,
+    gt: Prim::IntGt,
+    add: Prim::IntAdd,
+    to_int: None,
+};
