@@ -122,6 +122,17 @@ def runaway_untyped(n):
     return runaway_untyped(n + 1) + 1
 
 
+# Recurses only from an exception handler: the handler's call must be checked
+# too, or this would run off the C stack.
+def retry_deeper(n: int) -> int:
+    try:
+        if n < 10**9:
+            raise ValueError(n)
+        return 0
+    except ValueError:
+        return retry_deeper(n + 1) + 1
+
+
 def factorial(n: int) -> int:
     if n <= 1:
         return 1
@@ -221,7 +232,7 @@ def check_traceback() -> None:
 
 
 def check_recursion() -> None:
-    for name in ["runaway", "ping", "runaway_untyped", "runaway"]:
+    for name in ["runaway", "ping", "runaway_untyped", "retry_deeper", "runaway"]:
         fn = dyn(name)
         try:
             fn(0)
@@ -295,13 +306,15 @@ def check_stack_guard() -> None:
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(1000000)
     try:
-        runaway(0)
-    except RecursionError as e:
-        print("ok: RecursionError with a huge limit ->", str(e))
-    except MemoryError as e:
-        print("ok: MemoryError with a huge limit ->", str(e))
-    else:
-        raise AssertionError("expected RecursionError")
+        for fn in (runaway, retry_deeper):
+            try:
+                fn(0)
+            except RecursionError as e:
+                print("ok: RecursionError with a huge limit ->", str(e))
+            except MemoryError as e:
+                print("ok: MemoryError with a huge limit ->", str(e))
+            else:
+                raise AssertionError("expected RecursionError")
     finally:
         sys.setrecursionlimit(old)
     print("stack guard check passed")

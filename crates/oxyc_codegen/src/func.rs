@@ -30,6 +30,53 @@ pub fn emit_function(
     consts: &mut ConstTable,
     builtins: &mut IndexSet<String>,
 ) -> String {
+    let tagged = int_params(f);
+    if tagged.is_empty() || op_count(f) > SPECIALIZE_MAX_OPS {
+        return emit_body(m, f, consts, builtins, Variant::Plain);
+    }
+    // Two copies: the entry point assumes its int parameters are short (and the C
+    // compiler folds their tag checks away); one that is long sends the call to the
+    // generic copy.
+    let mut out = format!("{};\n", signature_named(f, &generic_name(m, f)));
+    out += &emit_body(m, f, consts, builtins, Variant::Dispatch(tagged));
+    out.push('\n');
+    out += &emit_body(m, f, consts, builtins, Variant::Generic);
+    out
+}
+
+/// Functions up to this many IR ops get a short-int copy (see `emit_function`).
+const SPECIALIZE_MAX_OPS: usize = 160;
+
+enum Variant {
+    Plain,
+    /// Entry point: sends calls with a long int in any of these parameters to the
+    /// generic copy, so the body may assume they are short.
+    Dispatch(Vec<Reg>),
+    Generic,
+}
+
+fn int_params(f: &Function) -> Vec<Reg> {
+    (0..f.params.len())
+        .map(|i| Reg(i as u32))
+        .filter(|&r| f.ty(r) == RType::Int)
+        .collect()
+}
+
+fn op_count(f: &Function) -> usize {
+    f.blocks.iter().map(|b| b.ops.len() + 1).sum()
+}
+
+fn generic_name(m: &Module, f: &Function) -> String {
+    format!("{}_generic", native_name(m, f.id))
+}
+
+fn emit_body(
+    m: &Module,
+    f: &Function,
+    consts: &mut ConstTable,
+    builtins: &mut IndexSet<String>,
+    variant: Variant,
+) -> String {
     let mut e = Emitter {
         m,
         f,
@@ -40,26 +87,23 @@ pub fn emit_function(
         exits: Default::default(),
         chains: Default::default(),
     };
-    e.function();
+    e.function(&variant);
     e.out
 }
 
 pub fn signature(m: &Module, f: &Function) -> String {
-    let params: Vec<String> = f
+    signature_named(f, &native_name(m, f.id))
+}
+
+fn signature_named(f: &Function, name: &str) -> String {
+    let mut params: Vec<String> = f
         .params
         .iter()
         .enumerate()
         .map(|(i, p)| format!("{} {}", c_type(p.ty), reg_name_of(f, Reg(i as u32))))
         .collect();
-    let mut params = params;
     params.push("int oxy_depth".to_string());
-    let params = params.join(", ");
-    format!(
-        "static {} {}({})",
-        c_type(f.ret),
-        native_name(m, f.id),
-        params
-    )
+    format!("static {} {name}({})", c_type(f.ret), params.join(", "))
 }
 
 fn reg_name_of(f: &Function, r: Reg) -> String {
@@ -87,10 +131,32 @@ impl Emitter<'_> {
         }
     }
 
-    fn function(&mut self) {
+    fn function(&mut self, variant: &Variant) {
         let f = self.f;
-        let _ = writeln!(self.out, "/* def {} (line {}) */", f.name, f.line);
-        let _ = writeln!(self.out, "{} {{", signature(self.m, f));
+        let copy = match variant {
+            Variant::Generic => ", the copy for long ints",
+            _ => "",
+        };
+        let _ = writeln!(self.out, "/* def {} (line {}{copy}) */", f.name, f.line);
+        let sig = match variant {
+            Variant::Generic => signature_named(f, &generic_name(self.m, f)),
+            _ => signature(self.m, f),
+        };
+        let _ = writeln!(self.out, "{sig} {{");
+        if let Variant::Dispatch(tagged) = variant {
+            let params: Vec<String> = (0..f.params.len())
+                .map(|i| self.reg(Reg(i as u32)))
+                .chain(["oxy_depth".to_string()])
+                .collect();
+            let tags: Vec<String> = tagged.iter().map(|r| self.reg(*r)).collect();
+            let _ = writeln!(
+                self.out,
+                "    if (OXY_UNLIKELY((({}) & 1) != 0)) return {}({});",
+                tags.join(" | "),
+                generic_name(self.m, f),
+                params.join(", ")
+            );
+        }
         for (i, r) in f.regs.iter().enumerate().skip(f.params.len()) {
             let name = self.reg(Reg(i as u32));
             let note = if r.kind == RegKind::Local {
@@ -108,14 +174,6 @@ impl Emitter<'_> {
         let _ = writeln!(self.out, "    unsigned int oxy_ticks = 4096;");
         let _ = writeln!(self.out, "    int oxy_line = {};", f.line);
         let _ = writeln!(self.out, "    (void)oxy_ticks; (void)oxy_line;");
-        if f.recursive {
-            let _ = writeln!(
-                self.out,
-                "    if (OXY_TOO_DEEP(oxy_depth)) {{ {} return {}; }}",
-                self.traceback_call(f.line),
-                error_value(f.ret)
-            );
-        }
         let _ = writeln!(self.out, "    goto L{};", f.entry.0);
         for (bi, b) in f.blocks.iter().enumerate() {
             let _ = writeln!(self.out, "  L{bi}: ;");
@@ -132,13 +190,6 @@ impl Emitter<'_> {
         }
         self.emit_exits();
         let _ = writeln!(self.out, "}}");
-    }
-
-    fn traceback_call(&self, line: u32) -> String {
-        format!(
-            "oxy_add_traceback(oxy_globals, {}, oxy_filename, {line});",
-            c_string(self.f.name.as_bytes())
-        )
     }
 
     fn term(&mut self, t: &Terminator) {
@@ -540,6 +591,7 @@ impl Emitter<'_> {
                     );
                 }
             }
+            OpKind::CheckDepth => self.check(op, "OXY_TOO_DEEP(oxy_depth + 1)"),
             OpKind::IncRef { reg } => {
                 let s = self.incref_expr(*reg);
                 let _ = writeln!(self.out, "    {s}");

@@ -240,7 +240,8 @@ static OXYC_UNUSED inline oxy_int oxyc_list_get_int(PyObject *list, oxy_int i) {
     Py_ssize_t k;
     if (OXY_LIKELY(PyList_CheckExact(list)) && oxy_seq_index(i, PyList_GET_SIZE(list), &k)) {
         v = PyList_GET_ITEM(list, k);
-        if (OXY_LIKELY(PyLong_Check(v))) return oxy_int_from_long_obj(v);
+        /* An exact int is one compare against the type already loaded. */
+        if (OXY_LIKELY(Py_IS_TYPE(v, &PyLong_Type) || PyLong_Check(v))) return oxy_int_from_long_obj(v);
         oxy_raise_type("list item", "int", v);
         return OXY_INT_ERR;
     }
@@ -251,6 +252,25 @@ static OXYC_UNUSED inline oxy_int oxyc_list_get_int(PyObject *list, oxy_int i) {
     else oxy_raise_type("list item", "int", v);
     Py_DECREF(v);
     return r;
+}
+
+/* list[k] for a C index k (the counter of a versioned range() loop): no untagging.
+   Anything unusual (a list subclass, k out of range or negative) takes the general
+   path with the tagged index, so the results and errors are the same. */
+static OXYC_UNUSED inline oxy_int oxyc_list_get_int_ssize(PyObject *list, Py_ssize_t k) {
+    if (OXY_LIKELY(PyList_CheckExact(list)) && OXY_LIKELY((size_t)k < (size_t)PyList_GET_SIZE(list))) {
+        PyObject *v = PyList_GET_ITEM(list, k);
+        if (OXY_LIKELY(Py_IS_TYPE(v, &PyLong_Type))) return oxy_int_from_long_obj(v);
+    }
+    return oxyc_list_get_int(list, OXY_INT_FROM_SHORT(k));
+}
+static OXYC_UNUSED inline PyObject *oxyc_list_getitem_ssize(PyObject *list, Py_ssize_t k) {
+    if (OXY_LIKELY(PyList_CheckExact(list)) && OXY_LIKELY((size_t)k < (size_t)PyList_GET_SIZE(list))) {
+        PyObject *v = PyList_GET_ITEM(list, k);
+        Py_INCREF(v);
+        return v;
+    }
+    return oxy_list_getitem(list, OXY_INT_FROM_SHORT(k));
 }
 
 /* x += y where the caller gives up its reference to x (see Prim::IAddSteal). */

@@ -231,6 +231,9 @@ pub enum OpKind {
     },
     /// Poll for signals (Ctrl-C) on a loop back-edge, cheaply amortised.
     CheckSignals,
+    /// Raise RecursionError if a direct call from here would nest too deep (placed by
+    /// `oxyc_passes::callgraph` before calls that can recurse).
+    CheckDepth,
     IncRef {
         reg: Reg,
     },
@@ -387,7 +390,8 @@ impl Op {
             | OpKind::DelGlobal { .. }
             | OpKind::DefineFunction { .. }
             | OpKind::ExecSource { .. }
-            | OpKind::CheckSignals => vec![],
+            | OpKind::CheckSignals
+            | OpKind::CheckDepth => vec![],
             OpKind::StoreGlobal { src, .. } | OpKind::StoreStatic { src, .. } => vec![*src],
             OpKind::Undef { .. } => vec![],
             OpKind::CheckBound { reg, .. } => vec![*reg],

@@ -230,6 +230,9 @@ prims! {
     ListLen = "list_len", "PyList_GET_SIZE($0)", [Obj] -> Ssize, Never;
     ListGetItem = "list_getitem", "oxy_list_getitem($0, $1)", [Obj, Int] -> Obj, Null;
     ListGetItemInt = "list_get_int", "oxyc_list_get_int($0, $1)", [Obj, Int] -> Int, IntErr;
+    // The same two, indexed by a C counter (see `peephole::index_by_counter`).
+    ListGetItemSsize = "list_getitem_ssize", "oxyc_list_getitem_ssize($0, $1)", [Obj, Ssize] -> Obj, Null;
+    ListGetIntSsize = "list_get_int_ssize", "oxyc_list_get_int_ssize($0, $1)", [Obj, Ssize] -> Int, IntErr;
     ListCheckExact = "list_check_exact", "(PyList_CheckExact($0) != 0)", [Obj] -> Bool, Never;
     // Item `$1` of a list known to be longer (a new reference).
     ListItemUnchecked = "list_item", "oxyc_newref(PyList_GET_ITEM($0, $1))", [Obj, Ssize] -> Obj, Never;

@@ -143,6 +143,7 @@ fn op_text(op: &Op) -> String {
         OpKind::Undef { reg } => format!("{reg} = <unbound>"),
         OpKind::CheckBound { reg, name } => format!("check_bound {reg} ({name})"),
         OpKind::CheckSignals => "check_signals".into(),
+        OpKind::CheckDepth => "check_depth".into(),
         OpKind::IncRef { reg } => format!("inc_ref {reg}"),
         OpKind::DecRef { reg } => format!("dec_ref {reg}"),
         OpKind::XDecRef { reg } => format!("xdec_ref {reg}"),

@@ -336,7 +336,8 @@ pub fn op_can_fail(kind: &OpKind) -> bool {
         | OpKind::DefineFunction { .. }
         | OpKind::ExecSource { .. }
         | OpKind::CheckBound { .. }
-        | OpKind::CheckSignals => true,
+        | OpKind::CheckSignals
+        | OpKind::CheckDepth => true,
         _ => false,
     }
 }

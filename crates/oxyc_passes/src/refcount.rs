@@ -44,11 +44,21 @@ pub fn run(f: &mut Function) {
             }
         }
     }
+    let holds_in = holds_value(f);
     let nb = f.blocks.len();
     let mut new_blocks: Vec<Block> = Vec::new();
 
-    for bi in 0..nb {
+    for (bi, holds_start) in holds_in.into_iter().enumerate() {
         let block = f.blocks[bi].clone();
+        // `holds[i]`: registers certainly holding a value after op i (the last entry is
+        // the state at the terminator). A release of one of those needs no NULL check.
+        let mut holds: Vec<BitSet> = Vec::with_capacity(block.ops.len() + 1);
+        let mut state = holds_start;
+        for op in &block.ops {
+            step_holds(op, &mut state);
+            holds.push(state.clone());
+        }
+        let at_end = state;
         // Live set before the terminator.
         let mut live = BitSet::new(n);
         for s in block.term.successors() {
@@ -81,7 +91,15 @@ pub fn run(f: &mut Function) {
                 new_blocks.push(Block {
                     ops: dying
                         .into_iter()
-                        .map(|r| mk(OpKind::XDecRef { reg: r }, block.term_line))
+                        .map(|r| {
+                            let kind = if maybe_null[r.0 as usize] && !at_end.contains(r.0 as usize)
+                            {
+                                OpKind::XDecRef { reg: r }
+                            } else {
+                                OpKind::DecRef { reg: r }
+                            };
+                            mk(kind, block.term_line)
+                        })
                         .collect(),
                     term: Terminator::Goto(target),
                     term_line: block.term_line,
@@ -98,7 +116,7 @@ pub fn run(f: &mut Function) {
         }
         // Walk the ops backwards.
         let mut rev: Vec<Op> = term_prefix.into_iter().rev().collect();
-        for op in block.ops.iter().rev() {
+        for (oi, op) in block.ops.iter().enumerate().rev() {
             let live_after = live.clone();
             let mut before = live_after.clone();
             if let Some(d) = op.def() {
@@ -128,7 +146,7 @@ pub fn run(f: &mut Function) {
             for r in dying.iter().rev() {
                 // Null-tolerant where a dying value may be an unbound local or a NULL
                 // result; plain where a temporary is known to hold a value.
-                let kind = if maybe_null[r.0 as usize] {
+                let kind = if maybe_null[r.0 as usize] && !holds[oi].contains(r.0 as usize) {
                     OpKind::XDecRef { reg: *r }
                 } else {
                     OpKind::DecRef { reg: *r }
@@ -175,6 +193,97 @@ pub fn run(f: &mut Function) {
         f.blocks[bi].term = term;
     }
     f.blocks.extend(new_blocks);
+}
+
+/// Registers that certainly hold a value (not NULL / `OXY_INT_ERR`) at the start of each
+/// block: a forward "must" analysis. Parameters start set; a register is set by a def
+/// that cannot leave it empty and cleared by `Undef` (`del x`); an error edge carries
+/// the state from before the failing op.
+fn holds_value(f: &Function) -> Vec<BitSet> {
+    let n = f.regs.len();
+    let nb = f.blocks.len();
+    let mut entry = BitSet::new(n);
+    for (i, r) in f.regs.iter().enumerate() {
+        if r.kind == RegKind::Param {
+            entry.insert(i);
+        }
+    }
+    // None = not reached yet (the identity of the meet).
+    let mut ins: Vec<Option<BitSet>> = vec![None; nb];
+    ins[f.entry.0 as usize] = Some(entry.clone());
+    let meet = |slot: &mut Option<BitSet>, s: &BitSet| -> bool {
+        match slot {
+            None => {
+                *slot = Some(s.clone());
+                true
+            }
+            Some(old) => {
+                let mut m = old.clone();
+                m.intersect_with(s);
+                let changed = m != *old;
+                *old = m;
+                changed
+            }
+        }
+    };
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for bi in 0..nb {
+            let Some(mut state) = ins[bi].clone() else {
+                continue;
+            };
+            if BlockId(bi as u32) == f.entry {
+                state.intersect_with(&entry);
+            }
+            for op in &f.blocks[bi].ops {
+                if let Some(e) = &op.err
+                    && let Some(slot) = ins.get_mut(e.target.0 as usize)
+                {
+                    changed |= meet(slot, &state);
+                }
+                step_holds(op, &mut state);
+            }
+            for s in f.blocks[bi].term.successors() {
+                if let Some(slot) = ins.get_mut(s.0 as usize) {
+                    changed |= meet(slot, &state);
+                }
+            }
+        }
+    }
+    ins.into_iter()
+        .map(|s| s.unwrap_or_else(|| BitSet::new(n)))
+        .collect()
+}
+
+/// The effect of one op on the "holds a value" set (on its success path).
+fn step_holds(op: &Op, state: &mut BitSet) {
+    match &op.kind {
+        OpKind::Undef { reg } => state.remove(reg.0 as usize),
+        OpKind::Assign { dst, src } => {
+            if state.contains(src.0 as usize) {
+                state.insert(dst.0 as usize);
+            } else {
+                state.remove(dst.0 as usize);
+            }
+        }
+        // Results that may be NULL without an error (an exhausted iterator, a missing
+        // item) or that are not checked at all.
+        OpKind::Prim {
+            dst: Some(d), prim, ..
+        } if matches!(
+            prim.desc().err,
+            oxyc_ir::ErrKind::NullOccurred | oxyc_ir::ErrKind::Never
+        ) =>
+        {
+            state.remove(d.0 as usize)
+        }
+        _ => {
+            if let Some(d) = op.def() {
+                state.insert(d.0 as usize);
+            }
+        }
+    }
 }
 
 fn mk(kind: OpKind, line: u32) -> Op {
