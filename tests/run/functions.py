@@ -324,3 +324,31 @@ def test_float_global_and_defaults() -> None:
     r = [scaled(2.0), linear(3.0), scaled(-0.5)]
     print(r, GREETING + " world")
     assert r == [3.0, 6.5, -0.75]
+
+
+def walk_down(n: int, steps: int) -> int:
+    # Recursion whose argument crosses the short/long int boundary on the way.
+    if steps == 0:
+        return n
+    return walk_down(n - 1, steps - 1) + 0
+
+
+def sum_pair(a: int, b: int) -> int:
+    return a + b
+
+
+def test_int_params_across_the_short_long_boundary() -> None:
+    edge = 2**62
+    r = [
+        walk_down(edge + 2, 5),
+        walk_down(-edge + 2, 5),
+        walk_down(2**100, 3),
+        walk_down(7, 7),
+        sum_pair(edge - 1, 1),
+        sum_pair(-edge, -1),
+        sum_pair(2**64, -(2**64)),
+        sum_pair(3, 2**70),
+    ]
+    print(r)
+    assert r[0] == edge - 3 and r[1] == -edge - 3 and r[2] == 2**100 - 3 and r[3] == 0
+    assert r[4:] == [edge, -edge - 1, 0, 2**70 + 3]
