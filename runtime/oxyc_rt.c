@@ -1373,3 +1373,147 @@ PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *modul
     }
     return (PyObject *)f;
 }
+
+/* ======================================================================== */
+/* Class statements                                                          */
+/* ======================================================================== */
+
+/* builder = (meta, name, bases, ns, kw, orig_bases or None) */
+
+/* An interned str made once (the GIL protects the cache). NULL on memory error. */
+static PyObject *cached_str(PyObject **cache, const char *s) {
+    if (*cache == NULL) *cache = PyUnicode_InternFromString(s);
+    return *cache;
+}
+static PyObject *s_prepare, *s_module, *s_qualname, *s_orig_bases;
+
+PyObject *oxy_class_begin(PyObject *name, PyObject *qualname, PyObject *module_name,
+                          PyObject *bases, PyObject *kw) {
+    PyObject *orig_bases = Py_None, *meta = NULL, *ns = NULL, *kwcopy = NULL, *builder = NULL;
+    Py_INCREF(bases);
+    Py_INCREF(orig_bases);
+    /* PEP 560: a base that is not a class may stand for others (Generic[T]). */
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(bases); i++) {
+        PyObject *b = PyTuple_GET_ITEM(bases, i);
+        if (PyType_Check(b)) continue;
+        PyObject *types = PyImport_ImportModule("types");
+        if (types == NULL) goto fail;
+        PyObject *resolved = PyObject_CallMethod(types, "resolve_bases", "O", bases);
+        Py_DECREF(types);
+        if (resolved == NULL) goto fail;
+        PyObject *as_tuple = PySequence_Tuple(resolved);
+        Py_DECREF(resolved);
+        if (as_tuple == NULL) goto fail;
+        Py_SETREF(orig_bases, bases);
+        bases = as_tuple;
+        break;
+    }
+    kwcopy = kw != NULL && kw != Py_None ? PyDict_Copy(kw) : PyDict_New();
+    if (kwcopy == NULL) goto fail;
+    meta = PyDict_GetItemString(kwcopy, "metaclass");
+    if (meta != NULL) {
+        Py_INCREF(meta);
+        if (PyDict_DelItemString(kwcopy, "metaclass") < 0) goto fail;
+    } else if (PyTuple_GET_SIZE(bases) == 0) {
+        meta = (PyObject *)&PyType_Type;
+        Py_INCREF(meta);
+    } else {
+        meta = (PyObject *)Py_TYPE(PyTuple_GET_ITEM(bases, 0));
+        Py_INCREF(meta);
+    }
+    if (PyType_Check(meta)) {
+        PyObject *winner = (PyObject *)_PyType_CalculateMetaclass((PyTypeObject *)meta, bases);
+        if (winner == NULL) goto fail;
+        Py_INCREF(winner);
+        Py_SETREF(meta, winner);
+    }
+    PyObject *prepare = NULL;
+    if (cached_str(&s_prepare, "__prepare__") == NULL ||
+        cached_str(&s_module, "__module__") == NULL ||
+        cached_str(&s_qualname, "__qualname__") == NULL)
+        goto fail;
+    if (_PyObject_LookupAttr(meta, s_prepare, &prepare) < 0) goto fail;
+    if (prepare != NULL) {
+        PyObject *args = PyTuple_Pack(2, name, bases);
+        if (args == NULL) {
+            Py_DECREF(prepare);
+            goto fail;
+        }
+        ns = PyObject_Call(prepare, args, kwcopy);
+        Py_DECREF(args);
+        Py_DECREF(prepare);
+    } else {
+        ns = PyDict_New();
+    }
+    if (ns == NULL) goto fail;
+    if (!PyMapping_Check(ns)) {
+        PyErr_Format(PyExc_TypeError, "%.200s.__prepare__() must return a mapping, not %.200s",
+                     PyType_Check(meta) ? ((PyTypeObject *)meta)->tp_name : "<metaclass>",
+                     Py_TYPE(ns)->tp_name);
+        goto fail;
+    }
+    if (PyObject_SetItem(ns, s_module, module_name) < 0) goto fail;
+    if (PyObject_SetItem(ns, s_qualname, qualname) < 0) goto fail;
+    builder = PyTuple_Pack(6, meta, name, bases, ns, kwcopy, orig_bases);
+fail:
+    Py_XDECREF(meta);
+    Py_XDECREF(ns);
+    Py_XDECREF(kwcopy);
+    Py_DECREF(bases);
+    Py_DECREF(orig_bases);
+    return builder;
+}
+
+PyObject *oxy_class_namespace(PyObject *builder) {
+    PyObject *ns = PyTuple_GET_ITEM(builder, OXY_CLASS_NS);
+    Py_INCREF(ns);
+    return ns;
+}
+
+PyObject *oxy_class_end(PyObject *builder) {
+    PyObject *meta = PyTuple_GET_ITEM(builder, 0);
+    PyObject *name = PyTuple_GET_ITEM(builder, 1);
+    PyObject *bases = PyTuple_GET_ITEM(builder, 2);
+    PyObject *ns = PyTuple_GET_ITEM(builder, 3);
+    PyObject *kw = PyTuple_GET_ITEM(builder, 4);
+    PyObject *orig_bases = PyTuple_GET_ITEM(builder, 5);
+    if (orig_bases != Py_None &&
+        (cached_str(&s_orig_bases, "__orig_bases__") == NULL ||
+         PyObject_SetItem(ns, s_orig_bases, orig_bases) < 0))
+        return NULL;
+    PyObject *args = PyTuple_Pack(3, name, bases, ns);
+    if (args == NULL) return NULL;
+    PyObject *cls = PyObject_Call(meta, args, PyDict_GET_SIZE(kw) ? kw : NULL);
+    Py_DECREF(args);
+    return cls;
+}
+
+PyObject *oxy_class_load_name(PyObject *ns, PyObject *globals, PyObject *name) {
+    PyObject *v;
+    if (PyDict_CheckExact(ns)) {
+        v = PyDict_GetItemWithError(ns, name);
+        if (v != NULL) {
+            Py_INCREF(v);
+            return v;
+        }
+        if (PyErr_Occurred()) return NULL;
+    } else {
+        v = PyObject_GetItem(ns, name);
+        if (v != NULL) return v;
+        if (!PyErr_ExceptionMatches(PyExc_KeyError)) return NULL;
+        PyErr_Clear();
+    }
+    v = PyDict_GetItemWithError(globals, name);
+    if (v != NULL) {
+        Py_INCREF(v);
+        return v;
+    }
+    if (PyErr_Occurred()) return NULL;
+    v = PyDict_GetItemWithError(PyEval_GetBuiltins(), name);
+    if (v != NULL) {
+        Py_INCREF(v);
+        return v;
+    }
+    if (!PyErr_Occurred()) PyErr_Format(PyExc_NameError, "name '%U' is not defined", name);
+    return NULL;
+}

@@ -702,6 +702,26 @@ static inline PyObject *oxy_load_global_cached(PyObject *globals, PyObject *name
    `self_arg` is passed as the wrapper's first argument (the module). New ref or NULL. */
 OXY_API PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *module_name);
 
+/* ---- class statements ------------------------------------------------- */
+
+/* The first half of `class NAME(*bases, **kw): ...`, as builtins.__build_class__ does
+   it: resolves __mro_entries__ (PEP 560), finds the metaclass (kw["metaclass"] or the
+   most derived metaclass of the bases), calls its __prepare__ and seeds the namespace
+   with __module__ and __qualname__.  `kw` may be NULL or None.  Returns the builder state, a
+   tuple whose item OXY_CLASS_NS is the namespace the body fills in order; NULL on
+   error. */
+#define OXY_CLASS_NS 3
+OXY_API PyObject *oxy_class_begin(PyObject *name, PyObject *qualname, PyObject *module_name,
+                                  PyObject *bases, PyObject *kw);
+/* The second half: calls the metaclass with (name, bases, namespace, **kw), after
+   recording __orig_bases__ when __mro_entries__ changed the bases.  New ref or NULL. */
+OXY_API PyObject *oxy_class_end(PyObject *builder);
+/* A name read in a class body: the namespace first, then globals, then builtins
+   (NameError otherwise).  New reference or NULL. */
+OXY_API PyObject *oxy_class_load_name(PyObject *ns, PyObject *globals, PyObject *name);
+/* Item OXY_CLASS_NS of a builder (a new reference). */
+OXY_API PyObject *oxy_class_namespace(PyObject *builder);
+
 #ifdef __cplusplus
 }
 #endif

@@ -557,6 +557,16 @@ impl Emitter<'_> {
                 let name = self.consts.str(&self.m.functions[func.0 as usize].name);
                 self.check(op, &format!("oxy_define_function({}, {name}) < 0", func.0));
             }
+            OpKind::MakeFunction { dst, func } => {
+                let qualname = self.consts.str(&self.m.functions[func.0 as usize].qualname);
+                let d = self.reg(*dst);
+                let _ = writeln!(
+                    self.out,
+                    "    {d} = oxy_make_function({}, {qualname});",
+                    func.0
+                );
+                self.check(op, &format!("{d} == NULL"));
+            }
             OpKind::ExecSource { index } => {
                 self.check(op, &format!("oxy_exec_snippet({index}) < 0"));
             }

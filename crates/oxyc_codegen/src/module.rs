@@ -77,7 +77,8 @@ pub fn emit(
         "static int oxy_exec_snippet(int i) {{ return oxyc_exec_snippet(oxy_snippets[i], oxy_filename, oxy_globals, {}); }}",
         m.future_annotations as u8
     );
-    out.push_str("static int oxy_define_function(int i, PyObject *name);\n\n");
+    out.push_str("static int oxy_define_function(int i, PyObject *name);\n");
+    out.push_str("static PyObject *oxy_make_function(int i, PyObject *qualname);\n\n");
     for f in &m.functions {
         let _ = writeln!(out, "{};", signature(m, f));
     }
@@ -116,6 +117,15 @@ static int oxy_define_function(int i, PyObject *name) {{
     if (fn == NULL) return -1;
     Py_XSETREF(oxy_fn[i], fn);
     return PyDict_SetItem(oxy_globals, name, fn);
+}}
+
+static PyObject *oxy_make_function(int i, PyObject *qualname) {{
+    PyObject *modname = PyModule_GetNameObject(oxy_module);
+    if (modname == NULL) return NULL;
+    PyObject *fn = oxy_function_new(&oxy_methods[i], oxy_module, modname);
+    Py_DECREF(modname);
+    if (fn != NULL && PyObject_SetAttrString(fn, "__qualname__", qualname) < 0) Py_CLEAR(fn);
+    return fn;
 }}
 "#
     );

@@ -49,12 +49,12 @@ fn same_input_gives_byte_identical_c() {
 
 #[test]
 fn strict_mode_rejects_interpreted_fallbacks() {
-    let src = "class C:\n    pass\n";
+    let src = "class C:\n    class D:\n        pass\n";
     let strict = CompileOptions {
         strict: true,
         ..opts()
     };
-    let errs = compile_to_c("m", "m.py", src, &strict).expect_err("strict rejects classes");
+    let errs = compile_to_c("m", "m.py", src, &strict).expect_err("strict rejects nested classes");
     assert!(errs[0].message.contains("class `C`"), "{:?}", errs[0]);
     assert!(compile_to_c("m", "m.py", src, &opts()).is_ok());
 }

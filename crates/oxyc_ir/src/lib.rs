@@ -216,6 +216,12 @@ pub enum OpKind {
     DefineFunction {
         func: FuncId,
     },
+    /// A new function object for a compiled function that is not a module global (a
+    /// method), with its `__qualname__` set.
+    MakeFunction {
+        dst: Reg,
+        func: FuncId,
+    },
     /// Execute a top-level statement that runs interpreted (the fallback path).
     ExecSource {
         index: u32,
@@ -303,6 +309,8 @@ pub struct Function {
     pub id: FuncId,
     /// Python name (`<module>` for the module body).
     pub name: String,
+    /// `__qualname__` (`Class.method` for a method).
+    pub qualname: String,
     pub line: u32,
     pub params: Vec<Param>,
     /// The first `params.len()` registers are the parameters.
@@ -389,6 +397,7 @@ impl Op {
             | OpKind::LoadStatic { .. }
             | OpKind::DelGlobal { .. }
             | OpKind::DefineFunction { .. }
+            | OpKind::MakeFunction { .. }
             | OpKind::ExecSource { .. }
             | OpKind::CheckSignals
             | OpKind::CheckDepth => vec![],
@@ -414,7 +423,8 @@ impl Op {
             | OpKind::BuildDict { dst, .. }
             | OpKind::LoadGlobal { dst, .. }
             | OpKind::LoadBuiltin { dst, .. }
-            | OpKind::LoadStatic { dst, .. } => Some(*dst),
+            | OpKind::LoadStatic { dst, .. }
+            | OpKind::MakeFunction { dst, .. } => Some(*dst),
             OpKind::Prim { dst, .. } => *dst,
             OpKind::Undef { reg } => Some(*reg),
             _ => None,

@@ -196,6 +196,13 @@ prims! {
     ObjSetAttr = "py_setattr", "PyObject_SetAttr($0, $1, $2)", [Obj, Obj, Obj] -> void, Neg;
     ObjDelAttr = "py_delattr", "PyObject_SetAttr($0, $1, NULL)", [Obj, Obj] -> void, Neg;
     ObjGetItem = "py_getitem", "PyObject_GetItem($0, $1)", [Obj, Obj] -> Obj, Null;
+    // ---- class statements (see runtime `oxy_class_begin`) ----
+    // (name, qualname, module name, bases tuple, keywords dict or None) -> builder
+    ClassBegin = "class_begin", "oxy_class_begin($0, $1, $2, $3, $4)", [Obj, Obj, Obj, Obj, Obj] -> Obj, Null;
+    ClassNamespace = "class_namespace", "oxy_class_namespace($0)", [Obj] -> Obj, Never;
+    ClassEnd = "class_end", "oxy_class_end($0)", [Obj] -> Obj, Null;
+    // A name read in a class body: namespace, globals, builtins.
+    ClassLoadName = "class_load_name", "oxy_class_load_name($0, oxy_globals, $1)", [Obj, Obj] -> Obj, Null;
     ObjSetItem = "py_setitem", "PyObject_SetItem($0, $1, $2)", [Obj, Obj, Obj] -> void, Neg;
     ObjDelItem = "py_delitem", "PyObject_DelItem($0, $1)", [Obj, Obj] -> void, Neg;
     ObjLen = "py_len", "PyObject_Length($0)", [Obj] -> Ssize, Neg;

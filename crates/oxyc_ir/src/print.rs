@@ -139,6 +139,7 @@ fn op_text(op: &Op) -> String {
         OpKind::LoadStatic { dst, name } => format!("{dst} = load_static {name}"),
         OpKind::StoreStatic { name, src } => format!("store_static {name} = {src}"),
         OpKind::DefineFunction { func } => format!("define_function f{}", func.0),
+        OpKind::MakeFunction { dst, func } => format!("r{} = make_function f{}", dst.0, func.0),
         OpKind::ExecSource { index } => format!("exec_snippet {index}"),
         OpKind::Undef { reg } => format!("{reg} = <unbound>"),
         OpKind::CheckBound { reg, name } => format!("check_bound {reg} ({name})"),

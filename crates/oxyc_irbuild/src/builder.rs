@@ -9,7 +9,7 @@ use oxyc_sema::FuncScope;
 use oxyc_syntax::ast::Stmt;
 use oxyc_syntax::{Diagnostic, Span};
 use oxyc_types::Ty;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A value in a register, with its Python type.
 #[derive(Debug, Clone)]
@@ -66,6 +66,11 @@ pub struct FnBuilder<'a> {
     pub line: u32,
     pub ret_ty: Ty,
     pub diags: Vec<Diagnostic>,
+    /// In a class body: the namespace register and the names the body binds (read
+    /// from the namespace first, as Python's LOAD_NAME does).
+    pub class_body: Option<(Reg, HashSet<String>)>,
+    /// In a method: the static that holds its class (for `super()`).
+    pub class_static: Option<String>,
 }
 
 impl<'a> FnBuilder<'a> {
@@ -85,6 +90,8 @@ impl<'a> FnBuilder<'a> {
             handlers: Vec::new(),
             unwind: Vec::new(),
             caught: Vec::new(),
+            class_body: None,
+            class_static: None,
             line: 1,
             ret_ty,
             diags: Vec::new(),
@@ -334,6 +341,7 @@ pub fn op_can_fail(kind: &OpKind) -> bool {
         | OpKind::StoreGlobal { .. }
         | OpKind::DelGlobal { .. }
         | OpKind::DefineFunction { .. }
+        | OpKind::MakeFunction { .. }
         | OpKind::ExecSource { .. }
         | OpKind::CheckBound { .. }
         | OpKind::CheckSignals

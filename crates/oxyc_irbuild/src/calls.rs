@@ -4,7 +4,7 @@
 use crate::builder::{FnBuilder, Val, rtype_of};
 use oxyc_ir::{BuildKind, Const, FuncId, OpKind, Prim, RType, Reg};
 use oxyc_sema::NameRes;
-use oxyc_syntax::ast::{Expr, ExprKind, Keyword, StmtKind};
+use oxyc_syntax::ast::{Expr, ExprKind, Keyword};
 use oxyc_types::Ty;
 
 impl<'a> FnBuilder<'a> {
@@ -22,6 +22,11 @@ impl<'a> FnBuilder<'a> {
             let shadowed = self.comp.iter().any(|s| s.contains_key(n));
             if !shadowed && !starred {
                 match self.cx.sem.resolve(self.scope, n) {
+                    NameRes::Builtin if n == "super" && args.is_empty() && keywords.is_empty() => {
+                        if let Some(v) = self.zero_arg_super() {
+                            return v;
+                        }
+                    }
                     NameRes::Builtin => {
                         if let Some(v) = self.builtin_call(n, args, keywords, &ty) {
                             return v;
@@ -131,12 +136,37 @@ impl<'a> FnBuilder<'a> {
         self.prim(Prim::ObjCallStar, vec![callable, tuple, dict])
     }
 
+    /// `super()` in a method: `super(Class, first_argument)`, with the class the
+    /// class statement created (Python's `__class__` cell).
+    fn zero_arg_super(&mut self) -> Option<Val> {
+        let class_static = self.class_static.clone()?;
+        let first = self.scope?.params.first()?.clone();
+        let cls = self.temp(RType::Obj);
+        self.emit(OpKind::LoadStatic {
+            dst: cls,
+            name: class_static,
+        });
+        let inst = self.load_name(&first);
+        let inst = self.box_val(&inst);
+        let callee = self.temp(RType::Obj);
+        self.emit(OpKind::LoadBuiltin {
+            dst: callee,
+            name: "super".to_string(),
+        });
+        let dst = self.temp(RType::Obj);
+        self.emit(OpKind::CallObj {
+            dst,
+            callable: callee,
+            args: vec![cls, inst],
+            kwnames: None,
+        });
+        Some(Val::new(dst, Ty::Object))
+    }
+
     /// A call to an early-bound compiled function whose arguments bind statically.
     fn direct_call(&mut self, fi: usize, args: &'a [Expr], keywords: &'a [Keyword]) -> Option<Val> {
         let scope = &self.cx.sem.functions[fi];
-        let StmtKind::FunctionDef(def) = &self.cx.module.body[scope.stmt_index].kind else {
-            return None;
-        };
+        let def = scope.def(self.cx.module)?;
         let sig = &self.cx.types.sigs[fi];
         let params: Vec<_> = def.params.all().collect();
         if args.len() > params.len() {
@@ -185,7 +215,7 @@ impl<'a> FnBuilder<'a> {
                     let dst = self.temp(rtype_of(pty));
                     self.emit(OpKind::LoadStatic {
                         dst,
-                        name: crate::ModCx::default_static(&fname, &p.name.name),
+                        name: crate::ModCx::default_static(fi, &p.name.name),
                     });
                     regs.push(dst);
                 }

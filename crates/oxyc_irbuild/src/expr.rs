@@ -218,6 +218,14 @@ impl<'a> FnBuilder<'a> {
                 return v.clone();
             }
         }
+        if let Some((ns, names)) = &self.class_body
+            && self.comp.is_empty()
+            && names.contains(n)
+        {
+            let ns = *ns;
+            let key = self.str_const(n);
+            return Val::new(self.prim(Prim::ClassLoadName, vec![ns, key]), Ty::Object);
+        }
         match self.cx.sem.resolve(self.scope, n) {
             NameRes::Local => match self.locals.get(n) {
                 Some(&r) => {

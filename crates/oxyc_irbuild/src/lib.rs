@@ -7,6 +7,7 @@
 
 mod builder;
 mod calls;
+mod class;
 mod expr;
 mod stmt;
 
@@ -30,8 +31,9 @@ impl ModCx<'_> {
     pub fn line_of(&self, offset: u32) -> u32 {
         self.lines.line(offset)
     }
-    pub fn default_static(fname: &str, pname: &str) -> String {
-        format!("default_{fname}_{pname}")
+    /// The static holding the default of parameter `pname` of function `fi`.
+    pub fn default_static(fi: usize, pname: &str) -> String {
+        format!("default_{fi}_{pname}")
     }
 }
 
@@ -44,15 +46,17 @@ pub fn build_module(
     let mut statics = Vec::new();
     let mut diags = Vec::new();
     for (fi, scope) in cx.sem.functions.iter().enumerate() {
-        let def = match &cx.module.body[scope.stmt_index].kind {
-            StmtKind::FunctionDef(d) => d,
-            _ => continue,
+        let Some(def) = scope.def(cx.module) else {
+            continue;
         };
         let sig = &cx.types.sigs[fi];
         let ftypes = &cx.types.funcs[fi];
         let mut b = FnBuilder::new(cx, def.name.name.clone(), sig.ret.clone());
         b.scope = Some(scope);
         b.func_index = Some(fi);
+        if scope.method_of.is_some() {
+            b.class_static = Some(class::class_static(scope.stmt_index));
+        }
         b.line = cx.line_of(def.name.span.start);
         let mut params = Vec::new();
         for (p, ty) in def.params.all().zip(&sig.params) {
@@ -60,7 +64,7 @@ pub fn build_module(
             b.locals.insert(p.name.name.clone(), r);
             b.local_tys.insert(p.name.name.clone(), ty.clone());
             let default_static = p.default.as_ref().map(|_| {
-                let name = ModCx::default_static(&def.name.name, &p.name.name);
+                let name = ModCx::default_static(fi, &p.name.name);
                 statics.push(Static {
                     name: name.clone(),
                     ty: rtype_of(ty),
@@ -88,6 +92,7 @@ pub fn build_module(
         functions.push(Function {
             id: FuncId(fi as u32),
             name: def.name.name.clone(),
+            qualname: scope.qualname(),
             line: cx.line_of(def.name.span.start),
             params,
             ret: rtype_of(&sig.ret),
@@ -121,26 +126,25 @@ pub fn build_module(
             }
             ItemMode::Compiled => match &stmt.kind {
                 StmtKind::FunctionDef(def) => {
-                    let Some(fi) = cx.sem.functions.iter().position(|f| f.stmt_index == i) else {
+                    let Some(fi) = cx
+                        .sem
+                        .functions
+                        .iter()
+                        .position(|f| f.stmt_index == i && f.method_of.is_none())
+                    else {
                         continue;
                     };
-                    for (p, ty) in def.params.all().zip(&cx.types.sigs[fi].params) {
-                        if let Some(d) = &p.default {
-                            let v = b.expr(d);
-                            let what = format!(
-                                "default value of {}() argument '{}'",
-                                def.name.name, p.name.name
-                            );
-                            let r = b.coerce(&v, ty, Some(&what));
-                            b.emit(OpKind::StoreStatic {
-                                name: ModCx::default_static(&def.name.name, &p.name.name),
-                                src: r,
-                            });
-                        }
-                    }
+                    b.store_defaults(fi, def);
                     b.emit(OpKind::DefineFunction {
                         func: FuncId(fi as u32),
                     });
+                }
+                StmtKind::ClassDef(c) => {
+                    statics.push(Static {
+                        name: class::class_static(i),
+                        ty: oxyc_ir::RType::Obj,
+                    });
+                    b.class_def(i, c);
                 }
                 _ => b.stmt(stmt),
             },
@@ -152,6 +156,7 @@ pub fn build_module(
     functions.push(Function {
         id: body_id,
         name: "<module>".to_string(),
+        qualname: "<module>".to_string(),
         line: 1,
         params: vec![],
         ret: oxyc_ir::RType::Obj,

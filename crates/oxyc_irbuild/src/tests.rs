@@ -45,9 +45,9 @@ fn try_except_has_explicit_exception_edges() {
 
 #[test]
 fn interpreted_statements_become_snippets() {
-    let ir = ir_of("class C:\n    pass\n\ndef f() -> int:\n    return 1\n");
+    let ir = ir_of("class C:\n    class D:\n        pass\n\ndef f() -> int:\n    return 1\n");
     assert!(
-        ir.contains("snippet 0: interpreted (a class definition)"),
+        ir.contains("snippet 0: interpreted (this statement in a class body)"),
         "{ir}"
     );
     assert!(ir.contains("exec_snippet 0"), "{ir}");

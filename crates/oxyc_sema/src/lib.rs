@@ -26,11 +26,13 @@ pub enum ItemMode {
     },
 }
 
-/// A compiled module-level function.
+/// A compiled function: a module-level `def`, or a method of a compiled class.
 #[derive(Debug, Clone)]
 pub struct FuncScope {
-    /// Index of the `def` in the module body.
+    /// Index of the `def` (or of the enclosing `class`) in the module body.
     pub stmt_index: usize,
+    /// For a method: the class and the index of the `def` in the class body.
+    pub method_of: Option<MethodOf>,
     pub name: String,
     /// Parameter names, in order.
     pub params: Vec<String>,
@@ -38,6 +40,37 @@ pub struct FuncScope {
     pub locals: IndexSet<String>,
     /// Names declared `global` in the body.
     pub globals: IndexSet<String>,
+}
+
+/// Where a method lives.
+#[derive(Debug, Clone)]
+pub struct MethodOf {
+    pub class: String,
+    /// Index of the `def` in the class body.
+    pub body_index: usize,
+}
+
+impl FuncScope {
+    /// The `def` of this function.
+    pub fn def<'m>(&self, module: &'m ast::Module) -> Option<&'m ast::FunctionDef> {
+        let stmt = module.body.get(self.stmt_index)?;
+        let stmt = match (&stmt.kind, &self.method_of) {
+            (StmtKind::ClassDef(c), Some(m)) => c.body.get(m.body_index)?,
+            _ => stmt,
+        };
+        match &stmt.kind {
+            StmtKind::FunctionDef(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// `__qualname__`: `name`, or `Class.name` for a method.
+    pub fn qualname(&self) -> String {
+        match &self.method_of {
+            Some(m) => format!("{}.{}", m.class, self.name),
+            None => self.name.clone(),
+        }
+    }
 }
 
 /// What a name in a compiled function (or the module body) refers to.
@@ -81,6 +114,16 @@ impl SemModule {
         } else {
             NameRes::Builtin
         }
+    }
+
+    /// The compiled method at `body_index` of the class statement at `stmt_index`.
+    pub fn method_at(&self, stmt_index: usize, body_index: usize) -> Option<usize> {
+        self.functions.iter().position(|f| {
+            f.stmt_index == stmt_index
+                && f.method_of
+                    .as_ref()
+                    .is_some_and(|m| m.body_index == body_index)
+        })
     }
 
     pub fn function_named(&self, name: &str) -> Option<&FuncScope> {
@@ -137,10 +180,22 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule {
                 ItemMode::Interpreted { reason, span }
             }
         };
-        if mode == ItemMode::Compiled
-            && let StmtKind::FunctionDef(f) = &stmt.kind
-        {
-            functions.push(scopes::function_scope(i, f));
+        if mode == ItemMode::Compiled {
+            match &stmt.kind {
+                StmtKind::FunctionDef(f) => functions.push(scopes::function_scope(i, f, None)),
+                StmtKind::ClassDef(c) => {
+                    for (j, s) in c.body.iter().enumerate() {
+                        if let StmtKind::FunctionDef(f) = &s.kind {
+                            let of = MethodOf {
+                                class: c.name.name.clone(),
+                                body_index: j,
+                            };
+                            functions.push(scopes::function_scope(i, f, Some(of)));
+                        }
+                    }
+                }
+                _ => {}
+            }
         }
         items.push(mode);
     }
@@ -150,7 +205,7 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule {
     let mut early_bound = IndexMap::new();
     if !bindings.star_import {
         for (fi, f) in functions.iter().enumerate() {
-            if bindings.counts.get(&f.name) == Some(&1) {
+            if f.method_of.is_none() && bindings.counts.get(&f.name) == Some(&1) {
                 early_bound.insert(f.name.clone(), fi);
             }
         }

@@ -128,7 +128,11 @@ fn walrus_names(e: &Expr, out: &mut Vec<String>) {
     }
 }
 
-pub fn function_scope(stmt_index: usize, f: &ast::FunctionDef) -> FuncScope {
+pub fn function_scope(
+    stmt_index: usize,
+    f: &ast::FunctionDef,
+    method_of: Option<crate::MethodOf>,
+) -> FuncScope {
     let params: Vec<String> = f.params.all().map(|p| p.name.name.clone()).collect();
     let mut bound = Vec::new();
     let mut globals = Vec::new();
@@ -142,6 +146,7 @@ pub fn function_scope(stmt_index: usize, f: &ast::FunctionDef) -> FuncScope {
     }
     FuncScope {
         stmt_index,
+        method_of,
         name: f.name.name.clone(),
         params,
         locals,

@@ -1,9 +1,16 @@
 //! What the compiler can compile today, and programs that are invalid Python.
 
-use oxyc_syntax::ast::{Expr, ExprKind, FStringPart, Stmt, StmtKind};
+use oxyc_syntax::ast::{ClassDef, Expr, ExprKind, FStringPart, FunctionDef, Stmt, StmtKind};
 use oxyc_syntax::{Diagnostic, Span};
 
 type Found = Option<(Span, String)>;
+
+/// What the checkers accept beyond plain function bodies.
+#[derive(Clone, Copy, Default)]
+struct Rules {
+    /// In a method of a compiled class: `super()` becomes `super(Class, self)`.
+    allow_super: bool,
+}
 
 fn found(span: Span, what: &str) -> Found {
     Some((span, what.to_string()))
@@ -13,43 +20,227 @@ fn found(span: Span, what: &str) -> Found {
 pub fn first_unsupported(stmt: &Stmt) -> Found {
     match &stmt.kind {
         StmtKind::FunctionDef(f) => {
-            if f.is_async {
-                return found(stmt.span, "`async def`");
-            }
             if !f.decorators.is_empty() {
                 return found(f.decorators[0].span, "a decorator");
             }
-            if f.has_type_params {
-                return found(f.name.span, "a generic function (PEP 695)");
-            }
-            let p = &f.params;
-            if let Some(v) = p.vararg.as_ref().or(p.kwarg.as_ref()) {
-                return found(v.span, "a `*args` / `**kwargs` parameter");
-            }
-            if let Some(k) = p.kwonly.first() {
-                return found(k.span, "a keyword-only parameter");
-            }
-            if let Some(k) = p.posonly.first() {
-                return found(k.span, "a positional-only parameter");
-            }
-            for param in p.all() {
-                if let Some(d) = &param.default
-                    && let r @ Some(_) = expr_unsupported(d)
-                {
-                    return r;
-                }
-            }
-            body_unsupported(&f.body, true)
+            function_unsupported(stmt, f, Rules::default())
         }
-        _ => stmt_unsupported(stmt, false),
+        StmtKind::ClassDef(c) => class_unsupported(c),
+        _ => stmt_unsupported(stmt, false, Rules::default()),
     }
 }
 
-fn body_unsupported(body: &[Stmt], in_function: bool) -> Found {
-    body.iter().find_map(|s| stmt_unsupported(s, in_function))
+/// A `def` (its decorators are checked by the caller).
+fn function_unsupported(stmt: &Stmt, f: &FunctionDef, r: Rules) -> Found {
+    if f.is_async {
+        return found(stmt.span, "`async def`");
+    }
+    if f.has_type_params {
+        return found(f.name.span, "a generic function (PEP 695)");
+    }
+    let p = &f.params;
+    if let Some(v) = p.vararg.as_ref().or(p.kwarg.as_ref()) {
+        return found(v.span, "a `*args` / `**kwargs` parameter");
+    }
+    if let Some(k) = p.kwonly.first() {
+        return found(k.span, "a keyword-only parameter");
+    }
+    if let Some(k) = p.posonly.first() {
+        return found(k.span, "a positional-only parameter");
+    }
+    for param in p.all() {
+        if let Some(d) = &param.default
+            && let r @ Some(_) = expr_unsupported(d, Rules::default())
+        {
+            return r;
+        }
+    }
+    if let Some(ret) = &f.returns
+        && let r @ Some(_) = expr_unsupported(ret, Rules::default())
+    {
+        return r;
+    }
+    if r.allow_super && p.all().next().is_none() {
+        // `super()` needs the first argument; a method without one stays interpreted.
+        if let Some(span) = first_zero_arg_super(&f.body) {
+            return found(span, "`super()` in a method without parameters");
+        }
+    }
+    body_unsupported(&f.body, true, r)
 }
 
-fn stmt_unsupported(stmt: &Stmt, in_function: bool) -> Found {
+/// A class statement: compiled when its body holds only methods, plain assignments
+/// and expressions, and it uses no private (`__x`) names.
+fn class_unsupported(c: &ClassDef) -> Found {
+    if c.has_type_params {
+        return found(c.name.span, "a generic class (PEP 695)");
+    }
+    let plain = Rules::default();
+    for e in c.bases.iter().chain(&c.decorators) {
+        if let ExprKind::Starred(_) = e.kind {
+            return found(e.span, "a starred base class");
+        }
+        if let r @ Some(_) = expr_unsupported(e, plain) {
+            return r;
+        }
+    }
+    for k in &c.keywords {
+        if k.arg.is_none() {
+            return found(k.value.span, "`**` in a class statement");
+        }
+        if let r @ Some(_) = expr_unsupported(&k.value, plain) {
+            return r;
+        }
+    }
+    if let Some(span) = private_name_in(&c.body) {
+        return found(span, "a private name (`__x`, which Python mangles)");
+    }
+    for s in &c.body {
+        let r = match &s.kind {
+            StmtKind::FunctionDef(f) => f
+                .decorators
+                .iter()
+                .find_map(|d| expr_unsupported(d, plain))
+                .or_else(|| function_unsupported(s, f, Rules { allow_super: true })),
+            StmtKind::Assign { targets, value } => targets
+                .iter()
+                .find_map(|t| match t.kind {
+                    ExprKind::Name(_) => None,
+                    _ => found(t.span, "this assignment target in a class body"),
+                })
+                .or_else(|| expr_unsupported(value, plain)),
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => match target.kind {
+                ExprKind::Name(_) => expr_unsupported(annotation, plain)
+                    .or_else(|| value.as_ref().and_then(|v| expr_unsupported(v, plain))),
+                _ => found(target.span, "this assignment target in a class body"),
+            },
+            StmtKind::Expr(e) => expr_unsupported(e, plain),
+            StmtKind::Pass => None,
+            _ => found(s.span, "this statement in a class body"),
+        };
+        if r.is_some() {
+            return r;
+        }
+    }
+    None
+}
+
+fn is_private(name: &str) -> bool {
+    name.starts_with("__") && !name.ends_with("__")
+}
+
+/// The first private name (`__x`) bound or used anywhere in these statements.
+fn private_name_in(body: &[Stmt]) -> Option<Span> {
+    fn in_expr(e: &Expr) -> Option<Span> {
+        match &e.kind {
+            ExprKind::Name(n) if is_private(n) => return Some(e.span),
+            ExprKind::Attribute { attr, .. } if is_private(&attr.name) => return Some(e.span),
+            _ => {}
+        }
+        let mut out = None;
+        each_expr_child(e, &mut |c| {
+            if out.is_none() {
+                out = in_expr(c);
+            }
+        });
+        out
+    }
+    fn in_stmt(s: &Stmt) -> Option<Span> {
+        match &s.kind {
+            StmtKind::FunctionDef(f) => {
+                if is_private(&f.name.name) {
+                    return Some(f.name.span);
+                }
+                for p in f.params.all() {
+                    if is_private(&p.name.name) {
+                        return Some(p.name.span);
+                    }
+                }
+                return private_name_in(&f.body);
+            }
+            StmtKind::Global(names) | StmtKind::Nonlocal(names)
+                if names.iter().any(|n| is_private(&n.name)) =>
+            {
+                return Some(s.span);
+            }
+            StmtKind::Import(aliases) | StmtKind::ImportFrom { names: aliases, .. }
+                if aliases
+                    .iter()
+                    .any(|a| is_private(a.asname.as_ref().map_or(&a.name, |n| &n.name))) =>
+            {
+                return Some(s.span);
+            }
+            _ => {}
+        }
+        let mut out = None;
+        each_child(s, &mut |c| {
+            if out.is_none() {
+                out = match c {
+                    Child::Stmt(s) => in_stmt(s),
+                    Child::Expr(e) | Child::Target(e) => in_expr(e),
+                };
+            }
+        });
+        if out.is_none()
+            && let StmtKind::Try { handlers, .. } = &s.kind
+        {
+            out = handlers
+                .iter()
+                .find(|h| h.name.as_ref().is_some_and(|n| is_private(&n.name)))
+                .map(|h| h.span);
+        }
+        out
+    }
+    body.iter().find_map(in_stmt)
+}
+
+/// A call `super()` without arguments somewhere in a function body.
+fn first_zero_arg_super(body: &[Stmt]) -> Option<Span> {
+    fn in_expr(e: &Expr) -> Option<Span> {
+        if let ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } = &e.kind
+            && matches!(&func.kind, ExprKind::Name(n) if n == "super")
+            && args.is_empty()
+            && keywords.is_empty()
+        {
+            return Some(e.span);
+        }
+        let mut out = None;
+        each_expr_child(e, &mut |c| {
+            if out.is_none() {
+                out = in_expr(c);
+            }
+        });
+        out
+    }
+    fn in_stmt(s: &Stmt) -> Option<Span> {
+        let mut out = None;
+        each_child(s, &mut |c| {
+            if out.is_none() {
+                out = match c {
+                    Child::Stmt(s) => in_stmt(s),
+                    Child::Expr(e) | Child::Target(e) => in_expr(e),
+                };
+            }
+        });
+        out
+    }
+    body.iter().find_map(in_stmt)
+}
+
+fn body_unsupported(body: &[Stmt], in_function: bool, r: Rules) -> Found {
+    body.iter()
+        .find_map(|s| stmt_unsupported(s, in_function, r))
+}
+
+fn stmt_unsupported(stmt: &Stmt, in_function: bool, r: Rules) -> Found {
     let span = stmt.span;
     match &stmt.kind {
         StmtKind::FunctionDef(f) => {
@@ -76,9 +267,9 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool) -> Found {
             each_child(stmt, &mut |child| {
                 if result.is_none() {
                     result = match child {
-                        Child::Stmt(s) => stmt_unsupported(s, in_function),
-                        Child::Expr(e) => expr_unsupported(e),
-                        Child::Target(t) => target_unsupported(t),
+                        Child::Stmt(s) => stmt_unsupported(s, in_function, r),
+                        Child::Expr(e) => expr_unsupported(e, r),
+                        Child::Target(t) => target_unsupported(t, r),
                     };
                 }
             });
@@ -87,14 +278,16 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool) -> Found {
     }
 }
 
-fn target_unsupported(t: &Expr) -> Found {
+fn target_unsupported(t: &Expr, r: Rules) -> Found {
     match &t.kind {
         ExprKind::Name(_) => None,
-        ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().find_map(target_unsupported),
+        ExprKind::Tuple(items) | ExprKind::List(items) => {
+            items.iter().find_map(|i| target_unsupported(i, r))
+        }
         ExprKind::Starred(_) => found(t.span, "a starred assignment target"),
-        ExprKind::Attribute { value, .. } => expr_unsupported(value),
+        ExprKind::Attribute { value, .. } => expr_unsupported(value, r),
         ExprKind::Subscript { value, index } => {
-            expr_unsupported(value).or_else(|| expr_unsupported(index))
+            expr_unsupported(value, r).or_else(|| expr_unsupported(index, r))
         }
         _ => found(t.span, "this assignment target"),
     }
@@ -110,7 +303,7 @@ const FRAME_BUILTINS: &[&str] = &[
     "breakpoint",
 ];
 
-fn expr_unsupported(e: &Expr) -> Found {
+fn expr_unsupported(e: &Expr, r: Rules) -> Found {
     let span = e.span;
     match &e.kind {
         ExprKind::Lambda { .. } => found(span, "`lambda`"),
@@ -128,21 +321,21 @@ fn expr_unsupported(e: &Expr) -> Found {
         ExprKind::Call { func, args, .. } => {
             if let ExprKind::Name(n) = &func.kind
                 && FRAME_BUILTINS.contains(&n.as_str())
+                && !(n == "super" && (r.allow_super || args.len() == 2))
             {
                 return found(span, &format!("`{n}()` (it inspects the calling frame)"));
             }
-            let _ = args;
-            expr_children_unsupported(e)
+            expr_children_unsupported(e, r)
         }
-        _ => expr_children_unsupported(e),
+        _ => expr_children_unsupported(e, r),
     }
 }
 
-fn expr_children_unsupported(e: &Expr) -> Found {
+fn expr_children_unsupported(e: &Expr, r: Rules) -> Found {
     let mut result = None;
     each_expr_child(e, &mut |c| {
         if result.is_none() {
-            result = expr_unsupported(c);
+            result = expr_unsupported(c, r);
         }
     });
     if result.is_none() {
@@ -153,7 +346,7 @@ fn expr_children_unsupported(e: &Expr) -> Found {
         {
             result = generators
                 .iter()
-                .find_map(|g| target_unsupported(&g.target));
+                .find_map(|g| target_unsupported(&g.target, r));
         }
     }
     result

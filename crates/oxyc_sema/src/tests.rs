@@ -37,7 +37,7 @@ fn shadowed_builtin_is_global() {
 #[test]
 fn unsupported_constructs_fall_back_to_the_interpreter() {
     let s = sem(
-        "class C:\n    pass\ndef f():\n    return lambda: 1\ndef g(x: int) -> int:\n    return x\n",
+        "class C:\n    class D:\n        pass\ndef f():\n    return lambda: 1\ndef g(x: int) -> int:\n    return x\n",
     );
     assert!(matches!(s.items[0], ItemMode::Interpreted { .. }));
     assert!(matches!(s.items[1], ItemMode::Interpreted { .. }));
@@ -45,7 +45,7 @@ fn unsupported_constructs_fall_back_to_the_interpreter() {
     assert_eq!(s.functions.len(), 1);
     assert!(!s.has_errors());
     let strict = analyze(
-        &parse_module("class C: pass\n", PythonVersion::PY311).expect("parses"),
+        &parse_module("class C:\n    class D: pass\n", PythonVersion::PY311).expect("parses"),
         true,
     );
     assert!(strict.has_errors());

@@ -35,9 +35,8 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
     let mut exprs = ExprTypes::new(module.expr_count);
     let mut sigs = Vec::new();
     for f in &sem.functions {
-        let def = match &module.body[f.stmt_index].kind {
-            StmtKind::FunctionDef(d) => d,
-            _ => continue,
+        let Some(def) = f.def(module) else {
+            continue;
         };
         sigs.push(FuncSig {
             params: def
@@ -60,9 +59,8 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
     }
     let mut funcs = Vec::new();
     for (fi, f) in sem.functions.iter().enumerate() {
-        let def = match &module.body[f.stmt_index].kind {
-            StmtKind::FunctionDef(d) => d,
-            _ => continue,
+        let Some(def) = f.def(module) else {
+            continue;
         };
         let mut locals: IndexMap<String, Ty> = IndexMap::new();
         let mut declared = IndexSet::new();
@@ -119,10 +117,33 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
             continue;
         }
         match &stmt.kind {
-            StmtKind::FunctionDef(d) => {
-                for p in d.params.all() {
-                    if let Some(dflt) = &p.default {
-                        cx.expr(dflt);
+            StmtKind::FunctionDef(d) => cx.def_site(d),
+            StmtKind::ClassDef(c) => {
+                for e in c.bases.iter().chain(&c.decorators) {
+                    cx.expr(e);
+                }
+                for k in &c.keywords {
+                    cx.expr(&k.value);
+                }
+                // The class body runs once, with every name in its namespace (object).
+                for s in &c.body {
+                    match &s.kind {
+                        StmtKind::FunctionDef(d) => cx.def_site(d),
+                        StmtKind::Assign { value, .. } => {
+                            cx.expr(value);
+                        }
+                        StmtKind::AnnAssign {
+                            annotation, value, ..
+                        } => {
+                            cx.expr(annotation);
+                            if let Some(v) = value {
+                                cx.expr(v);
+                            }
+                        }
+                        StmtKind::Expr(e) => {
+                            cx.expr(e);
+                        }
+                        _ => {}
                     }
                 }
             }
@@ -230,6 +251,18 @@ impl Cx<'_> {
             }
             ExprKind::Starred(inner) => self.bind_target(inner, Ty::any_list()),
             _ => {}
+        }
+    }
+
+    /// What a `def` evaluates where it stands: its defaults, decorators and annotations.
+    fn def_site(&mut self, d: &ast::FunctionDef) {
+        for p in d.params.all() {
+            if let Some(dflt) = &p.default {
+                self.expr(dflt);
+            }
+        }
+        for e in &d.decorators {
+            self.expr(e);
         }
     }
 

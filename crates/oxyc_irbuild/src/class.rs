@@ -1,0 +1,238 @@
+//! Class statements: the class is created at import time the way the interpreter
+//! creates it (`__prepare__`, the body filling the namespace in order, the metaclass
+//! call, then the decorators), with every method compiled.
+
+use crate::ModCx;
+use crate::builder::{FnBuilder, Val};
+use oxyc_ir::{BuildKind, Const, FuncId, OpKind, Prim, RType, Reg};
+use oxyc_syntax::ast::{ClassDef, ExprKind, FunctionDef, Stmt, StmtKind};
+use oxyc_types::Ty;
+use std::collections::HashSet;
+
+/// The static that holds the class created by the class statement at `stmt_index`
+/// (what `super()` in its methods refers to).
+pub fn class_static(stmt_index: usize) -> String {
+    format!("class_{stmt_index}")
+}
+
+impl<'a> FnBuilder<'a> {
+    pub fn class_def(&mut self, stmt_index: usize, c: &'a ClassDef) {
+        // Decorators first, then bases and keywords, as the interpreter does.
+        let decorators: Vec<Reg> = c
+            .decorators
+            .iter()
+            .map(|d| {
+                let v = self.expr(d);
+                self.box_val(&v)
+            })
+            .collect();
+        let bases: Vec<Reg> = c
+            .bases
+            .iter()
+            .map(|e| {
+                let v = self.expr(e);
+                self.box_val(&v)
+            })
+            .collect();
+        let dst = self.temp(RType::Obj);
+        self.emit(OpKind::Build {
+            dst,
+            kind: BuildKind::Tuple,
+            items: bases,
+        });
+        let bases = dst;
+        let kw = if c.keywords.is_empty() {
+            self.konst(Const::None, RType::Obj)
+        } else {
+            let mut keys = Vec::new();
+            let mut values = Vec::new();
+            for k in &c.keywords {
+                let v = self.expr(&k.value);
+                values.push(self.box_val(&v));
+                let name = k.arg.as_ref().map_or("", |a| a.name.as_str());
+                keys.push(self.str_const(name));
+            }
+            let dst = self.temp(RType::Obj);
+            self.emit(OpKind::BuildDict { dst, keys, values });
+            dst
+        };
+        let name = self.str_const(&c.name.name);
+        let module_name = self.temp(RType::Obj);
+        self.emit(OpKind::LoadGlobal {
+            dst: module_name,
+            name: "__name__".to_string(),
+        });
+        let builder = self.prim(Prim::ClassBegin, vec![name, name, module_name, bases, kw]);
+        let ns = self.prim(Prim::ClassNamespace, vec![builder]);
+
+        let saved = self.class_body.replace((ns, names_bound_in(&c.body)));
+        if c.body
+            .iter()
+            .any(|s| matches!(s.kind, StmtKind::AnnAssign { .. }))
+        {
+            let empty = self.temp(RType::Obj);
+            self.emit(OpKind::BuildDict {
+                dst: empty,
+                keys: vec![],
+                values: vec![],
+            });
+            self.ns_store(ns, "__annotations__", empty);
+        }
+        for (j, s) in c.body.iter().enumerate() {
+            self.line = self.cx.line_of(s.span.start);
+            self.class_stmt(stmt_index, j, s, ns);
+        }
+        self.class_body = saved;
+
+        let mut cls = self.prim(Prim::ClassEnd, vec![builder]);
+        self.emit(OpKind::StoreStatic {
+            name: class_static(stmt_index),
+            src: cls,
+        });
+        for d in decorators.into_iter().rev() {
+            let dst = self.temp(RType::Obj);
+            self.emit(OpKind::CallObj {
+                dst,
+                callable: d,
+                args: vec![cls],
+                kwnames: None,
+            });
+            cls = dst;
+        }
+        self.store_name(&c.name.name, Val::new(cls, Ty::Object));
+    }
+
+    fn class_stmt(&mut self, stmt_index: usize, j: usize, s: &'a Stmt, ns: Reg) {
+        match &s.kind {
+            StmtKind::FunctionDef(def) => {
+                let Some(fi) = self.cx.sem.method_at(stmt_index, j) else {
+                    return;
+                };
+                let decorators: Vec<Reg> = def
+                    .decorators
+                    .iter()
+                    .map(|d| {
+                        let v = self.expr(d);
+                        self.box_val(&v)
+                    })
+                    .collect();
+                self.store_defaults(fi, def);
+                let mut f = self.temp(RType::Obj);
+                self.emit(OpKind::MakeFunction {
+                    dst: f,
+                    func: FuncId(fi as u32),
+                });
+                for d in decorators.into_iter().rev() {
+                    let dst = self.temp(RType::Obj);
+                    self.emit(OpKind::CallObj {
+                        dst,
+                        callable: d,
+                        args: vec![f],
+                        kwnames: None,
+                    });
+                    f = dst;
+                }
+                self.ns_store(ns, &def.name.name, f);
+            }
+            StmtKind::Assign { targets, value } => {
+                let v = self.expr(value);
+                let v = self.box_val(&v);
+                for t in targets {
+                    if let ExprKind::Name(n) = &t.kind {
+                        self.ns_store(ns, n, v);
+                    }
+                }
+            }
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
+                let ExprKind::Name(n) = &target.kind else {
+                    return;
+                };
+                if let Some(value) = value {
+                    let v = self.expr(value);
+                    let v = self.box_val(&v);
+                    self.ns_store(ns, n, v);
+                }
+                let ann = if self.cx.sem.future_annotations {
+                    let text = self.cx.source.get(annotation.span.range()).unwrap_or("");
+                    self.str_const(text)
+                } else {
+                    let v = self.expr(annotation);
+                    self.box_val(&v)
+                };
+                let key = self.str_const("__annotations__");
+                let anns = self.prim(Prim::ClassLoadName, vec![ns, key]);
+                let k = self.str_const(n);
+                self.prim_void(Prim::ObjSetItem, vec![anns, k, ann]);
+            }
+            StmtKind::Expr(e) => {
+                if j == 0
+                    && let ExprKind::Str(doc) = &e.kind
+                {
+                    let d = self.str_const(doc);
+                    self.ns_store(ns, "__doc__", d);
+                } else {
+                    self.expr(e);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn ns_store(&mut self, ns: Reg, name: &str, v: Reg) {
+        let k = self.str_const(name);
+        self.prim_void(Prim::ObjSetItem, vec![ns, k, v]);
+    }
+
+    /// Evaluate the default values of a `def`'s parameters into their statics.
+    pub fn store_defaults(&mut self, fi: usize, def: &'a FunctionDef) {
+        for (p, ty) in def.params.all().zip(&self.cx.types.sigs[fi].params) {
+            if let Some(d) = &p.default {
+                let v = self.expr(d);
+                let what = format!(
+                    "default value of {}() argument '{}'",
+                    def.name.name, p.name.name
+                );
+                let r = self.coerce(&v, ty, Some(&what));
+                self.emit(OpKind::StoreStatic {
+                    name: ModCx::default_static(fi, &p.name.name),
+                    src: r,
+                });
+            }
+        }
+    }
+}
+
+/// Names a class body binds (its namespace keys, apart from the dunders the
+/// machinery adds).
+fn names_bound_in(body: &[Stmt]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for s in body {
+        match &s.kind {
+            StmtKind::FunctionDef(d) => {
+                out.insert(d.name.name.clone());
+            }
+            StmtKind::Assign { targets, .. } => {
+                for t in targets {
+                    if let ExprKind::Name(n) = &t.kind {
+                        out.insert(n.clone());
+                    }
+                }
+            }
+            StmtKind::AnnAssign { target, .. } => {
+                if let ExprKind::Name(n) = &target.kind {
+                    out.insert(n.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    out.insert("__annotations__".to_string());
+    out.insert("__module__".to_string());
+    out.insert("__qualname__".to_string());
+    out.insert("__doc__".to_string());
+    out
+}
