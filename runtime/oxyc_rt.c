@@ -1385,7 +1385,7 @@ static PyObject *cached_str(PyObject **cache, const char *s) {
     if (*cache == NULL) *cache = PyUnicode_InternFromString(s);
     return *cache;
 }
-static PyObject *s_prepare, *s_module, *s_qualname, *s_orig_bases;
+static PyObject *s_prepare, *s_module, *s_qualname, *s_orig_bases, *s_set_name;
 
 PyObject *oxy_class_begin(PyObject *name, PyObject *qualname, PyObject *module_name,
                           PyObject *bases, PyObject *kw) {
@@ -1517,3 +1517,127 @@ PyObject *oxy_class_load_name(PyObject *ns, PyObject *globals, PyObject *name) {
     if (!PyErr_Occurred()) PyErr_Format(PyExc_NameError, "name '%U' is not defined", name);
     return NULL;
 }
+
+/* ======================================================================== */
+/* Native classes                                                            */
+/* ======================================================================== */
+
+void oxy_raise_unset_attribute(PyObject *obj, const char *name) {
+    PyErr_Format(PyExc_AttributeError, "'%.100s' object has no attribute '%s'",
+                 _PyType_Name(Py_TYPE(obj)), name);
+}
+
+int oxy_native_new_check(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    int has_args = (args != NULL && PyTuple_GET_SIZE(args) > 0) ||
+                   (kwds != NULL && PyDict_Check(kwds) && PyDict_GET_SIZE(kwds) > 0);
+    if (has_args && type->tp_init == PyBaseObject_Type.tp_init) {
+        PyErr_Format(PyExc_TypeError, "%.200s() takes no arguments", type->tp_name);
+        return -1;
+    }
+    if (!(type->tp_flags & Py_TPFLAGS_IS_ABSTRACT)) return 0;
+    /* Let object.__new__ raise exactly what it raises for an abstract class. */
+    PyObject *empty = PyTuple_New(0);
+    if (empty == NULL) return -1;
+    PyObject *probe = PyBaseObject_Type.tp_new(type, empty, NULL);
+    Py_DECREF(empty);
+    if (probe == NULL) return -1;
+    Py_DECREF(probe);
+    return 0;
+}
+
+PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, PyObject *builder) {
+    PyObject *bases = PyTuple_GET_ITEM(builder, 2);
+    PyObject *ns = PyTuple_GET_ITEM(builder, 3);
+    PyObject *t = PyType_FromModuleAndSpec(module, spec, PyTuple_GET_SIZE(bases) ? bases : NULL);
+    if (t == NULL) return NULL;
+    PyObject *items = PyMapping_Items(ns);
+    if (items == NULL) goto fail;
+    Py_ssize_t n = PyList_GET_SIZE(items);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *kv = PyList_GET_ITEM(items, i);
+        PyObject *k = PyTuple_GET_ITEM(kv, 0), *v = PyTuple_GET_ITEM(kv, 1);
+        if (PyObject_SetAttr(t, k, v) < 0) {
+            Py_DECREF(items);
+            goto fail;
+        }
+    }
+    /* As type() does: defining __eq__ without __hash__ makes instances unhashable. */
+    {
+        int has_eq = PyMapping_HasKeyString(ns, "__eq__");
+        int has_hash = PyMapping_HasKeyString(ns, "__hash__");
+        if (has_eq && !has_hash && PyObject_SetAttrString(t, "__hash__", Py_None) < 0) {
+            Py_DECREF(items);
+            goto fail;
+        }
+    }
+    /* __set_name__, in namespace order. */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *kv = PyList_GET_ITEM(items, i);
+        PyObject *k = PyTuple_GET_ITEM(kv, 0), *v = PyTuple_GET_ITEM(kv, 1);
+        PyObject *set_name = NULL;
+        if (_PyObject_LookupAttr((PyObject *)Py_TYPE(v), cached_str(&s_set_name, "__set_name__"), &set_name) < 0) {
+            Py_DECREF(items);
+            goto fail;
+        }
+        if (set_name == NULL) continue;
+        PyObject *r = PyObject_CallFunctionObjArgs(set_name, v, t, k, NULL);
+        Py_DECREF(set_name);
+        if (r == NULL) {
+            Py_DECREF(items);
+            goto fail;
+        }
+        Py_DECREF(r);
+    }
+    Py_DECREF(items);
+    /* super(t, t).__init_subclass__() */
+    PyObject *sup = PyObject_CallFunctionObjArgs((PyObject *)&PySuper_Type, t, t, NULL);
+    if (sup == NULL) goto fail;
+    PyObject *r = PyObject_CallMethod(sup, "__init_subclass__", NULL);
+    Py_DECREF(sup);
+    if (r == NULL) goto fail;
+    Py_DECREF(r);
+    return t;
+fail:
+    Py_DECREF(t);
+    return NULL;
+}
+
+/* __getstate__ of native instances: (instance __dict__ or None, {field: value}) with
+   every field that is set, which pickle and copy restore with setattr. */
+static PyObject *native_getstate(PyObject *self, PyObject *unused) {
+    (void)unused;
+    PyObject *fields = PyDict_New();
+    if (fields == NULL) return NULL;
+    PyObject *mro = Py_TYPE(self)->tp_mro;
+    for (Py_ssize_t i = 0; mro != NULL && i < PyTuple_GET_SIZE(mro); i++) {
+        PyTypeObject *t = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
+        if (t->tp_dealloc == NULL || t->tp_getset == NULL || !(t->tp_flags & Py_TPFLAGS_HEAPTYPE))
+            continue;
+        for (PyGetSetDef *g = t->tp_getset; g->name != NULL; g++) {
+            if (g->name[0] == '_' && g->name[1] == '_') continue;
+            if (g->get == NULL || g->set == NULL) continue;
+            PyObject *v = g->get(self, g->closure);
+            if (v == NULL) {
+                if (!PyErr_ExceptionMatches(PyExc_AttributeError)) goto fail;
+                PyErr_Clear();
+                continue;
+            }
+            int r = PyDict_SetItemString(fields, g->name, v);
+            Py_DECREF(v);
+            if (r < 0) goto fail;
+        }
+    }
+    PyObject *dict = Py_None;
+    PyObject **dictptr = _PyObject_GetDictPtr(self);
+    if (dictptr != NULL && *dictptr != NULL && PyDict_GET_SIZE(*dictptr) > 0) dict = *dictptr;
+    PyObject *state = PyTuple_Pack(2, dict, fields);
+    Py_DECREF(fields);
+    return state;
+fail:
+    Py_DECREF(fields);
+    return NULL;
+}
+
+PyMethodDef oxy_native_methods[] = {
+    {"__getstate__", native_getstate, METH_NOARGS, "The fields that are set (for pickle and copy)."},
+    {NULL, NULL, 0, NULL}};

@@ -722,6 +722,21 @@ OXY_API PyObject *oxy_class_load_name(PyObject *ns, PyObject *globals, PyObject 
 /* Item OXY_CLASS_NS of a builder (a new reference). */
 OXY_API PyObject *oxy_class_namespace(PyObject *builder);
 
+/* ---- native classes ---------------------------------------------------- */
+
+/* AttributeError for a field of a native instance that was never set. */
+OXY_API OXY_COLD void oxy_raise_unset_attribute(PyObject *obj, const char *name);
+/* What object.__new__ would reject: an abstract class, or arguments when neither
+   __new__ nor __init__ is overridden.  0, or -1 with the interpreter's exception. */
+OXY_API int oxy_native_new_check(PyTypeObject *type, PyObject *args, PyObject *kwds);
+/* Create a native class from its spec and a class-statement builder (see
+   oxy_class_begin): the type with the builder's bases, then every namespace entry
+   set on it in order, __set_name__ called, and the base's __init_subclass__.  New
+   reference or NULL. */
+OXY_API PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, PyObject *builder);
+/* Methods every root native class has: __getstate__. */
+extern OXY_API PyMethodDef oxy_native_methods[];
+
 #ifdef __cplusplus
 }
 #endif

@@ -567,6 +567,62 @@ impl Emitter<'_> {
                 );
                 self.check(op, &format!("{d} == NULL"));
             }
+            OpKind::GetField {
+                dst,
+                obj,
+                class,
+                field,
+            } => {
+                let handler = match &op.err {
+                    Some(err) => self.on_error(err, op.line),
+                    None => String::new(),
+                };
+                let code = crate::class::get_field_code(
+                    self.m,
+                    &self.reg(*obj),
+                    *class,
+                    *field,
+                    &self.reg(*dst),
+                    &handler,
+                );
+                let _ = writeln!(self.out, "    {code}");
+            }
+            OpKind::SetField {
+                obj,
+                class,
+                field,
+                src,
+            } => {
+                let code = crate::class::set_field_code(
+                    self.m,
+                    &self.reg(*obj),
+                    *class,
+                    *field,
+                    &self.reg(*src),
+                );
+                let _ = writeln!(self.out, "    {code}");
+            }
+            OpKind::TypeIs { dst, obj, class } => {
+                let _ = writeln!(
+                    self.out,
+                    "    {} = (Py_TYPE({}) == oxy_type_{class});",
+                    self.reg(*dst),
+                    self.reg(*obj)
+                );
+            }
+            OpKind::MakeNativeClass {
+                dst,
+                builder,
+                class,
+            } => {
+                let d = self.reg(*dst);
+                let _ = writeln!(
+                    self.out,
+                    "    {d} = oxy_make_native_class_{class}({});",
+                    self.reg(*builder)
+                );
+                self.check(op, &format!("{d} == NULL"));
+            }
             OpKind::ExecSource { index } => {
                 self.check(op, &format!("oxy_exec_snippet({index}) < 0"));
             }
@@ -648,19 +704,7 @@ impl Emitter<'_> {
     fn unbox(&mut self, op: &Op, dst: Reg, src: Reg, expected: &str, what: Option<&str>) {
         let dn = self.reg(dst);
         let sn = self.reg(src);
-        let check = match expected {
-            "int" => format!("PyLong_Check({sn})"),
-            "float" => format!("(PyFloat_Check({sn}) || PyLong_Check({sn}))"),
-            "bool" => format!("PyBool_Check({sn})"),
-            "str" => format!("PyUnicode_Check({sn})"),
-            "list" => format!("PyList_Check({sn})"),
-            "dict" => format!("PyDict_Check({sn})"),
-            "tuple" => format!("PyTuple_Check({sn})"),
-            "set" => format!("PySet_Check({sn})"),
-            "bytes" => format!("PyBytes_Check({sn})"),
-            "None" => format!("({sn} == Py_None)"),
-            _ => "1".to_string(),
-        };
+        let check = crate::type_check(self.m, expected, &sn);
         if let (Some(w), Some(err)) = (what, &op.err) {
             let handler = self.on_error(err, op.line);
             let _ = writeln!(

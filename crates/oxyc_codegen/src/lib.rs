@@ -6,6 +6,7 @@
 //! initialiser that runs the module body. The output is deterministic: the same IR
 //! gives byte-identical C.
 
+mod class;
 mod consts;
 mod cstr;
 mod func;
@@ -36,6 +37,30 @@ pub(crate) fn c_type(t: RType) -> &'static str {
         RType::Obj => "PyObject *",
         RType::CInt => "int",
         RType::Ssize => "Py_ssize_t",
+    }
+}
+
+/// A C condition: is `v` (a `PyObject *`) of the Python type named `expected` (a
+/// builtin type name, `None`, or one of the module's native classes)?
+pub(crate) fn type_check(m: &Module, expected: &str, v: &str) -> String {
+    match expected {
+        "int" => format!("PyLong_Check({v})"),
+        "float" => format!("(PyFloat_Check({v}) || PyLong_Check({v}))"),
+        "bool" => format!("PyBool_Check({v})"),
+        "str" => format!("PyUnicode_Check({v})"),
+        "list" => format!("PyList_Check({v})"),
+        "dict" => format!("PyDict_Check({v})"),
+        "tuple" => format!("PyTuple_Check({v})"),
+        "set" => format!("PySet_Check({v})"),
+        "bytes" => format!("PyBytes_Check({v})"),
+        "None" => format!("({v} == Py_None)"),
+        other => match m.classes.iter().position(|c| c.name == other) {
+            // Before the class statement ran no value can be an instance.
+            Some(ci) => {
+                format!("(oxy_type_{ci} != NULL && PyObject_TypeCheck({v}, oxy_type_{ci}))")
+            }
+            None => "1".to_string(),
+        },
     }
 }
 

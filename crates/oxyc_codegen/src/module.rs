@@ -36,6 +36,7 @@ pub fn emit(
     );
     let _ = writeln!(out, "#define PY_SSIZE_T_CLEAN");
     let _ = writeln!(out, "#include \"oxyc_rt.h\"");
+    let _ = writeln!(out, "#include <structmember.h>");
     out.push_str(PRELUDE);
     out.push('\n');
     let _ = writeln!(
@@ -79,11 +80,13 @@ pub fn emit(
     );
     out.push_str("static int oxy_define_function(int i, PyObject *name);\n");
     out.push_str("static PyObject *oxy_make_function(int i, PyObject *qualname);\n\n");
+    out.push_str(&crate::class::declarations(m));
     for f in &m.functions {
         let _ = writeln!(out, "{};", signature(m, f));
     }
     out.push('\n');
     out.push_str(bodies);
+    out.push_str(&crate::class::definitions(m));
     out.push_str(&wrappers);
 
     // Method table: one entry per compiled function, indexed by FuncId.
@@ -125,6 +128,7 @@ static PyObject *oxy_make_function(int i, PyObject *qualname) {{
     PyObject *fn = oxy_function_new(&oxy_methods[i], oxy_module, modname);
     Py_DECREF(modname);
     if (fn != NULL && PyObject_SetAttrString(fn, "__qualname__", qualname) < 0) Py_CLEAR(fn);
+    if (fn != NULL) Py_XSETREF(oxy_fn[i], Py_NewRef(fn));
     return fn;
 }}
 "#
@@ -214,19 +218,9 @@ fn wrapper(m: &Module, f: &Function) -> String {
         let what = c_string(format!("{}() argument '{}'", f.name, p.name).as_bytes());
         let _ = writeln!(out, "    {} {v} = {};", c_type(p.ty), initial_value(p.ty));
         let check = match p.check.as_deref() {
-            Some("int") => "PyLong_Check(a[I])",
-            Some("float") => "(PyFloat_Check(a[I]) || PyLong_Check(a[I]))",
-            Some("bool") => "PyBool_Check(a[I])",
-            Some("str") => "PyUnicode_Check(a[I])",
-            Some("list") => "PyList_Check(a[I])",
-            Some("dict") => "PyDict_Check(a[I])",
-            Some("tuple") => "PyTuple_Check(a[I])",
-            Some("set") => "PySet_Check(a[I])",
-            Some("bytes") => "PyBytes_Check(a[I])",
-            Some("None") => "(a[I] == Py_None)",
-            _ => "1",
-        }
-        .replace('I', &i.to_string());
+            Some(t) => crate::type_check(m, t, &format!("a[{i}]")),
+            None => "1".to_string(),
+        };
         let expected = c_string(p.check.as_deref().unwrap_or("object").as_bytes());
         let release_so_far: String = cleanup.iter().map(|c: &String| format!("{c} ")).collect();
         let conv = match p.ty {

@@ -222,6 +222,33 @@ pub enum OpKind {
         dst: Reg,
         func: FuncId,
     },
+    /// Read field `field` of native class `class` from `obj` (an instance of it or of
+    /// a subclass); AttributeError if it was never set.
+    GetField {
+        dst: Reg,
+        obj: Reg,
+        class: u32,
+        field: u32,
+    },
+    /// Store `src` (borrowed) into a field, releasing the old value.
+    SetField {
+        obj: Reg,
+        class: u32,
+        field: u32,
+        src: Reg,
+    },
+    /// `type(obj) is Class` for a native class.
+    TypeIs {
+        dst: Reg,
+        obj: Reg,
+        class: u32,
+    },
+    /// Create native class `class` from a class-statement builder (see `ClassBegin`).
+    MakeNativeClass {
+        dst: Reg,
+        builder: Reg,
+        class: u32,
+    },
     /// Execute a top-level statement that runs interpreted (the fallback path).
     ExecSource {
         index: u32,
@@ -368,6 +395,25 @@ pub struct Module {
     pub snippets: Vec<ExecSnippet>,
     /// `from __future__ import annotations` is in effect (for exec'd snippets).
     pub future_annotations: bool,
+    /// Native classes: their C layout.
+    pub classes: Vec<ClassLayout>,
+}
+
+/// The C layout of a native class: a struct that starts with its base's.
+#[derive(Debug, Clone)]
+pub struct ClassLayout {
+    pub name: String,
+    pub base: Option<u32>,
+    /// The fields this class adds.
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub name: String,
+    pub ty: RType,
+    /// Python type name checked when a value is stored from Python (None = any).
+    pub check: Option<String>,
 }
 
 impl Op {
@@ -375,6 +421,9 @@ impl Op {
     pub fn uses(&self) -> Vec<Reg> {
         match &self.kind {
             OpKind::Assign { src, .. } | OpKind::Unbox { src, .. } => vec![*src],
+            OpKind::GetField { obj, .. } | OpKind::TypeIs { obj, .. } => vec![*obj],
+            OpKind::SetField { obj, src, .. } => vec![*obj, *src],
+            OpKind::MakeNativeClass { builder, .. } => vec![*builder],
             OpKind::Const { .. } => vec![],
             OpKind::Prim { args, .. } => args.clone(),
             OpKind::Call { args, .. } => args.clone(),
@@ -424,7 +473,10 @@ impl Op {
             | OpKind::LoadGlobal { dst, .. }
             | OpKind::LoadBuiltin { dst, .. }
             | OpKind::LoadStatic { dst, .. }
-            | OpKind::MakeFunction { dst, .. } => Some(*dst),
+            | OpKind::MakeFunction { dst, .. }
+            | OpKind::GetField { dst, .. }
+            | OpKind::TypeIs { dst, .. }
+            | OpKind::MakeNativeClass { dst, .. } => Some(*dst),
             OpKind::Prim { dst, .. } => *dst,
             OpKind::Undef { reg } => Some(*reg),
             _ => None,

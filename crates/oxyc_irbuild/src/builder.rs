@@ -253,7 +253,9 @@ impl<'a> FnBuilder<'a> {
                 let boxed = self.box_val(v);
                 let needs_check = what.is_some()
                     && target.check_name().is_some()
-                    && !same_python_type(&v.ty, target);
+                    && !same_python_type(&v.ty, target)
+                    && !matches!((&v.ty, target),
+                        (Ty::Instance(a), Ty::Instance(b)) if self.is_native_subclass(a, b));
                 if needs_check {
                     let dst = self.temp(RType::Obj);
                     self.emit(OpKind::Unbox {
@@ -342,6 +344,8 @@ pub fn op_can_fail(kind: &OpKind) -> bool {
         | OpKind::DelGlobal { .. }
         | OpKind::DefineFunction { .. }
         | OpKind::MakeFunction { .. }
+        | OpKind::GetField { .. }
+        | OpKind::MakeNativeClass { .. }
         | OpKind::ExecSource { .. }
         | OpKind::CheckBound { .. }
         | OpKind::CheckSignals

@@ -47,6 +47,9 @@ impl<'a> FnBuilder<'a> {
             && !starred
         {
             let recv = self.expr(value);
+            if let Some(v) = self.native_method_call(&recv, &attr.name, args, keywords) {
+                return v;
+            }
             if let (Ty::List(_), "append", [arg], true) =
                 (&recv.ty, attr.name.as_str(), args, keywords.is_empty())
             {
@@ -161,6 +164,94 @@ impl<'a> FnBuilder<'a> {
             kwnames: None,
         });
         Some(Val::new(dst, Ty::Object))
+    }
+
+    /// `obj.name(args)` where `obj` is an instance of a native class whose `name` is a
+    /// compiled plain method: when `type(obj)` is exactly that class nothing can
+    /// override the method, so it is a direct C call; otherwise (a subclass) the
+    /// ordinary method call.
+    fn native_method_call(
+        &mut self,
+        recv: &Val,
+        name: &str,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> Option<Val> {
+        let Ty::Instance(class) = &recv.ty else {
+            return None;
+        };
+        if !keywords.is_empty() {
+            return None;
+        }
+        let ci = self.cx.sem.native_named(class)?;
+        let fi = oxyc_types::method_of(self.cx.sem, class, name)?;
+        let def = self.cx.sem.functions[fi].def(self.cx.module)?;
+        let params: Vec<_> = def.params.all().collect();
+        if !def.decorators.is_empty()
+            || params.is_empty()
+            || args.len() + 1 > params.len()
+            || params[args.len() + 1..].iter().any(|p| p.default.is_none())
+        {
+            return None;
+        }
+        let sig = self.cx.types.sigs[fi].clone();
+        let values: Vec<Val> = args.iter().map(|a| self.expr(a)).collect();
+        let result = self.temp(rtype_of(&sig.ret));
+        let is_exact = self.temp(RType::Bool);
+        self.emit(OpKind::TypeIs {
+            dst: is_exact,
+            obj: recv.reg,
+            class: ci as u32,
+        });
+        let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
+        self.branch(is_exact, fast, slow);
+
+        self.switch_to(fast);
+        let mut regs = vec![self.coerce(recv, &sig.params[0], None)];
+        for (i, p) in params.iter().enumerate().skip(1) {
+            let pty = &sig.params[i];
+            match values.get(i - 1) {
+                Some(v) => {
+                    let what = format!("{}() argument '{}'", def.name.name, p.name.name);
+                    regs.push(self.coerce(v, pty, Some(&what)));
+                }
+                None => {
+                    let dst = self.temp(rtype_of(pty));
+                    self.emit(OpKind::LoadStatic {
+                        dst,
+                        name: crate::ModCx::default_static(fi, &p.name.name),
+                    });
+                    regs.push(dst);
+                }
+            }
+        }
+        let dst = self.temp(rtype_of(&sig.ret));
+        self.emit(OpKind::Call {
+            dst,
+            func: FuncId(fi as u32),
+            args: regs,
+        });
+        self.assign(result, dst);
+        self.goto(done);
+
+        self.switch_to(slow);
+        let obj = self.box_val(recv);
+        let boxed: Vec<Reg> = values.iter().map(|v| self.box_val(v)).collect();
+        let dst = self.temp(RType::Obj);
+        self.emit(OpKind::CallMethod {
+            dst,
+            obj,
+            name: name.to_string(),
+            args: boxed,
+            kwnames: None,
+        });
+        let what = format!("return value of {}()", def.name.name);
+        let r = self.coerce(&Val::new(dst, Ty::Object), &sig.ret, Some(&what));
+        self.assign(result, r);
+        self.goto(done);
+
+        self.switch_to(done);
+        Some(Val::new(result, sig.ret))
     }
 
     /// A call to an early-bound compiled function whose arguments bind statically.

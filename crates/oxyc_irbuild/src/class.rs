@@ -3,7 +3,7 @@
 //! call, then the decorators), with every method compiled.
 
 use crate::ModCx;
-use crate::builder::{FnBuilder, Val};
+use crate::builder::{FnBuilder, Val, rtype_of};
 use oxyc_ir::{BuildKind, Const, FuncId, OpKind, Prim, RType, Reg};
 use oxyc_syntax::ast::{ClassDef, ExprKind, FunctionDef, Stmt, StmtKind};
 use oxyc_types::Ty;
@@ -16,6 +16,54 @@ pub fn class_static(stmt_index: usize) -> String {
 }
 
 impl<'a> FnBuilder<'a> {
+    /// The field `attr` of a value of native-class type: (declaring class, field
+    /// index, field type).
+    pub fn native_field(&self, ty: &Ty, attr: &str) -> Option<(u32, u32, Ty)> {
+        let Ty::Instance(c) = ty else {
+            return None;
+        };
+        let (ci, fty) = oxyc_types::field_ty(self.cx.sem, &self.cx.types.fields, c, attr)?;
+        let fi = self.cx.types.fields[ci].get_index_of(attr)?;
+        Some((ci as u32, fi as u32, fty.clone()))
+    }
+
+    /// Is native class `a` the class `b` or a subclass of it?
+    pub fn is_native_subclass(&self, a: &str, b: &str) -> bool {
+        let mut c = self.cx.sem.native_named(a);
+        while let Some(ci) = c {
+            if self.cx.sem.native[ci].name == b {
+                return true;
+            }
+            c = self.cx.sem.native[ci].base;
+        }
+        false
+    }
+
+    /// `obj.attr` for a field of a native class.
+    pub fn get_field(&mut self, obj: Reg, class: u32, field: u32, ty: &Ty) -> Val {
+        let dst = self.temp(rtype_of(ty));
+        self.emit(OpKind::GetField {
+            dst,
+            obj,
+            class,
+            field,
+        });
+        Val::new(dst, ty.clone())
+    }
+
+    /// `obj.attr = v` for a field of a native class (`v` converted and checked first).
+    pub fn set_field(&mut self, obj: Reg, attr: &str, (class, field, ty): (u32, u32, Ty), v: &Val) {
+        let owner = &self.cx.sem.native[class as usize].name;
+        let what = format!("attribute '{attr}' of '{owner}' objects");
+        let src = self.coerce(v, &ty, Some(&what));
+        self.emit(OpKind::SetField {
+            obj,
+            class,
+            field,
+            src,
+        });
+    }
+
     pub fn class_def(&mut self, stmt_index: usize, c: &'a ClassDef) {
         // Decorators first, then bases and keywords, as the interpreter does.
         let decorators: Vec<Reg> = c
@@ -84,7 +132,18 @@ impl<'a> FnBuilder<'a> {
         }
         self.class_body = saved;
 
-        let mut cls = self.prim(Prim::ClassEnd, vec![builder]);
+        let mut cls = match self.cx.sem.native_at(stmt_index) {
+            Some(ci) => {
+                let dst = self.temp(RType::Obj);
+                self.emit(OpKind::MakeNativeClass {
+                    dst,
+                    builder,
+                    class: ci as u32,
+                });
+                dst
+            }
+            None => self.prim(Prim::ClassEnd, vec![builder]),
+        };
         self.emit(OpKind::StoreStatic {
             name: class_static(stmt_index),
             src: cls,

@@ -79,6 +79,9 @@ impl<'a> FnBuilder<'a> {
             } => self.call(e, func, args, keywords),
             ExprKind::Attribute { value, attr } => {
                 let v = self.expr(value);
+                if let Some((c, f, fty)) = self.native_field(&v.ty, &attr.name) {
+                    return self.get_field(v.reg, c, f, &fty);
+                }
                 let obj = self.box_val(&v);
                 let name = self.str_const(&attr.name);
                 Val::new(self.prim(Prim::ObjGetAttr, vec![obj, name]), Ty::Object)
@@ -368,6 +371,11 @@ impl<'a> FnBuilder<'a> {
 
     /// Convert a boxed result whose Python type is known to be `ty` (no check needed).
     pub fn known_obj(&mut self, v: Val, ty: &Ty) -> Val {
+        if let Ty::Instance(c) = ty {
+            // Compiled code reads a native instance's fields directly: always check.
+            let r = self.coerce(&v, ty, Some(&format!("a {c} value")));
+            return Val::new(r, ty.clone());
+        }
         if *ty == Ty::Object || rtype_of(ty) == RType::Obj {
             return Val::new(v.reg, ty.clone());
         }

@@ -171,7 +171,26 @@ pub fn build_module(
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
+    let classes = cx
+        .sem
+        .native
+        .iter()
+        .zip(&cx.types.fields)
+        .map(|(c, fields)| oxyc_ir::ClassLayout {
+            name: c.name.clone(),
+            base: c.base.map(|b| b as u32),
+            fields: fields
+                .iter()
+                .map(|(n, t)| oxyc_ir::Field {
+                    name: n.clone(),
+                    ty: rtype_of(t),
+                    check: t.check_name().map(str::to_string),
+                })
+                .collect(),
+        })
+        .collect();
     Ok(oxyc_ir::Module {
+        classes,
         name: module_name.to_string(),
         path: path.to_string(),
         functions,

@@ -381,8 +381,12 @@ impl<'a> FnBuilder<'a> {
         match &target.kind {
             ExprKind::Name(n) => self.store_name(n, v),
             ExprKind::Attribute { value, attr } => {
-                let val = self.box_val(&v);
                 let o = self.expr(value);
+                if let Some(field) = self.native_field(&o.ty, &attr.name) {
+                    self.set_field(o.reg, &attr.name, field, &v);
+                    return;
+                }
+                let val = self.box_val(&v);
                 let obj = self.box_val(&o);
                 let name = self.str_const(&attr.name);
                 self.prim_void(Prim::ObjSetAttr, vec![obj, name, val]);
@@ -550,6 +554,14 @@ impl<'a> FnBuilder<'a> {
             }
             ExprKind::Attribute { value: obj_e, attr } => {
                 let o = self.expr(obj_e);
+                if let Some((c, f, fty)) = self.native_field(&o.ty, &attr.name) {
+                    let cur = self.get_field(o.reg, c, f, &fty);
+                    let rhs = self.expr(value);
+                    let res_ty = oxyc_types::binop_ty(op, &fty, &rhs.ty, value);
+                    let r = self.binop(op, cur, rhs, &res_ty, true);
+                    self.set_field(o.reg, &attr.name, (c, f, fty), &r);
+                    return;
+                }
                 let obj = self.box_val(&o);
                 let name = self.str_const(&attr.name);
                 let cur = Val::new(self.prim(Prim::ObjGetAttr, vec![obj, name]), Ty::Object);

@@ -6,11 +6,13 @@
 //! early-bound compiled functions or builtins. Reads only the AST.
 
 mod builtins;
+mod native;
 mod scopes;
 mod support;
 
 pub use builtins::is_builtin;
 use indexmap::{IndexMap, IndexSet};
+pub use native::NativeClass;
 use oxyc_syntax::ast::{self, StmtKind};
 use oxyc_syntax::{Diagnostic, Severity, Span};
 pub use scopes::target_names;
@@ -97,6 +99,8 @@ pub struct SemModule {
     /// a literal (`N = 10`, `SCALE: float = 2.5`, `NAME = "x"`). Name -> the literal.
     pub constants: IndexMap<String, ast::Expr>,
     pub future_annotations: bool,
+    /// Native classes (C structs with typed fields), in module order.
+    pub native: Vec<NativeClass>,
     /// Notes on what is interpreted and why; errors for invalid programs.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -128,6 +132,16 @@ impl SemModule {
 
     pub fn function_named(&self, name: &str) -> Option<&FuncScope> {
         self.early_bound.get(name).map(|&i| &self.functions[i])
+    }
+
+    /// The native class named `name`, if any.
+    pub fn native_named(&self, name: &str) -> Option<usize> {
+        self.native.iter().position(|c| c.name == name)
+    }
+
+    /// The native class whose statement is at `stmt_index`.
+    pub fn native_at(&self, stmt_index: usize) -> Option<usize> {
+        self.native.iter().position(|c| c.stmt_index == stmt_index)
     }
 
     pub fn has_errors(&self) -> bool {
@@ -233,7 +247,26 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule {
             }
         }
     }
+    let compiled = |i: usize| items.get(i) == Some(&ItemMode::Compiled);
+    let bound_once = |n: &str| !bindings.star_import && bindings.counts.get(n) == Some(&1);
+    let (native, not_native) = native::native_classes(module, &compiled, &bound_once);
+    for (i, reason) in not_native {
+        if let StmtKind::ClassDef(c) = &module.body[i].kind {
+            diagnostics.push(Diagnostic {
+                severity: Severity::Note,
+                span: c.name.span,
+                message: format!(
+                    "class `{}` is compiled as an ordinary Python class: {reason}",
+                    c.name.name
+                ),
+                help: Some(
+                    "its methods are still compiled; only its instances keep a __dict__".into(),
+                ),
+            });
+        }
+    }
     SemModule {
+        native,
         items,
         functions,
         early_bound,

@@ -6,10 +6,17 @@ use oxyc_syntax::ast::{Expr, ExprKind};
 /// The type an annotation declares. Unknown or unsupported forms are `object` (checked
 /// nowhere, handled generically), never an error.
 pub fn type_of_annotation(e: &Expr) -> Ty {
+    type_of_annotation_with(e, &|_| None)
+}
+
+/// Like [`type_of_annotation`], with `class` naming the types of other plain names
+/// (the module's native classes).
+pub fn type_of_annotation_with(e: &Expr, class: &dyn Fn(&str) -> Option<Ty>) -> Ty {
+    let type_of_annotation = |e: &Expr| type_of_annotation_with(e, class);
     match &e.kind {
         ExprKind::NoneLit => Ty::None,
-        ExprKind::Name(n) => simple(n),
-        ExprKind::Attribute { attr, .. } => simple(&attr.name),
+        ExprKind::Name(n) => simple(n).or_else(|| class(n)).unwrap_or(Ty::Object),
+        ExprKind::Attribute { attr, .. } => simple(&attr.name).unwrap_or(Ty::Object),
         ExprKind::Str(s) => match oxyc_syntax::parse_module(s, oxyc_syntax::PythonVersion::PY311) {
             Ok(m) => match m.body.as_slice() {
                 [stmt] => match &stmt.kind {
@@ -57,8 +64,8 @@ pub fn type_of_annotation(e: &Expr) -> Ty {
     }
 }
 
-fn simple(name: &str) -> Ty {
-    match name {
+fn simple(name: &str) -> Option<Ty> {
+    Some(match name {
         "int" => Ty::Int,
         "float" => Ty::Float,
         "bool" => Ty::Bool,
@@ -68,6 +75,6 @@ fn simple(name: &str) -> Ty {
         "dict" | "Dict" => Ty::any_dict(),
         "tuple" | "Tuple" => Ty::TupleVar(Box::new(Ty::Object)),
         "set" | "Set" => Ty::Set,
-        _ => Ty::Object,
-    }
+        _ => return None,
+    })
 }

@@ -1,6 +1,6 @@
 //! Expression typing and local-variable inference.
 
-use crate::{ExprTypes, Ty, type_of_annotation};
+use crate::{ExprTypes, Ty, type_of_annotation_with};
 use indexmap::{IndexMap, IndexSet};
 use oxyc_sema::{FuncScope, ItemMode, NameRes, SemModule};
 use oxyc_syntax::ast::{
@@ -26,6 +26,8 @@ pub struct FuncTypes {
 pub struct ModuleTypes {
     /// Indexed like `SemModule::functions`.
     pub sigs: Vec<FuncSig>,
+    /// Indexed like `SemModule::native`: the type of each field the class adds.
+    pub fields: Vec<IndexMap<String, Ty>>,
     pub funcs: Vec<FuncTypes>,
     /// Types of every expression in compiled code (module-wide ids).
     pub exprs: ExprTypes,
@@ -34,15 +36,40 @@ pub struct ModuleTypes {
 pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
     let mut exprs = ExprTypes::new(module.expr_count);
     let mut sigs = Vec::new();
+    let class = |n: &str| sem.native_named(n).map(|_| Ty::Instance(n.to_string()));
+    let type_of_annotation = |e: &Expr| type_of_annotation_with(e, &class);
+    let fields: Vec<IndexMap<String, Ty>> = sem
+        .native
+        .iter()
+        .map(|c| {
+            c.fields
+                .iter()
+                .map(|(n, a)| (n.clone(), a.as_ref().map_or(Ty::Object, type_of_annotation)))
+                .collect()
+        })
+        .collect();
     for f in &sem.functions {
         let Some(def) = f.def(module) else {
             continue;
+        };
+        // The first parameter of a plain method of a native class is an instance.
+        let self_ty = match &f.method_of {
+            Some(m) if def.decorators.is_empty() && sem.native_named(&m.class).is_some() => {
+                Some(Ty::Instance(m.class.clone()))
+            }
+            _ => None,
         };
         sigs.push(FuncSig {
             params: def
                 .params
                 .all()
-                .map(|p| {
+                .enumerate()
+                .map(|(i, p)| {
+                    if i == 0
+                        && let Some(t) = &self_ty
+                    {
+                        return t.clone();
+                    }
                     let t = p.annotation.as_ref().map_or(Ty::Object, type_of_annotation);
                     // `x: int = None` (implicit Optional) cannot be unboxed.
                     let none_default =
@@ -54,7 +81,7 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
                     }
                 })
                 .collect(),
-            ret: def.returns.as_ref().map_or(Ty::Object, type_of_annotation),
+            ret: def.returns.as_ref().map_or(Ty::Object, &type_of_annotation),
         });
     }
     let mut funcs = Vec::new();
@@ -68,13 +95,20 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
             locals.insert(p.name.name.clone(), ty.clone());
             declared.insert(p.name.name.clone());
         }
-        collect_declared(&def.body, f, &mut locals, &mut declared);
+        collect_declared(
+            &def.body,
+            f,
+            &mut locals,
+            &mut declared,
+            &type_of_annotation,
+        );
         for name in &f.locals {
             locals.entry(name.clone()).or_insert(Ty::Bottom);
         }
         let mut cx = Cx {
             sem,
             sigs: &sigs,
+            fields: &fields,
             func: Some(f),
             locals,
             declared,
@@ -105,6 +139,7 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
     let mut cx = Cx {
         sem,
         sigs: &sigs,
+        fields: &fields,
         func: None,
         locals: IndexMap::new(),
         declared: IndexSet::new(),
@@ -150,7 +185,12 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
             _ => cx.stmts(std::slice::from_ref(stmt)),
         }
     }
-    ModuleTypes { sigs, funcs, exprs }
+    ModuleTypes {
+        sigs,
+        fields,
+        funcs,
+        exprs,
+    }
 }
 
 fn collect_declared(
@@ -158,6 +198,7 @@ fn collect_declared(
     f: &FuncScope,
     locals: &mut IndexMap<String, Ty>,
     declared: &mut IndexSet<String>,
+    type_of_annotation: &dyn Fn(&Expr) -> Ty,
 ) {
     for s in body {
         match &s.kind {
@@ -175,8 +216,8 @@ fn collect_declared(
             StmtKind::If { body, orelse, .. }
             | StmtKind::While { body, orelse, .. }
             | StmtKind::For { body, orelse, .. } => {
-                collect_declared(body, f, locals, declared);
-                collect_declared(orelse, f, locals, declared);
+                collect_declared(body, f, locals, declared, type_of_annotation);
+                collect_declared(orelse, f, locals, declared, type_of_annotation);
             }
             StmtKind::Try {
                 body,
@@ -185,12 +226,12 @@ fn collect_declared(
                 finalbody,
                 ..
             } => {
-                collect_declared(body, f, locals, declared);
+                collect_declared(body, f, locals, declared, type_of_annotation);
                 for h in handlers {
-                    collect_declared(&h.body, f, locals, declared);
+                    collect_declared(&h.body, f, locals, declared, type_of_annotation);
                 }
-                collect_declared(orelse, f, locals, declared);
-                collect_declared(finalbody, f, locals, declared);
+                collect_declared(orelse, f, locals, declared, type_of_annotation);
+                collect_declared(finalbody, f, locals, declared, type_of_annotation);
             }
             _ => {}
         }
@@ -200,6 +241,7 @@ fn collect_declared(
 struct Cx<'a> {
     sem: &'a SemModule,
     sigs: &'a [FuncSig],
+    fields: &'a [IndexMap<String, Ty>],
     func: Option<&'a FuncScope>,
     locals: IndexMap<String, Ty>,
     declared: IndexSet<String>,
@@ -530,9 +572,13 @@ impl Cx<'_> {
                 }
                 self.call_ty(func, args, &arg_tys, keywords.is_empty())
             }
-            ExprKind::Attribute { value, .. } => {
-                self.expr(value);
-                Ty::Object
+            ExprKind::Attribute { value, attr } => {
+                let vt = self.expr(value);
+                match &vt {
+                    Ty::Instance(c) => field_ty(self.sem, self.fields, c, &attr.name)
+                        .map_or(Ty::Object, |(_, t)| t.clone()),
+                    _ => Ty::Object,
+                }
             }
             ExprKind::Subscript { value, index } => {
                 let vt = self.expr(value);
@@ -644,6 +690,12 @@ impl Cx<'_> {
         if let ExprKind::Attribute { value, attr } = &func.kind {
             let recv = self.expr(value);
             self.exprs.set(func.id, Ty::Object);
+            if let Ty::Instance(c) = &recv {
+                return match method_of(self.sem, c, &attr.name) {
+                    Some(fi) => self.sigs.get(fi).map_or(Ty::Object, |s| s.ret.clone()),
+                    None => Ty::Object,
+                };
+            }
             return method_ty(&recv, &attr.name);
         }
         let name = match &func.kind {
@@ -662,6 +714,7 @@ impl Cx<'_> {
             NameRes::Local => Ty::Object,
             NameRes::Global => match self.sem.early_bound.get(&name) {
                 Some(&fi) => self.sigs.get(fi).map_or(Ty::Object, |s| s.ret.clone()),
+                None if self.sem.native_named(&name).is_some() => Ty::Instance(name),
                 None => Ty::Object,
             },
             NameRes::Builtin => {
@@ -673,6 +726,41 @@ impl Cx<'_> {
             }
         }
     }
+}
+
+/// The field `name` of native class `class` (or of a native base): the index of the
+/// class that declares it, and its type.
+pub fn field_ty<'t>(
+    sem: &SemModule,
+    fields: &'t [IndexMap<String, Ty>],
+    class: &str,
+    name: &str,
+) -> Option<(usize, &'t Ty)> {
+    let mut c = sem.native_named(class);
+    while let Some(ci) = c {
+        if let Some(t) = fields.get(ci).and_then(|f| f.get(name)) {
+            return Some((ci, t));
+        }
+        c = sem.native[ci].base;
+    }
+    None
+}
+
+/// The compiled plain method `name` of native class `class` (or of a native base), as
+/// an index into `SemModule::functions`: what `obj.name(...)` calls when nothing
+/// overrides it.
+pub fn method_of(sem: &SemModule, class: &str, name: &str) -> Option<usize> {
+    let mut c = sem.native_named(class);
+    while let Some(ci) = c {
+        let k = &sem.native[ci];
+        if k.class_attrs.contains(name) {
+            return sem.functions.iter().rposition(|f| {
+                f.stmt_index == k.stmt_index && f.name == name && f.method_of.is_some()
+            });
+        }
+        c = k.base;
+    }
+    None
 }
 
 fn is_nonneg_int_literal(e: &Expr) -> bool {

@@ -9,8 +9,10 @@
 mod annot;
 mod infer;
 
-pub use annot::type_of_annotation;
-pub use infer::{FuncSig, FuncTypes, ModuleTypes, binop_ty, check_module, constant_ty};
+pub use annot::{type_of_annotation, type_of_annotation_with};
+pub use infer::{
+    FuncSig, FuncTypes, ModuleTypes, binop_ty, check_module, constant_ty, field_ty, method_of,
+};
 
 use oxyc_syntax::ast::ExprId;
 use std::fmt;
@@ -34,6 +36,8 @@ pub enum Ty {
     /// `tuple[T, ...]` or a tuple of unknown shape.
     TupleVar(Box<Ty>),
     Set,
+    /// An instance of the module's native class of this name (or of a subclass).
+    Instance(String),
     /// Anything else.
     Object,
 }
@@ -71,7 +75,7 @@ impl Ty {
     }
 
     /// The Python type name checked at a typed boundary (None = no check).
-    pub fn check_name(&self) -> Option<&'static str> {
+    pub fn check_name(&self) -> Option<&str> {
         match self {
             Ty::Int => Some("int"),
             Ty::Float => Some("float"),
@@ -83,6 +87,7 @@ impl Ty {
             Ty::Dict(..) => Some("dict"),
             Ty::Tuple(_) | Ty::TupleVar(_) => Some("tuple"),
             Ty::Set => Some("set"),
+            Ty::Instance(c) => Some(c),
             Ty::Object | Ty::Bottom => None,
         }
     }
@@ -112,6 +117,7 @@ impl fmt::Display for Ty {
             }
             Ty::TupleVar(t) => write!(f, "tuple[{t}, ...]"),
             Ty::Set => write!(f, "set"),
+            Ty::Instance(c) => write!(f, "{c}"),
             Ty::Object => write!(f, "object"),
         }
     }

@@ -1,0 +1,302 @@
+//! Native classes in C: one struct per class (starting with its base's struct), typed
+//! fields, and a heap type built from a `PyType_Spec` with a getter/setter per field,
+//! `tp_new`, `tp_dealloc`, GC support and weak references.
+//!
+//! Field representation: `PyObject *` (NULL = never set), `oxy_int` (`OXY_INT_ERR` =
+//! never set), `double` / `char` with a `_set` flag beside them.
+
+use crate::cstr::{c_string, ident};
+use crate::type_check;
+use oxyc_ir::{Field, Module, RType};
+use std::fmt::Write;
+
+pub fn struct_name(ci: u32) -> String {
+    format!("oxy_obj_{ci}")
+}
+
+pub fn field_name(f: &Field, j: usize) -> String {
+    format!("f{j}_{}", ident(&f.name))
+}
+
+/// Struct typedefs and type-object statics (before the function bodies).
+pub fn declarations(m: &Module) -> String {
+    let mut out = String::new();
+    for (ci, c) in m.classes.iter().enumerate() {
+        let _ = writeln!(out, "/* class {} */", c.name);
+        let _ = writeln!(out, "typedef struct {{");
+        match c.base {
+            Some(b) => {
+                let _ = writeln!(out, "    {} oxy_base;", struct_name(b));
+            }
+            None => {
+                let _ = writeln!(out, "    PyObject_HEAD");
+                let _ = writeln!(out, "    PyObject *oxy_weakrefs;");
+            }
+        }
+        for (j, f) in c.fields.iter().enumerate() {
+            let n = field_name(f, j);
+            let _ = match f.ty {
+                RType::Int => writeln!(out, "    oxy_int {n};"),
+                RType::Float => writeln!(out, "    double {n}; char {n}_set;"),
+                RType::Bool => writeln!(out, "    char {n}; char {n}_set;"),
+                _ => writeln!(out, "    PyObject *{n};"),
+            };
+        }
+        let _ = writeln!(out, "}} {};", struct_name(ci as u32));
+        let _ = writeln!(out, "static PyTypeObject *oxy_type_{ci};");
+        let _ = writeln!(
+            out,
+            "static PyObject *oxy_make_native_class_{ci}(PyObject *builder);"
+        );
+    }
+    out
+}
+
+/// Is field `f` set? (C condition on `o`, an expression of the class's struct type.)
+fn is_set(o: &str, f: &Field, j: usize) -> String {
+    let n = field_name(f, j);
+    match f.ty {
+        RType::Int => format!("{o}->{n} != OXY_INT_ERR"),
+        RType::Float | RType::Bool => format!("{o}->{n}_set"),
+        _ => format!("{o}->{n} != NULL"),
+    }
+}
+
+/// C code reading field `j` into `dst` (a new reference / value), with `on_unset`
+/// run after AttributeError is raised.
+pub fn get_field_code(m: &Module, obj: &str, ci: u32, j: u32, dst: &str, on_unset: &str) -> String {
+    let c = &m.classes[ci as usize];
+    let f = &c.fields[j as usize];
+    let o = format!("(({} *){obj})", struct_name(ci));
+    let n = field_name(f, j as usize);
+    let unset = format!(
+        "if (OXY_UNLIKELY(!({}))) {{ oxy_raise_unset_attribute({obj}, {}); {on_unset} }}",
+        is_set(&o, f, j as usize),
+        c_string(f.name.as_bytes())
+    );
+    let take = match f.ty {
+        RType::Int => format!(" oxy_int_incref({dst});"),
+        RType::Float | RType::Bool => String::new(),
+        _ => format!(" Py_INCREF({dst});"),
+    };
+    format!("{unset}\n    {dst} = {o}->{n};{take}")
+}
+
+/// C code storing `src` (borrowed) into field `j`.
+pub fn set_field_code(m: &Module, obj: &str, ci: u32, j: u32, src: &str) -> String {
+    let f = &m.classes[ci as usize].fields[j as usize];
+    let o = format!("(({} *){obj})", struct_name(ci));
+    let n = field_name(f, j as usize);
+    match f.ty {
+        RType::Int => format!(
+            "{{ oxy_int oxy_old = {o}->{n}; oxy_int_incref({src}); {o}->{n} = {src}; oxy_int_xdecref(oxy_old); }}"
+        ),
+        RType::Float | RType::Bool => format!("{o}->{n} = {src}; {o}->{n}_set = 1;"),
+        _ => format!(
+            "{{ PyObject *oxy_old = {o}->{n}; Py_INCREF({src}); {o}->{n} = {src}; Py_XDECREF(oxy_old); }}"
+        ),
+    }
+}
+
+/// Everything else: getters/setters, new/dealloc/traverse/clear, the spec and the
+/// function that creates the class from its namespace.
+pub fn definitions(m: &Module) -> String {
+    let mut out = String::new();
+    for (ci, c) in m.classes.iter().enumerate() {
+        let ci = ci as u32;
+        let st = struct_name(ci);
+        let _ = writeln!(out, "/* class {}: fields, lifetime, type */", c.name);
+        // Getters and setters.
+        for (j, f) in c.fields.iter().enumerate() {
+            let n = field_name(f, j);
+            let o = format!("(({st} *)self)");
+            let boxed = match f.ty {
+                RType::Int => format!("oxy_int_box({o}->{n})"),
+                RType::Float => format!("PyFloat_FromDouble({o}->{n})"),
+                RType::Bool => format!("PyBool_FromLong({o}->{n})"),
+                _ => format!("Py_NewRef({o}->{n})"),
+            };
+            let name = c_string(f.name.as_bytes());
+            let _ = writeln!(
+                out,
+                "static PyObject *oxy_get_{ci}_{j}(PyObject *self, void *closure) {{\n    (void)closure;\n    if (!({})) {{ oxy_raise_unset_attribute(self, {name}); return NULL; }}\n    return {boxed};\n}}",
+                is_set(&o, f, j)
+            );
+            let clear = match f.ty {
+                RType::Int => format!("oxy_int_decref({o}->{n}); {o}->{n} = OXY_INT_ERR;"),
+                RType::Float | RType::Bool => format!("{o}->{n}_set = 0;"),
+                _ => format!("Py_CLEAR({o}->{n});"),
+            };
+            let check = match &f.check {
+                Some(t) => type_check(m, t, "v"),
+                None => "1".to_string(),
+            };
+            let what =
+                c_string(format!("attribute '{}' of '{}' objects", f.name, c.name).as_bytes());
+            let expected = c_string(f.check.as_deref().unwrap_or("object").as_bytes());
+            let store = match f.ty {
+                RType::Int => format!(
+                    "oxy_int x = oxy_int_from_long_obj(v); if (x == OXY_INT_ERR) return -1; oxy_int old = {o}->{n}; {o}->{n} = x; oxy_int_xdecref(old);"
+                ),
+                RType::Float => format!(
+                    "double x = oxy_float_unbox(v); if (x == OXY_FLOAT_ERR && PyErr_Occurred()) return -1; {o}->{n} = x; {o}->{n}_set = 1;"
+                ),
+                RType::Bool => format!("{o}->{n} = (v == Py_True); {o}->{n}_set = 1;"),
+                _ => format!("PyObject *old = {o}->{n}; {o}->{n} = Py_NewRef(v); Py_XDECREF(old);"),
+            };
+            let _ = writeln!(
+                out,
+                "static int oxy_set_{ci}_{j}(PyObject *self, PyObject *v, void *closure) {{\n    (void)closure;\n    if (v == NULL) {{\n        if (!({})) {{ oxy_raise_unset_attribute(self, {name}); return -1; }}\n        {clear}\n        return 0;\n    }}\n    if (!({check})) {{ oxy_raise_type({what}, {expected}, v); return -1; }}\n    {{ {store} }}\n    return 0;\n}}",
+                is_set(&o, f, j)
+            );
+        }
+        let _ = writeln!(out, "static PyGetSetDef oxy_getset_{ci}[] = {{");
+        for (j, f) in c.fields.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "    {{{}, oxy_get_{ci}_{j}, oxy_set_{ci}_{j}, NULL, NULL}},",
+                c_string(f.name.as_bytes())
+            );
+        }
+        let _ = writeln!(out, "    {{NULL, NULL, NULL, NULL, NULL}}}};");
+
+        // Field initialisation (ints start "unset"), clearing, traversal.
+        let _ = writeln!(out, "static void oxy_init_fields_{ci}(PyObject *self) {{");
+        if let Some(b) = c.base {
+            let _ = writeln!(out, "    oxy_init_fields_{b}(self);");
+        }
+        for (j, f) in c.fields.iter().enumerate() {
+            if f.ty == RType::Int {
+                let _ = writeln!(
+                    out,
+                    "    (({st} *)self)->{} = OXY_INT_ERR;",
+                    field_name(f, j)
+                );
+            }
+        }
+        let _ = writeln!(out, "    (void)self;\n}}");
+        let _ = writeln!(out, "static int oxy_clear_{ci}(PyObject *self) {{");
+        for (j, f) in c.fields.iter().enumerate() {
+            if f.ty == RType::Obj {
+                let _ = writeln!(out, "    Py_CLEAR((({st} *)self)->{});", field_name(f, j));
+            }
+        }
+        if let Some(b) = c.base {
+            let _ = writeln!(out, "    oxy_clear_{b}(self);");
+        }
+        let _ = writeln!(out, "    return 0;\n}}");
+        let _ = writeln!(out, "static void oxy_release_ints_{ci}(PyObject *self) {{");
+        for (j, f) in c.fields.iter().enumerate() {
+            if f.ty == RType::Int {
+                let _ = writeln!(
+                    out,
+                    "    oxy_int_xdecref((({st} *)self)->{});",
+                    field_name(f, j)
+                );
+            }
+        }
+        if let Some(b) = c.base {
+            let _ = writeln!(out, "    oxy_release_ints_{b}(self);");
+        }
+        let _ = writeln!(out, "    (void)self;\n}}");
+        let _ = writeln!(
+            out,
+            "static int oxy_traverse_fields_{ci}(PyObject *self, visitproc visit, void *arg) {{"
+        );
+        for (j, f) in c.fields.iter().enumerate() {
+            if f.ty == RType::Obj {
+                let _ = writeln!(out, "    Py_VISIT((({st} *)self)->{});", field_name(f, j));
+            }
+        }
+        match c.base {
+            Some(b) => {
+                let _ = writeln!(
+                    out,
+                    "    return oxy_traverse_fields_{b}(self, visit, arg);\n}}"
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "    (void)self; (void)visit; (void)arg;\n    return 0;\n}}"
+                );
+            }
+        }
+        let _ = writeln!(
+            out,
+            "static int oxy_traverse_{ci}(PyObject *self, visitproc visit, void *arg) {{\n    Py_VISIT(Py_TYPE(self));\n    return oxy_traverse_fields_{ci}(self, visit, arg);\n}}"
+        );
+        let root = root_of(m, ci);
+        let _ = writeln!(
+            out,
+            "static void oxy_dealloc_{ci}(PyObject *self) {{
+    PyTypeObject *tp = Py_TYPE(self);
+    PyObject_GC_UnTrack(self);
+    Py_TRASHCAN_BEGIN(self, oxy_dealloc_{ci})
+    if ((({rs} *)self)->oxy_weakrefs != NULL) PyObject_ClearWeakRefs(self);
+    oxy_clear_{ci}(self);
+    oxy_release_ints_{ci}(self);
+    tp->tp_free(self);
+    Py_DECREF(tp);
+    Py_TRASHCAN_END
+}}",
+            rs = struct_name(root)
+        );
+        let _ = writeln!(
+            out,
+            "static PyObject *oxy_new_{ci}(PyTypeObject *type, PyObject *args, PyObject *kwds) {{
+    if (OXY_UNLIKELY(oxy_native_new_check(type, args, kwds) < 0)) return NULL;
+    PyObject *self = type->tp_alloc(type, 0);
+    if (self == NULL) return NULL;
+    oxy_init_fields_{ci}(self);
+    return self;
+}}"
+        );
+        let _ = writeln!(out, "static PyType_Slot oxy_slots_{ci}[] = {{");
+        let _ = writeln!(out, "    {{Py_tp_new, (void *)oxy_new_{ci}}},");
+        let _ = writeln!(out, "    {{Py_tp_dealloc, (void *)oxy_dealloc_{ci}}},");
+        let _ = writeln!(out, "    {{Py_tp_traverse, (void *)oxy_traverse_{ci}}},");
+        let _ = writeln!(out, "    {{Py_tp_clear, (void *)oxy_clear_{ci}}},");
+        let _ = writeln!(out, "    {{Py_tp_getset, (void *)oxy_getset_{ci}}},");
+        if c.base.is_none() {
+            let _ = writeln!(out, "    {{Py_tp_members, (void *)oxy_members_{ci}}},");
+            let _ = writeln!(out, "    {{Py_tp_methods, (void *)oxy_native_methods}},");
+        }
+        let _ = writeln!(out, "    {{0, NULL}}}};");
+        if c.base.is_none() {
+            // Declared after the slots refer to it: C needs it first.
+            let members = format!(
+                "static PyMemberDef oxy_members_{ci}[] = {{\n    {{\"__weaklistoffset__\", T_PYSSIZET, offsetof({st}, oxy_weakrefs), READONLY, NULL}},\n    {{NULL, 0, 0, 0, NULL}}}};\n"
+            );
+            let at = out
+                .rfind(&format!("static PyType_Slot oxy_slots_{ci}[]"))
+                .unwrap_or(out.len());
+            out.insert_str(at, &members);
+        }
+        let _ = writeln!(
+            out,
+            "static PyType_Spec oxy_spec_{ci} = {{{}, sizeof({st}), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, oxy_slots_{ci}}};",
+            // No module prefix: tp_name (used in the interpreter's messages) is then
+            // the bare class name, as for a class created by `type`; __module__ comes
+            // from the class namespace.
+            c_string(c.name.as_bytes())
+        );
+        let _ = writeln!(
+            out,
+            "static PyObject *oxy_make_native_class_{ci}(PyObject *builder) {{
+    PyObject *t = oxy_native_class_create(oxy_module, &oxy_spec_{ci}, builder);
+    if (t == NULL) return NULL;
+    Py_XSETREF(oxy_type_{ci}, (PyTypeObject *)Py_NewRef(t));
+    return t;
+}}"
+        );
+    }
+    out
+}
+
+fn root_of(m: &Module, mut ci: u32) -> u32 {
+    while let Some(b) = m.classes[ci as usize].base {
+        ci = b;
+    }
+    ci
+}

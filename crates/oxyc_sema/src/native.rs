@@ -1,0 +1,421 @@
+//! Which compiled classes become native classes: a C struct with typed fields instead
+//! of an instance `__dict__`.
+//!
+//! A class is native when its layout can be known statically: no metaclass keyword, no
+//! class decorators (a decorator may replace or rebuild the class), at most one base
+//! and that base an earlier native class (or `object`), no `__slots__`, `__new__`,
+//! `__dict__` or `__weakref__` of its own, and no class attribute that is also an
+//! instance attribute. Its fields are the class-level annotations without a value and
+//! the attributes its methods assign through their first parameter (`self.x = ...`),
+//! in order of first appearance, after the fields of its base.
+
+use indexmap::{IndexMap, IndexSet};
+use oxyc_syntax::ast::{self, ClassDef, Expr, ExprKind, Stmt, StmtKind};
+
+/// A native class.
+#[derive(Debug, Clone)]
+pub struct NativeClass {
+    /// Index of the class statement in the module body.
+    pub stmt_index: usize,
+    pub name: String,
+    /// Index of the native base class in `SemModule::native`.
+    pub base: Option<usize>,
+    /// Fields this class adds (its base's come first), with their declared
+    /// annotation, if any.
+    pub fields: IndexMap<String, Option<Expr>>,
+    /// Names its body binds (methods and class attributes).
+    pub class_attrs: IndexSet<String>,
+}
+
+/// Names a class body binds in the class namespace.
+pub fn bound_names_in_class(body: &[Stmt]) -> IndexSet<String> {
+    let mut out = IndexSet::new();
+    for s in body {
+        match &s.kind {
+            StmtKind::FunctionDef(d) => {
+                out.insert(d.name.name.clone());
+            }
+            StmtKind::Assign { targets, .. } => {
+                for t in targets {
+                    if let ExprKind::Name(n) = &t.kind {
+                        out.insert(n.clone());
+                    }
+                }
+            }
+            StmtKind::AnnAssign {
+                target,
+                value: Some(_),
+                ..
+            } => {
+                if let ExprKind::Name(n) = &target.kind {
+                    out.insert(n.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Why a compiled class is not native (None when it is).
+pub fn not_native(
+    c: &ClassDef,
+    earlier: &[NativeClass],
+    bound_once: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    if !c.keywords.is_empty() {
+        return Some("it has class keywords (a metaclass)".into());
+    }
+    if !c.decorators.is_empty() {
+        return Some("it has a class decorator".into());
+    }
+    if c.bases.len() > 1 {
+        return Some("it has more than one base class".into());
+    }
+    if let Some(b) = c.bases.first() {
+        match &b.kind {
+            ExprKind::Name(n) if n == "object" => {}
+            ExprKind::Name(n) if earlier.iter().any(|k| &k.name == n) && bound_once(n) => {}
+            _ => return Some("its base class is not a native class".into()),
+        }
+    }
+    let class_names = bound_names_in_class(&c.body);
+    for special in [
+        "__slots__",
+        "__new__",
+        "__dict__",
+        "__weakref__",
+        "__class_getitem__",
+        "__getattr__",
+        "__getattribute__",
+        "__setattr__",
+        "__delattr__",
+    ] {
+        if class_names.contains(special) {
+            return Some(format!("it defines `{special}`"));
+        }
+    }
+    let fields = own_fields(c);
+    let base = c.bases.first().and_then(|b| match &b.kind {
+        ExprKind::Name(n) => earlier.iter().position(|k| &k.name == n),
+        _ => None,
+    });
+    for f in fields.keys() {
+        if class_names.contains(f) {
+            return Some(format!(
+                "`{f}` is both a class attribute and an instance attribute"
+            ));
+        }
+        let mut b = base;
+        while let Some(bi) = b {
+            if earlier[bi].class_attrs.contains(f) {
+                return Some(format!("`{f}` is a class attribute of its base class"));
+            }
+            b = earlier[bi].base;
+        }
+    }
+    // A class attribute may not hide a field of a base class either.
+    let mut b = base;
+    while let Some(bi) = b {
+        if let Some(n) = class_names
+            .iter()
+            .find(|n| earlier[bi].fields.contains_key(*n))
+        {
+            return Some(format!(
+                "`{n}` hides an instance attribute of its base class"
+            ));
+        }
+        b = earlier[bi].base;
+    }
+    None
+}
+
+/// The fields a class adds: bare class-level annotations, then `self.x` stores in its
+/// methods, in order of first appearance.
+pub fn own_fields(c: &ClassDef) -> IndexMap<String, Option<Expr>> {
+    let mut out: IndexMap<String, Option<Expr>> = IndexMap::new();
+    for s in &c.body {
+        if let StmtKind::AnnAssign {
+            target,
+            annotation,
+            value: None,
+        } = &s.kind
+            && let ExprKind::Name(n) = &target.kind
+            && !is_classvar(annotation)
+        {
+            out.entry(n.clone())
+                .or_insert_with(|| Some(annotation.clone()));
+        }
+    }
+    for s in &c.body {
+        let StmtKind::FunctionDef(f) = &s.kind else {
+            continue;
+        };
+        if f.decorators.iter().any(
+            |d| matches!(&d.kind, ExprKind::Name(n) if n == "staticmethod" || n == "classmethod"),
+        ) {
+            continue;
+        }
+        let Some(first) = f.params.all().next() else {
+            continue;
+        };
+        self_stores(&f.body, &first.name.name, &mut out);
+    }
+    out
+}
+
+fn is_classvar(annotation: &Expr) -> bool {
+    let head = match &annotation.kind {
+        ExprKind::Subscript { value, .. } => value.as_ref(),
+        _ => annotation,
+    };
+    match &head.kind {
+        ExprKind::Name(n) => n == "ClassVar",
+        ExprKind::Attribute { attr, .. } => attr.name == "ClassVar",
+        _ => false,
+    }
+}
+
+fn self_stores(body: &[Stmt], me: &str, out: &mut IndexMap<String, Option<Expr>>) {
+    let record = |t: &Expr, ann: Option<&Expr>, out: &mut IndexMap<String, Option<Expr>>| {
+        if let ExprKind::Attribute { value, attr } = &t.kind
+            && matches!(&value.kind, ExprKind::Name(n) if n == me)
+        {
+            let slot = out.entry(attr.name.clone()).or_insert(None);
+            if slot.is_none() {
+                *slot = ann.cloned();
+            }
+        }
+    };
+    for s in body {
+        match &s.kind {
+            StmtKind::Assign { targets, .. } => {
+                for t in targets {
+                    each_target(t, &mut |t| record(t, None, out));
+                }
+            }
+            StmtKind::AnnAssign {
+                target, annotation, ..
+            } => record(target, Some(annotation), out),
+            StmtKind::AugAssign { target, .. } => record(target, None, out),
+            StmtKind::For { target, .. } => each_target(target, &mut |t| record(t, None, out)),
+            _ => {}
+        }
+        crate::support::each_child(s, &mut |c| {
+            if let crate::support::Child::Stmt(inner) = c {
+                self_stores(std::slice::from_ref(inner), me, out);
+            }
+        });
+    }
+}
+
+fn each_target<'e>(t: &'e Expr, f: &mut dyn FnMut(&'e Expr)) {
+    match &t.kind {
+        ExprKind::Tuple(items) | ExprKind::List(items) => {
+            for i in items {
+                each_target(i, f);
+            }
+        }
+        ExprKind::Starred(inner) => each_target(inner, f),
+        _ => f(t),
+    }
+}
+
+/// Attribute use in the module that native layouts cannot follow.
+#[derive(Default)]
+struct Dynamic {
+    /// `__dict__`, `vars()`, `__class__` assignment, `setattr` with a computed name...
+    everything: Option<String>,
+    /// Attribute names stored from outside the owning class's own methods (`obj.n = v`,
+    /// `setattr(obj, "n", v)`, `del obj.n`), excluding stores through a method's
+    /// first parameter.
+    external: IndexSet<String>,
+}
+
+fn scan_dynamic(module: &ast::Module) -> Dynamic {
+    let mut d = Dynamic::default();
+    fn expr(e: &Expr, d: &mut Dynamic) {
+        match &e.kind {
+            ExprKind::Attribute { attr, .. } if attr.name == "__dict__" => {
+                d.everything
+                    .get_or_insert_with(|| "the module uses `__dict__`".into());
+            }
+            ExprKind::Call { func, args, .. } => {
+                if let ExprKind::Name(n) = &func.kind {
+                    match n.as_str() {
+                        "vars" => {
+                            d.everything
+                                .get_or_insert_with(|| "the module calls `vars()`".into());
+                        }
+                        "setattr" | "delattr" => match args.get(1).map(|a| &a.kind) {
+                            Some(ExprKind::Str(name)) => {
+                                d.external.insert(name.clone());
+                            }
+                            _ => {
+                                d.everything.get_or_insert_with(|| {
+                                    format!("the module calls `{n}()` with a computed name")
+                                });
+                            }
+                        },
+                        _ => {}
+                    }
+                }
+                if let ExprKind::Attribute { attr, .. } = &func.kind
+                    && attr.name == "__setattr__"
+                {
+                    d.everything
+                        .get_or_insert_with(|| "the module calls `__setattr__`".into());
+                }
+            }
+            _ => {}
+        }
+        crate::support::each_expr_child(e, &mut |c| expr(c, d));
+    }
+    fn store(t: &Expr, me: Option<&str>, d: &mut Dynamic) {
+        each_target(t, &mut |t| {
+            if let ExprKind::Attribute { value, attr } = &t.kind {
+                if attr.name == "__class__" {
+                    d.everything
+                        .get_or_insert_with(|| "the module assigns `__class__`".into());
+                }
+                let through_self =
+                    me.is_some_and(|m| matches!(&value.kind, ExprKind::Name(n) if n == m));
+                if !through_self {
+                    d.external.insert(attr.name.clone());
+                }
+            }
+        });
+    }
+    fn stmts(body: &[Stmt], me: Option<&str>, d: &mut Dynamic) {
+        for s in body {
+            match &s.kind {
+                StmtKind::FunctionDef(f) => {
+                    // Only a method's first parameter is "self" (see `scan_class`).
+                    for p in f.params.all() {
+                        if let Some(x) = &p.default {
+                            expr(x, d);
+                        }
+                    }
+                    stmts(&f.body, None, d);
+                    continue;
+                }
+                StmtKind::ClassDef(c) => {
+                    scan_class(c, d);
+                    continue;
+                }
+                StmtKind::Assign { targets, .. } => targets.iter().for_each(|t| store(t, me, d)),
+                StmtKind::AnnAssign { target, .. } | StmtKind::AugAssign { target, .. } => {
+                    store(target, me, d)
+                }
+                StmtKind::For { target, .. } => store(target, me, d),
+                StmtKind::Delete(targets) => targets.iter().for_each(|t| store(t, me, d)),
+                _ => {}
+            }
+            crate::support::each_child(s, &mut |c| match c {
+                crate::support::Child::Stmt(inner) => stmts(std::slice::from_ref(inner), me, d),
+                crate::support::Child::Expr(e) | crate::support::Child::Target(e) => expr(e, d),
+            });
+        }
+    }
+    fn scan_class(c: &ClassDef, d: &mut Dynamic) {
+        for e in c.bases.iter().chain(&c.decorators) {
+            expr(e, d);
+        }
+        for s in &c.body {
+            if let StmtKind::FunctionDef(f) = &s.kind {
+                for x in f
+                    .decorators
+                    .iter()
+                    .chain(f.params.all().filter_map(|p| p.default.as_ref()))
+                {
+                    expr(x, d);
+                }
+                let me = f.params.all().next().map(|p| p.name.name.as_str());
+                stmts(&f.body, me, d);
+            } else {
+                stmts(std::slice::from_ref(s), None, d);
+            }
+        }
+    }
+    stmts(&module.body, None, &mut d);
+    d
+}
+
+/// The native classes of a module, in order.
+pub fn native_classes(
+    module: &ast::Module,
+    compiled: &dyn Fn(usize) -> bool,
+    bound_once: &dyn Fn(&str) -> bool,
+) -> (Vec<NativeClass>, Vec<(usize, String)>) {
+    let mut out: Vec<NativeClass> = Vec::new();
+    let mut why_not = Vec::new();
+    let dynamic = scan_dynamic(module);
+    // Every field any class of the module declares: an attribute stored from outside
+    // that is none of these may land on any instance, so no layout is safe.
+    let mut all_fields: IndexSet<String> = IndexSet::new();
+    for s in &module.body {
+        if let StmtKind::ClassDef(c) = &s.kind {
+            all_fields.extend(own_fields(c).into_keys());
+        }
+    }
+    let global_reason = dynamic.everything.clone().or_else(|| {
+        dynamic
+            .external
+            .iter()
+            .find(|n| !all_fields.contains(*n))
+            .map(|n| {
+                format!(
+                    "the module sets attribute `{n}`, which no class declares, from outside a class"
+                )
+            })
+    });
+    for (i, s) in module.body.iter().enumerate() {
+        let StmtKind::ClassDef(c) = &s.kind else {
+            continue;
+        };
+        if !compiled(i) {
+            continue;
+        }
+        if let Some(reason) = &global_reason {
+            why_not.push((i, reason.clone()));
+            continue;
+        }
+        // An instance attribute stored from outside must not shadow a class attribute.
+        let names = bound_names_in_class(&c.body);
+        if let Some(n) = dynamic.external.iter().find(|n| names.contains(*n)) {
+            why_not.push((
+                i,
+                format!("instances get attribute `{n}`, which is also a class attribute"),
+            ));
+            continue;
+        }
+        if !bound_once(&c.name.name) {
+            why_not.push((i, "its name is bound more than once in the module".into()));
+            continue;
+        }
+        match not_native(c, &out, bound_once) {
+            Some(reason) => why_not.push((i, reason)),
+            None => {
+                let base = c.bases.first().and_then(|b| match &b.kind {
+                    ExprKind::Name(n) => out.iter().position(|k| &k.name == n),
+                    _ => None,
+                });
+                let mut fields = own_fields(c);
+                // A field the base already has stays the base's.
+                let mut b = base;
+                while let Some(bi) = b {
+                    fields.retain(|f, _| !out[bi].fields.contains_key(f));
+                    b = out[bi].base;
+                }
+                out.push(NativeClass {
+                    stmt_index: i,
+                    name: c.name.name.clone(),
+                    base,
+                    fields,
+                    class_attrs: bound_names_in_class(&c.body),
+                });
+            }
+        }
+    }
+    (out, why_not)
+}
