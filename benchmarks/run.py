@@ -48,6 +48,10 @@ TARGETS: dict[str, float] = {
     "primes": 20.0,
     "leibniz": 25.0,
     "fib": 10.0,
+    "scheduler": 30.0,
+    "constraints": 10.0,
+    "raytrace": 10.0,
+    "binary_trees": 8.0,
 }
 
 VARIANTS = ("cpython", "oxyc", "mypyc")
