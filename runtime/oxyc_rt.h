@@ -724,6 +724,15 @@ OXY_API PyObject *oxy_class_namespace(PyObject *builder);
 
 /* ---- native classes ---------------------------------------------------- */
 
+/* A native instance is tracked by the GC only once one of its fields holds an object
+   that may be part of a cycle (the rule dicts follow: any GC object except an
+   untracked tuple); until then it cannot be in a cycle.  Call after storing v. */
+static inline void oxy_native_track(PyObject *self, PyObject *v) {
+    if (!PyObject_GC_IsTracked(self) && PyObject_IS_GC(v) &&
+        (!PyTuple_CheckExact(v) || PyObject_GC_IsTracked(v)))
+        PyObject_GC_Track(self);
+}
+
 /* AttributeError for a field of a native instance that was never set. */
 OXY_API OXY_COLD void oxy_raise_unset_attribute(PyObject *obj, const char *name);
 /* What object.__new__ would reject: an abstract class, or arguments when neither

@@ -48,6 +48,7 @@ pub fn declarations(m: &Module) -> String {
             out,
             "static PyObject *oxy_make_native_class_{ci}(PyObject *builder);"
         );
+        let _ = writeln!(out, "static PyObject *oxy_alloc_{ci}(void);");
     }
     out
 }
@@ -93,7 +94,7 @@ pub fn set_field_code(m: &Module, obj: &str, ci: u32, j: u32, src: &str) -> Stri
         ),
         RType::Float | RType::Bool => format!("{o}->{n} = {src}; {o}->{n}_set = 1;"),
         _ => format!(
-            "{{ PyObject *oxy_old = {o}->{n}; Py_INCREF({src}); {o}->{n} = {src}; Py_XDECREF(oxy_old); }}"
+            "{{ PyObject *oxy_old = {o}->{n}; Py_INCREF({src}); {o}->{n} = {src}; oxy_native_track({obj}, {src}); Py_XDECREF(oxy_old); }}"
         ),
     }
 }
@@ -142,7 +143,9 @@ pub fn definitions(m: &Module) -> String {
                     "double x = oxy_float_unbox(v); if (x == OXY_FLOAT_ERR && PyErr_Occurred()) return -1; {o}->{n} = x; {o}->{n}_set = 1;"
                 ),
                 RType::Bool => format!("{o}->{n} = (v == Py_True); {o}->{n}_set = 1;"),
-                _ => format!("PyObject *old = {o}->{n}; {o}->{n} = Py_NewRef(v); Py_XDECREF(old);"),
+                _ => format!(
+                    "PyObject *old = {o}->{n}; {o}->{n} = Py_NewRef(v); oxy_native_track(self, v); Py_XDECREF(old);"
+                ),
             };
             let _ = writeln!(
                 out,
@@ -249,8 +252,29 @@ pub fn definitions(m: &Module) -> String {
     PyObject *self = type->tp_alloc(type, 0);
     if (self == NULL) return NULL;
     oxy_init_fields_{ci}(self);
+    /* No field holds anything yet: untracked until one does (a Python subclass
+       has a __dict__ and stays tracked). */
+    if (type == oxy_type_{ci}) PyObject_GC_UnTrack(self);
     return self;
 }}"
+        );
+        let _ = writeln!(
+            out,
+            "/* `{name}(...)` from compiled code: the instance, before __init__. */
+static PyObject *oxy_alloc_{ci}(void) {{
+    if (OXY_UNLIKELY(oxy_type_{ci} == NULL)) {{
+        PyErr_SetString(PyExc_NameError, \"name '{name}' is not defined\");
+        return NULL;
+    }}
+    /* Zeroed and not tracked by the GC until a field holds a container
+       (see oxy_native_track). */
+    PyObject *self = _PyObject_GC_New(oxy_type_{ci});
+    if (self == NULL) return NULL;
+    memset((char *)self + sizeof(PyObject), 0, sizeof({st}) - sizeof(PyObject));
+    oxy_init_fields_{ci}(self);
+    return self;
+}}",
+            name = c.name
         );
         let _ = writeln!(out, "static PyType_Slot oxy_slots_{ci}[] = {{");
         let _ = writeln!(out, "    {{Py_tp_new, (void *)oxy_new_{ci}}},");

@@ -602,6 +602,19 @@ impl Emitter<'_> {
                 );
                 let _ = writeln!(self.out, "    {code}");
             }
+            OpKind::NewInstance { dst, class } => {
+                let d = self.reg(*dst);
+                let _ = writeln!(self.out, "    {d} = oxy_alloc_{class}();");
+                self.check(op, &format!("{d} == NULL"));
+            }
+            OpKind::NoSubclassOf { dst, obj, class } => {
+                let o = self.reg(*obj);
+                let _ = writeln!(
+                    self.out,
+                    "    {} = (Py_TYPE({o}) == oxy_type_{class} || !PyObject_TypeCheck({o}, oxy_type_{class}));",
+                    self.reg(*dst)
+                );
+            }
             OpKind::TypeIs { dst, obj, class } => {
                 let _ = writeln!(
                     self.out,

@@ -54,6 +54,10 @@ pub(crate) fn type_check(m: &Module, expected: &str, v: &str) -> String {
         "set" => format!("PySet_Check({v})"),
         "bytes" => format!("PyBytes_Check({v})"),
         "None" => format!("({v} == Py_None)"),
+        other if other.starts_with("Optional[") && other.ends_with(']') => {
+            let inner = &other["Optional[".len()..other.len() - 1];
+            format!("({v} == Py_None || {})", type_check(m, inner, v))
+        }
         other => match m.classes.iter().position(|c| c.name == other) {
             // Before the class statement ran no value can be an instance.
             Some(ci) => {

@@ -243,6 +243,19 @@ pub enum OpKind {
         obj: Reg,
         class: u32,
     },
+    /// True unless `obj` is an instance of a proper subclass of native class `class`
+    /// (which could take priority with a reflected operator).
+    NoSubclassOf {
+        dst: Reg,
+        obj: Reg,
+        class: u32,
+    },
+    /// A new, empty instance of native class `class` (fields unset), without calling
+    /// `__init__`.
+    NewInstance {
+        dst: Reg,
+        class: u32,
+    },
     /// Create native class `class` from a class-statement builder (see `ClassBegin`).
     MakeNativeClass {
         dst: Reg,
@@ -421,7 +434,9 @@ impl Op {
     pub fn uses(&self) -> Vec<Reg> {
         match &self.kind {
             OpKind::Assign { src, .. } | OpKind::Unbox { src, .. } => vec![*src],
-            OpKind::GetField { obj, .. } | OpKind::TypeIs { obj, .. } => vec![*obj],
+            OpKind::GetField { obj, .. }
+            | OpKind::TypeIs { obj, .. }
+            | OpKind::NoSubclassOf { obj, .. } => vec![*obj],
             OpKind::SetField { obj, src, .. } => vec![*obj, *src],
             OpKind::MakeNativeClass { builder, .. } => vec![*builder],
             OpKind::Const { .. } => vec![],
@@ -447,6 +462,7 @@ impl Op {
             | OpKind::DelGlobal { .. }
             | OpKind::DefineFunction { .. }
             | OpKind::MakeFunction { .. }
+            | OpKind::NewInstance { .. }
             | OpKind::ExecSource { .. }
             | OpKind::CheckSignals
             | OpKind::CheckDepth => vec![],
@@ -476,6 +492,8 @@ impl Op {
             | OpKind::MakeFunction { dst, .. }
             | OpKind::GetField { dst, .. }
             | OpKind::TypeIs { dst, .. }
+            | OpKind::NoSubclassOf { dst, .. }
+            | OpKind::NewInstance { dst, .. }
             | OpKind::MakeNativeClass { dst, .. } => Some(*dst),
             OpKind::Prim { dst, .. } => *dst,
             OpKind::Undef { reg } => Some(*reg),

@@ -152,6 +152,10 @@ fn op_text(op: &Op) -> String {
             field,
             src,
         } => format!("set_field {obj} c{class}.{field} = {src}"),
+        OpKind::NoSubclassOf { dst, obj, class } => {
+            format!("{dst} = no_subclass_of {obj} c{class}")
+        }
+        OpKind::NewInstance { dst, class } => format!("{dst} = new_instance c{class}"),
         OpKind::TypeIs { dst, obj, class } => format!("{dst} = type_is {obj} c{class}"),
         OpKind::MakeNativeClass {
             dst,

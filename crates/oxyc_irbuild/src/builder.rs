@@ -254,14 +254,13 @@ impl<'a> FnBuilder<'a> {
                 let needs_check = what.is_some()
                     && target.check_name().is_some()
                     && !same_python_type(&v.ty, target)
-                    && !matches!((&v.ty, target),
-                        (Ty::Instance(a), Ty::Instance(b)) if self.is_native_subclass(a, b));
+                    && !self.statically_fits(&v.ty, target);
                 if needs_check {
                     let dst = self.temp(RType::Obj);
                     self.emit(OpKind::Unbox {
                         dst,
                         src: boxed,
-                        expected: target.check_name().unwrap_or("object").to_string(),
+                        expected: target.check_name().unwrap_or_else(|| "object".to_string()),
                         what: what.map(str::to_string),
                     });
                     dst
@@ -273,7 +272,7 @@ impl<'a> FnBuilder<'a> {
                 // Boxed (or mismatched unboxed) -> unboxed: check unless known.
                 let boxed = self.box_val(v);
                 let dst = self.temp(to);
-                let expected = target.check_name().unwrap_or("object").to_string();
+                let expected = target.check_name().unwrap_or_else(|| "object".to_string());
                 let trusted = from == RType::Obj && what.is_none();
                 let what = if trusted {
                     None
@@ -316,6 +315,19 @@ impl<'a> FnBuilder<'a> {
 }
 
 /// Does a value of Python type `from` always satisfy a check for `to`?
+impl FnBuilder<'_> {
+    /// Does every value of type `from` already satisfy the check of native-class type
+    /// `to`?
+    fn statically_fits(&self, from: &Ty, to: &Ty) -> bool {
+        match (from, to) {
+            (Ty::None, Ty::OptInstance(_)) => true,
+            (Ty::Instance(a), Ty::Instance(b) | Ty::OptInstance(b))
+            | (Ty::OptInstance(a), Ty::OptInstance(b)) => self.is_native_subclass(a, b),
+            _ => false,
+        }
+    }
+}
+
 fn same_python_type(from: &Ty, to: &Ty) -> bool {
     match (from, to) {
         (Ty::List(_), Ty::List(_)) => matches!(to, Ty::List(e) if **e == Ty::Object) || from == to,
@@ -345,6 +357,7 @@ pub fn op_can_fail(kind: &OpKind) -> bool {
         | OpKind::DefineFunction { .. }
         | OpKind::MakeFunction { .. }
         | OpKind::GetField { .. }
+        | OpKind::NewInstance { .. }
         | OpKind::MakeNativeClass { .. }
         | OpKind::ExecSource { .. }
         | OpKind::CheckBound { .. }

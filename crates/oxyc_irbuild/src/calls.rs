@@ -38,6 +38,9 @@ impl<'a> FnBuilder<'a> {
                         {
                             return v;
                         }
+                        if let Some(v) = self.construct_native(n, args, keywords) {
+                            return v;
+                        }
                     }
                     NameRes::Local => {}
                 }
@@ -166,6 +169,85 @@ impl<'a> FnBuilder<'a> {
         Some(Val::new(dst, Ty::Object))
     }
 
+    /// `C(args)` for a native class `C`: allocate the instance and call its compiled
+    /// `__init__` directly (native classes have no `__new__` and no metaclass).
+    fn construct_native(
+        &mut self,
+        class: &str,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> Option<Val> {
+        let ci = self.cx.sem.native_named(class)?;
+        let init = oxyc_types::method_of(self.cx.sem, class, "__init__");
+        let Some(fi) = init else {
+            if !args.is_empty() || !keywords.is_empty() {
+                return None;
+            }
+            let dst = self.temp(RType::Obj);
+            self.emit(OpKind::NewInstance {
+                dst,
+                class: ci as u32,
+            });
+            return Some(Val::new(dst, Ty::Instance(class.to_string())));
+        };
+        let def = self.cx.sem.functions[fi].def(self.cx.module)?;
+        let params: Vec<_> = def.params.all().collect();
+        if !keywords.is_empty()
+            || !def.decorators.is_empty()
+            || params.is_empty()
+            || args.len() + 1 > params.len()
+            || params[args.len() + 1..].iter().any(|p| p.default.is_none())
+        {
+            return None;
+        }
+        let values: Vec<Val> = args.iter().map(|a| self.expr(a)).collect();
+        let obj = self.temp(RType::Obj);
+        self.emit(OpKind::NewInstance {
+            dst: obj,
+            class: ci as u32,
+        });
+        let inst = Val::new(obj, Ty::Instance(class.to_string()));
+        let sig = self.cx.types.sigs[fi].clone();
+        let mut regs = vec![self.coerce(&inst, &sig.params[0], None)];
+        self.bind_rest(fi, &def.name.name, &params, &sig.params, &values, &mut regs);
+        let dst = self.temp(rtype_of(&sig.ret));
+        self.emit(OpKind::Call {
+            dst,
+            func: FuncId(fi as u32),
+            args: regs,
+        });
+        Some(inst)
+    }
+
+    /// Coerce `values` to parameters 1.. of function `fi` (defaults for the rest).
+    fn bind_rest(
+        &mut self,
+        fi: usize,
+        fname: &str,
+        params: &[&oxyc_syntax::ast::Param],
+        tys: &[Ty],
+        values: &[Val],
+        regs: &mut Vec<Reg>,
+    ) {
+        for (i, p) in params.iter().enumerate().skip(1) {
+            let pty = &tys[i];
+            match values.get(i - 1) {
+                Some(v) => {
+                    let what = format!("{fname}() argument '{}'", p.name.name);
+                    regs.push(self.coerce(v, pty, Some(&what)));
+                }
+                None => {
+                    let dst = self.temp(rtype_of(pty));
+                    self.emit(OpKind::LoadStatic {
+                        dst,
+                        name: crate::ModCx::default_static(fi, &p.name.name),
+                    });
+                    regs.push(dst);
+                }
+            }
+        }
+    }
+
     /// `obj.name(args)` where `obj` is an instance of a native class whose `name` is a
     /// compiled plain method: when `type(obj)` is exactly that class nothing can
     /// override the method, so it is a direct C call; otherwise (a subclass) the
@@ -177,12 +259,17 @@ impl<'a> FnBuilder<'a> {
         args: &'a [Expr],
         keywords: &'a [Keyword],
     ) -> Option<Val> {
-        let Ty::Instance(class) = &recv.ty else {
-            return None;
-        };
         if !keywords.is_empty() {
             return None;
         }
+        // A receiver of unknown type is guessed to be the one native class that
+        // defines this method (the exact-type test below keeps that safe).
+        let class = match &recv.ty {
+            Ty::Instance(c) | Ty::OptInstance(c) => c.clone(),
+            Ty::Object => self.only_class_defining(name, false)?,
+            _ => return None,
+        };
+        let class = &class;
         let ci = self.cx.sem.native_named(class)?;
         let fi = oxyc_types::method_of(self.cx.sem, class, name)?;
         let def = self.cx.sem.functions[fi].def(self.cx.module)?;
@@ -208,23 +295,7 @@ impl<'a> FnBuilder<'a> {
 
         self.switch_to(fast);
         let mut regs = vec![self.coerce(recv, &sig.params[0], None)];
-        for (i, p) in params.iter().enumerate().skip(1) {
-            let pty = &sig.params[i];
-            match values.get(i - 1) {
-                Some(v) => {
-                    let what = format!("{}() argument '{}'", def.name.name, p.name.name);
-                    regs.push(self.coerce(v, pty, Some(&what)));
-                }
-                None => {
-                    let dst = self.temp(rtype_of(pty));
-                    self.emit(OpKind::LoadStatic {
-                        dst,
-                        name: crate::ModCx::default_static(fi, &p.name.name),
-                    });
-                    regs.push(dst);
-                }
-            }
-        }
+        self.bind_rest(fi, &def.name.name, &params, &sig.params, &values, &mut regs);
         let dst = self.temp(rtype_of(&sig.ret));
         self.emit(OpKind::Call {
             dst,

@@ -27,6 +27,128 @@ impl<'a> FnBuilder<'a> {
         Some((ci as u32, fi as u32, fty.clone()))
     }
 
+    /// The only native class that defines `name` itself — as a field when `field`,
+    /// else as a class attribute — if exactly one does.
+    pub fn only_class_defining(&self, name: &str, field: bool) -> Option<String> {
+        let mut found = None;
+        for (ci, c) in self.cx.sem.native.iter().enumerate() {
+            let defines = if field {
+                self.cx.types.fields[ci].contains_key(name)
+            } else {
+                c.class_attrs.contains(name)
+            };
+            if defines {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(c.name.clone());
+            }
+        }
+        found
+    }
+
+    /// `obj.attr` on a value of unknown type when exactly one native class declares
+    /// field `attr`: read the field directly if `type(obj)` is that class, else the
+    /// ordinary attribute lookup. The result is an object either way.
+    pub fn speculative_get_field(&mut self, obj: &Val, attr: &str) -> Option<Val> {
+        if let Ty::OptInstance(c) = &obj.ty {
+            return self.guarded_get_field(obj, c.clone(), attr);
+        }
+        if obj.ty != Ty::Object {
+            return None;
+        }
+        let class = self.only_class_defining(attr, true)?;
+        let ci = self.cx.sem.native_named(&class)?;
+        let (c, f, fty) = self.native_field(&Ty::Instance(class), attr)?;
+        let result = self.temp(RType::Obj);
+        let is_exact = self.temp(RType::Bool);
+        self.emit(OpKind::TypeIs {
+            dst: is_exact,
+            obj: obj.reg,
+            class: ci as u32,
+        });
+        let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
+        self.branch(is_exact, fast, slow);
+        self.switch_to(fast);
+        let v = self.get_field(obj.reg, c, f, &fty);
+        let b = self.box_val(&v);
+        self.assign(result, b);
+        self.goto(done);
+        self.switch_to(slow);
+        let name = self.str_const(attr);
+        let g = self.prim(Prim::ObjGetAttr, vec![obj.reg, name]);
+        self.assign(result, g);
+        self.goto(done);
+        self.switch_to(done);
+        Some(Val::new(result, Ty::Object))
+    }
+
+    /// `obj.attr` where `obj` is an instance of `class` or None: the field when
+    /// `type(obj)` is exactly the class, else the ordinary lookup (AttributeError for
+    /// None), converted to the field's type.
+    fn guarded_get_field(&mut self, obj: &Val, class: String, attr: &str) -> Option<Val> {
+        let ci = self.cx.sem.native_named(&class)?;
+        let (c, f, fty) = self.native_field(&Ty::Instance(class), attr)?;
+        let result = self.temp(rtype_of(&fty));
+        let is_exact = self.temp(RType::Bool);
+        self.emit(OpKind::TypeIs {
+            dst: is_exact,
+            obj: obj.reg,
+            class: ci as u32,
+        });
+        let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
+        self.branch(is_exact, fast, slow);
+        self.switch_to(fast);
+        let v = self.get_field(obj.reg, c, f, &fty);
+        self.assign(result, v.reg);
+        self.goto(done);
+        self.switch_to(slow);
+        let name = self.str_const(attr);
+        let g = self.prim(Prim::ObjGetAttr, vec![obj.reg, name]);
+        let what = format!("attribute '{attr}'");
+        let r = self.coerce(&Val::new(g, Ty::Object), &fty, Some(&what));
+        self.assign(result, r);
+        self.goto(done);
+        self.switch_to(done);
+        Some(Val::new(result, fty))
+    }
+
+    /// `obj.attr = v` on a value of unknown type (see `speculative_get_field`).
+    pub fn speculative_set_field(&mut self, obj: &Val, attr: &str, v: &Val) -> bool {
+        let class = match &obj.ty {
+            Ty::OptInstance(c) => c.clone(),
+            Ty::Object => match self.only_class_defining(attr, true) {
+                Some(c) => c,
+                None => return false,
+            },
+            _ => return false,
+        };
+        let Some(ci) = self.cx.sem.native_named(&class) else {
+            return false;
+        };
+        let Some(field) = self.native_field(&Ty::Instance(class), attr) else {
+            return false;
+        };
+        let is_exact = self.temp(RType::Bool);
+        self.emit(OpKind::TypeIs {
+            dst: is_exact,
+            obj: obj.reg,
+            class: ci as u32,
+        });
+        let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
+        self.branch(is_exact, fast, slow);
+        self.switch_to(fast);
+        self.set_field(obj.reg, attr, field, v);
+        self.goto(done);
+        self.switch_to(slow);
+        let name = self.str_const(attr);
+        let b = self.box_val(v);
+        self.prim_void(Prim::ObjSetAttr, vec![obj.reg, name, b]);
+        self.goto(done);
+        self.switch_to(done);
+        true
+    }
+
     /// Is native class `a` the class `b` or a subclass of it?
     pub fn is_native_subclass(&self, a: &str, b: &str) -> bool {
         let mut c = self.cx.sem.native_named(a);

@@ -82,6 +82,9 @@ impl<'a> FnBuilder<'a> {
                 if let Some((c, f, fty)) = self.native_field(&v.ty, &attr.name) {
                     return self.get_field(v.reg, c, f, &fty);
                 }
+                if let Some(r) = self.speculative_get_field(&v, &attr.name) {
+                    return r;
+                }
                 let obj = self.box_val(&v);
                 let name = self.str_const(&attr.name);
                 Val::new(self.prim(Prim::ObjGetAttr, vec![obj, name]), Ty::Object)
@@ -276,6 +279,9 @@ impl<'a> FnBuilder<'a> {
 
     pub fn binop(&mut self, op: BinOp, l: Val, r: Val, ty: &Ty, inplace: bool) -> Val {
         use BinOp::*;
+        if let Some(v) = self.native_binop(op, &l, &r, inplace) {
+            return v;
+        }
         let both_int = l.ty.is_intlike() && r.ty.is_intlike();
         match ty {
             Ty::Int if both_int => {
@@ -333,7 +339,7 @@ impl<'a> FnBuilder<'a> {
         }
     }
 
-    fn generic_binop(&mut self, op: BinOp, l: Val, r: Val, ty: &Ty, inplace: bool) -> Val {
+    pub fn generic_binop(&mut self, op: BinOp, l: Val, r: Val, ty: &Ty, inplace: bool) -> Val {
         use BinOp::*;
         let a = self.box_val(&l);
         let b = self.box_val(&r);
@@ -371,7 +377,7 @@ impl<'a> FnBuilder<'a> {
 
     /// Convert a boxed result whose Python type is known to be `ty` (no check needed).
     pub fn known_obj(&mut self, v: Val, ty: &Ty) -> Val {
-        if let Ty::Instance(c) = ty {
+        if let Ty::Instance(c) | Ty::OptInstance(c) = ty {
             // Compiled code reads a native instance's fields directly: always check.
             let r = self.coerce(&v, ty, Some(&format!("a {c} value")));
             return Val::new(r, ty.clone());
@@ -384,6 +390,9 @@ impl<'a> FnBuilder<'a> {
     }
 
     fn unary(&mut self, op: UnaryOp, v: Val) -> Val {
+        if let Some(r) = self.native_unary(op, &v) {
+            return r;
+        }
         match (op, &v.ty) {
             (UnaryOp::Not, _) => {
                 let c = self.truthy(&v);
@@ -405,16 +414,19 @@ impl<'a> FnBuilder<'a> {
                 let i = self.coerce(&v, &Ty::Int, None);
                 Val::new(self.prim(Prim::IntInvert, vec![i]), Ty::Int)
             }
-            _ => {
-                let b = self.box_val(&v);
-                let p = match op {
-                    UnaryOp::USub => Prim::ObjNeg,
-                    UnaryOp::UAdd => Prim::ObjPos,
-                    _ => Prim::ObjInvert,
-                };
-                Val::new(self.prim(p, vec![b]), Ty::Object)
-            }
+            _ => self.generic_unary(op, &v),
         }
+    }
+
+    /// A unary operator through the interpreter's protocol (`not` is never passed).
+    pub fn generic_unary(&mut self, op: UnaryOp, v: &Val) -> Val {
+        let b = self.box_val(v);
+        let p = match op {
+            UnaryOp::USub => Prim::ObjNeg,
+            UnaryOp::UAdd => Prim::ObjPos,
+            _ => Prim::ObjInvert,
+        };
+        Val::new(self.prim(p, vec![b]), Ty::Object)
     }
 
     /// Turn a Bool-or-CInt condition register into a Bool register.

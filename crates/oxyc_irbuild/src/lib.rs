@@ -8,6 +8,7 @@
 mod builder;
 mod calls;
 mod class;
+mod dunder;
 mod expr;
 mod stmt;
 
@@ -74,7 +75,7 @@ pub fn build_module(
             params.push(Param {
                 name: p.name.name.clone(),
                 ty: rtype_of(ty),
-                check: ty.check_name().map(str::to_string),
+                check: ty.check_name(),
                 default_static,
             });
         }
@@ -96,7 +97,7 @@ pub fn build_module(
             line: cx.line_of(def.name.span.start),
             params,
             ret: rtype_of(&sig.ret),
-            ret_check: sig.ret.check_name().map(str::to_string),
+            ret_check: sig.ret.check_name(),
             entry: oxyc_ir::BlockId(0),
             doc: def.docstring.clone(),
             is_python_callable: true,
@@ -184,7 +185,7 @@ pub fn build_module(
                 .map(|(n, t)| oxyc_ir::Field {
                     name: n.clone(),
                     ty: rtype_of(t),
-                    check: t.check_name().map(str::to_string),
+                    check: t.check_name(),
                 })
                 .collect(),
         })

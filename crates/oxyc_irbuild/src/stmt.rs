@@ -386,6 +386,9 @@ impl<'a> FnBuilder<'a> {
                     self.set_field(o.reg, &attr.name, field, &v);
                     return;
                 }
+                if self.speculative_set_field(&o, &attr.name, &v) {
+                    return;
+                }
                 let val = self.box_val(&v);
                 let obj = self.box_val(&o);
                 let name = self.str_const(&attr.name);

@@ -56,10 +56,31 @@ pub fn type_of_annotation_with(e: &Expr, class: &dyn Fn(&str) -> Option<Ty>) -> 
                     Ty::Tuple(items.iter().map(|t| type_of_annotation(t)).collect())
                 }
                 ("set" | "Set", [_]) => Ty::Set,
+                ("Optional", [t]) => optional(type_of_annotation(t)),
+                ("Union", [a, b]) => match (type_of_annotation(a), type_of_annotation(b)) {
+                    (Ty::None, t) | (t, Ty::None) => optional(t),
+                    _ => Ty::Object,
+                },
                 ("Final", [t]) => type_of_annotation(t),
                 _ => Ty::Object,
             }
         }
+        ExprKind::BinOp {
+            left,
+            op: oxyc_syntax::ast::BinOp::BitOr,
+            right,
+        } => match (type_of_annotation(left), type_of_annotation(right)) {
+            (Ty::None, t) | (t, Ty::None) => optional(t),
+            _ => Ty::Object,
+        },
+        _ => Ty::Object,
+    }
+}
+
+/// `Optional[t]`: kept precise only for native classes.
+fn optional(t: Ty) -> Ty {
+    match t {
+        Ty::Instance(c) | Ty::OptInstance(c) => Ty::OptInstance(c),
         _ => Ty::Object,
     }
 }

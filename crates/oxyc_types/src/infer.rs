@@ -336,7 +336,7 @@ impl Cx<'_> {
             StmtKind::AugAssign { target, op, value } => {
                 let lt = self.expr(target);
                 let rt = self.expr(value);
-                let t = binop_ty(*op, &lt, &rt, value);
+                let t = self.binop_ty(*op, &lt, &rt, value);
                 self.bind_target(target, t);
             }
             StmtKind::Return(Some(v)) => {
@@ -518,10 +518,16 @@ impl Cx<'_> {
             ExprKind::BinOp { left, op, right } => {
                 let l = self.expr(left);
                 let r = self.expr(right);
-                binop_ty(*op, &l, &r, right)
+                self.binop_ty(*op, &l, &r, right)
             }
             ExprKind::UnaryOp { op, operand } => {
                 let t = self.expr(operand);
+                if let Some(c) = t.native_class()
+                    && let Some(name) = unary_dunder(*op)
+                    && let Some(fi) = method_of(self.sem, c, name)
+                {
+                    return self.sigs.get(fi).map_or(Ty::Object, |s| s.ret.clone());
+                }
                 match (op, &t) {
                     (UnaryOp::Not, _) => Ty::Bool,
                     (UnaryOp::USub | UnaryOp::UAdd | UnaryOp::Invert, Ty::Int | Ty::Bool) => {
@@ -575,8 +581,10 @@ impl Cx<'_> {
             ExprKind::Attribute { value, attr } => {
                 let vt = self.expr(value);
                 match &vt {
-                    Ty::Instance(c) => field_ty(self.sem, self.fields, c, &attr.name)
-                        .map_or(Ty::Object, |(_, t)| t.clone()),
+                    Ty::Instance(c) | Ty::OptInstance(c) => {
+                        field_ty(self.sem, self.fields, c, &attr.name)
+                            .map_or(Ty::Object, |(_, t)| t.clone())
+                    }
                     _ => Ty::Object,
                 }
             }
@@ -690,7 +698,7 @@ impl Cx<'_> {
         if let ExprKind::Attribute { value, attr } = &func.kind {
             let recv = self.expr(value);
             self.exprs.set(func.id, Ty::Object);
-            if let Ty::Instance(c) = &recv {
+            if let Ty::Instance(c) | Ty::OptInstance(c) = &recv {
                 return match method_of(self.sem, c, &attr.name) {
                     Some(fi) => self.sigs.get(fi).map_or(Ty::Object, |s| s.ret.clone()),
                     None => Ty::Object,
@@ -761,6 +769,49 @@ pub fn method_of(sem: &SemModule, class: &str, name: &str) -> Option<usize> {
         c = k.base;
     }
     None
+}
+
+/// The method behind a binary operator (`__add__` for `+`).
+pub fn binop_dunder(op: BinOp) -> &'static str {
+    use BinOp::*;
+    match op {
+        Add => "__add__",
+        Sub => "__sub__",
+        Mult => "__mul__",
+        MatMult => "__matmul__",
+        Div => "__truediv__",
+        FloorDiv => "__floordiv__",
+        Mod => "__mod__",
+        Pow => "__pow__",
+        LShift => "__lshift__",
+        RShift => "__rshift__",
+        BitAnd => "__and__",
+        BitOr => "__or__",
+        BitXor => "__xor__",
+    }
+}
+
+/// The method behind a unary operator (`not` has none).
+pub fn unary_dunder(op: UnaryOp) -> Option<&'static str> {
+    match op {
+        UnaryOp::USub => Some("__neg__"),
+        UnaryOp::UAdd => Some("__pos__"),
+        UnaryOp::Invert => Some("__invert__"),
+        UnaryOp::Not => None,
+    }
+}
+
+impl Cx<'_> {
+    /// A binary operator whose left operand is a native instance is typed by the
+    /// compiled dunder method's return annotation.
+    fn binop_ty(&self, op: BinOp, l: &Ty, r: &Ty, right: &Expr) -> Ty {
+        if let Some(c) = l.native_class()
+            && let Some(fi) = method_of(self.sem, c, binop_dunder(op))
+        {
+            return self.sigs.get(fi).map_or(Ty::Object, |s| s.ret.clone());
+        }
+        binop_ty(op, l, r, right)
+    }
 }
 
 fn is_nonneg_int_literal(e: &Expr) -> bool {

@@ -11,7 +11,8 @@ mod infer;
 
 pub use annot::{type_of_annotation, type_of_annotation_with};
 pub use infer::{
-    FuncSig, FuncTypes, ModuleTypes, binop_ty, check_module, constant_ty, field_ty, method_of,
+    FuncSig, FuncTypes, ModuleTypes, binop_dunder, binop_ty, check_module, constant_ty, field_ty,
+    method_of, unary_dunder,
 };
 
 use oxyc_syntax::ast::ExprId;
@@ -38,6 +39,8 @@ pub enum Ty {
     Set,
     /// An instance of the module's native class of this name (or of a subclass).
     Instance(String),
+    /// The same or None (`Optional[C]`, `C | None`).
+    OptInstance(String),
     /// Anything else.
     Object,
 }
@@ -65,6 +68,13 @@ impl Ty {
         match (self, other) {
             (Ty::Bottom, t) | (t, Ty::Bottom) => t.clone(),
             (a, b) if a == b => a.clone(),
+            (Ty::Instance(c) | Ty::OptInstance(c), Ty::None)
+            | (Ty::None, Ty::Instance(c) | Ty::OptInstance(c)) => Ty::OptInstance(c.clone()),
+            (Ty::Instance(a) | Ty::OptInstance(a), Ty::Instance(b) | Ty::OptInstance(b))
+                if a == b =>
+            {
+                Ty::OptInstance(a.clone())
+            }
             (Ty::List(_), Ty::List(_)) => Ty::any_list(),
             (Ty::Dict(..), Ty::Dict(..)) => Ty::any_dict(),
             (Ty::Tuple(_) | Ty::TupleVar(_), Ty::Tuple(_) | Ty::TupleVar(_)) => {
@@ -75,20 +85,30 @@ impl Ty {
     }
 
     /// The Python type name checked at a typed boundary (None = no check).
-    pub fn check_name(&self) -> Option<&str> {
+    pub fn check_name(&self) -> Option<String> {
+        let simple = match self {
+            Ty::Int => "int",
+            Ty::Float => "float",
+            Ty::Bool => "bool",
+            Ty::Str => "str",
+            Ty::None => "None",
+            Ty::Bytes => "bytes",
+            Ty::List(_) => "list",
+            Ty::Dict(..) => "dict",
+            Ty::Tuple(_) | Ty::TupleVar(_) => "tuple",
+            Ty::Set => "set",
+            Ty::Instance(c) => return Some(c.clone()),
+            Ty::OptInstance(c) => return Some(format!("Optional[{c}]")),
+            Ty::Object | Ty::Bottom => return None,
+        };
+        Some(simple.to_string())
+    }
+
+    /// The native class of an `Instance` or `OptInstance`.
+    pub fn native_class(&self) -> Option<&str> {
         match self {
-            Ty::Int => Some("int"),
-            Ty::Float => Some("float"),
-            Ty::Bool => Some("bool"),
-            Ty::Str => Some("str"),
-            Ty::None => Some("None"),
-            Ty::Bytes => Some("bytes"),
-            Ty::List(_) => Some("list"),
-            Ty::Dict(..) => Some("dict"),
-            Ty::Tuple(_) | Ty::TupleVar(_) => Some("tuple"),
-            Ty::Set => Some("set"),
-            Ty::Instance(c) => Some(c),
-            Ty::Object | Ty::Bottom => None,
+            Ty::Instance(c) | Ty::OptInstance(c) => Some(c),
+            _ => None,
         }
     }
 }
@@ -118,6 +138,7 @@ impl fmt::Display for Ty {
             Ty::TupleVar(t) => write!(f, "tuple[{t}, ...]"),
             Ty::Set => write!(f, "set"),
             Ty::Instance(c) => write!(f, "{c}"),
+            Ty::OptInstance(c) => write!(f, "Optional[{c}]"),
             Ty::Object => write!(f, "object"),
         }
     }
