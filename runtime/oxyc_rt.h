@@ -728,7 +728,7 @@ OXY_API PyObject *oxy_class_namespace(PyObject *builder);
    that may be part of a cycle (the rule dicts follow: any GC object except an
    untracked tuple); until then it cannot be in a cycle.  Call after storing v. */
 static inline void oxy_native_track(PyObject *self, PyObject *v) {
-    if (!PyObject_GC_IsTracked(self) && PyObject_IS_GC(v) &&
+    if (PyObject_IS_GC(v) && !PyObject_GC_IsTracked(self) &&
         (!PyTuple_CheckExact(v) || PyObject_GC_IsTracked(v)))
         PyObject_GC_Track(self);
 }

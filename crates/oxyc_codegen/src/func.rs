@@ -615,12 +615,17 @@ impl Emitter<'_> {
                     self.reg(*dst)
                 );
             }
-            OpKind::TypeIs { dst, obj, class } => {
+            OpKind::TypeIs { dst, obj, classes } => {
+                let o = self.reg(*obj);
+                let tests: Vec<String> = classes
+                    .iter()
+                    .map(|c| format!("Py_TYPE({o}) == oxy_type_{c}"))
+                    .collect();
                 let _ = writeln!(
                     self.out,
-                    "    {} = (Py_TYPE({}) == oxy_type_{class});",
+                    "    {} = ({});",
                     self.reg(*dst),
-                    self.reg(*obj)
+                    tests.join(" || ")
                 );
             }
             OpKind::MakeNativeClass {

@@ -237,11 +237,11 @@ pub enum OpKind {
         field: u32,
         src: Reg,
     },
-    /// `type(obj) is Class` for a native class.
+    /// `type(obj)` is exactly one of these native classes.
     TypeIs {
         dst: Reg,
         obj: Reg,
-        class: u32,
+        classes: Vec<u32>,
     },
     /// True unless `obj` is an instance of a proper subclass of native class `class`
     /// (which could take priority with a reflected operator).

@@ -156,7 +156,10 @@ fn op_text(op: &Op) -> String {
             format!("{dst} = no_subclass_of {obj} c{class}")
         }
         OpKind::NewInstance { dst, class } => format!("{dst} = new_instance c{class}"),
-        OpKind::TypeIs { dst, obj, class } => format!("{dst} = type_is {obj} c{class}"),
+        OpKind::TypeIs { dst, obj, classes } => {
+            let cs: Vec<String> = classes.iter().map(|c| format!("c{c}")).collect();
+            format!("{dst} = type_is {obj} {}", cs.join("|"))
+        }
         OpKind::MakeNativeClass {
             dst,
             builder,

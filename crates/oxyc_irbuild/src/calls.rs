@@ -269,42 +269,48 @@ impl<'a> FnBuilder<'a> {
             Ty::Object => self.only_class_defining(name, false)?,
             _ => return None,
         };
-        let class = &class;
-        let ci = self.cx.sem.native_named(class)?;
-        let fi = oxyc_types::method_of(self.cx.sem, class, name)?;
-        let def = self.cx.sem.functions[fi].def(self.cx.module)?;
-        let params: Vec<_> = def.params.all().collect();
-        if !def.decorators.is_empty()
-            || params.is_empty()
-            || args.len() + 1 > params.len()
-            || params[args.len() + 1..].iter().any(|p| p.default.is_none())
-        {
-            return None;
-        }
-        let sig = self.cx.types.sigs[fi].clone();
+        let groups = self.method_groups(&class, name, args.len() + 1)?;
+        let base_fi = groups[0].1;
+        let sig = self.cx.types.sigs[base_fi].clone();
         let values: Vec<Val> = args.iter().map(|a| self.expr(a)).collect();
         let result = self.temp(rtype_of(&sig.ret));
-        let is_exact = self.temp(RType::Bool);
-        self.emit(OpKind::TypeIs {
-            dst: is_exact,
-            obj: recv.reg,
-            class: ci as u32,
-        });
-        let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
-        self.branch(is_exact, fast, slow);
+        let (slow, done) = (self.new_block(), self.new_block());
+        // One direct call per implementation, chosen by the exact type.
+        for (classes, fi) in groups {
+            let (fast, next) = (self.new_block(), self.new_block());
+            let is = self.temp(RType::Bool);
+            self.emit(OpKind::TypeIs {
+                dst: is,
+                obj: recv.reg,
+                classes,
+            });
+            self.branch(is, fast, next);
+            self.switch_to(fast);
+            let def = self.cx.sem.functions[fi].def(self.cx.module)?;
+            let params: Vec<_> = def.params.all().collect();
+            let fsig = self.cx.types.sigs[fi].clone();
+            let mut regs = vec![self.coerce(recv, &fsig.params[0], None)];
+            self.bind_rest(
+                fi,
+                &def.name.name,
+                &params,
+                &fsig.params,
+                &values,
+                &mut regs,
+            );
+            let dst = self.temp(rtype_of(&fsig.ret));
+            self.emit(OpKind::Call {
+                dst,
+                func: FuncId(fi as u32),
+                args: regs,
+            });
+            self.assign(result, dst);
+            self.goto(done);
+            self.switch_to(next);
+        }
+        self.goto(slow);
 
-        self.switch_to(fast);
-        let mut regs = vec![self.coerce(recv, &sig.params[0], None)];
-        self.bind_rest(fi, &def.name.name, &params, &sig.params, &values, &mut regs);
-        let dst = self.temp(rtype_of(&sig.ret));
-        self.emit(OpKind::Call {
-            dst,
-            func: FuncId(fi as u32),
-            args: regs,
-        });
-        self.assign(result, dst);
-        self.goto(done);
-
+        // Anything else (a Python subclass, None, another type): the method call.
         self.switch_to(slow);
         let obj = self.box_val(recv);
         let boxed: Vec<Reg> = values.iter().map(|v| self.box_val(v)).collect();
@@ -316,7 +322,7 @@ impl<'a> FnBuilder<'a> {
             args: boxed,
             kwnames: None,
         });
-        let what = format!("return value of {}()", def.name.name);
+        let what = format!("return value of {name}()");
         let r = self.coerce(&Val::new(dst, Ty::Object), &sig.ret, Some(&what));
         self.assign(result, r);
         self.goto(done);

@@ -27,24 +27,24 @@ impl<'a> FnBuilder<'a> {
         Some((ci as u32, fi as u32, fty.clone()))
     }
 
-    /// The only native class that defines `name` itself — as a field when `field`,
-    /// else as a class attribute — if exactly one does.
+    /// The native class that defines `name` itself — as a field when `field`, else as
+    /// a class attribute — when every class defining it derives from that one.
     pub fn only_class_defining(&self, name: &str, field: bool) -> Option<String> {
-        let mut found = None;
-        for (ci, c) in self.cx.sem.native.iter().enumerate() {
-            let defines = if field {
-                self.cx.types.fields[ci].contains_key(name)
-            } else {
-                c.class_attrs.contains(name)
-            };
-            if defines {
-                if found.is_some() {
-                    return None;
+        let definers: Vec<usize> = (0..self.cx.sem.native.len())
+            .filter(|&ci| {
+                if field {
+                    self.cx.types.fields[ci].contains_key(name)
+                } else {
+                    self.cx.sem.native[ci].class_attrs.contains(name)
                 }
-                found = Some(c.name.clone());
-            }
-        }
-        found
+            })
+            .collect();
+        let root = *definers.first()?;
+        let root_name = &self.cx.sem.native[root].name;
+        definers
+            .iter()
+            .all(|&d| self.is_native_subclass(&self.cx.sem.native[d].name, root_name))
+            .then(|| root_name.clone())
     }
 
     /// `obj.attr` on a value of unknown type when exactly one native class declares
@@ -58,14 +58,14 @@ impl<'a> FnBuilder<'a> {
             return None;
         }
         let class = self.only_class_defining(attr, true)?;
-        let ci = self.cx.sem.native_named(&class)?;
         let (c, f, fty) = self.native_field(&Ty::Instance(class), attr)?;
         let result = self.temp(RType::Obj);
         let is_exact = self.temp(RType::Bool);
+        let family = self.native_family(c);
         self.emit(OpKind::TypeIs {
             dst: is_exact,
             obj: obj.reg,
-            class: ci as u32,
+            classes: family,
         });
         let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
         self.branch(is_exact, fast, slow);
@@ -84,17 +84,17 @@ impl<'a> FnBuilder<'a> {
     }
 
     /// `obj.attr` where `obj` is an instance of `class` or None: the field when
-    /// `type(obj)` is exactly the class, else the ordinary lookup (AttributeError for
-    /// None), converted to the field's type.
+    /// `type(obj)` is a native class that has it, else the ordinary lookup
+    /// (AttributeError for None), converted to the field's type.
     fn guarded_get_field(&mut self, obj: &Val, class: String, attr: &str) -> Option<Val> {
-        let ci = self.cx.sem.native_named(&class)?;
         let (c, f, fty) = self.native_field(&Ty::Instance(class), attr)?;
         let result = self.temp(rtype_of(&fty));
         let is_exact = self.temp(RType::Bool);
+        let family = self.native_family(c);
         self.emit(OpKind::TypeIs {
             dst: is_exact,
             obj: obj.reg,
-            class: ci as u32,
+            classes: family,
         });
         let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
         self.branch(is_exact, fast, slow);
@@ -123,17 +123,15 @@ impl<'a> FnBuilder<'a> {
             },
             _ => return false,
         };
-        let Some(ci) = self.cx.sem.native_named(&class) else {
-            return false;
-        };
         let Some(field) = self.native_field(&Ty::Instance(class), attr) else {
             return false;
         };
         let is_exact = self.temp(RType::Bool);
+        let family = self.native_family(field.0);
         self.emit(OpKind::TypeIs {
             dst: is_exact,
             obj: obj.reg,
-            class: ci as u32,
+            classes: family,
         });
         let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
         self.branch(is_exact, fast, slow);
@@ -147,6 +145,22 @@ impl<'a> FnBuilder<'a> {
         self.goto(done);
         self.switch_to(done);
         true
+    }
+
+    /// Native class `ci` and every native class derived from it.
+    pub fn native_family(&self, ci: u32) -> Vec<u32> {
+        let mut out = vec![ci];
+        for (k, c) in self.cx.sem.native.iter().enumerate() {
+            let mut b = c.base;
+            while let Some(bi) = b {
+                if bi as u32 == ci {
+                    out.push(k as u32);
+                    break;
+                }
+                b = self.cx.sem.native[bi].base;
+            }
+        }
+        out
     }
 
     /// Is native class `a` the class `b` or a subclass of it?

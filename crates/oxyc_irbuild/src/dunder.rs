@@ -9,38 +9,63 @@ use oxyc_ir::{FuncId, OpKind, RType, Reg};
 use oxyc_syntax::ast::{BinOp, UnaryOp};
 use oxyc_types::Ty;
 
+/// How a method call on a native instance dispatches: for each compiled
+/// implementation, the native classes whose instances resolve the name to it.
+pub type Groups = Vec<(Vec<u32>, usize)>;
+
 impl<'a> FnBuilder<'a> {
-    /// The compiled plain method `name` of the native class of `ty`, if any, with
-    /// its parameter count: (class index, function index).
-    fn native_dunder(&self, ty: &Ty, name: &str, arity: usize) -> Option<(u32, usize)> {
-        let class = ty.native_class()?;
+    /// Dispatch groups for method `name` called on a value of native class `class`
+    /// (any class of its native family), with at least `arity` parameters bound by
+    /// position. None unless every class of the family resolves `name` to a plain
+    /// compiled method with exactly the signature of `class`'s own.
+    pub fn method_groups(&self, class: &str, name: &str, arity: usize) -> Option<Groups> {
         let ci = self.cx.sem.native_named(class)?;
-        let fi = oxyc_types::method_of(self.cx.sem, class, name)?;
-        let def = self.cx.sem.functions[fi].def(self.cx.module)?;
-        let params: Vec<_> = def.params.all().collect();
-        let plain = def.decorators.is_empty()
-            && params.len() >= arity
-            && params[arity..].iter().all(|p| p.default.is_some());
-        plain.then_some((ci as u32, fi))
+        let base_fi = oxyc_types::method_of(self.cx.sem, class, name)?;
+        let base_sig = &self.cx.types.sigs[base_fi];
+        let mut groups: Groups = Vec::new();
+        for k in self.native_family(ci as u32) {
+            let kname = &self.cx.sem.native[k as usize].name;
+            let fi = oxyc_types::method_of(self.cx.sem, kname, name)?;
+            let def = self.cx.sem.functions[fi].def(self.cx.module)?;
+            let params: Vec<_> = def.params.all().collect();
+            let sig = &self.cx.types.sigs[fi];
+            let plain = def.decorators.is_empty()
+                && params.len() >= arity
+                && params[arity..].iter().all(|p| p.default.is_some())
+                && sig.params.len() == base_sig.params.len()
+                && sig.params[1..] == base_sig.params[1..]
+                && sig.ret == base_sig.ret;
+            if !plain {
+                return None;
+            }
+            match groups.iter_mut().find(|(_, f)| *f == fi) {
+                Some((ks, _)) => ks.push(k),
+                None => groups.push((vec![k], fi)),
+            }
+        }
+        Some(groups)
+    }
+
+    /// Dispatch groups of a dunder method on a value of type `ty`.
+    fn native_dunder(&self, ty: &Ty, name: &str, arity: usize) -> Option<Groups> {
+        self.method_groups(ty.native_class()?, name, arity)
     }
 
     pub fn native_binop(&mut self, op: BinOp, l: &Val, r: &Val, inplace: bool) -> Option<Val> {
         let plain = oxyc_types::binop_dunder(op);
         let ipl = format!("__i{}", &plain[2..]);
-        let (ci, fi) = if inplace {
+        let groups = if inplace {
             self.native_dunder(&l.ty, &ipl, 2)
                 .or_else(|| self.native_dunder(&l.ty, plain, 2))?
         } else {
             self.native_dunder(&l.ty, plain, 2)?
         };
-        let sig = self.cx.types.sigs[fi].clone();
-        let exact = self.temp(RType::Bool);
-        self.emit(OpKind::TypeIs {
-            dst: exact,
-            obj: l.reg,
-            class: ci,
-        });
-        // A right operand of a builtin type cannot be a subclass instance.
+        let sig = self.cx.types.sigs[groups[0].1].clone();
+        let fi = groups[0].1;
+        let result = self.temp(rtype_of(&sig.ret));
+        let (slow, done) = (self.new_block(), self.new_block());
+        // A right operand of a builtin type cannot be a subclass instance, whose
+        // reflected method Python would try first.
         let r_builtin = matches!(
             r.ty,
             Ty::Int
@@ -55,35 +80,42 @@ impl<'a> FnBuilder<'a> {
                 | Ty::TupleVar(_)
                 | Ty::Set
         );
-        let (check_r, fast, slow, done) = (
-            self.new_block(),
-            self.new_block(),
-            self.new_block(),
-            self.new_block(),
-        );
-        self.branch(exact, check_r, slow);
-        self.switch_to(check_r);
-        if r_builtin {
-            self.goto(fast);
-        } else {
-            let rb = self.box_val(r);
-            let ok = self.temp(RType::Bool);
-            self.emit(OpKind::NoSubclassOf {
-                dst: ok,
-                obj: rb,
-                class: ci,
+        for (classes, gfi) in groups {
+            let (test_r, fast, next) = (self.new_block(), self.new_block(), self.new_block());
+            let is = self.temp(RType::Bool);
+            self.emit(OpKind::TypeIs {
+                dst: is,
+                obj: l.reg,
+                classes: classes.clone(),
             });
-            self.branch(ok, fast, slow);
+            self.branch(is, test_r, next);
+            self.switch_to(test_r);
+            if r_builtin {
+                self.goto(fast);
+            } else {
+                // No instance of a (native or Python) subclass of the left operand's
+                // class on the right.
+                let rb = self.box_val(r);
+                let ok = self.temp(RType::Bool);
+                self.emit(OpKind::NoSubclassOf {
+                    dst: ok,
+                    obj: rb,
+                    class: classes[0],
+                });
+                self.branch(ok, fast, slow);
+            }
+            self.switch_to(fast);
+            let gsig = self.cx.types.sigs[gfi].clone();
+            let what = format!("{}() argument", self.cx.sem.functions[gfi].name);
+            let args = vec![
+                self.coerce(l, &gsig.params[0], None),
+                self.coerce(r, &gsig.params[1], Some(&what)),
+            ];
+            self.direct_method(gfi, args, result);
+            self.goto(done);
+            self.switch_to(next);
         }
-        let result = self.temp(rtype_of(&sig.ret));
-        self.switch_to(fast);
-        let what = format!("{}() argument", self.cx.sem.functions[fi].name);
-        let args = vec![
-            self.coerce(l, &sig.params[0], None),
-            self.coerce(r, &sig.params[1], Some(&what)),
-        ];
-        self.direct_method(fi, args, result);
-        self.goto(done);
+        self.goto(slow);
         self.switch_to(slow);
         let g = self.generic_binop(op, l.clone(), r.clone(), &Ty::Object, inplace);
         self.checked_into(g, &sig.ret, fi, result);
@@ -94,21 +126,28 @@ impl<'a> FnBuilder<'a> {
 
     pub fn native_unary(&mut self, op: UnaryOp, v: &Val) -> Option<Val> {
         let name = oxyc_types::unary_dunder(op)?;
-        let (ci, fi) = self.native_dunder(&v.ty, name, 1)?;
+        let groups = self.native_dunder(&v.ty, name, 1)?;
+        let fi = groups[0].1;
         let sig = self.cx.types.sigs[fi].clone();
-        let exact = self.temp(RType::Bool);
-        self.emit(OpKind::TypeIs {
-            dst: exact,
-            obj: v.reg,
-            class: ci,
-        });
-        let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
-        self.branch(exact, fast, slow);
         let result = self.temp(rtype_of(&sig.ret));
-        self.switch_to(fast);
-        let args = vec![self.coerce(v, &sig.params[0], None)];
-        self.direct_method(fi, args, result);
-        self.goto(done);
+        let (slow, done) = (self.new_block(), self.new_block());
+        for (classes, gfi) in groups {
+            let (fast, next) = (self.new_block(), self.new_block());
+            let is = self.temp(RType::Bool);
+            self.emit(OpKind::TypeIs {
+                dst: is,
+                obj: v.reg,
+                classes,
+            });
+            self.branch(is, fast, next);
+            self.switch_to(fast);
+            let gsig = self.cx.types.sigs[gfi].clone();
+            let args = vec![self.coerce(v, &gsig.params[0], None)];
+            self.direct_method(gfi, args, result);
+            self.goto(done);
+            self.switch_to(next);
+        }
+        self.goto(slow);
         self.switch_to(slow);
         let g = self.generic_unary(op, v);
         self.checked_into(g, &sig.ret, fi, result);
