@@ -230,18 +230,26 @@ pub fn definitions(m: &Module) -> String {
             "static int oxy_traverse_{ci}(PyObject *self, visitproc visit, void *arg) {{\n    Py_VISIT(Py_TYPE(self));\n    return oxy_traverse_fields_{ci}(self, visit, arg);\n}}"
         );
         let root = root_of(m, ci);
+        let gc = needs_gc(m, ci);
+        let (untrack, trash_begin, trash_end) = if gc {
+            (
+                "\n    PyObject_GC_UnTrack(self);".to_string(),
+                format!("\n    Py_TRASHCAN_BEGIN(self, oxy_dealloc_{ci})"),
+                "\n    Py_TRASHCAN_END",
+            )
+        } else {
+            // No object fields: no cycles, no deep chains of deallocations.
+            (String::new(), String::new(), "")
+        };
         let _ = writeln!(
             out,
             "static void oxy_dealloc_{ci}(PyObject *self) {{
-    PyTypeObject *tp = Py_TYPE(self);
-    PyObject_GC_UnTrack(self);
-    Py_TRASHCAN_BEGIN(self, oxy_dealloc_{ci})
+    PyTypeObject *tp = Py_TYPE(self);{untrack}{trash_begin}
     if ((({rs} *)self)->oxy_weakrefs != NULL) PyObject_ClearWeakRefs(self);
     oxy_clear_{ci}(self);
     oxy_release_ints_{ci}(self);
     tp->tp_free(self);
-    Py_DECREF(tp);
-    Py_TRASHCAN_END
+    Py_DECREF(tp);{trash_end}
 }}",
             rs = struct_name(root)
         );
@@ -252,11 +260,14 @@ pub fn definitions(m: &Module) -> String {
     PyObject *self = type->tp_alloc(type, 0);
     if (self == NULL) return NULL;
     oxy_init_fields_{ci}(self);
-    /* No field holds anything yet: untracked until one does (a Python subclass
-       has a __dict__ and stays tracked). */
-    if (type == oxy_type_{ci}) PyObject_GC_UnTrack(self);
+    {untrack_new}
     return self;
-}}"
+}}",
+            untrack_new = if gc {
+                "/* No field holds anything yet: untracked until one does (a Python\n       subclass has a __dict__ and stays tracked). */\n    if (type == oxy_type_CI) PyObject_GC_UnTrack(self);".replace("CI", &ci.to_string())
+            } else {
+                String::new()
+            }
         );
         let _ = writeln!(
             out,
@@ -268,19 +279,26 @@ static PyObject *oxy_alloc_{ci}(void) {{
     }}
     /* Zeroed and not tracked by the GC until a field holds a container
        (see oxy_native_track). */
-    PyObject *self = _PyObject_GC_New(oxy_type_{ci});
+    PyObject *self = {alloc}(oxy_type_{ci});
     if (self == NULL) return NULL;
     memset((char *)self + sizeof(PyObject), 0, sizeof({st}) - sizeof(PyObject));
     oxy_init_fields_{ci}(self);
     return self;
 }}",
-            name = c.name
+            name = c.name,
+            alloc = if gc {
+                "_PyObject_GC_New"
+            } else {
+                "_PyObject_New"
+            }
         );
         let _ = writeln!(out, "static PyType_Slot oxy_slots_{ci}[] = {{");
         let _ = writeln!(out, "    {{Py_tp_new, (void *)oxy_new_{ci}}},");
         let _ = writeln!(out, "    {{Py_tp_dealloc, (void *)oxy_dealloc_{ci}}},");
-        let _ = writeln!(out, "    {{Py_tp_traverse, (void *)oxy_traverse_{ci}}},");
-        let _ = writeln!(out, "    {{Py_tp_clear, (void *)oxy_clear_{ci}}},");
+        if gc {
+            let _ = writeln!(out, "    {{Py_tp_traverse, (void *)oxy_traverse_{ci}}},");
+            let _ = writeln!(out, "    {{Py_tp_clear, (void *)oxy_clear_{ci}}},");
+        }
         let _ = writeln!(out, "    {{Py_tp_getset, (void *)oxy_getset_{ci}}},");
         if c.base.is_none() {
             let _ = writeln!(out, "    {{Py_tp_members, (void *)oxy_members_{ci}}},");
@@ -299,11 +317,12 @@ static PyObject *oxy_alloc_{ci}(void) {{
         }
         let _ = writeln!(
             out,
-            "static PyType_Spec oxy_spec_{ci} = {{{}, sizeof({st}), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, oxy_slots_{ci}}};",
+            "static PyType_Spec oxy_spec_{ci} = {{{}, sizeof({st}), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE{}, oxy_slots_{ci}}};",
             // No module prefix: tp_name (used in the interpreter's messages) is then
             // the bare class name, as for a class created by `type`; __module__ comes
             // from the class namespace.
-            c_string(c.name.as_bytes())
+            c_string(c.name.as_bytes()),
+            if gc { " | Py_TPFLAGS_HAVE_GC" } else { "" }
         );
         let _ = writeln!(
             out,
@@ -314,6 +333,36 @@ static PyObject *oxy_alloc_{ci}(void) {{
     return t;
 }}"
         );
+    }
+    out
+}
+
+/// Does class `ci` (with its inherited fields) hold objects, so that it can be part
+/// of a reference cycle and needs the GC?
+fn needs_gc(m: &Module, ci: u32) -> bool {
+    let mut c = Some(ci);
+    while let Some(k) = c {
+        let layout = &m.classes[k as usize];
+        if layout.fields.iter().any(|f| f.ty == RType::Obj) {
+            return true;
+        }
+        c = layout.base;
+    }
+    false
+}
+
+/// Class `ci` and the native classes derived from it.
+pub fn family(m: &Module, ci: u32) -> Vec<u32> {
+    let mut out = vec![ci];
+    for k in 0..m.classes.len() as u32 {
+        let mut c = m.classes[k as usize].base;
+        while let Some(b) = c {
+            if b == ci {
+                out.push(k);
+                break;
+            }
+            c = m.classes[b as usize].base;
+        }
     }
     out
 }
