@@ -746,6 +746,19 @@ PyObject *oxy_load_global_slow(PyObject *globals, PyObject *name, oxy_global_cac
     return oxy_load_builtin(name);
 }
 
+oxy_int oxy_load_const_int_slow(PyObject *globals, PyObject *name, oxy_global_cache *c,
+                                const char *what) {
+    PyObject *v = oxy_load_global_slow(globals, name, c);
+    if (v == NULL) return OXY_INT_ERR;
+    oxy_int r = OXY_INT_ERR;
+    if (PyLong_Check(v)) r = oxy_int_from_long_obj(v);
+    else oxy_raise_type(what, "int", v);
+    Py_DECREF(v);
+    if (r != OXY_INT_ERR && OXY_INT_IS_SHORT(r)) c->ival = r; /* c->value set: cached */
+    else c->value = NULL;
+    return r;
+}
+
 /* ======================================================================== */
 /* Tracebacks                                                                */
 /* ======================================================================== */

@@ -677,6 +677,7 @@ OXY_API OXY_COLD int oxy_loop_tick(void);
 typedef struct {
     uint64_t version;
     PyObject *value; /* borrowed from the dict; valid while the version matches */
+    oxy_int ival;    /* for oxy_load_const_int: the value as a short int */
 } oxy_global_cache;
 
 OXY_API PyObject *oxy_load_global_slow(PyObject *globals, PyObject *name, oxy_global_cache *c);
@@ -691,6 +692,22 @@ static inline PyObject *oxy_load_global_cached(PyObject *globals, PyObject *name
     }
 #endif
     return oxy_load_global_slow(globals, name, c);
+}
+
+OXY_API oxy_int oxy_load_const_int_slow(PyObject *globals, PyObject *name, oxy_global_cache *c,
+                                        const char *what);
+
+/* A module constant of type int (see docs/differences.md): the global's value as an
+   oxy_int (a new reference), TypeError naming `what` if it is not an int.  While the
+   module dict is unchanged, a short value comes straight from the cache. */
+static inline oxy_int oxy_load_const_int(PyObject *globals, PyObject *name, oxy_global_cache *c,
+                                         const char *what) {
+#if PY_VERSION_HEX < 0x030C0000
+    if (OXY_LIKELY(c->value != NULL) &&
+        OXY_LIKELY(c->version == ((PyDictObject *)globals)->ma_version_tag))
+        return c->ival;
+#endif
+    return oxy_load_const_int_slow(globals, name, c, what);
 }
 
 /* ---- compiled function objects ---------------------------------------- */
@@ -727,9 +744,19 @@ OXY_API PyObject *oxy_class_namespace(PyObject *builder);
 /* A native instance is tracked by the GC only once one of its fields holds an object
    that may be part of a cycle (the rule dicts follow: any GC object except an
    untracked tuple); until then it cannot be in a cycle.  Call after storing v. */
+static inline int oxy_gc_is_tracked(PyObject *o) {
+#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030D0000
+    /* The GC header (_gc_next, _gc_prev) sits right before the object; tracked
+       objects have a non-zero _gc_next (CPython's _PyObject_GC_IS_TRACKED). */
+    return ((uintptr_t *)o)[-2] != 0;
+#else
+    return PyObject_GC_IsTracked(o);
+#endif
+}
 static inline void oxy_native_track(PyObject *self, PyObject *v) {
-    if (PyObject_IS_GC(v) && !PyObject_GC_IsTracked(self) &&
-        (!PyTuple_CheckExact(v) || PyObject_GC_IsTracked(v)))
+    PyTypeObject *vt = Py_TYPE(v);
+    if (PyType_IS_GC(vt) && (vt->tp_is_gc == NULL || vt->tp_is_gc(v)) &&
+        !oxy_gc_is_tracked(self) && (!PyTuple_CheckExact(v) || oxy_gc_is_tracked(v)))
         PyObject_GC_Track(self);
 }
 

@@ -515,6 +515,17 @@ impl Emitter<'_> {
                 );
                 self.check(op, &format!("{dn} == NULL"));
             }
+            OpKind::LoadConstInt { dst, name, what } => {
+                let n = self.consts.str(name);
+                let dn = self.reg(*dst);
+                let site = self.consts.global_site();
+                let _ = writeln!(
+                    self.out,
+                    "    {dn} = oxy_load_const_int(oxy_globals, {n}, {site}, {});",
+                    c_string(what.as_bytes())
+                );
+                self.check(op, &format!("{dn} == OXY_INT_ERR"));
+            }
             OpKind::StoreGlobal { name, src } => {
                 let n = self.consts.str(name);
                 let c = format!("PyDict_SetItem(oxy_globals, {n}, {}) < 0", self.reg(*src));

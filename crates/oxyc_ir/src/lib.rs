@@ -237,6 +237,12 @@ pub enum OpKind {
         field: u32,
         src: Reg,
     },
+    /// A module constant of type int, unboxed (TypeError naming `what` otherwise).
+    LoadConstInt {
+        dst: Reg,
+        name: String,
+        what: String,
+    },
     /// `type(obj)` is exactly one of these native classes.
     TypeIs {
         dst: Reg,
@@ -463,6 +469,7 @@ impl Op {
             | OpKind::DefineFunction { .. }
             | OpKind::MakeFunction { .. }
             | OpKind::NewInstance { .. }
+            | OpKind::LoadConstInt { .. }
             | OpKind::ExecSource { .. }
             | OpKind::CheckSignals
             | OpKind::CheckDepth => vec![],
@@ -493,6 +500,7 @@ impl Op {
             | OpKind::GetField { dst, .. }
             | OpKind::TypeIs { dst, .. }
             | OpKind::NoSubclassOf { dst, .. }
+            | OpKind::LoadConstInt { dst, .. }
             | OpKind::NewInstance { dst, .. }
             | OpKind::MakeNativeClass { dst, .. } => Some(*dst),
             OpKind::Prim { dst, .. } => *dst,

@@ -155,6 +155,7 @@ fn op_text(op: &Op) -> String {
         OpKind::NoSubclassOf { dst, obj, class } => {
             format!("{dst} = no_subclass_of {obj} c{class}")
         }
+        OpKind::LoadConstInt { dst, name, .. } => format!("{dst} = load_const_int {name}"),
         OpKind::NewInstance { dst, class } => format!("{dst} = new_instance c{class}"),
         OpKind::TypeIs { dst, obj, classes } => {
             let cs: Vec<String> = classes.iter().map(|c| format!("c{c}")).collect();

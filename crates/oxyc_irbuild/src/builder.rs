@@ -314,7 +314,6 @@ impl<'a> FnBuilder<'a> {
     }
 }
 
-/// Does a value of Python type `from` always satisfy a check for `to`?
 impl FnBuilder<'_> {
     /// Does every value of type `from` already satisfy the check of native-class type
     /// `to`?
@@ -328,6 +327,7 @@ impl FnBuilder<'_> {
     }
 }
 
+/// Does a value of Python type `from` always satisfy a check for `to`?
 fn same_python_type(from: &Ty, to: &Ty) -> bool {
     match (from, to) {
         (Ty::List(_), Ty::List(_)) => matches!(to, Ty::List(e) if **e == Ty::Object) || from == to,
@@ -358,6 +358,7 @@ pub fn op_can_fail(kind: &OpKind) -> bool {
         | OpKind::MakeFunction { .. }
         | OpKind::GetField { .. }
         | OpKind::NewInstance { .. }
+        | OpKind::LoadConstInt { .. }
         | OpKind::MakeNativeClass { .. }
         | OpKind::ExecSource { .. }
         | OpKind::CheckBound { .. }

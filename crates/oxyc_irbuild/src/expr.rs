@@ -96,8 +96,7 @@ impl<'a> FnBuilder<'a> {
             }
             ExprKind::IfExp { test, body, orelse } => {
                 let result = self.temp(rtype_of(&ty));
-                let c = self.expr(test);
-                let cond = self.truthy(&c);
+                let cond = self.condition(test);
                 let (t, f, done) = (self.new_block(), self.new_block(), self.new_block());
                 self.branch(cond, t, f);
                 self.switch_to(t);
@@ -245,6 +244,17 @@ impl<'a> FnBuilder<'a> {
                 None => Val::new(self.load_global(n), Ty::Object),
             },
             NameRes::Global => {
+                if let Some(lit) = self.cx.sem.constants.get(n)
+                    && oxyc_types::constant_ty(lit) == Ty::Int
+                {
+                    let dst = self.temp(RType::Int);
+                    self.emit(OpKind::LoadConstInt {
+                        dst,
+                        name: n.to_string(),
+                        what: format!("module constant '{n}'"),
+                    });
+                    return Val::new(dst, Ty::Int);
+                }
                 let g = Val::new(self.load_global(n), Ty::Object);
                 match self.cx.sem.constants.get(n) {
                     // A module constant has its literal's type (checked on the way in).
@@ -427,6 +437,45 @@ impl<'a> FnBuilder<'a> {
             _ => Prim::ObjInvert,
         };
         Val::new(self.prim(p, vec![b]), Ty::Object)
+    }
+
+    /// The truth of `e` as a condition (a Bool or CInt register). `and`, `or` and
+    /// `not` become branches: their operands are never boxed to pick a value.
+    pub fn condition(&mut self, e: &'a Expr) -> oxyc_ir::Reg {
+        match &e.kind {
+            ExprKind::BoolOp { op, values } if !values.is_empty() => {
+                let result = self.temp(RType::Bool);
+                let done = self.new_block();
+                for (i, v) in values.iter().enumerate() {
+                    let c = self.condition(v);
+                    let c = self.cond_to_bool(c);
+                    self.assign(result, c);
+                    if i + 1 < values.len() {
+                        let next = self.new_block();
+                        match op {
+                            BoolOp::And => self.branch(c, next, done),
+                            BoolOp::Or => self.branch(c, done, next),
+                        }
+                        self.switch_to(next);
+                    }
+                }
+                self.goto(done);
+                self.switch_to(done);
+                result
+            }
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => {
+                let c = self.condition(operand);
+                let b = self.cond_to_bool(c);
+                self.prim(Prim::BoolNot, vec![b])
+            }
+            _ => {
+                let v = self.expr(e);
+                self.truthy(&v)
+            }
+        }
     }
 
     /// Turn a Bool-or-CInt condition register into a Bool register.

@@ -42,8 +42,7 @@ impl<'a> FnBuilder<'a> {
                 self.do_return(val);
             }
             StmtKind::If { test, body, orelse } => {
-                let c = self.expr(test);
-                let cond = self.truthy(&c);
+                let cond = self.condition(test);
                 let (t, f, done) = (self.new_block(), self.new_block(), self.new_block());
                 self.branch(cond, t, f);
                 self.switch_to(t);
@@ -64,8 +63,7 @@ impl<'a> FnBuilder<'a> {
                 );
                 self.goto(header);
                 self.switch_to(header);
-                let c = self.expr(test);
-                let cond = self.truthy(&c);
+                let cond = self.condition(test);
                 self.branch(cond, body_blk, else_blk);
                 self.switch_to(body_blk);
                 self.loops.push(LoopCtx {
@@ -141,8 +139,7 @@ impl<'a> FnBuilder<'a> {
                 let enabled = self.prim(Prim::AssertsEnabled, vec![]);
                 self.branch(enabled, check, done);
                 self.switch_to(check);
-                let c = self.expr(test);
-                let cond = self.truthy(&c);
+                let cond = self.condition(test);
                 self.branch(cond, done, fail);
                 self.switch_to(fail);
                 let m = match msg {
