@@ -157,6 +157,10 @@ impl CcConfig {
             // them out of line, which makes recursive code up to 2x slower depending on
             // layout. Our slow paths are already cold functions. (clang ignores it.)
             "-fno-reorder-blocks-and-partition".into(),
+            // Start every function on a cache line: call-heavy code (recursion, small
+            // methods) otherwise varies by 10-15% with where the linker happens to
+            // place it. Costs a little padding.
+            "-falign-functions=64".into(),
             "-DNDEBUG".into(),
             if self.debug { "-g" } else { "-g0" }.into(),
         ]
