@@ -1411,7 +1411,7 @@ PyObject *oxy_class_begin(PyObject *name, PyObject *qualname, PyObject *module_n
         if (PyType_Check(b)) continue;
         PyObject *types = PyImport_ImportModule("types");
         if (types == NULL) goto fail;
-        PyObject *resolved = PyObject_CallMethod(types, "resolve_bases", "O", bases);
+        PyObject *resolved = PyObject_CallMethod(types, "resolve_bases", "(O)", bases);
         Py_DECREF(types);
         if (resolved == NULL) goto fail;
         PyObject *as_tuple = PySequence_Tuple(resolved);
@@ -1615,14 +1615,15 @@ fail:
     return NULL;
 }
 
-/* __getstate__ of native instances: (instance __dict__ or None, {field: value}) with
-   every field that is set, which pickle and copy restore with setattr. */
+/* __getstate__ of native instances: {field: value} for every field that is set
+   (plus a Python subclass's __dict__), restored by __setstate__. */
 static PyObject *native_getstate(PyObject *self, PyObject *unused) {
     (void)unused;
     PyObject *fields = PyDict_New();
     if (fields == NULL) return NULL;
     PyObject *mro = Py_TYPE(self)->tp_mro;
-    for (Py_ssize_t i = 0; mro != NULL && i < PyTuple_GET_SIZE(mro); i++) {
+    /* Base classes first, as their fields come first. */
+    for (Py_ssize_t i = mro != NULL ? PyTuple_GET_SIZE(mro) - 1 : -1; i >= 0; i--) {
         PyTypeObject *t = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
         if (t->tp_dealloc == NULL || t->tp_getset == NULL || !(t->tp_flags & Py_TPFLAGS_HEAPTYPE))
             continue;
@@ -1640,17 +1641,59 @@ static PyObject *native_getstate(PyObject *self, PyObject *unused) {
             if (r < 0) goto fail;
         }
     }
-    PyObject *dict = Py_None;
+    /* Like an ordinary instance: one dict (a Python subclass's __dict__ included). */
     PyObject **dictptr = _PyObject_GetDictPtr(self);
-    if (dictptr != NULL && *dictptr != NULL && PyDict_GET_SIZE(*dictptr) > 0) dict = *dictptr;
-    PyObject *state = PyTuple_Pack(2, dict, fields);
-    Py_DECREF(fields);
-    return state;
+    if (dictptr != NULL && *dictptr != NULL && PyDict_Update(fields, *dictptr) < 0) goto fail;
+    return fields;
 fail:
     Py_DECREF(fields);
     return NULL;
 }
 
+/* __reduce__: (copyreg.__newobj__, (type(self),), state), for every pickle protocol
+   (the default reduction of protocols 0 and 1 refuses types with their own
+   tp_new).  The state is what __getstate__ returns, so overriding it works. */
+static PyObject *native_reduce(PyObject *self, PyObject *unused) {
+    (void)unused;
+    PyObject *copyreg = PyImport_ImportModule("copyreg");
+    if (copyreg == NULL) return NULL;
+    PyObject *newobj = PyObject_GetAttrString(copyreg, "__newobj__");
+    Py_DECREF(copyreg);
+    if (newobj == NULL) return NULL;
+    PyObject *state = PyObject_CallMethod(self, "__getstate__", NULL);
+    if (state == NULL) {
+        Py_DECREF(newobj);
+        return NULL;
+    }
+    PyObject *r = Py_BuildValue("(N(O)N)", newobj, (PyObject *)Py_TYPE(self), state);
+    return r;
+}
+
+/* __setstate__: every item of the state dict (or of both dicts of a
+   (dict, slots) pair) set as an attribute. */
+static PyObject *native_setstate(PyObject *self, PyObject *state) {
+    PyObject *parts[2] = {state, NULL};
+    if (PyTuple_Check(state) && PyTuple_GET_SIZE(state) == 2) {
+        parts[0] = PyTuple_GET_ITEM(state, 0);
+        parts[1] = PyTuple_GET_ITEM(state, 1);
+    }
+    for (int i = 0; i < 2; i++) {
+        PyObject *d = parts[i];
+        if (d == NULL || d == Py_None) continue;
+        if (!PyDict_Check(d)) {
+            PyErr_SetString(PyExc_TypeError, "state is not a dictionary");
+            return NULL;
+        }
+        PyObject *k, *v;
+        Py_ssize_t pos = 0;
+        while (PyDict_Next(d, &pos, &k, &v))
+            if (PyObject_SetAttr(self, k, v) < 0) return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 PyMethodDef oxy_native_methods[] = {
+    {"__setstate__", native_setstate, METH_O, "Restore the fields from __getstate__'s dict."},
     {"__getstate__", native_getstate, METH_NOARGS, "The fields that are set (for pickle and copy)."},
+    {"__reduce__", native_reduce, METH_NOARGS, "Pickle support for every protocol."},
     {NULL, NULL, 0, NULL}};

@@ -244,7 +244,11 @@ pub fn definitions(m: &Module) -> String {
         let _ = writeln!(
             out,
             "static void oxy_dealloc_{ci}(PyObject *self) {{
-    PyTypeObject *tp = Py_TYPE(self);{untrack}{trash_begin}
+    PyTypeObject *tp = Py_TYPE(self);
+    /* __del__ (resurrection stops the deallocation). */
+    if (tp->tp_finalize != NULL && tp->tp_dealloc == oxy_dealloc_{ci} &&
+        PyObject_CallFinalizerFromDealloc(self) < 0)
+        return;{untrack}{trash_begin}
     if ((({rs} *)self)->oxy_weakrefs != NULL) PyObject_ClearWeakRefs(self);
     oxy_clear_{ci}(self);
     oxy_release_ints_{ci}(self);

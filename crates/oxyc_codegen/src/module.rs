@@ -143,6 +143,11 @@ static PyObject *oxy_make_function(int i, PyObject *qualname) {{
     let _ = writeln!(out, "    oxy_globals = PyModule_GetDict(module);");
     let _ = writeln!(out, "    if (oxy_globals == NULL) return -1;");
     let _ = writeln!(out, "    Py_INCREF(oxy_globals);");
+    // As for a module the interpreter executes (pickle and exec rely on it).
+    let _ = writeln!(
+        out,
+        "    if (PyDict_GetItemString(oxy_globals, \"__builtins__\") == NULL &&\n        PyDict_SetItemString(oxy_globals, \"__builtins__\", PyEval_GetBuiltins()) < 0) return -1;"
+    );
     let _ = writeln!(out, "    if (oxy_init_constants() < 0) return -1;");
     for (i, n) in builtin_names.iter().enumerate() {
         let _ = writeln!(out, "    oxy_b[{i}] = oxy_load_builtin({n});");
@@ -206,7 +211,7 @@ fn wrapper(m: &Module, f: &Function) -> String {
         names.iter().map(|s| format!("{s}, ")).collect::<String>()
     );
     let _ = writeln!(out, "    PyObject *a[{}];", n.max(1));
-    let fname = c_string(f.name.as_bytes());
+    let fname = c_string(f.qualname.as_bytes());
     let _ = writeln!(
         out,
         "    if (oxy_parse_args(args, nargs, kwnames, {fname}, names, {n}, {nreq}, a) < 0) return NULL;"

@@ -128,6 +128,8 @@ prims! {
     SsizeAdd = "ssize_add", "($0 + $1)", [Ssize, Ssize] -> Ssize, Never;
     CIntToBool = "c_int_to_bool", "($0 != 0)", [CInt] -> Bool, Never;
     SsizeToInt = "ssize_to_int", "((oxy_int)$0 << 1)", [Ssize] -> Int, Never;
+    // Any Py_ssize_t (a long int past 2**62), e.g. len() of an arbitrary object.
+    SsizeToIntChecked = "ssize_to_int_checked", "oxy_int_from_ssize($0)", [Ssize] -> Int, IntErr;
     SsizeIsTrue = "ssize_is_true", "($0 != 0)", [Ssize] -> Bool, Never;
     // ---- floats ----
     FloatAdd = "float_add", "($0 + $1)", [Float, Float] -> Float, Never;

@@ -9,7 +9,7 @@ use oxyc_sema::FuncScope;
 use oxyc_syntax::ast::Stmt;
 use oxyc_syntax::{Diagnostic, Span};
 use oxyc_types::Ty;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// A value in a register, with its Python type.
 #[derive(Debug, Clone)]
@@ -66,9 +66,9 @@ pub struct FnBuilder<'a> {
     pub line: u32,
     pub ret_ty: Ty,
     pub diags: Vec<Diagnostic>,
-    /// In a class body: the namespace register and the names the body binds (read
-    /// from the namespace first, as Python's LOAD_NAME does).
-    pub class_body: Option<(Reg, HashSet<String>)>,
+    /// In a class body: the namespace register (names are read from it first, as
+    /// Python's LOAD_NAME does).
+    pub class_body: Option<Reg>,
     /// In a method: the static that holds its class (for `super()`).
     pub class_static: Option<String>,
 }

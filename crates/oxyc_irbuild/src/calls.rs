@@ -18,7 +18,11 @@ impl<'a> FnBuilder<'a> {
         let ty = self.ty(e);
         let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
             || keywords.iter().any(|k| k.arg.is_none());
-        if let ExprKind::Name(n) = &func.kind {
+        // In a class body every name is looked up in the namespace first: no
+        // specialised builtins or direct calls there.
+        if let ExprKind::Name(n) = &func.kind
+            && self.class_body.is_none()
+        {
             let shadowed = self.comp.iter().any(|s| s.contains_key(n));
             if !shadowed && !starred {
                 match self.cx.sem.resolve(self.scope, n) {
@@ -412,17 +416,21 @@ impl<'a> FnBuilder<'a> {
         match (name, args) {
             ("len", [a]) => {
                 let v = self.expr(a);
-                let n = match &v.ty {
-                    Ty::Str => self.prim(Prim::StrLen, vec![v.reg]),
-                    Ty::List(_) => self.prim(Prim::ListLen, vec![v.reg]),
-                    Ty::Tuple(_) | Ty::TupleVar(_) => self.prim(Prim::TupleLen, vec![v.reg]),
-                    Ty::Dict(..) => self.prim(Prim::DictLen, vec![v.reg]),
+                // Lengths of objects in memory fit a short int; `__len__` (a range)
+                // may return up to 2**63 - 1.
+                let (n, to_int) = match &v.ty {
+                    Ty::Str => (self.prim(Prim::StrLen, vec![v.reg]), Prim::SsizeToInt),
+                    Ty::List(_) => (self.prim(Prim::ListLen, vec![v.reg]), Prim::SsizeToInt),
+                    Ty::Tuple(_) | Ty::TupleVar(_) => {
+                        (self.prim(Prim::TupleLen, vec![v.reg]), Prim::SsizeToInt)
+                    }
+                    Ty::Dict(..) => (self.prim(Prim::DictLen, vec![v.reg]), Prim::SsizeToInt),
                     _ => {
                         let b = self.box_val(&v);
-                        self.prim(Prim::ObjLen, vec![b])
+                        (self.prim(Prim::ObjLen, vec![b]), Prim::SsizeToIntChecked)
                     }
                 };
-                Some(Val::new(self.prim(Prim::SsizeToInt, vec![n]), Ty::Int))
+                Some(Val::new(self.prim(to_int, vec![n]), Ty::Int))
             }
             ("abs", [a]) => {
                 let v = self.expr(a);

@@ -7,7 +7,6 @@ use crate::builder::{FnBuilder, Val, rtype_of};
 use oxyc_ir::{BuildKind, Const, FuncId, OpKind, Prim, RType, Reg};
 use oxyc_syntax::ast::{ClassDef, ExprKind, FunctionDef, Stmt, StmtKind};
 use oxyc_types::Ty;
-use std::collections::HashSet;
 
 /// The static that holds the class created by the class statement at `stmt_index`
 /// (what `super()` in its methods refers to).
@@ -249,7 +248,7 @@ impl<'a> FnBuilder<'a> {
         let builder = self.prim(Prim::ClassBegin, vec![name, name, module_name, bases, kw]);
         let ns = self.prim(Prim::ClassNamespace, vec![builder]);
 
-        let saved = self.class_body.replace((ns, names_bound_in(&c.body)));
+        let saved = self.class_body.replace(ns);
         if c.body
             .iter()
             .any(|s| matches!(s.kind, StmtKind::AnnAssign { .. }))
@@ -327,6 +326,29 @@ impl<'a> FnBuilder<'a> {
                     });
                     f = dst;
                 }
+                // What type.__new__ does to plain functions with these names (it does
+                // not recognise compiled functions as such).
+                let implicit = match def.name.name.as_str() {
+                    _ if !def.decorators.is_empty() => None,
+                    "__init_subclass__" | "__class_getitem__" => Some("classmethod"),
+                    "__new__" => Some("staticmethod"),
+                    _ => None,
+                };
+                if let Some(wrapper) = implicit {
+                    let callee = self.temp(RType::Obj);
+                    self.emit(OpKind::LoadBuiltin {
+                        dst: callee,
+                        name: wrapper.to_string(),
+                    });
+                    let dst = self.temp(RType::Obj);
+                    self.emit(OpKind::CallObj {
+                        dst,
+                        callable: callee,
+                        args: vec![f],
+                        kwnames: None,
+                    });
+                    f = dst;
+                }
                 self.ns_store(ns, &def.name.name, f);
             }
             StmtKind::Assign { targets, value } => {
@@ -399,35 +421,4 @@ impl<'a> FnBuilder<'a> {
             }
         }
     }
-}
-
-/// Names a class body binds (its namespace keys, apart from the dunders the
-/// machinery adds).
-fn names_bound_in(body: &[Stmt]) -> HashSet<String> {
-    let mut out = HashSet::new();
-    for s in body {
-        match &s.kind {
-            StmtKind::FunctionDef(d) => {
-                out.insert(d.name.name.clone());
-            }
-            StmtKind::Assign { targets, .. } => {
-                for t in targets {
-                    if let ExprKind::Name(n) = &t.kind {
-                        out.insert(n.clone());
-                    }
-                }
-            }
-            StmtKind::AnnAssign { target, .. } => {
-                if let ExprKind::Name(n) = &target.kind {
-                    out.insert(n.clone());
-                }
-            }
-            _ => {}
-        }
-    }
-    out.insert("__annotations__".to_string());
-    out.insert("__module__".to_string());
-    out.insert("__qualname__".to_string());
-    out.insert("__doc__".to_string());
-    out
 }

@@ -48,7 +48,12 @@ impl<'a> FnBuilder<'a> {
 
     /// Dispatch groups of a dunder method on a value of type `ty`.
     fn native_dunder(&self, ty: &Ty, name: &str, arity: usize) -> Option<Groups> {
-        self.method_groups(ty.native_class()?, name, arity)
+        let groups = self.method_groups(ty.native_class()?, name, arity)?;
+        // A method that may return NotImplemented needs the full protocol.
+        let declines = groups
+            .iter()
+            .any(|(_, fi)| self.cx.types.sigs[*fi].may_decline);
+        (!declines).then_some(groups)
     }
 
     pub fn native_binop(&mut self, op: BinOp, l: &Val, r: &Val, inplace: bool) -> Option<Val> {

@@ -218,16 +218,25 @@ impl<'a> FnBuilder<'a> {
     }
 
     pub fn load_name(&mut self, n: &str) -> Val {
+        // `__class__` in a method: the class its class statement created.
+        if n == "__class__"
+            && let Some(name) = self.class_static.clone()
+            && self.scope.is_some_and(|s| !s.locals.contains(n))
+        {
+            let dst = self.temp(RType::Obj);
+            self.emit(OpKind::LoadStatic { dst, name });
+            return Val::new(dst, Ty::Object);
+        }
         for scope in self.comp.iter().rev() {
             if let Some(v) = scope.get(n) {
                 return v.clone();
             }
         }
-        if let Some((ns, names)) = &self.class_body
-            && self.comp.is_empty()
-            && names.contains(n)
+        // (A comprehension's first iterable is evaluated in the class scope, before its
+        // own scope has names; everything else in it sees the globals.)
+        if let Some(ns) = self.class_body
+            && self.comp.iter().all(|s| s.is_empty())
         {
-            let ns = *ns;
             let key = self.str_const(n);
             return Val::new(self.prim(Prim::ClassLoadName, vec![ns, key]), Ty::Object);
         }

@@ -15,7 +15,8 @@ use indexmap::{IndexMap, IndexSet};
 pub use native::NativeClass;
 use oxyc_syntax::ast::{self, StmtKind};
 use oxyc_syntax::{Diagnostic, Severity, Span};
-pub use scopes::target_names;
+pub use scopes::{bound_names, target_names};
+pub use support::{Child, each_child, each_expr_child};
 
 /// How a top-level statement is executed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +43,12 @@ pub struct FuncScope {
     pub locals: IndexSet<String>,
     /// Names declared `global` in the body.
     pub globals: IndexSet<String>,
+}
+
+/// A method the class machinery turns into a class or static method even without a
+/// decorator: its first parameter is not an instance.
+pub fn is_implicit_classlevel(name: &str) -> bool {
+    matches!(name, "__init_subclass__" | "__class_getitem__" | "__new__")
 }
 
 /// Where a method lives.

@@ -90,6 +90,7 @@ pub fn not_native(
         "__getattribute__",
         "__setattr__",
         "__delattr__",
+        "__class__",
     ] {
         if class_names.contains(special) {
             return Some(format!("it defines `{special}`"));
@@ -151,9 +152,11 @@ pub fn own_fields(c: &ClassDef) -> IndexMap<String, Option<Expr>> {
         let StmtKind::FunctionDef(f) = &s.kind else {
             continue;
         };
-        if f.decorators.iter().any(
-            |d| matches!(&d.kind, ExprKind::Name(n) if n == "staticmethod" || n == "classmethod"),
-        ) {
+        if crate::is_implicit_classlevel(&f.name.name)
+            || f.decorators.iter().any(|d| {
+                matches!(&d.kind, ExprKind::Name(n) if n == "staticmethod" || n == "classmethod")
+            })
+        {
             continue;
         }
         let Some(first) = f.params.all().next() else {

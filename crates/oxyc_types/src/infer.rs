@@ -12,6 +12,10 @@ use oxyc_syntax::ast::{
 pub struct FuncSig {
     pub params: Vec<Ty>,
     pub ret: Ty,
+    /// The body mentions `NotImplemented` (an operator method that may decline): its
+    /// return annotation is then not enforced, and operators are not dispatched to it
+    /// directly.
+    pub may_decline: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -54,11 +58,20 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
         };
         // The first parameter of a plain method of a native class is an instance.
         let self_ty = match &f.method_of {
-            Some(m) if def.decorators.is_empty() && sem.native_named(&m.class).is_some() => {
+            Some(m)
+                if def.decorators.is_empty()
+                    && !oxyc_sema::is_implicit_classlevel(&def.name.name)
+                    && sem.native_named(&m.class).is_some()
+                    && !rebinds_first_param(def)
+                    && !used_in_class_body(module, f.stmt_index, &def.name.name) =>
+            {
                 Some(Ty::Instance(m.class.clone()))
             }
             _ => None,
         };
+        // `def __eq__(self, other: object) -> bool: return NotImplemented` is the usual
+        // idiom: the annotation describes the other outcome.
+        let declines = f.method_of.is_some() && mentions_not_implemented(&def.body);
         sigs.push(FuncSig {
             params: def
                 .params
@@ -69,6 +82,11 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
                         && let Some(t) = &self_ty
                     {
                         return t.clone();
+                    }
+                    // An operator method that may decline takes anything: the other
+                    // operand's type is what it checks.
+                    if declines {
+                        return Ty::Object;
                     }
                     let t = p.annotation.as_ref().map_or(Ty::Object, type_of_annotation);
                     // `x: int = None` (implicit Optional) cannot be unboxed.
@@ -81,7 +99,12 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
                     }
                 })
                 .collect(),
-            ret: def.returns.as_ref().map_or(Ty::Object, &type_of_annotation),
+            ret: if declines {
+                Ty::Object
+            } else {
+                def.returns.as_ref().map_or(Ty::Object, &type_of_annotation)
+            },
+            may_decline: declines,
         });
     }
     let mut funcs = Vec::new();
@@ -736,6 +759,72 @@ impl Cx<'_> {
     }
 }
 
+/// Is `name` read by the class body itself (a helper called there or used as a
+/// decorator)? Then its first parameter is not necessarily an instance.
+fn used_in_class_body(module: &ast::Module, stmt_index: usize, name: &str) -> bool {
+    let Some(StmtKind::ClassDef(c)) = module.body.get(stmt_index).map(|s| &s.kind) else {
+        return false;
+    };
+    fn in_expr(e: &Expr, name: &str) -> bool {
+        if matches!(&e.kind, ExprKind::Name(n) if n == name) {
+            return true;
+        }
+        let mut found = false;
+        oxyc_sema::each_expr_child(e, &mut |c| found |= in_expr(c, name));
+        found
+    }
+    c.body.iter().any(|s| match &s.kind {
+        StmtKind::FunctionDef(f) => f
+            .decorators
+            .iter()
+            .chain(f.params.all().filter_map(|p| p.default.as_ref()))
+            .any(|e| in_expr(e, name)),
+        _ => {
+            let mut found = false;
+            oxyc_sema::each_child(s, &mut |c| {
+                if let oxyc_sema::Child::Expr(e) = c {
+                    found |= in_expr(e, name);
+                }
+            });
+            found
+        }
+    })
+}
+
+fn mentions_not_implemented(body: &[Stmt]) -> bool {
+    fn in_expr(e: &Expr) -> bool {
+        if matches!(&e.kind, ExprKind::Name(n) if n == "NotImplemented") {
+            return true;
+        }
+        let mut found = false;
+        oxyc_sema::each_expr_child(e, &mut |c| found |= in_expr(c));
+        found
+    }
+    fn in_stmt(s: &Stmt) -> bool {
+        let mut found = false;
+        oxyc_sema::each_child(s, &mut |c| {
+            found |= match c {
+                oxyc_sema::Child::Stmt(s) => in_stmt(s),
+                oxyc_sema::Child::Expr(e) | oxyc_sema::Child::Target(e) => in_expr(e),
+            }
+        });
+        found
+    }
+    body.iter().any(in_stmt)
+}
+
+/// Does the body assign to the first parameter (`self = ...`)? Then it is not typed as
+/// an instance.
+fn rebinds_first_param(def: &ast::FunctionDef) -> bool {
+    let Some(first) = def.params.all().next() else {
+        return false;
+    };
+    let mut bound = Vec::new();
+    let mut globals = Vec::new();
+    oxyc_sema::bound_names(&def.body, &mut bound, &mut globals);
+    bound.contains(&first.name.name)
+}
+
 /// The field `name` of native class `class` (or of a native base): the index of the
 /// class that declares it, and its type.
 pub fn field_ty<'t>(
@@ -758,6 +847,9 @@ pub fn field_ty<'t>(
 /// an index into `SemModule::functions`: what `obj.name(...)` calls when nothing
 /// overrides it.
 pub fn method_of(sem: &SemModule, class: &str, name: &str) -> Option<usize> {
+    if oxyc_sema::is_implicit_classlevel(name) {
+        return None;
+    }
     let mut c = sem.native_named(class);
     while let Some(ci) = c {
         let k = &sem.native[ci];
