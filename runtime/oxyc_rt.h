@@ -62,6 +62,7 @@
 #include <Python.h>
 #include <stdint.h>
 #include <stddef.h>
+#include <string.h>
 
 #if PY_VERSION_HEX < 0x030B0000
 #error "the oxyc runtime needs CPython 3.11 or newer"
@@ -759,6 +760,30 @@ static inline void oxy_native_track(PyObject *self, PyObject *v) {
         !oxy_gc_is_tracked(self) && (!PyTuple_CheckExact(v) || oxy_gc_is_tracked(v)))
         PyObject_GC_Track(self);
 }
+
+/* Unset float fields of native instances hold one particular signalling NaN
+   (arithmetic only ever produces quiet NaNs); storing that exact value stores its
+   quiet twin instead.  Unset bool fields hold 2. */
+#define OXY_FLOAT_UNSET_BITS 0x7ff40de000000001ULL
+static inline int oxy_float_is_unset(double d) {
+    uint64_t b;
+    memcpy(&b, &d, sizeof b);
+    return b == OXY_FLOAT_UNSET_BITS;
+}
+static inline double oxy_float_unset(void) {
+    uint64_t b = OXY_FLOAT_UNSET_BITS;
+    double d;
+    memcpy(&d, &b, sizeof d);
+    return d;
+}
+static inline double oxy_float_field(double d) {
+    if (OXY_UNLIKELY(oxy_float_is_unset(d))) {
+        uint64_t b = OXY_FLOAT_UNSET_BITS | 0x0008000000000000ULL;
+        memcpy(&d, &b, sizeof d);
+    }
+    return d;
+}
+#define OXY_BOOL_UNSET 2
 
 /* AttributeError for a field of a native instance that was never set. */
 OXY_API OXY_COLD void oxy_raise_unset_attribute(PyObject *obj, const char *name);

@@ -3,7 +3,7 @@
 //! `tp_new`, `tp_dealloc`, GC support and weak references.
 //!
 //! Field representation: `PyObject *` (NULL = never set), `oxy_int` (`OXY_INT_ERR` =
-//! never set), `double` / `char` with a `_set` flag beside them.
+//! never set), `double` (a reserved NaN when never set), `char` (2 when never set).
 
 use crate::cstr::{c_string, ident};
 use crate::type_check;
@@ -37,8 +37,8 @@ pub fn declarations(m: &Module) -> String {
             let n = field_name(f, j);
             let _ = match f.ty {
                 RType::Int => writeln!(out, "    oxy_int {n};"),
-                RType::Float => writeln!(out, "    double {n}; char {n}_set;"),
-                RType::Bool => writeln!(out, "    char {n}; char {n}_set;"),
+                RType::Float => writeln!(out, "    double {n};"),
+                RType::Bool => writeln!(out, "    char {n};"),
                 _ => writeln!(out, "    PyObject *{n};"),
             };
         }
@@ -58,7 +58,8 @@ fn is_set(o: &str, f: &Field, j: usize) -> String {
     let n = field_name(f, j);
     match f.ty {
         RType::Int => format!("{o}->{n} != OXY_INT_ERR"),
-        RType::Float | RType::Bool => format!("{o}->{n}_set"),
+        RType::Float => format!("!oxy_float_is_unset({o}->{n})"),
+        RType::Bool => format!("{o}->{n} != OXY_BOOL_UNSET"),
         _ => format!("{o}->{n} != NULL"),
     }
 }
@@ -92,9 +93,15 @@ pub fn set_field_code(m: &Module, obj: &str, ci: u32, j: u32, src: &str) -> Stri
         RType::Int => format!(
             "{{ oxy_int oxy_old = {o}->{n}; oxy_int_incref({src}); {o}->{n} = {src}; oxy_int_xdecref(oxy_old); }}"
         ),
-        RType::Float | RType::Bool => format!("{o}->{n} = {src}; {o}->{n}_set = 1;"),
+        RType::Float => format!("{o}->{n} = oxy_float_field({src});"),
+        RType::Bool => format!("{o}->{n} = {src};"),
         _ => format!(
-            "{{ PyObject *oxy_old = {o}->{n}; Py_INCREF({src}); {o}->{n} = {src}; oxy_native_track({obj}, {src}); Py_XDECREF(oxy_old); }}"
+            "{{ PyObject *oxy_old = {o}->{n}; Py_INCREF({src}); {o}->{n} = {src};{} Py_XDECREF(oxy_old); }}",
+            if may_hold_container(f) {
+                format!(" oxy_native_track({obj}, {src});")
+            } else {
+                String::new()
+            }
         ),
     }
 }
@@ -125,7 +132,8 @@ pub fn definitions(m: &Module) -> String {
             );
             let clear = match f.ty {
                 RType::Int => format!("oxy_int_decref({o}->{n}); {o}->{n} = OXY_INT_ERR;"),
-                RType::Float | RType::Bool => format!("{o}->{n}_set = 0;"),
+                RType::Float => format!("{o}->{n} = oxy_float_unset();"),
+                RType::Bool => format!("{o}->{n} = OXY_BOOL_UNSET;"),
                 _ => format!("Py_CLEAR({o}->{n});"),
             };
             let check = match &f.check {
@@ -140,11 +148,16 @@ pub fn definitions(m: &Module) -> String {
                     "oxy_int x = oxy_int_from_long_obj(v); if (x == OXY_INT_ERR) return -1; oxy_int old = {o}->{n}; {o}->{n} = x; oxy_int_xdecref(old);"
                 ),
                 RType::Float => format!(
-                    "double x = oxy_float_unbox(v); if (x == OXY_FLOAT_ERR && PyErr_Occurred()) return -1; {o}->{n} = x; {o}->{n}_set = 1;"
+                    "double x = oxy_float_unbox(v); if (x == OXY_FLOAT_ERR && PyErr_Occurred()) return -1; {o}->{n} = oxy_float_field(x);"
                 ),
-                RType::Bool => format!("{o}->{n} = (v == Py_True); {o}->{n}_set = 1;"),
+                RType::Bool => format!("{o}->{n} = (v == Py_True);"),
                 _ => format!(
-                    "PyObject *old = {o}->{n}; {o}->{n} = Py_NewRef(v); oxy_native_track(self, v); Py_XDECREF(old);"
+                    "PyObject *old = {o}->{n}; {o}->{n} = Py_NewRef(v);{} Py_XDECREF(old);",
+                    if may_hold_container(f) {
+                        " oxy_native_track(self, v);"
+                    } else {
+                        ""
+                    }
                 ),
             };
             let _ = writeln!(
@@ -169,13 +182,13 @@ pub fn definitions(m: &Module) -> String {
             let _ = writeln!(out, "    oxy_init_fields_{b}(self);");
         }
         for (j, f) in c.fields.iter().enumerate() {
-            if f.ty == RType::Int {
-                let _ = writeln!(
-                    out,
-                    "    (({st} *)self)->{} = OXY_INT_ERR;",
-                    field_name(f, j)
-                );
-            }
+            let unset = match f.ty {
+                RType::Int => "OXY_INT_ERR",
+                RType::Float => "oxy_float_unset()",
+                RType::Bool => "OXY_BOOL_UNSET",
+                _ => continue,
+            };
+            let _ = writeln!(out, "    (({st} *)self)->{} = {unset};", field_name(f, j));
         }
         let _ = writeln!(out, "    (void)self;\n}}");
         let _ = writeln!(out, "static int oxy_clear_{ci}(PyObject *self) {{");
@@ -341,13 +354,19 @@ static PyObject *oxy_alloc_{ci}(void) {{
     out
 }
 
+/// Can the field hold an object that may be part of a reference cycle? (A str or
+/// bytes, or None, cannot.)
+fn may_hold_container(f: &Field) -> bool {
+    f.ty == RType::Obj && !matches!(f.check.as_deref(), Some("str" | "bytes" | "None"))
+}
+
 /// Does class `ci` (with its inherited fields) hold objects, so that it can be part
 /// of a reference cycle and needs the GC?
 fn needs_gc(m: &Module, ci: u32) -> bool {
     let mut c = Some(ci);
     while let Some(k) = c {
         let layout = &m.classes[k as usize];
-        if layout.fields.iter().any(|f| f.ty == RType::Obj) {
+        if layout.fields.iter().any(may_hold_container) {
             return true;
         }
         c = layout.base;
