@@ -5,6 +5,11 @@
 //! it is not live, or in the cleanup list of an error edge. Operands an op steals are
 //! incref'd first when they stay live. Parameters that the function never reassigns are
 //! borrowed from the caller and never released.
+//!
+//! Named locals keep their value as the interpreter does: until they are rebound (the
+//! old value is released just before the new one is stored), deleted, or the function
+//! returns — not merely until their last use — so `__del__`, weak references and
+//! finalizers see the same lifetimes.
 
 use crate::bitset::BitSet;
 use oxyc_ir::{Block, BlockId, Function, Op, OpKind, Reg, RegKind, Terminator};
@@ -28,7 +33,9 @@ pub fn run(f: &mut Function) {
         .collect();
     let owned = |r: Reg| refcounted[r.0 as usize] && !borrowed[r.0 as usize];
 
-    let live_in = liveness(f, &owned);
+    let is_local: Vec<bool> = f.regs.iter().map(|r| r.kind == RegKind::Local).collect();
+    let named = |r: Reg| is_local[r.0 as usize] && owned(r);
+    let live_in = liveness(f, &owned, &named);
     // Registers that may be released while empty: locals (maybe unbound) and results of
     // primitives that return NULL for "nothing" (an exhausted iterator).
     let mut maybe_null: Vec<bool> = f.regs.iter().map(|r| r.kind != RegKind::Temp).collect();
@@ -45,11 +52,23 @@ pub fn run(f: &mut Function) {
         }
     }
     let holds_in = holds_value(f);
+    let may_in = may_hold(f);
     let nb = f.blocks.len();
     let mut new_blocks: Vec<Block> = Vec::new();
 
     for (bi, holds_start) in holds_in.into_iter().enumerate() {
         let block = f.blocks[bi].clone();
+        // `may[i]`: registers that may hold a value before op i (last: at the end).
+        let mut may: Vec<BitSet> = Vec::with_capacity(block.ops.len() + 1);
+        let mut mstate = may_in[bi].clone();
+        for op in &block.ops {
+            may.push(mstate.clone());
+            step_may(op, &mut mstate);
+        }
+        may.push(mstate);
+        let may_end = may[block.ops.len()].clone();
+        // A named local that is certainly unbound here needs no release.
+        let unbound = |r: Reg, state: &BitSet| named(r) && !state.contains(r.0 as usize);
         // `holds[i]`: registers certainly holding a value after op i (the last entry is
         // the state at the terminator). A release of one of those needs no NULL check.
         let mut holds: Vec<BitSet> = Vec::with_capacity(block.ops.len() + 1);
@@ -70,6 +89,19 @@ pub fn run(f: &mut Function) {
                 if !owned(*r) && refcounted[r.0 as usize] {
                     term_prefix.push(mk(OpKind::IncRef { reg: *r }, block.term_line));
                 }
+                // Named locals live until the return, and are released there.
+                for l in (0..n)
+                    .map(|i| Reg(i as u32))
+                    .filter(|l| named(*l) && l != r && may_end.contains(l.0 as usize))
+                {
+                    let kind = if maybe_null[l.0 as usize] && !at_end.contains(l.0 as usize) {
+                        OpKind::XDecRef { reg: l }
+                    } else {
+                        OpKind::DecRef { reg: l }
+                    };
+                    term_prefix.push(mk(kind, block.term_line));
+                    live.insert(l.0 as usize);
+                }
                 live.insert(r.0 as usize);
             }
             Terminator::Branch { cond, .. } => live.insert(cond.0 as usize),
@@ -83,6 +115,7 @@ pub fn run(f: &mut Function) {
                     .iter()
                     .map(|i| Reg(i as u32))
                     .filter(|r| owned(*r) && !live_in[target.0 as usize].contains(r.0 as usize))
+                    .filter(|r| !unbound(*r, &may_end))
                     .collect();
                 if dying.is_empty() {
                     return target;
@@ -125,6 +158,12 @@ pub fn run(f: &mut Function) {
             for u in op.uses() {
                 before.insert(u.0 as usize);
             }
+            // Rebinding a named local: its old value lives up to here and is released
+            // just before the op.
+            let rebound = rebinds(op, &named);
+            if let Some(d) = rebound {
+                before.insert(d.0 as usize);
+            }
             if let Some(e) = &op.err {
                 before.union_with(&live_in[e.target.0 as usize]);
             }
@@ -134,6 +173,7 @@ pub fn run(f: &mut Function) {
                 .iter()
                 .map(|i| Reg(i as u32))
                 .filter(|r| owned(*r) && !live_after.contains(r.0 as usize) && !stolen.contains(r))
+                .filter(|r| !unbound(*r, &may[oi + 1]))
                 .collect();
             if let Some(d) = op.def()
                 && owned(d)
@@ -163,6 +203,7 @@ pub fn run(f: &mut Function) {
                             && !live_in[e.target.0 as usize].contains(r.0 as usize)
                             && Some(*r) != op.def()
                             && !stolen.contains(r)
+                            && !unbound(*r, &may[oi])
                     })
                     .collect();
                 cleanup.sort();
@@ -176,6 +217,21 @@ pub fn run(f: &mut Function) {
                 if live_after.contains(r.0 as usize) || !owned(*r) {
                     rev.push(mk(OpKind::IncRef { reg: *r }, op.line));
                 }
+            }
+            if let Some(d) = rebound
+                && may[oi].contains(d.0 as usize)
+            {
+                let held = if oi == 0 {
+                    false
+                } else {
+                    holds[oi - 1].contains(d.0 as usize)
+                };
+                let kind = if held {
+                    OpKind::DecRef { reg: d }
+                } else {
+                    OpKind::XDecRef { reg: d }
+                };
+                rev.push(mk(kind, op.line));
             }
             live = before;
         }
@@ -256,6 +312,59 @@ fn holds_value(f: &Function) -> Vec<BitSet> {
         .collect()
 }
 
+/// Registers that may hold a value at the start of each block (a forward "may"
+/// analysis: any def sets, `Undef` clears). A named local outside this set is still
+/// unbound and needs no release.
+fn may_hold(f: &Function) -> Vec<BitSet> {
+    let n = f.regs.len();
+    let nb = f.blocks.len();
+    let mut ins = vec![BitSet::new(n); nb];
+    for (i, r) in f.regs.iter().enumerate() {
+        if r.kind == RegKind::Param {
+            ins[f.entry.0 as usize].insert(i);
+        }
+    }
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for bi in 0..nb {
+            let mut state = ins[bi].clone();
+            let flow = |target: usize, state: &BitSet, ins: &mut Vec<BitSet>| {
+                if let Some(slot) = ins.get_mut(target) {
+                    let mut m = slot.clone();
+                    m.union_with(state);
+                    if m != *slot {
+                        *slot = m;
+                        return true;
+                    }
+                }
+                false
+            };
+            for op in &f.blocks[bi].ops {
+                if let Some(e) = &op.err {
+                    changed |= flow(e.target.0 as usize, &state, &mut ins);
+                }
+                step_may(op, &mut state);
+            }
+            for s in f.blocks[bi].term.successors() {
+                changed |= flow(s.0 as usize, &state, &mut ins);
+            }
+        }
+    }
+    ins
+}
+
+fn step_may(op: &Op, state: &mut BitSet) {
+    match &op.kind {
+        OpKind::Undef { reg } => state.remove(reg.0 as usize),
+        _ => {
+            if let Some(d) = op.def() {
+                state.insert(d.0 as usize);
+            }
+        }
+    }
+}
+
 /// The effect of one op on the "holds a value" set (on its success path).
 fn step_holds(op: &Op, state: &mut BitSet) {
     match &op.kind {
@@ -294,8 +403,15 @@ fn mk(kind: OpKind, line: u32) -> Op {
     }
 }
 
+/// The named local an op rebinds (releasing its old value first), if any. An op that
+/// also reads the local is left alone.
+fn rebinds(op: &Op, named: &dyn Fn(Reg) -> bool) -> Option<Reg> {
+    let d = op.def()?;
+    (named(d) && !op.uses().contains(&d)).then_some(d)
+}
+
 /// Live-in sets of owned registers for every block.
-fn liveness(f: &Function, owned: &dyn Fn(Reg) -> bool) -> Vec<BitSet> {
+fn liveness(f: &Function, owned: &dyn Fn(Reg) -> bool, named: &dyn Fn(Reg) -> bool) -> Vec<BitSet> {
     let n = f.regs.len();
     let nb = f.blocks.len();
     let mut live_in = vec![BitSet::new(n); nb];
@@ -309,9 +425,15 @@ fn liveness(f: &Function, owned: &dyn Fn(Reg) -> bool) -> Vec<BitSet> {
                 live.union_with(&live_in[s.0 as usize]);
             }
             match &block.term {
-                Terminator::Return(r) | Terminator::Branch { cond: r, .. } => {
-                    live.insert(r.0 as usize)
+                Terminator::Return(r) => {
+                    live.insert(r.0 as usize);
+                    for l in 0..n {
+                        if named(Reg(l as u32)) {
+                            live.insert(l);
+                        }
+                    }
                 }
+                Terminator::Branch { cond: r, .. } => live.insert(r.0 as usize),
                 _ => {}
             }
             for op in block.ops.iter().rev() {
@@ -320,6 +442,9 @@ fn liveness(f: &Function, owned: &dyn Fn(Reg) -> bool) -> Vec<BitSet> {
                 }
                 for u in op.uses() {
                     live.insert(u.0 as usize);
+                }
+                if let Some(d) = rebinds(op, named) {
+                    live.insert(d.0 as usize);
                 }
                 if let Some(e) = &op.err {
                     live.union_with(&live_in[e.target.0 as usize]);
