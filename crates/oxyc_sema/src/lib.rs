@@ -272,6 +272,29 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule {
             });
         }
     }
+    for k in &native {
+        if let StmtKind::ClassDef(c) = &module.body[k.stmt_index].kind {
+            let fields: Vec<&str> = k.fields.keys().map(String::as_str).collect();
+            diagnostics.push(Diagnostic {
+                severity: Severity::Note,
+                span: c.name.span,
+                message: format!(
+                    "class `{}` is a native class (fields: {})",
+                    k.name,
+                    if fields.is_empty() {
+                        "none of its own".to_string()
+                    } else {
+                        fields.join(", ")
+                    }
+                ),
+                help: Some(
+                    "its instances are C structs without a __dict__; compiled code reads \
+                     fields and calls methods directly"
+                        .into(),
+                ),
+            });
+        }
+    }
     SemModule {
         native,
         items,
