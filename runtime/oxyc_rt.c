@@ -1563,6 +1563,11 @@ PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, PyObject 
     PyObject *ns = PyTuple_GET_ITEM(builder, 3);
     PyObject *t = PyType_FromModuleAndSpec(module, spec, PyTuple_GET_SIZE(bases) ? bases : NULL);
     if (t == NULL) return NULL;
+    PyObject *orig_bases = PyTuple_GET_ITEM(builder, 5);
+    if (orig_bases != Py_None &&
+        (cached_str(&s_orig_bases, "__orig_bases__") == NULL ||
+         PyObject_SetItem(ns, s_orig_bases, orig_bases) < 0))
+        goto fail;
     PyObject *items = PyMapping_Items(ns);
     if (items == NULL) goto fail;
     Py_ssize_t n = PyList_GET_SIZE(items);

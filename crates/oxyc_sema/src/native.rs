@@ -75,6 +75,8 @@ pub fn not_native(
     if let Some(b) = c.bases.first() {
         match &b.kind {
             ExprKind::Name(n) if n == "object" => {}
+            // `Generic[T]` adds no layout (typing.Generic has empty __slots__).
+            _ if is_generic_base(b) => {}
             ExprKind::Name(n) if earlier.iter().any(|k| &k.name == n) && bound_once(n) => {}
             _ => return Some("its base class is not a native class".into()),
         }
@@ -129,6 +131,18 @@ pub fn not_native(
         b = earlier[bi].base;
     }
     None
+}
+
+/// `Generic[...]` (or `typing.Generic[...]`).
+pub fn is_generic_base(e: &Expr) -> bool {
+    let ExprKind::Subscript { value, .. } = &e.kind else {
+        return false;
+    };
+    match &value.kind {
+        ExprKind::Name(n) => n == "Generic",
+        ExprKind::Attribute { attr, .. } => attr.name == "Generic",
+        _ => false,
+    }
 }
 
 /// The fields a class adds: bare class-level annotations, then `self.x` stores in its
