@@ -82,8 +82,14 @@ pub fn not_native(
         }
     }
     let class_names = bound_names_in_class(&c.body);
+    match literal_slots(c) {
+        Some(None) => return Some("its `__slots__` is not a literal list of names".into()),
+        Some(Some(names)) if names.iter().any(|n| n == "__dict__" || n == "__weakref__") => {
+            return Some("its `__slots__` asks for `__dict__` or `__weakref__`".into());
+        }
+        _ => {}
+    }
     for special in [
-        "__slots__",
         "__new__",
         "__dict__",
         "__weakref__",
@@ -147,7 +153,61 @@ pub fn is_generic_base(e: &Expr) -> bool {
 
 /// The fields a class adds: bare class-level annotations, then `self.x` stores in its
 /// methods, in order of first appearance.
+/// `__slots__` of a class: None without one, Some(None) when it is not a literal
+/// string or sequence of strings, else the names.
+fn literal_slots(c: &ClassDef) -> Option<Option<Vec<String>>> {
+    let mut found = None;
+    for s in &c.body {
+        let value = match &s.kind {
+            StmtKind::Assign { targets, value }
+                if targets
+                    .iter()
+                    .any(|t| matches!(&t.kind, ExprKind::Name(n) if n == "__slots__")) =>
+            {
+                value
+            }
+            StmtKind::AnnAssign {
+                target,
+                value: Some(value),
+                ..
+            } if matches!(&target.kind, ExprKind::Name(n) if n == "__slots__") => value,
+            _ => continue,
+        };
+        let names = match &value.kind {
+            ExprKind::Str(one) => Some(vec![one.clone()]),
+            ExprKind::Tuple(items) | ExprKind::List(items) => items
+                .iter()
+                .map(|i| match &i.kind {
+                    ExprKind::Str(n) => Some(n.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        };
+        // Bound twice: not a literal declaration.
+        found = Some(if found.is_some() { None } else { names });
+    }
+    found
+}
+
 pub fn own_fields(c: &ClassDef) -> IndexMap<String, Option<Expr>> {
+    let declared = declared_fields(c);
+    // With `__slots__`, exactly the slots are fields (a store to anything else raises
+    // AttributeError, as with the interpreter).
+    match literal_slots(c) {
+        Some(Some(names)) => names
+            .into_iter()
+            .map(|n| {
+                let ann = declared.get(&n).cloned().flatten();
+                (n, ann)
+            })
+            .collect(),
+        _ => declared,
+    }
+}
+
+/// Bare class-level annotations, then `self.x` stores in the methods.
+fn declared_fields(c: &ClassDef) -> IndexMap<String, Option<Expr>> {
     let mut out: IndexMap<String, Option<Expr>> = IndexMap::new();
     for s in &c.body {
         if let StmtKind::AnnAssign {
