@@ -3,9 +3,10 @@
 //!
 //! A class is native when its layout can be known statically: no metaclass keyword, no
 //! class decorators (a decorator may replace or rebuild the class), at most one base
-//! and that base an earlier native class (or `object`), no `__slots__`, `__new__`,
-//! `__dict__` or `__weakref__` of its own, and no class attribute that is also an
-//! instance attribute. Its fields are the class-level annotations without a value and
+//! and that base an earlier native class, `Generic[...]` or `object`, no `__new__`,
+//! `__dict__`, `__weakref__` or attribute hooks of its own, `__slots__` only as a
+//! literal list of names, and no class attribute that is also an instance attribute.
+//! Its fields are its slots, or else the class-level annotations without a value and
 //! the attributes its methods assign through their first parameter (`self.x = ...`),
 //! in order of first appearance, after the fields of its base.
 
