@@ -53,6 +53,9 @@ impl<'a> FnBuilder<'a> {
         if let ExprKind::Attribute { value, attr } = &func.kind
             && !starred
         {
+            if let Some(v) = self.native_super_call(value, &attr.name, args, keywords) {
+                return v;
+            }
             let recv = self.expr(value);
             if let Some(v) = self.native_method_call(&recv, &attr.name, args, keywords) {
                 return v;
@@ -171,6 +174,97 @@ impl<'a> FnBuilder<'a> {
             kwnames: None,
         });
         Some(Val::new(dst, Ty::Object))
+    }
+
+    /// `super().name(args)` in a plain method of native class `C` whose native base
+    /// resolves `name` to a compiled plain method: a direct call when `self` is an
+    /// instance of `C`'s native family (their MRO is the native chain), else the
+    /// ordinary `super()` call.
+    fn native_super_call(
+        &mut self,
+        value: &'a Expr,
+        name: &str,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> Option<Val> {
+        let ExprKind::Call {
+            func: sup,
+            args: sargs,
+            keywords: skw,
+        } = &value.kind
+        else {
+            return None;
+        };
+        if !matches!(&sup.kind, ExprKind::Name(n) if n == "super")
+            || !sargs.is_empty()
+            || !skw.is_empty()
+            || !keywords.is_empty()
+            || self.class_body.is_some()
+        {
+            return None;
+        }
+        let scope = self.scope?;
+        let fi_self = self.func_index?;
+        let class = &scope.method_of.as_ref()?.class;
+        let ci = self.cx.sem.native_named(class)?;
+        let first = scope.params.first()?.clone();
+        if self.cx.types.sigs[fi_self].params.first() != Some(&Ty::Instance(class.clone())) {
+            return None;
+        }
+        let base = self.cx.sem.native[ci].base?;
+        let base_name = self.cx.sem.native[base].name.clone();
+        let fi = oxyc_types::method_of(self.cx.sem, &base_name, name)?;
+        let def = self.cx.sem.functions[fi].def(self.cx.module)?;
+        let params: Vec<_> = def.params.all().collect();
+        if !def.decorators.is_empty()
+            || params.is_empty()
+            || args.len() + 1 > params.len()
+            || params[args.len() + 1..].iter().any(|p| p.default.is_none())
+        {
+            return None;
+        }
+        let sig = self.cx.types.sigs[fi].clone();
+        let me = self.load_name(&first);
+        let values: Vec<Val> = args.iter().map(|a| self.expr(a)).collect();
+        let result = self.temp(rtype_of(&sig.ret));
+        let family = self.native_family(ci as u32);
+        let is = self.temp(RType::Bool);
+        self.emit(OpKind::TypeIs {
+            dst: is,
+            obj: me.reg,
+            classes: family,
+        });
+        let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
+        self.branch(is, fast, slow);
+        self.switch_to(fast);
+        let mut regs = vec![self.coerce(&me, &sig.params[0], None)];
+        self.bind_rest(fi, &def.name.name, &params, &sig.params, &values, &mut regs);
+        let dst = self.temp(rtype_of(&sig.ret));
+        self.emit(OpKind::Call {
+            dst,
+            func: FuncId(fi as u32),
+            args: regs,
+        });
+        self.assign(result, dst);
+        self.goto(done);
+        self.switch_to(slow);
+        let sup_obj = self.zero_arg_super()?;
+        let obj = self.box_val(&sup_obj);
+        let boxed: Vec<Reg> = values.iter().map(|v| self.box_val(v)).collect();
+        let g = self.temp(RType::Obj);
+        self.emit(OpKind::CallMethod {
+            dst: g,
+            obj,
+            name: name.to_string(),
+            args: boxed,
+            kwnames: None,
+        });
+        let what = format!("return value of {name}()");
+        let r = self.coerce(&Val::new(g, Ty::Object), &sig.ret, Some(&what));
+        self.assign(result, r);
+        self.goto(done);
+        self.switch_to(done);
+        Some(Val::new(result, sig.ret))
     }
 
     /// `C(args)` for a native class `C`: allocate the instance and call its compiled
