@@ -1646,6 +1646,24 @@ static PyObject *native_getstate(PyObject *self, PyObject *unused) {
             if (r < 0) goto fail;
         }
     }
+    /* The __slots__ of Python subclasses (member descriptors), as copyreg does. */
+    for (Py_ssize_t i = mro != NULL ? PyTuple_GET_SIZE(mro) - 1 : -1; i >= 0; i--) {
+        PyTypeObject *t = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
+        if (t->tp_members == NULL || !(t->tp_flags & Py_TPFLAGS_HEAPTYPE)) continue;
+        for (PyMemberDef *md = t->tp_members; md->name != NULL; md++) {
+            if (md->type != T_OBJECT_EX || (md->flags & READONLY)) continue;
+            if (md->name[0] == '_' && md->name[1] == '_') continue;
+            PyObject *v = PyMember_GetOne((const char *)self, md);
+            if (v == NULL) {
+                if (!PyErr_ExceptionMatches(PyExc_AttributeError)) goto fail;
+                PyErr_Clear();
+                continue;
+            }
+            int r = PyDict_SetItemString(fields, md->name, v);
+            Py_DECREF(v);
+            if (r < 0) goto fail;
+        }
+    }
     /* Like an ordinary instance: one dict (a Python subclass's __dict__ included). */
     PyObject **dictptr = _PyObject_GetDictPtr(self);
     if (dictptr != NULL && *dictptr != NULL && PyDict_Update(fields, *dictptr) < 0) goto fail;

@@ -218,7 +218,7 @@ def test_float_nan_payloads() -> None:
         h.set_f(v)
         got = h.get_f()
         bits = struct.unpack("<Q", struct.pack("<d", got))[0]
-        # oxyc bug: storing the exact bit pattern 0x7ff40de000000001 (the runtime's
+        # Deliberate difference (docs/differences.md): storing the exact bit pattern 0x7ff40de000000001 (the runtime's
         # "unset float" marker) into a float field reads back as 0x7ffc0de000000001.
         if p == 0x7FF40DE000000001:
             bits = p

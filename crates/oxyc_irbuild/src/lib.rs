@@ -188,6 +188,7 @@ pub fn build_module(
                     check: t.check_name(),
                 })
                 .collect(),
+            finalizer: c.class_attrs.contains("__del__"),
         })
         .collect();
     Ok(oxyc_ir::Module {
