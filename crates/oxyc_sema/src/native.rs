@@ -26,6 +26,41 @@ pub struct NativeClass {
     pub fields: IndexMap<String, Option<Expr>>,
     /// Names its body binds (methods and class attributes).
     pub class_attrs: IndexSet<String>,
+    /// Names its body binds to properties (`self.p = v` runs the setter).
+    pub properties: IndexSet<String>,
+}
+
+/// Names a class body binds with `@property` (or `@p.setter`/`.getter`/`.deleter`):
+/// data descriptors, whose stores run code instead of storing a field. (Also
+/// `cached_property`, though a class using it is never native.)
+pub fn property_names(body: &[Stmt]) -> IndexSet<String> {
+    let mut out = IndexSet::new();
+    for s in body {
+        if let StmtKind::FunctionDef(f) = &s.kind
+            && f.decorators.iter().any(|d| match &d.kind {
+                ExprKind::Name(n) => n == "property" || n == "cached_property",
+                ExprKind::Attribute { attr, .. } => matches!(
+                    attr.name.as_str(),
+                    "setter" | "getter" | "deleter" | "cached_property"
+                ),
+                _ => false,
+            })
+        {
+            out.insert(f.name.name.clone());
+        }
+    }
+    out
+}
+
+/// `functools.cached_property` stores into the instance `__dict__`.
+fn uses_cached_property(body: &[Stmt]) -> bool {
+    body.iter().any(|s| {
+        matches!(&s.kind, StmtKind::FunctionDef(f) if f.decorators.iter().any(|d| match &d.kind {
+            ExprKind::Name(n) => n == "cached_property",
+            ExprKind::Attribute { attr, .. } => attr.name == "cached_property",
+            _ => false,
+        }))
+    })
 }
 
 /// Names a class body binds in the class namespace.
@@ -83,6 +118,9 @@ pub fn not_native(
         }
     }
     let class_names = bound_names_in_class(&c.body);
+    if uses_cached_property(&c.body) {
+        return Some("it uses `cached_property`, which needs an instance `__dict__`".into());
+    }
     match literal_slots(c) {
         Some(None) => return Some("its `__slots__` is not a literal list of names".into()),
         Some(Some(names)) if names.iter().any(|n| n == "__dict__" || n == "__weakref__") => {
@@ -118,7 +156,7 @@ pub fn not_native(
         }
         let mut b = base;
         while let Some(bi) = b {
-            if earlier[bi].class_attrs.contains(f) {
+            if earlier[bi].class_attrs.contains(f) && !earlier[bi].properties.contains(f) {
                 return Some(format!("`{f}` is a class attribute of its base class"));
             }
             b = earlier[bi].base;
@@ -210,6 +248,7 @@ pub fn own_fields(c: &ClassDef) -> IndexMap<String, Option<Expr>> {
 /// Bare class-level annotations, then `self.x` stores in the methods.
 fn declared_fields(c: &ClassDef) -> IndexMap<String, Option<Expr>> {
     let mut out: IndexMap<String, Option<Expr>> = IndexMap::new();
+    let properties = property_names(&c.body);
     for s in &c.body {
         if let StmtKind::AnnAssign {
             target,
@@ -239,6 +278,7 @@ fn declared_fields(c: &ClassDef) -> IndexMap<String, Option<Expr>> {
         };
         self_stores(&f.body, &first.name.name, &mut out);
     }
+    out.retain(|n, _| !properties.contains(n));
     out
 }
 
@@ -308,10 +348,28 @@ struct Dynamic {
     /// `setattr(obj, "n", v)`, `del obj.n`), excluding stores through a method's
     /// first parameter.
     external: IndexSet<String>,
+    /// Attribute names stored on a class (`C.n = v` for a class `C` of the module,
+    /// `type(x).n = v`, `x.__class__.n = v`, `cls.n = v` in a classmethod).
+    class_stores: IndexSet<String>,
+    /// The module-level class names (what `C` in `C.n = v` may be).
+    classes: IndexSet<String>,
+}
+
+/// Where a method's first parameter points: the instance, or (classmethods) the class.
+#[derive(Clone, Copy)]
+enum Receiver<'a> {
+    None,
+    Instance(&'a str),
+    Class(&'a str),
 }
 
 fn scan_dynamic(module: &ast::Module) -> Dynamic {
     let mut d = Dynamic::default();
+    for s in &module.body {
+        if let StmtKind::ClassDef(c) = &s.kind {
+            d.classes.insert(c.name.name.clone());
+        }
+    }
     fn expr(e: &Expr, d: &mut Dynamic) {
         match &e.kind {
             ExprKind::Attribute { attr, .. } if attr.name == "__dict__" => {
@@ -349,22 +407,34 @@ fn scan_dynamic(module: &ast::Module) -> Dynamic {
         }
         crate::support::each_expr_child(e, &mut |c| expr(c, d));
     }
-    fn store(t: &Expr, me: Option<&str>, d: &mut Dynamic) {
+    fn store(t: &Expr, me: Receiver, d: &mut Dynamic) {
         each_target(t, &mut |t| {
             if let ExprKind::Attribute { value, attr } = &t.kind {
                 if attr.name == "__class__" {
                     d.everything
                         .get_or_insert_with(|| "the module assigns `__class__`".into());
                 }
-                let through_self =
-                    me.is_some_and(|m| matches!(&value.kind, ExprKind::Name(n) if n == m));
-                if !through_self {
+                let on_class = match &value.kind {
+                    ExprKind::Name(n) => {
+                        d.classes.contains(n) || matches!(me, Receiver::Class(c) if c == n)
+                    }
+                    ExprKind::Call { func, args, .. } => {
+                        args.len() == 1 && matches!(&func.kind, ExprKind::Name(f) if f == "type")
+                    }
+                    ExprKind::Attribute { attr, .. } => attr.name == "__class__",
+                    _ => false,
+                };
+                let through_self = matches!((me, &value.kind),
+                    (Receiver::Instance(m), ExprKind::Name(n)) if n == m);
+                if on_class {
+                    d.class_stores.insert(attr.name.clone());
+                } else if !through_self {
                     d.external.insert(attr.name.clone());
                 }
             }
         });
     }
-    fn stmts(body: &[Stmt], me: Option<&str>, d: &mut Dynamic) {
+    fn stmts(body: &[Stmt], me: Receiver, d: &mut Dynamic) {
         for s in body {
             match &s.kind {
                 StmtKind::FunctionDef(f) => {
@@ -374,7 +444,7 @@ fn scan_dynamic(module: &ast::Module) -> Dynamic {
                             expr(x, d);
                         }
                     }
-                    stmts(&f.body, None, d);
+                    stmts(&f.body, Receiver::None, d);
                     continue;
                 }
                 StmtKind::ClassDef(c) => {
@@ -408,14 +478,27 @@ fn scan_dynamic(module: &ast::Module) -> Dynamic {
                 {
                     expr(x, d);
                 }
-                let me = f.params.all().next().map(|p| p.name.name.as_str());
+                let class_level = crate::is_implicit_classlevel(&f.name.name)
+                    || f.decorators
+                        .iter()
+                        .any(|d| matches!(&d.kind, ExprKind::Name(n) if n == "classmethod"));
+                let static_method = f
+                    .decorators
+                    .iter()
+                    .any(|d| matches!(&d.kind, ExprKind::Name(n) if n == "staticmethod"));
+                let me = match f.params.all().next().map(|p| p.name.name.as_str()) {
+                    _ if static_method => Receiver::None,
+                    Some(p) if class_level => Receiver::Class(p),
+                    Some(p) => Receiver::Instance(p),
+                    None => Receiver::None,
+                };
                 stmts(&f.body, me, d);
             } else {
-                stmts(std::slice::from_ref(s), None, d);
+                stmts(std::slice::from_ref(s), Receiver::None, d);
             }
         }
     }
-    stmts(&module.body, None, &mut d);
+    stmts(&module.body, Receiver::None, &mut d);
     d
 }
 
@@ -431,16 +514,19 @@ pub fn native_classes(
     // Every field any class of the module declares: an attribute stored from outside
     // that is none of these may land on any instance, so no layout is safe.
     let mut all_fields: IndexSet<String> = IndexSet::new();
+    // ... or a property (its setter decides where the value goes).
+    let mut all_properties: IndexSet<String> = IndexSet::new();
     for s in &module.body {
         if let StmtKind::ClassDef(c) = &s.kind {
             all_fields.extend(own_fields(c).into_keys());
+            all_properties.extend(property_names(&c.body));
         }
     }
     let global_reason = dynamic.everything.clone().or_else(|| {
         dynamic
             .external
             .iter()
-            .find(|n| !all_fields.contains(*n))
+            .find(|n| !all_fields.contains(*n) && !all_properties.contains(*n))
             .map(|n| {
                 format!(
                     "the module sets attribute `{n}`, which no class declares, from outside a class"
@@ -460,10 +546,32 @@ pub fn native_classes(
         }
         // An instance attribute stored from outside must not shadow a class attribute.
         let names = bound_names_in_class(&c.body);
-        if let Some(n) = dynamic.external.iter().find(|n| names.contains(*n)) {
+        let properties = property_names(&c.body);
+        if let Some(n) = dynamic
+            .external
+            .iter()
+            .find(|n| names.contains(*n) && !properties.contains(*n))
+        {
             why_not.push((
                 i,
                 format!("instances get attribute `{n}`, which is also a class attribute"),
+            ));
+            continue;
+        }
+        // A class attribute stored at run time must not replace a field's descriptor.
+        let mut inherited = own_fields(c).into_keys().collect::<IndexSet<String>>();
+        let mut b = c.bases.first().and_then(|b| match &b.kind {
+            ExprKind::Name(n) => out.iter().position(|k| &k.name == n),
+            _ => None,
+        });
+        while let Some(bi) = b {
+            inherited.extend(out[bi].fields.keys().cloned());
+            b = out[bi].base;
+        }
+        if let Some(n) = dynamic.class_stores.iter().find(|n| inherited.contains(*n)) {
+            why_not.push((
+                i,
+                format!("the module assigns `{n}` on a class, and `{n}` is an instance attribute"),
             ));
             continue;
         }
@@ -482,7 +590,9 @@ pub fn native_classes(
                 // A field the base already has stays the base's.
                 let mut b = base;
                 while let Some(bi) = b {
-                    fields.retain(|f, _| !out[bi].fields.contains_key(f));
+                    fields.retain(|f, _| {
+                        !out[bi].fields.contains_key(f) && !out[bi].properties.contains(f)
+                    });
                     b = out[bi].base;
                 }
                 out.push(NativeClass {
@@ -491,6 +601,7 @@ pub fn native_classes(
                     base,
                     fields,
                     class_attrs: bound_names_in_class(&c.body),
+                    properties,
                 });
             }
         }
