@@ -71,6 +71,12 @@ pub struct FnBuilder<'a> {
     pub class_body: Option<Reg>,
     /// In a method: the static that holds its class (for `super()`).
     pub class_static: Option<String>,
+    /// `Optional[C]` locals known not to be None here (see `narrow`).
+    pub narrowed: crate::narrow::Narrowed,
+    /// Inside a `try` statement: no new narrowings (a handler may start anywhere).
+    pub no_narrowing: u32,
+    /// The current block was opened by `terminate` and nothing jumps to it yet.
+    pub dead: bool,
 }
 
 impl<'a> FnBuilder<'a> {
@@ -92,6 +98,9 @@ impl<'a> FnBuilder<'a> {
             caught: Vec::new(),
             class_body: None,
             class_static: None,
+            narrowed: HashMap::new(),
+            no_narrowing: 0,
+            dead: false,
             line: 1,
             ret_ty,
             diags: Vec::new(),
@@ -146,6 +155,7 @@ impl<'a> FnBuilder<'a> {
         b.term_line = line;
         let next = self.new_block();
         self.cur = next;
+        self.dead = true;
     }
 
     pub fn goto(&mut self, target: BlockId) {
@@ -154,6 +164,7 @@ impl<'a> FnBuilder<'a> {
 
     pub fn switch_to(&mut self, b: BlockId) {
         self.cur = b;
+        self.dead = false;
     }
 
     pub fn branch(&mut self, cond: Reg, then_: BlockId, else_: BlockId) {

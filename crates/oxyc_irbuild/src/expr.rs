@@ -28,6 +28,13 @@ impl<'a> FnBuilder<'a> {
 
     fn expr_at_line(&mut self, e: &'a Expr) -> Val {
         let ty = self.ty(e);
+        if matches!(
+            e.kind,
+            ExprKind::ListComp { .. } | ExprKind::SetComp { .. } | ExprKind::DictComp { .. }
+        ) {
+            // A comprehension is a loop: a walrus in it rebinds on every iteration.
+            self.forget_walrus_in(e);
+        }
         match &e.kind {
             ExprKind::Int(IntLit::Small(v)) => {
                 let c = if (SHORT_MIN..=SHORT_MAX).contains(v) {
@@ -99,17 +106,22 @@ impl<'a> FnBuilder<'a> {
                 let cond = self.condition(test);
                 let (t, f, done) = (self.new_block(), self.new_block(), self.new_block());
                 self.branch(cond, t, f);
+                let base = self.narrowed.clone();
                 self.switch_to(t);
+                self.apply_narrowing(test, true);
                 let a = self.expr(body);
                 let a = self.coerce(&a, &ty, None);
                 self.assign(result, a);
+                let t_end = std::mem::replace(&mut self.narrowed, base);
                 self.goto(done);
                 self.switch_to(f);
+                self.apply_narrowing(test, false);
                 let b = self.expr(orelse);
                 let b = self.coerce(&b, &ty, None);
                 self.assign(result, b);
                 self.goto(done);
                 self.switch_to(done);
+                self.narrowed = crate::narrow::join(&t_end, &self.narrowed);
                 Val::new(result, ty)
             }
             ExprKind::List(items) => Val::new(self.build_seq(items, BuildKind::List), ty),
@@ -243,7 +255,11 @@ impl<'a> FnBuilder<'a> {
         match self.cx.sem.resolve(self.scope, n) {
             NameRes::Local => match self.locals.get(n) {
                 Some(&r) => {
-                    let ty = self.local_tys.get(n).cloned().unwrap_or(Ty::Object);
+                    let ty = self
+                        .narrowed_ty(n)
+                        .or_else(|| self.local_tys.get(n))
+                        .cloned()
+                        .unwrap_or(Ty::Object);
                     self.emit(OpKind::CheckBound {
                         reg: r,
                         name: n.to_string(),
@@ -455,11 +471,15 @@ impl<'a> FnBuilder<'a> {
             ExprKind::BoolOp { op, values } if !values.is_empty() => {
                 let result = self.temp(RType::Bool);
                 let done = self.new_block();
+                let base = self.narrowed.clone();
                 for (i, v) in values.iter().enumerate() {
                     let c = self.condition(v);
                     let c = self.cond_to_bool(c);
                     self.assign(result, c);
                     if i + 1 < values.len() {
+                        // The next operand runs only if this one was true (`and`) or
+                        // false (`or`).
+                        self.apply_narrowing(v, matches!(op, BoolOp::And));
                         let next = self.new_block();
                         match op {
                             BoolOp::And => self.branch(c, next, done),
@@ -470,6 +490,7 @@ impl<'a> FnBuilder<'a> {
                 }
                 self.goto(done);
                 self.switch_to(done);
+                self.narrowed = crate::narrow::join(&base, &self.narrowed);
                 result
             }
             ExprKind::UnaryOp {
@@ -499,6 +520,7 @@ impl<'a> FnBuilder<'a> {
     fn boolop(&mut self, op: BoolOp, values: &'a [Expr], ty: &Ty) -> Val {
         let result = self.temp(rtype_of(ty));
         let done = self.new_block();
+        let base = self.narrowed.clone();
         for (i, e) in values.iter().enumerate() {
             let v = self.expr(e);
             let r = self.coerce(&v, ty, None);
@@ -513,9 +535,11 @@ impl<'a> FnBuilder<'a> {
                     BoolOp::Or => self.branch(c, done, next),
                 }
                 self.switch_to(next);
+                self.apply_narrowing(e, matches!(op, BoolOp::And));
             }
         }
         self.switch_to(done);
+        self.narrowed = crate::narrow::join(&base, &self.narrowed);
         Val::new(result, ty.clone())
     }
 

@@ -10,6 +10,7 @@ mod calls;
 mod class;
 mod dunder;
 mod expr;
+mod narrow;
 mod stmt;
 
 use builder::{FnBuilder, Val, rtype_of};

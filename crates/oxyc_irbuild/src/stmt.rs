@@ -45,13 +45,25 @@ impl<'a> FnBuilder<'a> {
                 let cond = self.condition(test);
                 let (t, f, done) = (self.new_block(), self.new_block(), self.new_block());
                 self.branch(cond, t, f);
+                let base = self.narrowed.clone();
                 self.switch_to(t);
+                self.apply_narrowing(test, true);
                 self.stmts(body);
+                let t_end = self.falls_through().then(|| self.narrowed.clone());
                 self.goto(done);
                 self.switch_to(f);
+                self.narrowed = base;
+                self.apply_narrowing(test, false);
                 self.stmts(orelse);
+                let f_end = self.falls_through().then(|| self.narrowed.clone());
                 self.goto(done);
                 self.switch_to(done);
+                self.narrowed = match (t_end, f_end) {
+                    (Some(a), Some(b)) => crate::narrow::join(&a, &b),
+                    (Some(a), None) => a,
+                    (None, Some(b)) => b,
+                    (None, None) => Default::default(),
+                };
             }
             StmtKind::While { test, body, orelse } => {
                 let (header, body_blk, cont, else_blk, after) = (
@@ -61,11 +73,15 @@ impl<'a> FnBuilder<'a> {
                     self.new_block(),
                     self.new_block(),
                 );
+                // The back edge may bring in anything the loop assigns.
+                self.forget_assigned(std::slice::from_ref(s));
                 self.goto(header);
                 self.switch_to(header);
                 let cond = self.condition(test);
                 self.branch(cond, body_blk, else_blk);
+                let base = self.narrowed.clone();
                 self.switch_to(body_blk);
+                self.apply_narrowing(test, true);
                 self.loops.push(LoopCtx {
                     brk: after,
                     cont,
@@ -78,9 +94,11 @@ impl<'a> FnBuilder<'a> {
                 self.emit(OpKind::CheckSignals);
                 self.goto(header);
                 self.switch_to(else_blk);
+                self.narrowed = base.clone();
                 self.stmts(orelse);
                 self.goto(after);
                 self.switch_to(after);
+                self.narrowed = base;
             }
             StmtKind::For {
                 target,
@@ -90,14 +108,21 @@ impl<'a> FnBuilder<'a> {
                 ..
             } => {
                 let versioned = is_small_innermost(body);
+                self.forget_assigned(std::slice::from_ref(s));
+                let base = self.narrowed.clone();
                 self.for_loop(
                     iter,
                     target,
-                    &mut |b| b.stmts(body),
+                    // (A versioned loop lowers the body twice: each copy starts afresh.)
+                    &mut |b| {
+                        b.narrowed = base.clone();
+                        b.stmts(body)
+                    },
                     orelse,
                     None,
                     versioned,
                 );
+                self.narrowed = base;
             }
             StmtKind::Break | StmtKind::Continue => {
                 let Some(l) = self.loops.last() else {
@@ -121,6 +146,11 @@ impl<'a> FnBuilder<'a> {
                 finalbody,
                 ..
             } => {
+                // A handler (or finally) can start anywhere in the body: keep only
+                // what holds throughout, and learn nothing new inside.
+                self.forget_assigned(std::slice::from_ref(s));
+                let base = self.narrowed.clone();
+                self.no_narrowing += 1;
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse);
                 } else {
@@ -133,6 +163,8 @@ impl<'a> FnBuilder<'a> {
                         }
                     });
                 }
+                self.no_narrowing -= 1;
+                self.narrowed = base;
             }
             StmtKind::Assert { test, msg } => {
                 let (check, fail, done) = (self.new_block(), self.new_block(), self.new_block());
@@ -454,6 +486,15 @@ impl<'a> FnBuilder<'a> {
                 let what = format!("local variable '{n}' in {}()", self.name);
                 let r = self.coerce(&v, &ty, Some(&what));
                 self.assign(reg, r);
+                // An `Optional[C]` local given a value known to be a `C` is not None.
+                match (&ty, &v.ty) {
+                    (Ty::OptInstance(a), Ty::Instance(b))
+                        if self.no_narrowing == 0 && self.is_native_subclass(b, a) =>
+                    {
+                        self.narrowed.insert(n.to_string(), Ty::Instance(a.clone()));
+                    }
+                    _ => self.forget_narrowing(n),
+                }
             }
             _ => {
                 let b = self.box_val(&v);
@@ -469,6 +510,7 @@ impl<'a> FnBuilder<'a> {
         match self.cx.sem.resolve(self.scope, n) {
             NameRes::Local if self.locals.contains_key(n) => {
                 let reg = self.locals[n];
+                self.forget_narrowing(n);
                 self.emit(OpKind::Undef { reg });
             }
             _ => self.emit(OpKind::DelGlobal {
@@ -603,6 +645,8 @@ impl<'a> FnBuilder<'a> {
         if let Some(args) = self.range_args(iter) {
             return self.range_loop(args, target, body, orelse, after_iter, versioned);
         }
+        // What holds at every iteration start (the caller forgot what the loop binds).
+        let loop_narrowed = self.narrowed.clone();
         let it_val = self.expr(iter);
         if let Some(f) = after_iter {
             f(self);
@@ -700,6 +744,7 @@ impl<'a> FnBuilder<'a> {
         self.emit(OpKind::CheckSignals);
         self.goto(header);
         self.switch_to(else_blk);
+        self.narrowed = loop_narrowed.clone();
         self.stmts(orelse);
         self.goto(after);
         self.switch_to(after);
@@ -743,6 +788,7 @@ impl<'a> FnBuilder<'a> {
         after_iter: Option<&mut dyn FnMut(&mut FnBuilder<'a>)>,
         versioned: bool,
     ) {
+        let loop_narrowed = self.narrowed.clone();
         // Evaluate every argument, then convert them in order (as range() does).
         let evaluated: Vec<Val> = args.iter().map(|a| self.expr(a)).collect();
         let mut vals = Vec::new();
@@ -820,6 +866,7 @@ impl<'a> FnBuilder<'a> {
             after,
         );
         self.switch_to(else_blk);
+        self.narrowed = loop_narrowed.clone();
         self.stmts(orelse);
         self.goto(after);
         self.switch_to(after);

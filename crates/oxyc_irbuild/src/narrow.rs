@@ -1,0 +1,161 @@
+//! Flow-sensitive narrowing of `Optional[C]` locals.
+//!
+//! After `if x is not None:` (or `if x:`, `while x is not None:`, `assert x is not
+//! None`, `if x is None: return`), a local typed `Optional[C]` for a native class `C`
+//! is read as a plain `C`: field reads, stores and method calls on it need no
+//! type guard. The builder keeps the set of narrowed locals in `FnBuilder::narrowed`
+//! and maintains it soundly while it lowers statements in order:
+//!
+//! * a store to (or `del` of) a name drops it at once;
+//! * a loop drops, on entry, every name assigned anywhere in it (the back edge can
+//!   bring a None in), so narrowings made in the body never outlive an iteration;
+//! * a `try` drops every name assigned anywhere in it (its handlers can start from
+//!   any point of the body);
+//! * after an `if`, what holds at the end of both branches holds (a branch that
+//!   cannot fall through, e.g. ends in `return`, does not count).
+//!
+//! Only the static type changes: the register is the same `PyObject *`, so an
+//! unsound narrowing would skip a guard, never misread a value. Hence the rules
+//! above are deliberately conservative.
+
+use crate::builder::FnBuilder;
+use oxyc_sema::NameRes;
+use oxyc_syntax::ast::{BoolOp, CmpOp, Expr, ExprKind, Stmt, UnaryOp};
+use oxyc_types::Ty;
+use std::collections::{HashMap, HashSet};
+
+/// Narrowed locals: name -> the type it has at this point of the function.
+pub type Narrowed = HashMap<String, Ty>;
+
+/// Every name a statement list may bind, at any depth (assignments, loop and `with`
+/// targets, `except ... as`, imports, `del`, and walrus targets anywhere, including
+/// inside comprehensions and lambdas).
+pub fn assigned_anywhere(body: &[Stmt]) -> HashSet<String> {
+    let mut names = Vec::new();
+    let mut globals = Vec::new();
+    oxyc_sema::bound_names(body, &mut names, &mut globals);
+    let mut out: HashSet<String> = names.into_iter().collect();
+    for s in body {
+        walrus_in_stmt(s, &mut out);
+    }
+    out
+}
+
+fn walrus_in_stmt(s: &Stmt, out: &mut HashSet<String>) {
+    oxyc_sema::each_child(s, &mut |c| match c {
+        oxyc_sema::Child::Stmt(inner) => walrus_in_stmt(inner, out),
+        oxyc_sema::Child::Expr(e) | oxyc_sema::Child::Target(e) => walrus_in_expr(e, out),
+    });
+}
+
+fn walrus_in_expr(e: &Expr, out: &mut HashSet<String>) {
+    if let ExprKind::Named { target, .. } = &e.kind {
+        let mut names = Vec::new();
+        oxyc_sema::target_names(target, &mut names);
+        out.extend(names);
+    }
+    oxyc_sema::each_expr_child(e, &mut |c| walrus_in_expr(c, out));
+}
+
+impl<'a> FnBuilder<'a> {
+    /// The narrowed type of local `n`, if any.
+    pub fn narrowed_ty(&self, n: &str) -> Option<&Ty> {
+        self.narrowed.get(n)
+    }
+
+    /// Forget what is known about `n` (it is being rebound or deleted).
+    pub fn forget_narrowing(&mut self, n: &str) {
+        self.narrowed.remove(n);
+    }
+
+    /// Forget every name the statements may bind.
+    pub fn forget_assigned(&mut self, body: &[Stmt]) {
+        if self.narrowed.is_empty() {
+            return;
+        }
+        let names = assigned_anywhere(body);
+        self.narrowed.retain(|n, _| !names.contains(n));
+    }
+
+    /// Forget the walrus targets inside `e`.
+    pub fn forget_walrus_in(&mut self, e: &Expr) {
+        if self.narrowed.is_empty() {
+            return;
+        }
+        let mut names = HashSet::new();
+        walrus_in_expr(e, &mut names);
+        self.narrowed.retain(|n, _| !names.contains(n));
+    }
+
+    /// Narrow by what `test` being `when` implies.
+    pub fn apply_narrowing(&mut self, test: &Expr, when: bool) {
+        if self.no_narrowing > 0 {
+            return;
+        }
+        for (n, t) in self.implied(test, when) {
+            self.narrowed.insert(n, t);
+        }
+    }
+
+    /// The (name, type) facts that hold when `test` evaluates to `when`.
+    fn implied(&self, test: &Expr, when: bool) -> Vec<(String, Ty)> {
+        match &test.kind {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() == 1 && matches!(comparators[0].kind, ExprKind::NoneLit) => {
+                let not_none = match ops[0] {
+                    CmpOp::IsNot => when,
+                    CmpOp::Is => !when,
+                    _ => false,
+                };
+                match &left.kind {
+                    ExprKind::Name(n) if not_none => self.not_none(n).into_iter().collect(),
+                    _ => vec![],
+                }
+            }
+            // Truthy implies not None (a falsy instance tells nothing).
+            ExprKind::Name(n) if when => self.not_none(n).into_iter().collect(),
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => self.implied(operand, !when),
+            ExprKind::BoolOp { op, values }
+                if (matches!(op, BoolOp::And) && when) || (matches!(op, BoolOp::Or) && !when) =>
+            {
+                values.iter().flat_map(|v| self.implied(v, when)).collect()
+            }
+            _ => vec![],
+        }
+    }
+
+    /// `n` is not None: its narrowed type, when `n` is an `Optional[C]` local.
+    fn not_none(&self, n: &str) -> Option<(String, Ty)> {
+        if self.comp.iter().any(|s| s.contains_key(n)) || !self.locals.contains_key(n) {
+            return None;
+        }
+        if !matches!(self.cx.sem.resolve(self.scope, n), NameRes::Local) {
+            return None;
+        }
+        let current = self.narrowed.get(n).or_else(|| self.local_tys.get(n))?;
+        match current {
+            Ty::OptInstance(c) => Some((n.to_string(), Ty::Instance(c.clone()))),
+            _ => None,
+        }
+    }
+
+    /// Is the current block reachable only by falling off a terminator (so nothing
+    /// flows out of the code just lowered)?
+    pub fn falls_through(&self) -> bool {
+        !self.dead
+    }
+}
+
+/// What holds after two paths join: the facts both agree on.
+pub fn join(a: &Narrowed, b: &Narrowed) -> Narrowed {
+    a.iter()
+        .filter(|(n, t)| b.get(*n) == Some(*t))
+        .map(|(n, t)| (n.clone(), t.clone()))
+        .collect()
+}
