@@ -748,14 +748,20 @@ PyObject *oxy_load_global_slow(PyObject *globals, PyObject *name, oxy_global_cac
 
 oxy_int oxy_load_const_int_slow(PyObject *globals, PyObject *name, oxy_global_cache *c,
                                 const char *what) {
+    c->version = 0;
     PyObject *v = oxy_load_global_slow(globals, name, c);
-    if (v == NULL) return OXY_INT_ERR;
+    if (v == NULL) {
+        c->version = 0;
+        return OXY_INT_ERR;
+    }
     oxy_int r = OXY_INT_ERR;
     if (PyLong_Check(v)) r = oxy_int_from_long_obj(v);
     else oxy_raise_type(what, "int", v);
     Py_DECREF(v);
-    if (r != OXY_INT_ERR && OXY_INT_IS_SHORT(r)) c->ival = r; /* c->value set: cached */
-    else c->value = NULL;
+    /* Cached (oxy_load_global_slow set the version) only for a short int. */
+    if (r != OXY_INT_ERR && OXY_INT_IS_SHORT(r) && c->value != NULL) c->ival = r;
+    else c->version = 0;
+    c->value = NULL; /* (this cache is only read by oxy_load_const_int) */
     return r;
 }
 
@@ -1558,11 +1564,26 @@ int oxy_native_new_check(PyTypeObject *type, PyObject *args, PyObject *kwds) {
     return 0;
 }
 
-PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, PyObject *builder) {
+PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, PyObject *builder,
+                                  int hide_fields) {
     PyObject *bases = PyTuple_GET_ITEM(builder, 2);
     PyObject *ns = PyTuple_GET_ITEM(builder, 3);
     PyObject *t = PyType_FromModuleAndSpec(module, spec, PyTuple_GET_SIZE(bases) ? bases : NULL);
     if (t == NULL) return NULL;
+    if (hide_fields) {
+        /* @dataclass reads each field's default with getattr(cls, name): until it
+           ran, a field is its class-level default or nothing, never a descriptor
+           (oxy_native_fields_restore puts the descriptors back). */
+        PyTypeObject *tp = (PyTypeObject *)t;
+        for (PyGetSetDef *g = tp->tp_getset; g != NULL && g->name != NULL; g++) {
+            if (g->name[0] == '_' && g->name[1] == '_') continue;
+            if (PyDict_DelItemString(tp->tp_dict, g->name) < 0) {
+                if (!PyErr_ExceptionMatches(PyExc_KeyError)) goto fail;
+                PyErr_Clear();
+            }
+        }
+        PyType_Modified(tp);
+    }
     PyObject *orig_bases = PyTuple_GET_ITEM(builder, 5);
     if (orig_bases != Py_None &&
         (cached_str(&s_orig_bases, "__orig_bases__") == NULL ||
@@ -1618,6 +1639,27 @@ PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, PyObject 
 fail:
     Py_DECREF(t);
     return NULL;
+}
+
+int oxy_native_fields_restore(PyObject *decorated, PyObject *cls) {
+    if (decorated != cls) {
+        PyErr_Format(PyExc_TypeError,
+                     "the decorator of compiled class '%.200s' returned another object "
+                     "(oxyc compiles it as a native class)",
+                     ((PyTypeObject *)cls)->tp_name);
+        return -1;
+    }
+    PyTypeObject *tp = (PyTypeObject *)cls;
+    for (PyGetSetDef *g = tp->tp_getset; g != NULL && g->name != NULL; g++) {
+        if (g->name[0] == '_' && g->name[1] == '_') continue;
+        PyObject *d = PyDescr_NewGetSet(tp, g);
+        if (d == NULL) return -1;
+        int r = PyDict_SetItemString(tp->tp_dict, g->name, d);
+        Py_DECREF(d);
+        if (r < 0) return -1;
+    }
+    PyType_Modified(tp);
+    return 0;
 }
 
 /* __getstate__ of native instances: {field: value} for every field that is set

@@ -704,9 +704,8 @@ OXY_API oxy_int oxy_load_const_int_slow(PyObject *globals, PyObject *name, oxy_g
 static inline oxy_int oxy_load_const_int(PyObject *globals, PyObject *name, oxy_global_cache *c,
                                          const char *what) {
 #if PY_VERSION_HEX < 0x030C0000
-    if (OXY_LIKELY(c->value != NULL) &&
-        OXY_LIKELY(c->version == ((PyDictObject *)globals)->ma_version_tag))
-        return c->ival;
+    /* (version is 0, which no live dict has, while nothing is cached) */
+    if (OXY_LIKELY(c->version == ((PyDictObject *)globals)->ma_version_tag)) return c->ival;
 #endif
     return oxy_load_const_int_slow(globals, name, c, what);
 }
@@ -756,8 +755,9 @@ static inline int oxy_gc_is_tracked(PyObject *o) {
 }
 static inline void oxy_native_track(PyObject *self, PyObject *v) {
     PyTypeObject *vt = Py_TYPE(v);
-    if (PyType_IS_GC(vt) && (vt->tp_is_gc == NULL || vt->tp_is_gc(v)) &&
-        !oxy_gc_is_tracked(self) && (!PyTuple_CheckExact(v) || oxy_gc_is_tracked(v)))
+    /* (An owner that is already tracked, the usual case, needs nothing.) */
+    if (!oxy_gc_is_tracked(self) && PyType_IS_GC(vt) && (vt->tp_is_gc == NULL || vt->tp_is_gc(v)) &&
+        (!PyTuple_CheckExact(v) || oxy_gc_is_tracked(v)))
         PyObject_GC_Track(self);
 }
 
@@ -793,8 +793,13 @@ OXY_API int oxy_native_new_check(PyTypeObject *type, PyObject *args, PyObject *k
 /* Create a native class from its spec and a class-statement builder (see
    oxy_class_begin): the type with the builder's bases, then every namespace entry
    set on it in order, __set_name__ called, and the base's __init_subclass__.  New
-   reference or NULL. */
-OXY_API PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, PyObject *builder);
+   reference or NULL.  With hide_fields (a @dataclass), the field descriptors are
+   left out of the class dict until oxy_native_fields_restore. */
+OXY_API PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, PyObject *builder,
+                                          int hide_fields);
+/* After the class decorators ran: the decorated object must be the class itself;
+   put its field descriptors back.  0, or -1 with TypeError. */
+OXY_API int oxy_native_fields_restore(PyObject *decorated, PyObject *cls);
 /* Methods every root native class has: __getstate__. */
 extern OXY_API PyMethodDef oxy_native_methods[];
 

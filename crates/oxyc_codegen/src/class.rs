@@ -344,11 +344,12 @@ static PyObject *oxy_alloc_{ci}(void) {{
         let _ = writeln!(
             out,
             "static PyObject *oxy_make_native_class_{ci}(PyObject *builder) {{
-    PyObject *t = oxy_native_class_create(oxy_module, &oxy_spec_{ci}, builder);
+    PyObject *t = oxy_native_class_create(oxy_module, &oxy_spec_{ci}, builder, {hide});
     if (t == NULL) return NULL;
     Py_XSETREF(oxy_type_{ci}, (PyTypeObject *)Py_NewRef(t));
     return t;
-}}"
+}}",
+            hide = i32::from(c.dataclass)
         );
     }
     out

@@ -718,6 +718,11 @@ impl Emitter<'_> {
             (RType::Float, Const::Float(f)) => format!("{dn} = {};", c_double(*f)),
             (RType::Bool, Const::Bool(b)) => format!("{dn} = {};", *b as u8),
             (RType::Ssize | RType::CInt, Const::Int(v)) => format!("{dn} = {v};"),
+            (RType::Obj, c) if self.f.reg(dst).kind == RegKind::Borrowed => {
+                // (The module's constant table keeps it alive.)
+                let e = self.consts.obj(c);
+                format!("{dn} = {e};")
+            }
             (RType::Obj, c) => {
                 let e = self.consts.obj(c);
                 format!("{dn} = {e}; Py_INCREF({dn});")

@@ -81,6 +81,10 @@ pub enum RegKind {
     Local,
     /// A compiler temporary (always defined before use).
     Temp,
+    /// A temporary that only ever holds a constant the module keeps alive (None, a
+    /// string of the constant table, ...): it does not own a reference (set by the
+    /// reference-counting pass).
+    Borrowed,
 }
 
 #[derive(Debug, Clone)]
@@ -428,6 +432,9 @@ pub struct ClassLayout {
     /// The class body defines `__del__` (instances must be GC objects, so that the
     /// finalizer runs once even when an instance is resurrected).
     pub finalizer: bool,
+    /// Decorated with `@dataclass`: the field descriptors are hidden while the
+    /// decorators run (see `oxy_native_class_create`) and put back afterwards.
+    pub dataclass: bool,
 }
 
 #[derive(Debug, Clone)]

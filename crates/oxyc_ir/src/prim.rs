@@ -203,6 +203,9 @@ prims! {
     ClassBegin = "class_begin", "oxy_class_begin($0, $1, $2, $3, $4)", [Obj, Obj, Obj, Obj, Obj] -> Obj, Null;
     ClassNamespace = "class_namespace", "oxy_class_namespace($0)", [Obj] -> Obj, Never;
     ClassEnd = "class_end", "oxy_class_end($0)", [Obj] -> Obj, Null;
+    // After `@dataclass` ran on a native class: (decorated, class) -> put the field
+    // descriptors back (TypeError if the decorator returned another object).
+    NativeFieldsRestore = "native_fields_restore", "oxy_native_fields_restore($0, $1)", [Obj, Obj] -> void, Neg;
     // A name read in a class body: namespace, globals, builtins.
     ClassLoadName = "class_load_name", "oxy_class_load_name($0, oxy_globals, $1)", [Obj, Obj] -> Obj, Null;
     ObjSetItem = "py_setitem", "PyObject_SetItem($0, $1, $2)", [Obj, Obj, Obj] -> void, Neg;

@@ -278,6 +278,15 @@ impl<'a> FnBuilder<'a> {
         let ci = self.cx.sem.native_named(class)?;
         let init = oxyc_types::method_of(self.cx.sem, class, "__init__");
         let Some(fi) = init else {
+            // (An `__init__` that is not a compiled method, e.g. one `@dataclass`
+            // adds, must run through the type's call.)
+            let mut c = Some(ci);
+            while let Some(k) = c {
+                if self.cx.sem.native[k].class_attrs.contains("__init__") {
+                    return None;
+                }
+                c = self.cx.sem.native[k].base;
+            }
             if !args.is_empty() || !keywords.is_empty() {
                 return None;
             }

@@ -283,6 +283,8 @@ impl<'a> FnBuilder<'a> {
             name: class_static(stmt_index),
             src: cls,
         });
+        let native = self.cx.sem.native_at(stmt_index);
+        let undecorated = cls;
         for d in decorators.into_iter().rev() {
             let dst = self.temp(RType::Obj);
             self.emit(OpKind::CallObj {
@@ -292,6 +294,11 @@ impl<'a> FnBuilder<'a> {
                 kwnames: None,
             });
             cls = dst;
+        }
+        if let Some(ci) = native
+            && self.cx.sem.native[ci].dataclass
+        {
+            self.prim_void(Prim::NativeFieldsRestore, vec![cls, undecorated]);
         }
         self.store_name(&c.name.name, Val::new(cls, Ty::Object));
     }

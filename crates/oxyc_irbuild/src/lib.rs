@@ -190,6 +190,7 @@ pub fn build_module(
                 })
                 .collect(),
             finalizer: c.class_attrs.contains("__del__"),
+            dataclass: c.dataclass,
         })
         .collect();
     Ok(oxyc_ir::Module {

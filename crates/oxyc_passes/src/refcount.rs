@@ -12,16 +12,29 @@
 //! finalizers see the same lifetimes.
 
 use crate::bitset::BitSet;
-use oxyc_ir::{Block, BlockId, Function, Op, OpKind, Reg, RegKind, Terminator};
+use oxyc_ir::{Block, BlockId, Function, Op, OpKind, RType, Reg, RegKind, Terminator};
 
 pub fn run(f: &mut Function) {
     let n = f.regs.len();
     let mut defined = BitSet::new(n);
+    // Temporaries defined once, by an object constant: the module keeps the constant
+    // alive, so they need not own a reference (no incref when loaded, no release).
+    let mut defs = vec![0u32; n];
+    let mut const_def = vec![false; n];
     for b in &f.blocks {
         for op in &b.ops {
             if let Some(d) = op.def() {
                 defined.insert(d.0 as usize);
+                defs[d.0 as usize] += 1;
+                if matches!(op.kind, OpKind::Const { .. }) {
+                    const_def[d.0 as usize] = true;
+                }
             }
+        }
+    }
+    for (i, r) in f.regs.iter_mut().enumerate() {
+        if r.kind == RegKind::Temp && r.ty == RType::Obj && const_def[i] && defs[i] == 1 {
+            r.kind = RegKind::Borrowed;
         }
     }
     let refcounted: Vec<bool> = f.regs.iter().map(|r| r.ty.is_refcounted()).collect();
@@ -29,7 +42,9 @@ pub fn run(f: &mut Function) {
         .regs
         .iter()
         .enumerate()
-        .map(|(i, r)| r.kind == RegKind::Param && !defined.contains(i))
+        .map(|(i, r)| {
+            (r.kind == RegKind::Param && !defined.contains(i)) || r.kind == RegKind::Borrowed
+        })
         .collect();
     let owned = |r: Reg| refcounted[r.0 as usize] && !borrowed[r.0 as usize];
 

@@ -28,6 +28,152 @@ pub struct NativeClass {
     pub class_attrs: IndexSet<String>,
     /// Names its body binds to properties (`self.p = v` runs the setter).
     pub properties: IndexSet<String>,
+    /// Decorated with `@dataclass`: its fields are hidden while the decorator runs
+    /// (so that it sees the class-level defaults) and the methods the decorator adds
+    /// count as class attributes.
+    pub dataclass: bool,
+}
+
+/// How the module refers to `dataclasses.dataclass`.
+#[derive(Default, Clone, Copy)]
+pub struct DataclassNames {
+    /// `from dataclasses import dataclass`
+    pub bare: bool,
+    /// `import dataclasses`
+    pub module: bool,
+}
+
+pub fn dataclass_names(module: &ast::Module) -> DataclassNames {
+    let mut out = DataclassNames::default();
+    for s in &module.body {
+        match &s.kind {
+            StmtKind::ImportFrom {
+                module: Some(m),
+                names,
+                level: 0,
+            } if m == "dataclasses" => {
+                if names
+                    .iter()
+                    .any(|a| a.name == "dataclass" && a.asname.is_none())
+                {
+                    out.bare = true;
+                }
+            }
+            StmtKind::Import(aliases) => {
+                if aliases
+                    .iter()
+                    .any(|a| a.name == "dataclasses" && a.asname.is_none())
+                {
+                    out.module = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The methods `@dataclass` may add to a class.
+pub const DATACLASS_METHODS: &[&str] = &[
+    "__init__",
+    "__repr__",
+    "__eq__",
+    "__hash__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__match_args__",
+    "__dataclass_fields__",
+    "__dataclass_params__",
+];
+
+/// Does the decorator look like `dataclass` (bare, called, or `dataclasses.dataclass`)?
+fn looks_like_dataclass(d: &Expr) -> bool {
+    let callee = match &d.kind {
+        ExprKind::Call { func, .. } => func.as_ref(),
+        _ => d,
+    };
+    match &callee.kind {
+        ExprKind::Name(n) => n == "dataclass",
+        ExprKind::Attribute { value, attr } => {
+            attr.name == "dataclass"
+                && matches!(&value.kind, ExprKind::Name(m) if m == "dataclasses")
+        }
+        _ => false,
+    }
+}
+
+fn is_dataclass_syntax(c: &ClassDef) -> bool {
+    c.decorators.iter().any(looks_like_dataclass)
+}
+
+/// `@dataclass` / `@dataclass(...)` / `@dataclasses.dataclass(...)` that a native
+/// class can take: Ok, or Err(why not). None: not the dataclass decorator.
+fn dataclass_decorator(
+    d: &Expr,
+    names: DataclassNames,
+    bound_once: &dyn Fn(&str) -> bool,
+) -> Option<Result<(), String>> {
+    let (callee, args, keywords) = match &d.kind {
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => (func.as_ref(), args.as_slice(), keywords.as_slice()),
+        _ => (d, &[][..], &[][..]),
+    };
+    let known = match &callee.kind {
+        ExprKind::Name(n) => n == "dataclass" && names.bare && bound_once("dataclass"),
+        ExprKind::Attribute { value, attr } => {
+            attr.name == "dataclass"
+                && matches!(&value.kind, ExprKind::Name(m) if m == "dataclasses")
+                && names.module
+                && bound_once("dataclasses")
+        }
+        _ => false,
+    };
+    if !known {
+        return None;
+    }
+    if !args.is_empty() {
+        return Some(Err("its `@dataclass` has positional arguments".into()));
+    }
+    for k in keywords {
+        let Some(arg) = &k.arg else {
+            return Some(Err("its `@dataclass` takes `**` arguments".into()));
+        };
+        let ExprKind::Bool(on) = &k.value.kind else {
+            return Some(Err(format!(
+                "`@dataclass({}=...)` is not a literal True or False",
+                arg.name
+            )));
+        };
+        match arg.name.as_str() {
+            // Frozen instances reject stores (compiled code stores fields directly);
+            // slots=True makes a new class.
+            "frozen" | "slots" | "weakref_slot" if *on => {
+                return Some(Err(format!("it is a `@dataclass({}=True)`", arg.name)));
+            }
+            "init" | "repr" | "eq" | "order" | "unsafe_hash" | "frozen" | "match_args"
+            | "kw_only" | "slots" | "weakref_slot" => {}
+            other => return Some(Err(format!("its `@dataclass` takes `{other}`"))),
+        }
+    }
+    Some(Ok(()))
+}
+
+/// An annotation that declares no instance field of a dataclass.
+fn is_dataclass_pseudo_field(annotation: &Expr) -> bool {
+    let head = match &annotation.kind {
+        ExprKind::Subscript { value, .. } => value.as_ref(),
+        _ => annotation,
+    };
+    match &head.kind {
+        ExprKind::Name(n) => n == "InitVar" || n == "KW_ONLY",
+        ExprKind::Attribute { attr, .. } => attr.name == "InitVar" || attr.name == "KW_ONLY",
+        _ => false,
+    }
 }
 
 /// Names a class body binds with `@property` (or `@p.setter`/`.getter`/`.deleter`):
@@ -98,13 +244,26 @@ pub fn not_native(
     c: &ClassDef,
     earlier: &[NativeClass],
     bound_once: &dyn Fn(&str) -> bool,
+    dataclass_names: DataclassNames,
 ) -> Option<String> {
     if !c.keywords.is_empty() {
         return Some("it has class keywords (a metaclass)".into());
     }
-    if !c.decorators.is_empty() {
-        return Some("it has a class decorator".into());
-    }
+    let dataclass = match c.decorators.as_slice() {
+        [] => false,
+        [d] => match dataclass_decorator(d, dataclass_names, bound_once) {
+            Some(Ok(())) => true,
+            Some(Err(why)) => return Some(why),
+            None => return Some("it has a class decorator".into()),
+        },
+        _ => return Some("it has more than one class decorator".into()),
+    };
+    // A dataclass field's default is a class attribute only until the decorator ran.
+    let defaults = if dataclass {
+        dataclass_defaults(c)
+    } else {
+        IndexSet::new()
+    };
     if c.bases.len() > 1 {
         return Some("it has more than one base class".into());
     }
@@ -149,7 +308,7 @@ pub fn not_native(
         _ => None,
     });
     for f in fields.keys() {
-        if class_names.contains(f) {
+        if class_names.contains(f) && !defaults.contains(f) {
             return Some(format!(
                 "`{f}` is both a class attribute and an instance attribute"
             ));
@@ -229,6 +388,26 @@ fn literal_slots(c: &ClassDef) -> Option<Option<Vec<String>>> {
     found
 }
 
+/// The fields of a dataclass that have a class-level default (`x: int = 0`).
+fn dataclass_defaults(c: &ClassDef) -> IndexSet<String> {
+    c.body
+        .iter()
+        .filter_map(|s| match &s.kind {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value: Some(_),
+            } if !is_classvar(annotation) && !is_dataclass_pseudo_field(annotation) => {
+                match &target.kind {
+                    ExprKind::Name(n) => Some(n.clone()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 pub fn own_fields(c: &ClassDef) -> IndexMap<String, Option<Expr>> {
     let declared = declared_fields(c);
     // With `__slots__`, exactly the slots are fields (a store to anything else raises
@@ -249,14 +428,17 @@ pub fn own_fields(c: &ClassDef) -> IndexMap<String, Option<Expr>> {
 fn declared_fields(c: &ClassDef) -> IndexMap<String, Option<Expr>> {
     let mut out: IndexMap<String, Option<Expr>> = IndexMap::new();
     let properties = property_names(&c.body);
+    let dataclass = is_dataclass_syntax(c);
     for s in &c.body {
         if let StmtKind::AnnAssign {
             target,
             annotation,
-            value: None,
+            value,
         } = &s.kind
             && let ExprKind::Name(n) = &target.kind
             && !is_classvar(annotation)
+            && !(dataclass && is_dataclass_pseudo_field(annotation))
+            && (value.is_none() || dataclass)
         {
             out.entry(n.clone())
                 .or_insert_with(|| Some(annotation.clone()));
@@ -502,6 +684,19 @@ fn scan_dynamic(module: &ast::Module) -> Dynamic {
     d
 }
 
+/// The names a class has as class attributes once created and decorated: what its
+/// body binds, except a dataclass's field defaults (the fields replace them), plus
+/// what `@dataclass` may add.
+fn class_attrs_after_decoration(c: &ClassDef) -> IndexSet<String> {
+    let mut names = bound_names_in_class(&c.body);
+    if is_dataclass_syntax(c) {
+        let defaults = dataclass_defaults(c);
+        names.retain(|n| !defaults.contains(n));
+        names.extend(DATACLASS_METHODS.iter().map(|m| m.to_string()));
+    }
+    names
+}
+
 /// The native classes of a module, in order.
 pub fn native_classes(
     module: &ast::Module,
@@ -511,6 +706,7 @@ pub fn native_classes(
     let mut out: Vec<NativeClass> = Vec::new();
     let mut why_not = Vec::new();
     let dynamic = scan_dynamic(module);
+    let dc_names = dataclass_names(module);
     // Every field any class of the module declares: an attribute stored from outside
     // that is none of these may land on any instance, so no layout is safe.
     let mut all_fields: IndexSet<String> = IndexSet::new();
@@ -545,7 +741,7 @@ pub fn native_classes(
             continue;
         }
         // An instance attribute stored from outside must not shadow a class attribute.
-        let names = bound_names_in_class(&c.body);
+        let names = class_attrs_after_decoration(c);
         let properties = property_names(&c.body);
         if let Some(n) = dynamic
             .external
@@ -579,7 +775,7 @@ pub fn native_classes(
             why_not.push((i, "its name is bound more than once in the module".into()));
             continue;
         }
-        match not_native(c, &out, bound_once) {
+        match not_native(c, &out, bound_once, dc_names) {
             Some(reason) => why_not.push((i, reason)),
             None => {
                 let base = c.bases.first().and_then(|b| match &b.kind {
@@ -600,8 +796,9 @@ pub fn native_classes(
                     name: c.name.name.clone(),
                     base,
                     fields,
-                    class_attrs: bound_names_in_class(&c.body),
+                    class_attrs: names,
                     properties,
+                    dataclass: is_dataclass_syntax(c),
                 });
             }
         }
