@@ -51,21 +51,19 @@ pub fn dataclass_names(module: &ast::Module) -> DataclassNames {
                 module: Some(m),
                 names,
                 level: 0,
-            } if m == "dataclasses" => {
-                if names
+            } if m == "dataclasses"
+                && names
                     .iter()
-                    .any(|a| a.name == "dataclass" && a.asname.is_none())
-                {
-                    out.bare = true;
-                }
+                    .any(|a| a.name == "dataclass" && a.asname.is_none()) =>
+            {
+                out.bare = true;
             }
-            StmtKind::Import(aliases) => {
+            StmtKind::Import(aliases)
                 if aliases
                     .iter()
-                    .any(|a| a.name == "dataclasses" && a.asname.is_none())
-                {
-                    out.module = true;
-                }
+                    .any(|a| a.name == "dataclasses" && a.asname.is_none()) =>
+            {
+                out.module = true;
             }
             _ => {}
         }
