@@ -746,6 +746,22 @@ PyObject *oxy_load_global_slow(PyObject *globals, PyObject *name, oxy_global_cac
     return oxy_load_builtin(name);
 }
 
+int oxy_const_is(PyObject *globals, PyObject *name, long long v) {
+    if (!PyDict_CheckExact(globals)) return 0;
+    PyObject *o = PyDict_GetItemWithError(globals, name);
+    if (o == NULL || !PyLong_CheckExact(o)) {
+        PyErr_Clear();
+        return 0;
+    }
+    int overflow = 0;
+    long long x = PyLong_AsLongLongAndOverflow(o, &overflow);
+    if (x == -1 && PyErr_Occurred()) {
+        PyErr_Clear();
+        return 0;
+    }
+    return !overflow && x == v;
+}
+
 oxy_int oxy_load_const_int_slow(PyObject *globals, PyObject *name, oxy_global_cache *c,
                                 const char *what) {
     c->version = 0;

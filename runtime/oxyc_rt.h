@@ -701,6 +701,9 @@ OXY_API oxy_int oxy_load_const_int_slow(PyObject *globals, PyObject *name, oxy_g
 /* A module constant of type int (see docs/differences.md): the global's value as an
    oxy_int (a new reference), TypeError naming `what` if it is not an int.  While the
    module dict is unchanged, a short value comes straight from the cache. */
+/* Does globals[name] hold exactly the int v?  (Never leaves an exception set.) */
+OXY_API OXY_COLD int oxy_const_is(PyObject *globals, PyObject *name, long long v);
+
 static inline oxy_int oxy_load_const_int(PyObject *globals, PyObject *name, oxy_global_cache *c,
                                          const char *what) {
 #if PY_VERSION_HEX < 0x030C0000

@@ -1,5 +1,7 @@
 """Module constants (names bound once to a literal) used from compiled functions."""
 
+import sys
+
 LIMIT = 10
 SCALE: float = 2.5
 NAME = "oxyc"
@@ -40,3 +42,41 @@ def test_constants() -> None:
 
 def test_a_rebound_global_is_not_a_constant() -> None:
     print(bump(), bump(), counter)
+
+
+STEP_A = 7
+STEP_B = -3
+BIG_C = 10**30
+
+
+def steps_sum(n: int) -> int:
+    t = 0
+    for i in range(n):
+        t += STEP_A + STEP_B
+    return t
+
+
+def test_constants_rebound_from_outside_seen_at_once() -> None:
+    mod = sys.modules[__name__]
+    print(steps_sum(3))
+    setattr(mod, "STEP_A", 100)
+    print(steps_sum(3))
+    setattr(mod, "STEP_B", 10**20)
+    print(steps_sum(2))
+    setattr(mod, "STEP_B", -3)
+    setattr(mod, "STEP_A", 7)
+    print(steps_sum(3))
+    # An unrelated global changing often must not disturb the constants.
+    for i in range(200):
+        setattr(mod, "SCRATCH", i)
+        assert steps_sum(1) == 4
+    setattr(mod, "STEP_A", 8)
+    print(steps_sum(1), BIG_C + STEP_A)
+    setattr(mod, "STEP_A", 7)
+    delattr(mod, "STEP_A")
+    try:
+        steps_sum(1)
+    except NameError as e:
+        print("NameError", e)
+    setattr(mod, "STEP_A", 7)
+    print(steps_sum(1))

@@ -64,9 +64,16 @@ fn is_set(o: &str, f: &Field, j: usize) -> String {
     }
 }
 
-/// C code reading field `j` into `dst` (a new reference / value), with `on_unset`
-/// run after AttributeError is raised.
-pub fn get_field_code(m: &Module, obj: &str, ci: u32, j: u32, dst: &str, on_unset: &str) -> String {
+/// C code reading field `j` into `dst` (a new reference / value, or a borrowed one),
+/// with `on_unset` run after AttributeError is raised.
+pub fn get_field_code(
+    m: &Module,
+    obj: &str,
+    (ci, j): (u32, u32),
+    dst: &str,
+    borrow: bool,
+    on_unset: &str,
+) -> String {
     let c = &m.classes[ci as usize];
     let f = &c.fields[j as usize];
     let o = format!("(({} *){obj})", struct_name(ci));
@@ -77,6 +84,7 @@ pub fn get_field_code(m: &Module, obj: &str, ci: u32, j: u32, dst: &str, on_unse
         c_string(f.name.as_bytes())
     );
     let take = match f.ty {
+        _ if borrow => " /* borrowed */".to_string(),
         RType::Int => format!(" oxy_int_incref({dst});"),
         RType::Float | RType::Bool => String::new(),
         _ => format!(" Py_INCREF({dst});"),

@@ -515,15 +515,31 @@ impl Emitter<'_> {
                 );
                 self.check(op, &format!("{dn} == NULL"));
             }
-            OpKind::LoadConstInt { dst, name, what } => {
+            OpKind::LoadConstInt {
+                dst,
+                name,
+                what,
+                value,
+            } => {
                 let n = self.consts.str(name);
                 let dn = self.reg(*dst);
                 let site = self.consts.global_site();
-                let _ = writeln!(
-                    self.out,
-                    "    {dn} = oxy_load_const_int(oxy_globals, {n}, {site}, {});",
-                    c_string(what.as_bytes())
-                );
+                let what = c_string(what.as_bytes());
+                match value {
+                    // The literal itself while the module's constants are intact.
+                    Some(v) => {
+                        let _ = writeln!(
+                            self.out,
+                            "    {dn} = OXY_LIKELY(OXY_CONSTS_INTACT()) ? OXYC_SHORT({v}LL) : oxy_const_miss({n}, {site}, {what});"
+                        );
+                    }
+                    None => {
+                        let _ = writeln!(
+                            self.out,
+                            "    {dn} = oxy_load_const_int(oxy_globals, {n}, {site}, {what});"
+                        );
+                    }
+                }
                 self.check(op, &format!("{dn} == OXY_INT_ERR"));
             }
             OpKind::StoreGlobal { name, src } => {
@@ -591,9 +607,9 @@ impl Emitter<'_> {
                 let code = crate::class::get_field_code(
                     self.m,
                     &self.reg(*obj),
-                    *class,
-                    *field,
+                    (*class, *field),
                     &self.reg(*dst),
+                    self.f.reg(*dst).kind == RegKind::Borrowed,
                     &handler,
                 );
                 let _ = writeln!(self.out, "    {code}");

@@ -26,6 +26,7 @@ pub fn emit(
     }
     // Intern the names used by the initialiser before the table is printed.
     let builtin_names: Vec<String> = builtins.iter().map(|b| consts.str(b)).collect();
+    let immediates = const_immediates(m, consts);
 
     let mut out = String::new();
     let _ = writeln!(
@@ -78,6 +79,7 @@ pub fn emit(
         "static int oxy_exec_snippet(int i) {{ return oxyc_exec_snippet(oxy_snippets[i], oxy_filename, oxy_globals, {}); }}",
         m.future_annotations as u8
     );
+    out.push_str(&immediates);
     out.push_str("static int oxy_define_function(int i, PyObject *name);\n");
     out.push_str("static PyObject *oxy_make_function(int i, PyObject *qualname);\n\n");
     out.push_str(&crate::class::declarations(m));
@@ -309,5 +311,63 @@ fn wrapper(m: &Module, f: &Function) -> String {
     };
     let _ = writeln!(out, "    {ret}");
     let _ = writeln!(out, "}}\n");
+    out
+}
+
+/// The module int constants compiled code reads as immediates (`LoadConstInt` with a
+/// literal): they are valid while the module dict's version is the one at which every
+/// one of them was last seen holding its literal. Any change to the module dict
+/// (`mod.LIMIT = 5` from outside, or any global store) sends the next read to
+/// `oxy_const_miss`, which re-checks them all (now and then, if the module keeps
+/// changing) and reads the real value through the per-site cache.
+fn const_immediates(m: &Module, consts: &mut ConstTable) -> String {
+    let mut seen: indexmap::IndexMap<String, i64> = indexmap::IndexMap::new();
+    for f in &m.functions {
+        for b in &f.blocks {
+            for op in &b.ops {
+                if let oxyc_ir::OpKind::LoadConstInt {
+                    name,
+                    value: Some(v),
+                    ..
+                } = &op.kind
+                {
+                    seen.insert(name.clone(), *v);
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    if seen.is_empty() {
+        return out;
+    }
+    let checks: Vec<String> = seen
+        .iter()
+        .map(|(n, v)| format!("oxy_const_is(oxy_globals, {}, {v}LL)", consts.str(n)))
+        .collect();
+    let _ = write!(
+        out,
+        r#"#if PY_VERSION_HEX < 0x030C0000
+static uint64_t oxy_consts_version; /* 0: never valid (no live dict has version 0) */
+#define OXY_CONSTS_INTACT() (((PyDictObject *)oxy_globals)->ma_version_tag == oxy_consts_version)
+#else
+#define OXY_CONSTS_INTACT() 0
+#endif
+static OXY_COLD oxy_int oxy_const_miss(PyObject *name, oxy_global_cache *c, const char *what) {{
+#if PY_VERSION_HEX < 0x030C0000
+    static unsigned int checks;
+    if (checks < 16 || (checks & 63) == 0) {{
+        uint64_t version = ((PyDictObject *)oxy_globals)->ma_version_tag;
+        if ({checks}) oxy_consts_version = version;
+    }}
+    checks++;
+#endif
+    return oxy_load_const_int(oxy_globals, name, c, what);
+}}
+"#,
+        checks = checks.join(
+            " &&
+            "
+        )
+    );
     out
 }

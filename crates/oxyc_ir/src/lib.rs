@@ -246,6 +246,9 @@ pub enum OpKind {
         dst: Reg,
         name: String,
         what: String,
+        /// The literal the module binds it to, when it is a short int: read as an
+        /// immediate while the module's constants are intact.
+        value: Option<i64>,
     },
     /// `type(obj)` is exactly one of these native classes.
     TypeIs {

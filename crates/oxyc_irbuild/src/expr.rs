@@ -11,6 +11,29 @@ use oxyc_types::Ty;
 const SHORT_MAX: i64 = (1 << 62) - 1;
 const SHORT_MIN: i64 = -(1 << 62);
 
+/// The value of an int literal (`5`, `-5`) that fits a short int.
+fn short_literal(lit: &Expr) -> Option<i64> {
+    let v = match &lit.kind {
+        ExprKind::Int(IntLit::Small(v)) => *v,
+        ExprKind::UnaryOp {
+            op: UnaryOp::USub,
+            operand,
+        } => match &operand.kind {
+            ExprKind::Int(IntLit::Small(v)) => v.checked_neg()?,
+            _ => return None,
+        },
+        ExprKind::UnaryOp {
+            op: UnaryOp::UAdd,
+            operand,
+        } => match &operand.kind {
+            ExprKind::Int(IntLit::Small(v)) => *v,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    (SHORT_MIN..=SHORT_MAX).contains(&v).then_some(v)
+}
+
 impl<'a> FnBuilder<'a> {
     pub fn ty(&self, e: &Expr) -> Ty {
         self.cx.types.exprs.get(e.id).clone()
@@ -277,6 +300,7 @@ impl<'a> FnBuilder<'a> {
                         dst,
                         name: n.to_string(),
                         what: format!("module constant '{n}'"),
+                        value: short_literal(lit),
                     });
                     return Val::new(dst, Ty::Int);
                 }

@@ -2,13 +2,15 @@
 //! 1. `cfg::cleanup` drops unreachable blocks;
 //! 2. `uninit` keeps an unbound-local check only where a local may be unbound;
 //! 3. `refcount` makes reference counting explicit (inc/dec refs, error-edge cleanups);
-//! 4. `peephole` removes redundant work;
+//! 4. `peephole` removes redundant work (before reference counting);
+//! 5. `borrow` lets short-lived field reads borrow instead of owning (after it);
 //!
 //! Module-wide, `callgraph` first marks the functions that can recurse.
 //!
 //! Every pass takes a function and leaves a valid function; each is testable alone.
 
 mod bitset;
+pub mod borrow;
 pub mod callgraph;
 pub mod cfg;
 pub mod peephole;
@@ -27,6 +29,9 @@ pub fn run_all(module: &mut Module, opt_level: u8) {
             peephole::run(f);
         }
         refcount::run(f);
+        if opt_level > 0 {
+            borrow::run(f);
+        }
         cfg::cleanup(f);
     }
 }

@@ -1,0 +1,141 @@
+//! Borrowed field reads (run after `refcount`).
+//!
+//! `t = obj.f` takes a new reference that is dropped again a few ops later
+//! (`dec_ref t`). When nothing in between can run Python code or release an object,
+//! the field keeps the value alive all along: the read may borrow it, and the
+//! increment and the release both go away.
+//!
+//! The window between the read and the release must hold only ops that cannot call
+//! back into Python or free objects that may own the field: field reads, constants,
+//! type tests, unboxed arithmetic and comparisons, identity tests, increments, and
+//! releases of unboxed ints (freeing a big int runs no code). `t` must not be
+//! stolen or copied there. Error edges in the window stop releasing `t`.
+
+use oxyc_ir::{Function, Op, OpKind, Prim, RType, Reg, RegKind};
+
+pub fn run(f: &mut Function) {
+    let mut borrowed: Vec<Reg> = Vec::new();
+    for bi in 0..f.blocks.len() {
+        let mut i = 0;
+        while i < f.blocks[bi].ops.len() {
+            if let Some(j) = borrowable(f, bi, i) {
+                let t = f.blocks[bi].ops[i].def().unwrap_or(Reg(0));
+                let block = &mut f.blocks[bi];
+                for op in &mut block.ops[i + 1..j] {
+                    if let Some(e) = &mut op.err {
+                        e.cleanup.retain(|r| *r != t);
+                    }
+                }
+                block.ops.remove(j);
+                borrowed.push(t);
+            }
+            i += 1;
+        }
+    }
+    for t in borrowed {
+        f.regs[t.0 as usize].kind = RegKind::Borrowed;
+    }
+}
+
+/// Index of the release that ends a borrowable window opened by the field read at
+/// `ops[i]`, if any.
+fn borrowable(f: &Function, bi: usize, i: usize) -> Option<usize> {
+    let ops = &f.blocks[bi].ops;
+    let OpKind::GetField { dst: t, .. } = ops[i].kind else {
+        return None;
+    };
+    let info = f.reg(t);
+    if info.kind != RegKind::Temp || !matches!(info.ty, RType::Obj | RType::Int) {
+        return None;
+    }
+    for (j, op) in ops.iter().enumerate().skip(i + 1) {
+        match op.kind {
+            OpKind::DecRef { reg } | OpKind::XDecRef { reg } if reg == t => return Some(j),
+            _ => {}
+        }
+        if op.def() == Some(t) || op.stolen().contains(&t) || !harmless(f, op) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Can the op neither run Python code nor release an object?
+fn harmless(f: &Function, op: &Op) -> bool {
+    match &op.kind {
+        OpKind::GetField { .. }
+        | OpKind::Const { .. }
+        | OpKind::LoadConstInt { .. }
+        | OpKind::TypeIs { .. }
+        | OpKind::NoSubclassOf { .. }
+        | OpKind::CheckBound { .. }
+        | OpKind::IncRef { .. }
+        | OpKind::Unbox { .. } => true,
+        // Copies move ownership without touching reference counts.
+        OpKind::Assign { .. } => true,
+        OpKind::DecRef { reg } | OpKind::XDecRef { reg } => f.reg(*reg).ty == RType::Int,
+        OpKind::Prim { prim, .. } => harmless_prim(*prim),
+        _ => false,
+    }
+}
+
+fn harmless_prim(p: Prim) -> bool {
+    use Prim::*;
+    matches!(
+        p,
+        IntAdd
+            | IntSub
+            | IntMul
+            | IntFloorDiv
+            | IntMod
+            | IntLShift
+            | IntRShift
+            | IntAnd
+            | IntOr
+            | IntXor
+            | IntNeg
+            | IntInvert
+            | IntAbs
+            | IntEq
+            | IntNe
+            | IntLt
+            | IntLe
+            | IntGt
+            | IntGe
+            | IntToFloat
+            | IntIsTrue
+            | IntBox
+            | BoolToInt
+            | BoolToFloat
+            | BoolBox
+            | BoolNot
+            | BoolEq
+            | BoolAnd
+            | BoolOr
+            | BoolXor
+            | AssertsEnabled
+            | SsizeLt
+            | SsizeGt
+            | SsizeAdd
+            | CIntToBool
+            | SsizeToInt
+            | SsizeIsTrue
+            | FloatAdd
+            | FloatSub
+            | FloatMul
+            | FloatDiv
+            | FloatNeg
+            | FloatAbs
+            | FloatEq
+            | FloatNe
+            | FloatLt
+            | FloatLe
+            | FloatGt
+            | FloatGe
+            | FloatIsTrue
+            | FloatBox
+            | ObjIs
+            | ObjIsNone
+            | IsNull
+    )
+}
