@@ -248,7 +248,7 @@ pub fn definitions(m: &Module) -> String {
         }
         let _ = writeln!(
             out,
-            "static int oxy_traverse_{ci}(PyObject *self, visitproc visit, void *arg) {{\n    Py_VISIT(Py_TYPE(self));\n    return oxy_traverse_fields_{ci}(self, visit, arg);\n}}"
+            "static int oxy_traverse_{ci}(PyObject *self, visitproc visit, void *arg) {{\n    /* (The native class itself is never garbage: the module holds it. A Python\n       subclass can be, and its instances' traversal must visit it.) */\n    if (Py_TYPE(self) != oxy_type_{ci}) Py_VISIT(Py_TYPE(self));\n    return oxy_traverse_fields_{ci}(self, visit, arg);\n}}"
         );
         let root = root_of(m, ci);
         let gc = needs_gc(m, ci);
@@ -264,6 +264,12 @@ pub fn definitions(m: &Module) -> String {
         };
         let _ = writeln!(
             out,
+            "/* Freed instances of exactly this class, kept for reuse (see OXY_FREELIST_MAX). */
+static PyObject *oxy_free_{ci}[OXY_FREELIST_MAX];
+static int oxy_nfree_{ci};"
+        );
+        let _ = writeln!(
+            out,
             "static void oxy_dealloc_{ci}(PyObject *self) {{
     PyTypeObject *tp = Py_TYPE(self);
     /* __del__ (resurrection stops the deallocation). */
@@ -273,7 +279,11 @@ pub fn definitions(m: &Module) -> String {
     if ((({rs} *)self)->oxy_weakrefs != NULL) PyObject_ClearWeakRefs(self);
     oxy_clear_{ci}(self);
     oxy_release_ints_{ci}(self);
-    tp->tp_free(self);
+    if (OXY_HAVE_FREELIST && tp == oxy_type_{ci} && tp->tp_finalize == NULL &&
+        oxy_nfree_{ci} < OXY_FREELIST_MAX)
+        oxy_free_{ci}[oxy_nfree_{ci}++] = self;
+    else
+        tp->tp_free(self);
     Py_DECREF(tp);{trash_end}
 }}",
             rs = struct_name(root)
@@ -304,13 +314,20 @@ static PyObject *oxy_alloc_{ci}(void) {{
     }}
     /* Zeroed and not tracked by the GC until a field holds a container
        (see oxy_native_track). */
-    PyObject *self = {alloc}(oxy_type_{ci});
-    if (self == NULL) return NULL;
+    PyObject *self;
+    if (OXY_HAVE_FREELIST && oxy_nfree_{ci} > 0) {{
+        self = oxy_free_{ci}[--oxy_nfree_{ci}];
+        oxy_freelist_reuse(self, oxy_type_{ci}, {gc});
+    }} else {{
+        self = {alloc}(oxy_type_{ci});
+        if (self == NULL) return NULL;
+    }}
     memset((char *)self + sizeof(PyObject), 0, sizeof({st}) - sizeof(PyObject));
     oxy_init_fields_{ci}(self);
     return self;
 }}",
             name = c.name,
+            gc = i32::from(gc),
             alloc = if gc {
                 "_PyObject_GC_New"
             } else {
