@@ -746,6 +746,60 @@ PyObject *oxy_load_global_slow(PyObject *globals, PyObject *name, oxy_global_cac
     return oxy_load_builtin(name);
 }
 
+/* A list method called the ordinary way (for what the fast paths leave out). */
+static PyObject *list_call(PyObject *l, const char *name, oxy_int i, PyObject *x) {
+    PyObject *io = oxy_int_box(i);
+    if (io == NULL) return NULL;
+    PyObject *r = x == NULL ? PyObject_CallMethod(l, name, "O", io)
+                            : PyObject_CallMethod(l, name, "OO", io, x);
+    Py_DECREF(io);
+    return r;
+}
+
+PyObject *oxy_list_pop(PyObject *l, oxy_int i) {
+    if (!OXY_INT_IS_SHORT(i)) return list_call(l, "pop", i, NULL);
+    Py_ssize_t n = PyList_GET_SIZE(l);
+    if (n == 0) {
+        PyErr_SetString(PyExc_IndexError, "pop from empty list");
+        return NULL;
+    }
+    Py_ssize_t k = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);
+    if (k < 0) k += n;
+    if (k < 0 || k >= n) {
+        PyErr_SetString(PyExc_IndexError, "pop index out of range");
+        return NULL;
+    }
+    PyObject *v = Py_NewRef(PyList_GET_ITEM(l, k));
+    if (PyList_SetSlice(l, k, k + 1, NULL) < 0) {
+        Py_DECREF(v);
+        return NULL;
+    }
+    return v;
+}
+
+int oxy_list_remove(PyObject *l, PyObject *x) {
+    /* (The list may change under the comparisons: re-read its size each time.) */
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(l); k++) {
+        PyObject *item = Py_NewRef(PyList_GET_ITEM(l, k));
+        int eq = item == x ? 1 : PyObject_RichCompareBool(item, x, Py_EQ);
+        Py_DECREF(item);
+        if (eq < 0) return -1;
+        if (eq > 0) return k < PyList_GET_SIZE(l) ? PyList_SetSlice(l, k, k + 1, NULL) : 0;
+    }
+    PyErr_SetString(PyExc_ValueError, "list.remove(x): x not in list");
+    return -1;
+}
+
+int oxy_list_insert(PyObject *l, oxy_int i, PyObject *x) {
+    if (!OXY_INT_IS_SHORT(i)) {
+        PyObject *r = list_call(l, "insert", i, x);
+        if (r == NULL) return -1;
+        Py_DECREF(r);
+        return 0;
+    }
+    return PyList_Insert(l, (Py_ssize_t)OXY_INT_SHORT_VALUE(i), x);
+}
+
 int oxy_const_is(PyObject *globals, PyObject *name, long long v) {
     if (!PyDict_CheckExact(globals)) return 0;
     PyObject *o = PyDict_GetItemWithError(globals, name);

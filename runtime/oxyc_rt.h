@@ -701,6 +701,12 @@ OXY_API oxy_int oxy_load_const_int_slow(PyObject *globals, PyObject *name, oxy_g
 /* A module constant of type int (see docs/differences.md): the global's value as an
    oxy_int (a new reference), TypeError naming `what` if it is not an int.  While the
    module dict is unchanged, a short value comes straight from the cache. */
+/* list.pop(i) (i == -1: the last item), list.remove(x), list.insert(i, x) on a list,
+   with list's own results and errors.  pop: new reference or NULL; the others 0 or -1. */
+OXY_API PyObject *oxy_list_pop(PyObject *l, oxy_int i);
+OXY_API int oxy_list_remove(PyObject *l, PyObject *x);
+OXY_API int oxy_list_insert(PyObject *l, oxy_int i, PyObject *x);
+
 /* Does globals[name] hold exactly the int v?  (Never leaves an exception set.) */
 OXY_API OXY_COLD int oxy_const_is(PyObject *globals, PyObject *name, long long v);
 

@@ -68,6 +68,11 @@ impl<'a> FnBuilder<'a> {
                 self.prim_void(Prim::ListAppend, vec![recv.reg, b]);
                 return self.none();
             }
+            if let (Ty::List(_), true) = (&recv.ty, keywords.is_empty())
+                && let Some(v) = self.list_method(&recv, &attr.name, args, &ty)
+            {
+                return v;
+            }
             let obj = self.box_val(&recv);
             let (regs, kwnames) = self.plain_args(args, keywords);
             let dst = self.temp(RType::Obj);
@@ -84,6 +89,40 @@ impl<'a> FnBuilder<'a> {
         let callable = self.box_val(&f);
         let res = self.generic_call(callable, args, keywords);
         self.known_obj(Val::new(res, Ty::Object), &ty)
+    }
+
+    /// `pop`, `remove` and `insert` on a value typed `list`: straight to the list.
+    fn list_method(&mut self, recv: &Val, name: &str, args: &'a [Expr], ty: &Ty) -> Option<Val> {
+        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) {
+            return None;
+        }
+        match (name, args) {
+            ("pop", []) => {
+                let r = self.prim(Prim::ListPopLast, vec![recv.reg]);
+                Some(self.known_obj(Val::new(r, Ty::Object), ty))
+            }
+            ("pop", [i]) if self.ty(i).is_intlike() => {
+                let v = self.expr(i);
+                let iv = self.coerce(&v, &Ty::Int, None);
+                let r = self.prim(Prim::ListPop, vec![recv.reg, iv]);
+                Some(self.known_obj(Val::new(r, Ty::Object), ty))
+            }
+            ("remove", [x]) => {
+                let v = self.expr(x);
+                let b = self.box_val(&v);
+                self.prim_void(Prim::ListRemove, vec![recv.reg, b]);
+                Some(self.none())
+            }
+            ("insert", [i, x]) if self.ty(i).is_intlike() => {
+                let v = self.expr(i);
+                let iv = self.coerce(&v, &Ty::Int, None);
+                let xv = self.expr(x);
+                let b = self.box_val(&xv);
+                self.prim_void(Prim::ListInsert, vec![recv.reg, iv, b]);
+                Some(self.none())
+            }
+            _ => None,
+        }
     }
 
     /// Evaluate positional then keyword arguments, boxed.
