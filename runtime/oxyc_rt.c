@@ -1634,12 +1634,61 @@ int oxy_native_new_check(PyTypeObject *type, PyObject *args, PyObject *kwds) {
     return 0;
 }
 
+/* abc.ABCMeta, or NULL with an exception set. Borrowed (the abc module keeps it). */
+static PyObject *abcmeta(void) {
+    static PyObject *cached = NULL;
+    if (cached == NULL) {
+        PyObject *abc = PyImport_ImportModule("abc");
+        if (abc == NULL) return NULL;
+        cached = PyObject_GetAttrString(abc, "ABCMeta");
+        Py_DECREF(abc);
+    }
+    return cached;
+}
+
+/* A native class made from a spec is an instance of `type`; one whose metaclass is
+   ABCMeta (`class C(ABC)`, `metaclass=ABCMeta`, or a base that is such a class)
+   becomes an ABCMeta instance, which has the same layout. */
+static int native_set_metaclass(PyObject *t, PyObject *meta) {
+    PyObject *want = abcmeta();
+    if (want == NULL) return -1;
+    if (meta != want) {
+        PyErr_Format(PyExc_TypeError,
+                     "compiled class '%.200s': metaclass '%.200s' is not supported for a native class",
+                     ((PyTypeObject *)t)->tp_name,
+                     PyType_Check(meta) ? ((PyTypeObject *)meta)->tp_name : "?");
+        return -1;
+    }
+    PyTypeObject *mt = (PyTypeObject *)meta;
+    if (mt->tp_basicsize != PyType_Type.tp_basicsize || mt->tp_itemsize != PyType_Type.tp_itemsize) {
+        PyErr_SetString(PyExc_TypeError, "abc.ABCMeta does not have the layout of type");
+        return -1;
+    }
+    /* `type` is static (its instances hold no reference to it); ABCMeta is not. */
+    Py_INCREF(meta);
+    Py_SET_TYPE(t, mt);
+    return 0;
+}
+
+/* What ABCMeta.__new__ does once the class exists: compute __abstractmethods__. */
+static int native_abc_init(PyObject *t) {
+    PyObject *m = PyImport_ImportModule("_abc");
+    if (m == NULL) return -1;
+    PyObject *r = PyObject_CallMethod(m, "_abc_init", "O", t);
+    Py_DECREF(m);
+    if (r == NULL) return -1;
+    Py_DECREF(r);
+    return 0;
+}
+
 PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, PyObject *builder,
                                   int hide_fields) {
+    PyObject *meta = PyTuple_GET_ITEM(builder, 0);
     PyObject *bases = PyTuple_GET_ITEM(builder, 2);
     PyObject *ns = PyTuple_GET_ITEM(builder, 3);
     PyObject *t = PyType_FromModuleAndSpec(module, spec, PyTuple_GET_SIZE(bases) ? bases : NULL);
     if (t == NULL) return NULL;
+    if (meta != (PyObject *)&PyType_Type && native_set_metaclass(t, meta) < 0) goto fail;
     if (hide_fields) {
         /* @dataclass reads each field's default with getattr(cls, name): until it
            ran, a field is its class-level default or nothing, never a descriptor
@@ -1705,6 +1754,7 @@ PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, PyObject 
     Py_DECREF(sup);
     if (r == NULL) goto fail;
     Py_DECREF(r);
+    if (meta != (PyObject *)&PyType_Type && native_abc_init(t) < 0) goto fail;
     return t;
 fail:
     Py_DECREF(t);

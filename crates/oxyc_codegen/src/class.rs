@@ -312,6 +312,10 @@ static PyObject *oxy_alloc_{ci}(void) {{
         PyErr_SetString(PyExc_NameError, \"name '{name}' is not defined\");
         return NULL;
     }}
+    /* An abstract class (ABCMeta) cannot be instantiated: object.__new__'s error. */
+    if (OXY_UNLIKELY(oxy_type_{ci}->tp_flags & Py_TPFLAGS_IS_ABSTRACT) &&
+        oxy_native_new_check(oxy_type_{ci}, NULL, NULL) < 0)
+        return NULL;
     /* Zeroed and not tracked by the GC until a field holds a container
        (see oxy_native_track). */
     PyObject *self;

@@ -34,18 +34,43 @@ pub struct NativeClass {
     pub dataclass: bool,
 }
 
-/// How the module refers to `dataclasses.dataclass`.
+/// How the module refers to `dataclasses.dataclass` and to `abc.ABC` / `abc.ABCMeta`.
 #[derive(Default, Clone, Copy)]
 pub struct DataclassNames {
     /// `from dataclasses import dataclass`
     pub bare: bool,
     /// `import dataclasses`
     pub module: bool,
+    /// `from abc import ABC`
+    pub abc: bool,
+    /// `from abc import ABCMeta`
+    pub abcmeta: bool,
+    /// `import abc`
+    pub abc_module: bool,
 }
 
 pub fn dataclass_names(module: &ast::Module) -> DataclassNames {
     let mut out = DataclassNames::default();
     for s in &module.body {
+        if let StmtKind::ImportFrom {
+            module: Some(m),
+            names,
+            level: 0,
+        } = &s.kind
+            && m == "abc"
+        {
+            for a in names.iter().filter(|a| a.asname.is_none()) {
+                out.abc |= a.name == "ABC";
+                out.abcmeta |= a.name == "ABCMeta";
+            }
+        }
+        if let StmtKind::Import(aliases) = &s.kind
+            && aliases
+                .iter()
+                .any(|a| a.name == "abc" && a.asname.is_none())
+        {
+            out.abc_module = true;
+        }
         match &s.kind {
             StmtKind::ImportFrom {
                 module: Some(m),
@@ -244,8 +269,13 @@ pub fn not_native(
     bound_once: &dyn Fn(&str) -> bool,
     dataclass_names: DataclassNames,
 ) -> Option<String> {
-    if !c.keywords.is_empty() {
-        return Some("it has class keywords (a metaclass)".into());
+    // `metaclass=ABCMeta` is the one class keyword a native class takes (the runtime
+    // makes the class an ABCMeta instance, as `class C(ABC)` does).
+    match c.keywords.as_slice() {
+        [] => {}
+        [k] if k.arg.as_ref().is_some_and(|a| a.name == "metaclass")
+            && is_abcmeta(&k.value, dataclass_names, bound_once) => {}
+        _ => return Some("it has class keywords (a metaclass)".into()),
     }
     let dataclass = match c.decorators.as_slice() {
         [] => false,
@@ -268,8 +298,10 @@ pub fn not_native(
     if let Some(b) = c.bases.first() {
         match &b.kind {
             ExprKind::Name(n) if n == "object" => {}
-            // `Generic[T]` adds no layout (typing.Generic has empty __slots__).
+            // `Generic[T]` adds no layout (typing.Generic has empty __slots__); nor
+            // does `ABC`.
             _ if is_generic_base(b) => {}
+            _ if is_abc_base(b, dataclass_names, bound_once) => {}
             ExprKind::Name(n) if earlier.iter().any(|k| &k.name == n) && bound_once(n) => {}
             _ => return Some("its base class is not a native class".into()),
         }
@@ -333,6 +365,34 @@ pub fn not_native(
         b = earlier[bi].base;
     }
     None
+}
+
+/// `ABC` (or `abc.ABC`) as imported by the module: adds no layout, only its metaclass.
+fn is_abc_base(e: &Expr, names: DataclassNames, bound_once: &dyn Fn(&str) -> bool) -> bool {
+    match &e.kind {
+        ExprKind::Name(n) => n == "ABC" && names.abc && bound_once("ABC"),
+        ExprKind::Attribute { value, attr } => {
+            attr.name == "ABC"
+                && matches!(&value.kind, ExprKind::Name(m) if m == "abc")
+                && names.abc_module
+                && bound_once("abc")
+        }
+        _ => false,
+    }
+}
+
+/// `ABCMeta` (or `abc.ABCMeta`) as imported by the module.
+fn is_abcmeta(e: &Expr, names: DataclassNames, bound_once: &dyn Fn(&str) -> bool) -> bool {
+    match &e.kind {
+        ExprKind::Name(n) => n == "ABCMeta" && names.abcmeta && bound_once("ABCMeta"),
+        ExprKind::Attribute { value, attr } => {
+            attr.name == "ABCMeta"
+                && matches!(&value.kind, ExprKind::Name(m) if m == "abc")
+                && names.abc_module
+                && bound_once("abc")
+        }
+        _ => false,
+    }
 }
 
 /// `Generic[...]` (or `typing.Generic[...]`).
