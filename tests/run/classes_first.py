@@ -92,7 +92,7 @@ def test_basic() -> None:
 
 def test_abc_and_dataclass() -> None:
     try:
-        Shape()
+        Shape()  # type: ignore[abstract]
     except TypeError as e:
         print("TypeError", e)
     print(Square(2.5).describe())

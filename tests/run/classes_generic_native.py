@@ -30,7 +30,7 @@ def test_generic() -> None:
     s: Stack[int] = Stack()
     for i in range(5):
         s.push(i)
-    print(s.pop(), s.size, Stack[int], Stack.__parameters__, Stack.__orig_bases__)
+    print(s.pop(), s.size, Stack[int], Stack.__parameters__, Stack.__orig_bases__)  # type: ignore[attr-defined]
     n = Node(1, Node(2))
     print(n.value, n.nxt.value if n.nxt else None, isinstance(s, Stack), type(s).__name__)
     import pickle

@@ -31,7 +31,7 @@ class Base:
         return f"{cls.__name__}[{item}]"
 
     def who(self) -> str:
-        return __class__.__name__
+        return __class__.__name__  # type: ignore[name-defined]
 
 
 class A(Base):
@@ -41,13 +41,13 @@ class A(Base):
 class WithNew:
     def __new__(cls, x: int):
         o = super().__new__(cls)
-        o.x = x
+        o.x = x  # type: ignore[attr-defined]
         return o
 
 
 class Meta(type):
     @classmethod
-    def __prepare__(mcls, name, bases):
+    def __prepare__(mcls, name, bases):  # type: ignore[override]
         return {"helper": 5}
 
 
@@ -64,9 +64,9 @@ class Scoping:
     doubled = [i * 2 for i in items]
 
     def helper(n):
-        return n * 2
+        return n * 2  # type: ignore[operator]
 
-    VAL = helper(3)
+    VAL = helper(3)  # type: ignore[arg-type]
 
 
 class Num:
@@ -115,7 +115,7 @@ class Rebind:
         self.k = 1
 
     def who(self) -> str:
-        self = Other()
+        self = Other()  # type: ignore[assignment]
         return type(self).__name__
 
 
@@ -125,16 +125,16 @@ class Other:
 
 def test_class_regressions() -> None:
     print(Box(3).get(), Pair(1, 2), Pair(1, 2).a)
-    print(Base.subs, Base[int], A().who())
-    print(WithNew(4).x)
+    print(Base.subs, Base[int], A().who())  # type: ignore[misc]
+    print(WithNew(4).x)  # type: ignore[attr-defined]
     print(UsesPrepared.v, Scoping.doubled, Scoping.VAL)
     try:
-        Num(1).m(1, 2)
+        Num(1).m(1, 2)  # type: ignore[call-arg]
     except TypeError as e:
         print(e)
     print(Num(1) == Num(1), Num(1) == 3, (Num(1) + Num(2)).v)
     try:
-        Num(1) + "x"
+        Num(1) + "x"  # type: ignore[operator]
     except TypeError as e:
         print("TypeError", e)
     print(len(range(2**62 + 5)), "__builtins__" in globals())

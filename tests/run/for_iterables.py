@@ -75,6 +75,6 @@ def test_errors() -> None:
     except TypeError as e:
         print("TypeError:", e)
     try:
-        total([1, "x"])
+        total([1, "x"])  # type: ignore[list-item]
     except TypeError as e:
         print("TypeError")

@@ -346,7 +346,7 @@ class Slotted:
         self.a = a
 
     def total(self) -> int:
-        return self.a + self.b
+        return self.a + self.b  # type: ignore[attr-defined]
 
 
 def test_slots_class() -> None:
@@ -356,7 +356,7 @@ def test_slots_class() -> None:
         s.total()
     except AttributeError as e:
         print("AttributeError", e)
-    s.b = 2
+    s.b = 2  # type: ignore[attr-defined]
     print(s.total())
     try:
         exec("s.c = 1", {"s": s})
@@ -381,7 +381,7 @@ def test_method_defaults_and_kwargs() -> None:
     print(d.combine(), d.combine("+"), d.combine(times=2), d.combine(sep="/", times=3))
     print(Defaults(b="y").combine(), Defaults(7).combine(), Defaults.combine(d, "|"))
     try:
-        d.combine(1, 2, 3)  # type: ignore[call-arg]
+        d.combine(1, 2, 3)  # type: ignore[call-arg, arg-type]
     except TypeError as e:
         print("TypeError", e)
     try:

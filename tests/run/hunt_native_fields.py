@@ -357,7 +357,7 @@ def test_delete_interpreted_then_compiled_read() -> None:
 def test_unannotated_field_any() -> None:
     h = Holder()
     for v in [1, "s", None, [1], 2**80, 1.5, Node(4)]:
-        h.anything = v
+        h.anything = v  # type: ignore[assignment]
         print(type(h.anything).__name__)
     del h.anything
     try:
@@ -420,7 +420,7 @@ class Base2:
 class Sub2(Base2):
     def __init__(self) -> None:
         super().__init__()
-        self.x = "now a str"
+        self.x = "now a str"  # type: ignore[assignment]
         self.z = 1.5
 
     def show(self) -> str:
@@ -430,10 +430,10 @@ class Sub2(Base2):
 def test_redeclared_unannotated_field() -> None:
     s = Sub2()
     print(s.show())
-    s.x = [1]
+    s.x = [1]  # type: ignore[assignment]
     print(s.show())
     b = Base2()
-    b.x = "fine"
+    b.x = "fine"  # type: ignore[assignment]
     print(b.x)
 
 

@@ -7,7 +7,7 @@ import gc
 import pickle
 import sys
 import weakref
-from test.support import catch_unraisable_exception
+from test.support import catch_unraisable_exception  # type: ignore[import-not-found]
 from typing import Optional
 
 
@@ -156,7 +156,7 @@ def test_weakref() -> None:
     d["b"] = W(2)
     gc.collect()
     print(sorted(d.keys()))
-    got = []
+    got: list[str] = []
     w2 = W(5)
     fin = weakref.finalize(w2, got.append, "finalized")
     del w2
@@ -584,7 +584,7 @@ def test_copy_slotted_python_subclass() -> None:
         __slots__ = ("extra",)
 
     s = S()
-    s.extra = "x"
+    s.extra = "x"  # type: ignore[attr-defined]
     s.a = 2**70
     for f in [copy.copy, copy.deepcopy]:
         c = f(s)

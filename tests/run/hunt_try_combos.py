@@ -315,9 +315,9 @@ def test_try_combos() -> None:
     r = repr(a22(-1))
     print(r)
     assert r == '"AssertionError(\'x=-1\')"', r
-    r = repr(a12()[0])
+    r = repr(a12()[0])  # type: ignore[index]
     print(r)
     assert r == "'ZeroDivisionError'", r
-    r = repr(a12()[1])
+    r = repr(a12()[1])  # type: ignore[index]
     print(r)
     assert r == "'division by zero'", r

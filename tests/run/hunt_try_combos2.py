@@ -62,7 +62,7 @@ def f8() -> str:
 
 
 def f9() -> list:
-    out = []
+    out: list = []
     for i in range(3):
         for j in range(3):
             try:
@@ -96,7 +96,7 @@ def f11() -> str:
     except ValueError as e:
         pass
     try:
-        print(e)
+        print(e)  # type: ignore[misc]
     except UnboundLocalError as u:
         return str(u)
     return "no"

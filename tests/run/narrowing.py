@@ -65,7 +65,7 @@ def rebound_in_loop(head: Optional[Node]) -> List[str]:
     if cur is not None:
         for i in range(4):
             try:
-                out.append(str(cur.value))
+                out.append(str(cur.value))  # type: ignore[union-attr]
             except AttributeError as e:
                 out.append("AttributeError " + str(e))
             cur = cur.after if cur is not None else None
@@ -80,7 +80,7 @@ def rebound_in_while(head: Optional[Node]) -> List[str]:
         while n < 4:
             n += 1
             try:
-                out.append(str(cur.value))
+                out.append(str(cur.value))  # type: ignore[union-attr]
             except AttributeError:
                 out.append("None!")
             cur = None
@@ -151,7 +151,7 @@ def deleted(a: Optional[Node]) -> str:
     if a is not None:
         del a
         try:
-            return str(a.value)  # type: ignore[name-defined]  # noqa: F821
+            return str(a.value)  # type: ignore[misc]  # noqa: F821
         except UnboundLocalError:
             return "UnboundLocalError"
     return "none"
