@@ -49,6 +49,13 @@ pub fn declarations(m: &Module) -> String {
             "static PyObject *oxy_make_native_class_{ci}(PyObject *builder);"
         );
         let _ = writeln!(out, "static PyObject *oxy_alloc_{ci}(void);");
+        for (j, f) in c.fields.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "static OXY_COLD int oxy_missing_{ci}_{j}(PyObject *self, {} *out, int borrow);",
+                crate::c_type(f.ty)
+            );
+        }
     }
     out
 }
@@ -78,18 +85,18 @@ pub fn get_field_code(
     let f = &c.fields[j as usize];
     let o = format!("(({} *){obj})", struct_name(ci));
     let n = field_name(f, j as usize);
-    let unset = format!(
-        "if (OXY_UNLIKELY(!({}))) {{ oxy_raise_unset_attribute({obj}, {}); {on_unset} }}",
-        is_set(&o, f, j as usize),
-        c_string(f.name.as_bytes())
-    );
     let take = match f.ty {
         _ if borrow => " /* borrowed */".to_string(),
         RType::Int => format!(" oxy_int_incref({dst});"),
         RType::Float | RType::Bool => String::new(),
         _ => format!(" Py_INCREF({dst});"),
     };
-    format!("{unset}\n    {dst} = {o}->{n};{take}")
+    // Unset: AttributeError, unless the class has a __getattr__ to ask.
+    format!(
+        "if (OXY_UNLIKELY(!({}))) {{ if (oxy_missing_{ci}_{j}({obj}, &{dst}, {}) < 0) {{ {on_unset} }} }}\n    else {{ {dst} = {o}->{n};{take} }}",
+        is_set(&o, f, j as usize),
+        i32::from(borrow)
+    )
 }
 
 /// C code storing `src` (borrowed) into field `j`.
@@ -168,6 +175,36 @@ pub fn definitions(m: &Module) -> String {
                     }
                 ),
             };
+            // A read of the field while it is unset: AttributeError, or what the
+            // class's __getattr__ (a Python subclass's too) answers, checked like a
+            // store. A borrowed read keeps the answer alive in a static until the next.
+            let (keep_decl, convert) = match f.ty {
+                RType::Int => (
+                    format!("static oxy_int oxy_keep_{ci}_{j} = OXY_INT_ERR;"),
+                    format!(
+                        "oxy_int x = oxy_int_from_long_obj(v); Py_DECREF(v); if (x == OXY_INT_ERR) return -1;\n    if (borrow) {{ oxy_int_xdecref(oxy_keep_{ci}_{j}); oxy_keep_{ci}_{j} = x; }}\n    *out = x;"
+                    ),
+                ),
+                RType::Float => (
+                    String::new(),
+                    "double x = oxy_float_unbox(v); Py_DECREF(v); if (x == OXY_FLOAT_ERR && PyErr_Occurred()) return -1;\n    *out = x;".to_string(),
+                ),
+                RType::Bool => (
+                    String::new(),
+                    "*out = (v == Py_True); Py_DECREF(v);".to_string(),
+                ),
+                _ => (
+                    format!("static PyObject *oxy_keep_{ci}_{j};"),
+                    format!(
+                        "if (borrow) Py_XSETREF(oxy_keep_{ci}_{j}, v);\n    *out = v;"
+                    ),
+                ),
+            };
+            let _ = writeln!(
+                out,
+                "{keep_decl}\nstatic int oxy_missing_{ci}_{j}(PyObject *self, {ct} *out, int borrow) {{\n    (void)borrow;\n    if (Py_TYPE(self)->tp_getattro == PyObject_GenericGetAttr) {{ oxy_raise_unset_attribute(self, {name}); return -1; }}\n    PyObject *v = PyObject_GetAttrString(self, {name});\n    if (v == NULL) return -1;\n    if (!({check})) {{ oxy_raise_type({what}, {expected}, v); Py_DECREF(v); return -1; }}\n    {convert}\n    return 0;\n}}",
+                ct = crate::c_type(f.ty)
+            );
             let _ = writeln!(
                 out,
                 "static int oxy_set_{ci}_{j}(PyObject *self, PyObject *v, void *closure) {{\n    (void)closure;\n    if (v == NULL) {{\n        if (!({})) {{ oxy_raise_unset_attribute(self, {name}); return -1; }}\n        {clear}\n        return 0;\n    }}\n    if (!({check})) {{ oxy_raise_type({what}, {expected}, v); return -1; }}\n    {{ {store} }}\n    return 0;\n}}",

@@ -322,7 +322,6 @@ pub fn not_native(
         "__dict__",
         "__weakref__",
         "__class_getitem__",
-        "__getattr__",
         "__getattribute__",
         "__setattr__",
         "__delattr__",
