@@ -31,6 +31,9 @@ class Plain:
     def __init__(self, a: int) -> None:
         self.a = a
 
+    def __getattr__(self, name: str) -> Any:
+        raise AttributeError("no " + name)
+
     def get_a(self) -> int:
         return self.a
 

@@ -52,7 +52,7 @@ pub fn declarations(m: &Module) -> String {
         for (j, f) in c.fields.iter().enumerate() {
             let _ = writeln!(
                 out,
-                "static OXY_COLD int oxy_missing_{ci}_{j}(PyObject *self, {} *out, int borrow);",
+                "static OXY_COLD {} oxy_missing_{ci}_{j}(PyObject *self, int borrow);",
                 crate::c_type(f.ty)
             );
         }
@@ -91,9 +91,29 @@ pub fn get_field_code(
         RType::Float | RType::Bool => String::new(),
         _ => format!(" Py_INCREF({dst});"),
     };
-    // Unset: AttributeError, unless the class has a __getattr__ to ask.
+    // Unset: AttributeError, unless the class has a __getattr__ to ask. (The value
+    // comes back as the result, not through a pointer, so `dst` stays in a register.)
+    // Only classes whose native family has a __getattr__ pay for the question; the
+    // others keep the straight-line read.
+    let hooked = family(m, root_of(m, ci))
+        .iter()
+        .any(|k| m.classes[*k as usize].getattr_hook);
+    if !hooked {
+        let unset = format!(
+            "if (OXY_UNLIKELY(!({}))) {{ oxy_raise_unset_attribute({obj}, {}); {on_unset} }}",
+            is_set(&o, f, j as usize),
+            c_string(f.name.as_bytes())
+        );
+        return format!("{unset}\n    {dst} = {o}->{n};{take}");
+    }
+    let failed = match f.ty {
+        RType::Int => format!("{dst} == OXY_INT_ERR"),
+        RType::Float => format!("{dst} == OXY_FLOAT_ERR && PyErr_Occurred()"),
+        RType::Bool => format!("{dst} == 2"),
+        _ => format!("{dst} == NULL"),
+    };
     format!(
-        "if (OXY_UNLIKELY(!({}))) {{ if (oxy_missing_{ci}_{j}({obj}, &{dst}, {}) < 0) {{ {on_unset} }} }}\n    else {{ {dst} = {o}->{n};{take} }}",
+        "if (OXY_UNLIKELY(!({}))) {{ {dst} = oxy_missing_{ci}_{j}({obj}, {}); if ({failed}) {{ {on_unset} }} }}\n    else {{ {dst} = {o}->{n};{take} }}",
         is_set(&o, f, j as usize),
         i32::from(borrow)
     )
@@ -178,31 +198,33 @@ pub fn definitions(m: &Module) -> String {
             // A read of the field while it is unset: AttributeError, or what the
             // class's __getattr__ (a Python subclass's too) answers, checked like a
             // store. A borrowed read keeps the answer alive in a static until the next.
-            let (keep_decl, convert) = match f.ty {
+            let (keep_decl, fail, convert) = match f.ty {
                 RType::Int => (
                     format!("static oxy_int oxy_keep_{ci}_{j} = OXY_INT_ERR;"),
+                    "OXY_INT_ERR",
                     format!(
-                        "oxy_int x = oxy_int_from_long_obj(v); Py_DECREF(v); if (x == OXY_INT_ERR) return -1;\n    if (borrow) {{ oxy_int_xdecref(oxy_keep_{ci}_{j}); oxy_keep_{ci}_{j} = x; }}\n    *out = x;"
+                        "oxy_int x = oxy_int_from_long_obj(v); Py_DECREF(v); if (x == OXY_INT_ERR) return x;\n    if (borrow) {{ oxy_int_xdecref(oxy_keep_{ci}_{j}); oxy_keep_{ci}_{j} = x; }}\n    return x;"
                     ),
                 ),
                 RType::Float => (
                     String::new(),
-                    "double x = oxy_float_unbox(v); Py_DECREF(v); if (x == OXY_FLOAT_ERR && PyErr_Occurred()) return -1;\n    *out = x;".to_string(),
+                    "OXY_FLOAT_ERR",
+                    "double x = oxy_float_unbox(v); Py_DECREF(v);\n    return x;".to_string(),
                 ),
                 RType::Bool => (
                     String::new(),
-                    "*out = (v == Py_True); Py_DECREF(v);".to_string(),
+                    "2",
+                    "char x = (v == Py_True); Py_DECREF(v);\n    return x;".to_string(),
                 ),
                 _ => (
                     format!("static PyObject *oxy_keep_{ci}_{j};"),
-                    format!(
-                        "if (borrow) Py_XSETREF(oxy_keep_{ci}_{j}, v);\n    *out = v;"
-                    ),
+                    "NULL",
+                    format!("if (borrow) Py_XSETREF(oxy_keep_{ci}_{j}, v);\n    return v;"),
                 ),
             };
             let _ = writeln!(
                 out,
-                "{keep_decl}\nstatic int oxy_missing_{ci}_{j}(PyObject *self, {ct} *out, int borrow) {{\n    (void)borrow;\n    if (Py_TYPE(self)->tp_getattro == PyObject_GenericGetAttr) {{ oxy_raise_unset_attribute(self, {name}); return -1; }}\n    PyObject *v = PyObject_GetAttrString(self, {name});\n    if (v == NULL) return -1;\n    if (!({check})) {{ oxy_raise_type({what}, {expected}, v); Py_DECREF(v); return -1; }}\n    {convert}\n    return 0;\n}}",
+                "{keep_decl}\nstatic {ct} oxy_missing_{ci}_{j}(PyObject *self, int borrow) {{\n    (void)borrow;\n    if (Py_TYPE(self)->tp_getattro == PyObject_GenericGetAttr) {{ oxy_raise_unset_attribute(self, {name}); return {fail}; }}\n    PyObject *v = PyObject_GetAttrString(self, {name});\n    if (v == NULL) return {fail};\n    if (!({check})) {{ oxy_raise_type({what}, {expected}, v); Py_DECREF(v); return {fail}; }}\n    {convert}\n}}",
                 ct = crate::c_type(f.ty)
             );
             let _ = writeln!(

@@ -438,6 +438,8 @@ pub struct ClassLayout {
     /// Decorated with `@dataclass`: the field descriptors are hidden while the
     /// decorators run (see `oxy_native_class_create`) and put back afterwards.
     pub dataclass: bool,
+    /// The class body defines `__getattr__`: reads of unset fields ask it.
+    pub getattr_hook: bool,
 }
 
 #[derive(Debug, Clone)]

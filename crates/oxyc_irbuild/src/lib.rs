@@ -191,6 +191,7 @@ pub fn build_module(
                 .collect(),
             finalizer: c.class_attrs.contains("__del__"),
             dataclass: c.dataclass,
+            getattr_hook: c.class_attrs.contains("__getattr__"),
         })
         .collect();
     Ok(oxyc_ir::Module {
