@@ -87,3 +87,20 @@ def test_finalizer_added_later_runs_once() -> None:
     gc.collect()
     print(sorted(deaths))
     del Mortal.__del__  # type: ignore[attr-defined]
+
+
+def test_long_chains_free_without_deep_recursion() -> None:
+    head: Optional[Cell] = None
+    for i in range(300000):
+        c = Cell(i, False)
+        c.next = head
+        head = c
+    del c
+    assert head is not None
+    print(head.n)
+    head = None
+    mixed: List[object] = []
+    for i in range(100000):
+        mixed = [Cell(i, True), mixed]
+    del mixed
+    print("freed")

@@ -21,6 +21,12 @@ pub fn field_name(f: &Field, j: usize) -> String {
 /// Struct typedefs and type-object statics (before the function bodies).
 pub fn declarations(m: &Module) -> String {
     let mut out = String::new();
+    if !m.classes.is_empty() {
+        let _ = writeln!(
+            out,
+            "/* Native deallocations in progress on this module's instances (GIL-protected). */\nstatic int oxy_dealloc_nesting;"
+        );
+    }
     for (ci, c) in m.classes.iter().enumerate() {
         let _ = writeln!(out, "/* class {} */", c.name);
         let _ = writeln!(out, "typedef struct {{");
@@ -311,16 +317,6 @@ pub fn definitions(m: &Module) -> String {
         );
         let root = root_of(m, ci);
         let gc = needs_gc(m, ci);
-        let (untrack, trash_begin, trash_end) = if gc {
-            (
-                "\n    PyObject_GC_UnTrack(self);".to_string(),
-                format!("\n    Py_TRASHCAN_BEGIN(self, oxy_dealloc_{ci})"),
-                "\n    Py_TRASHCAN_END",
-            )
-        } else {
-            // No object fields: no cycles, no deep chains of deallocations.
-            (String::new(), String::new(), "")
-        };
         let _ = writeln!(
             out,
             "/* Freed instances of exactly this class, kept for reuse (see OXY_FREELIST_MAX). */
@@ -329,12 +325,9 @@ static int oxy_nfree_{ci};"
         );
         let _ = writeln!(
             out,
-            "static void oxy_dealloc_{ci}(PyObject *self) {{
-    PyTypeObject *tp = Py_TYPE(self);
-    /* __del__ (resurrection stops the deallocation). */
-    if (tp->tp_finalize != NULL && tp->tp_dealloc == oxy_dealloc_{ci} &&
-        PyObject_CallFinalizerFromDealloc(self) < 0)
-        return;{untrack}{trash_begin}
+            "static void oxy_dealloc_{ci}(PyObject *self);
+/* Release the fields and the memory (or keep it for reuse). */
+static inline void oxy_dealloc_body_{ci}(PyObject *self, PyTypeObject *tp) {{
     if ((({rs} *)self)->oxy_weakrefs != NULL) PyObject_ClearWeakRefs(self);
     oxy_clear_{ci}(self);
     oxy_release_ints_{ci}(self);
@@ -343,9 +336,40 @@ static int oxy_nfree_{ci};"
         oxy_free_{ci}[oxy_nfree_{ci}++] = self;
     else
         tp->tp_free(self);
-    Py_DECREF(tp);{trash_end}
+    Py_DECREF(tp);
 }}",
             rs = struct_name(root)
+        );
+        let release = if gc {
+            // Deallocating a long chain recurses through the fields: up to a small depth
+            // plainly (counted here, no calls), deeper through the interpreter's
+            // trashcan, which defers the rest.
+            format!(
+                "PyObject_GC_UnTrack(self);
+    if (OXY_LIKELY(oxy_dealloc_nesting < 40)) {{
+        oxy_dealloc_nesting++;
+        oxy_dealloc_body_{ci}(self, tp);
+        oxy_dealloc_nesting--;
+        return;
+    }}
+    Py_TRASHCAN_BEGIN(self, oxy_dealloc_{ci})
+    oxy_dealloc_body_{ci}(self, tp);
+    Py_TRASHCAN_END"
+            )
+        } else {
+            // No object fields: no cycles, no deep chains of deallocations.
+            format!("oxy_dealloc_body_{ci}(self, tp);")
+        };
+        let _ = writeln!(
+            out,
+            "static void oxy_dealloc_{ci}(PyObject *self) {{
+    PyTypeObject *tp = Py_TYPE(self);
+    /* __del__ (resurrection stops the deallocation). */
+    if (tp->tp_finalize != NULL && tp->tp_dealloc == oxy_dealloc_{ci} &&
+        PyObject_CallFinalizerFromDealloc(self) < 0)
+        return;
+    {release}
+}}"
         );
         let _ = writeln!(
             out,
