@@ -485,6 +485,13 @@ OXY_API OXY_COLD void oxy_stack_init(void);
 OXY_API OXY_COLD int oxy_depth_check(int depth);
 #define OXY_DEPTH_FAST_LIMIT 32
 #define OXY_TOO_DEEP(depth) (OXY_UNLIKELY((depth) > OXY_DEPTH_FAST_LIMIT) && oxy_depth_check(depth) < 0)
+/* At a wrapper's entry (a call from Python): the depth, and the C stack too, since a
+   path that did not publish its depth (a getter, __getattr__ reached from a field
+   read) may have nested the interpreter and native code any number of times. */
+#define OXY_WRAPPER_TOO_DEEP(depth)                                                    \
+    (OXY_UNLIKELY((depth) > OXY_DEPTH_FAST_LIMIT ||                                   \
+                  (uintptr_t)__builtin_frame_address(0) < oxy_rt_stack_limit) &&      \
+     oxy_depth_check(depth) < 0)
 
 /* Parse a METH_FASTCALL|METH_KEYWORDS call (args, nargs, kwnames as given to
    the C function) for a Python-style signature with `nparams` positional-or-

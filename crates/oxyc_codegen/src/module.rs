@@ -283,7 +283,7 @@ fn wrapper(m: &Module, f: &Function) -> String {
     // methods found by attribute lookup) nest here: check the depth and the C stack.
     let _ = writeln!(
         out,
-        "    if (OXY_TOO_DEEP(oxy_d + 1)) {{ {}return NULL; }}",
+        "    if (OXY_WRAPPER_TOO_DEEP(oxy_d + 1)) {{ {}return NULL; }}",
         cleanup.iter().map(|c| format!("{c} ")).collect::<String>()
     );
     call_args.push("oxy_d + 1".to_string());

@@ -11,14 +11,32 @@
 //! releases of unboxed ints (freeing a big int runs no code). `t` must not be
 //! stolen or copied there. Error edges in the window stop releasing `t`.
 
-use oxyc_ir::{Function, Op, OpKind, Prim, RType, Reg, RegKind};
+use oxyc_ir::{Function, Module, Op, OpKind, Prim, RType, Reg, RegKind};
 
-pub fn run(f: &mut Function) {
+/// Per native class: may a read of one of its (unset) fields run `__getattr__`, i.e.
+/// does any class of its native family define one?
+pub fn hooked_classes(m: &Module) -> Vec<bool> {
+    let root = |mut c: usize| {
+        while let Some(b) = m.classes[c].base {
+            c = b as usize;
+        }
+        c
+    };
+    let mut hooked_root = vec![false; m.classes.len()];
+    for (c, layout) in m.classes.iter().enumerate() {
+        if layout.getattr_hook {
+            hooked_root[root(c)] = true;
+        }
+    }
+    (0..m.classes.len()).map(|c| hooked_root[root(c)]).collect()
+}
+
+pub fn run(f: &mut Function, hooked: &[bool]) {
     let mut borrowed: Vec<Reg> = Vec::new();
     for bi in 0..f.blocks.len() {
         let mut i = 0;
         while i < f.blocks[bi].ops.len() {
-            if let Some(j) = borrowable(f, bi, i) {
+            if let Some(j) = borrowable(f, hooked, bi, i) {
                 let t = f.blocks[bi].ops[i].def().unwrap_or(Reg(0));
                 let block = &mut f.blocks[bi];
                 for op in &mut block.ops[i + 1..j] {
@@ -39,11 +57,14 @@ pub fn run(f: &mut Function) {
 
 /// Index of the release that ends a borrowable window opened by the field read at
 /// `ops[i]`, if any.
-fn borrowable(f: &Function, bi: usize, i: usize) -> Option<usize> {
+fn borrowable(f: &Function, hooked: &[bool], bi: usize, i: usize) -> Option<usize> {
     let ops = &f.blocks[bi].ops;
-    let OpKind::GetField { dst: t, .. } = ops[i].kind else {
+    let OpKind::GetField { dst: t, class, .. } = ops[i].kind else {
         return None;
     };
+    if is_hooked(hooked, class) {
+        return None;
+    }
     let info = f.reg(t);
     if info.kind != RegKind::Temp || !matches!(info.ty, RType::Obj | RType::Int) {
         return None;
@@ -53,7 +74,7 @@ fn borrowable(f: &Function, bi: usize, i: usize) -> Option<usize> {
             OpKind::DecRef { reg } | OpKind::XDecRef { reg } if reg == t => return Some(j),
             _ => {}
         }
-        if op.def() == Some(t) || op.stolen().contains(&t) || !harmless(f, op) {
+        if op.def() == Some(t) || op.stolen().contains(&t) || !harmless(f, hooked, op) {
             return None;
         }
     }
@@ -61,10 +82,11 @@ fn borrowable(f: &Function, bi: usize, i: usize) -> Option<usize> {
 }
 
 /// Can the op neither run Python code nor release an object?
-fn harmless(f: &Function, op: &Op) -> bool {
+fn harmless(f: &Function, hooked: &[bool], op: &Op) -> bool {
     match &op.kind {
-        OpKind::GetField { .. }
-        | OpKind::Const { .. }
+        // (A read of an unset field may call __getattr__ where a class defines one.)
+        OpKind::GetField { class, .. } => !is_hooked(hooked, *class),
+        OpKind::Const { .. }
         | OpKind::LoadConstInt { .. }
         | OpKind::TypeIs { .. }
         | OpKind::NoSubclassOf { .. }
@@ -77,6 +99,10 @@ fn harmless(f: &Function, op: &Op) -> bool {
         OpKind::Prim { prim, .. } => harmless_prim(*prim),
         _ => false,
     }
+}
+
+fn is_hooked(hooked: &[bool], class: u32) -> bool {
+    hooked.get(class as usize).copied().unwrap_or(true)
 }
 
 fn harmless_prim(p: Prim) -> bool {

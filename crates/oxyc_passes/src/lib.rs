@@ -22,6 +22,7 @@ use oxyc_ir::Module;
 /// Run every pass on every function.
 pub fn run_all(module: &mut Module, opt_level: u8) {
     callgraph::mark_recursive(module);
+    let hooked = borrow::hooked_classes(module);
     for f in &mut module.functions {
         cfg::cleanup(f);
         uninit::run(f);
@@ -30,7 +31,7 @@ pub fn run_all(module: &mut Module, opt_level: u8) {
         }
         refcount::run(f);
         if opt_level > 0 {
-            borrow::run(f);
+            borrow::run(f, &hooked);
         }
         cfg::cleanup(f);
     }
