@@ -1778,6 +1778,17 @@ int oxy_native_fields_restore(PyObject *decorated, PyObject *cls) {
         Py_DECREF(d);
         if (r < 0) return -1;
     }
+    /* A new default for an inherited field (`b: int = 6` in a dataclass subclass) is
+       in this class's dict: drop it, so the base's field descriptor is found. */
+    for (PyTypeObject *b = tp->tp_base; b != NULL; b = b->tp_base) {
+        for (PyGetSetDef *g = b->tp_getset; g != NULL && g->name != NULL; g++) {
+            if (g->name[0] == '_' && g->name[1] == '_') continue;
+            PyObject *own = PyDict_GetItemString(tp->tp_dict, g->name);
+            if (own != NULL && Py_TYPE(own) != &PyGetSetDescr_Type &&
+                PyDict_DelItemString(tp->tp_dict, g->name) < 0)
+                return -1;
+        }
+    }
     PyType_Modified(tp);
     return 0;
 }

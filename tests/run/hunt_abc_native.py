@@ -499,7 +499,7 @@ def test_virtual_subclass_as_argument() -> None:
         area_of(d)
     except (TypeError, AttributeError):
         pass
-    # oxyc bug: a registered (virtual) subclass of a native ABC is rejected where
+    # Deliberate difference (docs/differences.md): a registered (virtual) subclass of a native ABC is rejected where
     # the ABC is annotated, although isinstance() says it is one. With
     # `Shape.register(Duck)` and `class Duck: def area(self) -> float: return 2.0`:
     #   area_of(Duck())   # CPython: 2.0

@@ -350,12 +350,14 @@ pub fn not_native(
             b = earlier[bi].base;
         }
     }
-    // A class attribute may not hide a field of a base class either.
+    // A class attribute may not hide a field of a base class either (a dataclass may
+    // give an inherited field a new default: the runtime removes it once the
+    // decorator has read it).
     let mut b = base;
     while let Some(bi) = b {
         if let Some(n) = class_names
             .iter()
-            .find(|n| earlier[bi].fields.contains_key(*n))
+            .find(|n| earlier[bi].fields.contains_key(*n) && !defaults.contains(*n))
         {
             return Some(format!(
                 "`{n}` hides an instance attribute of its base class"
