@@ -1,7 +1,8 @@
 //! Flow-sensitive narrowing of `Optional[C]` locals.
 //!
-//! After `if x is not None:` (or `if x:`, `while x is not None:`, `assert x is not
-//! None`, `if x is None: return`), a local typed `Optional[C]` for a native class `C`
+//! After `if x is not None:` (or `if x:`, `while x is not None:`, `if x is None:
+//! return`, the operands of `and`/`or` and ternaries), a local typed `Optional[C]` for
+//! a native class `C` (not after `assert x is not None`: `-O` skips the test)
 //! is read as a plain `C`: field reads, stores and method calls on it need no
 //! type guard. The builder keeps the set of narrowed locals in `FnBuilder::narrowed`
 //! and maintains it soundly while it lowers statements in order:
