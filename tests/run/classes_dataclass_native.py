@@ -205,3 +205,20 @@ def test_match() -> None:
                 print("on x axis", x)
             case Point(x=x, y=y):
                 print("point", x, y)
+
+
+@dataclass
+class Chain:
+    v: int
+    nxt: "Chain" = None  # type: ignore[assignment]
+
+    def total(self) -> int:
+        t = self.v
+        if self.nxt is not None:
+            t += self.nxt.total()
+        return t
+
+
+def test_none_default_makes_field_optional() -> None:
+    c = Chain(1, Chain(2, Chain(3)))
+    print(c, c.total(), Chain(5).nxt)

@@ -499,8 +499,25 @@ fn declared_fields(c: &ClassDef) -> IndexMap<String, Option<Expr>> {
             && !(dataclass && is_dataclass_pseudo_field(annotation))
             && (value.is_none() || dataclass)
         {
-            out.entry(n.clone())
-                .or_insert_with(|| Some(annotation.clone()));
+            // `x: C = None` in a dataclass declares an optional field, as a parameter
+            // with a None default does.
+            let ann = match value.as_ref().map(|v| &v.kind) {
+                Some(ExprKind::NoneLit) => Expr {
+                    id: annotation.id,
+                    span: annotation.span,
+                    kind: ExprKind::BinOp {
+                        left: Box::new(annotation.clone()),
+                        op: ast::BinOp::BitOr,
+                        right: Box::new(Expr {
+                            id: annotation.id,
+                            span: annotation.span,
+                            kind: ExprKind::NoneLit,
+                        }),
+                    },
+                },
+                _ => annotation.clone(),
+            };
+            out.entry(n.clone()).or_insert_with(|| Some(ann));
         }
     }
     for s in &c.body {
