@@ -1883,7 +1883,7 @@ static PyObject *native_setstate(PyObject *self, PyObject *state) {
         PyObject *k, *v;
         Py_ssize_t pos = 0;
         while (PyDict_Next(d, &pos, &k, &v))
-            if (PyObject_SetAttr(self, k, v) < 0) return NULL;
+            if (PyObject_GenericSetAttr(self, k, v) < 0) return NULL; /* (as object.__setattr__: a frozen class's __setattr__ is not asked) */
     }
     Py_RETURN_NONE;
 }

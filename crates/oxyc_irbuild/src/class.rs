@@ -146,6 +146,17 @@ impl<'a> FnBuilder<'a> {
         true
     }
 
+    /// Is any class of the native family of `ci` a frozen dataclass?
+    pub fn frozen_family(&self, ci: u32) -> bool {
+        let mut root = ci as usize;
+        while let Some(b) = self.cx.sem.native[root].base {
+            root = b;
+        }
+        self.native_family(root as u32)
+            .iter()
+            .any(|k| self.cx.sem.native[*k as usize].frozen)
+    }
+
     /// Native class `ci` and every native class derived from it.
     pub fn native_family(&self, ci: u32) -> Vec<u32> {
         let mut out = vec![ci];
@@ -188,6 +199,13 @@ impl<'a> FnBuilder<'a> {
 
     /// `obj.attr = v` for a field of a native class (`v` converted and checked first).
     pub fn set_field(&mut self, obj: Reg, attr: &str, (class, field, ty): (u32, u32, Ty), v: &Val) {
+        if self.frozen_family(class) {
+            // A frozen dataclass's __setattr__ decides (FrozenInstanceError).
+            let name = self.str_const(attr);
+            let b = self.box_val(v);
+            self.prim_void(Prim::ObjSetAttr, vec![obj, name, b]);
+            return;
+        }
         let owner = &self.cx.sem.native[class as usize].name;
         let what = format!("attribute '{attr}' of '{owner}' objects");
         let src = self.coerce(v, &ty, Some(&what));

@@ -32,6 +32,20 @@ pub struct NativeClass {
     /// (so that it sees the class-level defaults) and the methods the decorator adds
     /// count as class attributes.
     pub dataclass: bool,
+    /// `@dataclass(frozen=True)`: stores to the fields of its family go through
+    /// `__setattr__` (which raises FrozenInstanceError), never straight to the struct.
+    pub frozen: bool,
+}
+
+/// Is the class decorated with `@dataclass(..., frozen=True, ...)`?
+fn is_frozen_dataclass(c: &ClassDef) -> bool {
+    c.decorators.iter().any(|d| {
+        looks_like_dataclass(d)
+            && matches!(&d.kind, ExprKind::Call { keywords, .. } if keywords.iter().any(|k| {
+                k.arg.as_ref().is_some_and(|a| a.name == "frozen")
+                    && matches!(k.value.kind, ExprKind::Bool(true))
+            }))
+    })
 }
 
 /// How the module refers to `dataclasses.dataclass` and to `abc.ABC` / `abc.ABCMeta`.
@@ -173,9 +187,9 @@ fn dataclass_decorator(
             )));
         };
         match arg.name.as_str() {
-            // Frozen instances reject stores (compiled code stores fields directly);
-            // slots=True makes a new class.
-            "frozen" | "slots" | "weakref_slot" if *on => {
+            // slots=True makes a new class. (Frozen classes are fine: compiled code
+            // stores their fields through __setattr__, see `NativeClass::frozen`.)
+            "slots" | "weakref_slot" if *on => {
                 return Some(Err(format!("it is a `@dataclass({}=True)`", arg.name)));
             }
             "init" | "repr" | "eq" | "order" | "unsafe_hash" | "frozen" | "match_args"
@@ -655,10 +669,20 @@ fn scan_dynamic(module: &ast::Module) -> Dynamic {
                     }
                 }
                 if let ExprKind::Attribute { attr, .. } = &func.kind
-                    && attr.name == "__setattr__"
+                    && (attr.name == "__setattr__" || attr.name == "__delattr__")
                 {
-                    d.everything
-                        .get_or_insert_with(|| "the module calls `__setattr__`".into());
+                    // `object.__setattr__(obj, "name", v)` (frozen dataclasses do it)
+                    // stores one known attribute; anything else may store any.
+                    match args.get(1).map(|a| &a.kind) {
+                        Some(ExprKind::Str(name)) => {
+                            d.external.insert(name.clone());
+                        }
+                        _ => {
+                            d.everything.get_or_insert_with(|| {
+                                format!("the module calls `{}` with a computed name", attr.name)
+                            });
+                        }
+                    }
                 }
             }
             _ => {}
@@ -769,6 +793,10 @@ fn class_attrs_after_decoration(c: &ClassDef) -> IndexSet<String> {
         let defaults = dataclass_defaults(c);
         names.retain(|n| !defaults.contains(n));
         names.extend(DATACLASS_METHODS.iter().map(|m| m.to_string()));
+        if is_frozen_dataclass(c) {
+            names.insert("__setattr__".to_string());
+            names.insert("__delattr__".to_string());
+        }
     }
     names
 }
@@ -875,6 +903,7 @@ pub fn native_classes(
                     class_attrs: names,
                     properties,
                     dataclass: is_dataclass_syntax(c),
+                    frozen: is_frozen_dataclass(c),
                 });
             }
         }
