@@ -444,12 +444,15 @@ fn literal_slots(c: &ClassDef) -> Option<Option<Vec<String>>> {
             } if matches!(&target.kind, ExprKind::Name(n) if n == "__slots__") => value,
             _ => continue,
         };
+        // (type() mangles private slot names, as the compiler does the names the
+        // methods use.)
+        let slot = |n: &str| oxyc_syntax::mangle::mangle(n, &c.name.name);
         let names = match &value.kind {
-            ExprKind::Str(one) => Some(vec![one.clone()]),
+            ExprKind::Str(one) => Some(vec![slot(one)]),
             ExprKind::Tuple(items) | ExprKind::List(items) => items
                 .iter()
                 .map(|i| match &i.kind {
-                    ExprKind::Str(n) => Some(n.clone()),
+                    ExprKind::Str(n) => Some(slot(n)),
                     _ => None,
                 })
                 .collect(),

@@ -6,6 +6,7 @@
 pub mod ast;
 pub mod diag;
 mod lower;
+pub mod mangle;
 pub mod span;
 
 pub use diag::{Diagnostic, Severity};
@@ -44,5 +45,7 @@ pub mod limits {
 /// * Not checked here (the semantic stage's job, as in CPython's compiler): `return` /
 ///   `yield` outside a function, `break` outside a loop, `nonlocal` at module level, etc.
 pub fn parse_module(source: &str, target: PythonVersion) -> Result<ast::Module, Vec<Diagnostic>> {
-    lower::parse_and_lower(source, target)
+    let mut module = lower::parse_and_lower(source, target)?;
+    mangle::run(&mut module);
+    Ok(module)
 }
