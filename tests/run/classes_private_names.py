@@ -96,3 +96,39 @@ def test_comprehension_and_lambda() -> None:
     c = Counter()
     c.add(2)
     print(c.add(3), c._Counter__counts, LambdaUser().pick(1))  # type: ignore[attr-defined]
+
+
+class Worker:
+    def __init__(self, n: int) -> None:
+        self.__n = n
+
+    def __step(self, k: int) -> int:
+        if k < 0:
+            raise ValueError("negative step " + str(k))
+        return self.__n + k
+
+    def run(self, k: int) -> int:
+        return self.__step(k) * 2
+
+    @staticmethod
+    def __twice(x: int) -> int:
+        return x * 2
+
+    def twice(self, x: int) -> int:
+        return Worker.__twice(x) + self.__twice(x)
+
+
+def test_private_methods() -> None:
+    w = Worker(5)
+    print(w.run(3), w.twice(4), w._Worker__step(1))  # type: ignore[attr-defined]
+    m = Worker._Worker__step  # type: ignore[attr-defined]
+    print(m.__name__, m.__qualname__, hasattr(Worker, "__step"))
+    try:
+        w.run(-1)
+    except ValueError as e:
+        tb = e.__traceback__
+        names = []
+        while tb is not None:
+            names.append(tb.tb_frame.f_code.co_name)
+            tb = tb.tb_next
+        print("ValueError", e, names[-2:])

@@ -53,7 +53,7 @@ pub fn build_module(
         };
         let sig = &cx.types.sigs[fi];
         let ftypes = &cx.types.funcs[fi];
-        let mut b = FnBuilder::new(cx, def.name.name.clone(), sig.ret.clone());
+        let mut b = FnBuilder::new(cx, def.display_name().to_string(), sig.ret.clone());
         b.scope = Some(scope);
         b.func_index = Some(fi);
         if scope.method_of.is_some() {
@@ -93,7 +93,7 @@ pub fn build_module(
         diags.append(&mut b.diags);
         functions.push(Function {
             id: FuncId(fi as u32),
-            name: def.name.name.clone(),
+            name: def.display_name().to_string(),
             qualname: scope.qualname(),
             line: cx.line_of(def.name.span.start),
             params,

@@ -36,7 +36,10 @@ pub struct FuncScope {
     pub stmt_index: usize,
     /// For a method: the class and the index of the `def` in the class body.
     pub method_of: Option<MethodOf>,
+    /// The name it is bound to (mangled for a private method).
     pub name: String,
+    /// `__name__` (the name as written).
+    pub display_name: String,
     /// Parameter names, in order.
     pub params: Vec<String>,
     /// Parameters first, then other local variables in order of first binding.
@@ -76,8 +79,8 @@ impl FuncScope {
     /// `__qualname__`: `name`, or `Class.name` for a method.
     pub fn qualname(&self) -> String {
         match &self.method_of {
-            Some(m) => format!("{}.{}", m.class, self.name),
-            None => self.name.clone(),
+            Some(m) => format!("{}.{}", m.class, self.display_name),
+            None => self.display_name.clone(),
         }
     }
 }

@@ -148,6 +148,7 @@ pub fn function_scope(
         stmt_index,
         method_of,
         name: f.name.name.clone(),
+        display_name: f.display_name().to_string(),
         params,
         locals,
         globals,

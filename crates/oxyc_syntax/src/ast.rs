@@ -135,7 +135,10 @@ pub struct ExceptHandler {
 
 #[derive(Debug, Clone)]
 pub struct FunctionDef {
+    /// The name it is bound to (mangled for a private method: `_C__m`).
     pub name: Ident,
+    /// For a private method, its own name (`__m`): `__name__`, tracebacks.
+    pub orig_name: Option<String>,
     pub params: Parameters,
     pub returns: Option<Expr>,
     pub body: Vec<Stmt>,
@@ -153,6 +156,13 @@ pub struct Parameters {
     pub vararg: Option<Param>,
     pub kwonly: Vec<Param>,
     pub kwarg: Option<Param>,
+}
+
+impl FunctionDef {
+    /// `__name__`: the name as written.
+    pub fn display_name(&self) -> &str {
+        self.orig_name.as_deref().unwrap_or(&self.name.name)
+    }
 }
 
 impl Parameters {

@@ -8,8 +8,11 @@
 //! class body and in the functions nested in it. As in CPython, keyword names in calls
 //! and string contents are left alone.
 //!
+//! A private `def` is bound under the mangled name and keeps its own as `__name__`
+//! (`FunctionDef::orig_name`).
+//!
 //! Not rewritten (the semantic stage keeps such classes interpreted, where the
-//! interpreter mangles them itself): private names of `def`s and classes, `import`
+//! interpreter mangles them itself): private names of nested classes, `import`
 //! aliases, `global`/`nonlocal` names and `except ... as` names.
 
 use crate::ast::{Comprehension, Expr, ExprKind, FStringPart, Module, Parameters, Stmt, StmtKind};
@@ -56,6 +59,14 @@ fn stmt(s: &mut Stmt, class: Option<&str>) {
         StmtKind::FunctionDef(f) => {
             for d in &mut f.decorators {
                 expr(d, class);
+            }
+            if let Some(c) = class
+                && is_private(&f.name.name)
+            {
+                let bound = mangle(&f.name.name, c);
+                if bound != f.name.name {
+                    f.orig_name = Some(std::mem::replace(&mut f.name.name, bound));
+                }
             }
             params(&mut f.params, class);
             if let Some(r) = &mut f.returns {

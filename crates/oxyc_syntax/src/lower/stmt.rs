@@ -129,6 +129,7 @@ impl Lowerer<'_> {
         let body = self.stmts(&f.body);
         ast::FunctionDef {
             name: self.ident(&f.name),
+            orig_name: None,
             params,
             returns,
             docstring: docstring(&f.body),
