@@ -420,11 +420,13 @@ impl<'a> FnBuilder<'a> {
                     self.expr(e);
                 }
             }
-            _ => {}
+            // Loops and conditions: lowered as anywhere else; their names live in the
+            // class namespace (see `store_name`).
+            _ => self.stmt(s),
         }
     }
 
-    fn ns_store(&mut self, ns: Reg, name: &str, v: Reg) {
+    pub fn ns_store(&mut self, ns: Reg, name: &str, v: Reg) {
         let k = self.str_const(name);
         self.prim_void(Prim::ObjSetItem, vec![ns, k, v]);
     }

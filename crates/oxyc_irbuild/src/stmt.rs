@@ -479,6 +479,12 @@ impl<'a> FnBuilder<'a> {
             self.assign(slot.reg, r);
             return;
         }
+        // In a class body: the class namespace.
+        if let Some(ns) = self.class_body {
+            let b = self.box_val(&v);
+            self.ns_store(ns, n, b);
+            return;
+        }
         match self.cx.sem.resolve(self.scope, n) {
             NameRes::Local if self.locals.contains_key(n) => {
                 let reg = self.locals[n];

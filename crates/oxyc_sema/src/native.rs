@@ -321,6 +321,19 @@ pub fn not_native(
         }
     }
     let class_names = bound_names_in_class(&c.body);
+    // (Names bound inside loops and conditions of the body are not followed.)
+    if c.body.iter().any(|s| {
+        !matches!(
+            s.kind,
+            StmtKind::FunctionDef(_)
+                | StmtKind::Assign { .. }
+                | StmtKind::AnnAssign { .. }
+                | StmtKind::Expr(_)
+                | StmtKind::Pass
+        )
+    }) {
+        return Some("its body runs statements other than definitions and assignments".into());
+    }
     if uses_cached_property(&c.body) {
         return Some("it uses `cached_property`, which needs an instance `__dict__`".into());
     }

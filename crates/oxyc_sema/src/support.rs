@@ -30,6 +30,34 @@ pub fn first_unsupported(stmt: &Stmt) -> Found {
     }
 }
 
+/// A `del`, `global`, `nonlocal` or `try` (its `except ... as` unbinds) in these
+/// statements, at any depth.
+fn unbinds_in(body: &[Stmt]) -> Option<Span> {
+    for s in body {
+        if matches!(
+            s.kind,
+            StmtKind::Delete(_)
+                | StmtKind::Global(_)
+                | StmtKind::Nonlocal(_)
+                | StmtKind::Try { .. }
+        ) {
+            return Some(s.span);
+        }
+        let mut out = None;
+        each_child(s, &mut |c| {
+            if out.is_none()
+                && let Child::Stmt(inner) = c
+            {
+                out = unbinds_in(std::slice::from_ref(inner));
+            }
+        });
+        if out.is_some() {
+            return out;
+        }
+    }
+    None
+}
+
 /// A `def` (its decorators are checked by the caller).
 fn function_unsupported(stmt: &Stmt, f: &FunctionDef, r: Rules) -> Found {
     if f.is_async {
@@ -120,6 +148,21 @@ fn class_unsupported(c: &ClassDef) -> Found {
             },
             StmtKind::Expr(e) => expr_unsupported(e, plain),
             StmtKind::Pass => None,
+            // Loops, conditions and the like run in the class namespace, like the
+            // assignments; nothing in them may define functions or classes, or
+            // unbind names (`del`, `except ... as`).
+            StmtKind::If { .. }
+            | StmtKind::For { .. }
+            | StmtKind::While { .. }
+            | StmtKind::AugAssign { .. }
+            | StmtKind::Assert { .. }
+            | StmtKind::Raise { .. } => {
+                if let Some(span) = unbinds_in(std::slice::from_ref(s)) {
+                    found(span, "`del` or `global` in a class body")
+                } else {
+                    stmt_unsupported(s, false, plain)
+                }
+            }
             _ => found(s.span, "this statement in a class body"),
         };
         if r.is_some() {
