@@ -52,6 +52,13 @@ TARGETS: dict[str, float] = {
     "constraints": 10.0,
     "raytrace": 10.0,
     "binary_trees": 8.0,
+    "word_freq": 4.0,
+    "nqueens": 4.0,
+    "hexiom": 4.0,
+    "json_docs": 4.0,
+    "str_build": 4.0,
+    "sieve_bytes": 4.0,
+    "insertion_sort": 4.0,
 }
 
 VARIANTS = ("cpython", "oxyc", "mypyc")
