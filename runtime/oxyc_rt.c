@@ -1577,6 +1577,15 @@ PyObject *oxy_class_end(PyObject *builder) {
     return cls;
 }
 
+int oxy_class_del_name(PyObject *ns, PyObject *name) {
+    if (PyObject_DelItem(ns, name) == 0) return 0;
+    if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_NameError, "name '%U' is not defined", name);
+    }
+    return -1;
+}
+
 PyObject *oxy_class_load_name(PyObject *ns, PyObject *globals, PyObject *name) {
     PyObject *v;
     if (PyDict_CheckExact(ns)) {

@@ -752,6 +752,8 @@ OXY_API PyObject *oxy_class_end(PyObject *builder);
 /* A name read in a class body: the namespace first, then globals, then builtins
    (NameError otherwise).  New reference or NULL. */
 OXY_API PyObject *oxy_class_load_name(PyObject *ns, PyObject *globals, PyObject *name);
+/* `del name` in a class body: 0, or -1 with NameError (as DELETE_NAME raises it). */
+OXY_API int oxy_class_del_name(PyObject *ns, PyObject *name);
 /* Item OXY_CLASS_NS of a builder (a new reference). */
 OXY_API PyObject *oxy_class_namespace(PyObject *builder);
 

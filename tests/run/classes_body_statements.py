@@ -47,3 +47,21 @@ def test_class_body_loops() -> None:
     w = Wrapper()
     print(repr(w.clean("a\tb\nc")), w.info(), sorted(Wrapper.table.items())[:2])
     print(Flags.values, Flags.i, Flags.name, Flags().bits("b"))
+
+
+class Temporaries:
+    base = "ab"
+    doubled = base * 2
+    helper = len(doubled)
+    del base, helper
+
+    def get(self) -> str:
+        return self.doubled
+
+
+def test_class_body_del() -> None:
+    print(Temporaries().get(), hasattr(Temporaries, "base"), hasattr(Temporaries, "helper"))
+    try:
+        exec("class Bad:\n    del missing\n")
+    except NameError as e:
+        print("NameError", e)

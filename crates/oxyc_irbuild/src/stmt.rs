@@ -513,6 +513,13 @@ impl<'a> FnBuilder<'a> {
     }
 
     fn unbind_name(&mut self, n: &str) {
+        if let Some(ns) = self.class_body
+            && !self.comp.iter().any(|s| s.contains_key(n))
+        {
+            let key = self.str_const(n);
+            self.prim_void(Prim::ClassDelName, vec![ns, key]);
+            return;
+        }
         match self.cx.sem.resolve(self.scope, n) {
             NameRes::Local if self.locals.contains_key(n) => {
                 let reg = self.locals[n];

@@ -30,16 +30,13 @@ pub fn first_unsupported(stmt: &Stmt) -> Found {
     }
 }
 
-/// A `del`, `global`, `nonlocal` or `try` (its `except ... as` unbinds) in these
+/// A `global`, `nonlocal` or `try` (its `except ... as` unbinds a name) in these
 /// statements, at any depth.
 fn unbinds_in(body: &[Stmt]) -> Option<Span> {
     for s in body {
         if matches!(
             s.kind,
-            StmtKind::Delete(_)
-                | StmtKind::Global(_)
-                | StmtKind::Nonlocal(_)
-                | StmtKind::Try { .. }
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Try { .. }
         ) {
             return Some(s.span);
         }
@@ -151,6 +148,10 @@ fn class_unsupported(c: &ClassDef) -> Found {
             // Loops, conditions and the like run in the class namespace, like the
             // assignments; nothing in them may define functions or classes, or
             // unbind names (`del`, `except ... as`).
+            StmtKind::Delete(targets) => targets.iter().find_map(|t| match &t.kind {
+                ExprKind::Name(_) => None,
+                _ => target_unsupported(t, plain),
+            }),
             StmtKind::If { .. }
             | StmtKind::For { .. }
             | StmtKind::While { .. }
@@ -158,7 +159,7 @@ fn class_unsupported(c: &ClassDef) -> Found {
             | StmtKind::Assert { .. }
             | StmtKind::Raise { .. } => {
                 if let Some(span) = unbinds_in(std::slice::from_ref(s)) {
-                    found(span, "`del` or `global` in a class body")
+                    found(span, "`global` or `try` in a class body")
                 } else {
                     stmt_unsupported(s, false, plain)
                 }
