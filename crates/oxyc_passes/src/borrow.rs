@@ -32,6 +32,7 @@ pub fn hooked_classes(m: &Module) -> Vec<bool> {
 }
 
 pub fn run(f: &mut Function, hooked: &[bool]) {
+    hand_over_rebound(f);
     let mut borrowed: Vec<Reg> = Vec::new();
     for bi in 0..f.blocks.len() {
         let mut i = 0;
@@ -52,6 +53,55 @@ pub fn run(f: &mut Function, hooked: &[bool]) {
     }
     for t in borrowed {
         f.regs[t.0 as usize].kind = RegKind::Borrowed;
+    }
+}
+
+/// `x = op(x, ...)` where the op steals `x` (in-place `str +=`): the reference-counting
+/// pass keeps the local's reference until the rebinding (`inc_ref x; t = op(x, ..);
+/// dec_ref x; x = t`), so the string is shared during the append and gets copied —
+/// quadratic in a loop. Hand the local's own reference over instead, as the
+/// interpreter does. Only where a failure leaves the function (the local is never
+/// read again; CPython unbinds it in that case).
+fn hand_over_rebound(f: &mut Function) {
+    let raise_exit: Vec<bool> = f
+        .blocks
+        .iter()
+        .map(|b| b.ops.is_empty() && b.term == oxyc_ir::Terminator::RaiseExit)
+        .collect();
+    for b in &mut f.blocks {
+        let mut k = 0;
+        while k + 3 < b.ops.len() {
+            let matched = match (
+                &b.ops[k].kind,
+                &b.ops[k + 1],
+                &b.ops[k + 2].kind,
+                &b.ops[k + 3].kind,
+            ) {
+                (
+                    OpKind::IncRef { reg: x },
+                    op,
+                    OpKind::DecRef { reg: x2 } | OpKind::XDecRef { reg: x2 },
+                    OpKind::Assign { dst, src },
+                ) => {
+                    x == x2
+                        && dst == x
+                        && op.def() == Some(*src)
+                        && matches!(op.kind, OpKind::Prim { .. })
+                        && op.stolen().first() == Some(x)
+                        && op.uses().iter().filter(|u| *u == x).count() == 1
+                        && op
+                            .err
+                            .as_ref()
+                            .is_none_or(|e| raise_exit[e.target.0 as usize])
+                }
+                _ => false,
+            };
+            if matched {
+                b.ops.remove(k + 2);
+                b.ops.remove(k);
+            }
+            k += 1;
+        }
     }
 }
 

@@ -82,3 +82,34 @@ fn every_object_is_released_or_returned() {
         }
     }
 }
+
+/// `s += t` on a str local hands the local's own reference to the in-place append (so
+/// CPython can grow the string instead of copying it: linear, not quadratic, in a
+/// loop), and a field read released right away borrows.
+#[test]
+fn str_append_hands_over_the_local() {
+    let ir = final_ir(
+        "def f(n: int, p: str) -> str:\n    r = ''\n    for i in range(n):\n        r += p\n    return r\n",
+    );
+    let f = &ir.functions[0];
+    let mut appends = 0;
+    for b in &f.blocks {
+        for (k, op) in b.ops.iter().enumerate() {
+            if let OpKind::Prim { prim, args, .. } = &op.kind
+                && *prim == oxyc_ir::Prim::IAddSteal
+            {
+                appends += 1;
+                let before = k.checked_sub(1).map(|j| &b.ops[j].kind);
+                assert!(
+                    !matches!(before, Some(OpKind::IncRef { reg }) if *reg == args[0]),
+                    "the local is incref'd before the append"
+                );
+                assert!(
+                    matches!(b.ops.get(k + 1).map(|o| &o.kind), Some(OpKind::Assign { dst, .. }) if *dst == args[0]),
+                    "the result is stored straight back"
+                );
+            }
+        }
+    }
+    assert!(appends > 0, "the loop uses the in-place append");
+}
