@@ -28,6 +28,19 @@ oxy_int oxy_int_from_i64_slow(int64_t v) {
 }
 
 oxy_int oxy_int_from_long_obj_slow(PyObject *o) {
+#if PY_VERSION_HEX < 0x030C0000 && PYLONG_BITS_IN_DIGIT == 30
+    /* Clearly outside the short range (|v| > 2**62): keep the PyLong as it is,
+       without converting it to find that out. */
+    if (PyLong_CheckExact(o)) {
+        Py_ssize_t size = Py_SIZE(o);
+        Py_ssize_t n = size < 0 ? -size : size;
+        const digit *d = ((PyLongObject *)o)->ob_digit;
+        if (n >= 4 || (n == 3 && (d[2] > 4 || (d[2] == 4 && (size > 0 || d[1] != 0 || d[0] != 0))))) {
+            Py_INCREF(o);
+            return tag_long(o);
+        }
+    }
+#endif
     int overflow = 0;
     long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
     if (overflow == 0) {
