@@ -80,6 +80,11 @@ pub fn emit(
         m.future_annotations as u8
     );
     out.push_str(&immediates);
+    let _ = writeln!(
+        out,
+        "static int oxy_exec_snippet_in_class(Py_ssize_t i, PyObject *ns, PyObject *name) {{ return oxyc_exec_in_class(oxy_snippets[i], oxy_filename, oxy_globals, ns, name, {}); }}",
+        m.future_annotations as u8
+    );
     out.push_str("static int oxy_define_function(int i, PyObject *name);\n");
     out.push_str("static PyObject *oxy_make_function(int i, PyObject *qualname);\n\n");
     out.push_str(&crate::class::declarations(m));

@@ -220,6 +220,80 @@ static OXYC_UNUSED int oxyc_exec_snippet(const char *src, const char *filename, 
     return 0;
 }
 
+/* Put `prefix.` in front of the __qualname__ of `o` and of the functions and
+   classes its class dict holds (a class defined by a snippet run in the namespace
+   of an enclosing class). */
+static OXYC_UNUSED int oxyc_prefix_qualnames(PyObject *o, PyObject *prefix, int depth) {
+    PyObject *q = PyObject_GetAttrString(o, "__qualname__");
+    if (q == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    PyObject *nq = PyUnicode_FromFormat("%U.%U", prefix, q);
+    Py_DECREF(q);
+    if (nq == NULL) return -1;
+    int r = PyObject_SetAttrString(o, "__qualname__", nq);
+    Py_DECREF(nq);
+    if (r < 0) {
+        PyErr_Clear();
+        return 0;
+    }
+    if (!PyType_Check(o) || depth > 20) return 0;
+    PyObject *d = ((PyTypeObject *)o)->tp_dict;
+    PyObject *k, *v;
+    Py_ssize_t pos = 0;
+    while (d != NULL && PyDict_Next(d, &pos, &k, &v)) {
+        PyObject *target = v;
+        if (PyObject_TypeCheck(v, &PyClassMethod_Type) || PyObject_TypeCheck(v, &PyStaticMethod_Type)) {
+            target = PyObject_GetAttrString(v, "__func__");
+            if (target == NULL) {
+                PyErr_Clear();
+                continue;
+            }
+        } else {
+            Py_INCREF(target);
+        }
+        if (PyFunction_Check(target) || PyType_Check(target)) {
+            if (oxyc_prefix_qualnames(target, prefix, depth + 1) < 0) {
+                Py_DECREF(target);
+                return -1;
+            }
+        }
+        Py_DECREF(target);
+    }
+    return 0;
+}
+
+/* Run a nested class statement (the snippet) in the class namespace `ns`, then put
+   the enclosing class's qualified name in front of the new class's names. */
+static OXYC_UNUSED int oxyc_exec_in_class(const char *src, const char *filename, PyObject *globals,
+                                          PyObject *ns, PyObject *name, int future_annotations) {
+    PyCompilerFlags flags = _PyCompilerFlags_INIT;
+    if (future_annotations) flags.cf_flags |= CO_FUTURE_ANNOTATIONS;
+    PyObject *code = Py_CompileStringExFlags(src, filename, Py_file_input, &flags, -1);
+    if (code == NULL) return -1;
+    PyObject *r = PyEval_EvalCode(code, globals, ns);
+    Py_DECREF(code);
+    if (r == NULL) return -1;
+    Py_DECREF(r);
+    PyObject *key = PyUnicode_FromString("__qualname__");
+    if (key == NULL) return -1;
+    PyObject *prefix = PyObject_GetItem(ns, key);
+    Py_DECREF(key);
+    if (prefix == NULL) return -1;
+    PyObject *cls = PyObject_GetItem(ns, name);
+    if (cls == NULL) {
+        /* (a decorator may have bound something else, or nothing) */
+        PyErr_Clear();
+        Py_DECREF(prefix);
+        return 0;
+    }
+    int rc = PyUnicode_Check(prefix) ? oxyc_prefix_qualnames(cls, prefix, 0) : 0;
+    Py_DECREF(prefix);
+    Py_DECREF(cls);
+    return rc;
+}
+
 /* A tuple from n new references (any NULL: release the rest, return NULL). */
 static OXYC_UNUSED PyObject *oxyc_tuple_of(Py_ssize_t n, PyObject **items) {
     PyObject *t = NULL;

@@ -55,6 +55,6 @@ fn strict_mode_rejects_interpreted_fallbacks() {
         ..opts()
     };
     let errs = compile_to_c("m", "m.py", src, &strict).expect_err("strict rejects nested classes");
-    assert!(errs[0].message.contains("class `C`"), "{:?}", errs[0]);
+    assert!(errs[0].message.contains("class `C.D`"), "{:?}", errs[0]);
     assert!(compile_to_c("m", "m.py", src, &opts()).is_ok());
 }

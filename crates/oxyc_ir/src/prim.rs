@@ -208,6 +208,9 @@ prims! {
     NativeFieldsRestore = "native_fields_restore", "oxy_native_fields_restore($0, $1)", [Obj, Obj] -> void, Neg;
     // A name read in a class body: namespace, globals, builtins.
     ClassLoadName = "class_load_name", "oxy_class_load_name($0, oxy_globals, $1)", [Obj, Obj] -> Obj, Null;
+    // A nested class statement run by the interpreter in a class namespace:
+    // (snippet index, namespace, the nested class's name).
+    ExecInClass = "exec_in_class", "oxy_exec_snippet_in_class($0, $1, $2)", [Ssize, Obj, Obj] -> void, Neg;
     // `del name` in a class body: NameError if the namespace lacks it.
     ClassDelName = "class_del_name", "oxy_class_del_name($0, $1)", [Obj, Obj] -> void, Neg;
     ObjSetItem = "py_setitem", "PyObject_SetItem($0, $1, $2)", [Obj, Obj, Obj] -> void, Neg;

@@ -77,6 +77,8 @@ pub struct FnBuilder<'a> {
     pub no_narrowing: u32,
     /// The current block was opened by `terminate` and nothing jumps to it yet.
     pub dead: bool,
+    /// Statements the interpreter runs (module body and class bodies).
+    pub snippets: Vec<oxyc_ir::ExecSnippet>,
 }
 
 impl<'a> FnBuilder<'a> {
@@ -101,6 +103,7 @@ impl<'a> FnBuilder<'a> {
             narrowed: HashMap::new(),
             no_narrowing: 0,
             dead: false,
+            snippets: Vec::new(),
             line: 1,
             ret_ty,
             diags: Vec::new(),

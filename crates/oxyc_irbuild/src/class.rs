@@ -420,6 +420,19 @@ impl<'a> FnBuilder<'a> {
                     self.expr(e);
                 }
             }
+            // A nested class runs interpreted, in the class namespace; its qualified
+            // names then get this class's name in front.
+            StmtKind::ClassDef(inner) => {
+                let text = self.cx.source.get(s.span.range()).unwrap_or("");
+                let pad = "\n".repeat(self.line.saturating_sub(1) as usize);
+                self.snippets.push(oxyc_ir::ExecSnippet {
+                    source: format!("{pad}{text}\n"),
+                    reason: "a class nested in a class".to_string(),
+                });
+                let index = self.konst(Const::Int((self.snippets.len() - 1) as i64), RType::Ssize);
+                let name = self.str_const(&inner.name.name);
+                self.prim_void(Prim::ExecInClass, vec![index, ns, name]);
+            }
             // Loops and conditions: lowered as anywhere else; their names live in the
             // class namespace (see `store_name`).
             _ => self.stmt(s),

@@ -110,7 +110,6 @@ pub fn build_module(
 
     // The module body.
     let body_id = FuncId(functions.len() as u32);
-    let mut snippets = Vec::new();
     let mut b = FnBuilder::new(cx, "<module>".to_string(), Ty::None);
     for (i, (stmt, mode)) in cx.module.body.iter().zip(&cx.sem.items).enumerate() {
         b.line = cx.line_of(stmt.span.start);
@@ -118,12 +117,12 @@ pub fn build_module(
             ItemMode::Interpreted { reason, .. } => {
                 let text = cx.source.get(stmt.span.range()).unwrap_or("");
                 let pad = "\n".repeat(b.line.saturating_sub(1) as usize);
-                snippets.push(ExecSnippet {
+                b.snippets.push(ExecSnippet {
                     source: format!("{pad}{text}\n"),
                     reason: reason.clone(),
                 });
                 b.emit(OpKind::ExecSource {
-                    index: (snippets.len() - 1) as u32,
+                    index: (b.snippets.len() - 1) as u32,
                 });
             }
             ItemMode::Compiled => match &stmt.kind {
@@ -155,6 +154,7 @@ pub fn build_module(
     let none = b.konst(Const::None, oxyc_ir::RType::Obj);
     b.terminate(Terminator::Return(none));
     diags.append(&mut b.diags);
+    let snippets = std::mem::take(&mut b.snippets);
     functions.push(Function {
         id: body_id,
         name: "<module>".to_string(),

@@ -208,6 +208,29 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule {
             match &stmt.kind {
                 StmtKind::FunctionDef(f) => functions.push(scopes::function_scope(i, f, None)),
                 StmtKind::ClassDef(c) => {
+                    // Classes nested in the body run interpreted (in its namespace).
+                    for s in &c.body {
+                        if let StmtKind::ClassDef(inner) = &s.kind {
+                            diagnostics.push(Diagnostic {
+                                severity: if strict {
+                                    Severity::Error
+                                } else {
+                                    Severity::Note
+                                },
+                                span: inner.name.span,
+                                message: format!(
+                                    "class `{}.{}` runs interpreted: a class nested in a class is not compiled yet",
+                                    c.name.name, inner.name.name
+                                ),
+                                help: Some(if strict {
+                                    "remove --strict to let oxyc interpret what it cannot compile".into()
+                                } else {
+                                    "it still works, at interpreter speed; `{}` itself is compiled"
+                                        .replace("{}", &c.name.name)
+                                }),
+                            });
+                        }
+                    }
                     for (j, s) in c.body.iter().enumerate() {
                         if let StmtKind::FunctionDef(f) = &s.kind {
                             let of = MethodOf {

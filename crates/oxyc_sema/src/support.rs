@@ -148,6 +148,8 @@ fn class_unsupported(c: &ClassDef) -> Found {
             // Loops, conditions and the like run in the class namespace, like the
             // assignments; nothing in them may define functions or classes, or
             // unbind names (`del`, `except ... as`).
+            // Nested classes run interpreted in the class namespace.
+            StmtKind::ClassDef(_) => None,
             StmtKind::Delete(targets) => targets.iter().find_map(|t| match &t.kind {
                 ExprKind::Name(_) => None,
                 _ => target_unsupported(t, plain),

@@ -37,13 +37,19 @@ fn shadowed_builtin_is_global() {
 #[test]
 fn unsupported_constructs_fall_back_to_the_interpreter() {
     let s = sem(
-        "class C:\n    class D:\n        pass\ndef f():\n    return lambda: 1\ndef g(x: int) -> int:\n    return x\n",
+        "with open('x') as fh:\n    pass\ndef f():\n    return lambda: 1\ndef g(x: int) -> int:\n    return x\n",
     );
     assert!(matches!(s.items[0], ItemMode::Interpreted { .. }));
     assert!(matches!(s.items[1], ItemMode::Interpreted { .. }));
     assert_eq!(s.items[2], ItemMode::Compiled);
     assert_eq!(s.functions.len(), 1);
     assert!(!s.has_errors());
+    // A class nested in a class runs interpreted; the enclosing class compiles.
+    let nested =
+        sem("class C:\n    class D:\n        pass\n    def m(self) -> int:\n        return 1\n");
+    assert_eq!(nested.items[0], ItemMode::Compiled);
+    assert_eq!(nested.functions.len(), 1);
+    assert!(!nested.has_errors());
     let strict = analyze(
         &parse_module("class C:\n    class D: pass\n", PythonVersion::PY311).expect("parses"),
         true,
