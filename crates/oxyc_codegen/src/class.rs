@@ -36,7 +36,11 @@ pub fn declarations(m: &Module) -> String {
             }
             None => {
                 let _ = writeln!(out, "    PyObject_HEAD");
-                let _ = writeln!(out, "    PyObject *oxy_weakrefs;");
+                // (Without weak references and fields the layout is object's, so
+                // the class mixes with other bases as a `__slots__ = ()` class does.)
+                if c.weakrefs {
+                    let _ = writeln!(out, "    PyObject *oxy_weakrefs;");
+                }
             }
         }
         for (j, f) in c.fields.iter().enumerate() {
@@ -328,8 +332,7 @@ static int oxy_nfree_{ci};"
             "static void oxy_dealloc_{ci}(PyObject *self);
 /* Release the fields and the memory (or keep it for reuse). */
 static inline void oxy_dealloc_body_{ci}(PyObject *self, PyTypeObject *tp) {{
-    if ((({rs} *)self)->oxy_weakrefs != NULL) PyObject_ClearWeakRefs(self);
-    oxy_clear_{ci}(self);
+    {clear_weakrefs}oxy_clear_{ci}(self);
     oxy_release_ints_{ci}(self);
     if (OXY_HAVE_FREELIST && tp == oxy_type_{ci} && tp->tp_finalize == NULL &&
         oxy_nfree_{ci} < OXY_FREELIST_MAX)
@@ -338,7 +341,14 @@ static inline void oxy_dealloc_body_{ci}(PyObject *self, PyTypeObject *tp) {{
         tp->tp_free(self);
     Py_DECREF(tp);
 }}",
-            rs = struct_name(root)
+            clear_weakrefs = if m.classes[root as usize].weakrefs {
+                format!(
+                    "if ((({rs} *)self)->oxy_weakrefs != NULL) PyObject_ClearWeakRefs(self);\n    ",
+                    rs = struct_name(root)
+                )
+            } else {
+                String::new()
+            },
         );
         let release = if gc {
             // Deallocating a long chain recurses through the fields: up to a small depth
@@ -436,8 +446,15 @@ static PyObject *oxy_alloc_{ci}(void) {{
         let _ = writeln!(out, "    {{0, NULL}}}};");
         if c.base.is_none() {
             // Declared after the slots refer to it: C needs it first.
+            let weaklist = if c.weakrefs {
+                format!(
+                    "    {{\"__weaklistoffset__\", T_PYSSIZET, offsetof({st}, oxy_weakrefs), READONLY, NULL}},\n"
+                )
+            } else {
+                String::new()
+            };
             let members = format!(
-                "static PyMemberDef oxy_members_{ci}[] = {{\n    {{\"__weaklistoffset__\", T_PYSSIZET, offsetof({st}, oxy_weakrefs), READONLY, NULL}},\n    {{NULL, 0, 0, 0, NULL}}}};\n"
+                "static PyMemberDef oxy_members_{ci}[] = {{\n{weaklist}    {{NULL, 0, 0, 0, NULL}}}};\n"
             );
             let at = out
                 .rfind(&format!("static PyType_Slot oxy_slots_{ci}[]"))

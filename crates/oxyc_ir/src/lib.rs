@@ -440,6 +440,9 @@ pub struct ClassLayout {
     pub dataclass: bool,
     /// The class body defines `__getattr__`: reads of unset fields ask it.
     pub getattr_hook: bool,
+    /// Instances take weak references (not with a literal `__slots__` that leaves
+    /// out `__weakref__`, as in CPython: a subclass may then add the slot).
+    pub weakrefs: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -192,6 +192,7 @@ pub fn build_module(
             finalizer: c.class_attrs.contains("__del__"),
             dataclass: c.dataclass,
             getattr_hook: c.class_attrs.contains("__getattr__"),
+            weakrefs: c.weakrefs,
         })
         .collect();
     Ok(oxyc_ir::Module {

@@ -35,6 +35,9 @@ pub struct NativeClass {
     /// `@dataclass(frozen=True)`: stores to the fields of its family go through
     /// `__setattr__` (which raises FrozenInstanceError), never straight to the struct.
     pub frozen: bool,
+    /// Instances take weak references: no literal `__slots__` in the class or its
+    /// native bases (such a class has no `__weakref__`, as in CPython).
+    pub weakrefs: bool,
 }
 
 /// Is the class decorated with `@dataclass(..., frozen=True, ...)`?
@@ -376,6 +379,14 @@ pub fn not_native(
             }
             b = earlier[bi].base;
         }
+    }
+    // Under a base whose `__slots__` gave it no weak references, CPython gives a
+    // class without `__slots__` both `__dict__` and `__weakref__`: keep it ordinary.
+    if literal_slots(c).is_none()
+        && let Some(bi) = base
+        && !earlier[bi].weakrefs
+    {
+        return Some("its base class has `__slots__` without `__weakref__`".into());
     }
     // A class attribute may not hide a field of a base class either (a dataclass may
     // give an inherited field a new default: the runtime removes it once the
@@ -920,6 +931,7 @@ pub fn native_classes(
                     properties,
                     dataclass: is_dataclass_syntax(c),
                     frozen: is_frozen_dataclass(c),
+                    weakrefs: literal_slots(c).is_none() && base.is_none_or(|bi| out[bi].weakrefs),
                 });
             }
         }
