@@ -21,6 +21,7 @@ pub fn field_name(f: &Field, j: usize) -> String {
 /// Struct typedefs and type-object statics (before the function bodies).
 pub fn declarations(m: &Module) -> String {
     let mut out = String::new();
+    let hooked = m.getattr_hooked();
     if !m.classes.is_empty() {
         let _ = writeln!(
             out,
@@ -59,12 +60,14 @@ pub fn declarations(m: &Module) -> String {
             "static PyObject *oxy_make_native_class_{ci}(PyObject *builder);"
         );
         let _ = writeln!(out, "static PyObject *oxy_alloc_{ci}(void);");
-        for (j, f) in c.fields.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "static OXY_COLD {} oxy_missing_{ci}_{j}(PyObject *self, int borrow);",
-                crate::c_type(f.ty)
-            );
+        if hooked[ci] {
+            for (j, f) in c.fields.iter().enumerate() {
+                let _ = writeln!(
+                    out,
+                    "static OXY_COLD {} oxy_missing_{ci}_{j}(PyObject *self);",
+                    crate::c_type(f.ty)
+                );
+            }
         }
     }
     out
@@ -81,7 +84,8 @@ fn is_set(o: &str, f: &Field, j: usize) -> String {
     }
 }
 
-/// C code reading field `j` into `dst` (a new reference / value, or a borrowed one),
+/// C code reading field `j` into `dst` (a new reference / value, or a borrowed one:
+/// never for a class whose family has a `__getattr__`, see `oxyc_passes::borrow`),
 /// with `on_unset` run after AttributeError is raised.
 pub fn get_field_code(
     m: &Module,
@@ -105,10 +109,7 @@ pub fn get_field_code(
     // comes back as the result, not through a pointer, so `dst` stays in a register.)
     // Only classes whose native family has a __getattr__ pay for the question; the
     // others keep the straight-line read.
-    let hooked = family(m, root_of(m, ci))
-        .iter()
-        .any(|k| m.classes[*k as usize].getattr_hook);
-    if !hooked {
+    if !m.getattr_hooked()[ci as usize] {
         let unset = format!(
             "if (OXY_UNLIKELY(!({}))) {{ oxy_raise_unset_attribute({obj}, {}); {on_unset} }}",
             is_set(&o, f, j as usize),
@@ -123,9 +124,8 @@ pub fn get_field_code(
         _ => format!("{dst} == NULL"),
     };
     format!(
-        "if (OXY_UNLIKELY(!({}))) {{ {dst} = oxy_missing_{ci}_{j}({obj}, {}); if ({failed}) {{ {on_unset} }} }}\n    else {{ {dst} = {o}->{n};{take} }}",
+        "if (OXY_UNLIKELY(!({}))) {{ {dst} = oxy_missing_{ci}_{j}({obj}); if ({failed}) {{ {on_unset} }} }}\n    else {{ {dst} = {o}->{n};{take} }}",
         is_set(&o, f, j as usize),
-        i32::from(borrow)
     )
 }
 
@@ -155,6 +155,7 @@ pub fn set_field_code(m: &Module, obj: &str, ci: u32, j: u32, src: &str) -> Stri
 /// function that creates the class from its namespace.
 pub fn definitions(m: &Module) -> String {
     let mut out = String::new();
+    let hooked = m.getattr_hooked();
     for (ci, c) in m.classes.iter().enumerate() {
         let ci = ci as u32;
         let st = struct_name(ci);
@@ -205,38 +206,28 @@ pub fn definitions(m: &Module) -> String {
                     }
                 ),
             };
-            // A read of the field while it is unset: AttributeError, or what the
-            // class's __getattr__ (a Python subclass's too) answers, checked like a
-            // store. A borrowed read keeps the answer alive in a static until the next.
-            let (keep_decl, fail, convert) = match f.ty {
+            // A read of the field while it is unset (classes whose family has a
+            // __getattr__ only): AttributeError, or what __getattr__ (a Python
+            // subclass's too) answers, checked like a store. A new reference.
+            let (fail, convert) = match f.ty {
                 RType::Int => (
-                    format!("static oxy_int oxy_keep_{ci}_{j} = OXY_INT_ERR;"),
                     "OXY_INT_ERR",
-                    format!(
-                        "oxy_int x = oxy_int_from_long_obj(v); Py_DECREF(v); if (x == OXY_INT_ERR) return x;\n    if (borrow) {{ oxy_int_xdecref(oxy_keep_{ci}_{j}); oxy_keep_{ci}_{j} = x; }}\n    return x;"
-                    ),
+                    "oxy_int x = oxy_int_from_long_obj(v); Py_DECREF(v);\n    return x;",
                 ),
                 RType::Float => (
-                    String::new(),
                     "OXY_FLOAT_ERR",
-                    "double x = oxy_float_unbox(v); Py_DECREF(v);\n    return x;".to_string(),
+                    "double x = oxy_float_unbox(v); Py_DECREF(v);\n    return x;",
                 ),
-                RType::Bool => (
-                    String::new(),
-                    "2",
-                    "char x = (v == Py_True); Py_DECREF(v);\n    return x;".to_string(),
-                ),
-                _ => (
-                    format!("static PyObject *oxy_keep_{ci}_{j};"),
-                    "NULL",
-                    format!("if (borrow) Py_XSETREF(oxy_keep_{ci}_{j}, v);\n    return v;"),
-                ),
+                RType::Bool => ("2", "char x = (v == Py_True); Py_DECREF(v);\n    return x;"),
+                _ => ("NULL", "return v;"),
             };
-            let _ = writeln!(
-                out,
-                "{keep_decl}\nstatic {ct} oxy_missing_{ci}_{j}(PyObject *self, int borrow) {{\n    (void)borrow;\n    if (Py_TYPE(self)->tp_getattro == PyObject_GenericGetAttr) {{ oxy_raise_unset_attribute(self, {name}); return {fail}; }}\n    PyObject *v = PyObject_GetAttrString(self, {name});\n    if (v == NULL) return {fail};\n    if (!({check})) {{ oxy_raise_type({what}, {expected}, v); Py_DECREF(v); return {fail}; }}\n    {convert}\n}}",
-                ct = crate::c_type(f.ty)
-            );
+            if hooked[ci as usize] {
+                let _ = writeln!(
+                    out,
+                    "static {ct} oxy_missing_{ci}_{j}(PyObject *self) {{\n    if (Py_TYPE(self)->tp_getattro == PyObject_GenericGetAttr) {{ oxy_raise_unset_attribute(self, {name}); return {fail}; }}\n    PyObject *v = PyObject_GetAttrString(self, {name});\n    if (v == NULL) return {fail};\n    if (!({check})) {{ oxy_raise_type({what}, {expected}, v); Py_DECREF(v); return {fail}; }}\n    {convert}\n}}",
+                    ct = crate::c_type(f.ty)
+                );
+            }
             let _ = writeln!(
                 out,
                 "static int oxy_set_{ci}_{j}(PyObject *self, PyObject *v, void *closure) {{\n    (void)closure;\n    if (v == NULL) {{\n        if (!({})) {{ oxy_raise_unset_attribute(self, {name}); return -1; }}\n        {clear}\n        return 0;\n    }}\n    if (!({check})) {{ oxy_raise_type({what}, {expected}, v); return -1; }}\n    {{ {store} }}\n    return 0;\n}}",

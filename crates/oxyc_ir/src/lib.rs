@@ -425,6 +425,28 @@ pub struct Module {
     pub classes: Vec<ClassLayout>,
 }
 
+impl Module {
+    /// Per native class: may a read of one of its unset fields run `__getattr__`,
+    /// i.e. does any class of its native family (same root) define one?
+    pub fn getattr_hooked(&self) -> Vec<bool> {
+        let root = |mut c: usize| {
+            while let Some(b) = self.classes[c].base {
+                c = b as usize;
+            }
+            c
+        };
+        let mut hooked_root = vec![false; self.classes.len()];
+        for (c, layout) in self.classes.iter().enumerate() {
+            if layout.getattr_hook {
+                hooked_root[root(c)] = true;
+            }
+        }
+        (0..self.classes.len())
+            .map(|c| hooked_root[root(c)])
+            .collect()
+    }
+}
+
 /// The C layout of a native class: a struct that starts with its base's.
 #[derive(Debug, Clone)]
 pub struct ClassLayout {

@@ -11,26 +11,9 @@
 //! releases of unboxed ints (freeing a big int runs no code). `t` must not be
 //! stolen or copied there. Error edges in the window stop releasing `t`.
 
-use oxyc_ir::{Function, Module, Op, OpKind, Prim, RType, Reg, RegKind};
+use oxyc_ir::{Function, Op, OpKind, Prim, RType, Reg, RegKind};
 
-/// Per native class: may a read of one of its (unset) fields run `__getattr__`, i.e.
-/// does any class of its native family define one?
-pub fn hooked_classes(m: &Module) -> Vec<bool> {
-    let root = |mut c: usize| {
-        while let Some(b) = m.classes[c].base {
-            c = b as usize;
-        }
-        c
-    };
-    let mut hooked_root = vec![false; m.classes.len()];
-    for (c, layout) in m.classes.iter().enumerate() {
-        if layout.getattr_hook {
-            hooked_root[root(c)] = true;
-        }
-    }
-    (0..m.classes.len()).map(|c| hooked_root[root(c)]).collect()
-}
-
+/// `hooked`: `Module::getattr_hooked` (reads of those classes' fields may run code).
 pub fn run(f: &mut Function, hooked: &[bool]) {
     hand_over_rebound(f);
     let mut borrowed: Vec<Reg> = Vec::new();

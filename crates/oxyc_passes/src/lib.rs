@@ -22,7 +22,7 @@ use oxyc_ir::Module;
 /// Run every pass on every function.
 pub fn run_all(module: &mut Module, opt_level: u8) {
     callgraph::mark_recursive(module);
-    let hooked = borrow::hooked_classes(module);
+    let hooked = module.getattr_hooked();
     for f in &mut module.functions {
         cfg::cleanup(f);
         uninit::run(f);

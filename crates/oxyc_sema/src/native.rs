@@ -51,9 +51,10 @@ fn is_frozen_dataclass(c: &ClassDef) -> bool {
     })
 }
 
-/// How the module refers to `dataclasses.dataclass` and to `abc.ABC` / `abc.ABCMeta`.
+/// How the module imported the names native classes may use: `dataclasses.dataclass`,
+/// `abc.ABC` and `abc.ABCMeta`.
 #[derive(Default, Clone, Copy)]
-pub struct DataclassNames {
+pub struct ModuleImports {
     /// `from dataclasses import dataclass`
     pub bare: bool,
     /// `import dataclasses`
@@ -66,8 +67,8 @@ pub struct DataclassNames {
     pub abc_module: bool,
 }
 
-pub fn dataclass_names(module: &ast::Module) -> DataclassNames {
-    let mut out = DataclassNames::default();
+pub fn module_imports(module: &ast::Module) -> ModuleImports {
+    let mut out = ModuleImports::default();
     for s in &module.body {
         if let StmtKind::ImportFrom {
             module: Some(m),
@@ -152,7 +153,7 @@ fn is_dataclass_syntax(c: &ClassDef) -> bool {
 /// class can take: Ok, or Err(why not). None: not the dataclass decorator.
 fn dataclass_decorator(
     d: &Expr,
-    names: DataclassNames,
+    names: ModuleImports,
     bound_once: &dyn Fn(&str) -> bool,
 ) -> Option<Result<(), String>> {
     let (callee, args, keywords) = match &d.kind {
@@ -284,19 +285,19 @@ pub fn not_native(
     c: &ClassDef,
     earlier: &[NativeClass],
     bound_once: &dyn Fn(&str) -> bool,
-    dataclass_names: DataclassNames,
+    imports: ModuleImports,
 ) -> Option<String> {
     // `metaclass=ABCMeta` is the one class keyword a native class takes (the runtime
     // makes the class an ABCMeta instance, as `class C(ABC)` does).
     match c.keywords.as_slice() {
         [] => {}
         [k] if k.arg.as_ref().is_some_and(|a| a.name == "metaclass")
-            && is_abcmeta(&k.value, dataclass_names, bound_once) => {}
+            && is_abcmeta(&k.value, imports, bound_once) => {}
         _ => return Some("it has class keywords (a metaclass)".into()),
     }
     let dataclass = match c.decorators.as_slice() {
         [] => false,
-        [d] => match dataclass_decorator(d, dataclass_names, bound_once) {
+        [d] => match dataclass_decorator(d, imports, bound_once) {
             Some(Ok(())) => true,
             Some(Err(why)) => return Some(why),
             None => return Some("it has a class decorator".into()),
@@ -318,7 +319,7 @@ pub fn not_native(
             // `Generic[T]` adds no layout (typing.Generic has empty __slots__); nor
             // does `ABC`.
             _ if is_generic_base(b) => {}
-            _ if is_abc_base(b, dataclass_names, bound_once) => {}
+            _ if is_abc_base(b, imports, bound_once) => {}
             ExprKind::Name(n) if earlier.iter().any(|k| &k.name == n) && bound_once(n) => {}
             _ => return Some("its base class is not a native class".into()),
         }
@@ -407,7 +408,7 @@ pub fn not_native(
 }
 
 /// `ABC` (or `abc.ABC`) as imported by the module: adds no layout, only its metaclass.
-fn is_abc_base(e: &Expr, names: DataclassNames, bound_once: &dyn Fn(&str) -> bool) -> bool {
+fn is_abc_base(e: &Expr, names: ModuleImports, bound_once: &dyn Fn(&str) -> bool) -> bool {
     match &e.kind {
         ExprKind::Name(n) => n == "ABC" && names.abc && bound_once("ABC"),
         ExprKind::Attribute { value, attr } => {
@@ -421,7 +422,7 @@ fn is_abc_base(e: &Expr, names: DataclassNames, bound_once: &dyn Fn(&str) -> boo
 }
 
 /// `ABCMeta` (or `abc.ABCMeta`) as imported by the module.
-fn is_abcmeta(e: &Expr, names: DataclassNames, bound_once: &dyn Fn(&str) -> bool) -> bool {
+fn is_abcmeta(e: &Expr, names: ModuleImports, bound_once: &dyn Fn(&str) -> bool) -> bool {
     match &e.kind {
         ExprKind::Name(n) => n == "ABCMeta" && names.abcmeta && bound_once("ABCMeta"),
         ExprKind::Attribute { value, attr } => {
@@ -837,7 +838,7 @@ pub fn native_classes(
     let mut out: Vec<NativeClass> = Vec::new();
     let mut why_not = Vec::new();
     let dynamic = scan_dynamic(module);
-    let dc_names = dataclass_names(module);
+    let imports = module_imports(module);
     // Every field any class of the module declares: an attribute stored from outside
     // that is none of these may land on any instance, so no layout is safe.
     let mut all_fields: IndexSet<String> = IndexSet::new();
@@ -906,7 +907,7 @@ pub fn native_classes(
             why_not.push((i, "its name is bound more than once in the module".into()));
             continue;
         }
-        match not_native(c, &out, bound_once, dc_names) {
+        match not_native(c, &out, bound_once, imports) {
             Some(reason) => why_not.push((i, reason)),
             None => {
                 let base = c.bases.first().and_then(|b| match &b.kind {
