@@ -680,6 +680,14 @@ void oxy_raise_unbound_local(const char *name) {
                  "cannot access local variable '%s' where it is not associated with a value", name);
 }
 
+PyObject *oxy_cell_unbound(PyObject *name, int free) {
+    const char *n = PyUnicode_AsUTF8(name);
+    if (n == NULL) return NULL;
+    if (free) oxy_raise_unbound_free(n);
+    else oxy_raise_unbound_local(n);
+    return NULL;
+}
+
 void oxy_raise_unbound_free(const char *name) {
     PyErr_Format(PyExc_NameError,
                  "cannot access free variable '%s' where it is not associated with a value in "
@@ -1474,6 +1482,15 @@ PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *modul
         return NULL;
     }
     return (PyObject *)f;
+}
+
+PyObject *oxy_closure_new(PyMethodDef *def, PyObject *closure, PyObject *module_name,
+                          PyObject *qualname) {
+    PyObject *fn = oxy_function_new(def, closure, module_name);
+    if (fn == NULL) return NULL;
+    Py_INCREF(qualname);
+    Py_SETREF(((OxyFunction *)fn)->qualname, qualname);
+    return fn;
 }
 
 /* ======================================================================== */

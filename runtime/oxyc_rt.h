@@ -525,6 +525,28 @@ OXY_API OXY_COLD void oxy_raise_unbound_local(const char *name);
 /* NameError "cannot access free variable 'x' where it is not associated
    with a value in enclosing scope" (a closure cell read before assignment). */
 OXY_API OXY_COLD void oxy_raise_unbound_free(const char *name);
+
+/* Cells of captured variables. `free` selects the message: 0 for a local of the
+   running function (UnboundLocalError), 1 for a variable of an enclosing one
+   (NameError). `name` is a str. */
+OXY_API OXY_COLD PyObject *oxy_cell_unbound(PyObject *name, int free);
+static inline void oxy_cell_set(PyObject *cell, PyObject *v) {
+    PyObject *old = PyCell_GET(cell);
+    Py_INCREF(v);
+    PyCell_SET(cell, v);
+    Py_XDECREF(old);
+}
+/* `del x` of a captured variable: -1 with the error set when it is unbound. */
+static inline int oxy_cell_del(PyObject *cell, PyObject *name, int free) {
+    PyObject *old = PyCell_GET(cell);
+    if (old == NULL) {
+        oxy_cell_unbound(name, free);
+        return -1;
+    }
+    PyCell_SET(cell, NULL);
+    Py_DECREF(old);
+    return 0;
+}
 /* NameError "name 'x' is not defined" (with .name set, like the interpreter). */
 OXY_API OXY_COLD void oxy_raise_name_error(PyObject *name);
 
@@ -734,6 +756,10 @@ static inline oxy_int oxy_load_const_int(PyObject *globals, PyObject *name, oxy_
    attributes, weak references, and pickling by reference (module + qualname).
    `self_arg` is passed as the wrapper's first argument (the module). New ref or NULL. */
 OXY_API PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *module_name);
+/* A function object for a nested function or lambda: `closure` (its captured cells,
+   then its defaults) is what its wrapper receives as `self`. */
+OXY_API PyObject *oxy_closure_new(PyMethodDef *def, PyObject *closure, PyObject *module_name,
+                                  PyObject *qualname);
 
 /* ---- class statements ------------------------------------------------- */
 

@@ -96,12 +96,16 @@ pub fn signature(m: &Module, f: &Function) -> String {
 }
 
 fn signature_named(f: &Function, name: &str) -> String {
-    let mut params: Vec<String> = f
-        .params
-        .iter()
-        .enumerate()
-        .map(|(i, p)| format!("{} {}", c_type(p.ty), reg_name_of(f, Reg(i as u32))))
-        .collect();
+    let mut params: Vec<String> = Vec::new();
+    if f.has_closure {
+        params.push("PyObject *oxy_closure".to_string());
+    }
+    params.extend(
+        f.params
+            .iter()
+            .enumerate()
+            .map(|(i, p)| format!("{} {}", c_type(p.ty), reg_name_of(f, Reg(i as u32)))),
+    );
     params.push("int oxy_depth".to_string());
     format!("static {} {name}({})", c_type(f.ret), params.join(", "))
 }
@@ -144,8 +148,11 @@ impl Emitter<'_> {
         };
         let _ = writeln!(self.out, "{sig} {{");
         if let Variant::Dispatch(tagged) = variant {
-            let params: Vec<String> = (0..f.params.len())
-                .map(|i| self.reg(Reg(i as u32)))
+            let params: Vec<String> = f
+                .has_closure
+                .then(|| "oxy_closure".to_string())
+                .into_iter()
+                .chain((0..f.params.len()).map(|i| self.reg(Reg(i as u32))))
                 .chain(["oxy_depth".to_string()])
                 .collect();
             let tags: Vec<String> = tagged.iter().map(|r| self.reg(*r)).collect();
@@ -584,15 +591,34 @@ impl Emitter<'_> {
                 let name = self.consts.str(&self.m.functions[func.0 as usize].name);
                 self.check(op, &format!("oxy_define_function({}, {name}) < 0", func.0));
             }
-            OpKind::MakeFunction { dst, func } => {
+            OpKind::MakeFunction { dst, func, closure } => {
                 let qualname = self.consts.str(&self.m.functions[func.0 as usize].qualname);
                 let d = self.reg(*dst);
+                match closure {
+                    Some(c) => {
+                        let _ = writeln!(
+                            self.out,
+                            "    {d} = oxy_make_closure({}, {qualname}, {});",
+                            func.0,
+                            self.reg(*c)
+                        );
+                    }
+                    None => {
+                        let _ = writeln!(
+                            self.out,
+                            "    {d} = oxy_make_function({}, {qualname});",
+                            func.0
+                        );
+                    }
+                }
+                self.check(op, &format!("{d} == NULL"));
+            }
+            OpKind::LoadFree { dst, index } => {
                 let _ = writeln!(
                     self.out,
-                    "    {d} = oxy_make_function({}, {qualname});",
-                    func.0
+                    "    {} = PyTuple_GET_ITEM(oxy_closure, {index});",
+                    self.reg(*dst)
                 );
-                self.check(op, &format!("{d} == NULL"));
             }
             OpKind::GetField {
                 dst,

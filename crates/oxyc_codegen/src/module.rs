@@ -86,7 +86,10 @@ pub fn emit(
         m.future_annotations as u8
     );
     out.push_str("static int oxy_define_function(int i, PyObject *name);\n");
-    out.push_str("static PyObject *oxy_make_function(int i, PyObject *qualname);\n\n");
+    out.push_str("static PyObject *oxy_make_function(int i, PyObject *qualname);\n");
+    out.push_str(
+        "static PyObject *oxy_make_closure(int i, PyObject *qualname, PyObject *closure);\n\n",
+    );
     out.push_str(&crate::class::declarations(m));
     for f in &m.functions {
         let _ = writeln!(out, "{};", signature(m, f));
@@ -137,6 +140,12 @@ static PyObject *oxy_make_function(int i, PyObject *qualname) {{
     if (fn != NULL && PyObject_SetAttrString(fn, "__qualname__", qualname) < 0) Py_CLEAR(fn);
     if (fn != NULL) Py_XSETREF(oxy_fn[i], Py_NewRef(fn));
     return fn;
+}}
+
+static PyObject *oxy_make_closure(int i, PyObject *qualname, PyObject *closure) {{
+    static PyObject *modname;
+    if (modname == NULL && (modname = PyModule_GetNameObject(oxy_module)) == NULL) return NULL;
+    return oxy_closure_new(&oxy_methods[i], closure, modname, qualname);
 }}
 "#
     );
@@ -196,11 +205,7 @@ static PyObject *oxy_make_function(int i, PyObject *qualname) {{
 fn wrapper(m: &Module, f: &Function) -> String {
     let mut out = String::new();
     let n = f.params.len();
-    let nreq = f
-        .params
-        .iter()
-        .take_while(|p| p.default_static.is_none())
-        .count();
+    let nreq = f.params.iter().take_while(|p| !p.has_default()).count();
     let _ = writeln!(
         out,
         "static PyObject *oxy_w{}(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames) {{",
@@ -241,6 +246,13 @@ fn wrapper(m: &Module, f: &Function) -> String {
             RType::Bool => format!("{v} = (a[{i}] == Py_True);"),
             _ => format!("{v} = a[{i}];"),
         };
+        // A closure's defaults are objects in its tuple: converted like arguments.
+        if let Some(k) = p.default_slot {
+            let _ = writeln!(
+                out,
+                "    if (a[{i}] == NULL) a[{i}] = PyTuple_GET_ITEM(self, {k});"
+            );
+        }
         let default = match &p.default_static {
             Some(s) => format!("{v} = oxy_s_{};", ident(s)),
             None => String::new(),
@@ -292,6 +304,9 @@ fn wrapper(m: &Module, f: &Function) -> String {
         cleanup.iter().map(|c| format!("{c} ")).collect::<String>()
     );
     call_args.push("oxy_d + 1".to_string());
+    if f.has_closure {
+        call_args.insert(0, "self".to_string());
+    }
     let _ = writeln!(
         out,
         "    {} r = {}({});",

@@ -220,11 +220,20 @@ pub enum OpKind {
     DefineFunction {
         func: FuncId,
     },
-    /// A new function object for a compiled function that is not a module global (a
-    /// method), with its `__qualname__` set.
+    /// A new function object for a compiled function that is not an early-bound
+    /// module global (a method, a nested function, a lambda), with its
+    /// `__qualname__` set. A function with a closure gets `closure`: the tuple of its
+    /// captured cells followed by its defaults (borrowed).
     MakeFunction {
         dst: Reg,
         func: FuncId,
+        closure: Option<Reg>,
+    },
+    /// Cell `index` of the running function's closure (borrowed: the closure tuple
+    /// keeps it alive).
+    LoadFree {
+        dst: Reg,
+        index: u32,
     },
     /// Read field `field` of native class `class` from `obj` (an instance of it or of
     /// a subclass); AttributeError if it was never set.
@@ -355,6 +364,14 @@ pub struct Param {
     pub check: Option<String>,
     /// Name of the C static holding the default value, if the parameter has one.
     pub default_static: Option<String>,
+    /// For a function with a closure: the index of its default in the closure tuple.
+    pub default_slot: Option<u32>,
+}
+
+impl Param {
+    pub fn has_default(&self) -> bool {
+        self.default_static.is_some() || self.default_slot.is_some()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -376,6 +393,9 @@ pub struct Function {
     pub doc: Option<String>,
     /// False for the module body (which has no Python-callable wrapper).
     pub is_python_callable: bool,
+    /// Takes its closure tuple (captured cells, then defaults) as a first C
+    /// parameter `oxy_closure`; its function object holds the tuple.
+    pub has_closure: bool,
     /// Can call itself through direct calls (set by `oxyc_passes::callgraph`); only
     /// such functions check the recursion depth.
     pub recursive: bool,
@@ -507,13 +527,17 @@ impl Op {
             | OpKind::LoadStatic { .. }
             | OpKind::DelGlobal { .. }
             | OpKind::DefineFunction { .. }
-            | OpKind::MakeFunction { .. }
+            | OpKind::MakeFunction { closure: None, .. }
+            | OpKind::LoadFree { .. }
             | OpKind::NewInstance { .. }
             | OpKind::LoadConstInt { .. }
             | OpKind::ExecSource { .. }
             | OpKind::CheckSignals
             | OpKind::CheckDepth => vec![],
             OpKind::StoreGlobal { src, .. } | OpKind::StoreStatic { src, .. } => vec![*src],
+            OpKind::MakeFunction {
+                closure: Some(c), ..
+            } => vec![*c],
             OpKind::Undef { .. } => vec![],
             OpKind::CheckBound { reg, .. } => vec![*reg],
             OpKind::IncRef { reg } | OpKind::DecRef { reg } | OpKind::XDecRef { reg } => {
@@ -537,6 +561,7 @@ impl Op {
             | OpKind::LoadBuiltin { dst, .. }
             | OpKind::LoadStatic { dst, .. }
             | OpKind::MakeFunction { dst, .. }
+            | OpKind::LoadFree { dst, .. }
             | OpKind::GetField { dst, .. }
             | OpKind::TypeIs { dst, .. }
             | OpKind::NoSubclassOf { dst, .. }

@@ -211,6 +211,16 @@ prims! {
     // A nested class statement run by the interpreter in a class namespace:
     // (snippet index, namespace, the nested class's name).
     ExecInClass = "exec_in_class", "oxy_exec_snippet_in_class($0, $1, $2)", [Ssize, Obj, Obj] -> void, Neg;
+    // ---- cells of captured variables ($1: the variable's name, for the error) ----
+    CellNewEmpty = "cell_new_empty", "PyCell_New(NULL)", [] -> Obj, Null;
+    CellNew = "cell_new", "PyCell_New($0)", [Obj] -> Obj, Null;
+    CellGet = "cell_get", "oxy_cell_unbound($1, 0)", [Obj, Obj] -> Obj, Null,
+        fast "(($d = PyCell_GET($0)) != NULL && (Py_INCREF($d), 1))", slow "oxy_cell_unbound($1, 0)";
+    FreeGet = "free_get", "oxy_cell_unbound($1, 1)", [Obj, Obj] -> Obj, Null,
+        fast "(($d = PyCell_GET($0)) != NULL && (Py_INCREF($d), 1))", slow "oxy_cell_unbound($1, 1)";
+    CellSet = "cell_set", "oxy_cell_set($0, $1)", [Obj, Obj] -> void, Never;
+    CellDel = "cell_del", "oxy_cell_del($0, $1, 0)", [Obj, Obj] -> void, Neg;
+    FreeDel = "free_del", "oxy_cell_del($0, $1, 1)", [Obj, Obj] -> void, Neg;
     // `del name` in a class body: NameError if the namespace lacks it.
     ClassDelName = "class_del_name", "oxy_class_del_name($0, $1)", [Obj, Obj] -> void, Neg;
     ObjSetItem = "py_setitem", "PyObject_SetItem($0, $1, $2)", [Obj, Obj, Obj] -> void, Neg;

@@ -139,7 +139,17 @@ fn op_text(op: &Op) -> String {
         OpKind::LoadStatic { dst, name } => format!("{dst} = load_static {name}"),
         OpKind::StoreStatic { name, src } => format!("store_static {name} = {src}"),
         OpKind::DefineFunction { func } => format!("define_function f{}", func.0),
-        OpKind::MakeFunction { dst, func } => format!("{dst} = make_function f{}", func.0),
+        OpKind::MakeFunction {
+            dst,
+            func,
+            closure: None,
+        } => format!("{dst} = make_function f{}", func.0),
+        OpKind::MakeFunction {
+            dst,
+            func,
+            closure: Some(c),
+        } => format!("{dst} = make_function f{} closure {c}", func.0),
+        OpKind::LoadFree { dst, index } => format!("{dst} = load_free {index}"),
         OpKind::GetField {
             dst,
             obj,

@@ -46,7 +46,7 @@ pub struct LoopCtx {
 
 pub struct FnBuilder<'a> {
     pub cx: &'a ModCx<'a>,
-    pub scope: Option<&'a FuncScope>,
+    pub scope: Option<&'a FuncScope<'a>>,
     /// Index into `sem.functions` (None for the module body).
     pub func_index: Option<usize>,
     pub name: String,

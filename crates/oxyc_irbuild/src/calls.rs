@@ -46,7 +46,7 @@ impl<'a> FnBuilder<'a> {
                             return v;
                         }
                     }
-                    NameRes::Local => {}
+                    NameRes::Local | NameRes::Cell | NameRes::Free => {}
                 }
             }
         }
@@ -253,7 +253,7 @@ impl<'a> FnBuilder<'a> {
         let base = self.cx.sem.native[ci].base?;
         let base_name = self.cx.sem.native[base].name.clone();
         let fi = oxyc_types::method_of(self.cx.sem, &base_name, name)?;
-        let def = self.cx.sem.functions[fi].def(self.cx.module)?;
+        let def = self.cx.sem.functions[fi].def()?;
         let params: Vec<_> = def.params.all().collect();
         if !def.decorators.is_empty()
             || params.is_empty()
@@ -336,7 +336,7 @@ impl<'a> FnBuilder<'a> {
             });
             return Some(Val::new(dst, Ty::Instance(class.to_string())));
         };
-        let def = self.cx.sem.functions[fi].def(self.cx.module)?;
+        let def = self.cx.sem.functions[fi].def()?;
         let params: Vec<_> = def.params.all().collect();
         if !keywords.is_empty()
             || !def.decorators.is_empty()
@@ -432,7 +432,7 @@ impl<'a> FnBuilder<'a> {
             });
             self.branch(is, fast, next);
             self.switch_to(fast);
-            let def = self.cx.sem.functions[fi].def(self.cx.module)?;
+            let def = self.cx.sem.functions[fi].def()?;
             let params: Vec<_> = def.params.all().collect();
             let fsig = self.cx.types.sigs[fi].clone();
             let mut regs = vec![self.coerce(recv, &fsig.params[0], None)];
@@ -480,7 +480,7 @@ impl<'a> FnBuilder<'a> {
     /// A call to an early-bound compiled function whose arguments bind statically.
     fn direct_call(&mut self, fi: usize, args: &'a [Expr], keywords: &'a [Keyword]) -> Option<Val> {
         let scope = &self.cx.sem.functions[fi];
-        let def = scope.def(self.cx.module)?;
+        let def = scope.def()?;
         let sig = &self.cx.types.sigs[fi];
         let params: Vec<_> = def.params.all().collect();
         if args.len() > params.len() {

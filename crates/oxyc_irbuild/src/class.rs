@@ -340,6 +340,7 @@ impl<'a> FnBuilder<'a> {
                 self.emit(OpKind::MakeFunction {
                     dst: f,
                     func: FuncId(fi as u32),
+                    closure: None,
                 });
                 for d in decorators.into_iter().rev() {
                     let dst = self.temp(RType::Obj);

@@ -26,7 +26,7 @@ impl<'a> FnBuilder<'a> {
         for k in self.native_family(ci as u32) {
             let kname = &self.cx.sem.native[k as usize].name;
             let fi = oxyc_types::method_of(self.cx.sem, kname, name)?;
-            let def = self.cx.sem.functions[fi].def(self.cx.module)?;
+            let def = self.cx.sem.functions[fi].def()?;
             let params: Vec<_> = def.params.all().collect();
             let sig = &self.cx.types.sigs[fi];
             let plain = def.decorators.is_empty()

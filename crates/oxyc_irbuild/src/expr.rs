@@ -239,9 +239,9 @@ impl<'a> FnBuilder<'a> {
                 });
                 Val::new(dst, ty)
             }
+            ExprKind::Lambda { .. } => self.lambda(e),
             ExprKind::Starred(_)
             | ExprKind::GeneratorExp { .. }
-            | ExprKind::Lambda { .. }
             | ExprKind::Named { .. }
             | ExprKind::Await(_)
             | ExprKind::Yield(_)
@@ -276,6 +276,8 @@ impl<'a> FnBuilder<'a> {
             return Val::new(self.prim(Prim::ClassLoadName, vec![ns, key]), Ty::Object);
         }
         match self.cx.sem.resolve(self.scope, n) {
+            NameRes::Cell => self.load_cell(n, false),
+            NameRes::Free => self.load_cell(n, true),
             NameRes::Local => match self.locals.get(n) {
                 Some(&r) => {
                     let ty = self

@@ -8,6 +8,7 @@
 mod builder;
 mod calls;
 mod class;
+mod closure;
 mod dunder;
 mod expr;
 mod narrow;
@@ -23,7 +24,7 @@ use oxyc_types::{ModuleTypes, Ty};
 /// Module-wide context shared by the function builders.
 pub struct ModCx<'a> {
     pub module: &'a ast::Module,
-    pub sem: &'a SemModule,
+    pub sem: &'a SemModule<'a>,
     pub types: &'a ModuleTypes,
     pub lines: &'a LineIndex,
     pub source: &'a str,
@@ -48,60 +49,93 @@ pub fn build_module(
     let mut statics = Vec::new();
     let mut diags = Vec::new();
     for (fi, scope) in cx.sem.functions.iter().enumerate() {
-        let Some(def) = scope.def(cx.module) else {
-            continue;
-        };
         let sig = &cx.types.sigs[fi];
         let ftypes = &cx.types.funcs[fi];
-        let mut b = FnBuilder::new(cx, def.display_name().to_string(), sig.ret.clone());
+        let (name, line, doc) = match scope.node {
+            oxyc_sema::FuncNode::Def(def) => (
+                def.display_name().to_string(),
+                cx.line_of(def.name.span.start),
+                def.docstring.clone(),
+            ),
+            oxyc_sema::FuncNode::Lambda(e) => {
+                ("<lambda>".to_string(), cx.line_of(e.span.start), None)
+            }
+        };
+        let mut b = FnBuilder::new(cx, name.clone(), sig.ret.clone());
         b.scope = Some(scope);
         b.func_index = Some(fi);
         if scope.method_of.is_some() {
             b.class_static = Some(class::class_static(scope.stmt_index));
         }
-        b.line = cx.line_of(def.name.span.start);
+        b.line = line;
+        let has_closure = scope.has_closure();
+        // A closure's defaults follow its cells in the closure tuple.
+        let mut slot = scope.freevars.len() as u32;
         let mut params = Vec::new();
-        for (p, ty) in def.params.all().zip(&sig.params) {
+        for (p, ty) in scope.parameters().all().zip(&sig.params) {
             let r = b.new_reg(rtype_of(ty), RegKind::Param, &p.name.name);
             b.locals.insert(p.name.name.clone(), r);
             b.local_tys.insert(p.name.name.clone(), ty.clone());
-            let default_static = p.default.as_ref().map(|_| {
-                let name = ModCx::default_static(fi, &p.name.name);
-                statics.push(Static {
-                    name: name.clone(),
-                    ty: rtype_of(ty),
-                });
-                name
-            });
+            let mut default_static = None;
+            let mut default_slot = None;
+            if p.default.is_some() {
+                if has_closure {
+                    default_slot = Some(slot);
+                    slot += 1;
+                } else {
+                    let name = ModCx::default_static(fi, &p.name.name);
+                    statics.push(Static {
+                        name: name.clone(),
+                        ty: rtype_of(ty),
+                    });
+                    default_static = Some(name);
+                }
+            }
             params.push(Param {
                 name: p.name.name.clone(),
                 ty: rtype_of(ty),
                 check: ty.check_name(),
                 default_static,
+                default_slot,
             });
         }
         for (name, ty) in &ftypes.locals {
-            if !b.locals.contains_key(name) {
+            if !b.locals.contains_key(name)
+                && !scope.cellvars.contains(name)
+                && !scope.freevars.contains(name)
+            {
                 let r = b.new_reg(rtype_of(ty), RegKind::Local, name);
                 b.locals.insert(name.clone(), r);
                 b.local_tys.insert(name.clone(), ty.clone());
             }
         }
-        b.stmts(&def.body);
-        let none = b.none();
-        b.do_return(none);
+        b.closure_entry(scope, ftypes);
+        match scope.node {
+            oxyc_sema::FuncNode::Def(def) => {
+                b.stmts(&def.body);
+                let none = b.none();
+                b.do_return(none);
+            }
+            oxyc_sema::FuncNode::Lambda(e) => {
+                if let ast::ExprKind::Lambda { body, .. } = &e.kind {
+                    let v = b.expr(body);
+                    b.do_return(v);
+                }
+            }
+        }
         diags.append(&mut b.diags);
         functions.push(Function {
             id: FuncId(fi as u32),
-            name: def.display_name().to_string(),
+            name,
             qualname: scope.qualname(),
-            line: cx.line_of(def.name.span.start),
+            line,
             params,
             ret: rtype_of(&sig.ret),
             ret_check: sig.ret.check_name(),
             entry: oxyc_ir::BlockId(0),
-            doc: def.docstring.clone(),
+            doc,
             is_python_callable: true,
+            has_closure,
             recursive: false,
             regs: std::mem::take(&mut b.regs),
             blocks: b.finish_blocks(),
@@ -127,18 +161,17 @@ pub fn build_module(
             }
             ItemMode::Compiled => match &stmt.kind {
                 StmtKind::FunctionDef(def) => {
-                    let Some(fi) = cx
-                        .sem
-                        .functions
-                        .iter()
-                        .position(|f| f.stmt_index == i && f.method_of.is_none())
-                    else {
+                    let Some(fi) = cx.sem.func_of_def(def) else {
                         continue;
                     };
-                    b.store_defaults(fi, def);
-                    b.emit(OpKind::DefineFunction {
-                        func: FuncId(fi as u32),
-                    });
+                    if def.decorators.is_empty() {
+                        b.store_defaults(fi, def);
+                        b.emit(OpKind::DefineFunction {
+                            func: FuncId(fi as u32),
+                        });
+                    } else {
+                        b.def_stmt(def);
+                    }
                 }
                 StmtKind::ClassDef(c) => {
                     statics.push(Static {
@@ -166,6 +199,7 @@ pub fn build_module(
         entry: oxyc_ir::BlockId(0),
         doc: None,
         is_python_callable: false,
+        has_closure: false,
         recursive: false,
         regs: std::mem::take(&mut b.regs),
         blocks: b.finish_blocks(),

@@ -201,11 +201,9 @@ impl<'a> FnBuilder<'a> {
                     self.delete(t);
                 }
             }
-            StmtKind::FunctionDef(_)
-            | StmtKind::ClassDef(_)
-            | StmtKind::With { .. }
-            | StmtKind::Nonlocal(_)
-            | StmtKind::Unsupported { .. } => {
+            StmtKind::FunctionDef(def) => self.def_stmt(def),
+            StmtKind::Nonlocal(_) => {}
+            StmtKind::ClassDef(_) | StmtKind::With { .. } | StmtKind::Unsupported { .. } => {
                 self.error(s.span, "this statement cannot be compiled here");
             }
         }
@@ -486,6 +484,7 @@ impl<'a> FnBuilder<'a> {
             return;
         }
         match self.cx.sem.resolve(self.scope, n) {
+            NameRes::Cell | NameRes::Free => self.store_cell(n, v),
             NameRes::Local if self.locals.contains_key(n) => {
                 let reg = self.locals[n];
                 let ty = self.local_tys.get(n).cloned().unwrap_or(Ty::Object);
@@ -521,6 +520,8 @@ impl<'a> FnBuilder<'a> {
             return;
         }
         match self.cx.sem.resolve(self.scope, n) {
+            NameRes::Cell => self.delete_cell(n, false),
+            NameRes::Free => self.delete_cell(n, true),
             NameRes::Local if self.locals.contains_key(n) => {
                 let reg = self.locals[n];
                 self.forget_narrowing(n);

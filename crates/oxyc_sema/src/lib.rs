@@ -6,6 +6,7 @@
 //! early-bound compiled functions or builtins. Reads only the AST.
 
 mod builtins;
+mod closures;
 mod native;
 mod scopes;
 mod support;
@@ -29,23 +30,52 @@ pub enum ItemMode {
     },
 }
 
-/// A compiled function: a module-level `def`, or a method of a compiled class.
+/// The syntax of a compiled function.
+#[derive(Debug, Clone, Copy)]
+pub enum FuncNode<'m> {
+    Def(&'m ast::FunctionDef),
+    /// The `lambda` expression.
+    Lambda(&'m ast::Expr),
+}
+
+/// Finds the function of a `def` (by the offset of its name) or of a `lambda`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NodeKey {
+    Def(u32),
+    Lambda(ast::ExprId),
+}
+
+/// A compiled function: a `def` anywhere in compiled code (module level, a method,
+/// nested in a function or under a module-level `if`) or a `lambda`.
 #[derive(Debug, Clone)]
-pub struct FuncScope {
-    /// Index of the `def` (or of the enclosing `class`) in the module body.
+pub struct FuncScope<'m> {
+    /// Index of the top-level statement that contains it in the module body.
     pub stmt_index: usize,
     /// For a method: the class and the index of the `def` in the class body.
     pub method_of: Option<MethodOf>,
-    /// The name it is bound to (mangled for a private method).
+    pub node: FuncNode<'m>,
+    /// The compiled function it is nested in (index into `SemModule::functions`).
+    pub parent: Option<usize>,
+    /// A `def` directly in the module body.
+    pub top_level: bool,
+    /// The name it is bound to (mangled for a private method; `<lambda>`).
     pub name: String,
     /// `__name__` (the name as written).
     pub display_name: String,
+    /// `__qualname__` (`f.<locals>.g`, `C.m`).
+    pub qualname: String,
     /// Parameter names, in order.
     pub params: Vec<String>,
     /// Parameters first, then other local variables in order of first binding.
     pub locals: IndexSet<String>,
     /// Names declared `global` in the body.
     pub globals: IndexSet<String>,
+    /// Locals that functions inside it capture: they live in cells.
+    pub cellvars: IndexSet<String>,
+    /// Names captured from the enclosing functions, in closure order.
+    pub freevars: IndexSet<String>,
+    /// Free variables declared `nonlocal` (it may rebind them).
+    pub nonlocals: IndexSet<String>,
 }
 
 /// A method the class machinery turns into a class or static method even without a
@@ -62,43 +92,67 @@ pub struct MethodOf {
     pub body_index: usize,
 }
 
-impl FuncScope {
-    /// The `def` of this function.
-    pub fn def<'m>(&self, module: &'m ast::Module) -> Option<&'m ast::FunctionDef> {
-        let stmt = module.body.get(self.stmt_index)?;
-        let stmt = match (&stmt.kind, &self.method_of) {
-            (StmtKind::ClassDef(c), Some(m)) => c.body.get(m.body_index)?,
-            _ => stmt,
-        };
-        match &stmt.kind {
-            StmtKind::FunctionDef(d) => Some(d),
-            _ => None,
+impl<'m> FuncScope<'m> {
+    /// The `def` of this function (None for a lambda).
+    pub fn def(&self) -> Option<&'m ast::FunctionDef> {
+        match self.node {
+            FuncNode::Def(d) => Some(d),
+            FuncNode::Lambda(_) => None,
         }
     }
 
-    /// `__qualname__`: `name`, or `Class.name` for a method.
-    pub fn qualname(&self) -> String {
-        match &self.method_of {
-            Some(m) => format!("{}.{}", m.class, self.display_name),
-            None => self.display_name.clone(),
+    /// Its parameters.
+    pub fn parameters(&self) -> &'m ast::Parameters {
+        match self.node {
+            FuncNode::Def(d) => &d.params,
+            FuncNode::Lambda(e) => match &e.kind {
+                ast::ExprKind::Lambda { params, .. } => params,
+                _ => &EMPTY_PARAMS,
+            },
         }
     }
+
+    /// `__qualname__`.
+    pub fn qualname(&self) -> String {
+        self.qualname.clone()
+    }
+
+    /// Created anew each time its `def` or `lambda` runs, with a closure object (its
+    /// captured cells and its defaults): everything but a plain module-level `def`
+    /// and the methods of module-level classes.
+    pub fn has_closure(&self) -> bool {
+        !self.top_level && self.method_of.is_none()
+    }
 }
+
+static EMPTY_PARAMS: ast::Parameters = ast::Parameters {
+    posonly: Vec::new(),
+    args: Vec::new(),
+    vararg: None,
+    kwonly: Vec::new(),
+    kwarg: None,
+};
 
 /// What a name in a compiled function (or the module body) refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameRes {
     Local,
+    /// A local that inner functions capture (it lives in a cell).
+    Cell,
+    /// A variable of an enclosing function (read through the closure's cell).
+    Free,
     Global,
     /// A builtin the module never rebinds.
     Builtin,
 }
 
 #[derive(Debug, Clone)]
-pub struct SemModule {
+pub struct SemModule<'m> {
     pub items: Vec<ItemMode>,
-    /// Compiled functions, in module order.
-    pub functions: Vec<FuncScope>,
+    /// Compiled functions, in module order (a function before those nested in it).
+    pub functions: Vec<FuncScope<'m>>,
+    /// The function of each compiled `def` and `lambda`.
+    pub keys: std::collections::HashMap<NodeKey, usize>,
     /// Early-bound functions: name -> index in `functions`. A name is early-bound when
     /// it is bound exactly once in the module, by a compiled top-level `def`.
     pub early_bound: IndexMap<String, usize>,
@@ -115,13 +169,20 @@ pub struct SemModule {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl SemModule {
+impl<'m> SemModule<'m> {
     pub fn resolve(&self, func: Option<&FuncScope>, name: &str) -> NameRes {
         if let Some(f) = func
             && !f.globals.contains(name)
-            && f.locals.contains(name)
         {
-            return NameRes::Local;
+            if f.freevars.contains(name) {
+                return NameRes::Free;
+            }
+            if f.cellvars.contains(name) {
+                return NameRes::Cell;
+            }
+            if f.locals.contains(name) {
+                return NameRes::Local;
+            }
         }
         if self.globals.contains(name) || self.star_import || !is_builtin(name) {
             NameRes::Global
@@ -140,7 +201,17 @@ impl SemModule {
         })
     }
 
-    pub fn function_named(&self, name: &str) -> Option<&FuncScope> {
+    /// The compiled function of a `def`.
+    pub fn func_of_def(&self, d: &ast::FunctionDef) -> Option<usize> {
+        self.keys.get(&NodeKey::Def(d.name.span.start)).copied()
+    }
+
+    /// The compiled function of a `lambda` expression.
+    pub fn func_of_lambda(&self, e: &ast::Expr) -> Option<usize> {
+        self.keys.get(&NodeKey::Lambda(e.id)).copied()
+    }
+
+    pub fn function_named(&self, name: &str) -> Option<&FuncScope<'m>> {
         self.early_bound.get(name).map(|&i| &self.functions[i])
     }
 
@@ -160,10 +231,11 @@ impl SemModule {
 }
 
 /// Build the semantic model. `strict` turns every interpreted fallback into an error.
-pub fn analyze(module: &ast::Module, strict: bool) -> SemModule {
+pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
     let mut diagnostics = Vec::new();
     let mut items = Vec::new();
     let mut functions = Vec::new();
+    let mut keys = std::collections::HashMap::new();
     let mut future_annotations = false;
 
     for (i, stmt) in module.body.iter().enumerate() {
@@ -178,70 +250,51 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule {
             future_annotations = true;
         }
         diagnostics.extend(support::invalid_program(stmt));
-        let mode = match support::first_unsupported(stmt) {
+        let mut mode = match support::first_unsupported(stmt) {
             None => ItemMode::Compiled,
             Some((span, reason)) => {
-                let what = match &stmt.kind {
-                    StmtKind::FunctionDef(f) => format!("function `{}`", f.name.name),
-                    StmtKind::ClassDef(c) => format!("class `{}`", c.name.name),
-                    _ => "this statement".to_string(),
-                };
-                let severity = if strict {
-                    Severity::Error
-                } else {
-                    Severity::Note
-                };
-                diagnostics.push(Diagnostic {
-                    severity,
-                    span,
-                    message: format!("{what} runs interpreted: {reason} is not compiled yet"),
-                    help: Some(if strict {
-                        "remove --strict to let oxyc interpret what it cannot compile".into()
-                    } else {
-                        "it still works, at interpreter speed".into()
-                    }),
-                });
+                diagnostics.push(interpreted_note(stmt, span, &reason, strict));
                 ItemMode::Interpreted { reason, span }
             }
         };
         if mode == ItemMode::Compiled {
-            match &stmt.kind {
-                StmtKind::FunctionDef(f) => functions.push(scopes::function_scope(i, f, None)),
-                StmtKind::ClassDef(c) => {
-                    // Classes nested in the body run interpreted (in its namespace).
-                    for s in &c.body {
-                        if let StmtKind::ClassDef(inner) = &s.kind {
-                            diagnostics.push(Diagnostic {
-                                severity: if strict {
-                                    Severity::Error
-                                } else {
-                                    Severity::Note
-                                },
-                                span: inner.name.span,
-                                message: format!(
-                                    "class `{}.{}` runs interpreted: a class nested in a class is not compiled yet",
-                                    c.name.name, inner.name.name
-                                ),
-                                help: Some(if strict {
-                                    "remove --strict to let oxyc interpret what it cannot compile".into()
-                                } else {
-                                    "it still works, at interpreter speed; `{}` itself is compiled"
-                                        .replace("{}", &c.name.name)
-                                }),
-                            });
-                        }
-                    }
-                    for (j, s) in c.body.iter().enumerate() {
-                        if let StmtKind::FunctionDef(f) = &s.kind {
-                            let of = MethodOf {
-                                class: c.name.name.clone(),
-                                body_index: j,
-                            };
-                            functions.push(scopes::function_scope(i, f, Some(of)));
-                        }
-                    }
+            let mut sb = closures::ScopeBuilder::new(functions.len());
+            match statement_scopes(&mut sb, i, stmt) {
+                Ok(()) => {
+                    functions.extend(sb.funcs);
+                    keys.extend(sb.keys);
                 }
-                _ => {}
+                Err((span, reason)) => {
+                    diagnostics.push(interpreted_note(stmt, span, &reason, strict));
+                    mode = ItemMode::Interpreted { reason, span };
+                }
+            }
+        }
+        if mode == ItemMode::Compiled
+            && let StmtKind::ClassDef(c) = &stmt.kind
+        {
+            // Classes nested in the body run interpreted (in its namespace).
+            for s in &c.body {
+                if let StmtKind::ClassDef(inner) = &s.kind {
+                    diagnostics.push(Diagnostic {
+                        severity: if strict {
+                            Severity::Error
+                        } else {
+                            Severity::Note
+                        },
+                        span: inner.name.span,
+                        message: format!(
+                            "class `{}.{}` runs interpreted: a class nested in a class is not compiled yet",
+                            c.name.name, inner.name.name
+                        ),
+                        help: Some(if strict {
+                            "remove --strict to let oxyc interpret what it cannot compile".into()
+                        } else {
+                            "it still works, at interpreter speed; `{}` itself is compiled"
+                                .replace("{}", &c.name.name)
+                        }),
+                    });
+                }
             }
         }
         items.push(mode);
@@ -252,7 +305,10 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule {
     let mut early_bound = IndexMap::new();
     if !bindings.star_import {
         for (fi, f) in functions.iter().enumerate() {
-            if f.method_of.is_none() && bindings.counts.get(&f.name) == Some(&1) {
+            if f.top_level
+                && f.def().is_some_and(|d| d.decorators.is_empty())
+                && bindings.counts.get(&f.name) == Some(&1)
+            {
                 early_bound.insert(f.name.clone(), fi);
             }
         }
@@ -325,6 +381,7 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule {
         native,
         items,
         functions,
+        keys,
         early_bound,
         constants,
         globals,
@@ -332,6 +389,85 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule {
         future_annotations,
         diagnostics,
     }
+}
+
+/// The note (or, with `--strict`, the error) that a statement runs interpreted.
+fn interpreted_note(stmt: &ast::Stmt, span: Span, reason: &str, strict: bool) -> Diagnostic {
+    let what = match &stmt.kind {
+        StmtKind::FunctionDef(f) => format!("function `{}`", f.name.name),
+        StmtKind::ClassDef(c) => format!("class `{}`", c.name.name),
+        _ => "this statement".to_string(),
+    };
+    Diagnostic {
+        severity: if strict {
+            Severity::Error
+        } else {
+            Severity::Note
+        },
+        span,
+        message: format!("{what} runs interpreted: {reason} is not compiled yet"),
+        help: Some(if strict {
+            "remove --strict to let oxyc interpret what it cannot compile".into()
+        } else {
+            "it still works, at interpreter speed".into()
+        }),
+    }
+}
+
+/// The compiled functions of a top-level statement: a `def`, the methods of a class,
+/// and every nested `def` and `lambda`.
+fn statement_scopes<'m>(
+    sb: &mut closures::ScopeBuilder<'m>,
+    i: usize,
+    stmt: &'m ast::Stmt,
+) -> Result<(), closures::Refusal> {
+    let empty = IndexSet::new();
+    let site = |method_of: Option<MethodOf>, top_level: bool| closures::Site {
+        stmt_index: i,
+        method_of,
+        parent: None,
+        qual_prefix: "",
+        bound_outside: &empty,
+        top_level,
+    };
+    // What a `def` evaluates where it stands.
+    let def_site_exprs = |d: &'m ast::FunctionDef| -> Vec<&'m ast::Expr> {
+        d.decorators
+            .iter()
+            .chain(d.params.all().filter_map(|p| p.default.as_ref()))
+            .collect()
+    };
+    match &stmt.kind {
+        StmtKind::FunctionDef(d) => {
+            sb.module_exprs(i, &def_site_exprs(d))?;
+            sb.function(FuncNode::Def(d), site(None, true))?;
+        }
+        StmtKind::ClassDef(c) => {
+            let head: Vec<&ast::Expr> = c
+                .bases
+                .iter()
+                .chain(&c.decorators)
+                .chain(c.keywords.iter().map(|k| &k.value))
+                .collect();
+            sb.module_exprs(i, &head)?;
+            for (j, s) in c.body.iter().enumerate() {
+                match &s.kind {
+                    StmtKind::FunctionDef(d) => {
+                        sb.module_exprs(i, &def_site_exprs(d))?;
+                        let of = MethodOf {
+                            class: c.name.name.clone(),
+                            body_index: j,
+                        };
+                        sb.function(FuncNode::Def(d), site(Some(of), false))?;
+                    }
+                    StmtKind::ClassDef(_) => {}
+                    _ => sb.module_code(i, std::slice::from_ref(s))?,
+                }
+            }
+        }
+        _ => sb.module_code(i, std::slice::from_ref(stmt))?,
+    }
+    Ok(())
 }
 
 /// An int, float, str or bool literal, possibly negated.

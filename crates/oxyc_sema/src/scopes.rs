@@ -1,8 +1,7 @@
 //! Name binding: which names a function binds locally, and how often the module binds
 //! each global.
 
-use crate::FuncScope;
-use indexmap::{IndexMap, IndexSet};
+use indexmap::IndexMap;
 use oxyc_syntax::ast::{self, Expr, ExprKind, Stmt, StmtKind};
 
 /// Names bound by an assignment target (`a`, `a, (b, c)`, `*rest`).
@@ -125,33 +124,6 @@ fn walrus_names(e: &Expr, out: &mut Vec<String>) {
     if let ExprKind::Named { target, value } = &e.kind {
         target_names(target, out);
         walrus_names(value, out);
-    }
-}
-
-pub fn function_scope(
-    stmt_index: usize,
-    f: &ast::FunctionDef,
-    method_of: Option<crate::MethodOf>,
-) -> FuncScope {
-    let params: Vec<String> = f.params.all().map(|p| p.name.name.clone()).collect();
-    let mut bound = Vec::new();
-    let mut globals = Vec::new();
-    bound_names(&f.body, &mut bound, &mut globals);
-    let globals: IndexSet<String> = globals.into_iter().collect();
-    let mut locals: IndexSet<String> = params.iter().cloned().collect();
-    for n in bound {
-        if !globals.contains(&n) {
-            locals.insert(n);
-        }
-    }
-    FuncScope {
-        stmt_index,
-        method_of,
-        name: f.name.name.clone(),
-        display_name: f.display_name().to_string(),
-        params,
-        locals,
-        globals,
     }
 }
 

@@ -1,6 +1,8 @@
 //! What the compiler can compile today, and programs that are invalid Python.
 
-use oxyc_syntax::ast::{ClassDef, Expr, ExprKind, FStringPart, FunctionDef, Stmt, StmtKind};
+use oxyc_syntax::ast::{
+    ClassDef, Expr, ExprKind, FStringPart, FunctionDef, Parameters, Stmt, StmtKind,
+};
 use oxyc_syntax::{Diagnostic, Span};
 
 type Found = Option<(Span, String)>;
@@ -10,6 +12,8 @@ type Found = Option<(Span, String)>;
 struct Rules {
     /// In a method of a compiled class: `super()` becomes `super(Class, self)`.
     allow_super: bool,
+    /// In a function nested in another (`nonlocal` is allowed).
+    nested: bool,
 }
 
 fn found(span: Span, what: &str) -> Found {
@@ -19,12 +23,11 @@ fn found(span: Span, what: &str) -> Found {
 /// The first construct in a top-level statement that the compiler cannot compile yet.
 pub fn first_unsupported(stmt: &Stmt) -> Found {
     match &stmt.kind {
-        StmtKind::FunctionDef(f) => {
-            if !f.decorators.is_empty() {
-                return found(f.decorators[0].span, "a decorator");
-            }
-            function_unsupported(stmt, f, Rules::default())
-        }
+        StmtKind::FunctionDef(f) => f
+            .decorators
+            .iter()
+            .find_map(|d| expr_unsupported(d, Rules::default()))
+            .or_else(|| function_unsupported(stmt, f, Rules::default())),
         StmtKind::ClassDef(c) => class_unsupported(c),
         _ => stmt_unsupported(stmt, false, Rules::default()),
     }
@@ -63,7 +66,25 @@ fn function_unsupported(stmt: &Stmt, f: &FunctionDef, r: Rules) -> Found {
     if f.has_type_params {
         return found(f.name.span, "a generic function (PEP 695)");
     }
-    let p = &f.params;
+    if let r @ Some(_) = params_unsupported(&f.params) {
+        return r;
+    }
+    if let Some(ret) = &f.returns
+        && let r @ Some(_) = expr_unsupported(ret, Rules::default())
+    {
+        return r;
+    }
+    if r.allow_super && f.params.all().next().is_none() {
+        // `super()` needs the first argument; a method without one stays interpreted.
+        if let Some(span) = first_zero_arg_super(&f.body) {
+            return found(span, "`super()` in a method without parameters");
+        }
+    }
+    body_unsupported(&f.body, true, r)
+}
+
+/// Parameter kinds not compiled yet, and their defaults.
+fn params_unsupported(p: &Parameters) -> Found {
     if let Some(v) = p.vararg.as_ref().or(p.kwarg.as_ref()) {
         return found(v.span, "a `*args` / `**kwargs` parameter");
     }
@@ -80,18 +101,7 @@ fn function_unsupported(stmt: &Stmt, f: &FunctionDef, r: Rules) -> Found {
             return r;
         }
     }
-    if let Some(ret) = &f.returns
-        && let r @ Some(_) = expr_unsupported(ret, Rules::default())
-    {
-        return r;
-    }
-    if r.allow_super && p.all().next().is_none() {
-        // `super()` needs the first argument; a method without one stays interpreted.
-        if let Some(span) = first_zero_arg_super(&f.body) {
-            return found(span, "`super()` in a method without parameters");
-        }
-    }
-    body_unsupported(&f.body, true, r)
+    None
 }
 
 /// A class statement: compiled when its body holds only methods, plain assignments
@@ -126,7 +136,16 @@ fn class_unsupported(c: &ClassDef) -> Found {
                 .decorators
                 .iter()
                 .find_map(|d| expr_unsupported(d, plain))
-                .or_else(|| function_unsupported(s, f, Rules { allow_super: true })),
+                .or_else(|| {
+                    function_unsupported(
+                        s,
+                        f,
+                        Rules {
+                            allow_super: true,
+                            nested: false,
+                        },
+                    )
+                }),
             StmtKind::Assign { targets, value } => targets
                 .iter()
                 .find_map(|t| match t.kind {
@@ -290,11 +309,18 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool, r: Rules) -> Found {
     let span = stmt.span;
     match &stmt.kind {
         StmtKind::FunctionDef(f) => {
-            found(f.name.span, "a nested or conditional function definition")
+            let inner = Rules {
+                allow_super: false,
+                nested: in_function,
+            };
+            f.decorators
+                .iter()
+                .find_map(|d| expr_unsupported(d, r))
+                .or_else(|| function_unsupported(stmt, f, inner))
         }
         StmtKind::ClassDef(c) => found(c.name.span, "a class definition"),
         StmtKind::With { .. } => found(span, "the `with` statement"),
-        StmtKind::Nonlocal(_) => found(span, "`nonlocal`"),
+        StmtKind::Nonlocal(_) if !r.nested => found(span, "`nonlocal` outside a nested function"),
         StmtKind::Unsupported { what } => found(span, what),
         StmtKind::For { is_async: true, .. } => found(span, "`async for`"),
         StmtKind::Try { is_star: true, .. } => found(span, "`except*`"),
@@ -352,7 +378,9 @@ const FRAME_BUILTINS: &[&str] = &[
 fn expr_unsupported(e: &Expr, r: Rules) -> Found {
     let span = e.span;
     match &e.kind {
-        ExprKind::Lambda { .. } => found(span, "`lambda`"),
+        ExprKind::Lambda { params, body } => {
+            params_unsupported(params).or_else(|| expr_unsupported(body, Rules::default()))
+        }
         ExprKind::GeneratorExp { .. } => found(span, "a generator expression"),
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) => found(span, "`yield`"),
         ExprKind::Await(_) => found(span, "`await`"),

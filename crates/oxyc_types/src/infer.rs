@@ -53,7 +53,13 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
         })
         .collect();
     for f in &sem.functions {
-        let Some(def) = f.def(module) else {
+        let Some(def) = f.def() else {
+            // A lambda: no annotations.
+            sigs.push(FuncSig {
+                params: f.parameters().all().map(|_| Ty::Object).collect(),
+                ret: Ty::Object,
+                may_decline: false,
+            });
             continue;
         };
         // The first parameter of a plain method of a native class is an instance.
@@ -107,24 +113,55 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
             may_decline: declines,
         });
     }
-    let mut funcs = Vec::new();
+    // Cells that an inner function rebinds (`nonlocal`): any value may arrive, so
+    // unless declared they hold objects.
+    let mut rebound_cells: IndexSet<(usize, String)> = IndexSet::new();
+    for f in &sem.functions {
+        for n in &f.nonlocals {
+            let mut owner = f.parent;
+            while let Some(o) = owner {
+                if sem.functions[o].cellvars.contains(n) {
+                    rebound_cells.insert((o, n.clone()));
+                    break;
+                }
+                owner = sem.functions[o].parent;
+            }
+        }
+    }
+    let mut funcs: Vec<FuncTypes> = Vec::new();
     for (fi, f) in sem.functions.iter().enumerate() {
-        let Some(def) = f.def(module) else {
-            continue;
-        };
         let mut locals: IndexMap<String, Ty> = IndexMap::new();
         let mut declared = IndexSet::new();
-        for (p, ty) in def.params.all().zip(&sigs[fi].params) {
+        for (p, ty) in f.parameters().all().zip(&sigs[fi].params) {
             locals.insert(p.name.name.clone(), ty.clone());
             declared.insert(p.name.name.clone());
         }
-        collect_declared(
-            &def.body,
-            f,
-            &mut locals,
-            &mut declared,
-            &type_of_annotation,
-        );
+        if let Some(def) = f.def() {
+            collect_declared(
+                &def.body,
+                f,
+                &mut locals,
+                &mut declared,
+                &type_of_annotation,
+            );
+        }
+        for n in &f.cellvars {
+            if !declared.contains(n) && rebound_cells.contains(&(fi, n.clone())) {
+                locals.insert(n.clone(), Ty::Object);
+                declared.insert(n.clone());
+            }
+        }
+        // Captured variables have the type they have where they live.
+        for n in &f.freevars {
+            let ty = f
+                .parent
+                .and_then(|p| funcs.get(p))
+                .and_then(|p| p.locals.get(n))
+                .cloned()
+                .unwrap_or(Ty::Object);
+            locals.insert(n.clone(), ty);
+            declared.insert(n.clone());
+        }
         for name in &f.locals {
             locals.entry(name.clone()).or_insert(Ty::Bottom);
         }
@@ -139,9 +176,17 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
             comp: vec![],
             changed: false,
         };
+        let run = |cx: &mut Cx<'_>| match f.node {
+            oxyc_sema::FuncNode::Def(def) => cx.stmts(&def.body),
+            oxyc_sema::FuncNode::Lambda(e) => {
+                if let ExprKind::Lambda { body, .. } = &e.kind {
+                    cx.expr(body);
+                }
+            }
+        };
         for _ in 0..20 {
             cx.changed = false;
-            cx.stmts(&def.body);
+            run(&mut cx);
             if !cx.changed {
                 break;
             }
@@ -152,7 +197,7 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
             }
         }
         // Final pass records expression types under the final local types.
-        cx.stmts(&def.body);
+        run(&mut cx);
         funcs.push(FuncTypes {
             locals: cx.locals,
             declared: cx.declared,
@@ -262,10 +307,10 @@ fn collect_declared(
 }
 
 struct Cx<'a> {
-    sem: &'a SemModule,
+    sem: &'a SemModule<'a>,
     sigs: &'a [FuncSig],
     fields: &'a [IndexMap<String, Ty>],
-    func: Option<&'a FuncScope>,
+    func: Option<&'a FuncScope<'a>>,
     locals: IndexMap<String, Ty>,
     declared: IndexSet<String>,
     exprs: &'a mut ExprTypes,
@@ -341,6 +386,11 @@ impl Cx<'_> {
         match &s.kind {
             StmtKind::Expr(e) => {
                 self.expr(e);
+            }
+            // A nested function: its body is typed on its own.
+            StmtKind::FunctionDef(d) => {
+                self.def_site(d);
+                self.bind(&d.name.name, Ty::Object);
             }
             StmtKind::Assign { targets, value } => {
                 let t = self.expr(value);
@@ -453,7 +503,9 @@ impl Cx<'_> {
             }
         }
         match self.sem.resolve(self.func, name) {
-            NameRes::Local => self.locals.get(name).cloned().unwrap_or(Ty::Object),
+            NameRes::Local | NameRes::Cell | NameRes::Free => {
+                self.locals.get(name).cloned().unwrap_or(Ty::Object)
+            }
             NameRes::Global => match self.sem.constants.get(name) {
                 Some(lit) => constant_ty(lit),
                 None => Ty::Object,
@@ -699,7 +751,15 @@ impl Cx<'_> {
                 self.bind_target(target, t.clone());
                 t
             }
-            ExprKind::Lambda { .. } => Ty::Object,
+            // Its defaults are evaluated here; its body is typed on its own.
+            ExprKind::Lambda { params, .. } => {
+                for p in params.all() {
+                    if let Some(d) = &p.default {
+                        self.expr(d);
+                    }
+                }
+                Ty::Object
+            }
         }
     }
 
@@ -742,7 +802,7 @@ impl Cx<'_> {
             return Ty::Object;
         }
         match self.sem.resolve(self.func, &name) {
-            NameRes::Local => Ty::Object,
+            NameRes::Local | NameRes::Cell | NameRes::Free => Ty::Object,
             NameRes::Global => match self.sem.early_bound.get(&name) {
                 Some(&fi) => self.sigs.get(fi).map_or(Ty::Object, |s| s.ret.clone()),
                 None if self.sem.native_named(&name).is_some() => Ty::Instance(name),

@@ -1,10 +1,13 @@
 use crate::*;
 use oxyc_syntax::{PythonVersion, parse_module};
 
-fn locals(src: &str) -> (ModuleTypes, oxyc_sema::SemModule) {
-    let m = parse_module(src, PythonVersion::PY311).expect("parses");
-    let sem = oxyc_sema::analyze(&m, false);
-    (check_module(&m, &sem), sem)
+fn locals(src: &str) -> (ModuleTypes, oxyc_sema::SemModule<'static>) {
+    // Tests keep the module for the whole run.
+    let m: &'static _ = Box::leak(Box::new(
+        parse_module(src, PythonVersion::PY311).expect("parses"),
+    ));
+    let sem = oxyc_sema::analyze(m, false);
+    (check_module(m, &sem), sem)
 }
 
 fn local_ty(src: &str, name: &str) -> Ty {

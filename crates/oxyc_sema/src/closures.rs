@@ -1,0 +1,408 @@
+//! The scopes of every compiled function, nested ones and lambdas included: their
+//! locals, the names they capture from the functions around them (free variables)
+//! and the locals of theirs that inner functions capture (cell variables), by
+//! CPython's rules (a class body between two functions is not a scope for them;
+//! `global` in a function hides the name from the functions inside it).
+
+use crate::support::{Child, each_child, each_expr_child};
+use crate::{FuncNode, FuncScope, MethodOf, NodeKey, scopes};
+use indexmap::IndexSet;
+use oxyc_syntax::Span;
+use oxyc_syntax::ast::{Expr, ExprKind, Stmt, StmtKind};
+use std::collections::HashMap;
+
+/// Why a statement's functions cannot be compiled.
+pub type Refusal = (Span, String);
+
+/// Collects the scopes of the functions found in one top-level statement.
+pub struct ScopeBuilder<'m> {
+    pub funcs: Vec<FuncScope<'m>>,
+    pub keys: HashMap<NodeKey, usize>,
+    /// Index the first function of this builder will have in `SemModule::functions`.
+    base: usize,
+}
+
+/// Where a function stands.
+pub struct Site<'s> {
+    pub stmt_index: usize,
+    pub method_of: Option<MethodOf>,
+    /// Index (module-wide) of the enclosing compiled function.
+    pub parent: Option<usize>,
+    /// `__qualname__` prefix: `""` at module level, `"f.<locals>."` inside `f`.
+    pub qual_prefix: &'s str,
+    /// Names bound in the enclosing functions (what a free name may refer to).
+    pub bound_outside: &'s IndexSet<String>,
+    /// A `def` directly in the module body (its defaults live in statics).
+    pub top_level: bool,
+}
+
+impl<'m> ScopeBuilder<'m> {
+    pub fn new(base: usize) -> Self {
+        ScopeBuilder {
+            funcs: Vec::new(),
+            keys: HashMap::new(),
+            base,
+        }
+    }
+
+    /// Find the functions in module-level code (or a class body) outside any function:
+    /// they see no enclosing function scope.
+    pub fn module_code(&mut self, stmt_index: usize, stmts: &'m [Stmt]) -> Result<(), Refusal> {
+        let empty = IndexSet::new();
+        let mut w = Walk {
+            b: self,
+            stmt_index,
+            parent: None,
+            prefix: String::new(),
+            bound: &empty,
+            locals: &empty,
+            uses: IndexSet::new(),
+            cells: IndexSet::new(),
+            comp: Vec::new(),
+        };
+        for s in stmts {
+            w.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    /// Walk only the expressions (class bases, decorators, ...) at module level.
+    pub fn module_exprs(&mut self, stmt_index: usize, exprs: &[&'m Expr]) -> Result<(), Refusal> {
+        let empty = IndexSet::new();
+        let mut w = Walk {
+            b: self,
+            stmt_index,
+            parent: None,
+            prefix: String::new(),
+            bound: &empty,
+            locals: &empty,
+            uses: IndexSet::new(),
+            cells: IndexSet::new(),
+            comp: Vec::new(),
+        };
+        for e in exprs {
+            w.expr(e)?;
+        }
+        Ok(())
+    }
+
+    /// Add a function and (recursively) the functions inside it. Returns its free
+    /// variables.
+    pub fn function(
+        &mut self,
+        node: FuncNode<'m>,
+        site: Site<'_>,
+    ) -> Result<IndexSet<String>, Refusal> {
+        let (params, display, name, span) = match node {
+            FuncNode::Def(d) => (
+                &d.params,
+                d.display_name().to_string(),
+                d.name.name.clone(),
+                d.name.span,
+            ),
+            FuncNode::Lambda(e) => match &e.kind {
+                ExprKind::Lambda { params, .. } => (
+                    &**params,
+                    "<lambda>".to_string(),
+                    "<lambda>".to_string(),
+                    e.span,
+                ),
+                _ => return Err((e.span, "this expression as a function".into())),
+            },
+        };
+        let param_names: Vec<String> = params.all().map(|p| p.name.name.clone()).collect();
+        let mut bound = Vec::new();
+        let mut globals = Vec::new();
+        let mut nonlocals = IndexSet::new();
+        if let FuncNode::Def(d) = node {
+            scopes::bound_names(&d.body, &mut bound, &mut globals);
+            nonlocal_names(&d.body, &mut nonlocals);
+        }
+        let globals: IndexSet<String> = globals.into_iter().collect();
+        let mut locals: IndexSet<String> = param_names.iter().cloned().collect();
+        for n in bound {
+            if !globals.contains(&n) && !nonlocals.contains(&n) {
+                locals.insert(n);
+            }
+        }
+        for n in &nonlocals {
+            if !site.bound_outside.contains(n) {
+                return Err((
+                    span,
+                    format!("`nonlocal {n}` without a binding of `{n}` in an enclosing function"),
+                ));
+            }
+            if param_names.contains(n) || globals.contains(n) {
+                return Err((
+                    span,
+                    format!("`{n}` declared both nonlocal and a parameter or global"),
+                ));
+            }
+        }
+        let qualname = match &site.method_of {
+            Some(m) => format!("{}.{display}", m.class),
+            None => format!("{}{display}", site.qual_prefix),
+        };
+        let index = self.base + self.funcs.len();
+        let key = match node {
+            FuncNode::Def(d) => NodeKey::Def(d.name.span.start),
+            FuncNode::Lambda(e) => NodeKey::Lambda(e.id),
+        };
+        self.keys.insert(key, index);
+        self.funcs.push(FuncScope {
+            stmt_index: site.stmt_index,
+            method_of: site.method_of.clone(),
+            node,
+            parent: site.parent,
+            top_level: site.top_level,
+            name,
+            display_name: display,
+            qualname: qualname.clone(),
+            params: param_names,
+            locals: IndexSet::new(),
+            globals: globals.clone(),
+            cellvars: IndexSet::new(),
+            freevars: IndexSet::new(),
+            nonlocals: nonlocals.clone(),
+        });
+        let mut inner_bound: IndexSet<String> = site
+            .bound_outside
+            .iter()
+            .filter(|n| !globals.contains(*n))
+            .cloned()
+            .collect();
+        inner_bound.extend(locals.iter().cloned());
+        let prefix = format!("{qualname}.<locals>.");
+        let mut w = Walk {
+            b: self,
+            stmt_index: site.stmt_index,
+            parent: Some(index),
+            prefix,
+            bound: &inner_bound,
+            locals: &locals,
+            uses: IndexSet::new(),
+            cells: IndexSet::new(),
+            comp: Vec::new(),
+        };
+        match node {
+            FuncNode::Def(d) => {
+                for s in &d.body {
+                    w.stmt(s)?;
+                }
+            }
+            FuncNode::Lambda(e) => {
+                if let ExprKind::Lambda { body, .. } = &e.kind {
+                    if let Some(span) = walrus_in(body) {
+                        return Err((span, "the walrus operator in a lambda".into()));
+                    }
+                    w.expr(body)?;
+                }
+            }
+        }
+        let uses = std::mem::take(&mut w.uses);
+        let cells = std::mem::take(&mut w.cells);
+        if site.parent.is_some() && (uses.contains("super") || uses.contains("__class__")) {
+            return Err((span, "`super()` or `__class__` in a nested function".into()));
+        }
+        let mut frees: IndexSet<String> = IndexSet::new();
+        for n in &uses {
+            if !locals.contains(n) && !globals.contains(n) && site.bound_outside.contains(n) {
+                frees.insert(n.clone());
+            }
+        }
+        frees.extend(nonlocals.iter().cloned());
+        let f = &mut self.funcs[index - self.base];
+        f.cellvars = locals
+            .iter()
+            .filter(|n| cells.contains(*n))
+            .cloned()
+            .collect();
+        f.locals = locals;
+        f.freevars = frees.clone();
+        Ok(frees)
+    }
+}
+
+/// The walk over one function's own code (or module-level code): records the names
+/// it uses and adds the functions it contains.
+struct Walk<'b, 'm> {
+    b: &'b mut ScopeBuilder<'m>,
+    stmt_index: usize,
+    parent: Option<usize>,
+    prefix: String,
+    bound: &'b IndexSet<String>,
+    locals: &'b IndexSet<String>,
+    uses: IndexSet<String>,
+    /// Own locals captured by inner functions.
+    cells: IndexSet<String>,
+    /// Names bound by the comprehensions around the current expression.
+    comp: Vec<Vec<String>>,
+}
+
+impl<'m> Walk<'_, 'm> {
+    fn child(&mut self, node: FuncNode<'m>) -> Result<(), Refusal> {
+        let span = match node {
+            FuncNode::Def(d) => d.name.span,
+            FuncNode::Lambda(e) => e.span,
+        };
+        // Comprehension variables are bound in scopes of their own around it.
+        let mut with_comp;
+        let mut bound_outside = self.bound;
+        if !self.comp.is_empty() {
+            with_comp = self.bound.clone();
+            with_comp.extend(self.comp.iter().flatten().cloned());
+            bound_outside = &with_comp;
+        }
+        let frees = self.b.function(
+            node,
+            Site {
+                stmt_index: self.stmt_index,
+                method_of: None,
+                parent: self.parent,
+                qual_prefix: &self.prefix,
+                bound_outside,
+                top_level: false,
+            },
+        )?;
+        for n in frees {
+            if self.comp.iter().any(|c| c.contains(&n)) {
+                return Err((
+                    span,
+                    format!("a function that captures the comprehension variable `{n}`"),
+                ));
+            }
+            if self.locals.contains(&n) {
+                self.cells.insert(n);
+            } else {
+                self.uses.insert(n);
+            }
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &'m Stmt) -> Result<(), Refusal> {
+        match &s.kind {
+            StmtKind::FunctionDef(d) => {
+                for e in &d.decorators {
+                    self.expr(e)?;
+                }
+                for p in d.params.all() {
+                    if let Some(dflt) = &p.default {
+                        self.expr(dflt)?;
+                    }
+                    if let Some(a) = &p.annotation {
+                        self.expr(a)?;
+                    }
+                }
+                if let Some(r) = &d.returns {
+                    self.expr(r)?;
+                }
+                self.uses.insert(d.name.name.clone());
+                self.child(FuncNode::Def(d))
+            }
+            // Classes in functions run interpreted (support.rs); at module level their
+            // methods are added by the caller.
+            StmtKind::ClassDef(_) => Ok(()),
+            _ => {
+                let mut result = Ok(());
+                each_child(s, &mut |c| {
+                    if result.is_ok() {
+                        result = match c {
+                            Child::Stmt(inner) => self.stmt(inner),
+                            Child::Expr(e) | Child::Target(e) => self.expr(e),
+                        };
+                    }
+                });
+                if let StmtKind::Global(names) | StmtKind::Nonlocal(names) = &s.kind {
+                    for n in names {
+                        self.uses.insert(n.name.clone());
+                    }
+                }
+                result
+            }
+        }
+    }
+
+    fn expr(&mut self, e: &'m Expr) -> Result<(), Refusal> {
+        match &e.kind {
+            ExprKind::Name(n) => {
+                if !self.comp.iter().any(|c| c.contains(n)) {
+                    self.uses.insert(n.clone());
+                }
+                Ok(())
+            }
+            ExprKind::Lambda { params, .. } => {
+                for p in params.all() {
+                    if let Some(dflt) = &p.default {
+                        self.expr(dflt)?;
+                    }
+                }
+                self.child(FuncNode::Lambda(e))
+            }
+            ExprKind::ListComp { generators, .. }
+            | ExprKind::SetComp { generators, .. }
+            | ExprKind::DictComp { generators, .. }
+            | ExprKind::GeneratorExp { generators, .. } => {
+                let mut names = Vec::new();
+                for g in generators {
+                    scopes::target_names(&g.target, &mut names);
+                }
+                // The first iterable is evaluated outside the comprehension.
+                if let Some(g) = generators.first() {
+                    self.expr(&g.iter)?;
+                }
+                self.comp.push(names);
+                let mut result = Ok(());
+                let first = generators.first().map(|g| g.iter.id);
+                each_expr_child(e, &mut |c| {
+                    if result.is_ok() && Some(c.id) != first {
+                        result = self.expr(c);
+                    }
+                });
+                self.comp.pop();
+                result
+            }
+            _ => {
+                let mut result = Ok(());
+                each_expr_child(e, &mut |c| {
+                    if result.is_ok() {
+                        result = self.expr(c);
+                    }
+                });
+                result
+            }
+        }
+    }
+}
+
+/// Names declared `nonlocal` in a function body (not in the functions inside it).
+fn nonlocal_names(body: &[Stmt], out: &mut IndexSet<String>) {
+    for s in body {
+        match &s.kind {
+            StmtKind::Nonlocal(names) => out.extend(names.iter().map(|n| n.name.clone())),
+            StmtKind::FunctionDef(_) | StmtKind::ClassDef(_) => {}
+            _ => each_child(s, &mut |c| {
+                if let Child::Stmt(inner) = c {
+                    nonlocal_names(std::slice::from_ref(inner), out);
+                }
+            }),
+        }
+    }
+}
+
+/// A walrus operator in an expression (outside nested lambdas).
+fn walrus_in(e: &Expr) -> Option<Span> {
+    if let ExprKind::Named { .. } = e.kind {
+        return Some(e.span);
+    }
+    if let ExprKind::Lambda { .. } = e.kind {
+        return None;
+    }
+    let mut out = None;
+    each_expr_child(e, &mut |c| {
+        if out.is_none() {
+            out = walrus_in(c);
+        }
+    });
+    out
+}
