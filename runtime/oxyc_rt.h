@@ -193,6 +193,17 @@ static inline oxy_int oxy_int_from_long_obj(PyObject *o) {
    C API call that returns a new PyLong or NULL). */
 OXY_API oxy_int oxy_int_from_long_obj_steal(PyObject *o);
 
+/* The low 64 bits of x (two's complement), for masked arithmetic. */
+static inline Py_ssize_t oxy_int_low64(oxy_int x) {
+    if (OXY_LIKELY(OXY_INT_IS_SHORT(x))) return (Py_ssize_t)OXY_INT_SHORT_VALUE(x);
+    return (Py_ssize_t)PyLong_AsUnsignedLongLongMask(OXY_INT_AS_OBJ(x));
+}
+/* A non-negative 64-bit value as an int (OXY_INT_ERR on memory error). */
+static inline oxy_int oxy_int_from_u64(uint64_t v) {
+    if (OXY_LIKELY(v <= (uint64_t)OXY_INT_SHORT_MAX)) return OXY_INT_FROM_SHORT((int64_t)v);
+    return oxy_int_from_long_obj_steal(PyLong_FromUnsignedLongLong(v));
+}
+
 /* Box: a new reference to an exact PyLong, NULL on memory error. */
 static inline PyObject *oxy_int_box(oxy_int x) {
     if (OXY_LIKELY(OXY_INT_IS_SHORT(x))) return PyLong_FromLongLong(OXY_INT_SHORT_VALUE(x));

@@ -759,6 +759,8 @@ impl Emitter<'_> {
             }
             (RType::Float, Const::Float(f)) => format!("{dn} = {};", c_double(*f)),
             (RType::Bool, Const::Bool(b)) => format!("{dn} = {};", *b as u8),
+            // (i64::MIN has no C literal.)
+            (RType::Ssize, Const::Int(i64::MIN)) => format!("{dn} = PY_SSIZE_T_MIN;"),
             (RType::Ssize | RType::CInt, Const::Int(v)) => format!("{dn} = {v};"),
             (RType::Obj, c) if self.f.reg(dst).kind == RegKind::Borrowed => {
                 // (The module's constant table keeps it alive.)

@@ -211,6 +211,19 @@ prims! {
     // A nested class statement run by the interpreter in a class namespace:
     // (snippet index, namespace, the nested class's name).
     ExecInClass = "exec_in_class", "oxy_exec_snippet_in_class($0, $1, $2)", [Ssize, Obj, Obj] -> void, Neg;
+    // ---- wrapping 64-bit arithmetic for masked int expressions (irbuild/wrap64.rs) ----
+    IntLow64 = "int_low64", "oxy_int_low64($0)", [Int] -> Ssize, Never;
+    IntFromU64 = "int_from_u64", "oxy_int_from_u64((uint64_t)$0)", [Ssize] -> Int, IntErr,
+        fast "((uint64_t)$0 <= (uint64_t)OXY_INT_SHORT_MAX && (($d = OXY_INT_FROM_SHORT($0)), 1))", slow "oxy_int_from_u64((uint64_t)$0)";
+    W64Add = "w64_add", "(Py_ssize_t)((uint64_t)$0 + (uint64_t)$1)", [Ssize, Ssize] -> Ssize, Never;
+    W64Sub = "w64_sub", "(Py_ssize_t)((uint64_t)$0 - (uint64_t)$1)", [Ssize, Ssize] -> Ssize, Never;
+    W64Mul = "w64_mul", "(Py_ssize_t)((uint64_t)$0 * (uint64_t)$1)", [Ssize, Ssize] -> Ssize, Never;
+    W64Xor = "w64_xor", "($0 ^ $1)", [Ssize, Ssize] -> Ssize, Never;
+    W64Or = "w64_or", "($0 | $1)", [Ssize, Ssize] -> Ssize, Never;
+    W64And = "w64_and", "($0 & $1)", [Ssize, Ssize] -> Ssize, Never;
+    W64Shl = "w64_shl", "(Py_ssize_t)((uint64_t)$0 << $1)", [Ssize, Ssize] -> Ssize, Never;
+    W64Neg = "w64_neg", "(Py_ssize_t)(0 - (uint64_t)$0)", [Ssize] -> Ssize, Never;
+    W64Invert = "w64_invert", "(~$0)", [Ssize] -> Ssize, Never;
     // ---- cells of captured variables ($1: the variable's name, for the error) ----
     CellNewEmpty = "cell_new_empty", "PyCell_New(NULL)", [] -> Obj, Null;
     CellNew = "cell_new", "PyCell_New($0)", [Obj] -> Obj, Null;

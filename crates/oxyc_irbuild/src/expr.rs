@@ -88,6 +88,12 @@ impl<'a> FnBuilder<'a> {
             }
             ExprKind::Name(n) => self.load_name(n),
             ExprKind::BinOp { left, op, right } => {
+                if *op == BinOp::BitAnd
+                    && ty == Ty::Int
+                    && let Some(v) = self.masked_and(left, right)
+                {
+                    return v;
+                }
                 let l = self.expr(left);
                 let r = self.expr(right);
                 self.binop(*op, l, r, &ty, false)

@@ -13,6 +13,7 @@ mod dunder;
 mod expr;
 mod narrow;
 mod stmt;
+mod wrap64;
 
 use builder::{FnBuilder, Val, rtype_of};
 use oxyc_ir::{Const, ExecSnippet, FuncId, Function, OpKind, Param, RegKind, Static, Terminator};
