@@ -144,6 +144,15 @@ oxy_int oxy_int_lshift_slow(oxy_int a, oxy_int b) {
 }
 
 oxy_int oxy_int_rshift_slow(oxy_int a, oxy_int b) {
+    /* A positive long of at most 64 bits (a 64-bit hash or random state) shifted by
+       a small count: C arithmetic. */
+    if (!OXY_INT_IS_SHORT(a) && OXY_INT_IS_SHORT(b)) {
+        PyObject *o = OXY_INT_AS_OBJ(a);
+        int64_t s = OXY_INT_SHORT_VALUE(b);
+        if (s >= 0 && s < 64 && Py_SIZE(o) > 0 && Py_SIZE(o) <= 3 && _PyLong_NumBits(o) <= 64) {
+            return oxy_int_from_u64((uint64_t)PyLong_AsUnsignedLongLongMask(o) >> s);
+        }
+    }
     return int_binop_generic(a, b, PyNumber_Rshift);
 }
 

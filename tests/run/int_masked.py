@@ -90,3 +90,13 @@ def test_bools_and_objects_are_left_alone() -> None:
         (t * 2 + "x") & 0xFF  # type: ignore[operator]
     except TypeError as e:
         print("TypeError", e)
+
+
+def test_right_shift_of_64_bit_longs() -> None:
+    out = []
+    for v in [2**62, 2**63 - 1, 2**63, 2**64 - 1, 2**64, 2**90 + 5, -2**63, -2**64 - 1]:
+        for s in [0, 1, 33, 62, 63, 64, 65, 100]:
+            out.append(v >> s)
+    print(out)
+    assert (2**64 - 1) >> 33 == 2**31 - 1
+    assert (-2**63) >> 1 == -2**62
