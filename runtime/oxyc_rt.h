@@ -537,6 +537,23 @@ OXY_API OXY_COLD void oxy_raise_unbound_local(const char *name);
    with a value in enclosing scope" (a closure cell read before assignment). */
 OXY_API OXY_COLD void oxy_raise_unbound_free(const char *name);
 
+/* isinstance(x, cls) where the name of cls is a builtin class: `check` is that
+   class's C check of x (true for its instances and subclass instances). The
+   common builtin types do not override __class__, so for their instances a failed
+   check is the answer; anything else (a proxy whose __class__ lies, a replaced
+   builtin) takes the interpreter's path. */
+static inline int oxy_isinstance_fast(PyObject *x, PyObject *cls, int check, PyTypeObject *expect) {
+    if (OXY_LIKELY(cls == (PyObject *)expect)) {
+        if (check) return 1;
+        PyTypeObject *t = Py_TYPE(x);
+        if (t == &PyLong_Type || t == &PyUnicode_Type || t == &PyFloat_Type ||
+            t == &PyList_Type || t == &PyDict_Type || t == &PyTuple_Type ||
+            t == &PyBool_Type || t == &_PyNone_Type || t == &PyBytes_Type || t == &PySet_Type)
+            return 0;
+    }
+    return PyObject_IsInstance(x, cls);
+}
+
 /* Cells of captured variables. `free` selects the message: 0 for a local of the
    running function (UnboundLocalError), 1 for a variable of an enclosing one
    (NameError). `name` is a str. */

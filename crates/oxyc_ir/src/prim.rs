@@ -211,6 +211,16 @@ prims! {
     // A nested class statement run by the interpreter in a class namespace:
     // (snippet index, namespace, the nested class's name).
     ExecInClass = "exec_in_class", "oxy_exec_snippet_in_class($0, $1, $2)", [Ssize, Obj, Obj] -> void, Neg;
+    // ---- isinstance(x, T) for builtin classes ($1: the class the name holds) ----
+    IsInstanceInt = "isinstance_int", "oxy_isinstance_fast($0, $1, PyLong_Check($0), &PyLong_Type)", [Obj, Obj] -> CInt, Neg;
+    IsInstanceBool = "isinstance_bool", "oxy_isinstance_fast($0, $1, PyBool_Check($0), &PyBool_Type)", [Obj, Obj] -> CInt, Neg;
+    IsInstanceFloat = "isinstance_float", "oxy_isinstance_fast($0, $1, PyFloat_Check($0), &PyFloat_Type)", [Obj, Obj] -> CInt, Neg;
+    IsInstanceStr = "isinstance_str", "oxy_isinstance_fast($0, $1, PyUnicode_Check($0), &PyUnicode_Type)", [Obj, Obj] -> CInt, Neg;
+    IsInstanceBytes = "isinstance_bytes", "oxy_isinstance_fast($0, $1, PyBytes_Check($0), &PyBytes_Type)", [Obj, Obj] -> CInt, Neg;
+    IsInstanceList = "isinstance_list", "oxy_isinstance_fast($0, $1, PyList_Check($0), &PyList_Type)", [Obj, Obj] -> CInt, Neg;
+    IsInstanceTuple = "isinstance_tuple", "oxy_isinstance_fast($0, $1, PyTuple_Check($0), &PyTuple_Type)", [Obj, Obj] -> CInt, Neg;
+    IsInstanceDict = "isinstance_dict", "oxy_isinstance_fast($0, $1, PyDict_Check($0), &PyDict_Type)", [Obj, Obj] -> CInt, Neg;
+    IsInstanceSet = "isinstance_set", "oxy_isinstance_fast($0, $1, PySet_Check($0), &PySet_Type)", [Obj, Obj] -> CInt, Neg;
     // ---- wrapping 64-bit arithmetic for masked int expressions (irbuild/wrap64.rs) ----
     IntLow64 = "int_low64", "oxy_int_low64($0)", [Int] -> Ssize, Never;
     IntFromU64 = "int_from_u64", "oxy_int_from_u64((uint64_t)$0)", [Ssize] -> Int, IntErr,

@@ -556,6 +556,33 @@ impl<'a> FnBuilder<'a> {
             return None;
         }
         match (name, args) {
+            ("isinstance", [x, cls]) => {
+                let ExprKind::Name(c) = &cls.kind else {
+                    return None;
+                };
+                let prim = match c.as_str() {
+                    "int" => Prim::IsInstanceInt,
+                    "bool" => Prim::IsInstanceBool,
+                    "float" => Prim::IsInstanceFloat,
+                    "str" => Prim::IsInstanceStr,
+                    "bytes" => Prim::IsInstanceBytes,
+                    "list" => Prim::IsInstanceList,
+                    "tuple" => Prim::IsInstanceTuple,
+                    "dict" => Prim::IsInstanceDict,
+                    "set" => Prim::IsInstanceSet,
+                    _ => return None,
+                };
+                if self.comp.iter().any(|s| s.contains_key(c))
+                    || self.cx.sem.resolve(self.scope, c) != NameRes::Builtin
+                {
+                    return None;
+                }
+                let v = self.expr(x);
+                let obj = self.box_val(&v);
+                let k = self.expr(cls);
+                let r = self.prim(prim, vec![obj, k.reg]);
+                Some(Val::new(self.prim(Prim::CIntToBool, vec![r]), Ty::Bool))
+            }
             ("len", [a]) => {
                 let v = self.expr(a);
                 // Lengths of objects in memory fit a short int; `__len__` (a range)
