@@ -11,6 +11,75 @@ pub fn run(f: &mut Function) {
             .retain(|op| !matches!(&op.kind, OpKind::Assign { dst, src } if dst == src));
     }
     index_by_counter(f);
+    unboxed_copies(f);
+}
+
+/// `a[j + 1] = a[j]` on a `list[int]`: the element read is unboxed only to be boxed
+/// again. A `list_get_int` whose result is used once, by a `box_int` later in the same
+/// block, becomes one `list_getitem` (the element object itself, no new int).
+fn unboxed_copies(f: &mut Function) {
+    let mut uses: HashMap<Reg, usize> = HashMap::new();
+    let mut defs: HashMap<Reg, usize> = HashMap::new();
+    for b in &f.blocks {
+        for op in &b.ops {
+            for u in op.uses() {
+                *uses.entry(u).or_default() += 1;
+            }
+            if let Some(d) = op.def() {
+                *defs.entry(d).or_default() += 1;
+            }
+        }
+        let term_uses = match &b.term {
+            oxyc_ir::Terminator::Return(r) => vec![*r],
+            oxyc_ir::Terminator::Branch { cond, .. } => vec![*cond],
+            _ => vec![],
+        };
+        for u in term_uses {
+            *uses.entry(u).or_default() += 1;
+        }
+    }
+    for b in &mut f.blocks {
+        let mut i = 0;
+        while i < b.ops.len() {
+            let (d, obj_prim) = match &b.ops[i].kind {
+                OpKind::Prim {
+                    dst: Some(d),
+                    prim: Prim::ListGetItemInt,
+                    ..
+                } => (*d, Prim::ListGetItem),
+                OpKind::Prim {
+                    dst: Some(d),
+                    prim: Prim::ListGetIntSsize,
+                    ..
+                } => (*d, Prim::ListGetItemSsize),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            let single = uses.get(&d) == Some(&1) && defs.get(&d) == Some(&1);
+            let boxed_at = single
+                .then(|| {
+                    b.ops[i + 1..].iter().position(|op| {
+                        matches!(&op.kind, OpKind::Prim { prim: Prim::IntBox, args, .. } if args.first() == Some(&d))
+                    })
+                })
+                .flatten()
+                .map(|k| i + 1 + k);
+            if let Some(k) = boxed_at
+                && let OpKind::Prim { dst: Some(bx), .. } = b.ops[k].kind
+                && defs.get(&bx) == Some(&1)
+                && !b.ops[i + 1..k].iter().any(|op| op.uses().contains(&bx))
+            {
+                if let OpKind::Prim { dst, prim, .. } = &mut b.ops[i].kind {
+                    *dst = Some(bx);
+                    *prim = obj_prim;
+                }
+                b.ops.remove(k);
+            }
+            i += 1;
+        }
+    }
 }
 
 /// `lst[i]` where `i` was just tagged from a C `Py_ssize_t` (the counter of a versioned
