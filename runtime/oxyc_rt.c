@@ -1503,6 +1503,391 @@ PyObject *oxy_closure_new(PyMethodDef *def, PyObject *closure, PyObject *module_
 }
 
 /* ======================================================================== */
+/* Generators                                                                */
+/* ======================================================================== */
+
+typedef struct {
+    PyObject_HEAD
+    void *frame;
+    oxy_gen_resume_fn resume;
+    void (*free_frame)(void *);
+    PyObject *name;
+    PyObject *qualname;
+    PyObject *weakreflist;
+    char running;
+} OxyGen;
+
+static PyTypeObject *oxy_gen_type = NULL;
+
+#define OXY_GEN_STATE(g) (*(int *)(g)->frame)
+
+/* PEP 479: a StopIteration escaping the body becomes a RuntimeError. */
+static void gen_wrap_stop_iteration(void) {
+    if (!PyErr_ExceptionMatches(PyExc_StopIteration)) return;
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    PyErr_NormalizeException(&t, &v, &tb);
+    if (tb != NULL) PyException_SetTraceback(v, tb);
+    PyErr_SetString(PyExc_RuntimeError, "generator raised StopIteration");
+    PyObject *t2, *v2, *tb2;
+    PyErr_Fetch(&t2, &v2, &tb2);
+    PyErr_NormalizeException(&t2, &v2, &tb2);
+    Py_INCREF(v);
+    PyException_SetCause(v2, v);
+    PyException_SetContext(v2, v);
+    PyErr_Restore(t2, v2, tb2);
+    Py_XDECREF(t);
+    Py_XDECREF(tb);
+}
+
+/* Run the body until its next yield or its end. `sent` NULL: raise the pending
+   exception there. Returns the value yielded, or NULL: finished (*done = 1, the
+   return value in *result) or an error. */
+static PyObject *gen_run(OxyGen *g, PyObject *sent, int *done, PyObject **result) {
+    *done = 0;
+    *result = NULL;
+    if (OXY_GEN_STATE(g) < 0) {
+        if (sent != NULL) *done = 1;
+        return NULL;
+    }
+    if (g->running) {
+        PyErr_SetString(PyExc_ValueError, "generator already executing");
+        return NULL;
+    }
+    if (OXY_GEN_STATE(g) == 0) {
+        if (sent == NULL) {
+            /* Thrown into before it started: it ends there. */
+            OXY_GEN_STATE(g) = -1;
+            return NULL;
+        }
+        if (sent != Py_None) {
+            PyErr_SetString(PyExc_TypeError, "can't send non-None value to a just-started generator");
+            return NULL;
+        }
+    }
+    if (OXY_UNLIKELY(oxy_rt_stack_limit == 0)) oxy_stack_init();
+    int d = oxy_rt_call_depth;
+    if (OXY_WRAPPER_TOO_DEEP(d + 1)) return NULL;
+    g->running = 1;
+    PyObject *r = g->resume(g->frame, sent, d + 1);
+    g->running = 0;
+    oxy_rt_call_depth = d;
+    if (OXY_GEN_STATE(g) >= 0) return r; /* suspended at a yield */
+    if (r != NULL) {
+        *done = 1;
+        *result = r;
+        return NULL;
+    }
+    gen_wrap_stop_iteration();
+    return NULL;
+}
+
+static PyObject *gen_iternext(PyObject *self) {
+    int done;
+    PyObject *result;
+    PyObject *r = gen_run((OxyGen *)self, Py_None, &done, &result);
+    if (r == NULL && done && result != NULL) {
+        if (result != Py_None) _PyGen_SetStopIterationValue(result);
+        Py_DECREF(result);
+    }
+    return r;
+}
+
+static PyObject *gen_send(PyObject *self, PyObject *arg) {
+    int done;
+    PyObject *result;
+    PyObject *r = gen_run((OxyGen *)self, arg, &done, &result);
+    if (r == NULL && done) {
+        if (result == NULL || result == Py_None) PyErr_SetNone(PyExc_StopIteration);
+        else _PyGen_SetStopIterationValue(result);
+        Py_XDECREF(result);
+    }
+    return r;
+}
+
+/* Raise (type, value, tb) the way generator.throw() normalises its arguments. */
+static int gen_set_thrown(PyObject *typ, PyObject *val, PyObject *tb) {
+    if (tb == Py_None) tb = NULL;
+    if (tb != NULL && !PyTraceBack_Check(tb)) {
+        PyErr_SetString(PyExc_TypeError, "throw() third argument must be a traceback object");
+        return -1;
+    }
+    if (PyExceptionClass_Check(typ)) {
+        PyObject *exc;
+        if (val == NULL || val == Py_None) exc = PyObject_CallNoArgs(typ);
+        else if (PyObject_TypeCheck(val, (PyTypeObject *)typ)) exc = Py_NewRef(val);
+        else if (PyTuple_Check(val)) exc = PyObject_Call(typ, val, NULL);
+        else exc = PyObject_CallOneArg(typ, val);
+        if (exc == NULL) return -1;
+        if (tb != NULL) PyException_SetTraceback(exc, tb);
+        PyErr_SetObject(typ, exc);
+        Py_DECREF(exc);
+        return 0;
+    }
+    if (PyExceptionInstance_Check(typ)) {
+        if (val != NULL && val != Py_None) {
+            PyErr_SetString(PyExc_TypeError, "instance exception may not have a separate value");
+            return -1;
+        }
+        if (tb != NULL) PyException_SetTraceback(typ, tb);
+        PyErr_SetObject((PyObject *)Py_TYPE(typ), typ);
+        return 0;
+    }
+    PyErr_Format(PyExc_TypeError,
+                 "exceptions must be classes or instances deriving from BaseException, not %s",
+                 Py_TYPE(typ)->tp_name);
+    return -1;
+}
+
+static PyObject *gen_throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs < 1 || nargs > 3) {
+        PyErr_Format(PyExc_TypeError, "throw expected at least 1 argument, got %zd", nargs);
+        return NULL;
+    }
+    if (gen_set_thrown(args[0], nargs > 1 ? args[1] : NULL, nargs > 2 ? args[2] : NULL) < 0) return NULL;
+    int done;
+    PyObject *result;
+    PyObject *r = gen_run((OxyGen *)self, NULL, &done, &result);
+    if (r == NULL && done) {
+        /* Returned after handling the exception. */
+        if (result == NULL || result == Py_None) PyErr_SetNone(PyExc_StopIteration);
+        else _PyGen_SetStopIterationValue(result);
+        Py_XDECREF(result);
+    }
+    return r;
+}
+
+static PyObject *gen_close(PyObject *self, PyObject *unused) {
+    (void)unused;
+    OxyGen *g = (OxyGen *)self;
+    if (OXY_GEN_STATE(g) <= 0) {
+        OXY_GEN_STATE(g) = -1;
+        Py_RETURN_NONE;
+    }
+    PyErr_SetNone(PyExc_GeneratorExit);
+    int done;
+    PyObject *result;
+    PyObject *r = gen_run(g, NULL, &done, &result);
+    if (r != NULL) {
+        Py_DECREF(r);
+        PyErr_SetString(PyExc_RuntimeError, "generator ignored GeneratorExit");
+        return NULL;
+    }
+    if (done) {
+        Py_XDECREF(result);
+        Py_RETURN_NONE;
+    }
+    if (PyErr_ExceptionMatches(PyExc_StopIteration) || PyErr_ExceptionMatches(PyExc_GeneratorExit)) {
+        PyErr_Clear();
+        Py_RETURN_NONE;
+    }
+    return NULL;
+}
+
+static void gen_finalize(PyObject *self) {
+    OxyGen *g = (OxyGen *)self;
+    if (g->frame == NULL || OXY_GEN_STATE(g) <= 0) return;
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    PyObject *r = gen_close(self, NULL);
+    if (r == NULL) PyErr_WriteUnraisable(self);
+    else Py_DECREF(r);
+    PyErr_Restore(t, v, tb);
+}
+
+static void gen_dealloc(PyObject *self) {
+    OxyGen *g = (OxyGen *)self;
+    if (PyObject_CallFinalizerFromDealloc(self) < 0) return; /* resurrected */
+    if (g->weakreflist != NULL) PyObject_ClearWeakRefs(self);
+    if (g->frame != NULL) g->free_frame(g->frame);
+    Py_XDECREF(g->name);
+    Py_XDECREF(g->qualname);
+    PyTypeObject *tp = Py_TYPE(self);
+    PyObject_Free(self);
+    Py_DECREF(tp);
+}
+
+static PyObject *gen_repr(PyObject *self) {
+    OxyGen *g = (OxyGen *)self;
+    return PyUnicode_FromFormat("<generator object %U at %p>", g->qualname, self);
+}
+
+static PyObject *gen_get_name(PyObject *self, void *c) {
+    (void)c;
+    return Py_NewRef(((OxyGen *)self)->name);
+}
+static PyObject *gen_get_qualname(PyObject *self, void *c) {
+    (void)c;
+    return Py_NewRef(((OxyGen *)self)->qualname);
+}
+static PyObject *gen_get_running(PyObject *self, void *c) {
+    (void)c;
+    return PyBool_FromLong(((OxyGen *)self)->running);
+}
+static PyObject *gen_get_none(PyObject *self, void *c) {
+    (void)self;
+    (void)c;
+    Py_RETURN_NONE;
+}
+
+static PyGetSetDef gen_getset[] = {
+    {"__name__", gen_get_name, NULL, NULL, NULL},
+    {"__qualname__", gen_get_qualname, NULL, NULL, NULL},
+    {"gi_running", gen_get_running, NULL, NULL, NULL},
+    {"gi_frame", gen_get_none, NULL, NULL, NULL},
+    {"gi_yieldfrom", gen_get_none, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef gen_methods[] = {
+    {"send", gen_send, METH_O, NULL},
+    {"throw", (PyCFunction)(void (*)(void))gen_throw, METH_FASTCALL, NULL},
+    {"close", gen_close, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject *oxy_gen_type_get(void) {
+    if (oxy_gen_type != NULL) return oxy_gen_type;
+    static PyMemberDef members[] = {
+        {"__weaklistoffset__", T_PYSSIZET, offsetof(OxyGen, weakreflist), READONLY, NULL},
+        {NULL, 0, 0, 0, NULL},
+    };
+    PyType_Slot slots[] = {
+        {Py_tp_dealloc, (void *)gen_dealloc},
+        {Py_tp_finalize, (void *)gen_finalize},
+        {Py_tp_repr, (void *)gen_repr},
+        {Py_tp_iter, (void *)PyObject_SelfIter},
+        {Py_tp_iternext, (void *)gen_iternext},
+        {Py_tp_getset, (void *)gen_getset},
+        {Py_tp_methods, (void *)gen_methods},
+        {Py_tp_members, (void *)members},
+        {0, NULL},
+    };
+    PyType_Spec spec = {
+        "generator",
+        sizeof(OxyGen),
+        0,
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+        slots,
+    };
+    PyTypeObject *tp = (PyTypeObject *)PyType_FromSpec(&spec);
+    if (tp == NULL) return NULL;
+    /* isinstance(g, collections.abc.Generator) holds, as for the interpreter's. */
+    PyObject *abc = PyImport_ImportModule("collections.abc");
+    if (abc != NULL) {
+        PyObject *gen_abc = PyObject_GetAttrString(abc, "Generator");
+        PyObject *ok = gen_abc == NULL ? NULL : PyObject_CallMethod(gen_abc, "register", "(O)", (PyObject *)tp);
+        Py_XDECREF(ok);
+        Py_XDECREF(gen_abc);
+        Py_DECREF(abc);
+    }
+    if (PyErr_Occurred()) {
+        Py_DECREF(tp);
+        return NULL;
+    }
+    oxy_gen_type = tp;
+    return tp;
+}
+
+PyObject *oxy_gen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
+                      PyObject *name, PyObject *qualname) {
+    PyTypeObject *tp = oxy_gen_type_get();
+    OxyGen *g = tp == NULL ? NULL : PyObject_New(OxyGen, tp);
+    if (g == NULL) {
+        free_frame(frame);
+        return NULL;
+    }
+    g->frame = frame;
+    g->resume = resume;
+    g->free_frame = free_frame;
+    g->name = Py_NewRef(name);
+    g->qualname = Py_NewRef(qualname);
+    g->weakreflist = NULL;
+    g->running = 0;
+    return (PyObject *)g;
+}
+
+static PyObject *yf_result;
+
+PyObject *oxy_yield_from_result(void) {
+    PyObject *r = yf_result != NULL ? yf_result : Py_NewRef(Py_None);
+    yf_result = NULL;
+    return r;
+}
+
+/* The sub-iterator finished by raising StopIteration (or returning NULL with no
+   exception): keep its value for oxy_yield_from_result. */
+static PyObject *yf_finished(void) {
+    PyObject *value = NULL;
+    if (PyErr_Occurred()) {
+        if (!PyErr_ExceptionMatches(PyExc_StopIteration)) return NULL;
+        if (_PyGen_FetchStopIterationValue(&value) < 0) return NULL;
+    }
+    Py_XSETREF(yf_result, value);
+    return NULL;
+}
+
+PyObject *oxy_yield_from_send(PyObject *it, PyObject *sent) {
+    PyObject *r;
+    if (sent == Py_None && Py_TYPE(it)->tp_iternext != NULL) {
+        r = Py_TYPE(it)->tp_iternext(it);
+    } else {
+        r = PyObject_CallMethod(it, "send", "(O)", sent);
+    }
+    if (r != NULL) return r;
+    return yf_finished();
+}
+
+/* An optional attribute: 0 with *out NULL when missing, -1 on other errors. */
+static int yf_lookup(PyObject *o, const char *name, PyObject **out) {
+    *out = PyObject_GetAttrString(o, name);
+    if (*out != NULL) return 0;
+    if (!PyErr_ExceptionMatches(PyExc_AttributeError)) return -1;
+    PyErr_Clear();
+    return 0;
+}
+
+PyObject *oxy_yield_from_throw(PyObject *it) {
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    if (t != NULL && PyErr_GivenExceptionMatches(t, PyExc_GeneratorExit)) {
+        /* Close the sub-iterator, then raise GeneratorExit here. */
+        PyObject *close = NULL;
+        if (yf_lookup(it, "close", &close) < 0) {
+            Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
+            return NULL;
+        }
+        if (close != NULL) {
+            PyObject *r = PyObject_CallNoArgs(close);
+            Py_DECREF(close);
+            if (r == NULL) {
+                Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
+                return NULL;
+            }
+            Py_DECREF(r);
+        }
+        PyErr_Restore(t, v, tb);
+        return NULL;
+    }
+    PyObject *throw = NULL;
+    if (yf_lookup(it, "throw", &throw) < 0) {
+        Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
+        return NULL;
+    }
+    if (throw == NULL) {
+        PyErr_Restore(t, v, tb);
+        return NULL;
+    }
+    PyErr_NormalizeException(&t, &v, &tb);
+    if (tb != NULL) PyException_SetTraceback(v, tb);
+    PyObject *r = PyObject_CallOneArg(throw, v);
+    Py_DECREF(throw);
+    Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
+    if (r != NULL) return r;
+    return yf_finished();
+}
+
+/* ======================================================================== */
 /* Class statements                                                          */
 /* ======================================================================== */
 

@@ -784,6 +784,26 @@ static inline oxy_int oxy_load_const_int(PyObject *globals, PyObject *name, oxy_
    attributes, weak references, and pickling by reference (module + qualname).
    `self_arg` is passed as the wrapper's first argument (the module). New ref or NULL. */
 OXY_API PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *module_name);
+/* Generators. A compiled generator function's body is a resume function over a
+   heap frame (a module-specific struct whose first member is the int resume state:
+   0 not started, k > 0 suspended at yield k, -1 finished). It is called with the
+   value sent in (None for next()), or NULL to raise the pending exception at the
+   yield (throw, close); it returns the value yielded (state > 0) or, finished, the
+   return value or NULL with an exception. `free_frame` releases what the frame
+   owns (the arguments) and frees it. */
+typedef PyObject *(*oxy_gen_resume_fn)(void *frame, PyObject *sent, int depth);
+OXY_API PyObject *oxy_gen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
+                              PyObject *name, PyObject *qualname);
+/* `yield from it`: send `sent` (None: next) into the sub-iterator. Returns the value
+   to yield, or NULL: finished when no exception is set (the result is then taken
+   with oxy_yield_from_result), an error otherwise. */
+OXY_API PyObject *oxy_yield_from_send(PyObject *it, PyObject *sent);
+/* The exception pending at the yield of a `yield from`, delegated to the
+   sub-iterator (its throw(), or close() for GeneratorExit). Same results. */
+OXY_API PyObject *oxy_yield_from_throw(PyObject *it);
+/* The return value of the sub-iterator that just finished (a new reference). */
+OXY_API PyObject *oxy_yield_from_result(void);
+
 /* A function object for a nested function or lambda: `closure` (its captured cells,
    then its defaults) is what its wrapper receives as `self`. */
 OXY_API PyObject *oxy_closure_new(PyMethodDef *def, PyObject *closure, PyObject *module_name,

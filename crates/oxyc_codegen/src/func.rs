@@ -17,6 +17,8 @@ struct Emitter<'a> {
     builtins: &'a mut IndexSet<String>,
     out: String,
     cur_line: u32,
+    /// Yields emitted so far (a generator resumes at `Y<k>`).
+    yields: usize,
     /// Shared traceback exits: handler block -> label number.
     exits: indexmap::IndexMap<u32, usize>,
     /// Shared release chains of error paths: (register, next label) -> node number.
@@ -30,6 +32,11 @@ pub fn emit_function(
     consts: &mut ConstTable,
     builtins: &mut IndexSet<String>,
 ) -> String {
+    if f.is_generator {
+        let mut out = generator_frame(m, f);
+        out += &emit_body(m, f, consts, builtins, Variant::Plain);
+        return out;
+    }
     let tagged = int_params(f);
     if tagged.is_empty() || op_count(f) > SPECIALIZE_MAX_OPS {
         return emit_body(m, f, consts, builtins, Variant::Plain);
@@ -84,6 +91,7 @@ fn emit_body(
         builtins,
         out: String::new(),
         cur_line: 0,
+        yields: 0,
         exits: Default::default(),
         chains: Default::default(),
     };
@@ -96,6 +104,11 @@ pub fn signature(m: &Module, f: &Function) -> String {
 }
 
 fn signature_named(f: &Function, name: &str) -> String {
+    if f.is_generator {
+        return format!(
+            "static PyObject *{name}(void *oxy_frame, PyObject *oxy_sent, int oxy_depth)"
+        );
+    }
     let mut params: Vec<String> = Vec::new();
     if f.has_closure {
         params.push("PyObject *oxy_closure".to_string());
@@ -110,13 +123,80 @@ fn signature_named(f: &Function, name: &str) -> String {
     format!("static {} {name}({})", c_type(f.ret), params.join(", "))
 }
 
+/// A register's C name: a local variable, or a member of the frame of a generator.
 fn reg_name_of(f: &Function, r: Reg) -> String {
+    if f.is_generator {
+        format!("F->{}", reg_field(f, r))
+    } else {
+        reg_field(f, r)
+    }
+}
+
+/// The frame member of parameter `i` of a generator.
+pub fn reg_field_name(f: &Function, i: usize) -> String {
+    reg_field(f, Reg(i as u32))
+}
+
+fn reg_field(f: &Function, r: Reg) -> String {
     let info = f.reg(r);
     if info.name.is_empty() || info.name.contains('$') {
         format!("r{}", r.0)
     } else {
         format!("r{}_{}", r.0, ident(&info.name))
     }
+}
+
+/// The frame of a generator function: its resume state (first: the runtime reads
+/// it), its closure, the arguments it owns, and every register.
+fn generator_frame(m: &Module, f: &Function) -> String {
+    let id = f.id.0;
+    let mut out = format!("struct oxy_gf{id} {{\n    int resume;\n    PyObject *oxy_closure;\n");
+    for (i, p) in f.params.iter().enumerate() {
+        let _ = writeln!(out, "    {} a{i};", c_type(p.ty));
+    }
+    for i in 0..f.regs.len() {
+        let _ = writeln!(
+            out,
+            "    {} {};",
+            c_type(f.regs[i].ty),
+            reg_field(f, Reg(i as u32))
+        );
+    }
+    out.push_str("};\n");
+    let _ = writeln!(
+        out,
+        "static struct oxy_gf{id} *oxy_gf{id}_new(void) {{\n    struct oxy_gf{id} *F = PyMem_Malloc(sizeof *F);\n    if (F == NULL) {{ PyErr_NoMemory(); return NULL; }}\n    F->resume = 0;\n    F->oxy_closure = NULL;"
+    );
+    for (i, p) in f.params.iter().enumerate() {
+        let _ = writeln!(out, "    F->a{i} = {};", initial_value(p.ty));
+    }
+    for i in 0..f.regs.len() {
+        let _ = writeln!(
+            out,
+            "    F->{} = {};",
+            reg_field(f, Reg(i as u32)),
+            initial_value(f.regs[i].ty)
+        );
+    }
+    out.push_str("    return F;\n}\n");
+    let _ = writeln!(
+        out,
+        "static void oxy_gf{id}_free(void *p) {{\n    struct oxy_gf{id} *F = p;"
+    );
+    for (i, p) in f.params.iter().enumerate() {
+        match p.ty {
+            RType::Int => {
+                let _ = writeln!(out, "    oxy_int_xdecref(F->a{i});");
+            }
+            RType::Obj => {
+                let _ = writeln!(out, "    Py_XDECREF(F->a{i});");
+            }
+            _ => {}
+        }
+    }
+    out.push_str("    Py_XDECREF(F->oxy_closure);\n    PyMem_Free(F);\n}\n");
+    let _ = m;
+    out
 }
 
 impl Emitter<'_> {
@@ -164,7 +244,14 @@ impl Emitter<'_> {
                 params.join(", ")
             );
         }
-        for (i, r) in f.regs.iter().enumerate().skip(f.params.len()) {
+        let regs_here = if f.is_generator { 0 } else { f.regs.len() };
+        for (i, r) in f
+            .regs
+            .iter()
+            .enumerate()
+            .take(regs_here)
+            .skip(f.params.len())
+        {
             let name = self.reg(Reg(i as u32));
             let note = if r.kind == RegKind::Local {
                 format!(" /* {} */", r.name)
@@ -181,6 +268,27 @@ impl Emitter<'_> {
         let _ = writeln!(self.out, "    unsigned int oxy_ticks = 4096;");
         let _ = writeln!(self.out, "    int oxy_line = {};", f.line);
         let _ = writeln!(self.out, "    (void)oxy_ticks; (void)oxy_line;");
+        if f.is_generator {
+            // Resume where it stopped: at the start, or after yield k.
+            let _ = writeln!(
+                self.out,
+                "    struct oxy_gf{} *F = oxy_frame;\n    int oxy_at = F->resume;\n    F->resume = -1;\n    switch (oxy_at) {{\n    case 0: break;",
+                f.id.0
+            );
+            let yields = f
+                .blocks
+                .iter()
+                .flat_map(|b| &b.ops)
+                .filter(|op| matches!(op.kind, OpKind::Yield { .. }))
+                .count();
+            for k in 1..=yields {
+                let _ = writeln!(self.out, "    case {k}: goto Y{k};");
+            }
+            let _ = writeln!(
+                self.out,
+                "    default: PyErr_SetString(PyExc_SystemError, \"bad generator state\"); return NULL;\n    }}"
+            );
+        }
         let _ = writeln!(self.out, "    goto L{};", f.entry.0);
         for (bi, b) in f.blocks.iter().enumerate() {
             let _ = writeln!(self.out, "  L{bi}: ;");
@@ -614,11 +722,28 @@ impl Emitter<'_> {
                 self.check(op, &format!("{d} == NULL"));
             }
             OpKind::LoadFree { dst, index } => {
+                let closure = if self.f.is_generator {
+                    "F->oxy_closure"
+                } else {
+                    "oxy_closure"
+                };
                 let _ = writeln!(
                     self.out,
-                    "    {} = PyTuple_GET_ITEM(oxy_closure, {index});",
+                    "    {} = PyTuple_GET_ITEM({closure}, {index});",
                     self.reg(*dst)
                 );
+            }
+            OpKind::Yield { dst, value } => {
+                self.yields += 1;
+                let k = self.yields;
+                let _ = writeln!(
+                    self.out,
+                    "    F->resume = {k}; /* yield */\n    return {};\n  Y{k}: ;",
+                    self.reg(*value)
+                );
+                self.check(op, "oxy_sent == NULL");
+                let d = self.reg(*dst);
+                let _ = writeln!(self.out, "    {d} = oxy_sent; Py_INCREF({d});");
             }
             OpKind::GetField {
                 dst,

@@ -22,7 +22,7 @@ pub fn emit(
         .filter(|f| f.is_python_callable)
         .collect();
     for f in &callable {
-        wrappers.push_str(&wrapper(m, f));
+        wrappers.push_str(&wrapper(m, f, consts));
     }
     // Intern the names used by the initialiser before the table is printed.
     let builtin_names: Vec<String> = builtins.iter().map(|b| consts.str(b)).collect();
@@ -202,7 +202,7 @@ static PyObject *oxy_make_closure(int i, PyObject *qualname, PyObject *closure) 
 
 /// The Python-callable wrapper: parse arguments, check and unbox them, call the native
 /// function, box the result.
-fn wrapper(m: &Module, f: &Function) -> String {
+fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
     let mut out = String::new();
     let n = f.params.len();
     let nreq = f.params.iter().take_while(|p| !p.has_default()).count();
@@ -290,6 +290,62 @@ fn wrapper(m: &Module, f: &Function) -> String {
             }
         }
         call_args.push(v);
+    }
+    if f.is_generator {
+        // A generator: the frame takes the arguments; the body runs on next().
+        let id = f.id.0;
+        let _ = writeln!(out, "    struct oxy_gf{id} *F = oxy_gf{id}_new();");
+        let _ = writeln!(
+            out,
+            "    if (F == NULL) {{ {}return NULL; }}",
+            cleanup.iter().map(|c| format!("{c} ")).collect::<String>()
+        );
+        for (i, p) in f.params.iter().enumerate() {
+            if p.ty == RType::Obj {
+                let _ = writeln!(out, "    Py_INCREF(p{i});");
+            }
+            let field = crate::func::reg_field_name(f, i);
+            let _ = writeln!(out, "    F->a{i} = p{i};\n    F->{field} = p{i};");
+        }
+        if f.has_closure {
+            let _ = writeln!(out, "    F->oxy_closure = Py_NewRef(self);");
+        }
+        let name = consts.str(&f.name);
+        let qualname = consts.str(&f.qualname);
+        let _ = writeln!(
+            out,
+            "    return oxy_gen_new(F, {}, oxy_gf{id}_free, {name}, {qualname});\n}}\n",
+            native_name(m, f.id)
+        );
+        return out;
+    }
+    if f.is_generator {
+        // A generator: the frame takes the arguments; the body runs on next().
+        let id = f.id.0;
+        let _ = writeln!(out, "    struct oxy_gf{id} *F = oxy_gf{id}_new();");
+        let _ = writeln!(
+            out,
+            "    if (F == NULL) {{ {}return NULL; }}",
+            cleanup.iter().map(|c| format!("{c} ")).collect::<String>()
+        );
+        for (i, p) in f.params.iter().enumerate() {
+            if p.ty == RType::Obj {
+                let _ = writeln!(out, "    Py_INCREF(p{i});");
+            }
+            let field = crate::func::reg_field_name(f, i);
+            let _ = writeln!(out, "    F->a{i} = p{i};\n    F->{field} = p{i};");
+        }
+        if f.has_closure {
+            let _ = writeln!(out, "    F->oxy_closure = Py_NewRef(self);");
+        }
+        let name = consts.str(&f.name);
+        let qualname = consts.str(&f.qualname);
+        let _ = writeln!(
+            out,
+            "    return oxy_gen_new(F, {}, oxy_gf{id}_free, {name}, {qualname});\n}}\n",
+            native_name(m, f.id)
+        );
+        return out;
     }
     let _ = writeln!(
         out,

@@ -229,6 +229,12 @@ pub enum OpKind {
         func: FuncId,
         closure: Option<Reg>,
     },
+    /// Suspend a generator, handing `value` (stolen) to its consumer; when resumed,
+    /// `dst` is the value sent in, or the exception thrown in is raised here.
+    Yield {
+        dst: Reg,
+        value: Reg,
+    },
     /// Cell `index` of the running function's closure (borrowed: the closure tuple
     /// keeps it alive).
     LoadFree {
@@ -396,6 +402,9 @@ pub struct Function {
     /// Takes its closure tuple (captured cells, then defaults) as a first C
     /// parameter `oxy_closure`; its function object holds the tuple.
     pub has_closure: bool,
+    /// A generator function: calling it makes a generator whose frame holds the
+    /// registers; the body runs from one `Yield` to the next.
+    pub is_generator: bool,
     /// Can call itself through direct calls (set by `oxyc_passes::callgraph`); only
     /// such functions check the recursion depth.
     pub recursive: bool,
@@ -538,6 +547,7 @@ impl Op {
             OpKind::MakeFunction {
                 closure: Some(c), ..
             } => vec![*c],
+            OpKind::Yield { value, .. } => vec![*value],
             OpKind::Undef { .. } => vec![],
             OpKind::CheckBound { reg, .. } => vec![*reg],
             OpKind::IncRef { reg } | OpKind::DecRef { reg } | OpKind::XDecRef { reg } => {
@@ -562,6 +572,7 @@ impl Op {
             | OpKind::LoadStatic { dst, .. }
             | OpKind::MakeFunction { dst, .. }
             | OpKind::LoadFree { dst, .. }
+            | OpKind::Yield { dst, .. }
             | OpKind::GetField { dst, .. }
             | OpKind::TypeIs { dst, .. }
             | OpKind::NoSubclassOf { dst, .. }
@@ -578,6 +589,7 @@ impl Op {
     pub fn stolen(&self) -> Vec<Reg> {
         match &self.kind {
             OpKind::Assign { src, .. } => vec![*src],
+            OpKind::Yield { value, .. } => vec![*value],
             OpKind::Prim { prim, args, .. } => {
                 let d = prim.desc();
                 args.iter()

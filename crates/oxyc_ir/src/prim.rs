@@ -221,6 +221,10 @@ prims! {
     IsInstanceTuple = "isinstance_tuple", "oxy_isinstance_fast($0, $1, PyTuple_Check($0), &PyTuple_Type)", [Obj, Obj] -> CInt, Neg;
     IsInstanceDict = "isinstance_dict", "oxy_isinstance_fast($0, $1, PyDict_Check($0), &PyDict_Type)", [Obj, Obj] -> CInt, Neg;
     IsInstanceSet = "isinstance_set", "oxy_isinstance_fast($0, $1, PySet_Check($0), &PySet_Type)", [Obj, Obj] -> CInt, Neg;
+    // ---- generators: `yield from` (runtime/oxyc_rt.c) ----
+    YieldFromSend = "yield_from_send", "oxy_yield_from_send($0, $1)", [Obj, Obj] -> Obj, NullOccurred;
+    YieldFromThrow = "yield_from_throw", "oxy_yield_from_throw($0)", [Obj] -> Obj, NullOccurred;
+    YieldFromResult = "yield_from_result", "oxy_yield_from_result()", [] -> Obj, Never;
     // ---- wrapping 64-bit arithmetic for masked int expressions (irbuild/wrap64.rs) ----
     IntLow64 = "int_low64", "oxy_int_low64($0)", [Int] -> Ssize, Never;
     IntFromU64 = "int_from_u64", "oxy_int_from_u64((uint64_t)$0)", [Ssize] -> Int, IntErr,

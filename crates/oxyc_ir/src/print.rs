@@ -150,6 +150,7 @@ fn op_text(op: &Op) -> String {
             closure: Some(c),
         } => format!("{dst} = make_function f{} closure {c}", func.0),
         OpKind::LoadFree { dst, index } => format!("{dst} = load_free {index}"),
+        OpKind::Yield { dst, value } => format!("{dst} = yield {value}"),
         OpKind::GetField {
             dst,
             obj,

@@ -370,6 +370,7 @@ pub fn op_can_fail(kind: &OpKind) -> bool {
         | OpKind::DelGlobal { .. }
         | OpKind::DefineFunction { .. }
         | OpKind::MakeFunction { .. }
+        | OpKind::Yield { .. }
         | OpKind::GetField { .. }
         | OpKind::NewInstance { .. }
         | OpKind::LoadConstInt { .. }

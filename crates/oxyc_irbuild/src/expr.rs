@@ -246,12 +246,12 @@ impl<'a> FnBuilder<'a> {
                 Val::new(dst, ty)
             }
             ExprKind::Lambda { .. } => self.lambda(e),
+            ExprKind::Yield(v) => self.yield_expr(v.as_deref()),
+            ExprKind::YieldFrom(x) => self.yield_from(x),
             ExprKind::Starred(_)
             | ExprKind::GeneratorExp { .. }
             | ExprKind::Named { .. }
-            | ExprKind::Await(_)
-            | ExprKind::Yield(_)
-            | ExprKind::YieldFrom(_) => {
+            | ExprKind::Await(_) => {
                 self.error(e.span, "this expression cannot be compiled here");
                 self.none()
             }

@@ -11,6 +11,7 @@ mod class;
 mod closure;
 mod dunder;
 mod expr;
+mod generator;
 mod narrow;
 mod stmt;
 mod wrap64;
@@ -137,6 +138,7 @@ pub fn build_module(
             doc,
             is_python_callable: true,
             has_closure,
+            is_generator: scope.is_generator,
             recursive: false,
             regs: std::mem::take(&mut b.regs),
             blocks: b.finish_blocks(),
@@ -201,6 +203,7 @@ pub fn build_module(
         doc: None,
         is_python_callable: false,
         has_closure: false,
+        is_generator: false,
         recursive: false,
         regs: std::mem::take(&mut b.regs),
         blocks: b.finish_blocks(),

@@ -119,6 +119,15 @@ impl<'m> ScopeBuilder<'m> {
             nonlocal_names(&d.body, &mut nonlocals);
         }
         let globals: IndexSet<String> = globals.into_iter().collect();
+        let mut is_generator = false;
+        if let FuncNode::Def(d) = node {
+            let mut y = YieldScan::default();
+            y.stmts(&d.body, false);
+            if let Some(span) = y.misplaced {
+                return Err((span, "`yield` inside an `except` or `finally` block".into()));
+            }
+            is_generator = y.found;
+        }
         let mut locals: IndexSet<String> = param_names.iter().cloned().collect();
         for n in bound {
             if !globals.contains(&n) && !nonlocals.contains(&n) {
@@ -164,6 +173,7 @@ impl<'m> ScopeBuilder<'m> {
             cellvars: IndexSet::new(),
             freevars: IndexSet::new(),
             nonlocals: nonlocals.clone(),
+            is_generator,
         });
         let mut inner_bound: IndexSet<String> = site
             .bound_outside
@@ -405,4 +415,78 @@ fn walrus_in(e: &Expr) -> Option<Span> {
         }
     });
     out
+}
+
+/// Finds the `yield`s of a function body (not those of functions inside it).
+#[derive(Default)]
+struct YieldScan {
+    found: bool,
+    /// A yield in an `except` clause or a `finally` body: the generator would be
+    /// suspended while handling an exception, whose state is not saved yet.
+    misplaced: Option<Span>,
+}
+
+impl YieldScan {
+    fn stmts(&mut self, body: &[Stmt], in_handler: bool) {
+        for s in body {
+            self.stmt(s, in_handler);
+        }
+    }
+
+    fn stmt(&mut self, s: &Stmt, in_handler: bool) {
+        match &s.kind {
+            StmtKind::FunctionDef(d) => {
+                for e in d
+                    .decorators
+                    .iter()
+                    .chain(d.params.all().filter_map(|p| p.default.as_ref()))
+                {
+                    self.expr(e, in_handler);
+                }
+            }
+            StmtKind::ClassDef(_) => {}
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
+                self.stmts(body, in_handler);
+                for h in handlers {
+                    if let Some(t) = &h.type_ {
+                        self.expr(t, in_handler);
+                    }
+                    self.stmts(&h.body, true);
+                }
+                self.stmts(orelse, in_handler);
+                self.stmts(finalbody, true);
+            }
+            _ => each_child(s, &mut |c| match c {
+                Child::Stmt(inner) => self.stmt(inner, in_handler),
+                Child::Expr(e) | Child::Target(e) => self.expr(e, in_handler),
+            }),
+        }
+    }
+
+    fn expr(&mut self, e: &Expr, in_handler: bool) {
+        match &e.kind {
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
+                self.found = true;
+                if in_handler && self.misplaced.is_none() {
+                    self.misplaced = Some(e.span);
+                }
+            }
+            ExprKind::Lambda { params, .. } => {
+                for p in params.all() {
+                    if let Some(d) = &p.default {
+                        self.expr(d, in_handler);
+                    }
+                }
+                return;
+            }
+            _ => {}
+        }
+        each_expr_child(e, &mut |c| self.expr(c, in_handler));
+    }
 }

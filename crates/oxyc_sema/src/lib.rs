@@ -76,6 +76,8 @@ pub struct FuncScope<'m> {
     pub freevars: IndexSet<String>,
     /// Free variables declared `nonlocal` (it may rebind them).
     pub nonlocals: IndexSet<String>,
+    /// Its body has a `yield`: calling it makes a generator.
+    pub is_generator: bool,
 }
 
 /// A method the class machinery turns into a class or static method even without a
@@ -306,6 +308,7 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
     if !bindings.star_import {
         for (fi, f) in functions.iter().enumerate() {
             if f.top_level
+                && !f.is_generator
                 && f.def().is_some_and(|d| d.decorators.is_empty())
                 && bindings.counts.get(&f.name) == Some(&1)
             {

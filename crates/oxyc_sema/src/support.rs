@@ -14,6 +14,8 @@ struct Rules {
     allow_super: bool,
     /// In a function nested in another (`nonlocal` is allowed).
     nested: bool,
+    /// In a function body (`yield` makes it a generator; closures.rs checks where).
+    in_function: bool,
 }
 
 fn found(span: Span, what: &str) -> Found {
@@ -80,7 +82,14 @@ fn function_unsupported(stmt: &Stmt, f: &FunctionDef, r: Rules) -> Found {
             return found(span, "`super()` in a method without parameters");
         }
     }
-    body_unsupported(&f.body, true, r)
+    body_unsupported(
+        &f.body,
+        true,
+        Rules {
+            in_function: true,
+            ..r
+        },
+    )
 }
 
 /// Parameter kinds not compiled yet, and their defaults.
@@ -143,6 +152,7 @@ fn class_unsupported(c: &ClassDef) -> Found {
                         Rules {
                             allow_super: true,
                             nested: false,
+                            in_function: false,
                         },
                     )
                 }),
@@ -312,6 +322,7 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool, r: Rules) -> Found {
             let inner = Rules {
                 allow_super: false,
                 nested: in_function,
+                in_function: false,
             };
             f.decorators
                 .iter()
@@ -381,8 +392,25 @@ fn expr_unsupported(e: &Expr, r: Rules) -> Found {
         ExprKind::Lambda { params, body } => {
             params_unsupported(params).or_else(|| expr_unsupported(body, Rules::default()))
         }
+        // A comprehension is a scope of its own: no `yield` in it.
+        ExprKind::ListComp { .. }
+        | ExprKind::SetComp { .. }
+        | ExprKind::DictComp { .. }
+        | ExprKind::GeneratorExp { .. }
+            if r.in_function =>
+        {
+            expr_unsupported(
+                e,
+                Rules {
+                    in_function: false,
+                    ..r
+                },
+            )
+        }
         ExprKind::GeneratorExp { .. } => found(span, "a generator expression"),
-        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => found(span, "`yield`"),
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) if !r.in_function => {
+            found(span, "`yield` outside a function")
+        }
         ExprKind::Await(_) => found(span, "`await`"),
         ExprKind::Named { .. } => found(span, "the walrus operator `:=`"),
         ExprKind::ListComp { generators, .. }

@@ -40,7 +40,7 @@ fn shadowed_builtin_is_global() {
 #[test]
 fn unsupported_constructs_fall_back_to_the_interpreter() {
     let s = sem(
-        "async def a():\n    pass\ndef f():\n    yield 1\ndef g(x: int) -> int:\n    return x\n",
+        "async def a():\n    pass\ndef f():\n    try:\n        pass\n    except Exception:\n        yield 1\ndef g(x: int) -> int:\n    return x\n",
     );
     assert!(matches!(s.items[0], ItemMode::Interpreted { .. }));
     assert!(matches!(s.items[1], ItemMode::Interpreted { .. }));
@@ -140,4 +140,17 @@ fn decorated_functions_are_compiled_but_not_early_bound() {
     let s = sem("import functools\n@functools.lru_cache\ndef f(n: int) -> int:\n    return n\n");
     assert_eq!(s.items[1], ItemMode::Compiled);
     assert!(!s.early_bound.contains_key("f"));
+}
+
+#[test]
+fn yield_makes_a_generator_function() {
+    let s = sem("def f(n):\n    yield n\n    def g():\n        return 1\n    return g\n");
+    assert_eq!(s.items[0], ItemMode::Compiled);
+    assert!(s.functions[0].is_generator);
+    assert!(!s.functions[1].is_generator);
+    // Not early-bound: a call makes a generator, not a direct C call.
+    assert!(!s.early_bound.contains_key("f"));
+    // `yield` in a comprehension or at module level stays with the interpreter.
+    let s = sem("def f():\n    return [(yield x) for x in range(3)]\n");
+    assert!(matches!(s.items[0], ItemMode::Interpreted { .. }));
 }

@@ -105,7 +105,9 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
                     }
                 })
                 .collect(),
-            ret: if declines {
+            // A generator function returns a generator; its `return` value is the
+            // generator's result (any object).
+            ret: if declines || f.is_generator {
                 Ty::Object
             } else {
                 def.returns.as_ref().map_or(Ty::Object, &type_of_annotation)

@@ -1,0 +1,81 @@
+//! Generators: `yield` and `yield from` in a generator function's body.
+//!
+//! The body is one IR function like any other; each `yield` is a `Yield` op that
+//! suspends it (codegen keeps the registers in a heap frame and resumes at the op).
+//! `yield from it` is a loop: send into the sub-iterator, yield what it yields, and
+//! hand an exception thrown in at the yield to the sub-iterator's `throw()`.
+
+use crate::builder::{FnBuilder, Val};
+use oxyc_ir::{OpKind, Prim, RType};
+use oxyc_syntax::ast::Expr;
+use oxyc_types::Ty;
+
+impl<'a> FnBuilder<'a> {
+    /// `yield value`: the value sent in (None for `next()`).
+    pub fn yield_expr(&mut self, value: Option<&'a Expr>) -> Val {
+        let v = match value {
+            Some(e) => self.expr(e),
+            None => self.none(),
+        };
+        let b = self.box_val(&v);
+        let dst = self.temp(RType::Obj);
+        self.emit(OpKind::Yield { dst, value: b });
+        Val::new(dst, Ty::Object)
+    }
+
+    /// `yield from iterable`: the sub-iterator's return value.
+    pub fn yield_from(&mut self, iterable: &'a Expr) -> Val {
+        let x = self.expr(iterable);
+        let xb = self.box_val(&x);
+        let it = self.prim(Prim::ObjGetIter, vec![xb]);
+        let cur = self.temp(RType::Obj);
+        let yield_blk = self.new_block();
+        let throw_blk = self.new_block();
+        let finish = self.new_block();
+
+        // First step: next(it).
+        let none = self.none();
+        let first = self.prim(Prim::YieldFromSend, vec![it, none.reg]);
+        self.check_step(first, cur, yield_blk, finish);
+
+        // Yield what it yields; an exception thrown in goes to its throw().
+        self.switch_to(yield_blk);
+        self.handlers.push(throw_blk);
+        let sent = self.temp(RType::Obj);
+        self.push(
+            OpKind::Yield {
+                dst: sent,
+                value: cur,
+            },
+            true,
+            false,
+        );
+        self.handlers.pop();
+        let next = self.prim(Prim::YieldFromSend, vec![it, sent]);
+        self.check_step(next, cur, yield_blk, finish);
+
+        self.switch_to(throw_blk);
+        let thrown = self.prim(Prim::YieldFromThrow, vec![it]);
+        self.check_step(thrown, cur, yield_blk, finish);
+
+        self.switch_to(finish);
+        let r = self.prim(Prim::YieldFromResult, vec![]);
+        Val::new(r, Ty::Object)
+    }
+
+    /// After a step of `yield from`: NULL (no error) means finished, else yield it.
+    fn check_step(
+        &mut self,
+        step: oxyc_ir::Reg,
+        cur: oxyc_ir::Reg,
+        yield_blk: oxyc_ir::BlockId,
+        finish: oxyc_ir::BlockId,
+    ) {
+        let done = self.prim(Prim::IsNull, vec![step]);
+        let got = self.new_block();
+        self.branch(done, finish, got);
+        self.switch_to(got);
+        self.assign(cur, step);
+        self.goto(yield_blk);
+    }
+}
