@@ -184,7 +184,7 @@ impl ModCx<'_> {
     pub fn module_span(&self, scope: &FuncScope<'_>) -> oxyc_syntax::Span {
         match scope.node {
             oxyc_sema::FuncNode::Def(d) => d.name.span,
-            oxyc_sema::FuncNode::Lambda(e) => e.span,
+            oxyc_sema::FuncNode::Lambda(e) | oxyc_sema::FuncNode::GenExp(e) => e.span,
         }
     }
 }

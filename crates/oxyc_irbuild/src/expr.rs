@@ -248,10 +248,8 @@ impl<'a> FnBuilder<'a> {
             ExprKind::Lambda { .. } => self.lambda(e),
             ExprKind::Yield(v) => self.yield_expr(v.as_deref()),
             ExprKind::YieldFrom(x) => self.yield_from(x),
-            ExprKind::Starred(_)
-            | ExprKind::GeneratorExp { .. }
-            | ExprKind::Named { .. }
-            | ExprKind::Await(_) => {
+            ExprKind::GeneratorExp { .. } => self.genexp(e),
+            ExprKind::Starred(_) | ExprKind::Named { .. } | ExprKind::Await(_) => {
                 self.error(e.span, "this expression cannot be compiled here");
                 self.none()
             }

@@ -5,9 +5,9 @@
 //! `yield from it` is a loop: send into the sub-iterator, yield what it yields, and
 //! hand an exception thrown in at the yield to the sub-iterator's `throw()`.
 
-use crate::builder::{FnBuilder, Val};
+use crate::builder::{FnBuilder, LoopCtx, Val};
 use oxyc_ir::{OpKind, Prim, RType};
-use oxyc_syntax::ast::Expr;
+use oxyc_syntax::ast::{Expr, ExprKind};
 use oxyc_types::Ty;
 
 impl<'a> FnBuilder<'a> {
@@ -61,6 +61,80 @@ impl<'a> FnBuilder<'a> {
         self.switch_to(finish);
         let r = self.prim(Prim::YieldFromResult, vec![]);
         Val::new(r, Ty::Object)
+    }
+
+    /// A generator expression where it stands: the iterator of its first iterable,
+    /// handed to a new generator of its function.
+    pub fn genexp(&mut self, e: &'a Expr) -> Val {
+        let ExprKind::GeneratorExp { generators, .. } = &e.kind else {
+            return self.none();
+        };
+        let Some(g) = generators.first() else {
+            return self.none();
+        };
+        let first = self.expr(&g.iter);
+        let fb = self.box_val(&first);
+        let it = self.prim(Prim::ObjGetIter, vec![fb]);
+        let f = self.lambda(e);
+        let dst = self.temp(RType::Obj);
+        self.emit(OpKind::CallObj {
+            dst,
+            callable: f.reg,
+            args: vec![it],
+            kwnames: None,
+        });
+        Val::new(dst, Ty::Object)
+    }
+
+    /// The body of a generator expression's function: walk `.0`, bind the first
+    /// target, test its conditions, run the other `for` clauses as a comprehension
+    /// does, and yield each element.
+    pub fn genexp_body(&mut self, e: &'a Expr) {
+        let ExprKind::GeneratorExp { elt, generators } = &e.kind else {
+            return;
+        };
+        let Some((g, rest)) = generators.split_first() else {
+            return;
+        };
+        let Some(&it) = self.locals.get(".0") else {
+            return;
+        };
+        let (header, got, after) = (self.new_block(), self.new_block(), self.new_block());
+        self.goto(header);
+        self.switch_to(header);
+        let y = self.prim(Prim::ObjIterNext, vec![it]);
+        let done = self.prim(Prim::IsNull, vec![y]);
+        self.branch(done, after, got);
+        self.switch_to(got);
+        let item = self.temp(RType::Obj);
+        self.assign(item, y);
+        let elem_ty = self.cx.types.exprs.get(g.target.id).clone();
+        let v = if elem_ty != Ty::Object && matches!(g.target.kind, ExprKind::Name(_)) {
+            let r = self.coerce(&Val::new(item, Ty::Object), &elem_ty, Some("loop item"));
+            Val::new(r, elem_ty)
+        } else {
+            Val::new(item, Ty::Object)
+        };
+        self.assign_target(&g.target, v);
+        self.loops.push(LoopCtx {
+            brk: after,
+            cont: header,
+            unwind_len: self.unwind.len(),
+        });
+        for cond in &g.ifs {
+            let c = self.expr(cond);
+            let t = self.truthy(&c);
+            let next = self.new_block();
+            self.branch(t, next, header);
+            self.switch_to(next);
+        }
+        self.comprehension(rest, &mut |b| {
+            b.yield_expr(Some(elt));
+        });
+        self.loops.pop();
+        self.emit(OpKind::CheckSignals);
+        self.goto(header);
+        self.switch_to(after);
     }
 
     /// After a step of `yield from`: NULL (no error) means finished, else yield it.

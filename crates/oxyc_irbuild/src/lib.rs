@@ -59,8 +59,8 @@ pub fn build_module(
                 cx.line_of(def.name.span.start),
                 def.docstring.clone(),
             ),
-            oxyc_sema::FuncNode::Lambda(e) => {
-                ("<lambda>".to_string(), cx.line_of(e.span.start), None)
+            oxyc_sema::FuncNode::Lambda(e) | oxyc_sema::FuncNode::GenExp(e) => {
+                (scope.display_name.clone(), cx.line_of(e.span.start), None)
             }
         };
         let mut b = FnBuilder::new(cx, name.clone(), sig.ret.clone());
@@ -123,6 +123,11 @@ pub fn build_module(
                     let v = b.expr(body);
                     b.do_return(v);
                 }
+            }
+            oxyc_sema::FuncNode::GenExp(e) => {
+                b.genexp_body(e);
+                let none = b.none();
+                b.do_return(none);
             }
         }
         diags.append(&mut b.diags);

@@ -109,6 +109,12 @@ impl<'m> ScopeBuilder<'m> {
                 ),
                 _ => return Err((e.span, "this expression as a function".into())),
             },
+            FuncNode::GenExp(e) => (
+                node.parameters(),
+                "<genexpr>".to_string(),
+                "<genexpr>".to_string(),
+                e.span,
+            ),
         };
         let param_names: Vec<String> = params.all().map(|p| p.name.name.clone()).collect();
         let mut bound = Vec::new();
@@ -129,6 +135,13 @@ impl<'m> ScopeBuilder<'m> {
             is_generator = y.found;
         }
         let mut locals: IndexSet<String> = param_names.iter().cloned().collect();
+        if let FuncNode::GenExp(e) = node
+            && let ExprKind::GeneratorExp { generators, .. } = &e.kind
+            && let Some(g) = generators.first()
+        {
+            is_generator = true;
+            scopes::target_names(&g.target, &mut bound);
+        }
         for n in bound {
             if !globals.contains(&n) && !nonlocals.contains(&n) {
                 locals.insert(n);
@@ -155,7 +168,7 @@ impl<'m> ScopeBuilder<'m> {
         let index = self.base + self.funcs.len();
         let key = match node {
             FuncNode::Def(d) => NodeKey::Def(d.name.span.start),
-            FuncNode::Lambda(e) => NodeKey::Lambda(e.id),
+            FuncNode::Lambda(e) | FuncNode::GenExp(e) => NodeKey::Lambda(e.id),
         };
         self.keys.insert(key, index);
         self.funcs.push(FuncScope {
@@ -208,6 +221,33 @@ impl<'m> ScopeBuilder<'m> {
                     w.expr(body)?;
                 }
             }
+            FuncNode::GenExp(e) => {
+                if let Some(span) = walrus_in(e) {
+                    return Err((span, "the walrus operator in a generator expression".into()));
+                }
+                if let ExprKind::GeneratorExp { elt, generators } = &e.kind
+                    && let Some((g, rest)) = generators.split_first()
+                {
+                    // Its first iterable was evaluated outside; the rest are scopes
+                    // of their own inside it, like a comprehension's.
+                    for c in &g.ifs {
+                        w.expr(c)?;
+                    }
+                    let mut names = Vec::new();
+                    for r in rest {
+                        scopes::target_names(&r.target, &mut names);
+                    }
+                    w.comp.push(names);
+                    for r in rest {
+                        w.expr(&r.iter)?;
+                        for c in &r.ifs {
+                            w.expr(c)?;
+                        }
+                    }
+                    w.expr(elt)?;
+                    w.comp.pop();
+                }
+            }
         }
         let uses = std::mem::take(&mut w.uses);
         let cells = std::mem::take(&mut w.cells);
@@ -253,7 +293,7 @@ impl<'m> Walk<'_, 'm> {
     fn child(&mut self, node: FuncNode<'m>) -> Result<(), Refusal> {
         let span = match node {
             FuncNode::Def(d) => d.name.span,
-            FuncNode::Lambda(e) => e.span,
+            FuncNode::Lambda(e) | FuncNode::GenExp(e) => e.span,
         };
         // Comprehension variables are bound in scopes of their own around it.
         let mut with_comp;
@@ -349,10 +389,17 @@ impl<'m> Walk<'_, 'm> {
                 }
                 self.child(FuncNode::Lambda(e))
             }
+            ExprKind::GeneratorExp { generators, .. } => {
+                // The first iterable is evaluated here; the rest runs in the
+                // generator.
+                if let Some(g) = generators.first() {
+                    self.expr(&g.iter)?;
+                }
+                self.child(FuncNode::GenExp(e))
+            }
             ExprKind::ListComp { generators, .. }
             | ExprKind::SetComp { generators, .. }
-            | ExprKind::DictComp { generators, .. }
-            | ExprKind::GeneratorExp { generators, .. } => {
+            | ExprKind::DictComp { generators, .. } => {
                 let mut names = Vec::new();
                 for g in generators {
                     scopes::target_names(&g.target, &mut names);

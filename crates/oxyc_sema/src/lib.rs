@@ -36,6 +36,9 @@ pub enum FuncNode<'m> {
     Def(&'m ast::FunctionDef),
     /// The `lambda` expression.
     Lambda(&'m ast::Expr),
+    /// A generator expression: a generator function of one parameter, `.0`, the
+    /// iterator of its first iterable (evaluated where the expression stands).
+    GenExp(&'m ast::Expr),
 }
 
 /// Finds the function of a `def` (by the offset of its name) or of a `lambda`.
@@ -99,21 +102,31 @@ impl<'m> FuncScope<'m> {
     pub fn def(&self) -> Option<&'m ast::FunctionDef> {
         match self.node {
             FuncNode::Def(d) => Some(d),
-            FuncNode::Lambda(_) => None,
+            FuncNode::Lambda(_) | FuncNode::GenExp(_) => None,
         }
     }
 
     /// Its parameters.
     pub fn parameters(&self) -> &'m ast::Parameters {
-        match self.node {
+        self.node.parameters()
+    }
+}
+
+impl<'m> FuncNode<'m> {
+    /// The parameters of the function.
+    pub fn parameters(self) -> &'m ast::Parameters {
+        match self {
             FuncNode::Def(d) => &d.params,
             FuncNode::Lambda(e) => match &e.kind {
                 ast::ExprKind::Lambda { params, .. } => params,
                 _ => &EMPTY_PARAMS,
             },
+            FuncNode::GenExp(_) => &GENEXP_PARAMS,
         }
     }
+}
 
+impl FuncScope<'_> {
     /// `__qualname__`.
     pub fn qualname(&self) -> String {
         self.qualname.clone()
@@ -126,6 +139,20 @@ impl<'m> FuncScope<'m> {
         !self.top_level && self.method_of.is_none()
     }
 }
+
+static GENEXP_PARAMS: std::sync::LazyLock<ast::Parameters> =
+    std::sync::LazyLock::new(|| ast::Parameters {
+        args: vec![ast::Param {
+            name: ast::Ident {
+                name: ".0".to_string(),
+                span: Span::default(),
+            },
+            annotation: None,
+            default: None,
+            span: Span::default(),
+        }],
+        ..Default::default()
+    });
 
 static EMPTY_PARAMS: ast::Parameters = ast::Parameters {
     posonly: Vec::new(),
@@ -208,7 +235,7 @@ impl<'m> SemModule<'m> {
         self.keys.get(&NodeKey::Def(d.name.span.start)).copied()
     }
 
-    /// The compiled function of a `lambda` expression.
+    /// The compiled function of a `lambda` or generator expression.
     pub fn func_of_lambda(&self, e: &ast::Expr) -> Option<usize> {
         self.keys.get(&NodeKey::Lambda(e.id)).copied()
     }

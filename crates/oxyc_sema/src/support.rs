@@ -407,7 +407,6 @@ fn expr_unsupported(e: &Expr, r: Rules) -> Found {
                 },
             )
         }
-        ExprKind::GeneratorExp { .. } => found(span, "a generator expression"),
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) if !r.in_function => {
             found(span, "`yield` outside a function")
         }

@@ -185,6 +185,7 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
                     cx.expr(body);
                 }
             }
+            oxyc_sema::FuncNode::GenExp(e) => cx.genexp_body(e),
         };
         for _ in 0..20 {
             cx.changed = false;
@@ -557,6 +558,27 @@ impl Cx<'_> {
         t
     }
 
+    /// The body of a generator expression's function: the loop over `.0` (the
+    /// iterator of the first iterable, typed where the expression stands), then the
+    /// other `for` clauses as a comprehension.
+    fn genexp_body(&mut self, e: &Expr) {
+        let ExprKind::GeneratorExp { elt, generators } = &e.kind else {
+            return;
+        };
+        let Some((g, rest)) = generators.split_first() else {
+            return;
+        };
+        let it = self.exprs.get(g.iter.id).clone();
+        let et = self.elem_ty(&g.iter, &it);
+        self.bind_target(&g.target, et);
+        for cond in &g.ifs {
+            self.expr(cond);
+        }
+        self.comprehension(rest);
+        self.expr(elt);
+        self.comp.pop();
+    }
+
     fn comprehension(&mut self, generators: &[Comprehension]) {
         // Each generator's iterable is evaluated with the previous targets in scope.
         self.comp.push(IndexMap::new());
@@ -732,10 +754,12 @@ impl Cx<'_> {
                 self.comp.pop();
                 Ty::any_dict()
             }
-            ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension(generators);
-                self.expr(elt);
-                self.comp.pop();
+            // Its first iterable is evaluated here; the rest is typed as the
+            // generator function it is.
+            ExprKind::GeneratorExp { generators, .. } => {
+                if let Some(g) = generators.first() {
+                    self.expr(&g.iter);
+                }
                 Ty::Object
             }
             ExprKind::Starred(x) | ExprKind::Await(x) | ExprKind::YieldFrom(x) => {
