@@ -556,6 +556,15 @@ impl<'a> FnBuilder<'a> {
             return None;
         }
         match (name, args) {
+            (
+                "all" | "any" | "sum",
+                [
+                    g @ Expr {
+                        kind: ExprKind::GeneratorExp { .. },
+                        ..
+                    },
+                ],
+            ) => self.inline_consumer(name, g),
             ("isinstance", [x, cls]) => {
                 let ExprKind::Name(c) = &cls.kind else {
                     return None;

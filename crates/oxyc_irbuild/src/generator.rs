@@ -6,8 +6,8 @@
 //! hand an exception thrown in at the yield to the sub-iterator's `throw()`.
 
 use crate::builder::{FnBuilder, LoopCtx, Val};
-use oxyc_ir::{OpKind, Prim, RType};
-use oxyc_syntax::ast::{Expr, ExprKind};
+use oxyc_ir::{Const, OpKind, Prim, RType};
+use oxyc_syntax::ast::{BinOp, Expr, ExprKind};
 use oxyc_types::Ty;
 
 impl<'a> FnBuilder<'a> {
@@ -135,6 +135,67 @@ impl<'a> FnBuilder<'a> {
         self.emit(OpKind::CheckSignals);
         self.goto(header);
         self.switch_to(after);
+    }
+
+    /// `all(...)`, `any(...)` or `sum(...)` of a generator expression that sema chose
+    /// to inline (`INLINE_CONSUMERS`): a loop in this function, which stops where the
+    /// builtin would stop consuming the generator.
+    pub fn inline_consumer(&mut self, name: &str, g: &'a Expr) -> Option<Val> {
+        let ExprKind::GeneratorExp { elt, generators } = &g.kind else {
+            return None;
+        };
+        if self.cx.sem.func_of_lambda(g).is_some() {
+            return None;
+        }
+        let done = self.new_block();
+        let (res, ty) = match name {
+            "all" | "any" => {
+                let res = self.temp(RType::Bool);
+                let start = self.konst(Const::Bool(name == "all"), RType::Bool);
+                self.assign(res, start);
+                let stop_on_true = name == "any";
+                self.comprehension(generators, &mut |b| {
+                    let v = b.expr(elt);
+                    let t = b.truthy(&v);
+                    let (stop, go_on) = (b.new_block(), b.new_block());
+                    if stop_on_true {
+                        b.branch(t, stop, go_on);
+                    } else {
+                        b.branch(t, go_on, stop);
+                    }
+                    b.switch_to(stop);
+                    let r = b.konst(Const::Bool(stop_on_true), RType::Bool);
+                    b.assign(res, r);
+                    b.goto(done);
+                    b.switch_to(go_on);
+                });
+                (res, Ty::Bool)
+            }
+            "sum" => {
+                let elt_ty = self.cx.types.exprs.get(elt.id).clone();
+                let acc_ty = if elt_ty == Ty::Int {
+                    Ty::Int
+                } else {
+                    Ty::Object
+                };
+                let acc = self.temp(crate::rtype_of(&acc_ty));
+                let zero = self.konst(Const::Int(0), RType::Int);
+                let z = self.coerce(&Val::new(zero, Ty::Int), &acc_ty, None);
+                self.assign(acc, z);
+                self.comprehension(generators, &mut |b| {
+                    let v = b.expr(elt);
+                    let cur = Val::new(acc, acc_ty.clone());
+                    let s = b.binop(BinOp::Add, cur, v, &acc_ty, false);
+                    let r = b.coerce(&s, &acc_ty, None);
+                    b.assign(acc, r);
+                });
+                (acc, acc_ty)
+            }
+            _ => return None,
+        };
+        self.goto(done);
+        self.switch_to(done);
+        Some(Val::new(res, ty))
     }
 
     /// After a step of `yield from`: NULL (no error) means finished, else yield it.

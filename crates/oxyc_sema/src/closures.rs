@@ -15,12 +15,19 @@ use std::collections::HashMap;
 pub type Refusal = (Span, String);
 
 /// Collects the scopes of the functions found in one top-level statement.
-pub struct ScopeBuilder<'m> {
+pub struct ScopeBuilder<'m, 'g> {
     pub funcs: Vec<FuncScope<'m>>,
     pub keys: HashMap<NodeKey, usize>,
     /// Index the first function of this builder will have in `SemModule::functions`.
     base: usize,
+    /// Names the module binds (None: a star import may bind anything): a builtin is
+    /// the builtin only when the module does not bind its name.
+    module_names: Option<&'g IndexSet<String>>,
 }
+
+/// Builtins that consume a generator expression argument in one go; the expression
+/// is then compiled inline as a loop (still lazy: `all` stops at the first false).
+pub const INLINE_CONSUMERS: &[&str] = &["all", "any", "sum"];
 
 /// Where a function stands.
 pub struct Site<'s> {
@@ -36,12 +43,13 @@ pub struct Site<'s> {
     pub top_level: bool,
 }
 
-impl<'m> ScopeBuilder<'m> {
-    pub fn new(base: usize) -> Self {
+impl<'m, 'g> ScopeBuilder<'m, 'g> {
+    pub fn new(base: usize, module_names: Option<&'g IndexSet<String>>) -> Self {
         ScopeBuilder {
             funcs: Vec::new(),
             keys: HashMap::new(),
             base,
+            module_names,
         }
     }
 
@@ -275,8 +283,8 @@ impl<'m> ScopeBuilder<'m> {
 
 /// The walk over one function's own code (or module-level code): records the names
 /// it uses and adds the functions it contains.
-struct Walk<'b, 'm> {
-    b: &'b mut ScopeBuilder<'m>,
+struct Walk<'b, 'm, 'g> {
+    b: &'b mut ScopeBuilder<'m, 'g>,
     stmt_index: usize,
     parent: Option<usize>,
     prefix: String,
@@ -289,7 +297,22 @@ struct Walk<'b, 'm> {
     comp: Vec<Vec<String>>,
 }
 
-impl<'m> Walk<'_, 'm> {
+impl<'m> Walk<'_, 'm, '_> {
+    /// `all(x for ...)` with the builtin `all`: the generator expression is compiled
+    /// inline, as a comprehension.
+    fn inline_consumer(&self, func: &Expr, args: &[Expr]) -> bool {
+        let ExprKind::Name(n) = &func.kind else {
+            return false;
+        };
+        INLINE_CONSUMERS.contains(&n.as_str())
+            && args.len() == 1
+            && matches!(args[0].kind, ExprKind::GeneratorExp { .. })
+            && !self.locals.contains(n)
+            && !self.bound.contains(n)
+            && !self.comp.iter().any(|c| c.contains(n))
+            && self.b.module_names.is_some_and(|m| !m.contains(n))
+    }
+
     fn child(&mut self, node: FuncNode<'m>) -> Result<(), Refusal> {
         let span = match node {
             FuncNode::Def(d) => d.name.span,
@@ -389,6 +412,14 @@ impl<'m> Walk<'_, 'm> {
                 }
                 self.child(FuncNode::Lambda(e))
             }
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } if keywords.is_empty() && self.inline_consumer(func, args) => {
+                self.expr(func)?;
+                self.comprehension_expr(&args[0])
+            }
             ExprKind::GeneratorExp { generators, .. } => {
                 // The first iterable is evaluated here; the rest runs in the
                 // generator.
@@ -397,9 +428,29 @@ impl<'m> Walk<'_, 'm> {
                 }
                 self.child(FuncNode::GenExp(e))
             }
+            ExprKind::ListComp { .. } | ExprKind::SetComp { .. } | ExprKind::DictComp { .. } => {
+                self.comprehension_expr(e)
+            }
+            _ => {
+                let mut result = Ok(());
+                each_expr_child(e, &mut |c| {
+                    if result.is_ok() {
+                        result = self.expr(c);
+                    }
+                });
+                result
+            }
+        }
+    }
+
+    /// A comprehension (or an inlined generator expression): its variables are
+    /// bound in a scope of its own, opened after the first iterable.
+    fn comprehension_expr(&mut self, e: &'m Expr) -> Result<(), Refusal> {
+        match &e.kind {
             ExprKind::ListComp { generators, .. }
             | ExprKind::SetComp { generators, .. }
-            | ExprKind::DictComp { generators, .. } => {
+            | ExprKind::DictComp { generators, .. }
+            | ExprKind::GeneratorExp { generators, .. } => {
                 let mut names = Vec::new();
                 for g in generators {
                     scopes::target_names(&g.target, &mut names);

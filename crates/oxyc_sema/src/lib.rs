@@ -12,6 +12,7 @@ mod scopes;
 mod support;
 
 pub use builtins::is_builtin;
+pub use closures::INLINE_CONSUMERS;
 use indexmap::{IndexMap, IndexSet};
 pub use native::NativeClass;
 use oxyc_syntax::ast::{self, StmtKind};
@@ -266,6 +267,9 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
     let mut functions = Vec::new();
     let mut keys = std::collections::HashMap::new();
     let mut future_annotations = false;
+    let bindings = scopes::module_bindings(module);
+    let module_names: IndexSet<String> = bindings.counts.keys().cloned().collect();
+    let module_names = (!bindings.star_import).then_some(&module_names);
 
     for (i, stmt) in module.body.iter().enumerate() {
         if let StmtKind::ImportFrom {
@@ -287,7 +291,7 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
             }
         };
         if mode == ItemMode::Compiled {
-            let mut sb = closures::ScopeBuilder::new(functions.len());
+            let mut sb = closures::ScopeBuilder::new(functions.len(), module_names);
             match statement_scopes(&mut sb, i, stmt) {
                 Ok(()) => {
                     functions.extend(sb.funcs);
@@ -329,7 +333,6 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
         items.push(mode);
     }
 
-    let bindings = scopes::module_bindings(module);
     let globals: IndexSet<String> = bindings.counts.keys().cloned().collect();
     let mut early_bound = IndexMap::new();
     if !bindings.star_import {
@@ -447,7 +450,7 @@ fn interpreted_note(stmt: &ast::Stmt, span: Span, reason: &str, strict: bool) ->
 /// The compiled functions of a top-level statement: a `def`, the methods of a class,
 /// and every nested `def` and `lambda`.
 fn statement_scopes<'m>(
-    sb: &mut closures::ScopeBuilder<'m>,
+    sb: &mut closures::ScopeBuilder<'m, '_>,
     i: usize,
     stmt: &'m ast::Stmt,
 ) -> Result<(), closures::Refusal> {

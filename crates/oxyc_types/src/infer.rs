@@ -756,8 +756,13 @@ impl Cx<'_> {
             }
             // Its first iterable is evaluated here; the rest is typed as the
             // generator function it is.
-            ExprKind::GeneratorExp { generators, .. } => {
-                if let Some(g) = generators.first() {
+            ExprKind::GeneratorExp { elt, generators } => {
+                if self.sem.func_of_lambda(e).is_none() {
+                    // Inlined into `all()`, `any()` or `sum()`: a comprehension.
+                    self.comprehension(generators);
+                    self.expr(elt);
+                    self.comp.pop();
+                } else if let Some(g) = generators.first() {
                     self.expr(&g.iter);
                 }
                 Ty::Object
