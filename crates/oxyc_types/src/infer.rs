@@ -519,10 +519,29 @@ impl Cx<'_> {
 
     /// Element type when iterating a value of type `t` (`iter` is the expression).
     fn elem_ty(&self, iter: &Expr, t: &Ty) -> Ty {
-        if let ExprKind::Call { func, .. } = &iter.kind
-            && self.is_builtin(func, "range")
+        if let ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } = &iter.kind
         {
-            return Ty::Int;
+            if self.is_builtin(func, "range") {
+                return Ty::Int;
+            }
+            let plain =
+                keywords.is_empty() && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
+            // enumerate(xs) -> (int, elem), zip(a, b, ...) -> (elem a, elem b, ...).
+            if plain && args.len() == 1 && self.is_builtin(func, "enumerate") {
+                let inner = self.elem_ty(&args[0], &self.exprs.get(args[0].id).clone());
+                return Ty::Tuple(vec![Ty::Int, inner]);
+            }
+            if plain && !args.is_empty() && self.is_builtin(func, "zip") {
+                return Ty::Tuple(
+                    args.iter()
+                        .map(|a| self.elem_ty(a, &self.exprs.get(a.id).clone()))
+                        .collect(),
+                );
+            }
         }
         match t {
             Ty::List(e) => (**e).clone(),
