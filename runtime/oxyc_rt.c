@@ -689,6 +689,20 @@ void oxy_raise_unbound_local(const char *name) {
                  "cannot access local variable '%s' where it is not associated with a value", name);
 }
 
+oxy_int oxy_getitem_int_slow(PyObject *b, oxy_int i) {
+    PyObject *key = oxy_int_box(i);
+    if (key == NULL) return OXY_INT_ERR;
+    PyObject *item = PyObject_GetItem(b, key);
+    Py_DECREF(key);
+    if (item == NULL) return OXY_INT_ERR;
+    if (!PyLong_Check(item)) {
+        oxy_raise_type("item", "int", item);
+        Py_DECREF(item);
+        return OXY_INT_ERR;
+    }
+    return oxy_int_from_long_obj_steal(item);
+}
+
 PyObject *oxy_cell_unbound(PyObject *name, int free) {
     const char *n = PyUnicode_AsUTF8(name);
     if (n == NULL) return NULL;

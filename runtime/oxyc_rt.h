@@ -554,6 +554,27 @@ static inline int oxy_isinstance_fast(PyObject *x, PyObject *cls, int check, PyT
     return PyObject_IsInstance(x, cls);
 }
 
+/* b[i] of a bytes / bytearray with an int index: the byte. Anything but an exact
+   bytes / bytearray and a short in-range index takes the generic path (a
+   subclass's __getitem__, CPython's IndexError messages); OXY_INT_ERR on error. */
+OXY_API OXY_COLD oxy_int oxy_getitem_int_slow(PyObject *b, oxy_int i);
+static inline oxy_int oxy_bytes_getitem(PyObject *b, oxy_int i) {
+    if (OXY_LIKELY(OXY_INT_IS_SHORT(i) && PyBytes_CheckExact(b))) {
+        Py_ssize_t n = PyBytes_GET_SIZE(b), k = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);
+        if (k < 0) k += n;
+        if (OXY_LIKELY(k >= 0 && k < n)) return OXY_INT_FROM_SHORT((unsigned char)PyBytes_AS_STRING(b)[k]);
+    }
+    return oxy_getitem_int_slow(b, i);
+}
+static inline oxy_int oxy_bytearray_getitem(PyObject *b, oxy_int i) {
+    if (OXY_LIKELY(OXY_INT_IS_SHORT(i) && PyByteArray_CheckExact(b))) {
+        Py_ssize_t n = PyByteArray_GET_SIZE(b), k = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);
+        if (k < 0) k += n;
+        if (OXY_LIKELY(k >= 0 && k < n)) return OXY_INT_FROM_SHORT((unsigned char)PyByteArray_AS_STRING(b)[k]);
+    }
+    return oxy_getitem_int_slow(b, i);
+}
+
 /* Cells of captured variables. `free` selects the message: 0 for a local of the
    running function (UnboundLocalError), 1 for a variable of an enclosing one
    (NameError). `name` is a str. */

@@ -53,6 +53,7 @@ pub(crate) fn type_check(m: &Module, expected: &str, v: &str) -> String {
         "tuple" => format!("PyTuple_Check({v})"),
         "set" => format!("PySet_Check({v})"),
         "bytes" => format!("PyBytes_Check({v})"),
+        "bytearray" => format!("PyByteArray_Check({v})"),
         "None" => format!("({v} == Py_None)"),
         other if other.starts_with("Optional[") && other.ends_with(']') => {
             let inner = &other["Optional[".len()..other.len() - 1];

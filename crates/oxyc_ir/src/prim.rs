@@ -225,6 +225,20 @@ prims! {
     YieldFromSend = "yield_from_send", "oxy_yield_from_send($0, $1)", [Obj, Obj] -> Obj, NullOccurred;
     YieldFromThrow = "yield_from_throw", "oxy_yield_from_throw($0)", [Obj] -> Obj, NullOccurred;
     YieldFromResult = "yield_from_result", "oxy_yield_from_result()", [] -> Obj, Never;
+    // ---- bytes and bytearray ----
+    BytesGetItem = "bytes_getitem", "oxy_bytes_getitem($0, $1)", [Obj, Int] -> Int, IntErr;
+    ByteArrayGetItem = "bytearray_getitem", "oxy_bytearray_getitem($0, $1)", [Obj, Int] -> Int, IntErr;
+    // ---- exact sequences walked by index (zip loops) ----
+    TupleCheckExact = "tuple_check_exact", "(PyTuple_CheckExact($0) != 0)", [Obj] -> Bool, Never;
+    StrCheckExact = "str_check_exact", "(PyUnicode_CheckExact($0) != 0)", [Obj] -> Bool, Never;
+    BytesCheckExact = "bytes_check_exact", "(PyBytes_CheckExact($0) != 0)", [Obj] -> Bool, Never;
+    ByteArrayCheckExact = "bytearray_check_exact", "(PyByteArray_CheckExact($0) != 0)", [Obj] -> Bool, Never;
+    BytesLen = "bytes_len", "PyBytes_GET_SIZE($0)", [Obj] -> Ssize, Never;
+    ByteArrayLen = "bytearray_len", "PyByteArray_GET_SIZE($0)", [Obj] -> Ssize, Never;
+    TupleItemUnchecked = "tuple_item", "oxyc_newref(PyTuple_GET_ITEM($0, $1))", [Obj, Ssize] -> Obj, Never;
+    StrItemUnchecked = "str_item", "PyUnicode_FromOrdinal(PyUnicode_READ_CHAR($0, $1))", [Obj, Ssize] -> Obj, Null;
+    BytesItemUnchecked = "bytes_item", "PyLong_FromLong((unsigned char)PyBytes_AS_STRING($0)[$1])", [Obj, Ssize] -> Obj, Null;
+    ByteArrayItemUnchecked = "bytearray_item", "PyLong_FromLong((unsigned char)PyByteArray_AS_STRING($0)[$1])", [Obj, Ssize] -> Obj, Null;
     // ---- wrapping 64-bit arithmetic for masked int expressions (irbuild/wrap64.rs) ----
     IntLow64 = "int_low64", "oxy_int_low64($0)", [Int] -> Ssize, Never;
     IntFromU64 = "int_from_u64", "oxy_int_from_u64((uint64_t)$0)", [Ssize] -> Int, IntErr,
@@ -307,7 +321,6 @@ prims! {
     // Unpack an iterable into a tuple of exactly `$1` items (Python's messages).
     Unpack = "unpack", "oxyc_unpack($0, $1)", [Obj, Ssize] -> Obj, Null;
     // Borrow-free item access of a tuple known to be long enough.
-    TupleItemUnchecked = "tuple_item", "oxyc_newref(PyTuple_GET_ITEM($0, $1))", [Obj, Ssize] -> Obj, Never;
     // ---- exceptions ----
     FetchExc = "fetch_exc", "oxy_fetch_exc()", [] -> Obj, Never;
     RestoreExc = "restore_exc", "oxy_restore_exc($0)", [Obj] -> void, Always;

@@ -710,6 +710,15 @@ impl<'a> FnBuilder<'a> {
                 let idx = self.coerce(&i, &Ty::Int, None);
                 Val::new(self.prim(Prim::StrGetItem, vec![v.reg, idx]), Ty::Str)
             }
+            (Ty::Bytes | Ty::ByteArray, true) => {
+                let idx = self.coerce(&i, &Ty::Int, None);
+                let prim = if v.ty == Ty::Bytes {
+                    Prim::BytesGetItem
+                } else {
+                    Prim::ByteArrayGetItem
+                };
+                Val::new(self.prim(prim, vec![v.reg, idx]), Ty::Int)
+            }
             (Ty::List(elem), true) if **elem == Ty::Int => {
                 let idx = self.coerce(&i, &Ty::Int, None);
                 Val::new(self.prim(Prim::ListGetItemInt, vec![v.reg, idx]), Ty::Int)

@@ -15,6 +15,7 @@ mod generator;
 mod narrow;
 mod stmt;
 mod wrap64;
+mod zip_loop;
 
 use builder::{FnBuilder, Val, rtype_of};
 use oxyc_ir::{Const, ExecSnippet, FuncId, Function, OpKind, Param, RegKind, Static, Terminator};

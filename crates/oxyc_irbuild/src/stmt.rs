@@ -659,6 +659,9 @@ impl<'a> FnBuilder<'a> {
         if let Some(args) = self.range_args(iter) {
             return self.range_loop(args, target, body, orelse, after_iter, versioned);
         }
+        if let Some(args) = self.zip_args(iter) {
+            return self.zip_loop(args, target, body, orelse, after_iter);
+        }
         // What holds at every iteration start (the caller forgot what the loop binds).
         let loop_narrowed = self.narrowed.clone();
         let it_val = self.expr(iter);

@@ -92,6 +92,7 @@ fn simple(name: &str) -> Option<Ty> {
         "bool" => Ty::Bool,
         "str" => Ty::Str,
         "bytes" => Ty::Bytes,
+        "bytearray" => Ty::ByteArray,
         "list" | "List" => Ty::any_list(),
         "dict" | "Dict" => Ty::any_dict(),
         "tuple" | "Tuple" => Ty::TupleVar(Box::new(Ty::Object)),

@@ -546,7 +546,7 @@ impl Cx<'_> {
         match t {
             Ty::List(e) => (**e).clone(),
             Ty::Str => Ty::Str,
-            Ty::Bytes => Ty::Int,
+            Ty::Bytes | Ty::ByteArray => Ty::Int,
             Ty::Dict(k, _) => (**k).clone(),
             Ty::TupleVar(e) => (**e).clone(),
             Ty::Tuple(ts) => {
@@ -1060,7 +1060,8 @@ fn subscript_ty(v: &Ty, i: &Ty, index: &Expr) -> Ty {
         Ty::Str if is_slice || i.is_intlike() => Ty::Str,
         Ty::List(e) if i.is_intlike() && !is_slice => (**e).clone(),
         Ty::List(e) if is_slice => Ty::List(e.clone()),
-        Ty::Bytes if i.is_intlike() && !is_slice => Ty::Int,
+        Ty::Bytes | Ty::ByteArray if i.is_intlike() && !is_slice => Ty::Int,
+        Ty::ByteArray if is_slice => Ty::ByteArray,
         Ty::Bytes if is_slice => Ty::Bytes,
         Ty::Tuple(ts) if !is_slice => {
             let k = match &index.kind {

@@ -28,6 +28,7 @@ pub enum Ty {
     Str,
     None,
     Bytes,
+    ByteArray,
     /// `list[T]` (T is Object when not declared).
     List(Box<Ty>),
     /// `dict[K, V]`.
@@ -93,6 +94,7 @@ impl Ty {
             Ty::Str => "str",
             Ty::None => "None",
             Ty::Bytes => "bytes",
+            Ty::ByteArray => "bytearray",
             Ty::List(_) => "list",
             Ty::Dict(..) => "dict",
             Ty::Tuple(_) | Ty::TupleVar(_) => "tuple",
@@ -123,6 +125,7 @@ impl fmt::Display for Ty {
             Ty::Str => write!(f, "str"),
             Ty::None => write!(f, "None"),
             Ty::Bytes => write!(f, "bytes"),
+            Ty::ByteArray => write!(f, "bytearray"),
             Ty::List(t) => write!(f, "list[{t}]"),
             Ty::Dict(k, v) => write!(f, "dict[{k}, {v}]"),
             Ty::Tuple(ts) => {

@@ -1,0 +1,226 @@
+//! `for a, b in zip(xs, ys)` over sequences of known types (list, tuple, str, bytes,
+//! bytearray): when every argument is exactly such a sequence, the loop walks them
+//! by index (lengths re-read every step, as their iterators do) and binds the
+//! targets directly, without iterator, zip or tuple objects; otherwise the builtin
+//! `zip` runs as usual. Both paths share one copy of the body.
+
+use crate::builder::{FnBuilder, LoopCtx, Val};
+use oxyc_ir::{Const, OpKind, Prim, RType, Reg};
+use oxyc_sema::NameRes;
+use oxyc_syntax::ast::{Expr, ExprKind, Stmt};
+use oxyc_types::Ty;
+
+/// How one argument is walked: exact check, length, item (a new reference).
+fn seq_prims(t: &Ty) -> Option<(Prim, Prim, Prim)> {
+    Some(match t {
+        Ty::List(_) => (Prim::ListCheckExact, Prim::ListLen, Prim::ListItemUnchecked),
+        Ty::Tuple(_) | Ty::TupleVar(_) => (
+            Prim::TupleCheckExact,
+            Prim::TupleLen,
+            Prim::TupleItemUnchecked,
+        ),
+        Ty::Str => (Prim::StrCheckExact, Prim::StrLen, Prim::StrItemUnchecked),
+        Ty::Bytes => (
+            Prim::BytesCheckExact,
+            Prim::BytesLen,
+            Prim::BytesItemUnchecked,
+        ),
+        Ty::ByteArray => (
+            Prim::ByteArrayCheckExact,
+            Prim::ByteArrayLen,
+            Prim::ByteArrayItemUnchecked,
+        ),
+        _ => return None,
+    })
+}
+
+impl<'a> FnBuilder<'a> {
+    /// The arguments of `zip(...)` when the loop can walk them by index.
+    pub fn zip_args(&self, iter: &'a Expr) -> Option<&'a [Expr]> {
+        let ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } = &iter.kind
+        else {
+            return None;
+        };
+        let ExprKind::Name(n) = &func.kind else {
+            return None;
+        };
+        if n != "zip" || !keywords.is_empty() || args.is_empty() || args.len() > 4 {
+            return None;
+        }
+        if self.comp.iter().any(|s| s.contains_key(n))
+            || self.class_body.is_some()
+            || self.cx.sem.resolve(self.scope, n) != NameRes::Builtin
+        {
+            return None;
+        }
+        let known = args.iter().all(|a| {
+            !matches!(a.kind, ExprKind::Starred(_))
+                && seq_prims(self.cx.types.exprs.get(a.id)).is_some()
+        });
+        known.then_some(args.as_slice())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn zip_loop(
+        &mut self,
+        args: &'a [Expr],
+        target: &'a Expr,
+        body: &mut dyn FnMut(&mut FnBuilder<'a>),
+        orelse: &'a [Stmt],
+        after_iter: Option<&mut dyn FnMut(&mut FnBuilder<'a>)>,
+    ) {
+        let loop_narrowed = self.narrowed.clone();
+        // The arguments, evaluated once, in order.
+        let mut objs = Vec::new();
+        let mut prims = Vec::new();
+        for a in args {
+            let v = self.expr(a);
+            let b = self.box_val(&v);
+            let keep = self.temp(RType::Obj);
+            self.assign(keep, b);
+            objs.push(keep);
+            prims.push(seq_prims(&v.ty).or_else(|| seq_prims(self.cx.types.exprs.get(a.id))));
+        }
+        if let Some(f) = after_iter {
+            f(self);
+        }
+        let (header, body_blk, cont, else_blk, after) = (
+            self.new_block(),
+            self.new_block(),
+            self.new_block(),
+            self.new_block(),
+            self.new_block(),
+        );
+        let (by_index, by_iter, h_idx, h_iter) = (
+            self.new_block(),
+            self.new_block(),
+            self.new_block(),
+            self.new_block(),
+        );
+        // Exact sequences, all of them?
+        let fast = self.temp(RType::Bool);
+        let yes = self.konst(Const::Bool(true), RType::Bool);
+        self.assign(fast, yes);
+        for (o, p) in objs.iter().zip(&prims) {
+            let Some((check, _, _)) = p else {
+                let no = self.konst(Const::Bool(false), RType::Bool);
+                self.assign(fast, no);
+                continue;
+            };
+            let c = self.prim(*check, vec![*o]);
+            let both = self.prim(Prim::BoolAnd, vec![fast, c]);
+            self.assign(fast, both);
+        }
+        let it = self.temp(RType::Obj);
+        let idx = self.temp(RType::Ssize);
+        let zero = self.konst(Const::Int(0), RType::Ssize);
+        self.assign(idx, zero);
+        self.branch(fast, by_index, by_iter);
+        self.switch_to(by_iter);
+        let zip = self.temp(RType::Obj);
+        self.emit(OpKind::LoadBuiltin {
+            dst: zip,
+            name: "zip".to_string(),
+        });
+        let z = self.temp(RType::Obj);
+        self.emit(OpKind::CallObj {
+            dst: z,
+            callable: zip,
+            args: objs.clone(),
+            kwnames: None,
+        });
+        let real = self.prim(Prim::ObjGetIter, vec![z]);
+        self.assign(it, real);
+        self.goto(header);
+        self.switch_to(by_index);
+        let none = self.konst(Const::None, RType::Obj);
+        self.assign(it, none);
+        self.goto(header);
+        self.switch_to(header);
+        self.branch(fast, h_idx, h_iter);
+
+        let items: Vec<Reg> = objs.iter().map(|_| self.temp(RType::Obj)).collect();
+        // By index: stop at the first sequence that has no item at idx.
+        self.switch_to(h_idx);
+        for (o, p) in objs.iter().zip(&prims) {
+            let Some((_, len, _)) = p else { continue };
+            let n = self.prim(*len, vec![*o]);
+            let more = self.prim(Prim::SsizeLt, vec![idx, n]);
+            let next = self.new_block();
+            self.branch(more, next, else_blk);
+            self.switch_to(next);
+        }
+        for ((o, p), item) in objs.iter().zip(&prims).zip(&items) {
+            let Some((_, _, get)) = p else { continue };
+            let x = self.prim(*get, vec![*o, idx]);
+            self.assign(*item, x);
+        }
+        let one = self.konst(Const::Int(1), RType::Ssize);
+        let next = self.prim(Prim::SsizeAdd, vec![idx, one]);
+        self.assign(idx, next);
+        self.goto(body_blk);
+
+        // Through zip: unpack its tuple.
+        self.switch_to(h_iter);
+        let y = self.prim(Prim::ObjIterNext, vec![it]);
+        let done = self.prim(Prim::IsNull, vec![y]);
+        let got = self.new_block();
+        self.branch(done, else_blk, got);
+        self.switch_to(got);
+        for (k, item) in items.iter().enumerate() {
+            let kk = self.konst(Const::Int(k as i64), RType::Ssize);
+            let x = self.prim(Prim::TupleItemUnchecked, vec![y, kk]);
+            self.assign(*item, x);
+        }
+        self.goto(body_blk);
+
+        self.switch_to(body_blk);
+        match &target.kind {
+            ExprKind::Tuple(ts) | ExprKind::List(ts)
+                if ts.len() == items.len()
+                    && !ts.iter().any(|t| matches!(t.kind, ExprKind::Starred(_))) =>
+            {
+                for (t, item) in ts.iter().zip(&items) {
+                    let ty = self.cx.types.exprs.get(t.id).clone();
+                    let v = if ty != Ty::Object && matches!(t.kind, ExprKind::Name(_)) {
+                        let r = self.coerce(&Val::new(*item, Ty::Object), &ty, Some("loop item"));
+                        Val::new(r, ty)
+                    } else {
+                        Val::new(*item, Ty::Object)
+                    };
+                    self.assign_target(t, v);
+                }
+            }
+            _ => {
+                let tuple = self.temp(RType::Obj);
+                self.emit(OpKind::Build {
+                    dst: tuple,
+                    kind: oxyc_ir::BuildKind::Tuple,
+                    items: items.clone(),
+                });
+                let ty = self.cx.types.exprs.get(target.id).clone();
+                self.assign_target(target, Val::new(tuple, ty));
+            }
+        }
+        self.loops.push(LoopCtx {
+            brk: after,
+            cont,
+            unwind_len: self.unwind.len(),
+        });
+        body(self);
+        self.loops.pop();
+        self.goto(cont);
+        self.switch_to(cont);
+        self.emit(OpKind::CheckSignals);
+        self.goto(header);
+        self.switch_to(else_blk);
+        self.narrowed = loop_narrowed;
+        self.stmts(orelse);
+        self.goto(after);
+        self.switch_to(after);
+    }
+}
