@@ -239,10 +239,20 @@ impl<'a> FnBuilder<'a> {
                 });
                 Val::new(dst, ty)
             }
+            ExprKind::Named { target, value } => {
+                // `(n := v)` is `v`, also stored to `n` (in a comprehension: to the
+                // enclosing function's `n`; sema rejects a clash with a comprehension
+                // variable, so `store_name` never finds `n` among them).
+                let v = self.expr(value);
+                match &target.kind {
+                    ExprKind::Name(n) => self.store_name(n, v.clone()),
+                    _ => self.error(target.span, "cannot assign to this expression"),
+                }
+                v
+            }
             ExprKind::Starred(_)
             | ExprKind::GeneratorExp { .. }
             | ExprKind::Lambda { .. }
-            | ExprKind::Named { .. }
             | ExprKind::Await(_)
             | ExprKind::Yield(_)
             | ExprKind::YieldFrom(_) => {
@@ -287,6 +297,11 @@ impl<'a> FnBuilder<'a> {
                         reg: r,
                         name: n.to_string(),
                     });
+                    if self.walrus_targets.contains(n) {
+                        let copy = self.temp(self.regs[r.0 as usize].ty);
+                        self.assign(copy, r);
+                        return Val::new(copy, ty);
+                    }
                     Val::new(r, ty)
                 }
                 None => Val::new(self.load_global(n), Ty::Object),
@@ -885,6 +900,7 @@ impl<'a> FnBuilder<'a> {
                 }
                 Ty::Object
             }
+            ExprKind::Starred(inner) => self.target_ty(inner, n),
             _ => Ty::Object,
         }
     }

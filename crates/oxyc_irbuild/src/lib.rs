@@ -56,6 +56,7 @@ pub fn build_module(
         let mut b = FnBuilder::new(cx, def.display_name().to_string(), sig.ret.clone());
         b.scope = Some(scope);
         b.func_index = Some(fi);
+        b.walrus_targets = narrow::walrus_targets(&def.body);
         if scope.method_of.is_some() {
             b.class_static = Some(class::class_static(scope.stmt_index));
         }

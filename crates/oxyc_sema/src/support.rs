@@ -10,6 +10,9 @@ type Found = Option<(Span, String)>;
 struct Rules {
     /// In a method of a compiled class: `super()` becomes `super(Class, self)`.
     allow_super: bool,
+    /// In a class body (outside its methods): a walrus there would bind a class
+    /// attribute the native-class analysis does not follow, so it stays interpreted.
+    class_level: bool,
 }
 
 fn found(span: Span, what: &str) -> Found {
@@ -85,6 +88,15 @@ fn function_unsupported(stmt: &Stmt, f: &FunctionDef, r: Rules) -> Found {
     {
         return r;
     }
+    // Compiled code does not evaluate annotations: a walrus in one would never bind.
+    if let Some(span) = p
+        .all()
+        .filter_map(|p| p.annotation.as_ref())
+        .chain(&f.returns)
+        .find_map(first_walrus)
+    {
+        return found(span, "the walrus operator `:=` in an annotation");
+    }
     if r.allow_super && p.all().next().is_none() {
         // `super()` needs the first argument; a method without one stays interpreted.
         if let Some(span) = first_zero_arg_super(&f.body) {
@@ -100,7 +112,10 @@ fn class_unsupported(c: &ClassDef) -> Found {
     if c.has_type_params {
         return found(c.name.span, "a generic class (PEP 695)");
     }
-    let plain = Rules::default();
+    let plain = Rules {
+        class_level: true,
+        ..Rules::default()
+    };
     for e in c.bases.iter().chain(&c.decorators) {
         if let ExprKind::Starred(_) = e.kind {
             return found(e.span, "a starred base class");
@@ -126,7 +141,13 @@ fn class_unsupported(c: &ClassDef) -> Found {
                 .decorators
                 .iter()
                 .find_map(|d| expr_unsupported(d, plain))
-                .or_else(|| function_unsupported(s, f, Rules { allow_super: true })),
+                .or_else(|| {
+                    let method = Rules {
+                        allow_super: true,
+                        class_level: false,
+                    };
+                    function_unsupported(s, f, method)
+                }),
             StmtKind::Assign { targets, value } => targets
                 .iter()
                 .find_map(|t| match t.kind {
@@ -293,7 +314,7 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool, r: Rules) -> Found {
             found(f.name.span, "a nested or conditional function definition")
         }
         StmtKind::ClassDef(c) => found(c.name.span, "a class definition"),
-        StmtKind::With { .. } => found(span, "the `with` statement"),
+        StmtKind::With { is_async: true, .. } => found(span, "`async with`"),
         StmtKind::Nonlocal(_) => found(span, "`nonlocal`"),
         StmtKind::Unsupported { what } => found(span, what),
         StmtKind::For { is_async: true, .. } => found(span, "`async for`"),
@@ -308,6 +329,11 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool, r: Rules) -> Found {
         {
             found(span, "`import *` in a function")
         }
+        // Compiled code does not evaluate annotations: a walrus in one would never bind.
+        StmtKind::AnnAssign { annotation, .. } if first_walrus(annotation).is_some() => found(
+            first_walrus(annotation).unwrap_or(span),
+            "the walrus operator `:=` in an annotation",
+        ),
         _ => {
             let mut result = None;
             each_child(stmt, &mut |child| {
@@ -330,7 +356,7 @@ fn target_unsupported(t: &Expr, r: Rules) -> Found {
         ExprKind::Tuple(items) | ExprKind::List(items) => {
             items.iter().find_map(|i| target_unsupported(i, r))
         }
-        ExprKind::Starred(_) => found(t.span, "a starred assignment target"),
+        ExprKind::Starred(inner) => target_unsupported(inner, r),
         ExprKind::Attribute { value, .. } => expr_unsupported(value, r),
         ExprKind::Subscript { value, index } => {
             expr_unsupported(value, r).or_else(|| expr_unsupported(index, r))
@@ -356,7 +382,9 @@ fn expr_unsupported(e: &Expr, r: Rules) -> Found {
         ExprKind::GeneratorExp { .. } => found(span, "a generator expression"),
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) => found(span, "`yield`"),
         ExprKind::Await(_) => found(span, "`await`"),
-        ExprKind::Named { .. } => found(span, "the walrus operator `:=`"),
+        ExprKind::Named { .. } if r.class_level => {
+            found(span, "the walrus operator `:=` in a class body")
+        }
         ExprKind::ListComp { generators, .. }
         | ExprKind::SetComp { generators, .. }
         | ExprKind::DictComp { generators, .. }
@@ -626,49 +654,304 @@ fn fstring_children<'a>(parts: &'a [FStringPart], f: &mut dyn FnMut(&'a Expr)) {
 }
 
 /// Errors CPython's compiler reports that the parser does not: `return` / `yield`
-/// outside a function, `break` / `continue` outside a loop.
+/// outside a function, `break` / `continue` outside a loop, misplaced starred
+/// assignment targets, and walrus targets its symbol table rejects.
 pub fn invalid_program(stmt: &Stmt) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    check(stmt, false, false, &mut out);
+    let cx = Ctx {
+        in_func: false,
+        in_loop: false,
+        in_class: false,
+    };
+    check(stmt, cx, &mut out);
     out
 }
 
-fn check(stmt: &Stmt, in_func: bool, in_loop: bool, out: &mut Vec<Diagnostic>) {
+/// Where a statement stands.
+#[derive(Clone, Copy)]
+struct Ctx {
+    in_func: bool,
+    in_loop: bool,
+    /// Directly in a class body (not in one of its methods).
+    in_class: bool,
+}
+
+fn check(stmt: &Stmt, cx: Ctx, out: &mut Vec<Diagnostic>) {
+    check_own_exprs(stmt, cx.in_class, out);
     match &stmt.kind {
-        StmtKind::Return(_) if !in_func => {
+        StmtKind::Return(_) if !cx.in_func => {
             out.push(Diagnostic::error(stmt.span, "'return' outside function"))
         }
-        StmtKind::Break if !in_loop => {
+        StmtKind::Break if !cx.in_loop => {
             out.push(Diagnostic::error(stmt.span, "'break' outside loop"))
         }
-        StmtKind::Continue if !in_loop => out.push(Diagnostic::error(
+        StmtKind::Continue if !cx.in_loop => out.push(Diagnostic::error(
             stmt.span,
             "'continue' not properly in loop",
         )),
         StmtKind::FunctionDef(f) => {
+            let body = Ctx {
+                in_func: true,
+                in_loop: false,
+                in_class: false,
+            };
             for s in &f.body {
-                check(s, true, false, out);
+                check(s, body, out);
             }
         }
         StmtKind::ClassDef(c) => {
+            let body = Ctx {
+                in_func: false,
+                in_loop: false,
+                in_class: true,
+            };
             for s in &c.body {
-                check(s, false, false, out);
+                check(s, body, out);
             }
         }
         StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
             for s in body {
-                check(s, in_func, true, out);
+                check(
+                    s,
+                    Ctx {
+                        in_loop: true,
+                        ..cx
+                    },
+                    out,
+                );
             }
             for s in orelse {
-                check(s, in_func, in_loop, out);
+                check(s, cx, out);
             }
         }
         _ => each_child(stmt, &mut |c| {
             if let Child::Stmt(s) = c {
-                check(s, in_func, in_loop, out);
+                check(s, cx, out);
             }
         }),
     }
+}
+
+/// Check the expressions a statement evaluates in its own scope (not those of the
+/// statements nested in it).
+fn check_own_exprs(stmt: &Stmt, in_class: bool, out: &mut Vec<Diagnostic>) {
+    let visit = |e: &Expr, out: &mut Vec<Diagnostic>| {
+        let mut st = ScopeState {
+            in_iter: false,
+            in_class,
+            comps: Vec::new(),
+        };
+        check_expr(e, &mut st, out);
+    };
+    match &stmt.kind {
+        StmtKind::FunctionDef(f) => {
+            // Decorators and defaults are evaluated where the `def` stands.
+            for e in f
+                .decorators
+                .iter()
+                .chain(f.params.all().filter_map(|p| p.default.as_ref()))
+            {
+                visit(e, out);
+            }
+        }
+        StmtKind::ClassDef(c) => {
+            for e in c.bases.iter().chain(&c.decorators) {
+                visit(e, out);
+            }
+            for k in &c.keywords {
+                visit(&k.value, out);
+            }
+        }
+        _ => {
+            let unpacks = matches!(
+                stmt.kind,
+                StmtKind::Assign { .. } | StmtKind::For { .. } | StmtKind::With { .. }
+            );
+            each_child(stmt, &mut |c| match c {
+                Child::Stmt(_) => {}
+                Child::Expr(e) => visit(e, out),
+                Child::Target(t) => {
+                    if unpacks {
+                        check_star_target(t, out);
+                    }
+                    visit(t, out);
+                }
+            });
+        }
+    }
+}
+
+/// An assignment target: a starred target must sit in a tuple or list, once per level.
+fn check_star_target(t: &Expr, out: &mut Vec<Diagnostic>) {
+    match &t.kind {
+        ExprKind::Starred(_) => out.push(Diagnostic::error(
+            t.span,
+            "starred assignment target must be in a list or tuple",
+        )),
+        ExprKind::Tuple(items) | ExprKind::List(items) => check_star_items(t.span, items, out),
+        _ => {}
+    }
+}
+
+fn check_star_items(span: Span, items: &[Expr], out: &mut Vec<Diagnostic>) {
+    let is_star = |e: &Expr| matches!(e.kind, ExprKind::Starred(_));
+    let stars = items.iter().filter(|e| is_star(e)).count();
+    if stars > 1 {
+        out.push(Diagnostic::error(
+            span,
+            "multiple starred expressions in assignment",
+        ));
+    } else if let Some(i) = items.iter().position(is_star) {
+        // CPython encodes the counts before and after the star in one oparg.
+        if i >= 1 << 8 || items.len() - i - 1 >= (i32::MAX >> 8) as usize {
+            out.push(Diagnostic::error(
+                span,
+                "too many expressions in star-unpacking assignment",
+            ));
+        }
+    }
+    for item in items {
+        let inner = match &item.kind {
+            ExprKind::Starred(inner) => inner,
+            _ => item,
+        };
+        if let ExprKind::Tuple(sub) | ExprKind::List(sub) = &inner.kind {
+            check_star_items(inner.span, sub, out);
+        }
+    }
+}
+
+/// What CPython's symbol table knows while it walks an expression.
+struct ScopeState {
+    /// Inside a comprehension's iterable (this propagates into nested scopes).
+    in_iter: bool,
+    /// The innermost function-like scope around the comprehensions is a class body.
+    in_class: bool,
+    /// The comprehensions around the expression, innermost last.
+    comps: Vec<CompScope>,
+}
+
+#[derive(Default)]
+struct CompScope {
+    iter_vars: Vec<String>,
+    /// Names bound by a walrus inside the comprehension so far.
+    walrus: Vec<String>,
+}
+
+fn check_expr(e: &Expr, st: &mut ScopeState, out: &mut Vec<Diagnostic>) {
+    match &e.kind {
+        ExprKind::Named { target, value } => {
+            check_expr(value, st, out);
+            let ExprKind::Name(n) = &target.kind else {
+                return;
+            };
+            let msg = if st.in_iter {
+                Some(
+                    "assignment expression cannot be used in a comprehension iterable expression"
+                        .to_string(),
+                )
+            } else if st.comps.iter().any(|c| c.iter_vars.contains(n)) {
+                Some(format!(
+                    "assignment expression cannot rebind comprehension iteration variable '{n}'"
+                ))
+            } else if !st.comps.is_empty() && st.in_class {
+                Some(
+                    "assignment expression within a comprehension cannot be used in a class body"
+                        .to_string(),
+                )
+            } else {
+                None
+            };
+            if let Some(m) = msg {
+                out.push(Diagnostic::error(e.span, m));
+            }
+            for c in &mut st.comps {
+                c.walrus.push(n.clone());
+            }
+        }
+        ExprKind::ListComp { generators, .. }
+        | ExprKind::SetComp { generators, .. }
+        | ExprKind::GeneratorExp { generators, .. }
+        | ExprKind::DictComp { generators, .. } => {
+            let Some(first) = generators.first() else {
+                return;
+            };
+            // The first iterable is evaluated in the enclosing scope.
+            let saved = st.in_iter;
+            st.in_iter = true;
+            check_expr(&first.iter, st, out);
+            st.in_iter = saved;
+            st.comps.push(CompScope::default());
+            for (i, g) in generators.iter().enumerate() {
+                check_star_target(&g.target, out);
+                let mut names = Vec::new();
+                crate::scopes::target_names(&g.target, &mut names);
+                for n in names {
+                    if st.comps.last().is_some_and(|c| c.walrus.contains(&n)) {
+                        out.push(Diagnostic::error(
+                            g.target.span,
+                            format!(
+                                "comprehension inner loop cannot rebind assignment expression target '{n}'"
+                            ),
+                        ));
+                    }
+                    if let Some(c) = st.comps.last_mut() {
+                        c.iter_vars.push(n);
+                    }
+                }
+                check_expr(&g.target, st, out);
+                if i > 0 {
+                    st.in_iter = true;
+                    check_expr(&g.iter, st, out);
+                    st.in_iter = saved;
+                }
+                for cond in &g.ifs {
+                    check_expr(cond, st, out);
+                }
+            }
+            match &e.kind {
+                ExprKind::ListComp { elt, .. }
+                | ExprKind::SetComp { elt, .. }
+                | ExprKind::GeneratorExp { elt, .. } => check_expr(elt, st, out),
+                ExprKind::DictComp { key, value, .. } => {
+                    check_expr(key, st, out);
+                    check_expr(value, st, out);
+                }
+                _ => {}
+            }
+            st.comps.pop();
+        }
+        ExprKind::Lambda { params, body } => {
+            for d in params.all().filter_map(|p| p.default.as_ref()) {
+                check_expr(d, st, out);
+            }
+            // A function scope of its own (only `in_iter` carries over).
+            let mut inner = ScopeState {
+                in_iter: st.in_iter,
+                in_class: false,
+                comps: Vec::new(),
+            };
+            check_expr(body, &mut inner, out);
+        }
+        _ => each_expr_child(e, &mut |c| check_expr(c, st, out)),
+    }
+}
+
+/// The first walrus (`:=`) in an expression, not looking into lambdas (their own
+/// scope).
+pub fn first_walrus(e: &Expr) -> Option<Span> {
+    match &e.kind {
+        ExprKind::Named { .. } => return Some(e.span),
+        ExprKind::Lambda { .. } => return None,
+        _ => {}
+    }
+    let mut out = None;
+    each_expr_child(e, &mut |c| {
+        if out.is_none() {
+            out = first_walrus(c);
+        }
+    });
+    out
 }
 
 fn contains_try(stmt: &Stmt) -> bool {

@@ -36,9 +36,8 @@ fn shadowed_builtin_is_global() {
 
 #[test]
 fn unsupported_constructs_fall_back_to_the_interpreter() {
-    let s = sem(
-        "with open('x') as fh:\n    pass\ndef f():\n    return lambda: 1\ndef g(x: int) -> int:\n    return x\n",
-    );
+    let s =
+        sem("g = lambda: 1\ndef f():\n    return lambda: 1\ndef g(x: int) -> int:\n    return x\n");
     assert!(matches!(s.items[0], ItemMode::Interpreted { .. }));
     assert!(matches!(s.items[1], ItemMode::Interpreted { .. }));
     assert_eq!(s.items[2], ItemMode::Compiled);
@@ -63,4 +62,69 @@ fn invalid_programs_are_errors() {
     assert!(sem("break\n").has_errors());
     assert!(!sem("for i in range(3):\n    break\n").has_errors());
     assert!(sem("def f():\n    continue\n").has_errors());
+}
+
+#[test]
+fn with_walrus_and_starred_targets_compile() {
+    let s = sem(concat!(
+        "def f(xs: list[int]) -> int:\n",
+        "    with open('x') as fh, open('y') as (a, b):\n",
+        "        first, *rest = xs\n",
+        "    ys = [y for x in xs if (y := x + 1) > 2]\n",
+        "    while (n := len(xs)) > 3:\n",
+        "        xs.pop()\n",
+        "    d = {k: (v := k) for k in xs}\n",
+        "    return n\n",
+        "with open('z') as g:\n",
+        "    (h := 1)\n",
+    ));
+    assert_eq!(s.items[0], ItemMode::Compiled);
+    assert_eq!(s.items[1], ItemMode::Compiled);
+    let f = &s.functions[0];
+    for n in ["fh", "a", "b", "first", "rest", "y", "n", "v", "d", "ys"] {
+        assert!(f.locals.contains(n), "{n} is a local");
+    }
+    assert!(!f.locals.contains("x") && !f.locals.contains("k"));
+    assert!(s.globals.contains("g") && s.globals.contains("h"));
+    // Still interpreted: `async with`, a walrus in a class body or an annotation.
+    let s = sem(concat!(
+        "async def f():\n    async with a:\n        pass\n",
+        "class C:\n    x = (y := 1)\n",
+        "def g(a: (t := int)) -> None:\n    pass\n",
+        "def h() -> None:\n    x: (t := int) = 1\n",
+    ));
+    assert!(
+        s.items
+            .iter()
+            .all(|m| matches!(m, ItemMode::Interpreted { .. }))
+    );
+    assert!(!s.has_errors());
+}
+
+#[test]
+fn misplaced_walrus_and_starred_targets_are_errors() {
+    for src in [
+        "*a = [1]\n",
+        "for *a in [[1]]:\n    pass\n",
+        "a, *b, *c = [1, 2]\n",
+        "(a, *b), (*c, *d) = [1], [2]\n",
+        "x = [1 for *a in [[1]]]\n",
+        "def f(xs):\n    return [x := 1 for x in xs]\n",
+        "def f(xs):\n    return [y for y in (z := xs)]\n",
+        "def f(xs):\n    return [[(j := 1) for i in xs] for j in xs]\n",
+        "def f(a, b):\n    return [1 for x in a if (y := 0) for y in b]\n",
+        "def f(c):\n    return [a for a in [b for b in c if (d := b)]]\n",
+        "class K:\n    q = [w := 1 for _ in range(3)]\n",
+    ] {
+        assert!(sem(src).has_errors(), "{src}");
+    }
+    for src in [
+        "a, *b = [1]\n",
+        "(a, *b), *c = [[1]]\n",
+        "def f(xs):\n    return [lambda: (x := 1) for x in xs]\n",
+        "def f(xs):\n    return [[(k := 1) for i in xs] for j in xs]\n",
+        "class K:\n    def m(self):\n        return [w := 1 for _ in range(3)]\n",
+    ] {
+        assert!(!sem(src).has_errors(), "{src}");
+    }
 }
