@@ -1138,6 +1138,7 @@ fn is_small_innermost(body: &[Stmt]) -> bool {
                 StmtKind::If { body, orelse, .. } if !count(body, n) || !count(orelse, n) => {
                     return false;
                 }
+                StmtKind::With { body, .. } if !count(body, n) => return false,
                 StmtKind::Try {
                     body,
                     handlers,
