@@ -803,7 +803,7 @@ fn check_star_items(span: Span, items: &[Expr], out: &mut Vec<Diagnostic>) {
         ));
     } else if let Some(i) = items.iter().position(is_star) {
         // CPython encodes the counts before and after the star in one oparg.
-        if i >= 1 << 8 || items.len() - i - 1 >= (i32::MAX >> 8) as usize {
+        if i >= 1 << 8 || items.len() - i > (i32::MAX >> 8) as usize {
             out.push(Diagnostic::error(
                 span,
                 "too many expressions in star-unpacking assignment",
