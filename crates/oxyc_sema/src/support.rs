@@ -76,9 +76,14 @@ fn function_unsupported(stmt: &Stmt, f: &FunctionDef, r: Rules) -> Found {
     if let Some(k) = p.posonly.first() {
         return found(k.span, "a positional-only parameter");
     }
+    // Defaults are evaluated where the `def` stands: for a method, in the class body.
+    let at_def = Rules {
+        class_level: r.allow_super,
+        ..Rules::default()
+    };
     for param in p.all() {
         if let Some(d) = &param.default
-            && let r @ Some(_) = expr_unsupported(d, Rules::default())
+            && let r @ Some(_) = expr_unsupported(d, at_def)
         {
             return r;
         }
@@ -321,6 +326,8 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool, r: Rules) -> Found {
         StmtKind::Try { is_star: true, .. } => found(span, "`except*`"),
         // Finally bodies are compiled once per exit path; a `try` nested in one would
         // multiply that (exponential code size), so such functions stay interpreted.
+        // (A `with` needs no such rule: its body is compiled once, and each exit
+        // path only adds a call of `__exit__`.)
         StmtKind::Try { finalbody, .. } if finalbody.iter().any(contains_try) => {
             found(span, "a `try` statement inside a `finally` body")
         }

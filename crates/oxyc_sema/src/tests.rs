@@ -92,6 +92,7 @@ fn with_walrus_and_starred_targets_compile() {
         "class C:\n    x = (y := 1)\n",
         "def g(a: (t := int)) -> None:\n    pass\n",
         "def h() -> None:\n    x: (t := int) = 1\n",
+        "class D:\n    def m(self, a: int = (t := 1)) -> None:\n        pass\n",
     ));
     assert!(
         s.items
