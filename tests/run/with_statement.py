@@ -750,6 +750,86 @@ def test_finally_return_overrides() -> None:
     assert r == "finally wins"
 
 
+def continue_from_with_in_finally() -> int:
+    for i in range(3):
+        try:
+            return i
+        finally:
+            with Manager("f%d" % i):
+                if i < 2:
+                    continue
+    return -1
+
+
+def test_continue_from_with_in_finally_cancels_return() -> None:
+    r = continue_from_with_in_finally()
+    out = take_log()
+    print(r, out)
+    assert r == 2 and len(out) == 6
+
+
+def reraise_inside_with() -> str:
+    try:
+        raise ValueError("v")
+    except ValueError:
+        try:
+            with Manager("r"):
+                raise
+        except ValueError as e:
+            return "reraised " + str(e)
+    return "no"
+
+
+def test_bare_raise_inside_with() -> None:
+    r = reraise_inside_with()
+    print(r, take_log())
+    assert r == "reraised v"
+
+
+def try_finally_break_inside_suppressing_with() -> int:
+    n = 0
+    while n < 5:
+        with Manager("w%d" % n, result=True):
+            n += 1
+            try:
+                if n == 2:
+                    raise KeyError(n)
+                if n == 3:
+                    break
+            finally:
+                log("fin %d" % n)
+    return n
+
+
+def test_try_finally_break_inside_suppressing_with() -> None:
+    r = try_finally_break_inside_suppressing_with()
+    out = take_log()
+    print(r, out)
+    assert r == 3
+    assert out[-3:] == ["enter w2", "fin 3", "exit w2 None None False"]
+
+
+def finally_raises_through_with() -> str:
+    try:
+        with Manager("outer"):
+            try:
+                with Manager("inner"):
+                    return "inner"
+            finally:
+                log("finally")
+                raise RuntimeError("from finally")
+    except RuntimeError as e:
+        return "caught %s context=%r" % (e, e.__context__)
+
+
+def test_finally_raises_through_with() -> None:
+    r = finally_raises_through_with()
+    out = take_log()
+    print(r, out)
+    assert r == "caught from finally context=None"
+    assert out[-1] == "exit outer RuntimeError RuntimeError('from finally') True"
+
+
 # ---- the protocol lookup ----
 
 
