@@ -776,7 +776,15 @@ fn check_own_exprs(stmt: &Stmt, in_class: bool, out: &mut Vec<Diagnostic>) {
             );
             each_child(stmt, &mut |c| match c {
                 Child::Stmt(_) => {}
-                Child::Expr(e) => visit(e, out),
+                Child::Expr(e) => {
+                    if matches!(e.kind, ExprKind::Starred(_)) {
+                        out.push(Diagnostic::error(
+                            e.span,
+                            "can't use starred expression here",
+                        ));
+                    }
+                    visit(e, out)
+                }
                 Child::Target(t) => {
                     if unpacks {
                         check_star_target(t, out);
@@ -846,6 +854,20 @@ struct CompScope {
 }
 
 fn check_expr(e: &Expr, st: &mut ScopeState, out: &mut Vec<Diagnostic>) {
+    // `*x` is an item of a display or an argument, nothing else.
+    if !matches!(
+        e.kind,
+        ExprKind::List(_) | ExprKind::Tuple(_) | ExprKind::Set(_) | ExprKind::Call { .. }
+    ) {
+        each_expr_child(e, &mut |c| {
+            if matches!(c.kind, ExprKind::Starred(_)) {
+                out.push(Diagnostic::error(
+                    c.span,
+                    "can't use starred expression here",
+                ));
+            }
+        });
+    }
     match &e.kind {
         ExprKind::Named { target, value } => {
             check_expr(value, st, out);

@@ -116,6 +116,9 @@ fn misplaced_walrus_and_starred_targets_are_errors() {
         "def f(a, b):\n    return [1 for x in a if (y := 0) for y in b]\n",
         "def f(c):\n    return [a for a in [b for b in c if (d := b)]]\n",
         "class K:\n    q = [w := 1 for _ in range(3)]\n",
+        "x = *a\n",
+        "for x in *a:\n    pass\n",
+        "def f(a):\n    return *a\n",
     ] {
         assert!(sem(src).has_errors(), "{src}");
     }
@@ -125,6 +128,8 @@ fn misplaced_walrus_and_starred_targets_are_errors() {
         "def f(xs):\n    return [lambda: (x := 1) for x in xs]\n",
         "def f(xs):\n    return [[(k := 1) for i in xs] for j in xs]\n",
         "class K:\n    def m(self):\n        return [w := 1 for _ in range(3)]\n",
+        "x = *a, b\nf(*a)\ny = [*a]\nz = {*a}\nw = a[*b]\n",
+        "def f(a):\n    return *a, 1\n",
     ] {
         assert!(!sem(src).has_errors(), "{src}");
     }
