@@ -1152,6 +1152,23 @@ def test_optional_rebound_then_suppressed() -> None:
     assert r == "AttributeError 'NoneType' object has no attribute 'value'"
 
 
+class WithInBody:
+    """A `with` in a class body binds class attributes."""
+
+    with Manager("class body", value=(1, 2)) as (first, second):
+        total = first + second
+    LOGGED = take_log()
+
+    def get(self) -> tuple[object, object, object]:
+        return self.first, self.total, self.LOGGED
+
+
+def test_with_in_class_body() -> None:
+    r = WithInBody().get()
+    print(r)
+    assert r == (1, 3, ["enter class body", "exit class body None None False"])
+
+
 # ---- lifetimes ----
 
 

@@ -185,6 +185,7 @@ fn class_unsupported(c: &ClassDef) -> Found {
             | StmtKind::While { .. }
             | StmtKind::AugAssign { .. }
             | StmtKind::Assert { .. }
+            | StmtKind::With { .. }
             | StmtKind::Raise { .. } => {
                 if let Some(span) = unbinds_in(std::slice::from_ref(s)) {
                     found(span, "`global` or `try` in a class body")
