@@ -672,7 +672,82 @@ pub fn invalid_program(stmt: &Stmt) -> Vec<Diagnostic> {
         in_class: false,
     };
     check(stmt, cx, &mut out);
+    // (A top-level statement is in the module's code object: no block is open.)
+    let _ = check_blocks(std::slice::from_ref(stmt), 0, &mut out);
     out
+}
+
+/// CPython's compiler keeps at most this many blocks (loops, `try` parts, `with`
+/// items) open in one code object (`CO_MAXBLOCKS`); a program nesting more is a
+/// SyntaxError. (This also bounds how deeply the IR builder nests.)
+const MAX_BLOCKS: usize = 20;
+
+/// Open one more block around `span`'s contents, as CPython's `compiler_push_fblock`.
+fn push_block(depth: usize, span: Span, out: &mut Vec<Diagnostic>) -> Option<usize> {
+    if depth >= MAX_BLOCKS {
+        out.push(Diagnostic::error(span, "too many statically nested blocks"));
+        return None;
+    }
+    Some(depth + 1)
+}
+
+/// Check `body`, compiled with `depth` blocks open, the way CPython 3.11's compiler
+/// pushes them. None after the first error.
+fn check_blocks(body: &[Stmt], depth: usize, out: &mut Vec<Diagnostic>) -> Option<()> {
+    for s in body {
+        match &s.kind {
+            StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
+                check_blocks(body, push_block(depth, s.span, out)?, out)?;
+                check_blocks(orelse, depth, out)?;
+            }
+            StmtKind::If { body, orelse, .. } => {
+                check_blocks(body, depth, out)?;
+                check_blocks(orelse, depth, out)?;
+            }
+            StmtKind::With { items, body, .. } => {
+                let mut d = depth;
+                for _ in items {
+                    d = push_block(d, s.span, out)?;
+                }
+                check_blocks(body, d, out)?;
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
+                // try/except: TRY_EXCEPT around the body; EXCEPTION_HANDLER, then
+                // HANDLER_CLEANUP around each handler's body.
+                let try_except = |d: usize, out: &mut Vec<Diagnostic>| -> Option<()> {
+                    if handlers.is_empty() {
+                        return check_blocks(body, d, out);
+                    }
+                    check_blocks(body, push_block(d, s.span, out)?, out)?;
+                    check_blocks(orelse, d, out)?;
+                    let in_handler = push_block(d, s.span, out)?;
+                    for h in handlers {
+                        check_blocks(&h.body, push_block(in_handler, h.span, out)?, out)?;
+                    }
+                    Some(())
+                };
+                if finalbody.is_empty() {
+                    try_except(depth, out)?;
+                } else {
+                    // FINALLY_TRY around the rest; the finally body once outside it
+                    // and once in FINALLY_END.
+                    try_except(push_block(depth, s.span, out)?, out)?;
+                    check_blocks(finalbody, push_block(depth, s.span, out)?, out)?;
+                }
+            }
+            // A new code object: no block open.
+            StmtKind::FunctionDef(f) => check_blocks(&f.body, 0, out)?,
+            StmtKind::ClassDef(c) => check_blocks(&c.body, 0, out)?,
+            _ => {}
+        }
+    }
+    Some(())
 }
 
 /// Where a statement stands.

@@ -134,3 +134,42 @@ fn misplaced_walrus_and_starred_targets_are_errors() {
         assert!(!sem(src).has_errors(), "{src}");
     }
 }
+
+/// `n` nested `head` statements around `inner` in a function.
+fn nested(n: usize, head: &str, inner: &str) -> String {
+    let mut src = "def f():\n".to_string();
+    for i in 0..n {
+        src += &format!("{}{head}\n", "    ".repeat(i + 1));
+    }
+    for line in inner.lines() {
+        src += &format!("{}{line}\n", "    ".repeat(n + 1));
+    }
+    src
+}
+
+#[test]
+fn too_many_statically_nested_blocks() {
+    // CPython 3.11 keeps at most 20 blocks open per code object.
+    assert!(!sem(&nested(20, "for x in y:", "pass")).has_errors());
+    assert!(sem(&nested(21, "while x:", "pass")).has_errors());
+    assert!(!sem(&nested(25, "if x:", "pass")).has_errors());
+    // `with a, b`: one block per item.
+    assert!(!sem(&nested(18, "for x in y:", "with a, b:\n    pass")).has_errors());
+    assert!(sem(&nested(19, "for x in y:", "with a, b:\n    pass")).has_errors());
+    // An except clause body is two blocks deep, a finally body one.
+    let handler = "try:\n    pass\nexcept E:\n    for z in y:\n        pass";
+    assert!(!sem(&nested(17, "for x in y:", handler)).has_errors());
+    assert!(sem(&nested(18, "for x in y:", handler)).has_errors());
+    let fin = "try:\n    pass\nfinally:\n    for z in y:\n        pass";
+    assert!(!sem(&nested(18, "for x in y:", fin)).has_errors());
+    assert!(sem(&nested(19, "for x in y:", fin)).has_errors());
+    // A nested def starts afresh.
+    assert!(
+        !sem(&nested(
+            15,
+            "for x in y:",
+            &nested(15, "for x in y:", "pass")
+        ))
+        .has_errors()
+    );
+}
