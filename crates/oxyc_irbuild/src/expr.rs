@@ -841,7 +841,17 @@ impl<'a> FnBuilder<'a> {
     ) {
         self.comp.push(Default::default());
         self.comp_level(generators, body);
-        self.comp.pop();
+        // The comprehension's scope ends here (in CPython its frame goes away): its
+        // variables release their last values now, not when the function returns.
+        if let Some(scope) = self.comp.pop() {
+            let mut regs: Vec<oxyc_ir::Reg> = scope.values().map(|v| v.reg).collect();
+            regs.sort();
+            for reg in regs {
+                if self.regs[reg.0 as usize].ty.is_refcounted() {
+                    self.emit(OpKind::Undef { reg });
+                }
+            }
+        }
     }
 
     fn comp_level(
