@@ -1131,6 +1131,65 @@ PyObject *oxy_swap_handled_exc(PyObject *exc) {
     return old;
 }
 
+static PyObject *cached_str(PyObject **cache, const char *s);
+static PyObject *s_enter, *s_exit;
+
+/* A special method looked up on the type, bound to obj (like the interpreter's
+   _PyObject_LookupSpecial): NULL without an exception when the type lacks it. */
+static PyObject *oxy_lookup_special(PyObject *obj, PyObject *name) {
+    if (name == NULL) return NULL;
+    PyObject *res = _PyType_Lookup(Py_TYPE(obj), name); /* borrowed */
+    if (res == NULL) return NULL;
+    descrgetfunc get = Py_TYPE(res)->tp_descr_get;
+    if (get != NULL) return get(res, obj, (PyObject *)Py_TYPE(obj));
+    Py_INCREF(res);
+    return res;
+}
+
+PyObject *oxy_with_lookup_enter(PyObject *mgr) {
+    PyObject *enter = oxy_lookup_special(mgr, cached_str(&s_enter, "__enter__"));
+    if (enter == NULL && !PyErr_Occurred()) {
+        PyErr_Format(PyExc_TypeError,
+                     "'%.200s' object does not support the context manager protocol",
+                     Py_TYPE(mgr)->tp_name);
+    }
+    return enter;
+}
+
+PyObject *oxy_with_lookup_exit(PyObject *mgr) {
+    PyObject *exit = oxy_lookup_special(mgr, cached_str(&s_exit, "__exit__"));
+    if (exit == NULL && !PyErr_Occurred()) {
+        PyErr_Format(PyExc_TypeError,
+                     "'%.200s' object does not support the context manager protocol "
+                     "(missed __exit__ method)",
+                     Py_TYPE(mgr)->tp_name);
+    }
+    return exit;
+}
+
+int oxy_with_exit_none(PyObject *exit) {
+    PyObject *args[3] = {Py_None, Py_None, Py_None};
+    PyObject *res = PyObject_Vectorcall(exit, args, 3, NULL);
+    if (res == NULL) return -1;
+    Py_DECREF(res);
+    return 0;
+}
+
+int oxy_with_exit_exc(PyObject *exit, PyObject *exc) {
+    if (OXY_UNLIKELY(!PyExceptionInstance_Check(exc))) {
+        PyErr_SetString(PyExc_SystemError, "oxy_with_exit_exc: not an exception instance");
+        return -1;
+    }
+    PyObject *tb = PyException_GetTraceback(exc); /* new reference or NULL */
+    PyObject *args[3] = {(PyObject *)Py_TYPE(exc), exc, tb != NULL ? tb : Py_None};
+    PyObject *res = PyObject_Vectorcall(exit, args, 3, NULL);
+    Py_XDECREF(tb);
+    if (res == NULL) return -1;
+    int truth = PyObject_IsTrue(res);
+    Py_DECREF(res);
+    return truth;
+}
+
 /* ======================================================================== */
 /* Strings                                                                   */
 /* ======================================================================== */

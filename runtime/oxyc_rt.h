@@ -661,6 +661,20 @@ OXY_API void oxy_set_handled_exc(PyObject *exc);
    come from an outer slot, e.g. a generator's caller.) */
 OXY_API PyObject *oxy_swap_handled_exc(PyObject *exc);
 
+/* The `with` statement, as CPython 3.11's BEFORE_WITH / WITH_EXCEPT_START do it.
+   The methods are looked up on the type (descriptors bound to mgr), __enter__
+   first: TypeError "'T' object does not support the context manager protocol"
+   (for __exit__: "... protocol (missed __exit__ method)").  New references. */
+OXY_API PyObject *oxy_with_lookup_enter(PyObject *mgr);
+OXY_API PyObject *oxy_with_lookup_exit(PyObject *mgr);
+/* Leaving the body normally (or by return/break/continue): exit(None, None,
+   None), its result dropped.  0, or -1 with the exception set. */
+OXY_API int oxy_with_exit_none(PyObject *exit);
+/* Leaving the body by exception exc (the handled exception while this runs):
+   exit(type(exc), exc, exc.__traceback__).  1 when the result is true (the
+   exception is suppressed), 0 when it is not, -1 on error. */
+OXY_API int oxy_with_exit_exc(PyObject *exit, PyObject *exc);
+
 /* ======================================================================== */
 /* Strings                                                                   */
 /* ======================================================================== */

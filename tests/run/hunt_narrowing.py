@@ -2,8 +2,9 @@
 `is not None`, truthiness, `and`/`or`, ternaries and early exits, then made None
 again in ways the compiler has to notice (loops with break/continue/else, try
 handlers and finally, del, augmented assignment, branches that do or do not fall
-through). Every function here is compiled (no walrus, lambda, nested def, with
-or match, which make a function run interpreted). A wrong narrowing would read a
+through). Every function here is compiled (walrus and `with` cases are in
+walrus.py and with_statement.py; lambda, nested def and match make a function
+run interpreted). A wrong narrowing would read a
 field of None without the type guard: a crash or a wrong value instead of the
 AttributeError CPython raises."""
 

@@ -98,8 +98,7 @@ def none_in_branch(a: Optional[Node], flag: bool) -> str:
     return "skipped"
 
 
-# (Runs interpreted while the walrus is not compiled: it checks the expected result;
-# the compiler side is exercised once walrus compiles.)
+# The walrus rebinds `a` on the first iteration: the second reads None.
 def walrus_in_comprehension(a: Optional[Node]) -> List[str]:
     if a is None:
         return []

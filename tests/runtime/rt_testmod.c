@@ -386,6 +386,49 @@ static PyObject *t_with_handled(PyObject *self, PyObject *args) {
     return r;
 }
 
+/* with_(mgr, body): a `with mgr as v: body(v)` statement the way compiled code
+   runs it.  ("ok", body's result), ("suppressed", None), or the exception. */
+static PyObject *t_with(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *mgr, *body;
+    if (!PyArg_ParseTuple(args, "OO", &mgr, &body)) return NULL;
+    PyObject *enter = oxy_with_lookup_enter(mgr);
+    if (enter == NULL) return NULL;
+    PyObject *exit = oxy_with_lookup_exit(mgr);
+    if (exit == NULL) {
+        Py_DECREF(enter);
+        return NULL;
+    }
+    PyObject *value = PyObject_CallNoArgs(enter);
+    Py_DECREF(enter);
+    if (value == NULL) {
+        Py_DECREF(exit);
+        return NULL;
+    }
+    PyObject *r = PyObject_CallOneArg(body, value);
+    Py_DECREF(value);
+    if (r != NULL) {
+        int failed = oxy_with_exit_none(exit) < 0;
+        Py_DECREF(exit);
+        if (failed) {
+            Py_DECREF(r);
+            return NULL;
+        }
+        return Py_BuildValue("(sN)", "ok", r);
+    }
+    PyObject *exc = oxy_fetch_exc();
+    PyObject *prev = oxy_get_handled_exc();
+    oxy_set_handled_exc(exc);
+    int suppress = oxy_with_exit_exc(exit, exc);
+    oxy_set_handled_exc(prev);
+    Py_DECREF(prev);
+    Py_DECREF(exit);
+    if (suppress == 0) oxy_restore_exc(exc);
+    Py_DECREF(exc);
+    if (suppress <= 0) return NULL;
+    return Py_BuildValue("(sO)", "suppressed", Py_None);
+}
+
 /* ---- error raisers ----------------------------------------------------- */
 
 static PyObject *t_raise_arg_type(PyObject *self, PyObject *args) {
@@ -529,6 +572,7 @@ static PyMethodDef methods[] = {
     {"tb_chain", t_tb_chain, METH_VARARGS, NULL},
     {"add_tb_noexc", t_add_tb_noexc, METH_NOARGS, NULL},
     {"fetch_call", t_fetch_call, METH_O, NULL},
+    {"with_", t_with, METH_VARARGS, NULL},
     {"restore", t_restore, METH_O, NULL},
     {"exc_matches", t_exc_matches, METH_VARARGS, NULL},
     {"raise_", t_raise, METH_VARARGS, NULL},

@@ -555,6 +555,130 @@ def py_match(exc, t):
         raise
 
 
+class _WithLog:
+    """A context manager whose __exit__ result (or failure) is chosen."""
+
+    def __init__(self, result=None, exit_raises=None, enter_raises=None):
+        self.result = result
+        self.exit_raises = exit_raises
+        self.enter_raises = enter_raises
+        self.seen = None
+
+    def __enter__(self):
+        if self.enter_raises is not None:
+            raise self.enter_raises
+        return "entered"
+
+    def __exit__(self, t, v, tb):
+        self.seen = (t, repr(v), tb is not None and type(tb).__name__)
+        if self.exit_raises is not None:
+            raise self.exit_raises
+        return self.result
+
+
+class _NoEnter:
+    def __exit__(self, t, v, tb):
+        return None
+
+
+class _NoExit:
+    def __enter__(self):
+        return 1
+
+
+class _BadBool:
+    def __bool__(self):
+        raise ZeroDivisionError("bool of exit result")
+
+
+class _StaticExit:
+    def __enter__(self):
+        return "s"
+
+    @staticmethod
+    def __exit__(t, v, tb):
+        return True
+
+
+class _EnterProperty:
+    @property
+    def __enter__(self):
+        raise AttributeError("property says no")
+
+    def __exit__(self, t, v, tb):
+        return None
+
+
+def py_with(mgr, body):
+    suppressed = True
+    with mgr as v:
+        r = body(v)
+        suppressed = False
+    return ("suppressed", None) if suppressed else ("ok", r)
+
+
+def test_with(rt):
+    sec = "with"
+    import types
+
+    def ok(v):
+        return ("body", v)
+
+    def boom(v):
+        raise ValueError("body failed")
+
+    def interrupt(v):
+        raise KeyboardInterrupt()
+
+    def makers():
+        yield "plain", lambda: _WithLog()
+        for res in (True, 1, "x", [0], 0, "", [], None, False):
+            yield f"result {res!r}", lambda res=res: _WithLog(result=res)
+        yield "exit raises", lambda: _WithLog(exit_raises=KeyError("exit"))
+        yield "enter raises", lambda: _WithLog(enter_raises=OSError("enter"))
+        yield "bad bool", lambda: _WithLog(result=_BadBool())
+        yield "no enter", _NoEnter
+        yield "no exit", _NoExit
+        yield "static exit", _StaticExit
+        yield "enter property", _EnterProperty
+        yield "namespace", lambda: types.SimpleNamespace(__enter__=print, __exit__=print)
+        yield "int", lambda: 5
+        yield "None", lambda: None
+
+    for name, make in makers():
+        for body in (ok, boom):
+            m1, m2 = make(), make()
+            compare(sec, f"with {name} / {body.__name__}", outcome(py_with, m1, body),
+                    outcome(rt.with_, m2, body))
+            count(sec)
+            if getattr(m1, "seen", None) != getattr(m2, "seen", None):
+                fail(sec, f"with {name} / {body.__name__}: __exit__ saw {m2.seen!r}, "
+                     f"expected {m1.seen!r}")
+    # BaseException reaches __exit__ and may be suppressed
+    compare(sec, "KeyboardInterrupt suppressed", ("ok", ("suppressed", None)),
+            outcome(rt.with_, _WithLog(result=True), interrupt))
+    try:
+        rt.with_(_WithLog(), interrupt)
+        fail(sec, "KeyboardInterrupt vanished")
+    except KeyboardInterrupt:
+        count(sec)
+    # an exception from __exit__ has the body's exception as its context
+    try:
+        rt.with_(_WithLog(exit_raises=KeyError("exit")), boom)
+    except KeyError as e:
+        count(sec)
+        if not isinstance(e.__context__, ValueError):
+            fail(sec, f"__exit__ exception context: {e.__context__!r}")
+    # the handled exception is restored afterwards
+    try:
+        raise IndexError("outer")
+    except IndexError as outer:
+        rt.with_(_WithLog(result=True), boom)
+        count(sec)
+        if sys.exc_info()[1] is not outer:
+            fail(sec, f"handled exception not restored: {sys.exc_info()[1]!r}")
+
+
 def test_exceptions(rt):
     sec = "exceptions"
     # fetch / restore
@@ -892,7 +1016,7 @@ def main():
         t_build = time.time() - t0
         rng = random.Random(int(os.environ.get("OXY_RT_SEED", "20240611")))
         for test in (test_ints, test_floats, test_parse_args, test_recursion, test_tracebacks,
-                     test_exceptions, test_sequences, test_refcounts, test_signals):
+                     test_exceptions, test_with, test_sequences, test_refcounts, test_signals):
             t = time.time()
             try:
                 if test.__code__.co_argcount == 2:

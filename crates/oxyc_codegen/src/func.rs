@@ -408,7 +408,11 @@ impl Emitter<'_> {
             OpKind::CallObj { .. } | OpKind::CallMethod { .. } | OpKind::ExecSource { .. } => true,
             OpKind::Prim { prim, .. } => matches!(
                 prim,
-                oxyc_ir::Prim::ObjCallStar | oxyc_ir::Prim::ObjCallStarNoKw | oxyc_ir::Prim::Import
+                oxyc_ir::Prim::ObjCallStar
+                    | oxyc_ir::Prim::ObjCallStarNoKw
+                    | oxyc_ir::Prim::Import
+                    | oxyc_ir::Prim::WithExitNone
+                    | oxyc_ir::Prim::WithExitExc
             ),
             _ => false,
         };

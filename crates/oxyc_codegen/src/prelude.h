@@ -86,6 +86,56 @@ static OXYC_UNUSED PyObject *oxyc_unpack(PyObject *seq, Py_ssize_t n) {
     return t;
 }
 
+/* `a, *b, c = seq` with `before` targets before the star and `after` after it: a
+   tuple of before + 1 + after items, the starred one a list (CPython's messages). */
+static OXYC_UNUSED PyObject *oxyc_unpack_ex(PyObject *seq, Py_ssize_t before, Py_ssize_t after) {
+    PyObject *it = PyObject_GetIter(seq);
+    if (it == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError) && Py_TYPE(seq)->tp_iter == NULL &&
+            !PySequence_Check(seq)) {
+            PyErr_Format(PyExc_TypeError, "cannot unpack non-iterable %.200s object",
+                         Py_TYPE(seq)->tp_name);
+        }
+        return NULL;
+    }
+    PyObject *t = PyTuple_New(before + 1 + after);
+    if (t == NULL) { Py_DECREF(it); return NULL; }
+    for (Py_ssize_t i = 0; i < before; i++) {
+        PyObject *v = PyIter_Next(it);
+        if (v == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_Format(PyExc_ValueError,
+                             "not enough values to unpack (expected at least %zd, got %zd)",
+                             before + after, i);
+            Py_DECREF(it); Py_DECREF(t);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(t, i, v);
+    }
+    PyObject *rest = PySequence_List(it);
+    Py_DECREF(it);
+    if (rest == NULL) { Py_DECREF(t); return NULL; }
+    Py_ssize_t n = PyList_GET_SIZE(rest);
+    if (n < after) {
+        PyErr_Format(PyExc_ValueError,
+                     "not enough values to unpack (expected at least %zd, got %zd)",
+                     before + after, before + n);
+        Py_DECREF(rest); Py_DECREF(t);
+        return NULL;
+    }
+    for (Py_ssize_t j = 0; j < after; j++) {
+        PyObject *v = PyList_GET_ITEM(rest, n - after + j);
+        Py_INCREF(v);
+        PyTuple_SET_ITEM(t, before + 1 + j, v);
+    }
+    if (after > 0 && PyList_SetSlice(rest, n - after, n, NULL) < 0) {
+        Py_DECREF(rest); Py_DECREF(t);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(t, before, rest);
+    return t;
+}
+
 static OXYC_UNUSED int oxyc_dict_merge(PyObject *d, PyObject *m) {
     if (PyDict_Update(d, m) < 0) {
         if (PyErr_ExceptionMatches(PyExc_AttributeError)) {

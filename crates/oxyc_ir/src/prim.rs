@@ -320,6 +320,8 @@ prims! {
     ListToTuple = "list_to_tuple", "PyList_AsTuple($0)", [Obj] -> Obj, Null;
     // Unpack an iterable into a tuple of exactly `$1` items (Python's messages).
     Unpack = "unpack", "oxyc_unpack($0, $1)", [Obj, Ssize] -> Obj, Null;
+    // `a, *b, c = $0`: a tuple of `$1` items, the list for the star, `$2` items.
+    UnpackEx = "unpack_ex", "oxyc_unpack_ex($0, $1, $2)", [Obj, Ssize, Ssize] -> Obj, Null;
     // Borrow-free item access of a tuple known to be long enough.
     // ---- exceptions ----
     FetchExc = "fetch_exc", "oxy_fetch_exc()", [] -> Obj, Never;
@@ -330,6 +332,14 @@ prims! {
     Raise = "raise", "oxy_raise($0, NULL)", [Obj] -> void, Always;
     RaiseFrom = "raise_from", "oxy_raise($0, $1)", [Obj, Obj] -> void, Always;
     Reraise = "reraise", "oxy_reraise()", [] -> void, Always;
+    // ---- the `with` statement (runtime `oxy_with_*`) ----
+    // The context manager's bound `__enter__` / `__exit__`, looked up on its type.
+    WithLookupEnter = "with_lookup_enter", "oxy_with_lookup_enter($0)", [Obj] -> Obj, Null;
+    WithLookupExit = "with_lookup_exit", "oxy_with_lookup_exit($0)", [Obj] -> Obj, Null;
+    // `exit(None, None, None)`.
+    WithExitNone = "with_exit_none", "oxy_with_exit_none($0)", [Obj] -> void, Neg;
+    // `exit(type(e), e, e.__traceback__)` for exception `$1`: 1 = suppress it.
+    WithExitExc = "with_exit_exc", "oxy_with_exit_exc($0, $1)", [Obj, Obj] -> CInt, Neg;
     RaiseRangeStepZero = "raise_range_step_zero", "oxyc_raise_range_step_zero()", [] -> void, Always;
     RaiseAssert = "raise_assert", "oxyc_raise_assert($0)", [Obj] -> void, Always;
     // ---- imports ----

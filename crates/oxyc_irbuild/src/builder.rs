@@ -36,6 +36,14 @@ pub enum Unwind<'a> {
     },
     /// Leave an `except` clause: restore the previously handled exception.
     ExceptScope { prev: Reg },
+    /// Leave a `with` body: call its context manager's bound `__exit__` with three
+    /// Nones (with the error handlers that were active outside the `with`), at the
+    /// `with` statement's line.
+    WithExit {
+        exit: Reg,
+        handlers_len: usize,
+        line: u32,
+    },
 }
 
 pub struct LoopCtx {
@@ -79,6 +87,10 @@ pub struct FnBuilder<'a> {
     pub dead: bool,
     /// Statements the interpreter runs (module body and class bodies).
     pub snippets: Vec<oxyc_ir::ExecSnippet>,
+    /// Locals some walrus in the function rebinds: a read of one is copied to a
+    /// temporary, since a walrus later in the same expression may rebind it before
+    /// the value read is used (`x + (x := 2)`).
+    pub walrus_targets: std::collections::HashSet<String>,
 }
 
 impl<'a> FnBuilder<'a> {
@@ -104,6 +116,7 @@ impl<'a> FnBuilder<'a> {
             no_narrowing: 0,
             dead: false,
             snippets: Vec::new(),
+            walrus_targets: Default::default(),
             line: 1,
             ret_ty,
             diags: Vec::new(),

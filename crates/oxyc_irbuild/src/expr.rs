@@ -249,7 +249,18 @@ impl<'a> FnBuilder<'a> {
             ExprKind::Yield(v) => self.yield_expr(v.as_deref()),
             ExprKind::YieldFrom(x) => self.yield_from(x),
             ExprKind::GeneratorExp { .. } => self.genexp(e),
-            ExprKind::Starred(_) | ExprKind::Named { .. } | ExprKind::Await(_) => {
+            ExprKind::Named { target, value } => {
+                // `(n := v)` is `v`, also stored to `n` (in a comprehension: to the
+                // enclosing function's `n`; sema rejects a clash with a comprehension
+                // variable, so `store_name` never finds `n` among them).
+                let v = self.expr(value);
+                match &target.kind {
+                    ExprKind::Name(n) => self.store_name(n, v.clone()),
+                    _ => self.error(target.span, "cannot assign to this expression"),
+                }
+                v
+            }
+            ExprKind::Starred(_) | ExprKind::Await(_) => {
                 self.error(e.span, "this expression cannot be compiled here");
                 self.none()
             }
@@ -293,6 +304,11 @@ impl<'a> FnBuilder<'a> {
                         reg: r,
                         name: n.to_string(),
                     });
+                    if self.walrus_targets.contains(n) {
+                        let copy = self.temp(self.regs[r.0 as usize].ty);
+                        self.assign(copy, r);
+                        return Val::new(copy, ty);
+                    }
                     Val::new(r, ty)
                 }
                 None => Val::new(self.load_global(n), Ty::Object),
@@ -841,7 +857,17 @@ impl<'a> FnBuilder<'a> {
     ) {
         self.comp.push(Default::default());
         self.comp_level(generators, body);
-        self.comp.pop();
+        // The comprehension's scope ends here (in CPython its frame goes away): its
+        // variables release their last values now, not when the function returns.
+        if let Some(scope) = self.comp.pop() {
+            let mut regs: Vec<oxyc_ir::Reg> = scope.values().map(|v| v.reg).collect();
+            regs.sort();
+            for reg in regs {
+                if self.regs[reg.0 as usize].ty.is_refcounted() {
+                    self.emit(OpKind::Undef { reg });
+                }
+            }
+        }
     }
 
     fn comp_level(
@@ -900,6 +926,7 @@ impl<'a> FnBuilder<'a> {
                 }
                 Ty::Object
             }
+            ExprKind::Starred(inner) => self.target_ty(inner, n),
             _ => Ty::Object,
         }
     }

@@ -67,6 +67,10 @@ pub fn build_module(
         let mut b = FnBuilder::new(cx, name.clone(), sig.ret.clone());
         b.scope = Some(scope);
         b.func_index = Some(fi);
+        if let Some(def) = scope.def() {
+            // (A lambda or generator expression has no walrus: sema refuses one.)
+            b.walrus_targets = narrow::walrus_targets(&def.body);
+        }
         if scope.method_of.is_some() {
             b.class_static = Some(class::class_static(scope.stmt_index));
         }

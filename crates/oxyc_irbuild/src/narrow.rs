@@ -1,13 +1,19 @@
 //! Flow-sensitive narrowing of `Optional[C]` locals.
 //!
 //! After `if x is not None:` (or `if x:`, `while x is not None:`, `if x is None:
-//! return`, the operands of `and`/`or` and ternaries), a local typed `Optional[C]` for
+//! return`, the operands of `and`/`or` and ternaries; `x` may be a walrus,
+//! `if (x := f()) is not None:`), a local typed `Optional[C]` for
 //! a native class `C` (not after `assert x is not None`: `-O` skips the test)
 //! is read as a plain `C`: field reads, stores and method calls on it need no
 //! type guard. The builder keeps the set of narrowed locals in `FnBuilder::narrowed`
 //! and maintains it soundly while it lowers statements in order:
 //!
-//! * a store to (or `del` of) a name drops it at once;
+//! * a store to (or `del` of) a name drops it at once (walrus stores too; a read of
+//!   a walrus target is copied, so a value read before a walrus rebinds it is the
+//!   value tested); in `a and b`, what `a` implies about a name a walrus in `b`
+//!   rebinds does not survive;
+//! * a `with` statement drops every name assigned in it (a suppressed exception can
+//!   leave its body anywhere);
 //! * a loop drops, on entry, every name assigned anywhere in it (the back edge can
 //!   bring a None in), so narrowings made in the body never outlive an iteration;
 //! * a `try` drops every name assigned anywhere in it (its handlers can start from
@@ -36,6 +42,15 @@ pub fn assigned_anywhere(body: &[Stmt]) -> HashSet<String> {
     let mut globals = Vec::new();
     oxyc_sema::bound_names(body, &mut names, &mut globals);
     let mut out: HashSet<String> = names.into_iter().collect();
+    for s in body {
+        walrus_in_stmt(s, &mut out);
+    }
+    out
+}
+
+/// Every name a walrus anywhere in these statements binds.
+pub fn walrus_targets(body: &[Stmt]) -> HashSet<String> {
+    let mut out = HashSet::new();
     for s in body {
         walrus_in_stmt(s, &mut out);
     }
@@ -111,13 +126,16 @@ impl<'a> FnBuilder<'a> {
                     CmpOp::Is => !when,
                     _ => false,
                 };
-                match &left.kind {
-                    ExprKind::Name(n) if not_none => self.not_none(n).into_iter().collect(),
+                match walrus_or_name(left) {
+                    Some(n) if not_none => self.not_none(n).into_iter().collect(),
                     _ => vec![],
                 }
             }
             // Truthy implies not None (a falsy instance tells nothing).
-            ExprKind::Name(n) if when => self.not_none(n).into_iter().collect(),
+            ExprKind::Name(_) | ExprKind::Named { .. } if when => walrus_or_name(test)
+                .and_then(|n| self.not_none(n))
+                .into_iter()
+                .collect(),
             ExprKind::UnaryOp {
                 op: UnaryOp::Not,
                 operand,
@@ -125,7 +143,15 @@ impl<'a> FnBuilder<'a> {
             ExprKind::BoolOp { op, values }
                 if (matches!(op, BoolOp::And) && when) || (matches!(op, BoolOp::Or) && !when) =>
             {
-                values.iter().flat_map(|v| self.implied(v, when)).collect()
+                // A walrus in a later operand may rebind what an earlier one tested.
+                let mut facts: Vec<(String, Ty)> = Vec::new();
+                for v in values {
+                    let mut rebound = HashSet::new();
+                    walrus_in_expr(v, &mut rebound);
+                    facts.retain(|(n, _)| !rebound.contains(n));
+                    facts.extend(self.implied(v, when));
+                }
+                facts
             }
             _ => vec![],
         }
@@ -150,6 +176,19 @@ impl<'a> FnBuilder<'a> {
     /// flows out of the code just lowered)?
     pub fn falls_through(&self) -> bool {
         !self.dead
+    }
+}
+
+/// The name `e` reads or, for `(n := v)`, the name it has just stored: either way the
+/// variable holds the value tested.
+fn walrus_or_name(e: &Expr) -> Option<&str> {
+    match &e.kind {
+        ExprKind::Name(n) => Some(n),
+        ExprKind::Named { target, .. } => match &target.kind {
+            ExprKind::Name(n) => Some(n),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

@@ -4,7 +4,7 @@ use crate::builder::{FnBuilder, LoopCtx, Unwind, Val, rtype_of};
 use oxyc_ir::{Const, ErrEdge, Op, OpKind, Prim, RType, Terminator};
 use oxyc_sema::NameRes;
 use oxyc_syntax::ast::{
-    Alias, BinOp, ExceptHandler, Expr, ExprKind, IntLit, Stmt, StmtKind, UnaryOp,
+    Alias, BinOp, ExceptHandler, Expr, ExprKind, IntLit, Stmt, StmtKind, UnaryOp, WithItem,
 };
 use oxyc_types::Ty;
 
@@ -201,6 +201,18 @@ impl<'a> FnBuilder<'a> {
                     self.delete(t);
                 }
             }
+            StmtKind::With {
+                items,
+                body,
+                is_async: false,
+            } => {
+                // A suppressed exception can leave the body anywhere: after the
+                // statement, only what held before it and was not rebound holds.
+                self.forget_assigned(std::slice::from_ref(s));
+                let base = self.narrowed.clone();
+                self.with_items(items, body);
+                self.narrowed = base;
+            }
             StmtKind::FunctionDef(def) => self.def_stmt(def),
             StmtKind::Nonlocal(_) => {}
             StmtKind::ClassDef(_) | StmtKind::With { .. } | StmtKind::Unsupported { .. } => {
@@ -218,6 +230,18 @@ impl<'a> FnBuilder<'a> {
                 Unwind::ExceptScope { prev } => {
                     let prev = *prev;
                     self.prim_void(Prim::SetHandledExc, vec![prev]);
+                }
+                Unwind::WithExit {
+                    exit,
+                    handlers_len,
+                    line,
+                } => {
+                    let (exit, handlers_len, line) = (*exit, *handlers_len, *line);
+                    let saved_handlers = self.handlers.split_off(handlers_len);
+                    let saved_line = std::mem::replace(&mut self.line, line);
+                    self.prim_void(Prim::WithExitNone, vec![exit]);
+                    self.line = saved_line;
+                    self.handlers.extend(saved_handlers);
                 }
                 Unwind::Finally { body, handlers_len } => {
                     let (body, handlers_len) = (*body, *handlers_len);
@@ -402,6 +426,78 @@ impl<'a> FnBuilder<'a> {
         self.switch_to(after);
     }
 
+    /// `with a as x, b as y: body`, lowered as nested `with` statements, each like
+    /// CPython 3.11: evaluate the manager, look up `__enter__` then `__exit__` on its
+    /// type, call `__enter__`, bind the target (inside the protected region), run the
+    /// body; leave it through `__exit__(None, None, None)` (also on `return`, `break`,
+    /// `continue`: see `Unwind::WithExit`), or, on an exception, through
+    /// `__exit__(type, exc, tb)` with the exception as the handled one, re-raising it
+    /// unless the result is true.
+    fn with_items(&mut self, items: &'a [WithItem], body: &'a [Stmt]) {
+        let Some((item, rest)) = items.split_first() else {
+            self.stmts(body);
+            return;
+        };
+        let line = self.line;
+        let mgr = self.expr(&item.context_expr);
+        let mgr = self.box_val(&mgr);
+        self.line = line;
+        let enter = self.prim(Prim::WithLookupEnter, vec![mgr]);
+        let exit = self.prim(Prim::WithLookupExit, vec![mgr]);
+        let value = self.temp(RType::Obj);
+        self.emit(OpKind::CallObj {
+            dst: value,
+            callable: enter,
+            args: vec![],
+            kwnames: None,
+        });
+
+        let exc_blk = self.new_block();
+        let handlers_len = self.handlers.len();
+        self.handlers.push(exc_blk);
+        self.unwind.push(Unwind::WithExit {
+            exit,
+            handlers_len,
+            line,
+        });
+        if let Some(target) = &item.optional_vars {
+            self.assign_target(target, Val::new(value, Ty::Object));
+        }
+        self.with_items(rest, body);
+        self.unwind.pop();
+        self.handlers.pop();
+        // Normal exit.
+        self.line = line;
+        self.prim_void(Prim::WithExitNone, vec![exit]);
+        let after = self.new_block();
+        self.goto(after);
+
+        // Exceptional exit: `__exit__` runs with the exception as the handled one.
+        self.switch_to(exc_blk);
+        self.line = line;
+        let exc = self.prim(Prim::FetchExc, vec![]);
+        let prev = self.prim(Prim::GetHandledExc, vec![]);
+        self.prim_void(Prim::SetHandledExc, vec![exc]);
+        let fail = self.new_block();
+        self.handlers.push(fail);
+        let suppress = self.prim(Prim::WithExitExc, vec![exit, exc]);
+        self.handlers.pop();
+        let (swallow, reraise) = (self.new_block(), self.new_block());
+        self.branch(suppress, swallow, reraise);
+        self.switch_to(reraise);
+        self.prim_void(Prim::SetHandledExc, vec![prev]);
+        self.reraise(exc);
+        self.switch_to(swallow);
+        self.prim_void(Prim::SetHandledExc, vec![prev]);
+        self.goto(after);
+        // `__exit__` itself raised (the new exception's context is `exc`).
+        self.switch_to(fail);
+        self.prim_void(Prim::SetHandledExc, vec![prev]);
+        let outer = self.handler();
+        self.goto(outer);
+        self.switch_to(after);
+    }
+
     // ---- assignment ----
 
     pub fn assign_target(&mut self, target: &'a Expr, v: Val) {
@@ -447,16 +543,29 @@ impl<'a> FnBuilder<'a> {
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 let obj = self.box_val(&v);
-                let n = self.konst(Const::Int(items.len() as i64), RType::Ssize);
-                let tuple = self.prim(Prim::Unpack, vec![obj, n]);
-                for (i, t) in items.iter().enumerate() {
+                let star = items
+                    .iter()
+                    .position(|t| matches!(t.kind, ExprKind::Starred(_)));
+                let tuple = match star {
+                    None => {
+                        let n = self.konst(Const::Int(items.len() as i64), RType::Ssize);
+                        self.prim(Prim::Unpack, vec![obj, n])
+                    }
+                    // `a, *b, c = v`: the tuple holds the list `b` at the star's place.
+                    Some(s) => {
+                        let before = self.konst(Const::Int(s as i64), RType::Ssize);
+                        let after = (items.len() - s - 1) as i64;
+                        let after = self.konst(Const::Int(after), RType::Ssize);
+                        self.prim(Prim::UnpackEx, vec![obj, before, after])
+                    }
+                };
+                let tys = oxyc_types::unpacked_tys(&v.ty, items);
+                for (i, (t, ety)) in items.iter().zip(tys).enumerate() {
                     let idx = self.konst(Const::Int(i as i64), RType::Ssize);
                     let item = self.prim(Prim::TupleItemUnchecked, vec![tuple, idx]);
-                    let ety = match &v.ty {
-                        Ty::Tuple(ts) if ts.len() == items.len() => ts[i].clone(),
-                        _ => Ty::Object,
-                    };
-                    let item = if ety == Ty::Object {
+                    let item = if Some(i) == star {
+                        Val::new(item, Ty::any_list())
+                    } else if ety == Ty::Object {
                         Val::new(item, Ty::Object)
                     } else {
                         let r = self.coerce(&Val::new(item, Ty::Object), &ety, Some("tuple item"));
@@ -465,6 +574,8 @@ impl<'a> FnBuilder<'a> {
                     self.assign_target(t, item);
                 }
             }
+            // (Only inside a tuple or list target: sema rejects the others.)
+            ExprKind::Starred(inner) => self.assign_target(inner, v),
             _ => self.error(target.span, "cannot assign to this expression"),
         }
     }
@@ -1031,6 +1142,7 @@ fn is_small_innermost(body: &[Stmt]) -> bool {
                 StmtKind::If { body, orelse, .. } if !count(body, n) || !count(orelse, n) => {
                     return false;
                 }
+                StmtKind::With { body, .. } if !count(body, n) => return false,
                 StmtKind::Try {
                     body,
                     handlers,

@@ -368,6 +368,13 @@ pub fn not_native(
         _ => None,
     });
     for f in fields.keys() {
+        // A field is a descriptor on the type, where the interpreter looks special
+        // methods up (`with`, operators); an instance attribute never counts there.
+        if f.len() > 4 && f.starts_with("__") && f.ends_with("__") {
+            return Some(format!(
+                "instance attribute `{f}` has a special-method name"
+            ));
+        }
         if class_names.contains(f) && !defaults.contains(f) {
             return Some(format!(
                 "`{f}` is both a class attribute and an instance attribute"
@@ -617,6 +624,11 @@ fn self_stores(body: &[Stmt], me: &str, out: &mut IndexMap<String, Option<Expr>>
             } => record(target, Some(annotation), out),
             StmtKind::AugAssign { target, .. } => record(target, None, out),
             StmtKind::For { target, .. } => each_target(target, &mut |t| record(t, None, out)),
+            StmtKind::With { items, .. } => {
+                for v in items.iter().filter_map(|i| i.optional_vars.as_ref()) {
+                    each_target(v, &mut |t| record(t, None, out));
+                }
+            }
             _ => {}
         }
         crate::support::each_child(s, &mut |c| {
@@ -766,6 +778,10 @@ fn scan_dynamic(module: &ast::Module) -> Dynamic {
                     store(target, me, d)
                 }
                 StmtKind::For { target, .. } => store(target, me, d),
+                StmtKind::With { items, .. } => items
+                    .iter()
+                    .filter_map(|i| i.optional_vars.as_ref())
+                    .for_each(|v| store(v, me, d)),
                 StmtKind::Delete(targets) => targets.iter().for_each(|t| store(t, me, d)),
                 _ => {}
             }

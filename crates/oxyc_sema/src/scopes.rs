@@ -107,23 +107,51 @@ pub fn bound_names(body: &[Stmt], out: &mut Vec<String>, globals: &mut Vec<Strin
     }
 }
 
+/// Walrus targets in the expressions a statement evaluates in the current scope (not
+/// in the statements nested in it: `bound_names` visits those itself).
 fn walrus_names_stmt(s: &Stmt, out: &mut Vec<String>) {
-    let mut exprs: Vec<&Expr> = Vec::new();
     match &s.kind {
-        StmtKind::Expr(e) | StmtKind::Return(Some(e)) => exprs.push(e),
-        StmtKind::Assign { value, .. } => exprs.push(value),
-        StmtKind::If { test, .. } | StmtKind::While { test, .. } => exprs.push(test),
-        _ => {}
-    }
-    for e in exprs {
-        walrus_names(e, out);
+        // Decorators and defaults (bases, keywords) run where the statement stands.
+        StmtKind::FunctionDef(f) => {
+            for e in f
+                .decorators
+                .iter()
+                .chain(f.params.all().filter_map(|p| p.default.as_ref()))
+            {
+                walrus_names(e, out);
+            }
+        }
+        StmtKind::ClassDef(c) => {
+            for e in c.bases.iter().chain(&c.decorators) {
+                walrus_names(e, out);
+            }
+            for k in &c.keywords {
+                walrus_names(&k.value, out);
+            }
+        }
+        _ => crate::support::each_child(s, &mut |c| match c {
+            crate::support::Child::Stmt(_) => {}
+            crate::support::Child::Expr(e) | crate::support::Child::Target(e) => {
+                walrus_names(e, out)
+            }
+        }),
     }
 }
 
-fn walrus_names(e: &Expr, out: &mut Vec<String>) {
-    if let ExprKind::Named { target, value } = &e.kind {
-        target_names(target, out);
-        walrus_names(value, out);
+/// Names bound by walrus targets in an expression, comprehensions included (their
+/// walrus targets bind in the enclosing scope), lambda bodies excluded (their own).
+pub fn walrus_names(e: &Expr, out: &mut Vec<String>) {
+    match &e.kind {
+        ExprKind::Named { target, value } => {
+            target_names(target, out);
+            walrus_names(value, out);
+        }
+        ExprKind::Lambda { params, .. } => {
+            for d in params.all().filter_map(|p| p.default.as_ref()) {
+                walrus_names(d, out);
+            }
+        }
+        _ => crate::support::each_expr_child(e, &mut |c| walrus_names(c, out)),
     }
 }
 

@@ -16,6 +16,9 @@ struct Rules {
     nested: bool,
     /// In a function body (`yield` makes it a generator; closures.rs checks where).
     in_function: bool,
+    /// In a class body (outside its methods): a walrus there would bind a class
+    /// attribute the native-class analysis does not follow, so it stays interpreted.
+    class_level: bool,
 }
 
 fn found(span: Span, what: &str) -> Found {
@@ -68,13 +71,23 @@ fn function_unsupported(stmt: &Stmt, f: &FunctionDef, r: Rules) -> Found {
     if f.has_type_params {
         return found(f.name.span, "a generic function (PEP 695)");
     }
-    if let r @ Some(_) = params_unsupported(&f.params) {
+    if let r @ Some(_) = params_unsupported(&f.params, r.allow_super) {
         return r;
     }
     if let Some(ret) = &f.returns
         && let r @ Some(_) = expr_unsupported(ret, Rules::default())
     {
         return r;
+    }
+    // Compiled code does not evaluate annotations: a walrus in one would never bind.
+    if let Some(span) = f
+        .params
+        .all()
+        .filter_map(|p| p.annotation.as_ref())
+        .chain(&f.returns)
+        .find_map(first_walrus)
+    {
+        return found(span, "the walrus operator `:=` in an annotation");
     }
     if r.allow_super && f.params.all().next().is_none() {
         // `super()` needs the first argument; a method without one stays interpreted.
@@ -92,8 +105,9 @@ fn function_unsupported(stmt: &Stmt, f: &FunctionDef, r: Rules) -> Found {
     )
 }
 
-/// Parameter kinds not compiled yet, and their defaults.
-fn params_unsupported(p: &Parameters) -> Found {
+/// Parameter kinds not compiled yet, and their defaults (`of_method`: evaluated in
+/// a class body).
+fn params_unsupported(p: &Parameters, of_method: bool) -> Found {
     if let Some(v) = p.vararg.as_ref().or(p.kwarg.as_ref()) {
         return found(v.span, "a `*args` / `**kwargs` parameter");
     }
@@ -103,9 +117,14 @@ fn params_unsupported(p: &Parameters) -> Found {
     if let Some(k) = p.posonly.first() {
         return found(k.span, "a positional-only parameter");
     }
+    // Defaults are evaluated where the `def` stands: for a method, in the class body.
+    let at_def = Rules {
+        class_level: of_method,
+        ..Rules::default()
+    };
     for param in p.all() {
         if let Some(d) = &param.default
-            && let r @ Some(_) = expr_unsupported(d, Rules::default())
+            && let r @ Some(_) = expr_unsupported(d, at_def)
         {
             return r;
         }
@@ -119,7 +138,10 @@ fn class_unsupported(c: &ClassDef) -> Found {
     if c.has_type_params {
         return found(c.name.span, "a generic class (PEP 695)");
     }
-    let plain = Rules::default();
+    let plain = Rules {
+        class_level: true,
+        ..Rules::default()
+    };
     for e in c.bases.iter().chain(&c.decorators) {
         if let ExprKind::Starred(_) = e.kind {
             return found(e.span, "a starred base class");
@@ -146,15 +168,11 @@ fn class_unsupported(c: &ClassDef) -> Found {
                 .iter()
                 .find_map(|d| expr_unsupported(d, plain))
                 .or_else(|| {
-                    function_unsupported(
-                        s,
-                        f,
-                        Rules {
-                            allow_super: true,
-                            nested: false,
-                            in_function: false,
-                        },
-                    )
+                    let method = Rules {
+                        allow_super: true,
+                        ..Rules::default()
+                    };
+                    function_unsupported(s, f, method)
                 }),
             StmtKind::Assign { targets, value } => targets
                 .iter()
@@ -188,6 +206,7 @@ fn class_unsupported(c: &ClassDef) -> Found {
             | StmtKind::While { .. }
             | StmtKind::AugAssign { .. }
             | StmtKind::Assert { .. }
+            | StmtKind::With { .. }
             | StmtKind::Raise { .. } => {
                 if let Some(span) = unbinds_in(std::slice::from_ref(s)) {
                     found(span, "`global` or `try` in a class body")
@@ -320,9 +339,8 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool, r: Rules) -> Found {
     match &stmt.kind {
         StmtKind::FunctionDef(f) => {
             let inner = Rules {
-                allow_super: false,
                 nested: in_function,
-                in_function: false,
+                ..Rules::default()
             };
             f.decorators
                 .iter()
@@ -330,13 +348,15 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool, r: Rules) -> Found {
                 .or_else(|| function_unsupported(stmt, f, inner))
         }
         StmtKind::ClassDef(c) => found(c.name.span, "a class definition"),
-        StmtKind::With { .. } => found(span, "the `with` statement"),
+        StmtKind::With { is_async: true, .. } => found(span, "`async with`"),
         StmtKind::Nonlocal(_) if !r.nested => found(span, "`nonlocal` outside a nested function"),
         StmtKind::Unsupported { what } => found(span, what),
         StmtKind::For { is_async: true, .. } => found(span, "`async for`"),
         StmtKind::Try { is_star: true, .. } => found(span, "`except*`"),
         // Finally bodies are compiled once per exit path; a `try` nested in one would
         // multiply that (exponential code size), so such functions stay interpreted.
+        // (A `with` needs no such rule: its body is compiled once, and each exit
+        // path only adds a call of `__exit__`.)
         StmtKind::Try { finalbody, .. } if finalbody.iter().any(contains_try) => {
             found(span, "a `try` statement inside a `finally` body")
         }
@@ -345,6 +365,11 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool, r: Rules) -> Found {
         {
             found(span, "`import *` in a function")
         }
+        // Compiled code does not evaluate annotations: a walrus in one would never bind.
+        StmtKind::AnnAssign { annotation, .. } if first_walrus(annotation).is_some() => found(
+            first_walrus(annotation).unwrap_or(span),
+            "the walrus operator `:=` in an annotation",
+        ),
         _ => {
             let mut result = None;
             each_child(stmt, &mut |child| {
@@ -367,7 +392,7 @@ fn target_unsupported(t: &Expr, r: Rules) -> Found {
         ExprKind::Tuple(items) | ExprKind::List(items) => {
             items.iter().find_map(|i| target_unsupported(i, r))
         }
-        ExprKind::Starred(_) => found(t.span, "a starred assignment target"),
+        ExprKind::Starred(inner) => target_unsupported(inner, r),
         ExprKind::Attribute { value, .. } => expr_unsupported(value, r),
         ExprKind::Subscript { value, index } => {
             expr_unsupported(value, r).or_else(|| expr_unsupported(index, r))
@@ -390,7 +415,7 @@ fn expr_unsupported(e: &Expr, r: Rules) -> Found {
     let span = e.span;
     match &e.kind {
         ExprKind::Lambda { params, body } => {
-            params_unsupported(params).or_else(|| expr_unsupported(body, Rules::default()))
+            params_unsupported(params, false).or_else(|| expr_unsupported(body, Rules::default()))
         }
         // A comprehension is a scope of its own: no `yield` in it.
         ExprKind::ListComp { .. }
@@ -411,7 +436,9 @@ fn expr_unsupported(e: &Expr, r: Rules) -> Found {
             found(span, "`yield` outside a function")
         }
         ExprKind::Await(_) => found(span, "`await`"),
-        ExprKind::Named { .. } => found(span, "the walrus operator `:=`"),
+        ExprKind::Named { .. } if r.class_level => {
+            found(span, "the walrus operator `:=` in a class body")
+        }
         ExprKind::ListComp { generators, .. }
         | ExprKind::SetComp { generators, .. }
         | ExprKind::DictComp { generators, .. }
@@ -681,49 +708,401 @@ fn fstring_children<'a>(parts: &'a [FStringPart], f: &mut dyn FnMut(&'a Expr)) {
 }
 
 /// Errors CPython's compiler reports that the parser does not: `return` / `yield`
-/// outside a function, `break` / `continue` outside a loop.
+/// outside a function, `break` / `continue` outside a loop, misplaced starred
+/// assignment targets, and walrus targets its symbol table rejects.
 pub fn invalid_program(stmt: &Stmt) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    check(stmt, false, false, &mut out);
+    let cx = Ctx {
+        in_func: false,
+        in_loop: false,
+        in_class: false,
+    };
+    check(stmt, cx, &mut out);
+    // (A top-level statement is in the module's code object: no block is open.)
+    let _ = check_blocks(std::slice::from_ref(stmt), 0, &mut out);
     out
 }
 
-fn check(stmt: &Stmt, in_func: bool, in_loop: bool, out: &mut Vec<Diagnostic>) {
+/// CPython's compiler keeps at most this many blocks (loops, `try` parts, `with`
+/// items) open in one code object (`CO_MAXBLOCKS`); a program nesting more is a
+/// SyntaxError. (This also bounds how deeply the IR builder nests.)
+const MAX_BLOCKS: usize = 20;
+
+/// Open one more block around `span`'s contents, as CPython's `compiler_push_fblock`.
+fn push_block(depth: usize, span: Span, out: &mut Vec<Diagnostic>) -> Option<usize> {
+    if depth >= MAX_BLOCKS {
+        out.push(Diagnostic::error(span, "too many statically nested blocks"));
+        return None;
+    }
+    Some(depth + 1)
+}
+
+/// Check `body`, compiled with `depth` blocks open, the way CPython 3.11's compiler
+/// pushes them. None after the first error.
+fn check_blocks(body: &[Stmt], depth: usize, out: &mut Vec<Diagnostic>) -> Option<()> {
+    for s in body {
+        match &s.kind {
+            StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
+                check_blocks(body, push_block(depth, s.span, out)?, out)?;
+                check_blocks(orelse, depth, out)?;
+            }
+            StmtKind::If { body, orelse, .. } => {
+                check_blocks(body, depth, out)?;
+                check_blocks(orelse, depth, out)?;
+            }
+            StmtKind::With { items, body, .. } => {
+                let mut d = depth;
+                for _ in items {
+                    d = push_block(d, s.span, out)?;
+                }
+                check_blocks(body, d, out)?;
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
+                // try/except: TRY_EXCEPT around the body; EXCEPTION_HANDLER, then
+                // HANDLER_CLEANUP around each handler's body.
+                let try_except = |d: usize, out: &mut Vec<Diagnostic>| -> Option<()> {
+                    if handlers.is_empty() {
+                        return check_blocks(body, d, out);
+                    }
+                    check_blocks(body, push_block(d, s.span, out)?, out)?;
+                    check_blocks(orelse, d, out)?;
+                    let in_handler = push_block(d, s.span, out)?;
+                    for h in handlers {
+                        check_blocks(&h.body, push_block(in_handler, h.span, out)?, out)?;
+                    }
+                    Some(())
+                };
+                if finalbody.is_empty() {
+                    try_except(depth, out)?;
+                } else {
+                    // FINALLY_TRY around the rest; the finally body once outside it
+                    // and once in FINALLY_END.
+                    try_except(push_block(depth, s.span, out)?, out)?;
+                    check_blocks(finalbody, push_block(depth, s.span, out)?, out)?;
+                }
+            }
+            // A new code object: no block open.
+            StmtKind::FunctionDef(f) => check_blocks(&f.body, 0, out)?,
+            StmtKind::ClassDef(c) => check_blocks(&c.body, 0, out)?,
+            _ => {}
+        }
+    }
+    Some(())
+}
+
+/// Where a statement stands.
+#[derive(Clone, Copy)]
+struct Ctx {
+    in_func: bool,
+    in_loop: bool,
+    /// Directly in a class body (not in one of its methods).
+    in_class: bool,
+}
+
+fn check(stmt: &Stmt, cx: Ctx, out: &mut Vec<Diagnostic>) {
+    check_own_exprs(stmt, cx.in_class, out);
     match &stmt.kind {
-        StmtKind::Return(_) if !in_func => {
+        StmtKind::Return(_) if !cx.in_func => {
             out.push(Diagnostic::error(stmt.span, "'return' outside function"))
         }
-        StmtKind::Break if !in_loop => {
+        StmtKind::Break if !cx.in_loop => {
             out.push(Diagnostic::error(stmt.span, "'break' outside loop"))
         }
-        StmtKind::Continue if !in_loop => out.push(Diagnostic::error(
+        StmtKind::Continue if !cx.in_loop => out.push(Diagnostic::error(
             stmt.span,
             "'continue' not properly in loop",
         )),
         StmtKind::FunctionDef(f) => {
+            let body = Ctx {
+                in_func: true,
+                in_loop: false,
+                in_class: false,
+            };
             for s in &f.body {
-                check(s, true, false, out);
+                check(s, body, out);
             }
         }
         StmtKind::ClassDef(c) => {
+            let body = Ctx {
+                in_func: false,
+                in_loop: false,
+                in_class: true,
+            };
             for s in &c.body {
-                check(s, false, false, out);
+                check(s, body, out);
             }
         }
         StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
             for s in body {
-                check(s, in_func, true, out);
+                check(
+                    s,
+                    Ctx {
+                        in_loop: true,
+                        ..cx
+                    },
+                    out,
+                );
             }
             for s in orelse {
-                check(s, in_func, in_loop, out);
+                check(s, cx, out);
             }
         }
         _ => each_child(stmt, &mut |c| {
             if let Child::Stmt(s) = c {
-                check(s, in_func, in_loop, out);
+                check(s, cx, out);
             }
         }),
     }
+}
+
+/// Check the expressions a statement evaluates in its own scope (not those of the
+/// statements nested in it).
+fn check_own_exprs(stmt: &Stmt, in_class: bool, out: &mut Vec<Diagnostic>) {
+    let visit = |e: &Expr, out: &mut Vec<Diagnostic>| {
+        let mut st = ScopeState {
+            in_iter: false,
+            in_class,
+            comps: Vec::new(),
+        };
+        check_expr(e, &mut st, out);
+    };
+    match &stmt.kind {
+        StmtKind::FunctionDef(f) => {
+            // Decorators and defaults are evaluated where the `def` stands.
+            for e in f
+                .decorators
+                .iter()
+                .chain(f.params.all().filter_map(|p| p.default.as_ref()))
+            {
+                visit(e, out);
+            }
+        }
+        StmtKind::ClassDef(c) => {
+            for e in c.bases.iter().chain(&c.decorators) {
+                visit(e, out);
+            }
+            for k in &c.keywords {
+                visit(&k.value, out);
+            }
+        }
+        _ => {
+            let unpacks = matches!(
+                stmt.kind,
+                StmtKind::Assign { .. } | StmtKind::For { .. } | StmtKind::With { .. }
+            );
+            each_child(stmt, &mut |c| match c {
+                Child::Stmt(_) => {}
+                Child::Expr(e) => {
+                    if matches!(e.kind, ExprKind::Starred(_)) {
+                        out.push(Diagnostic::error(
+                            e.span,
+                            "can't use starred expression here",
+                        ));
+                    }
+                    visit(e, out)
+                }
+                Child::Target(t) => {
+                    if unpacks {
+                        check_star_target(t, out);
+                    }
+                    visit(t, out);
+                }
+            });
+        }
+    }
+}
+
+/// An assignment target: a starred target must sit in a tuple or list, once per level.
+fn check_star_target(t: &Expr, out: &mut Vec<Diagnostic>) {
+    match &t.kind {
+        ExprKind::Starred(_) => out.push(Diagnostic::error(
+            t.span,
+            "starred assignment target must be in a list or tuple",
+        )),
+        ExprKind::Tuple(items) | ExprKind::List(items) => check_star_items(t.span, items, out),
+        _ => {}
+    }
+}
+
+fn check_star_items(span: Span, items: &[Expr], out: &mut Vec<Diagnostic>) {
+    let is_star = |e: &Expr| matches!(e.kind, ExprKind::Starred(_));
+    let stars = items.iter().filter(|e| is_star(e)).count();
+    if stars > 1 {
+        out.push(Diagnostic::error(
+            span,
+            "multiple starred expressions in assignment",
+        ));
+    } else if let Some(i) = items.iter().position(is_star) {
+        // CPython encodes the counts before and after the star in one oparg.
+        if i >= 1 << 8 || items.len() - i > (i32::MAX >> 8) as usize {
+            out.push(Diagnostic::error(
+                span,
+                "too many expressions in star-unpacking assignment",
+            ));
+        }
+    }
+    for item in items {
+        let inner = match &item.kind {
+            ExprKind::Starred(inner) => inner,
+            _ => item,
+        };
+        if let ExprKind::Tuple(sub) | ExprKind::List(sub) = &inner.kind {
+            check_star_items(inner.span, sub, out);
+        }
+    }
+}
+
+/// What CPython's symbol table knows while it walks an expression.
+struct ScopeState {
+    /// Inside a comprehension's iterable (this propagates into nested scopes).
+    in_iter: bool,
+    /// The innermost function-like scope around the comprehensions is a class body.
+    in_class: bool,
+    /// The comprehensions around the expression, innermost last.
+    comps: Vec<CompScope>,
+}
+
+#[derive(Default)]
+struct CompScope {
+    iter_vars: Vec<String>,
+    /// Names bound by a walrus inside the comprehension so far.
+    walrus: Vec<String>,
+}
+
+fn check_expr(e: &Expr, st: &mut ScopeState, out: &mut Vec<Diagnostic>) {
+    // `*x` is an item of a display or an argument, nothing else.
+    if !matches!(
+        e.kind,
+        ExprKind::List(_) | ExprKind::Tuple(_) | ExprKind::Set(_) | ExprKind::Call { .. }
+    ) {
+        each_expr_child(e, &mut |c| {
+            if matches!(c.kind, ExprKind::Starred(_)) {
+                out.push(Diagnostic::error(
+                    c.span,
+                    "can't use starred expression here",
+                ));
+            }
+        });
+    }
+    match &e.kind {
+        ExprKind::Named { target, value } => {
+            check_expr(value, st, out);
+            let ExprKind::Name(n) = &target.kind else {
+                return;
+            };
+            let msg = if st.in_iter {
+                Some(
+                    "assignment expression cannot be used in a comprehension iterable expression"
+                        .to_string(),
+                )
+            } else if st.comps.iter().any(|c| c.iter_vars.contains(n)) {
+                Some(format!(
+                    "assignment expression cannot rebind comprehension iteration variable '{n}'"
+                ))
+            } else if !st.comps.is_empty() && st.in_class {
+                Some(
+                    "assignment expression within a comprehension cannot be used in a class body"
+                        .to_string(),
+                )
+            } else {
+                None
+            };
+            if let Some(m) = msg {
+                out.push(Diagnostic::error(e.span, m));
+            }
+            for c in &mut st.comps {
+                c.walrus.push(n.clone());
+            }
+        }
+        ExprKind::ListComp { generators, .. }
+        | ExprKind::SetComp { generators, .. }
+        | ExprKind::GeneratorExp { generators, .. }
+        | ExprKind::DictComp { generators, .. } => {
+            let Some(first) = generators.first() else {
+                return;
+            };
+            // The first iterable is evaluated in the enclosing scope.
+            let saved = st.in_iter;
+            st.in_iter = true;
+            check_expr(&first.iter, st, out);
+            st.in_iter = saved;
+            st.comps.push(CompScope::default());
+            for (i, g) in generators.iter().enumerate() {
+                check_star_target(&g.target, out);
+                let mut names = Vec::new();
+                crate::scopes::target_names(&g.target, &mut names);
+                for n in names {
+                    if st.comps.last().is_some_and(|c| c.walrus.contains(&n)) {
+                        out.push(Diagnostic::error(
+                            g.target.span,
+                            format!(
+                                "comprehension inner loop cannot rebind assignment expression target '{n}'"
+                            ),
+                        ));
+                    }
+                    if let Some(c) = st.comps.last_mut() {
+                        c.iter_vars.push(n);
+                    }
+                }
+                check_expr(&g.target, st, out);
+                if i > 0 {
+                    st.in_iter = true;
+                    check_expr(&g.iter, st, out);
+                    st.in_iter = saved;
+                }
+                for cond in &g.ifs {
+                    check_expr(cond, st, out);
+                }
+            }
+            match &e.kind {
+                ExprKind::ListComp { elt, .. }
+                | ExprKind::SetComp { elt, .. }
+                | ExprKind::GeneratorExp { elt, .. } => check_expr(elt, st, out),
+                ExprKind::DictComp { key, value, .. } => {
+                    check_expr(key, st, out);
+                    check_expr(value, st, out);
+                }
+                _ => {}
+            }
+            st.comps.pop();
+        }
+        ExprKind::Lambda { params, body } => {
+            for d in params.all().filter_map(|p| p.default.as_ref()) {
+                check_expr(d, st, out);
+            }
+            // A function scope of its own (only `in_iter` carries over).
+            let mut inner = ScopeState {
+                in_iter: st.in_iter,
+                in_class: false,
+                comps: Vec::new(),
+            };
+            check_expr(body, &mut inner, out);
+        }
+        _ => each_expr_child(e, &mut |c| check_expr(c, st, out)),
+    }
+}
+
+/// The first walrus (`:=`) in an expression, not looking into lambdas (their own
+/// scope).
+pub fn first_walrus(e: &Expr) -> Option<Span> {
+    match &e.kind {
+        ExprKind::Named { .. } => return Some(e.span),
+        ExprKind::Lambda { .. } => return None,
+        _ => {}
+    }
+    let mut out = None;
+    each_expr_child(e, &mut |c| {
+        if out.is_none() {
+            out = first_walrus(c);
+        }
+    });
+    out
 }
 
 fn contains_try(stmt: &Stmt) -> bool {

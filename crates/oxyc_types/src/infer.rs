@@ -290,6 +290,9 @@ fn collect_declared(
                 collect_declared(body, f, locals, declared, type_of_annotation);
                 collect_declared(orelse, f, locals, declared, type_of_annotation);
             }
+            StmtKind::With { body, .. } => {
+                collect_declared(body, f, locals, declared, type_of_annotation);
+            }
             StmtKind::Try {
                 body,
                 handlers,
@@ -347,11 +350,7 @@ impl Cx<'_> {
         match &target.kind {
             ExprKind::Name(n) => self.bind(n, ty),
             ExprKind::Tuple(items) | ExprKind::List(items) => {
-                for (i, t) in items.iter().enumerate() {
-                    let et = match &ty {
-                        Ty::Tuple(ts) if ts.len() == items.len() => ts[i].clone(),
-                        _ => Ty::Object,
-                    };
+                for (t, et) in items.iter().zip(unpacked_tys(&ty, items)) {
                     self.bind_target(t, et);
                 }
             }
@@ -469,6 +468,16 @@ impl Cx<'_> {
                 if let Some(m) = msg {
                     self.expr(m);
                 }
+            }
+            StmtKind::With { items, body, .. } => {
+                for it in items {
+                    self.expr(&it.context_expr);
+                    // What `__enter__` returns is not known.
+                    if let Some(v) = &it.optional_vars {
+                        self.bind_target(v, Ty::Object);
+                    }
+                }
+                self.stmts(body);
             }
             StmtKind::Import(aliases) => {
                 for a in aliases {
@@ -867,6 +876,32 @@ impl Cx<'_> {
             }
         }
     }
+}
+
+/// The types of the items of `ty` that the targets `items` receive when unpacked
+/// (`a, *b, c = t`): the known item types of a fixed-length tuple (a starred target
+/// receives a list), object otherwise.
+pub fn unpacked_tys(ty: &Ty, items: &[Expr]) -> Vec<Ty> {
+    let star = items
+        .iter()
+        .position(|t| matches!(t.kind, ExprKind::Starred(_)));
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, _)| match (ty, star) {
+            (_, Some(s)) if s == i => Ty::any_list(),
+            (Ty::Tuple(ts), None) if ts.len() == items.len() => ts[i].clone(),
+            (Ty::Tuple(ts), Some(s)) if ts.len() + 1 >= items.len() => {
+                if i < s {
+                    ts[i].clone()
+                } else {
+                    // Counted from the end.
+                    ts[ts.len() + i - items.len()].clone()
+                }
+            }
+            _ => Ty::Object,
+        })
+        .collect()
 }
 
 /// Is `name` read by the class body itself (a helper called there or used as a
