@@ -575,6 +575,13 @@ static inline oxy_int oxy_bytearray_getitem(PyObject *b, oxy_int i) {
     return oxy_getitem_int_slow(b, i);
 }
 
+/* What type.__call__ checks of __init__'s result: -1 with TypeError unless None. */
+static inline int oxy_init_returned_none(PyObject *r) {
+    if (OXY_LIKELY(r == Py_None)) return 0;
+    PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'", Py_TYPE(r)->tp_name);
+    return -1;
+}
+
 /* Cells of captured variables. `free` selects the message: 0 for a local of the
    running function (UnboundLocalError), 1 for a variable of an enclosing one
    (NameError). `name` is a str. */

@@ -239,6 +239,7 @@ prims! {
     StrItemUnchecked = "str_item", "PyUnicode_FromOrdinal(PyUnicode_READ_CHAR($0, $1))", [Obj, Ssize] -> Obj, Null;
     BytesItemUnchecked = "bytes_item", "PyLong_FromLong((unsigned char)PyBytes_AS_STRING($0)[$1])", [Obj, Ssize] -> Obj, Null;
     ByteArrayItemUnchecked = "bytearray_item", "PyLong_FromLong((unsigned char)PyByteArray_AS_STRING($0)[$1])", [Obj, Ssize] -> Obj, Null;
+    InitReturnedNone = "init_returned_none", "oxy_init_returned_none($0)", [Obj] -> void, Neg;
     // ---- wrapping 64-bit arithmetic for masked int expressions (irbuild/wrap64.rs) ----
     IntLow64 = "int_low64", "oxy_int_low64($0)", [Int] -> Ssize, Never;
     IntFromU64 = "int_from_u64", "oxy_int_from_u64((uint64_t)$0)", [Ssize] -> Int, IntErr,

@@ -77,6 +77,10 @@ pub struct FnBuilder<'a> {
     /// In a class body: the namespace register (names are read from it first, as
     /// Python's LOAD_NAME does).
     pub class_body: Option<Reg>,
+    /// In the body of a class inside a function: the names the body binds. Any
+    /// other name is the function's variable (or a global), as for CPython's
+    /// LOAD_CLASSDEREF.
+    pub class_bound: Option<std::collections::HashSet<String>>,
     /// In a method: the static that holds its class (for `super()`).
     pub class_static: Option<String>,
     /// `Optional[C]` locals known not to be None here (see `narrow`).
@@ -111,6 +115,7 @@ impl<'a> FnBuilder<'a> {
             unwind: Vec::new(),
             caught: Vec::new(),
             class_body: None,
+            class_bound: None,
             class_static: None,
             narrowed: HashMap::new(),
             no_narrowing: 0,

@@ -362,6 +362,8 @@ impl<'a> FnBuilder<'a> {
             func: FuncId(fi as u32),
             args: regs,
         });
+        let result = self.box_val(&Val::new(dst, sig.ret.clone()));
+        self.prim_void(Prim::InitReturnedNone, vec![result]);
         Some(inst)
     }
 

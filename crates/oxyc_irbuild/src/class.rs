@@ -4,7 +4,7 @@
 
 use crate::ModCx;
 use crate::builder::{FnBuilder, Val, rtype_of};
-use oxyc_ir::{BuildKind, Const, FuncId, OpKind, Prim, RType, Reg};
+use oxyc_ir::{BuildKind, Const, OpKind, Prim, RType, Reg};
 use oxyc_syntax::ast::{ClassDef, ExprKind, FunctionDef, Stmt, StmtKind};
 use oxyc_types::Ty;
 
@@ -257,16 +257,33 @@ impl<'a> FnBuilder<'a> {
             self.emit(OpKind::BuildDict { dst, keys, values });
             dst
         };
+        // A class in a function: ordinary, made anew each time, named
+        // `f.<locals>.C`.
+        let local = self.scope.is_some();
         let name = self.str_const(&c.name.name);
+        let qualname = match self.scope {
+            Some(scope) => self.str_const(&format!("{}.<locals>.{}", scope.qualname, c.name.name)),
+            None => name,
+        };
         let module_name = self.temp(RType::Obj);
         self.emit(OpKind::LoadGlobal {
             dst: module_name,
             name: "__name__".to_string(),
         });
-        let builder = self.prim(Prim::ClassBegin, vec![name, name, module_name, bases, kw]);
+        let builder = self.prim(
+            Prim::ClassBegin,
+            vec![name, qualname, module_name, bases, kw],
+        );
         let ns = self.prim(Prim::ClassNamespace, vec![builder]);
 
         let saved = self.class_body.replace(ns);
+        let saved_bound = self.class_bound.take();
+        if local {
+            let mut bound = Vec::new();
+            let mut globals = Vec::new();
+            oxyc_sema::bound_names(&c.body, &mut bound, &mut globals);
+            self.class_bound = Some(bound.into_iter().collect());
+        }
         if c.body
             .iter()
             .any(|s| matches!(s.kind, StmtKind::AnnAssign { .. }))
@@ -284,8 +301,14 @@ impl<'a> FnBuilder<'a> {
             self.class_stmt(stmt_index, j, s, ns);
         }
         self.class_body = saved;
+        self.class_bound = saved_bound;
 
-        let mut cls = match self.cx.sem.native_at(stmt_index) {
+        let native = if local {
+            None
+        } else {
+            self.cx.sem.native_at(stmt_index)
+        };
+        let mut cls = match native {
             Some(ci) => {
                 let dst = self.temp(RType::Obj);
                 self.emit(OpKind::MakeNativeClass {
@@ -297,11 +320,12 @@ impl<'a> FnBuilder<'a> {
             }
             None => self.prim(Prim::ClassEnd, vec![builder]),
         };
-        self.emit(OpKind::StoreStatic {
-            name: class_static(stmt_index),
-            src: cls,
-        });
-        let native = self.cx.sem.native_at(stmt_index);
+        if !local {
+            self.emit(OpKind::StoreStatic {
+                name: class_static(stmt_index),
+                src: cls,
+            });
+        }
         let undecorated = cls;
         for d in decorators.into_iter().rev() {
             let dst = self.temp(RType::Obj);
@@ -324,7 +348,12 @@ impl<'a> FnBuilder<'a> {
     fn class_stmt(&mut self, stmt_index: usize, j: usize, s: &'a Stmt, ns: Reg) {
         match &s.kind {
             StmtKind::FunctionDef(def) => {
-                let Some(fi) = self.cx.sem.method_at(stmt_index, j) else {
+                let fi = if self.class_bound.is_some() {
+                    self.cx.sem.func_of_def(def)
+                } else {
+                    self.cx.sem.method_at(stmt_index, j)
+                };
+                let Some(fi) = fi else {
                     return;
                 };
                 let decorators: Vec<Reg> = def
@@ -335,13 +364,7 @@ impl<'a> FnBuilder<'a> {
                         self.box_val(&v)
                     })
                     .collect();
-                self.store_defaults(fi, def);
-                let mut f = self.temp(RType::Obj);
-                self.emit(OpKind::MakeFunction {
-                    dst: f,
-                    func: FuncId(fi as u32),
-                    closure: None,
-                });
+                let mut f = self.make_function(fi);
                 for d in decorators.into_iter().rev() {
                     let dst = self.temp(RType::Obj);
                     self.emit(OpKind::CallObj {

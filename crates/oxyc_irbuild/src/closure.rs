@@ -128,7 +128,7 @@ impl<'a> FnBuilder<'a> {
 
     /// A new function object for compiled function `fi`, with its defaults evaluated
     /// now and, for a closure, the cells it captures from this function.
-    fn make_function(&mut self, fi: usize) -> Reg {
+    pub fn make_function(&mut self, fi: usize) -> Reg {
         let scope = &self.cx.sem.functions[fi];
         let dst = self.temp(RType::Obj);
         if !scope.has_closure() {

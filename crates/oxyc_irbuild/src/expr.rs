@@ -284,8 +284,14 @@ impl<'a> FnBuilder<'a> {
         }
         // (A comprehension's first iterable is evaluated in the class scope, before its
         // own scope has names; everything else in it sees the globals.)
+        let function_variable = self.class_bound.as_ref().is_some_and(|b| !b.contains(n))
+            && matches!(
+                self.cx.sem.resolve(self.scope, n),
+                NameRes::Local | NameRes::Cell | NameRes::Free
+            );
         if let Some(ns) = self.class_body
             && self.comp.iter().all(|s| s.is_empty())
+            && !function_variable
         {
             let key = self.str_const(n);
             return Val::new(self.prim(Prim::ClassLoadName, vec![ns, key]), Ty::Object);

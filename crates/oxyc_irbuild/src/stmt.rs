@@ -215,6 +215,11 @@ impl<'a> FnBuilder<'a> {
             }
             StmtKind::FunctionDef(def) => self.def_stmt(def),
             StmtKind::Nonlocal(_) => {}
+            // A class in a function (sema allows no other nested class here).
+            StmtKind::ClassDef(c) if self.scope.is_some() && self.class_body.is_none() => {
+                let index = self.scope.map_or(0, |s| s.stmt_index);
+                self.class_def(index, c);
+            }
             StmtKind::ClassDef(_) | StmtKind::With { .. } | StmtKind::Unsupported { .. } => {
                 self.error(s.span, "this statement cannot be compiled here");
             }

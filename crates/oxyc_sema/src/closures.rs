@@ -373,8 +373,38 @@ impl<'m> Walk<'_, 'm, '_> {
                 self.uses.insert(d.name.name.clone());
                 self.child(FuncNode::Def(d))
             }
-            // Classes in functions run interpreted (support.rs); at module level their
-            // methods are added by the caller.
+            // A class in a function: an ordinary class made each time the `def`
+            // runs; its body runs inline (reading the function's variables), its
+            // methods are closures of the function (the class is not a scope for them).
+            StmtKind::ClassDef(c) if self.parent.is_some() => {
+                for e in c
+                    .decorators
+                    .iter()
+                    .chain(&c.bases)
+                    .chain(c.keywords.iter().map(|k| &k.value))
+                {
+                    self.expr(e)?;
+                }
+                let class_prefix = format!("{}{}.", self.prefix, c.name.name);
+                let outer_prefix = std::mem::replace(&mut self.prefix, class_prefix);
+                let mut result = Ok(());
+                for s in &c.body {
+                    result = match &s.kind {
+                        StmtKind::ClassDef(inner) => Err((
+                            inner.name.span,
+                            "a class nested in a class inside a function".to_string(),
+                        )),
+                        _ => self.stmt(s),
+                    };
+                    if result.is_err() {
+                        break;
+                    }
+                }
+                self.prefix = outer_prefix;
+                result
+            }
+            // At module level a class's methods are added by the caller (and a class
+            // nested in a class body runs interpreted).
             StmtKind::ClassDef(_) => Ok(()),
             _ => {
                 let mut result = Ok(());

@@ -33,7 +33,7 @@ pub fn first_unsupported(stmt: &Stmt) -> Found {
             .iter()
             .find_map(|d| expr_unsupported(d, Rules::default()))
             .or_else(|| function_unsupported(stmt, f, Rules::default())),
-        StmtKind::ClassDef(c) => class_unsupported(c),
+        StmtKind::ClassDef(c) => class_unsupported(c, false),
         _ => stmt_unsupported(stmt, false, Rules::default()),
     }
 }
@@ -134,7 +134,8 @@ fn params_unsupported(p: &Parameters, of_method: bool) -> Found {
 
 /// A class statement: compiled when its body holds only methods, plain assignments
 /// and expressions, and it uses no private (`__x`) names.
-fn class_unsupported(c: &ClassDef) -> Found {
+/// `in_function`: a class in a function, whose methods are nested functions.
+fn class_unsupported(c: &ClassDef, in_function: bool) -> Found {
     if c.has_type_params {
         return found(c.name.span, "a generic class (PEP 695)");
     }
@@ -170,6 +171,7 @@ fn class_unsupported(c: &ClassDef) -> Found {
                 .or_else(|| {
                     let method = Rules {
                         allow_super: true,
+                        nested: in_function,
                         ..Rules::default()
                     };
                     function_unsupported(s, f, method)
@@ -347,7 +349,10 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool, r: Rules) -> Found {
                 .find_map(|d| expr_unsupported(d, r))
                 .or_else(|| function_unsupported(stmt, f, inner))
         }
-        StmtKind::ClassDef(c) => found(c.name.span, "a class definition"),
+        // An ordinary class made each time the function runs (closures.rs refuses
+        // what its methods cannot do as closures: zero-argument `super()`).
+        StmtKind::ClassDef(c) if in_function => class_unsupported(c, true),
+        StmtKind::ClassDef(c) => found(c.name.span, "a class definition under a statement"),
         StmtKind::With { is_async: true, .. } => found(span, "`async with`"),
         StmtKind::Nonlocal(_) if !r.nested => found(span, "`nonlocal` outside a nested function"),
         StmtKind::Unsupported { what } => found(span, what),

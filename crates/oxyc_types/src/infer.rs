@@ -107,7 +107,9 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
                 .collect(),
             // A generator function returns a generator; its `return` value is the
             // generator's result (any object).
-            ret: if declines || f.is_generator {
+            // `__init__` returns to `type.__call__`, which checks for None itself
+            // (with its own message); a direct construction checks the same way.
+            ret: if declines || f.is_generator || f.name == "__init__" {
                 Ty::Object
             } else {
                 def.returns.as_ref().map_or(Ty::Object, &type_of_annotation)
@@ -378,6 +380,30 @@ impl Cx<'_> {
         }
     }
 
+    /// The expressions of a class-body statement (its names are the namespace's).
+    fn class_body_stmt(&mut self, s: &Stmt) {
+        match &s.kind {
+            StmtKind::FunctionDef(d) => self.def_site(d),
+            StmtKind::ClassDef(_) => {}
+            _ => oxyc_sema::each_child(s, &mut |c| match c {
+                oxyc_sema::Child::Stmt(inner) => self.class_body_stmt(inner),
+                oxyc_sema::Child::Expr(e) => {
+                    self.expr(e);
+                }
+                oxyc_sema::Child::Target(t) => match &t.kind {
+                    ExprKind::Attribute { value, .. } => {
+                        self.expr(value);
+                    }
+                    ExprKind::Subscript { value, index } => {
+                        self.expr(value);
+                        self.expr(index);
+                    }
+                    _ => {}
+                },
+            }),
+        }
+    }
+
     fn stmts(&mut self, body: &[Stmt]) {
         for s in body {
             self.stmt(s);
@@ -393,6 +419,20 @@ impl Cx<'_> {
             StmtKind::FunctionDef(d) => {
                 self.def_site(d);
                 self.bind(&d.name.name, Ty::Object);
+            }
+            // A class in a function: its body runs here, every name it binds going
+            // to its namespace (objects); methods are typed on their own.
+            StmtKind::ClassDef(c) => {
+                for e in c.bases.iter().chain(&c.decorators) {
+                    self.expr(e);
+                }
+                for k in &c.keywords {
+                    self.expr(&k.value);
+                }
+                for s in &c.body {
+                    self.class_body_stmt(s);
+                }
+                self.bind(&c.name.name, Ty::Object);
             }
             StmtKind::Assign { targets, value } => {
                 let t = self.expr(value);
