@@ -509,6 +509,63 @@ def test_exception_variable_cell_cleared_after_handler() -> None:
     assert r[0] == "KeyError('k')" and r[1].startswith("NameError: cannot access free variable 'exc'")
 
 
+def handler_exits() -> list[str]:
+    out = []
+    try:
+        raise ValueError("v")
+    except ValueError as e:
+        g = lambda: repr(e)
+        out.append(g())
+    try:
+        out.append(g())
+    except NameError as err:
+        out.append(type(err).__name__)
+    # BUG: /tmp/closure_bugs/except_as_not_cleared_on_exit.py -- compiled, leaving
+    # the handler by return / break / continue leaves `e` bound (a closure returned
+    # from the handler still sees the exception instead of raising NameError).
+    # BUG: /tmp/closure_bugs/except_as_cell_cleanup_raises.py -- compiled, when the
+    # captured `e` is deleted inside the handler (`del e`, or an inner handler with
+    # the same name), the end of the handler raises UnboundLocalError.
+    return out
+
+
+def test_exception_variable_cell_at_handler_exit() -> None:
+    r = handler_exits()
+    print(r)
+    assert r == ["ValueError('v')", "NameError"]
+
+
+def evaluation_order() -> list[object]:
+    x = 1
+
+    def bump() -> int:
+        nonlocal x
+        x = 100
+        return 1
+
+    out: list[object] = []
+    x += bump()
+    out.append(x)
+    x = 1
+    x = x + bump()
+    out.append(x)
+    x = 1
+    out.append([x, bump(), x])
+    x = 1
+    out.append(f"{x} {bump()} {x}")
+    x = 1
+    out.append({x: bump(), 5: x})
+    x = 1
+    out.append(x * 1000 + bump() * 10 + x)
+    return out
+
+
+def test_cell_reads_are_ordered_with_calls_that_rebind() -> None:
+    r = evaluation_order()
+    print(r)
+    assert r == [2, 2, [1, 1, 100], "1 1 100", {1: 1, 5: 100}, 1110]
+
+
 def unbound_names() -> list[str]:
     out = []
 
