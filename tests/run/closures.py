@@ -978,3 +978,151 @@ def test_refcount_of_captured_not_leaked() -> None:
 
 def make_adder_obj(o: object) -> Callable[[], object]:
     return lambda: o
+
+
+# --- defaults and edge values in cells ------------------------------------------------
+
+
+def make_defaulted(k: int) -> Callable[..., str]:
+    def g(
+        a: int,
+        flag: bool = True,
+        x: float = 0.5,
+        n: int = k * 2,
+        o: Optional[int] = None,
+        s: str = "d" + str(k),
+        big: int = 2**70,
+    ) -> str:
+        return repr((a, flag, x, n, o, s, big, k))
+
+    return g
+
+
+def test_closure_defaults_of_every_type() -> None:
+    g = make_defaulted(3)
+    rows = [
+        g(1),
+        g(1, False),
+        g(1, flag=False, o=5),
+        g(a=2, x=-1.25, n=-7, s=""),
+        g(1, True, 2.0, 4, 8, "s", 3),
+        make_defaulted(-1)(0),
+    ]
+    for row in rows:
+        print(row)
+    assert rows[0] == "(1, True, 0.5, 6, None, 'd3', 1180591620717411303424, 3)"
+    assert rows[5] == "(0, True, 0.5, -2, None, 'd-1', 1180591620717411303424, -1)"
+
+
+def typed_list_default() -> list[list[int]]:
+    def add(v: int, acc: list[int] = []) -> list[int]:
+        acc.append(v)
+        return acc
+
+    a = add(1)
+    b = add(2)
+    return [a, b, add(3, [])]
+
+
+def test_typed_mutable_default_fresh_per_definition() -> None:
+    first = typed_list_default()
+    second = typed_list_default()
+    print(first, second, first[0] is first[1], first[0] is second[0])
+    assert first == [[1, 2], [1, 2], [3]] and first[0] is first[1]
+    assert first[0] is not second[0]
+
+
+def edge_ints(n: int) -> list[int]:
+    def get() -> int:
+        return n
+
+    a = get()
+    n = n + 1
+    b = get()
+    n -= 2
+    c = get()
+    m = n
+
+    def getm(d: int = n) -> int:
+        return m + d - n
+
+    return [a, b, c, getm()]
+
+
+def test_int_cells_at_machine_word_edges() -> None:
+    for v in [2**62 - 1, 2**62, -(2**62) - 1, 2**63 - 1, -(2**63), 2**63, -(2**100), 0]:
+        r = edge_ints(v)
+        print(v, r)
+        assert r == [v, v + 1, v - 1, v - 1]
+
+
+def float_cell_edges(f: float) -> list[str]:
+    g = lambda: f
+    out = [repr(g())]
+
+    def neg() -> None:
+        nonlocal f
+        f = -f
+
+    neg()
+    out.append(repr(g()))
+    return out
+
+
+def test_float_cells_keep_special_values() -> None:
+    r = [float_cell_edges(v) for v in [0.0, -0.0, float("inf"), float("nan"), 5e-324]]
+    print(r)
+    assert r[1] == ["-0.0", "0.0"] and r[3] == ["nan", "nan"]
+
+
+def counter_past_word(start: int) -> list[int]:
+    n = start
+
+    def inc() -> int:
+        nonlocal n
+        n += 1
+        return n
+
+    return [inc() for _ in range(4)]
+
+
+def test_counter_crossing_machine_word_edges() -> None:
+    r = [counter_past_word(2**62 - 2), counter_past_word(2**63 - 2), counter_past_word(-(2**63) - 2)]
+    print(r)
+    assert r[1] == [2**63 - 1, 2**63, 2**63 + 1, 2**63 + 2]
+
+
+def five_levels() -> list[int]:
+    a = 1
+    out: list[int] = []
+
+    def l2() -> Callable[[], int]:
+        b = 10
+
+        def l3() -> Callable[[], int]:
+            nonlocal a
+            a += 1
+            c = 100
+
+            def l4() -> Callable[[], int]:
+                nonlocal b
+                b += 1
+                return lambda: (lambda: a + b + c)()
+
+            return l4()
+
+        return l3()
+
+    f = l2()
+    g = l2()
+    out.append(f())
+    out.append(g())
+    a = 1000
+    out.append(f())
+    return out + [a]
+
+
+def test_five_levels_of_nesting() -> None:
+    r = five_levels()
+    print(r)
+    assert r == [114, 114, 1111, 1000]

@@ -623,3 +623,89 @@ def test_redefinition_at_module_level() -> None:
     r = [keep_first(), first_version()]
     print(r)
     assert r == [1, 2]
+
+
+# --- evaluation order in class bodies and conditional blocks -----------------------------
+
+order_log: list[str] = []
+
+
+def trace_order(tag: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    order_log.append("factory " + tag)
+
+    def deco(f: Callable[..., Any]) -> Callable[..., Any]:
+        order_log.append("apply " + tag + " to " + f.__name__)
+        return f
+
+    return deco
+
+
+def note_order(v: int) -> int:
+    order_log.append("default " + str(v))
+    return v
+
+
+class Ordered:
+    @trace_order("a")
+    @trace_order("b")
+    def m(self, x: int = note_order(1), y: int = note_order(2)) -> int:
+        return x + y
+
+    @staticmethod
+    @trace_order("s")
+    def s(x: int = note_order(3)) -> int:
+        return x
+
+    order_log.append("class body end")
+
+
+if len(order_log) > 0:
+    @trace_order("cond")
+    def cond_ordered(x: int = note_order(4)) -> int:
+        return x
+
+
+def test_decorator_and_default_order_in_class_and_if() -> None:
+    print(order_log)
+    assert order_log == [
+        "factory a",
+        "factory b",
+        "default 1",
+        "default 2",
+        "apply b to m",
+        "apply a to m",
+        "factory s",
+        "default 3",
+        "apply s to s",
+        "class body end",
+        "factory cond",
+        "default 4",
+        "apply cond to cond_ordered",
+    ]
+    r = [Ordered().m(), Ordered().m(10), Ordered.s(), cond_ordered()]
+    print(r)
+    assert r == [3, 12, 3, 4]
+
+
+def compiled_wrapper_chain(n: int) -> list[int]:
+    calls: list[int] = []
+
+    def record(f: Callable[[int], int]) -> Callable[[int], int]:
+        def w(k: int) -> int:
+            calls.append(k)
+            return f(k)
+
+        return w
+
+    @record
+    def down(k: int) -> int:
+        return 0 if k == 0 else down(k - 1) + 1
+
+    down(n)
+    return calls
+
+
+def test_recursion_goes_through_the_decorated_name() -> None:
+    r = compiled_wrapper_chain(4)
+    print(r)
+    assert r == [4, 3, 2, 1, 0]
