@@ -1126,3 +1126,91 @@ def test_five_levels_of_nesting() -> None:
     r = five_levels()
     print(r)
     assert r == [114, 114, 1111, 1000]
+
+
+# --- unannotated code, re-entrant outer calls, typed containers in cells -------------------
+
+
+def untyped_outer(start, step):  # type: ignore[no-untyped-def]
+    total = start
+
+    def advance(times=1):  # type: ignore[no-untyped-def]
+        nonlocal total
+        for _ in range(times):
+            total = total + step
+        return total
+
+    def peek():  # type: ignore[no-untyped-def]
+        return total
+
+    return advance, peek
+
+
+def test_unannotated_closures() -> None:
+    adv, peek = untyped_outer(1, 2)
+    r = [adv(), adv(3), peek()]
+    adv_s, peek_s = untyped_outer("a", "b")
+    r += [adv_s(2), peek_s()]
+    adv_f, _ = untyped_outer(0.5, 0.25)
+    r.append(adv_f(2))
+    print(r)
+    assert r == [3, 9, 9, "abb", "abb", 1.0]
+
+
+def reentrant(n: int) -> list[int]:
+    acc = [n]
+
+    def inner() -> list[int]:
+        if n > 0:
+            acc.extend(reentrant(n - 1))
+        return acc
+
+    return inner()
+
+
+def make_chain(n: int) -> Callable[[], list[int]]:
+    if n == 0:
+        return lambda: []
+    rest = make_chain(n - 1)
+    return lambda: [n] + rest()
+
+
+def test_each_call_of_the_outer_function_has_its_own_cells() -> None:
+    r = [reentrant(4), make_chain(5)()]
+    print(r)
+    assert r == [[4, 3, 2, 1, 0], [5, 4, 3, 2, 1]]
+
+
+def typed_list_cell() -> list[int]:
+    items: list[int] = [1]
+
+    def add(v: int) -> None:
+        items.append(v)
+
+    def replace() -> None:
+        nonlocal items
+        items = [100]
+
+    add(2)
+    first = items[0] + items[-1]
+    replace()
+    add(3)
+    return [first, items[0], items[-1], len(items)]
+
+
+def dict_counter_cell(words: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+
+    def see(w: str) -> None:
+        counts[w] = counts.get(w, 0) + 1
+
+    for w in words:
+        see(w)
+    return counts
+
+
+def test_typed_containers_in_cells() -> None:
+    r = typed_list_cell()
+    d = dict_counter_cell(["a", "b", "a", "c", "a"])
+    print(r, sorted(d.items()))
+    assert r == [3, 100, 3, 2] and d == {"a": 3, "b": 1, "c": 1}
