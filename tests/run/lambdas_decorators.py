@@ -709,3 +709,39 @@ def test_recursion_goes_through_the_decorated_name() -> None:
     r = compiled_wrapper_chain(4)
     print(r)
     assert r == [4, 3, 2, 1, 0]
+
+
+# --- decorated special methods -------------------------------------------------------------
+
+hook_log: list[str] = []
+
+
+def noting_hook(f: Callable[[Any], None]) -> Callable[[Any], None]:
+    def w(cls: Any) -> None:
+        hook_log.append("wrapped")
+        f(cls)
+
+    return w
+
+
+class HookBase:
+    @classmethod
+    @noting_hook
+    def __init_subclass__(cls) -> None:
+        hook_log.append("init_subclass " + cls.__name__)
+
+
+class HookSub(HookBase):
+    pass
+
+
+# BUG: /tmp/closure_bugs/implicit_classmethod_not_applied.py -- without the explicit
+# @classmethod above, CPython turns the (function) wrapper into a classmethod; the
+# compiled wrapper is an oxyc.function, type.__new__ leaves it alone, and defining a
+# subclass fails at import: TypeError: noting_hook.<locals>.w() missing 1 required
+# positional argument: 'cls'.
+
+
+def test_decorated_init_subclass() -> None:
+    print(hook_log)
+    assert hook_log == ["wrapped", "init_subclass HookSub"]
