@@ -1214,3 +1214,35 @@ def test_typed_containers_in_cells() -> None:
     d = dict_counter_cell(["a", "b", "a", "c", "a"])
     print(r, sorted(d.items()))
     assert r == [3, 100, 3, 2] and d == {"a": 3, "b": 1, "c": 1}
+
+
+def static_defaults(n: int = 5, acc: list[int] = []) -> list[int]:
+    def inc() -> None:
+        nonlocal n, acc
+        n += 1
+        acc.append(n)
+        if len(acc) > 2:
+            acc = []
+
+    inc()
+    return [n] + acc
+
+
+class DefaultsInMethod:
+    def m(self, n: int = 5, s: str = "x") -> str:
+        def inc() -> None:
+            nonlocal n, s
+            n += 1
+            s += "y"
+
+        inc()
+        return str(n) + s
+
+
+def test_captured_parameters_with_defaults() -> None:
+    r = [static_defaults(), static_defaults(), static_defaults(), static_defaults(1, [9]), static_defaults()]
+    d = DefaultsInMethod()
+    r2 = [d.m(), d.m(), d.m(0, "")]
+    print(r, r2)
+    assert r == [[6, 6], [6, 6, 6], [6], [2, 9, 2], [6]]
+    assert r2 == ["6xy", "6xy", "1y"]
