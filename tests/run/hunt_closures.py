@@ -1335,3 +1335,55 @@ def test_decorator_changing_a_method_type() -> None:
     # BUG: /tmp/closure_bugs/method_decorator_changes_return_type.py -- compiled code
     # types `d.n()` with the undecorated return annotation (int) and gets a garbage int:
     # print(repr(Decorated(1).n()))
+
+
+# --- lambda bodies and binding helpers -------------------------------------------------------
+
+
+def lambda_bodies() -> list[Any]:
+    k = 2
+    fs: list[Any] = [
+        lambda a: (*a, k),
+        lambda d: {**d, "k": k},
+        lambda: [*range(k), *"ab"],
+        lambda x: 0 < x < k * 5 != 7,
+        lambda x: x if x else (lambda: k)(),
+        lambda s: s[::-1][k:],
+        lambda a, b: a and b or k,
+        lambda: {i: i * k for i in range(3)},
+        lambda x: f"{x!r:>{k + 3}}",
+        lambda: (lambda: (lambda: k))()(),
+        lambda x: x.__class__.__name__,
+    ]
+    args: list[tuple[Any, ...]] = [((1, 2),), ({"a": 1},), (), (3,), (0,), ("hello",), (0, 5), (), ("s",), (), (1.5,)]
+    return [f(*a) for f, a in zip(fs, args)]
+
+
+def test_lambda_body_forms() -> None:
+    r = lambda_bodies()
+    print(r)
+    assert r == [(1, 2, 2), {"a": 1, "k": 2}, [0, 1, "a", "b"], True, 2, "leh", 2, {0: 0, 1: 2, 2: 4}, "  's'", 2, "float"]
+
+
+def make_method(k: int) -> Callable[[Any, int], int]:
+    def m(self: Any, x: int) -> int:
+        return x * k + getattr(self, "base", 0)
+
+    return m
+
+
+class WithBase:
+    base = 1000
+
+
+def test_binding_helpers_on_closures() -> None:
+    import types
+
+    f = make_method(3)
+    c = WithBase()
+    bm = types.MethodType(f, c)
+    r = [f.__call__(None, 2), bm(2), f.__get__(None, WithBase) is f, f.__get__(c, WithBase)(5)]  # type: ignore[attr-defined, operator]
+    wm = weakref.WeakMethod(bm)
+    r.append(wm() is not None)
+    print(r)
+    assert r == [6, 1006, True, 1015, True]
