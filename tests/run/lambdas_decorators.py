@@ -745,3 +745,94 @@ class HookSub(HookBase):
 def test_decorated_init_subclass() -> None:
     print(hook_log)
     assert hook_log == ["wrapped", "init_subclass HookSub"]
+
+
+# --- decorator expressions of every form ------------------------------------------------------
+
+class_registry: dict[str, Any] = {}
+
+
+def register_class(prefix: str) -> Callable[[type], type]:
+    count = 0
+
+    def deco(cls: type) -> type:
+        nonlocal count
+        count += 1
+        class_registry[prefix + cls.__name__ + str(count)] = cls
+        return cls
+
+    return deco
+
+
+reg_r = register_class("r:")
+
+
+@reg_r
+@register_class("x:")
+class Registered:
+    def __init__(self) -> None:
+        self.v = 1
+
+
+@reg_r
+class AlsoRegistered:
+    pass
+
+
+def test_closures_as_class_decorators() -> None:
+    r = sorted(class_registry)
+    print(r, Registered().v, class_registry["r:Registered1"] is Registered)
+    assert r == ["r:AlsoRegistered2", "r:Registered1", "x:Registered1"]
+
+
+deco_table: dict[str, Callable[[Callable[..., Any]], Any]] = {
+    "double": lambda f: (lambda x: f(x) * 2),
+    "name": lambda f: f.__name__,
+}
+
+
+class Namespace:
+    def __init__(self) -> None:
+        self.inner = self
+
+    def deco(self, f: Callable[[int], int]) -> Callable[[int], int]:
+        return lambda x: f(x) + 1000
+
+
+ns = Namespace()
+
+
+@deco_table["double"]
+def doubled(x: int) -> int:
+    return x + 1
+
+
+@deco_table["name"]
+def just_a_name() -> None:
+    pass
+
+
+@ns.inner.inner.deco
+def plus_thousand(x: int) -> int:
+    return x
+
+
+def nested_decorator_forms() -> list[int]:
+    table = {"neg": lambda f: (lambda x: -f(x))}
+
+    @table["neg"]
+    def n(x: int) -> int:
+        return x * 3
+
+    @(lambda f: f)
+    @ns.deco
+    def m(x: int) -> int:
+        return x
+
+    return [n(2), m(1)]
+
+
+def test_subscript_attribute_and_call_decorators() -> None:
+    r = [doubled(2), just_a_name, plus_thousand(1), nested_decorator_forms()]
+    print(r)
+    assert r == [6, "just_a_name", 1001, [-6, 1001]]
