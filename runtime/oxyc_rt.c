@@ -706,8 +706,17 @@ oxy_int oxy_getitem_int_slow(PyObject *b, oxy_int i) {
 PyObject *oxy_cell_unbound(PyObject *name, int free) {
     const char *n = PyUnicode_AsUTF8(name);
     if (n == NULL) return NULL;
-    if (free) oxy_raise_unbound_free(n);
-    else oxy_raise_unbound_local(n);
+    if (free) {
+        oxy_raise_unbound_free(n);
+        /* like the interpreter, record the name on the NameError */
+        PyObject *t, *v, *tb;
+        PyErr_Fetch(&t, &v, &tb);
+        PyErr_NormalizeException(&t, &v, &tb);
+        if (v != NULL && PyObject_SetAttrString(v, "name", name) < 0) PyErr_Clear();
+        PyErr_Restore(t, v, tb);
+    } else {
+        oxy_raise_unbound_local(n);
+    }
     return NULL;
 }
 
@@ -2056,6 +2065,37 @@ PyObject *oxy_class_namespace(PyObject *builder) {
     return ns;
 }
 
+/* type.__new__ makes a plain function named __init_subclass__ or __class_getitem__
+   a classmethod, and __new__ a staticmethod. Compiled functions stand for plain
+   functions (a method, a decorator's wrapper, a lambda, a def under an `if`): do
+   the same for them before the class is made. */
+static int implicit_class_level(PyObject *ns) {
+    static const char *const names[] = {"__init_subclass__", "__class_getitem__", "__new__"};
+    PyTypeObject *fn_type = oxy_function_type_get();
+    if (fn_type == NULL) return -1;
+    for (int i = 0; i < 3; i++) {
+        PyObject *key = PyUnicode_InternFromString(names[i]);
+        if (key == NULL) return -1;
+        PyObject *f = PyObject_GetItem(ns, key);
+        if (f == NULL) {
+            Py_DECREF(key);
+            if (!PyErr_ExceptionMatches(PyExc_KeyError)) return -1;
+            PyErr_Clear();
+            continue;
+        }
+        int rc = 0;
+        if (Py_TYPE(f) == fn_type) {
+            PyObject *w = i < 2 ? PyClassMethod_New(f) : PyStaticMethod_New(f);
+            rc = w == NULL ? -1 : PyObject_SetItem(ns, key, w);
+            Py_XDECREF(w);
+        }
+        Py_DECREF(f);
+        Py_DECREF(key);
+        if (rc < 0) return -1;
+    }
+    return 0;
+}
+
 PyObject *oxy_class_end(PyObject *builder) {
     PyObject *meta = PyTuple_GET_ITEM(builder, 0);
     PyObject *name = PyTuple_GET_ITEM(builder, 1);
@@ -2063,6 +2103,7 @@ PyObject *oxy_class_end(PyObject *builder) {
     PyObject *ns = PyTuple_GET_ITEM(builder, 3);
     PyObject *kw = PyTuple_GET_ITEM(builder, 4);
     PyObject *orig_bases = PyTuple_GET_ITEM(builder, 5);
+    if (implicit_class_level(ns) < 0) return NULL;
     if (orig_bases != Py_None &&
         (cached_str(&s_orig_bases, "__orig_bases__") == NULL ||
          PyObject_SetItem(ns, s_orig_bases, orig_bases) < 0))
@@ -2192,6 +2233,7 @@ PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, PyObject 
     PyObject *meta = PyTuple_GET_ITEM(builder, 0);
     PyObject *bases = PyTuple_GET_ITEM(builder, 2);
     PyObject *ns = PyTuple_GET_ITEM(builder, 3);
+    if (implicit_class_level(ns) < 0) return NULL;
     PyObject *t = PyType_FromModuleAndSpec(module, spec, PyTuple_GET_SIZE(bases) ? bases : NULL);
     if (t == NULL) return NULL;
     if (meta != (PyObject *)&PyType_Type && native_set_metaclass(t, meta) < 0) goto fail;

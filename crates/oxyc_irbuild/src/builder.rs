@@ -36,6 +36,8 @@ pub enum Unwind<'a> {
     },
     /// Leave an `except` clause: restore the previously handled exception.
     ExceptScope { prev: Reg },
+    /// Leave an `except ... as name` body: `name = None; del name`.
+    ClearName { name: &'a str },
     /// Leave a `with` body: call its context manager's bound `__exit__` with three
     /// Nones (with the error handlers that were active outside the `with`), at the
     /// `with` statement's line.

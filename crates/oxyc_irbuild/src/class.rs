@@ -375,29 +375,7 @@ impl<'a> FnBuilder<'a> {
                     });
                     f = dst;
                 }
-                // What type.__new__ does to plain functions with these names (it does
-                // not recognise compiled functions as such).
-                let implicit = match def.name.name.as_str() {
-                    _ if !def.decorators.is_empty() => None,
-                    "__init_subclass__" | "__class_getitem__" => Some("classmethod"),
-                    "__new__" => Some("staticmethod"),
-                    _ => None,
-                };
-                if let Some(wrapper) = implicit {
-                    let callee = self.temp(RType::Obj);
-                    self.emit(OpKind::LoadBuiltin {
-                        dst: callee,
-                        name: wrapper.to_string(),
-                    });
-                    let dst = self.temp(RType::Obj);
-                    self.emit(OpKind::CallObj {
-                        dst,
-                        callable: callee,
-                        args: vec![f],
-                        kwnames: None,
-                    });
-                    f = dst;
-                }
+                // (`oxy_class_end` makes `__init_subclass__` and friends class-level.)
                 self.ns_store(ns, &def.name.name, f);
             }
             StmtKind::Assign { targets, value } => {

@@ -236,6 +236,10 @@ impl<'a> FnBuilder<'a> {
                     let prev = *prev;
                     self.prim_void(Prim::SetHandledExc, vec![prev]);
                 }
+                Unwind::ClearName { name } => {
+                    let name = *name;
+                    self.clear_name(name);
+                }
                 Unwind::WithExit {
                     exit,
                     handlers_len,
@@ -387,10 +391,12 @@ impl<'a> FnBuilder<'a> {
         if let Some(n) = &h.name {
             let v = Val::new(exc, Ty::Object);
             self.store_name(&n.name, v);
+            self.unwind.push(Unwind::ClearName { name: &n.name });
         }
         self.stmts(&h.body);
         if let Some(n) = &h.name {
-            self.unbind_name(&n.name);
+            self.unwind.pop();
+            self.clear_name(&n.name);
         }
         self.prim_void(Prim::SetHandledExc, vec![prev]);
         self.goto(after);
@@ -625,6 +631,20 @@ impl<'a> FnBuilder<'a> {
                 });
             }
         }
+    }
+
+    /// The end of an `except ... as n` body: `n = None; del n`, which never fails
+    /// (the body may have deleted or rebound `n`).
+    fn clear_name(&mut self, n: &str) {
+        let plain_local = self.class_body.is_none()
+            && !self.comp.iter().any(|s| s.contains_key(n))
+            && self.cx.sem.resolve(self.scope, n) == NameRes::Local
+            && self.locals.contains_key(n);
+        if !plain_local {
+            let none = self.none();
+            self.store_name(n, none);
+        }
+        self.unbind_name(n);
     }
 
     fn unbind_name(&mut self, n: &str) {

@@ -55,13 +55,19 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
 
     /// Find the functions in module-level code (or a class body) outside any function:
     /// they see no enclosing function scope.
-    pub fn module_code(&mut self, stmt_index: usize, stmts: &'m [Stmt]) -> Result<(), Refusal> {
+    /// (`prefix`: `"C."` in the body of class `C`.)
+    pub fn module_code(
+        &mut self,
+        stmt_index: usize,
+        prefix: &str,
+        stmts: &'m [Stmt],
+    ) -> Result<(), Refusal> {
         let empty = IndexSet::new();
         let mut w = Walk {
             b: self,
             stmt_index,
             parent: None,
-            prefix: String::new(),
+            prefix: prefix.to_string(),
             bound: &empty,
             locals: &empty,
             uses: IndexSet::new(),
@@ -75,13 +81,18 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
     }
 
     /// Walk only the expressions (class bases, decorators, ...) at module level.
-    pub fn module_exprs(&mut self, stmt_index: usize, exprs: &[&'m Expr]) -> Result<(), Refusal> {
+    pub fn module_exprs(
+        &mut self,
+        stmt_index: usize,
+        prefix: &str,
+        exprs: &[&'m Expr],
+    ) -> Result<(), Refusal> {
         let empty = IndexSet::new();
         let mut w = Walk {
             b: self,
             stmt_index,
             parent: None,
-            prefix: String::new(),
+            prefix: prefix.to_string(),
             bound: &empty,
             locals: &empty,
             uses: IndexSet::new(),
@@ -489,6 +500,15 @@ impl<'m> Walk<'_, 'm, '_> {
                 if let Some(g) = generators.first() {
                     self.expr(&g.iter)?;
                 }
+                // Functions in it are named after it: `f.<locals>.<listcomp>.<lambda>`.
+                let kind = match &e.kind {
+                    ExprKind::ListComp { .. } => "<listcomp>",
+                    ExprKind::SetComp { .. } => "<setcomp>",
+                    ExprKind::DictComp { .. } => "<dictcomp>",
+                    _ => "<genexpr>",
+                };
+                let inner_prefix = format!("{}{kind}.", self.prefix);
+                let outer_prefix = std::mem::replace(&mut self.prefix, inner_prefix);
                 self.comp.push(names);
                 let mut result = Ok(());
                 let first = generators.first().map(|g| g.iter.id);
@@ -498,6 +518,7 @@ impl<'m> Walk<'_, 'm, '_> {
                     }
                 });
                 self.comp.pop();
+                self.prefix = outer_prefix;
                 result
             }
             _ => {

@@ -472,7 +472,7 @@ fn statement_scopes<'m>(
     };
     match &stmt.kind {
         StmtKind::FunctionDef(d) => {
-            sb.module_exprs(i, &def_site_exprs(d))?;
+            sb.module_exprs(i, "", &def_site_exprs(d))?;
             sb.function(FuncNode::Def(d), site(None, true))?;
         }
         StmtKind::ClassDef(c) => {
@@ -482,11 +482,12 @@ fn statement_scopes<'m>(
                 .chain(&c.decorators)
                 .chain(c.keywords.iter().map(|k| &k.value))
                 .collect();
-            sb.module_exprs(i, &head)?;
+            sb.module_exprs(i, "", &head)?;
+            let prefix = format!("{}.", c.name.name);
             for (j, s) in c.body.iter().enumerate() {
                 match &s.kind {
                     StmtKind::FunctionDef(d) => {
-                        sb.module_exprs(i, &def_site_exprs(d))?;
+                        sb.module_exprs(i, &prefix, &def_site_exprs(d))?;
                         let of = MethodOf {
                             class: c.name.name.clone(),
                             body_index: j,
@@ -494,11 +495,11 @@ fn statement_scopes<'m>(
                         sb.function(FuncNode::Def(d), site(Some(of), false))?;
                     }
                     StmtKind::ClassDef(_) => {}
-                    _ => sb.module_code(i, std::slice::from_ref(s))?,
+                    _ => sb.module_code(i, &prefix, std::slice::from_ref(s))?,
                 }
             }
         }
-        _ => sb.module_code(i, std::slice::from_ref(stmt))?,
+        _ => sb.module_code(i, "", std::slice::from_ref(stmt))?,
     }
     Ok(())
 }

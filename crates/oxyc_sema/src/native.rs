@@ -26,6 +26,9 @@ pub struct NativeClass {
     pub fields: IndexMap<String, Option<Expr>>,
     /// Names its body binds (methods and class attributes).
     pub class_attrs: IndexSet<String>,
+    /// Names its body binds more than once (`n = deco(n)` after `def n`): compiled
+    /// callers must not take such a name for the `def`.
+    pub rebound: IndexSet<String>,
     /// Names its body binds to properties (`self.p = v` runs the setter).
     pub properties: IndexSet<String>,
     /// Decorated with `@dataclass`: its fields are hidden while the decorator runs
@@ -945,6 +948,7 @@ pub fn native_classes(
                     base,
                     fields,
                     class_attrs: names,
+                    rebound: rebound_names(&c.body),
                     properties,
                     dataclass: is_dataclass_syntax(c),
                     frozen: is_frozen_dataclass(c),
@@ -954,4 +958,19 @@ pub fn native_classes(
         }
     }
     (out, why_not)
+}
+
+/// Names a class body binds more than once.
+fn rebound_names(body: &[oxyc_syntax::ast::Stmt]) -> IndexSet<String> {
+    let mut bound = Vec::new();
+    let mut globals = Vec::new();
+    crate::scopes::bound_names(body, &mut bound, &mut globals);
+    let mut seen = IndexSet::new();
+    let mut twice = IndexSet::new();
+    for n in bound {
+        if !seen.insert(n.clone()) {
+            twice.insert(n);
+        }
+    }
+    twice
 }

@@ -1039,9 +1039,22 @@ pub fn method_of(sem: &SemModule, class: &str, name: &str) -> Option<usize> {
     while let Some(ci) = c {
         let k = &sem.native[ci];
         if k.class_attrs.contains(name) {
-            return sem.functions.iter().rposition(|f| {
-                f.stmt_index == k.stmt_index && f.name == name && f.method_of.is_some()
-            });
+            // A decorated method is whatever its decorators return, and a name the
+            // body binds again is not the `def`: callers go through the attribute.
+            if k.rebound.contains(name) {
+                return None;
+            }
+            return sem
+                .functions
+                .iter()
+                .rposition(|f| {
+                    f.stmt_index == k.stmt_index && f.name == name && f.method_of.is_some()
+                })
+                .filter(|&fi| {
+                    sem.functions[fi]
+                        .def()
+                        .is_some_and(|d| d.decorators.is_empty())
+                });
         }
         c = k.base;
     }
