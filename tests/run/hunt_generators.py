@@ -1,0 +1,648 @@
+"""The nastiest generator edge cases: yields inside expressions (temporaries live
+across a suspension), re-entrancy, delegation to custom iterators, exception
+context across yields, recursion limits, inlined consumers vs PEP 479, walrus,
+unbound free variables, and globally rebound builtins."""
+
+import sys
+from typing import Any, Generator, Iterator, Optional
+
+
+# ---------------------------------------------------------------- yields inside expressions
+
+def test_yield_inside_binary_expr() -> None:
+    def g() -> Generator[int, int, None]:
+        x = (yield 1) + (yield 2)
+        yield x * 10
+
+    it = g()
+    r = [next(it), it.send(5), it.send(7)]
+    print(r)
+    assert r == [1, 2, 120]
+
+
+def test_yield_keeps_left_temporary() -> None:
+    log: list[str] = []
+
+    def val(s: str) -> str:
+        log.append(s)
+        return s
+
+    def g() -> Generator[str, str, None]:
+        r = val("left") + (yield "q1") + val("right")
+        yield r
+
+    it = g()
+    a = next(it)
+    b = it.send("MID")
+    print(a, b, log)
+    assert b == "leftMIDright"
+
+
+def test_yield_inside_list_and_dict_literal() -> None:
+    def g(n: int) -> Generator[object, Optional[int], None]:
+        lst = [n, (yield "a"), n * 2, (yield "b")]
+        d = {"k": (yield "c"), "n": n}
+        yield lst
+        yield sorted(d.items())
+
+    it = g(3)
+    r = [next(it), it.send(10), it.send(20), it.send(30), next(it)]
+    print(r)
+    assert r[3] == [3, 10, 6, 20]
+
+
+def test_yield_inside_call_args() -> None:
+    def fmt(a: object, b: object, sep: str = "|") -> str:
+        return str(a) + sep + str(b)
+
+    def g() -> Generator[str, object, None]:
+        yield fmt((yield "one"), (yield "two"), sep=str((yield "three")))
+
+    it = g()
+    r = [next(it), it.send(1), it.send(2.5), it.send("::")]
+    print(r)
+    assert r[3] == "1::2.5"
+
+
+def test_yield_in_conditions_and_augassign() -> None:
+    def g() -> Generator[int, int, int]:
+        total = 0
+        while (yield total):
+            total += yield -1
+        return total
+
+    it = g()
+    r = [next(it), it.send(1), it.send(5), it.send(1), it.send(6)]
+    print(r)
+    try:
+        it.send(0)
+    except StopIteration as e:
+        print("ret", e.value)
+        assert e.value == 11
+
+
+class Obj:
+    attr: object
+
+    def __init__(self) -> None:
+        self.attr = None
+
+
+def test_yield_in_subscript_and_attribute_target() -> None:
+    def g(store: dict[str, object], o: Any) -> Generator[int, object, None]:
+        store[str((yield 1))] = (yield 2)
+        o.attr = (yield 3)
+
+    store: dict[str, object] = {}
+    o = Obj()
+    it = g(store, o)
+    next(it)
+    it.send("key")
+    it.send([1, 2])
+    try:
+        it.send("attrval")
+    except StopIteration:
+        pass
+    print(store, getattr(o, "attr"))
+
+
+def test_unboxed_locals_across_yield() -> None:
+    def g() -> Iterator[str]:
+        i = 1
+        f = 1.0
+        b = False
+        for _ in range(70):
+            i *= 2
+            f *= 2.0
+            b = not b
+            yield str(i % 1000) + "/" + str(f > 1e20) + "/" + str(b)
+        yield str(i) + " " + str(f)
+
+    r = list(g())
+    print(r[0], r[62], r[63], r[-1])
+    assert r[-1] == str(2 ** 70) + " " + str(2.0 ** 70)
+
+
+def test_loop_iterator_live_across_yield() -> None:
+    def g(d: dict[str, int]) -> Iterator[tuple[str, int]]:
+        for k, v in d.items():
+            for j in range(v):
+                yield k, j
+
+    r = list(g({"a": 2, "b": 0, "c": 1}))
+    print(r)
+    assert r == [("a", 0), ("a", 1), ("c", 0)]
+
+
+# ---------------------------------------------------------------- re-entrancy
+
+# BUG: /tmp/gen_bugs/reentrant_next.py, reentrant_send_close.py -- calling
+# next()/send()/close() on a running compiled generator does not raise
+# ValueError "generator already executing".
+
+
+def test_yield_from_finished_generator() -> None:
+    def inner() -> Generator[int, None, str]:
+        yield 1
+        return "r"
+
+    i = inner()
+    list(i)
+
+    def outer() -> Generator[int, None, Optional[str]]:
+        r = yield from i
+        yield 99
+        return r
+
+    o = outer()
+    print(next(o))
+    try:
+        next(o)
+    except StopIteration as e:
+        print("ret", e.value)
+
+
+# ---------------------------------------------------------------- custom delegates
+
+class Delegate:
+    """An iterator with send/throw/close, used as a `yield from` target."""
+
+    # BUG: /tmp/gen_bugs/send_name_clash.py -- while this is a native class, every
+    # `.send()` on a generator in the module checks the result against
+    # Delegate.send's `-> int` (TypeError "return value of send() must be int").
+    # `__dict__` in `__slots__` keeps it an ordinary class.
+    __slots__ = ("log", "n", "__dict__")
+
+    def __init__(self, log: list[str]) -> None:
+        self.log = log
+        self.n = 0
+
+    def __iter__(self) -> "Delegate":
+        return self
+
+    def __next__(self) -> int:
+        self.log.append("next")
+        self.n += 1
+        if self.n > 3:
+            raise StopIteration("delegate-done")
+        return self.n
+
+    def send(self, v: object) -> int:
+        self.log.append("send " + str(v))
+        self.n += 10
+        return self.n
+
+    def throw(self, typ: object, val: object = None, tb: object = None) -> int:
+        self.log.append("throw " + type(typ).__name__)
+        return -1
+
+    def close(self) -> None:
+        self.log.append("close")
+
+
+def test_yield_from_custom_delegate() -> None:
+    log: list[str] = []
+
+    def g() -> Generator[int, object, object]:
+        r = yield from Delegate(log)
+        return r
+
+    it = g()
+    r = [next(it), it.send("x"), it.throw(ValueError("v"))]
+    print(r, log)
+    it.close()
+    print(log)
+    it2 = g()
+    out = list(it2)
+    print(out)
+    try:
+        next(it2)
+    except StopIteration as e:
+        print("value", e.value)
+
+
+def test_yield_from_delegate_send_none_uses_next() -> None:
+    log: list[str] = []
+
+    def g() -> Generator[int, object, object]:
+        return (yield from Delegate(log))
+
+    it = g()
+    next(it)
+    it.send(None)
+    it.send(5)
+    print(log)
+    assert log == ["next", "next", "send 5"]
+
+
+class NoClose:
+    def __init__(self) -> None:
+        self.i = 0
+
+    def __iter__(self) -> "NoClose":
+        return self
+
+    def __next__(self) -> int:
+        self.i += 1
+        return self.i
+
+
+def test_yield_from_close_without_close_method() -> None:
+    log: list[str] = []
+
+    def g() -> Generator[int, None, None]:
+        try:
+            yield from NoClose()
+        finally:
+            log.append("outer finally")
+
+    it = g()
+    next(it)
+    it.close()
+    print(log)
+    assert log == ["outer finally"]
+
+
+# ---------------------------------------------------------------- close / throw corners
+
+def test_return_in_finally_swallows_close() -> None:
+    def g() -> Generator[int, None, str]:
+        try:
+            yield 1
+            yield 2
+        finally:
+            return "swallowed"  # noqa: B012
+
+    it = g()
+    next(it)
+    print(it.close())  # type: ignore[func-returns-value]
+    print(list(it))
+
+
+def test_throw_generatorexit() -> None:
+    def g() -> Generator[int, None, None]:
+        try:
+            yield 1
+        except GeneratorExit:
+            print("got GeneratorExit")
+            raise
+
+    it = g()
+    next(it)
+    try:
+        it.throw(GeneratorExit)
+    except GeneratorExit:
+        print("propagated")
+
+
+def test_throw_with_traceback_arg() -> None:
+    def g() -> Generator[int, None, None]:
+        yield 1
+
+    it = g()
+    next(it)
+    try:
+        it.throw(ValueError, ValueError("x"), None)  # type: ignore[arg-type]
+    except ValueError as e:
+        print("ValueError", e)
+
+
+def test_throw_bad_argument() -> None:
+    def g() -> Generator[int, None, None]:
+        yield 1
+
+    it = g()
+    next(it)
+    try:
+        it.throw(42)  # type: ignore[call-overload]
+    except TypeError as e:
+        print("TypeError", e)
+    print(next(it, "still suspended?"))
+
+
+def test_finished_generator_state() -> None:
+    def g() -> Generator[int, None, None]:
+        yield 1
+        raise ValueError("end")
+
+    it = g()
+    next(it)
+    try:
+        next(it)
+    except ValueError as e:
+        print("ValueError", e)
+    print(next(it, "finished"))
+    it.close()
+    try:
+        it.throw(KeyError("after"))
+    except KeyError as e:
+        print("KeyError", e)
+
+
+def test_close_after_throw_handled() -> None:
+    log: list[str] = []
+
+    def g() -> Generator[int, None, None]:
+        try:
+            try:
+                yield 1
+            except ValueError:
+                log.append("handled")
+            yield 2
+        finally:
+            log.append("fin")
+
+    it = g()
+    next(it)
+    print(it.throw(ValueError))
+    it.close()
+    print(log)
+    assert log == ["handled", "fin"]
+
+
+# ---------------------------------------------------------------- exception context
+
+def test_exc_info_from_caller_seen_inside() -> None:
+    def g() -> Iterator[str]:
+        yield str(sys.exc_info()[0])
+        yield str(sys.exc_info()[0])
+
+    it = g()
+    try:
+        raise KeyError("outer")
+    except KeyError:
+        a = next(it)
+    b = next(it)
+    print(a, b)
+    assert a == "<class 'KeyError'>" and b == "None"
+
+
+def test_exception_context_inside_generator() -> None:
+    def g() -> Iterator[int]:
+        try:
+            raise ValueError("first")
+        except ValueError:
+            pass
+        yield 1
+        raise KeyError("second")
+
+    it = g()
+    next(it)
+    try:
+        next(it)
+    except KeyError as e:
+        print("KeyError", e, type(e.__context__).__name__)
+
+
+def test_exception_context_from_caller_handler() -> None:
+    def g() -> Iterator[int]:
+        yield 1
+        raise KeyError("inner")
+
+    it = g()
+    next(it)
+    try:
+        try:
+            raise ValueError("caller")
+        except ValueError:
+            next(it)
+    except KeyError as e:
+        print("KeyError", e, "context:", type(e.__context__).__name__)
+
+
+def test_unbound_local_in_generator() -> None:
+    def g(flag: bool) -> Iterator[int]:
+        if flag:
+            x = 1
+        yield 0
+        yield x
+
+    it = g(False)
+    print(next(it))
+    try:
+        next(it)
+    except UnboundLocalError as e:
+        print("UnboundLocalError", e)
+
+
+def test_del_local_across_yield() -> None:
+    def g() -> Iterator[str]:
+        s = "v"
+        yield s
+        del s
+        yield "deleted"
+        yield s  # noqa: F821
+
+    it = g()
+    print(next(it), next(it))
+    try:
+        next(it)
+    except UnboundLocalError as e:
+        print("UnboundLocalError", e)
+
+
+# ---------------------------------------------------------------- recursion
+
+def chain(n: int) -> Iterator[int]:
+    if n == 0:
+        yield 0
+    else:
+        yield from chain(n - 1)
+
+
+def nested_for(n: int) -> Iterator[int]:
+    if n == 0:
+        yield n
+    else:
+        for x in nested_for(n - 1):
+            yield x + 1
+
+
+def test_deep_yield_from_ok() -> None:
+    print(list(chain(100)), list(chain(900)), list(nested_for(800)))
+
+
+def test_deep_yield_from_recursion_error() -> None:
+    for depth in (2000, 5000):
+        try:
+            print(list(chain(depth)))
+        except RecursionError as e:
+            print(depth, "RecursionError", e)
+        try:
+            print(list(nested_for(depth)))
+        except RecursionError as e:
+            print(depth, "RecursionError", e)
+    # still usable afterwards
+    print(list(chain(10)))
+
+
+# ---------------------------------------------------------------- genexps and inline consumers
+
+# BUG: /tmp/gen_bugs/inline_pep479.py -- all()/any()/sum() of a generator
+# expression compiled inline let a StopIteration raised by the element escape
+# as StopIteration; CPython raises RuntimeError "generator raised StopIteration".
+
+
+def test_inline_any_closes_source_generator() -> None:
+    log: list[str] = []
+
+    def src() -> Iterator[int]:
+        try:
+            for i in range(10):
+                log.append("yield" + str(i))
+                yield i
+        finally:
+            log.append("src finally")
+
+    r = any(x == 2 for x in src())
+    log.append("after any")
+    r2 = all(x < 1 for x in src())
+    log.append("after all")
+    print(r, r2, log)
+
+
+def test_inline_walrus_binds_enclosing() -> None:
+    last = -1
+    found = any((last := x) > 3 for x in range(10))
+    print(found, last)
+    assert last == 4
+    total = 0
+    s = sum((total := total + x) for x in range(4))
+    print(s, total)
+    seen = ""
+    g = list((seen := c) for c in "xyz")
+    print(g, seen)
+
+
+def test_genexp_unbound_free_variable() -> None:
+    k: int
+    try:
+        print(sum(x + k for x in range(3)))
+    except NameError as e:
+        print(type(e).__name__, e)
+    try:
+        print(list(x + k for x in range(3)))
+    except NameError as e:
+        print(type(e).__name__, e)
+    k = 1
+    print(k)
+
+
+def test_genexp_unbound_first_iterable() -> None:
+    xs: list[int]
+    try:
+        print(sum(x for x in xs))
+    except NameError as e:
+        print(type(e).__name__, e)
+    xs = [1]
+    print(xs)
+
+
+class Weird:
+    def __init__(self, v: int) -> None:
+        self.v = v
+
+    def __bool__(self) -> bool:
+        if self.v == 2:
+            raise ValueError("bad bool")
+        return self.v > 0
+
+
+def test_inline_bool_raises() -> None:
+    log: list[int] = []
+
+    def mk(v: int) -> Weird:
+        log.append(v)
+        return Weird(v)
+
+    try:
+        print(any(mk(v) for v in [0, 0, 2, 5]))
+    except ValueError as e:
+        print("ValueError", e, log)
+    log.clear()
+    print(all(mk(v) for v in [1, 0, 2]), log)
+
+
+def test_inline_sum_dict_mutation() -> None:
+    d = {"a": 1, "b": 2}
+
+    def grow(k: str) -> int:
+        d[k + k] = 0
+        return d[k]
+
+    try:
+        print(sum(grow(k) for k in d))
+    except RuntimeError as e:
+        print("RuntimeError", e)
+
+
+def test_inline_sum_zero_division() -> None:
+    try:
+        print(sum(10 // x for x in [5, 2, 0, 1]))
+    except ZeroDivisionError as e:
+        print("ZeroDivisionError", e)
+
+
+def test_inline_nested_consumers() -> None:
+    r = sum(sum(j for j in range(i)) for i in range(6))
+    a = all(any(c == "a" for c in w) for w in ["ab", "ca", "xa"])
+    b = any(all(c != "z" for c in w) for w in ["zz", "az"])
+    print(r, a, b)
+    assert r == 20 and a and not b
+
+
+def test_inline_sum_float_precision() -> None:
+    xs = [0.1] * 10 + [1e16, 1.0, -1e16]
+    print(sum(x for x in xs), sum(xs))
+    print(sum(x for x in [1, 2.5, 2 ** 64, True]))
+    print(sum(x for x in [True, True, False]), sum(x for x in [2 ** 63, -1]))
+    print(sum(x for x in [float("inf"), 1]), sum(x for x in [1e308, 1e308]))
+
+
+def test_inline_loop_variable_reuse() -> None:
+    x = 100
+    r = any(x > 5 for x in range(10)) and x == 100
+    i = "keep"
+    t = sum(i for i in range(3) for i in range(i))
+    print(r, x, t, i)
+    assert x == 100 and i == "keep"
+
+
+def test_genexp_qualname_nested() -> None:
+    def outer() -> Any:
+        return (x for x in range(2))
+
+    g = outer()
+    print(g.__name__, g.__qualname__)
+
+
+_shadow_log: list[str] = []
+
+
+def _custom_sum(it: Iterator[int]) -> int:
+    _shadow_log.append("custom")
+    return -1
+
+
+def uses_sum() -> int:
+    return sum(x for x in range(5))
+
+
+def install_sum() -> None:
+    global sum
+    sum = _custom_sum  # type: ignore[name-defined]
+
+
+def remove_sum() -> None:
+    global sum
+    del sum  # type: ignore[name-defined]
+
+
+def test_global_sum_rebound() -> None:
+    a = uses_sum()
+    install_sum()
+    b = uses_sum()
+    remove_sum()
+    c = uses_sum()
+    print(a, b, c, _shadow_log)
+    assert (a, b, c) == (10, -1, 10)
