@@ -3,8 +3,10 @@ across a suspension), re-entrancy, delegation to custom iterators, exception
 context across yields, recursion limits, inlined consumers vs PEP 479, walrus,
 unbound free variables, and globally rebound builtins."""
 
+import gc
 import sys
-from typing import Any, Generator, Iterator, Optional
+import weakref
+from typing import Any, Callable, Generator, Iterator, Optional
 
 
 # ---------------------------------------------------------------- yields inside expressions
@@ -646,3 +648,401 @@ def test_global_sum_rebound() -> None:
     c = uses_sum()
     print(a, b, c, _shadow_log)
     assert (a, b, c) == (10, -1, 10)
+
+
+# ---------------------------------------------------------------- lifetimes (weakrefs)
+
+class Thing:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+class MyErr(Exception):
+    pass
+
+
+def hold(t: Thing) -> Generator[int, None, None]:
+    local = t
+    yield 1
+    yield len(local.name)
+
+
+def test_locals_alive_while_suspended() -> None:
+    t = Thing("a")
+    r = weakref.ref(t)
+    g = hold(t)
+    del t
+    next(g)
+    print("suspended alive", r() is not None)
+    del g
+    print("dropped alive", r() is not None)
+
+
+# BUG: /tmp/gen_bugs/frame_not_cleared.py -- a compiled generator keeps its
+# locals alive after it finishes or is closed (CPython clears the frame then);
+# they are released only when the generator object is freed.
+
+
+def test_sent_value_released() -> None:
+    def g() -> Generator[int, object, None]:
+        x = yield 1
+        x = None
+        yield 2
+        yield 3
+
+    t = Thing("s")
+    r = weakref.ref(t)
+    it = g()
+    next(it)
+    it.send(t)
+    del t
+    print("sent alive", r() is not None)
+
+
+def test_yielded_value_released() -> None:
+    def g() -> Iterator[Thing]:
+        yield Thing("y")
+        yield Thing("z")
+
+    it = g()
+    t = next(it)
+    r = weakref.ref(t)
+    del t
+    print("yielded alive", r() is not None)
+
+
+def test_thrown_exception_released() -> None:
+    def g() -> Generator[int, None, None]:
+        while True:
+            try:
+                yield 1
+            except MyErr:
+                pass
+
+    it = g()
+    next(it)
+    e = MyErr("x")
+    r = weakref.ref(e)
+    it.throw(e)
+    del e
+    print("thrown alive", r() is not None)
+    e2 = MyErr("uncaught")
+    r2 = weakref.ref(e2)
+    it2 = hold(Thing("q"))
+    next(it2)
+    try:
+        it2.throw(e2)
+    except MyErr:
+        pass
+    del e2
+    gc.collect()
+    print("uncaught alive", r2() is not None)
+
+
+def test_return_value_released() -> None:
+    holder: list[Thing] = []
+
+    def g() -> Generator[int, None, Thing]:
+        yield 1
+        return Thing("ret")
+
+    def outer() -> Iterator[int]:
+        v = yield from g()
+        holder.append(v)
+
+    list(outer())
+    r = weakref.ref(holder[0])
+    holder.clear()
+    print("ret alive", r() is not None)
+
+
+def test_generator_weakref() -> None:
+    it = hold(Thing("w"))
+    r = weakref.ref(it)
+    print("gen alive", r() is not None)
+    del it
+    print("gen alive after del", r() is not None)
+
+
+def test_many_suspended() -> None:
+    gens = [hold(Thing(str(i))) for i in range(5000)]
+    tot = 0
+    for gg in gens:
+        tot += next(gg)
+    print(tot)
+    del gens
+    gc.collect()
+
+
+# ---------------------------------------------------------------- assorted forms
+
+def test_unpack_yield() -> None:
+    def g() -> Generator[int, tuple[int, str], None]:
+        a, b = yield 0
+        yield a * len(b)
+
+    it = g()
+    next(it)
+    print(it.send((3, "ab")))
+
+
+def test_outer_generator_cells() -> None:
+    def outer() -> Iterator[int]:
+        n = 1
+
+        def get() -> int:
+            return n * 10
+
+        yield get()
+        n = 5
+        yield get()
+
+        def bump() -> None:
+            nonlocal n
+            n += 1
+
+        bump()
+        yield n
+
+    r = list(outer())
+    print(r)
+    assert r == [10, 50, 6]
+
+
+def test_genexp_in_generator_late_binding() -> None:
+    def g() -> Iterator[list[int]]:
+        k = 1
+        ge = (x * k for x in range(3))
+        yield [next(ge)]
+        k = 10
+        yield list(ge)
+
+    r = list(g())
+    print(r)
+    assert r == [[0], [10, 20]]
+
+
+def test_for_else_break_in_generator() -> None:
+    def g(stop: int) -> Iterator[str]:
+        for i in range(4):
+            if i == stop:
+                yield "break" + str(i)
+                break
+            yield str(i)
+        else:
+            yield "else"
+        yield "end"
+
+    print(list(g(2)), list(g(9)))
+
+
+def test_mutable_default() -> None:
+    def g(acc: list[int] = []) -> Iterator[int]:
+        acc.append(len(acc))
+        yield from acc
+
+    print(list(g()), list(g()), list(g([7])))
+
+
+def test_map_filter_over_generators() -> None:
+    def g() -> Iterator[int]:
+        yield from range(6)
+
+    print(list(map(lambda x: x * 2, g())), list(filter(None, g())), list(reversed(list(g()))))
+
+
+counter = 0
+
+
+def test_global_across_yields() -> None:
+    def g() -> Iterator[int]:
+        global counter
+        for _ in range(3):
+            counter += 1
+            yield counter
+
+    it = g()
+    a = next(it)
+    global counter
+    counter = 100
+    r = list(it)
+    print(a, r)
+    assert r == [101, 102]
+
+
+class MyStop(StopIteration):
+    pass
+
+
+def test_inner_stopiteration_subclass() -> None:
+    def inner() -> Iterator[int]:
+        yield 1
+        raise MyStop("m")
+
+    def outer() -> Iterator[int]:
+        try:
+            yield from inner()
+        except RuntimeError as e:
+            print("outer caught RuntimeError", e, type(e.__cause__).__name__)
+        yield 2
+
+    print(list(outer()))
+
+
+def test_close_raises_stopiteration() -> None:
+    def g() -> Generator[int, None, None]:
+        try:
+            yield 1
+        except GeneratorExit:
+            raise StopIteration("x")
+
+    it = g()
+    next(it)
+    try:
+        it.close()
+        print("closed quietly")
+    except RuntimeError as e:
+        print("RuntimeError", e)
+
+
+def test_raise_generatorexit_itself() -> None:
+    def g() -> Iterator[int]:
+        yield 1
+        raise GeneratorExit("own")
+
+    it = g()
+    next(it)
+    try:
+        next(it)
+    except GeneratorExit as e:
+        print("GeneratorExit", e)
+    print(next(it, "done"))
+
+
+def test_throw_into_for_loop_body() -> None:
+    log: list[int] = []
+
+    def src() -> Iterator[int]:
+        for i in range(5):
+            log.append(i)
+            yield i
+
+    def g() -> Generator[int, None, None]:
+        for x in src():
+            thrown = False
+            try:
+                yield x
+            except KeyError:
+                thrown = True
+            if thrown:
+                yield -x
+
+    it = g()
+    r = [next(it), next(it), it.throw(KeyError), next(it)]
+    print(r, log)
+    assert r == [0, 1, -1, 2]
+
+
+def test_yield_from_inner_raises_midway() -> None:
+    def inner() -> Iterator[int]:
+        yield 1
+        raise ValueError("mid")
+
+    def outer() -> Iterator[int]:
+        try:
+            yield from inner()
+        except ValueError as e:
+            print("caught", e)
+        yield from inner()
+
+    it = outer()
+    out = [next(it), next(it)]
+    try:
+        next(it)
+    except ValueError as e:
+        print("second", e)
+    print(out)
+
+
+def test_send_through_yield_from() -> None:
+    def acc() -> Generator[int, int, int]:
+        total = 0
+        while True:
+            v = yield total
+            if v < 0:
+                return total
+            total += v
+
+    def outer() -> Generator[int, int, str]:
+        a = yield from acc()
+        b = yield from acc()
+        return str(a) + "," + str(b)
+
+    it = outer()
+    r = [next(it), it.send(3), it.send(4), it.send(-1), it.send(10)]
+    try:
+        it.send(-5)
+    except StopIteration as e:
+        print(r, e.value)
+        assert e.value == "7,10"
+
+
+class PNative:
+    def __init__(self, x: int) -> None:
+        self.x = x
+
+
+def test_generator_closure_over_native_instance() -> None:
+    def walker(p: PNative) -> Iterator[int]:
+        def g() -> Iterator[int]:
+            for i in range(3):
+                yield p.x + i
+        return g()
+
+    w = PNative(10)
+    it = walker(w)
+    a = next(it)
+    w.x = 100
+    print(a, list(it))
+
+
+def test_join_type_error() -> None:
+    def g() -> Iterator[object]:
+        yield "a"
+        yield 1
+
+    try:
+        print("".join(g()))  # type: ignore[arg-type]
+    except TypeError as e:
+        print("TypeError", e)
+
+
+def test_exhausted_after_exception() -> None:
+    def g() -> Iterator[int]:
+        yield 1
+        yield 1 // 0
+        yield 3
+
+    it = g()
+    next(it)
+    try:
+        next(it)
+    except ZeroDivisionError as e:
+        print("ZeroDivisionError", e)
+    print(list(it))
+
+
+def test_big_int_and_nan_params() -> None:
+    def g(n: int, f: float) -> Iterator[object]:
+        yield n
+        yield n * n
+        yield f
+        yield f != f
+
+    print(list(g(2 ** 100, float("nan"))), list(g(-(2 ** 63), -0.0)))
+
+
+# BUG: /tmp/gen_bugs/inspect_state.py -- compiled generators are not
+# types.GeneratorType (inspect.isgenerator is False), have no gi_suspended
+# (inspect.getgeneratorstate raises AttributeError), and gi_frame/gi_yieldfrom
+# are always None.
