@@ -3,7 +3,7 @@ late binding of captured variables, consumers (sum/any/all inlined, min, max,
 sorted, dict, set, join, tuple), single-use, shadowed consumers."""
 
 import itertools
-from typing import Callable, Generator, Iterator
+from typing import Any, Callable, Generator, Iterator
 
 
 def naturals() -> Iterator[int]:
@@ -398,3 +398,172 @@ def test_shadowed_any_all_closure() -> None:
 def test_sum_with_start_not_inlined() -> None:
     print(sum((x for x in range(4)), 100), sum((x for x in range(3)), 0.5))
     print(sum(([x] for x in range(3)), []))
+
+
+# ---------------------------------------------------------------- more consumers and scoping
+
+
+class V:
+    def __init__(self, v: int) -> None:
+        self.v = v
+
+    def __add__(self, other: "V") -> "V":
+        return V(self.v + other.v)
+
+    def __radd__(self, other: int) -> "V":
+        return V(self.v + other)
+
+
+class BadBool:
+    def __bool__(self) -> int:  # type: ignore[override]
+        return 1
+
+
+class LenOnly:
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __len__(self) -> int:
+        return self.n
+
+
+class Scaler:
+    factor: int
+
+    def __init__(self, factor: int) -> None:
+        self.factor = factor
+
+    def total(self, xs: list[int]) -> int:
+        return sum(x * self.factor for x in xs)
+
+    def any_big(self, xs: list[int]) -> bool:
+        return any(x * self.factor > 10 for x in xs)
+
+
+class WithClassGenexp:
+    base = 5
+    firsts = list(x for x in range(base))
+    try:
+        later = list(x + base for x in range(3))  # type: ignore[name-defined]
+    except NameError as e:
+        later = [-1]
+        err = str(e)
+
+
+def test_sum_radd_objects() -> None:
+    r = sum(V(i) for i in range(4))
+    assert isinstance(r, V)
+    print(r.v)
+
+
+def test_sum_negative_zero() -> None:
+    a = sum(x for x in [-0.0])
+    b = sum(x for x in [-0.0, -0.0])
+    c = sum(x for x in [-1.5, 1.5])
+    print(a, b, c, sum([-0.0]))
+
+
+def test_any_bad_bool() -> None:
+    try:
+        print(any(b for b in [BadBool()]))
+    except TypeError as e:
+        print("TypeError", e)
+    print(all(x for x in [LenOnly(1), LenOnly(0)]), any(x for x in [LenOnly(0), LenOnly(2)]))
+
+
+def test_inline_non_iterable() -> None:
+    n: Any = 5
+    try:
+        print(sum(x for x in n))
+    except TypeError as e:
+        print("TypeError", e)
+    try:
+        print(any(x for x in n))
+    except TypeError as e:
+        print("TypeError", e)
+
+
+def test_inline_various_sources() -> None:
+    d = {"a": 1, "b": 0}
+    print(sum(len(k) for k in d), any(v for v in d.values()), all(c.isalpha() for c in "abc"),
+          sum(x for x in range(10, 0, -3)), sum(a * b for a, b in [(1, 2), (3, 4)]),
+          any(x > 2 for x in {1, 2, 3}), sum(t for t in (1.5, 2.5)))
+
+
+def test_inline_inside_generator() -> None:
+    def g(n: int) -> Iterator[object]:
+        for i in range(n):
+            yield sum(x for x in range(i))
+            yield any(x > 1 for x in range(i))
+
+    print(list(g(4)))
+
+
+def test_inline_inside_lambda_and_comprehension() -> None:
+    f: Callable[[list[int]], bool] = lambda xs: any(x > 0 for x in xs)
+    print(f([0, -1]), f([0, 3]))
+    print([sum(y for y in range(x)) for x in range(5)])
+    print([all(x != y for y in range(x)) for x in range(3)])
+    print({x: sum(x * y for y in range(3)) for x in range(3)})
+
+
+def test_inline_closure_variables() -> None:
+    limit = 3
+
+    def check(xs: list[int]) -> bool:
+        return all(x < limit for x in xs)
+
+    print(check([1, 2]))
+    limit = 2
+    print(check([1, 2]))
+
+
+def test_inline_native_method() -> None:
+    s = Scaler(3)
+    print(s.total([1, 2, 3]), s.any_big([1, 2]), s.any_big([1, 4]))
+
+
+def test_class_body_genexp() -> None:
+    print(WithClassGenexp.firsts, WithClassGenexp.later, getattr(WithClassGenexp, "err", None))
+
+
+def test_genexp_over_genexp() -> None:
+    a = (x * 2 for x in range(5))
+    b = (y + 1 for y in a if y > 2)
+    print(list(b), list(a))
+
+
+def test_genexp_dropped_closes_source() -> None:
+    log: list[str] = []
+
+    def src() -> Iterator[int]:
+        try:
+            yield 1
+            yield 2
+        finally:
+            log.append("src finally")
+
+    ge = (x for x in src())
+    print(next(ge))
+    log.append("before del")
+    del ge
+    log.append("after del")
+    print(log)
+
+
+def test_inline_early_exit_closes_source() -> None:
+    log: list[str] = []
+
+    def src() -> Iterator[int]:
+        try:
+            yield 1
+            yield 2
+        finally:
+            log.append("src finally")
+
+    def check() -> bool:
+        r = any(x == 1 for x in src())
+        log.append("after any")
+        return r
+
+    print(check(), log)
