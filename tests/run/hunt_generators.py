@@ -1046,3 +1046,191 @@ def test_big_int_and_nan_params() -> None:
 # types.GeneratorType (inspect.isgenerator is False), have no gi_suspended
 # (inspect.getgeneratorstate raises AttributeError), and gi_frame/gi_yieldfrom
 # are always None.
+
+
+# ---------------------------------------------------------------- yields in odd places, driven by send
+
+
+class Acc:
+    def __init__(self) -> None:
+        self.items: list[object] = []
+
+    def add(self, a: object, b: object) -> str:
+        self.items.append((a, b))
+        return str(len(self.items))
+
+
+def drive(g: Generator[Any, Any, Any], sends: list[Any]) -> list[object]:
+    out: list[object] = [next(g)]
+    for s in sends:
+        try:
+            out.append(g.send(s))
+        except StopIteration as e:
+            out.append(("stop", e.value))
+            break
+        except Exception as e:
+            out.append((type(e).__name__, str(e)))
+            break
+    return out
+
+
+def test_yield_short_circuit() -> None:
+    def g(a: int) -> Generator[object, object, None]:
+        x = a or (yield "or")
+        y = a and (yield "and")
+        z = (yield "t") if a > 0 else (yield "f")
+        yield (x, y, z)
+
+    print(drive(g(0), ["A", "B", "C"]), drive(g(5), ["A", "B", "C"]))
+
+
+def test_yield_fstring_compare_chain() -> None:
+    def g(n: int) -> Generator[object, Any, None]:
+        s = f"<{(yield 1)}|{n}|{(yield 2)}>"
+        c = 0 < (yield 3) < n
+        yield s, c
+
+    print(drive(g(10), ["a", "b", 5, None]), drive(g(10), ["a", "b", 50]))
+
+
+def test_yield_slice_and_unpack() -> None:
+    def g(xs: list[int]) -> Generator[object, Any, None]:
+        part = xs[(yield "lo"):(yield "hi")]
+        a, b = (yield "a"), (yield "b")
+        star = [*(yield "star"), 0]
+        yield part, a, b, star
+
+    print(drive(g([0, 1, 2, 3, 4]), [1, 3, "A", "B", (7, 8), None]))
+
+
+def test_yield_method_on_temporary() -> None:
+    acc = Acc()
+
+    def g() -> Generator[object, Any, None]:
+        r = acc.add((yield "first"), (yield "second"))
+        yield r
+        yield acc.items
+
+    print(drive(g(), ["x", "y", None, None]))
+
+
+def test_yield_for_iterable_and_raise_return() -> None:
+    def g() -> Generator[object, Any, object]:
+        for x in (yield "give iterable"):
+            yield x
+        exc = yield "give exception"
+        if exc is not None:
+            raise exc
+        return (yield "give ret")
+
+    print(drive(g(), [[1, 2], None, None, None, "R"]))
+    print(drive(g(), [(), KeyError("kk")]))
+
+
+def test_unboxed_int_temp_across_yield() -> None:
+    def g(n: int) -> Generator[int, int, None]:
+        m = n * 3 + (yield n) * 2
+        k = (n << 62) + (yield m)
+        yield k
+
+    print(drive(g(5), [7, 1, None]))
+
+
+def test_send_wrong_type() -> None:
+    def g() -> Generator[int, int, None]:
+        total = 0
+        while True:
+            total += yield total
+
+    print(drive(g(), [1, 2, "x"]))
+    print(drive(g(), [1, 2.5, 1]))
+
+
+def test_yield_in_match() -> None:
+    def g(v: object) -> Iterator[str]:
+        match v:
+            case int(n) if n > 0:
+                yield "pos"
+                yield str(n)
+            case [a, b]:
+                yield "pair"
+                yield str(a) + str(b)
+            case _:
+                yield "other"
+
+    print(list(g(3)), list(g([1, 2])), list(g("s")))
+
+
+def test_try_finally_loop_control() -> None:
+    log: list[str] = []
+
+    def g() -> Iterator[int]:
+        for i in range(5):
+            try:
+                if i == 1:
+                    continue
+                if i == 3:
+                    break
+                yield i
+            finally:
+                log.append("fin" + str(i))
+        try:
+            return
+        finally:
+            log.append("last")
+
+    print(list(g()), log)
+
+
+def test_return_in_try_with_finally_value() -> None:
+    def g() -> Generator[int, None, str]:
+        try:
+            yield 1
+            return "from try"
+        finally:
+            print("finally runs")
+
+    it = g()
+    next(it)
+    try:
+        next(it)
+    except StopIteration as e:
+        print(e.value)
+
+
+def test_nested_try_except_yields() -> None:
+    def g(mode: int) -> Iterator[str]:
+        try:
+            try:
+                yield "a"
+                if mode == 1:
+                    raise ValueError("v")
+                if mode == 2:
+                    raise KeyError("k")
+                yield "b"
+            except ValueError:
+                pass
+            yield "c"
+        except KeyError:
+            pass
+        yield "d"
+
+    print(list(g(0)), list(g(1)), list(g(2)))
+
+
+def test_while_else_yield() -> None:
+    def g(n: int) -> Iterator[int]:
+        i = 0
+        while i < n:
+            yield i
+            i += 1
+            if i == 10:
+                break
+        else:
+            yield -1
+
+    print(list(g(3)), list(itertools_free(g(20))))
+
+
+def itertools_free(it: Iterator[int]) -> list[int]:
+    return [x for x in it]
