@@ -1119,3 +1119,49 @@ def test_generator_as_iterable_arg() -> None:
 
     print(consume(count_up(5)), max(count_up(5)), sorted(count_up(3), reverse=True))
     print(dict(zip(with_str("ab"), count_up(10))), set(count_up(3)) == {0, 1, 2})
+
+
+# ---------------------------------------------------------------- native classes: __iter__, static and class methods
+
+
+class Bag:
+    def __init__(self, xs: list[int]) -> None:
+        self.xs = xs
+
+    def __iter__(self) -> Iterator[int]:
+        for x in self.xs:
+            yield x * 10
+
+
+class Stat:
+    def __init__(self) -> None:
+        self.k = 1
+
+    @staticmethod
+    def count(n: int) -> Iterator[int]:
+        yield from range(n)
+
+    @classmethod
+    def names(cls) -> Iterator[str]:
+        yield cls.__name__
+
+
+def test_native_iter_generator() -> None:
+    b = Bag([1, 2])
+    print(list(b), [x for x in b], sum(b))
+
+
+def test_native_static_class_gen() -> None:
+    print(list(Stat.count(3)), list(Stat.names()))
+
+
+def test_native_iter_explicit() -> None:
+    b = Bag([3])
+    it = iter(b)
+    print(next(it), list(Bag.__iter__(b)))
+
+
+def test_native_method_via_bound() -> None:
+    b = Bag([4, 5])
+    m = b.__iter__
+    print(list(m()))
