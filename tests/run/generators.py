@@ -3,9 +3,12 @@ return values, send/throw/close, finalization of suspended generators,
 PEP 479, yield from, delegation chains, recursion, methods, closures."""
 
 import collections.abc
+import contextlib
+import functools
+import weakref
 import gc
 import itertools
-from typing import Generator, Iterator, Iterable, Optional
+from typing import Any, Callable, Generator, Iterator, Iterable, Optional, TypeVar
 
 
 # ---------------------------------------------------------------- helpers
@@ -1165,3 +1168,139 @@ def test_native_method_via_bound() -> None:
     b = Bag([4, 5])
     m = b.__iter__
     print(list(m()))
+
+
+# ---------------------------------------------------------------- contextlib and decorators
+
+T = TypeVar("T")
+
+
+class ArgThing:
+    pass
+
+
+@contextlib.contextmanager
+def tag(log: list[str], name: str) -> Iterator[str]:
+    log.append("<" + name + ">")
+    try:
+        yield name.upper()
+    finally:
+        log.append("</" + name + ">")
+
+
+@contextlib.contextmanager
+def suppress_value_error(log: list[str]) -> Iterator[None]:
+    try:
+        yield
+    except ValueError as e:
+        log.append("suppressed " + str(e))
+
+
+@contextlib.contextmanager
+def converts(log: list[str]) -> Iterator[None]:
+    try:
+        yield
+    except KeyError as e:
+        raise IndexError("converted " + str(e))
+
+
+def logged_gen(f: Callable[..., Iterator[T]]) -> Callable[..., Iterator[T]]:
+    @functools.wraps(f)
+    def wrapper(*args: Any) -> Iterator[T]:
+        yield from f(*args)
+    return wrapper
+
+
+@logged_gen
+def decorated(n: int) -> Iterator[int]:
+    for i in range(n):
+        yield i * i
+
+
+def test_contextmanager_normal() -> None:
+    log: list[str] = []
+    with tag(log, "a") as v:
+        log.append("body " + v)
+    print(log)
+
+
+def test_contextmanager_exception_through() -> None:
+    log: list[str] = []
+    try:
+        with tag(log, "b"):
+            raise KeyError("kb")
+    except KeyError as e:
+        log.append("outside " + str(e))
+    print(log)
+
+
+def test_contextmanager_suppress() -> None:
+    log: list[str] = []
+    with suppress_value_error(log):
+        raise ValueError("sv")
+    with suppress_value_error(log):
+        log.append("no error")
+    print(log)
+
+
+def test_contextmanager_convert() -> None:
+    log: list[str] = []
+    try:
+        with converts(log):
+            raise KeyError("kk")
+    except IndexError as e:
+        print("IndexError", e, type(e.__context__).__name__)
+
+
+def test_contextmanager_stopiteration_in_body() -> None:
+    log: list[str] = []
+    try:
+        with tag(log, "s"):
+            raise StopIteration("body stop")
+    except StopIteration as e:
+        print("StopIteration", e)
+    except RuntimeError as e:
+        print("RuntimeError", e)
+    print(log)
+
+
+def test_contextmanager_exitstack() -> None:
+    log: list[str] = []
+    with contextlib.ExitStack() as st:
+        for n in "xyz":
+            st.enter_context(tag(log, n))
+        log.append("inside")
+    print(log)
+
+
+def test_decorated_generator() -> None:
+    print(list(decorated(4)), decorated.__name__)
+
+
+def test_never_started_releases_args() -> None:
+    def g(t: ArgThing, f: float, n: int) -> Iterator[object]:
+        yield t
+        yield f + n
+
+    t = ArgThing()
+    r = weakref.ref(t)
+    it = g(t, 1.5, 2)
+    del t
+    print(r() is not None)
+    del it
+    print(r() is not None)
+
+
+def test_contextlib_closing() -> None:
+    log: list[str] = []
+
+    def g() -> Generator[int, None, None]:
+        try:
+            yield 1
+            yield 2
+        finally:
+            log.append("closed")
+
+    with contextlib.closing(g()) as it:
+        print(next(it))
+    print(log)
