@@ -1234,3 +1234,121 @@ def test_while_else_yield() -> None:
 
 def itertools_free(it: Iterator[int]) -> list[int]:
     return [x for x in it]
+
+
+# ---------------------------------------------------------------- values read before a yield, source changed while suspended
+
+GG = "global-" + str(7)
+
+
+class SHolder:
+    def __init__(self, s: str) -> None:
+        self.s = s
+
+
+def test_list_item_across_yield() -> None:
+    xs = ["a" * 3 + str(i) for i in range(3)]
+
+    def g() -> Generator[str, str, None]:
+        yield xs[0] + (yield "first")
+
+    it = g()
+    next(it)
+    xs.clear()
+    gc.collect()
+    junk = [str(i) * 5 for i in range(100)]
+    print(it.send("!"), len(junk))
+
+
+def test_attr_across_yield() -> None:
+    h = SHolder("x" * 4 + "y")
+
+    def g() -> Generator[str, str, None]:
+        yield h.s + (yield "first")
+
+    it = g()
+    next(it)
+    h.s = "replaced"
+    junk = [str(i) * 5 for i in range(100)]
+    print(it.send("!"), len(junk))
+
+
+def test_dict_item_across_yield() -> None:
+    d = {"k": "v" * 3 + "w"}
+
+    def g() -> Generator[str, str, None]:
+        yield d["k"] + (yield "first")
+
+    it = g()
+    next(it)
+    d["k"] = "other"
+    del d["k"]
+    junk = [str(i) * 5 for i in range(100)]
+    print(it.send("!"), len(junk))
+
+
+def test_global_across_yield() -> None:
+    def g() -> Generator[str, str, None]:
+        yield GG + (yield "first")
+
+    it = g()
+    next(it)
+    global GG
+    GG = "rebound"
+    junk = [str(i) * 5 for i in range(100)]
+    print(it.send("!"), len(junk))
+
+
+def test_param_local_across_yield() -> None:
+    def g(s: str) -> Generator[str, str, None]:
+        t = s
+        s = "changed"
+        yield t + (yield "first") + s
+
+    it = g("p" * 2 + "q")
+    next(it)
+    print(it.send("!"))
+
+
+def test_tuple_item_across_yield() -> None:
+    holder: list[tuple[str, str]] = [("t" * 2 + "u", "b")]
+
+    def g() -> Generator[str, str, None]:
+        tup = holder[0]
+        yield tup[0] + (yield "first")
+
+    it = g()
+    next(it)
+    holder.clear()
+    print(it.send("!"))
+
+
+def test_loop_list_item_across_yield() -> None:
+    xs = ["m" * 2 + str(i) for i in range(3)]
+
+    def g() -> Iterator[str]:
+        for x in xs:
+            yield "got"
+            yield x
+
+    it = g()
+    print(next(it))
+    xs.clear()
+    junk = [str(i) * 5 for i in range(100)]
+    print(next(it), len(junk), list(it))
+
+
+def test_native_field_across_yield() -> None:
+    h = SHolder("n" * 3 + "o")
+
+    def g() -> Generator[str, str, None]:
+        s = h.s
+        yield "first"
+        yield s + (yield "second")
+
+    it = g()
+    next(it)
+    h.s = "replaced"
+    next(it)
+    junk = [str(i) * 5 for i in range(100)]
+    print(it.send("!"), len(junk))
