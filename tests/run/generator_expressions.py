@@ -567,3 +567,59 @@ def test_inline_early_exit_closes_source() -> None:
         return r
 
     print(check(), log)
+
+
+# ---------------------------------------------------------------- closures over genexp / generator cells
+
+
+def test_genexp_lambdas_capture_cell() -> None:
+    fs = list(lambda: x for x in range(3))
+    print([f() for f in fs])
+    lazy = [f() for f in (lambda: x * 10 for x in range(3))]
+    print(lazy)
+
+
+def test_generator_yields_closures() -> None:
+    def g() -> Iterator[Callable[[], int]]:
+        for i in range(3):
+            yield lambda: i
+
+    print([f() for f in g()], [f() for f in list(g())])
+
+
+def test_generator_closure_sees_later_rebind() -> None:
+    def g() -> Iterator[Callable[[], str]]:
+        s = "one"
+        yield lambda: s
+        s = "two"
+        yield lambda: s + "!"
+        s = "three"
+
+    fs = list(g())
+    print([f() for f in fs])
+
+
+def test_nested_generators_share_cell() -> None:
+    def outer() -> Iterator[int]:
+        total = 0
+
+        def inner(n: int) -> Iterator[int]:
+            nonlocal total
+            for i in range(n):
+                total += i
+                yield total
+
+        yield from inner(3)
+        yield -1
+        total = 100
+        yield from inner(2)
+        yield total
+
+    print(list(outer()))
+
+
+def test_genexp_cell_in_condition() -> None:
+    threshold = 2
+    preds = list((lambda v: v > threshold) for _ in range(2))
+    threshold = 0
+    print([p(1) for p in preds])

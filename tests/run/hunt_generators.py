@@ -138,9 +138,10 @@ def test_loop_iterator_live_across_yield() -> None:
 
 # ---------------------------------------------------------------- re-entrancy
 
-# BUG: /tmp/gen_bugs/reentrant_next.py, reentrant_send_close.py -- calling
-# next()/send()/close() on a running compiled generator does not raise
-# ValueError "generator already executing".
+# BUG: /tmp/gen_bugs/reentrant_next.py, reentrant_send_close.py,
+# yield_from_self.py -- calling next()/send()/close() on a running compiled
+# generator (or `yield from` itself) does not raise ValueError "generator already
+# executing" (StopIteration / silently closed / `yield from` returns None).
 
 
 def test_yield_from_finished_generator() -> None:
