@@ -1353,3 +1353,17 @@ def test_native_field_across_yield() -> None:
     next(it)
     junk = [str(i) * 5 for i in range(100)]
     print(it.send("!"), len(junk))
+
+
+# ---------------------------------------------------------------- recursion limit
+
+# BUG: /tmp/gen_bugs/lowered_recursion_limit.py -- compiled code caches the
+# recursion limit; lowering it with sys.setrecursionlimit() after compiled code
+# has raised RecursionError (here: test_deep_yield_from_recursion_error) is not
+# seen, so chain(400) under a limit of 250 succeeds.
+
+
+# BUG: /tmp/gen_bugs/resumed_yield_from_depth.py -- a `yield from` chain that
+# grows by one level per resumption is not bounded by the recursion limit
+# (33820 levels instead of 997, then "maximum recursion depth exceeded (the C
+# stack is nearly full)").
