@@ -1367,3 +1367,91 @@ def test_native_field_across_yield() -> None:
 # grows by one level per resumption is not bounded by the recursion limit
 # (33820 levels instead of 997, then "maximum recursion depth exceeded (the C
 # stack is nearly full)").
+
+
+# ---------------------------------------------------------------- exception state across the generator boundary
+
+
+# BUG: /tmp/gen_bugs/throw_context.py -- an exception thrown with gen.throw()
+# while the caller handles another gets that one as __context__ (CPython 3.11
+# leaves it None).
+
+
+def test_bare_raise_in_generator() -> None:
+    def g() -> Iterator[int]:
+        yield 1
+        raise
+
+    it = g()
+    next(it)
+    try:
+        try:
+            raise ValueError("caller's")
+        except ValueError:
+            next(it)
+    except ValueError as e:
+        print("ValueError", e)
+    except RuntimeError as e:
+        print("RuntimeError", e)
+
+
+def test_bare_raise_no_active() -> None:
+    def g() -> Iterator[int]:
+        yield 1
+        raise
+
+    it = g()
+    next(it)
+    try:
+        next(it)
+    except RuntimeError as e:
+        print("RuntimeError", e)
+
+
+def test_exc_info_inside_handler_in_generator() -> None:
+    def g() -> Iterator[str]:
+        try:
+            raise KeyError("in gen")
+        except KeyError:
+            info = str(sys.exc_info()[0])
+        yield info
+        yield str(sys.exc_info()[0])
+
+    it = g()
+    try:
+        raise ValueError("outer")
+    except ValueError:
+        print(list(it))
+
+
+def test_raise_from_in_generator() -> None:
+    def g() -> Iterator[int]:
+        yield 1
+        try:
+            d: dict[str, int] = {}
+            d["x"]
+        except KeyError as e:
+            raise ValueError("wrapped") from e
+
+    try:
+        list(g())
+    except ValueError as e:
+        print("ValueError", e, type(e.__cause__).__name__, e.__suppress_context__)
+
+
+def test_generator_exception_traceback_names() -> None:
+    def inner() -> Iterator[int]:
+        yield 1 // 0
+
+    def outer() -> Iterator[int]:
+        yield from inner()
+
+    try:
+        list(outer())
+    except ZeroDivisionError as e:
+        tb = e.__traceback__
+        n = 0
+        while tb is not None:
+            n += 1
+            tb = tb.tb_next
+        print("ZeroDivisionError", e, n >= 1)
