@@ -5,6 +5,7 @@ PEP 479, yield from, delegation chains, recursion, methods, closures."""
 import collections.abc
 import contextlib
 import functools
+import typing
 import weakref
 import gc
 import itertools
@@ -1304,3 +1305,67 @@ def test_contextlib_closing() -> None:
     with contextlib.closing(g()) as it:
         print(next(it))
     print(log)
+
+
+# ---------------------------------------------------------------- return annotations and call forms
+
+
+def no_annot(n):  # type: ignore[no-untyped-def]
+    for i in range(n):
+        yield i
+
+
+def ann_iterable(n: int) -> Iterable[int]:
+    yield n
+    yield n + 1
+
+
+def ann_abc(n: int) -> collections.abc.Iterator[str]:
+    yield str(n)
+
+
+def ann_typing_mod(n: int) -> typing.Generator[int, None, str]:
+    yield n
+    return "r"
+
+
+def ann_string(n: int) -> "Iterator[float]":
+    yield n / 2
+
+
+def ann_any(n: int) -> Any:
+    yield n
+    return n * 2
+
+
+def ann_object(n: int) -> object:
+    yield n
+
+
+def ann_bare_generator(n: int) -> Generator:  # type: ignore[type-arg]
+    x = yield n
+    yield x
+
+
+def test_annotations() -> None:
+    print(list(no_annot(3)), list(ann_iterable(1)), list(ann_abc(5)), list(ann_typing_mod(2)))
+    print(list(ann_string(3)), list(ann_any(4)), list(ann_object(6)))  # type: ignore[call-overload]
+    g = ann_bare_generator(1)
+    print(next(g), g.send("s"))  # type: ignore[arg-type]
+    try:
+        next(ann_any(3))
+        it = ann_any(3)
+        next(it)
+        next(it)
+    except StopIteration as e:
+        print("value", e.value)
+
+
+
+def gf(n: int, step: int = 1) -> Iterator[int]:
+    yield from range(0, n, step)
+
+
+def test_genfunc_calls() -> None:
+    p = functools.partial(gf, step=2)
+    print(list(p(7)), list(map(list, map(gf, [1, 2, 3]))), list(gf(step=3, n=10)))
