@@ -623,3 +623,46 @@ def test_genexp_cell_in_condition() -> None:
     preds = list((lambda v: v > threshold) for _ in range(2))
     threshold = 0
     print([p(1) for p in preds])
+
+
+# ---------------------------------------------------------------- unusual targets and positions
+
+
+class HT:
+    def __init__(self) -> None:
+        self.v = -1
+
+
+def test_genexp_attr_subscript_targets() -> None:
+    h = HT()
+    d: dict[str, int] = {}
+    r = list(h.v * 2 for h.v in range(3))
+    r2 = list(d["k"] for d["k"] in [7, 8])
+    print(r, h.v, r2, d)
+
+
+# BUG: /tmp/gen_bugs/genexp_star_target.py -- a starred target in a generator
+# expression's `for` clause (`for a, *rest in rows`) fails to compile: "cannot
+# assign to this expression" (the same target compiles in a list comprehension).
+
+
+def test_inline_attr_target() -> None:
+    h = HT()
+    print(any(h.v > 1 for h.v in range(5)), h.v)
+
+
+def test_genexp_in_default_arg() -> None:
+    def f(xs: Iterator[int] = (i * i for i in range(3))) -> list[int]:
+        return list(xs)
+
+    print(f(), f(), f(iter([9])))
+
+
+def test_genexp_conditional_expression_elt() -> None:
+    print(list("even" if x % 2 == 0 else "odd" for x in range(3)),
+          sum(x if x > 1 else -x for x in range(4)))
+
+
+def test_genexp_with_walrus_filter() -> None:
+    data = [1, 5, 2, 8]
+    print(list(y for x in data if (y := x * 2) > 4))
