@@ -666,3 +666,66 @@ def test_genexp_conditional_expression_elt() -> None:
 def test_genexp_with_walrus_filter() -> None:
     data = [1, 5, 2, 8]
     print(list(y for x in data if (y := x * 2) > 4))
+
+
+# ---------------------------------------------------------------- more shadowing of the inlined consumers
+
+
+def loud_all(it: Iterator[object]) -> str:
+    return "loud_all:" + ",".join(str(x) for x in it)
+
+
+def test_shadow_by_for_target() -> None:
+    out: list[object] = []
+    fns: list[Callable[[Iterator[object]], object]] = [loud_all]
+    for any in fns:  # noqa: A001
+        out.append(any(x for x in range(3)))
+    print(out)
+
+
+def test_shadow_by_import_as() -> None:
+    from statistics import fmean as sum  # noqa: A001
+    print(sum(float(x) for x in range(4)))
+
+
+def test_shadow_by_comprehension_var() -> None:
+    fns: list[Callable[[Iterator[int]], object]] = [loud_all, max]
+    print([sum(x for x in range(3)) for sum in fns])  # noqa: A001
+
+
+def test_shadow_by_except_name() -> None:
+    try:
+        raise ValueError("v")
+    except ValueError as all:  # noqa: A001
+        try:
+            all(x for x in range(3))  # type: ignore[operator]
+        except TypeError as e:
+            print("TypeError", e)
+
+
+def test_shadow_by_walrus() -> None:
+    if (any := loud_all) is not None:  # noqa: A001
+        print(any(x for x in "ab"))
+
+
+def test_shadow_lambda_param() -> None:
+    f: Callable[[Callable[[Iterator[int]], object]], object] = lambda sum: sum(x for x in range(4))  # noqa: A006
+    print(f(loud_all), f(max))
+
+
+def test_shadow_in_nested_after_outer_assign() -> None:
+    def outer() -> list[object]:
+        res: list[object] = []
+
+        def inner() -> object:
+            return all(x for x in [1, 2])
+
+        try:
+            res.append(inner())
+        except NameError as e:
+            res.append("NameError " + str(e))
+        all = loud_all  # noqa: A001, F841
+        res.append(inner())
+        return res
+
+    print(outer())
