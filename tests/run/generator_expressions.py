@@ -729,3 +729,57 @@ def test_shadow_in_nested_after_outer_assign() -> None:
         return res
 
     print(outer())
+
+
+# ---------------------------------------------------------------- module level, cell parameters
+
+M_OFFSET = 1
+M_LAZY = (x + M_OFFSET for x in range(3))
+M_OFFSET = 100
+M_SQUARES = list(x * x for x in range(5))
+M_TOTAL = sum(x for x in range(10))
+M_HAS_BIG = any(s > 10 for s in M_SQUARES)
+M_ALL_POS = all(s >= 0 for s in M_SQUARES)
+
+
+def m_module_gen() -> Iterator[int]:
+    yield M_OFFSET
+
+
+M_GEN = m_module_gen()
+M_FIRST = next(M_GEN)
+M_OFFSET = 5
+
+
+def test_module_level_genexps() -> None:
+    print(list(M_LAZY), M_SQUARES, M_TOTAL, M_HAS_BIG, M_ALL_POS, M_FIRST, list(M_GEN))
+
+
+def test_cell_param() -> None:
+    def g(n: int, s: str) -> Iterator[str]:
+        def get() -> str:
+            return s * n
+
+        yield get()
+        n += 1
+        s = s.upper()
+        yield get()
+
+    it = g(2, "ab")
+    first = next(it)
+    print(first, list(it))
+
+
+def test_generator_param_closure_escape() -> None:
+    def g(n: int) -> Iterator[object]:
+        def bump() -> int:
+            nonlocal n
+            n += 10
+            return n
+
+        yield bump
+        yield n
+
+    it = g(1)
+    f = next(it)
+    print(f(), f(), next(it))  # type: ignore[operator]
