@@ -1455,3 +1455,92 @@ def test_generator_exception_traceback_names() -> None:
             n += 1
             tb = tb.tb_next
         print("ZeroDivisionError", e, n >= 1)
+
+
+# ---------------------------------------------------------------- containers mutated while a loop in the generator is suspended
+
+
+def test_list_grows_while_suspended() -> None:
+    xs = [1, 2]
+
+    def g() -> Iterator[int]:
+        for x in xs:
+            yield x
+
+    it = g()
+    r = [next(it)]
+    xs.append(3)
+    xs[1] = 20
+    r.extend(it)
+    print(r)
+
+
+def test_dict_changes_while_suspended() -> None:
+    d = {"a": 1, "b": 2}
+
+    def g() -> Iterator[str]:
+        for k in d:
+            yield k
+
+    it = g()
+    print(next(it))
+    d["c"] = 3
+    try:
+        next(it)
+    except RuntimeError as e:
+        print("RuntimeError", e)
+
+
+def test_enumerate_zip_across_yields() -> None:
+    names = ["a", "b", "c"]
+    nums = [1.5, 2.5]
+
+    def g() -> Iterator[str]:
+        for i, n in enumerate(names):
+            yield str(i) + n
+        for n, f in zip(names, nums):
+            yield n + str(f * 2)
+        for i, (n, f) in enumerate(zip(names, nums), start=10):
+            yield str(i) + n + str(f)
+
+    it = g()
+    first = next(it)
+    names.append("d")
+    print(first, list(it))
+
+
+def test_range_loop_across_yields() -> None:
+    def g(n: int) -> Iterator[int]:
+        for i in range(n, -1, -2):
+            yield i
+        for j in range(2 ** 64, 2 ** 64 + 2):
+            yield j - 2 ** 64
+
+    print(list(g(7)))
+
+
+def test_str_tuple_loops_across_yields() -> None:
+    def g(s: str, t: tuple[int, ...]) -> Iterator[object]:
+        for c in s:
+            yield c
+        for v in t:
+            yield v * 2
+
+    print(list(g("xy", (1, 2, 3))))
+
+
+def test_set_changes_while_suspended() -> None:
+    s = {1, 2, 3}
+
+    def g() -> Iterator[int]:
+        for v in s:
+            yield v
+
+    it = g()
+    next(it)
+    s.add(99)
+    try:
+        list(it)
+        print("no error")
+    except RuntimeError as e:
+        print("RuntimeError", e)
