@@ -679,6 +679,11 @@ def test_locals_alive_while_suspended() -> None:
     print("dropped alive", r() is not None)
 
 
+# BUG: /tmp/gen_bugs/leak_yielded_local_on_close.py -- a generator closed (or
+# dropped) while suspended at `yield <local variable>` (also `for x in xs: yield
+# x`) leaks that local: the yield's exception edge does not release it.
+
+
 # BUG: /tmp/gen_bugs/frame_not_cleared.py -- a compiled generator keeps its
 # locals alive after it finishes or is closed (CPython clears the frame then);
 # they are released only when the generator object is freed.
