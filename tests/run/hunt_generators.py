@@ -203,6 +203,10 @@ class Delegate:
         self.log.append("close")
 
 
+# BUG: /tmp/gen_bugs/yield_from_throw_args.py -- throw() delegated through
+# `yield from` to a non-generator iterator passes one normalized exception
+# instance; CPython passes throw()'s own arguments (a class stays a class, the
+# 3-argument form passes 3 arguments). Only the instance form is tested here.
 def test_yield_from_custom_delegate() -> None:
     log: list[str] = []
 
