@@ -1369,3 +1369,121 @@ def gf(n: int, step: int = 1) -> Iterator[int]:
 def test_genfunc_calls() -> None:
     p = functools.partial(gf, step=2)
     print(list(p(7)), list(map(list, map(gf, [1, 2, 3]))), list(gf(step=3, n=10)))
+
+
+# ---------------------------------------------------------------- close/throw through yield from, failing sources
+
+
+def test_inner_close_raises_caught_by_outer() -> None:
+    log: list[str] = []
+
+    def inner() -> Generator[int, None, None]:
+        try:
+            yield 1
+        finally:
+            raise ValueError("inner close failed")
+
+    def outer() -> Generator[int, None, None]:
+        try:
+            yield from inner()
+        except ValueError as e:
+            log.append("outer caught " + str(e))
+
+    it = outer()
+    next(it)
+    it.close()
+    print(log)
+
+
+def test_inner_close_raises_outer_yields() -> None:
+    def inner() -> Generator[int, None, None]:
+        try:
+            yield 1
+        finally:
+            raise ValueError("boom")
+
+    def outer() -> Generator[int, None, None]:
+        caught = False
+        try:
+            yield from inner()
+        except ValueError:
+            caught = True
+        if caught:
+            yield 2
+
+    it = outer()
+    next(it)
+    try:
+        it.close()
+    except RuntimeError as e:
+        print("RuntimeError", e)
+
+
+def test_inner_ignores_generatorexit() -> None:
+    def inner() -> Generator[int, None, None]:
+        while True:
+            try:
+                yield 1
+            except GeneratorExit:
+                pass
+
+    def outer() -> Generator[int, None, None]:
+        yield from inner()
+
+    it = outer()
+    next(it)
+    try:
+        it.close()
+    except RuntimeError as e:
+        print("RuntimeError", e)
+
+
+def test_throw_to_inner_that_returns() -> None:
+    def inner() -> Generator[int, None, str]:
+        try:
+            yield 1
+        except KeyError:
+            return "inner handled"
+        return "normal"
+
+    def outer() -> Generator[int, None, None]:
+        r = yield from inner()
+        print("outer got", r)
+        yield 5
+
+    it = outer()
+    next(it)
+    print(it.throw(KeyError))
+
+
+def test_throw_to_inner_that_raises_other() -> None:
+    def inner() -> Generator[int, None, None]:
+        try:
+            yield 1
+        except KeyError:
+            raise IndexError("translated")
+
+    def outer() -> Generator[int, None, None]:
+        try:
+            yield from inner()
+        except IndexError as e:
+            print("outer caught", e, type(e.__context__).__name__)
+        yield 7
+
+    it = outer()
+    next(it)
+    print(it.throw(KeyError("orig")))
+
+
+def test_genexp_over_failing_generator() -> None:
+    def src() -> Iterator[int]:
+        yield 1
+        raise ValueError("src failed")
+
+    ge = (x * 2 for x in src())
+    print(next(ge))
+    try:
+        next(ge)
+    except ValueError as e:
+        print("ValueError", e)
+    print(next(ge, "finished"))
