@@ -783,3 +783,39 @@ def test_generator_param_closure_escape() -> None:
     it = g(1)
     f = next(it)
     print(f(), f(), next(it))  # type: ignore[operator]
+
+
+# ---------------------------------------------------------------- lambdas capturing the loop variable of a consumer genexp
+
+
+def test_inline_lambda_captures_loop_var() -> None:
+    x = "outer"
+    fs: list[Callable[[], int]] = []
+    r = any(fs.append(lambda: x) for x in range(3))  # type: ignore[func-returns-value]
+    print(r, [f() for f in fs], x)
+
+
+def test_inline_lambda_called_inside() -> None:
+    y = -5
+    r = sum((lambda: y * 2)() for y in range(4))
+    print(r, y)
+
+
+def test_inline_nested_genexp_captures() -> None:
+    k = "keep"
+    r = all(any(k == j for j in range(k + 1)) for k in range(3))
+    print(r, k)
+
+
+def test_inline_closure_in_nested_def() -> None:
+    def outer() -> tuple[int, list[int]]:
+        fs: list[Callable[[], int]] = []
+
+        def reg(f: Callable[[], int]) -> int:
+            fs.append(f)
+            return 1
+
+        total = sum(reg(lambda: i) for i in range(3))
+        return total, [f() for f in fs]
+
+    print(outer())
