@@ -1553,3 +1553,51 @@ def test_set_changes_while_suspended() -> None:
         print("no error")
     except RuntimeError as e:
         print("RuntimeError", e)
+
+
+# ---------------------------------------------------------------- handled-exception state of caller and generator
+
+
+def test_caller_exc_info_preserved() -> None:
+    def g() -> Iterator[int]:
+        try:
+            raise KeyError("inner")
+        except KeyError:
+            pass
+        yield 1
+        try:
+            raise IndexError("inner2")
+        except IndexError:
+            pass
+        yield 2
+
+    it = g()
+    try:
+        raise ValueError("caller")
+    except ValueError:
+        next(it)
+        a = str(sys.exc_info()[0])
+        next(it)
+        b = str(sys.exc_info()[0])
+        try:
+            raise
+        except ValueError as e:
+            c = "reraised " + str(e)
+    print(a, b, c, sys.exc_info()[0])
+
+
+def test_generator_handler_then_caller_raise() -> None:
+    def g() -> Iterator[str]:
+        try:
+            raise KeyError("k")
+        except KeyError:
+            r = str(sys.exc_info()[0])
+        yield r
+        yield str(sys.exc_info()[0])
+
+    it = g()
+    print(next(it), sys.exc_info()[0])
+    try:
+        raise ValueError("v")
+    except ValueError:
+        print(next(it))
