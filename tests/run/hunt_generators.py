@@ -688,6 +688,11 @@ def test_locals_alive_while_suspended() -> None:
 # x`) leaks that local: the yield's exception edge does not release it.
 
 
+# BUG: /tmp/gen_bugs/leak_ignored_generatorexit.py -- a suspended generator that
+# ignores GeneratorExit when finalized leaks its live locals (the frame's free
+# function releases only the parameters and the closure, not the registers).
+
+
 # BUG: /tmp/gen_bugs/frame_not_cleared.py -- a compiled generator keeps its
 # locals alive after it finishes or is closed (CPython clears the frame then);
 # they are released only when the generator object is freed.
