@@ -1487,3 +1487,39 @@ def test_genexp_over_failing_generator() -> None:
     except ValueError as e:
         print("ValueError", e)
     print(next(ge, "finished"))
+
+
+# ---------------------------------------------------------------- super() in generator methods
+
+
+class OBase:
+    __slots__ = ("__dict__",)
+
+    def items(self) -> Iterator[str]:
+        yield "base1"
+        yield "base2"
+
+    def __iter__(self) -> Iterator[str]:
+        return self.items()
+
+
+class OSub(OBase):
+    __slots__ = ()
+
+    def items(self) -> Iterator[str]:
+        yield "sub"
+        yield from super().items()
+        yield from super(OSub, self).items()
+
+
+def collect(b: OBase) -> list[str]:
+    return list(b.items())
+
+
+def test_ordinary_class_super_in_generator() -> None:
+    print(collect(OBase()), collect(OSub()), list(OSub()))
+
+
+# BUG: /tmp/gen_bugs/native_super_gen.py -- `yield from super().meth()` in a
+# native class (also super().__iter__()) calls the resume function directly:
+# C compile error.
