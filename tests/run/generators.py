@@ -1523,3 +1523,33 @@ def test_ordinary_class_super_in_generator() -> None:
 # BUG: /tmp/gen_bugs/native_super_gen.py -- `yield from super().meth()` in a
 # native class (also super().__iter__()) calls the resume function directly:
 # C compile error.
+
+
+# ---------------------------------------------------------------- repr, hashing
+
+
+def named_g() -> Iterator[int]:
+    yield 1
+
+
+# BUG: /tmp/gen_bugs/inspect_state.py -- a compiled generator's __name__ and
+# __qualname__ are read-only (CPython lets you assign them).
+
+
+def test_repr_prefix() -> None:
+    it = named_g()
+    print(repr(it).split(" at ")[0], str(it).startswith("<generator object named_g"))
+    ge = (x for x in [1])
+    print(repr(ge).split(" at ")[0])
+
+
+def test_hash_eq() -> None:
+    a = named_g()
+    b = named_g()
+    print(a == a, a == b, a != b, hash(a) == hash(a))
+
+
+def test_gen_in_set_dict() -> None:
+    a = named_g()
+    d = {a: 1}
+    print(d[a], a in {a})
