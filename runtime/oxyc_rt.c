@@ -1628,12 +1628,13 @@ static void gen_wrap_stop_iteration(void) {
 static PyObject *gen_run(OxyGen *g, PyObject *sent, int *done, PyObject **result) {
     *done = 0;
     *result = NULL;
-    if (OXY_GEN_STATE(g) < 0) {
-        if (sent != NULL) *done = 1;
-        return NULL;
-    }
+    /* (A running generator's state reads -1: check this first.) */
     if (g->running) {
         PyErr_SetString(PyExc_ValueError, "generator already executing");
+        return NULL;
+    }
+    if (OXY_GEN_STATE(g) < 0) {
+        if (sent != NULL) *done = 1;
         return NULL;
     }
     if (OXY_GEN_STATE(g) == 0) {
@@ -1722,6 +1723,10 @@ static int gen_set_thrown(PyObject *typ, PyObject *val, PyObject *tb) {
 }
 
 static PyObject *gen_throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (((OxyGen *)self)->running) {
+        PyErr_SetString(PyExc_ValueError, "generator already executing");
+        return NULL;
+    }
     if (nargs < 1 || nargs > 3) {
         PyErr_Format(PyExc_TypeError, "throw expected at least 1 argument, got %zd", nargs);
         return NULL;
@@ -1742,6 +1747,10 @@ static PyObject *gen_throw(PyObject *self, PyObject *const *args, Py_ssize_t nar
 static PyObject *gen_close(PyObject *self, PyObject *unused) {
     (void)unused;
     OxyGen *g = (OxyGen *)self;
+    if (g->running) {
+        PyErr_SetString(PyExc_ValueError, "generator already executing");
+        return NULL;
+    }
     if (OXY_GEN_STATE(g) <= 0) {
         OXY_GEN_STATE(g) = -1;
         Py_RETURN_NONE;

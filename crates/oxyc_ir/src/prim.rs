@@ -240,6 +240,8 @@ prims! {
     BytesItemUnchecked = "bytes_item", "PyLong_FromLong((unsigned char)PyBytes_AS_STRING($0)[$1])", [Obj, Ssize] -> Obj, Null;
     ByteArrayItemUnchecked = "bytearray_item", "PyLong_FromLong((unsigned char)PyByteArray_AS_STRING($0)[$1])", [Obj, Ssize] -> Obj, Null;
     InitReturnedNone = "init_returned_none", "oxy_init_returned_none($0)", [Obj] -> void, Neg;
+    // Keeps an object alive to here (a loop's iterator until the loop is left).
+    KeepAlive = "keep_alive", "((void)$0)", [Obj] -> void, Never;
     // ---- wrapping 64-bit arithmetic for masked int expressions (irbuild/wrap64.rs) ----
     IntLow64 = "int_low64", "oxy_int_low64($0)", [Int] -> Ssize, Never;
     IntFromU64 = "int_from_u64", "oxy_int_from_u64((uint64_t)$0)", [Ssize] -> Int, IntErr,

@@ -38,6 +38,8 @@ pub enum Unwind<'a> {
     ExceptScope { prev: Reg },
     /// Leave an `except ... as name` body: `name = None; del name`.
     ClearName { name: &'a str },
+    /// Leave a `for` loop by `return`: its iterator lives until then.
+    KeepAlive { reg: Reg },
     /// Leave a `with` body: call its context manager's bound `__exit__` with three
     /// Nones (with the error handlers that were active outside the `with`), at the
     /// `with` statement's line.

@@ -420,8 +420,14 @@ impl<'a> FnBuilder<'a> {
         let groups = self.method_groups(&class, name, args.len() + 1)?;
         let base_fi = groups[0].1;
         let sig = self.cx.types.sigs[base_fi].clone();
+        // A guessed receiver may be anything: its result is any object.
+        let res_ty = if recv.ty == Ty::Object {
+            Ty::Object
+        } else {
+            sig.ret.clone()
+        };
         let values: Vec<Val> = args.iter().map(|a| self.expr(a)).collect();
-        let result = self.temp(rtype_of(&sig.ret));
+        let result = self.temp(rtype_of(&res_ty));
         let (slow, done) = (self.new_block(), self.new_block());
         // One direct call per implementation, chosen by the exact type.
         for (classes, fi) in groups {
@@ -452,7 +458,8 @@ impl<'a> FnBuilder<'a> {
                 func: FuncId(fi as u32),
                 args: regs,
             });
-            self.assign(result, dst);
+            let r = self.coerce(&Val::new(dst, fsig.ret.clone()), &res_ty, None);
+            self.assign(result, r);
             self.goto(done);
             self.switch_to(next);
         }
@@ -471,12 +478,12 @@ impl<'a> FnBuilder<'a> {
             kwnames: None,
         });
         let what = format!("return value of {name}()");
-        let r = self.coerce(&Val::new(dst, Ty::Object), &sig.ret, Some(&what));
+        let r = self.coerce(&Val::new(dst, Ty::Object), &res_ty, Some(&what));
         self.assign(result, r);
         self.goto(done);
 
         self.switch_to(done);
-        Some(Val::new(result, sig.ret))
+        Some(Val::new(result, res_ty))
     }
 
     /// A call to an early-bound compiled function whose arguments bind statically.

@@ -240,6 +240,10 @@ impl<'a> FnBuilder<'a> {
                     let name = *name;
                     self.clear_name(name);
                 }
+                Unwind::KeepAlive { reg } => {
+                    let reg = *reg;
+                    self.prim_void(Prim::KeepAlive, vec![reg]);
+                }
                 Unwind::WithExit {
                     exit,
                     handlers_len,
@@ -734,7 +738,10 @@ impl<'a> FnBuilder<'a> {
                     && local
                     && obj_typed
                     && self.handlers.len() == 1
-                    && self.unwind.is_empty()
+                    && self
+                        .unwind
+                        .iter()
+                        .all(|u| matches!(u, Unwind::KeepAlive { .. }))
                 {
                     let r = self.prim(Prim::IAddSteal, vec![cur.reg, rhs.reg]);
                     let res_ty = if ty == Ty::Str { Ty::Str } else { Ty::Object };
@@ -818,7 +825,9 @@ impl<'a> FnBuilder<'a> {
             self.new_block(),
         );
         let item = self.temp(RType::Obj);
-        if matches!(it_val.ty, Ty::Object | Ty::List(_)) {
+        // The iterator lives until the loop is left (a `break` does not drop it
+        // early: a generator's `finally` runs after the body, as in CPython).
+        let iterator = if matches!(it_val.ty, Ty::Object | Ty::List(_)) {
             // An exact list is walked by index, like its own iterator does (the length
             // is re-read every step); anything else through the iterator protocol.
             let is_list = self.prim(Prim::ListCheckExact, vec![obj]);
@@ -865,6 +874,7 @@ impl<'a> FnBuilder<'a> {
             self.switch_to(i_item);
             self.assign(item, y);
             self.goto(body_blk);
+            it
         } else {
             let it = self.prim(Prim::ObjGetIter, vec![obj]);
             self.goto(header);
@@ -876,7 +886,8 @@ impl<'a> FnBuilder<'a> {
             self.switch_to(got);
             self.assign(item, y);
             self.goto(body_blk);
-        }
+            it
+        };
         self.switch_to(body_blk);
         let v = if elem_ty != Ty::Object && matches!(target.kind, ExprKind::Name(_)) {
             let r = self.coerce(&Val::new(item, Ty::Object), &elem_ty, Some("loop item"));
@@ -885,6 +896,7 @@ impl<'a> FnBuilder<'a> {
             Val::new(item, Ty::Object)
         };
         self.assign_target(target, v);
+        self.unwind.push(Unwind::KeepAlive { reg: iterator });
         self.loops.push(LoopCtx {
             brk: after,
             cont,
@@ -892,6 +904,7 @@ impl<'a> FnBuilder<'a> {
         });
         body(self);
         self.loops.pop();
+        self.unwind.pop();
         self.goto(cont);
         self.switch_to(cont);
         self.emit(OpKind::CheckSignals);
@@ -901,6 +914,7 @@ impl<'a> FnBuilder<'a> {
         self.stmts(orelse);
         self.goto(after);
         self.switch_to(after);
+        self.prim_void(Prim::KeepAlive, vec![iterator]);
     }
 
     /// `range(...)` with int arguments: the loop becomes a C loop.

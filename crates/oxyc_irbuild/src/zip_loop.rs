@@ -206,6 +206,8 @@ impl<'a> FnBuilder<'a> {
                 self.assign_target(target, Val::new(tuple, ty));
             }
         }
+        self.unwind
+            .push(crate::builder::Unwind::KeepAlive { reg: it });
         self.loops.push(LoopCtx {
             brk: after,
             cont,
@@ -213,6 +215,7 @@ impl<'a> FnBuilder<'a> {
         });
         body(self);
         self.loops.pop();
+        self.unwind.pop();
         self.goto(cont);
         self.switch_to(cont);
         self.emit(OpKind::CheckSignals);
@@ -222,5 +225,6 @@ impl<'a> FnBuilder<'a> {
         self.stmts(orelse);
         self.goto(after);
         self.switch_to(after);
+        self.prim_void(Prim::KeepAlive, vec![it]);
     }
 }

@@ -214,10 +214,12 @@ pub fn run(f: &mut Function) {
                     .iter()
                     .map(|i| Reg(i as u32))
                     .filter(|r| {
+                        // A stolen operand that stays live was given an extra
+                        // reference for the op to take: its own still needs releasing.
                         owned(*r)
                             && !live_in[e.target.0 as usize].contains(r.0 as usize)
                             && Some(*r) != op.def()
-                            && !stolen.contains(r)
+                            && (!stolen.contains(r) || live_after.contains(r.0 as usize))
                             && !unbound(*r, &may[oi])
                     })
                     .collect();

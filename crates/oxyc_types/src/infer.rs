@@ -1051,9 +1051,11 @@ pub fn method_of(sem: &SemModule, class: &str, name: &str) -> Option<usize> {
                     f.stmt_index == k.stmt_index && f.name == name && f.method_of.is_some()
                 })
                 .filter(|&fi| {
-                    sem.functions[fi]
-                        .def()
-                        .is_some_and(|d| d.decorators.is_empty())
+                    // (Calling a generator method makes a generator: no direct call.)
+                    !sem.functions[fi].is_generator
+                        && sem.functions[fi]
+                            .def()
+                            .is_some_and(|d| d.decorators.is_empty())
                 });
         }
         c = k.base;

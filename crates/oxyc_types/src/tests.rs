@@ -77,3 +77,20 @@ fn builtins_and_compiled_calls_have_result_types() {
     assert_eq!(l["d"], Ty::Float);
     assert_eq!(l["e"], Ty::Str);
 }
+
+#[test]
+fn local_class_call_is_not_the_module_class() {
+    let (t, sem) = locals(
+        "class C:\n    def m(self) -> str:\n        return 'top'\ndef f() -> int:\n    class C:\n        def m(self) -> int:\n            return 1\n    return C().m()\n",
+    );
+    let fi = sem.functions.iter().position(|f| f.name == "f").expect("f");
+    assert_eq!(t.funcs[fi].locals.get("C"), Some(&Ty::Object));
+    // `C().m()`: the call of the local class is an object, its method unknown.
+    let Some(oxyc_sema::FuncNode::Def(d)) = Some(sem.functions[fi].node) else {
+        panic!("def")
+    };
+    let oxyc_syntax::ast::StmtKind::Return(Some(ret)) = &d.body[1].kind else {
+        panic!("return")
+    };
+    assert_eq!(*t.exprs.get(ret.id), Ty::Object);
+}
