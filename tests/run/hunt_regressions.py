@@ -1,0 +1,202 @@
+"""Regression tests for bugs the closure and generator hunts found (each was a
+wrong result, a crash or an import failure in compiled code)."""
+
+import gc
+import weakref
+from typing import Any, Callable, Generator, Iterator
+
+
+class Box:
+    def __init__(self, v: int) -> None:
+        self.v = v
+
+    def upto(self, n: int) -> Iterator[int]:
+        for i in range(self.v, n):
+            yield i
+
+    def none(self) -> Iterator[str]:
+        yield "only"
+
+    @staticmethod
+    def plain() -> int:
+        return 3
+
+
+class Sub(Box):
+    def none(self) -> Iterator[str]:
+        yield "sub"
+        yield from super().none()
+
+
+def test_generator_methods_of_native_classes() -> None:
+    b = Box(5)
+    print(list(b.upto(8)), list(b.none()), list(Sub(1).none()), b.plain())
+
+
+def test_generator_calling_itself() -> None:
+    def gen() -> Generator[str, None, None]:
+        out = []
+        try:
+            next(me)
+        except ValueError as e:
+            out.append("next: " + str(e))
+        try:
+            me.close()
+        except ValueError as e:
+            out.append("close: " + str(e))
+        yield from out
+
+    me = gen()
+    print(list(me))
+
+
+def test_break_keeps_the_iterator_until_the_loop_ends() -> None:
+    log: list[str] = []
+
+    def fin() -> Iterator[int]:
+        try:
+            yield 1
+            yield 2
+        finally:
+            log.append("finally")
+
+    for x in fin():
+        log.append("got" + str(x))
+        break
+    log.append("after")
+
+    def ret() -> int:
+        for y in fin():
+            log.append("ret" + str(y))
+            return y
+        return -1
+
+    ret()
+    print(log)
+    assert log == ["got1", "finally", "after", "ret1", "finally"]
+
+
+class T:
+    pass
+
+
+def test_closing_a_generator_releases_the_yielded_local() -> None:
+    def g(xs: list[T]) -> Generator[T, None, None]:
+        t = xs[0]
+        yield t
+        yield t
+
+    xs = [T()]
+    r = weakref.ref(xs[0])
+    it = g(xs)
+    next(it)
+    it.close()
+    del it, xs
+    gc.collect()
+    print("released:", r() is None)
+
+
+def test_except_as_variable_captured_and_deleted() -> None:
+    def del_in_handler() -> str:
+        try:
+            raise ValueError("x")
+        except ValueError as e:
+            g = lambda: e  # noqa: E731, F841
+            del e
+        return "ok"
+
+    def left_by_return() -> Callable[[], object]:
+        try:
+            raise KeyError(1)
+        except KeyError as e:
+            get = lambda: e  # noqa: E731
+            return get
+
+    get = left_by_return()
+    try:
+        get()
+    except NameError as n:
+        print("NameError", n, n.name)
+    print(del_in_handler())
+
+
+def to_str(fn: Callable[[Any], int]) -> Callable[[Any], str]:
+    def w(self: Any) -> str:
+        return "s" + str(fn(self))
+
+    return w
+
+
+class Decorated:
+    def __init__(self, v: int) -> None:
+        self.v = v
+
+    @to_str
+    def n(self) -> int:
+        return self.v
+
+
+def test_decorated_method_returns_what_the_decorator_returns() -> None:
+    r = Decorated(4).n()
+    print(type(r).__name__, r)
+
+
+log: list[str] = []
+
+
+def noting(f: Callable[[Any], None]) -> Callable[[Any], None]:
+    def w(cls: Any) -> None:
+        log.append("wrapped")
+        f(cls)
+
+    return w
+
+
+class Hooked:
+    @noting
+    def __init_subclass__(cls) -> None:
+        log.append("init_subclass " + cls.__name__)
+
+
+class HookedSub(Hooked):
+    pass
+
+
+def test_decorated_init_subclass_is_a_classmethod() -> None:
+    print(log)
+
+
+class Shapes:
+    area = lambda self: 1  # noqa: E731
+    if True:
+
+        def m(self) -> str:
+            return "m"
+
+
+def test_qualnames_in_class_bodies_and_comprehensions() -> None:
+    fs = [lambda i=i: i for i in range(1)]
+    print(Shapes.area.__qualname__, Shapes.m.__qualname__, fs[0].__qualname__)
+
+
+class C:
+    def m(self) -> str:
+        return "module C"
+
+
+def test_local_class_named_like_a_module_class() -> None:
+    class C:
+        def m(self) -> int:
+            return 1
+
+    print(C().m())
+
+
+def test_unknown_receiver_of_a_method_some_native_class_has() -> None:
+    def gen() -> Generator[int, int, None]:
+        x = yield 1
+        yield x * 2
+
+    g: Any = gen()
+    next(g)
+    print(g.send(21))
