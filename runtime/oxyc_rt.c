@@ -1665,6 +1665,11 @@ static PyObject *gen_run(OxyGen *g, PyObject *sent, int *done, PyObject **result
     return NULL;
 }
 
+int oxy_reraise_pep479(void) {
+    gen_wrap_stop_iteration();
+    return -1;
+}
+
 static PyObject *gen_iternext(PyObject *self) {
     int done;
     PyObject *result;
@@ -1703,8 +1708,8 @@ static int gen_set_thrown(PyObject *typ, PyObject *val, PyObject *tb) {
         else exc = PyObject_CallOneArg(typ, val);
         if (exc == NULL) return -1;
         if (tb != NULL) PyException_SetTraceback(exc, tb);
-        PyErr_SetObject(typ, exc);
-        Py_DECREF(exc);
+        /* (Restored as is: no implicit chaining to an exception being handled.) */
+        PyErr_Restore(Py_NewRef((PyObject *)Py_TYPE(exc)), exc, Py_XNewRef(tb));
         return 0;
     }
     if (PyExceptionInstance_Check(typ)) {
@@ -1713,7 +1718,7 @@ static int gen_set_thrown(PyObject *typ, PyObject *val, PyObject *tb) {
             return -1;
         }
         if (tb != NULL) PyException_SetTraceback(typ, tb);
-        PyErr_SetObject((PyObject *)Py_TYPE(typ), typ);
+        PyErr_Restore(Py_NewRef((PyObject *)Py_TYPE(typ)), Py_NewRef(typ), Py_XNewRef(tb));
         return 0;
     }
     PyErr_Format(PyExc_TypeError,

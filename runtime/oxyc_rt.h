@@ -843,6 +843,9 @@ OXY_API PyObject *oxy_yield_from_send(PyObject *it, PyObject *sent);
 /* The exception pending at the yield of a `yield from`, delegated to the
    sub-iterator (its throw(), or close() for GeneratorExit). Same results. */
 OXY_API PyObject *oxy_yield_from_throw(PyObject *it);
+/* An exception leaving an inlined generator expression: a StopIteration becomes
+   RuntimeError (PEP 479), as if it left the generator. Always -1. */
+OXY_API int oxy_reraise_pep479(void);
 /* The return value of the sub-iterator that just finished (a new reference). */
 OXY_API PyObject *oxy_yield_from_result(void);
 

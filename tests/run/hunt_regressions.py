@@ -200,3 +200,34 @@ def test_unknown_receiver_of_a_method_some_native_class_has() -> None:
     g: Any = gen()
     next(g)
     print(g.send(21))
+
+
+def test_stop_iteration_in_an_inlined_generator_expression() -> None:
+    def boom(x: int) -> int:
+        if x == 2:
+            raise StopIteration
+        return x
+
+    for consumer in (any, all, sum):
+        try:
+            consumer(boom(x) > 5 for x in range(4))
+        except RuntimeError as e:
+            print(consumer.__name__, "RuntimeError", e, type(e.__cause__).__name__)
+
+
+def test_throw_inside_an_except_block_does_not_chain() -> None:
+    def gen() -> Generator[int, None, None]:
+        seen = ""
+        try:
+            yield 1
+        except KeyError as e:
+            seen = repr(e) + " " + type(e.__context__).__name__
+        yield len(seen)
+        print("caught", seen)
+
+    g = gen()
+    next(g)
+    try:
+        raise ValueError("handling")
+    except ValueError:
+        print(g.throw(KeyError("thrown")))

@@ -224,6 +224,7 @@ prims! {
     // ---- generators: `yield from` (runtime/oxyc_rt.c) ----
     YieldFromSend = "yield_from_send", "oxy_yield_from_send($0, $1)", [Obj, Obj] -> Obj, NullOccurred;
     YieldFromThrow = "yield_from_throw", "oxy_yield_from_throw($0)", [Obj] -> Obj, NullOccurred;
+    ReraisePep479 = "reraise_pep479", "oxy_reraise_pep479()", [] -> void, Always;
     YieldFromResult = "yield_from_result", "oxy_yield_from_result()", [] -> Obj, Never;
     // ---- bytes and bytearray ----
     BytesGetItem = "bytes_getitem", "oxy_bytes_getitem($0, $1)", [Obj, Int] -> Int, IntErr;

@@ -148,6 +148,9 @@ impl<'a> FnBuilder<'a> {
             return None;
         }
         let done = self.new_block();
+        // An exception in the loop leaves "the generator": PEP 479 applies.
+        let pep479 = self.new_block();
+        self.handlers.push(pep479);
         let (res, ty) = match name {
             "all" | "any" => {
                 let res = self.temp(RType::Bool);
@@ -191,9 +194,24 @@ impl<'a> FnBuilder<'a> {
                 });
                 (acc, acc_ty)
             }
-            _ => return None,
+            _ => {
+                self.handlers.pop();
+                return None;
+            }
         };
+        self.handlers.pop();
         self.goto(done);
+        self.switch_to(pep479);
+        self.push(
+            OpKind::Prim {
+                dst: None,
+                prim: Prim::ReraisePep479,
+                args: vec![],
+            },
+            true,
+            false,
+        );
+        self.terminate(oxyc_ir::Terminator::Unreachable);
         self.switch_to(done);
         Some(Val::new(res, ty))
     }
