@@ -44,3 +44,24 @@ def test_index_errors_still_raise() -> None:
     except IndexError as e:
         print("IndexError", e)
     print(a, b)
+
+
+def test_augmented_item_assignment_on_typed_lists() -> None:
+    counts = [0, 5, 2**70]
+    for i in (0, 1, 2, -1, -3):
+        counts[i] += 3
+    counts[1] -= 10
+    counts[0] *= 7
+    grid: list[list[int]] = [[1, 2], [3, 4]]
+    grid[1][0] -= 1
+    grid[-1][-1] <<= 2
+    names = ["a", "b"]
+    names[0] += "x"
+    print(counts, grid, names)
+    try:
+        counts[3] += 1
+    except IndexError as e:
+        print("IndexError", e)
+    floats = [1.5]
+    floats[0] /= 2
+    print(floats)

@@ -574,6 +574,14 @@ impl<'a> FnBuilder<'a> {
                     },
                 ],
             ) => self.inline_consumer(name, g),
+            // tuple(x): what the builtin does (an exact tuple is returned as is, an
+            // exact list copied, anything else iterated).
+            ("tuple", [x]) if !matches!(x.kind, ExprKind::Starred(_)) => {
+                let v = self.expr(x);
+                let b = self.box_val(&v);
+                let t = self.prim(Prim::SeqTuple, vec![b]);
+                Some(Val::new(t, ty.clone()))
+            }
             ("isinstance", [x, cls]) => {
                 let ExprKind::Name(c) = &cls.kind else {
                     return None;

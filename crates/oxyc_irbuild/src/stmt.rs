@@ -774,6 +774,41 @@ impl<'a> FnBuilder<'a> {
                 index,
             } => {
                 let o = self.expr(obj_e);
+                // `xs[i] += v` on a typed list: read, compute and store the item
+                // directly (the index is evaluated once, as the interpreter does).
+                if let Ty::List(elem) = &o.ty
+                    && !matches!(index.kind, ExprKind::Slice { .. })
+                {
+                    let elem = (**elem).clone();
+                    let i = self.expr(index);
+                    if i.ty.is_intlike() {
+                        let idx = self.coerce(&i, &Ty::Int, None);
+                        let cur = if elem == Ty::Int {
+                            Val::new(self.prim(Prim::ListGetItemInt, vec![o.reg, idx]), Ty::Int)
+                        } else {
+                            let item = Val::new(
+                                self.prim(Prim::ListGetItem, vec![o.reg, idx]),
+                                Ty::Object,
+                            );
+                            let r = self.coerce(&item, &elem, Some("list item"));
+                            Val::new(r, elem.clone())
+                        };
+                        let rhs = self.expr(value);
+                        let res_ty = oxyc_types::binop_ty(op, &elem, &rhs.ty, value);
+                        let r = self.binop(op, cur, rhs, &res_ty, true);
+                        let item = self.coerce(&r, &elem, Some("list item"));
+                        let item = self.box_val(&Val::new(item, elem));
+                        self.prim_void(Prim::ListSetItem, vec![o.reg, idx, item]);
+                        return;
+                    }
+                    let key = self.box_val(&i);
+                    let cur = Val::new(self.prim(Prim::ObjGetItem, vec![o.reg, key]), Ty::Object);
+                    let rhs = self.expr(value);
+                    let r = self.binop(op, cur, rhs, &Ty::Object, true);
+                    let rb = self.box_val(&r);
+                    self.prim_void(Prim::ObjSetItem, vec![o.reg, key, rb]);
+                    return;
+                }
                 let obj = self.box_val(&o);
                 let key = self.subscript_key(index);
                 let cur = Val::new(self.prim(Prim::ObjGetItem, vec![obj, key]), Ty::Object);
