@@ -689,6 +689,26 @@ void oxy_raise_unbound_local(const char *name) {
                  "cannot access local variable '%s' where it is not associated with a value", name);
 }
 
+PyObject *oxy_list_slice(PyObject *l, oxy_int lo, oxy_int hi, int flags) {
+    int has_lo = flags & 1, has_hi = flags & 2;
+    if (PyList_CheckExact(l) && (!has_lo || OXY_INT_IS_SHORT(lo)) && (!has_hi || OXY_INT_IS_SHORT(hi))) {
+        Py_ssize_t n = PyList_GET_SIZE(l);
+        Py_ssize_t start = has_lo ? (Py_ssize_t)OXY_INT_SHORT_VALUE(lo) : 0;
+        Py_ssize_t stop = has_hi ? (Py_ssize_t)OXY_INT_SHORT_VALUE(hi) : n;
+        PySlice_AdjustIndices(n, &start, &stop, 1);
+        return PyList_GetSlice(l, start, stop);
+    }
+    PyObject *a = has_lo ? oxy_int_box(lo) : Py_NewRef(Py_None);
+    PyObject *b = has_hi ? oxy_int_box(hi) : Py_NewRef(Py_None);
+    PyObject *slice = a != NULL && b != NULL ? PySlice_New(a, b, Py_None) : NULL;
+    Py_XDECREF(a);
+    Py_XDECREF(b);
+    if (slice == NULL) return NULL;
+    PyObject *r = PyObject_GetItem(l, slice);
+    Py_DECREF(slice);
+    return r;
+}
+
 oxy_int oxy_getitem_int_slow(PyObject *b, oxy_int i) {
     PyObject *key = oxy_int_box(i);
     if (key == NULL) return OXY_INT_ERR;

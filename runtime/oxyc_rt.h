@@ -575,6 +575,10 @@ static inline oxy_int oxy_bytearray_getitem(PyObject *b, oxy_int i) {
     return oxy_getitem_int_slow(b, i);
 }
 
+/* xs[lo:hi] on a value typed list (flags: 1 = lo given, 2 = hi given); an exact list
+   with short bounds is copied directly, anything else goes through __getitem__. */
+OXY_API PyObject *oxy_list_slice(PyObject *l, oxy_int lo, oxy_int hi, int flags);
+
 /* What type.__call__ checks of __init__'s result: -1 with TypeError unless None. */
 static inline int oxy_init_returned_none(PyObject *r) {
     if (OXY_LIKELY(r == Py_None)) return 0;

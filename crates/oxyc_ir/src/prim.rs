@@ -244,6 +244,7 @@ prims! {
     // Keeps an object alive to here (a loop's iterator until the loop is left).
     KeepAlive = "keep_alive", "((void)$0)", [Obj] -> void, Never;
     SeqTuple = "seq_tuple", "PySequence_Tuple($0)", [Obj] -> Obj, Null;
+    ListSlice = "list_slice", "oxy_list_slice($0, $1, $2, $3)", [Obj, Int, Int, CInt] -> Obj, Null;
     // ---- wrapping 64-bit arithmetic for masked int expressions (irbuild/wrap64.rs) ----
     IntLow64 = "int_low64", "oxy_int_low64($0)", [Int] -> Ssize, Never;
     IntFromU64 = "int_from_u64", "oxy_int_from_u64((uint64_t)$0)", [Ssize] -> Int, IntErr,

@@ -720,6 +720,49 @@ impl<'a> FnBuilder<'a> {
 
     fn subscript(&mut self, value: &'a Expr, index: &'a Expr, ty: &Ty) -> Val {
         let v = self.expr(value);
+        // xs[lo:hi] of a typed list with int bounds: copied directly.
+        if let (
+            Ty::List(_),
+            ExprKind::Slice {
+                lower,
+                upper,
+                step: None,
+            },
+        ) = (&v.ty, &index.kind)
+        {
+            let bounds: Vec<Option<Val>> = [lower, upper]
+                .into_iter()
+                .map(|b| b.as_deref().map(|e| self.expr(e)))
+                .collect();
+            if bounds.iter().flatten().all(|b| b.ty.is_intlike()) {
+                let mut flags = 0;
+                let mut regs = vec![v.reg];
+                for (k, b) in bounds.iter().enumerate() {
+                    match b {
+                        Some(b) => {
+                            flags |= 1 << k;
+                            regs.push(self.coerce(b, &Ty::Int, None));
+                        }
+                        None => regs.push(self.konst(Const::Int(0), RType::Int)),
+                    }
+                }
+                regs.push(self.konst(Const::Int(flags), RType::CInt));
+                let r = self.prim(Prim::ListSlice, regs);
+                return self.known_obj(Val::new(r, Ty::Object), ty);
+            }
+            // Bounds of other types: the generic slice, from the values at hand.
+            let parts: Vec<oxyc_ir::Reg> = bounds
+                .iter()
+                .map(|b| match b {
+                    Some(b) => self.box_val(b),
+                    None => self.none().reg,
+                })
+                .collect();
+            let none = self.none().reg;
+            let s = self.prim(Prim::SliceNew, vec![parts[0], parts[1], none]);
+            let res = Val::new(self.prim(Prim::ObjGetItem, vec![v.reg, s]), Ty::Object);
+            return self.known_obj(res, ty);
+        }
         if let ExprKind::Slice { lower, upper, step } = &index.kind {
             let s = self.slice(lower.as_deref(), upper.as_deref(), step.as_deref());
             let obj = self.box_val(&v);
