@@ -737,6 +737,23 @@ impl Emitter<'_> {
                     self.reg(*dst)
                 );
             }
+            OpKind::CheckType {
+                src,
+                expected,
+                what,
+            } => {
+                let sn = self.reg(*src);
+                let check = crate::type_check(self.m, expected, &sn);
+                if let Some(err) = &op.err {
+                    let handler = self.on_error(err, op.line);
+                    let _ = writeln!(
+                        self.out,
+                        "    if (OXY_UNLIKELY(!{check})) {{ oxy_raise_type({}, {}, {sn}); {handler} }}",
+                        c_string(what.as_bytes()),
+                        c_string(expected.as_bytes())
+                    );
+                }
+            }
             OpKind::Yield { dst, value } => {
                 self.yields += 1;
                 let k = self.yields;

@@ -178,6 +178,13 @@ pub enum OpKind {
         expected: String,
         what: Option<String>,
     },
+    /// Raise TypeError naming `what` unless `src` is a `expected` (a Python type name
+    /// or native class, as for `Unbox`); the value itself is untouched.
+    CheckType {
+        src: Reg,
+        expected: String,
+        what: String,
+    },
     /// Build a list / tuple / set from items (items are borrowed).
     Build {
         dst: Reg,
@@ -548,6 +555,7 @@ impl Op {
                 closure: Some(c), ..
             } => vec![*c],
             OpKind::Yield { value, .. } => vec![*value],
+            OpKind::CheckType { src, .. } => vec![*src],
             OpKind::Undef { .. } => vec![],
             OpKind::CheckBound { reg, .. } => vec![*reg],
             OpKind::IncRef { reg } | OpKind::DecRef { reg } | OpKind::XDecRef { reg } => {

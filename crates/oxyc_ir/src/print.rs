@@ -151,6 +151,11 @@ fn op_text(op: &Op) -> String {
         } => format!("{dst} = make_function f{} closure {c}", func.0),
         OpKind::LoadFree { dst, index } => format!("{dst} = load_free {index}"),
         OpKind::Yield { dst, value } => format!("{dst} = yield {value}"),
+        OpKind::CheckType {
+            src,
+            expected,
+            what,
+        } => format!("check_type[{expected}]({src})  # {what}"),
         OpKind::GetField {
             dst,
             obj,

@@ -292,14 +292,13 @@ impl<'a> FnBuilder<'a> {
                     && !same_python_type(&v.ty, target)
                     && !self.statically_fits(&v.ty, target);
                 if needs_check {
-                    let dst = self.temp(RType::Obj);
-                    self.emit(OpKind::Unbox {
-                        dst,
+                    // The same object, once checked (no new reference).
+                    self.emit(OpKind::CheckType {
                         src: boxed,
                         expected: target.check_name().unwrap_or_else(|| "object".to_string()),
-                        what: what.map(str::to_string),
+                        what: what.map(str::to_string).unwrap_or_default(),
                     });
-                    dst
+                    boxed
                 } else {
                     boxed
                 }
@@ -392,6 +391,7 @@ pub fn op_can_fail(kind: &OpKind) -> bool {
         | OpKind::DelGlobal { .. }
         | OpKind::DefineFunction { .. }
         | OpKind::MakeFunction { .. }
+        | OpKind::CheckType { .. }
         | OpKind::Yield { .. }
         | OpKind::GetField { .. }
         | OpKind::NewInstance { .. }
