@@ -2268,8 +2268,17 @@ PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, PyObject 
     PyObject *bases = PyTuple_GET_ITEM(builder, 2);
     PyObject *ns = PyTuple_GET_ITEM(builder, 3);
     if (implicit_class_level(ns) < 0) return NULL;
-    PyObject *t = PyType_FromModuleAndSpec(module, spec, PyTuple_GET_SIZE(bases) ? bases : NULL);
+    /* A spec name without a module prefix makes PyType_FromSpec warn ("builtin type
+       has no __module__"); with one, tp_name (what the interpreter's messages show)
+       would carry it. So: make the type under a prefixed name, then point tp_name at
+       the bare one (the spec's static string); __module__ comes from the namespace. */
+    char prefixed[256];
+    PyType_Spec named = *spec;
+    if (snprintf(prefixed, sizeof prefixed, "oxyc.%s", spec->name) < (int)sizeof prefixed)
+        named.name = prefixed;
+    PyObject *t = PyType_FromModuleAndSpec(module, &named, PyTuple_GET_SIZE(bases) ? bases : NULL);
     if (t == NULL) return NULL;
+    ((PyTypeObject *)t)->tp_name = spec->name;
     if (meta != (PyObject *)&PyType_Type && native_set_metaclass(t, meta) < 0) goto fail;
     if (hide_fields) {
         /* @dataclass reads each field's default with getattr(cls, name): until it
