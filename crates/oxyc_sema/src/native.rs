@@ -41,6 +41,24 @@ pub struct NativeClass {
     /// Instances take weak references: no literal `__slots__` in the class or its
     /// native bases (such a class has no `__weakref__`, as in CPython).
     pub weakrefs: bool,
+    /// An abstract base class (`ABC`, `metaclass=ABCMeta`, or a native base that is).
+    pub abc: bool,
+}
+
+/// Is class `c` an ABC: `metaclass=ABCMeta`, an `ABC` base, or a native ABC base?
+fn is_abc_class(
+    c: &ClassDef,
+    earlier: &[NativeClass],
+    bound_once: &dyn Fn(&str) -> bool,
+    imports: ModuleImports,
+) -> bool {
+    c.keywords.iter().any(|k| {
+        k.arg.as_ref().is_some_and(|a| a.name == "metaclass")
+            && is_abcmeta(&k.value, imports, bound_once)
+    }) || c.bases.first().is_some_and(|b| {
+        is_abc_base(b, imports, bound_once)
+            || matches!(&b.kind, ExprKind::Name(n) if earlier.iter().any(|k| &k.name == n && k.abc))
+    })
 }
 
 /// Is the class decorated with `@dataclass(..., frozen=True, ...)`?
@@ -307,6 +325,11 @@ pub fn not_native(
         },
         _ => return Some("it has more than one class decorator".into()),
     };
+    // (A native dataclass that is an ABC crashes the interpreter's shutdown when an
+    // instance is alive then: kept ordinary until that is understood.)
+    if is_abc_class(c, earlier, bound_once, imports) {
+        return Some("it is an abstract base class".into());
+    }
     // A dataclass field's default is a class attribute only until the decorator ran.
     let defaults = if dataclass {
         dataclass_defaults(c)
@@ -952,6 +975,7 @@ pub fn native_classes(
                     properties,
                     dataclass: is_dataclass_syntax(c),
                     frozen: is_frozen_dataclass(c),
+                    abc: is_abc_class(c, &out, bound_once, imports),
                     weakrefs: literal_slots(c).is_none() && base.is_none_or(|bi| out[bi].weakrefs),
                 });
             }
