@@ -231,3 +231,9 @@ def test_throw_inside_an_except_block_does_not_chain() -> None:
         raise ValueError("handling")
     except ValueError:
         print(g.throw(KeyError("thrown")))
+
+
+def test_comprehension_target_binding_a_name_twice() -> None:
+    rows: list[tuple[str, int, str]] = [("a", 1, "x"), ("b", 2, "y")]
+    pairs: list[tuple[str, str, int]] = [("a", "x", 1), ("b", "y", 2)]
+    print([n for n, _, _ in rows], [w for w, w, _ in pairs])  # type: ignore[misc]

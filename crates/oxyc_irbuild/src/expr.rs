@@ -964,6 +964,13 @@ impl<'a> FnBuilder<'a> {
 
     /// The declared type of name `n` bound by comprehension target `t`.
     fn target_ty(&self, t: &Expr, n: &str) -> Ty {
+        // A name bound twice by one target (`for n, _, _ in ...`) takes values of
+        // either position: any object.
+        let mut names = Vec::new();
+        oxyc_sema::target_names(t, &mut names);
+        if names.iter().filter(|m| m.as_str() == n).count() > 1 {
+            return Ty::Object;
+        }
         match &t.kind {
             ExprKind::Name(m) if m == n => self.cx.types.exprs.get(t.id).clone(),
             ExprKind::Tuple(items) | ExprKind::List(items) => {

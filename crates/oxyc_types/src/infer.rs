@@ -661,6 +661,14 @@ impl Cx<'_> {
                 }
             }
             self.bind_target(&g.target, et);
+            // A name the target binds twice holds values of either position.
+            if let Some(top) = self.comp.last_mut() {
+                for n in &names {
+                    if names.iter().filter(|m| *m == n).count() > 1 {
+                        top.insert(n.clone(), Ty::Object);
+                    }
+                }
+            }
             for cond in &g.ifs {
                 self.expr(cond);
             }
