@@ -185,7 +185,18 @@ pub fn module_bindings(module: &ast::Module) -> ModuleBindings {
                     }
                     visit(&f.body, counts, star);
                 }
-                StmtKind::ClassDef(c) => visit(&c.body, counts, star),
+                StmtKind::ClassDef(c) => {
+                    // `global x` in a class body: its bindings of `x` are the module's.
+                    let mut bound = Vec::new();
+                    let mut globals = Vec::new();
+                    bound_names(&c.body, &mut bound, &mut globals);
+                    for n in bound {
+                        if globals.contains(&n) {
+                            *counts.entry(n).or_default() += 1;
+                        }
+                    }
+                    visit(&c.body, counts, star)
+                }
                 StmtKind::ImportFrom { names, .. } if names.iter().any(|a| a.name == "*") => {
                     *star = true
                 }

@@ -264,3 +264,11 @@ fn too_many_statically_nested_blocks() {
         .has_errors()
     );
 }
+
+#[test]
+fn global_in_a_class_body_rebinding_a_function_is_a_binding() {
+    let s = sem(
+        "def helper() -> str:\n    return 'def'\nclass C:\n    global helper\n    def helper() -> str:\n        return 'c'\n",
+    );
+    assert!(!s.early_bound.contains_key("helper"));
+}
