@@ -319,34 +319,6 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         );
         return out;
     }
-    if f.is_generator {
-        // A generator: the frame takes the arguments; the body runs on next().
-        let id = f.id.0;
-        let _ = writeln!(out, "    struct oxy_gf{id} *F = oxy_gf{id}_new();");
-        let _ = writeln!(
-            out,
-            "    if (F == NULL) {{ {}return NULL; }}",
-            cleanup.iter().map(|c| format!("{c} ")).collect::<String>()
-        );
-        for (i, p) in f.params.iter().enumerate() {
-            if p.ty == RType::Obj {
-                let _ = writeln!(out, "    Py_INCREF(p{i});");
-            }
-            let field = crate::func::reg_field_name(f, i);
-            let _ = writeln!(out, "    F->a{i} = p{i};\n    F->{field} = p{i};");
-        }
-        if f.has_closure {
-            let _ = writeln!(out, "    F->oxy_closure = Py_NewRef(self);");
-        }
-        let name = consts.str(&f.name);
-        let qualname = consts.str(&f.qualname);
-        let _ = writeln!(
-            out,
-            "    return oxy_gen_new(F, {}, oxy_gf{id}_free, {name}, {qualname});\n}}\n",
-            native_name(m, f.id)
-        );
-        return out;
-    }
     let _ = writeln!(
         out,
         "    if (OXY_UNLIKELY(oxy_rt_stack_limit == 0)) oxy_stack_init();"

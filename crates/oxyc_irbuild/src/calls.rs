@@ -91,6 +91,30 @@ impl<'a> FnBuilder<'a> {
         self.known_obj(Val::new(res, Ty::Object), &ty)
     }
 
+    /// The arguments of `e` when it calls the builtin `name` itself (not a name the
+    /// module, the function, a comprehension or a class body binds) with 1 to `max`
+    /// plain positional arguments.
+    pub fn builtin_call_args(&self, e: &'a Expr, name: &str, max: usize) -> Option<&'a [Expr]> {
+        let ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } = &e.kind
+        else {
+            return None;
+        };
+        let ExprKind::Name(n) = &func.kind else {
+            return None;
+        };
+        let plain = keywords.is_empty()
+            && (1..=max).contains(&args.len())
+            && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
+        let builtin = self.class_body.is_none()
+            && !self.comp.iter().any(|s| s.contains_key(n))
+            && self.cx.sem.resolve(self.scope, n) == NameRes::Builtin;
+        (n == name && plain && builtin).then_some(args.as_slice())
+    }
+
     /// `pop`, `remove` and `insert` on a value typed `list`: straight to the list.
     fn list_method(&mut self, recv: &Val, name: &str, args: &'a [Expr], ty: &Ty) -> Option<Val> {
         if args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) {

@@ -219,14 +219,7 @@ impl<'a> FnBuilder<'a> {
 
     pub fn class_def(&mut self, stmt_index: usize, c: &'a ClassDef) {
         // Decorators first, then bases and keywords, as the interpreter does.
-        let decorators: Vec<Reg> = c
-            .decorators
-            .iter()
-            .map(|d| {
-                let v = self.expr(d);
-                self.box_val(&v)
-            })
-            .collect();
+        let decorators = self.eval_decorators(&c.decorators);
         let bases: Vec<Reg> = c
             .bases
             .iter()
@@ -308,7 +301,7 @@ impl<'a> FnBuilder<'a> {
         } else {
             self.cx.sem.native_at(stmt_index)
         };
-        let mut cls = match native {
+        let cls = match native {
             Some(ci) => {
                 let dst = self.temp(RType::Obj);
                 self.emit(OpKind::MakeNativeClass {
@@ -327,16 +320,7 @@ impl<'a> FnBuilder<'a> {
             });
         }
         let undecorated = cls;
-        for d in decorators.into_iter().rev() {
-            let dst = self.temp(RType::Obj);
-            self.emit(OpKind::CallObj {
-                dst,
-                callable: d,
-                args: vec![cls],
-                kwnames: None,
-            });
-            cls = dst;
-        }
+        let cls = self.apply_decorators(decorators, cls);
         if let Some(ci) = native
             && self.cx.sem.native[ci].dataclass
         {
@@ -356,25 +340,7 @@ impl<'a> FnBuilder<'a> {
                 let Some(fi) = fi else {
                     return;
                 };
-                let decorators: Vec<Reg> = def
-                    .decorators
-                    .iter()
-                    .map(|d| {
-                        let v = self.expr(d);
-                        self.box_val(&v)
-                    })
-                    .collect();
-                let mut f = self.make_function(fi);
-                for d in decorators.into_iter().rev() {
-                    let dst = self.temp(RType::Obj);
-                    self.emit(OpKind::CallObj {
-                        dst,
-                        callable: d,
-                        args: vec![f],
-                        kwnames: None,
-                    });
-                    f = dst;
-                }
+                let f = self.decorated_function(fi, def);
                 // (`oxy_class_end` makes `__init_subclass__` and friends class-level.)
                 self.ns_store(ns, &def.name.name, f);
             }

@@ -93,26 +93,42 @@ impl<'a> FnBuilder<'a> {
             );
             return;
         };
-        let decorators: Vec<Reg> = def
-            .decorators
+        let f = self.decorated_function(fi, def);
+        self.store_name(&def.name.name, Val::new(f, Ty::Object));
+    }
+
+    /// What a `def` binds: its decorators evaluated (top to bottom), the function
+    /// made, the decorators applied (bottom to top).
+    pub fn decorated_function(&mut self, fi: usize, def: &'a FunctionDef) -> Reg {
+        let decorators = self.eval_decorators(&def.decorators);
+        let f = self.make_function(fi);
+        self.apply_decorators(decorators, f)
+    }
+
+    /// Decorator expressions, evaluated in order.
+    pub fn eval_decorators(&mut self, decorators: &'a [Expr]) -> Vec<Reg> {
+        decorators
             .iter()
             .map(|d| {
                 let v = self.expr(d);
                 self.box_val(&v)
             })
-            .collect();
-        let mut f = self.make_function(fi);
+            .collect()
+    }
+
+    /// Apply evaluated decorators to `obj`, innermost (last written) first.
+    pub fn apply_decorators(&mut self, decorators: Vec<Reg>, mut obj: Reg) -> Reg {
         for d in decorators.into_iter().rev() {
             let dst = self.temp(RType::Obj);
             self.emit(OpKind::CallObj {
                 dst,
                 callable: d,
-                args: vec![f],
+                args: vec![obj],
                 kwnames: None,
             });
-            f = dst;
+            obj = dst;
         }
-        self.store_name(&def.name.name, Val::new(f, Ty::Object));
+        obj
     }
 
     /// A `lambda` expression: a new function object.

@@ -954,31 +954,8 @@ impl<'a> FnBuilder<'a> {
 
     /// `range(...)` with int arguments: the loop becomes a C loop.
     fn range_args(&self, iter: &'a Expr) -> Option<&'a [Expr]> {
-        let ExprKind::Call {
-            func,
-            args,
-            keywords,
-        } = &iter.kind
-        else {
-            return None;
-        };
-        let ExprKind::Name(n) = &func.kind else {
-            return None;
-        };
-        if n != "range" || !keywords.is_empty() || args.is_empty() || args.len() > 3 {
-            return None;
-        }
-        if self.comp.iter().any(|s| s.contains_key(n))
-            || self.cx.sem.resolve(self.scope, n) != NameRes::Builtin
-        {
-            return None;
-        }
         // Any argument type: range() converts each with __index__, and so do we.
-        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) {
-            None
-        } else {
-            Some(args)
-        }
+        self.builtin_call_args(iter, "range", 3)
     }
 
     fn range_loop(

@@ -6,7 +6,6 @@
 
 use crate::builder::{FnBuilder, LoopCtx, Val};
 use oxyc_ir::{Const, OpKind, Prim, RType, Reg};
-use oxyc_sema::NameRes;
 use oxyc_syntax::ast::{Expr, ExprKind, Stmt};
 use oxyc_types::Ty;
 
@@ -37,31 +36,11 @@ fn seq_prims(t: &Ty) -> Option<(Prim, Prim, Prim)> {
 impl<'a> FnBuilder<'a> {
     /// The arguments of `zip(...)` when the loop can walk them by index.
     pub fn zip_args(&self, iter: &'a Expr) -> Option<&'a [Expr]> {
-        let ExprKind::Call {
-            func,
-            args,
-            keywords,
-        } = &iter.kind
-        else {
-            return None;
-        };
-        let ExprKind::Name(n) = &func.kind else {
-            return None;
-        };
-        if n != "zip" || !keywords.is_empty() || args.is_empty() || args.len() > 4 {
-            return None;
-        }
-        if self.comp.iter().any(|s| s.contains_key(n))
-            || self.class_body.is_some()
-            || self.cx.sem.resolve(self.scope, n) != NameRes::Builtin
-        {
-            return None;
-        }
-        let known = args.iter().all(|a| {
-            !matches!(a.kind, ExprKind::Starred(_))
-                && seq_prims(self.cx.types.exprs.get(a.id)).is_some()
-        });
-        known.then_some(args.as_slice())
+        let args = self.builtin_call_args(iter, "zip", 4)?;
+        let known = args
+            .iter()
+            .all(|a| seq_prims(self.cx.types.exprs.get(a.id)).is_some());
+        known.then_some(args)
     }
 
     #[allow(clippy::too_many_arguments)]

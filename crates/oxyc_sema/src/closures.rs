@@ -62,22 +62,9 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
         prefix: &str,
         stmts: &'m [Stmt],
     ) -> Result<(), Refusal> {
-        let empty = IndexSet::new();
-        let mut w = Walk {
-            b: self,
-            stmt_index,
-            parent: None,
-            prefix: prefix.to_string(),
-            bound: &empty,
-            locals: &empty,
-            uses: IndexSet::new(),
-            cells: IndexSet::new(),
-            comp: Vec::new(),
-        };
-        for s in stmts {
-            w.stmt(s)?;
-        }
-        Ok(())
+        self.at_module_level(stmt_index, prefix, |w| {
+            stmts.iter().try_for_each(|s| w.stmt(s))
+        })
     }
 
     /// Walk only the expressions (class bases, decorators, ...) at module level.
@@ -86,6 +73,18 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
         stmt_index: usize,
         prefix: &str,
         exprs: &[&'m Expr],
+    ) -> Result<(), Refusal> {
+        self.at_module_level(stmt_index, prefix, |w| {
+            exprs.iter().try_for_each(|e| w.expr(e))
+        })
+    }
+
+    /// Run `f` with a walk of code outside any function.
+    fn at_module_level(
+        &mut self,
+        stmt_index: usize,
+        prefix: &str,
+        f: impl FnOnce(&mut Walk<'_, 'm, 'g>) -> Result<(), Refusal>,
     ) -> Result<(), Refusal> {
         let empty = IndexSet::new();
         let mut w = Walk {
@@ -99,10 +98,7 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
             cells: IndexSet::new(),
             comp: Vec::new(),
         };
-        for e in exprs {
-            w.expr(e)?;
-        }
-        Ok(())
+        f(&mut w)
     }
 
     /// Add a function and (recursively) the functions inside it. Returns its free
