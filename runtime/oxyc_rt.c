@@ -571,16 +571,19 @@ static void raise_too_many_positional(const char *fname, Py_ssize_t nparams, Py_
                      fname, nparams, nparams == 1 ? "" : "s", given, verb);
 }
 
-static void raise_missing(const char *fname, const char *const *names, PyObject *const *out,
-                          Py_ssize_t nrequired) {
+/* TypeError "f() missing 2 required <kind> arguments: 'x' and 'y'" for the
+   names[i] (i in [lo, hi)) that are required and NULL in slot[i - lo]. */
+static void raise_missing_kind(const char *fname, const char *kind, const char *const *names,
+                               const unsigned char *required, PyObject *const *slot,
+                               Py_ssize_t lo, Py_ssize_t hi) {
     Py_ssize_t nmissing = 0, k = 0;
-    for (Py_ssize_t i = 0; i < nrequired; i++)
-        if (out[i] == NULL) nmissing++;
+    for (Py_ssize_t i = lo; i < hi; i++)
+        if (slot[i - lo] == NULL && (required == NULL || required[i])) nmissing++;
     PyObject *list = PyList_New(0);
     if (list == NULL) return;
     /* build "'x'", "'x' and 'y'" or "'x', 'y', and 'z'" */
-    for (Py_ssize_t i = 0; i < nrequired; i++) {
-        if (out[i] != NULL) continue;
+    for (Py_ssize_t i = lo; i < hi; i++) {
+        if (slot[i - lo] != NULL || (required != NULL && !required[i])) continue;
         PyObject *name = PyUnicode_FromString(names[i]);
         PyObject *r = name ? PyObject_Repr(name) : NULL;
         Py_XDECREF(name);
@@ -610,13 +613,18 @@ static void raise_missing(const char *fname, const char *const *names, PyObject 
         PyObject *joined = empty ? PyUnicode_Join(empty, list) : NULL;
         Py_XDECREF(empty);
         if (joined != NULL) {
-            PyErr_Format(PyExc_TypeError, "%s() missing %zd required positional argument%s: %U",
-                         fname, nmissing, nmissing == 1 ? "" : "s", joined);
+            PyErr_Format(PyExc_TypeError, "%s() missing %zd required %s argument%s: %U", fname,
+                         nmissing, kind, nmissing == 1 ? "" : "s", joined);
             Py_DECREF(joined);
         }
     }
 done:
     Py_DECREF(list);
+}
+
+static void raise_missing(const char *fname, const char *const *names, PyObject *const *out,
+                          Py_ssize_t nrequired) {
+    raise_missing_kind(fname, "positional", names, NULL, out, 0, nrequired);
 }
 
 int oxy_parse_args(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, const char *fname,
@@ -662,6 +670,215 @@ int oxy_parse_args(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, c
         }
     }
     return 0;
+}
+
+/* Keyword `key` names one of the positional-only parameters: CPython then reports
+   every positional-only parameter passed by keyword. Returns 1 with the error set. */
+static int raise_posonly_as_keyword(const oxy_sig *s, PyObject *kwnames) {
+    PyObject *list = PyList_New(0);
+    if (list == NULL) return 1;
+    Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
+    for (Py_ssize_t j = 0; j < s->nposonly; j++) {
+        for (Py_ssize_t k = 0; k < nkw; k++) {
+            PyObject *key = PyTuple_GET_ITEM(kwnames, k);
+            if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, s->names[j]) == 0) {
+                if (PyList_Append(list, key) < 0) {
+                    Py_DECREF(list);
+                    return 1;
+                }
+                break;
+            }
+        }
+    }
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    if (n == 0) {
+        Py_DECREF(list);
+        return 0;
+    }
+    PyObject *sep = PyUnicode_FromString(", ");
+    PyObject *joined = sep ? PyUnicode_Join(sep, list) : NULL;
+    Py_XDECREF(sep);
+    if (joined != NULL) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s() got some positional-only arguments passed as keyword arguments: '%U'",
+                     s->fname, joined);
+        Py_DECREF(joined);
+    }
+    Py_DECREF(list);
+    return 1;
+}
+
+static void raise_kw_twice(PyObject *func, PyObject *key) {
+    PyObject *fs = _PyObject_FunctionStr(func);
+    if (fs == NULL) return;
+    PyErr_Format(PyExc_TypeError, "%U got multiple values for keyword argument '%S'", fs, key);
+    Py_DECREF(fs);
+}
+
+int oxy_call_star_extend(PyObject *func, PyObject *l, PyObject *it) {
+    if (Py_TYPE(it)->tp_iter == NULL && !PySequence_Check(it)) {
+        PyObject *fs = _PyObject_FunctionStr(func);
+        if (fs == NULL) return -1;
+        PyErr_Format(PyExc_TypeError, "%U argument after * must be an iterable, not %.200s", fs,
+                     Py_TYPE(it)->tp_name);
+        Py_DECREF(fs);
+        return -1;
+    }
+    PyObject *r = _PyList_Extend((PyListObject *)l, it);
+    if (r == NULL) return -1;
+    Py_DECREF(r);
+    return 0;
+}
+
+int oxy_call_kw_set(PyObject *func, PyObject *d, PyObject *key, PyObject *value) {
+    int has = PyDict_Contains(d, key);
+    if (has < 0) return -1;
+    if (has) {
+        raise_kw_twice(func, key);
+        return -1;
+    }
+    return PyDict_SetItem(d, key, value);
+}
+
+int oxy_call_kw_merge(PyObject *func, PyObject *d, PyObject *m) {
+    if (PyDict_CheckExact(m)) {
+        Py_ssize_t pos = 0;
+        PyObject *key, *value;
+        while (PyDict_Next(m, &pos, &key, &value)) {
+            Py_INCREF(key);
+            Py_INCREF(value);
+            int r = oxy_call_kw_set(func, d, key, value);
+            Py_DECREF(key);
+            Py_DECREF(value);
+            if (r < 0) return -1;
+        }
+        return 0;
+    }
+    PyObject *keys = PyMapping_Keys(m);
+    if (keys == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+            PyErr_Clear();
+            PyObject *fs = _PyObject_FunctionStr(func);
+            if (fs == NULL) return -1;
+            PyErr_Format(PyExc_TypeError, "%U argument after ** must be a mapping, not %.200s",
+                         fs, Py_TYPE(m)->tp_name);
+            Py_DECREF(fs);
+        }
+        return -1;
+    }
+    PyObject *iter = PyObject_GetIter(keys);
+    Py_DECREF(keys);
+    if (iter == NULL) return -1;
+    PyObject *key;
+    while ((key = PyIter_Next(iter)) != NULL) {
+        PyObject *value = PyObject_GetItem(m, key);
+        int r = value == NULL ? -1 : oxy_call_kw_set(func, d, key, value);
+        Py_XDECREF(value);
+        Py_DECREF(key);
+        if (r < 0) {
+            Py_DECREF(iter);
+            return -1;
+        }
+    }
+    Py_DECREF(iter);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+int oxy_parse_sig(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, const oxy_sig *s,
+                  PyObject **out) {
+    nargs = PyVectorcall_NARGS(nargs);
+    Py_ssize_t npos = s->npos, nkwonly = s->nkwonly, i;
+    PyObject **pos = out;
+    PyObject **vtuple = s->varargs ? out + npos : NULL;
+    PyObject **kwo = out + npos + (s->varargs ? 1 : 0);
+    PyObject **vdict = s->varkw ? kwo + nkwonly : NULL;
+    Py_ssize_t n = nargs < npos ? nargs : npos;
+    for (i = 0; i < n; i++) pos[i] = args[i];
+    for (; i < npos; i++) pos[i] = NULL;
+    for (i = 0; i < nkwonly; i++) kwo[i] = NULL;
+    PyObject *tuple = NULL, *dict = NULL;
+    if (vdict != NULL) {
+        dict = PyDict_New();
+        if (dict == NULL) return -1;
+        *vdict = dict;
+    }
+    if (vtuple != NULL) {
+        tuple = PyTuple_New(nargs > npos ? nargs - npos : 0);
+        if (tuple == NULL) goto fail;
+        for (i = npos; i < nargs; i++) PyTuple_SET_ITEM(tuple, i - npos, Py_NewRef(args[i]));
+        *vtuple = tuple;
+    }
+    if (kwnames != NULL) {
+        Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
+        for (Py_ssize_t k = 0; k < nkw; k++) {
+            PyObject *key = PyTuple_GET_ITEM(kwnames, k), *value = args[nargs + k];
+            if (OXY_UNLIKELY(!PyUnicode_Check(key))) {
+                PyErr_Format(PyExc_TypeError, "%s() keywords must be strings", s->fname);
+                goto fail;
+            }
+            /* positional-only parameters cannot be named: such a keyword goes to
+               **kwargs, or is an error */
+            Py_ssize_t j = find_param(key, s->names + s->nposonly, npos + nkwonly - s->nposonly);
+            if (j < 0) {
+                if (dict != NULL) {
+                    if (PyDict_SetItem(dict, key, value) < 0) goto fail;
+                    continue;
+                }
+                if (raise_posonly_as_keyword(s, kwnames)) goto fail;
+                PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%S'",
+                             s->fname, key);
+                goto fail;
+            }
+            j += s->nposonly;
+            PyObject **slot = j < npos ? &pos[j] : &kwo[j - npos];
+            if (*slot != NULL) {
+                PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument '%S'",
+                             s->fname, key);
+                goto fail;
+            }
+            *slot = value;
+        }
+    }
+    if (OXY_UNLIKELY(nargs > npos && vtuple == NULL)) {
+        Py_ssize_t kwonly_given = 0, ndefaults = 0;
+        for (i = 0; i < nkwonly; i++)
+            if (kwo[i] != NULL) kwonly_given++;
+        for (i = 0; i < npos; i++)
+            if (!s->required[i]) ndefaults++;
+        PyObject *sig = ndefaults ? PyUnicode_FromFormat("from %zd to %zd", npos - ndefaults, npos)
+                                  : PyUnicode_FromFormat("%zd", npos);
+        PyObject *kwsig =
+            kwonly_given
+                ? PyUnicode_FromFormat(" positional argument%s (and %zd keyword-only argument%s)",
+                                       nargs != 1 ? "s" : "", kwonly_given,
+                                       kwonly_given != 1 ? "s" : "")
+                : PyUnicode_FromString("");
+        if (sig != NULL && kwsig != NULL)
+            PyErr_Format(PyExc_TypeError, "%s() takes %U positional argument%s but %zd%U %s given",
+                         s->fname, sig, (ndefaults || npos != 1) ? "s" : "", nargs, kwsig,
+                         nargs == 1 && !kwonly_given ? "was" : "were");
+        Py_XDECREF(sig);
+        Py_XDECREF(kwsig);
+        goto fail;
+    }
+    for (i = n; i < npos; i++) {
+        if (pos[i] == NULL && s->required[i]) {
+            raise_missing_kind(s->fname, "positional", s->names, s->required, pos, 0, npos);
+            goto fail;
+        }
+    }
+    for (i = 0; i < nkwonly; i++) {
+        if (kwo[i] == NULL && s->required[npos + i]) {
+            raise_missing_kind(s->fname, "keyword-only", s->names, s->required, kwo, npos,
+                               npos + nkwonly);
+            goto fail;
+        }
+    }
+    return 0;
+fail:
+    Py_XDECREF(tuple);
+    Py_XDECREF(dict);
+    return -1;
 }
 
 /* ======================================================================== */
@@ -1879,8 +2096,10 @@ static PyTypeObject *oxy_gen_type_get(void) {
         {Py_tp_members, (void *)members},
         {0, NULL},
     };
+    /* (Named under builtins, like the interpreter's generator type, so that
+       PyType_FromSpec does not warn; tp_name is then the bare name.) */
     PyType_Spec spec = {
-        "generator",
+        "builtins.generator",
         sizeof(OxyGen),
         0,
         Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
@@ -1888,6 +2107,7 @@ static PyTypeObject *oxy_gen_type_get(void) {
     };
     PyTypeObject *tp = (PyTypeObject *)PyType_FromSpec(&spec);
     if (tp == NULL) return NULL;
+    tp->tp_name = "generator";
     /* isinstance(g, collections.abc.Generator) holds, as for the interpreter's. */
     PyObject *abc = PyImport_ImportModule("collections.abc");
     if (abc != NULL) {

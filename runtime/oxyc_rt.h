@@ -518,6 +518,36 @@ OXY_API int oxy_parse_args(PyObject *const *args, Py_ssize_t nargs, PyObject *kw
                            const char *fname, const char *const *names,
                            Py_ssize_t nparams, Py_ssize_t nrequired, PyObject **out);
 
+/* A signature with more than positional-or-keyword parameters: positional-only
+   ones, `*args`, keyword-only ones, `**kwargs`. */
+typedef struct {
+    const char *fname;             /* __qualname__, for messages (UTF-8) */
+    const char *const *names;      /* the named parameters: positional, then keyword-only */
+    const unsigned char *required; /* per named parameter: 1 when it has no default */
+    Py_ssize_t nposonly;           /* the first nposonly names are positional-only */
+    Py_ssize_t npos;               /* positional parameters (including positional-only) */
+    Py_ssize_t nkwonly;            /* keyword-only parameters, after the positional ones */
+    int varargs, varkw;            /* has `*args` / `**kwargs` */
+} oxy_sig;
+
+/* Parse a METH_FASTCALL|METH_KEYWORDS call for signature `s`, as CPython binds a
+   Python function's arguments (same checks in the same order, same messages).
+   Fills out[] in the order of the def: npos positional, then the `*args` tuple
+   (if any), then nkwonly keyword-only, then the `**kwargs` dict (if any).
+   Named parameters are BORROWED (NULL when omitted); the tuple and the dict
+   are NEW references.  Returns 0, or -1 with the TypeError set. */
+/* Building the arguments of a call with `*x` / `**m` (func names the callee in
+   the messages, as CPython's "f() argument after * must be an iterable, not
+   int"):  extend list `l` with the items of `it`; merge mapping `m` into the
+   keyword dict `d`; set keyword `key` in `d`.  A keyword given twice is
+   "f() got multiple values for keyword argument 'k'".  0, or -1 with the error. */
+OXY_API int oxy_call_star_extend(PyObject *func, PyObject *l, PyObject *it);
+OXY_API int oxy_call_kw_merge(PyObject *func, PyObject *d, PyObject *m);
+OXY_API int oxy_call_kw_set(PyObject *func, PyObject *d, PyObject *key, PyObject *value);
+
+OXY_API int oxy_parse_sig(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+                          const oxy_sig *s, PyObject **out);
+
 /* ======================================================================== */
 /* Raising errors                                                            */
 /* ======================================================================== */

@@ -212,11 +212,12 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         f.id.0
     );
     let _ = writeln!(out, "    (void)self;");
-    let names: Vec<String> = f
-        .params
-        .iter()
-        .map(|p| c_string(p.name.as_bytes()))
+    // The parameters bound by name (all but `*args` and `**kwargs`).
+    let named: Vec<&oxyc_ir::Param> = (0..n)
+        .filter(|&i| !f.kinds.is_collector(i))
+        .map(|i| &f.params[i])
         .collect();
+    let names: Vec<String> = named.iter().map(|p| c_string(p.name.as_bytes())).collect();
     let _ = writeln!(
         out,
         "    static const char *const names[] = {{{}NULL}};",
@@ -224,12 +225,45 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
     );
     let _ = writeln!(out, "    PyObject *a[{}];", n.max(1));
     let fname = c_string(f.qualname.as_bytes());
-    let _ = writeln!(
-        out,
-        "    if (oxy_parse_args(args, nargs, kwnames, {fname}, names, {n}, {nreq}, a) < 0) return NULL;"
-    );
-    let mut call_args = Vec::new();
     let mut cleanup = Vec::new();
+    if f.kinds.is_simple() {
+        let _ = writeln!(
+            out,
+            "    if (oxy_parse_args(args, nargs, kwnames, {fname}, names, {n}, {nreq}, a) < 0) return NULL;"
+        );
+    } else {
+        let k = f.kinds;
+        let required: Vec<&str> = named
+            .iter()
+            .map(|p| if p.has_default() { "0" } else { "1" })
+            .collect();
+        let _ = writeln!(
+            out,
+            "    static const unsigned char required[] = {{{}0}};",
+            required
+                .iter()
+                .map(|r| format!("{r}, "))
+                .collect::<String>()
+        );
+        let _ = writeln!(
+            out,
+            "    static const oxy_sig sig = {{{fname}, names, required, {}, {}, {}, {}, {}}};",
+            k.nposonly,
+            k.npos,
+            k.nkwonly,
+            u8::from(k.varargs),
+            u8::from(k.varkw)
+        );
+        let _ = writeln!(
+            out,
+            "    if (oxy_parse_sig(args, nargs, kwnames, &sig, a) < 0) return NULL;"
+        );
+        // The `*args` tuple and `**kwargs` dict are the wrapper's to release.
+        for i in (0..n).filter(|&i| k.is_collector(i)) {
+            cleanup.push(format!("Py_DECREF(a[{i}]);"));
+        }
+    }
+    let mut call_args = Vec::new();
     for (i, p) in f.params.iter().enumerate() {
         let v = format!("p{i}");
         let what = c_string(format!("{}() argument '{}'", f.name, p.name).as_bytes());
@@ -301,7 +335,8 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
             cleanup.iter().map(|c| format!("{c} ")).collect::<String>()
         );
         for (i, p) in f.params.iter().enumerate() {
-            if p.ty == RType::Obj {
+            // (The frame takes over the wrapper's `*args` tuple and `**kwargs` dict.)
+            if p.ty == RType::Obj && !f.kinds.is_collector(i) {
                 let _ = writeln!(out, "    Py_INCREF(p{i});");
             }
             let field = crate::func::reg_field_name(f, i);

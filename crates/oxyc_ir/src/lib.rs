@@ -387,6 +387,36 @@ impl Param {
     }
 }
 
+/// How a function's parameters bind. `Function::params` are in the order of the
+/// `def`: positional-only, positional-or-keyword, `*args`, keyword-only, `**kwargs`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ParamKinds {
+    /// The first `nposonly` parameters are positional-only.
+    pub nposonly: u32,
+    /// Positional parameters (including the positional-only ones).
+    pub npos: u32,
+    /// A `*args` parameter (a tuple) follows the positional ones.
+    pub varargs: bool,
+    /// Keyword-only parameters, after `*args` (or the bare `*`).
+    pub nkwonly: u32,
+    /// A `**kwargs` parameter (a dict) comes last.
+    pub varkw: bool,
+}
+
+impl ParamKinds {
+    /// Only positional-or-keyword parameters.
+    pub fn is_simple(&self) -> bool {
+        self.nposonly == 0 && !self.varargs && self.nkwonly == 0 && !self.varkw
+    }
+    /// Index in `params` of `*args` and of `**kwargs` (the parameters the wrapper
+    /// makes rather than receives).
+    pub fn is_collector(&self, i: usize) -> bool {
+        let i = i as u32;
+        (self.varargs && i == self.npos)
+            || (self.varkw && i == self.npos + u32::from(self.varargs) + self.nkwonly)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Function {
     pub id: FuncId,
@@ -396,6 +426,7 @@ pub struct Function {
     pub qualname: String,
     pub line: u32,
     pub params: Vec<Param>,
+    pub kinds: ParamKinds,
     /// The first `params.len()` registers are the parameters.
     pub regs: Vec<RegInfo>,
     pub ret: RType,

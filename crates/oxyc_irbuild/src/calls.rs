@@ -188,7 +188,7 @@ impl<'a> FnBuilder<'a> {
             });
             return dst;
         }
-        let tuple = self.build_seq(args, BuildKind::Tuple);
+        let tuple = self.call_star_args(callable, args);
         if keywords.is_empty() {
             return self.prim(Prim::ObjCallStarNoKw, vec![callable, tuple]);
         }
@@ -198,18 +198,53 @@ impl<'a> FnBuilder<'a> {
             keys: vec![],
             values: vec![],
         });
+        // Keyword names are distinct (the parser checks) until a `**` brings others.
+        let mut merged = false;
         for k in keywords {
             let v = self.expr(&k.value);
             let b = self.box_val(&v);
             match &k.arg {
                 Some(name) => {
                     let key = self.str_const(&name.name);
-                    self.prim_void(Prim::DictSetItem, vec![dict, key, b]);
+                    if merged {
+                        self.prim_void(Prim::CallKwSet, vec![callable, dict, key, b]);
+                    } else {
+                        self.prim_void(Prim::DictSetItem, vec![dict, key, b]);
+                    }
                 }
-                None => self.prim_void(Prim::DictUpdate, vec![dict, b]),
+                None => {
+                    self.prim_void(Prim::CallKwMerge, vec![callable, dict, b]);
+                    merged = true;
+                }
             }
         }
         self.prim(Prim::ObjCallStar, vec![callable, tuple, dict])
+    }
+
+    /// The positional arguments of a call with `*x` among them, as a tuple (the
+    /// messages name the callee).
+    fn call_star_args(&mut self, callable: Reg, args: &'a [Expr]) -> Reg {
+        let list = self.temp(RType::Obj);
+        self.emit(OpKind::Build {
+            dst: list,
+            kind: BuildKind::List,
+            items: vec![],
+        });
+        for a in args {
+            match &a.kind {
+                ExprKind::Starred(inner) => {
+                    let v = self.expr(inner);
+                    let b = self.box_val(&v);
+                    self.prim_void(Prim::CallStarExtend, vec![callable, list, b]);
+                }
+                _ => {
+                    let v = self.expr(a);
+                    let b = self.box_val(&v);
+                    self.prim_void(Prim::ListAppend, vec![list, b]);
+                }
+            }
+        }
+        self.prim(Prim::ListToTuple, vec![list])
     }
 
     /// `super()` in a method: `super(Class, first_argument)`, with the class the
@@ -280,6 +315,7 @@ impl<'a> FnBuilder<'a> {
         let def = self.cx.sem.functions[fi].def()?;
         let params: Vec<_> = def.params.all().collect();
         if !def.decorators.is_empty()
+            || !def.params.all_positional()
             || params.is_empty()
             || args.len() + 1 > params.len()
             || params[args.len() + 1..].iter().any(|p| p.default.is_none())
@@ -364,6 +400,7 @@ impl<'a> FnBuilder<'a> {
         let params: Vec<_> = def.params.all().collect();
         if !keywords.is_empty()
             || !def.decorators.is_empty()
+            || !def.params.all_positional()
             || params.is_empty()
             || args.len() + 1 > params.len()
             || params[args.len() + 1..].iter().any(|p| p.default.is_none())
@@ -510,53 +547,97 @@ impl<'a> FnBuilder<'a> {
         Some(Val::new(result, res_ty))
     }
 
-    /// A call to an early-bound compiled function whose arguments bind statically.
+    /// A call to an early-bound compiled function whose arguments bind statically:
+    /// each argument goes to its parameter as CPython would bind it, extra positional
+    /// arguments into a `*args` tuple, unmatched keywords into a `**kwargs` dict.
+    /// Calls that would raise (a missing, duplicate or unexpected argument) take the
+    /// generic path, which raises CPython's error.
     fn direct_call(&mut self, fi: usize, args: &'a [Expr], keywords: &'a [Keyword]) -> Option<Val> {
         let scope = &self.cx.sem.functions[fi];
         let def = scope.def()?;
         let sig = &self.cx.types.sigs[fi];
-        let params: Vec<_> = def.params.all().collect();
-        if args.len() > params.len() {
+        let ps = &def.params;
+        let params: Vec<_> = ps.all().collect();
+        let nposonly = ps.posonly.len();
+        let npos = nposonly + ps.args.len();
+        let vararg_at = ps.vararg.as_ref().map(|_| npos);
+        let kwonly_at = npos + usize::from(ps.vararg.is_some());
+        let kwarg_at = ps.kwarg.as_ref().map(|_| params.len() - 1);
+        if args.len() > npos && vararg_at.is_none() {
             return None;
         }
-        // Which argument expression binds each parameter (None = default).
-        let mut slots: Vec<Option<&'a Expr>> = vec![None; params.len()];
-        for (i, a) in args.iter().enumerate() {
-            slots[i] = Some(a);
+        // What binds each parameter: `Arg(i)` = positional argument i, `Kw(k)` =
+        // keyword k; None = its default.
+        #[derive(Clone, Copy)]
+        enum Src {
+            Arg(usize),
+            Kw(usize),
         }
-        for k in keywords {
-            let name = &k.arg.as_ref()?.name;
-            let i = params.iter().position(|p| &p.name.name == name)?;
-            if slots[i].is_some() {
-                return None;
+        let mut slots: Vec<Option<Src>> = vec![None; params.len()];
+        for (i, slot) in slots.iter_mut().enumerate().take(args.len().min(npos)) {
+            *slot = Some(Src::Arg(i));
+        }
+        let mut extra_kw = Vec::new();
+        for (k, kw) in keywords.iter().enumerate() {
+            let name = &kw.arg.as_ref()?.name;
+            let named = (nposonly..npos).chain(kwonly_at..kwonly_at + ps.kwonly.len());
+            match named.into_iter().find(|&i| &params[i].name.name == name) {
+                Some(i) if slots[i].is_some() => return None,
+                Some(i) => slots[i] = Some(Src::Kw(k)),
+                None if kwarg_at.is_some() => extra_kw.push(k),
+                None => return None,
             }
-            slots[i] = Some(&k.value);
         }
-        if slots
-            .iter()
-            .zip(&params)
-            .any(|(s, p)| s.is_none() && p.default.is_none())
+        let is_collector = |i: usize| Some(i) == vararg_at || Some(i) == kwarg_at;
+        if (0..params.len())
+            .any(|i| !is_collector(i) && slots[i].is_none() && params[i].default.is_none())
         {
             return None;
         }
         // Evaluate in source order (positional, then keywords), then coerce.
-        let mut evaluated: Vec<Option<Val>> = vec![None; params.len()];
-        for (i, a) in args.iter().enumerate() {
-            evaluated[i] = Some(self.expr(a));
-        }
-        for k in keywords {
-            let name = k.arg.as_ref().map(|a| a.name.clone()).unwrap_or_default();
-            let i = params.iter().position(|p| p.name.name == name)?;
-            evaluated[i] = Some(self.expr(&k.value));
-        }
+        let arg_vals: Vec<Val> = args.iter().map(|a| self.expr(a)).collect();
+        let kw_vals: Vec<Val> = keywords.iter().map(|k| self.expr(&k.value)).collect();
         let fname = def.name.name.clone();
         let mut regs = Vec::new();
         for (i, p) in params.iter().enumerate() {
             let pty = &sig.params[i];
-            match &evaluated[i] {
+            if Some(i) == vararg_at {
+                let items: Vec<Reg> = arg_vals[npos.min(arg_vals.len())..]
+                    .iter()
+                    .map(|v| self.box_val(v))
+                    .collect();
+                let dst = self.temp(RType::Obj);
+                self.emit(OpKind::Build {
+                    dst,
+                    kind: BuildKind::Tuple,
+                    items,
+                });
+                regs.push(dst);
+                continue;
+            }
+            if Some(i) == kwarg_at {
+                let mut keys = Vec::new();
+                let mut values = Vec::new();
+                for &k in &extra_kw {
+                    let name = keywords[k].arg.as_ref().map_or("", |a| a.name.as_str());
+                    keys.push(self.str_const(name));
+                    values.push(self.box_val(&kw_vals[k]));
+                }
+                let dst = self.temp(RType::Obj);
+                self.emit(OpKind::BuildDict { dst, keys, values });
+                regs.push(dst);
+                continue;
+            }
+            let v = match slots[i] {
+                Some(Src::Arg(a)) => Some(&arg_vals[a]),
+                Some(Src::Kw(k)) => Some(&kw_vals[k]),
+                None => None,
+            };
+            match v {
                 Some(v) => {
                     let what = format!("{fname}() argument '{}'", p.name.name);
-                    regs.push(self.coerce(v, pty, Some(&what)));
+                    let v = v.clone();
+                    regs.push(self.coerce(&v, pty, Some(&what)));
                 }
                 None => {
                     let dst = self.temp(rtype_of(pty));

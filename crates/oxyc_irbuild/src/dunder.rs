@@ -30,6 +30,7 @@ impl<'a> FnBuilder<'a> {
             let params: Vec<_> = def.params.all().collect();
             let sig = &self.cx.types.sigs[fi];
             let plain = def.decorators.is_empty()
+                && def.params.all_positional()
                 && params.len() >= arity
                 && params[arity..].iter().all(|p| p.default.is_some())
                 && sig.params.len() == base_sig.params.len()

@@ -79,7 +79,8 @@ pub fn build_module(
         // A closure's defaults follow its cells in the closure tuple.
         let mut slot = scope.freevars.len() as u32;
         let mut params = Vec::new();
-        for (p, ty) in scope.parameters().all().zip(&sig.params) {
+        let kinds = param_kinds(scope.parameters());
+        for (i, (p, ty)) in scope.parameters().all().zip(&sig.params).enumerate() {
             let r = b.new_reg(rtype_of(ty), RegKind::Param, &p.name.name);
             b.locals.insert(p.name.name.clone(), r);
             b.local_tys.insert(p.name.name.clone(), ty.clone());
@@ -101,7 +102,12 @@ pub fn build_module(
             params.push(Param {
                 name: p.name.name.clone(),
                 ty: rtype_of(ty),
-                check: ty.check_name(),
+                // (`*args` and `**kwargs` are made by the wrapper: nothing to check.)
+                check: if kinds.is_collector(i) {
+                    None
+                } else {
+                    ty.check_name()
+                },
                 default_static,
                 default_slot,
             });
@@ -142,6 +148,7 @@ pub fn build_module(
             qualname: scope.qualname(),
             line,
             params,
+            kinds,
             ret: rtype_of(&sig.ret),
             ret_check: sig.ret.check_name(),
             entry: oxyc_ir::BlockId(0),
@@ -207,6 +214,7 @@ pub fn build_module(
         qualname: "<module>".to_string(),
         line: 1,
         params: vec![],
+        kinds: oxyc_ir::ParamKinds::default(),
         ret: oxyc_ir::RType::Obj,
         ret_check: None,
         entry: oxyc_ir::BlockId(0),
@@ -263,3 +271,14 @@ impl Val {
 
 #[cfg(test)]
 mod tests;
+
+/// How the parameters of a `def` or `lambda` bind.
+fn param_kinds(p: &ast::Parameters) -> oxyc_ir::ParamKinds {
+    oxyc_ir::ParamKinds {
+        nposonly: p.posonly.len() as u32,
+        npos: (p.posonly.len() + p.args.len()) as u32,
+        varargs: p.vararg.is_some(),
+        nkwonly: p.kwonly.len() as u32,
+        varkw: p.kwarg.is_some(),
+    }
+}

@@ -606,7 +606,7 @@ fn declared_fields(c: &ClassDef) -> IndexMap<String, Option<Expr>> {
         {
             continue;
         }
-        let Some(first) = f.params.all().next() else {
+        let Some(first) = f.params.positional().next() else {
             continue;
         };
         self_stores(&f.body, &first.name.name, &mut out);
@@ -838,7 +838,7 @@ fn scan_dynamic(module: &ast::Module) -> Dynamic {
                     .decorators
                     .iter()
                     .any(|d| matches!(&d.kind, ExprKind::Name(n) if n == "staticmethod"));
-                let me = match f.params.all().next().map(|p| p.name.name.as_str()) {
+                let me = match f.params.positional().next().map(|p| p.name.name.as_str()) {
                     _ if static_method => Receiver::None,
                     Some(p) if class_level => Receiver::Class(p),
                     Some(p) => Receiver::Instance(p),

@@ -89,7 +89,7 @@ fn function_unsupported(stmt: &Stmt, f: &FunctionDef, r: Rules) -> Found {
     {
         return found(span, "the walrus operator `:=` in an annotation");
     }
-    if r.allow_super && f.params.all().next().is_none() {
+    if r.allow_super && f.params.positional().next().is_none() {
         // `super()` needs the first argument; a method without one stays interpreted.
         if let Some(span) = first_zero_arg_super(&f.body) {
             return found(span, "`super()` in a method without parameters");
@@ -108,15 +108,6 @@ fn function_unsupported(stmt: &Stmt, f: &FunctionDef, r: Rules) -> Found {
 /// Parameter kinds not compiled yet, and their defaults (`of_method`: evaluated in
 /// a class body).
 fn params_unsupported(p: &Parameters, of_method: bool) -> Found {
-    if let Some(v) = p.vararg.as_ref().or(p.kwarg.as_ref()) {
-        return found(v.span, "a `*args` / `**kwargs` parameter");
-    }
-    if let Some(k) = p.kwonly.first() {
-        return found(k.span, "a keyword-only parameter");
-    }
-    if let Some(k) = p.posonly.first() {
-        return found(k.span, "a positional-only parameter");
-    }
     // Defaults are evaluated where the `def` stands: for a method, in the class body.
     let at_def = Rules {
         class_level: of_method,

@@ -170,6 +170,18 @@ impl Parameters {
     pub fn positional(&self) -> impl Iterator<Item = &Param> {
         self.posonly.iter().chain(self.args.iter())
     }
+    /// Only positional-or-keyword parameters (no `/`, `*`, `*args`, `**kwargs`).
+    pub fn is_simple(&self) -> bool {
+        self.posonly.is_empty()
+            && self.vararg.is_none()
+            && self.kwonly.is_empty()
+            && self.kwarg.is_none()
+    }
+    /// Every parameter can be bound by position (no `*args`, keyword-only
+    /// parameters or `**kwargs`; positional-only ones are fine).
+    pub fn all_positional(&self) -> bool {
+        self.vararg.is_none() && self.kwonly.is_empty() && self.kwarg.is_none()
+    }
     /// Every parameter in declaration order.
     pub fn all(&self) -> impl Iterator<Item = &Param> {
         self.posonly

@@ -37,6 +37,18 @@ pub struct ModuleTypes {
     pub exprs: ExprTypes,
 }
 
+/// The type of `*args: T` (a tuple of T) or `**kwargs: T` (a dict of str to T), for
+/// parameter `p` of `params` whose annotation means `elem`; None for other parameters.
+fn collector_ty(params: &ast::Parameters, p: &ast::Param, elem: Ty) -> Option<Ty> {
+    if params.vararg.as_ref().is_some_and(|v| std::ptr::eq(v, p)) {
+        return Some(Ty::TupleVar(Box::new(elem)));
+    }
+    if params.kwarg.as_ref().is_some_and(|v| std::ptr::eq(v, p)) {
+        return Some(Ty::Dict(Box::new(Ty::Str), Box::new(elem)));
+    }
+    None
+}
+
 pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
     let mut exprs = ExprTypes::new(module.expr_count);
     let mut sigs = Vec::new();
@@ -56,7 +68,11 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
         let Some(def) = f.def() else {
             // A lambda: no annotations.
             sigs.push(FuncSig {
-                params: f.parameters().all().map(|_| Ty::Object).collect(),
+                params: f
+                    .parameters()
+                    .all()
+                    .map(|p| collector_ty(f.parameters(), p, Ty::Object).unwrap_or(Ty::Object))
+                    .collect(),
                 ret: Ty::Object,
                 may_decline: false,
             });
@@ -66,6 +82,7 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
         let self_ty = match &f.method_of {
             Some(m)
                 if def.decorators.is_empty()
+                    && def.params.positional().next().is_some()
                     && !oxyc_sema::is_implicit_classlevel(&def.name.name)
                     && sem.native_named(&m.class).is_some()
                     && !rebinds_first_param(def)
@@ -95,6 +112,9 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
                         return Ty::Object;
                     }
                     let t = p.annotation.as_ref().map_or(Ty::Object, type_of_annotation);
+                    if let Some(c) = collector_ty(&def.params, p, t.clone()) {
+                        return c;
+                    }
                     // `x: int = None` (implicit Optional) cannot be unboxed.
                     let none_default =
                         matches!(p.default.as_ref().map(|d| &d.kind), Some(ExprKind::NoneLit));
@@ -1009,7 +1029,7 @@ fn mentions_not_implemented(body: &[Stmt]) -> bool {
 /// Does the body assign to the first parameter (`self = ...`)? Then it is not typed as
 /// an instance.
 fn rebinds_first_param(def: &ast::FunctionDef) -> bool {
-    let Some(first) = def.params.all().next() else {
+    let Some(first) = def.params.positional().next() else {
         return false;
     };
     let mut bound = Vec::new();
