@@ -9,6 +9,7 @@
 
 #include <frameobject.h>
 
+#include <stdarg.h>
 #include <errno.h>
 #include <math.h>
 #include <string.h>
@@ -1632,6 +1633,7 @@ typedef struct {
     PyObject *dict;
     PyObject *weakreflist;
     vectorcallfunc vectorcall;
+    oxy_codeinfo *info;
 } OxyFunction;
 
 static PyObject *oxyfn_vectorcall(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
@@ -1734,7 +1736,154 @@ static PyObject *oxyfn_reduce(PyObject *self, PyObject *unused) {
     return oxyfn_get_qualname(self, NULL);
 }
 
+/* __code__: a code object with the function's parameters (so that inspect treats
+   the function like a Python one: signature(), isgeneratorfunction()). */
+static PyObject *oxyfn_get_code(PyObject *self, void *c) {
+    (void)c;
+    oxy_codeinfo *ci = ((OxyFunction *)self)->info;
+    if (ci == NULL) Py_RETURN_NONE;
+    if (ci->code != NULL) return Py_NewRef(ci->code);
+    Py_ssize_t n = 0;
+    while (ci->varnames[n] != NULL) n++;
+    PyObject *names = PyTuple_New(n);
+    if (names == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *s = PyUnicode_InternFromString(ci->varnames[i]);
+        if (s == NULL) {
+            Py_DECREF(names);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(names, i, s);
+    }
+    PyCodeObject *empty = PyCode_NewEmpty(ci->filename, ((OxyFunction *)self)->def->ml_name,
+                                          ci->firstlineno);
+    PyObject *replace = empty ? PyObject_GetAttrString((PyObject *)empty, "replace") : NULL;
+    Py_XDECREF(empty);
+    PyObject *kw = replace ? Py_BuildValue("{s:i,s:i,s:i,s:n,s:O,s:i,s:O}", "co_argcount",
+                                           ci->argcount, "co_posonlyargcount",
+                                           ci->posonlyargcount, "co_kwonlyargcount",
+                                           ci->kwonlyargcount, "co_nlocals", n, "co_varnames",
+                                           names, "co_flags", ci->flags, "co_qualname",
+                                           ((OxyFunction *)self)->qualname)
+                           : NULL;
+    Py_DECREF(names);
+    PyObject *code = kw ? PyObject_VectorcallDict(replace, NULL, 0, kw) : NULL;
+    Py_XDECREF(kw);
+    Py_XDECREF(replace);
+    if (code == NULL) return NULL;
+    ci->code = Py_NewRef(code);
+    return code;
+}
+
+static PyObject *oxyfn_defaults(PyObject *self, int kw) {
+    OxyFunction *f = (OxyFunction *)self;
+    if (f->info == NULL || f->info->defaults == NULL) Py_RETURN_NONE;
+    return f->info->defaults(f->self_arg, kw);
+}
+static PyObject *oxyfn_get_defaults(PyObject *self, void *c) {
+    (void)c;
+    return oxyfn_defaults(self, 0);
+}
+static PyObject *oxyfn_get_kwdefaults(PyObject *self, void *c) {
+    (void)c;
+    return oxyfn_defaults(self, 1);
+}
+
+static PyObject *oxyfn_get_globals(PyObject *self, void *c) {
+    (void)c;
+    OxyFunction *f = (OxyFunction *)self;
+    if (f->info == NULL || f->info->globals == NULL || *f->info->globals == NULL) Py_RETURN_NONE;
+    return Py_NewRef(*f->info->globals);
+}
+
+/* __annotations__: evaluated on first use, in the module's globals (an annotation
+   that names something not there, e.g. a local class, stays its source string);
+   kept in the function's __dict__, where assignments go too. */
+static PyObject *oxyfn_get_annotations(PyObject *self, void *c) {
+    (void)c;
+    OxyFunction *f = (OxyFunction *)self;
+    if (f->dict == NULL && (f->dict = PyDict_New()) == NULL) return NULL;
+    PyObject *have = PyDict_GetItemString(f->dict, "__annotations__");
+    if (have != NULL) return Py_NewRef(have);
+    PyObject *ann = PyDict_New();
+    if (ann == NULL) return NULL;
+    const char *const *a = f->info ? f->info->annotations : NULL;
+    PyObject *globals = f->info && f->info->globals ? *f->info->globals : NULL;
+    for (; a != NULL && a[0] != NULL; a += 2) {
+        PyObject *v = NULL;
+        if (!f->info->future_annotations && globals != NULL) {
+            v = PyRun_String(a[1], Py_eval_input, globals, globals);
+            if (v == NULL) PyErr_Clear();
+        }
+        if (v == NULL) v = PyUnicode_FromString(a[1]);
+        if (v == NULL || PyDict_SetItemString(ann, a[0], v) < 0) {
+            Py_XDECREF(v);
+            Py_DECREF(ann);
+            return NULL;
+        }
+        Py_DECREF(v);
+    }
+    if (PyDict_SetItemString(f->dict, "__annotations__", ann) < 0) {
+        Py_DECREF(ann);
+        return NULL;
+    }
+    return ann;
+}
+static int oxyfn_set_annotations(PyObject *self, PyObject *v, void *c) {
+    (void)c;
+    OxyFunction *f = (OxyFunction *)self;
+    if (v != NULL && v != Py_None && !PyDict_Check(v)) {
+        PyErr_SetString(PyExc_TypeError, "__annotations__ must be set to a dict object");
+        return -1;
+    }
+    if (f->dict == NULL && (f->dict = PyDict_New()) == NULL) return -1;
+    if (v == NULL || v == Py_None) {
+        PyObject *empty = PyDict_New();
+        if (empty == NULL) return -1;
+        int r = PyDict_SetItemString(f->dict, "__annotations__", empty);
+        Py_DECREF(empty);
+        return r;
+    }
+    return PyDict_SetItemString(f->dict, "__annotations__", v);
+}
+
+PyObject *oxy_defaults_tuple(int n, ...) {
+    va_list ap;
+    va_start(ap, n);
+    PyObject *t = PyTuple_New(n);
+    for (int i = 0; i < n; i++) {
+        PyObject *v = va_arg(ap, PyObject *);
+        if (t == NULL || v == NULL) {
+            Py_XDECREF(v);
+            Py_CLEAR(t);
+            continue;
+        }
+        PyTuple_SET_ITEM(t, i, v);
+    }
+    va_end(ap);
+    return t;
+}
+
+PyObject *oxy_defaults_dict(int n, ...) {
+    va_list ap;
+    va_start(ap, n);
+    PyObject *d = PyDict_New();
+    for (int i = 0; i < n; i++) {
+        const char *name = va_arg(ap, const char *);
+        PyObject *v = va_arg(ap, PyObject *);
+        if (d != NULL && (v == NULL || PyDict_SetItemString(d, name, v) < 0)) Py_CLEAR(d);
+        Py_XDECREF(v);
+    }
+    va_end(ap);
+    return d;
+}
+
 static PyGetSetDef oxyfn_getset[] = {
+    {"__code__", oxyfn_get_code, NULL, NULL, NULL},
+    {"__defaults__", oxyfn_get_defaults, NULL, NULL, NULL},
+    {"__kwdefaults__", oxyfn_get_kwdefaults, NULL, NULL, NULL},
+    {"__globals__", oxyfn_get_globals, NULL, NULL, NULL},
+    {"__annotations__", oxyfn_get_annotations, oxyfn_set_annotations, NULL, NULL},
     {"__doc__", oxyfn_get_doc, oxyfn_set_doc, NULL, NULL},
     {"__name__", oxyfn_get_name, oxyfn_set_name, NULL, NULL},
     {"__qualname__", oxyfn_get_qualname, oxyfn_set_qualname, NULL, NULL},
@@ -1787,12 +1936,14 @@ static PyTypeObject *oxy_function_type_get(void) {
     return oxy_function_type;
 }
 
-PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *module_name) {
+PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *module_name,
+                           oxy_codeinfo *info) {
     PyTypeObject *tp = oxy_function_type_get();
     if (tp == NULL) return NULL;
     OxyFunction *f = PyObject_GC_New(OxyFunction, tp);
     if (f == NULL) return NULL;
     f->def = def;
+    f->info = info;
     Py_XINCREF(self_arg);
     f->self_arg = self_arg;
     f->name = PyUnicode_FromString(def->ml_name);
@@ -1813,8 +1964,8 @@ PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *modul
 }
 
 PyObject *oxy_closure_new(PyMethodDef *def, PyObject *closure, PyObject *module_name,
-                          PyObject *qualname) {
-    PyObject *fn = oxy_function_new(def, closure, module_name);
+                          PyObject *qualname, oxy_codeinfo *info) {
+    PyObject *fn = oxy_function_new(def, closure, module_name, info);
     if (fn == NULL) return NULL;
     Py_INCREF(qualname);
     Py_SETREF(((OxyFunction *)fn)->qualname, qualname);

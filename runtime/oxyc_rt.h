@@ -859,7 +859,28 @@ static inline oxy_int oxy_load_const_int(PyObject *globals, PyObject *name, oxy_
    function, with writable __doc__/__name__/__qualname__, a __dict__ for arbitrary
    attributes, weak references, and pickling by reference (module + qualname).
    `self_arg` is passed as the wrapper's first argument (the module). New ref or NULL. */
-OXY_API PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *module_name);
+/* What introspection sees of a compiled function (one static per function):
+   __code__ (made on first use, describing the parameters), __defaults__,
+   __kwdefaults__, __annotations__ (evaluated on first use), __globals__. */
+typedef struct {
+    const char *filename;           /* the .py path */
+    const char *const *varnames;    /* parameters in co_varnames order, NULL-terminated */
+    int argcount, posonlyargcount, kwonlyargcount, flags, firstlineno;
+    const char *const *annotations; /* name, source, name, source, ..., NULL */
+    int future_annotations;         /* `from __future__ import annotations`: keep strings */
+    /* A new tuple of the positional defaults (kw = 0) or dict of the keyword-only
+       ones (kw = 1), or None; NULL = the function has none at all. */
+    PyObject *(*defaults)(PyObject *self_arg, int kw);
+    PyObject **globals;             /* the module's dict */
+    PyObject *code;                 /* cache */
+} oxy_codeinfo;
+
+OXY_API PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *module_name,
+                                   oxy_codeinfo *info);
+/* (Helpers for the generated defaults functions: a tuple of n new references,
+   a dict of n name/new-reference pairs. NULL items mean an error is set.) */
+OXY_API PyObject *oxy_defaults_tuple(int n, ...);
+OXY_API PyObject *oxy_defaults_dict(int n, ...);
 /* Generators. A compiled generator function's body is a resume function over a
    heap frame (a module-specific struct whose first member is the int resume state:
    0 not started, k > 0 suspended at yield k, -1 finished). It is called with the
@@ -886,7 +907,7 @@ OXY_API PyObject *oxy_yield_from_result(void);
 /* A function object for a nested function or lambda: `closure` (its captured cells,
    then its defaults) is what its wrapper receives as `self`. */
 OXY_API PyObject *oxy_closure_new(PyMethodDef *def, PyObject *closure, PyObject *module_name,
-                                  PyObject *qualname);
+                                  PyObject *qualname, oxy_codeinfo *info);
 
 /* ---- class statements ------------------------------------------------- */
 

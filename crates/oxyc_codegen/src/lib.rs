@@ -7,6 +7,7 @@
 //! gives byte-identical C.
 
 mod class;
+mod codeinfo;
 mod consts;
 mod cstr;
 mod func;

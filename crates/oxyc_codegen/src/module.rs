@@ -99,6 +99,8 @@ pub fn emit(
     out.push_str(&crate::class::definitions(m));
     out.push_str(&wrappers);
 
+    out.push_str(&crate::codeinfo::code_info(m, m.future_annotations));
+
     // Method table: one entry per compiled function, indexed by FuncId.
     let _ = writeln!(out, "static PyMethodDef oxy_methods[] = {{");
     for f in &m.functions {
@@ -125,7 +127,7 @@ pub fn emit(
 static int oxy_define_function(int i, PyObject *name) {{
     PyObject *modname = PyModule_GetNameObject(oxy_module);
     if (modname == NULL) return -1;
-    PyObject *fn = oxy_function_new(&oxy_methods[i], oxy_module, modname);
+    PyObject *fn = oxy_function_new(&oxy_methods[i], oxy_module, modname, &oxy_code[i]);
     Py_DECREF(modname);
     if (fn == NULL) return -1;
     Py_XSETREF(oxy_fn[i], fn);
@@ -135,7 +137,7 @@ static int oxy_define_function(int i, PyObject *name) {{
 static PyObject *oxy_make_function(int i, PyObject *qualname) {{
     PyObject *modname = PyModule_GetNameObject(oxy_module);
     if (modname == NULL) return NULL;
-    PyObject *fn = oxy_function_new(&oxy_methods[i], oxy_module, modname);
+    PyObject *fn = oxy_function_new(&oxy_methods[i], oxy_module, modname, &oxy_code[i]);
     Py_DECREF(modname);
     if (fn != NULL && PyObject_SetAttrString(fn, "__qualname__", qualname) < 0) Py_CLEAR(fn);
     if (fn != NULL) Py_XSETREF(oxy_fn[i], Py_NewRef(fn));
@@ -145,7 +147,7 @@ static PyObject *oxy_make_function(int i, PyObject *qualname) {{
 static PyObject *oxy_make_closure(int i, PyObject *qualname, PyObject *closure) {{
     static PyObject *modname;
     if (modname == NULL && (modname = PyModule_GetNameObject(oxy_module)) == NULL) return NULL;
-    return oxy_closure_new(&oxy_methods[i], closure, modname, qualname);
+    return oxy_closure_new(&oxy_methods[i], closure, modname, qualname, &oxy_code[i]);
 }}
 "#
     );

@@ -435,6 +435,9 @@ pub struct Function {
     pub blocks: Vec<Block>,
     pub entry: BlockId,
     pub doc: Option<String>,
+    /// The source of each annotation (`("x", "int")`, `("return", "str")`), for
+    /// `__annotations__`.
+    pub annotations: Vec<(String, String)>,
     /// False for the module body (which has no Python-callable wrapper).
     pub is_python_callable: bool,
     /// Takes its closure tuple (captured cells, then defaults) as a first C

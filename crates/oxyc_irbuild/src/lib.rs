@@ -153,6 +153,7 @@ pub fn build_module(
             ret_check: sig.ret.check_name(),
             entry: oxyc_ir::BlockId(0),
             doc,
+            annotations: annotation_sources(cx.source, scope.node),
             is_python_callable: true,
             has_closure,
             is_generator: scope.is_generator,
@@ -219,6 +220,7 @@ pub fn build_module(
         ret_check: None,
         entry: oxyc_ir::BlockId(0),
         doc: None,
+        annotations: Vec::new(),
         is_python_callable: false,
         has_closure: false,
         is_generator: false,
@@ -281,4 +283,28 @@ fn param_kinds(p: &ast::Parameters) -> oxyc_ir::ParamKinds {
         nkwonly: p.kwonly.len() as u32,
         varkw: p.kwarg.is_some(),
     }
+}
+
+/// The source text of a `def`'s annotations, parameters first, then `return`.
+fn annotation_sources(source: &str, node: oxyc_sema::FuncNode) -> Vec<(String, String)> {
+    let oxyc_sema::FuncNode::Def(def) = node else {
+        return Vec::new();
+    };
+    let text = |e: &ast::Expr| source.get(e.span.range()).unwrap_or("").to_string();
+    // (CPython 3.11's order: positional-or-keyword, positional-only, `*args`,
+    // keyword-only, `**kwargs`.)
+    let p = &def.params;
+    let mut out: Vec<(String, String)> = p
+        .args
+        .iter()
+        .chain(&p.posonly)
+        .chain(&p.vararg)
+        .chain(&p.kwonly)
+        .chain(&p.kwarg)
+        .filter_map(|p| Some((p.name.name.clone(), text(p.annotation.as_ref()?))))
+        .collect();
+    if let Some(r) = &def.returns {
+        out.push(("return".to_string(), text(r)));
+    }
+    out
 }
