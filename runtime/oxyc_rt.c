@@ -1353,13 +1353,11 @@ int oxy_reraise(void) {
     return -1;
 }
 
+/* The exception handled at the top of the thread's stack (what an `except` block
+   replaces and restores: a compiled generator's own item while it runs). */
 PyObject *oxy_get_handled_exc(void) {
-    PyObject *exc = PyErr_GetHandledException();
-    if (exc == NULL) {
-        Py_INCREF(Py_None);
-        return Py_None;
-    }
-    return exc;
+    PyObject *exc = PyThreadState_Get()->exc_info->exc_value;
+    return Py_NewRef(exc != NULL ? exc : Py_None);
 }
 
 void oxy_set_handled_exc(PyObject *exc) {
@@ -1985,20 +1983,31 @@ typedef struct {
     PyObject *qualname;
     PyObject *weakreflist;
     char running;
+    char kind; /* OXY_GEN or OXY_CORO */
+    /* The exception its body is handling: while it runs, this item is on top of
+       the thread's stack of handled exceptions (as for the interpreter's
+       generators), so an `except` block survives a `yield` or `await` in it. */
+    _PyErr_StackItem exc_state;
 } OxyGen;
+
+enum { OXY_GEN = 0, OXY_CORO = 1 };
+
+static const char *gen_kind_name(OxyGen *g) {
+    return g->kind == OXY_CORO ? "coroutine" : "generator";
+}
 
 static PyTypeObject *oxy_gen_type = NULL;
 
 #define OXY_GEN_STATE(g) (*(int *)(g)->frame)
 
 /* PEP 479: a StopIteration escaping the body becomes a RuntimeError. */
-static void gen_wrap_stop_iteration(void) {
+static void gen_wrap_stop_iteration(const char *kind) {
     if (!PyErr_ExceptionMatches(PyExc_StopIteration)) return;
     PyObject *t, *v, *tb;
     PyErr_Fetch(&t, &v, &tb);
     PyErr_NormalizeException(&t, &v, &tb);
     if (tb != NULL) PyException_SetTraceback(v, tb);
-    PyErr_SetString(PyExc_RuntimeError, "generator raised StopIteration");
+    PyErr_Format(PyExc_RuntimeError, "%s raised StopIteration", kind);
     PyObject *t2, *v2, *tb2;
     PyErr_Fetch(&t2, &v2, &tb2);
     PyErr_NormalizeException(&t2, &v2, &tb2);
@@ -2013,15 +2022,21 @@ static void gen_wrap_stop_iteration(void) {
 /* Run the body until its next yield or its end. `sent` NULL: raise the pending
    exception there. Returns the value yielded, or NULL: finished (*done = 1, the
    return value in *result) or an error. */
-static PyObject *gen_run(OxyGen *g, PyObject *sent, int *done, PyObject **result) {
+static PyObject *gen_run_ex(OxyGen *g, PyObject *sent, int *done, PyObject **result,
+                            int closing) {
     *done = 0;
     *result = NULL;
     /* (A running generator's state reads -1: check this first.) */
     if (g->running) {
-        PyErr_SetString(PyExc_ValueError, "generator already executing");
+        PyErr_Format(PyExc_ValueError, "%s already executing", gen_kind_name(g));
         return NULL;
     }
     if (OXY_GEN_STATE(g) < 0) {
+        if (g->kind == OXY_CORO && !closing) {
+            if (sent == NULL) PyErr_Clear();
+            PyErr_SetString(PyExc_RuntimeError, "cannot reuse already awaited coroutine");
+            return NULL;
+        }
         if (sent != NULL) *done = 1;
         return NULL;
     }
@@ -2032,7 +2047,8 @@ static PyObject *gen_run(OxyGen *g, PyObject *sent, int *done, PyObject **result
             return NULL;
         }
         if (sent != Py_None) {
-            PyErr_SetString(PyExc_TypeError, "can't send non-None value to a just-started generator");
+            PyErr_Format(PyExc_TypeError, "can't send non-None value to a just-started %s",
+                         gen_kind_name(g));
             return NULL;
         }
     }
@@ -2040,22 +2056,49 @@ static PyObject *gen_run(OxyGen *g, PyObject *sent, int *done, PyObject **result
     int d = oxy_rt_call_depth;
     if (OXY_WRAPPER_TOO_DEEP(d + 1)) return NULL;
     g->running = 1;
+    PyThreadState *ts = PyThreadState_Get();
+    g->exc_state.previous_item = ts->exc_info;
+    ts->exc_info = &g->exc_state;
     PyObject *r = g->resume(g->frame, sent, d + 1);
+    ts->exc_info = g->exc_state.previous_item;
+    g->exc_state.previous_item = NULL;
     g->running = 0;
     oxy_rt_call_depth = d;
+    if (OXY_GEN_STATE(g) < 0) Py_CLEAR(g->exc_state.exc_value);
     if (OXY_GEN_STATE(g) >= 0) return r; /* suspended at a yield */
     if (r != NULL) {
         *done = 1;
         *result = r;
         return NULL;
     }
-    gen_wrap_stop_iteration();
+    gen_wrap_stop_iteration(gen_kind_name(g));
     return NULL;
 }
 
+static PyObject *gen_run(OxyGen *g, PyObject *sent, int *done, PyObject **result) {
+    return gen_run_ex(g, sent, done, result, 0);
+}
+
 int oxy_reraise_pep479(void) {
-    gen_wrap_stop_iteration();
+    gen_wrap_stop_iteration("generator");
     return -1;
+}
+
+/* am_send: the fast path of PyIter_Send (asyncio's tasks, `yield from`, `await`). */
+static PySendResult gen_am_send(PyObject *self, PyObject *arg, PyObject **presult) {
+    int done;
+    PyObject *result;
+    PyObject *r = gen_run((OxyGen *)self, arg, &done, &result);
+    if (r != NULL) {
+        *presult = r;
+        return PYGEN_NEXT;
+    }
+    if (done) {
+        *presult = result != NULL ? result : Py_NewRef(Py_None);
+        return PYGEN_RETURN;
+    }
+    *presult = NULL;
+    return PYGEN_ERROR;
 }
 
 static PyObject *gen_iternext(PyObject *self) {
@@ -2117,7 +2160,7 @@ static int gen_set_thrown(PyObject *typ, PyObject *val, PyObject *tb) {
 
 static PyObject *gen_throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (((OxyGen *)self)->running) {
-        PyErr_SetString(PyExc_ValueError, "generator already executing");
+        PyErr_Format(PyExc_ValueError, "%s already executing", gen_kind_name((OxyGen *)self));
         return NULL;
     }
     if (nargs < 1 || nargs > 3) {
@@ -2141,7 +2184,7 @@ static PyObject *gen_close(PyObject *self, PyObject *unused) {
     (void)unused;
     OxyGen *g = (OxyGen *)self;
     if (g->running) {
-        PyErr_SetString(PyExc_ValueError, "generator already executing");
+        PyErr_Format(PyExc_ValueError, "%s already executing", gen_kind_name(g));
         return NULL;
     }
     if (OXY_GEN_STATE(g) <= 0) {
@@ -2151,10 +2194,10 @@ static PyObject *gen_close(PyObject *self, PyObject *unused) {
     PyErr_SetNone(PyExc_GeneratorExit);
     int done;
     PyObject *result;
-    PyObject *r = gen_run(g, NULL, &done, &result);
+    PyObject *r = gen_run_ex(g, NULL, &done, &result, 1);
     if (r != NULL) {
         Py_DECREF(r);
-        PyErr_SetString(PyExc_RuntimeError, "generator ignored GeneratorExit");
+        PyErr_Format(PyExc_RuntimeError, "%s ignored GeneratorExit", gen_kind_name(g));
         return NULL;
     }
     if (done) {
@@ -2170,8 +2213,17 @@ static PyObject *gen_close(PyObject *self, PyObject *unused) {
 
 static void gen_finalize(PyObject *self) {
     OxyGen *g = (OxyGen *)self;
-    if (g->frame == NULL || OXY_GEN_STATE(g) <= 0) return;
+    if (g->frame == NULL) return;
     PyObject *t, *v, *tb;
+    if (OXY_GEN_STATE(g) == 0 && g->kind == OXY_CORO) {
+        PyErr_Fetch(&t, &v, &tb);
+        if (PyErr_WarnFormat(PyExc_RuntimeWarning, 1, "coroutine '%U' was never awaited",
+                             g->qualname) < 0)
+            PyErr_WriteUnraisable(self);
+        PyErr_Restore(t, v, tb);
+        return;
+    }
+    if (OXY_GEN_STATE(g) <= 0) return;
     PyErr_Fetch(&t, &v, &tb);
     PyObject *r = gen_close(self, NULL);
     if (r == NULL) PyErr_WriteUnraisable(self);
@@ -2184,6 +2236,7 @@ static void gen_dealloc(PyObject *self) {
     if (PyObject_CallFinalizerFromDealloc(self) < 0) return; /* resurrected */
     if (g->weakreflist != NULL) PyObject_ClearWeakRefs(self);
     if (g->frame != NULL) g->free_frame(g->frame);
+    Py_CLEAR(g->exc_state.exc_value);
     Py_XDECREF(g->name);
     Py_XDECREF(g->qualname);
     PyTypeObject *tp = Py_TYPE(self);
@@ -2193,7 +2246,7 @@ static void gen_dealloc(PyObject *self) {
 
 static PyObject *gen_repr(PyObject *self) {
     OxyGen *g = (OxyGen *)self;
-    return PyUnicode_FromFormat("<generator object %U at %p>", g->qualname, self);
+    return PyUnicode_FromFormat("<%s object %U at %p>", gen_kind_name(g), g->qualname, self);
 }
 
 static PyObject *gen_get_name(PyObject *self, void *c) {
@@ -2242,6 +2295,7 @@ static PyTypeObject *oxy_gen_type_get(void) {
         {Py_tp_repr, (void *)gen_repr},
         {Py_tp_iter, (void *)PyObject_SelfIter},
         {Py_tp_iternext, (void *)gen_iternext},
+        {Py_am_send, (void *)gen_am_send},
         {Py_tp_getset, (void *)gen_getset},
         {Py_tp_methods, (void *)gen_methods},
         {Py_tp_members, (void *)members},
@@ -2291,7 +2345,263 @@ PyObject *oxy_gen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(
     g->qualname = Py_NewRef(qualname);
     g->weakreflist = NULL;
     g->running = 0;
+    g->kind = OXY_GEN;
+    g->exc_state.exc_value = NULL;
+    g->exc_state.previous_item = NULL;
     return (PyObject *)g;
+}
+
+/* ---- coroutines: the same object under another type ---------------------- */
+
+static PyTypeObject *oxy_coro_type = NULL, *oxy_coro_wrapper_type = NULL;
+
+/* What `__await__` returns: an iterator over the coroutine (for the interpreter's
+   `await` of a compiled coroutine, and for explicit __await__() calls). */
+typedef struct {
+    PyObject_HEAD
+    PyObject *coro;
+} OxyCoroWrapper;
+
+static void corowrap_dealloc(PyObject *self) {
+    Py_XDECREF(((OxyCoroWrapper *)self)->coro);
+    PyTypeObject *tp = Py_TYPE(self);
+    PyObject_Free(self);
+    Py_DECREF(tp);
+}
+static PyObject *corowrap_iternext(PyObject *self) {
+    return gen_iternext(((OxyCoroWrapper *)self)->coro);
+}
+static PyObject *corowrap_send(PyObject *self, PyObject *arg) {
+    return gen_send(((OxyCoroWrapper *)self)->coro, arg);
+}
+static PyObject *corowrap_throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    return gen_throw(((OxyCoroWrapper *)self)->coro, args, nargs);
+}
+static PyObject *corowrap_close(PyObject *self, PyObject *unused) {
+    return gen_close(((OxyCoroWrapper *)self)->coro, unused);
+}
+static PySendResult corowrap_am_send(PyObject *self, PyObject *arg, PyObject **presult) {
+    return gen_am_send(((OxyCoroWrapper *)self)->coro, arg, presult);
+}
+static PyMethodDef corowrap_methods[] = {
+    {"send", corowrap_send, METH_O, NULL},
+    {"throw", (PyCFunction)(void (*)(void))corowrap_throw, METH_FASTCALL, NULL},
+    {"close", corowrap_close, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyObject *coro_await(PyObject *self) {
+    OxyCoroWrapper *w = PyObject_New(OxyCoroWrapper, oxy_coro_wrapper_type);
+    if (w == NULL) return NULL;
+    w->coro = Py_NewRef(self);
+    return (PyObject *)w;
+}
+
+static PyGetSetDef coro_getset[] = {
+    {"__name__", gen_get_name, NULL, NULL, NULL},
+    {"__qualname__", gen_get_qualname, NULL, NULL, NULL},
+    {"cr_running", gen_get_running, NULL, NULL, NULL},
+    {"cr_frame", gen_get_none, NULL, NULL, NULL},
+    {"cr_await", gen_get_none, NULL, NULL, NULL},
+    {"cr_origin", gen_get_none, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+/* A type named under builtins (so PyType_FromSpec does not warn), then shown by
+   its bare name like the interpreter's; registered with the ABC `abc_name`. */
+static PyTypeObject *make_builtin_like_type(PyType_Spec *spec, const char *bare,
+                                            const char *abc_name) {
+    PyTypeObject *tp = (PyTypeObject *)PyType_FromSpec(spec);
+    if (tp == NULL) return NULL;
+    tp->tp_name = bare;
+    if (abc_name == NULL) return tp;
+    PyObject *abc = PyImport_ImportModule("collections.abc");
+    if (abc != NULL) {
+        PyObject *base = PyObject_GetAttrString(abc, abc_name);
+        PyObject *ok = base == NULL ? NULL : PyObject_CallMethod(base, "register", "(O)", (PyObject *)tp);
+        Py_XDECREF(ok);
+        Py_XDECREF(base);
+        Py_DECREF(abc);
+    }
+    if (PyErr_Occurred()) {
+        Py_DECREF(tp);
+        return NULL;
+    }
+    return tp;
+}
+
+static PyTypeObject *oxy_coro_type_get(void) {
+    if (oxy_coro_type != NULL) return oxy_coro_type;
+    static PyMemberDef members[] = {
+        {"__weaklistoffset__", T_PYSSIZET, offsetof(OxyGen, weakreflist), READONLY, NULL},
+        {NULL, 0, 0, 0, NULL},
+    };
+    PyType_Slot wslots[] = {
+        {Py_tp_dealloc, (void *)corowrap_dealloc},
+        {Py_tp_iter, (void *)PyObject_SelfIter},
+        {Py_tp_iternext, (void *)corowrap_iternext},
+        {Py_am_send, (void *)corowrap_am_send},
+        {Py_tp_methods, (void *)corowrap_methods},
+        {0, NULL},
+    };
+    PyType_Spec wspec = {
+        "builtins.coroutine_wrapper",
+        sizeof(OxyCoroWrapper),
+        0,
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+        wslots,
+    };
+    oxy_coro_wrapper_type = make_builtin_like_type(&wspec, "coroutine_wrapper", NULL);
+    if (oxy_coro_wrapper_type == NULL) return NULL;
+    PyType_Slot slots[] = {
+        {Py_tp_dealloc, (void *)gen_dealloc},
+        {Py_tp_finalize, (void *)gen_finalize},
+        {Py_tp_repr, (void *)gen_repr},
+        {Py_am_await, (void *)coro_await},
+        {Py_am_send, (void *)gen_am_send},
+        {Py_tp_getset, (void *)coro_getset},
+        {Py_tp_methods, (void *)gen_methods},
+        {Py_tp_members, (void *)members},
+        {0, NULL},
+    };
+    PyType_Spec spec = {
+        "builtins.coroutine",
+        sizeof(OxyGen),
+        0,
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+        slots,
+    };
+    oxy_coro_type = make_builtin_like_type(&spec, "coroutine", "Coroutine");
+    return oxy_coro_type;
+}
+
+PyObject *oxy_coro_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
+                       PyObject *name, PyObject *qualname) {
+    PyTypeObject *tp = oxy_coro_type_get();
+    if (tp == NULL) {
+        free_frame(frame);
+        return NULL;
+    }
+    PyObject *g = oxy_gen_new(frame, resume, free_frame, name, qualname);
+    if (g == NULL) return NULL;
+    /* (Same layout: switch the type.) */
+    Py_SETREF(((PyObject *)g)->ob_type, (PyTypeObject *)Py_NewRef(tp));
+    ((OxyGen *)g)->kind = OXY_CORO;
+    return g;
+}
+
+/* A generator made a coroutine by @types.coroutine (asyncio.sleep(0) awaits one). */
+static int is_iterable_coroutine(PyObject *o) {
+    if (!PyGen_CheckExact(o)) return 0;
+    PyObject *code = PyObject_GetAttrString(o, "gi_code");
+    if (code == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    int yes = PyCode_Check(code) && (((PyCodeObject *)code)->co_flags & CO_ITERABLE_COROUTINE);
+    Py_DECREF(code);
+    return yes;
+}
+
+PyObject *oxy_get_awaitable(PyObject *o, int ctx) {
+    PyTypeObject *tp = Py_TYPE(o);
+    if (tp == oxy_coro_type || PyCoro_CheckExact(o) || is_iterable_coroutine(o)) return Py_NewRef(o);
+    unaryfunc getter = tp->tp_as_async != NULL ? tp->tp_as_async->am_await : NULL;
+    if (getter == NULL) {
+        if (ctx == 0)
+            PyErr_Format(PyExc_TypeError, "object %.100s can't be used in 'await' expression",
+                         tp->tp_name);
+        else
+            PyErr_Format(PyExc_TypeError,
+                         "'async with' received an object from %s that does not implement "
+                         "__await__: %.100s",
+                         ctx == 1 ? "__aenter__" : "__aexit__", tp->tp_name);
+        return NULL;
+    }
+    PyObject *res = getter(o);
+    if (res == NULL) return NULL;
+    if (Py_TYPE(res) == oxy_coro_type || PyCoro_CheckExact(res) || is_iterable_coroutine(res)) {
+        PyErr_SetString(PyExc_TypeError, "__await__() returned a coroutine");
+        Py_DECREF(res);
+        return NULL;
+    }
+    if (!PyIter_Check(res)) {
+        PyErr_Format(PyExc_TypeError, "__await__() returned non-iterator of type '%.100s'",
+                     Py_TYPE(res)->tp_name);
+        Py_DECREF(res);
+        return NULL;
+    }
+    return res;
+}
+
+static PyObject *s_aenter, *s_aexit;
+
+PyObject *oxy_async_with_lookup(PyObject *mgr, int exit) {
+    PyObject *m = exit ? oxy_lookup_special(mgr, cached_str(&s_aexit, "__aexit__"))
+                       : oxy_lookup_special(mgr, cached_str(&s_aenter, "__aenter__"));
+    if (m == NULL && !PyErr_Occurred()) {
+        PyErr_Format(PyExc_TypeError,
+                     "'%.200s' object does not support the asynchronous context manager "
+                     "protocol%s",
+                     Py_TYPE(mgr)->tp_name, exit ? " (missed __aexit__ method)" : "");
+    }
+    return m;
+}
+
+PyObject *oxy_async_exit_exc(PyObject *exit, PyObject *exc) {
+    PyObject *tb = PyException_GetTraceback(exc); /* new reference or NULL */
+    PyObject *args[3] = {(PyObject *)Py_TYPE(exc), exc, tb != NULL ? tb : Py_None};
+    PyObject *res = PyObject_Vectorcall(exit, args, 3, NULL);
+    Py_XDECREF(tb);
+    return res;
+}
+
+PyObject *oxy_get_aiter(PyObject *o) {
+    PyTypeObject *tp = Py_TYPE(o);
+    unaryfunc getter = tp->tp_as_async != NULL ? tp->tp_as_async->am_aiter : NULL;
+    if (getter == NULL) {
+        PyErr_Format(PyExc_TypeError, "'async for' requires an object with __aiter__ method, got %.100s",
+                     tp->tp_name);
+        return NULL;
+    }
+    PyObject *it = getter(o);
+    if (it == NULL) return NULL;
+    PyTypeObject *itp = Py_TYPE(it);
+    if (itp->tp_as_async == NULL || itp->tp_as_async->am_anext == NULL) {
+        PyErr_Format(PyExc_TypeError,
+                     "'async for' received an object from __aiter__ that does not implement "
+                     "__anext__: %.100s",
+                     itp->tp_name);
+        Py_DECREF(it);
+        return NULL;
+    }
+    return it;
+}
+
+PyObject *oxy_get_anext(PyObject *aiter) {
+    PyTypeObject *tp = Py_TYPE(aiter);
+    unaryfunc getter = tp->tp_as_async != NULL ? tp->tp_as_async->am_anext : NULL;
+    if (getter == NULL) {
+        PyErr_Format(PyExc_TypeError,
+                     "'async for' requires an iterator with __anext__ method, got %.100s",
+                     tp->tp_name);
+        return NULL;
+    }
+    PyObject *next = getter(aiter);
+    if (next == NULL) return NULL;
+    PyObject *aw = oxy_get_awaitable(next, 0);
+    if (aw == NULL)
+        _PyErr_FormatFromCause(PyExc_TypeError,
+                               "'async for' received an invalid object from __anext__: %.100s",
+                               Py_TYPE(next)->tp_name);
+    Py_DECREF(next);
+    return aw;
+}
+
+int oxy_async_for_stop(void) {
+    if (!PyErr_ExceptionMatches(PyExc_StopAsyncIteration)) return 0;
+    PyErr_Clear();
+    return 1;
 }
 
 static PyObject *yf_result;
@@ -2316,13 +2626,15 @@ static PyObject *yf_finished(void) {
 
 PyObject *oxy_yield_from_send(PyObject *it, PyObject *sent) {
     PyObject *r;
-    if (sent == Py_None && Py_TYPE(it)->tp_iternext != NULL) {
-        r = Py_TYPE(it)->tp_iternext(it);
-    } else {
-        r = PyObject_CallMethod(it, "send", "(O)", sent);
+    switch (PyIter_Send(it, sent, &r)) {
+    case PYGEN_NEXT:
+        return r;
+    case PYGEN_RETURN:
+        Py_XSETREF(yf_result, r);
+        return NULL;
+    default:
+        return yf_finished();
     }
-    if (r != NULL) return r;
-    return yf_finished();
 }
 
 /* An optional attribute: 0 with *out NULL when missing, -1 on other errors. */

@@ -891,6 +891,25 @@ OXY_API PyObject *oxy_defaults_dict(int n, ...);
 typedef PyObject *(*oxy_gen_resume_fn)(void *frame, PyObject *sent, int depth);
 OXY_API PyObject *oxy_gen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
                               PyObject *name, PyObject *qualname);
+/* The same for an `async def`: a coroutine object (awaitable, registered as a
+   collections.abc.Coroutine, so asyncio takes it). */
+OXY_API PyObject *oxy_coro_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
+                               PyObject *name, PyObject *qualname);
+/* `await o`: the iterator to delegate to (a coroutine itself, else what its
+   __await__ returns). `ctx` picks CPython's message when `o` cannot be awaited:
+   0 `await`, 1 from `__aenter__`, 2 from `__aexit__`. New reference or NULL. */
+OXY_API PyObject *oxy_get_awaitable(PyObject *o, int ctx);
+/* `async with`: the bound `__aenter__` / `__aexit__` of the manager's type. */
+OXY_API PyObject *oxy_async_with_lookup(PyObject *mgr, int exit);
+/* Call a bound `__aexit__` with the exception (type, value, traceback): its result,
+   to await. */
+OXY_API PyObject *oxy_async_exit_exc(PyObject *exit, PyObject *exc);
+/* `async for`: the async iterator of `o` (its __aiter__), and the awaitable of
+   the next step (its __anext__). */
+OXY_API PyObject *oxy_get_aiter(PyObject *o);
+OXY_API PyObject *oxy_get_anext(PyObject *aiter);
+/* The pending exception is StopAsyncIteration: clear it, 1; else 0 (still set). */
+OXY_API int oxy_async_for_stop(void);
 /* `yield from it`: send `sent` (None: next) into the sub-iterator. Returns the value
    to yield, or NULL: finished when no exception is set (the result is then taken
    with oxy_yield_from_result), an error otherwise. */

@@ -15,6 +15,7 @@ const CO_VARARGS: u32 = 0x4;
 const CO_VARKEYWORDS: u32 = 0x8;
 const CO_NESTED: u32 = 0x10;
 const CO_GENERATOR: u32 = 0x20;
+const CO_COROUTINE: u32 = 0x80;
 
 /// The C definitions of `oxy_code[]`, indexed by function id (the module body's
 /// entry is unused).
@@ -64,7 +65,9 @@ pub fn code_info(m: &Module, future_annotations: bool) -> String {
         if f.qualname.contains("<locals>") {
             flags |= CO_NESTED;
         }
-        if f.is_generator {
+        if f.is_coroutine {
+            flags |= CO_COROUTINE;
+        } else if f.is_generator {
             flags |= CO_GENERATOR;
         }
         let defaults = if f.params.iter().any(Param::has_default) {

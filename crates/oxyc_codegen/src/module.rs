@@ -351,7 +351,12 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         let qualname = consts.str(&f.qualname);
         let _ = writeln!(
             out,
-            "    return oxy_gen_new(F, {}, oxy_gf{id}_free, {name}, {qualname});\n}}\n",
+            "    return {}(F, {}, oxy_gf{id}_free, {name}, {qualname});\n}}\n",
+            if f.is_coroutine {
+                "oxy_coro_new"
+            } else {
+                "oxy_gen_new"
+            },
             native_name(m, f.id)
         );
         return out;

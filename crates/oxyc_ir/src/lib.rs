@@ -446,6 +446,9 @@ pub struct Function {
     /// A generator function: calling it makes a generator whose frame holds the
     /// registers; the body runs from one `Yield` to the next.
     pub is_generator: bool,
+    /// An `async def` (also `is_generator`: the same frame machinery): calling it
+    /// makes a coroutine.
+    pub is_coroutine: bool,
     /// Can call itself through direct calls (set by `oxyc_passes::callgraph`); only
     /// such functions check the recursion depth.
     pub recursive: bool,

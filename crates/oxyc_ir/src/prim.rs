@@ -225,6 +225,15 @@ prims! {
     YieldFromSend = "yield_from_send", "oxy_yield_from_send($0, $1)", [Obj, Obj] -> Obj, NullOccurred;
     YieldFromThrow = "yield_from_throw", "oxy_yield_from_throw($0)", [Obj] -> Obj, NullOccurred;
     ReraisePep479 = "reraise_pep479", "oxy_reraise_pep479()", [] -> void, Always;
+    GetAwaitable = "get_awaitable", "oxy_get_awaitable($0, 0)", [Obj] -> Obj, Null;
+    GetAwaitableAenter = "get_awaitable_aenter", "oxy_get_awaitable($0, 1)", [Obj] -> Obj, Null;
+    GetAwaitableAexit = "get_awaitable_aexit", "oxy_get_awaitable($0, 2)", [Obj] -> Obj, Null;
+    AsyncWithLookupEnter = "async_with_lookup_enter", "oxy_async_with_lookup($0, 0)", [Obj] -> Obj, Null;
+    AsyncWithLookupExit = "async_with_lookup_exit", "oxy_async_with_lookup($0, 1)", [Obj] -> Obj, Null;
+    AsyncExitExc = "async_exit_exc", "oxy_async_exit_exc($0, $1)", [Obj, Obj] -> Obj, Null;
+    GetAiter = "get_aiter", "oxy_get_aiter($0)", [Obj] -> Obj, Null;
+    GetAnext = "get_anext", "oxy_get_anext($0)", [Obj] -> Obj, Null;
+    AsyncForStop = "async_for_stop", "oxy_async_for_stop()", [] -> CInt, Never;
     YieldFromResult = "yield_from_result", "oxy_yield_from_result()", [] -> Obj, Never;
     // ---- bytes and bytearray ----
     BytesGetItem = "bytes_getitem", "oxy_bytes_getitem($0, $1)", [Obj, Int] -> Int, IntErr;

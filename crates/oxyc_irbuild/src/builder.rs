@@ -47,6 +47,8 @@ pub enum Unwind<'a> {
         exit: Reg,
         handlers_len: usize,
         line: u32,
+        /// `async with`: `__aexit__`, whose result is awaited.
+        is_async: bool,
     },
 }
 

@@ -248,6 +248,7 @@ impl<'a> FnBuilder<'a> {
             ExprKind::Lambda { .. } => self.lambda(e),
             ExprKind::Yield(v) => self.yield_expr(v.as_deref()),
             ExprKind::YieldFrom(x) => self.yield_from(x),
+            ExprKind::Await(x) => self.await_expr(x),
             ExprKind::GeneratorExp { .. } => self.genexp(e),
             ExprKind::Named { target, value } => {
                 // `(n := v)` is `v`, also stored to `n` (in a comprehension: to the
@@ -260,7 +261,7 @@ impl<'a> FnBuilder<'a> {
                 }
                 v
             }
-            ExprKind::Starred(_) | ExprKind::Await(_) => {
+            ExprKind::Starred(_) => {
                 self.error(e.span, "this expression cannot be compiled here");
                 self.none()
             }

@@ -28,6 +28,13 @@ impl<'a> FnBuilder<'a> {
         let x = self.expr(iterable);
         let xb = self.box_val(&x);
         let it = self.prim(Prim::ObjGetIter, vec![xb]);
+        self.delegate(it)
+    }
+
+    /// Delegate to the iterator `it` until it finishes (`yield from`, `await`):
+    /// yield what it yields, send in what is sent, throw in what is thrown; its
+    /// return value is the result.
+    pub fn delegate(&mut self, it: oxyc_ir::Reg) -> Val {
         let cur = self.temp(RType::Obj);
         let yield_blk = self.new_block();
         let throw_blk = self.new_block();

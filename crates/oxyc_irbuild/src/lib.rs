@@ -9,6 +9,7 @@ mod builder;
 mod calls;
 mod class;
 mod closure;
+mod coroutine;
 mod dunder;
 mod expr;
 mod generator;
@@ -157,6 +158,7 @@ pub fn build_module(
             is_python_callable: true,
             has_closure,
             is_generator: scope.is_generator,
+            is_coroutine: scope.is_async,
             recursive: false,
             regs: std::mem::take(&mut b.regs),
             blocks: b.finish_blocks(),
@@ -224,6 +226,7 @@ pub fn build_module(
         is_python_callable: false,
         has_closure: false,
         is_generator: false,
+        is_coroutine: false,
         recursive: false,
         regs: std::mem::take(&mut b.regs),
         blocks: b.finish_blocks(),

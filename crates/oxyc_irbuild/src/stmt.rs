@@ -105,6 +105,18 @@ impl<'a> FnBuilder<'a> {
                 iter,
                 body,
                 orelse,
+                is_async: true,
+            } => {
+                self.forget_assigned(std::slice::from_ref(s));
+                let base = self.narrowed.clone();
+                self.async_for(iter, target, body, orelse);
+                self.narrowed = base;
+            }
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
                 ..
             } => {
                 let versioned = is_small_innermost(body);
@@ -204,13 +216,13 @@ impl<'a> FnBuilder<'a> {
             StmtKind::With {
                 items,
                 body,
-                is_async: false,
+                is_async,
             } => {
                 // A suppressed exception can leave the body anywhere: after the
                 // statement, only what held before it and was not rebound holds.
                 self.forget_assigned(std::slice::from_ref(s));
                 let base = self.narrowed.clone();
-                self.with_items(items, body);
+                self.with_items(items, body, *is_async);
                 self.narrowed = base;
             }
             StmtKind::FunctionDef(def) => self.def_stmt(def),
@@ -220,7 +232,7 @@ impl<'a> FnBuilder<'a> {
                 let index = self.scope.map_or(0, |s| s.stmt_index);
                 self.class_def(index, c);
             }
-            StmtKind::ClassDef(_) | StmtKind::With { .. } | StmtKind::Unsupported { .. } => {
+            StmtKind::ClassDef(_) | StmtKind::Unsupported { .. } => {
                 self.error(s.span, "this statement cannot be compiled here");
             }
         }
@@ -248,11 +260,17 @@ impl<'a> FnBuilder<'a> {
                     exit,
                     handlers_len,
                     line,
+                    is_async,
                 } => {
-                    let (exit, handlers_len, line) = (*exit, *handlers_len, *line);
+                    let (exit, handlers_len, line, is_async) =
+                        (*exit, *handlers_len, *line, *is_async);
                     let saved_handlers = self.handlers.split_off(handlers_len);
                     let saved_line = std::mem::replace(&mut self.line, line);
-                    self.prim_void(Prim::WithExitNone, vec![exit]);
+                    if is_async {
+                        self.async_exit_none(exit);
+                    } else {
+                        self.prim_void(Prim::WithExitNone, vec![exit]);
+                    }
                     self.line = saved_line;
                     self.handlers.extend(saved_handlers);
                 }
@@ -448,7 +466,9 @@ impl<'a> FnBuilder<'a> {
     /// `continue`: see `Unwind::WithExit`), or, on an exception, through
     /// `__exit__(type, exc, tb)` with the exception as the handled one, re-raising it
     /// unless the result is true.
-    fn with_items(&mut self, items: &'a [WithItem], body: &'a [Stmt]) {
+    /// `async with` (`is_async`) is the same with `__aenter__`/`__aexit__` whose
+    /// results are awaited.
+    fn with_items(&mut self, items: &'a [WithItem], body: &'a [Stmt], is_async: bool) {
         let Some((item, rest)) = items.split_first() else {
             self.stmts(body);
             return;
@@ -457,15 +477,27 @@ impl<'a> FnBuilder<'a> {
         let mgr = self.expr(&item.context_expr);
         let mgr = self.box_val(&mgr);
         self.line = line;
-        let enter = self.prim(Prim::WithLookupEnter, vec![mgr]);
-        let exit = self.prim(Prim::WithLookupExit, vec![mgr]);
-        let value = self.temp(RType::Obj);
+        let (enter, exit) = if is_async {
+            (
+                self.prim(Prim::AsyncWithLookupEnter, vec![mgr]),
+                self.prim(Prim::AsyncWithLookupExit, vec![mgr]),
+            )
+        } else {
+            (
+                self.prim(Prim::WithLookupEnter, vec![mgr]),
+                self.prim(Prim::WithLookupExit, vec![mgr]),
+            )
+        };
+        let mut value = self.temp(RType::Obj);
         self.emit(OpKind::CallObj {
             dst: value,
             callable: enter,
             args: vec![],
             kwnames: None,
         });
+        if is_async {
+            value = self.await_obj(value, Prim::GetAwaitableAenter).reg;
+        }
 
         let exc_blk = self.new_block();
         let handlers_len = self.handlers.len();
@@ -474,16 +506,21 @@ impl<'a> FnBuilder<'a> {
             exit,
             handlers_len,
             line,
+            is_async,
         });
         if let Some(target) = &item.optional_vars {
             self.assign_target(target, Val::new(value, Ty::Object));
         }
-        self.with_items(rest, body);
+        self.with_items(rest, body, is_async);
         self.unwind.pop();
         self.handlers.pop();
         // Normal exit.
         self.line = line;
-        self.prim_void(Prim::WithExitNone, vec![exit]);
+        if is_async {
+            self.async_exit_none(exit);
+        } else {
+            self.prim_void(Prim::WithExitNone, vec![exit]);
+        }
         let after = self.new_block();
         self.goto(after);
 
@@ -495,7 +532,11 @@ impl<'a> FnBuilder<'a> {
         self.prim_void(Prim::SetHandledExc, vec![exc]);
         let fail = self.new_block();
         self.handlers.push(fail);
-        let suppress = self.prim(Prim::WithExitExc, vec![exit, exc]);
+        let suppress = if is_async {
+            self.async_exit_exc(exit, exc)
+        } else {
+            self.prim(Prim::WithExitExc, vec![exit, exc])
+        };
         self.handlers.pop();
         let (swallow, reraise) = (self.new_block(), self.new_block());
         self.branch(suppress, swallow, reraise);

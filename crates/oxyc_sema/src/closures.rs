@@ -143,11 +143,9 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
         let mut is_generator = false;
         if let FuncNode::Def(d) = node {
             let mut y = YieldScan::default();
-            y.stmts(&d.body, false);
-            if let Some(span) = y.misplaced {
-                return Err((span, "`yield` inside an `except` or `finally` block".into()));
-            }
-            is_generator = y.found;
+            y.stmts(&d.body);
+            // (A coroutine runs in a resumable frame too: each `await` suspends it.)
+            is_generator = y.found || d.is_async;
         }
         let mut locals: IndexSet<String> = param_names.iter().cloned().collect();
         if let FuncNode::GenExp(e) = node
@@ -202,6 +200,7 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
             freevars: IndexSet::new(),
             nonlocals: nonlocals.clone(),
             is_generator,
+            is_async: matches!(node, FuncNode::Def(d) if d.is_async),
         });
         let mut inner_bound: IndexSet<String> = site
             .bound_outside
@@ -566,19 +565,16 @@ fn walrus_in(e: &Expr) -> Option<Span> {
 #[derive(Default)]
 struct YieldScan {
     found: bool,
-    /// A yield in an `except` clause or a `finally` body: the generator would be
-    /// suspended while handling an exception, whose state is not saved yet.
-    misplaced: Option<Span>,
 }
 
 impl YieldScan {
-    fn stmts(&mut self, body: &[Stmt], in_handler: bool) {
+    fn stmts(&mut self, body: &[Stmt]) {
         for s in body {
-            self.stmt(s, in_handler);
+            self.stmt(s);
         }
     }
 
-    fn stmt(&mut self, s: &Stmt, in_handler: bool) {
+    fn stmt(&mut self, s: &Stmt) {
         match &s.kind {
             StmtKind::FunctionDef(d) => {
                 for e in d
@@ -586,52 +582,30 @@ impl YieldScan {
                     .iter()
                     .chain(d.params.all().filter_map(|p| p.default.as_ref()))
                 {
-                    self.expr(e, in_handler);
+                    self.expr(e);
                 }
             }
             StmtKind::ClassDef(_) => {}
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-                ..
-            } => {
-                self.stmts(body, in_handler);
-                for h in handlers {
-                    if let Some(t) = &h.type_ {
-                        self.expr(t, in_handler);
-                    }
-                    self.stmts(&h.body, true);
-                }
-                self.stmts(orelse, in_handler);
-                self.stmts(finalbody, true);
-            }
             _ => each_child(s, &mut |c| match c {
-                Child::Stmt(inner) => self.stmt(inner, in_handler),
-                Child::Expr(e) | Child::Target(e) => self.expr(e, in_handler),
+                Child::Stmt(inner) => self.stmt(inner),
+                Child::Expr(e) | Child::Target(e) => self.expr(e),
             }),
         }
     }
 
-    fn expr(&mut self, e: &Expr, in_handler: bool) {
+    fn expr(&mut self, e: &Expr) {
         match &e.kind {
-            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
-                self.found = true;
-                if in_handler && self.misplaced.is_none() {
-                    self.misplaced = Some(e.span);
-                }
-            }
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => self.found = true,
             ExprKind::Lambda { params, .. } => {
                 for p in params.all() {
                     if let Some(d) = &p.default {
-                        self.expr(d, in_handler);
+                        self.expr(d);
                     }
                 }
                 return;
             }
             _ => {}
         }
-        each_expr_child(e, &mut |c| self.expr(c, in_handler));
+        each_expr_child(e, &mut |c| self.expr(c));
     }
 }

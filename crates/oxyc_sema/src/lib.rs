@@ -80,8 +80,11 @@ pub struct FuncScope<'m> {
     pub freevars: IndexSet<String>,
     /// Free variables declared `nonlocal` (it may rebind them).
     pub nonlocals: IndexSet<String>,
-    /// Its body has a `yield`: calling it makes a generator.
+    /// Its body has a `yield`, or it is an `async def`: calling it makes a
+    /// generator (or coroutine) whose frame holds its locals.
     pub is_generator: bool,
+    /// An `async def`: calling it makes a coroutine.
+    pub is_async: bool,
 }
 
 /// A method the class machinery turns into a class or static method even without a

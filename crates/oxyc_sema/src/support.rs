@@ -19,6 +19,8 @@ struct Rules {
     /// In a class body (outside its methods): a walrus there would bind a class
     /// attribute the native-class analysis does not follow, so it stays interpreted.
     class_level: bool,
+    /// Directly in an `async def` body (`await`, `async for`, `async with` allowed).
+    in_async: bool,
 }
 
 fn found(span: Span, what: &str) -> Found {
@@ -32,7 +34,7 @@ pub fn first_unsupported(stmt: &Stmt) -> Found {
             .decorators
             .iter()
             .find_map(|d| expr_unsupported(d, Rules::default()))
-            .or_else(|| function_unsupported(stmt, f, Rules::default())),
+            .or_else(|| function_unsupported(f, Rules::default())),
         StmtKind::ClassDef(c) => class_unsupported(c, false),
         _ => stmt_unsupported(stmt, false, Rules::default()),
     }
@@ -64,10 +66,7 @@ fn unbinds_in(body: &[Stmt]) -> Option<Span> {
 }
 
 /// A `def` (its decorators are checked by the caller).
-fn function_unsupported(stmt: &Stmt, f: &FunctionDef, r: Rules) -> Found {
-    if f.is_async {
-        return found(stmt.span, "`async def`");
-    }
+fn function_unsupported(f: &FunctionDef, r: Rules) -> Found {
     if f.has_type_params {
         return found(f.name.span, "a generic function (PEP 695)");
     }
@@ -100,6 +99,7 @@ fn function_unsupported(stmt: &Stmt, f: &FunctionDef, r: Rules) -> Found {
         true,
         Rules {
             in_function: true,
+            in_async: f.is_async,
             ..r
         },
     )
@@ -165,7 +165,7 @@ fn class_unsupported(c: &ClassDef, in_function: bool) -> Found {
                         nested: in_function,
                         ..Rules::default()
                     };
-                    function_unsupported(s, f, method)
+                    function_unsupported(f, method)
                 }),
             StmtKind::Assign { targets, value } => targets
                 .iter()
@@ -338,16 +338,16 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool, r: Rules) -> Found {
             f.decorators
                 .iter()
                 .find_map(|d| expr_unsupported(d, r))
-                .or_else(|| function_unsupported(stmt, f, inner))
+                .or_else(|| function_unsupported(f, inner))
         }
         // An ordinary class made each time the function runs (closures.rs refuses
         // what its methods cannot do as closures: zero-argument `super()`).
         StmtKind::ClassDef(c) if in_function => class_unsupported(c, true),
         StmtKind::ClassDef(c) => found(c.name.span, "a class definition under a statement"),
-        StmtKind::With { is_async: true, .. } => found(span, "`async with`"),
+        StmtKind::With { is_async: true, .. } if !r.in_async => found(span, "`async with`"),
         StmtKind::Nonlocal(_) if !r.nested => found(span, "`nonlocal` outside a nested function"),
         StmtKind::Unsupported { what } => found(span, what),
-        StmtKind::For { is_async: true, .. } => found(span, "`async for`"),
+        StmtKind::For { is_async: true, .. } if !r.in_async => found(span, "`async for`"),
         StmtKind::Try { is_star: true, .. } => found(span, "`except*`"),
         // Finally bodies are compiled once per exit path; a `try` nested in one would
         // multiply that (exponential code size), so such functions stay interpreted.
@@ -413,17 +413,20 @@ fn expr_unsupported(e: &Expr, r: Rules) -> Found {
         ExprKind::Lambda { params, body } => {
             params_unsupported(params, false).or_else(|| expr_unsupported(body, Rules::default()))
         }
-        // A comprehension is a scope of its own: no `yield` in it.
+        // A comprehension is a scope of its own: no `yield` in it. (An `await` in a
+        // list, set or dict comprehension runs inline, in the coroutine; a generator
+        // expression with one would be an async generator.)
         ExprKind::ListComp { .. }
         | ExprKind::SetComp { .. }
         | ExprKind::DictComp { .. }
         | ExprKind::GeneratorExp { .. }
-            if r.in_function =>
+            if r.in_function || (r.in_async && matches!(e.kind, ExprKind::GeneratorExp { .. })) =>
         {
             expr_unsupported(
                 e,
                 Rules {
                     in_function: false,
+                    in_async: r.in_async && !matches!(e.kind, ExprKind::GeneratorExp { .. }),
                     ..r
                 },
             )
@@ -431,7 +434,10 @@ fn expr_unsupported(e: &Expr, r: Rules) -> Found {
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) if !r.in_function => {
             found(span, "`yield` outside a function")
         }
-        ExprKind::Await(_) => found(span, "`await`"),
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) if r.in_async => {
+            found(span, "an async generator (`yield` in an `async def`)")
+        }
+        ExprKind::Await(_) if !r.in_async => found(span, "`await` outside an `async def` body"),
         ExprKind::Named { .. } if r.class_level => {
             found(span, "the walrus operator `:=` in a class body")
         }
