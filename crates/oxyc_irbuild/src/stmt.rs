@@ -214,6 +214,7 @@ impl<'a> FnBuilder<'a> {
                 self.narrowed = base;
             }
             StmtKind::FunctionDef(def) => self.def_stmt(def),
+            StmtKind::Match { subject, cases } => self.match_stmt(s, subject, cases),
             StmtKind::Nonlocal(_) => {}
             // A class in a function (sema allows no other nested class here).
             StmtKind::ClassDef(c) if self.scope.is_some() && self.class_body.is_none() => {

@@ -1,7 +1,8 @@
 //! What the compiler can compile today, and programs that are invalid Python.
 
 use oxyc_syntax::ast::{
-    ClassDef, Expr, ExprKind, FStringPart, FunctionDef, Parameters, Stmt, StmtKind,
+    ClassDef, Expr, ExprKind, FStringPart, FunctionDef, Parameters, Pattern, PatternKind, Stmt,
+    StmtKind,
 };
 use oxyc_syntax::{Diagnostic, Span};
 
@@ -588,6 +589,16 @@ pub fn each_child<'a>(stmt: &'a Stmt, f: &mut dyn FnMut(Child<'a>)) {
             }
             stmts(body, f);
         }
+        StmtKind::Match { subject, cases } => {
+            f(Child::Expr(subject));
+            for case in cases {
+                each_pattern_child(&case.pattern, f);
+                if let Some(g) = &case.guard {
+                    f(Child::Expr(g));
+                }
+                stmts(&case.body, f);
+            }
+        }
         StmtKind::FunctionDef(_)
         | StmtKind::ClassDef(_)
         | StmtKind::Break
@@ -598,6 +609,52 @@ pub fn each_child<'a>(stmt: &'a Stmt, f: &mut dyn FnMut(Child<'a>)) {
         | StmtKind::Global(_)
         | StmtKind::Nonlocal(_)
         | StmtKind::Unsupported { .. } => {}
+    }
+}
+
+/// Visit what a pattern evaluates (`Child::Expr`: values, classes, mapping keys) and
+/// the names it binds (`Child::Target`), in source order.
+pub fn each_pattern_child<'a>(p: &'a Pattern, f: &mut dyn FnMut(Child<'a>)) {
+    match &p.kind {
+        PatternKind::Value(e) | PatternKind::Singleton(e) => f(Child::Expr(e)),
+        PatternKind::Capture(name) | PatternKind::Star(name) => {
+            if let Some(n) = name {
+                f(Child::Target(n));
+            }
+        }
+        PatternKind::Sequence(items) | PatternKind::Or(items) => {
+            for item in items {
+                each_pattern_child(item, f);
+            }
+        }
+        PatternKind::Mapping {
+            keys,
+            patterns,
+            rest,
+        } => {
+            for (k, v) in keys.iter().zip(patterns) {
+                f(Child::Expr(k));
+                each_pattern_child(v, f);
+            }
+            if let Some(r) = rest {
+                f(Child::Target(r));
+            }
+        }
+        PatternKind::Class {
+            cls,
+            patterns,
+            kwd_patterns,
+            ..
+        } => {
+            f(Child::Expr(cls));
+            for item in patterns.iter().chain(kwd_patterns) {
+                each_pattern_child(item, f);
+            }
+        }
+        PatternKind::As { pattern, name } => {
+            each_pattern_child(pattern, f);
+            f(Child::Target(name));
+        }
     }
 }
 
@@ -812,6 +869,9 @@ struct Ctx {
 
 fn check(stmt: &Stmt, cx: Ctx, out: &mut Vec<Diagnostic>) {
     check_own_exprs(stmt, cx.in_class, out);
+    if let StmtKind::Match { cases, .. } = &stmt.kind {
+        crate::patterns::check_cases(cases, out);
+    }
     match &stmt.kind {
         StmtKind::Return(_) if !cx.in_func => {
             out.push(Diagnostic::error(stmt.span, "'return' outside function"))
