@@ -1034,3 +1034,43 @@ def test_many_cases_with_shared_names() -> None:
                 results.append(("other", other))
     assert results == [3, -5, None, "ab", ("other", 17)], results
     print(results)
+
+
+# A match at module level binds globals.
+match {"mode": "fast", "level": 3}:
+    case {"mode": str(module_mode), **module_rest}:
+        pass
+
+
+def test_module_level_match() -> None:
+    assert module_mode == "fast" and module_rest == {"level": 3}
+    print(module_mode, module_rest)
+
+
+class Shape:
+    def __init__(self, kind: str, size: float) -> None:
+        self.kind = kind
+        self.size = size
+
+    def area(self) -> float:
+        match self:
+            case Shape(kind="square", size=s):
+                return s * s
+            case Shape(kind="circle", size=r):
+                return 3.0 * r * r
+            case _:
+                return 0.0
+
+    def same_kind(self, other: object) -> bool:
+        match other:
+            case Shape(kind=self.kind):
+                return True
+        return False
+
+
+def test_match_in_methods() -> None:
+    sq = Shape("square", 2.0)
+    ci = Shape("circle", 1.0)
+    got = (sq.area(), ci.area(), Shape("blob", 1.0).area(), sq.same_kind(Shape("square", 9.0)), sq.same_kind(ci))
+    assert got == (4.0, 3.0, 0.0, True, False), got
+    print(got)

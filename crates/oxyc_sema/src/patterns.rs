@@ -227,3 +227,97 @@ fn str_repr(s: &str) -> String {
     out.push(quote);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use oxyc_syntax::{PythonVersion, parse_module};
+
+    /// The error messages sema reports for a module (parse errors included).
+    fn errors(src: &str) -> Vec<String> {
+        match parse_module(src, PythonVersion::PY311) {
+            Err(diags) => diags.into_iter().map(|d| d.message).collect(),
+            Ok(m) => crate::analyze(&m, false)
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.message)
+                .collect(),
+        }
+    }
+
+    fn in_match(cases: &str) -> String {
+        format!("def f(v):\n    match v:\n{cases}")
+    }
+
+    #[test]
+    fn valid_matches_have_no_errors() {
+        let src = in_match(
+            "        case [a, *rest] | (a, *rest) if a:\n            pass\n        case {'k': 1, **kw}:\n            pass\n        case P(x=0, y=yy) as p:\n            pass\n        case x if x:\n            pass\n        case _:\n            pass\n",
+        );
+        assert_eq!(errors(&src), Vec::<String>::new());
+    }
+
+    #[test]
+    fn cpython_compile_errors() {
+        let cases = [
+            (
+                "        case x:\n            pass\n        case 1:\n            pass\n",
+                "name capture 'x' makes remaining patterns unreachable",
+            ),
+            (
+                "        case _:\n            pass\n        case 1:\n            pass\n",
+                "wildcard makes remaining patterns unreachable",
+            ),
+            (
+                "        case _ | 1:\n            pass\n",
+                "wildcard makes remaining patterns unreachable",
+            ),
+            (
+                "        case (x) as y:\n            pass\n        case 1:\n            pass\n",
+                "name capture 'x' makes remaining patterns unreachable",
+            ),
+            (
+                "        case [x] | 1:\n            pass\n",
+                "alternative patterns bind different names",
+            ),
+            (
+                "        case [x, x]:\n            pass\n",
+                "multiple assignments to name 'x' in pattern",
+            ),
+            (
+                "        case P(x=1, x=2):\n            pass\n",
+                "attribute name repeated in class pattern: x",
+            ),
+            (
+                "        case {'a': 1, 'a': 2}:\n            pass\n",
+                "mapping pattern checks duplicate key ('a')",
+            ),
+            (
+                "        case {1: 1, 1.0: 2}:\n            pass\n",
+                "mapping pattern checks duplicate key (1.0)",
+            ),
+            (
+                "        case {True: 1, 1: 2}:\n            pass\n",
+                "mapping pattern checks duplicate key (1)",
+            ),
+        ];
+        for (case, message) in cases {
+            let errs = errors(&in_match(case));
+            assert_eq!(errs, vec![message.to_string()], "{case}");
+        }
+    }
+
+    #[test]
+    fn guarded_or_last_irrefutable_cases_are_fine() {
+        let src = in_match(
+            "        case x if x:\n            pass\n        case 1 | (2 as y) | y:\n            pass\n",
+        );
+        assert_eq!(
+            errors(&src),
+            vec!["alternative patterns bind different names".to_string()]
+        );
+        let src =
+            in_match("        case x if x:\n            pass\n        case y:\n            pass\n");
+        assert_eq!(errors(&src), Vec::<String>::new());
+    }
+}
