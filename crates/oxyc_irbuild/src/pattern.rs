@@ -10,7 +10,7 @@
 
 use crate::builder::{FnBuilder, Val};
 use oxyc_ir::{BlockId, BuildKind, Const, OpKind, Prim, RType, Reg, RegKind};
-use oxyc_syntax::ast::{Expr, ExprKind, MatchCase, Pattern, PatternKind, Stmt};
+use oxyc_syntax::ast::{Expr, ExprKind, IntLit, MatchCase, Pattern, PatternKind, Stmt, UnaryOp};
 use oxyc_types::Ty;
 
 /// Values a pattern captured, by name, in binding order.
@@ -18,6 +18,26 @@ type Captures = Vec<(String, Reg)>;
 
 fn is_wildcard(p: &Pattern) -> bool {
     matches!(p.kind, PatternKind::Capture(None) | PatternKind::Star(None))
+}
+
+/// The value of a literal pattern that is a plain constant (`1`, `-2.5`, `"s"`).
+fn literal_const(e: &Expr) -> Option<Const> {
+    match &e.kind {
+        ExprKind::Int(IntLit::Small(i)) => Some(Const::Int(*i)),
+        ExprKind::Int(IntLit::Big(d)) => Some(Const::BigInt(d.clone())),
+        ExprKind::Float(f) => Some(Const::Float(*f)),
+        ExprKind::Str(s) => Some(Const::Str(s.clone())),
+        ExprKind::Bytes(b) => Some(Const::Bytes(b.clone())),
+        ExprKind::UnaryOp {
+            op: UnaryOp::USub,
+            operand,
+        } => match &operand.kind {
+            ExprKind::Int(IntLit::Small(i)) => i.checked_neg().map(Const::Int),
+            ExprKind::Float(f) => Some(Const::Float(-f)),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 fn name_of(e: &Expr) -> String {
@@ -85,8 +105,14 @@ impl<'a> FnBuilder<'a> {
     fn pattern(&mut self, p: &'a Pattern, subj: Reg, fail: BlockId, caps: &mut Captures) {
         match &p.kind {
             PatternKind::Value(e) => {
-                let v = self.expr(e);
-                let value = self.box_val(&v);
+                // A literal is a module constant; a dotted name is looked up each time.
+                let value = match literal_const(e) {
+                    Some(c) => self.konst(c, RType::Obj),
+                    None => {
+                        let v = self.expr(e);
+                        self.box_val(&v)
+                    }
+                };
                 let eq = self.prim(Prim::ObjEq, vec![subj, value]);
                 let t = self.prim(Prim::ObjIsTrue, vec![eq]);
                 self.fail_unless(t, fail);
