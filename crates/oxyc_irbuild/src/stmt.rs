@@ -1195,6 +1195,11 @@ fn is_small_innermost(body: &[Stmt]) -> bool {
                     return false;
                 }
                 StmtKind::With { body, .. } if !count(body, n) => return false,
+                StmtKind::Match { cases, .. } => {
+                    if !cases.iter().all(|c| count(&c.body, n)) {
+                        return false;
+                    }
+                }
                 StmtKind::Try {
                     body,
                     handlers,

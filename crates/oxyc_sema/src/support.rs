@@ -849,6 +849,12 @@ fn check_blocks(body: &[Stmt], depth: usize, out: &mut Vec<Diagnostic>) -> Optio
                     check_blocks(finalbody, push_block(depth, s.span, out)?, out)?;
                 }
             }
+            // (A `match` opens no block: its cases are compiled in line.)
+            StmtKind::Match { cases, .. } => {
+                for case in cases {
+                    check_blocks(&case.body, depth, out)?;
+                }
+            }
             // A new code object: no block open.
             StmtKind::FunctionDef(f) => check_blocks(&f.body, 0, out)?,
             StmtKind::ClassDef(c) => check_blocks(&c.body, 0, out)?,
