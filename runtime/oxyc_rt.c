@@ -2582,7 +2582,14 @@ static PyObject *match_class_attr(PyObject *subject, PyTypeObject *type, PyObjec
 PyObject *oxy_match_class(PyObject *subject, PyObject *cls, Py_ssize_t nargs,
                           PyObject *kwnames) {
     if (!PyType_Check(cls)) {
+        /* (The interpreter's wording changed in 3.12, gh-100530, and 3.15, gh-144702.) */
+#if PY_VERSION_HEX >= 0x030F0000
+        PyErr_SetString(PyExc_TypeError, "class pattern must refer to a class");
+#elif PY_VERSION_HEX >= 0x030C0000
+        PyErr_SetString(PyExc_TypeError, "called match pattern must be a class");
+#else
         PyErr_SetString(PyExc_TypeError, "called match pattern must be a type");
+#endif
         return NULL;
     }
     PyTypeObject *type = (PyTypeObject *)cls;

@@ -571,10 +571,13 @@ def test_class_pattern_errors() -> None:
         error_of(match_args_not_str),
         error_of(no_error_when_not_instance),
     ]
+    # (The wording for a non-class changed in Python 3.12 and 3.15.)
+    assert got[2].startswith("TypeError: ") and "pattern must" in got[2], got[2]
+    got[2] = "TypeError: (not a class)"
     assert got == [
         "TypeError: Point() accepts 2 positional sub-patterns (3 given)",
         "TypeError: Point() got multiple sub-patterns for attribute 'x'",
-        "TypeError: called match pattern must be a type",
+        "TypeError: (not a class)",
         "TypeError: Plain() accepts 0 positional sub-patterns (1 given)",
         "TypeError: int() accepts 1 positional sub-pattern (2 given)",
         "TypeError: BadArgs.__match_args__ must be a tuple (got list)",

@@ -1195,10 +1195,8 @@ fn is_small_innermost(body: &[Stmt]) -> bool {
                     return false;
                 }
                 StmtKind::With { body, .. } if !count(body, n) => return false,
-                StmtKind::Match { cases, .. } => {
-                    if !cases.iter().all(|c| count(&c.body, n)) {
-                        return false;
-                    }
+                StmtKind::Match { cases, .. } if !cases.iter().all(|c| count(&c.body, n)) => {
+                    return false;
                 }
                 StmtKind::Try {
                     body,
