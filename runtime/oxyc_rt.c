@@ -3167,3 +3167,183 @@ PyMethodDef oxy_native_methods[] = {
     {"__getstate__", native_getstate, METH_NOARGS, "The fields that are set (for pickle and copy)."},
     {"__reduce__", native_reduce, METH_NOARGS, "Pickle support for every protocol."},
     {NULL, NULL, 0, NULL}};
+
+/* ======================================================================== */
+/* The match statement                                                       */
+/* ======================================================================== */
+
+PyObject *oxy_match_seq_item(PyObject *subject, Py_ssize_t index) {
+    if (index < 0) {
+        Py_ssize_t n = PyObject_Length(subject);
+        if (n < 0) return NULL;
+        index += n;
+    }
+    PyObject *i = PyLong_FromSsize_t(index);
+    if (i == NULL) return NULL;
+    PyObject *item = PyObject_GetItem(subject, i);
+    Py_DECREF(i);
+    return item;
+}
+
+PyObject *oxy_match_keys(PyObject *subject, PyObject *keys) {
+    Py_ssize_t n = PyTuple_GET_SIZE(keys);
+    if (n == 0) return PyTuple_New(0);
+    static PyObject *s_get;
+    PyObject *get_name = cached_str(&s_get, "get");
+    if (get_name == NULL) return NULL;
+    PyObject *get = PyObject_GetAttr(subject, get_name);
+    if (get == NULL) return NULL;
+    /* A fresh object stands for "missing": no value can be it. */
+    PyObject *missing = PyBaseObject_Type.tp_alloc(&PyBaseObject_Type, 0);
+    PyObject *seen = PySet_New(NULL);
+    PyObject *values = PyTuple_New(n);
+    PyObject *result = NULL;
+    if (missing == NULL || seen == NULL || values == NULL) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *key = PyTuple_GET_ITEM(keys, i);
+        int dup = PySet_Contains(seen, key);
+        if (dup < 0) goto done;
+        if (dup) {
+            PyErr_Format(PyExc_ValueError, "mapping pattern checks duplicate key (%R)", key);
+            goto done;
+        }
+        if (PySet_Add(seen, key) < 0) goto done;
+        PyObject *args[2] = {key, missing};
+        PyObject *v = PyObject_Vectorcall(get, args, 2, NULL);
+        if (v == NULL) goto done;
+        if (v == missing) {
+            Py_DECREF(v);
+            result = Py_NewRef(Py_None);
+            goto done;
+        }
+        PyTuple_SET_ITEM(values, i, v);
+    }
+    result = Py_NewRef(values);
+done:
+    Py_XDECREF(values);
+    Py_XDECREF(seen);
+    Py_XDECREF(missing);
+    Py_DECREF(get);
+    return result;
+}
+
+PyObject *oxy_match_rest(PyObject *subject, PyObject *keys) {
+    PyObject *rest = PyDict_New();
+    if (rest == NULL) return NULL;
+    if (PyDict_Update(rest, subject) < 0) goto fail;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(keys); i++) {
+        if (PyDict_DelItem(rest, PyTuple_GET_ITEM(keys, i)) < 0) goto fail;
+    }
+    return rest;
+fail:
+    Py_DECREF(rest);
+    return NULL;
+}
+
+/* subject.name for a class pattern, name not seen before in this pattern (else
+   TypeError).  New reference; NULL without an exception when the attribute is
+   missing (no match). */
+static PyObject *match_class_attr(PyObject *subject, PyTypeObject *type, PyObject *name,
+                                  PyObject *seen) {
+    int dup = PySet_Contains(seen, name);
+    if (dup < 0) return NULL;
+    if (dup) {
+        PyErr_Format(PyExc_TypeError, "%s() got multiple sub-patterns for attribute %R",
+                     type->tp_name, name);
+        return NULL;
+    }
+    if (PySet_Add(seen, name) < 0) return NULL;
+    PyObject *attr = PyObject_GetAttr(subject, name);
+    if (attr == NULL && PyErr_ExceptionMatches(PyExc_AttributeError)) PyErr_Clear();
+    return attr;
+}
+
+#ifndef _Py_TPFLAGS_MATCH_SELF
+#define _Py_TPFLAGS_MATCH_SELF (1UL << 22)
+#endif
+
+PyObject *oxy_match_class(PyObject *subject, PyObject *cls, Py_ssize_t nargs,
+                          PyObject *kwnames) {
+    if (!PyType_Check(cls)) {
+        /* (The interpreter's wording changed in 3.12, gh-100530, and 3.15, gh-144702.) */
+#if PY_VERSION_HEX >= 0x030F0000
+        PyErr_SetString(PyExc_TypeError, "class pattern must refer to a class");
+#elif PY_VERSION_HEX >= 0x030C0000
+        PyErr_SetString(PyExc_TypeError, "called match pattern must be a class");
+#else
+        PyErr_SetString(PyExc_TypeError, "called match pattern must be a type");
+#endif
+        return NULL;
+    }
+    PyTypeObject *type = (PyTypeObject *)cls;
+    int is = PyObject_IsInstance(subject, cls);
+    if (is < 0) return NULL;
+    if (!is) return Py_NewRef(Py_None);
+    Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
+    PyObject *attrs = PyTuple_New(nargs + nkw);
+    PyObject *seen = PySet_New(NULL);
+    PyObject *match_args = NULL;
+    PyObject *result = NULL;
+    if (attrs == NULL || seen == NULL) goto done;
+    Py_ssize_t filled = 0;
+    if (nargs > 0) {
+        int match_self = 0;
+        static PyObject *s_match_args;
+        PyObject *match_args_name = cached_str(&s_match_args, "__match_args__");
+        if (match_args_name == NULL) goto done;
+        match_args = PyObject_GetAttr(cls, match_args_name);
+        Py_ssize_t allowed;
+        if (match_args != NULL) {
+            if (!PyTuple_CheckExact(match_args)) {
+                PyErr_Format(PyExc_TypeError, "%s.__match_args__ must be a tuple (got %s)",
+                             type->tp_name, Py_TYPE(match_args)->tp_name);
+                goto done;
+            }
+            allowed = PyTuple_GET_SIZE(match_args);
+        } else if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+            PyErr_Clear();
+            match_self = (PyType_GetFlags(type) & _Py_TPFLAGS_MATCH_SELF) != 0;
+            allowed = match_self ? 1 : 0;
+        } else {
+            goto done;
+        }
+        if (nargs > allowed) {
+            PyErr_Format(PyExc_TypeError, "%s() accepts %zd positional sub-pattern%s (%zd given)",
+                         type->tp_name, allowed, allowed == 1 ? "" : "s", nargs);
+            goto done;
+        }
+        if (match_self) {
+            PyTuple_SET_ITEM(attrs, filled++, Py_NewRef(subject));
+        } else {
+            for (Py_ssize_t i = 0; i < nargs; i++) {
+                PyObject *name = PyTuple_GET_ITEM(match_args, i);
+                if (!PyUnicode_CheckExact(name)) {
+                    PyErr_Format(PyExc_TypeError,
+                                 "__match_args__ elements must be strings (got %s)",
+                                 Py_TYPE(name)->tp_name);
+                    goto done;
+                }
+                PyObject *attr = match_class_attr(subject, type, name, seen);
+                if (attr == NULL) {
+                    if (!PyErr_Occurred()) result = Py_NewRef(Py_None);
+                    goto done;
+                }
+                PyTuple_SET_ITEM(attrs, filled++, attr);
+            }
+        }
+    }
+    for (Py_ssize_t i = 0; i < nkw; i++) {
+        PyObject *attr = match_class_attr(subject, type, PyTuple_GET_ITEM(kwnames, i), seen);
+        if (attr == NULL) {
+            if (!PyErr_Occurred()) result = Py_NewRef(Py_None);
+            goto done;
+        }
+        PyTuple_SET_ITEM(attrs, filled++, attr);
+    }
+    result = Py_NewRef(attrs);
+done:
+    Py_XDECREF(match_args);
+    Py_XDECREF(seen);
+    Py_XDECREF(attrs);
+    return result;
+}

@@ -717,6 +717,33 @@ OXY_API int oxy_with_exit_none(PyObject *exit);
 OXY_API int oxy_with_exit_exc(PyObject *exit, PyObject *exc);
 
 /* ======================================================================== */
+/* The match statement (PEP 634), as CPython 3.11's MATCH_* opcodes do it     */
+/* ======================================================================== */
+
+/* Sequence and mapping patterns test the type's flags (collections.abc registers
+   set them; str, bytes and bytearray are not sequences here). */
+#define oxy_match_is_sequence(o) ((PyType_GetFlags(Py_TYPE(o)) & Py_TPFLAGS_SEQUENCE) != 0)
+#define oxy_match_is_mapping(o) ((PyType_GetFlags(Py_TYPE(o)) & Py_TPFLAGS_MAPPING) != 0)
+/* subject[index] for a sequence pattern with a `*_` wildcard; a negative index
+   counts from the end of the current len(subject).  New reference or NULL. */
+OXY_API PyObject *oxy_match_seq_item(PyObject *subject, Py_ssize_t index);
+/* A mapping pattern's keys (a tuple): the tuple of subject.get(key) values, or
+   None when a key is missing; ValueError for a key given twice.  New reference
+   or NULL. */
+OXY_API PyObject *oxy_match_keys(PyObject *subject, PyObject *keys);
+/* `**rest`: a new dict with subject's items except those keys. */
+OXY_API PyObject *oxy_match_rest(PyObject *subject, PyObject *keys);
+/* A class pattern cls(<nargs positional sub-patterns>, kw=...) (kwnames: a tuple
+   of str): isinstance(subject, cls), then the attributes (through __match_args__
+   for the positional ones; the subject itself for one positional sub-pattern of
+   int, str, list, ... ), positional first.  The tuple of attributes, None when
+   the subject does not match (or lacks an attribute), NULL with CPython's
+   TypeError for a non-class, too many positional sub-patterns, a bad
+   __match_args__ or an attribute named twice. */
+OXY_API PyObject *oxy_match_class(PyObject *subject, PyObject *cls, Py_ssize_t nargs,
+                                  PyObject *kwnames);
+
+/* ======================================================================== */
 /* Strings                                                                   */
 /* ======================================================================== */
 

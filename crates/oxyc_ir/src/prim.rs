@@ -360,6 +360,19 @@ prims! {
     WithExitExc = "with_exit_exc", "oxy_with_exit_exc($0, $1)", [Obj, Obj] -> CInt, Neg;
     RaiseRangeStepZero = "raise_range_step_zero", "oxyc_raise_range_step_zero()", [] -> void, Always;
     RaiseAssert = "raise_assert", "oxyc_raise_assert($0)", [Obj] -> void, Always;
+    // ---- the match statement (runtime `oxy_match_*`) ----
+    SsizeEq = "ssize_eq", "($0 == $1)", [Ssize, Ssize] -> Bool, Never;
+    SsizeGe = "ssize_ge", "($0 >= $1)", [Ssize, Ssize] -> Bool, Never;
+    MatchIsSequence = "match_is_sequence", "oxy_match_is_sequence($0)", [Obj] -> Bool, Never;
+    MatchIsMapping = "match_is_mapping", "oxy_match_is_mapping($0)", [Obj] -> Bool, Never;
+    // `$0[$1]`, a negative index counting from the end of `len($0)`.
+    MatchSeqItem = "match_seq_item", "oxy_match_seq_item($0, $1)", [Obj, Ssize] -> Obj, Null;
+    // The values of keys `$1` (a tuple) looked up with `$0.get`, or None.
+    MatchKeys = "match_keys", "oxy_match_keys($0, $1)", [Obj, Obj] -> Obj, Null;
+    // `**rest`: a dict copy of `$0` without keys `$1`.
+    MatchRest = "match_rest", "oxy_match_rest($0, $1)", [Obj, Obj] -> Obj, Null;
+    // Class pattern `$1($2 positional, keywords $3)` on `$0`: attributes, or None.
+    MatchClass = "match_class", "oxy_match_class($0, $1, $2, $3)", [Obj, Obj, Ssize, Obj] -> Obj, Null;
     // ---- imports ----
     // `import $0` with fromlist `$1` and level `$2`.
     Import = "import", "oxyc_import($0, $1, $2, oxy_globals)", [Obj, Obj, Ssize] -> Obj, Null;

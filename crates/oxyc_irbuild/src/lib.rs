@@ -14,6 +14,7 @@ mod dunder;
 mod expr;
 mod generator;
 mod narrow;
+mod pattern;
 mod stmt;
 mod wrap64;
 mod zip_loop;

@@ -226,6 +226,7 @@ impl<'a> FnBuilder<'a> {
                 self.narrowed = base;
             }
             StmtKind::FunctionDef(def) => self.def_stmt(def),
+            StmtKind::Match { subject, cases } => self.match_stmt(s, subject, cases),
             StmtKind::Nonlocal(_) => {}
             // A class in a function (sema allows no other nested class here).
             StmtKind::ClassDef(c) if self.scope.is_some() && self.class_body.is_none() => {
@@ -1235,6 +1236,9 @@ fn is_small_innermost(body: &[Stmt]) -> bool {
                     return false;
                 }
                 StmtKind::With { body, .. } if !count(body, n) => return false,
+                StmtKind::Match { cases, .. } if !cases.iter().all(|c| count(&c.body, n)) => {
+                    return false;
+                }
                 StmtKind::Try {
                     body,
                     handlers,

@@ -46,9 +46,12 @@ fn try_except_has_explicit_exception_edges() {
 #[test]
 fn interpreted_statements_become_snippets() {
     let ir = ir_of(
-        "async def g():\n    pass\n\nclass C:\n    class D:\n        pass\n\ndef f() -> int:\n    return 1\n",
+        "async def g():\n    yield 1\n\nclass C:\n    class D:\n        pass\n\ndef f() -> int:\n    return 1\n",
     );
-    assert!(ir.contains("snippet 0: interpreted (`async def`)"), "{ir}");
+    assert!(
+        ir.contains("snippet 0: interpreted (an async generator (`yield` in an `async def`))"),
+        "{ir}"
+    );
     assert!(ir.contains("exec_snippet 0"), "{ir}");
     // A class nested in a class runs interpreted in the (compiled) class's namespace.
     assert!(

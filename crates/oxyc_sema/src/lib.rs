@@ -8,6 +8,7 @@
 mod builtins;
 mod closures;
 mod native;
+mod patterns;
 mod scopes;
 mod support;
 
@@ -17,8 +18,8 @@ use indexmap::{IndexMap, IndexSet};
 pub use native::NativeClass;
 use oxyc_syntax::ast::{self, StmtKind};
 use oxyc_syntax::{Diagnostic, Severity, Span};
-pub use scopes::{bound_names, target_names};
-pub use support::{Child, each_child, each_expr_child};
+pub use scopes::{bound_names, pattern_names, target_names};
+pub use support::{Child, each_child, each_expr_child, each_pattern_child};
 
 /// How a top-level statement is executed.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,6 +18,15 @@ pub fn target_names(target: &Expr, out: &mut Vec<String>) {
     }
 }
 
+/// Names a pattern binds (captures, `as` names, `*rest`, `**rest`), in source order.
+pub fn pattern_names(p: &ast::Pattern, out: &mut Vec<String>) {
+    crate::support::each_pattern_child(p, &mut |c| {
+        if let crate::support::Child::Target(t) = c {
+            target_names(t, out);
+        }
+    });
+}
+
 /// Names bound by a statement list, not descending into nested scopes.
 pub fn bound_names(body: &[Stmt], out: &mut Vec<String>, globals: &mut Vec<String>) {
     for s in body {
@@ -98,6 +107,12 @@ pub fn bound_names(body: &[Stmt], out: &mut Vec<String>, globals: &mut Vec<Strin
             StmtKind::Global(names) => {
                 for n in names {
                     globals.push(n.name.clone());
+                }
+            }
+            StmtKind::Match { cases, .. } => {
+                for case in cases {
+                    pattern_names(&case.pattern, out);
+                    bound_names(&case.body, out, globals);
                 }
             }
             _ => {}
@@ -221,6 +236,11 @@ pub fn module_bindings(module: &ast::Module) -> ModuleBindings {
                     visit(finalbody, counts, star);
                 }
                 StmtKind::With { body, .. } => visit(body, counts, star),
+                StmtKind::Match { cases, .. } => {
+                    for case in cases {
+                        visit(&case.body, counts, star);
+                    }
+                }
                 _ => {}
             }
         }

@@ -1,7 +1,8 @@
 //! What the compiler can compile today, and programs that are invalid Python.
 
 use oxyc_syntax::ast::{
-    ClassDef, Expr, ExprKind, FStringPart, FunctionDef, Parameters, Stmt, StmtKind,
+    ClassDef, Expr, ExprKind, FStringPart, FunctionDef, Parameters, Pattern, PatternKind, Stmt,
+    StmtKind,
 };
 use oxyc_syntax::{Diagnostic, Span};
 
@@ -585,6 +586,16 @@ pub fn each_child<'a>(stmt: &'a Stmt, f: &mut dyn FnMut(Child<'a>)) {
             }
             stmts(body, f);
         }
+        StmtKind::Match { subject, cases } => {
+            f(Child::Expr(subject));
+            for case in cases {
+                each_pattern_child(&case.pattern, f);
+                if let Some(g) = &case.guard {
+                    f(Child::Expr(g));
+                }
+                stmts(&case.body, f);
+            }
+        }
         StmtKind::FunctionDef(_)
         | StmtKind::ClassDef(_)
         | StmtKind::Break
@@ -595,6 +606,52 @@ pub fn each_child<'a>(stmt: &'a Stmt, f: &mut dyn FnMut(Child<'a>)) {
         | StmtKind::Global(_)
         | StmtKind::Nonlocal(_)
         | StmtKind::Unsupported { .. } => {}
+    }
+}
+
+/// Visit what a pattern evaluates (`Child::Expr`: values, classes, mapping keys) and
+/// the names it binds (`Child::Target`), in source order.
+pub fn each_pattern_child<'a>(p: &'a Pattern, f: &mut dyn FnMut(Child<'a>)) {
+    match &p.kind {
+        PatternKind::Value(e) | PatternKind::Singleton(e) => f(Child::Expr(e)),
+        PatternKind::Capture(name) | PatternKind::Star(name) => {
+            if let Some(n) = name {
+                f(Child::Target(n));
+            }
+        }
+        PatternKind::Sequence(items) | PatternKind::Or(items) => {
+            for item in items {
+                each_pattern_child(item, f);
+            }
+        }
+        PatternKind::Mapping {
+            keys,
+            patterns,
+            rest,
+        } => {
+            for (k, v) in keys.iter().zip(patterns) {
+                f(Child::Expr(k));
+                each_pattern_child(v, f);
+            }
+            if let Some(r) = rest {
+                f(Child::Target(r));
+            }
+        }
+        PatternKind::Class {
+            cls,
+            patterns,
+            kwd_patterns,
+            ..
+        } => {
+            f(Child::Expr(cls));
+            for item in patterns.iter().chain(kwd_patterns) {
+                each_pattern_child(item, f);
+            }
+        }
+        PatternKind::As { pattern, name } => {
+            each_pattern_child(pattern, f);
+            f(Child::Target(name));
+        }
     }
 }
 
@@ -789,6 +846,12 @@ fn check_blocks(body: &[Stmt], depth: usize, out: &mut Vec<Diagnostic>) -> Optio
                     check_blocks(finalbody, push_block(depth, s.span, out)?, out)?;
                 }
             }
+            // (A `match` opens no block: its cases are compiled in line.)
+            StmtKind::Match { cases, .. } => {
+                for case in cases {
+                    check_blocks(&case.body, depth, out)?;
+                }
+            }
             // A new code object: no block open.
             StmtKind::FunctionDef(f) => check_blocks(&f.body, 0, out)?,
             StmtKind::ClassDef(c) => check_blocks(&c.body, 0, out)?,
@@ -809,6 +872,9 @@ struct Ctx {
 
 fn check(stmt: &Stmt, cx: Ctx, out: &mut Vec<Diagnostic>) {
     check_own_exprs(stmt, cx.in_class, out);
+    if let StmtKind::Match { cases, .. } = &stmt.kind {
+        crate::patterns::check_cases(cases, out);
+    }
     match &stmt.kind {
         StmtKind::Return(_) if !cx.in_func => {
             out.push(Diagnostic::error(stmt.span, "'return' outside function"))

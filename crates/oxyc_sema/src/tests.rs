@@ -40,7 +40,7 @@ fn shadowed_builtin_is_global() {
 #[test]
 fn unsupported_constructs_fall_back_to_the_interpreter() {
     let s = sem(
-        "async def a():\n    pass\ndef f():\n    try:\n        pass\n    except Exception:\n        yield 1\ndef g(x: int) -> int:\n    return x\n",
+        "async def a():\n    yield 1\ndef f():\n    try:\n        pass\n    finally:\n        try:\n            pass\n        except Exception:\n            pass\ndef g(x: int) -> int:\n    return x\n",
     );
     assert!(matches!(s.items[0], ItemMode::Interpreted { .. }));
     assert!(matches!(s.items[1], ItemMode::Interpreted { .. }));
@@ -177,9 +177,9 @@ fn with_walrus_and_starred_targets_compile() {
     }
     assert!(!f.locals.contains("x") && !f.locals.contains("k"));
     assert!(s.globals.contains("g") && s.globals.contains("h"));
-    // Still interpreted: `async with`, a walrus in a class body or an annotation.
+    // Still interpreted: an async comprehension, a walrus in a class body or an annotation.
     let s = sem(concat!(
-        "async def f():\n    async with a:\n        pass\n",
+        "async def f():\n    return [x async for x in a]\n",
         "class C:\n    x = (y := 1)\n",
         "def g(a: (t := int)) -> None:\n    pass\n",
         "def h() -> None:\n    x: (t := int) = 1\n",

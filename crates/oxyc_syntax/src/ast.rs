@@ -103,11 +103,65 @@ pub enum StmtKind {
         body: Vec<Stmt>,
         is_async: bool,
     },
-    /// A statement kind the AST does not model yet (`match`, `type X = ...`).
+    /// `match subject: case ...` (PEP 634).
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
+    /// A statement kind the AST does not model yet (`type X = ...`).
     /// Later stages report it with a diagnostic naming `what`.
     Unsupported {
         what: &'static str,
     },
+}
+
+/// One `case pattern if guard: body` of a `match` statement.
+#[derive(Debug, Clone)]
+pub struct MatchCase {
+    pub span: Span,
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub span: Span,
+    pub kind: PatternKind,
+}
+
+/// A pattern (PEP 634). Every name a pattern binds is an `ExprKind::Name` expression,
+/// so walkers see it as an assignment target.
+#[derive(Debug, Clone)]
+pub enum PatternKind {
+    /// A literal (number, string, bytes, `-1`, `1+2j`) or a dotted value (`Color.RED`):
+    /// matches when `subject == value`.
+    Value(Expr),
+    /// `None`, `True`, `False`: matches when `subject is value`.
+    Singleton(Expr),
+    /// `x` (a capture) or `_` (the wildcard, `None`): matches anything.
+    Capture(Option<Expr>),
+    /// `[p, *rest, q]` / `(p, q)`: items may include one `Star`.
+    Sequence(Vec<Pattern>),
+    /// `*rest` or `*_` (`None`), only inside a sequence pattern.
+    Star(Option<Expr>),
+    /// `{key: p, ..., **rest}`: keys are literals or dotted values.
+    Mapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<Expr>,
+    },
+    /// `Cls(p, ..., attr=q, ...)`.
+    Class {
+        cls: Expr,
+        patterns: Vec<Pattern>,
+        kwd_attrs: Vec<Ident>,
+        kwd_patterns: Vec<Pattern>,
+    },
+    /// `p as name`.
+    As { pattern: Box<Pattern>, name: Expr },
+    /// `p | q | ...`.
+    Or(Vec<Pattern>),
 }
 
 #[derive(Debug, Clone)]

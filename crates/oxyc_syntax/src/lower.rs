@@ -18,6 +18,7 @@ mod expr;
 mod fstring;
 pub(crate) mod guard;
 mod int;
+mod pattern;
 mod stmt;
 mod version;
 

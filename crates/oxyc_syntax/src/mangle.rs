@@ -15,7 +15,10 @@
 //! interpreter mangles them itself): private names of nested classes, `import`
 //! aliases, `global`/`nonlocal` names and `except ... as` names.
 
-use crate::ast::{Comprehension, Expr, ExprKind, FStringPart, Module, Parameters, Stmt, StmtKind};
+use crate::ast::{
+    Comprehension, Expr, ExprKind, FStringPart, Module, Parameters, Pattern, PatternKind, Stmt,
+    StmtKind,
+};
 
 /// `name` as it is stored inside class `class`.
 pub fn mangle(name: &str, class: &str) -> String {
@@ -155,6 +158,16 @@ fn stmt(s: &mut Stmt, class: Option<&str>) {
                 expr(t, class);
             }
         }
+        StmtKind::Match { subject, cases } => {
+            expr(subject, class);
+            for case in cases {
+                pattern(&mut case.pattern, class);
+                if let Some(g) = &mut case.guard {
+                    expr(g, class);
+                }
+                stmts(&mut case.body, class);
+            }
+        }
         StmtKind::With { items, body, .. } => {
             for it in items {
                 expr(&mut it.context_expr, class);
@@ -163,6 +176,55 @@ fn stmt(s: &mut Stmt, class: Option<&str>) {
                 }
             }
             stmts(body, class);
+        }
+    }
+}
+
+/// Names a pattern binds and the dotted values it reads are mangled; keyword
+/// attribute names of class patterns are not (as in CPython).
+fn pattern(p: &mut Pattern, class: Option<&str>) {
+    match &mut p.kind {
+        PatternKind::Value(e) | PatternKind::Singleton(e) => expr(e, class),
+        PatternKind::Capture(name) | PatternKind::Star(name) => {
+            if let Some(n) = name {
+                expr(n, class);
+            }
+        }
+        PatternKind::Sequence(items) | PatternKind::Or(items) => {
+            for item in items {
+                pattern(item, class);
+            }
+        }
+        PatternKind::Mapping {
+            keys,
+            patterns,
+            rest,
+        } => {
+            for (k, v) in keys.iter_mut().zip(patterns.iter_mut()) {
+                expr(k, class);
+                pattern(v, class);
+            }
+            if let Some(r) = rest {
+                expr(r, class);
+            }
+        }
+        PatternKind::Class {
+            cls,
+            patterns,
+            kwd_patterns,
+            ..
+        } => {
+            expr(cls, class);
+            for item in patterns.iter_mut().chain(kwd_patterns.iter_mut()) {
+                pattern(item, class);
+            }
+        }
+        PatternKind::As {
+            pattern: inner,
+            name,
+        } => {
+            pattern(inner, class);
+            expr(name, class);
         }
     }
 }

@@ -376,17 +376,38 @@ fn newer_syntax_is_rejected_per_target() {
 }
 
 #[test]
-fn unsupported_statements() {
-    let src = "match x:\n    case [a, b]:\n        pass\n";
+fn match_statements_are_lowered() {
+    let src = "match x:\n    case [a, *rest] if a:\n        pass\n    case {'k': P(y=v)} | (v as w):\n        pass\n";
     let m = parse_ok_for(src, PY311);
-    assert!(matches!(
-        m.body[0].kind,
-        StmtKind::Unsupported {
-            what: "`match` statement"
-        }
-    ));
+    let StmtKind::Match { subject, cases } = &m.body[0].kind else {
+        panic!("not a match: {:?}", m.body[0].kind);
+    };
     assert_eq!(text(src, m.body[0].span), src.trim_end());
-    assert_eq!(m.expr_count, 0);
+    assert_eq!(text(src, subject.span), "x");
+    assert_eq!(cases.len(), 2);
+    assert!(cases[0].guard.is_some());
+    let PatternKind::Sequence(items) = &cases[0].pattern.kind else {
+        panic!("not a sequence pattern");
+    };
+    assert!(matches!(items[1].kind, PatternKind::Star(Some(_))));
+    let PatternKind::Or(alts) = &cases[1].pattern.kind else {
+        panic!("not an or pattern");
+    };
+    assert!(matches!(alts[0].kind, PatternKind::Mapping { .. }));
+    assert!(matches!(alts[1].kind, PatternKind::As { .. }));
+    assert_eq!(text(src, alts[1].span), "v as w");
+    // Every bound name and value is an expression with its own id.
+    let mut names = Vec::new();
+    walk_stmts(&m.body, &mut |e| {
+        if let ExprKind::Name(n) = &e.kind {
+            names.push(n.clone());
+        }
+    });
+    assert_eq!(names, ["x", "a", "rest", "a", "P", "v", "v", "w"]);
+}
+
+#[test]
+fn unsupported_statements() {
     let m = parse_ok_for("type X = list[int]\n", PY312);
     assert!(matches!(
         m.body[0].kind,

@@ -315,6 +315,11 @@ fn collect_declared(
             StmtKind::With { body, .. } => {
                 collect_declared(body, f, locals, declared, type_of_annotation);
             }
+            StmtKind::Match { cases, .. } => {
+                for case in cases {
+                    collect_declared(&case.body, f, locals, declared, type_of_annotation);
+                }
+            }
             StmtKind::Try {
                 body,
                 handlers,
@@ -538,6 +543,23 @@ impl Cx<'_> {
                     }
                 }
                 self.stmts(body);
+            }
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject);
+                for case in cases {
+                    // What a pattern binds is any object (no narrowing by pattern).
+                    oxyc_sema::each_pattern_child(&case.pattern, &mut |c| match c {
+                        oxyc_sema::Child::Expr(e) => {
+                            self.expr(e);
+                        }
+                        oxyc_sema::Child::Target(t) => self.bind_target(t, Ty::Object),
+                        oxyc_sema::Child::Stmt(_) => {}
+                    });
+                    if let Some(g) = &case.guard {
+                        self.expr(g);
+                    }
+                    self.stmts(&case.body);
+                }
             }
             StmtKind::Import(aliases) => {
                 for a in aliases {

@@ -60,9 +60,7 @@ impl Lowerer<'_> {
                 body: self.stmts(&w.body),
                 is_async: w.is_async,
             },
-            r::Stmt::Match(_) => StmtKind::Unsupported {
-                what: "`match` statement",
-            },
+            r::Stmt::Match(m) => self.match_stmt(m),
             r::Stmt::Raise(raise) => StmtKind::Raise {
                 exc: self.opt_expr(raise.exc.as_deref()),
                 cause: self.opt_expr(raise.cause.as_deref()),

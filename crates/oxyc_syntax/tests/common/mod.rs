@@ -117,6 +117,13 @@ pub fn check_spans(src: &str, m: &Module) {
                     stmts(src, orelse);
                 }
                 StmtKind::With { body, .. } => stmts(src, body),
+                StmtKind::Match { cases, .. } => {
+                    for case in cases {
+                        ok(src, case.span);
+                        ok(src, case.pattern.span);
+                        stmts(src, &case.body);
+                    }
+                }
                 StmtKind::Try {
                     body,
                     handlers,
@@ -236,6 +243,52 @@ pub fn walk_stmt(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
                 item.optional_vars.iter().for_each(|e| walk_expr(e, f));
             }
             walk_stmts(body, f);
+        }
+        StmtKind::Match { subject, cases } => {
+            walk_expr(subject, f);
+            for case in cases {
+                walk_pattern(&case.pattern, f);
+                case.guard.iter().for_each(|e| walk_expr(e, f));
+                walk_stmts(&case.body, f);
+            }
+        }
+    }
+}
+
+/// The expressions of a pattern (values, classes, keys, bound names) in source order.
+pub fn walk_pattern(p: &Pattern, f: &mut dyn FnMut(&Expr)) {
+    match &p.kind {
+        PatternKind::Value(e) | PatternKind::Singleton(e) => walk_expr(e, f),
+        PatternKind::Capture(n) | PatternKind::Star(n) => n.iter().for_each(|e| walk_expr(e, f)),
+        PatternKind::Sequence(items) | PatternKind::Or(items) => {
+            items.iter().for_each(|i| walk_pattern(i, f))
+        }
+        PatternKind::Mapping {
+            keys,
+            patterns,
+            rest,
+        } => {
+            for (k, v) in keys.iter().zip(patterns) {
+                walk_expr(k, f);
+                walk_pattern(v, f);
+            }
+            rest.iter().for_each(|e| walk_expr(e, f));
+        }
+        PatternKind::Class {
+            cls,
+            patterns,
+            kwd_patterns,
+            ..
+        } => {
+            walk_expr(cls, f);
+            patterns
+                .iter()
+                .chain(kwd_patterns)
+                .for_each(|i| walk_pattern(i, f));
+        }
+        PatternKind::As { pattern, name } => {
+            walk_pattern(pattern, f);
+            walk_expr(name, f);
         }
     }
 }
