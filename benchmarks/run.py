@@ -59,6 +59,10 @@ TARGETS: dict[str, float] = {
     "str_build": 4.0,
     "sieve_bytes": 4.0,
     "insertion_sort": 4.0,
+    "gen_pipeline": 3.0,
+    "expr_parser": 3.0,
+    "dispatcher": 3.0,
+    "async_gather": 3.0,
 }
 
 VARIANTS = ("cpython", "oxyc", "mypyc")
