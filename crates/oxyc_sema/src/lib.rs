@@ -190,6 +190,10 @@ pub struct SemModule<'m> {
     /// Early-bound functions: name -> index in `functions`. A name is early-bound when
     /// it is bound exactly once in the module, by a compiled top-level `def`.
     pub early_bound: IndexMap<String, usize>,
+    /// Generator functions bound like early-bound functions (once, by a top-level
+    /// undecorated `def`): calls still go through the function object, but what
+    /// they return is known to be a generator of the annotated items.
+    pub generator_fns: IndexMap<String, usize>,
     /// Every name bound at module level (or declared `global` and bound in a function).
     pub globals: IndexSet<String>,
     pub star_import: bool,
@@ -339,14 +343,18 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
 
     let globals: IndexSet<String> = bindings.counts.keys().cloned().collect();
     let mut early_bound = IndexMap::new();
+    let mut generator_fns = IndexMap::new();
     if !bindings.star_import {
         for (fi, f) in functions.iter().enumerate() {
             if f.top_level
-                && !f.is_generator
                 && f.def().is_some_and(|d| d.decorators.is_empty())
                 && bindings.counts.get(&f.name) == Some(&1)
             {
-                early_bound.insert(f.name.clone(), fi);
+                if f.is_generator {
+                    generator_fns.insert(f.name.clone(), fi);
+                } else {
+                    early_bound.insert(f.name.clone(), fi);
+                }
             }
         }
     }
@@ -420,6 +428,7 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
         functions,
         keys,
         early_bound,
+        generator_fns,
         constants,
         globals,
         star_import: bindings.star_import,

@@ -16,6 +16,9 @@ pub struct FuncSig {
     /// return annotation is then not enforced, and operators are not dispatched to it
     /// directly.
     pub may_decline: bool,
+    /// What calling it returns when that is not `ret`: for a generator function
+    /// annotated `-> Iterator[T]` (or Iterable, Generator), an iterator of T.
+    pub call_result: Ty,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -75,6 +78,7 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
                     .collect(),
                 ret: Ty::Object,
                 may_decline: false,
+                call_result: Ty::Object,
             });
             continue;
         };
@@ -135,6 +139,10 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
                 def.returns.as_ref().map_or(Ty::Object, &type_of_annotation)
             },
             may_decline: declines,
+            call_result: match def.returns.as_ref().map(&type_of_annotation) {
+                Some(t @ Ty::Iter(_)) if f.is_generator && !f.is_async => t,
+                _ => Ty::Object,
+            },
         });
     }
     // Cells that an inner function rebinds (`nonlocal`): any value may arrive, so
@@ -639,7 +647,7 @@ impl Cx<'_> {
             Ty::Str => Ty::Str,
             Ty::Bytes | Ty::ByteArray => Ty::Int,
             Ty::Dict(k, _) => (**k).clone(),
-            Ty::TupleVar(e) => (**e).clone(),
+            Ty::TupleVar(e) | Ty::Iter(e) => (**e).clone(),
             Ty::Tuple(ts) => {
                 let mut acc = Ty::Bottom;
                 for t in ts {
@@ -955,6 +963,10 @@ impl Cx<'_> {
             NameRes::Global => match self.sem.early_bound.get(&name) {
                 Some(&fi) => self.sigs.get(fi).map_or(Ty::Object, |s| s.ret.clone()),
                 None if self.sem.native_named(&name).is_some() => Ty::Instance(name),
+                None if let Some(&fi) = self.sem.generator_fns.get(&name) => self
+                    .sigs
+                    .get(fi)
+                    .map_or(Ty::Object, |s| s.call_result.clone()),
                 None => Ty::Object,
             },
             NameRes::Builtin => {

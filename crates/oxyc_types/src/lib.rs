@@ -38,6 +38,9 @@ pub enum Ty {
     /// `tuple[T, ...]` or a tuple of unknown shape.
     TupleVar(Box<Ty>),
     Set,
+    /// Something iterated to get `T`s (`Iterator[T]`, `Iterable[T]`,
+    /// `Generator[T, ...]`): any object, whose items are checked as `T`s.
+    Iter(Box<Ty>),
     /// An instance of the module's native class of this name (or of a subclass).
     Instance(String),
     /// The same or None (`Optional[C]`, `C | None`).
@@ -101,7 +104,7 @@ impl Ty {
             Ty::Set => "set",
             Ty::Instance(c) => return Some(c.clone()),
             Ty::OptInstance(c) => return Some(format!("Optional[{c}]")),
-            Ty::Object | Ty::Bottom => return None,
+            Ty::Object | Ty::Bottom | Ty::Iter(_) => return None,
         };
         Some(simple.to_string())
     }
@@ -140,6 +143,7 @@ impl fmt::Display for Ty {
             }
             Ty::TupleVar(t) => write!(f, "tuple[{t}, ...]"),
             Ty::Set => write!(f, "set"),
+            Ty::Iter(t) => write!(f, "Iterable[{t}]"),
             Ty::Instance(c) => write!(f, "{c}"),
             Ty::OptInstance(c) => write!(f, "Optional[{c}]"),
             Ty::Object => write!(f, "object"),
