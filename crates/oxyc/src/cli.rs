@@ -5,7 +5,7 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use oxyc_driver::{BuildOptions, RunOptions};
+use oxyc_driver::{BuildOptions, ConfigSource, RunOptions};
 
 const ABOUT: &str = "Compile type-annotated Python modules to native CPython extension modules";
 
@@ -65,9 +65,14 @@ pub enum Command {
         long_about = "Compile each FILE.py to an extension module NAME<EXT_SUFFIX> (NAME is the file name \
                       without .py; EXT_SUFFIX is what the target Python expects, e.g. \
                       .cpython-311-x86_64-linux-gnu.so). It is written next to the source unless -o is \
-                      given, so `import NAME` picks the compiled module. A module that fails to compile \
-                      leaves any earlier output untouched; the others are still built.",
-        after_help = "Examples:\n  oxyc build fib.py && python3 -c \"import fib\"\n  oxyc build -O3 --emit-c mod.py\n  oxyc build -o build -j 4 *.py\n  oxyc build --explain mod.py"
+                      given, so `import NAME` picks the compiled module. A package directory compiles \
+                      every module of it and of its subpackages, each under its full dotted name \
+                      (pkg/__init__.py becomes pkg/__init__<EXT_SUFFIX>); with -o the package's \
+                      directory structure and its .py files are reproduced under DIR. Modules \
+                      excluded by --exclude/--include (or [tool.oxyc] in ./pyproject.toml) stay \
+                      ordinary Python. A module that fails to compile leaves any earlier output \
+                      untouched; the others are still built.",
+        after_help = "Examples:\n  oxyc build fib.py && python3 -c \"import fib\"\n  oxyc build -O3 --emit-c mod.py\n  oxyc build -o build -j 4 *.py\n  oxyc build src/mypkg --exclude 'mypkg/plugins/*.py'\n  oxyc build              # what [tool.oxyc] compile = [...] lists\n  oxyc build --explain mod.py"
     )]
     Build(BuildArgs),
     /// Compile a script and run it like `python3 FILE.py ARGS...`
@@ -100,9 +105,25 @@ pub struct CommonArgs {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// The Python modules to compile
-    #[arg(value_name = "FILE.py", required = true)]
+    /// Modules (FILE.py), packages (a directory with __init__.py: all its modules and
+    /// subpackages) or directories of modules and packages; default: `compile` of
+    /// [tool.oxyc] in ./pyproject.toml
+    #[arg(value_name = "PATH")]
     pub files: Vec<PathBuf>,
+    /// Compile only the modules found in directories whose path below the import root
+    /// (e.g. pkg/sub/mod.py) matches GLOB (repeatable; adds to [tool.oxyc] include)
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Leave modules matching GLOB (e.g. 'pkg/plugins/*.py') as ordinary Python
+    /// (repeatable; adds to [tool.oxyc] exclude)
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Read [tool.oxyc] from FILE instead of ./pyproject.toml
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore pyproject.toml
+    #[arg(long)]
+    pub no_config: bool,
     /// Write outputs to DIR (created if missing) instead of beside each source
     #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
@@ -139,6 +160,13 @@ impl From<BuildArgs> for BuildOptions {
     fn from(a: BuildArgs) -> BuildOptions {
         BuildOptions {
             files: a.files,
+            include: a.include,
+            exclude: a.exclude,
+            config: match (a.config, a.no_config) {
+                (Some(file), _) => ConfigSource::File(file),
+                (None, true) => ConfigSource::Ignore,
+                (None, false) => ConfigSource::Auto,
+            },
             out_dir: a.out_dir,
             python: a.common.python,
             opt_level: a.common.opt_level,

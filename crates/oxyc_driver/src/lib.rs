@@ -3,6 +3,8 @@
 //!
 //! - [`build`]: `oxyc build` — many modules, in parallel, each to `NAME<EXT_SUFFIX>`.
 //! - [`run`]: `oxyc run` — compile into the cache and run as `__main__`.
+//! - [`package`]: from files, package directories and globs to dotted module names.
+//! - [`config`]: `[tool.oxyc]` in pyproject.toml.
 //! - [`pipeline`]: source text → C text (the compiler proper; a black box here).
 //! - [`python`]: the target interpreter's include dir, EXT_SUFFIX and version (cached).
 //! - [`cc`]: the system C compiler and the C runtime, compiled once into the cache.
@@ -13,16 +15,18 @@
 pub mod build;
 pub mod cache;
 pub mod cc;
+pub mod config;
 #[cfg(test)]
 mod e2e_tests;
 pub mod error;
 mod fsutil;
+pub mod package;
 pub mod pipeline;
 pub mod python;
 pub mod render;
 pub mod run;
 
-pub use build::{BuildOptions, BuildSummary, Reporter, build};
+pub use build::{BuildOptions, ConfigSource, BuildSummary, Reporter, build};
 pub use error::{DriverError, ModuleError};
 pub use render::Console;
 pub use run::{RunOptions, run};
