@@ -124,6 +124,11 @@ pub struct BuildArgs {
     /// Ignore pyproject.toml
     #[arg(long)]
     pub no_config: bool,
+    /// Name package modules in tracebacks by their path below the import root
+    /// (pkg/mod.py), not by the absolute path of the source: for builds installed
+    /// elsewhere (wheels); also keeps the build cache independent of the build directory
+    #[arg(long)]
+    pub relative_paths: bool,
     /// Write outputs to DIR (created if missing) instead of beside each source
     #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
@@ -161,6 +166,7 @@ impl From<BuildArgs> for BuildOptions {
         BuildOptions {
             files: a.files,
             include: a.include,
+            relative_paths: a.relative_paths,
             exclude: a.exclude,
             config: match (a.config, a.no_config) {
                 (Some(file), _) => ConfigSource::File(file),

@@ -15,11 +15,11 @@ use std::time::{Duration, Instant};
 use oxyc_syntax::LineIndex;
 
 use crate::cache::{self, Cache, KeyHasher};
-use crate::config;
-use crate::package::{self, FoundModule, Filter};
 use crate::cc::{self, CcConfig, Runtime};
+use crate::config;
 use crate::error::{DriverError, IoAction, IoError, ModuleError, SourceDiagnostics};
 use crate::fsutil::{self, TempOutput};
+use crate::package::{self, Filter, FoundModule};
 use crate::pipeline::{self, CompileOptions};
 use crate::python::{self, Interpreter};
 
@@ -37,6 +37,11 @@ pub struct BuildOptions {
     pub exclude: Vec<String>,
     /// Where `[tool.oxyc]` comes from.
     pub config: ConfigSource,
+    /// Tracebacks name package modules by their path below the import root
+    /// (`pkg/mod.py`) instead of the absolute path of the source: for builds that are
+    /// installed elsewhere (wheels). Python's `traceback` module then shows the file and
+    /// line, though not the source text.
+    pub relative_paths: bool,
     /// Where outputs go; `None`: beside each source file.
     pub out_dir: Option<PathBuf>,
     /// The target interpreter; `None`: `python3` on PATH.
@@ -66,6 +71,7 @@ impl Default for BuildOptions {
             include: Vec::new(),
             exclude: Vec::new(),
             config: ConfigSource::Auto,
+            relative_paths: false,
             out_dir: None,
             python: None,
             opt_level: 2,
@@ -185,11 +191,14 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
     let mut excluded = Vec::new();
     let mut jobs: Vec<ModuleJob> = Vec::new();
     for m in &modules {
-        let job = ModuleJob::for_module(m, opts.out_dir.as_deref());
+        let job = ModuleJob::for_module(m, opts.out_dir.as_deref(), opts.relative_paths);
         // With -o, a package's sources go beside its extensions, so the output directory
         // is the whole package (ordinary modules included) and tracebacks find the lines.
         if opts.out_dir.is_some() && !m.explicit {
-            copy_source(&m.source, &job.out_dir.join(format!("{}.py", job.file_stem)))?;
+            copy_source(
+                &m.source,
+                &job.out_dir.join(format!("{}.py", job.file_stem)),
+            )?;
         }
         if m.compiled {
             jobs.push(job);
@@ -305,18 +314,34 @@ pub(crate) struct ModuleJob {
 }
 
 impl ModuleJob {
-    pub(crate) fn for_module(m: &FoundModule, out_dir: Option<&Path>) -> ModuleJob {
+    pub(crate) fn for_module(
+        m: &FoundModule,
+        out_dir: Option<&Path>,
+        relative_paths: bool,
+    ) -> ModuleJob {
         let display = m.source.display().to_string();
         let in_package = m.rel.contains('/');
         ModuleJob {
             source: m.source.clone(),
-            // A package module's traceback path is relative to its import root: Python's
-            // linecache finds it on sys.path wherever the package is installed, and the
-            // C (so the build cache) does not depend on where the build ran.
-            trace_path: if in_package {
-                m.rel.clone()
-            } else {
-                display.clone()
+            // A package module's traceback path is the absolute path of its source (the
+            // copy in the output tree with -o), as when interpreted. With
+            // `relative_paths` (builds shipped elsewhere: wheels) it is relative to the
+            // import root, so the C (and the build cache) does not depend on where the
+            // build ran.
+            trace_path: match (in_package, relative_paths, out_dir) {
+                (false, _, _) => display.clone(),
+                (true, true, _) => m.rel.clone(),
+                (true, false, Some(out)) => {
+                    let copy = out.join(m.rel_dir()).join(format!("{}.py", m.file_stem()));
+                    std::path::absolute(&copy)
+                        .unwrap_or(copy)
+                        .display()
+                        .to_string()
+                }
+                (true, false, None) => std::path::absolute(&m.source)
+                    .unwrap_or_else(|_| m.source.clone())
+                    .display()
+                    .to_string(),
             },
             display,
             name: m.name.clone(),
@@ -639,7 +664,7 @@ mod tests {
 
     fn job_for(file: &str, out: Option<&Path>) -> ModuleJob {
         let found = package::discover(&[PathBuf::from(file)], &Filter::default()).unwrap();
-        ModuleJob::for_module(&found[0], out)
+        ModuleJob::for_module(&found[0], out, false)
     }
 
     #[test]

@@ -92,7 +92,8 @@ pub fn parse(text: &str) -> Result<OxycConfig, String> {
     let doc: Pyproject = toml::from_str(text).map_err(|e| e.to_string().trim().to_owned())?;
     let oxyc = doc.tool.and_then(|t| t.oxyc).unwrap_or_default();
     for pattern in oxyc.include.iter().chain(&oxyc.exclude) {
-        glob::Pattern::new(pattern).map_err(|e| format!("bad glob `{pattern}` in [tool.oxyc]: {e}"))?;
+        glob::Pattern::new(pattern)
+            .map_err(|e| format!("bad glob `{pattern}` in [tool.oxyc]: {e}"))?;
     }
     Ok(oxyc)
 }
@@ -124,7 +125,10 @@ anything = 1
 
     #[test]
     fn missing_table_is_the_default() {
-        assert_eq!(parse("[project]\nname='x'\n").unwrap(), OxycConfig::default());
+        assert_eq!(
+            parse("[project]\nname='x'\n").unwrap(),
+            OxycConfig::default()
+        );
         assert_eq!(parse("").unwrap(), OxycConfig::default());
     }
 

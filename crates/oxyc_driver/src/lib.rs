@@ -26,7 +26,7 @@ pub mod python;
 pub mod render;
 pub mod run;
 
-pub use build::{BuildOptions, ConfigSource, BuildSummary, Reporter, build};
+pub use build::{BuildOptions, BuildSummary, ConfigSource, Reporter, build};
 pub use error::{DriverError, ModuleError};
 pub use render::Console;
 pub use run::{RunOptions, run};

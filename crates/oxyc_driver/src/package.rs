@@ -157,9 +157,10 @@ pub fn discover(inputs: &[PathBuf], filter: &Filter) -> Result<Vec<FoundModule>,
     let mut unique: Vec<FoundModule> = Vec::with_capacity(found.len());
     for m in found {
         let key = std::path::absolute(&m.source).unwrap_or_else(|_| m.source.clone());
-        if let Some(seen) = unique.iter_mut().find(|u| {
-            std::path::absolute(&u.source).unwrap_or_else(|_| u.source.clone()) == key
-        }) {
+        if let Some(seen) = unique
+            .iter_mut()
+            .find(|u| std::path::absolute(&u.source).unwrap_or_else(|_| u.source.clone()) == key)
+        {
             if m.explicit {
                 seen.explicit = true;
                 seen.compiled = true;
@@ -282,7 +283,13 @@ mod tests {
     fn names(found: &[FoundModule]) -> Vec<(String, String, bool)> {
         found
             .iter()
-            .map(|m| (m.name.clone().unwrap_or_default(), m.rel.clone(), m.compiled))
+            .map(|m| {
+                (
+                    m.name.clone().unwrap_or_default(),
+                    m.rel.clone(),
+                    m.compiled,
+                )
+            })
             .collect()
     }
 
@@ -351,7 +358,10 @@ mod tests {
         ));
         assert!(matches!(
             discover(&[t.path().join("empty")], &f),
-            Err(InputError::Empty { filtered: false, .. })
+            Err(InputError::Empty {
+                filtered: false,
+                ..
+            })
         ));
         let all_out = Filter::new(&[], &["**".into()]).unwrap();
         assert!(matches!(
