@@ -6,6 +6,7 @@
 //!                                       # backend compile: packages, directories, files
 //! include = ["demo_pkg/**/*.py"]        # optional: only these modules are compiled
 //! exclude = ["demo_pkg/plugins/*.py"]   # these stay ordinary Python
+//! packages = ["src/demo_pkg"]           # (backend) what the wheel ships; default: compile
 //! keep-sources = true                   # (backend) ship the .py beside each extension
 //! ```
 //!
@@ -34,6 +35,9 @@ pub struct OxycConfig {
     /// Globs: modules matching one of them stay ordinary Python.
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// Build backend: what the wheel ships (default: `compile`). Not read by `oxyc build`.
+    #[serde(default)]
+    pub packages: Vec<String>,
     /// Build backend: ship the `.py` sources beside the extension modules (default true).
     #[serde(default)]
     pub keep_sources: Option<bool>,
