@@ -408,3 +408,140 @@ fn a_failed_compile_writes_no_wheel() {
         .unwrap_or_default();
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// The directory cargo builds into (`target/`), from the path of the oxyc binary under test
+/// (`target/debug/oxyc`).
+fn cargo_target_dir() -> PathBuf {
+    let exe = Path::new(env!("CARGO_BIN_EXE_oxyc"));
+    exe.parent()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .expect("target dir")
+}
+
+/// oxyc's own wheel, as users get it: maturin (installed from PyPI into a scratch venv)
+/// packs the debug binary this test run already built (same target directory and profile,
+/// so cargo has nothing to do) with python/oxyc; installed into a fresh venv, it runs as
+/// `oxyc` and `python -m oxyc`, and is the build backend of the example project with no
+/// help from the environment (no OXYC, no PYTHONPATH).
+#[test]
+fn the_maturin_wheel_of_oxyc_works_from_a_venv() {
+    let p = Project::new();
+    let tools = p.tmp.path().join("tools");
+    let tools_python = venv(&tools);
+    check(
+        Command::new(&tools_python)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "--disable-pip-version-check",
+                "maturin>=1.5,<2",
+            ])
+            .output()
+            .unwrap(),
+        "pip install maturin (from the package registry)",
+    );
+    let dist = p.tmp.path().join("oxyc-dist");
+    check(
+        Command::new(tools.join("bin/maturin"))
+            .current_dir(repo_root())
+            .args(["build", "--profile", "dev", "--offline", "-o"])
+            .arg(&dist)
+            .env("CARGO_TARGET_DIR", cargo_target_dir())
+            .output()
+            .unwrap(),
+        "maturin build",
+    );
+    let wheel = std::fs::read_dir(&dist)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let name = wheel.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with("oxyc-") && name.ends_with(".whl"),
+        "{name}"
+    );
+
+    let env = p.tmp.path().join("venv");
+    let python = venv(&env);
+    pip_install(&python, &[wheel.as_os_str()]);
+    let version = check(
+        Command::new(env.join("bin/oxyc"))
+            .arg("--version")
+            .output()
+            .unwrap(),
+        "oxyc --version",
+    );
+    assert!(
+        stdout(&version).starts_with("oxyc "),
+        "{}",
+        stdout(&version)
+    );
+    let found = check(
+        Command::new(&python)
+            .args(["-c", "import oxyc; print(oxyc.find_oxyc_bin())"])
+            .env_remove("OXYC")
+            .env("PATH", "/usr/bin:/bin")
+            .output()
+            .unwrap(),
+        "find_oxyc_bin",
+    );
+    assert_eq!(
+        stdout(&found).trim(),
+        env.join("bin/oxyc").display().to_string()
+    );
+    let via_module = check(
+        Command::new(&python)
+            .args(["-m", "oxyc", "--version"])
+            .output()
+            .unwrap(),
+        "python -m oxyc",
+    );
+    assert_eq!(stdout(&via_module), stdout(&version));
+
+    // The installed oxyc is the example project's build backend.
+    let wheels = p.tmp.path().join("wheels");
+    check(
+        Command::new(&python)
+            .current_dir(p.dir())
+            .args([
+                "-m",
+                "pip",
+                "wheel",
+                ".",
+                "--no-build-isolation",
+                "--no-deps",
+                "--no-index",
+                "--disable-pip-version-check",
+                "-w",
+            ])
+            .arg(&wheels)
+            .env("OXYC_CACHE_DIR", p.cache())
+            .env_remove("OXYC")
+            .env_remove("PYTHONPATH")
+            .output()
+            .unwrap(),
+        "pip wheel with the installed backend",
+    );
+    let demo = std::fs::read_dir(&wheels)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    pip_install(&python, &[demo.as_os_str()]);
+    let probe = check(
+        Command::new(&python)
+            .current_dir(p.tmp.path())
+            .args(["-c", PROBE])
+            .env_remove("PYTHONPATH")
+            .output()
+            .unwrap(),
+        "probe",
+    );
+    assert_eq!(stdout(&probe), probe_expected(true));
+}
