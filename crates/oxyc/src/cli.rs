@@ -138,6 +138,10 @@ pub struct BuildArgs {
     /// Also write the generated C as NAME.c beside the output
     #[arg(long)]
     pub emit_c: bool,
+    /// Write the C of each module (NAME.c under -o DIR) and the C runtime (DIR/oxyc_rt.h,
+    /// DIR/oxyc_rt.c) instead of compiling, for another build system's C compiler
+    #[arg(long, requires = "out_dir")]
+    pub c_only: bool,
     /// Say which functions and statements run interpreted, and why
     #[arg(long)]
     pub explain: bool,
@@ -179,6 +183,7 @@ impl From<BuildArgs> for BuildOptions {
             debug: a.common.debug,
             emit_ir: a.emit_ir,
             emit_c: a.emit_c,
+            c_only: a.c_only,
             verbose: a.common.verbose,
             jobs: a.jobs,
             strict: a.strict,

@@ -545,3 +545,62 @@ fn the_maturin_wheel_of_oxyc_works_from_a_venv() {
     );
     assert_eq!(stdout(&probe), probe_expected(true));
 }
+
+/// `setup(ext_modules=compile_modules([...]))`: oxyc writes C, setuptools compiles it
+/// (in a venv, which has setuptools); the built tree imports with every module but the
+/// excluded one compiled. OXYC_SKIP_COMPILE gives no extensions.
+#[test]
+fn the_setuptools_helper_builds_extensions_with_setuptools() {
+    let p = Project::new();
+    let proj = p.tmp.path().join("setuptools_project");
+    std::fs::create_dir_all(&proj).unwrap();
+    std::fs::copy(
+        repo_root().join("tests/packages/setuptools_project/setup.py"),
+        proj.join("setup.py"),
+    )
+    .unwrap();
+    common::copy_tree(&p.dir().join("src"), &proj.join("src"));
+    let python = venv(&p.tmp.path().join("venv"));
+    let setup = |out: &str, skip: bool| {
+        let mut cmd = Command::new(&python);
+        cmd.current_dir(&proj)
+            .args(["setup.py", "-q", "build", "--build-lib", out])
+            .env("PYTHONPATH", repo_root().join("python"))
+            .env("OXYC", env!("CARGO_BIN_EXE_oxyc"))
+            .env("OXYC_CACHE_DIR", p.cache());
+        if skip {
+            cmd.env("OXYC_SKIP_COMPILE", "1");
+        } else {
+            cmd.env_remove("OXYC_SKIP_COMPILE");
+        }
+        check(cmd.output().unwrap(), "setup.py build")
+    };
+    setup("out", false);
+    let probe = check(
+        Command::new(&python)
+            .current_dir(p.tmp.path())
+            .args(["-c", PROBE])
+            .env("PYTHONPATH", proj.join("out"))
+            .output()
+            .unwrap(),
+        "probe",
+    );
+    assert_eq!(stdout(&probe), probe_expected(true));
+
+    let skipped = setup("pure", true);
+    assert!(
+        stderr(&skipped).contains("OXYC_SKIP_COMPILE is set: no modules are compiled"),
+        "{}",
+        stderr(&skipped)
+    );
+    let probe = check(
+        Command::new(&python)
+            .current_dir(p.tmp.path())
+            .args(["-c", PROBE])
+            .env("PYTHONPATH", proj.join("pure"))
+            .output()
+            .unwrap(),
+        "probe",
+    );
+    assert_eq!(stdout(&probe), probe_expected(false));
+}

@@ -54,6 +54,10 @@ pub struct BuildOptions {
     pub emit_ir: bool,
     /// Also write `NAME.c` (the generated C) beside the output.
     pub emit_c: bool,
+    /// Write each module's C (`NAME.c`) and the runtime (`oxyc_rt.h`, `oxyc_rt.c`, in the
+    /// output directory) instead of compiling: for another build system's C compiler
+    /// (the setuptools helper). Needs `out_dir`.
+    pub c_only: bool,
     /// Print each C compiler command.
     pub verbose: bool,
     /// How many modules to compile at once; `None`: one per CPU.
@@ -78,6 +82,7 @@ impl Default for BuildOptions {
             debug: false,
             emit_ir: false,
             emit_c: false,
+            c_only: false,
             verbose: false,
             jobs: None,
             strict: false,
@@ -175,6 +180,11 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
         ));
     }
     let filter = Filter::new(&include, &exclude)?;
+    if opts.c_only && opts.out_dir.is_none() {
+        return Err(DriverError::Usage(
+            "--c-only writes C files and the runtime into a directory: give it with -o".into(),
+        ));
+    }
     let modules = package::discover(&inputs, &filter)?;
     if let Some(dir) = &opts.out_dir {
         fsutil::create_dir_all(dir)?;
@@ -187,6 +197,11 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
     )?;
     toolchain.strict = opts.strict;
     toolchain.explain = opts.explain;
+    toolchain.c_only = opts.c_only;
+    if let (true, Some(dir)) = (opts.c_only, &opts.out_dir) {
+        fsutil::write_atomic(&dir.join("oxyc_rt.h"), cc::RUNTIME_HEADER.as_bytes())?;
+        fsutil::write_atomic(&dir.join("oxyc_rt.c"), cc::RUNTIME_SOURCE.as_bytes())?;
+    }
     let ext_suffix = toolchain.python.config.ext_suffix.clone();
     let mut excluded = Vec::new();
     let mut jobs: Vec<ModuleJob> = Vec::new();
@@ -194,7 +209,7 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
         let job = ModuleJob::for_module(m, opts.out_dir.as_deref(), opts.relative_paths);
         // With -o, a package's sources go beside its extensions, so the output directory
         // is the whole package (ordinary modules included) and tracebacks find the lines.
-        if opts.out_dir.is_some() && !m.explicit {
+        if opts.out_dir.is_some() && !m.explicit && !opts.c_only {
             copy_source(
                 &m.source,
                 &job.out_dir.join(format!("{}.py", job.file_stem)),
@@ -379,6 +394,8 @@ pub(crate) struct Toolchain {
     pub strict: bool,
     /// Report what runs interpreted and why (`--explain`).
     pub explain: bool,
+    /// Write the C and stop (`--c-only`).
+    pub c_only: bool,
     runtime: OnceLock<Option<Runtime>>,
 }
 
@@ -405,6 +422,7 @@ impl Toolchain {
             cc,
             strict: false,
             explain: false,
+            c_only: false,
             runtime: OnceLock::new(),
         }
     }
@@ -498,6 +516,11 @@ impl Toolchain {
             )?;
         }
 
+        if self.c_only {
+            let c_file = job.out_dir.join(format!("{}.c", job.file_stem));
+            fsutil::write_atomic(&c_file, artifacts.c_source.as_bytes())?;
+            return Ok(c_file);
+        }
         self.compile_c(job, name, &artifacts.c_source)
     }
 
