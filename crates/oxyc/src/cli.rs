@@ -5,7 +5,7 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use oxyc_driver::{BuildOptions, ConfigSource, RunOptions};
+use oxyc_driver::{BuildOptions, ConfigSource, RunOptions, TestOptions};
 
 const ABOUT: &str = "Compile type-annotated Python modules to native CPython extension modules";
 
@@ -84,6 +84,17 @@ pub enum Command {
         after_help = "Examples:\n  oxyc run script.py arg1\n  oxyc run -O3 --python python3.12 bench.py --iterations 10"
     )]
     Run(RunArgs),
+    /// Build the project into a temporary directory and run its tests (pytest) against it
+    #[command(
+        long_about = "Build the project of ./pyproject.toml (its [tool.oxyc] compile list, include and \
+                      exclude globs) into a temporary directory, with its ordinary modules and package \
+                      data, and run `python -P -m pytest PYTEST_ARGS` in the project directory with \
+                      that build first on PYTHONPATH: the project's own tests, against the compiled \
+                      build. OXYC_TEST_BUILD names the build directory. The exit status is pytest's \
+                      (1 if the build failed).",
+        after_help = "Examples:\n  oxyc test\n  oxyc test -- -x -q tests/test_core.py\n  oxyc test --python .venv/bin/python -- -k fast"
+    )]
+    Test(TestArgs),
 }
 
 /// Flags shared by `build` and `run`.
@@ -163,6 +174,27 @@ pub struct RunArgs {
     /// options included, belongs to the script
     #[arg(value_names = ["FILE.py", "ARGS"], required = true, num_args = 1.., trailing_var_arg = true)]
     pub argv: Vec<OsString>,
+}
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Arguments for pytest (after `--`)
+    #[arg(value_name = "PYTEST_ARGS", last = true)]
+    pub pytest_args: Vec<OsString>,
+}
+
+impl From<TestArgs> for TestOptions {
+    fn from(a: TestArgs) -> TestOptions {
+        TestOptions {
+            python: a.common.python,
+            opt_level: a.common.opt_level,
+            debug: a.common.debug,
+            verbose: a.common.verbose,
+            pytest_args: a.pytest_args,
+        }
+    }
 }
 
 impl From<BuildArgs> for BuildOptions {

@@ -307,3 +307,83 @@ fn bad_input_names_the_module_and_leaves_nothing_behind() {
     expected.sort();
     assert_eq!(left, expected);
 }
+
+/// `oxyc test`: the project's tests run by pytest (installed from the package registry
+/// into a scratch venv) against the compiled build; a failing test fails it.
+#[test]
+fn oxyc_test_runs_the_project_tests_against_the_compiled_build() {
+    let p = Project::new();
+    let env = p.tmp.path().join("venv");
+    check(
+        Command::new("python3")
+            .args(["-m", "venv"])
+            .arg(&env)
+            .output()
+            .unwrap(),
+        "python3 -m venv",
+    );
+    let python = env.join("bin/python");
+    check(
+        Command::new(&python)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "--disable-pip-version-check",
+                "pytest",
+            ])
+            .output()
+            .unwrap(),
+        "pip install pytest (from the package registry)",
+    );
+    let run = || {
+        p.oxyc()
+            .arg("test")
+            .arg("--python")
+            .arg(&python)
+            .args(["--", "-q", "-p", "no:cacheprovider"])
+            .output()
+            .unwrap()
+    };
+    let out = check(run(), "oxyc test");
+    // All of them, including the one that checks every module came from the build.
+    assert!(stdout(&out).contains("8 passed"), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("testing the compiled build (10 modules compiled, 1 left as Python)"),
+        "{}",
+        stderr(&out)
+    );
+
+    let tests = p.dir().join("tests/test_demo.py");
+    let text = std::fs::read_to_string(&tests).unwrap();
+    std::fs::write(
+        &tests,
+        text.replace("== [0, 1, 1, 2, 3, 5", "== [0, 1, 1, 2, 4, 5"),
+    )
+    .unwrap();
+    let out = run();
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("1 failed, 7 passed"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn oxyc_test_needs_a_project() {
+    let p = Project::new();
+    let out = p
+        .oxyc()
+        .current_dir(p.tmp.path())
+        .arg("test")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no pyproject.toml here"),
+        "{}",
+        stderr(&out)
+    );
+}

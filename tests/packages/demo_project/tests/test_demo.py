@@ -3,8 +3,10 @@ build (pytest, or `python tests/test_demo.py` without pytest)."""
 
 import importlib
 import math
+import os
 import pickle
 import sys
+import sysconfig
 
 import demo_pkg
 from demo_pkg import core, cycle_a, cycle_b, plugins
@@ -53,6 +55,17 @@ def test_classes() -> None:
 def test_interpreted_plugin() -> None:
     assert plugins.fib_banner(10) == "FIB(10) = 55!"
     assert plugins.__file__ is not None and plugins.__file__.endswith(".py")
+
+
+def test_under_oxyc_test_the_build_is_compiled() -> None:
+    build = os.environ.get("OXYC_TEST_BUILD")
+    if build is None:
+        return  # run against the sources, or an installed build
+    suffix = sysconfig.get_config_var("EXT_SUFFIX")
+    for module in (demo_pkg, core, cycle_a, importlib.import_module("demo_pkg.util.text")):
+        assert module.__file__ is not None
+        assert module.__file__.startswith(build) and module.__file__.endswith(suffix), module.__file__
+    assert plugins.__file__ == os.path.join(build, "demo_pkg", "plugins.py")
 
 
 def test_type_checks_at_the_boundary() -> None:
