@@ -387,3 +387,35 @@ fn oxyc_test_needs_a_project() {
         stderr(&out)
     );
 }
+
+/// A relative import that cannot resolve is a warning at its line (it raises ImportError
+/// only when it runs, and code may catch that); the module still builds.
+#[test]
+fn an_unresolvable_relative_import_is_a_warning_with_its_line() {
+    let p = Project::new();
+    let text = p.dir().join("src/demo_pkg/util/text.py");
+    let source = std::fs::read_to_string(&text).unwrap();
+    std::fs::write(
+        &text,
+        format!("{source}\ntry:\n    from ..speedups import fast\nexcept ImportError:\n    fast = None\n"),
+    )
+    .unwrap();
+    let out = check(
+        p.oxyc()
+            .args(["build", "--no-config", "src/demo_pkg"])
+            .output()
+            .unwrap(),
+        "oxyc build",
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("warning: no module `demo_pkg.speedups` (ImportError when this runs)")
+            && err.contains("src/demo_pkg/util/text.py:19:5"),
+        "{err}"
+    );
+    assert!(
+        p.dir()
+            .join(format!("src/demo_pkg/util/text{}", ext_suffix()))
+            .is_file()
+    );
+}

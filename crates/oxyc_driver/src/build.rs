@@ -19,6 +19,7 @@ use crate::cc::{self, CcConfig, Runtime};
 use crate::config;
 use crate::error::{DriverError, IoAction, IoError, ModuleError, SourceDiagnostics};
 use crate::fsutil::{self, TempOutput};
+use crate::imports;
 use crate::package::{self, Filter, FoundModule};
 use crate::pipeline::{self, CompileOptions};
 use crate::python::{self, Interpreter};
@@ -326,6 +327,8 @@ pub(crate) struct ModuleJob {
     /// `__init__` for a package.
     pub file_stem: String,
     pub out_dir: PathBuf,
+    /// For a module in a package: its import root, where relative imports are checked.
+    pub import_root: Option<PathBuf>,
 }
 
 impl ModuleJob {
@@ -361,6 +364,7 @@ impl ModuleJob {
             display,
             name: m.name.clone(),
             file_stem: m.file_stem(),
+            import_root: in_package.then(|| m.root.clone()),
             out_dir: match out_dir {
                 Some(out) => out.join(m.rel_dir()),
                 None => fsutil::parent_dir(&m.source).to_path_buf(),
@@ -487,13 +491,24 @@ impl Toolchain {
             path: job.source.clone(),
             message: panic_message(&panic),
         })?;
-        let artifacts = compiled.map_err(|diagnostics| {
+        let mut artifacts = compiled.map_err(|diagnostics| {
             ModuleError::Diagnostics(SourceDiagnostics {
                 path: job.display.clone(),
                 source: source.to_owned(),
                 diagnostics,
             })
         })?;
+        if let Some(root) = &job.import_root
+            && let Ok(module) = oxyc_syntax::parse_module(source, options.python_version)
+        {
+            let is_package = job.file_stem == "__init__";
+            artifacts.warnings.extend(imports::check_relative_imports(
+                &module.body,
+                name,
+                is_package,
+                root,
+            ));
+        }
         if !artifacts.warnings.is_empty() {
             reporter.warnings(&SourceDiagnostics {
                 path: job.display.clone(),

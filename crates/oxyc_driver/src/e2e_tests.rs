@@ -75,6 +75,7 @@ fn job(dir: &Path) -> ModuleJob {
         trace_path: "m.py".into(),
         name: Ok("m".into()),
         file_stem: "m".into(),
+        import_root: None,
         out_dir: dir.to_path_buf(),
     }
 }

@@ -21,6 +21,7 @@ pub mod config;
 mod e2e_tests;
 pub mod error;
 mod fsutil;
+mod imports;
 pub mod package;
 pub mod pipeline;
 pub mod python;

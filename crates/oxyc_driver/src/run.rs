@@ -212,6 +212,7 @@ fn cached_build(
         trace_path: absolute.display().to_string(),
         name: Ok(name.to_owned()),
         file_stem: name.to_owned(),
+        import_root: None,
         out_dir: dir,
     };
     let module = toolchain.build_from_source(&job, &source, Emit::default(), reporter)?;
