@@ -80,11 +80,13 @@ pub fn test(opts: &TestOptions, reporter: &dyn Reporter) -> Result<ExitCode, Dri
         out.display()
     );
 
-    let mut path = OsString::from(out.as_os_str());
+    let mut entries = vec![out.to_path_buf()];
     if let Some(old) = std::env::var_os("PYTHONPATH").filter(|p| !p.is_empty()) {
-        path.push(":");
-        path.push(old);
+        entries.extend(std::env::split_paths(&old));
     }
+    let path = std::env::join_paths(entries).map_err(|e| {
+        DriverError::Usage(format!("cannot put the build directory on PYTHONPATH: {e}"))
+    })?;
     let mut cmd = Command::new(&python);
     cmd.arg("-P")
         .args(["-m", "pytest"])
