@@ -173,6 +173,19 @@ fn logging_cc(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
     (script, log)
 }
 
+fn walk_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk_files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
 fn take_log(log: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(log).unwrap_or_default();
     let _ = std::fs::remove_file(log);
@@ -223,6 +236,22 @@ fn a_no_op_rebuild_runs_no_c_compiler() {
     let third = take_log(&log);
     assert_eq!(third.len(), 2, "{third:?}");
     assert!(third.iter().all(|l| l.contains("core")), "{third:?}");
+
+    // Corrupt cache entries (truncated modules and runtime object) are rebuilt, not used.
+    let mut corrupted = 0;
+    for sub in ["modules", "runtime"] {
+        for entry in walk_files(&p.cache().join(sub)) {
+            let name = entry.to_string_lossy().into_owned();
+            if name.ends_with(".so") || name.ends_with(".o") {
+                let bytes = std::fs::read(&entry).unwrap();
+                std::fs::write(&entry, &bytes[..bytes.len() / 2]).unwrap();
+                corrupted += 1;
+            }
+        }
+    }
+    assert!(corrupted >= 11, "{corrupted}");
+    build();
+    assert_eq!(take_log(&log).len(), 1 + 2 * 10);
     let probe = check(
         python_with_path(&out)
             .current_dir(p.tmp.path())

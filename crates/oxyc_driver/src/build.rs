@@ -564,11 +564,13 @@ impl Toolchain {
         let cached = modules.join(format!("{}{ext_suffix}", key.finish()));
 
         let tmp = TempOutput::beside(&output);
-        if cached.is_file() && std::fs::copy(&cached, tmp.path()).is_ok() {
+        if let Some(bytes) = cache::verify(&cached)
+            && std::fs::write(tmp.path(), &bytes).is_ok()
+        {
             if self.cc.verbose {
                 eprintln!("{}: C unchanged, reusing {}", job.display, cached.display());
             }
-            cache::touch(&cached);
+            cache::touch_checked(&cached);
             tmp.persist(&output)?;
             return Ok(output);
         }
@@ -595,11 +597,12 @@ impl Toolchain {
             .link_shared(&objects, tmp.path(), &format!("linking `{}`", job.display))?;
 
         // Keep a copy for the next build (best effort: the cache is only an optimisation).
-        if fsutil::create_dir_all(&modules).is_ok() {
-            let keep = TempOutput::beside(&cached);
-            if std::fs::copy(tmp.path(), keep.path()).is_ok() && keep.persist(&cached).is_ok() {
-                cache::prune_lru(&modules, MAX_CACHED_MODULES);
-            }
+        if fsutil::create_dir_all(&modules).is_ok()
+            && let Ok(bytes) = std::fs::read(tmp.path())
+            && cache::store_checked(&cached, &bytes)
+        {
+            // Each module is two files: the module and its checksum.
+            cache::prune_lru(&modules, 2 * MAX_CACHED_MODULES);
         }
         tmp.persist(&output)?;
         Ok(output)
