@@ -5,7 +5,7 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use oxyc_driver::{BuildOptions, RunOptions};
+use oxyc_driver::{BuildOptions, ConfigSource, RunOptions, TestOptions};
 
 const ABOUT: &str = "Compile type-annotated Python modules to native CPython extension modules";
 
@@ -65,9 +65,14 @@ pub enum Command {
         long_about = "Compile each FILE.py to an extension module NAME<EXT_SUFFIX> (NAME is the file name \
                       without .py; EXT_SUFFIX is what the target Python expects, e.g. \
                       .cpython-311-x86_64-linux-gnu.so). It is written next to the source unless -o is \
-                      given, so `import NAME` picks the compiled module. A module that fails to compile \
-                      leaves any earlier output untouched; the others are still built.",
-        after_help = "Examples:\n  oxyc build fib.py && python3 -c \"import fib\"\n  oxyc build -O3 --emit-c mod.py\n  oxyc build -o build -j 4 *.py\n  oxyc build --explain mod.py"
+                      given, so `import NAME` picks the compiled module. A package directory compiles \
+                      every module of it and of its subpackages, each under its full dotted name \
+                      (pkg/__init__.py becomes pkg/__init__<EXT_SUFFIX>); with -o the package's \
+                      directory structure and its .py files are reproduced under DIR. Modules \
+                      excluded by --exclude/--include (or [tool.oxyc] in ./pyproject.toml) stay \
+                      ordinary Python. A module that fails to compile leaves any earlier output \
+                      untouched; the others are still built.",
+        after_help = "Examples:\n  oxyc build fib.py && python3 -c \"import fib\"\n  oxyc build -O3 --emit-c mod.py\n  oxyc build -o build -j 4 *.py\n  oxyc build src/mypkg --exclude 'mypkg/plugins/*.py'\n  oxyc build              # what [tool.oxyc] compile = [...] lists\n  oxyc build --explain mod.py"
     )]
     Build(BuildArgs),
     /// Compile a script and run it like `python3 FILE.py ARGS...`
@@ -79,6 +84,17 @@ pub enum Command {
         after_help = "Examples:\n  oxyc run script.py arg1\n  oxyc run -O3 --python python3.12 bench.py --iterations 10"
     )]
     Run(RunArgs),
+    /// Build the project into a temporary directory and run its tests (pytest) against it
+    #[command(
+        long_about = "Build the project of ./pyproject.toml (its [tool.oxyc] compile list, include and \
+                      exclude globs) into a temporary directory, with its ordinary modules and package \
+                      data, and run `python -P -m pytest PYTEST_ARGS` in the project directory with \
+                      that build first on PYTHONPATH: the project's own tests, against the compiled \
+                      build. OXYC_TEST_BUILD names the build directory. The exit status is pytest's \
+                      (1 if the build failed).",
+        after_help = "Examples:\n  oxyc test\n  oxyc test -- -x -q tests/test_core.py\n  oxyc test --python .venv/bin/python -- -k fast"
+    )]
+    Test(TestArgs),
 }
 
 /// Flags shared by `build` and `run`.
@@ -100,9 +116,30 @@ pub struct CommonArgs {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// The Python modules to compile
-    #[arg(value_name = "FILE.py", required = true)]
+    /// Modules (FILE.py), packages (a directory with __init__.py: all its modules and
+    /// subpackages) or directories of modules and packages; default: `compile` of
+    /// [tool.oxyc] in ./pyproject.toml
+    #[arg(value_name = "PATH")]
     pub files: Vec<PathBuf>,
+    /// Compile only the modules found in directories whose path below the import root
+    /// (e.g. pkg/sub/mod.py) matches GLOB (repeatable; adds to [tool.oxyc] include)
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Leave modules matching GLOB (e.g. 'pkg/plugins/*.py') as ordinary Python
+    /// (repeatable; adds to [tool.oxyc] exclude)
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Read [tool.oxyc] from FILE instead of ./pyproject.toml
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore pyproject.toml
+    #[arg(long)]
+    pub no_config: bool,
+    /// Name package modules in tracebacks by their path below the import root
+    /// (pkg/mod.py), not by the absolute path of the source: for builds installed
+    /// elsewhere (wheels); also keeps the build cache independent of the build directory
+    #[arg(long)]
+    pub relative_paths: bool,
     /// Write outputs to DIR (created if missing) instead of beside each source
     #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
@@ -112,6 +149,10 @@ pub struct BuildArgs {
     /// Also write the generated C as NAME.c beside the output
     #[arg(long)]
     pub emit_c: bool,
+    /// Write the C of each module (NAME.c under -o DIR) and the C runtime (DIR/oxyc_rt.h,
+    /// DIR/oxyc_rt.c) instead of compiling, for another build system's C compiler
+    #[arg(long, requires = "out_dir")]
+    pub c_only: bool,
     /// Say which functions and statements run interpreted, and why
     #[arg(long)]
     pub explain: bool,
@@ -135,16 +176,46 @@ pub struct RunArgs {
     pub argv: Vec<OsString>,
 }
 
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Arguments for pytest (after `--`)
+    #[arg(value_name = "PYTEST_ARGS", last = true)]
+    pub pytest_args: Vec<OsString>,
+}
+
+impl From<TestArgs> for TestOptions {
+    fn from(a: TestArgs) -> TestOptions {
+        TestOptions {
+            python: a.common.python,
+            opt_level: a.common.opt_level,
+            debug: a.common.debug,
+            verbose: a.common.verbose,
+            pytest_args: a.pytest_args,
+        }
+    }
+}
+
 impl From<BuildArgs> for BuildOptions {
     fn from(a: BuildArgs) -> BuildOptions {
         BuildOptions {
             files: a.files,
+            include: a.include,
+            relative_paths: a.relative_paths,
+            exclude: a.exclude,
+            config: match (a.config, a.no_config) {
+                (Some(file), _) => ConfigSource::File(file),
+                (None, true) => ConfigSource::Ignore,
+                (None, false) => ConfigSource::Auto,
+            },
             out_dir: a.out_dir,
             python: a.common.python,
             opt_level: a.common.opt_level,
             debug: a.common.debug,
             emit_ir: a.emit_ir,
             emit_c: a.emit_c,
+            c_only: a.c_only,
             verbose: a.common.verbose,
             jobs: a.jobs,
             strict: a.strict,

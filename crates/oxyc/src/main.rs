@@ -20,6 +20,7 @@ fn main() -> ExitCode {
             }
         }),
         cli::Command::Run(args) => oxyc_driver::run(&args.into(), &console),
+        cli::Command::Test(args) => oxyc_driver::test(&args.into(), &console),
     };
     result.unwrap_or_else(|err| {
         console.error(&err);

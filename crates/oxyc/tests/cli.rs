@@ -253,14 +253,19 @@ fn a_missing_file_is_named() {
 }
 
 #[test]
-fn a_directory_or_a_bad_module_name_is_an_error() {
+fn an_empty_directory_or_a_bad_module_name_is_an_error() {
     let env = Env::new();
+    // Directories are inputs (packages, directories of modules); one without modules is
+    // an error naming it.
     std::fs::create_dir(env.src().join("pkg.py")).expect("dir");
-    env.write("my-module.py", "x = 1\n");
-    let out = env.run(&["build", "pkg.py", "my-module.py"]);
+    let out = env.run(&["build", "pkg.py"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("cannot read `pkg.py`"), "{err}");
+    assert!(err.contains("`pkg.py` holds no Python modules"), "{err}");
+    env.write("my-module.py", "x = 1\n");
+    let out = env.run(&["build", "my-module.py"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
     assert!(
         err.contains("`my-module` is not a valid module name"),
         "{err}"

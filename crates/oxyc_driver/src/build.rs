@@ -16,15 +16,33 @@ use oxyc_syntax::LineIndex;
 
 use crate::cache::{self, Cache, KeyHasher};
 use crate::cc::{self, CcConfig, Runtime};
+use crate::config;
 use crate::error::{DriverError, IoAction, IoError, ModuleError, SourceDiagnostics};
 use crate::fsutil::{self, TempOutput};
+use crate::imports;
+use crate::package::{self, Filter, FoundModule};
 use crate::pipeline::{self, CompileOptions};
 use crate::python::{self, Interpreter};
 
 /// Everything `oxyc build` takes from the command line.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
+    /// Modules (`.py` files), package directories and import roots to compile; empty: the
+    /// `compile` list of `[tool.oxyc]`.
     pub files: Vec<PathBuf>,
+    /// Globs (root-relative module paths): only matching modules found in directories are
+    /// compiled. Added to `[tool.oxyc] include`.
+    pub include: Vec<String>,
+    /// Globs: modules found in directories that match stay ordinary Python. Added to
+    /// `[tool.oxyc] exclude`.
+    pub exclude: Vec<String>,
+    /// Where `[tool.oxyc]` comes from.
+    pub config: ConfigSource,
+    /// Tracebacks name package modules by their path below the import root
+    /// (`pkg/mod.py`) instead of the absolute path of the source: for builds that are
+    /// installed elsewhere (wheels). Python's `traceback` module then shows the file and
+    /// line, though not the source text.
+    pub relative_paths: bool,
     /// Where outputs go; `None`: beside each source file.
     pub out_dir: Option<PathBuf>,
     /// The target interpreter; `None`: `python3` on PATH.
@@ -37,6 +55,10 @@ pub struct BuildOptions {
     pub emit_ir: bool,
     /// Also write `NAME.c` (the generated C) beside the output.
     pub emit_c: bool,
+    /// Write each module's C (`NAME.c`) and the runtime (`oxyc_rt.h`, `oxyc_rt.c`, in the
+    /// output directory) instead of compiling: for another build system's C compiler
+    /// (the setuptools helper). Needs `out_dir`.
+    pub c_only: bool,
     /// Print each C compiler command.
     pub verbose: bool,
     /// How many modules to compile at once; `None`: one per CPU.
@@ -51,18 +73,35 @@ impl Default for BuildOptions {
     fn default() -> BuildOptions {
         BuildOptions {
             files: Vec::new(),
+            include: Vec::new(),
+            exclude: Vec::new(),
+            config: ConfigSource::Auto,
+            relative_paths: false,
             out_dir: None,
             python: None,
             opt_level: 2,
             debug: false,
             emit_ir: false,
             emit_c: false,
+            c_only: false,
             verbose: false,
             jobs: None,
             strict: false,
             explain: false,
         }
     }
+}
+
+/// Which pyproject.toml `oxyc build` reads `[tool.oxyc]` from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum ConfigSource {
+    /// `./pyproject.toml` if there is one.
+    #[default]
+    Auto,
+    /// This file (it must exist).
+    File(PathBuf),
+    /// None (`--no-config`).
+    Ignore,
 }
 
 /// How far a build has got, for progress lines.
@@ -81,6 +120,8 @@ pub struct Progress<'a> {
 pub trait Reporter: Sync {
     /// Non-fatal diagnostics of a module that compiled.
     fn warnings(&self, file: &SourceDiagnostics);
+    /// Something the user should know that is not about one module's source.
+    fn note(&self, _message: &str) {}
     /// A module finished, successfully or not.
     fn module_finished(&self, progress: &Progress<'_>, result: &Result<(), &ModuleError>);
     /// Every module has finished.
@@ -92,6 +133,8 @@ pub trait Reporter: Sync {
 pub struct BuildSummary {
     /// The extension modules written, in the order the sources were given.
     pub built: Vec<PathBuf>,
+    /// Modules left as ordinary Python by include/exclude globs (their sources).
+    pub excluded: Vec<PathBuf>,
     /// How many modules failed (each was reported when it did).
     pub failed: usize,
 }
@@ -106,9 +149,44 @@ impl BuildSummary {
 /// and counted in the summary (the other modules still build); an `Err` means nothing
 /// could be built at all (no interpreter, bad usage, unwritable output directory).
 pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummary, DriverError> {
-    if opts.files.is_empty() {
-        return Err(DriverError::Usage("no input files".into()));
+    let project = match &opts.config {
+        ConfigSource::Ignore => None,
+        ConfigSource::File(path) => Some(config::load(path)?),
+        ConfigSource::Auto => {
+            let path = Path::new(config::PYPROJECT);
+            if path.is_file() {
+                Some(config::load(path)?)
+            } else {
+                None
+            }
+        }
+    };
+    let mut include = Vec::new();
+    let mut exclude = Vec::new();
+    let mut inputs = opts.files.clone();
+    if let Some(project) = &project {
+        include.extend(project.oxyc.include.iter().cloned());
+        exclude.extend(project.oxyc.exclude.iter().cloned());
+        if inputs.is_empty() {
+            inputs = project.compile_paths();
+        }
     }
+    include.extend(opts.include.iter().cloned());
+    exclude.extend(opts.exclude.iter().cloned());
+    if inputs.is_empty() {
+        return Err(DriverError::Usage(
+            "no input files (name .py files or package directories, or list them in \
+             `[tool.oxyc] compile` of pyproject.toml)"
+                .into(),
+        ));
+    }
+    let filter = Filter::new(&include, &exclude)?;
+    if opts.c_only && opts.out_dir.is_none() {
+        return Err(DriverError::Usage(
+            "--c-only writes C files and the runtime into a directory: give it with -o".into(),
+        ));
+    }
+    let modules = package::discover(&inputs, &filter)?;
     if let Some(dir) = &opts.out_dir {
         fsutil::create_dir_all(dir)?;
     }
@@ -120,12 +198,40 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
     )?;
     toolchain.strict = opts.strict;
     toolchain.explain = opts.explain;
-    let jobs: Vec<ModuleJob> = opts
-        .files
-        .iter()
-        .map(|file| ModuleJob::for_build(file, opts.out_dir.as_deref()))
-        .collect();
-    check_distinct_outputs(&jobs, &toolchain.python.config.ext_suffix)?;
+    toolchain.c_only = opts.c_only;
+    if let (true, Some(dir)) = (opts.c_only, &opts.out_dir) {
+        fsutil::write_atomic(&dir.join("oxyc_rt.h"), cc::RUNTIME_HEADER.as_bytes())?;
+        fsutil::write_atomic(&dir.join("oxyc_rt.c"), cc::RUNTIME_SOURCE.as_bytes())?;
+    }
+    let ext_suffix = toolchain.python.config.ext_suffix.clone();
+    let mut excluded = Vec::new();
+    let mut jobs: Vec<ModuleJob> = Vec::new();
+    for m in &modules {
+        let job = ModuleJob::for_module(m, opts.out_dir.as_deref(), opts.relative_paths);
+        // With -o, a package's sources go beside its extensions, so the output directory
+        // is the whole package (ordinary modules included) and tracebacks find the lines.
+        if opts.out_dir.is_some() && !m.explicit && !opts.c_only {
+            copy_source(
+                &m.source,
+                &job.out_dir.join(format!("{}.py", job.file_stem)),
+            )?;
+        }
+        if m.compiled {
+            jobs.push(job);
+        } else {
+            let stale = job.out_dir.join(format!("{}{ext_suffix}", job.file_stem));
+            if stale.is_file() {
+                reporter.note(&format!(
+                    "`{}` is excluded from compilation, but `{}` (an earlier build) is still \
+                     there and is what Python imports; delete it",
+                    m.source.display(),
+                    stale.display()
+                ));
+            }
+            excluded.push(m.source.clone());
+        }
+    }
+    check_distinct_outputs(&jobs, &ext_suffix)?;
     let emit = Emit {
         ir: opts.emit_ir,
         c: opts.emit_c,
@@ -163,7 +269,10 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
         }
     });
 
-    let mut summary = BuildSummary::default();
+    let mut summary = BuildSummary {
+        excluded,
+        ..BuildSummary::default()
+    };
     for slot in results {
         match slot.into_inner() {
             Some(Ok(path)) => summary.built.push(path),
@@ -178,8 +287,10 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
 fn check_distinct_outputs(jobs: &[ModuleJob], ext_suffix: &str) -> Result<(), DriverError> {
     let mut seen: Vec<(PathBuf, &ModuleJob)> = Vec::with_capacity(jobs.len());
     for job in jobs {
-        let Ok(name) = &job.name else { continue };
-        let out = job.out_dir.join(format!("{name}{ext_suffix}"));
+        if job.name.is_err() {
+            continue;
+        }
+        let out = job.out_dir.join(format!("{}{ext_suffix}", job.file_stem));
         let key = std::path::absolute(&out).unwrap_or_else(|_| out.clone());
         if let Some((_, other)) = seen.iter().find(|(k, _)| *k == key) {
             return Err(DriverError::Usage(format!(
@@ -210,31 +321,71 @@ pub(crate) struct ModuleJob {
     pub display: String,
     /// The file name compiled into the module, for tracebacks.
     pub trace_path: String,
-    /// The import name, or why the file name is not one.
+    /// The full import name (`pkg.sub.mod`), or the component that is not an identifier.
     pub name: Result<String, String>,
+    /// The output's file name without EXT_SUFFIX: the last component of the name,
+    /// `__init__` for a package.
+    pub file_stem: String,
     pub out_dir: PathBuf,
+    /// For a module in a package: its import root, where relative imports are checked.
+    pub import_root: Option<PathBuf>,
 }
 
 impl ModuleJob {
-    fn for_build(file: &Path, out_dir: Option<&Path>) -> ModuleJob {
-        let stem = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let display = file.display().to_string();
+    pub(crate) fn for_module(
+        m: &FoundModule,
+        out_dir: Option<&Path>,
+        relative_paths: bool,
+    ) -> ModuleJob {
+        let display = m.source.display().to_string();
+        let in_package = m.rel.contains('/');
         ModuleJob {
-            source: file.to_path_buf(),
-            trace_path: display.clone(),
-            display,
-            name: if is_module_name(&stem) {
-                Ok(stem)
-            } else {
-                Err(stem)
+            source: m.source.clone(),
+            // A package module's traceback path is the absolute path of its source (the
+            // copy in the output tree with -o), as when interpreted. With
+            // `relative_paths` (builds shipped elsewhere: wheels) it is relative to the
+            // import root, so the C (and the build cache) does not depend on where the
+            // build ran.
+            trace_path: match (in_package, relative_paths, out_dir) {
+                (false, _, _) => display.clone(),
+                (true, true, _) => m.rel.clone(),
+                (true, false, Some(out)) => {
+                    let copy = out.join(m.rel_dir()).join(format!("{}.py", m.file_stem()));
+                    std::path::absolute(&copy)
+                        .unwrap_or(copy)
+                        .display()
+                        .to_string()
+                }
+                (true, false, None) => std::path::absolute(&m.source)
+                    .unwrap_or_else(|_| m.source.clone())
+                    .display()
+                    .to_string(),
             },
-            out_dir: out_dir
-                .map_or_else(|| fsutil::parent_dir(file).to_path_buf(), Path::to_path_buf),
+            display,
+            name: m.name.clone(),
+            file_stem: m.file_stem(),
+            import_root: in_package.then(|| m.root.clone()),
+            out_dir: match out_dir {
+                Some(out) => out.join(m.rel_dir()),
+                None => fsutil::parent_dir(&m.source).to_path_buf(),
+            },
         }
     }
+}
+
+/// Copy a module's source into the output tree (not onto itself), atomically.
+fn copy_source(source: &Path, dest: &Path) -> Result<(), DriverError> {
+    let same = match (std::fs::canonicalize(source), std::fs::canonicalize(dest)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        return Ok(());
+    }
+    let bytes = std::fs::read(source).map_err(|e| IoError::new(IoAction::Read, source, e))?;
+    fsutil::create_dir_all(fsutil::parent_dir(dest))?;
+    fsutil::write_atomic(dest, &bytes)?;
+    Ok(())
 }
 
 /// What every module of one invocation shares: the interpreter, the C compiler, the
@@ -247,6 +398,8 @@ pub(crate) struct Toolchain {
     pub strict: bool,
     /// Report what runs interpreted and why (`--explain`).
     pub explain: bool,
+    /// Write the C and stop (`--c-only`).
+    pub c_only: bool,
     runtime: OnceLock<Option<Runtime>>,
 }
 
@@ -273,6 +426,7 @@ impl Toolchain {
             cc,
             strict: false,
             explain: false,
+            c_only: false,
             runtime: OnceLock::new(),
         }
     }
@@ -337,13 +491,24 @@ impl Toolchain {
             path: job.source.clone(),
             message: panic_message(&panic),
         })?;
-        let artifacts = compiled.map_err(|diagnostics| {
+        let mut artifacts = compiled.map_err(|diagnostics| {
             ModuleError::Diagnostics(SourceDiagnostics {
                 path: job.display.clone(),
                 source: source.to_owned(),
                 diagnostics,
             })
         })?;
+        if let Some(root) = &job.import_root
+            && let Ok(module) = oxyc_syntax::parse_module(source, options.python_version)
+        {
+            let is_package = job.file_stem == "__init__";
+            artifacts.warnings.extend(imports::check_relative_imports(
+                &module.body,
+                name,
+                is_package,
+                root,
+            ));
+        }
         if !artifacts.warnings.is_empty() {
             reporter.warnings(&SourceDiagnostics {
                 path: job.display.clone(),
@@ -352,19 +517,25 @@ impl Toolchain {
             });
         }
 
+        fsutil::create_dir_all(&job.out_dir)?;
         if emit.ir {
             fsutil::write_atomic(
-                &job.out_dir.join(format!("{name}.ir")),
+                &job.out_dir.join(format!("{}.ir", job.file_stem)),
                 artifacts.ir_text.as_bytes(),
             )?;
         }
         if emit.c {
             fsutil::write_atomic(
-                &job.out_dir.join(format!("{name}.c")),
+                &job.out_dir.join(format!("{}.c", job.file_stem)),
                 artifacts.c_source.as_bytes(),
             )?;
         }
 
+        if self.c_only {
+            let c_file = job.out_dir.join(format!("{}.c", job.file_stem));
+            fsutil::write_atomic(&c_file, artifacts.c_source.as_bytes())?;
+            return Ok(c_file);
+        }
         self.compile_c(job, name, &artifacts.c_source)
     }
 
@@ -382,7 +553,7 @@ impl Toolchain {
     ) -> Result<PathBuf, ModuleError> {
         let runtime = self.runtime(job)?;
         let ext_suffix = &self.python.config.ext_suffix;
-        let output = job.out_dir.join(format!("{name}{ext_suffix}"));
+        let output = job.out_dir.join(format!("{}{ext_suffix}", job.file_stem));
         let mut key = KeyHasher::new("module-v1");
         key.str(c_source)
             .path(&runtime.include_dir)
@@ -393,11 +564,13 @@ impl Toolchain {
         let cached = modules.join(format!("{}{ext_suffix}", key.finish()));
 
         let tmp = TempOutput::beside(&output);
-        if cached.is_file() && std::fs::copy(&cached, tmp.path()).is_ok() {
+        if let Some(bytes) = cache::verify(&cached)
+            && std::fs::write(tmp.path(), &bytes).is_ok()
+        {
             if self.cc.verbose {
                 eprintln!("{}: C unchanged, reusing {}", job.display, cached.display());
             }
-            cache::touch(&cached);
+            cache::touch_checked(&cached);
             tmp.persist(&output)?;
             return Ok(output);
         }
@@ -408,6 +581,7 @@ impl Toolchain {
             .map_err(|e| IoError::new(IoAction::Create, &std::env::temp_dir(), e))?;
         let c_file = work.path().join(format!("{name}.c"));
         let object = work.path().join(format!("{name}.o"));
+        debug_assert!(!name.contains('/'));
         std::fs::write(&c_file, c_source.as_bytes())
             .map_err(|e| IoError::new(IoAction::Write, &c_file, e))?;
         let doing = format!("compiling `{}`", job.display);
@@ -423,11 +597,12 @@ impl Toolchain {
             .link_shared(&objects, tmp.path(), &format!("linking `{}`", job.display))?;
 
         // Keep a copy for the next build (best effort: the cache is only an optimisation).
-        if fsutil::create_dir_all(&modules).is_ok() {
-            let keep = TempOutput::beside(&cached);
-            if std::fs::copy(tmp.path(), keep.path()).is_ok() && keep.persist(&cached).is_ok() {
-                cache::prune_lru(&modules, MAX_CACHED_MODULES);
-            }
+        if fsutil::create_dir_all(&modules).is_ok()
+            && let Ok(bytes) = std::fs::read(tmp.path())
+            && cache::store_checked(&cached, &bytes)
+        {
+            // Each module is two files: the module and its checksum.
+            cache::prune_lru(&modules, 2 * MAX_CACHED_MODULES);
         }
         tmp.persist(&output)?;
         Ok(output)
@@ -528,20 +703,22 @@ mod tests {
         assert!(err.to_string().contains("missing.py"), "{err}");
     }
 
+    fn job_for(file: &str, out: Option<&Path>) -> ModuleJob {
+        let found = package::discover(&[PathBuf::from(file)], &Filter::default()).unwrap();
+        ModuleJob::for_module(&found[0], out, false)
+    }
+
     #[test]
     fn clashing_outputs_are_a_usage_error() {
         let jobs = [
-            ModuleJob::for_build(Path::new("a/m.py"), Some(Path::new("out"))),
-            ModuleJob::for_build(Path::new("b/m.py"), Some(Path::new("out"))),
+            job_for("a/m.py", Some(Path::new("out"))),
+            job_for("b/m.py", Some(Path::new("out"))),
         ];
         assert!(matches!(
             check_distinct_outputs(&jobs, ".so"),
             Err(DriverError::Usage(_))
         ));
-        let jobs = [
-            ModuleJob::for_build(Path::new("a/m.py"), None),
-            ModuleJob::for_build(Path::new("b/m.py"), None),
-        ];
+        let jobs = [job_for("a/m.py", None), job_for("b/m.py", None)];
         assert!(check_distinct_outputs(&jobs, ".so").is_ok());
     }
 }

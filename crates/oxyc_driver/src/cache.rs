@@ -7,11 +7,13 @@
 //! $OXYC_CACHE_DIR | $XDG_CACHE_HOME/oxyc | ~/.cache/oxyc
 //! ├── python/<key>.json              what an interpreter reported (python.rs)
 //! ├── modules/<key><EXT_SUFFIX>        linked modules by (C text, runtime, interpreter,
-//! │                                   C compiler, flags): an unchanged module is copied,
-//! │                                   not compiled; the 256 most recently used are kept
+//! │        <key><EXT_SUFFIX>.sha256   C compiler, flags): an unchanged module is copied,
+//! │                                   not compiled; the 256 most recently used are kept;
+//! │                                   one whose checksum does not match is rebuilt
 //! ├── runtime/<key>/oxyc_rt.h         the C runtime, compiled once per
 //! │                oxyc_rt.c          (runtime sources, Python include dir, CC, CFLAGS,
 //! │                oxyc_rt.o          opt level, -g)                        (cc.rs)
+//! │                oxyc_rt.o.sha256   (checked before use: a corrupt object is rebuilt)
 //! └── run/<script>/<key>/<name><EXT_SUFFIX>
 //!                                     `oxyc run` builds: <script> hashes the script's
 //!                                     path, <key> (source, oxyc build, interpreter, C
@@ -97,6 +99,44 @@ pub fn prune_lru(dir: &Path, max: usize) {
     }
 }
 
+/// The checksum file of a cache entry: `<entry>.sha256`.
+fn checksum_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".sha256");
+    PathBuf::from(name)
+}
+
+fn hex_digest(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The bytes of the entry at `path` (written by [`store_checked`]) if it still holds what
+/// was stored. A missing checksum, a mismatch (a truncated or corrupted file) or an
+/// unreadable file is a miss: the entry is rebuilt, never trusted, and the new one
+/// replaces it by rename (never by deleting: another process may be reading it).
+pub fn verify(path: &Path) -> Option<Vec<u8>> {
+    let bytes = std::fs::read(path).ok()?;
+    let expected = std::fs::read_to_string(checksum_path(path)).ok()?;
+    (hex_digest(&bytes) == expected.trim()).then_some(bytes)
+}
+
+/// Store `bytes` at `path` with its checksum beside it (each file appears whole, by
+/// rename; the checksum first, so a reader never trusts a half-stored entry).
+/// Best effort: false if either could not be written.
+pub fn store_checked(path: &Path, bytes: &[u8]) -> bool {
+    crate::fsutil::write_atomic(&checksum_path(path), hex_digest(bytes).as_bytes()).is_ok()
+        && crate::fsutil::write_atomic(path, bytes).is_ok()
+}
+
+/// Mark an entry stored by [`store_checked`] (and its checksum) as used now.
+pub fn touch_checked(path: &Path) {
+    touch(path);
+    touch(&checksum_path(path));
+}
+
 /// Builds a cache key from a sequence of fields. Each field is length-prefixed, so
 /// `("ab", "c")` and `("a", "bc")` give different keys; the domain string keeps keys of
 /// different kinds of entry apart.
@@ -153,6 +193,23 @@ mod tests {
             .collect();
         left.sort();
         assert_eq!(left, ["m0.so", "m3.so", "m4.so"]);
+    }
+
+    #[test]
+    fn corrupt_entries_are_not_trusted() {
+        let dir = tempfile::tempdir().unwrap();
+        let entry = dir.path().join("m.so");
+        assert!(verify(&entry).is_none());
+        assert!(store_checked(&entry, b"module bytes"));
+        assert_eq!(verify(&entry).as_deref(), Some(&b"module bytes"[..]));
+        std::fs::write(&entry, b"module by").unwrap();
+        assert!(verify(&entry).is_none());
+        // Rebuilt: the new entry replaces the corrupt one.
+        assert!(store_checked(&entry, b"module bytes"));
+        assert!(verify(&entry).is_some());
+        // An entry without its checksum (e.g. pruned apart) is not trusted either.
+        std::fs::remove_file(checksum_path(&entry)).unwrap();
+        assert!(verify(&entry).is_none());
     }
 
     #[test]

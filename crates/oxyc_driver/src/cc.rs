@@ -315,7 +315,7 @@ pub fn ensure_runtime(
     let dir = cache.subdir("runtime").join(key.finish());
     let object = dir.join("oxyc_rt.o");
     let header = dir.join("oxyc_rt.h");
-    if object.is_file() && header.is_file() {
+    if header.is_file() && crate::cache::verify(&object).is_some() {
         return Ok(Runtime {
             include_dir: dir,
             objects: vec![object],
@@ -334,7 +334,13 @@ pub fn ensure_runtime(
         &[&python.include_dir, &dir],
         "compiling the oxyc C runtime",
     )?;
-    tmp.persist(&object)?;
+    let bytes = std::fs::read(tmp.path())
+        .map_err(|e| crate::error::IoError::new(crate::error::IoAction::Read, tmp.path(), e))?;
+    if !crate::cache::store_checked(&object, &bytes) {
+        // The checksum could not be written: this build uses the object, the next one
+        // will not trust it.
+        tmp.persist(&object)?;
+    }
     Ok(Runtime {
         include_dir: dir,
         objects: vec![object],

@@ -74,6 +74,8 @@ fn job(dir: &Path) -> ModuleJob {
         display: "m.py".into(),
         trace_path: "m.py".into(),
         name: Ok("m".into()),
+        file_stem: "m".into(),
+        import_root: None,
         out_dir: dir.to_path_buf(),
     }
 }

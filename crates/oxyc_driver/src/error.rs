@@ -23,6 +23,12 @@ pub enum DriverError {
     NoCacheDir,
     #[error(transparent)]
     Io(#[from] IoError),
+    /// `[tool.oxyc]` in pyproject.toml is unreadable or wrong.
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    /// A path on the command line (or in `[tool.oxyc] compile`) names no module.
+    #[error(transparent)]
+    Input(#[from] crate::package::InputError),
     /// The one module of `oxyc run` failed to build.
     #[error(transparent)]
     Module(Box<ModuleError>),

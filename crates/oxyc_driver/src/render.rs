@@ -202,6 +202,10 @@ impl crate::build::Reporter for Console {
         self.print(&self.style.diagnostics(file));
     }
 
+    fn note(&self, message: &str) {
+        self.print(&self.style.headline(Level::Warning, message));
+    }
+
     fn module_finished(&self, p: &crate::build::Progress<'_>, result: &Result<(), &ModuleError>) {
         let mut text = String::new();
         if let Err(err) = result {

@@ -211,6 +211,8 @@ fn cached_build(
         display: opts.file.display().to_string(),
         trace_path: absolute.display().to_string(),
         name: Ok(name.to_owned()),
+        file_stem: name.to_owned(),
+        import_root: None,
         out_dir: dir,
     };
     let module = toolchain.build_from_source(&job, &source, Emit::default(), reporter)?;

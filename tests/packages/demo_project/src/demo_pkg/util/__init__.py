@@ -1,0 +1,3 @@
+from .text import shout, initials
+
+__all__ = ["shout", "initials"]
