@@ -882,6 +882,74 @@ fail:
     return -1;
 }
 
+/* The value of an exact int of at most one 30-bit digit (*ok = 0 otherwise). */
+static inline long small_long(PyObject *o, int *ok) {
+    Py_ssize_t size = Py_SIZE(o);
+    *ok = PyLong_CheckExact(o) && size >= -1 && size <= 1;
+    if (!*ok) return 0;
+    return size == 0 ? 0 : (long)((PyLongObject *)o)->ob_digit[0] * (long)size;
+}
+
+static PyObject *call_builtin1(const char *name, PyObject *arg) {
+    PyObject *f = PyDict_GetItemString(PyEval_GetBuiltins(), name); /* borrowed */
+    if (f == NULL) {
+        PyErr_Format(PyExc_NameError, "name '%s' is not defined", name);
+        return NULL;
+    }
+    return PyObject_CallOneArg(f, arg);
+}
+
+PyObject *oxy_seq_reduce(PyObject *seq, int which) {
+    static const char *const names[] = {"min", "max", "sum"};
+    int is_list = PyList_CheckExact(seq);
+    if (!is_list && !PyTuple_CheckExact(seq)) return call_builtin1(names[which], seq);
+#define SEQ_N() (is_list ? PyList_GET_SIZE(seq) : PyTuple_GET_SIZE(seq))
+#define SEQ_AT(i) (is_list ? PyList_GET_ITEM(seq, i) : PyTuple_GET_ITEM(seq, i))
+    if (which == 2) {
+        long long acc = 0;
+        Py_ssize_t i = 0;
+        for (; i < SEQ_N(); i++) {
+            int ok;
+            long v = small_long(SEQ_AT(i), &ok);
+            if (!ok) break;
+            acc += v; /* (|v| < 2**30, at most 2**31 items: no overflow) */
+        }
+        PyObject *result = PyLong_FromLongLong(acc);
+        for (; result != NULL && i < SEQ_N(); i++) {
+            PyObject *item = Py_NewRef(SEQ_AT(i));
+            Py_SETREF(result, PyNumber_Add(result, item));
+            Py_DECREF(item);
+        }
+        return result;
+    }
+    if (SEQ_N() == 0) return call_builtin1(names[which], seq); /* raises ValueError */
+    int op = which == 1 ? Py_GT : Py_LT;
+    PyObject *best = Py_NewRef(SEQ_AT(0));
+    for (Py_ssize_t i = 1; i < SEQ_N(); i++) {
+        PyObject *item = SEQ_AT(i);
+        int ok1, ok2, better;
+        long a = small_long(item, &ok1), b = small_long(best, &ok2);
+        if (ok1 && ok2) {
+            better = which == 1 ? a > b : a < b;
+        } else if (PyFloat_CheckExact(item) && PyFloat_CheckExact(best)) {
+            double x = PyFloat_AS_DOUBLE(item), y = PyFloat_AS_DOUBLE(best);
+            better = which == 1 ? x > y : x < y;
+        } else {
+            Py_INCREF(item);
+            better = PyObject_RichCompareBool(item, best, op);
+            Py_DECREF(item);
+            if (better < 0) {
+                Py_DECREF(best);
+                return NULL;
+            }
+        }
+        if (better) Py_SETREF(best, Py_NewRef(item));
+    }
+#undef SEQ_N
+#undef SEQ_AT
+    return best;
+}
+
 /* ======================================================================== */
 /* Raising errors                                                            */
 /* ======================================================================== */

@@ -548,6 +548,11 @@ OXY_API int oxy_call_kw_set(PyObject *func, PyObject *d, PyObject *key, PyObject
 OXY_API int oxy_parse_sig(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
                           const oxy_sig *s, PyObject **out);
 
+/* min(seq), max(seq), sum(seq) (which = 0, 1, 2) of a list or tuple, as the
+   builtins compute them (same order of comparisons and additions, same errors),
+   with exact ints and floats compared and exact small ints added in C. */
+OXY_API PyObject *oxy_seq_reduce(PyObject *seq, int which);
+
 /* ======================================================================== */
 /* Raising errors                                                            */
 /* ======================================================================== */

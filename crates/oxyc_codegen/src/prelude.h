@@ -162,6 +162,10 @@ static OXYC_UNUSED int oxyc_list_extend(PyObject *l, PyObject *it) {
     return 0;
 }
 
+static OXYC_UNUSED void oxyc_raise_empty_minmax(char is_max) {
+    PyErr_Format(PyExc_ValueError, "%s() arg is an empty sequence", is_max ? "max" : "min");
+}
+
 static OXYC_UNUSED void oxyc_raise_range_step_zero(void) {
     PyErr_SetString(PyExc_ValueError, "range() arg 3 must not be zero");
 }

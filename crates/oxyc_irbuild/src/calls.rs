@@ -88,6 +88,17 @@ impl<'a> FnBuilder<'a> {
         let f = self.expr(func);
         let callable = self.box_val(&f);
         let res = self.generic_call(callable, args, keywords);
+        // sum()/min()/max() of a container give one of its items (or their sum):
+        // typed by the container's declared items, which nothing has checked.
+        if let ExprKind::Name(n) = &func.kind
+            && matches!(n.as_str(), "sum" | "min" | "max")
+            && args.len() == 1
+            && rtype_of(&ty) != RType::Obj
+        {
+            let what = format!("{n}() result");
+            let r = self.coerce(&Val::new(res, Ty::Object), &ty, Some(&what));
+            return Val::new(r, ty);
+        }
         self.known_obj(Val::new(res, Ty::Object), &ty)
     }
 
@@ -121,15 +132,19 @@ impl<'a> FnBuilder<'a> {
             return None;
         }
         match (name, args) {
+            // (The items of a `list[int]` are checked when read: Python code may
+            // have put anything there.)
             ("pop", []) => {
                 let r = self.prim(Prim::ListPopLast, vec![recv.reg]);
-                Some(self.known_obj(Val::new(r, Ty::Object), ty))
+                let v = self.coerce(&Val::new(r, Ty::Object), ty, Some("list item"));
+                Some(Val::new(v, ty.clone()))
             }
             ("pop", [i]) if self.ty(i).is_intlike() => {
                 let v = self.expr(i);
                 let iv = self.coerce(&v, &Ty::Int, None);
                 let r = self.prim(Prim::ListPop, vec![recv.reg, iv]);
-                Some(self.known_obj(Val::new(r, Ty::Object), ty))
+                let v = self.coerce(&Val::new(r, Ty::Object), ty, Some("list item"));
+                Some(Val::new(v, ty.clone()))
             }
             ("remove", [x]) => {
                 let v = self.expr(x);
@@ -671,7 +686,7 @@ impl<'a> FnBuilder<'a> {
         }
         match (name, args) {
             (
-                "all" | "any" | "sum",
+                "all" | "any" | "sum" | "min" | "max",
                 [
                     g @ Expr {
                         kind: ExprKind::GeneratorExp { .. },
@@ -829,6 +844,23 @@ impl<'a> FnBuilder<'a> {
                     self.prim(Prim::FloatDivmod, vec![xf, yf])
                 };
                 Some(Val::new(r, ty.clone()))
+            }
+            // Of a list or tuple: a loop in C (the items are checked on the result).
+            ("min" | "max" | "sum", [x])
+                if matches!(self.ty(x), Ty::List(_) | Ty::Tuple(_) | Ty::TupleVar(_)) =>
+            {
+                let v = self.expr(x);
+                let b = self.box_val(&v);
+                let which = match name {
+                    "min" => 0,
+                    "max" => 1,
+                    _ => 2,
+                };
+                let w = self.konst(Const::Int(which), RType::CInt);
+                let r = self.prim(Prim::SeqReduce, vec![b, w]);
+                let what = format!("{name}() result");
+                let out = self.coerce(&Val::new(r, Ty::Object), ty, Some(&what));
+                Some(Val::new(out, ty.clone()))
             }
             ("min" | "max", [_, _, ..]) if matches!(ty, Ty::Int | Ty::Float) => {
                 // Python keeps the first of equal items: replace only on strict order.

@@ -7,7 +7,7 @@
 
 use crate::builder::{FnBuilder, LoopCtx, Val};
 use oxyc_ir::{Const, OpKind, Prim, RType};
-use oxyc_syntax::ast::{BinOp, Expr, ExprKind};
+use oxyc_syntax::ast::{BinOp, CmpOp, Expr, ExprKind};
 use oxyc_types::Ty;
 
 impl<'a> FnBuilder<'a> {
@@ -199,6 +199,61 @@ impl<'a> FnBuilder<'a> {
                     let r = b.coerce(&s, &acc_ty, None);
                     b.assign(acc, r);
                 });
+                (acc, acc_ty)
+            }
+            "min" | "max" => {
+                // The first item, then each one that compares strictly smaller
+                // (larger): the first of equal items wins, as in the builtin.
+                let elt_ty = self.cx.types.exprs.get(elt.id).clone();
+                let acc_ty = match elt_ty {
+                    Ty::Int | Ty::Float => elt_ty,
+                    _ => Ty::Object,
+                };
+                let acc = self.temp(crate::rtype_of(&acc_ty));
+                let placeholder = match acc_ty {
+                    Ty::Int => self.konst(Const::Int(0), RType::Int),
+                    Ty::Float => self.konst(Const::Float(0.0), RType::Float),
+                    _ => self.none().reg,
+                };
+                self.assign(acc, placeholder);
+                let have = self.temp(RType::Bool);
+                let no = self.konst(Const::Bool(false), RType::Bool);
+                self.assign(have, no);
+                let op = if name == "min" { CmpOp::Lt } else { CmpOp::Gt };
+                self.comprehension(generators, &mut |b| {
+                    let v = b.expr(elt);
+                    let v = Val::new(b.coerce(&v, &acc_ty, None), acc_ty.clone());
+                    let (first, compare, take, next) =
+                        (b.new_block(), b.new_block(), b.new_block(), b.new_block());
+                    b.branch(have, compare, first);
+                    b.switch_to(first);
+                    let yes = b.konst(Const::Bool(true), RType::Bool);
+                    b.assign(have, yes);
+                    b.goto(take);
+                    b.switch_to(compare);
+                    let c = b.cmp(op, v.clone(), Val::new(acc, acc_ty.clone()));
+                    let t = b.truthy(&c);
+                    b.branch(t, take, next);
+                    b.switch_to(take);
+                    b.assign(acc, v.reg);
+                    b.goto(next);
+                    b.switch_to(next);
+                });
+                let (empty, ok) = (self.new_block(), self.new_block());
+                self.branch(have, ok, empty);
+                self.switch_to(empty);
+                let is_max = self.konst(Const::Bool(name == "max"), RType::Bool);
+                self.push(
+                    OpKind::Prim {
+                        dst: None,
+                        prim: Prim::RaiseEmptyMinMax,
+                        args: vec![is_max],
+                    },
+                    true,
+                    true,
+                );
+                self.terminate(oxyc_ir::Terminator::Unreachable);
+                self.switch_to(ok);
                 (acc, acc_ty)
             }
             _ => {

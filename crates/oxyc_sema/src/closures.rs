@@ -27,7 +27,7 @@ pub struct ScopeBuilder<'m, 'g> {
 
 /// Builtins that consume a generator expression argument in one go; the expression
 /// is then compiled inline as a loop (still lazy: `all` stops at the first false).
-pub const INLINE_CONSUMERS: &[&str] = &["all", "any", "sum"];
+pub const INLINE_CONSUMERS: &[&str] = &["all", "any", "sum", "min", "max"];
 
 /// Where a function stands.
 pub struct Site<'s> {

@@ -56,10 +56,9 @@ pub fn type_of_annotation_with(e: &Expr, class: &dyn Fn(&str) -> Option<Ty>) -> 
                     Ty::Tuple(items.iter().map(|t| type_of_annotation(t)).collect())
                 }
                 ("set" | "Set", [_]) => Ty::Set,
-                (
-                    "Iterator" | "Iterable" | "Generator" | "Collection" | "Sequence",
-                    [t, ..],
-                ) => Ty::Iter(Box::new(type_of_annotation(t))),
+                ("Iterator" | "Iterable" | "Generator" | "Collection" | "Sequence", [t, ..]) => {
+                    Ty::Iter(Box::new(type_of_annotation(t)))
+                }
                 ("Optional", [t]) => optional(type_of_annotation(t)),
                 ("Union", [a, b]) => match (type_of_annotation(a), type_of_annotation(b)) {
                     (Ty::None, t) | (t, Ty::None) => optional(t),

@@ -886,8 +886,9 @@ impl Cx<'_> {
                 if self.sem.func_of_lambda(e).is_none() {
                     // Inlined into `all()`, `any()` or `sum()`: a comprehension.
                     self.comprehension(generators);
-                    self.expr(elt);
+                    let t = self.expr(elt);
                     self.comp.pop();
+                    return Ty::Iter(Box::new(t));
                 } else if let Some(g) = generators.first() {
                     self.expr(&g.iter);
                 }
@@ -1294,6 +1295,15 @@ fn builtin_ty(name: &str, args: &[Ty], no_kw: bool) -> Ty {
             (Ty::Int, t) if t.is_intlike() => Ty::Int,
             _ => Ty::Object,
         },
+        // (Of a container: its items' type, checked on the result.)
+        "sum" if n == 1 && no_kw && matches!(items_of(&args[0]), Some(Ty::Int | Ty::Bool)) => {
+            Ty::Int
+        }
+        "min" | "max" if n == 1 && no_kw => match (&args[0], items_of(&args[0])) {
+            (_, Some(t @ (Ty::Int | Ty::Float))) | (Ty::List(_), Some(t @ Ty::Str)) => t.clone(),
+            _ => Ty::Object,
+        },
+        "any" | "all" if n == 1 && no_kw => Ty::Bool,
         "min" | "max" if n >= 2 && no_kw => {
             if all(|t| *t == Ty::Int) {
                 Ty::Int
@@ -1313,6 +1323,14 @@ fn builtin_ty(name: &str, args: &[Ty], no_kw: bool) -> Ty {
         "divmod" if n == 2 && all(|t| t.is_intlike()) => Ty::Tuple(vec![Ty::Int, Ty::Int]),
         "divmod" if n == 2 && all(|t| t.is_numeric()) => Ty::Tuple(vec![Ty::Float, Ty::Float]),
         _ => Ty::Object,
+    }
+}
+
+/// The items' type of a list, tuple or iterator type.
+fn items_of(t: &Ty) -> Option<&Ty> {
+    match t {
+        Ty::List(e) | Ty::TupleVar(e) | Ty::Iter(e) => Some(e),
+        _ => None,
     }
 }
 
