@@ -545,7 +545,21 @@ int oxy_depth_exceeded(int depth) {
 /* ======================================================================== */
 
 /* Index of the parameter named by the str `key`, or -1. */
-static Py_ssize_t find_param(PyObject *key, const char *const *names, Py_ssize_t nparams) {
+static Py_ssize_t find_param(PyObject *key, const char *const *names, PyObject **interned,
+                             Py_ssize_t nparams) {
+    /* Keywords are nearly always interned identifiers: compare pointers first
+       (the interned names are made on first use and kept). */
+    for (Py_ssize_t j = 0; j < nparams; j++) {
+        PyObject *n = interned[j];
+        if (n == NULL) {
+            n = interned[j] = PyUnicode_InternFromString(names[j]);
+            if (n == NULL) {
+                PyErr_Clear();
+                continue;
+            }
+        }
+        if (n == key) return j;
+    }
     Py_ssize_t len;
     const char *u = PyUnicode_AsUTF8AndSize(key, &len);
     if (u == NULL) {
@@ -629,8 +643,8 @@ static void raise_missing(const char *fname, const char *const *names, PyObject 
 }
 
 int oxy_parse_args(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, const char *fname,
-                   const char *const *names, Py_ssize_t nparams, Py_ssize_t nrequired,
-                   PyObject **out) {
+                   const char *const *names, PyObject **interned, Py_ssize_t nparams,
+                   Py_ssize_t nrequired, PyObject **out) {
     nargs = PyVectorcall_NARGS(nargs);
     Py_ssize_t npos = nargs < nparams ? nargs : nparams, i;
     for (i = 0; i < npos; i++) out[i] = args[i];
@@ -646,7 +660,7 @@ int oxy_parse_args(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, c
                 PyErr_Format(PyExc_TypeError, "%s() keywords must be strings", fname);
                 return -1;
             }
-            Py_ssize_t j = find_param(key, names, nparams);
+            Py_ssize_t j = find_param(key, names, interned, nparams);
             if (j < 0) {
                 PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%S'",
                              fname, key);
@@ -729,6 +743,26 @@ int oxy_call_star_extend(PyObject *func, PyObject *l, PyObject *it) {
     if (r == NULL) return -1;
     Py_DECREF(r);
     return 0;
+}
+
+PyObject *oxy_call_star_tuple(PyObject *func, PyObject *x) {
+    if (PyTuple_CheckExact(x)) return Py_NewRef(x);
+    PyObject *l = PyList_New(0);
+    if (l == NULL) return NULL;
+    if (oxy_call_star_extend(func, l, x) < 0) {
+        Py_DECREF(l);
+        return NULL;
+    }
+    PyObject *t = PyList_AsTuple(l);
+    Py_DECREF(l);
+    return t;
+}
+
+PyObject *oxy_call_kw_copy(PyObject *func, PyObject *m) {
+    if (PyDict_CheckExact(m)) return PyDict_Copy(m);
+    PyObject *d = PyDict_New();
+    if (d != NULL && oxy_call_kw_merge(func, d, m) < 0) Py_CLEAR(d);
+    return d;
 }
 
 int oxy_call_kw_set(PyObject *func, PyObject *d, PyObject *key, PyObject *value) {
@@ -819,7 +853,8 @@ int oxy_parse_sig(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, co
             }
             /* positional-only parameters cannot be named: such a keyword goes to
                **kwargs, or is an error */
-            Py_ssize_t j = find_param(key, s->names + s->nposonly, npos + nkwonly - s->nposonly);
+            Py_ssize_t j = find_param(key, s->names + s->nposonly, s->interned + s->nposonly,
+                                      npos + nkwonly - s->nposonly);
             if (j < 0) {
                 if (dict != NULL) {
                     if (PyDict_SetItem(dict, key, value) < 0) goto fail;

@@ -513,9 +513,10 @@ OXY_API OXY_COLD int oxy_depth_check(int depth);
    "f() missing 1 required positional argument: 'x'", "f() got an unexpected
    keyword argument 'z'", "f() got multiple values for argument 'x'",
    "f() keywords must be strings").  fname is the function's __qualname__
-   (UTF-8); names are UTF-8. */
+   (UTF-8); names are UTF-8; `interned` is the wrapper's static array of
+   nparams NULLs, where the names are kept as interned strings once made. */
 OXY_API int oxy_parse_args(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
-                           const char *fname, const char *const *names,
+                           const char *fname, const char *const *names, PyObject **interned,
                            Py_ssize_t nparams, Py_ssize_t nrequired, PyObject **out);
 
 /* A signature with more than positional-or-keyword parameters: positional-only
@@ -524,6 +525,7 @@ typedef struct {
     const char *fname;             /* __qualname__, for messages (UTF-8) */
     const char *const *names;      /* the named parameters: positional, then keyword-only */
     const unsigned char *required; /* per named parameter: 1 when it has no default */
+    PyObject **interned;           /* per named parameter: NULL, then its interned name */
     Py_ssize_t nposonly;           /* the first nposonly names are positional-only */
     Py_ssize_t npos;               /* positional parameters (including positional-only) */
     Py_ssize_t nkwonly;            /* keyword-only parameters, after the positional ones */
@@ -544,6 +546,10 @@ typedef struct {
 OXY_API int oxy_call_star_extend(PyObject *func, PyObject *l, PyObject *it);
 OXY_API int oxy_call_kw_merge(PyObject *func, PyObject *d, PyObject *m);
 OXY_API int oxy_call_kw_set(PyObject *func, PyObject *d, PyObject *key, PyObject *value);
+/* f(*x) alone: x itself when it is an exact tuple, else a tuple of its items;
+   f(**m) alone: a copy of m as a dict (new references). */
+OXY_API PyObject *oxy_call_star_tuple(PyObject *func, PyObject *x);
+OXY_API PyObject *oxy_call_kw_copy(PyObject *func, PyObject *m);
 
 OXY_API int oxy_parse_sig(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
                           const oxy_sig *s, PyObject **out);

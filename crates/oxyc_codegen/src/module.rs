@@ -225,13 +225,18 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         "    static const char *const names[] = {{{}NULL}};",
         names.iter().map(|s| format!("{s}, ")).collect::<String>()
     );
+    let _ = writeln!(
+        out,
+        "    static PyObject *interned[{}];",
+        named.len().max(1)
+    );
     let _ = writeln!(out, "    PyObject *a[{}];", n.max(1));
     let fname = c_string(f.qualname.as_bytes());
     let mut cleanup = Vec::new();
     if f.kinds.is_simple() {
         let _ = writeln!(
             out,
-            "    if (oxy_parse_args(args, nargs, kwnames, {fname}, names, {n}, {nreq}, a) < 0) return NULL;"
+            "    if (oxy_parse_args(args, nargs, kwnames, {fname}, names, interned, {n}, {nreq}, a) < 0) return NULL;"
         );
     } else {
         let k = f.kinds;
@@ -249,7 +254,7 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         );
         let _ = writeln!(
             out,
-            "    static const oxy_sig sig = {{{fname}, names, required, {}, {}, {}, {}, {}}};",
+            "    static const oxy_sig sig = {{{fname}, names, required, interned, {}, {}, {}, {}, {}}};",
             k.nposonly,
             k.npos,
             k.nkwonly,

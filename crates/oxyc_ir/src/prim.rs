@@ -334,6 +334,8 @@ prims! {
     ListExtend = "list_extend", "oxyc_list_extend($0, $1)", [Obj, Obj] -> void, Neg;
     CallStarExtend = "call_star_extend", "oxy_call_star_extend($0, $1, $2)", [Obj, Obj, Obj] -> void, Neg;
     CallKwMerge = "call_kw_merge", "oxy_call_kw_merge($0, $1, $2)", [Obj, Obj, Obj] -> void, Neg;
+    CallStarTuple = "call_star_tuple", "oxy_call_star_tuple($0, $1)", [Obj, Obj] -> Obj, Null;
+    CallKwCopy = "call_kw_copy", "oxy_call_kw_copy($0, $1)", [Obj, Obj] -> Obj, Null;
     CallKwSet = "call_kw_set", "oxy_call_kw_set($0, $1, $2, $3)", [Obj, Obj, Obj, Obj] -> void, Neg;
     ListToTuple = "list_to_tuple", "PyList_AsTuple($0)", [Obj] -> Obj, Null;
     // Unpack an iterable into a tuple of exactly `$1` items (Python's messages).

@@ -203,9 +203,26 @@ impl<'a> FnBuilder<'a> {
             });
             return dst;
         }
-        let tuple = self.call_star_args(callable, args);
+        // The forwarding idiom `f(*args, **kwargs)`: the tuple as is, the dict copied.
+        let tuple = match args {
+            [Expr {
+                kind: ExprKind::Starred(x),
+                ..
+            }] => {
+                let v = self.expr(x);
+                let b = self.box_val(&v);
+                self.prim(Prim::CallStarTuple, vec![callable, b])
+            }
+            _ => self.call_star_args(callable, args),
+        };
         if keywords.is_empty() {
             return self.prim(Prim::ObjCallStarNoKw, vec![callable, tuple]);
+        }
+        if let [Keyword { arg: None, value, .. }] = keywords {
+            let v = self.expr(value);
+            let b = self.box_val(&v);
+            let dict = self.prim(Prim::CallKwCopy, vec![callable, b]);
+            return self.prim(Prim::ObjCallStar, vec![callable, tuple, dict]);
         }
         let dict = self.temp(RType::Obj);
         self.emit(OpKind::BuildDict {
