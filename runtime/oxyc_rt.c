@@ -985,6 +985,38 @@ PyObject *oxy_seq_reduce(PyObject *seq, int which) {
     return best;
 }
 
+int oxy_str_is(PyObject *s, int kind) {
+    if (OXY_UNLIKELY(!PyUnicode_CheckExact(s))) {
+        /* A str subclass may define its own. */
+        static const char *const names[] = {"isdigit", "isalpha", "isalnum", "isspace",
+                                            "isdecimal", "isnumeric", "isascii"};
+        PyObject *r = PyObject_CallMethod(s, names[kind], NULL);
+        if (r == NULL) return -1;
+        int t = PyObject_IsTrue(r);
+        Py_DECREF(r);
+        return t;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    if (kind == 6) return PyUnicode_IS_ASCII(s);
+    if (n == 0) return 0;
+    int ukind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(ukind, data, i);
+        int ok;
+        switch (kind) {
+        case 0: ok = Py_UNICODE_ISDIGIT(ch); break;
+        case 1: ok = Py_UNICODE_ISALPHA(ch); break;
+        case 2: ok = Py_UNICODE_ISALNUM(ch); break;
+        case 3: ok = Py_UNICODE_ISSPACE(ch); break;
+        case 4: ok = Py_UNICODE_ISDECIMAL(ch); break;
+        default: ok = Py_UNICODE_ISNUMERIC(ch); break;
+        }
+        if (!ok) return 0;
+    }
+    return 1;
+}
+
 /* ======================================================================== */
 /* Raising errors                                                            */
 /* ======================================================================== */

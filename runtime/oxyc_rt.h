@@ -559,6 +559,11 @@ OXY_API int oxy_parse_sig(PyObject *const *args, Py_ssize_t nargs, PyObject *kwn
    with exact ints and floats compared and exact small ints added in C. */
 OXY_API PyObject *oxy_seq_reduce(PyObject *seq, int which);
 
+/* str.isdigit() and friends on an exact str (kind: 0 isdigit, 1 isalpha,
+   2 isalnum, 3 isspace, 4 isdecimal, 5 isnumeric, 6 isascii): 1 or 0 (a str
+   subclass: its method is called; -1 on error). */
+OXY_API int oxy_str_is(PyObject *s, int kind);
+
 /* ======================================================================== */
 /* Raising errors                                                            */
 /* ======================================================================== */

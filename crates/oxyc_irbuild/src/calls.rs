@@ -1,6 +1,7 @@
 //! Calls: direct calls between compiled functions, specialised builtins, and the
 //! generic vectorcall path.
 
+use crate::bind;
 use crate::builder::{FnBuilder, Val, rtype_of};
 use oxyc_ir::{BuildKind, Const, FuncId, OpKind, Prim, RType, Reg};
 use oxyc_sema::NameRes;
@@ -72,6 +73,23 @@ impl<'a> FnBuilder<'a> {
                 && let Some(v) = self.list_method(&recv, &attr.name, args, &ty)
             {
                 return v;
+            }
+            if let (Ty::Str, true, []) = (&recv.ty, keywords.is_empty(), args) {
+                let kind = match attr.name.as_str() {
+                    "isdigit" => Some(0),
+                    "isalpha" => Some(1),
+                    "isalnum" => Some(2),
+                    "isspace" => Some(3),
+                    "isdecimal" => Some(4),
+                    "isnumeric" => Some(5),
+                    "isascii" => Some(6),
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    let k = self.konst(Const::Int(kind), RType::CInt);
+                    let r = self.prim(Prim::StrIs, vec![recv.reg, k]);
+                    return Val::new(self.prim(Prim::CIntToBool, vec![r]), Ty::Bool);
+                }
             }
             let obj = self.box_val(&recv);
             let (regs, kwnames) = self.plain_args(args, keywords);
@@ -205,10 +223,12 @@ impl<'a> FnBuilder<'a> {
         }
         // The forwarding idiom `f(*args, **kwargs)`: the tuple as is, the dict copied.
         let tuple = match args {
-            [Expr {
-                kind: ExprKind::Starred(x),
-                ..
-            }] => {
+            [
+                Expr {
+                    kind: ExprKind::Starred(x),
+                    ..
+                },
+            ] => {
                 let v = self.expr(x);
                 let b = self.box_val(&v);
                 self.prim(Prim::CallStarTuple, vec![callable, b])
@@ -218,7 +238,12 @@ impl<'a> FnBuilder<'a> {
         if keywords.is_empty() {
             return self.prim(Prim::ObjCallStarNoKw, vec![callable, tuple]);
         }
-        if let [Keyword { arg: None, value, .. }] = keywords {
+        if let [
+            Keyword {
+                arg: None, value, ..
+            },
+        ] = keywords
+        {
             let v = self.expr(value);
             let b = self.box_val(&v);
             let dict = self.prim(Prim::CallKwCopy, vec![callable, b]);
@@ -328,11 +353,11 @@ impl<'a> FnBuilder<'a> {
         if !matches!(&sup.kind, ExprKind::Name(n) if n == "super")
             || !sargs.is_empty()
             || !skw.is_empty()
-            || !keywords.is_empty()
             || self.class_body.is_some()
         {
             return None;
         }
+        let kws = bind::keyword_names(keywords)?;
         let scope = self.scope?;
         let fi_self = self.func_index?;
         let class = &scope.method_of.as_ref()?.class;
@@ -345,18 +370,13 @@ impl<'a> FnBuilder<'a> {
         let base_name = self.cx.sem.native[base].name.clone();
         let fi = oxyc_types::method_of(self.cx.sem, &base_name, name)?;
         let def = self.cx.sem.functions[fi].def()?;
-        let params: Vec<_> = def.params.all().collect();
-        if !def.decorators.is_empty()
-            || !def.params.all_positional()
-            || params.is_empty()
-            || args.len() + 1 > params.len()
-            || params[args.len() + 1..].iter().any(|p| p.default.is_none())
-        {
+        if !def.decorators.is_empty() {
             return None;
         }
+        let plan = bind::plan(def, 1, args.len(), &kws)?;
         let sig = self.cx.types.sigs[fi].clone();
         let me = self.load_name(&first);
-        let values: Vec<Val> = args.iter().map(|a| self.expr(a)).collect();
+        let (values, kw_values) = self.eval_call_args(args, keywords);
         let result = self.temp(rtype_of(&sig.ret));
         let family = self.native_family(ci as u32);
         let is = self.temp(RType::Bool);
@@ -369,7 +389,7 @@ impl<'a> FnBuilder<'a> {
         self.branch(is, fast, slow);
         self.switch_to(fast);
         let mut regs = vec![self.coerce(&me, &sig.params[0], None)];
-        self.bind_rest(fi, &def.name.name, &params, &sig.params, &values, &mut regs);
+        regs.extend(self.bound_args(fi, 1, &plan, &values, &kws, &kw_values)?);
         let dst = self.temp(rtype_of(&sig.ret));
         self.emit(OpKind::Call {
             dst,
@@ -381,14 +401,14 @@ impl<'a> FnBuilder<'a> {
         self.switch_to(slow);
         let sup_obj = self.zero_arg_super()?;
         let obj = self.box_val(&sup_obj);
-        let boxed: Vec<Reg> = values.iter().map(|v| self.box_val(v)).collect();
+        let (boxed, kwnames) = self.boxed_call_args(&values, &kws, &kw_values);
         let g = self.temp(RType::Obj);
         self.emit(OpKind::CallMethod {
             dst: g,
             obj,
             name: name.to_string(),
             args: boxed,
-            kwnames: None,
+            kwnames,
         });
         let what = format!("return value of {name}()");
         let r = self.coerce(&Val::new(g, Ty::Object), &sig.ret, Some(&what));
@@ -429,17 +449,12 @@ impl<'a> FnBuilder<'a> {
             return Some(Val::new(dst, Ty::Instance(class.to_string())));
         };
         let def = self.cx.sem.functions[fi].def()?;
-        let params: Vec<_> = def.params.all().collect();
-        if !keywords.is_empty()
-            || !def.decorators.is_empty()
-            || !def.params.all_positional()
-            || params.is_empty()
-            || args.len() + 1 > params.len()
-            || params[args.len() + 1..].iter().any(|p| p.default.is_none())
-        {
+        let kws = bind::keyword_names(keywords)?;
+        if !def.decorators.is_empty() {
             return None;
         }
-        let values: Vec<Val> = args.iter().map(|a| self.expr(a)).collect();
+        let plan = bind::plan(def, 1, args.len(), &kws)?;
+        let (values, kw_values) = self.eval_call_args(args, keywords);
         let obj = self.temp(RType::Obj);
         self.emit(OpKind::NewInstance {
             dst: obj,
@@ -448,7 +463,7 @@ impl<'a> FnBuilder<'a> {
         let inst = Val::new(obj, Ty::Instance(class.to_string()));
         let sig = self.cx.types.sigs[fi].clone();
         let mut regs = vec![self.coerce(&inst, &sig.params[0], None)];
-        self.bind_rest(fi, &def.name.name, &params, &sig.params, &values, &mut regs);
+        regs.extend(self.bound_args(fi, 1, &plan, &values, &kws, &kw_values)?);
         let dst = self.temp(rtype_of(&sig.ret));
         self.emit(OpKind::Call {
             dst,
@@ -460,33 +475,21 @@ impl<'a> FnBuilder<'a> {
         Some(inst)
     }
 
-    /// Coerce `values` to parameters 1.. of function `fi` (defaults for the rest).
-    fn bind_rest(
+    /// Boxed argument registers and keyword names for a generic call of evaluated
+    /// arguments.
+    fn boxed_call_args(
         &mut self,
-        fi: usize,
-        fname: &str,
-        params: &[&oxyc_syntax::ast::Param],
-        tys: &[Ty],
         values: &[Val],
-        regs: &mut Vec<Reg>,
-    ) {
-        for (i, p) in params.iter().enumerate().skip(1) {
-            let pty = &tys[i];
-            match values.get(i - 1) {
-                Some(v) => {
-                    let what = format!("{fname}() argument '{}'", p.name.name);
-                    regs.push(self.coerce(v, pty, Some(&what)));
-                }
-                None => {
-                    let dst = self.temp(rtype_of(pty));
-                    self.emit(OpKind::LoadStatic {
-                        dst,
-                        name: crate::ModCx::default_static(fi, &p.name.name),
-                    });
-                    regs.push(dst);
-                }
-            }
-        }
+        kws: &[&str],
+        kw_values: &[Val],
+    ) -> (Vec<Reg>, Option<Vec<String>>) {
+        let regs: Vec<Reg> = values
+            .iter()
+            .chain(kw_values)
+            .map(|v| self.box_val(v))
+            .collect();
+        let names = (!kws.is_empty()).then(|| kws.iter().map(|k| k.to_string()).collect());
+        (regs, names)
     }
 
     /// `obj.name(args)` where `obj` is an instance of a native class whose `name` is a
@@ -500,9 +503,7 @@ impl<'a> FnBuilder<'a> {
         args: &'a [Expr],
         keywords: &'a [Keyword],
     ) -> Option<Val> {
-        if !keywords.is_empty() {
-            return None;
-        }
+        let kws = bind::keyword_names(keywords)?;
         // A receiver of unknown type is guessed to be the one native class that
         // defines this method (the exact-type test below keeps that safe).
         let class = match &recv.ty {
@@ -510,7 +511,13 @@ impl<'a> FnBuilder<'a> {
             Ty::Object => self.only_class_defining(name, false)?,
             _ => return None,
         };
-        let groups = self.method_groups(&class, name, args.len() + 1)?;
+        // Every implementation must take these arguments the same way.
+        let base_def =
+            self.cx.sem.functions[oxyc_types::method_of(self.cx.sem, &class, name)?].def()?;
+        let plan = bind::plan(base_def, 1, args.len(), &kws)?;
+        let groups = self.method_groups_with(&class, name, &|def| {
+            bind::plan(def, 1, args.len(), &kws).as_ref() == Some(&plan)
+        })?;
         let base_fi = groups[0].1;
         let sig = self.cx.types.sigs[base_fi].clone();
         // A guessed receiver may be anything: its result is any object.
@@ -519,7 +526,7 @@ impl<'a> FnBuilder<'a> {
         } else {
             sig.ret.clone()
         };
-        let values: Vec<Val> = args.iter().map(|a| self.expr(a)).collect();
+        let (values, kw_values) = self.eval_call_args(args, keywords);
         let result = self.temp(rtype_of(&res_ty));
         let (slow, done) = (self.new_block(), self.new_block());
         // One direct call per implementation, chosen by the exact type.
@@ -533,18 +540,9 @@ impl<'a> FnBuilder<'a> {
             });
             self.branch(is, fast, next);
             self.switch_to(fast);
-            let def = self.cx.sem.functions[fi].def()?;
-            let params: Vec<_> = def.params.all().collect();
             let fsig = self.cx.types.sigs[fi].clone();
             let mut regs = vec![self.coerce(recv, &fsig.params[0], None)];
-            self.bind_rest(
-                fi,
-                &def.name.name,
-                &params,
-                &fsig.params,
-                &values,
-                &mut regs,
-            );
+            regs.extend(self.bound_args(fi, 1, &plan, &values, &kws, &kw_values)?);
             let dst = self.temp(rtype_of(&fsig.ret));
             self.emit(OpKind::Call {
                 dst,
@@ -561,14 +559,14 @@ impl<'a> FnBuilder<'a> {
         // Anything else (a Python subclass, None, another type): the method call.
         self.switch_to(slow);
         let obj = self.box_val(recv);
-        let boxed: Vec<Reg> = values.iter().map(|v| self.box_val(v)).collect();
+        let (boxed, kwnames) = self.boxed_call_args(&values, &kws, &kw_values);
         let dst = self.temp(RType::Obj);
         self.emit(OpKind::CallMethod {
             dst,
             obj,
             name: name.to_string(),
             args: boxed,
-            kwnames: None,
+            kwnames,
         });
         let what = format!("return value of {name}()");
         let r = self.coerce(&Val::new(dst, Ty::Object), &res_ty, Some(&what));
@@ -579,109 +577,15 @@ impl<'a> FnBuilder<'a> {
         Some(Val::new(result, res_ty))
     }
 
-    /// A call to an early-bound compiled function whose arguments bind statically:
-    /// each argument goes to its parameter as CPython would bind it, extra positional
-    /// arguments into a `*args` tuple, unmatched keywords into a `**kwargs` dict.
-    /// Calls that would raise (a missing, duplicate or unexpected argument) take the
-    /// generic path, which raises CPython's error.
+    /// A call to an early-bound compiled function whose arguments bind statically
+    /// (see `bind`).
     fn direct_call(&mut self, fi: usize, args: &'a [Expr], keywords: &'a [Keyword]) -> Option<Val> {
-        let scope = &self.cx.sem.functions[fi];
-        let def = scope.def()?;
-        let sig = &self.cx.types.sigs[fi];
-        let ps = &def.params;
-        let params: Vec<_> = ps.all().collect();
-        let nposonly = ps.posonly.len();
-        let npos = nposonly + ps.args.len();
-        let vararg_at = ps.vararg.as_ref().map(|_| npos);
-        let kwonly_at = npos + usize::from(ps.vararg.is_some());
-        let kwarg_at = ps.kwarg.as_ref().map(|_| params.len() - 1);
-        if args.len() > npos && vararg_at.is_none() {
-            return None;
-        }
-        // What binds each parameter: `Arg(i)` = positional argument i, `Kw(k)` =
-        // keyword k; None = its default.
-        #[derive(Clone, Copy)]
-        enum Src {
-            Arg(usize),
-            Kw(usize),
-        }
-        let mut slots: Vec<Option<Src>> = vec![None; params.len()];
-        for (i, slot) in slots.iter_mut().enumerate().take(args.len().min(npos)) {
-            *slot = Some(Src::Arg(i));
-        }
-        let mut extra_kw = Vec::new();
-        for (k, kw) in keywords.iter().enumerate() {
-            let name = &kw.arg.as_ref()?.name;
-            let named = (nposonly..npos).chain(kwonly_at..kwonly_at + ps.kwonly.len());
-            match named.into_iter().find(|&i| &params[i].name.name == name) {
-                Some(i) if slots[i].is_some() => return None,
-                Some(i) => slots[i] = Some(Src::Kw(k)),
-                None if kwarg_at.is_some() => extra_kw.push(k),
-                None => return None,
-            }
-        }
-        let is_collector = |i: usize| Some(i) == vararg_at || Some(i) == kwarg_at;
-        if (0..params.len())
-            .any(|i| !is_collector(i) && slots[i].is_none() && params[i].default.is_none())
-        {
-            return None;
-        }
-        // Evaluate in source order (positional, then keywords), then coerce.
-        let arg_vals: Vec<Val> = args.iter().map(|a| self.expr(a)).collect();
-        let kw_vals: Vec<Val> = keywords.iter().map(|k| self.expr(&k.value)).collect();
-        let fname = def.name.name.clone();
-        let mut regs = Vec::new();
-        for (i, p) in params.iter().enumerate() {
-            let pty = &sig.params[i];
-            if Some(i) == vararg_at {
-                let items: Vec<Reg> = arg_vals[npos.min(arg_vals.len())..]
-                    .iter()
-                    .map(|v| self.box_val(v))
-                    .collect();
-                let dst = self.temp(RType::Obj);
-                self.emit(OpKind::Build {
-                    dst,
-                    kind: BuildKind::Tuple,
-                    items,
-                });
-                regs.push(dst);
-                continue;
-            }
-            if Some(i) == kwarg_at {
-                let mut keys = Vec::new();
-                let mut values = Vec::new();
-                for &k in &extra_kw {
-                    let name = keywords[k].arg.as_ref().map_or("", |a| a.name.as_str());
-                    keys.push(self.str_const(name));
-                    values.push(self.box_val(&kw_vals[k]));
-                }
-                let dst = self.temp(RType::Obj);
-                self.emit(OpKind::BuildDict { dst, keys, values });
-                regs.push(dst);
-                continue;
-            }
-            let v = match slots[i] {
-                Some(Src::Arg(a)) => Some(&arg_vals[a]),
-                Some(Src::Kw(k)) => Some(&kw_vals[k]),
-                None => None,
-            };
-            match v {
-                Some(v) => {
-                    let what = format!("{fname}() argument '{}'", p.name.name);
-                    let v = v.clone();
-                    regs.push(self.coerce(&v, pty, Some(&what)));
-                }
-                None => {
-                    let dst = self.temp(rtype_of(pty));
-                    self.emit(OpKind::LoadStatic {
-                        dst,
-                        name: crate::ModCx::default_static(fi, &p.name.name),
-                    });
-                    regs.push(dst);
-                }
-            }
-        }
-        let ret = sig.ret.clone();
+        let def = self.cx.sem.functions[fi].def()?;
+        let kws = bind::keyword_names(keywords)?;
+        let plan = bind::plan(def, 0, args.len(), &kws)?;
+        let (values, kw_values) = self.eval_call_args(args, keywords);
+        let regs = self.bound_args(fi, 0, &plan, &values, &kws, &kw_values)?;
+        let ret = self.cx.types.sigs[fi].ret.clone();
         let dst = self.temp(rtype_of(&ret));
         self.emit(OpKind::Call {
             dst,

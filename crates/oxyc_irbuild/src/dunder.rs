@@ -19,6 +19,22 @@ impl<'a> FnBuilder<'a> {
     /// position. None unless every class of the family resolves `name` to a plain
     /// compiled method with exactly the signature of `class`'s own.
     pub fn method_groups(&self, class: &str, name: &str, arity: usize) -> Option<Groups> {
+        self.method_groups_with(class, name, &|def| {
+            let params: Vec<_> = def.params.all().collect();
+            def.params.all_positional()
+                && params.len() >= arity
+                && params[arity..].iter().all(|p| p.default.is_some())
+        })
+    }
+
+    /// Like `method_groups`, for a call whose arguments every implementation must
+    /// accept (`fits`).
+    pub fn method_groups_with(
+        &self,
+        class: &str,
+        name: &str,
+        fits: &dyn Fn(&oxyc_syntax::ast::FunctionDef) -> bool,
+    ) -> Option<Groups> {
         let ci = self.cx.sem.native_named(class)?;
         let base_fi = oxyc_types::method_of(self.cx.sem, class, name)?;
         let base_sig = &self.cx.types.sigs[base_fi];
@@ -27,12 +43,9 @@ impl<'a> FnBuilder<'a> {
             let kname = &self.cx.sem.native[k as usize].name;
             let fi = oxyc_types::method_of(self.cx.sem, kname, name)?;
             let def = self.cx.sem.functions[fi].def()?;
-            let params: Vec<_> = def.params.all().collect();
             let sig = &self.cx.types.sigs[fi];
             let plain = def.decorators.is_empty()
-                && def.params.all_positional()
-                && params.len() >= arity
-                && params[arity..].iter().all(|p| p.default.is_some())
+                && fits(def)
                 && sig.params.len() == base_sig.params.len()
                 && sig.params[1..] == base_sig.params[1..]
                 && sig.ret == base_sig.ret;

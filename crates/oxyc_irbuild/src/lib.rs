@@ -5,6 +5,7 @@
 //! unboxed, everything else goes through the generic boxed path. Emits no reference
 //! counting (the refcount pass does that) but does emit every exception edge.
 
+mod bind;
 mod builder;
 mod calls;
 mod class;
