@@ -775,8 +775,14 @@ int oxy_call_kw_set(PyObject *func, PyObject *d, PyObject *key, PyObject *value)
     return PyDict_SetItem(d, key, value);
 }
 
+/* A dict (or subclass) that iterates as a dict does: merged from its storage, as
+   the interpreter does (its own keys() and __getitem__ are not asked). */
+static int plain_dict_storage(PyObject *m) {
+    return PyDict_Check(m) && Py_TYPE(m)->tp_iter == PyDict_Type.tp_iter;
+}
+
 int oxy_call_kw_merge(PyObject *func, PyObject *d, PyObject *m) {
-    if (PyDict_CheckExact(m)) {
+    if (plain_dict_storage(m)) {
         Py_ssize_t pos = 0;
         PyObject *key, *value;
         while (PyDict_Next(m, &pos, &key, &value)) {
@@ -1767,6 +1773,8 @@ typedef struct {
     PyObject *weakreflist;
     vectorcallfunc vectorcall;
     oxy_codeinfo *info;
+    PyObject *module;      /* __module__ */
+    PyObject *annotations; /* __annotations__ once read or set (NULL before) */
 } OxyFunction;
 
 static PyObject *oxyfn_vectorcall(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
@@ -1780,6 +1788,8 @@ static int oxyfn_traverse(PyObject *self, visitproc visit, void *arg) {
     Py_VISIT(f->self_arg);
     Py_VISIT(f->dict);
     Py_VISIT(f->doc);
+    Py_VISIT(f->module);
+    Py_VISIT(f->annotations);
     return 0;
 }
 
@@ -1790,6 +1800,8 @@ static int oxyfn_clear(PyObject *self) {
     Py_CLEAR(f->doc);
     Py_CLEAR(f->name);
     Py_CLEAR(f->qualname);
+    Py_CLEAR(f->module);
+    Py_CLEAR(f->annotations);
     return 0;
 }
 
@@ -1935,9 +1947,7 @@ static PyObject *oxyfn_get_globals(PyObject *self, void *c) {
 static PyObject *oxyfn_get_annotations(PyObject *self, void *c) {
     (void)c;
     OxyFunction *f = (OxyFunction *)self;
-    if (f->dict == NULL && (f->dict = PyDict_New()) == NULL) return NULL;
-    PyObject *have = PyDict_GetItemString(f->dict, "__annotations__");
-    if (have != NULL) return Py_NewRef(have);
+    if (f->annotations != NULL) return Py_NewRef(f->annotations);
     PyObject *ann = PyDict_New();
     if (ann == NULL) return NULL;
     const char *const *a = f->info ? f->info->annotations : NULL;
@@ -1956,28 +1966,35 @@ static PyObject *oxyfn_get_annotations(PyObject *self, void *c) {
         }
         Py_DECREF(v);
     }
-    if (PyDict_SetItemString(f->dict, "__annotations__", ann) < 0) {
-        Py_DECREF(ann);
-        return NULL;
-    }
-    return ann;
+    f->annotations = ann;
+    return Py_NewRef(ann);
 }
 static int oxyfn_set_annotations(PyObject *self, PyObject *v, void *c) {
     (void)c;
     OxyFunction *f = (OxyFunction *)self;
-    if (v != NULL && v != Py_None && !PyDict_Check(v)) {
+    if (v == Py_None) v = NULL;
+    if (v != NULL && !PyDict_Check(v)) {
         PyErr_SetString(PyExc_TypeError, "__annotations__ must be set to a dict object");
         return -1;
     }
-    if (f->dict == NULL && (f->dict = PyDict_New()) == NULL) return -1;
-    if (v == NULL || v == Py_None) {
-        PyObject *empty = PyDict_New();
-        if (empty == NULL) return -1;
-        int r = PyDict_SetItemString(f->dict, "__annotations__", empty);
-        Py_DECREF(empty);
-        return r;
-    }
-    return PyDict_SetItemString(f->dict, "__annotations__", v);
+    /* (Deleting leaves it to be made afresh, empty: as CPython's functions.) */
+    if (v == NULL) v = PyDict_New();
+    else Py_INCREF(v);
+    if (v == NULL) return -1;
+    Py_XSETREF(f->annotations, v);
+    return 0;
+}
+
+static PyObject *oxyfn_get_module(PyObject *self, void *c) {
+    (void)c;
+    PyObject *m = ((OxyFunction *)self)->module;
+    return Py_NewRef(m != NULL ? m : Py_None);
+}
+static int oxyfn_set_module(PyObject *self, PyObject *v, void *c) {
+    (void)c;
+    Py_XINCREF(v);
+    Py_XSETREF(((OxyFunction *)self)->module, v);
+    return 0;
 }
 
 PyObject *oxy_defaults_tuple(int n, ...) {
@@ -2017,6 +2034,7 @@ static PyGetSetDef oxyfn_getset[] = {
     {"__kwdefaults__", oxyfn_get_kwdefaults, NULL, NULL, NULL},
     {"__globals__", oxyfn_get_globals, NULL, NULL, NULL},
     {"__annotations__", oxyfn_get_annotations, oxyfn_set_annotations, NULL, NULL},
+    {"__module__", oxyfn_get_module, oxyfn_set_module, NULL, NULL},
     {"__doc__", oxyfn_get_doc, oxyfn_set_doc, NULL, NULL},
     {"__name__", oxyfn_get_name, oxyfn_set_name, NULL, NULL},
     {"__qualname__", oxyfn_get_qualname, oxyfn_set_qualname, NULL, NULL},
@@ -2084,12 +2102,13 @@ PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *modul
     Py_XINCREF(f->qualname);
     f->doc = NULL;
     if (def->ml_doc != NULL) f->doc = PyUnicode_FromString(def->ml_doc);
-    f->dict = PyDict_New();
+    f->dict = NULL; /* (made on first use) */
     f->weakreflist = NULL;
     f->vectorcall = oxyfn_vectorcall;
+    f->module = Py_XNewRef(module_name);
+    f->annotations = NULL;
     PyObject_GC_Track((PyObject *)f);
-    if (f->name == NULL || f->dict == NULL || (def->ml_doc != NULL && f->doc == NULL) ||
-        PyDict_SetItemString(f->dict, "__module__", module_name) < 0) {
+    if (f->name == NULL || (def->ml_doc != NULL && f->doc == NULL)) {
         Py_DECREF(f);
         return NULL;
     }
@@ -2189,11 +2208,25 @@ static PyObject *gen_run_ex(OxyGen *g, PyObject *sent, int *done, PyObject **res
     }
     if (OXY_UNLIKELY(oxy_rt_stack_limit == 0)) oxy_stack_init();
     int d = oxy_rt_call_depth;
-    if (OXY_WRAPPER_TOO_DEEP(d + 1)) return NULL;
+    if (OXY_WRAPPER_TOO_DEEP(d + 1)) {
+        /* (As in the interpreter, the RecursionError ends the generator.) */
+        OXY_GEN_STATE(g) = -1;
+        return NULL;
+    }
     g->running = 1;
     PyThreadState *ts = PyThreadState_Get();
     g->exc_state.previous_item = ts->exc_info;
     ts->exc_info = &g->exc_state;
+    if (sent == NULL && g->exc_state.exc_value != NULL && g->exc_state.exc_value != Py_None) {
+        /* Thrown in while handling an exception: that one is its context (the
+           interpreter chains a thrown exception to the generator's own). */
+        PyObject *t, *v, *tb;
+        PyErr_Fetch(&t, &v, &tb);
+        if (t != NULL) PyErr_SetObject(t, v);
+        Py_XDECREF(t);
+        Py_XDECREF(v);
+        Py_XDECREF(tb);
+    }
     PyObject *r = g->resume(g->frame, sent, d + 1);
     ts->exc_info = g->exc_state.previous_item;
     g->exc_state.previous_item = NULL;

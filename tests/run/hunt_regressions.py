@@ -1,6 +1,8 @@
 """Regression tests for bugs the closure and generator hunts found (each was a
 wrong result, a crash or an import failure in compiled code)."""
 
+import asyncio
+import functools
 import gc
 import weakref
 from typing import Any, Callable, Generator, Iterator
@@ -237,3 +239,113 @@ def test_comprehension_target_binding_a_name_twice() -> None:
     rows: list[tuple[str, int, str]] = [("a", 1, "x"), ("b", 2, "y")]
     pairs: list[tuple[str, str, int]] = [("a", "x", 1), ("b", "y", 2)]
     print([n for n, _, _ in rows], [w for w, w, _ in pairs])  # type: ignore[misc]
+
+
+# ---- found by the hunt of 2026-12-04 (parameters, coroutines, introspection) ----
+
+
+def _throw_target() -> Generator[str, None, None]:
+    try:
+        raise ValueError("x")
+    except ValueError:
+        try:
+            yield "1"
+        except KeyError as e:
+            yield repr(e.__context__)
+
+
+def test_throw_into_generator_in_except_chains_context() -> None:
+    it = _throw_target()
+    next(it)
+    print(it.throw(KeyError("k")))
+
+
+def test_close_generator_in_except_chains_context() -> None:
+    seen: list[str] = []
+
+    def g() -> Generator[int, None, None]:
+        try:
+            raise ValueError("handled")
+        except ValueError:
+            try:
+                yield 1
+            except GeneratorExit as e:
+                seen.append(repr(e.__context__))
+                raise
+
+    it = g()
+    next(it)
+    it.close()
+    print(seen)
+
+
+def test_cancelled_task_in_except_chains_context() -> None:
+    async def sleeper(log: list[str]) -> None:
+        try:
+            raise ValueError("v")
+        except ValueError:
+            try:
+                await asyncio.sleep(10)
+            except asyncio.CancelledError as e:
+                log.append(repr(e.__context__))
+                raise
+
+    async def main() -> list[str]:
+        log: list[str] = []
+        t = asyncio.create_task(sleeper(log))
+        await asyncio.sleep(0)
+        t.cancel()
+        await asyncio.gather(t, return_exceptions=True)
+        return log
+
+    print(asyncio.run(main()))
+
+
+class _OverridingDict(dict):  # type: ignore[type-arg]
+    def __getitem__(self, k: Any) -> Any:
+        return "override"
+
+    def keys(self) -> Any:
+        return ["x"]
+
+
+def _kw(**k: Any) -> Any:
+    return k
+
+
+def _ab(a: int = 0, b: int = 0) -> Any:
+    return (a, b)
+
+
+def test_dict_subclass_unpacked_as_its_storage() -> None:
+    d = _OverridingDict(a=1)
+    print(_kw(**d), dict(**d), _ab(**_OverridingDict(a=1)), _kw(z=1, **d))
+
+
+def _star(*a: Any) -> Any:
+    return a
+
+
+def test_star_argument_messages() -> None:
+    n: Any = None
+    for f in (lambda: _star(1, *n), lambda: _star(*[1], *n), lambda: _star(*n)):
+        try:
+            f()
+        except TypeError as e:
+            print(str(e).split(".")[-1] if "argument after" in str(e) else e)
+
+
+def _plain(x: int) -> int:
+    return x
+
+
+def test_function_dict_holds_only_user_attributes() -> None:
+    print(_plain.__dict__, _plain.__module__)
+    _plain.__annotations__ = {"x": str}
+    print(sorted(_plain.__dict__), _plain.__annotations__)
+
+    def w(*args: int) -> int:
+        return 0
+
+    functools.update_wrapper(w, _plain)
+    print(sorted(w.__dict__), w.__module__ == _plain.__module__)

@@ -332,7 +332,6 @@ prims! {
     SetAdd = "set_add", "PySet_Add($0, $1)", [Obj, Obj] -> void, Neg;
     DictUpdate = "dict_update", "oxyc_dict_merge($0, $1)", [Obj, Obj] -> void, Neg;
     ListExtend = "list_extend", "oxyc_list_extend($0, $1)", [Obj, Obj] -> void, Neg;
-    CallStarExtend = "call_star_extend", "oxy_call_star_extend($0, $1, $2)", [Obj, Obj, Obj] -> void, Neg;
     CallKwMerge = "call_kw_merge", "oxy_call_kw_merge($0, $1, $2)", [Obj, Obj, Obj] -> void, Neg;
     CallStarTuple = "call_star_tuple", "oxy_call_star_tuple($0, $1)", [Obj, Obj] -> Obj, Null;
     CallKwCopy = "call_kw_copy", "oxy_call_kw_copy($0, $1)", [Obj, Obj] -> Obj, Null;

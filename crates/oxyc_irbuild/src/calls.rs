@@ -233,7 +233,7 @@ impl<'a> FnBuilder<'a> {
                 let b = self.box_val(&v);
                 self.prim(Prim::CallStarTuple, vec![callable, b])
             }
-            _ => self.call_star_args(callable, args),
+            _ => self.call_star_args(args),
         };
         if keywords.is_empty() {
             return self.prim(Prim::ObjCallStarNoKw, vec![callable, tuple]);
@@ -278,9 +278,9 @@ impl<'a> FnBuilder<'a> {
         self.prim(Prim::ObjCallStar, vec![callable, tuple, dict])
     }
 
-    /// The positional arguments of a call with `*x` among them, as a tuple (the
-    /// messages name the callee).
-    fn call_star_args(&mut self, callable: Reg, args: &'a [Expr]) -> Reg {
+    /// The positional arguments of a call with `*x` among other arguments, as a
+    /// tuple (built as the interpreter does: "Value after * must be an iterable").
+    fn call_star_args(&mut self, args: &'a [Expr]) -> Reg {
         let list = self.temp(RType::Obj);
         self.emit(OpKind::Build {
             dst: list,
@@ -292,7 +292,7 @@ impl<'a> FnBuilder<'a> {
                 ExprKind::Starred(inner) => {
                     let v = self.expr(inner);
                     let b = self.box_val(&v);
-                    self.prim_void(Prim::CallStarExtend, vec![callable, list, b]);
+                    self.prim_void(Prim::ListExtend, vec![list, b]);
                 }
                 _ => {
                     let v = self.expr(a);
