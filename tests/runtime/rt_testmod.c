@@ -174,6 +174,7 @@ static PyObject *t_float_unbox(PyObject *self, PyObject *o) {
 static char sig_fname[64];
 static char sig_names[MAXP][32];
 static const char *sig_name_ptrs[MAXP];
+static PyObject *sig_interned[MAXP];
 static Py_ssize_t sig_nparams, sig_nrequired;
 
 /* set_sig(fname, names_tuple, nrequired) */
@@ -199,6 +200,8 @@ static PyObject *t_set_sig(PyObject *self, PyObject *args) {
         sig_name_ptrs[i] = sig_names[i];
     }
     strcpy(sig_fname, fname);
+    /* (The names changed: forget their interned strings.) */
+    for (Py_ssize_t i = 0; i < MAXP; i++) Py_CLEAR(sig_interned[i]);
     sig_nparams = n;
     sig_nrequired = nreq;
     Py_RETURN_NONE;
@@ -211,8 +214,8 @@ static PyObject *t_parse(PyObject *self, PyObject *const *args, Py_ssize_t nargs
                          PyObject *kwnames) {
     (void)self;
     PyObject *out[MAXP];
-    if (oxy_parse_args(args, nargs, kwnames, sig_fname, sig_name_ptrs, sig_nparams, sig_nrequired,
-                       out) < 0)
+    if (oxy_parse_args(args, nargs, kwnames, sig_fname, sig_name_ptrs, sig_interned, sig_nparams,
+                       sig_nrequired, out) < 0)
         return NULL;
     PyObject *t = PyTuple_New(sig_nparams);
     if (t == NULL) return NULL;
