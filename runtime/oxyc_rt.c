@@ -759,7 +759,12 @@ PyObject *oxy_call_star_tuple(PyObject *func, PyObject *x) {
 }
 
 PyObject *oxy_call_kw_copy(PyObject *func, PyObject *m) {
-    if (PyDict_CheckExact(m)) return PyDict_Copy(m);
+    if (PyDict_CheckExact(m)) {
+        /* A vectorcall callee only reads it (into keyword names and values): no copy
+           needed; anything else might keep or change the dict it is given. */
+        if (PyVectorcall_Function(func) != NULL) return Py_NewRef(m);
+        return PyDict_Copy(m);
+    }
     PyObject *d = PyDict_New();
     if (d != NULL && oxy_call_kw_merge(func, d, m) < 0) Py_CLEAR(d);
     return d;

@@ -547,7 +547,8 @@ OXY_API int oxy_call_star_extend(PyObject *func, PyObject *l, PyObject *it);
 OXY_API int oxy_call_kw_merge(PyObject *func, PyObject *d, PyObject *m);
 OXY_API int oxy_call_kw_set(PyObject *func, PyObject *d, PyObject *key, PyObject *value);
 /* f(*x) alone: x itself when it is an exact tuple, else a tuple of its items;
-   f(**m) alone: a copy of m as a dict (new references). */
+   f(**m) alone: m as a dict (a copy unless f is called by vectorcall, which only
+   reads it) (new references). */
 OXY_API PyObject *oxy_call_star_tuple(PyObject *func, PyObject *x);
 OXY_API PyObject *oxy_call_kw_copy(PyObject *func, PyObject *m);
 

@@ -349,10 +349,14 @@ static OXYC_UNUSED int oxyc_exec_in_class(const char *src, const char *filename,
 }
 
 /* A tuple from n new references (any NULL: release the rest, return NULL). */
+/* A tuple of the (new, possibly NULL) strings in items, interned: keyword names
+   and `from` lists, which the interpreter matches by identity first. */
 static OXYC_UNUSED PyObject *oxyc_tuple_of(Py_ssize_t n, PyObject **items) {
     PyObject *t = NULL;
     for (Py_ssize_t i = 0; i < n; i++)
         if (items[i] == NULL) goto fail;
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (PyUnicode_CheckExact(items[i])) PyUnicode_InternInPlace(&items[i]);
     t = PyTuple_New(n);
     if (t == NULL) goto fail;
     for (Py_ssize_t i = 0; i < n; i++) PyTuple_SET_ITEM(t, i, items[i]);
