@@ -615,6 +615,182 @@ fn declared_fields(c: &ClassDef) -> IndexMap<String, Option<Expr>> {
     out
 }
 
+/// The kinds of literal stored into each attribute name anywhere in the module
+/// (`x.n = 0`: "int"; "float", "str", "bool", "None"; "other" for other literals).
+fn literal_attr_stores(module: &ast::Module) -> IndexMap<String, IndexSet<&'static str>> {
+    fn kind(e: &Expr) -> Option<&'static str> {
+        Some(match &e.kind {
+            ExprKind::Int(_) => "int",
+            ExprKind::Float(_) => "float",
+            ExprKind::Str(_) => "str",
+            ExprKind::Bool(_) => "bool",
+            ExprKind::NoneLit => "None",
+            ExprKind::Bytes(_) | ExprKind::Complex(_) | ExprKind::List(_) | ExprKind::Dict { .. } => {
+                "other"
+            }
+            _ => return None,
+        })
+    }
+    fn walk(body: &[Stmt], out: &mut IndexMap<String, IndexSet<&'static str>>) {
+        for s in body {
+            if let StmtKind::Assign { targets, value } = &s.kind {
+                for t in targets {
+                    if let ExprKind::Attribute { attr, .. } = &t.kind
+                        && let Some(k) = kind(value)
+                    {
+                        out.entry(attr.name.clone()).or_default().insert(k);
+                    }
+                }
+            }
+            match &s.kind {
+                StmtKind::FunctionDef(f) => walk(&f.body, out),
+                StmtKind::ClassDef(c) => walk(&c.body, out),
+                _ => crate::support::each_child(s, &mut |c| {
+                    if let crate::support::Child::Stmt(inner) = c {
+                        walk(std::slice::from_ref(inner), out);
+                    }
+                }),
+            }
+        }
+    }
+    let mut out = IndexMap::new();
+    walk(&module.body, &mut out);
+    out
+}
+
+/// A field without an annotation takes the type of what `__init__` first stores in
+/// it, when that is plain — a literal (`self.n = 0`) or an annotated parameter
+/// (`self.items = items`) — as mypy infers it; unless the module stores a literal of
+/// another kind into an attribute of that name anywhere (a deliberately dynamic
+/// field), or the class body binds the name (an unset field reads the class value).
+fn infer_field_types(
+    c: &ClassDef,
+    out: &mut IndexMap<String, Option<Expr>>,
+    literals: &IndexMap<String, IndexSet<&'static str>>,
+) {
+    let class_level: Vec<&str> = c
+        .body
+        .iter()
+        .filter_map(|s| match &s.kind {
+            StmtKind::Assign { targets, .. } => Some(targets.iter().collect::<Vec<_>>()),
+            StmtKind::AnnAssign { target, .. } => Some(vec![target]),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|t| match &t.kind {
+            ExprKind::Name(n) => Some(n.as_str()),
+            _ => None,
+        })
+        .collect();
+    let Some(init) = c.body.iter().find_map(|s| match &s.kind {
+        StmtKind::FunctionDef(f) if f.name.name == "__init__" && f.decorators.is_empty() => Some(f),
+        _ => None,
+    }) else {
+        return;
+    };
+    let Some(me) = init.params.positional().next() else {
+        return;
+    };
+    let mut seen: IndexSet<String> = IndexSet::new();
+    init_stores(&init.body, &me.name.name, &mut |field, value| {
+        // Only the first store counts.
+        if !seen.insert(field.to_string()) || class_level.contains(&field) {
+            return;
+        }
+        let Some(value) = value else {
+            return;
+        };
+        let Some(slot) = out.get_mut(field) else {
+            return;
+        };
+        if slot.is_some() {
+            return;
+        }
+        let named = |name: &str| Expr {
+            id: value.id,
+            span: value.span,
+            kind: ExprKind::Name(name.to_string()),
+        };
+        let stored = literals.get(field);
+        // Every literal stored under this name is of this kind.
+        let only = |k: &str| stored.is_none_or(|set| set.iter().all(|s| *s == k));
+        *slot = match &value.kind {
+            ExprKind::Int(_) if only("int") => Some(named("int")),
+            ExprKind::Float(_) if only("float") => Some(named("float")),
+            ExprKind::Str(_) if only("str") => Some(named("str")),
+            ExprKind::Bool(_) if only("bool") => Some(named("bool")),
+            ExprKind::Name(n) => init
+                .params
+                .all()
+                .find(|p| &p.name.name == n)
+                .filter(|p| !matches!(p.default.as_ref().map(|d| &d.kind), Some(ExprKind::NoneLit)))
+                .filter(|p| !params_collect(init, p))
+                .and_then(|p| p.annotation.clone())
+                .filter(|a| match &a.kind {
+                    ExprKind::Name(t) => only(t),
+                    _ => stored.is_none(),
+                }),
+            _ => None,
+        };
+    });
+}
+
+/// `*args` / `**kwargs` (their annotations name the items).
+fn params_collect(f: &ast::FunctionDef, p: &ast::Param) -> bool {
+    f.params.vararg.as_ref().is_some_and(|v| std::ptr::eq(v, p))
+        || f.params.kwarg.as_ref().is_some_and(|v| std::ptr::eq(v, p))
+}
+
+/// Every `me.field = value` (a single target) in these statements, in order; a
+/// store anywhere else to a field (a tuple target, `+=`, a loop) counts as a first
+/// store of unknown type.
+fn init_stores<'e>(body: &'e [Stmt], me: &str, f: &mut dyn FnMut(&str, Option<&'e Expr>)) {
+    let field = |t: &'e Expr| match &t.kind {
+        ExprKind::Attribute { value: obj, attr } if matches!(&obj.kind, ExprKind::Name(n) if n == me) => {
+            Some(attr.name.as_str())
+        }
+        _ => None,
+    };
+    for s in body {
+        match &s.kind {
+            StmtKind::Assign { targets, value } if targets.len() == 1 => {
+                if let Some(name) = field(&targets[0]) {
+                    f(name, Some(value));
+                } else {
+                    each_target(&targets[0], &mut |t| {
+                        if let Some(name) = field(t) {
+                            f(name, None);
+                        }
+                    });
+                }
+            }
+            StmtKind::Assign { targets, .. } => {
+                for t in targets {
+                    each_target(t, &mut |t| {
+                        if let Some(name) = field(t) {
+                            f(name, None);
+                        }
+                    });
+                }
+            }
+            StmtKind::AugAssign { target, .. } | StmtKind::For { target, .. } => {
+                each_target(target, &mut |t| {
+                    if let Some(name) = field(t) {
+                        f(name, None);
+                    }
+                });
+            }
+            StmtKind::FunctionDef(_) | StmtKind::ClassDef(_) => continue,
+            _ => {}
+        }
+        crate::support::each_child(s, &mut |c| {
+            if let crate::support::Child::Stmt(inner) = c {
+                init_stores(std::slice::from_ref(inner), me, f);
+            }
+        });
+    }
+}
+
 fn is_classvar(annotation: &Expr) -> bool {
     let head = match &annotation.kind {
         ExprKind::Subscript { value, .. } => value.as_ref(),
@@ -881,6 +1057,7 @@ pub fn native_classes(
     let mut why_not = Vec::new();
     let dynamic = scan_dynamic(module);
     let imports = module_imports(module);
+    let literals = literal_attr_stores(module);
     // Every field any class of the module declares: an attribute stored from outside
     // that is none of these may land on any instance, so no layout is safe.
     let mut all_fields: IndexSet<String> = IndexSet::new();
@@ -957,6 +1134,7 @@ pub fn native_classes(
                     _ => None,
                 });
                 let mut fields = own_fields(c);
+                infer_field_types(c, &mut fields, &literals);
                 // A field the base already has stays the base's.
                 let mut b = base;
                 while let Some(bi) = b {
