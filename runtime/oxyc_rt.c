@@ -1010,6 +1010,19 @@ int oxy_str_is(PyObject *s, int kind) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(s);
     if (kind == 6) return PyUnicode_IS_ASCII(s);
     if (n == 0) return 0;
+    if (PyUnicode_IS_ASCII(s)) {
+        /* (In ASCII the digits, decimals and numerics are 0-9.) */
+        const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            unsigned char c = p[i];
+            int ok = kind == 1   ? Py_ISALPHA(c)
+                     : kind == 2 ? Py_ISALNUM(c)
+                     : kind == 3 ? Py_UNICODE_ISSPACE(c)
+                                 : Py_ISDIGIT(c);
+            if (!ok) return 0;
+        }
+        return 1;
+    }
     int ukind = PyUnicode_KIND(s);
     const void *data = PyUnicode_DATA(s);
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -1593,8 +1606,14 @@ PyObject *oxy_str_getitem(PyObject *s, oxy_int i) {
             PyErr_SetString(PyExc_IndexError, "string index out of range");
             return NULL;
         }
-        Py_UCS4 ch = PyUnicode_ReadChar(s, k);
-        if (ch == (Py_UCS4)-1 && PyErr_Occurred()) return NULL;
+        Py_UCS4 ch = PyUnicode_READ_CHAR(s, k);
+        if (ch < 256) {
+            /* The interpreter's own one-character strings, looked up once. */
+            static PyObject *latin1[256];
+            if (latin1[ch] == NULL && (latin1[ch] = PyUnicode_FromOrdinal((int)ch)) == NULL)
+                return NULL;
+            return Py_NewRef(latin1[ch]);
+        }
         return PyUnicode_FromOrdinal((int)ch);
     }
     PyObject *key = oxy_int_box(i);
