@@ -1068,12 +1068,19 @@ void oxy_raise_unbound_local(const char *name) {
 
 PyObject *oxy_list_slice(PyObject *l, oxy_int lo, oxy_int hi, int flags) {
     int has_lo = flags & 1, has_hi = flags & 2;
-    if (PyList_CheckExact(l) && (!has_lo || OXY_INT_IS_SHORT(lo)) && (!has_hi || OXY_INT_IS_SHORT(hi))) {
-        Py_ssize_t n = PyList_GET_SIZE(l);
-        Py_ssize_t start = has_lo ? (Py_ssize_t)OXY_INT_SHORT_VALUE(lo) : 0;
-        Py_ssize_t stop = has_hi ? (Py_ssize_t)OXY_INT_SHORT_VALUE(hi) : n;
-        PySlice_AdjustIndices(n, &start, &stop, 1);
-        return PyList_GetSlice(l, start, stop);
+    if ((!has_lo || OXY_INT_IS_SHORT(lo)) && (!has_hi || OXY_INT_IS_SHORT(hi))) {
+        int kind = PyList_CheckExact(l) ? 1 : PyUnicode_CheckExact(l) ? 2 : PyTuple_CheckExact(l) ? 3 : 0;
+        if (kind != 0) {
+            Py_ssize_t n = kind == 1   ? PyList_GET_SIZE(l)
+                           : kind == 2 ? PyUnicode_GET_LENGTH(l)
+                                       : PyTuple_GET_SIZE(l);
+            Py_ssize_t start = has_lo ? (Py_ssize_t)OXY_INT_SHORT_VALUE(lo) : 0;
+            Py_ssize_t stop = has_hi ? (Py_ssize_t)OXY_INT_SHORT_VALUE(hi) : n;
+            PySlice_AdjustIndices(n, &start, &stop, 1);
+            if (kind == 1) return PyList_GetSlice(l, start, stop);
+            if (kind == 2) return PyUnicode_Substring(l, start, stop);
+            return PyTuple_GetSlice(l, start, stop);
+        }
     }
     PyObject *a = has_lo ? oxy_int_box(lo) : Py_NewRef(Py_None);
     PyObject *b = has_hi ? oxy_int_box(hi) : Py_NewRef(Py_None);

@@ -622,8 +622,9 @@ static inline oxy_int oxy_bytearray_getitem(PyObject *b, oxy_int i) {
     return oxy_getitem_int_slow(b, i);
 }
 
-/* xs[lo:hi] on a value typed list (flags: 1 = lo given, 2 = hi given); an exact list
-   with short bounds is copied directly, anything else goes through __getitem__. */
+/* xs[lo:hi] on a value typed list, str or tuple (flags: 1 = lo given, 2 = hi
+   given); an exact list, str or tuple with short bounds is sliced directly,
+   anything else goes through __getitem__. */
 OXY_API PyObject *oxy_list_slice(PyObject *l, oxy_int lo, oxy_int hi, int flags);
 
 /* What type.__call__ checks of __init__'s result: -1 with TypeError unless None. */

@@ -721,9 +721,9 @@ impl<'a> FnBuilder<'a> {
 
     fn subscript(&mut self, value: &'a Expr, index: &'a Expr, ty: &Ty) -> Val {
         let v = self.expr(value);
-        // xs[lo:hi] of a typed list with int bounds: copied directly.
+        // xs[lo:hi] of a typed list, str or tuple with int bounds: copied directly.
         if let (
-            Ty::List(_),
+            Ty::List(_) | Ty::Str | Ty::Tuple(_) | Ty::TupleVar(_),
             ExprKind::Slice {
                 lower,
                 upper,
