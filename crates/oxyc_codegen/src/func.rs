@@ -581,6 +581,9 @@ impl Emitter<'_> {
                                 let r = self.reg(*it);
                                 let _ = write!(self.out, " Py_INCREF({r}); {set}({dn}, {i}, {r});");
                             }
+                            if *kind == BuildKind::Tuple {
+                                let _ = write!(self.out, " oxyc_tuple_untrack_atomic({dn});");
+                            }
                             let _ = writeln!(self.out, " }}");
                         }
                     }

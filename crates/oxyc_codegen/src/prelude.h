@@ -349,6 +349,22 @@ static OXYC_UNUSED int oxyc_exec_in_class(const char *src, const char *filename,
 }
 
 /* A tuple from n new references (any NULL: release the rest, return NULL). */
+/* What the collector does lazily to tuples, done at once: a tuple whose items cannot
+   be part of a reference cycle (ints, strs, floats, untracked tuples, ...) is not
+   tracked, so collections never traverse it. Returns t (NULL stays NULL). */
+static inline PyObject *oxyc_tuple_untrack_atomic(PyObject *t) {
+    if (t == NULL || !PyTuple_CheckExact(t)) return t;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(t); i++) {
+        PyObject *e = PyTuple_GET_ITEM(t, i);
+        PyTypeObject *tp = Py_TYPE(e);
+        if (PyType_IS_GC(tp) && (tp->tp_is_gc == NULL || tp->tp_is_gc(e)) &&
+            (!PyTuple_CheckExact(e) || PyObject_GC_IsTracked(e)))
+            return t;
+    }
+    if (PyObject_GC_IsTracked(t)) PyObject_GC_UnTrack(t);
+    return t;
+}
+
 /* A tuple of the (new, possibly NULL) strings in items, interned: keyword names
    and `from` lists, which the interpreter matches by identity first. */
 static OXYC_UNUSED PyObject *oxyc_tuple_of(Py_ssize_t n, PyObject **items) {

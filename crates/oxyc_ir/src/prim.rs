@@ -252,7 +252,7 @@ prims! {
     InitReturnedNone = "init_returned_none", "oxy_init_returned_none($0)", [Obj] -> void, Neg;
     // Keeps an object alive to here (a loop's iterator until the loop is left).
     KeepAlive = "keep_alive", "((void)$0)", [Obj] -> void, Never;
-    SeqTuple = "seq_tuple", "PySequence_Tuple($0)", [Obj] -> Obj, Null;
+    SeqTuple = "seq_tuple", "oxyc_tuple_untrack_atomic(PySequence_Tuple($0))", [Obj] -> Obj, Null;
     ListSlice = "list_slice", "oxy_list_slice($0, $1, $2, $3)", [Obj, Int, Int, CInt] -> Obj, Null;
     // ---- wrapping 64-bit arithmetic for masked int expressions (irbuild/wrap64.rs) ----
     IntLow64 = "int_low64", "oxy_int_low64($0)", [Int] -> Ssize, Never;
