@@ -1017,7 +1017,7 @@ int oxy_str_is(PyObject *s, int kind) {
             unsigned char c = p[i];
             int ok = kind == 1   ? Py_ISALPHA(c)
                      : kind == 2 ? Py_ISALNUM(c)
-                     : kind == 3 ? Py_UNICODE_ISSPACE(c)
+                     : kind == 3 ? _Py_ascii_whitespace[c] != 0
                                  : Py_ISDIGIT(c);
             if (!ok) return 0;
         }
