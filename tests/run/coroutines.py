@@ -517,3 +517,44 @@ def test_exc_info_not_leaked_by_suspended_coroutine() -> None:
     c.send(None)
     print(repr(sys.exc_info()[1]))
     c.close()
+
+
+def test_async_comprehensions() -> None:
+    async def main() -> tuple[list[int], set[int], dict[int, int], list[int]]:
+        evens = [x async for x in Countdown(6) if x % 2 == 0]
+        parity = {x % 2 async for x in Countdown(5)}
+        squares = {x: x * x async for x in Countdown(4)}
+        nested = [y for x in [1, 2] async for y in Countdown(x)]
+        return evens, parity, squares, nested
+
+    print(run(main()))
+
+
+def test_await_inside_async_comprehension() -> None:
+    async def main() -> list[int]:
+        return [await add(x, 100) async for x in Countdown(3)]
+
+    print(run(main()))
+
+
+def test_async_comprehension_error_propagates() -> None:
+    class Broken:
+        def __init__(self) -> None:
+            self.n = 0
+
+        def __aiter__(self) -> "Broken":
+            return self
+
+        async def __anext__(self) -> int:
+            self.n += 1
+            if self.n > 2:
+                raise KeyError("broken")
+            return self.n
+
+    async def main() -> list[int]:
+        return [x async for x in Broken()]
+
+    try:
+        run(main())
+    except KeyError as e:
+        print("KeyError", e)

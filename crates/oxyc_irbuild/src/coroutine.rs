@@ -34,9 +34,25 @@ impl<'a> FnBuilder<'a> {
         body: &'a [Stmt],
         orelse: &'a [Stmt],
     ) {
+        self.async_for_loop(iter, target, &mut |b| b.stmts(body), orelse, None);
+    }
+
+    /// `async for` with its body built by `body` (`after_iter` runs once the
+    /// iterable is evaluated: a comprehension opens its scope there).
+    pub fn async_for_loop(
+        &mut self,
+        iter: &'a Expr,
+        target: &'a Expr,
+        body: &mut dyn FnMut(&mut FnBuilder<'a>),
+        orelse: &'a [Stmt],
+        after_iter: Option<&mut dyn FnMut(&mut FnBuilder<'a>)>,
+    ) {
         let v = self.expr(iter);
         let b = self.box_val(&v);
         let aiter = self.prim(Prim::GetAiter, vec![b]);
+        if let Some(f) = after_iter {
+            f(self);
+        }
         let (header, stop, reraise, cont, else_blk, after) = (
             self.new_block(),
             self.new_block(),
@@ -59,7 +75,7 @@ impl<'a> FnBuilder<'a> {
             cont,
             unwind_len: self.unwind.len(),
         });
-        self.stmts(body);
+        body(self);
         self.loops.pop();
         self.unwind.pop();
         self.goto(cont);

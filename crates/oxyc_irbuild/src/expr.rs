@@ -934,33 +934,33 @@ impl<'a> FnBuilder<'a> {
         let mut names = Vec::new();
         oxyc_sema::target_names(&g.target, &mut names);
         let innermost = rest.is_empty();
-        self.for_loop_over(
-            &g.iter,
-            &g.target,
-            &mut |b| {
-                let skip = b.loops.last().map(|l| l.cont);
-                for cond in &g.ifs {
-                    let c = b.expr(cond);
-                    let t = b.truthy(&c);
-                    let next = b.new_block();
-                    if let Some(skip) = skip {
-                        b.branch(t, next, skip);
-                    }
-                    b.switch_to(next);
+        let mut body_fn = |b: &mut FnBuilder<'a>| {
+            let skip = b.loops.last().map(|l| l.cont);
+            for cond in &g.ifs {
+                let c = b.expr(cond);
+                let t = b.truthy(&c);
+                let next = b.new_block();
+                if let Some(skip) = skip {
+                    b.branch(t, next, skip);
                 }
-                b.comp_level(rest, body);
-            },
-            &mut |b| {
-                for n in &names {
-                    let ty = b.target_ty(&g.target, n);
-                    let r = b.new_reg(rtype_of(&ty), oxyc_ir::RegKind::Local, n);
-                    if let Some(scope) = b.comp.last_mut() {
-                        scope.insert(n.clone(), Val::new(r, ty));
-                    }
+                b.switch_to(next);
+            }
+            b.comp_level(rest, body);
+        };
+        let mut open_scope = |b: &mut FnBuilder<'a>| {
+            for n in &names {
+                let ty = b.target_ty(&g.target, n);
+                let r = b.new_reg(rtype_of(&ty), oxyc_ir::RegKind::Local, n);
+                if let Some(scope) = b.comp.last_mut() {
+                    scope.insert(n.clone(), Val::new(r, ty));
                 }
-            },
-            innermost,
-        );
+            }
+        };
+        if g.is_async {
+            self.async_for_loop(&g.iter, &g.target, &mut body_fn, &[], Some(&mut open_scope));
+        } else {
+            self.for_loop_over(&g.iter, &g.target, &mut body_fn, &mut open_scope, innermost);
+        }
     }
 
     /// The declared type of name `n` bound by comprehension target `t`.

@@ -625,9 +625,10 @@ fn literal_attr_stores(module: &ast::Module) -> IndexMap<String, IndexSet<&'stat
             ExprKind::Str(_) => "str",
             ExprKind::Bool(_) => "bool",
             ExprKind::NoneLit => "None",
-            ExprKind::Bytes(_) | ExprKind::Complex(_) | ExprKind::List(_) | ExprKind::Dict { .. } => {
-                "other"
-            }
+            ExprKind::Bytes(_)
+            | ExprKind::Complex(_)
+            | ExprKind::List(_)
+            | ExprKind::Dict { .. } => "other",
             _ => return None,
         })
     }

@@ -442,12 +442,17 @@ fn expr_unsupported(e: &Expr, r: Rules) -> Found {
         ExprKind::Named { .. } if r.class_level => {
             found(span, "the walrus operator `:=` in a class body")
         }
+        // (In an `async def` a list, set or dict comprehension runs inline, so its
+        // `async for` is the coroutine's; an async generator expression is not.)
         ExprKind::ListComp { generators, .. }
         | ExprKind::SetComp { generators, .. }
         | ExprKind::DictComp { generators, .. }
-            if generators.iter().any(|g| g.is_async) =>
+            if generators.iter().any(|g| g.is_async) && !r.in_async =>
         {
-            found(span, "an async comprehension")
+            found(span, "an async comprehension outside an `async def` body")
+        }
+        ExprKind::GeneratorExp { generators, .. } if generators.iter().any(|g| g.is_async) => {
+            found(span, "an asynchronous generator expression")
         }
         ExprKind::Call { func, args, .. } => {
             if let ExprKind::Name(n) = &func.kind

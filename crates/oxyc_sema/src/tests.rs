@@ -177,9 +177,9 @@ fn with_walrus_and_starred_targets_compile() {
     }
     assert!(!f.locals.contains("x") && !f.locals.contains("k"));
     assert!(s.globals.contains("g") && s.globals.contains("h"));
-    // Still interpreted: an async comprehension, a walrus in a class body or an annotation.
+    // Still interpreted: an async generator expression, a walrus in a class body or an annotation.
     let s = sem(concat!(
-        "async def f():\n    return [x async for x in a]\n",
+        "async def f():\n    return (x async for x in a)\n",
         "class C:\n    x = (y := 1)\n",
         "def g(a: (t := int)) -> None:\n    pass\n",
         "def h() -> None:\n    x: (t := int) = 1\n",

@@ -500,10 +500,14 @@ impl Cx<'_> {
                 iter,
                 body,
                 orelse,
-                ..
+                is_async,
             } => {
                 let it = self.expr(iter);
-                let et = self.elem_ty(iter, &it);
+                let et = if *is_async {
+                    Ty::Object
+                } else {
+                    self.elem_ty(iter, &it)
+                };
                 self.bind_target(target, et);
                 self.stmts(body);
                 self.stmts(orelse);
@@ -702,7 +706,12 @@ impl Cx<'_> {
         self.comp.push(IndexMap::new());
         for g in generators {
             let it = self.expr(&g.iter);
-            let et = self.elem_ty(&g.iter, &it);
+            // (`async for`: what `__anext__` gives, any object.)
+            let et = if g.is_async {
+                Ty::Object
+            } else {
+                self.elem_ty(&g.iter, &it)
+            };
             let mut names = Vec::new();
             oxyc_sema::target_names(&g.target, &mut names);
             if let Some(top) = self.comp.last_mut() {
