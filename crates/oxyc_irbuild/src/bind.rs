@@ -94,18 +94,30 @@ impl<'a> FnBuilder<'a> {
         args: &[Val],
         kws: &[&str],
         kw_vals: &[Val],
-    ) -> Option<Vec<Reg>> {
-        let def = self.cx.sem.functions[fi].def()?;
+    ) -> Vec<Reg> {
+        let Some(def) = self.cx.sem.functions[fi].def() else {
+            return Vec::new();
+        };
         let tys = self.cx.types.sigs[fi].params.clone();
         let fname = def.name.name.clone();
         let params: Vec<_> = def.params.all().collect();
         let mut regs = Vec::new();
         for (j, b) in plan.iter().enumerate() {
             let i = j + skip;
-            let (p, pty) = (params.get(i)?, tys.get(i)?);
+            // (The plan was made from these parameters: every index is there.)
+            let (Some(p), Some(pty)) = (params.get(i), tys.get(i)) else {
+                continue;
+            };
+            let given = match b {
+                Bind::Arg(a) => args.get(*a),
+                Bind::Kw(k) => kw_vals.get(*k),
+                _ => None,
+            };
             let v = match b {
-                Bind::Arg(a) => args.get(*a)?.clone(),
-                Bind::Kw(k) => kw_vals.get(*k)?.clone(),
+                Bind::Arg(_) | Bind::Kw(_) => match given {
+                    Some(v) => v.clone(),
+                    None => self.none(),
+                },
                 Bind::Default => {
                     let dst = self.temp(rtype_of(pty));
                     self.emit(OpKind::LoadStatic {
@@ -135,8 +147,10 @@ impl<'a> FnBuilder<'a> {
                     let mut keys = Vec::new();
                     let mut values = Vec::new();
                     for &k in ks {
-                        keys.push(self.str_const(kws.get(k)?));
-                        values.push(self.box_val(kw_vals.get(k)?));
+                        if let (Some(name), Some(v)) = (kws.get(k), kw_vals.get(k)) {
+                            keys.push(self.str_const(name));
+                            values.push(self.box_val(v));
+                        }
                     }
                     let dst = self.temp(RType::Obj);
                     self.emit(OpKind::BuildDict { dst, keys, values });
@@ -147,7 +161,7 @@ impl<'a> FnBuilder<'a> {
             let what = format!("{fname}() argument '{}'", p.name.name);
             regs.push(self.coerce(&v, pty, Some(&what)));
         }
-        Some(regs)
+        regs
     }
 
     /// Evaluate a call's arguments in source order: positional, then keywords.

@@ -389,7 +389,7 @@ impl<'a> FnBuilder<'a> {
         self.branch(is, fast, slow);
         self.switch_to(fast);
         let mut regs = vec![self.coerce(&me, &sig.params[0], None)];
-        regs.extend(self.bound_args(fi, 1, &plan, &values, &kws, &kw_values)?);
+        regs.extend(self.bound_args(fi, 1, &plan, &values, &kws, &kw_values));
         let dst = self.temp(rtype_of(&sig.ret));
         self.emit(OpKind::Call {
             dst,
@@ -463,7 +463,7 @@ impl<'a> FnBuilder<'a> {
         let inst = Val::new(obj, Ty::Instance(class.to_string()));
         let sig = self.cx.types.sigs[fi].clone();
         let mut regs = vec![self.coerce(&inst, &sig.params[0], None)];
-        regs.extend(self.bound_args(fi, 1, &plan, &values, &kws, &kw_values)?);
+        regs.extend(self.bound_args(fi, 1, &plan, &values, &kws, &kw_values));
         let dst = self.temp(rtype_of(&sig.ret));
         self.emit(OpKind::Call {
             dst,
@@ -542,7 +542,7 @@ impl<'a> FnBuilder<'a> {
             self.switch_to(fast);
             let fsig = self.cx.types.sigs[fi].clone();
             let mut regs = vec![self.coerce(recv, &fsig.params[0], None)];
-            regs.extend(self.bound_args(fi, 1, &plan, &values, &kws, &kw_values)?);
+            regs.extend(self.bound_args(fi, 1, &plan, &values, &kws, &kw_values));
             let dst = self.temp(rtype_of(&fsig.ret));
             self.emit(OpKind::Call {
                 dst,
@@ -584,7 +584,7 @@ impl<'a> FnBuilder<'a> {
         let kws = bind::keyword_names(keywords)?;
         let plan = bind::plan(def, 0, args.len(), &kws)?;
         let (values, kw_values) = self.eval_call_args(args, keywords);
-        let regs = self.bound_args(fi, 0, &plan, &values, &kws, &kw_values)?;
+        let regs = self.bound_args(fi, 0, &plan, &values, &kws, &kw_values);
         let ret = self.cx.types.sigs[fi].ret.clone();
         let dst = self.temp(rtype_of(&ret));
         self.emit(OpKind::Call {
