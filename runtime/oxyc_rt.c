@@ -1041,6 +1041,24 @@ int oxy_str_is(PyObject *s, int kind) {
     return 1;
 }
 
+PyObject *oxy_call_method_ic(oxy_method_cache *c, PyObject *name, PyObject *const *argv,
+                             size_t nargs, PyObject *kwnames) {
+    PyTypeObject *tp = Py_TYPE(argv[0]);
+    if (OXY_LIKELY(c->type == tp)) return PyObject_Vectorcall(c->descr, argv, nargs, kwnames);
+    if ((tp->tp_flags & Py_TPFLAGS_IMMUTABLETYPE) && tp->tp_dictoffset == 0 &&
+        tp->tp_getattro == PyObject_GenericGetAttr) {
+        PyObject *d = _PyType_Lookup(tp, name); /* borrowed */
+        if (d != NULL && PyType_HasFeature(Py_TYPE(d), Py_TPFLAGS_METHOD_DESCRIPTOR)) {
+            Py_INCREF(d);
+            Py_INCREF(tp);
+            Py_XSETREF(c->descr, d);
+            Py_XSETREF(c->type, tp);
+            return PyObject_Vectorcall(d, argv, nargs, kwnames);
+        }
+    }
+    return PyObject_VectorcallMethod(name, argv, nargs, kwnames);
+}
+
 /* ======================================================================== */
 /* Raising errors                                                            */
 /* ======================================================================== */

@@ -565,6 +565,18 @@ OXY_API PyObject *oxy_seq_reduce(PyObject *seq, int which);
    subclass: its method is called; -1 on error). */
 OXY_API int oxy_str_is(PyObject *s, int kind);
 
+/* obj.name(*args) where obj's type may be a builtin one: a per-call-site cache of
+   the method descriptor for a type whose methods cannot change (immutable, no
+   instance dict, generic attribute lookup: str, list, dict, ...), called with the
+   receiver first; anything else is the ordinary method call. argv[0] is the
+   receiver; nargs counts it. */
+typedef struct {
+    PyTypeObject *type; /* strong references, kept */
+    PyObject *descr;
+} oxy_method_cache;
+OXY_API PyObject *oxy_call_method_ic(oxy_method_cache *c, PyObject *name, PyObject *const *argv,
+                                     size_t nargs, PyObject *kwnames);
+
 /* ======================================================================== */
 /* Raising errors                                                            */
 /* ======================================================================== */

@@ -349,3 +349,20 @@ def test_function_dict_holds_only_user_attributes() -> None:
 
     functools.update_wrapper(w, _plain)
     print(sorted(w.__dict__), w.__module__ == _plain.__module__)
+
+
+class _Listish(list):  # type: ignore[type-arg]
+    def count(self, x: Any) -> int:
+        return -1
+
+
+def _count_of(xs: Any, x: Any) -> Any:
+    return xs.count(x)
+
+
+def test_method_call_site_sees_each_receiver_type() -> None:
+    # One call site, receivers of several builtin types and a subclass that
+    # overrides the method: each gets its own type's method.
+    for xs in ([1, 2, 1], (1, 1, 1), "1a1", _Listish([1]), b"\x01\x01", [1], "x"):
+        x: Any = "1" if isinstance(xs, str) else (1 if not isinstance(xs, bytes) else b"\x01")
+        print(type(xs).__name__, _count_of(xs, x))

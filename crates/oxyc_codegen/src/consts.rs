@@ -21,6 +21,7 @@ pub struct ConstTable {
     ints: IndexMap<String, usize>,
     /// Number of global-load sites (each has an `oxy_global_cache`).
     global_sites: usize,
+    method_sites: usize,
 }
 
 impl ConstTable {
@@ -61,8 +62,19 @@ impl ConstTable {
         format!("&oxy_gc[{}]", self.global_sites - 1)
     }
 
+    /// A new method cache slot for one method-call site.
+    pub fn method_site(&mut self) -> String {
+        self.method_sites += 1;
+        format!("&oxy_mc[{}]", self.method_sites - 1)
+    }
+
     pub fn declarations(&self) -> String {
         let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "static oxy_method_cache oxy_mc[{}];",
+            self.method_sites.max(1)
+        );
         let _ = writeln!(
             out,
             "static oxy_global_cache oxy_gc[{}];",

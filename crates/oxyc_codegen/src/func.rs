@@ -556,10 +556,11 @@ impl Emitter<'_> {
                     None => "NULL".to_string(),
                 };
                 let n = self.consts.str(name);
+                let site = self.consts.method_site();
                 let dn = self.reg(*dst);
                 let _ = writeln!(
                     self.out,
-                    "    {{ PyObject *oxy_argv[] = {{{}}}; {dn} = PyObject_VectorcallMethod({n}, oxy_argv, {npos}, {kw}); }}",
+                    "    {{ PyObject *oxy_argv[] = {{{}}}; {dn} = oxy_call_method_ic({site}, {n}, oxy_argv, {npos}, {kw}); }}",
                     items.join(", ")
                 );
                 self.check(op, &format!("{dn} == NULL"));
