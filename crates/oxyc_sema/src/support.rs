@@ -350,12 +350,18 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool, r: Rules) -> Found {
         StmtKind::Unsupported { what } => found(span, what),
         StmtKind::For { is_async: true, .. } if !r.in_async => found(span, "`async for`"),
         StmtKind::Try { is_star: true, .. } => found(span, "`except*`"),
-        // Finally bodies are compiled once per exit path; a `try` nested in one would
-        // multiply that (exponential code size), so such functions stay interpreted.
-        // (A `with` needs no such rule: its body is compiled once, and each exit
-        // path only adds a call of `__exit__`.)
-        StmtKind::Try { finalbody, .. } if finalbody.iter().any(contains_try) => {
-            found(span, "a `try` statement inside a `finally` body")
+        // Finally bodies are compiled once per exit path; a `try ... finally` nested
+        // in one multiplies that, so past one level of nesting (exponential code
+        // size) such functions stay interpreted. (A `try ... except` in a finally
+        // body is only copied along with it; a `with` needs no such rule: its body is
+        // compiled once, and each exit path only adds a call of `__exit__`.)
+        StmtKind::Try { finalbody, .. }
+            if finalbody.iter().map(finally_depth).max().unwrap_or(0) >= 2 =>
+        {
+            found(
+                span,
+                "`try ... finally` nested twice inside `finally` bodies",
+            )
         }
         StmtKind::ImportFrom { names, .. }
             if in_function && names.iter().any(|a| a.name == "*") =>
@@ -1178,15 +1184,35 @@ pub fn first_walrus(e: &Expr) -> Option<Span> {
     out
 }
 
-fn contains_try(stmt: &Stmt) -> bool {
-    if matches!(stmt.kind, StmtKind::Try { .. }) {
-        return true;
+/// How deeply `try ... finally` statements nest in this statement, counting only
+/// nesting inside `finally` bodies (a `try ... finally` alone is 1).
+fn finally_depth(stmt: &Stmt) -> usize {
+    let mut inner = 0;
+    if let StmtKind::Try {
+        body,
+        handlers,
+        orelse,
+        finalbody,
+        ..
+    } = &stmt.kind
+    {
+        let others = body
+            .iter()
+            .chain(handlers.iter().flat_map(|h| h.body.iter()))
+            .chain(orelse)
+            .map(finally_depth)
+            .max()
+            .unwrap_or(0);
+        if finalbody.is_empty() {
+            return others;
+        }
+        let nested = finalbody.iter().map(finally_depth).max().unwrap_or(0);
+        return others.max(1 + nested);
     }
-    let mut found = false;
     each_child(stmt, &mut |c| {
         if let Child::Stmt(s) = c {
-            found |= contains_try(s);
+            inner = inner.max(finally_depth(s));
         }
     });
-    found
+    inner
 }
