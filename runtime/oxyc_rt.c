@@ -2186,17 +2186,21 @@ typedef struct {
     PyObject *qualname;
     PyObject *weakreflist;
     char running;
-    char kind; /* OXY_GEN or OXY_CORO */
+    char kind; /* OXY_GEN, OXY_CORO or OXY_AGEN */
+    char agen_running; /* an async generator: an asend/athrow is in progress */
+    char agen_closed;  /* ... finished (StopAsyncIteration given) */
+    char agen_hooks;   /* ... sys.set_asyncgen_hooks' firstiter called */
+    PyObject *agen_finalizer; /* ... the finalizer hook, called when it is collected */
     /* The exception its body is handling: while it runs, this item is on top of
        the thread's stack of handled exceptions (as for the interpreter's
        generators), so an `except` block survives a `yield` or `await` in it. */
     _PyErr_StackItem exc_state;
 } OxyGen;
 
-enum { OXY_GEN = 0, OXY_CORO = 1 };
+enum { OXY_GEN = 0, OXY_CORO = 1, OXY_AGEN = 2 };
 
 static const char *gen_kind_name(OxyGen *g) {
-    return g->kind == OXY_CORO ? "coroutine" : "generator";
+    return g->kind == OXY_CORO ? "coroutine" : g->kind == OXY_AGEN ? "async generator" : "generator";
 }
 
 static PyTypeObject *oxy_gen_type = NULL;
@@ -2286,6 +2290,23 @@ static PyObject *gen_run_ex(OxyGen *g, PyObject *sent, int *done, PyObject **res
     if (r != NULL) {
         *done = 1;
         *result = r;
+        return NULL;
+    }
+    if (g->kind == OXY_AGEN && PyErr_ExceptionMatches(PyExc_StopAsyncIteration)) {
+        /* (As PEP 479 for StopIteration.) */
+        PyObject *t, *v, *tb;
+        PyErr_Fetch(&t, &v, &tb);
+        PyErr_NormalizeException(&t, &v, &tb);
+        if (tb != NULL) PyException_SetTraceback(v, tb);
+        PyErr_SetString(PyExc_RuntimeError, "async generator raised StopAsyncIteration");
+        PyObject *t2, *v2, *tb2;
+        PyErr_Fetch(&t2, &v2, &tb2);
+        PyErr_NormalizeException(&t2, &v2, &tb2);
+        PyException_SetCause(v2, Py_NewRef(v));
+        PyException_SetContext(v2, v);
+        PyErr_Restore(t2, v2, tb2);
+        Py_XDECREF(t);
+        Py_XDECREF(tb);
         return NULL;
     }
     gen_wrap_stop_iteration(gen_kind_name(g));
@@ -2432,6 +2453,16 @@ static void gen_finalize(PyObject *self) {
     OxyGen *g = (OxyGen *)self;
     if (g->frame == NULL) return;
     PyObject *t, *v, *tb;
+    if (g->kind == OXY_AGEN && g->agen_finalizer != NULL && !g->agen_closed &&
+        OXY_GEN_STATE(g) > 0) {
+        /* The event loop's hook closes it (asynchronously). */
+        PyErr_Fetch(&t, &v, &tb);
+        PyObject *r = PyObject_CallOneArg(g->agen_finalizer, self);
+        if (r == NULL) PyErr_WriteUnraisable(self);
+        else Py_DECREF(r);
+        PyErr_Restore(t, v, tb);
+        return;
+    }
     if (OXY_GEN_STATE(g) == 0 && g->kind == OXY_CORO) {
         PyErr_Fetch(&t, &v, &tb);
         if (PyErr_WarnFormat(PyExc_RuntimeWarning, 1, "coroutine '%U' was never awaited",
@@ -2454,6 +2485,7 @@ static void gen_dealloc(PyObject *self) {
     if (g->weakreflist != NULL) PyObject_ClearWeakRefs(self);
     if (g->frame != NULL) g->free_frame(g->frame);
     Py_CLEAR(g->exc_state.exc_value);
+    Py_CLEAR(g->agen_finalizer);
     Py_XDECREF(g->name);
     Py_XDECREF(g->qualname);
     PyTypeObject *tp = Py_TYPE(self);
@@ -2565,6 +2597,8 @@ PyObject *oxy_gen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(
     g->kind = OXY_GEN;
     g->exc_state.exc_value = NULL;
     g->exc_state.previous_item = NULL;
+    g->agen_running = g->agen_closed = g->agen_hooks = 0;
+    g->agen_finalizer = NULL;
     return (PyObject *)g;
 }
 
@@ -2749,6 +2783,321 @@ PyObject *oxy_get_awaitable(PyObject *o, int ctx) {
         return NULL;
     }
     return res;
+}
+
+/* ---- async generators ---------------------------------------------------- */
+
+/* `yield v` in an async generator yields v wrapped, which tells it from what an
+   `await` in its body passes up to the event loop. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *value;
+} OxyAgenValue;
+
+typedef struct {
+    PyObject_HEAD
+    OxyGen *gen;
+    PyObject *sendval;          /* asend: the value sent on the first step */
+    PyObject *exc;              /* athrow: the exception, normalised; aclose: NULL */
+    int mode;                   /* 0 asend, 1 athrow, 2 aclose */
+    int state;                  /* 0 not started, 1 running, 2 done */
+} OxyAgenStep;
+
+static PyTypeObject *oxy_agen_type, *oxy_agen_value_type, *oxy_agen_step_type;
+
+static void agen_value_dealloc(PyObject *self) {
+    Py_XDECREF(((OxyAgenValue *)self)->value);
+    PyTypeObject *tp = Py_TYPE(self);
+    PyObject_Free(self);
+    Py_DECREF(tp);
+}
+
+PyObject *oxy_agen_wrap(PyObject *v) {
+    OxyAgenValue *w = PyObject_New(OxyAgenValue, oxy_agen_value_type);
+    if (w == NULL) return NULL;
+    w->value = Py_NewRef(v);
+    return (PyObject *)w;
+}
+
+/* sys.set_asyncgen_hooks: call firstiter once, keep the finalizer. */
+static int agen_init_hooks(OxyGen *g) {
+    if (g->agen_hooks) return 0;
+    g->agen_hooks = 1;
+    PyObject *sys = PyImport_ImportModule("sys");
+    PyObject *hooks = sys ? PyObject_CallMethod(sys, "get_asyncgen_hooks", NULL) : NULL;
+    Py_XDECREF(sys);
+    if (hooks == NULL) return -1;
+    PyObject *firstiter = PySequence_GetItem(hooks, 0);
+    PyObject *finalizer = firstiter ? PySequence_GetItem(hooks, 1) : NULL;
+    Py_DECREF(hooks);
+    if (finalizer == NULL) {
+        Py_XDECREF(firstiter);
+        return -1;
+    }
+    if (finalizer != Py_None) g->agen_finalizer = finalizer;
+    else Py_DECREF(finalizer);
+    int rc = 0;
+    if (firstiter != Py_None) {
+        PyObject *r = PyObject_CallOneArg(firstiter, (PyObject *)g);
+        if (r == NULL) rc = -1;
+        Py_XDECREF(r);
+    }
+    Py_DECREF(firstiter);
+    return rc;
+}
+
+/* After a step of the body: a wrapped value ends the awaitable (StopIteration with
+   the value); the end of the body is StopAsyncIteration; anything else an await
+   passes up is passed up. */
+static PyObject *agen_unwrap(OxyAgenStep *o, PyObject *r, int done, PyObject *result) {
+    OxyGen *g = o->gen;
+    if (r == NULL) {
+        if (done) {
+            Py_XDECREF(result);
+            g->agen_closed = 1;
+            if (o->mode == 2) PyErr_SetNone(PyExc_StopIteration);
+            else PyErr_SetNone(PyExc_StopAsyncIteration);
+        } else if (PyErr_ExceptionMatches(PyExc_StopAsyncIteration) ||
+                   PyErr_ExceptionMatches(PyExc_GeneratorExit)) {
+            g->agen_closed = 1;
+            if (o->mode == 2) {
+                /* aclose(): the generator exited as asked. */
+                PyErr_Clear();
+                PyErr_SetNone(PyExc_StopIteration);
+            }
+        }
+        g->agen_running = 0;
+        o->state = 2;
+        return NULL;
+    }
+    if (Py_TYPE(r) == oxy_agen_value_type) {
+        g->agen_running = 0;
+        o->state = 2;
+        if (o->mode == 2) {
+            Py_DECREF(r);
+            PyErr_SetString(PyExc_RuntimeError, "async generator ignored GeneratorExit");
+            return NULL;
+        }
+        _PyGen_SetStopIterationValue(((OxyAgenValue *)r)->value);
+        Py_DECREF(r);
+        return NULL;
+    }
+    return r;
+}
+
+static PyObject *agen_step_send(PyObject *self, PyObject *arg) {
+    OxyAgenStep *o = (OxyAgenStep *)self;
+    OxyGen *g = o->gen;
+    int done = 0;
+    PyObject *result = NULL, *r;
+    if (o->state == 2) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        o->mode == 0 ? "cannot reuse already awaited __anext__()/asend()"
+                                     : "cannot reuse already awaited aclose()/athrow()");
+        return NULL;
+    }
+    if (o->state == 0) {
+        if (g->agen_running) {
+            o->state = 2;
+            PyErr_SetString(PyExc_RuntimeError,
+                            o->mode == 0 ? "anext(): asynchronous generator is already running"
+                                         : "athrow(): asynchronous generator is already running");
+            return NULL;
+        }
+        if (g->agen_closed || (o->mode != 0 && OXY_GEN_STATE(g) < 0)) {
+            o->state = 2;
+            if (o->mode == 0) PyErr_SetNone(PyExc_StopAsyncIteration);
+            else PyErr_SetNone(PyExc_StopIteration);
+            return NULL;
+        }
+        if (o->mode == 2 && OXY_GEN_STATE(g) == 0) {
+            /* Never started: closing it just ends it. */
+            OXY_GEN_STATE(g) = -1;
+            g->agen_closed = 1;
+            o->state = 2;
+            PyErr_SetNone(PyExc_StopIteration);
+            return NULL;
+        }
+        o->state = 1;
+        g->agen_running = 1;
+        if (o->mode == 0) {
+            r = gen_run(g, arg == NULL || arg == Py_None ? o->sendval : arg, &done, &result);
+        } else {
+            if (o->mode == 2) PyErr_SetNone(PyExc_GeneratorExit);
+            else PyErr_Restore(Py_NewRef((PyObject *)Py_TYPE(o->exc)), Py_NewRef(o->exc),
+                               PyException_GetTraceback(o->exc));
+            r = gen_run_ex(g, NULL, &done, &result, o->mode == 2);
+        }
+        return agen_unwrap(o, r, done, result);
+    }
+    r = gen_run(g, arg == NULL ? Py_None : arg, &done, &result);
+    return agen_unwrap(o, r, done, result);
+}
+
+static PyObject *agen_step_iternext(PyObject *self) { return agen_step_send(self, Py_None); }
+
+static PyObject *agen_step_throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    OxyAgenStep *o = (OxyAgenStep *)self;
+    if (o->state == 2) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        o->mode == 0 ? "cannot reuse already awaited __anext__()/asend()"
+                                     : "cannot reuse already awaited aclose()/athrow()");
+        return NULL;
+    }
+    if (nargs < 1 || nargs > 3) {
+        PyErr_Format(PyExc_TypeError, "throw expected at least 1 argument, got %zd", nargs);
+        return NULL;
+    }
+    if (gen_set_thrown(args[0], nargs > 1 ? args[1] : NULL, nargs > 2 ? args[2] : NULL) < 0)
+        return NULL;
+    OxyGen *g = o->gen;
+    g->agen_running = 1;
+    o->state = 1;
+    int done = 0;
+    PyObject *result = NULL;
+    PyObject *r = gen_run(g, NULL, &done, &result);
+    return agen_unwrap(o, r, done, result);
+}
+
+static PyObject *agen_step_close(PyObject *self, PyObject *unused) {
+    (void)unused;
+    OxyAgenStep *o = (OxyAgenStep *)self;
+    if (o->state == 1) o->gen->agen_running = 0;
+    o->state = 2;
+    Py_RETURN_NONE;
+}
+
+static void agen_step_dealloc(PyObject *self) {
+    OxyAgenStep *o = (OxyAgenStep *)self;
+    Py_XDECREF(o->gen);
+    Py_XDECREF(o->sendval);
+    Py_XDECREF(o->exc);
+    PyTypeObject *tp = Py_TYPE(self);
+    PyObject_Free(self);
+    Py_DECREF(tp);
+}
+
+static PyMethodDef agen_step_methods[] = {
+    {"send", agen_step_send, METH_O, NULL},
+    {"throw", (PyCFunction)(void (*)(void))agen_step_throw, METH_FASTCALL, NULL},
+    {"close", agen_step_close, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyObject *agen_step_new(OxyGen *g, int mode, PyObject *sendval, PyObject *exc) {
+    if (agen_init_hooks(g) < 0) return NULL;
+    OxyAgenStep *o = PyObject_New(OxyAgenStep, oxy_agen_step_type);
+    if (o == NULL) return NULL;
+    o->gen = (OxyGen *)Py_NewRef((PyObject *)g);
+    o->sendval = Py_XNewRef(sendval);
+    o->exc = Py_XNewRef(exc);
+    o->mode = mode;
+    o->state = 0;
+    return (PyObject *)o;
+}
+
+static PyObject *agen_anext(PyObject *self) { return agen_step_new((OxyGen *)self, 0, Py_None, NULL); }
+static PyObject *agen_asend(PyObject *self, PyObject *v) { return agen_step_new((OxyGen *)self, 0, v, NULL); }
+static PyObject *agen_aclose(PyObject *self, PyObject *unused) {
+    (void)unused;
+    return agen_step_new((OxyGen *)self, 2, NULL, NULL);
+}
+static PyObject *agen_athrow(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs < 1 || nargs > 3) {
+        PyErr_Format(PyExc_TypeError, "athrow expected at least 1 argument, got %zd", nargs);
+        return NULL;
+    }
+    /* Normalised now (as the exception it will raise). */
+    if (gen_set_thrown(args[0], nargs > 1 ? args[1] : NULL, nargs > 2 ? args[2] : NULL) < 0)
+        return NULL;
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    PyErr_NormalizeException(&t, &v, &tb);
+    if (tb != NULL) PyException_SetTraceback(v, tb);
+    PyObject *step = agen_step_new((OxyGen *)self, 1, NULL, v);
+    Py_XDECREF(t);
+    Py_XDECREF(v);
+    Py_XDECREF(tb);
+    return step;
+}
+static PyObject *agen_get_running(PyObject *self, void *c) {
+    (void)c;
+    return PyBool_FromLong(((OxyGen *)self)->agen_running);
+}
+
+static PyMethodDef agen_methods[] = {
+    {"asend", agen_asend, METH_O, NULL},
+    {"athrow", (PyCFunction)(void (*)(void))agen_athrow, METH_FASTCALL, NULL},
+    {"aclose", agen_aclose, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+static PyGetSetDef agen_getset[] = {
+    {"__name__", gen_get_name, NULL, NULL, NULL},
+    {"__qualname__", gen_get_qualname, NULL, NULL, NULL},
+    {"ag_running", agen_get_running, NULL, NULL, NULL},
+    {"ag_frame", gen_get_none, NULL, NULL, NULL},
+    {"ag_await", gen_get_none, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyTypeObject *oxy_agen_type_get(void) {
+    if (oxy_agen_type != NULL) return oxy_agen_type;
+    PyType_Slot vslots[] = {{Py_tp_dealloc, (void *)agen_value_dealloc}, {0, NULL}};
+    PyType_Spec vspec = {"builtins.async_generator_wrapped_value", sizeof(OxyAgenValue), 0,
+                         Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE |
+                             Py_TPFLAGS_DISALLOW_INSTANTIATION,
+                         vslots};
+    oxy_agen_value_type = make_builtin_like_type(&vspec, "async_generator_wrapped_value", NULL);
+    if (oxy_agen_value_type == NULL) return NULL;
+    PyType_Slot sslots[] = {
+        {Py_tp_dealloc, (void *)agen_step_dealloc},
+        {Py_am_await, (void *)PyObject_SelfIter},
+        {Py_tp_iter, (void *)PyObject_SelfIter},
+        {Py_tp_iternext, (void *)agen_step_iternext},
+        {Py_tp_methods, (void *)agen_step_methods},
+        {0, NULL},
+    };
+    PyType_Spec sspec = {"builtins.async_generator_asend", sizeof(OxyAgenStep), 0,
+                         Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE |
+                             Py_TPFLAGS_DISALLOW_INSTANTIATION,
+                         sslots};
+    oxy_agen_step_type = make_builtin_like_type(&sspec, "async_generator_asend", NULL);
+    if (oxy_agen_step_type == NULL) return NULL;
+    static PyMemberDef members[] = {
+        {"__weaklistoffset__", T_PYSSIZET, offsetof(OxyGen, weakreflist), READONLY, NULL},
+        {NULL, 0, 0, 0, NULL},
+    };
+    PyType_Slot slots[] = {
+        {Py_tp_dealloc, (void *)gen_dealloc},
+        {Py_tp_finalize, (void *)gen_finalize},
+        {Py_tp_repr, (void *)gen_repr},
+        {Py_am_aiter, (void *)PyObject_SelfIter},
+        {Py_am_anext, (void *)agen_anext},
+        {Py_tp_getset, (void *)agen_getset},
+        {Py_tp_methods, (void *)agen_methods},
+        {Py_tp_members, (void *)members},
+        {0, NULL},
+    };
+    PyType_Spec spec = {"builtins.async_generator", sizeof(OxyGen), 0,
+                        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE |
+                            Py_TPFLAGS_DISALLOW_INSTANTIATION,
+                        slots};
+    oxy_agen_type = make_builtin_like_type(&spec, "async_generator", "AsyncGenerator");
+    return oxy_agen_type;
+}
+
+PyObject *oxy_agen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
+                       PyObject *name, PyObject *qualname) {
+    PyTypeObject *tp = oxy_agen_type_get();
+    if (tp == NULL) {
+        free_frame(frame);
+        return NULL;
+    }
+    PyObject *g = oxy_gen_new(frame, resume, free_frame, name, qualname);
+    if (g == NULL) return NULL;
+    Py_SETREF(((PyObject *)g)->ob_type, (PyTypeObject *)Py_NewRef(tp));
+    ((OxyGen *)g)->kind = OXY_AGEN;
+    return g;
 }
 
 static PyObject *s_aenter, *s_aexit;

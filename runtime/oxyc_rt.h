@@ -952,6 +952,13 @@ OXY_API PyObject *oxy_gen_new(void *frame, oxy_gen_resume_fn resume, void (*free
    collections.abc.Coroutine, so asyncio takes it). */
 OXY_API PyObject *oxy_coro_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
                                PyObject *name, PyObject *qualname);
+/* The same for an `async def` with `yield`: an async generator (registered as a
+   collections.abc.AsyncGenerator; asend/athrow/aclose awaitables; asyncio's
+   sys.set_asyncgen_hooks are honoured). Its body yields oxy_agen_wrap(v) for
+   `yield v`, anything else being what an `await` passes up. */
+OXY_API PyObject *oxy_agen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
+                               PyObject *name, PyObject *qualname);
+OXY_API PyObject *oxy_agen_wrap(PyObject *v);
 /* `await o`: the iterator to delegate to (a coroutine itself, else what its
    __await__ returns). `ctx` picks CPython's message when `o` cannot be awaited:
    0 `await`, 1 from `__aenter__`, 2 from `__aexit__`. New reference or NULL. */

@@ -4,7 +4,7 @@ generators that yield inside except and finally blocks."""
 
 import asyncio
 import inspect
-from typing import Any, Awaitable, Callable, Generator, Iterator
+from typing import Any, AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
 
 
 async def add(a: int, b: int) -> int:
@@ -558,3 +558,94 @@ def test_async_comprehension_error_propagates() -> None:
         run(main())
     except KeyError as e:
         print("KeyError", e)
+
+
+async def ticker(n: int) -> AsyncGenerator[int, None]:
+    for i in range(n):
+        await asyncio.sleep(0)
+        yield i * i
+
+
+def test_async_generator_iterated() -> None:
+    async def main() -> tuple[list[int], int]:
+        squares = [x async for x in ticker(5)]
+        total = 0
+        async for x in ticker(4):
+            total += x
+        return squares, total
+
+    print(run(main()))
+
+
+def test_async_generator_asend_and_return() -> None:
+    async def echo() -> AsyncGenerator[str, str]:
+        got = "start"
+        while got != "stop":
+            got = yield f"echo {got}"
+
+    async def main() -> list[str]:
+        e = echo()
+        out = [await e.__anext__(), await e.asend("a"), await e.asend("b")]
+        try:
+            await e.asend("stop")
+        except StopAsyncIteration:
+            out.append("stopped")
+        return out
+
+    print(run(main()))
+
+
+def test_async_generator_aclose_runs_finally() -> None:
+    log: list[str] = []
+
+    async def guarded() -> AsyncGenerator[int, None]:
+        try:
+            yield 1
+            yield 2
+        finally:
+            await asyncio.sleep(0)
+            log.append("cleanup")
+
+    async def main() -> int:
+        g = guarded()
+        first = await g.__anext__()
+        await g.aclose()
+        return first
+
+    print(run(main()), log)
+
+
+def test_async_generator_errors() -> None:
+    async def failing() -> AsyncIterator[int]:
+        yield 1
+        raise ValueError("boom")
+
+    async def main() -> list[str]:
+        out: list[str] = []
+        try:
+            async for x in failing():
+                out.append(f"got {x}")
+        except ValueError as e:
+            out.append(f"ValueError {e}")
+        t = ticker(3)
+        await t.__anext__()
+        try:
+            await t.athrow(KeyError("k"))
+        except KeyError as e:
+            out.append(f"athrow {e}")
+        try:
+            await t.__anext__()
+        except StopAsyncIteration:
+            out.append("finished")
+        return out
+
+    print(run(main()))
+
+
+def test_async_generator_protocol() -> None:
+    import collections.abc
+
+    g = ticker(1)
+    print(type(g).__name__, isinstance(g, collections.abc.AsyncGenerator))
+    print(inspect.isasyncgenfunction(ticker), inspect.iscoroutinefunction(ticker))
+    print(g.__name__, g.__qualname__, g.ag_running)  # type: ignore[attr-defined]

@@ -16,6 +16,7 @@ const CO_VARKEYWORDS: u32 = 0x8;
 const CO_NESTED: u32 = 0x10;
 const CO_GENERATOR: u32 = 0x20;
 const CO_COROUTINE: u32 = 0x80;
+const CO_ASYNC_GENERATOR: u32 = 0x200;
 
 /// The C definitions of `oxy_code[]`, indexed by function id (the module body's
 /// entry is unused).
@@ -65,7 +66,9 @@ pub fn code_info(m: &Module, future_annotations: bool) -> String {
         if f.qualname.contains("<locals>") {
             flags |= CO_NESTED;
         }
-        if f.is_coroutine {
+        if f.is_async_gen {
+            flags |= CO_ASYNC_GENERATOR;
+        } else if f.is_coroutine {
             flags |= CO_COROUTINE;
         } else if f.is_generator {
             flags |= CO_GENERATOR;

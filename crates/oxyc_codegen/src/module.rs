@@ -357,7 +357,9 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         let _ = writeln!(
             out,
             "    return {}(F, {}, oxy_gf{id}_free, {name}, {qualname});\n}}\n",
-            if f.is_coroutine {
+            if f.is_async_gen {
+                "oxy_agen_new"
+            } else if f.is_coroutine {
                 "oxy_coro_new"
             } else {
                 "oxy_gen_new"

@@ -449,6 +449,9 @@ pub struct Function {
     /// An `async def` (also `is_generator`: the same frame machinery): calling it
     /// makes a coroutine.
     pub is_coroutine: bool,
+    /// An `async def` with `yield` (also `is_generator` and `is_coroutine`): calling
+    /// it makes an async generator.
+    pub is_async_gen: bool,
     /// Can call itself through direct calls (set by `oxyc_passes::callgraph`); only
     /// such functions check the recursion depth.
     pub recursive: bool,

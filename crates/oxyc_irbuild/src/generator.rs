@@ -17,7 +17,12 @@ impl<'a> FnBuilder<'a> {
             Some(e) => self.expr(e),
             None => self.none(),
         };
-        let b = self.box_val(&v);
+        let mut b = self.box_val(&v);
+        // In an async generator the value is wrapped: what the body yields bare is
+        // an await passing something up to the event loop.
+        if self.scope.is_some_and(|s| s.is_async_gen) {
+            b = self.prim(Prim::AgenWrap, vec![b]);
+        }
         let dst = self.temp(RType::Obj);
         self.emit(OpKind::Yield { dst, value: b });
         Val::new(dst, Ty::Object)

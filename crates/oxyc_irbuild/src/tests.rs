@@ -46,10 +46,10 @@ fn try_except_has_explicit_exception_edges() {
 #[test]
 fn interpreted_statements_become_snippets() {
     let ir = ir_of(
-        "async def g():\n    yield 1\n\nclass C:\n    class D:\n        pass\n\ndef f() -> int:\n    return 1\n",
+        "async def g():\n    return (x async for x in y)\n\nclass C:\n    class D:\n        pass\n\ndef f() -> int:\n    return 1\n",
     );
     assert!(
-        ir.contains("snippet 0: interpreted (an async generator (`yield` in an `async def`))"),
+        ir.contains("snippet 0: interpreted (an asynchronous generator expression)"),
         "{ir}"
     );
     assert!(ir.contains("exec_snippet 0"), "{ir}");

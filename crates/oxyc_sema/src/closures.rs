@@ -141,11 +141,13 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
         }
         let globals: IndexSet<String> = globals.into_iter().collect();
         let mut is_generator = false;
+        let mut is_async_gen = false;
         if let FuncNode::Def(d) = node {
             let mut y = YieldScan::default();
             y.stmts(&d.body);
             // (A coroutine runs in a resumable frame too: each `await` suspends it.)
             is_generator = y.found || d.is_async;
+            is_async_gen = y.found && d.is_async;
         }
         let mut locals: IndexSet<String> = param_names.iter().cloned().collect();
         if let FuncNode::GenExp(e) = node
@@ -201,6 +203,7 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
             nonlocals: nonlocals.clone(),
             is_generator,
             is_async: matches!(node, FuncNode::Def(d) if d.is_async),
+            is_async_gen,
         });
         let mut inner_bound: IndexSet<String> = site
             .bound_outside

@@ -86,6 +86,8 @@ pub struct FuncScope<'m> {
     pub is_generator: bool,
     /// An `async def`: calling it makes a coroutine.
     pub is_async: bool,
+    /// An `async def` with `yield`: calling it makes an async generator.
+    pub is_async_gen: bool,
 }
 
 /// A method the class machinery turns into a class or static method even without a

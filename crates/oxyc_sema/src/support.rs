@@ -441,9 +441,7 @@ fn expr_unsupported(e: &Expr, r: Rules) -> Found {
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) if !r.in_function => {
             found(span, "`yield` outside a function")
         }
-        ExprKind::Yield(_) | ExprKind::YieldFrom(_) if r.in_async => {
-            found(span, "an async generator (`yield` in an `async def`)")
-        }
+        ExprKind::YieldFrom(_) if r.in_async => found(span, "`yield from` in an `async def`"),
         ExprKind::Await(_) if !r.in_async => found(span, "`await` outside an `async def` body"),
         ExprKind::Named { .. } if r.class_level => {
             found(span, "the walrus operator `:=` in a class body")

@@ -40,7 +40,7 @@ fn shadowed_builtin_is_global() {
 #[test]
 fn unsupported_constructs_fall_back_to_the_interpreter() {
     let s = sem(
-        "async def a():\n    yield 1\ndef f():\n    try:\n        pass\n    finally:\n        try:\n            pass\n        finally:\n            try:\n                pass\n            finally:\n                pass\ndef g(x: int) -> int:\n    return x\n",
+        "async def a():\n    return (x async for x in b)\ndef f():\n    try:\n        pass\n    finally:\n        try:\n            pass\n        finally:\n            try:\n                pass\n            finally:\n                pass\ndef g(x: int) -> int:\n    return x\n",
     );
     assert!(matches!(s.items[0], ItemMode::Interpreted { .. }));
     assert!(matches!(s.items[1], ItemMode::Interpreted { .. }));
