@@ -3100,6 +3100,15 @@ PyObject *oxy_agen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)
     return g;
 }
 
+PyObject *oxy_yield_from_iter(PyObject *o) {
+    if (PyCoro_CheckExact(o) || (oxy_coro_type != NULL && Py_TYPE(o) == oxy_coro_type)) {
+        PyErr_SetString(PyExc_TypeError,
+                        "cannot 'yield from' a coroutine object in a non-coroutine generator");
+        return NULL;
+    }
+    return PyObject_GetIter(o);
+}
+
 static PyObject *s_aenter, *s_aexit;
 
 PyObject *oxy_async_with_lookup(PyObject *mgr, int exit) {

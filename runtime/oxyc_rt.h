@@ -959,6 +959,10 @@ OXY_API PyObject *oxy_coro_new(void *frame, oxy_gen_resume_fn resume, void (*fre
 OXY_API PyObject *oxy_agen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
                                PyObject *name, PyObject *qualname);
 OXY_API PyObject *oxy_agen_wrap(PyObject *v);
+/* `yield from o` in a generator: iter(o), refusing a coroutine as the
+   interpreter does ("cannot 'yield from' a coroutine object in a non-coroutine
+   generator"). */
+OXY_API PyObject *oxy_yield_from_iter(PyObject *o);
 /* `await o`: the iterator to delegate to (a coroutine itself, else what its
    __await__ returns). `ctx` picks CPython's message when `o` cannot be awaited:
    0 `await`, 1 from `__aenter__`, 2 from `__aexit__`. New reference or NULL. */

@@ -366,3 +366,21 @@ def test_method_call_site_sees_each_receiver_type() -> None:
     for xs in ([1, 2, 1], (1, 1, 1), "1a1", _Listish([1]), b"\x01\x01", [1], "x"):
         x: Any = "1" if isinstance(xs, str) else (1 if not isinstance(xs, bytes) else b"\x01")
         print(type(xs).__name__, _count_of(xs, x))
+
+
+async def _a_coroutine() -> int:
+    return 1
+
+
+def _delegate(co: Any) -> Iterator[Any]:
+    try:
+        yield from co
+    except TypeError as e:
+        yield str(e)
+
+
+def test_yield_from_a_coroutine_in_a_generator() -> None:
+    c = _a_coroutine()
+    print(list(_delegate(c)))
+    c.close()
+    print(list(_delegate([1, 2])))

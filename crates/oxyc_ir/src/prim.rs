@@ -225,6 +225,7 @@ prims! {
     YieldFromSend = "yield_from_send", "oxy_yield_from_send($0, $1)", [Obj, Obj] -> Obj, NullOccurred;
     YieldFromThrow = "yield_from_throw", "oxy_yield_from_throw($0)", [Obj] -> Obj, NullOccurred;
     ReraisePep479 = "reraise_pep479", "oxy_reraise_pep479()", [] -> void, Always;
+    YieldFromIter = "yield_from_iter", "oxy_yield_from_iter($0)", [Obj] -> Obj, Null;
     AgenWrap = "agen_wrap", "oxy_agen_wrap($0)", [Obj] -> Obj, Null;
     GetAwaitable = "get_awaitable", "oxy_get_awaitable($0, 0)", [Obj] -> Obj, Null;
     GetAwaitableAenter = "get_awaitable_aenter", "oxy_get_awaitable($0, 1)", [Obj] -> Obj, Null;

@@ -32,7 +32,7 @@ impl<'a> FnBuilder<'a> {
     pub fn yield_from(&mut self, iterable: &'a Expr) -> Val {
         let x = self.expr(iterable);
         let xb = self.box_val(&x);
-        let it = self.prim(Prim::ObjGetIter, vec![xb]);
+        let it = self.prim(Prim::YieldFromIter, vec![xb]);
         self.delegate(it)
     }
 
