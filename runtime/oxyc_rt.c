@@ -997,16 +997,8 @@ PyObject *oxy_seq_reduce(PyObject *seq, int which) {
 }
 
 int oxy_str_is(PyObject *s, int kind) {
-    if (OXY_UNLIKELY(!PyUnicode_CheckExact(s))) {
-        /* A str subclass may define its own. */
-        static const char *const names[] = {"isdigit", "isalpha", "isalnum", "isspace",
-                                            "isdecimal", "isnumeric", "isascii"};
-        PyObject *r = PyObject_CallMethod(s, names[kind], NULL);
-        if (r == NULL) return -1;
-        int t = PyObject_IsTrue(r);
-        Py_DECREF(r);
-        return t;
-    }
+    /* (A str subclass gets the builtin method, as for every operation on a value
+       typed str: see docs/differences.md.) */
     Py_ssize_t n = PyUnicode_GET_LENGTH(s);
     if (kind == 6) return PyUnicode_IS_ASCII(s);
     if (n == 0) return 0;
@@ -2495,7 +2487,8 @@ static void gen_dealloc(PyObject *self) {
 
 static PyObject *gen_repr(PyObject *self) {
     OxyGen *g = (OxyGen *)self;
-    return PyUnicode_FromFormat("<%s object %U at %p>", gen_kind_name(g), g->qualname, self);
+    const char *tname = g->kind == OXY_AGEN ? "async_generator" : gen_kind_name(g);
+    return PyUnicode_FromFormat("<%s object %U at %p>", tname, g->qualname, self);
 }
 
 static PyObject *gen_get_name(PyObject *self, void *c) {
@@ -2900,8 +2893,9 @@ static PyObject *agen_step_send(PyObject *self, PyObject *arg) {
         if (g->agen_running) {
             o->state = 2;
             PyErr_SetString(PyExc_RuntimeError,
-                            o->mode == 0 ? "anext(): asynchronous generator is already running"
-                                         : "athrow(): asynchronous generator is already running");
+                            o->mode == 0   ? "anext(): asynchronous generator is already running"
+                            : o->mode == 1 ? "athrow(): asynchronous generator is already running"
+                                           : "aclose(): asynchronous generator is already running");
             return NULL;
         }
         if (g->agen_closed || (o->mode != 0 && OXY_GEN_STATE(g) < 0)) {

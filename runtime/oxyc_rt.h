@@ -562,7 +562,7 @@ OXY_API PyObject *oxy_seq_reduce(PyObject *seq, int which);
 
 /* str.isdigit() and friends on an exact str (kind: 0 isdigit, 1 isalpha,
    2 isalnum, 3 isspace, 4 isdecimal, 5 isnumeric, 6 isascii): 1 or 0 (a str
-   subclass: its method is called; -1 on error). */
+   subclass gets the builtin answer, as for every operation on a value typed str). */
 OXY_API int oxy_str_is(PyObject *s, int kind);
 
 /* obj.name(*args) where obj's type may be a builtin one: a per-call-site cache of

@@ -384,3 +384,21 @@ def test_yield_from_a_coroutine_in_a_generator() -> None:
     print(list(_delegate(c)))
     c.close()
     print(list(_delegate([1, 2])))
+
+
+class _Shouty(str):
+    def upper(self) -> Any:  # type: ignore[override]
+        return 1e300
+
+
+def _len_upper(s: str) -> int:
+    return len(s.upper())
+
+
+def test_str_subclass_method_result_is_checked() -> None:
+    # The override's float must not be read as a str (it was: a garbage length).
+    try:
+        print(_len_upper(_Shouty("abc")))
+    except TypeError:
+        print("TypeError")
+    print(_len_upper("abc"))

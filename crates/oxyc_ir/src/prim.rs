@@ -361,7 +361,7 @@ prims! {
     WithExitNone = "with_exit_none", "oxy_with_exit_none($0)", [Obj] -> void, Neg;
     // `exit(type(e), e, e.__traceback__)` for exception `$1`: 1 = suppress it.
     WithExitExc = "with_exit_exc", "oxy_with_exit_exc($0, $1)", [Obj, Obj] -> CInt, Neg;
-    StrIs = "str_is", "oxy_str_is($0, $1)", [Obj, CInt] -> CInt, Neg;
+    StrIs = "str_is", "oxy_str_is($0, $1)", [Obj, CInt] -> CInt, Never;
     SeqReduce = "seq_reduce", "oxy_seq_reduce($0, $1)", [Obj, CInt] -> Obj, Null;
     RaiseEmptyMinMax = "raise_empty_minmax", "oxyc_raise_empty_minmax($0)", [Bool] -> void, Always;
     RaiseRangeStepZero = "raise_range_step_zero", "oxyc_raise_range_step_zero()", [] -> void, Always;

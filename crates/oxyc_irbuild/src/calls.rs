@@ -101,6 +101,13 @@ impl<'a> FnBuilder<'a> {
                 args: regs,
                 kwnames,
             });
+            // The result type comes from the builtin method; a subclass's override
+            // may return anything: checked, not trusted.
+            if ty != Ty::Object && !matches!(ty, Ty::Iter(_)) {
+                let what = format!("{}() result", attr.name);
+                let r = self.coerce(&Val::new(dst, Ty::Object), &ty, Some(&what));
+                return Val::new(r, ty);
+            }
             return self.known_obj(Val::new(dst, Ty::Object), &ty);
         }
         let f = self.expr(func);

@@ -659,30 +659,61 @@ fn literal_attr_stores(module: &ast::Module) -> IndexMap<String, IndexSet<&'stat
     out
 }
 
+/// Names any class body of the module binds (class attributes, methods,
+/// properties), at any depth.
+fn class_level_names(module: &ast::Module) -> IndexSet<String> {
+    fn walk(body: &[Stmt], in_class: bool, out: &mut IndexSet<String>) {
+        for s in body {
+            match &s.kind {
+                StmtKind::ClassDef(c) => {
+                    if in_class {
+                        out.insert(c.name.name.clone());
+                    }
+                    walk(&c.body, true, out);
+                }
+                StmtKind::FunctionDef(f) => {
+                    if in_class {
+                        out.insert(f.name.name.clone());
+                    }
+                    walk(&f.body, false, out);
+                }
+                StmtKind::Assign { targets, .. } if in_class => {
+                    for t in targets {
+                        if let ExprKind::Name(n) = &t.kind {
+                            out.insert(n.clone());
+                        }
+                    }
+                }
+                StmtKind::AnnAssign { target, .. } if in_class => {
+                    if let ExprKind::Name(n) = &target.kind {
+                        out.insert(n.clone());
+                    }
+                }
+                _ => crate::support::each_child(s, &mut |c| {
+                    if let crate::support::Child::Stmt(inner) = c {
+                        walk(std::slice::from_ref(inner), in_class, out);
+                    }
+                }),
+            }
+        }
+    }
+    let mut out = IndexSet::new();
+    walk(&module.body, false, &mut out);
+    out
+}
+
 /// A field without an annotation takes the type of what `__init__` first stores in
 /// it, when that is plain — a literal (`self.n = 0`) or an annotated parameter
 /// (`self.items = items`) — as mypy infers it; unless the module stores a literal of
 /// another kind into an attribute of that name anywhere (a deliberately dynamic
-/// field), or the class body binds the name (an unset field reads the class value).
+/// field), or a class body of the module binds the name (a class attribute or
+/// property, in this class or a subclass, that reads of the field must see).
 fn infer_field_types(
     c: &ClassDef,
     out: &mut IndexMap<String, Option<Expr>>,
     literals: &IndexMap<String, IndexSet<&'static str>>,
+    class_level: &IndexSet<String>,
 ) {
-    let class_level: Vec<&str> = c
-        .body
-        .iter()
-        .filter_map(|s| match &s.kind {
-            StmtKind::Assign { targets, .. } => Some(targets.iter().collect::<Vec<_>>()),
-            StmtKind::AnnAssign { target, .. } => Some(vec![target]),
-            _ => None,
-        })
-        .flatten()
-        .filter_map(|t| match &t.kind {
-            ExprKind::Name(n) => Some(n.as_str()),
-            _ => None,
-        })
-        .collect();
     let Some(init) = c.body.iter().find_map(|s| match &s.kind {
         StmtKind::FunctionDef(f) if f.name.name == "__init__" && f.decorators.is_empty() => Some(f),
         _ => None,
@@ -695,7 +726,7 @@ fn infer_field_types(
     let mut seen: IndexSet<String> = IndexSet::new();
     init_stores(&init.body, &me.name.name, &mut |field, value| {
         // Only the first store counts.
-        if !seen.insert(field.to_string()) || class_level.contains(&field) {
+        if !seen.insert(field.to_string()) || class_level.contains(field) {
             return;
         }
         let Some(value) = value else {
@@ -1059,6 +1090,7 @@ pub fn native_classes(
     let dynamic = scan_dynamic(module);
     let imports = module_imports(module);
     let literals = literal_attr_stores(module);
+    let class_level = class_level_names(module);
     // Every field any class of the module declares: an attribute stored from outside
     // that is none of these may land on any instance, so no layout is safe.
     let mut all_fields: IndexSet<String> = IndexSet::new();
@@ -1135,7 +1167,7 @@ pub fn native_classes(
                     _ => None,
                 });
                 let mut fields = own_fields(c);
-                infer_field_types(c, &mut fields, &literals);
+                infer_field_types(c, &mut fields, &literals, &class_level);
                 // A field the base already has stays the base's.
                 let mut b = base;
                 while let Some(bi) = b {
