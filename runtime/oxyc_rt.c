@@ -2525,6 +2525,29 @@ static PyMethodDef gen_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* A type named under builtins (so PyType_FromSpec does not warn), then shown by
+   its bare name like the interpreter's; registered with the ABC `abc_name`. */
+static PyTypeObject *make_builtin_like_type(PyType_Spec *spec, const char *bare,
+                                            const char *abc_name) {
+    PyTypeObject *tp = (PyTypeObject *)PyType_FromSpec(spec);
+    if (tp == NULL) return NULL;
+    tp->tp_name = bare;
+    if (abc_name == NULL) return tp;
+    PyObject *abc = PyImport_ImportModule("collections.abc");
+    if (abc != NULL) {
+        PyObject *base = PyObject_GetAttrString(abc, abc_name);
+        PyObject *ok = base == NULL ? NULL : PyObject_CallMethod(base, "register", "(O)", (PyObject *)tp);
+        Py_XDECREF(ok);
+        Py_XDECREF(base);
+        Py_DECREF(abc);
+    }
+    if (PyErr_Occurred()) {
+        Py_DECREF(tp);
+        return NULL;
+    }
+    return tp;
+}
+
 static PyTypeObject *oxy_gen_type_get(void) {
     if (oxy_gen_type != NULL) return oxy_gen_type;
     static PyMemberDef members[] = {
@@ -2543,8 +2566,6 @@ static PyTypeObject *oxy_gen_type_get(void) {
         {Py_tp_members, (void *)members},
         {0, NULL},
     };
-    /* (Named under builtins, like the interpreter's generator type, so that
-       PyType_FromSpec does not warn; tp_name is then the bare name.) */
     PyType_Spec spec = {
         "builtins.generator",
         sizeof(OxyGen),
@@ -2552,24 +2573,9 @@ static PyTypeObject *oxy_gen_type_get(void) {
         Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
         slots,
     };
-    PyTypeObject *tp = (PyTypeObject *)PyType_FromSpec(&spec);
-    if (tp == NULL) return NULL;
-    tp->tp_name = "generator";
     /* isinstance(g, collections.abc.Generator) holds, as for the interpreter's. */
-    PyObject *abc = PyImport_ImportModule("collections.abc");
-    if (abc != NULL) {
-        PyObject *gen_abc = PyObject_GetAttrString(abc, "Generator");
-        PyObject *ok = gen_abc == NULL ? NULL : PyObject_CallMethod(gen_abc, "register", "(O)", (PyObject *)tp);
-        Py_XDECREF(ok);
-        Py_XDECREF(gen_abc);
-        Py_DECREF(abc);
-    }
-    if (PyErr_Occurred()) {
-        Py_DECREF(tp);
-        return NULL;
-    }
-    oxy_gen_type = tp;
-    return tp;
+    oxy_gen_type = make_builtin_like_type(&spec, "generator", "Generator");
+    return oxy_gen_type;
 }
 
 PyObject *oxy_gen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
@@ -2651,29 +2657,6 @@ static PyGetSetDef coro_getset[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-/* A type named under builtins (so PyType_FromSpec does not warn), then shown by
-   its bare name like the interpreter's; registered with the ABC `abc_name`. */
-static PyTypeObject *make_builtin_like_type(PyType_Spec *spec, const char *bare,
-                                            const char *abc_name) {
-    PyTypeObject *tp = (PyTypeObject *)PyType_FromSpec(spec);
-    if (tp == NULL) return NULL;
-    tp->tp_name = bare;
-    if (abc_name == NULL) return tp;
-    PyObject *abc = PyImport_ImportModule("collections.abc");
-    if (abc != NULL) {
-        PyObject *base = PyObject_GetAttrString(abc, abc_name);
-        PyObject *ok = base == NULL ? NULL : PyObject_CallMethod(base, "register", "(O)", (PyObject *)tp);
-        Py_XDECREF(ok);
-        Py_XDECREF(base);
-        Py_DECREF(abc);
-    }
-    if (PyErr_Occurred()) {
-        Py_DECREF(tp);
-        return NULL;
-    }
-    return tp;
-}
-
 static PyTypeObject *oxy_coro_type_get(void) {
     if (oxy_coro_type != NULL) return oxy_coro_type;
     static PyMemberDef members[] = {
@@ -2719,19 +2702,23 @@ static PyTypeObject *oxy_coro_type_get(void) {
     return oxy_coro_type;
 }
 
-PyObject *oxy_coro_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
-                       PyObject *name, PyObject *qualname) {
-    PyTypeObject *tp = oxy_coro_type_get();
+/* A generator object made as another kind (same layout: the type is switched). */
+static PyObject *gen_new_as(PyTypeObject *tp, char kind, void *frame, oxy_gen_resume_fn resume,
+                            void (*free_frame)(void *), PyObject *name, PyObject *qualname) {
     if (tp == NULL) {
         free_frame(frame);
         return NULL;
     }
     PyObject *g = oxy_gen_new(frame, resume, free_frame, name, qualname);
     if (g == NULL) return NULL;
-    /* (Same layout: switch the type.) */
     Py_SETREF(((PyObject *)g)->ob_type, (PyTypeObject *)Py_NewRef(tp));
-    ((OxyGen *)g)->kind = OXY_CORO;
+    ((OxyGen *)g)->kind = kind;
     return g;
+}
+
+PyObject *oxy_coro_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
+                       PyObject *name, PyObject *qualname) {
+    return gen_new_as(oxy_coro_type_get(), OXY_CORO, frame, resume, free_frame, name, qualname);
 }
 
 /* A generator made a coroutine by @types.coroutine (asyncio.sleep(0) awaits one). */
@@ -2878,17 +2865,19 @@ static PyObject *agen_unwrap(OxyAgenStep *o, PyObject *r, int done, PyObject *re
     return r;
 }
 
+static PyObject *agen_step_reused(OxyAgenStep *o) {
+    PyErr_SetString(PyExc_RuntimeError, o->mode == 0
+                                             ? "cannot reuse already awaited __anext__()/asend()"
+                                             : "cannot reuse already awaited aclose()/athrow()");
+    return NULL;
+}
+
 static PyObject *agen_step_send(PyObject *self, PyObject *arg) {
     OxyAgenStep *o = (OxyAgenStep *)self;
     OxyGen *g = o->gen;
     int done = 0;
     PyObject *result = NULL, *r;
-    if (o->state == 2) {
-        PyErr_SetString(PyExc_RuntimeError,
-                        o->mode == 0 ? "cannot reuse already awaited __anext__()/asend()"
-                                     : "cannot reuse already awaited aclose()/athrow()");
-        return NULL;
-    }
+    if (o->state == 2) return agen_step_reused(o);
     if (o->state == 0) {
         if (g->agen_running) {
             o->state = 2;
@@ -2932,12 +2921,7 @@ static PyObject *agen_step_iternext(PyObject *self) { return agen_step_send(self
 
 static PyObject *agen_step_throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     OxyAgenStep *o = (OxyAgenStep *)self;
-    if (o->state == 2) {
-        PyErr_SetString(PyExc_RuntimeError,
-                        o->mode == 0 ? "cannot reuse already awaited __anext__()/asend()"
-                                     : "cannot reuse already awaited aclose()/athrow()");
-        return NULL;
-    }
+    if (o->state == 2) return agen_step_reused(o);
     if (nargs < 1 || nargs > 3) {
         PyErr_Format(PyExc_TypeError, "throw expected at least 1 argument, got %zd", nargs);
         return NULL;
@@ -3082,16 +3066,7 @@ static PyTypeObject *oxy_agen_type_get(void) {
 
 PyObject *oxy_agen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
                        PyObject *name, PyObject *qualname) {
-    PyTypeObject *tp = oxy_agen_type_get();
-    if (tp == NULL) {
-        free_frame(frame);
-        return NULL;
-    }
-    PyObject *g = oxy_gen_new(frame, resume, free_frame, name, qualname);
-    if (g == NULL) return NULL;
-    Py_SETREF(((PyObject *)g)->ob_type, (PyTypeObject *)Py_NewRef(tp));
-    ((OxyGen *)g)->kind = OXY_AGEN;
-    return g;
+    return gen_new_as(oxy_agen_type_get(), OXY_AGEN, frame, resume, free_frame, name, qualname);
 }
 
 PyObject *oxy_yield_from_iter(PyObject *o) {

@@ -3,7 +3,7 @@
 //! event loop's `send`/`throw` reach whatever is awaited at the bottom. `async for`
 //! and `async with` are built from awaits (`async with` shares `with_items`).
 
-use crate::builder::{FnBuilder, LoopCtx, Unwind, Val};
+use crate::builder::{FnBuilder, Val};
 use oxyc_ir::{OpKind, Prim, Reg};
 use oxyc_syntax::ast::{Expr, Stmt};
 use oxyc_types::Ty;
@@ -69,19 +69,7 @@ impl<'a> FnBuilder<'a> {
         let item = self.delegate(step);
         self.handlers.pop();
         self.assign_target(target, Val::new(item.reg, Ty::Object));
-        self.unwind.push(Unwind::KeepAlive { reg: aiter });
-        self.loops.push(LoopCtx {
-            brk: after,
-            cont,
-            unwind_len: self.unwind.len(),
-        });
-        body(self);
-        self.loops.pop();
-        self.unwind.pop();
-        self.goto(cont);
-        self.switch_to(cont);
-        self.emit(OpKind::CheckSignals);
-        self.goto(header);
+        self.iterator_loop_body(aiter, after, cont, header, body);
 
         // The step raised: StopAsyncIteration ends the loop, anything else goes on.
         self.switch_to(stop);

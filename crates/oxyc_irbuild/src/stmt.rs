@@ -973,9 +973,29 @@ impl<'a> FnBuilder<'a> {
             Val::new(item, Ty::Object)
         };
         self.assign_target(target, v);
+        self.iterator_loop_body(iterator, after, cont, header, body);
+        self.switch_to(else_blk);
+        self.narrowed = loop_narrowed.clone();
+        self.stmts(orelse);
+        self.goto(after);
+        self.switch_to(after);
+        self.prim_void(Prim::KeepAlive, vec![iterator]);
+    }
+
+    /// The body of a loop over `iterator` (kept alive until the loop is left, by
+    /// `break`, `return` or an exception too), then the step to the next iteration:
+    /// `continue` lands at `cont`, which checks for signals and goes back to `header`.
+    pub fn iterator_loop_body(
+        &mut self,
+        iterator: oxyc_ir::Reg,
+        brk: oxyc_ir::BlockId,
+        cont: oxyc_ir::BlockId,
+        header: oxyc_ir::BlockId,
+        body: &mut dyn FnMut(&mut FnBuilder<'a>),
+    ) {
         self.unwind.push(Unwind::KeepAlive { reg: iterator });
         self.loops.push(LoopCtx {
-            brk: after,
+            brk,
             cont,
             unwind_len: self.unwind.len(),
         });
@@ -986,12 +1006,6 @@ impl<'a> FnBuilder<'a> {
         self.switch_to(cont);
         self.emit(OpKind::CheckSignals);
         self.goto(header);
-        self.switch_to(else_blk);
-        self.narrowed = loop_narrowed.clone();
-        self.stmts(orelse);
-        self.goto(after);
-        self.switch_to(after);
-        self.prim_void(Prim::KeepAlive, vec![iterator]);
     }
 
     /// `range(...)` with int arguments: the loop becomes a C loop.

@@ -4,7 +4,7 @@
 //! targets directly, without iterator, zip or tuple objects; otherwise the builtin
 //! `zip` runs as usual. Both paths share one copy of the body.
 
-use crate::builder::{FnBuilder, LoopCtx, Val};
+use crate::builder::{FnBuilder, Val};
 use oxyc_ir::{Const, OpKind, Prim, RType, Reg};
 use oxyc_syntax::ast::{Expr, ExprKind, Stmt};
 use oxyc_types::Ty;
@@ -185,20 +185,7 @@ impl<'a> FnBuilder<'a> {
                 self.assign_target(target, Val::new(tuple, ty));
             }
         }
-        self.unwind
-            .push(crate::builder::Unwind::KeepAlive { reg: it });
-        self.loops.push(LoopCtx {
-            brk: after,
-            cont,
-            unwind_len: self.unwind.len(),
-        });
-        body(self);
-        self.loops.pop();
-        self.unwind.pop();
-        self.goto(cont);
-        self.switch_to(cont);
-        self.emit(OpKind::CheckSignals);
-        self.goto(header);
+        self.iterator_loop_body(it, after, cont, header, body);
         self.switch_to(else_blk);
         self.narrowed = loop_narrowed;
         self.stmts(orelse);
