@@ -67,6 +67,21 @@ oxy_int oxy_int_from_long_obj_steal(PyObject *o) {
     return r;
 }
 
+oxy_int oxy_int_from_u64_big(uint64_t v) {
+    PyObject *o = PyLong_FromUnsignedLongLong(v);
+    return o == NULL ? OXY_INT_ERR : tag_long(o);
+}
+
+PyObject *oxy_box_cache[OXY_BOX_CACHE_N];
+
+PyObject *oxy_box_cache_fill(long long v) {
+    PyObject *o = PyLong_FromLongLong(v);
+    if (o == NULL) return NULL;
+    oxy_box_cache[v] = o; /* the cache's reference, never dropped */
+    Py_INCREF(o);
+    return o;
+}
+
 PyObject *oxy_int_box_slow(oxy_int x) {
     if (OXY_INT_IS_SHORT(x)) return PyLong_FromLongLong(OXY_INT_SHORT_VALUE(x));
     PyObject *o = OXY_INT_AS_OBJ(x);
@@ -150,9 +165,12 @@ oxy_int oxy_int_rshift_slow(oxy_int a, oxy_int b) {
     if (!OXY_INT_IS_SHORT(a) && OXY_INT_IS_SHORT(b)) {
         PyObject *o = OXY_INT_AS_OBJ(a);
         int64_t s = OXY_INT_SHORT_VALUE(b);
-        if (s >= 0 && s < 64 && Py_SIZE(o) > 0 && Py_SIZE(o) <= 3 && _PyLong_NumBits(o) <= 64) {
-            return oxy_int_from_u64((uint64_t)PyLong_AsUnsignedLongLongMask(o) >> s);
-        }
+        int ok;
+        uint64_t v = oxy_long_low64(o, &ok);
+        /* (three digits hold 90 bits: the top one must add at most 4) */
+        if (ok && s >= 0 && s < 64 && Py_SIZE(o) > 0 &&
+            (Py_SIZE(o) < 3 || ((PyLongObject *)o)->ob_digit[2] < 16))
+            return oxy_int_from_u64(v >> s);
     }
     return int_binop_generic(a, b, PyNumber_Rshift);
 }
@@ -642,13 +660,46 @@ static void raise_missing(const char *fname, const char *const *names, PyObject 
     raise_missing_kind(fname, "positional", names, NULL, out, 0, nrequired);
 }
 
+/* The keyword names `a` are those of the tuple `b` (NULL: none remembered): the same
+   tuple, or the same interned strings (the tuple CPython makes per call when it
+   spreads a **dict). */
+static inline int same_kwnames(PyObject *a, PyObject *b) {
+    if (a == b) return 1;
+    if (b == NULL || PyTuple_GET_SIZE(a) != PyTuple_GET_SIZE(b)) return 0;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(a); k++)
+        if (PyTuple_GET_ITEM(a, k) != PyTuple_GET_ITEM(b, k)) return 0;
+    return 1;
+}
+
 int oxy_parse_args(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, const char *fname,
                    const char *const *names, PyObject **interned, Py_ssize_t nparams,
                    Py_ssize_t nrequired, PyObject **out) {
+    return oxy_parse_args_kc(args, nargs, kwnames, fname, names, interned, nparams, nrequired,
+                             out, NULL);
+}
+
+int oxy_parse_args_kc(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+                      const char *fname, const char *const *names, PyObject **interned,
+                      Py_ssize_t nparams, Py_ssize_t nrequired, PyObject **out, oxy_kwcache *kc) {
     nargs = PyVectorcall_NARGS(nargs);
     Py_ssize_t npos = nargs < nparams ? nargs : nparams, i;
     for (i = 0; i < npos; i++) out[i] = args[i];
     for (; i < nparams; i++) out[i] = NULL;
+    if (kc != NULL && kwnames != NULL && nargs <= nparams && same_kwnames(kwnames, kc->kwnames)) {
+        /* the keywords of the last call: their parameters are known */
+        Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames), k;
+        for (k = 0; k < nkw; k++) {
+            Py_ssize_t j = kc->index[k];
+            if (out[j] != NULL) break; /* given twice: the full path reports it */
+            out[j] = args[nargs + k];
+        }
+        if (k == nkw) {
+            for (i = npos; i < nrequired; i++)
+                if (out[i] == NULL) break;
+            if (i == nrequired) return 0;
+        }
+        for (i = npos; i < nparams; i++) out[i] = NULL;
+    }
 
     /* keywords first: like CPython, an unexpected or duplicate keyword is
        reported before too many positional arguments */
@@ -683,6 +734,17 @@ int oxy_parse_args(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, c
             raise_missing(fname, names, out, nrequired);
             return -1;
         }
+    }
+    if (kc != NULL && kwnames != NULL && PyTuple_GET_SIZE(kwnames) <= 8 && nparams <= 127) {
+        /* remember where these keywords went (all bound: found above) */
+        Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
+        for (Py_ssize_t k = 0; k < nkw; k++) {
+            Py_ssize_t j = find_param(PyTuple_GET_ITEM(kwnames, k), names, interned, nparams);
+            if (j < 0) return 0;
+            kc->index[k] = (signed char)j;
+        }
+        Py_INCREF(kwnames);
+        Py_XSETREF(kc->kwnames, kwnames);
     }
     return 0;
 }
@@ -784,6 +846,42 @@ int oxy_call_kw_set(PyObject *func, PyObject *d, PyObject *key, PyObject *value)
    the interpreter does (its own keys() and __getitem__ are not asked). */
 static int plain_dict_storage(PyObject *m) {
     return PyDict_Check(m) && Py_TYPE(m)->tp_iter == PyDict_Type.tp_iter;
+}
+
+int oxy_unpack_call(PyObject *t, PyObject *d, PyObject **small, Py_ssize_t nsmall,
+                    PyObject ***stack, PyObject **kwnames) {
+    Py_ssize_t nt = PyTuple_GET_SIZE(t), nk = d == NULL ? 0 : PyDict_GET_SIZE(d);
+    PyObject **s = small;
+    *kwnames = NULL;
+    if (nt + nk > nsmall) {
+        s = PyMem_Malloc((size_t)(nt + nk) * sizeof(PyObject *));
+        if (s == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+    }
+    for (Py_ssize_t i = 0; i < nt; i++) s[i] = PyTuple_GET_ITEM(t, i);
+    if (nk > 0) {
+        PyObject *names = PyTuple_New(nk), *key, *value;
+        if (names == NULL) {
+            if (s != small) PyMem_Free(s);
+            return -1;
+        }
+        Py_ssize_t pos = 0, i = 0;
+        while (i < nk && PyDict_Next(d, &pos, &key, &value)) {
+            PyTuple_SET_ITEM(names, i, Py_NewRef(key));
+            s[nt + i] = value;
+            i++;
+        }
+        *kwnames = names;
+    }
+    *stack = s;
+    return 0;
+}
+
+void oxy_unpacked_free(PyObject **small, PyObject **stack, PyObject *kwnames) {
+    if (stack != small) PyMem_Free(stack);
+    Py_XDECREF(kwnames);
 }
 
 int oxy_call_kw_merge(PyObject *func, PyObject *d, PyObject *m) {
@@ -1032,6 +1130,156 @@ int oxy_str_is(PyObject *s, int kind) {
     }
     return 1;
 }
+
+/* s.name(args...) as an ordinary method call (the interned names are kept). */
+static PyObject *str_method_call(const char *name, PyObject **cache, PyObject *s,
+                                 PyObject *a, PyObject *b, PyObject *c) {
+    if (*cache == NULL) {
+        *cache = PyUnicode_InternFromString(name);
+        if (*cache == NULL) return NULL;
+    }
+    PyObject *argv[4] = {s, a, b, c};
+    size_t n = c != NULL ? 4 : b != NULL ? 3 : a != NULL ? 2 : 1;
+    return PyObject_VectorcallMethod(*cache, argv, n, NULL);
+}
+
+/* o is an exact int equal to -1 (the "not given" of maxsplit and count). */
+static int is_minus_one(PyObject *o) {
+    if (!PyLong_CheckExact(o)) return 0;
+    int overflow;
+    long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+    return overflow == 0 && v == -1;
+}
+
+/* Exact str: the C function takes it as the method would. */
+#define STR_EXACT(o) PyUnicode_CheckExact(o)
+
+PyObject *oxy_str_split(PyObject *s, PyObject *sep, PyObject *maxsplit, int which) {
+    static PyObject *names[2];
+    static const char *const cnames[2] = {"split", "rsplit"};
+    if (STR_EXACT(s) && (sep == Py_None || STR_EXACT(sep)) && PyLong_CheckExact(maxsplit)) {
+        Py_ssize_t n = PyLong_AsSsize_t(maxsplit);
+        if (!(n == -1 && PyErr_Occurred())) {
+            PyObject *sp = sep == Py_None ? NULL : sep;
+            return which ? PyUnicode_RSplit(s, sp, n) : PyUnicode_Split(s, sp, n);
+        }
+        PyErr_Clear();
+    }
+    /* (arguments as the call gave them: a maxsplit of -1 stands for none) */
+    int given_max = !is_minus_one(maxsplit);
+    return str_method_call(cnames[which], &names[which], s, given_max || sep != Py_None ? sep : NULL,
+                           given_max ? maxsplit : NULL, NULL);
+}
+
+PyObject *oxy_str_strip(PyObject *s, PyObject *chars, int which) {
+    static PyObject *names[3];
+    static const char *const cnames[3] = {"strip", "lstrip", "rstrip"};
+    if (STR_EXACT(s)) {
+        if (chars == Py_None && PyUnicode_IS_ASCII(s)) {
+            const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
+            Py_ssize_t i = 0, j = PyUnicode_GET_LENGTH(s);
+            if (which != 2)
+                while (i < j && _Py_ascii_whitespace[p[i]]) i++;
+            if (which != 1)
+                while (j > i && _Py_ascii_whitespace[p[j - 1]]) j--;
+            return PyUnicode_Substring(s, i, j);
+        }
+#if PY_VERSION_HEX < 0x030D0000
+        /* (striptype: 0 left, 1 right, 2 both) */
+        if (chars != Py_None && STR_EXACT(chars))
+            return _PyUnicode_XStrip(s, which == 0 ? 2 : which == 1 ? 0 : 1, chars);
+#endif
+    }
+    return str_method_call(cnames[which], &names[which], s, chars == Py_None ? NULL : chars, NULL,
+                           NULL);
+}
+
+PyObject *oxy_str_affix(PyObject *s, PyObject *x, int which) {
+    static PyObject *names[2];
+    static const char *const cnames[2] = {"startswith", "endswith"};
+    if (STR_EXACT(s)) {
+        int dir = which ? 1 : -1;
+        if (STR_EXACT(x)) {
+            Py_ssize_t r = PyUnicode_Tailmatch(s, x, 0, PY_SSIZE_T_MAX, dir);
+            if (r < 0) return NULL;
+            return Py_NewRef(r ? Py_True : Py_False);
+        }
+        if (PyTuple_CheckExact(x)) {
+            Py_ssize_t n = PyTuple_GET_SIZE(x), i;
+            for (i = 0; i < n; i++)
+                if (!STR_EXACT(PyTuple_GET_ITEM(x, i))) break;
+            if (i == n) {
+                for (i = 0; i < n; i++) {
+                    Py_ssize_t r = PyUnicode_Tailmatch(s, PyTuple_GET_ITEM(x, i), 0, PY_SSIZE_T_MAX, dir);
+                    if (r < 0) return NULL;
+                    if (r) return Py_NewRef(Py_True);
+                }
+                return Py_NewRef(Py_False);
+            }
+        }
+    }
+    return str_method_call(cnames[which], &names[which], s, x, NULL, NULL);
+}
+
+PyObject *oxy_str_find(PyObject *s, PyObject *sub, int which) {
+    static PyObject *names[5];
+    static const char *const cnames[5] = {"find", "rfind", "count", "index", "rindex"};
+    if (STR_EXACT(s) && STR_EXACT(sub)) {
+        Py_ssize_t r;
+        if (which == 2) {
+            r = PyUnicode_Count(s, sub, 0, PY_SSIZE_T_MAX);
+        } else {
+            r = PyUnicode_Find(s, sub, 0, PY_SSIZE_T_MAX, which == 1 || which == 4 ? -1 : 1);
+            if (r == -2) return NULL;
+            if (r == -1 && which >= 3) {
+                PyErr_SetString(PyExc_ValueError, "substring not found");
+                return NULL;
+            }
+        }
+        if (r == -1 && PyErr_Occurred()) return NULL;
+        return PyLong_FromSsize_t(r);
+    }
+    return str_method_call(cnames[which], &names[which], s, sub, NULL, NULL);
+}
+
+PyObject *oxy_str_replace(PyObject *s, PyObject *old, PyObject *new_, PyObject *count) {
+    static PyObject *name;
+    if (STR_EXACT(s) && STR_EXACT(old) && STR_EXACT(new_) && PyLong_CheckExact(count)) {
+        Py_ssize_t n = PyLong_AsSsize_t(count);
+        if (!(n == -1 && PyErr_Occurred())) return PyUnicode_Replace(s, old, new_, n);
+        PyErr_Clear();
+    }
+    int given = !is_minus_one(count);
+    return str_method_call("replace", &name, s, old, new_, given ? count : NULL);
+}
+
+PyObject *oxy_str_partition(PyObject *s, PyObject *sep, int which) {
+    static PyObject *names[2];
+    static const char *const cnames[2] = {"partition", "rpartition"};
+    if (STR_EXACT(s) && STR_EXACT(sep))
+        return which ? PyUnicode_RPartition(s, sep) : PyUnicode_Partition(s, sep);
+    return str_method_call(cnames[which], &names[which], s, sep, NULL, NULL);
+}
+
+PyObject *oxy_str_case(PyObject *s, int which) {
+    static PyObject *names[2];
+    static const char *const cnames[2] = {"lower", "upper"};
+    if (STR_EXACT(s) && PyUnicode_IS_ASCII(s)) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+        PyObject *r = PyUnicode_New(n, 127);
+        if (r == NULL) return NULL;
+        const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
+        Py_UCS1 *q = PyUnicode_1BYTE_DATA(r);
+        if (which)
+            for (Py_ssize_t i = 0; i < n; i++) q[i] = (Py_UCS1)Py_TOUPPER(p[i]);
+        else
+            for (Py_ssize_t i = 0; i < n; i++) q[i] = (Py_UCS1)Py_TOLOWER(p[i]);
+        return r;
+    }
+    return str_method_call(cnames[which], &names[which], s, NULL, NULL, NULL);
+}
+
+#undef STR_EXACT
 
 PyObject *oxy_call_method_ic(oxy_method_cache *c, PyObject *name, PyObject *const *argv,
                              size_t nargs, PyObject *kwnames) {

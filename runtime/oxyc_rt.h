@@ -192,21 +192,70 @@ static inline oxy_int oxy_int_from_long_obj(PyObject *o) {
    NULL, in which case OXY_INT_ERR is returned: convenient for wrapping a
    C API call that returns a new PyLong or NULL). */
 OXY_API oxy_int oxy_int_from_long_obj_steal(PyObject *o);
+/* v > OXY_INT_SHORT_MAX, as a long-form int. */
+OXY_API OXY_COLD oxy_int oxy_int_from_u64_big(uint64_t v);
+
+/* The low 64 bits of a long object of at most three 30-bit digits (two's
+   complement), read straight from its digits; *ok = 0 for a bigger one. Such longs
+   are the 64-bit hashes and random states that masked arithmetic keeps making. */
+static inline uint64_t oxy_long_low64(PyObject *o, int *ok) {
+#if PyLong_SHIFT == 30
+    Py_ssize_t n = Py_SIZE(o);
+    const digit *d = ((PyLongObject *)o)->ob_digit;
+    Py_ssize_t m = n < 0 ? -n : n;
+    uint64_t v;
+    *ok = 1;
+    switch (m) {
+    case 0: v = 0; break;
+    case 1: v = d[0]; break;
+    case 2: v = (uint64_t)d[0] | ((uint64_t)d[1] << 30); break;
+    case 3: v = (uint64_t)d[0] | ((uint64_t)d[1] << 30) | ((uint64_t)d[2] << 60); break;
+    default: *ok = 0; return 0;
+    }
+    return n < 0 ? (uint64_t)0 - v : v;
+#else
+    (void)o;
+    *ok = 0;
+    return 0;
+#endif
+}
 
 /* The low 64 bits of x (two's complement), for masked arithmetic. */
 static inline Py_ssize_t oxy_int_low64(oxy_int x) {
     if (OXY_LIKELY(OXY_INT_IS_SHORT(x))) return (Py_ssize_t)OXY_INT_SHORT_VALUE(x);
+    int ok;
+    uint64_t v = oxy_long_low64(OXY_INT_AS_OBJ(x), &ok);
+    if (OXY_LIKELY(ok)) return (Py_ssize_t)v;
     return (Py_ssize_t)PyLong_AsUnsignedLongLongMask(OXY_INT_AS_OBJ(x));
 }
 /* A non-negative 64-bit value as an int (OXY_INT_ERR on memory error). */
 static inline oxy_int oxy_int_from_u64(uint64_t v) {
     if (OXY_LIKELY(v <= (uint64_t)OXY_INT_SHORT_MAX)) return OXY_INT_FROM_SHORT((int64_t)v);
-    return oxy_int_from_long_obj_steal(PyLong_FromUnsignedLongLong(v));
+    return oxy_int_from_u64_big(v);
 }
 
 /* Box: a new reference to an exact PyLong, NULL on memory error. */
+/* Boxed ints 0 .. OXY_BOX_CACHE_N - 1, made on first use and kept for the life of
+   the process (CPython itself keeps -5 .. 256): boxing a small count, index or
+   payload is then a load and an incref instead of an allocation. Ints have no
+   identity that Python promises, so sharing them is invisible but for `is`. */
+#define OXY_BOX_CACHE_N 8192
+OXY_API extern PyObject *oxy_box_cache[OXY_BOX_CACHE_N];
+OXY_API OXY_COLD PyObject *oxy_box_cache_fill(long long v);
+
 static inline PyObject *oxy_int_box(oxy_int x) {
-    if (OXY_LIKELY(OXY_INT_IS_SHORT(x))) return PyLong_FromLongLong(OXY_INT_SHORT_VALUE(x));
+    if (OXY_LIKELY(OXY_INT_IS_SHORT(x))) {
+        long long v = OXY_INT_SHORT_VALUE(x);
+        if (OXY_LIKELY((unsigned long long)v < OXY_BOX_CACHE_N)) {
+            PyObject *o = oxy_box_cache[v];
+            if (OXY_LIKELY(o != NULL)) {
+                Py_INCREF(o);
+                return o;
+            }
+            return oxy_box_cache_fill(v);
+        }
+        return PyLong_FromLongLong(v);
+    }
     return oxy_int_box_slow(x);
 }
 
@@ -519,6 +568,18 @@ OXY_API int oxy_parse_args(PyObject *const *args, Py_ssize_t nargs, PyObject *kw
                            const char *fname, const char *const *names, PyObject **interned,
                            Py_ssize_t nparams, Py_ssize_t nrequired, PyObject **out);
 
+/* The same, remembering in `kc` (a wrapper's static, zeroed) which parameter each
+   keyword of the last kwnames tuple named: a call site passes the same constant
+   tuple each time, and then the names need not be looked up again. */
+typedef struct {
+    PyObject *kwnames;     /* the tuple (a strong reference), or NULL */
+    signed char index[8];  /* parameter of each of its keywords */
+} oxy_kwcache;
+OXY_API int oxy_parse_args_kc(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+                              const char *fname, const char *const *names, PyObject **interned,
+                              Py_ssize_t nparams, Py_ssize_t nrequired, PyObject **out,
+                              oxy_kwcache *kc);
+
 /* A signature with more than positional-or-keyword parameters: positional-only
    ones, `*args`, keyword-only ones, `**kwargs`. */
 typedef struct {
@@ -551,6 +612,13 @@ OXY_API int oxy_call_kw_set(PyObject *func, PyObject *d, PyObject *key, PyObject
    reads it) (new references). */
 OXY_API PyObject *oxy_call_star_tuple(PyObject *func, PyObject *x);
 OXY_API PyObject *oxy_call_kw_copy(PyObject *func, PyObject *m);
+/* A direct call of a function that forwards its `*args, **kwargs` as they came
+   (see oxyc_passes::forward): the tuple `t` and the dict `d` as an argument array
+   (borrowed items, in `small` when it holds them) and keyword names (a new tuple,
+   NULL without keywords).  0, or -1 with the error; then oxy_unpacked_free. */
+OXY_API int oxy_unpack_call(PyObject *t, PyObject *d, PyObject **small, Py_ssize_t nsmall,
+                            PyObject ***stack, PyObject **kwnames);
+OXY_API void oxy_unpacked_free(PyObject **small, PyObject **stack, PyObject *kwnames);
 
 OXY_API int oxy_parse_sig(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
                           const oxy_sig *s, PyObject **out);
@@ -564,6 +632,29 @@ OXY_API PyObject *oxy_seq_reduce(PyObject *seq, int which);
    2 isalnum, 3 isspace, 4 isdecimal, 5 isnumeric, 6 isascii): 1 or 0 (a str
    subclass gets the builtin answer, as for every operation on a value typed str). */
 OXY_API int oxy_str_is(PyObject *s, int kind);
+
+/* The common str methods on a value typed str, straight to CPython's C functions
+   when the receiver is an exact str and the arguments have the types those take;
+   anything else (a subclass that may override the method, an argument of another
+   type, which then raises the method's own error) is the ordinary method call.
+   A new reference, or NULL with the error.
+     oxy_str_split(s, sep, maxsplit, which): s.split(sep, maxsplit) (which 0) or
+       s.rsplit (1); sep None and maxsplit -1 when not given.
+     oxy_str_strip(s, chars, which): strip (0), lstrip (1), rstrip (2); chars None
+       when not given.
+     oxy_str_affix(s, x, which): startswith (0), endswith (1): True or False.
+     oxy_str_find(s, sub, which): find (0), rfind (1), count (2), index (3),
+       rindex (4): an int.
+     oxy_str_replace(s, old, new, count): count -1 when not given.
+     oxy_str_partition(s, sep, which): partition (0), rpartition (1).
+     oxy_str_case(s, which): lower (0), upper (1). */
+OXY_API PyObject *oxy_str_split(PyObject *s, PyObject *sep, PyObject *maxsplit, int which);
+OXY_API PyObject *oxy_str_strip(PyObject *s, PyObject *chars, int which);
+OXY_API PyObject *oxy_str_affix(PyObject *s, PyObject *x, int which);
+OXY_API PyObject *oxy_str_find(PyObject *s, PyObject *sub, int which);
+OXY_API PyObject *oxy_str_replace(PyObject *s, PyObject *old, PyObject *new_, PyObject *count);
+OXY_API PyObject *oxy_str_partition(PyObject *s, PyObject *sep, int which);
+OXY_API PyObject *oxy_str_case(PyObject *s, int which);
 
 /* obj.name(*args) where obj's type may be a builtin one: a per-call-site cache of
    the method descriptor for a type whose methods cannot change (immutable, no

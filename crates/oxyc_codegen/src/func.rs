@@ -37,6 +37,11 @@ pub fn emit_function(
         out += &emit_body(m, f, consts, builtins, Variant::Plain);
         return out;
     }
+    if f.forwards {
+        let mut out = emit_body(m, f, consts, builtins, Variant::Plain);
+        out += &packed_entry(m, f);
+        return out;
+    }
     let tagged = int_params(f);
     if tagged.is_empty() || op_count(f) > SPECIALIZE_MAX_OPS {
         return emit_body(m, f, consts, builtins, Variant::Plain);
@@ -49,6 +54,34 @@ pub fn emit_function(
     out.push('\n');
     out += &emit_body(m, f, consts, builtins, Variant::Generic);
     out
+}
+
+/// The entry point of a function that forwards its `*args, **kwargs` (see
+/// `oxyc_passes::forward`) for compiled callers, which bind a call to it at compile
+/// time to a tuple and a dict: they are spread back into an argument array.
+fn packed_entry(m: &Module, f: &Function) -> String {
+    let name = native_name(m, f.id);
+    let ret = c_type(f.ret);
+    let err = crate::error_value(f.ret);
+    let closure = if f.has_closure { "oxy_closure, " } else { "" };
+    format!(
+        "\n{sig} {{\n    PyObject *small[8], **stack, *kwnames;\n    if (oxy_unpack_call(oxy_t, oxy_d, small, 8, &stack, &kwnames) < 0) return {err};\n    {ret} r = {name}({closure}stack, PyTuple_GET_SIZE(oxy_t), kwnames, oxy_depth);\n    oxy_unpacked_free(small, stack, kwnames);\n    return r;\n}}\n",
+        sig = packed_signature(m, f)
+    )
+}
+
+/// `packed_entry`'s C signature.
+pub fn packed_signature(m: &Module, f: &Function) -> String {
+    format!(
+        "static __attribute__((unused)) {} {}_packed({}PyObject *oxy_t, PyObject *oxy_d, int oxy_depth)",
+        c_type(f.ret),
+        native_name(m, f.id),
+        if f.has_closure {
+            "PyObject *oxy_closure, "
+        } else {
+            ""
+        }
+    )
 }
 
 /// Functions up to this many IR ops get a short-int copy (see `emit_function`).
@@ -113,12 +146,19 @@ fn signature_named(f: &Function, name: &str) -> String {
     if f.has_closure {
         params.push("PyObject *oxy_closure".to_string());
     }
-    params.extend(
-        f.params
-            .iter()
-            .enumerate()
-            .map(|(i, p)| format!("{} {}", c_type(p.ty), reg_name_of(f, Reg(i as u32)))),
-    );
+    if f.forwards {
+        // (`*args, **kwargs` as they came: see `oxyc_passes::forward`.)
+        params.push(
+            "PyObject *const *oxy_fargs, Py_ssize_t oxy_fnargs, PyObject *oxy_fkwnames".to_string(),
+        );
+    } else {
+        params.extend(
+            f.params
+                .iter()
+                .enumerate()
+                .map(|(i, p)| format!("{} {}", c_type(p.ty), reg_name_of(f, Reg(i as u32)))),
+        );
+    }
     params.push("int oxy_depth".to_string());
     format!("static {} {name}({})", c_type(f.ret), params.join(", "))
 }
@@ -410,6 +450,8 @@ impl Emitter<'_> {
                 prim,
                 oxyc_ir::Prim::ObjCallStar
                     | oxyc_ir::Prim::ObjCallStarNoKw
+                    | oxyc_ir::Prim::CallForward
+                    | oxyc_ir::Prim::CallForwardPos
                     | oxyc_ir::Prim::Import
                     | oxyc_ir::Prim::WithExitNone
                     | oxyc_ir::Prim::WithExitExc
@@ -500,8 +542,9 @@ impl Emitter<'_> {
                 let dn = self.reg(*dst);
                 let argv: Vec<String> = args.iter().map(|a| self.reg(*a)).collect();
                 let call = format!(
-                    "{}({}{}oxy_depth + 1)",
+                    "{}{}({}{}oxy_depth + 1)",
                     native_name(self.m, *func),
+                    if target.forwards { "_packed" } else { "" },
                     argv.join(", "),
                     if argv.is_empty() { "" } else { ", " }
                 );

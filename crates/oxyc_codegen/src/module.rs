@@ -93,6 +93,9 @@ pub fn emit(
     out.push_str(&crate::class::declarations(m));
     for f in &m.functions {
         let _ = writeln!(out, "{};", signature(m, f));
+        if f.forwards {
+            let _ = writeln!(out, "{};", crate::func::packed_signature(m, f));
+        }
     }
     out.push('\n');
     out.push_str(bodies);
@@ -214,6 +217,11 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         f.id.0
     );
     let _ = writeln!(out, "    (void)self;");
+    if f.forwards {
+        // Nothing to bind: the native function takes the arguments as they came.
+        let pass = ["args", "PyVectorcall_NARGS(nargs)", "kwnames"];
+        return call_native(m, f, out, pass.map(String::from).to_vec(), &[]);
+    }
     // The parameters bound by name (all but `*args` and `**kwargs`).
     let named: Vec<&oxyc_ir::Param> = (0..n)
         .filter(|&i| !f.kinds.is_collector(i))
@@ -236,7 +244,11 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
     if f.kinds.is_simple() {
         let _ = writeln!(
             out,
-            "    if (oxy_parse_args(args, nargs, kwnames, {fname}, names, interned, {n}, {nreq}, a) < 0) return NULL;"
+            "    static oxy_kwcache kc;\n    if (OXY_LIKELY(kwnames == NULL && PyVectorcall_NARGS(nargs) == {n})) {{ {} }}\n    else if (oxy_parse_args_kc(args, nargs, kwnames, {fname}, names, interned, {n}, {nreq}, a, &kc) < 0) return NULL;",
+            (0..n)
+                .map(|i| format!("a[{i}] = args[{i}];"))
+                .collect::<Vec<_>>()
+                .join(" ")
         );
     } else {
         let k = f.kinds;
@@ -368,6 +380,18 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         );
         return out;
     }
+    call_native(m, f, out, call_args, &cleanup)
+}
+
+/// The end of a wrapper: call the native function with `call_args` (then the depth),
+/// run `cleanup`, box the result.
+fn call_native(
+    m: &Module,
+    f: &Function,
+    mut out: String,
+    mut call_args: Vec<String>,
+    cleanup: &[String],
+) -> String {
     let _ = writeln!(
         out,
         "    if (OXY_UNLIKELY(oxy_rt_stack_limit == 0)) oxy_stack_init();"
@@ -392,7 +416,7 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         call_args.join(", ")
     );
     let _ = writeln!(out, "    oxy_rt_call_depth = oxy_d;");
-    for c in &cleanup {
+    for c in cleanup {
         let _ = writeln!(out, "    {c}");
     }
     let _ = writeln!(

@@ -455,6 +455,10 @@ pub struct Function {
     /// Can call itself through direct calls (set by `oxyc_passes::callgraph`); only
     /// such functions check the recursion depth.
     pub recursive: bool,
+    /// Its `*args` and `**kwargs` are only passed on whole (`f(*args, **kwargs)`): the
+    /// C function takes the caller's argument array and keyword names instead of a
+    /// tuple and a dict (set by `oxyc_passes::forward`).
+    pub forwards: bool,
 }
 
 impl Function {

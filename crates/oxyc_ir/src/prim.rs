@@ -295,6 +295,12 @@ prims! {
     ObjIterNext = "py_next", "PyIter_Next($0)", [Obj] -> Obj, NullOccurred;
     ObjCallStar = "py_call_star", "PyObject_Call($0, $1, $2)", [Obj, Obj, Obj] -> Obj, Null;
     ObjCallStarNoKw = "py_call_star_nokw", "PyObject_Call($0, $1, NULL)", [Obj, Obj] -> Obj, Null;
+    // `$0(*args, **kwargs)` / `$0(*args)` in a function whose `*args, **kwargs` are
+    // only forwarded (`oxyc_passes::forward`): its own arguments, passed on as they
+    // came, with no tuple or dict made. `$1` is the `*args` parameter (unread: the C
+    // function receives the caller's argument array instead).
+    CallForward = "call_forward", "PyObject_Vectorcall($0, oxy_fargs, oxy_fnargs, oxy_fkwnames)", [Obj, Obj] -> Obj, Null;
+    CallForwardPos = "call_forward_pos", "PyObject_Vectorcall($0, oxy_fargs, oxy_fnargs, NULL)", [Obj, Obj] -> Obj, Null;
     SliceNew = "slice_new", "PySlice_New($0, $1, $2)", [Obj, Obj, Obj] -> Obj, Null;
     // ---- str ----
     StrConcat = "str_concat", "PyUnicode_Concat($0, $1)", [Obj, Obj] -> Obj, Null;
@@ -362,6 +368,15 @@ prims! {
     // `exit(type(e), e, e.__traceback__)` for exception `$1`: 1 = suppress it.
     WithExitExc = "with_exit_exc", "oxy_with_exit_exc($0, $1)", [Obj, Obj] -> CInt, Neg;
     StrIs = "str_is", "oxy_str_is($0, $1)", [Obj, CInt] -> CInt, Never;
+    // The common str methods (runtime `oxy_str_*`): `$last` picks the variant; an
+    // argument not given is None (-1 for maxsplit and count).
+    StrSplit = "str_split", "oxy_str_split($0, $1, $2, $3)", [Obj, Obj, Obj, CInt] -> Obj, Null;
+    StrStrip = "str_strip", "oxy_str_strip($0, $1, $2)", [Obj, Obj, CInt] -> Obj, Null;
+    StrAffix = "str_affix", "oxy_str_affix($0, $1, $2)", [Obj, Obj, CInt] -> Obj, Null;
+    StrFind = "str_find", "oxy_str_find($0, $1, $2)", [Obj, Obj, CInt] -> Obj, Null;
+    StrReplace = "str_replace", "oxy_str_replace($0, $1, $2, $3)", [Obj, Obj, Obj, Obj] -> Obj, Null;
+    StrPartition = "str_partition", "oxy_str_partition($0, $1, $2)", [Obj, Obj, CInt] -> Obj, Null;
+    StrCase = "str_case", "oxy_str_case($0, $1)", [Obj, CInt] -> Obj, Null;
     SeqReduce = "seq_reduce", "oxy_seq_reduce($0, $1)", [Obj, CInt] -> Obj, Null;
     RaiseEmptyMinMax = "raise_empty_minmax", "oxyc_raise_empty_minmax($0)", [Bool] -> void, Always;
     RaiseRangeStepZero = "raise_range_step_zero", "oxyc_raise_range_step_zero()", [] -> void, Always;

@@ -91,16 +91,26 @@ impl<'a> FnBuilder<'a> {
                     return Val::new(self.prim(Prim::CIntToBool, vec![r]), Ty::Bool);
                 }
             }
-            let obj = self.box_val(&recv);
-            let (regs, kwnames) = self.plain_args(args, keywords);
-            let dst = self.temp(RType::Obj);
-            self.emit(OpKind::CallMethod {
-                dst,
-                obj,
-                name: attr.name.clone(),
-                args: regs,
-                kwnames,
-            });
+            let fast = match (&recv.ty, keywords.is_empty()) {
+                (Ty::Str, true) => self.str_method(&recv, &attr.name, args),
+                _ => None,
+            };
+            let dst = match fast {
+                Some(dst) => dst,
+                None => {
+                    let obj = self.box_val(&recv);
+                    let (regs, kwnames) = self.plain_args(args, keywords);
+                    let dst = self.temp(RType::Obj);
+                    self.emit(OpKind::CallMethod {
+                        dst,
+                        obj,
+                        name: attr.name.clone(),
+                        args: regs,
+                        kwnames,
+                    });
+                    dst
+                }
+            };
             // The result type comes from the builtin method; a subclass's override
             // may return anything: checked, not trusted.
             if ty != Ty::Object && !matches!(ty, Ty::Iter(_)) {
@@ -187,6 +197,64 @@ impl<'a> FnBuilder<'a> {
             }
             _ => None,
         }
+    }
+
+    /// The common methods of a value typed str, to the runtime's `oxy_str_*` (which
+    /// call the method itself for a str subclass or arguments of other types): the
+    /// result, unchecked, or None for another method or call shape.
+    fn str_method(&mut self, recv: &Val, name: &str, args: &'a [Expr]) -> Option<Reg> {
+        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) {
+            return None;
+        }
+        let (prim, which, nargs): (Prim, Option<i64>, std::ops::RangeInclusive<usize>) = match name
+        {
+            "split" => (Prim::StrSplit, Some(0), 0..=2),
+            "rsplit" => (Prim::StrSplit, Some(1), 0..=2),
+            "strip" => (Prim::StrStrip, Some(0), 0..=1),
+            "lstrip" => (Prim::StrStrip, Some(1), 0..=1),
+            "rstrip" => (Prim::StrStrip, Some(2), 0..=1),
+            "startswith" => (Prim::StrAffix, Some(0), 1..=1),
+            "endswith" => (Prim::StrAffix, Some(1), 1..=1),
+            "find" => (Prim::StrFind, Some(0), 1..=1),
+            "rfind" => (Prim::StrFind, Some(1), 1..=1),
+            "count" => (Prim::StrFind, Some(2), 1..=1),
+            "index" => (Prim::StrFind, Some(3), 1..=1),
+            "rindex" => (Prim::StrFind, Some(4), 1..=1),
+            "replace" => (Prim::StrReplace, None, 2..=3),
+            "partition" => (Prim::StrPartition, Some(0), 1..=1),
+            "rpartition" => (Prim::StrPartition, Some(1), 1..=1),
+            "lower" => (Prim::StrCase, Some(0), 0..=0),
+            "upper" => (Prim::StrCase, Some(1), 0..=0),
+            _ => return None,
+        };
+        if !nargs.contains(&args.len()) {
+            return None;
+        }
+        let mut regs = vec![self.box_val(recv)];
+        for a in args {
+            let v = self.expr(a);
+            regs.push(self.box_val(&v));
+        }
+        // Arguments not given: None for a separator or characters, -1 for a count.
+        let wanted = match prim {
+            Prim::StrSplit => 3,
+            Prim::StrStrip => 2,
+            Prim::StrReplace => 4,
+            _ => regs.len(),
+        };
+        while regs.len() < wanted {
+            let missing = if (prim == Prim::StrSplit && regs.len() == 1) || prim == Prim::StrStrip {
+                self.none().reg
+            } else {
+                let k = self.konst(Const::Int(-1), RType::Int);
+                self.box_val(&Val::new(k, Ty::Int))
+            };
+            regs.push(missing);
+        }
+        if let Some(w) = which {
+            regs.push(self.konst(Const::Int(w), RType::CInt));
+        }
+        Some(self.prim(prim, regs))
     }
 
     /// Evaluate positional then keyword arguments, boxed.

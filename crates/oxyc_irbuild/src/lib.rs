@@ -163,6 +163,7 @@ pub fn build_module(
             is_coroutine: scope.is_async,
             is_async_gen: scope.is_async_gen,
             recursive: false,
+            forwards: false,
             regs: std::mem::take(&mut b.regs),
             blocks: b.finish_blocks(),
         });
@@ -232,6 +233,7 @@ pub fn build_module(
         is_coroutine: false,
         is_async_gen: false,
         recursive: false,
+        forwards: false,
         regs: std::mem::take(&mut b.regs),
         blocks: b.finish_blocks(),
     });

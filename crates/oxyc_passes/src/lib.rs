@@ -5,7 +5,8 @@
 //! 4. `peephole` removes redundant work (before reference counting);
 //! 5. `borrow` lets short-lived field reads borrow instead of owning (after it);
 //!
-//! Module-wide, `callgraph` first marks the functions that can recurse.
+//! Module-wide, `callgraph` first marks the functions that can recurse, and
+//! `forward` passes `*args, **kwargs` on without packing them.
 //!
 //! Every pass takes a function and leaves a valid function; each is testable alone.
 
@@ -13,6 +14,7 @@ mod bitset;
 pub mod borrow;
 pub mod callgraph;
 pub mod cfg;
+pub mod forward;
 pub mod peephole;
 pub mod refcount;
 pub mod uninit;
@@ -22,6 +24,9 @@ use oxyc_ir::Module;
 /// Run every pass on every function.
 pub fn run_all(module: &mut Module, opt_level: u8) {
     callgraph::mark_recursive(module);
+    if opt_level > 0 {
+        forward::run(module);
+    }
     let hooked = module.getattr_hooked();
     for f in &mut module.functions {
         cfg::cleanup(f);

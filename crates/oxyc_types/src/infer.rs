@@ -145,98 +145,46 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
             },
         });
     }
-    // Cells that an inner function rebinds (`nonlocal`): any value may arrive, so
-    // unless declared they hold objects.
-    let mut rebound_cells: IndexSet<(usize, String)> = IndexSet::new();
-    for f in &sem.functions {
+    // Cells that an inner function rebinds (`nonlocal`): each inner function maps
+    // such a name to the function the cell lives in.
+    let mut rebinds: Vec<IndexMap<String, usize>> = vec![IndexMap::new(); sem.functions.len()];
+    for (fi, f) in sem.functions.iter().enumerate() {
         for n in &f.nonlocals {
             let mut owner = f.parent;
             while let Some(o) = owner {
                 if sem.functions[o].cellvars.contains(n) {
-                    rebound_cells.insert((o, n.clone()));
+                    rebinds[fi].insert(n.clone(), o);
                     break;
                 }
                 owner = sem.functions[o].parent;
             }
         }
     }
-    let mut funcs: Vec<FuncTypes> = Vec::new();
-    for (fi, f) in sem.functions.iter().enumerate() {
-        let mut locals: IndexMap<String, Ty> = IndexMap::new();
-        let mut declared = IndexSet::new();
-        for (p, ty) in f.parameters().all().zip(&sigs[fi].params) {
-            locals.insert(p.name.name.clone(), ty.clone());
-            declared.insert(p.name.name.clone());
+    // A rebound cell takes the type its own function's stores give it, as long as
+    // every inner function stores values of exactly that type; a cell some inner
+    // function stores anything else in holds objects (and inference runs again).
+    let mut widened: IndexSet<(usize, String)> = IndexSet::new();
+    let funcs = loop {
+        let mut widen: IndexSet<(usize, String)> = IndexSet::new();
+        let funcs = infer_functions(
+            Env {
+                sem,
+                sigs: &sigs,
+                fields: &fields,
+                type_of_annotation: &type_of_annotation,
+            },
+            &mut exprs,
+            &rebinds,
+            &widened,
+            &mut widen,
+        );
+        if widen.is_subset(&widened) {
+            break funcs;
         }
-        if let Some(def) = f.def() {
-            collect_declared(
-                &def.body,
-                f,
-                &mut locals,
-                &mut declared,
-                &type_of_annotation,
-            );
-        }
-        for n in &f.cellvars {
-            if !declared.contains(n) && rebound_cells.contains(&(fi, n.clone())) {
-                locals.insert(n.clone(), Ty::Object);
-                declared.insert(n.clone());
-            }
-        }
-        // Captured variables have the type they have where they live.
-        for n in &f.freevars {
-            let ty = f
-                .parent
-                .and_then(|p| funcs.get(p))
-                .and_then(|p| p.locals.get(n))
-                .cloned()
-                .unwrap_or(Ty::Object);
-            locals.insert(n.clone(), ty);
-            declared.insert(n.clone());
-        }
-        for name in &f.locals {
-            locals.entry(name.clone()).or_insert(Ty::Bottom);
-        }
-        let mut cx = Cx {
-            sem,
-            sigs: &sigs,
-            fields: &fields,
-            func: Some(f),
-            locals,
-            declared,
-            exprs: &mut exprs,
-            comp: vec![],
-            changed: false,
-        };
-        let run = |cx: &mut Cx<'_>| match f.node {
-            oxyc_sema::FuncNode::Def(def) => cx.stmts(&def.body),
-            oxyc_sema::FuncNode::Lambda(e) => {
-                if let ExprKind::Lambda { body, .. } = &e.kind {
-                    cx.expr(body);
-                }
-            }
-            oxyc_sema::FuncNode::GenExp(e) => cx.genexp_body(e),
-        };
-        for _ in 0..20 {
-            cx.changed = false;
-            run(&mut cx);
-            if !cx.changed {
-                break;
-            }
-        }
-        for t in cx.locals.values_mut() {
-            if *t == Ty::Bottom {
-                *t = Ty::Object;
-            }
-        }
-        // Final pass records expression types under the final local types.
-        run(&mut cx);
-        funcs.push(FuncTypes {
-            locals: cx.locals,
-            declared: cx.declared,
-        });
-    }
+        widened.extend(widen);
+    };
     // The module body: every name is a global (object).
+    let no_rebinds = IndexMap::new();
     let mut cx = Cx {
         sem,
         sigs: &sigs,
@@ -247,6 +195,9 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
         exprs: &mut exprs,
         comp: vec![],
         changed: false,
+        rebinds: &no_rebinds,
+        widen: None,
+        final_pass: false,
     };
     for (stmt, mode) in module.body.iter().zip(&sem.items) {
         if *mode != ItemMode::Compiled {
@@ -292,6 +243,109 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
         funcs,
         exprs,
     }
+}
+
+/// What inference of every function reads.
+struct Env<'a> {
+    sem: &'a SemModule<'a>,
+    sigs: &'a [FuncSig],
+    fields: &'a [IndexMap<String, Ty>],
+    type_of_annotation: &'a dyn Fn(&Expr) -> Ty,
+}
+
+/// Local types of every function (parents before the functions nested in them).
+/// A store of another type into a cell `rebinds` names is recorded in `widen`;
+/// the cells in `widened` hold objects.
+fn infer_functions(
+    env: Env<'_>,
+    exprs: &mut ExprTypes,
+    rebinds: &[IndexMap<String, usize>],
+    widened: &IndexSet<(usize, String)>,
+    widen: &mut IndexSet<(usize, String)>,
+) -> Vec<FuncTypes> {
+    let sem = env.sem;
+    let sigs = env.sigs;
+    let mut funcs: Vec<FuncTypes> = Vec::new();
+    for (fi, f) in sem.functions.iter().enumerate() {
+        let mut locals: IndexMap<String, Ty> = IndexMap::new();
+        let mut declared = IndexSet::new();
+        for (p, ty) in f.parameters().all().zip(&sigs[fi].params) {
+            locals.insert(p.name.name.clone(), ty.clone());
+            declared.insert(p.name.name.clone());
+        }
+        if let Some(def) = f.def() {
+            collect_declared(
+                &def.body,
+                f,
+                &mut locals,
+                &mut declared,
+                env.type_of_annotation,
+            );
+        }
+        for n in &f.cellvars {
+            if !declared.contains(n) && widened.contains(&(fi, n.clone())) {
+                locals.insert(n.clone(), Ty::Object);
+                declared.insert(n.clone());
+            }
+        }
+        // Captured variables have the type they have where they live.
+        for n in &f.freevars {
+            let ty = f
+                .parent
+                .and_then(|p| funcs.get(p))
+                .and_then(|p| p.locals.get(n))
+                .cloned()
+                .unwrap_or(Ty::Object);
+            locals.insert(n.clone(), ty);
+            declared.insert(n.clone());
+        }
+        for name in &f.locals {
+            locals.entry(name.clone()).or_insert(Ty::Bottom);
+        }
+        let mut cx = Cx {
+            sem,
+            sigs: env.sigs,
+            fields: env.fields,
+            func: Some(f),
+            locals,
+            declared,
+            exprs: &mut *exprs,
+            comp: vec![],
+            changed: false,
+            rebinds: &rebinds[fi],
+            widen: Some(&mut *widen),
+            final_pass: false,
+        };
+        let run = |cx: &mut Cx<'_>| match f.node {
+            oxyc_sema::FuncNode::Def(def) => cx.stmts(&def.body),
+            oxyc_sema::FuncNode::Lambda(e) => {
+                if let ExprKind::Lambda { body, .. } = &e.kind {
+                    cx.expr(body);
+                }
+            }
+            oxyc_sema::FuncNode::GenExp(e) => cx.genexp_body(e),
+        };
+        for _ in 0..20 {
+            cx.changed = false;
+            run(&mut cx);
+            if !cx.changed {
+                break;
+            }
+        }
+        for t in cx.locals.values_mut() {
+            if *t == Ty::Bottom {
+                *t = Ty::Object;
+            }
+        }
+        // Final pass records expression types under the final local types.
+        cx.final_pass = true;
+        run(&mut cx);
+        funcs.push(FuncTypes {
+            locals: cx.locals,
+            declared: cx.declared,
+        });
+    }
+    funcs
 }
 
 fn collect_declared(
@@ -358,6 +412,13 @@ struct Cx<'a> {
     /// Comprehension scopes, innermost last.
     comp: Vec<IndexMap<String, Ty>>,
     changed: bool,
+    /// The `nonlocal` names this function rebinds, with the function their cell
+    /// lives in.
+    rebinds: &'a IndexMap<String, usize>,
+    /// Where to record a rebound cell that gets a value of another type than the
+    /// one inferred for it (in the final pass).
+    widen: Option<&'a mut IndexSet<(usize, String)>>,
+    final_pass: bool,
 }
 
 impl Cx<'_> {
@@ -369,6 +430,14 @@ impl Cx<'_> {
             return;
         }
         if self.declared.contains(name) {
+            if self.final_pass
+                && ty != Ty::Bottom
+                && let Some(&owner) = self.rebinds.get(name)
+                && self.locals.get(name) != Some(&ty)
+                && let Some(w) = self.widen.as_mut()
+            {
+                w.insert((owner, name.to_string()));
+            }
             return;
         }
         if let Some(slot) = self.locals.get_mut(name) {
