@@ -1281,6 +1281,24 @@ PyObject *oxy_str_case(PyObject *s, int which) {
 
 #undef STR_EXACT
 
+PyObject *oxy_dict_get(PyObject *d, PyObject *key, PyObject *dflt) {
+    static PyObject *name;
+    if (PyDict_CheckExact(d)) {
+        PyObject *v = PyDict_GetItemWithError(d, key); /* borrowed */
+        if (v != NULL) return Py_NewRef(v);
+        if (PyErr_Occurred()) return NULL;
+        return Py_NewRef(dflt != NULL ? dflt : Py_None);
+    }
+    return str_method_call("get", &name, d, key, dflt, NULL);
+}
+
+PyObject *oxy_dict_setdefault(PyObject *d, PyObject *key, PyObject *dflt) {
+    static PyObject *name;
+    if (PyDict_CheckExact(d))
+        return Py_XNewRef(PyDict_SetDefault(d, key, dflt != NULL ? dflt : Py_None));
+    return str_method_call("setdefault", &name, d, key, dflt, NULL);
+}
+
 PyObject *oxy_call_method_ic(oxy_method_cache *c, PyObject *name, PyObject *const *argv,
                              size_t nargs, PyObject *kwnames) {
     PyTypeObject *tp = Py_TYPE(argv[0]);
@@ -2422,6 +2440,7 @@ typedef struct {
     void *frame;
     oxy_gen_resume_fn resume;
     void (*free_frame)(void *);
+    oxy_frame_traverse_fn traverse_frame;
     PyObject *name;
     PyObject *qualname;
     PyObject *weakreflist;
@@ -2719,9 +2738,24 @@ static void gen_finalize(PyObject *self) {
     PyErr_Restore(t, v, tb);
 }
 
+/* What a generator owns, for the garbage collector: its frame only while it is
+   suspended or not started (a running body's registers are in flux). */
+static int gen_traverse(PyObject *self, visitproc visit, void *arg) {
+    OxyGen *g = (OxyGen *)self;
+    Py_VISIT(g->exc_state.exc_value);
+    Py_VISIT(g->agen_finalizer);
+    if (g->frame != NULL && !g->running && OXY_GEN_STATE(g) >= 0 && g->traverse_frame != NULL)
+        return g->traverse_frame(g->frame, visit, arg);
+    return 0;
+}
+
 static void gen_dealloc(PyObject *self) {
     OxyGen *g = (OxyGen *)self;
+    PyObject_GC_UnTrack(self);
+    /* (The finalizer runs with the object tracked, as for any collectable object.) */
+    PyObject_GC_Track(self);
     if (PyObject_CallFinalizerFromDealloc(self) < 0) return; /* resurrected */
+    PyObject_GC_UnTrack(self);
     if (g->weakreflist != NULL) PyObject_ClearWeakRefs(self);
     if (g->frame != NULL) g->free_frame(g->frame);
     Py_CLEAR(g->exc_state.exc_value);
@@ -2729,7 +2763,7 @@ static void gen_dealloc(PyObject *self) {
     Py_XDECREF(g->name);
     Py_XDECREF(g->qualname);
     PyTypeObject *tp = Py_TYPE(self);
-    PyObject_Free(self);
+    PyObject_GC_Del(self);
     Py_DECREF(tp);
 }
 
@@ -2804,6 +2838,7 @@ static PyTypeObject *oxy_gen_type_get(void) {
     };
     PyType_Slot slots[] = {
         {Py_tp_dealloc, (void *)gen_dealloc},
+        {Py_tp_traverse, (void *)gen_traverse},
         {Py_tp_finalize, (void *)gen_finalize},
         {Py_tp_repr, (void *)gen_repr},
         {Py_tp_iter, (void *)PyObject_SelfIter},
@@ -2818,7 +2853,8 @@ static PyTypeObject *oxy_gen_type_get(void) {
         "builtins.generator",
         sizeof(OxyGen),
         0,
-        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION |
+            Py_TPFLAGS_HAVE_GC,
         slots,
     };
     /* isinstance(g, collections.abc.Generator) holds, as for the interpreter's. */
@@ -2826,10 +2862,11 @@ static PyTypeObject *oxy_gen_type_get(void) {
     return oxy_gen_type;
 }
 
-PyObject *oxy_gen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
-                      PyObject *name, PyObject *qualname) {
-    PyTypeObject *tp = oxy_gen_type_get();
-    OxyGen *g = tp == NULL ? NULL : PyObject_New(OxyGen, tp);
+/* A generator object of type tp (untracked: the caller tracks it when done). */
+static OxyGen *gen_alloc(PyTypeObject *tp, char kind, void *frame, oxy_gen_resume_fn resume,
+                         void (*free_frame)(void *), oxy_frame_traverse_fn traverse_frame,
+                         PyObject *name, PyObject *qualname) {
+    OxyGen *g = tp == NULL ? NULL : PyObject_GC_New(OxyGen, tp);
     if (g == NULL) {
         free_frame(frame);
         return NULL;
@@ -2837,15 +2874,25 @@ PyObject *oxy_gen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(
     g->frame = frame;
     g->resume = resume;
     g->free_frame = free_frame;
+    g->traverse_frame = traverse_frame;
     g->name = Py_NewRef(name);
     g->qualname = Py_NewRef(qualname);
     g->weakreflist = NULL;
     g->running = 0;
-    g->kind = OXY_GEN;
+    g->kind = kind;
     g->exc_state.exc_value = NULL;
     g->exc_state.previous_item = NULL;
     g->agen_running = g->agen_closed = g->agen_hooks = 0;
     g->agen_finalizer = NULL;
+    return g;
+}
+
+PyObject *oxy_gen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
+                      oxy_frame_traverse_fn traverse_frame, PyObject *name, PyObject *qualname) {
+    OxyGen *g = gen_alloc(oxy_gen_type_get(), OXY_GEN, frame, resume, free_frame, traverse_frame,
+                          name, qualname);
+    if (g == NULL) return NULL;
+    PyObject_GC_Track(g);
     return (PyObject *)g;
 }
 
@@ -2930,6 +2977,7 @@ static PyTypeObject *oxy_coro_type_get(void) {
     if (oxy_coro_wrapper_type == NULL) return NULL;
     PyType_Slot slots[] = {
         {Py_tp_dealloc, (void *)gen_dealloc},
+        {Py_tp_traverse, (void *)gen_traverse},
         {Py_tp_finalize, (void *)gen_finalize},
         {Py_tp_repr, (void *)gen_repr},
         {Py_am_await, (void *)coro_await},
@@ -2943,30 +2991,28 @@ static PyTypeObject *oxy_coro_type_get(void) {
         "builtins.coroutine",
         sizeof(OxyGen),
         0,
-        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION |
+            Py_TPFLAGS_HAVE_GC,
         slots,
     };
     oxy_coro_type = make_builtin_like_type(&spec, "coroutine", "Coroutine");
     return oxy_coro_type;
 }
 
-/* A generator object made as another kind (same layout: the type is switched). */
+/* A generator object made as another kind (same layout, its own type). */
 static PyObject *gen_new_as(PyTypeObject *tp, char kind, void *frame, oxy_gen_resume_fn resume,
-                            void (*free_frame)(void *), PyObject *name, PyObject *qualname) {
-    if (tp == NULL) {
-        free_frame(frame);
-        return NULL;
-    }
-    PyObject *g = oxy_gen_new(frame, resume, free_frame, name, qualname);
+                            void (*free_frame)(void *), oxy_frame_traverse_fn traverse_frame,
+                            PyObject *name, PyObject *qualname) {
+    OxyGen *g = gen_alloc(tp, kind, frame, resume, free_frame, traverse_frame, name, qualname);
     if (g == NULL) return NULL;
-    Py_SETREF(((PyObject *)g)->ob_type, (PyTypeObject *)Py_NewRef(tp));
-    ((OxyGen *)g)->kind = kind;
-    return g;
+    PyObject_GC_Track(g);
+    return (PyObject *)g;
 }
 
 PyObject *oxy_coro_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
-                       PyObject *name, PyObject *qualname) {
-    return gen_new_as(oxy_coro_type_get(), OXY_CORO, frame, resume, free_frame, name, qualname);
+                       oxy_frame_traverse_fn traverse_frame, PyObject *name, PyObject *qualname) {
+    return gen_new_as(oxy_coro_type_get(), OXY_CORO, frame, resume, free_frame, traverse_frame,
+                      name, qualname);
 }
 
 /* A generator made a coroutine by @types.coroutine (asyncio.sleep(0) awaits one). */
@@ -3295,6 +3341,7 @@ static PyTypeObject *oxy_agen_type_get(void) {
     };
     PyType_Slot slots[] = {
         {Py_tp_dealloc, (void *)gen_dealloc},
+        {Py_tp_traverse, (void *)gen_traverse},
         {Py_tp_finalize, (void *)gen_finalize},
         {Py_tp_repr, (void *)gen_repr},
         {Py_am_aiter, (void *)PyObject_SelfIter},
@@ -3306,15 +3353,16 @@ static PyTypeObject *oxy_agen_type_get(void) {
     };
     PyType_Spec spec = {"builtins.async_generator", sizeof(OxyGen), 0,
                         Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE |
-                            Py_TPFLAGS_DISALLOW_INSTANTIATION,
+                            Py_TPFLAGS_DISALLOW_INSTANTIATION | Py_TPFLAGS_HAVE_GC,
                         slots};
     oxy_agen_type = make_builtin_like_type(&spec, "async_generator", "AsyncGenerator");
     return oxy_agen_type;
 }
 
 PyObject *oxy_agen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
-                       PyObject *name, PyObject *qualname) {
-    return gen_new_as(oxy_agen_type_get(), OXY_AGEN, frame, resume, free_frame, name, qualname);
+                       oxy_frame_traverse_fn traverse_frame, PyObject *name, PyObject *qualname) {
+    return gen_new_as(oxy_agen_type_get(), OXY_AGEN, frame, resume, free_frame, traverse_frame,
+                      name, qualname);
 }
 
 PyObject *oxy_yield_from_iter(PyObject *o) {

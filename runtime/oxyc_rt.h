@@ -656,6 +656,12 @@ OXY_API PyObject *oxy_str_replace(PyObject *s, PyObject *old, PyObject *new_, Py
 OXY_API PyObject *oxy_str_partition(PyObject *s, PyObject *sep, int which);
 OXY_API PyObject *oxy_str_case(PyObject *s, int which);
 
+/* d.get(key, default) and d.setdefault(key, default) (dflt NULL when not given: None)
+   on a value typed dict: the dict's own lookup for an exact dict, the method
+   otherwise (a subclass may override it). A new reference, or NULL. */
+OXY_API PyObject *oxy_dict_get(PyObject *d, PyObject *key, PyObject *dflt);
+OXY_API PyObject *oxy_dict_setdefault(PyObject *d, PyObject *key, PyObject *dflt);
+
 /* obj.name(*args) where obj's type may be a builtin one: a per-call-site cache of
    the method descriptor for a type whose methods cannot change (immutable, no
    instance dict, generic attribute lookup: str, list, dict, ...), called with the
@@ -1035,19 +1041,25 @@ OXY_API PyObject *oxy_defaults_dict(int n, ...);
    value sent in (None for next()), or NULL to raise the pending exception at the
    yield (throw, close); it returns the value yielded (state > 0) or, finished, the
    return value or NULL with an exception. `free_frame` releases what the frame
-   owns (the arguments) and frees it. */
+   owns (the arguments) and frees it; `traverse_frame` visits what it owns while
+   suspended (for the garbage collector: generators in reference cycles are
+   collected). */
 typedef PyObject *(*oxy_gen_resume_fn)(void *frame, PyObject *sent, int depth);
+typedef int (*oxy_frame_traverse_fn)(void *frame, visitproc visit, void *arg);
 OXY_API PyObject *oxy_gen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
+                              oxy_frame_traverse_fn traverse_frame,
                               PyObject *name, PyObject *qualname);
 /* The same for an `async def`: a coroutine object (awaitable, registered as a
    collections.abc.Coroutine, so asyncio takes it). */
 OXY_API PyObject *oxy_coro_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
+                               oxy_frame_traverse_fn traverse_frame,
                                PyObject *name, PyObject *qualname);
 /* The same for an `async def` with `yield`: an async generator (registered as a
    collections.abc.AsyncGenerator; asend/athrow/aclose awaitables; asyncio's
    sys.set_asyncgen_hooks are honoured). Its body yields oxy_agen_wrap(v) for
    `yield v`, anything else being what an `await` passes up. */
 OXY_API PyObject *oxy_agen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
+                               oxy_frame_traverse_fn traverse_frame,
                                PyObject *name, PyObject *qualname);
 OXY_API PyObject *oxy_agen_wrap(PyObject *v);
 /* `yield from o` in a generator: iter(o), refusing a coroutine as the

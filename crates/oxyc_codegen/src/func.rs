@@ -235,7 +235,48 @@ fn generator_frame(m: &Module, f: &Function) -> String {
         }
     }
     out.push_str("    Py_XDECREF(F->oxy_closure);\n    PyMem_Free(F);\n}\n");
+    out += &frame_traverse(f);
     let _ = m;
+    out
+}
+
+/// The garbage collector's view of a suspended frame: its closure, its arguments,
+/// and the objects its registers own at the yield it is suspended at (a frame that
+/// has not started holds only its arguments).
+fn frame_traverse(f: &Function) -> String {
+    let id = f.id.0;
+    let mut out = format!(
+        "static int oxy_gf{id}_traverse(void *p, visitproc visit, void *arg) {{\n    struct oxy_gf{id} *F = p;\n    Py_VISIT(F->oxy_closure);\n"
+    );
+    for (i, p) in f.params.iter().enumerate() {
+        if p.ty == RType::Obj {
+            let _ = writeln!(out, "    Py_VISIT(F->a{i});");
+        }
+    }
+    let mut cases = String::new();
+    let mut k = 0;
+    for b in &f.blocks {
+        for op in &b.ops {
+            if let OpKind::Yield { held, .. } = &op.kind {
+                k += 1;
+                if held.is_empty() {
+                    continue;
+                }
+                let _ = write!(cases, "    case {k}:");
+                for r in held {
+                    let _ = write!(cases, " Py_VISIT(F->{});", reg_field(f, *r));
+                }
+                cases.push_str(" break;\n");
+            }
+        }
+    }
+    if !cases.is_empty() {
+        let _ = writeln!(
+            out,
+            "    switch (F->resume) {{\n{cases}    default: break;\n    }}"
+        );
+    }
+    out.push_str("    return 0;\n}\n");
     out
 }
 
@@ -801,7 +842,7 @@ impl Emitter<'_> {
                     );
                 }
             }
-            OpKind::Yield { dst, value } => {
+            OpKind::Yield { dst, value, .. } => {
                 self.yields += 1;
                 let k = self.yields;
                 let _ = writeln!(

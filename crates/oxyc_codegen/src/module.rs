@@ -368,7 +368,7 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         let qualname = consts.str(&f.qualname);
         let _ = writeln!(
             out,
-            "    return {}(F, {}, oxy_gf{id}_free, {name}, {qualname});\n}}\n",
+            "    return {}(F, {}, oxy_gf{id}_free, oxy_gf{id}_traverse, {name}, {qualname});\n}}\n",
             if f.is_async_gen {
                 "oxy_agen_new"
             } else if f.is_coroutine {

@@ -241,6 +241,10 @@ pub enum OpKind {
     Yield {
         dst: Reg,
         value: Reg,
+        /// The registers that own a reference across the suspension (set by
+        /// `oxyc_passes::refcount`): what the garbage collector visits in a frame
+        /// suspended here.
+        held: Vec<Reg>,
     },
     /// Cell `index` of the running function's closure (borrowed: the closure tuple
     /// keeps it alive).

@@ -377,6 +377,11 @@ prims! {
     StrReplace = "str_replace", "oxy_str_replace($0, $1, $2, $3)", [Obj, Obj, Obj, Obj] -> Obj, Null;
     StrPartition = "str_partition", "oxy_str_partition($0, $1, $2)", [Obj, Obj, CInt] -> Obj, Null;
     StrCase = "str_case", "oxy_str_case($0, $1)", [Obj, CInt] -> Obj, Null;
+    // `$0.get($1[, $2])` / `$0.setdefault($1[, $2])` on a value typed dict (runtime).
+    DictGet1 = "dict_get1", "oxy_dict_get($0, $1, NULL)", [Obj, Obj] -> Obj, Null;
+    DictGet = "dict_get", "oxy_dict_get($0, $1, $2)", [Obj, Obj, Obj] -> Obj, Null;
+    DictSetDefault1 = "dict_setdefault1", "oxy_dict_setdefault($0, $1, NULL)", [Obj, Obj] -> Obj, Null;
+    DictSetDefault = "dict_setdefault", "oxy_dict_setdefault($0, $1, $2)", [Obj, Obj, Obj] -> Obj, Null;
     SeqReduce = "seq_reduce", "oxy_seq_reduce($0, $1)", [Obj, CInt] -> Obj, Null;
     RaiseEmptyMinMax = "raise_empty_minmax", "oxyc_raise_empty_minmax($0)", [Bool] -> void, Always;
     RaiseRangeStepZero = "raise_range_step_zero", "oxyc_raise_range_step_zero()", [] -> void, Always;

@@ -150,7 +150,14 @@ fn op_text(op: &Op) -> String {
             closure: Some(c),
         } => format!("{dst} = make_function f{} closure {c}", func.0),
         OpKind::LoadFree { dst, index } => format!("{dst} = load_free {index}"),
-        OpKind::Yield { dst, value } => format!("{dst} = yield {value}"),
+        OpKind::Yield { dst, value, held } => {
+            let held: Vec<String> = held.iter().map(|r| r.to_string()).collect();
+            if held.is_empty() {
+                format!("{dst} = yield {value}")
+            } else {
+                format!("{dst} = yield {value}  (holding {})", held.join(", "))
+            }
+        }
         OpKind::CheckType {
             src,
             expected,

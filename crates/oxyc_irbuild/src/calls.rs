@@ -93,6 +93,7 @@ impl<'a> FnBuilder<'a> {
             }
             let fast = match (&recv.ty, keywords.is_empty()) {
                 (Ty::Str, true) => self.str_method(&recv, &attr.name, args),
+                (Ty::Dict(..), true) => self.dict_method(&recv, &attr.name, args),
                 _ => None,
             };
             let dst = match fast {
@@ -253,6 +254,27 @@ impl<'a> FnBuilder<'a> {
         }
         if let Some(w) = which {
             regs.push(self.konst(Const::Int(w), RType::CInt));
+        }
+        Some(self.prim(prim, regs))
+    }
+
+    /// `get` and `setdefault` of a value typed dict, to the runtime (which calls the
+    /// method itself for a dict subclass): the result, unchecked.
+    fn dict_method(&mut self, recv: &Val, name: &str, args: &'a [Expr]) -> Option<Reg> {
+        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) {
+            return None;
+        }
+        let prim = match (name, args.len()) {
+            ("get", 1) => Prim::DictGet1,
+            ("get", 2) => Prim::DictGet,
+            ("setdefault", 1) => Prim::DictSetDefault1,
+            ("setdefault", 2) => Prim::DictSetDefault,
+            _ => return None,
+        };
+        let mut regs = vec![self.box_val(recv)];
+        for a in args {
+            let v = self.expr(a);
+            regs.push(self.box_val(&v));
         }
         Some(self.prim(prim, regs))
     }

@@ -24,7 +24,11 @@ impl<'a> FnBuilder<'a> {
             b = self.prim(Prim::AgenWrap, vec![b]);
         }
         let dst = self.temp(RType::Obj);
-        self.emit(OpKind::Yield { dst, value: b });
+        self.emit(OpKind::Yield {
+            dst,
+            value: b,
+            held: Vec::new(),
+        });
         Val::new(dst, Ty::Object)
     }
 
@@ -58,6 +62,7 @@ impl<'a> FnBuilder<'a> {
             OpKind::Yield {
                 dst: sent,
                 value: cur,
+                held: Vec::new(),
             },
             true,
             false,

@@ -209,6 +209,19 @@ pub fn run(f: &mut Function) {
                 rev.push(mk(kind, op.line));
             }
             let mut op2 = op.clone();
+            if let OpKind::Yield { dst, held, .. } = &mut op2.kind {
+                // Owned values that stay held while the frame is suspended here.
+                *held = live_after
+                    .iter()
+                    .map(|i| Reg(i as u32))
+                    .filter(|r| {
+                        owned(*r)
+                            && r != dst
+                            && !unbound(*r, &may[oi + 1])
+                            && f.regs[r.0 as usize].ty == RType::Obj
+                    })
+                    .collect();
+            }
             if let Some(e) = &mut op2.err {
                 let mut cleanup: Vec<Reg> = before
                     .iter()
