@@ -349,7 +349,6 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool, r: Rules) -> Found {
         StmtKind::Nonlocal(_) if !r.nested => found(span, "`nonlocal` outside a nested function"),
         StmtKind::Unsupported { what } => found(span, what),
         StmtKind::For { is_async: true, .. } if !r.in_async => found(span, "`async for`"),
-        StmtKind::Try { is_star: true, .. } => found(span, "`except*`"),
         // Finally bodies are compiled once per exit path; a `try ... finally` nested
         // in one multiplies that, so past one level of nesting (exponential code
         // size) such functions stay interpreted. (A `try ... except` in a finally
@@ -784,6 +783,8 @@ pub fn invalid_program(stmt: &Stmt) -> Vec<Diagnostic> {
         in_func: false,
         in_loop: false,
         in_class: false,
+        star_in_func: false,
+        star_in_loop: false,
     };
     check(stmt, cx, &mut out);
     // (A top-level statement is in the module's code object: no block is open.)
@@ -877,7 +878,15 @@ struct Ctx {
     in_loop: bool,
     /// Directly in a class body (not in one of its methods).
     in_class: bool,
+    /// In an `except*` clause of this function (or module, or class body)...
+    star_in_func: bool,
+    /// ... and not in a loop inside that clause.
+    star_in_loop: bool,
 }
+
+/// CPython's compiler cannot leave an `except*` clause early (the unhandled rest
+/// of the group must be re-raised).
+const STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
 
 fn check(stmt: &Stmt, cx: Ctx, out: &mut Vec<Diagnostic>) {
     check_own_exprs(stmt, cx.in_class, out);
@@ -888,6 +897,12 @@ fn check(stmt: &Stmt, cx: Ctx, out: &mut Vec<Diagnostic>) {
         StmtKind::Return(_) if !cx.in_func => {
             out.push(Diagnostic::error(stmt.span, "'return' outside function"))
         }
+        // (CPython looks for the loop of a `break` through the blocks around it:
+        // an `except*` clause before the loop, or before finding none, is the error.)
+        StmtKind::Return(_) if cx.star_in_func => out.push(Diagnostic::error(stmt.span, STAR_EXIT)),
+        StmtKind::Break | StmtKind::Continue if cx.star_in_loop => {
+            out.push(Diagnostic::error(stmt.span, STAR_EXIT))
+        }
         StmtKind::Break if !cx.in_loop => {
             out.push(Diagnostic::error(stmt.span, "'break' outside loop"))
         }
@@ -895,11 +910,35 @@ fn check(stmt: &Stmt, cx: Ctx, out: &mut Vec<Diagnostic>) {
             stmt.span,
             "'continue' not properly in loop",
         )),
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+            is_star: true,
+        } => {
+            let in_clause = Ctx {
+                star_in_func: true,
+                star_in_loop: true,
+                ..cx
+            };
+            for s in body {
+                check(s, cx, out);
+            }
+            for s in handlers.iter().flat_map(|h| &h.body) {
+                check(s, in_clause, out);
+            }
+            for s in orelse.iter().chain(finalbody) {
+                check(s, cx, out);
+            }
+        }
         StmtKind::FunctionDef(f) => {
             let body = Ctx {
                 in_func: true,
                 in_loop: false,
                 in_class: false,
+                star_in_func: false,
+                star_in_loop: false,
             };
             for s in &f.body {
                 check(s, body, out);
@@ -910,6 +949,8 @@ fn check(stmt: &Stmt, cx: Ctx, out: &mut Vec<Diagnostic>) {
                 in_func: false,
                 in_loop: false,
                 in_class: true,
+                star_in_func: false,
+                star_in_loop: false,
             };
             for s in &c.body {
                 check(s, body, out);
@@ -921,6 +962,7 @@ fn check(stmt: &Stmt, cx: Ctx, out: &mut Vec<Diagnostic>) {
                     s,
                     Ctx {
                         in_loop: true,
+                        star_in_loop: false,
                         ..cx
                     },
                     out,
