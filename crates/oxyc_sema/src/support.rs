@@ -420,22 +420,38 @@ fn expr_unsupported(e: &Expr, r: Rules) -> Found {
             params_unsupported(params, false).or_else(|| expr_unsupported(body, Rules::default()))
         }
         // A comprehension is a scope of its own: no `yield` in it. (An `await` in a
-        // list, set or dict comprehension runs inline, in the coroutine; a generator
-        // expression with one would be an async generator.)
-        ExprKind::ListComp { .. }
-        | ExprKind::SetComp { .. }
-        | ExprKind::DictComp { .. }
-        | ExprKind::GeneratorExp { .. }
-            if r.in_function || (r.in_async && matches!(e.kind, ExprKind::GeneratorExp { .. })) =>
+        // list, set or dict comprehension runs inline, in the coroutine.)
+        ExprKind::ListComp { .. } | ExprKind::SetComp { .. } | ExprKind::DictComp { .. }
+            if r.in_function =>
         {
             expr_unsupported(
                 e,
                 Rules {
                     in_function: false,
-                    in_async: r.in_async && !matches!(e.kind, ExprKind::GeneratorExp { .. }),
                     ..r
                 },
             )
+        }
+        // A generator expression's first iterable is evaluated where it stands; the
+        // rest runs in a generator of its own, an async generator when it awaits
+        // (`genexp_is_async`): `await` and async comprehensions are allowed there.
+        ExprKind::GeneratorExp { generators, .. } => {
+            let first = generators.first().map(|g| g.iter.id);
+            let mut result = None;
+            each_expr_child(e, &mut |c| {
+                if result.is_none() {
+                    let in_async = r.in_async || Some(c.id) != first;
+                    result = expr_unsupported(
+                        c,
+                        Rules {
+                            in_function: false,
+                            in_async,
+                            ..r
+                        },
+                    );
+                }
+            });
+            result
         }
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) if !r.in_function => {
             found(span, "`yield` outside a function")
@@ -446,16 +462,13 @@ fn expr_unsupported(e: &Expr, r: Rules) -> Found {
             found(span, "the walrus operator `:=` in a class body")
         }
         // (In an `async def` a list, set or dict comprehension runs inline, so its
-        // `async for` is the coroutine's; an async generator expression is not.)
+        // `async for` is the coroutine's.)
         ExprKind::ListComp { generators, .. }
         | ExprKind::SetComp { generators, .. }
         | ExprKind::DictComp { generators, .. }
             if generators.iter().any(|g| g.is_async) && !r.in_async =>
         {
             found(span, "an async comprehension outside an `async def` body")
-        }
-        ExprKind::GeneratorExp { generators, .. } if generators.iter().any(|g| g.is_async) => {
-            found(span, "an asynchronous generator expression")
         }
         ExprKind::Call { func, args, .. } => {
             if let ExprKind::Name(n) = &func.kind
@@ -467,6 +480,60 @@ fn expr_unsupported(e: &Expr, r: Rules) -> Found {
             expr_children_unsupported(e, r)
         }
         _ => expr_children_unsupported(e, r),
+    }
+}
+
+/// Is this generator expression asynchronous (calling it makes an async
+/// generator, as in CPython): an `async for` clause, or an `await` in the part
+/// that runs in its own scope (everything but its first iterable), an async list,
+/// set or dict comprehension there included (those run inline in that scope). A
+/// generator expression or lambda nested in it is a scope of its own.
+pub fn genexp_is_async(e: &Expr) -> bool {
+    let ExprKind::GeneratorExp { generators, .. } = &e.kind else {
+        return false;
+    };
+    if generators.iter().any(|g| g.is_async) {
+        return true;
+    }
+    let first = generators.first().map(|g| g.iter.id);
+    let mut found = false;
+    each_expr_child(e, &mut |c| {
+        if !found && Some(c.id) != first {
+            found = awaits_in_scope(c);
+        }
+    });
+    found
+}
+
+/// An `await` (or an async comprehension) evaluated in the scope of `e`.
+fn awaits_in_scope(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Await(_) => true,
+        // (Only its defaults are evaluated here.)
+        ExprKind::Lambda { params, .. } => params
+            .all()
+            .filter_map(|p| p.default.as_ref())
+            .any(awaits_in_scope),
+        // (Only its first iterable is evaluated here.)
+        ExprKind::GeneratorExp { generators, .. } => {
+            generators.first().is_some_and(|g| awaits_in_scope(&g.iter))
+        }
+        ExprKind::ListComp { generators, .. }
+        | ExprKind::SetComp { generators, .. }
+        | ExprKind::DictComp { generators, .. }
+            if generators.iter().any(|g| g.is_async) =>
+        {
+            true
+        }
+        _ => {
+            let mut found = false;
+            each_expr_child(e, &mut |c| {
+                if !found {
+                    found = awaits_in_scope(c);
+                }
+            });
+            found
+        }
     }
 }
 
