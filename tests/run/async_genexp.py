@@ -70,6 +70,11 @@ def test_object_kind_and_names() -> None:
         print(type(h).__name__)
         plain = (x for x in [1])
         print(type(plain).__name__ == "async_generator")
+        # Nested in a generator expression: no `<locals>` in between.
+        outer = ((y async for y in agen(x)) for x in range(1))
+        inner = next(outer)
+        print(type(inner).__name__, getattr(inner, "__qualname__"))
+        await inner.aclose()
         await g.aclose()
         await h.aclose()
 

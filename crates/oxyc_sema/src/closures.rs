@@ -216,7 +216,12 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
             .cloned()
             .collect();
         inner_bound.extend(locals.iter().cloned());
-        let prefix = format!("{qualname}.<locals>.");
+        // (CPython adds `.<locals>` after functions and lambdas, not after a
+        // generator expression: `f.<locals>.<genexpr>.<lambda>`.)
+        let prefix = match node {
+            FuncNode::GenExp(_) => format!("{qualname}."),
+            FuncNode::Def(_) | FuncNode::Lambda(_) => format!("{qualname}.<locals>."),
+        };
         let mut w = Walk {
             b: self,
             stmt_index: site.stmt_index,
