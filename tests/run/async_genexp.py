@@ -293,3 +293,29 @@ def test_tuple_unpacking_targets() -> None:
         return await collect(f"{s}{n}" async for n, s in pairs() if n != 2)
 
     print(run(main()))
+
+
+async def items() -> list[int]:
+    await asyncio.sleep(0)
+    return [1, 2, 3]
+
+
+def test_first_iterable_awaited_outside() -> None:
+    async def main() -> None:
+        # The first iterable is evaluated in the coroutine: a plain generator.
+        g = (x * 3 for x in await items())
+        print(type(g).__name__, list(g), sum(x for x in await items()))
+        # An await in a later iterable runs in the generator expression: async.
+        h = (x + y for x in range(2) for y in await items())
+        print(type(h).__name__, await collect(h))
+
+    run(main())
+
+
+MODULE_GEN: Any = (await double(x) for x in range(3))  # type: ignore[top-level-await]
+MODULE_CHAIN: Any = (y + 1 async for y in MODULE_GEN)
+
+
+def test_module_level() -> None:
+    print(type(MODULE_CHAIN).__name__, getattr(MODULE_CHAIN, "__qualname__"))
+    print(run(collect(MODULE_CHAIN)))
