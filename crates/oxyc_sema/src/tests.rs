@@ -108,12 +108,12 @@ fn except_star_compiles_but_cannot_be_left_early() {
     assert!(star_exit(&clause(
         "        try:\n            pass\n        finally:\n            return\n"
     )));
-    assert!(star_exit(&format!(
+    assert!(star_exit(
         "for i in y:\n    try:\n        pass\n    except* E:\n        break\n"
-    )));
-    assert!(star_exit(&format!(
+    ));
+    assert!(star_exit(
         "while y:\n    try:\n        pass\n    except* E:\n        if y:\n            continue\n"
-    )));
+    ));
     // Not an error: a loop inside the clause, its `else`, the `try` body.
     assert!(!star_exit(&clause(
         "        for x in y:\n            break\n        else:\n            pass\n"
