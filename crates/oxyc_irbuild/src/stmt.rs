@@ -554,7 +554,10 @@ impl<'a> FnBuilder<'a> {
         let fail = self.new_block();
         self.handlers.push(fail);
         self.unwind.push(Unwind::ExceptScope { prev });
+        // (A bare `raise` here re-raises the exception in flight.)
+        self.caught.push(exc);
         self.stmts(finalbody);
+        self.caught.pop();
         self.unwind.pop();
         self.handlers.pop();
         self.prim_void(Prim::SetHandledExc, vec![prev]);
