@@ -497,3 +497,23 @@ def test_bare_raise_in_finally_reraises_the_exception_in_flight() -> None:
             got.append(repr(e))
     print(got)
     assert got == ["ValueError('in flight')", "KeyError('handled')"]
+
+
+def name_after_failed_handler() -> str:
+    try:
+        try:
+            raise ValueError("v")
+        except ValueError as err:
+            raise TypeError("t")
+    except TypeError:
+        pass
+    try:
+        return repr(err)  # type: ignore[misc]
+    except NameError as ne:
+        return type(ne).__name__
+
+
+def test_handler_name_unbound_when_the_handler_raises() -> None:
+    r = name_after_failed_handler()
+    print(r)
+    assert r == "UnboundLocalError"

@@ -517,18 +517,29 @@ impl<'a> FnBuilder<'a> {
         prev: oxyc_ir::Reg,
         after: oxyc_ir::BlockId,
     ) {
-        if let Some(n) = &h.name {
-            let v = Val::new(exc, Ty::Object);
-            self.store_name(&n.name, v);
-            self.unwind.push(Unwind::ClearName { name: &n.name });
-        }
+        let Some(n) = &h.name else {
+            self.stmts(&h.body);
+            self.prim_void(Prim::SetHandledExc, vec![prev]);
+            self.goto(after);
+            return;
+        };
+        let v = Val::new(exc, Ty::Object);
+        self.store_name(&n.name, v);
+        self.unwind.push(Unwind::ClearName { name: &n.name });
+        let raised = self.new_block();
+        self.handlers.push(raised);
         self.stmts(&h.body);
-        if let Some(n) = &h.name {
-            self.unwind.pop();
-            self.clear_name(&n.name);
-        }
+        self.handlers.pop();
+        self.unwind.pop();
+        self.clear_name(&n.name);
         self.prim_void(Prim::SetHandledExc, vec![prev]);
         self.goto(after);
+        // The body raised: `name = None; del name` with the new exception held
+        // aside, then it goes on.
+        self.switch_to(raised);
+        let e = self.prim(Prim::FetchExc, vec![]);
+        self.clear_name(&n.name);
+        self.reraise(e);
     }
 
     fn try_finally(&mut self, finalbody: &'a [Stmt], body: &mut dyn FnMut(&mut FnBuilder<'a>)) {
