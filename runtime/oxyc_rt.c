@@ -1878,6 +1878,261 @@ int oxy_with_exit_exc(PyObject *exit, PyObject *exc) {
 }
 
 /* ======================================================================== */
+/* except* (PEP 654)                                                         */
+/* ======================================================================== */
+
+static PyObject *s_split, *s_derive, *s_notes;
+
+static int is_exc_group(PyObject *e) {
+    return PyObject_TypeCheck(e, (PyTypeObject *)PyExc_BaseExceptionGroup);
+}
+
+PyObject *oxy_star_begin(PyObject *exc) {
+    PyObject *state = PyList_New(1);
+    if (state == NULL) return NULL;
+    PyList_SET_ITEM(state, 0, Py_NewRef(exc));
+    return state;
+}
+
+/* The classes an `except*` clause names: exception classes, no group classes. */
+static int star_type_check(PyObject *type) {
+    Py_ssize_t n = PyTuple_Check(type) ? PyTuple_GET_SIZE(type) : 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *t = PyTuple_Check(type) ? PyTuple_GET_ITEM(type, i) : type;
+        if (!PyExceptionClass_Check(t)) {
+            PyErr_SetString(PyExc_TypeError, "catching classes that do not inherit from "
+                                             "BaseException is not allowed");
+            return -1;
+        }
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *t = PyTuple_Check(type) ? PyTuple_GET_ITEM(type, i) : type;
+        int is_group = PyObject_IsSubclass(t, PyExc_BaseExceptionGroup);
+        if (is_group < 0) return -1;
+        if (is_group) {
+            PyErr_SetString(PyExc_TypeError, "catching ExceptionGroup with except* is not "
+                                             "allowed. Use except instead.");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int star_state_ok(PyObject *state) {
+    if (OXY_LIKELY(PyList_CheckExact(state) && PyList_GET_SIZE(state) >= 1)) return 1;
+    PyErr_SetString(PyExc_SystemError, "except*: bad handler state");
+    return 0;
+}
+
+PyObject *oxy_star_match(PyObject *state, PyObject *type) {
+    if (star_type_check(type) < 0 || !star_state_ok(state)) return NULL;
+    PyObject *exc = Py_NewRef(PyList_GET_ITEM(state, 0));
+    PyObject *match = NULL, *rest = NULL;
+    if (exc == Py_None) {
+        /* everything matched an earlier clause */
+    } else if (PyErr_GivenExceptionMatches(exc, type)) {
+        if (is_exc_group(exc)) {
+            match = Py_NewRef(exc);
+        } else {
+            /* a naked exception is matched as a group of one */
+            PyObject *one = PyTuple_Pack(1, exc);
+            if (one == NULL) goto error;
+            match = PyObject_CallFunction(PyExc_BaseExceptionGroup, "(sO)", "", one);
+            Py_DECREF(one);
+            if (match == NULL) goto error;
+        }
+        rest = Py_NewRef(Py_None);
+    } else if (is_exc_group(exc)) {
+        PyObject *pair = PyObject_CallMethodOneArg(exc, cached_str(&s_split, "split"), type);
+        if (pair == NULL) goto error;
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+            PyErr_SetString(PyExc_TypeError, "except*: split() must return a 2-tuple");
+            Py_DECREF(pair);
+            goto error;
+        }
+        if (PyTuple_GET_ITEM(pair, 0) != Py_None) {
+            match = Py_NewRef(PyTuple_GET_ITEM(pair, 0));
+            rest = Py_NewRef(PyTuple_GET_ITEM(pair, 1));
+        }
+        Py_DECREF(pair);
+    }
+    Py_DECREF(exc);
+    if (match == NULL) return Py_NewRef(Py_None);
+    PyList_SetItem(state, 0, rest); /* steals rest, drops the old item */
+    return match;
+error:
+    Py_DECREF(exc);
+    return NULL;
+}
+
+int oxy_star_raised(PyObject *state, PyObject *exc) {
+    if (!star_state_ok(state)) return -1;
+    return PyList_Append(state, exc);
+}
+
+/* Same traceback, cause and context (and notes slot) as the interpreter compares:
+   a part of the original group re-raised as it was, not an exception raised anew. */
+static int same_exc_metadata(PyObject *a, PyObject *b) {
+    if (!PyExceptionInstance_Check(a) || !PyExceptionInstance_Check(b)) return 0;
+    PyBaseExceptionObject *x = (PyBaseExceptionObject *)a, *y = (PyBaseExceptionObject *)b;
+    return x->notes == y->notes && x->traceback == y->traceback && x->cause == y->cause &&
+           x->context == y->context;
+}
+
+/* Add the ids of the leaf (non-group) exceptions of e to ids. */
+static int collect_leaf_ids(PyObject *e, PyObject *ids) {
+    if (e == Py_None) return 0;
+    if (!is_exc_group(e)) {
+        PyObject *id = PyLong_FromVoidPtr(e);
+        if (id == NULL) return -1;
+        int r = PySet_Add(ids, id);
+        Py_DECREF(id);
+        return r;
+    }
+    PyObject *excs = ((PyBaseExceptionGroupObject *)e)->excs;
+    if (excs == NULL || !PyTuple_Check(excs)) return 0;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(excs); i++) {
+        if (Py_EnterRecursiveCall(" in except*")) return -1;
+        int r = collect_leaf_ids(PyTuple_GET_ITEM(excs, i), ids);
+        Py_LeaveRecursiveCall();
+        if (r < 0) return -1;
+    }
+    return 0;
+}
+
+/* A group like eg made of parts (a non-empty list), as split() makes its results:
+   eg.derive(parts) with eg's traceback, cause, context and a copy of its notes. */
+static PyObject *derive_with_metadata(PyObject *eg, PyObject *parts) {
+    PyObject *res = PyObject_CallMethodOneArg(eg, cached_str(&s_derive, "derive"), parts);
+    if (res == NULL) return NULL;
+    if (!is_exc_group(res)) {
+        PyErr_SetString(PyExc_TypeError, "derive must return an instance of BaseExceptionGroup");
+        goto error;
+    }
+    PyObject *tb = PyException_GetTraceback(eg);
+    if (tb != NULL) {
+        int r = PyException_SetTraceback(res, tb);
+        Py_DECREF(tb);
+        if (r < 0) goto error;
+    }
+    PyException_SetContext(res, PyException_GetContext(eg)); /* (both steal) */
+    PyException_SetCause(res, PyException_GetCause(eg));
+    PyObject *notes = PyObject_GetAttr(eg, cached_str(&s_notes, "__notes__"));
+    if (notes == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_AttributeError)) goto error;
+        PyErr_Clear();
+    } else {
+        /* (notes that are not a sequence are ignored, as split() does) */
+        if (PySequence_Check(notes)) {
+            PyObject *copy = PySequence_List(notes);
+            int r = copy == NULL ? -1 : PyObject_SetAttr(res, s_notes, copy);
+            Py_XDECREF(copy);
+            if (r < 0) {
+                Py_DECREF(notes);
+                goto error;
+            }
+        }
+        Py_DECREF(notes);
+    }
+    return res;
+error:
+    Py_DECREF(res);
+    return NULL;
+}
+
+/* The part of e made of the leaves whose ids are in ids, e's structure kept: a new
+   reference in *out, or NULL when there is none.  0, or -1 on error. */
+static int project_leaves(PyObject *e, PyObject *ids, PyObject **out) {
+    *out = NULL;
+    PyObject *id = PyLong_FromVoidPtr(e);
+    if (id == NULL) return -1;
+    int found = PySet_Contains(ids, id);
+    Py_DECREF(id);
+    if (found < 0) return -1;
+    if (found) {
+        *out = Py_NewRef(e);
+        return 0;
+    }
+    if (!is_exc_group(e)) return 0;
+    PyObject *excs = ((PyBaseExceptionGroupObject *)e)->excs;
+    if (excs == NULL || !PyTuple_Check(excs)) return 0;
+    Py_INCREF(excs);
+    PyObject *parts = PyList_New(0);
+    int r = parts == NULL ? -1 : 0;
+    for (Py_ssize_t i = 0; r == 0 && i < PyTuple_GET_SIZE(excs); i++) {
+        PyObject *part = NULL;
+        if (Py_EnterRecursiveCall(" in except*")) {
+            r = -1;
+            break;
+        }
+        r = project_leaves(PyTuple_GET_ITEM(excs, i), ids, &part);
+        Py_LeaveRecursiveCall();
+        if (r == 0 && part != NULL) r = PyList_Append(parts, part);
+        Py_XDECREF(part);
+    }
+    if (r == 0 && PyList_GET_SIZE(parts) > 0) {
+        *out = derive_with_metadata(e, parts);
+        if (*out == NULL) r = -1;
+    }
+    Py_XDECREF(parts);
+    Py_DECREF(excs);
+    return r;
+}
+
+PyObject *oxy_star_result(PyObject *orig, PyObject *state) {
+    if (!star_state_ok(state)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(state);
+    /* In the interpreter's order: what the handlers raised, then the rest. */
+    PyObject *excs = PyList_New(0);
+    if (excs == NULL) return NULL;
+    for (Py_ssize_t i = 1; i <= n; i++) {
+        if (PyList_Append(excs, PyList_GET_ITEM(state, i % n)) < 0) {
+            Py_DECREF(excs);
+            return NULL;
+        }
+    }
+    if (!is_exc_group(orig)) {
+        /* A naked exception: only one clause could match it, so this is what
+           that clause raised, or the rest (orig, or None when it matched). */
+        PyObject *first = Py_NewRef(PyList_GET_ITEM(excs, 0));
+        Py_DECREF(excs);
+        return first;
+    }
+    PyObject *result = NULL, *ids = NULL, *kept = NULL;
+    PyObject *raised = PyList_New(0), *reraised = PyList_New(0);
+    if (raised == NULL || reraised == NULL) goto done;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(excs); i++) {
+        PyObject *e = PyList_GET_ITEM(excs, i);
+        if (e == Py_None) continue;
+        if (PyList_Append(same_exc_metadata(e, orig) ? reraised : raised, e) < 0) goto done;
+    }
+    /* The re-raised parts go back as one group shaped like orig. */
+    ids = PySet_New(NULL);
+    if (ids == NULL) goto done;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(reraised); i++) {
+        if (collect_leaf_ids(PyList_GET_ITEM(reraised, i), ids) < 0) goto done;
+    }
+    if (project_leaves(orig, ids, &kept) < 0) goto done;
+    if (PyList_GET_SIZE(raised) == 0) {
+        result = kept != NULL ? Py_NewRef(kept) : Py_NewRef(Py_None);
+        goto done;
+    }
+    if (kept != NULL && PyList_Append(raised, kept) < 0) goto done;
+    if (PyList_GET_SIZE(raised) > 1) {
+        result = PyObject_CallFunction(PyExc_BaseExceptionGroup, "(sO)", "", raised);
+    } else {
+        result = Py_NewRef(PyList_GET_ITEM(raised, 0));
+    }
+done:
+    Py_XDECREF(kept);
+    Py_XDECREF(ids);
+    Py_XDECREF(raised);
+    Py_XDECREF(reraised);
+    Py_DECREF(excs);
+    return result;
+}
+
+/* ======================================================================== */
 /* Strings                                                                   */
 /* ======================================================================== */
 

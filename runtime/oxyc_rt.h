@@ -829,6 +829,30 @@ OXY_API void oxy_set_handled_exc(PyObject *exc);
    come from an outer slot, e.g. a generator's caller.) */
 OXY_API PyObject *oxy_swap_handled_exc(PyObject *exc);
 
+/* `try ... except* T as eg` (PEP 654), as CPython 3.11 runs it.  While the
+   handlers run, a *star state* (a list) keeps what is still unhandled (item 0:
+   the exception the body raised at first, Py_None once all of it matched) and
+   what the handlers raised (items 1...).  New reference, NULL on error. */
+OXY_API PyObject *oxy_star_begin(PyObject *exc);
+/* `except* T`: check T (a class or tuple of classes: TypeError for others, and
+   for exception group classes), then split the unhandled part.  Returns the part
+   that matches T (new reference) and keeps the rest in the state: a group that
+   matches as a whole is returned itself, a naked exception that matches is
+   wrapped in ExceptionGroup("", (exc,)), a group is split with its split(T).
+   Py_None (new reference) when nothing matches; NULL on error. */
+OXY_API PyObject *oxy_star_match(PyObject *state, PyObject *type);
+/* A handler raised exc: keep it for the end.  0, or -1 on error. */
+OXY_API int oxy_star_raised(PyObject *state, PyObject *exc);
+/* After the last handler: the exception to raise (new reference), Py_None when
+   there is nothing to raise, NULL on error.  orig is what the body raised.
+   A naked orig gives what its one handler raised, or orig when none matched.
+   For a group: the handlers' results that carry orig's traceback, cause and
+   context (re-raised parts, the unhandled rest) become one projection of orig
+   (its leaves that appear in them, the structure of orig kept); the others
+   (raised anew) come first, and more than one result makes
+   ExceptionGroup("", [...]). */
+OXY_API PyObject *oxy_star_result(PyObject *orig, PyObject *state);
+
 /* The `with` statement, as CPython 3.11's BEFORE_WITH / WITH_EXCEPT_START do it.
    The methods are looked up on the type (descriptors bound to mgr), __enter__
    first: TypeError "'T' object does not support the context manager protocol"

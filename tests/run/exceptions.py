@@ -474,3 +474,46 @@ def test_errors_from_builtins_in_loop() -> None:
             results.append(0)
     print(results)
     assert results == [1, 0, 43, 0, 3, 0, 42, 0, 46, 0, -4, 0]
+
+
+def reraise_in_finally(inner: bool) -> None:
+    try:
+        raise KeyError("handled")
+    except KeyError:
+        try:
+            if inner:
+                raise ValueError("in flight")
+        finally:
+            # Leaving by the exception: it is re-raised; normally: the handled one.
+            raise
+
+
+def test_bare_raise_in_finally_reraises_the_exception_in_flight() -> None:
+    got = []
+    for inner in (True, False):
+        try:
+            reraise_in_finally(inner)
+        except Exception as e:
+            got.append(repr(e))
+    print(got)
+    assert got == ["ValueError('in flight')", "KeyError('handled')"]
+
+
+def name_after_failed_handler() -> str:
+    try:
+        try:
+            raise ValueError("v")
+        except ValueError as err:
+            raise TypeError("t")
+    except TypeError:
+        pass
+    try:
+        return repr(err)  # type: ignore[misc]
+    except NameError as ne:
+        return type(ne).__name__
+
+
+def test_handler_name_unbound_when_the_handler_raises() -> None:
+    r = name_after_failed_handler()
+    print(r)
+    assert r == "UnboundLocalError"

@@ -432,6 +432,68 @@ static PyObject *t_with(PyObject *self, PyObject *args) {
     return Py_BuildValue("(sO)", "suppressed", Py_None);
 }
 
+/* try_star(exc, clauses): `try: raise exc` followed by one `except* T as m:
+   action(m)` per (T, action) in the list clauses (a str action: a bare `raise`),
+   the way compiled code runs it (exc is raised first, so that it carries a
+   traceback).  None, or the exception the statement ends with. */
+static PyObject *t_try_star(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *raised, *clauses;
+    if (!PyArg_ParseTuple(args, "OO!", &raised, &PyList_Type, &clauses)) return NULL;
+    if (oxy_raise(raised, NULL) != -1) return NULL;
+    oxy_add_traceback(NULL, "try_star", "rt_testmod.c", 1);
+    PyObject *orig = oxy_fetch_exc();
+    PyObject *prev = oxy_swap_handled_exc(orig);
+    PyObject *result = NULL;
+    PyObject *state = oxy_star_begin(orig);
+    if (state == NULL) goto done;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(clauses); i++) {
+        PyObject *clause = PyList_GET_ITEM(clauses, i);
+        if (!PyTuple_Check(clause) || PyTuple_GET_SIZE(clause) != 2) {
+            PyErr_SetString(PyExc_TypeError, "rt_testmod: clauses are (type, action) pairs");
+            goto done;
+        }
+        PyObject *part = oxy_star_match(state, PyTuple_GET_ITEM(clause, 0));
+        if (part == NULL) goto done;
+        if (part != Py_None) {
+            oxy_set_handled_exc(part);
+            PyObject *action = PyTuple_GET_ITEM(clause, 1), *r;
+            if (PyUnicode_Check(action)) {
+                /* a bare `raise` in the clause: no traceback entry */
+                oxy_restore_exc(part);
+                r = NULL;
+            } else {
+                r = PyObject_CallOneArg(action, part);
+                /* (the failed call is a line of this frame, as in compiled code) */
+                if (r == NULL) oxy_add_traceback(NULL, "try_star", "rt_testmod.c", 2);
+            }
+            if (r == NULL) {
+                PyObject *e = oxy_fetch_exc();
+                int failed = oxy_star_raised(state, e);
+                Py_DECREF(e);
+                if (failed < 0) {
+                    Py_DECREF(part);
+                    goto done;
+                }
+            }
+            Py_XDECREF(r);
+        }
+        Py_DECREF(part);
+    }
+    result = oxy_star_result(orig, state);
+done:
+    oxy_set_handled_exc(prev);
+    Py_DECREF(prev);
+    Py_XDECREF(state);
+    Py_DECREF(orig);
+    if (result != NULL && result != Py_None) {
+        oxy_restore_exc(result);
+        Py_DECREF(result);
+        return NULL;
+    }
+    return result;
+}
+
 /* ---- error raisers ----------------------------------------------------- */
 
 static PyObject *t_raise_arg_type(PyObject *self, PyObject *args) {
@@ -576,6 +638,7 @@ static PyMethodDef methods[] = {
     {"add_tb_noexc", t_add_tb_noexc, METH_NOARGS, NULL},
     {"fetch_call", t_fetch_call, METH_O, NULL},
     {"with_", t_with, METH_VARARGS, NULL},
+    {"try_star", t_try_star, METH_VARARGS, NULL},
     {"restore", t_restore, METH_O, NULL},
     {"exc_matches", t_exc_matches, METH_VARARGS, NULL},
     {"raise_", t_raise, METH_VARARGS, NULL},

@@ -679,6 +679,136 @@ def test_with(rt):
             fail(sec, f"handled exception not restored: {sys.exc_info()[1]!r}")
 
 
+# ---------------------------------------------------------------------------
+# except* (PEP 654): oxy_star_* against the interpreter's own try/except*
+# ---------------------------------------------------------------------------
+
+
+class DerivedGroup(ExceptionGroup):
+    """A group subclass whose derive() marks its parts (split() calls it)."""
+
+    def derive(self, excs):
+        return DerivedGroup(self.message + "'", excs)
+
+
+STAR_LEAVES = (ValueError, TypeError, KeyError, OSError, KeyboardInterrupt)
+STAR_TYPES = (ValueError, TypeError, KeyError, OSError, LookupError, Exception, BaseException,
+              KeyboardInterrupt, (ValueError, KeyError), (OSError, KeyboardInterrupt))
+
+
+def star_plan(rng, depth=0):
+    """A random exception (a leaf, or a group of nested ones) as a plan to build."""
+    if depth > 0 and rng.random() < 0.55 or depth > 3:
+        return ("leaf", rng.choice(STAR_LEAVES), rng.randrange(100))
+    children = [star_plan(rng, depth + 1) for _ in range(rng.randrange(1, 4))]
+    return ("group", rng.choice(("plain", "plain", "derived")), f"g{depth}", children)
+
+
+def star_build(plan):
+    if plan[0] == "leaf":
+        return plan[1](plan[2])
+    _, kind, msg, children = plan
+    excs = [star_build(c) for c in children]
+    if kind == "derived" and all(isinstance(e, Exception) for e in excs):
+        return DerivedGroup(msg, excs)
+    return BaseExceptionGroup(msg, excs)
+
+
+def star_leaves(e):
+    if isinstance(e, BaseExceptionGroup):
+        return [x for sub in e.exceptions for x in star_leaves(sub)]
+    return [e]
+
+
+def star_shape(e, leaves, ctx=True):
+    """What to compare of an outcome: group structure, the original leaves by
+    position, new exceptions by type and message (and context/cause)."""
+    if e is None:
+        return None
+    if isinstance(e, BaseExceptionGroup):
+        shape = (type(e).__name__, e.message, tuple(star_shape(x, leaves, ctx) for x in e.exceptions))
+    elif id(e) in leaves:
+        return ("leaf", leaves[id(e)])
+    else:
+        shape = (type(e).__name__, str(e))
+    if ctx:
+        shape += (star_shape(e.__context__, leaves, False), star_shape(e.__cause__, leaves, False))
+    return shape
+
+
+def _star_first_leaf(m):
+    raise star_leaves(m)[0]
+
+
+def _star_bare(m):
+    raise
+
+
+def _star_explicit(m):
+    raise m
+
+
+def _star_from(m):
+    raise RuntimeError("caused") from m
+
+
+def _star_group(m):
+    raise ExceptionGroup("inner", [OSError("x"), ValueError("y")])
+
+
+STAR_ACTIONS = {
+    "pass": lambda m: None,
+    "new": lambda m: (_ for _ in ()).throw(RuntimeError("new")),
+    "bare": _star_bare,
+    "explicit": _star_explicit,
+    "leaf": _star_first_leaf,
+    "from": _star_from,
+    "group": _star_group,
+    "reraise": "reraise",  # a bare `raise` in the clause itself
+}
+
+
+def py_try_star(exc, clauses):
+    lines = ["def f(exc, clauses):", "    try:", "        raise exc"]
+    for i, (_, action) in enumerate(clauses):
+        lines += [f"    except* clauses[{i}][0] as m:"]
+        lines += ["        raise" if isinstance(action, str) else f"        clauses[{i}][1](m)"]
+    ns = {}
+    exec("\n".join(lines), ns)
+    return ns["f"](exc, clauses)
+
+
+def star_outcome(run, plan, clause_plan):
+    exc = star_build(plan)
+    leaves = {id(x): i for i, x in enumerate(star_leaves(exc))}
+    clauses = [(t, STAR_ACTIONS[a]) for t, a in clause_plan]
+    try:
+        r = run(exc, clauses)
+    except BaseException as e:  # noqa: BLE001
+        return ("err", star_shape(e, leaves))
+    return ("ok", r)
+
+
+def test_except_star(rt, rng):
+    sec = "except*"
+    for case in range(60 if QUICK else 600):
+        plan = star_plan(rng) if case % 4 else ("leaf", rng.choice(STAR_LEAVES), case)
+        clause_plan = []
+        for _ in range(rng.randrange(1, 4)):
+            t = rng.choice(STAR_TYPES)
+            if rng.random() < 0.03:
+                t = rng.choice((ExceptionGroup, (KeyError, BaseExceptionGroup), 3))
+            clause_plan.append((t, rng.choice(list(STAR_ACTIONS))))
+        want = star_outcome(py_try_star, plan, clause_plan)
+        got = star_outcome(rt.try_star, plan, clause_plan)
+        count(sec)
+        if got != want:
+            fail(sec, f"{plan} {clause_plan}:\n  want {want}\n  got  {got}")
+        if sys.exception() is not None:
+            fail(sec, f"handled exception left behind: {sys.exception()!r}")
+            break
+
+
 def test_exceptions(rt):
     sec = "exceptions"
     # fetch / restore
@@ -1016,7 +1146,7 @@ def main():
         t_build = time.time() - t0
         rng = random.Random(int(os.environ.get("OXY_RT_SEED", "20240611")))
         for test in (test_ints, test_floats, test_parse_args, test_recursion, test_tracebacks,
-                     test_exceptions, test_with, test_sequences, test_refcounts, test_signals):
+                     test_exceptions, test_except_star, test_with, test_sequences, test_refcounts, test_signals):
             t = time.time()
             try:
                 if test.__code__.co_argcount == 2:

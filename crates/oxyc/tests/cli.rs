@@ -317,6 +317,10 @@ fn diagnostic_snapshots() {
             "bad_indent",
             "def greet(name: str) -> str:\nreturn \"héllo \" + name\n",
         ),
+        (
+            "except_star_exit",
+            "def parse(text: str) -> int:\n    try:\n        return int(text)\n    except* ValueError:\n        return 0\n",
+        ),
     ];
     for (name, source) in cases {
         let env = Env::new();

@@ -359,6 +359,14 @@ prims! {
     Raise = "raise", "oxy_raise($0, NULL)", [Obj] -> void, Always;
     RaiseFrom = "raise_from", "oxy_raise($0, $1)", [Obj, Obj] -> void, Always;
     Reraise = "reraise", "oxy_reraise()", [] -> void, Always;
+    // ---- `except*` (runtime `oxy_star_*`): a state list of what is unhandled and
+    // what the handlers raised ----
+    StarBegin = "star_begin", "oxy_star_begin($0)", [Obj] -> Obj, Null;
+    // The part of the unhandled exception that `except* $1` matches, or None.
+    StarMatch = "star_match", "oxy_star_match($0, $1)", [Obj, Obj] -> Obj, Null;
+    StarRaised = "star_raised", "oxy_star_raised($0, $1)", [Obj, Obj] -> void, Neg;
+    // (original exception, state) -> what to raise at the end, or None.
+    StarResult = "star_result", "oxy_star_result($0, $1)", [Obj, Obj] -> Obj, Null;
     // ---- the `with` statement (runtime `oxy_with_*`) ----
     // The context manager's bound `__enter__` / `__exit__`, looked up on its type.
     WithLookupEnter = "with_lookup_enter", "oxy_with_lookup_enter($0)", [Obj] -> Obj, Null;

@@ -4,8 +4,8 @@
 //! and `async with` are built from awaits (`async with` shares `with_items`).
 
 use crate::builder::{FnBuilder, Val};
-use oxyc_ir::{OpKind, Prim, Reg};
-use oxyc_syntax::ast::{Expr, Stmt};
+use oxyc_ir::{BuildKind, OpKind, Prim, Reg};
+use oxyc_syntax::ast::{Expr, ExprKind, Stmt};
 use oxyc_types::Ty;
 
 impl<'a> FnBuilder<'a> {
@@ -47,12 +47,36 @@ impl<'a> FnBuilder<'a> {
         orelse: &'a [Stmt],
         after_iter: Option<&mut dyn FnMut(&mut FnBuilder<'a>)>,
     ) {
-        let v = self.expr(iter);
-        let b = self.box_val(&v);
+        let b = self.async_iterable(iter);
         let aiter = self.prim(Prim::GetAiter, vec![b]);
         if let Some(f) = after_iter {
             f(self);
         }
+        self.async_iter_loop(aiter, target, body, orelse);
+    }
+
+    /// The iterable of an `async for`, boxed. CPython's compiler makes a list
+    /// display there a tuple (as for any `for`), which the TypeError for a value
+    /// without `__aiter__` names.
+    pub fn async_iterable(&mut self, iter: &'a Expr) -> Reg {
+        if let ExprKind::List(items) = &iter.kind
+            && !items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_)))
+        {
+            return self.build_seq(items, BuildKind::Tuple);
+        }
+        let v = self.expr(iter);
+        self.box_val(&v)
+    }
+
+    /// The loop of `async for` over the async iterator `aiter` (what `__aiter__`
+    /// returned): await `__anext__()` per step until StopAsyncIteration.
+    pub fn async_iter_loop(
+        &mut self,
+        aiter: Reg,
+        target: &'a Expr,
+        body: &mut dyn FnMut(&mut FnBuilder<'a>),
+        orelse: &'a [Stmt],
+    ) {
         let (header, stop, reraise, cont, else_blk, after) = (
             self.new_block(),
             self.new_block(),

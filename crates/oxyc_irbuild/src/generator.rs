@@ -80,8 +80,9 @@ impl<'a> FnBuilder<'a> {
         Val::new(r, Ty::Object)
     }
 
-    /// A generator expression where it stands: the iterator of its first iterable,
-    /// handed to a new generator of its function.
+    /// A generator expression where it stands: the iterator of its first iterable
+    /// (its async iterator, `__aiter__()`, for `async for`), handed to a new
+    /// generator of its function (an async generator when it is asynchronous).
     pub fn genexp(&mut self, e: &'a Expr) -> Val {
         let ExprKind::GeneratorExp { generators, .. } = &e.kind else {
             return self.none();
@@ -89,9 +90,14 @@ impl<'a> FnBuilder<'a> {
         let Some(g) = generators.first() else {
             return self.none();
         };
-        let first = self.expr(&g.iter);
-        let fb = self.box_val(&first);
-        let it = self.prim(Prim::ObjGetIter, vec![fb]);
+        let it = if g.is_async {
+            let fb = self.async_iterable(&g.iter);
+            self.prim(Prim::GetAiter, vec![fb])
+        } else {
+            let first = self.expr(&g.iter);
+            let fb = self.box_val(&first);
+            self.prim(Prim::ObjGetIter, vec![fb])
+        };
         let f = self.lambda(e);
         let dst = self.temp(RType::Obj);
         self.emit(OpKind::CallObj {
@@ -116,6 +122,30 @@ impl<'a> FnBuilder<'a> {
         let Some(&it) = self.locals.get(".0") else {
             return;
         };
+        if g.is_async {
+            // `.0` is an async iterator: each step awaits its `__anext__()`.
+            self.async_iter_loop(
+                it,
+                &g.target,
+                &mut |b| {
+                    let skip = b.loops.last().map(|l| l.cont);
+                    for cond in &g.ifs {
+                        let c = b.expr(cond);
+                        let t = b.truthy(&c);
+                        let next = b.new_block();
+                        if let Some(skip) = skip {
+                            b.branch(t, next, skip);
+                        }
+                        b.switch_to(next);
+                    }
+                    b.comprehension(rest, &mut |b| {
+                        b.yield_expr(Some(elt));
+                    });
+                },
+                &[],
+            );
+            return;
+        }
         let (header, got, after) = (self.new_block(), self.new_block(), self.new_block());
         self.goto(header);
         self.switch_to(header);

@@ -156,22 +156,23 @@ impl<'a> FnBuilder<'a> {
                 handlers,
                 orelse,
                 finalbody,
-                ..
+                is_star,
             } => {
                 // A handler (or finally) can start anywhere in the body: keep only
                 // what holds throughout, and learn nothing new inside.
                 self.forget_assigned(std::slice::from_ref(s));
                 let base = self.narrowed.clone();
                 self.no_narrowing += 1;
+                let is_star = *is_star;
                 if finalbody.is_empty() {
-                    self.try_except(body, handlers, orelse);
+                    self.try_handlers(body, handlers, orelse, is_star);
                 } else {
                     self.try_finally(finalbody, &mut |b| {
                         if handlers.is_empty() {
                             b.stmts(body);
                             b.stmts(orelse);
                         } else {
-                            b.try_except(body, handlers, orelse);
+                            b.try_handlers(body, handlers, orelse, is_star);
                         }
                     });
                 }
@@ -355,6 +356,21 @@ impl<'a> FnBuilder<'a> {
         self.terminate(Terminator::Unreachable);
     }
 
+    /// `try` with `except` (or `except*`) clauses and an optional `else`.
+    fn try_handlers(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+        is_star: bool,
+    ) {
+        if is_star {
+            self.try_star(body, handlers, orelse);
+        } else {
+            self.try_except(body, handlers, orelse);
+        }
+    }
+
     fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) {
         let (handler_blk, else_blk, after) = (self.new_block(), self.new_block(), self.new_block());
         self.handlers.push(handler_blk);
@@ -404,6 +420,96 @@ impl<'a> FnBuilder<'a> {
         self.switch_to(after);
     }
 
+    /// `try: body` with `except* T as eg:` clauses (PEP 654), as CPython 3.11 runs
+    /// it. The exception the body raised (`orig`) becomes the handled one and a
+    /// star state (`oxy_star_begin`) keeps what is still unhandled. Each clause
+    /// evaluates its type and takes the matching part (`oxy_star_match`: a group
+    /// split by type, a naked exception wrapped in a group of one), which becomes
+    /// the handled exception and the value of `eg`; what the clause raises is kept
+    /// (`oxy_star_raised`) and the next clause runs all the same. At the end,
+    /// `oxy_star_result` combines what was raised and what no clause matched into
+    /// the one exception to re-raise (no traceback entry added), or None: then the
+    /// statement ends, skipping `else`. (`return`, `break` and `continue` cannot
+    /// leave an `except*` clause: sema reports them as CPython's compiler does.)
+    fn try_star(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) {
+        let (handler_blk, else_blk, after) = (self.new_block(), self.new_block(), self.new_block());
+        self.handlers.push(handler_blk);
+        self.stmts(body);
+        self.handlers.pop();
+        self.goto(else_blk);
+
+        self.switch_to(handler_blk);
+        let orig = self.prim(Prim::FetchExc, vec![]);
+        let prev = self.prim(Prim::GetHandledExc, vec![]);
+        self.prim_void(Prim::SetHandledExc, vec![orig]);
+        // An error in a clause's type or its match leaves the statement.
+        let fail = self.new_block();
+        self.handlers.push(fail);
+        self.unwind.push(Unwind::ExceptScope { prev });
+        let state = self.prim(Prim::StarBegin, vec![orig]);
+        for h in handlers {
+            let next = self.new_block();
+            self.line = self.cx.line_of(h.span.start);
+            let Some(t) = &h.type_ else {
+                self.error(h.span, "expected one or more exception types");
+                continue;
+            };
+            let tv = self.expr(t);
+            let tb = self.box_val(&tv);
+            let part = self.prim(Prim::StarMatch, vec![state, tb]);
+            let no_match = self.prim(Prim::ObjIsNone, vec![part]);
+            let matched = self.new_block();
+            self.branch(no_match, next, matched);
+
+            self.switch_to(matched);
+            self.prim_void(Prim::SetHandledExc, vec![part]);
+            let raised = self.new_block();
+            self.handlers.push(raised);
+            if let Some(n) = &h.name {
+                self.store_name(&n.name, Val::new(part, Ty::Object));
+                self.unwind.push(Unwind::ClearName { name: &n.name });
+            }
+            self.caught.push(part);
+            self.stmts(&h.body);
+            self.caught.pop();
+            if let Some(n) = &h.name {
+                self.unwind.pop();
+                self.clear_name(&n.name);
+            }
+            self.handlers.pop();
+            self.goto(next);
+
+            // The clause raised: `eg = None; del eg`, keep the exception, go on.
+            self.switch_to(raised);
+            let exc = self.prim(Prim::FetchExc, vec![]);
+            if let Some(n) = &h.name {
+                self.clear_name(&n.name);
+            }
+            self.prim_void(Prim::StarRaised, vec![state, exc]);
+            self.goto(next);
+            self.switch_to(next);
+        }
+        let result = self.prim(Prim::StarResult, vec![orig, state]);
+        self.unwind.pop();
+        self.handlers.pop();
+        self.prim_void(Prim::SetHandledExc, vec![prev]);
+        let nothing = self.prim(Prim::ObjIsNone, vec![result]);
+        let reraise = self.new_block();
+        self.branch(nothing, after, reraise);
+        self.switch_to(reraise);
+        self.reraise(result);
+
+        self.switch_to(fail);
+        self.prim_void(Prim::SetHandledExc, vec![prev]);
+        let outer = self.handler();
+        self.goto(outer);
+
+        self.switch_to(else_blk);
+        self.stmts(orelse);
+        self.goto(after);
+        self.switch_to(after);
+    }
+
     fn except_body(
         &mut self,
         h: &'a ExceptHandler,
@@ -411,18 +517,29 @@ impl<'a> FnBuilder<'a> {
         prev: oxyc_ir::Reg,
         after: oxyc_ir::BlockId,
     ) {
-        if let Some(n) = &h.name {
-            let v = Val::new(exc, Ty::Object);
-            self.store_name(&n.name, v);
-            self.unwind.push(Unwind::ClearName { name: &n.name });
-        }
+        let Some(n) = &h.name else {
+            self.stmts(&h.body);
+            self.prim_void(Prim::SetHandledExc, vec![prev]);
+            self.goto(after);
+            return;
+        };
+        let v = Val::new(exc, Ty::Object);
+        self.store_name(&n.name, v);
+        self.unwind.push(Unwind::ClearName { name: &n.name });
+        let raised = self.new_block();
+        self.handlers.push(raised);
         self.stmts(&h.body);
-        if let Some(n) = &h.name {
-            self.unwind.pop();
-            self.clear_name(&n.name);
-        }
+        self.handlers.pop();
+        self.unwind.pop();
+        self.clear_name(&n.name);
         self.prim_void(Prim::SetHandledExc, vec![prev]);
         self.goto(after);
+        // The body raised: `name = None; del name` with the new exception held
+        // aside, then it goes on.
+        self.switch_to(raised);
+        let e = self.prim(Prim::FetchExc, vec![]);
+        self.clear_name(&n.name);
+        self.reraise(e);
     }
 
     fn try_finally(&mut self, finalbody: &'a [Stmt], body: &mut dyn FnMut(&mut FnBuilder<'a>)) {
@@ -448,7 +565,10 @@ impl<'a> FnBuilder<'a> {
         let fail = self.new_block();
         self.handlers.push(fail);
         self.unwind.push(Unwind::ExceptScope { prev });
+        // (A bare `raise` here re-raises the exception in flight.)
+        self.caught.push(exc);
         self.stmts(finalbody);
+        self.caught.pop();
         self.unwind.pop();
         self.handlers.pop();
         self.prim_void(Prim::SetHandledExc, vec![prev]);

@@ -44,12 +44,19 @@ fn try_except_has_explicit_exception_edges() {
 }
 
 #[test]
+fn try_star_splits_clause_by_clause() {
+    insta::assert_snapshot!(ir_of(
+        "def f() -> None:\n    try:\n        g()\n    except* ValueError as eg:\n        h(eg)\n    except* (KeyError, OSError):\n        raise\n"
+    ));
+}
+
+#[test]
 fn interpreted_statements_become_snippets() {
     let ir = ir_of(
-        "async def g():\n    return (x async for x in y)\n\nclass C:\n    class D:\n        pass\n\ndef f() -> int:\n    return 1\n",
+        "def g():\n    return locals()\n\nclass C:\n    class D:\n        pass\n\ndef f() -> int:\n    return 1\n",
     );
     assert!(
-        ir.contains("snippet 0: interpreted (an asynchronous generator expression)"),
+        ir.contains("snippet 0: interpreted (`locals()` (it inspects the calling frame))"),
         "{ir}"
     );
     assert!(ir.contains("exec_snippet 0"), "{ir}");

@@ -150,11 +150,15 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
             is_async_gen = y.found && d.is_async;
         }
         let mut locals: IndexSet<String> = param_names.iter().cloned().collect();
+        let mut is_async = matches!(node, FuncNode::Def(d) if d.is_async);
         if let FuncNode::GenExp(e) = node
             && let ExprKind::GeneratorExp { generators, .. } = &e.kind
             && let Some(g) = generators.first()
         {
             is_generator = true;
+            // `(x async for x in xs)` or an `await` in it: an async generator.
+            is_async = crate::genexp_is_async(e);
+            is_async_gen = is_async;
             scopes::target_names(&g.target, &mut bound);
         }
         for n in bound {
@@ -202,7 +206,7 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
             freevars: IndexSet::new(),
             nonlocals: nonlocals.clone(),
             is_generator,
-            is_async: matches!(node, FuncNode::Def(d) if d.is_async),
+            is_async,
             is_async_gen,
         });
         let mut inner_bound: IndexSet<String> = site
@@ -212,7 +216,12 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
             .cloned()
             .collect();
         inner_bound.extend(locals.iter().cloned());
-        let prefix = format!("{qualname}.<locals>.");
+        // (CPython adds `.<locals>` after functions and lambdas, not after a
+        // generator expression: `f.<locals>.<genexpr>.<lambda>`.)
+        let prefix = match node {
+            FuncNode::GenExp(_) => format!("{qualname}."),
+            FuncNode::Def(_) | FuncNode::Lambda(_) => format!("{qualname}.<locals>."),
+        };
         let mut w = Walk {
             b: self,
             stmt_index: site.stmt_index,
@@ -316,6 +325,7 @@ impl<'m> Walk<'_, 'm, '_> {
         INLINE_CONSUMERS.contains(&n.as_str())
             && args.len() == 1
             && matches!(args[0].kind, ExprKind::GeneratorExp { .. })
+            && !crate::genexp_is_async(&args[0])
             && !self.locals.contains(n)
             && !self.bound.contains(n)
             && !self.comp.iter().any(|c| c.contains(n))

@@ -19,7 +19,7 @@ pub use native::NativeClass;
 use oxyc_syntax::ast::{self, StmtKind};
 use oxyc_syntax::{Diagnostic, Severity, Span};
 pub use scopes::{bound_names, pattern_names, target_names};
-pub use support::{Child, each_child, each_expr_child, each_pattern_child};
+pub use support::{Child, each_child, each_expr_child, each_pattern_child, genexp_is_async};
 
 /// How a top-level statement is executed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,9 +84,11 @@ pub struct FuncScope<'m> {
     /// Its body has a `yield`, or it is an `async def`: calling it makes a
     /// generator (or coroutine) whose frame holds its locals.
     pub is_generator: bool,
-    /// An `async def`: calling it makes a coroutine.
+    /// An `async def` (or an asynchronous generator expression): calling it makes a
+    /// coroutine (or an async generator); `await` works in its body.
     pub is_async: bool,
-    /// An `async def` with `yield`: calling it makes an async generator.
+    /// An `async def` with `yield`, or an asynchronous generator expression:
+    /// calling it makes an async generator.
     pub is_async_gen: bool,
 }
 

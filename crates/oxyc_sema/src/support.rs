@@ -349,7 +349,6 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool, r: Rules) -> Found {
         StmtKind::Nonlocal(_) if !r.nested => found(span, "`nonlocal` outside a nested function"),
         StmtKind::Unsupported { what } => found(span, what),
         StmtKind::For { is_async: true, .. } if !r.in_async => found(span, "`async for`"),
-        StmtKind::Try { is_star: true, .. } => found(span, "`except*`"),
         // Finally bodies are compiled once per exit path; a `try ... finally` nested
         // in one multiplies that, so past one level of nesting (exponential code
         // size) such functions stay interpreted. (A `try ... except` in a finally
@@ -421,22 +420,38 @@ fn expr_unsupported(e: &Expr, r: Rules) -> Found {
             params_unsupported(params, false).or_else(|| expr_unsupported(body, Rules::default()))
         }
         // A comprehension is a scope of its own: no `yield` in it. (An `await` in a
-        // list, set or dict comprehension runs inline, in the coroutine; a generator
-        // expression with one would be an async generator.)
-        ExprKind::ListComp { .. }
-        | ExprKind::SetComp { .. }
-        | ExprKind::DictComp { .. }
-        | ExprKind::GeneratorExp { .. }
-            if r.in_function || (r.in_async && matches!(e.kind, ExprKind::GeneratorExp { .. })) =>
+        // list, set or dict comprehension runs inline, in the coroutine.)
+        ExprKind::ListComp { .. } | ExprKind::SetComp { .. } | ExprKind::DictComp { .. }
+            if r.in_function =>
         {
             expr_unsupported(
                 e,
                 Rules {
                     in_function: false,
-                    in_async: r.in_async && !matches!(e.kind, ExprKind::GeneratorExp { .. }),
                     ..r
                 },
             )
+        }
+        // A generator expression's first iterable is evaluated where it stands; the
+        // rest runs in a generator of its own, an async generator when it awaits
+        // (`genexp_is_async`): `await` and async comprehensions are allowed there.
+        ExprKind::GeneratorExp { generators, .. } => {
+            let first = generators.first().map(|g| g.iter.id);
+            let mut result = None;
+            each_expr_child(e, &mut |c| {
+                if result.is_none() {
+                    let in_async = r.in_async || Some(c.id) != first;
+                    result = expr_unsupported(
+                        c,
+                        Rules {
+                            in_function: false,
+                            in_async,
+                            ..r
+                        },
+                    );
+                }
+            });
+            result
         }
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) if !r.in_function => {
             found(span, "`yield` outside a function")
@@ -447,16 +462,13 @@ fn expr_unsupported(e: &Expr, r: Rules) -> Found {
             found(span, "the walrus operator `:=` in a class body")
         }
         // (In an `async def` a list, set or dict comprehension runs inline, so its
-        // `async for` is the coroutine's; an async generator expression is not.)
+        // `async for` is the coroutine's.)
         ExprKind::ListComp { generators, .. }
         | ExprKind::SetComp { generators, .. }
         | ExprKind::DictComp { generators, .. }
             if generators.iter().any(|g| g.is_async) && !r.in_async =>
         {
             found(span, "an async comprehension outside an `async def` body")
-        }
-        ExprKind::GeneratorExp { generators, .. } if generators.iter().any(|g| g.is_async) => {
-            found(span, "an asynchronous generator expression")
         }
         ExprKind::Call { func, args, .. } => {
             if let ExprKind::Name(n) = &func.kind
@@ -468,6 +480,60 @@ fn expr_unsupported(e: &Expr, r: Rules) -> Found {
             expr_children_unsupported(e, r)
         }
         _ => expr_children_unsupported(e, r),
+    }
+}
+
+/// Is this generator expression asynchronous (calling it makes an async
+/// generator, as in CPython): an `async for` clause, or an `await` in the part
+/// that runs in its own scope (everything but its first iterable), an async list,
+/// set or dict comprehension there included (those run inline in that scope). A
+/// generator expression or lambda nested in it is a scope of its own.
+pub fn genexp_is_async(e: &Expr) -> bool {
+    let ExprKind::GeneratorExp { generators, .. } = &e.kind else {
+        return false;
+    };
+    if generators.iter().any(|g| g.is_async) {
+        return true;
+    }
+    let first = generators.first().map(|g| g.iter.id);
+    let mut found = false;
+    each_expr_child(e, &mut |c| {
+        if !found && Some(c.id) != first {
+            found = awaits_in_scope(c);
+        }
+    });
+    found
+}
+
+/// An `await` (or an async comprehension) evaluated in the scope of `e`.
+fn awaits_in_scope(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Await(_) => true,
+        // (Only its defaults are evaluated here.)
+        ExprKind::Lambda { params, .. } => params
+            .all()
+            .filter_map(|p| p.default.as_ref())
+            .any(awaits_in_scope),
+        // (Only its first iterable is evaluated here.)
+        ExprKind::GeneratorExp { generators, .. } => {
+            generators.first().is_some_and(|g| awaits_in_scope(&g.iter))
+        }
+        ExprKind::ListComp { generators, .. }
+        | ExprKind::SetComp { generators, .. }
+        | ExprKind::DictComp { generators, .. }
+            if generators.iter().any(|g| g.is_async) =>
+        {
+            true
+        }
+        _ => {
+            let mut found = false;
+            each_expr_child(e, &mut |c| {
+                if !found {
+                    found = awaits_in_scope(c);
+                }
+            });
+            found
+        }
     }
 }
 
@@ -784,6 +850,8 @@ pub fn invalid_program(stmt: &Stmt) -> Vec<Diagnostic> {
         in_func: false,
         in_loop: false,
         in_class: false,
+        star_in_func: false,
+        star_in_loop: false,
     };
     check(stmt, cx, &mut out);
     // (A top-level statement is in the module's code object: no block is open.)
@@ -877,7 +945,15 @@ struct Ctx {
     in_loop: bool,
     /// Directly in a class body (not in one of its methods).
     in_class: bool,
+    /// In an `except*` clause of this function (or module, or class body)...
+    star_in_func: bool,
+    /// ... and not in a loop inside that clause.
+    star_in_loop: bool,
 }
+
+/// CPython's compiler cannot leave an `except*` clause early (the unhandled rest
+/// of the group must be re-raised).
+const STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
 
 fn check(stmt: &Stmt, cx: Ctx, out: &mut Vec<Diagnostic>) {
     check_own_exprs(stmt, cx.in_class, out);
@@ -888,6 +964,12 @@ fn check(stmt: &Stmt, cx: Ctx, out: &mut Vec<Diagnostic>) {
         StmtKind::Return(_) if !cx.in_func => {
             out.push(Diagnostic::error(stmt.span, "'return' outside function"))
         }
+        // (CPython looks for the loop of a `break` through the blocks around it:
+        // an `except*` clause before the loop, or before finding none, is the error.)
+        StmtKind::Return(_) if cx.star_in_func => out.push(Diagnostic::error(stmt.span, STAR_EXIT)),
+        StmtKind::Break | StmtKind::Continue if cx.star_in_loop => {
+            out.push(Diagnostic::error(stmt.span, STAR_EXIT))
+        }
         StmtKind::Break if !cx.in_loop => {
             out.push(Diagnostic::error(stmt.span, "'break' outside loop"))
         }
@@ -895,11 +977,35 @@ fn check(stmt: &Stmt, cx: Ctx, out: &mut Vec<Diagnostic>) {
             stmt.span,
             "'continue' not properly in loop",
         )),
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+            is_star: true,
+        } => {
+            let in_clause = Ctx {
+                star_in_func: true,
+                star_in_loop: true,
+                ..cx
+            };
+            for s in body {
+                check(s, cx, out);
+            }
+            for s in handlers.iter().flat_map(|h| &h.body) {
+                check(s, in_clause, out);
+            }
+            for s in orelse.iter().chain(finalbody) {
+                check(s, cx, out);
+            }
+        }
         StmtKind::FunctionDef(f) => {
             let body = Ctx {
                 in_func: true,
                 in_loop: false,
                 in_class: false,
+                star_in_func: false,
+                star_in_loop: false,
             };
             for s in &f.body {
                 check(s, body, out);
@@ -910,6 +1016,8 @@ fn check(stmt: &Stmt, cx: Ctx, out: &mut Vec<Diagnostic>) {
                 in_func: false,
                 in_loop: false,
                 in_class: true,
+                star_in_func: false,
+                star_in_loop: false,
             };
             for s in &c.body {
                 check(s, body, out);
@@ -921,6 +1029,7 @@ fn check(stmt: &Stmt, cx: Ctx, out: &mut Vec<Diagnostic>) {
                     s,
                     Ctx {
                         in_loop: true,
+                        star_in_loop: false,
                         ..cx
                     },
                     out,

@@ -760,7 +760,12 @@ impl Cx<'_> {
             return;
         };
         let it = self.exprs.get(g.iter.id).clone();
-        let et = self.elem_ty(&g.iter, &it);
+        // (`async for`: what `__anext__` gives, any object.)
+        let et = if g.is_async {
+            Ty::Object
+        } else {
+            self.elem_ty(&g.iter, &it)
+        };
         self.bind_target(&g.target, et);
         for cond in &g.ifs {
             self.expr(cond);
