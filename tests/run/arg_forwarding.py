@@ -204,3 +204,28 @@ def test_mutating_kwargs_in_callee_does_not_affect_caller() -> None:
 
     d = {"x": 1}
     print(target(**d), d)
+
+
+class Account:
+    def __init__(self, balance: int) -> None:
+        self.balance = balance
+
+    @traced
+    def deposit(self, amount: int, *, note: str = "") -> str:
+        self.balance += amount
+        return f"{note}{self.balance}"
+
+    @staticmethod
+    @traced
+    def rate(kind: str = "basic") -> float:
+        return 0.5 if kind == "basic" else 1.5
+
+
+def test_forwarding_decorators_on_methods() -> None:
+    a = Account(10)
+    print(a.deposit(5), a.deposit(amount=7, note="now "), Account.deposit(a, 1))
+    print(Account.rate(), a.rate("gold"), Account.deposit.calls[0])  # type: ignore[attr-defined]
+    try:
+        a.deposit()
+    except TypeError as e:
+        print("TypeError:", e)
