@@ -3285,6 +3285,12 @@ static int is_iterable_coroutine(PyObject *o) {
 
 PyObject *oxy_get_awaitable(PyObject *o, int ctx) {
     PyTypeObject *tp = Py_TYPE(o);
+    if (tp == oxy_coro_type && ((OxyGen *)o)->frame != NULL && !((OxyGen *)o)->running &&
+        OXY_GEN_STATE((OxyGen *)o) > 0) {
+        /* suspended: at an await of its own, so another awaiter drives it already */
+        PyErr_SetString(PyExc_RuntimeError, "coroutine is being awaited already");
+        return NULL;
+    }
     if (tp == oxy_coro_type || PyCoro_CheckExact(o) || is_iterable_coroutine(o)) return Py_NewRef(o);
     unaryfunc getter = tp->tp_as_async != NULL ? tp->tp_as_async->am_await : NULL;
     if (getter == NULL) {

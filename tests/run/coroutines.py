@@ -649,3 +649,24 @@ def test_async_generator_protocol() -> None:
     print(type(g).__name__, isinstance(g, collections.abc.AsyncGenerator))
     print(inspect.isasyncgenfunction(ticker), inspect.iscoroutinefunction(ticker))
     print(g.__name__, g.__qualname__, g.ag_running)  # type: ignore[attr-defined]
+
+
+async def _wait_on(fut: "asyncio.Future[int]") -> int:
+    return await fut + 1
+
+
+def test_awaiting_a_coroutine_another_awaits() -> None:
+    async def main() -> None:
+        loop = asyncio.get_running_loop()
+        fut: asyncio.Future[int] = loop.create_future()
+        c = _wait_on(fut)
+        task = asyncio.ensure_future(c)
+        await asyncio.sleep(0)  # the task has started c: it waits on fut
+        try:
+            await c
+        except RuntimeError as e:
+            print("RuntimeError:", e)
+        fut.set_result(41)
+        print(await task)
+
+    asyncio.run(main())
