@@ -2,10 +2,10 @@
 
 use crate::consts::ConstTable;
 use crate::cstr::{c_double, c_string, ident};
-use crate::{c_type, error_check, error_value, initial_value, native_name};
+use crate::{Linkage, c_type, error_check, error_value, initial_value, native_name};
 use indexmap::IndexSet;
 use oxyc_ir::{
-    BuildKind, Const, ErrEdge, ErrKind, Function, Module, Op, OpKind, RType, Reg, RegKind,
+    BlockId, BuildKind, Const, ErrEdge, ErrKind, Function, Module, Op, OpKind, RType, Reg, RegKind,
     Terminator,
 };
 use std::fmt::Write;
@@ -24,6 +24,10 @@ struct Emitter<'a> {
     /// Shared release chains of error paths: (register, next label) -> node number.
     /// Error sites with the same (or a common tail of) cleanup share the code.
     chains: indexmap::IndexMap<(Reg, String), usize>,
+    /// The block being emitted only runs with long ints: int operations are emitted
+    /// as plain calls (`PrimDesc::compact`) to keep the C small.
+    cold: bool,
+    lk: Linkage,
 }
 
 pub fn emit_function(
@@ -31,24 +35,132 @@ pub fn emit_function(
     f: &Function,
     consts: &mut ConstTable,
     builtins: &mut IndexSet<String>,
+    lk: Linkage,
 ) -> String {
     if f.is_generator {
         let mut out = generator_frame(m, f);
-        out += &emit_body(m, f, consts, builtins, Variant::Plain);
+        out += &emit_body(m, f, consts, builtins, Variant::Plain, lk);
         return out;
     }
     let tagged = int_params(f);
-    if tagged.is_empty() || op_count(f) > SPECIALIZE_MAX_OPS {
-        return emit_body(m, f, consts, builtins, Variant::Plain);
+    if tagged.is_empty() || op_count(f) > SPECIALIZE_MAX_OPS || !computes_with(f, &tagged) {
+        return emit_body(m, f, consts, builtins, Variant::Plain, lk);
     }
     // Two copies: the entry point assumes its int parameters are short (and the C
     // compiler folds their tag checks away); one that is long sends the call to the
     // generic copy.
-    let mut out = format!("{};\n", signature_named(f, &generic_name(m, f)));
-    out += &emit_body(m, f, consts, builtins, Variant::Dispatch(tagged));
+    let mut out = format!(
+        "{};\n",
+        signature_named(f, &generic_name(m, f), Linkage::Single)
+    );
+    out += &emit_body(m, f, consts, builtins, Variant::Dispatch(tagged), lk);
     out.push('\n');
-    out += &emit_body(m, f, consts, builtins, Variant::Generic);
+    out += &emit_body(m, f, consts, builtins, Variant::Generic, lk);
     out
+}
+
+/// Which blocks one copy of a function emits, and how.
+///
+/// A versioned `range()` loop (`IntAllShort3` picks a C-counter loop when the bounds
+/// are short, the general loop otherwise) needs only one of its loops where the test's
+/// outcome is known: the short-int copy of a function, whose int parameters are short,
+/// knows it when the bounds are short by construction (see `oxyc_passes::shortint`);
+/// the copy for long ints takes the general loop (it only runs with a long argument).
+/// What only runs with long ints (the general loop of a versioned loop, the whole copy
+/// for long ints) is *cold*: emitted compactly.
+struct Plan {
+    /// Per block: its branch's outcome, when known in this copy.
+    forced: Vec<Option<BlockId>>,
+    reachable: Vec<bool>,
+    cold: Vec<bool>,
+}
+
+impl Plan {
+    fn new(f: &Function, variant: &Variant) -> Plan {
+        let nb = f.blocks.len();
+        // The versioning tests: their result register -> their operands.
+        let mut tests: indexmap::IndexMap<Reg, &[Reg]> = Default::default();
+        for b in &f.blocks {
+            for op in &b.ops {
+                if let OpKind::Prim {
+                    dst: Some(d),
+                    prim: oxyc_ir::Prim::IntAllShort3,
+                    args,
+                } = &op.kind
+                {
+                    tests.insert(*d, args);
+                }
+            }
+        }
+        let all = |v: bool| vec![v; nb];
+        if tests.is_empty() {
+            return Plan {
+                forced: vec![None; nb],
+                reachable: all(true),
+                cold: all(matches!(variant, Variant::Generic)),
+            };
+        }
+        let short = match variant {
+            Variant::Dispatch(_) => oxyc_passes::shortint::short_ints(f, true),
+            _ => Vec::new(),
+        };
+        let is_short = |r: &Reg| short.get(r.0 as usize).copied().unwrap_or(false);
+        let mut forced = vec![None; nb];
+        // Per block with a versioning branch: (short edge, general edge).
+        let mut versioning = vec![None; nb];
+        for (bi, b) in f.blocks.iter().enumerate() {
+            if let Terminator::Branch { cond, then_, else_ } = &b.term
+                && let Some(args) = tests.get(cond)
+            {
+                versioning[bi] = Some((*then_, *else_));
+                forced[bi] = match variant {
+                    Variant::Generic => Some(*else_),
+                    Variant::Dispatch(_) if args.iter().all(is_short) => Some(*then_),
+                    _ => None,
+                };
+            }
+        }
+        let reachable = reach(f, &|bi| forced[bi].map(|t| vec![t]));
+        let cold = match variant {
+            Variant::Generic => all(true),
+            _ => {
+                let hot = reach(f, &|bi| {
+                    forced[bi]
+                        .or(versioning[bi].map(|(short, _)| short))
+                        .map(|t| vec![t])
+                });
+                (0..nb).map(|bi| reachable[bi] && !hot[bi]).collect()
+            }
+        };
+        Plan {
+            forced,
+            reachable,
+            cold,
+        }
+    }
+}
+
+/// The blocks reachable from the entry (through branches and error edges); `only`
+/// overrides the branch targets of a block.
+fn reach(f: &Function, only: &dyn Fn(usize) -> Option<Vec<BlockId>>) -> Vec<bool> {
+    let mut seen = vec![false; f.blocks.len()];
+    let mut stack = vec![f.entry];
+    while let Some(b) = stack.pop() {
+        let bi = b.0 as usize;
+        if bi >= seen.len() || seen[bi] {
+            continue;
+        }
+        seen[bi] = true;
+        let block = &f.blocks[bi];
+        stack.extend(
+            block
+                .ops
+                .iter()
+                .filter_map(|op| op.err.as_ref().map(|e| e.target)),
+        );
+        stack.extend(only(bi).unwrap_or_else(|| block.term.successors()));
+    }
+    seen
 }
 
 /// Functions up to this many IR ops get a short-int copy (see `emit_function`).
@@ -69,8 +181,69 @@ fn int_params(f: &Function) -> Vec<Reg> {
         .collect()
 }
 
+/// Ops and terminators, not counting reference counting.
 fn op_count(f: &Function) -> usize {
-    f.blocks.iter().map(|b| b.ops.len() + 1).sum()
+    f.blocks
+        .iter()
+        .map(|b| {
+            1 + b
+                .ops
+                .iter()
+                .filter(|op| {
+                    !matches!(
+                        op.kind,
+                        OpKind::IncRef { .. } | OpKind::DecRef { .. } | OpKind::XDecRef { .. }
+                    )
+                })
+                .count()
+        })
+        .sum()
+}
+
+/// Does the body compute with one of these int parameters (or a copy of it) where
+/// knowing it short lets the C compiler drop tag checks: arithmetic, comparisons,
+/// indexing? Only then is a short-int copy worth its size. The bounds of a versioned
+/// `range()` loop do not count (its own test picks the C loop), nor does code that
+/// only runs with long ints.
+fn computes_with(f: &Function, params: &[Reg]) -> bool {
+    let mut derived = vec![false; f.regs.len()];
+    for p in params {
+        derived[p.0 as usize] = true;
+    }
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for op in f.blocks.iter().flat_map(|b| &b.ops) {
+            if let OpKind::Assign { dst, src } = op.kind
+                && derived[src.0 as usize]
+                && !derived[dst.0 as usize]
+            {
+                derived[dst.0 as usize] = true;
+                changed = true;
+            }
+        }
+    }
+    let cold = Plan::new(f, &Variant::Plain).cold;
+    f.blocks
+        .iter()
+        .enumerate()
+        .filter(|(bi, _)| !cold[*bi])
+        .flat_map(|(_, b)| &b.ops)
+        .any(|op| match &op.kind {
+            OpKind::Prim { prim, args, .. } => {
+                let d = prim.desc();
+                !matches!(
+                    prim,
+                    oxyc_ir::Prim::IntAllShort3
+                        | oxyc_ir::Prim::IntShortToSsize
+                        | oxyc_ir::Prim::IntBox
+                ) && args
+                    .iter()
+                    .zip(d.args)
+                    .any(|(a, t)| *t == RType::Int && derived[a.0 as usize])
+            }
+            _ => false,
+        })
 }
 
 fn generic_name(m: &Module, f: &Function) -> String {
@@ -83,6 +256,7 @@ fn emit_body(
     consts: &mut ConstTable,
     builtins: &mut IndexSet<String>,
     variant: Variant,
+    lk: Linkage,
 ) -> String {
     let mut e = Emitter {
         m,
@@ -94,16 +268,20 @@ fn emit_body(
         yields: 0,
         exits: Default::default(),
         chains: Default::default(),
+        cold: false,
+        lk,
     };
     e.function(&variant);
     e.out
 }
 
-pub fn signature(m: &Module, f: &Function) -> String {
-    signature_named(f, &native_name(m, f.id))
+/// The C signature of `f`'s native function (`lk`: see `Linkage`; the module's
+/// generator functions stay in the first unit).
+pub fn signature(m: &Module, f: &Function, lk: Linkage) -> String {
+    signature_named(f, &native_name(m, f.id), lk)
 }
 
-fn signature_named(f: &Function, name: &str) -> String {
+fn signature_named(f: &Function, name: &str, lk: Linkage) -> String {
     if f.is_generator {
         return format!(
             "static PyObject *{name}(void *oxy_frame, PyObject *oxy_sent, int oxy_depth)"
@@ -120,7 +298,12 @@ fn signature_named(f: &Function, name: &str) -> String {
             .map(|(i, p)| format!("{} {}", c_type(p.ty), reg_name_of(f, Reg(i as u32)))),
     );
     params.push("int oxy_depth".to_string());
-    format!("static {} {name}({})", c_type(f.ret), params.join(", "))
+    format!(
+        "{} {} {name}({})",
+        lk.keyword(),
+        c_type(f.ret),
+        params.join(", ")
+    )
 }
 
 /// A register's C name: a local variable, or a member of the frame of a generator.
@@ -223,8 +406,9 @@ impl Emitter<'_> {
         };
         let _ = writeln!(self.out, "/* def {} (line {}{copy}) */", f.name, f.line);
         let sig = match variant {
-            Variant::Generic => signature_named(f, &generic_name(self.m, f)),
-            _ => signature(self.m, f),
+            // (Only its entry point calls the copy for long ints: always in one unit.)
+            Variant::Generic => signature_named(f, &generic_name(self.m, f), Linkage::Single),
+            _ => signature(self.m, f, self.lk),
         };
         let _ = writeln!(self.out, "{sig} {{");
         if let Variant::Dispatch(tagged) = variant {
@@ -290,15 +474,26 @@ impl Emitter<'_> {
             );
         }
         let _ = writeln!(self.out, "    goto L{};", f.entry.0);
+        let plan = Plan::new(f, variant);
         for (bi, b) in f.blocks.iter().enumerate() {
+            if !plan.reachable[bi] {
+                continue;
+            }
+            self.cold = plan.cold[bi];
             let _ = writeln!(self.out, "  L{bi}: ;");
             for op in &b.ops {
                 self.line(op.line);
                 self.op(op);
             }
             self.line(b.term_line);
-            self.term(&b.term);
+            match plan.forced[bi] {
+                Some(target) => {
+                    let _ = writeln!(self.out, "    goto L{}; /* known here */", target.0);
+                }
+                None => self.term(&b.term),
+            }
         }
+        self.cold = false;
         self.cur_line = 0;
         if !self.exits.is_empty() || !self.chains.is_empty() {
             let _ = writeln!(self.out, "  /* error exits */");
@@ -359,7 +554,13 @@ impl Emitter<'_> {
     fn emit_exits(&mut self) {
         let chains = std::mem::take(&mut self.chains);
         for ((r, next), k) in &chains {
-            let _ = writeln!(self.out, "  C{k}: {} goto {next};", self.release(*r));
+            // (Out of line: error paths are cold, and there are many of them.)
+            let release = match self.f.ty(*r) {
+                RType::Int => format!("oxy_int_xdecref_ool({});", self.reg(*r)),
+                RType::Obj => format!("oxy_xdecref_ool({});", self.reg(*r)),
+                _ => String::new(),
+            };
+            let _ = writeln!(self.out, "  C{k}: {release} goto {next};");
         }
         let exits = std::mem::take(&mut self.exits);
         for (target, k) in &exits {
@@ -426,11 +627,13 @@ impl Emitter<'_> {
             OpKind::Const { dst, value } => self.konst(*dst, value),
             OpKind::Prim { dst, prim, args } => {
                 let d = prim.desc();
-                let mut text = d.template.to_string();
+                let compact = d.compact.filter(|_| self.cold);
+                let mut text = compact.unwrap_or(d.template).to_string();
                 for (i, a) in args.iter().enumerate().rev() {
                     text = text.replace(&format!("${i}"), &self.reg(*a));
                 }
-                if let (Some(dst), Some((cond, slow)), Some(_)) = (dst, d.fast, &op.err) {
+                let fast = d.fast.filter(|_| compact.is_none());
+                if let (Some(dst), Some((cond, slow)), Some(_)) = (dst, fast, &op.err) {
                     let dn = self.reg(*dst);
                     let mut cond = cond.replace("$d", &dn);
                     let mut slow = slow.to_string();

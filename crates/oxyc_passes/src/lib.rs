@@ -15,6 +15,7 @@ pub mod callgraph;
 pub mod cfg;
 pub mod peephole;
 pub mod refcount;
+pub mod shortint;
 pub mod uninit;
 
 use oxyc_ir::Module;

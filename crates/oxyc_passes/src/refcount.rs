@@ -10,6 +10,9 @@
 //! old value is released just before the new one is stored), deleted, or the function
 //! returns — not merely until their last use — so `__del__`, weak references and
 //! finalizers see the same lifetimes.
+//!
+//! Int registers that only ever hold short ints (`shortint`) own nothing and are
+//! never counted.
 
 use crate::bitset::BitSet;
 use oxyc_ir::{Block, BlockId, Function, Op, OpKind, RType, Reg, RegKind, Terminator};
@@ -37,7 +40,14 @@ pub fn run(f: &mut Function) {
             r.kind = RegKind::Borrowed;
         }
     }
-    let refcounted: Vec<bool> = f.regs.iter().map(|r| r.ty.is_refcounted()).collect();
+    // Ints that are short by construction own nothing (see `shortint`).
+    let short = crate::shortint::short_ints(f, false);
+    let refcounted: Vec<bool> = f
+        .regs
+        .iter()
+        .zip(&short)
+        .map(|(r, s)| r.ty.is_refcounted() && !s)
+        .collect();
     let borrowed: Vec<bool> = f
         .regs
         .iter()
