@@ -948,7 +948,7 @@ fail:
 /* Wrappers (see oxyc_rt.h)                                                  */
 /* ======================================================================== */
 
-static int wrap_check(const oxy_param *p, PyObject *v) {
+static inline int wrap_check(const oxy_param *p, PyObject *v) {
     int c = p->check & ~OXY_CHECK_OPTIONAL;
     if ((p->check & OXY_CHECK_OPTIONAL) && v == Py_None) return 1;
     switch (c) {
@@ -974,7 +974,7 @@ static int wrap_check(const oxy_param *p, PyObject *v) {
 }
 
 /* Release the ints converted before parameter `upto` and every collector. */
-static void wrap_release_upto(const oxy_wrapper *w, oxy_arg *a, Py_ssize_t upto) {
+static OXY_COLD void wrap_release_upto(const oxy_wrapper *w, oxy_arg *a, Py_ssize_t upto) {
     for (Py_ssize_t i = 0; i < w->nparams; i++) {
         const oxy_param *p = &w->params[i];
         if (p->rep == OXY_REP_COLLECTOR) Py_XDECREF(a[i].o);
@@ -982,30 +982,44 @@ static void wrap_release_upto(const oxy_wrapper *w, oxy_arg *a, Py_ssize_t upto)
     }
 }
 
+_Static_assert(sizeof(oxy_arg) == sizeof(PyObject *), "oxy_arg is one word");
+
 int oxy_wrap_args(const oxy_wrapper *w, PyObject *self, PyObject *const *args, Py_ssize_t nargs,
                   PyObject *kwnames, oxy_arg *out) {
-    PyObject *small[8];
-    PyObject **raw = small;
-    Py_ssize_t n = w->nparams, i;
-    if (OXY_UNLIKELY(n > 8)) {
-        raw = PyMem_Malloc(sizeof(PyObject *) * (size_t)n);
-        if (raw == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
+    Py_ssize_t n = w->nparams, i = 0;
+    /* The parsers fill out[] with the objects (the runtime is compiled with
+       -fno-strict-aliasing); each is then converted in place. */
+    PyObject **raw = (PyObject **)out;
+    Py_ssize_t npos = PyVectorcall_NARGS(nargs);
+    if (w->sig == NULL && kwnames == NULL && npos >= w->nrequired && npos <= n) {
+        /* Positional arguments only, as many as there may be: nothing to parse. */
+        for (; i < npos; i++) raw[i] = args[i];
+        for (; i < n; i++) raw[i] = NULL;
+        i = 0;
+    } else {
+        int rc = w->sig != NULL
+                     ? oxy_parse_sig(args, nargs, kwnames, w->sig, raw)
+                     : oxy_parse_args(args, nargs, kwnames, w->fname, w->names, w->interned, n,
+                                      w->nrequired, raw);
+        if (OXY_UNLIKELY(rc < 0)) return -1;
     }
-    int rc = w->sig != NULL
-                 ? oxy_parse_sig(args, nargs, kwnames, w->sig, raw)
-                 : oxy_parse_args(args, nargs, kwnames, w->fname, w->names, w->interned, n,
-                                  w->nrequired, raw);
-    if (OXY_UNLIKELY(rc < 0)) goto fail_parse;
-    /* Collectors first: a failure below releases them. */
-    for (i = 0; i < n; i++)
-        if (w->params[i].rep == OXY_REP_COLLECTOR) out[i].o = raw[i];
-    for (i = 0; i < n; i++) {
+    for (; i < n; i++) {
         const oxy_param *p = &w->params[i];
         PyObject *v = raw[i];
-        if (p->rep == OXY_REP_COLLECTOR) continue;
+        if (OXY_LIKELY(v != NULL)) {
+            /* The common cases in one step (collectors are never NULL). */
+            unsigned long fast = p->fast;
+            if (fast == OXY_ARG_NONE) continue;
+            if (fast == OXY_ARG_INT) {
+                if (OXY_LIKELY(PyLong_Check(v))) {
+                    out[i].i = oxy_int_from_long_obj(v);
+                    if (OXY_UNLIKELY(out[i].i == OXY_INT_ERR)) goto fail;
+                    continue;
+                }
+            } else if (fast != OXY_ARG_GENERAL && PyType_FastSubclass(Py_TYPE(v), fast)) {
+                continue;
+            }
+        }
         /* A closure's defaults are objects in its tuple: converted like arguments. */
         if (v == NULL && p->slot >= 0) v = PyTuple_GET_ITEM(self, p->slot);
         if (v == NULL) {
@@ -1021,7 +1035,7 @@ int oxy_wrap_args(const oxy_wrapper *w, PyObject *self, PyObject *const *args, P
             }
             continue;
         }
-        if (OXY_UNLIKELY(!wrap_check(p, v))) {
+        if (p->check != OXY_CHECK_ANY && OXY_UNLIKELY(!wrap_check(p, v))) {
             oxy_raise_type(p->what, p->expected, v);
             goto fail;
         }
@@ -1038,7 +1052,6 @@ int oxy_wrap_args(const oxy_wrapper *w, PyObject *self, PyObject *const *args, P
         default: out[i].o = v; break;
         }
     }
-    if (raw != small) PyMem_Free(raw);
     if (w->generator) return 0;
     if (OXY_UNLIKELY(oxy_rt_stack_limit == 0)) oxy_stack_init();
     int d = oxy_rt_call_depth;
@@ -1048,9 +1061,8 @@ int oxy_wrap_args(const oxy_wrapper *w, PyObject *self, PyObject *const *args, P
     }
     return d;
 fail:
+    /* (out[i..] still hold parsed objects: only the collectors among them are owned.) */
     wrap_release_upto(w, out, i);
-fail_parse:
-    if (raw != small) PyMem_Free(raw);
     return -1;
 }
 

@@ -132,7 +132,8 @@ static inline void oxy_int_decref(oxy_int x) {
 }
 /* Like oxy_int_decref, but OXY_INT_ERR is allowed (and ignored). */
 static inline void oxy_int_xdecref(oxy_int x) {
-    if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x))) oxy_int_xdecref_long(x);
+    /* (Two tests: the C compiler then knows that an unbound local needs nothing.) */
+    if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x)) && x != OXY_INT_ERR) oxy_int_decref_long(x);
 }
 /* The releases on error paths, out of line: they run once per exception, and
    generated code has many of them. */
@@ -602,7 +603,13 @@ typedef struct {
     short slot;            /* a closure's default: its index in the closure tuple (self), or -1 */
     PyTypeObject **type;   /* OXY_CHECK_NATIVE: the module's pointer to the native class */
     const void *dflt;      /* the C static holding the default (a rep value), or NULL */
+    /* The work on a given argument, in one step: OXY_ARG_* below, or for an object
+       checked by a type flag (Py_TPFLAGS_LIST_SUBCLASS...), that flag. */
+    unsigned long fast;
 } oxy_param;
+#define OXY_ARG_NONE 0UL        /* an unchecked object, a collector */
+#define OXY_ARG_INT 1UL         /* an int: checked and unboxed */
+#define OXY_ARG_GENERAL 2UL     /* anything else: see oxy_wrap_args */
 
 /* One converted argument (the member named by its parameter's rep; `o` for
    collectors). Ints are owned by the wrapper, objects borrowed, collectors owned. */
@@ -631,7 +638,8 @@ typedef struct {
    `self` is the closure tuple of a closure (its defaults), else unused. */
 OXY_API int oxy_wrap_args(const oxy_wrapper *w, PyObject *self, PyObject *const *args,
                           Py_ssize_t nargs, PyObject *kwnames, oxy_arg *out);
-/* Release what the wrapper owns in out[] (ints, collectors) after the call. */
+/* Release what the wrapper owns in out[] (ints, collectors): a generator wrapper
+   that could not make its frame. */
 OXY_API void oxy_wrap_release(const oxy_wrapper *w, oxy_arg *a);
 /* The native function's result as the wrapper's: NULL on its error sentinel, else
    boxed (an int result's reference is dropped). */

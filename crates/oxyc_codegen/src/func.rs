@@ -13,6 +13,8 @@ use std::fmt::Write;
 struct Emitter<'a> {
     m: &'a Module,
     f: &'a Function,
+    /// The C name of each register (made once: the emitter names registers often).
+    names: &'a [String],
     consts: &'a mut ConstTable,
     builtins: &'a mut IndexSet<String>,
     out: String,
@@ -163,6 +165,31 @@ fn reach(f: &Function, only: &dyn Fn(usize) -> Option<Vec<BlockId>>) -> Vec<bool
     seen
 }
 
+/// A primitive's C template with `$0`, `$1`, ... replaced by its operands and `$d` by
+/// its result (one pass, no intermediate strings).
+fn fill(template: &str, operands: &[&str], dst: &str) -> String {
+    let mut out = String::with_capacity(template.len() + 16 * operands.len());
+    let mut rest = template;
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            let i: usize = after[..digits].parse().unwrap_or(usize::MAX);
+            out.push_str(operands.get(i).copied().unwrap_or("/* bad operand */"));
+            rest = &after[digits..];
+        } else if let Some(tail) = after.strip_prefix('d') {
+            out.push_str(dst);
+            rest = tail;
+        } else {
+            out.push('$');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Functions up to this many IR ops get a short-int copy (see `emit_function`).
 const SPECIALIZE_MAX_OPS: usize = 160;
 
@@ -258,9 +285,13 @@ fn emit_body(
     variant: Variant,
     lk: Linkage,
 ) -> String {
+    let names: Vec<String> = (0..f.regs.len())
+        .map(|i| reg_name_of(f, Reg(i as u32)))
+        .collect();
     let mut e = Emitter {
         m,
         f,
+        names: &names,
         consts,
         builtins,
         out: String::new(),
@@ -382,9 +413,12 @@ fn generator_frame(m: &Module, f: &Function) -> String {
     out
 }
 
-impl Emitter<'_> {
-    fn reg(&self, r: Reg) -> String {
-        reg_name_of(self.f, r)
+impl<'a> Emitter<'a> {
+    fn reg(&self, r: Reg) -> &'a str {
+        let names: &'a [String] = self.names;
+        names
+            .get(r.0 as usize)
+            .map_or("oxy_bad_register", String::as_str)
     }
 
     fn line(&mut self, line: u32) {
@@ -416,10 +450,10 @@ impl Emitter<'_> {
                 .has_closure
                 .then(|| "oxy_closure".to_string())
                 .into_iter()
-                .chain((0..f.params.len()).map(|i| self.reg(Reg(i as u32))))
+                .chain((0..f.params.len()).map(|i| self.reg(Reg(i as u32)).to_string()))
                 .chain(["oxy_depth".to_string()])
                 .collect();
-            let tags: Vec<String> = tagged.iter().map(|r| self.reg(*r)).collect();
+            let tags: Vec<String> = tagged.iter().map(|r| self.reg(*r).to_string()).collect();
             let _ = writeln!(
                 self.out,
                 "    if (OXY_UNLIKELY((({}) & 1) != 0)) return {}({});",
@@ -628,19 +662,14 @@ impl Emitter<'_> {
             OpKind::Prim { dst, prim, args } => {
                 let d = prim.desc();
                 let compact = d.compact.filter(|_| self.cold);
-                let mut text = compact.unwrap_or(d.template).to_string();
-                for (i, a) in args.iter().enumerate().rev() {
-                    text = text.replace(&format!("${i}"), &self.reg(*a));
-                }
+                let operands: Vec<&str> = args.iter().map(|a| self.reg(*a)).collect();
+                let dst_name = dst.map_or("", |d| self.reg(d));
+                let text = fill(compact.unwrap_or(d.template), &operands, dst_name);
                 let fast = d.fast.filter(|_| compact.is_none());
                 if let (Some(dst), Some((cond, slow)), Some(_)) = (dst, fast, &op.err) {
                     let dn = self.reg(*dst);
-                    let mut cond = cond.replace("$d", &dn);
-                    let mut slow = slow.to_string();
-                    for (i, a) in args.iter().enumerate().rev() {
-                        cond = cond.replace(&format!("${i}"), &self.reg(*a));
-                        slow = slow.replace(&format!("${i}"), &self.reg(*a));
-                    }
+                    let cond = fill(cond, &operands, dn);
+                    let slow = fill(slow, &operands, dn);
                     let check = match d.err {
                         ErrKind::IntErr => format!("{dn} == OXY_INT_ERR"),
                         ErrKind::FloatErr => format!("{dn} == OXY_FLOAT_ERR && PyErr_Occurred()"),
@@ -701,7 +730,7 @@ impl Emitter<'_> {
             OpKind::Call { dst, func, args } => {
                 let target = &self.m.functions[func.0 as usize];
                 let dn = self.reg(*dst);
-                let argv: Vec<String> = args.iter().map(|a| self.reg(*a)).collect();
+                let argv: Vec<String> = args.iter().map(|a| self.reg(*a).to_string()).collect();
                 let call = format!(
                     "{}({}{}oxy_depth + 1)",
                     native_name(self.m, *func),
@@ -730,7 +759,7 @@ impl Emitter<'_> {
             } => {
                 let npos = args.len() - kwnames.as_ref().map_or(0, |k| k.len());
                 let mut items = vec!["NULL".to_string()];
-                items.extend(args.iter().map(|a| self.reg(*a)));
+                items.extend(args.iter().map(|a| self.reg(*a).to_string()));
                 let kw = match kwnames {
                     Some(k) => self.consts.obj(&Const::StrTuple(k.clone())),
                     None => "NULL".to_string(),
