@@ -748,7 +748,7 @@ impl<'a> Emitter<'a> {
                         error_value(target.ret)
                     );
                 }
-                let c = error_check(target.ret, &dn);
+                let c = error_check(target.ret, dn);
                 self.check(op, &c);
             }
             OpKind::CallObj {
@@ -979,7 +979,7 @@ impl<'a> Emitter<'a> {
                 what,
             } => {
                 let sn = self.reg(*src);
-                let check = crate::type_check(self.m, expected, &sn);
+                let check = crate::type_check(self.m, expected, sn);
                 if let Some(err) = &op.err {
                     let handler = self.on_error(err, op.line);
                     let _ = writeln!(
@@ -1014,9 +1014,9 @@ impl<'a> Emitter<'a> {
                 };
                 let code = crate::class::get_field_code(
                     self.m,
-                    &self.reg(*obj),
+                    self.reg(*obj),
                     (*class, *field),
-                    &self.reg(*dst),
+                    self.reg(*dst),
                     self.f.reg(*dst).kind == RegKind::Borrowed,
                     &handler,
                 );
@@ -1030,10 +1030,10 @@ impl<'a> Emitter<'a> {
             } => {
                 let code = crate::class::set_field_code(
                     self.m,
-                    &self.reg(*obj),
+                    self.reg(*obj),
                     *class,
                     *field,
-                    &self.reg(*src),
+                    self.reg(*src),
                 );
                 let _ = writeln!(self.out, "    {code}");
             }
@@ -1164,7 +1164,7 @@ impl<'a> Emitter<'a> {
     fn unbox(&mut self, op: &Op, dst: Reg, src: Reg, expected: &str, what: Option<&str>) {
         let dn = self.reg(dst);
         let sn = self.reg(src);
-        let check = crate::type_check(self.m, expected, &sn);
+        let check = crate::type_check(self.m, expected, sn);
         if let (Some(w), Some(err)) = (what, &op.err) {
             let handler = self.on_error(err, op.line);
             let _ = writeln!(
