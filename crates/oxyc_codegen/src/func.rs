@@ -160,7 +160,10 @@ fn reach(f: &Function, only: &dyn Fn(usize) -> Option<Vec<BlockId>>) -> Vec<bool
                 .iter()
                 .filter_map(|op| op.err.as_ref().map(|e| e.target)),
         );
-        stack.extend(only(bi).unwrap_or_else(|| block.term.successors()));
+        match only(bi) {
+            Some(targets) => stack.extend(targets),
+            None => stack.extend(block.term.successors()),
+        }
     }
     seen
 }

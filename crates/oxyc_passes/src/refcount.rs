@@ -82,7 +82,12 @@ pub fn run(f: &mut Function) {
     let mut new_blocks: Vec<Block> = Vec::new();
 
     for (bi, holds_start) in holds_in.into_iter().enumerate() {
-        let block = f.blocks[bi].clone();
+        // (The ops move out and back: only the terminator is copied.)
+        let block = Block {
+            ops: std::mem::take(&mut f.blocks[bi].ops),
+            term: f.blocks[bi].term.clone(),
+            term_line: f.blocks[bi].term_line,
+        };
         // `may[i]`: registers that may hold a value before op i (last: at the end).
         let mut may: Vec<BitSet> = Vec::with_capacity(block.ops.len() + 1);
         let mut mstate = may_in[bi].clone();
@@ -174,15 +179,16 @@ pub fn run(f: &mut Function) {
         }
         // Walk the ops backwards.
         let mut rev: Vec<Op> = term_prefix.into_iter().rev().collect();
-        for (oi, op) in block.ops.iter().enumerate().rev() {
+        let nops = block.ops.len();
+        let mut ops = block.ops;
+        for oi in (0..nops).rev() {
+            let op = &ops[oi];
             let live_after = live.clone();
             let mut before = live_after.clone();
             if let Some(d) = op.def() {
                 before.remove(d.0 as usize);
             }
-            for u in op.uses() {
-                before.insert(u.0 as usize);
-            }
+            op.each_use(|u| before.insert(u.0 as usize));
             // Rebinding a named local: its old value lives up to here and is released
             // just before the op.
             let rebound = rebinds(op, &named);
@@ -218,8 +224,9 @@ pub fn run(f: &mut Function) {
                 };
                 rev.push(mk(kind, op.line));
             }
-            let mut op2 = op.clone();
-            if let Some(e) = &mut op2.err {
+            let line = op.line;
+            let def = op.def();
+            let cleanup = op.err.as_ref().map(|e| {
                 let mut cleanup: Vec<Reg> = before
                     .iter()
                     .map(|i| Reg(i as u32))
@@ -228,12 +235,16 @@ pub fn run(f: &mut Function) {
                         // reference for the op to take: its own still needs releasing.
                         owned(*r)
                             && !live_in[e.target.0 as usize].contains(r.0 as usize)
-                            && Some(*r) != op.def()
+                            && Some(*r) != def
                             && (!stolen.contains(r) || live_after.contains(r.0 as usize))
                             && !unbound(*r, &may[oi])
                     })
                     .collect();
                 cleanup.sort();
+                cleanup
+            });
+            let mut op2 = std::mem::replace(&mut ops[oi], mk(OpKind::CheckSignals, 0));
+            if let (Some(e), Some(cleanup)) = (&mut op2.err, cleanup) {
                 e.cleanup = cleanup;
             }
             rev.push(op2);
@@ -242,7 +253,7 @@ pub fn run(f: &mut Function) {
                     continue;
                 }
                 if live_after.contains(r.0 as usize) || !owned(*r) {
-                    rev.push(mk(OpKind::IncRef { reg: *r }, op.line));
+                    rev.push(mk(OpKind::IncRef { reg: *r }, line));
                 }
             }
             if let Some(d) = rebound
@@ -258,7 +269,7 @@ pub fn run(f: &mut Function) {
                 } else {
                     OpKind::XDecRef { reg: d }
                 };
-                rev.push(mk(kind, op.line));
+                rev.push(mk(kind, line));
             }
             live = before;
         }
@@ -434,7 +445,7 @@ fn mk(kind: OpKind, line: u32) -> Op {
 /// also reads the local is left alone.
 fn rebinds(op: &Op, named: &dyn Fn(Reg) -> bool) -> Option<Reg> {
     let d = op.def()?;
-    (named(d) && !op.uses().contains(&d)).then_some(d)
+    (named(d) && !op.reads(d)).then_some(d)
 }
 
 /// Live-in sets of owned registers for every block.
@@ -467,9 +478,7 @@ fn liveness(f: &Function, owned: &dyn Fn(Reg) -> bool, named: &dyn Fn(Reg) -> bo
                 if let Some(d) = op.def() {
                     live.remove(d.0 as usize);
                 }
-                for u in op.uses() {
-                    live.insert(u.0 as usize);
-                }
+                op.each_use(|u| live.insert(u.0 as usize));
                 if let Some(d) = rebinds(op, named) {
                     live.insert(d.0 as usize);
                 }

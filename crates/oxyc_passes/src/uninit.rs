@@ -65,7 +65,7 @@ fn edge_states(f: &Function, p: BlockId, s: BlockId, inp: &BitSet) -> Vec<BitSet
         }
         transfer(op, &mut st);
     }
-    if block.term.successors().contains(&s) {
+    if block.term.successors().any(|t| t == s) {
         out.push(st);
     }
     out
