@@ -41,7 +41,7 @@ impl BitSet {
         let words = s.words_mut();
         words.fill(u64::MAX);
         if let Some(last) = words.last_mut()
-            && n % 64 != 0
+            && !n.is_multiple_of(64)
         {
             *last = (1u64 << (n % 64)) - 1;
         }
