@@ -12,6 +12,10 @@ use oxyc_ir::{Module, OpKind};
 /// a smaller module stays one unit.
 pub const UNIT_WEIGHT: usize = 1500;
 
+/// What the first unit holds for each function besides its body (wrapper, code
+/// object info), in IR ops of the same amount of C compiler time.
+const WRAPPER_WEIGHT: usize = 25;
+
 /// Which unit each function's body goes to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
@@ -72,8 +76,9 @@ pub fn plan(m: &Module, max_units: usize) -> Plan {
     }
     let mut load = vec![0usize; units];
     let mut unit_of_group = vec![0usize; n];
-    // The first unit also holds the wrappers, classes and initialiser: count a share.
-    load[0] = total / (4 * units);
+    // The first unit also holds the wrappers, classes and initialiser: about as much
+    // C as a function of this many ops for every function.
+    load[0] = WRAPPER_WEIGHT * n;
     for g in 0..n {
         if find(&mut parent, g) == g && pinned[g] {
             load[0] += group_weight[g];

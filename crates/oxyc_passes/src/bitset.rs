@@ -86,6 +86,26 @@ impl BitSet {
             *a &= b;
         }
     }
+    /// `self |= o`; did `self` change?
+    pub fn union_changed(&mut self, o: &BitSet) -> bool {
+        let mut changed = false;
+        for (a, b) in self.words_mut().iter_mut().zip(o.words()) {
+            let new = *a | b;
+            changed |= new != *a;
+            *a = new;
+        }
+        changed
+    }
+    /// `self &= o`; did `self` change?
+    pub fn intersect_changed(&mut self, o: &BitSet) -> bool {
+        let mut changed = false;
+        for (a, b) in self.words_mut().iter_mut().zip(o.words()) {
+            let new = *a & b;
+            changed |= new != *a;
+            *a = new;
+        }
+        changed
+    }
     /// The members, in increasing order (one step per member, not per bit).
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.words()

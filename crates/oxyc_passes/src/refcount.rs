@@ -311,19 +311,14 @@ fn holds_value(f: &Function) -> Vec<BitSet> {
                 *slot = Some(s.clone());
                 true
             }
-            Some(old) => {
-                let mut m = old.clone();
-                m.intersect_with(s);
-                let changed = m != *old;
-                *old = m;
-                changed
-            }
+            Some(old) => old.intersect_changed(s),
         }
     };
+    let order = crate::cfg::reverse_postorder(f);
     let mut changed = true;
     while changed {
         changed = false;
-        for bi in 0..nb {
+        for bi in order.iter().map(|b| b.0 as usize) {
             let Some(mut state) = ins[bi].clone() else {
                 continue;
             };
@@ -362,21 +357,15 @@ fn may_hold(f: &Function) -> Vec<BitSet> {
             ins[f.entry.0 as usize].insert(i);
         }
     }
+    let order = crate::cfg::reverse_postorder(f);
     let mut changed = true;
     while changed {
         changed = false;
-        for bi in 0..nb {
+        for bi in order.iter().map(|b| b.0 as usize) {
             let mut state = ins[bi].clone();
             let flow = |target: usize, state: &BitSet, ins: &mut Vec<BitSet>| {
-                if let Some(slot) = ins.get_mut(target) {
-                    let mut m = slot.clone();
-                    m.union_with(state);
-                    if m != *slot {
-                        *slot = m;
-                        return true;
-                    }
-                }
-                false
+                ins.get_mut(target)
+                    .is_some_and(|slot| slot.union_changed(state))
             };
             for op in &f.blocks[bi].ops {
                 if let Some(e) = &op.err {
@@ -452,11 +441,23 @@ fn rebinds(op: &Op, named: &dyn Fn(Reg) -> bool) -> Option<Reg> {
 fn liveness(f: &Function, owned: &dyn Fn(Reg) -> bool, named: &dyn Fn(Reg) -> bool) -> Vec<BitSet> {
     let n = f.regs.len();
     let nb = f.blocks.len();
+    let mut owned_set = BitSet::new(n);
+    let mut named_set = BitSet::new(n);
+    for i in 0..n {
+        if owned(Reg(i as u32)) {
+            owned_set.insert(i);
+        }
+        if named(Reg(i as u32)) {
+            named_set.insert(i);
+        }
+    }
     let mut live_in = vec![BitSet::new(n); nb];
+    // Backward: successors first (post-order), so one round mostly settles it.
+    let order = crate::cfg::reverse_postorder(f);
     let mut changed = true;
     while changed {
         changed = false;
-        for bi in (0..nb).rev() {
+        for bi in order.iter().rev().map(|b| b.0 as usize) {
             let block = &f.blocks[bi];
             let mut live = BitSet::new(n);
             for s in block.term.successors() {
@@ -465,11 +466,7 @@ fn liveness(f: &Function, owned: &dyn Fn(Reg) -> bool, named: &dyn Fn(Reg) -> bo
             match &block.term {
                 Terminator::Return(r) => {
                     live.insert(r.0 as usize);
-                    for l in 0..n {
-                        if named(Reg(l as u32)) {
-                            live.insert(l);
-                        }
-                    }
+                    live.union_with(&named_set);
                 }
                 Terminator::Branch { cond: r, .. } => live.insert(r.0 as usize),
                 _ => {}
@@ -487,14 +484,9 @@ fn liveness(f: &Function, owned: &dyn Fn(Reg) -> bool, named: &dyn Fn(Reg) -> bo
                 }
             }
             // Keep only owned registers in the sets (others need no release).
-            let mut filtered = BitSet::new(n);
-            for i in live.iter() {
-                if owned(Reg(i as u32)) {
-                    filtered.insert(i);
-                }
-            }
-            if filtered != live_in[bi] {
-                live_in[bi] = filtered;
+            live.intersect_with(&owned_set);
+            if live != live_in[bi] {
+                live_in[bi] = live;
                 changed = true;
             }
         }
