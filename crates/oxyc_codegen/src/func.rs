@@ -15,6 +15,8 @@ struct Emitter<'a> {
     f: &'a Function,
     /// The C name of each register (made once: the emitter names registers often).
     names: &'a [String],
+    /// The module's path as a C string literal (for `#line`).
+    path: &'a str,
     consts: &'a mut ConstTable,
     builtins: &'a mut IndexSet<String>,
     out: String,
@@ -25,7 +27,7 @@ struct Emitter<'a> {
     exits: indexmap::IndexMap<u32, usize>,
     /// Shared release chains of error paths: (register, next label) -> node number.
     /// Error sites with the same (or a common tail of) cleanup share the code.
-    chains: indexmap::IndexMap<(Reg, String), usize>,
+    chains: indexmap::IndexMap<(Reg, Label), usize>,
     /// The block being emitted only runs with long ints: int operations are emitted
     /// as plain calls (`PrimDesc::compact`) to keep the C small.
     cold: bool,
@@ -59,6 +61,27 @@ pub fn emit_function(
     out.push('\n');
     out += &emit_body(m, f, consts, builtins, Variant::Generic, lk);
     out
+}
+
+/// A C label of a function's error paths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Label {
+    /// `L<block>`: a handler.
+    Block(u32),
+    /// `E<k>`: adds the traceback entry, then goes to a handler.
+    Exit(usize),
+    /// `C<k>`: a node of a release chain.
+    Chain(usize),
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Label::Block(b) => write!(f, "L{b}"),
+            Label::Exit(k) => write!(f, "E{k}"),
+            Label::Chain(k) => write!(f, "C{k}"),
+        }
+    }
 }
 
 /// Which blocks one copy of a function emits, and how.
@@ -291,13 +314,16 @@ fn emit_body(
     let names: Vec<String> = (0..f.regs.len())
         .map(|i| reg_name_of(f, Reg(i as u32)))
         .collect();
+    let path = c_string(m.path.as_bytes());
+    let ops: usize = f.blocks.iter().map(|b| b.ops.len() + 1).sum();
     let mut e = Emitter {
         m,
         f,
         names: &names,
+        path: &path,
         consts,
         builtins,
-        out: String::new(),
+        out: String::with_capacity(80 * ops + 40 * f.regs.len()),
         cur_line: 0,
         yields: 0,
         exits: Default::default(),
@@ -427,11 +453,7 @@ impl<'a> Emitter<'a> {
     fn line(&mut self, line: u32) {
         if line != 0 && line != self.cur_line {
             self.cur_line = line;
-            let _ = writeln!(
-                self.out,
-                "#line {line} {}",
-                c_string(self.m.path.as_bytes())
-            );
+            let _ = writeln!(self.out, "#line {line} {}", self.path);
         }
     }
 
@@ -565,9 +587,9 @@ impl<'a> Emitter<'a> {
         let mut label = if err.traceback {
             let n = self.exits.len();
             let k = *self.exits.entry(err.target.0).or_insert(n);
-            format!("E{k}")
+            Label::Exit(k)
         } else {
-            format!("L{}", err.target.0)
+            Label::Block(err.target.0)
         };
         let mut regs: Vec<Reg> = err
             .cleanup
@@ -579,7 +601,7 @@ impl<'a> Emitter<'a> {
         for r in regs {
             let n = self.chains.len();
             let k = *self.chains.entry((r, label)).or_insert(n);
-            label = format!("C{k}");
+            label = Label::Chain(k);
         }
         if err.traceback {
             format!("oxy_line = {line}; goto {label};")

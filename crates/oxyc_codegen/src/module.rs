@@ -141,7 +141,9 @@ pub fn emit(
             .collect()
     };
 
-    let mut out = preamble.clone();
+    let body_bytes: usize = bodies.iter().map(String::len).sum();
+    let mut out = String::with_capacity(body_bytes / plan.units + 64 * 1024 + wrappers.len());
+    out.push_str(&preamble);
     if lk == Linkage::Split {
         out.push_str(&common);
     }
