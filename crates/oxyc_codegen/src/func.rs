@@ -1137,16 +1137,20 @@ impl<'a> Emitter<'a> {
             }
             OpKind::CheckDepth => self.check(op, "OXY_TOO_DEEP(oxy_depth + 1)"),
             OpKind::IncRef { reg } => {
-                let s = self.incref_expr(*reg);
-                let _ = writeln!(self.out, "    {s}");
+                let r = self.reg(*reg);
+                let _ = match self.f.ty(*reg) {
+                    RType::Int => writeln!(self.out, "    oxy_int_incref({r});"),
+                    RType::Obj => writeln!(self.out, "    Py_INCREF({r});"),
+                    _ => writeln!(self.out, "    "),
+                };
             }
             OpKind::DecRef { reg } => {
-                let s = match self.f.ty(*reg) {
-                    RType::Int => format!("oxy_int_decref({});", self.reg(*reg)),
-                    RType::Obj => format!("Py_DECREF({});", self.reg(*reg)),
-                    _ => String::new(),
+                let r = self.reg(*reg);
+                let _ = match self.f.ty(*reg) {
+                    RType::Int => writeln!(self.out, "    oxy_int_decref({r});"),
+                    RType::Obj => writeln!(self.out, "    Py_DECREF({r});"),
+                    _ => writeln!(self.out, "    "),
                 };
-                let _ = writeln!(self.out, "    {s}");
             }
             OpKind::XDecRef { reg } => {
                 let s = self.release(*reg);
@@ -1158,6 +1162,11 @@ impl<'a> Emitter<'a> {
     fn konst(&mut self, dst: Reg, value: &Const) {
         let dn = self.reg(dst);
         let t = self.f.ty(dst);
+        if let (RType::Int, Const::Int(v)) = (t, value) {
+            // (The most common constant, written without an intermediate string.)
+            let _ = writeln!(self.out, "    {dn} = OXYC_SHORT({v}LL);");
+            return;
+        }
         let s = match (t, value) {
             (RType::Int, Const::Int(v)) => format!("{dn} = OXYC_SHORT({v}LL);"),
             (RType::Int, Const::BigInt(d)) => {
