@@ -1948,6 +1948,17 @@ void oxy_int_xdecref_long(oxy_int x) {
     if (x != OXY_INT_ERR) Py_DECREF(OXY_INT_AS_OBJ(x));
 }
 void oxy_int_xdecref_ool(oxy_int x) { oxy_int_xdecref(x); }
+void oxy_int_incref_ool(oxy_int x) { oxy_int_incref(x); }
+
+oxy_int oxy_list_get_int_ool(PyObject *list, oxy_int i) {
+    PyObject *v = oxy_list_getitem(list, i);
+    if (v == NULL) return OXY_INT_ERR;
+    oxy_int r = OXY_INT_ERR;
+    if (PyLong_Check(v)) r = oxy_int_from_long_obj(v);
+    else oxy_raise_type("list item", "int", v);
+    Py_DECREF(v);
+    return r;
+}
 void oxy_xdecref_ool(PyObject *o) { Py_XDECREF(o); }
 
 /* ---- long loops: signals and other threads ------------------------------ */

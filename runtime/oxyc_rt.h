@@ -139,6 +139,8 @@ static inline void oxy_int_xdecref(oxy_int x) {
    generated code has many of them. */
 OXY_API OXY_COLD void oxy_int_xdecref_ool(oxy_int x);
 OXY_API OXY_COLD void oxy_xdecref_ool(PyObject *o);
+/* (And the copies of code that only run with long ints count ints out of line.) */
+OXY_API OXY_COLD void oxy_int_incref_ool(oxy_int x);
 
 /* ---- out-of-line parts (oxyc_rt.c) ------------------------------------ */
 
@@ -927,6 +929,10 @@ static inline int oxy_list_setitem(PyObject *list, oxy_int i, PyObject *v) {
     }
     return oxy_list_setitem_slow(list, i, v);
 }
+
+/* list[i] as an int (a list[int] item, type-checked: TypeError "list item must be
+   int"), out of line (see the out-of-line int operations). */
+OXY_API oxy_int oxy_list_get_int_ool(PyObject *list, oxy_int i);
 
 /* t[i]; IndexError "tuple index out of range". */
 static inline PyObject *oxy_tuple_getitem(PyObject *t, oxy_int i) {

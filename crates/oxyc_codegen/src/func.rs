@@ -1139,6 +1139,7 @@ impl<'a> Emitter<'a> {
             OpKind::IncRef { reg } => {
                 let r = self.reg(*reg);
                 let _ = match self.f.ty(*reg) {
+                    RType::Int if self.cold => writeln!(self.out, "    oxy_int_incref_ool({r});"),
                     RType::Int => writeln!(self.out, "    oxy_int_incref({r});"),
                     RType::Obj => writeln!(self.out, "    Py_INCREF({r});"),
                     _ => writeln!(self.out, "    "),
@@ -1147,13 +1148,17 @@ impl<'a> Emitter<'a> {
             OpKind::DecRef { reg } => {
                 let r = self.reg(*reg);
                 let _ = match self.f.ty(*reg) {
+                    RType::Int if self.cold => writeln!(self.out, "    oxy_int_xdecref_ool({r});"),
                     RType::Int => writeln!(self.out, "    oxy_int_decref({r});"),
                     RType::Obj => writeln!(self.out, "    Py_DECREF({r});"),
                     _ => writeln!(self.out, "    "),
                 };
             }
             OpKind::XDecRef { reg } => {
-                let s = self.release(*reg);
+                let s = match self.f.ty(*reg) {
+                    RType::Int if self.cold => format!("oxy_int_xdecref_ool({});", self.reg(*reg)),
+                    _ => self.release(*reg),
+                };
                 let _ = writeln!(self.out, "    {s}");
             }
         }

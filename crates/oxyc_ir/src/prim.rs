@@ -326,7 +326,7 @@ prims! {
     ListRemove = "list_remove", "oxy_list_remove($0, $1)", [Obj, Obj] -> void, Neg;
     ListInsert = "list_insert", "oxy_list_insert($0, $1, $2)", [Obj, Int, Obj] -> void, Neg;
     ListGetItem = "list_getitem", "oxy_list_getitem($0, $1)", [Obj, Int] -> Obj, Null;
-    ListGetItemInt = "list_get_int", "oxyc_list_get_int($0, $1)", [Obj, Int] -> Int, IntErr;
+    ListGetItemInt = "list_get_int", "oxyc_list_get_int($0, $1)", [Obj, Int] -> Int, IntErr, compact "oxy_list_get_int_ool($0, $1)";
     // The same two, indexed by a C counter (see `peephole::index_by_counter`).
     ListGetItemSsize = "list_getitem_ssize", "oxyc_list_getitem_ssize($0, $1)", [Obj, Ssize] -> Obj, Null;
     ListGetIntSsize = "list_get_int_ssize", "oxyc_list_get_int_ssize($0, $1)", [Obj, Ssize] -> Int, IntErr;
