@@ -89,10 +89,10 @@ impl std::fmt::Display for Label {
 /// A versioned `range()` loop (`IntAllShort3` picks a C-counter loop when the bounds
 /// are short, the general loop otherwise) needs only one of its loops where the test's
 /// outcome is known: the short-int copy of a function, whose int parameters are short,
-/// knows it when the bounds are short by construction (see `oxyc_passes::shortint`);
-/// the copy for long ints takes the general loop (it only runs with a long argument).
-/// What only runs with long ints (the general loop of a versioned loop, the whole copy
-/// for long ints) is *cold*: emitted compactly.
+/// knows it when the bounds are short by construction (see `oxyc_passes::shortint`).
+/// What only runs with long bounds (the general loop of a versioned loop) is *cold*:
+/// emitted compactly. (The copy for long ints is not cold: 64-bit hashes and random
+/// states are long ints, and a function that takes one runs that copy every time.)
 struct Plan {
     /// Per block: its branch's outcome, when known in this copy.
     forced: Vec<Option<BlockId>>,
@@ -122,7 +122,7 @@ impl Plan {
             return Plan {
                 forced: vec![None; nb],
                 reachable: all(true),
-                cold: all(matches!(variant, Variant::Generic)),
+                cold: all(false),
             };
         }
         let short = match variant {
@@ -139,24 +139,18 @@ impl Plan {
             {
                 versioning[bi] = Some((*then_, *else_));
                 forced[bi] = match variant {
-                    Variant::Generic => Some(*else_),
                     Variant::Dispatch(_) if args.iter().all(is_short) => Some(*then_),
                     _ => None,
                 };
             }
         }
         let reachable = reach(f, &|bi| forced[bi].map(|t| vec![t]));
-        let cold = match variant {
-            Variant::Generic => all(true),
-            _ => {
-                let hot = reach(f, &|bi| {
-                    forced[bi]
-                        .or(versioning[bi].map(|(short, _)| short))
-                        .map(|t| vec![t])
-                });
-                (0..nb).map(|bi| reachable[bi] && !hot[bi]).collect()
-            }
-        };
+        let hot = reach(f, &|bi| {
+            forced[bi]
+                .or(versioning[bi].map(|(short, _)| short))
+                .map(|t| vec![t])
+        });
+        let cold = (0..nb).map(|bi| reachable[bi] && !hot[bi]).collect();
         Plan {
             forced,
             reachable,
