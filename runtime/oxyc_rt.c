@@ -228,6 +228,22 @@ oxy_int oxy_int_pow(oxy_int a, oxy_int b) {
     return oxy_int_from_long_obj_steal(r);
 }
 
+/* The out-of-line forms (see oxyc_rt.h). */
+oxy_int oxy_int_add_ool(oxy_int a, oxy_int b) { return oxy_int_add(a, b); }
+oxy_int oxy_int_sub_ool(oxy_int a, oxy_int b) { return oxy_int_sub(a, b); }
+oxy_int oxy_int_mul_ool(oxy_int a, oxy_int b) { return oxy_int_mul(a, b); }
+oxy_int oxy_int_floordiv_ool(oxy_int a, oxy_int b) { return oxy_int_floordiv(a, b); }
+oxy_int oxy_int_mod_ool(oxy_int a, oxy_int b) { return oxy_int_mod(a, b); }
+oxy_int oxy_int_lshift_ool(oxy_int a, oxy_int b) { return oxy_int_lshift(a, b); }
+oxy_int oxy_int_rshift_ool(oxy_int a, oxy_int b) { return oxy_int_rshift(a, b); }
+oxy_int oxy_int_and_ool(oxy_int a, oxy_int b) { return oxy_int_and(a, b); }
+oxy_int oxy_int_or_ool(oxy_int a, oxy_int b) { return oxy_int_or(a, b); }
+oxy_int oxy_int_xor_ool(oxy_int a, oxy_int b) { return oxy_int_xor(a, b); }
+int oxy_int_cmp_ool(oxy_int a, oxy_int b) {
+    if (OXY_LIKELY(((a | b) & 1) == 0)) return (a > b) - (a < b);
+    return oxy_int_compare_slow(a, b);
+}
+
 PyObject *oxy_int_divmod(oxy_int a, oxy_int b) {
     oxy_int q = oxy_int_floordiv(a, b);
     if (q == OXY_INT_ERR) return NULL;
@@ -1024,6 +1040,147 @@ fail:
     Py_XDECREF(tuple);
     Py_XDECREF(dict);
     return -1;
+}
+
+/* ======================================================================== */
+/* Wrappers (see oxyc_rt.h)                                                  */
+/* ======================================================================== */
+
+static inline int wrap_check(const oxy_param *p, PyObject *v) {
+    int c = p->check & ~OXY_CHECK_OPTIONAL;
+    if ((p->check & OXY_CHECK_OPTIONAL) && v == Py_None) return 1;
+    switch (c) {
+    case OXY_CHECK_ANY: return 1;
+    case OXY_CHECK_INT: return PyLong_Check(v);
+    case OXY_CHECK_FLOAT: return PyFloat_Check(v) || PyLong_Check(v);
+    case OXY_CHECK_BOOL: return PyBool_Check(v);
+    case OXY_CHECK_STR: return PyUnicode_Check(v);
+    case OXY_CHECK_LIST: return PyList_Check(v);
+    case OXY_CHECK_DICT: return PyDict_Check(v);
+    case OXY_CHECK_TUPLE: return PyTuple_Check(v);
+    case OXY_CHECK_SET: return PySet_Check(v);
+    case OXY_CHECK_BYTES: return PyBytes_Check(v);
+    case OXY_CHECK_BYTEARRAY: return PyByteArray_Check(v);
+    case OXY_CHECK_NONE: return v == Py_None;
+    case OXY_CHECK_NATIVE: {
+        /* Before the class statement ran no value can be an instance. */
+        PyTypeObject *t = *p->type;
+        return t != NULL && (Py_IS_TYPE(v, t) || PyObject_TypeCheck(v, t));
+    }
+    default: return 1;
+    }
+}
+
+/* Release the ints converted before parameter `upto` and every collector. */
+static OXY_COLD void wrap_release_upto(const oxy_wrapper *w, oxy_arg *a, Py_ssize_t upto) {
+    for (Py_ssize_t i = 0; i < w->nparams; i++) {
+        const oxy_param *p = &w->params[i];
+        if (p->rep == OXY_REP_COLLECTOR) Py_XDECREF(a[i].o);
+        else if (p->rep == OXY_REP_INT && i < upto) oxy_int_xdecref(a[i].i);
+    }
+}
+
+_Static_assert(sizeof(oxy_arg) == sizeof(PyObject *), "oxy_arg is one word");
+
+int oxy_wrap_args(const oxy_wrapper *w, PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                  PyObject *kwnames, oxy_arg *out) {
+    Py_ssize_t n = w->nparams, i = 0;
+    /* The parsers fill out[] with the objects (the runtime is compiled with
+       -fno-strict-aliasing); each is then converted in place. */
+    PyObject **raw = (PyObject **)out;
+    Py_ssize_t npos = PyVectorcall_NARGS(nargs);
+    if (w->sig == NULL && kwnames == NULL && npos >= w->nrequired && npos <= n) {
+        /* Positional arguments only, as many as there may be: nothing to parse. */
+        for (; i < npos; i++) raw[i] = args[i];
+        for (; i < n; i++) raw[i] = NULL;
+        i = 0;
+    } else {
+        int rc = w->sig != NULL
+                     ? oxy_parse_sig(args, nargs, kwnames, w->sig, raw)
+                     : oxy_parse_args(args, nargs, kwnames, w->fname, w->names, w->interned, n,
+                                      w->nrequired, raw);
+        if (OXY_UNLIKELY(rc < 0)) return -1;
+    }
+    for (; i < n; i++) {
+        const oxy_param *p = &w->params[i];
+        PyObject *v = raw[i];
+        if (OXY_LIKELY(v != NULL)) {
+            /* The common cases in one step (collectors are never NULL). */
+            unsigned long fast = p->fast;
+            if (fast == OXY_ARG_NONE) continue;
+            if (fast == OXY_ARG_INT) {
+                if (OXY_LIKELY(PyLong_Check(v))) {
+                    out[i].i = oxy_int_from_long_obj(v);
+                    if (OXY_UNLIKELY(out[i].i == OXY_INT_ERR)) goto fail;
+                    continue;
+                }
+            } else if (fast != OXY_ARG_GENERAL && PyType_FastSubclass(Py_TYPE(v), fast)) {
+                continue;
+            }
+        }
+        /* A closure's defaults are objects in its tuple: converted like arguments. */
+        if (v == NULL && p->slot >= 0) v = PyTuple_GET_ITEM(self, p->slot);
+        if (v == NULL) {
+            /* Omitted: the default's static (borrowed; an int is owned like the others). */
+            switch (p->rep) {
+            case OXY_REP_INT:
+                out[i].i = p->dflt != NULL ? *(const oxy_int *)p->dflt : OXY_INT_ERR;
+                if (out[i].i != OXY_INT_ERR) oxy_int_incref(out[i].i);
+                break;
+            case OXY_REP_FLOAT: out[i].f = p->dflt != NULL ? *(const double *)p->dflt : 0.0; break;
+            case OXY_REP_BOOL: out[i].b = p->dflt != NULL ? *(const char *)p->dflt : 0; break;
+            default: out[i].o = p->dflt != NULL ? *(PyObject *const *)p->dflt : NULL; break;
+            }
+            continue;
+        }
+        if (p->check != OXY_CHECK_ANY && OXY_UNLIKELY(!wrap_check(p, v))) {
+            oxy_raise_type(p->what, p->expected, v);
+            goto fail;
+        }
+        switch (p->rep) {
+        case OXY_REP_INT:
+            out[i].i = oxy_int_from_long_obj(v);
+            if (OXY_UNLIKELY(out[i].i == OXY_INT_ERR)) goto fail;
+            break;
+        case OXY_REP_FLOAT:
+            out[i].f = oxy_float_unbox(v);
+            if (OXY_UNLIKELY(out[i].f == OXY_FLOAT_ERR && PyErr_Occurred())) goto fail;
+            break;
+        case OXY_REP_BOOL: out[i].b = (char)(v == Py_True); break;
+        default: out[i].o = v; break;
+        }
+    }
+    if (w->generator) return 0;
+    if (OXY_UNLIKELY(oxy_rt_stack_limit == 0)) oxy_stack_init();
+    int d = oxy_rt_call_depth;
+    if (OXY_WRAPPER_TOO_DEEP(d + 1)) {
+        wrap_release_upto(w, out, n);
+        return -1;
+    }
+    return d;
+fail:
+    /* (out[i..] still hold parsed objects: only the collectors among them are owned.) */
+    wrap_release_upto(w, out, i);
+    return -1;
+}
+
+void oxy_wrap_release(const oxy_wrapper *w, oxy_arg *a) { wrap_release_upto(w, a, w->nparams); }
+
+PyObject *oxy_wrap_int_result(oxy_int r) {
+    if (OXY_UNLIKELY(r == OXY_INT_ERR)) return NULL;
+    PyObject *o = oxy_int_box(r);
+    oxy_int_decref(r);
+    return o;
+}
+
+PyObject *oxy_wrap_float_result(double r) {
+    if (OXY_UNLIKELY(r == OXY_FLOAT_ERR && PyErr_Occurred())) return NULL;
+    return oxy_float_box(r);
+}
+
+PyObject *oxy_wrap_bool_result(char r) {
+    if (OXY_UNLIKELY(r == 2)) return NULL;
+    return oxy_bool_box(r);
 }
 
 /* The value of an exact int of at most one 30-bit digit (*ok = 0 otherwise). */
@@ -2308,6 +2465,22 @@ PyObject *oxy_tuple_getitem_slow(PyObject *t, oxy_int i) {
 
 void oxy_int_incref_long(oxy_int x) { Py_INCREF(OXY_INT_AS_OBJ(x)); }
 void oxy_int_decref_long(oxy_int x) { Py_DECREF(OXY_INT_AS_OBJ(x)); }
+void oxy_int_xdecref_long(oxy_int x) {
+    if (x != OXY_INT_ERR) Py_DECREF(OXY_INT_AS_OBJ(x));
+}
+void oxy_int_xdecref_ool(oxy_int x) { oxy_int_xdecref(x); }
+void oxy_int_incref_ool(oxy_int x) { oxy_int_incref(x); }
+
+oxy_int oxy_list_get_int_ool(PyObject *list, oxy_int i) {
+    PyObject *v = oxy_list_getitem(list, i);
+    if (v == NULL) return OXY_INT_ERR;
+    oxy_int r = OXY_INT_ERR;
+    if (PyLong_Check(v)) r = oxy_int_from_long_obj(v);
+    else oxy_raise_type("list item", "int", v);
+    Py_DECREF(v);
+    return r;
+}
+void oxy_xdecref_ool(PyObject *o) { Py_XDECREF(o); }
 
 /* ---- long loops: signals and other threads ------------------------------ */
 

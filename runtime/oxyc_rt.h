@@ -120,6 +120,8 @@ typedef intptr_t oxy_int;
    keep their registers (see OXY_COLD). */
 OXY_API OXY_COLD void oxy_int_incref_long(oxy_int x);
 OXY_API OXY_COLD void oxy_int_decref_long(oxy_int x);
+/* A long int or OXY_INT_ERR (ignored). */
+OXY_API OXY_COLD void oxy_int_xdecref_long(oxy_int x);
 
 static inline void oxy_int_incref(oxy_int x) {
     if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x))) oxy_int_incref_long(x);
@@ -130,8 +132,15 @@ static inline void oxy_int_decref(oxy_int x) {
 }
 /* Like oxy_int_decref, but OXY_INT_ERR is allowed (and ignored). */
 static inline void oxy_int_xdecref(oxy_int x) {
+    /* (Two tests: the C compiler then knows that an unbound local needs nothing.) */
     if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x)) && x != OXY_INT_ERR) oxy_int_decref_long(x);
 }
+/* The releases on error paths, out of line: they run once per exception, and
+   generated code has many of them. */
+OXY_API OXY_COLD void oxy_int_xdecref_ool(oxy_int x);
+OXY_API OXY_COLD void oxy_xdecref_ool(PyObject *o);
+/* (And the copies of code that only run with long ints count ints out of line.) */
+OXY_API OXY_COLD void oxy_int_incref_ool(oxy_int x);
 
 /* ---- out-of-line parts (oxyc_rt.c) ------------------------------------ */
 
@@ -452,6 +461,22 @@ static inline char oxy_int_ge(oxy_int a, oxy_int b) {
     return oxy_int_compare_slow(a, b) >= 0;
 }
 
+/* ---- out-of-line forms ------------------------------------------------ */
+/* The same operations as plain calls (fast path included), for generated code
+   whose size matters more than its speed: the copies of a function or a loop that
+   only run with long ints. oxy_int_cmp_ool(a, b) is -1, 0 or 1 (infallible). */
+OXY_API oxy_int oxy_int_add_ool(oxy_int a, oxy_int b);
+OXY_API oxy_int oxy_int_sub_ool(oxy_int a, oxy_int b);
+OXY_API oxy_int oxy_int_mul_ool(oxy_int a, oxy_int b);
+OXY_API oxy_int oxy_int_floordiv_ool(oxy_int a, oxy_int b);
+OXY_API oxy_int oxy_int_mod_ool(oxy_int a, oxy_int b);
+OXY_API oxy_int oxy_int_lshift_ool(oxy_int a, oxy_int b);
+OXY_API oxy_int oxy_int_rshift_ool(oxy_int a, oxy_int b);
+OXY_API oxy_int oxy_int_and_ool(oxy_int a, oxy_int b);
+OXY_API oxy_int oxy_int_or_ool(oxy_int a, oxy_int b);
+OXY_API oxy_int oxy_int_xor_ool(oxy_int a, oxy_int b);
+OXY_API int oxy_int_cmp_ool(oxy_int a, oxy_int b);
+
 /* ======================================================================== */
 /* Floats                                                                    */
 /* ======================================================================== */
@@ -622,6 +647,75 @@ OXY_API void oxy_unpacked_free(PyObject **small, PyObject **stack, PyObject *kwn
 
 OXY_API int oxy_parse_sig(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
                           const oxy_sig *s, PyObject **out);
+
+/* ---- wrappers: a Python call of a compiled function ------------------- */
+/* A wrapper (the C function Python calls) is a table and a few lines: the runtime
+   parses the arguments (oxy_parse_args / oxy_parse_sig), fills in defaults, checks
+   each argument's type, converts it to the parameter's representation, then checks
+   the recursion depth and the C stack; the wrapper calls the native function,
+   releases what the call borrowed and boxes the result. */
+
+/* How a parameter is passed to the native function (oxy_param.rep). */
+enum { OXY_REP_OBJ, OXY_REP_INT, OXY_REP_FLOAT, OXY_REP_BOOL, OXY_REP_COLLECTOR };
+/* What a parameter is checked against (oxy_param.check): an annotation's type.
+   OXY_CHECK_OPTIONAL (or'ed in) lets None through too. */
+enum {
+    OXY_CHECK_ANY, OXY_CHECK_INT, OXY_CHECK_FLOAT, OXY_CHECK_BOOL, OXY_CHECK_STR,
+    OXY_CHECK_LIST, OXY_CHECK_DICT, OXY_CHECK_TUPLE, OXY_CHECK_SET, OXY_CHECK_BYTES,
+    OXY_CHECK_BYTEARRAY, OXY_CHECK_NONE, OXY_CHECK_NATIVE, OXY_CHECK_OPTIONAL = 0x80
+};
+
+typedef struct {
+    const char *what;      /* "f() argument 'x'" (TypeError "... must be int, not str") */
+    const char *expected;  /* the expected type's name, for the message */
+    unsigned char rep;     /* OXY_REP_*: the `*args` tuple / `**kwargs` dict are collectors */
+    unsigned char check;   /* OXY_CHECK_* */
+    short slot;            /* a closure's default: its index in the closure tuple (self), or -1 */
+    PyTypeObject **type;   /* OXY_CHECK_NATIVE: the module's pointer to the native class */
+    const void *dflt;      /* the C static holding the default (a rep value), or NULL */
+    /* The work on a given argument, in one step: OXY_ARG_* below, or for an object
+       checked by a type flag (Py_TPFLAGS_LIST_SUBCLASS...), that flag. */
+    unsigned long fast;
+} oxy_param;
+#define OXY_ARG_NONE 0UL        /* an unchecked object, a collector */
+#define OXY_ARG_INT 1UL         /* an int: checked and unboxed */
+#define OXY_ARG_GENERAL 2UL     /* anything else: see oxy_wrap_args */
+
+/* One converted argument (the member named by its parameter's rep; `o` for
+   collectors). Ints are owned by the wrapper, objects borrowed, collectors owned. */
+typedef union {
+    PyObject *o;
+    oxy_int i;
+    double f;
+    char b;
+} oxy_arg;
+
+typedef struct {
+    const oxy_sig *sig;          /* a full signature, or NULL: positional-or-keyword only, */
+    const char *fname;           /* ... parsed with these (see oxy_parse_args) */
+    const char *const *names;
+    PyObject **interned;
+    Py_ssize_t nrequired;
+    Py_ssize_t nparams;          /* parameters of the def, collectors included */
+    const oxy_param *params;
+    int generator;               /* makes a generator: no depth check (the body runs later) */
+} oxy_wrapper;
+
+/* Parse, default, check and convert the arguments of a call into out[0..nparams);
+   then (unless generator) check the depth and the C stack. The caller's depth
+   (>= 0; call the native function with depth + 1 and restore oxy_rt_call_depth to
+   it afterwards), or -1 with the exception set and nothing left to release.
+   `self` is the closure tuple of a closure (its defaults), else unused. */
+OXY_API int oxy_wrap_args(const oxy_wrapper *w, PyObject *self, PyObject *const *args,
+                          Py_ssize_t nargs, PyObject *kwnames, oxy_arg *out);
+/* Release what the wrapper owns in out[] (ints, collectors): a generator wrapper
+   that could not make its frame. */
+OXY_API void oxy_wrap_release(const oxy_wrapper *w, oxy_arg *a);
+/* The native function's result as the wrapper's: NULL on its error sentinel, else
+   boxed (an int result's reference is dropped). */
+OXY_API PyObject *oxy_wrap_int_result(oxy_int r);
+OXY_API PyObject *oxy_wrap_float_result(double r);
+OXY_API PyObject *oxy_wrap_bool_result(char r);
 
 /* min(seq), max(seq), sum(seq) (which = 0, 1, 2) of a list or tuple, as the
    builtins compute them (same order of comparisons and additions, same errors),
@@ -956,6 +1050,10 @@ static inline int oxy_list_setitem(PyObject *list, oxy_int i, PyObject *v) {
     }
     return oxy_list_setitem_slow(list, i, v);
 }
+
+/* list[i] as an int (a list[int] item, type-checked: TypeError "list item must be
+   int"), out of line (see the out-of-line int operations). */
+OXY_API oxy_int oxy_list_get_int_ool(PyObject *list, oxy_int i);
 
 /* t[i]; IndexError "tuple index out of range". */
 static inline PyObject *oxy_tuple_getitem(PyObject *t, oxy_int i) {

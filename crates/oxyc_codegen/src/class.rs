@@ -5,6 +5,7 @@
 //! Field representation: `PyObject *` (NULL = never set), `oxy_int` (`OXY_INT_ERR` =
 //! never set), `double` (a reserved NaN when never set), `char` (2 when never set).
 
+use crate::Linkage;
 use crate::cstr::{c_string, ident};
 use crate::type_check;
 use oxyc_ir::{Field, Module, RType};
@@ -18,16 +19,12 @@ pub fn field_name(f: &Field, j: usize) -> String {
     format!("f{j}_{}", ident(&f.name))
 }
 
-/// Struct typedefs and type-object statics (before the function bodies).
-pub fn declarations(m: &Module) -> String {
+/// Struct typedefs and type-object statics (before the function bodies). `lk`: the
+/// linkage of what function bodies use (see `Linkage`).
+pub fn declarations(m: &Module, lk: Linkage) -> String {
     let mut out = String::new();
     let hooked = m.getattr_hooked();
-    if !m.classes.is_empty() {
-        let _ = writeln!(
-            out,
-            "/* Native deallocations in progress on this module's instances (GIL-protected). */\nstatic int oxy_dealloc_nesting;"
-        );
-    }
+    let shared = lk.keyword();
     for (ci, c) in m.classes.iter().enumerate() {
         let _ = writeln!(out, "/* class {} */", c.name);
         let _ = writeln!(out, "typedef struct {{");
@@ -54,17 +51,21 @@ pub fn declarations(m: &Module) -> String {
             };
         }
         let _ = writeln!(out, "}} {};", struct_name(ci as u32));
-        let _ = writeln!(out, "static PyTypeObject *oxy_type_{ci};");
         let _ = writeln!(
             out,
-            "static PyObject *oxy_make_native_class_{ci}(PyObject *builder);"
+            "{} PyTypeObject *oxy_type_{ci};",
+            lk.variable_declaration()
         );
-        let _ = writeln!(out, "static PyObject *oxy_alloc_{ci}(void);");
+        let _ = writeln!(
+            out,
+            "{shared} PyObject *oxy_make_native_class_{ci}(PyObject *builder);"
+        );
+        let _ = writeln!(out, "{shared} PyObject *oxy_alloc_{ci}(void);");
         if hooked[ci] {
             for (j, f) in c.fields.iter().enumerate() {
                 let _ = writeln!(
                     out,
-                    "static OXY_COLD {} oxy_missing_{ci}_{j}(PyObject *self);",
+                    "{shared} OXY_COLD {} oxy_missing_{ci}_{j}(PyObject *self);",
                     crate::c_type(f.ty)
                 );
             }
@@ -153,9 +154,21 @@ pub fn set_field_code(m: &Module, obj: &str, ci: u32, j: u32, src: &str) -> Stri
 
 /// Everything else: getters/setters, new/dealloc/traverse/clear, the spec and the
 /// function that creates the class from its namespace.
-pub fn definitions(m: &Module) -> String {
+pub fn definitions(m: &Module, lk: Linkage) -> String {
     let mut out = String::new();
     let hooked = m.getattr_hooked();
+    let shared = lk.keyword();
+    if !m.classes.is_empty() {
+        let _ = writeln!(
+            out,
+            "/* Native deallocations in progress on this module's instances (GIL-protected). */\nstatic int oxy_dealloc_nesting;"
+        );
+    }
+    if lk == Linkage::Split {
+        for ci in 0..m.classes.len() {
+            let _ = writeln!(out, "OXY_SHARED PyTypeObject *oxy_type_{ci};");
+        }
+    }
     for (ci, c) in m.classes.iter().enumerate() {
         let ci = ci as u32;
         let st = struct_name(ci);
@@ -224,7 +237,7 @@ pub fn definitions(m: &Module) -> String {
             if hooked[ci as usize] {
                 let _ = writeln!(
                     out,
-                    "static {ct} oxy_missing_{ci}_{j}(PyObject *self) {{\n    if (Py_TYPE(self)->tp_getattro == PyObject_GenericGetAttr) {{ oxy_raise_unset_attribute(self, {name}); return {fail}; }}\n    PyObject *v = PyObject_GetAttrString(self, {name});\n    if (v == NULL) return {fail};\n    if (!({check})) {{ oxy_raise_type({what}, {expected}, v); Py_DECREF(v); return {fail}; }}\n    {convert}\n}}",
+                    "{shared} {ct} oxy_missing_{ci}_{j}(PyObject *self) {{\n    if (Py_TYPE(self)->tp_getattro == PyObject_GenericGetAttr) {{ oxy_raise_unset_attribute(self, {name}); return {fail}; }}\n    PyObject *v = PyObject_GetAttrString(self, {name});\n    if (v == NULL) return {fail};\n    if (!({check})) {{ oxy_raise_type({what}, {expected}, v); Py_DECREF(v); return {fail}; }}\n    {convert}\n}}",
                     ct = crate::c_type(f.ty)
                 );
             }
@@ -391,7 +404,7 @@ static inline void oxy_dealloc_body_{ci}(PyObject *self, PyTypeObject *tp) {{
         let _ = writeln!(
             out,
             "/* `{name}(...)` from compiled code: the instance, before __init__. */
-static PyObject *oxy_alloc_{ci}(void) {{
+{shared} PyObject *oxy_alloc_{ci}(void) {{
     if (OXY_UNLIKELY(oxy_type_{ci} == NULL)) {{
         PyErr_SetString(PyExc_NameError, \"name '{name}' is not defined\");
         return NULL;
@@ -463,7 +476,7 @@ static PyObject *oxy_alloc_{ci}(void) {{
         );
         let _ = writeln!(
             out,
-            "static PyObject *oxy_make_native_class_{ci}(PyObject *builder) {{
+            "{shared} PyObject *oxy_make_native_class_{ci}(PyObject *builder) {{
     PyObject *t = oxy_native_class_create(oxy_module, &oxy_spec_{ci}, builder, {hide});
     if (t == NULL) return NULL;
     Py_XSETREF(oxy_type_{ci}, (PyTypeObject *)Py_NewRef(t));

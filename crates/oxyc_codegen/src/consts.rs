@@ -68,21 +68,14 @@ impl ConstTable {
         format!("&oxy_mc[{}]", self.method_sites - 1)
     }
 
-    pub fn declarations(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "static oxy_method_cache oxy_mc[{}];",
-            self.method_sites.max(1)
-        );
-        let _ = writeln!(
-            out,
-            "static oxy_global_cache oxy_gc[{}];",
-            self.global_sites.max(1)
-        );
-        let _ = writeln!(out, "static PyObject *oxy_c[{}];", self.objs.len().max(1));
-        let _ = writeln!(out, "static oxy_int oxy_ci[{}];", self.ints.len().max(1));
-        out
+    /// The tables' C declarations (without a storage class).
+    pub fn declarations(&self) -> Vec<String> {
+        vec![
+            format!("oxy_method_cache oxy_mc[{}]", self.method_sites.max(1)),
+            format!("oxy_global_cache oxy_gc[{}]", self.global_sites.max(1)),
+            format!("PyObject *oxy_c[{}]", self.objs.len().max(1)),
+            format!("oxy_int oxy_ci[{}]", self.ints.len().max(1)),
+        ]
     }
 
     /// Body of `oxy_init_constants()`.

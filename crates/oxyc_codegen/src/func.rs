@@ -2,10 +2,10 @@
 
 use crate::consts::ConstTable;
 use crate::cstr::{c_double, c_string, ident};
-use crate::{c_type, error_check, error_value, initial_value, native_name};
+use crate::{Linkage, c_type, error_check, error_value, initial_value, native_name};
 use indexmap::IndexSet;
 use oxyc_ir::{
-    BuildKind, Const, ErrEdge, ErrKind, Function, Module, Op, OpKind, RType, Reg, RegKind,
+    BlockId, BuildKind, Const, ErrEdge, ErrKind, Function, Module, Op, OpKind, RType, Reg, RegKind,
     Terminator,
 };
 use std::fmt::Write;
@@ -13,6 +13,10 @@ use std::fmt::Write;
 struct Emitter<'a> {
     m: &'a Module,
     f: &'a Function,
+    /// The C name of each register (made once: the emitter names registers often).
+    names: &'a [String],
+    /// The module's path as a C string literal (for `#line`).
+    path: &'a str,
     consts: &'a mut ConstTable,
     builtins: &'a mut IndexSet<String>,
     out: String,
@@ -23,7 +27,11 @@ struct Emitter<'a> {
     exits: indexmap::IndexMap<u32, usize>,
     /// Shared release chains of error paths: (register, next label) -> node number.
     /// Error sites with the same (or a common tail of) cleanup share the code.
-    chains: indexmap::IndexMap<(Reg, String), usize>,
+    chains: indexmap::IndexMap<(Reg, Label), usize>,
+    /// The block being emitted only runs with long ints: int operations are emitted
+    /// as plain calls (`PrimDesc::compact`) to keep the C small.
+    cold: bool,
+    lk: Linkage,
 }
 
 pub fn emit_function(
@@ -31,49 +39,201 @@ pub fn emit_function(
     f: &Function,
     consts: &mut ConstTable,
     builtins: &mut IndexSet<String>,
+    lk: Linkage,
 ) -> String {
     if f.is_generator {
         let mut out = generator_frame(m, f);
-        out += &emit_body(m, f, consts, builtins, Variant::Plain);
+        out += &emit_body(m, f, consts, builtins, Variant::Plain, lk);
         return out;
     }
     if f.forwards {
-        let mut out = emit_body(m, f, consts, builtins, Variant::Plain);
-        out += &packed_entry(m, f);
+        let mut out = emit_body(m, f, consts, builtins, Variant::Plain, lk);
+        out += &packed_entry(m, f, lk);
         return out;
     }
     let tagged = int_params(f);
-    if tagged.is_empty() || op_count(f) > SPECIALIZE_MAX_OPS {
-        return emit_body(m, f, consts, builtins, Variant::Plain);
+    if tagged.is_empty() || op_count(f) > SPECIALIZE_MAX_OPS || !computes_with(f, &tagged) {
+        return emit_body(m, f, consts, builtins, Variant::Plain, lk);
     }
     // Two copies: the entry point assumes its int parameters are short (and the C
     // compiler folds their tag checks away); one that is long sends the call to the
     // generic copy.
-    let mut out = format!("{};\n", signature_named(f, &generic_name(m, f)));
-    out += &emit_body(m, f, consts, builtins, Variant::Dispatch(tagged));
+    let mut out = format!(
+        "{};\n",
+        signature_named(f, &generic_name(m, f), Linkage::Single)
+    );
+    out += &emit_body(m, f, consts, builtins, Variant::Dispatch(tagged), lk);
     out.push('\n');
-    out += &emit_body(m, f, consts, builtins, Variant::Generic);
+    out += &emit_body(m, f, consts, builtins, Variant::Generic, lk);
+    out
+}
+
+/// A C label of a function's error paths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Label {
+    /// `L<block>`: a handler.
+    Block(u32),
+    /// `E<k>`: adds the traceback entry, then goes to a handler.
+    Exit(usize),
+    /// `C<k>`: a node of a release chain.
+    Chain(usize),
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Label::Block(b) => write!(f, "L{b}"),
+            Label::Exit(k) => write!(f, "E{k}"),
+            Label::Chain(k) => write!(f, "C{k}"),
+        }
+    }
+}
+
+/// Which blocks one copy of a function emits, and how.
+///
+/// A versioned `range()` loop (`IntAllShort3` picks a C-counter loop when the bounds
+/// are short, the general loop otherwise) needs only one of its loops where the test's
+/// outcome is known: the short-int copy of a function, whose int parameters are short,
+/// knows it when the bounds are short by construction (see `oxyc_passes::shortint`).
+/// What only runs with long bounds (the general loop of a versioned loop) is *cold*:
+/// emitted compactly. (The copy for long ints is not cold: 64-bit hashes and random
+/// states are long ints, and a function that takes one runs that copy every time.)
+struct Plan {
+    /// Per block: its branch's outcome, when known in this copy.
+    forced: Vec<Option<BlockId>>,
+    reachable: Vec<bool>,
+    cold: Vec<bool>,
+}
+
+impl Plan {
+    fn new(f: &Function, variant: &Variant) -> Plan {
+        let nb = f.blocks.len();
+        // The versioning tests: their result register -> their operands.
+        let mut tests: indexmap::IndexMap<Reg, &[Reg]> = Default::default();
+        for b in &f.blocks {
+            for op in &b.ops {
+                if let OpKind::Prim {
+                    dst: Some(d),
+                    prim: oxyc_ir::Prim::IntAllShort3,
+                    args,
+                } = &op.kind
+                {
+                    tests.insert(*d, args);
+                }
+            }
+        }
+        let all = |v: bool| vec![v; nb];
+        if tests.is_empty() {
+            return Plan {
+                forced: vec![None; nb],
+                reachable: all(true),
+                cold: all(false),
+            };
+        }
+        let short = match variant {
+            Variant::Dispatch(_) => oxyc_passes::shortint::short_ints(f, true),
+            _ => Vec::new(),
+        };
+        let is_short = |r: &Reg| short.get(r.0 as usize).copied().unwrap_or(false);
+        let mut forced = vec![None; nb];
+        // Per block with a versioning branch: (short edge, general edge).
+        let mut versioning = vec![None; nb];
+        for (bi, b) in f.blocks.iter().enumerate() {
+            if let Terminator::Branch { cond, then_, else_ } = &b.term
+                && let Some(args) = tests.get(cond)
+            {
+                versioning[bi] = Some((*then_, *else_));
+                forced[bi] = match variant {
+                    Variant::Dispatch(_) if args.iter().all(is_short) => Some(*then_),
+                    _ => None,
+                };
+            }
+        }
+        let reachable = reach(f, &|bi| forced[bi].map(|t| vec![t]));
+        let hot = reach(f, &|bi| {
+            forced[bi]
+                .or(versioning[bi].map(|(short, _)| short))
+                .map(|t| vec![t])
+        });
+        let cold = (0..nb).map(|bi| reachable[bi] && !hot[bi]).collect();
+        Plan {
+            forced,
+            reachable,
+            cold,
+        }
+    }
+}
+
+/// The blocks reachable from the entry (through branches and error edges); `only`
+/// overrides the branch targets of a block.
+fn reach(f: &Function, only: &dyn Fn(usize) -> Option<Vec<BlockId>>) -> Vec<bool> {
+    let mut seen = vec![false; f.blocks.len()];
+    let mut stack = vec![f.entry];
+    while let Some(b) = stack.pop() {
+        let bi = b.0 as usize;
+        if bi >= seen.len() || seen[bi] {
+            continue;
+        }
+        seen[bi] = true;
+        let block = &f.blocks[bi];
+        stack.extend(
+            block
+                .ops
+                .iter()
+                .filter_map(|op| op.err.as_ref().map(|e| e.target)),
+        );
+        match only(bi) {
+            Some(targets) => stack.extend(targets),
+            None => stack.extend(block.term.successors()),
+        }
+    }
+    seen
+}
+
+/// A primitive's C template with `$0`, `$1`, ... replaced by its operands and `$d` by
+/// its result (one pass, no intermediate strings).
+fn fill(template: &str, operands: &[&str], dst: &str) -> String {
+    let mut out = String::with_capacity(template.len() + 16 * operands.len());
+    let mut rest = template;
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            let i: usize = after[..digits].parse().unwrap_or(usize::MAX);
+            out.push_str(operands.get(i).copied().unwrap_or("/* bad operand */"));
+            rest = &after[digits..];
+        } else if let Some(tail) = after.strip_prefix('d') {
+            out.push_str(dst);
+            rest = tail;
+        } else {
+            out.push('$');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
     out
 }
 
 /// The entry point of a function that forwards its `*args, **kwargs` (see
 /// `oxyc_passes::forward`) for compiled callers, which bind a call to it at compile
 /// time to a tuple and a dict: they are spread back into an argument array.
-fn packed_entry(m: &Module, f: &Function) -> String {
+fn packed_entry(m: &Module, f: &Function, lk: Linkage) -> String {
     let name = native_name(m, f.id);
     let ret = c_type(f.ret);
     let err = crate::error_value(f.ret);
     let closure = if f.has_closure { "oxy_closure, " } else { "" };
     format!(
         "\n{sig} {{\n    PyObject *small[8], **stack, *kwnames;\n    if (oxy_unpack_call(oxy_t, oxy_d, small, 8, &stack, &kwnames) < 0) return {err};\n    {ret} r = {name}({closure}stack, PyTuple_GET_SIZE(oxy_t), kwnames, oxy_depth);\n    oxy_unpacked_free(small, stack, kwnames);\n    return r;\n}}\n",
-        sig = packed_signature(m, f)
+        sig = packed_signature(m, f, lk)
     )
 }
 
 /// `packed_entry`'s C signature.
-pub fn packed_signature(m: &Module, f: &Function) -> String {
+pub fn packed_signature(m: &Module, f: &Function, lk: Linkage) -> String {
     format!(
-        "static __attribute__((unused)) {} {}_packed({}PyObject *oxy_t, PyObject *oxy_d, int oxy_depth)",
+        "{} __attribute__((unused)) {} {}_packed({}PyObject *oxy_t, PyObject *oxy_d, int oxy_depth)",
+        lk.keyword(),
         c_type(f.ret),
         native_name(m, f.id),
         if f.has_closure {
@@ -102,8 +262,69 @@ fn int_params(f: &Function) -> Vec<Reg> {
         .collect()
 }
 
+/// Ops and terminators, not counting reference counting.
 fn op_count(f: &Function) -> usize {
-    f.blocks.iter().map(|b| b.ops.len() + 1).sum()
+    f.blocks
+        .iter()
+        .map(|b| {
+            1 + b
+                .ops
+                .iter()
+                .filter(|op| {
+                    !matches!(
+                        op.kind,
+                        OpKind::IncRef { .. } | OpKind::DecRef { .. } | OpKind::XDecRef { .. }
+                    )
+                })
+                .count()
+        })
+        .sum()
+}
+
+/// Does the body compute with one of these int parameters (or a copy of it) where
+/// knowing it short lets the C compiler drop tag checks: arithmetic, comparisons,
+/// indexing? Only then is a short-int copy worth its size. The bounds of a versioned
+/// `range()` loop do not count (its own test picks the C loop), nor does code that
+/// only runs with long ints.
+fn computes_with(f: &Function, params: &[Reg]) -> bool {
+    let mut derived = vec![false; f.regs.len()];
+    for p in params {
+        derived[p.0 as usize] = true;
+    }
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for op in f.blocks.iter().flat_map(|b| &b.ops) {
+            if let OpKind::Assign { dst, src } = op.kind
+                && derived[src.0 as usize]
+                && !derived[dst.0 as usize]
+            {
+                derived[dst.0 as usize] = true;
+                changed = true;
+            }
+        }
+    }
+    let cold = Plan::new(f, &Variant::Plain).cold;
+    f.blocks
+        .iter()
+        .enumerate()
+        .filter(|(bi, _)| !cold[*bi])
+        .flat_map(|(_, b)| &b.ops)
+        .any(|op| match &op.kind {
+            OpKind::Prim { prim, args, .. } => {
+                let d = prim.desc();
+                !matches!(
+                    prim,
+                    oxyc_ir::Prim::IntAllShort3
+                        | oxyc_ir::Prim::IntShortToSsize
+                        | oxyc_ir::Prim::IntBox
+                ) && args
+                    .iter()
+                    .zip(d.args)
+                    .any(|(a, t)| *t == RType::Int && derived[a.0 as usize])
+            }
+            _ => false,
+        })
 }
 
 fn generic_name(m: &Module, f: &Function) -> String {
@@ -116,27 +337,39 @@ fn emit_body(
     consts: &mut ConstTable,
     builtins: &mut IndexSet<String>,
     variant: Variant,
+    lk: Linkage,
 ) -> String {
+    let names: Vec<String> = (0..f.regs.len())
+        .map(|i| reg_name_of(f, Reg(i as u32)))
+        .collect();
+    let path = c_string(m.path.as_bytes());
+    let ops: usize = f.blocks.iter().map(|b| b.ops.len() + 1).sum();
     let mut e = Emitter {
         m,
         f,
+        names: &names,
+        path: &path,
         consts,
         builtins,
-        out: String::new(),
+        out: String::with_capacity(80 * ops + 40 * f.regs.len()),
         cur_line: 0,
         yields: 0,
         exits: Default::default(),
         chains: Default::default(),
+        cold: false,
+        lk,
     };
     e.function(&variant);
     e.out
 }
 
-pub fn signature(m: &Module, f: &Function) -> String {
-    signature_named(f, &native_name(m, f.id))
+/// The C signature of `f`'s native function (`lk`: see `Linkage`; the module's
+/// generator functions stay in the first unit).
+pub fn signature(m: &Module, f: &Function, lk: Linkage) -> String {
+    signature_named(f, &native_name(m, f.id), lk)
 }
 
-fn signature_named(f: &Function, name: &str) -> String {
+fn signature_named(f: &Function, name: &str, lk: Linkage) -> String {
     if f.is_generator {
         return format!(
             "static PyObject *{name}(void *oxy_frame, PyObject *oxy_sent, int oxy_depth)"
@@ -160,7 +393,12 @@ fn signature_named(f: &Function, name: &str) -> String {
         );
     }
     params.push("int oxy_depth".to_string());
-    format!("static {} {name}({})", c_type(f.ret), params.join(", "))
+    format!(
+        "{} {} {name}({})",
+        lk.keyword(),
+        c_type(f.ret),
+        params.join(", ")
+    )
 }
 
 /// A register's C name: a local variable, or a member of the frame of a generator.
@@ -280,19 +518,18 @@ fn frame_traverse(f: &Function) -> String {
     out
 }
 
-impl Emitter<'_> {
-    fn reg(&self, r: Reg) -> String {
-        reg_name_of(self.f, r)
+impl<'a> Emitter<'a> {
+    fn reg(&self, r: Reg) -> &'a str {
+        let names: &'a [String] = self.names;
+        names
+            .get(r.0 as usize)
+            .map_or("oxy_bad_register", String::as_str)
     }
 
     fn line(&mut self, line: u32) {
         if line != 0 && line != self.cur_line {
             self.cur_line = line;
-            let _ = writeln!(
-                self.out,
-                "#line {line} {}",
-                c_string(self.m.path.as_bytes())
-            );
+            let _ = writeln!(self.out, "#line {line} {}", self.path);
         }
     }
 
@@ -304,8 +541,9 @@ impl Emitter<'_> {
         };
         let _ = writeln!(self.out, "/* def {} (line {}{copy}) */", f.name, f.line);
         let sig = match variant {
-            Variant::Generic => signature_named(f, &generic_name(self.m, f)),
-            _ => signature(self.m, f),
+            // (Only its entry point calls the copy for long ints: always in one unit.)
+            Variant::Generic => signature_named(f, &generic_name(self.m, f), Linkage::Single),
+            _ => signature(self.m, f, self.lk),
         };
         let _ = writeln!(self.out, "{sig} {{");
         if let Variant::Dispatch(tagged) = variant {
@@ -313,10 +551,10 @@ impl Emitter<'_> {
                 .has_closure
                 .then(|| "oxy_closure".to_string())
                 .into_iter()
-                .chain((0..f.params.len()).map(|i| self.reg(Reg(i as u32))))
+                .chain((0..f.params.len()).map(|i| self.reg(Reg(i as u32)).to_string()))
                 .chain(["oxy_depth".to_string()])
                 .collect();
-            let tags: Vec<String> = tagged.iter().map(|r| self.reg(*r)).collect();
+            let tags: Vec<String> = tagged.iter().map(|r| self.reg(*r).to_string()).collect();
             let _ = writeln!(
                 self.out,
                 "    if (OXY_UNLIKELY((({}) & 1) != 0)) return {}({});",
@@ -371,15 +609,26 @@ impl Emitter<'_> {
             );
         }
         let _ = writeln!(self.out, "    goto L{};", f.entry.0);
+        let plan = Plan::new(f, variant);
         for (bi, b) in f.blocks.iter().enumerate() {
+            if !plan.reachable[bi] {
+                continue;
+            }
+            self.cold = plan.cold[bi];
             let _ = writeln!(self.out, "  L{bi}: ;");
             for op in &b.ops {
                 self.line(op.line);
                 self.op(op);
             }
             self.line(b.term_line);
-            self.term(&b.term);
+            match plan.forced[bi] {
+                Some(target) => {
+                    let _ = writeln!(self.out, "    goto L{}; /* known here */", target.0);
+                }
+                None => self.term(&b.term),
+            }
         }
+        self.cold = false;
         self.cur_line = 0;
         if !self.exits.is_empty() || !self.chains.is_empty() {
             let _ = writeln!(self.out, "  /* error exits */");
@@ -414,9 +663,9 @@ impl Emitter<'_> {
         let mut label = if err.traceback {
             let n = self.exits.len();
             let k = *self.exits.entry(err.target.0).or_insert(n);
-            format!("E{k}")
+            Label::Exit(k)
         } else {
-            format!("L{}", err.target.0)
+            Label::Block(err.target.0)
         };
         let mut regs: Vec<Reg> = err
             .cleanup
@@ -428,7 +677,7 @@ impl Emitter<'_> {
         for r in regs {
             let n = self.chains.len();
             let k = *self.chains.entry((r, label)).or_insert(n);
-            label = format!("C{k}");
+            label = Label::Chain(k);
         }
         if err.traceback {
             format!("oxy_line = {line}; goto {label};")
@@ -440,7 +689,13 @@ impl Emitter<'_> {
     fn emit_exits(&mut self) {
         let chains = std::mem::take(&mut self.chains);
         for ((r, next), k) in &chains {
-            let _ = writeln!(self.out, "  C{k}: {} goto {next};", self.release(*r));
+            // (Out of line: error paths are cold, and there are many of them.)
+            let release = match self.f.ty(*r) {
+                RType::Int => format!("oxy_int_xdecref_ool({});", self.reg(*r)),
+                RType::Obj => format!("oxy_xdecref_ool({});", self.reg(*r)),
+                _ => String::new(),
+            };
+            let _ = writeln!(self.out, "  C{k}: {release} goto {next};");
         }
         let exits = std::mem::take(&mut self.exits);
         for (target, k) in &exits {
@@ -509,18 +764,15 @@ impl Emitter<'_> {
             OpKind::Const { dst, value } => self.konst(*dst, value),
             OpKind::Prim { dst, prim, args } => {
                 let d = prim.desc();
-                let mut text = d.template.to_string();
-                for (i, a) in args.iter().enumerate().rev() {
-                    text = text.replace(&format!("${i}"), &self.reg(*a));
-                }
-                if let (Some(dst), Some((cond, slow)), Some(_)) = (dst, d.fast, &op.err) {
+                let compact = d.compact.filter(|_| self.cold);
+                let operands: Vec<&str> = args.iter().map(|a| self.reg(*a)).collect();
+                let dst_name = dst.map_or("", |d| self.reg(d));
+                let text = fill(compact.unwrap_or(d.template), &operands, dst_name);
+                let fast = d.fast.filter(|_| compact.is_none());
+                if let (Some(dst), Some((cond, slow)), Some(_)) = (dst, fast, &op.err) {
                     let dn = self.reg(*dst);
-                    let mut cond = cond.replace("$d", &dn);
-                    let mut slow = slow.to_string();
-                    for (i, a) in args.iter().enumerate().rev() {
-                        cond = cond.replace(&format!("${i}"), &self.reg(*a));
-                        slow = slow.replace(&format!("${i}"), &self.reg(*a));
-                    }
+                    let cond = fill(cond, &operands, dn);
+                    let slow = fill(slow, &operands, dn);
                     let check = match d.err {
                         ErrKind::IntErr => format!("{dn} == OXY_INT_ERR"),
                         ErrKind::FloatErr => format!("{dn} == OXY_FLOAT_ERR && PyErr_Occurred()"),
@@ -581,7 +833,7 @@ impl Emitter<'_> {
             OpKind::Call { dst, func, args } => {
                 let target = &self.m.functions[func.0 as usize];
                 let dn = self.reg(*dst);
-                let argv: Vec<String> = args.iter().map(|a| self.reg(*a)).collect();
+                let argv: Vec<String> = args.iter().map(|a| self.reg(*a).to_string()).collect();
                 let call = format!(
                     "{}{}({}{}oxy_depth + 1)",
                     native_name(self.m, *func),
@@ -600,7 +852,7 @@ impl Emitter<'_> {
                         error_value(target.ret)
                     );
                 }
-                let c = error_check(target.ret, &dn);
+                let c = error_check(target.ret, dn);
                 self.check(op, &c);
             }
             OpKind::CallObj {
@@ -611,7 +863,7 @@ impl Emitter<'_> {
             } => {
                 let npos = args.len() - kwnames.as_ref().map_or(0, |k| k.len());
                 let mut items = vec!["NULL".to_string()];
-                items.extend(args.iter().map(|a| self.reg(*a)));
+                items.extend(args.iter().map(|a| self.reg(*a).to_string()));
                 let kw = match kwnames {
                     Some(k) => self.consts.obj(&Const::StrTuple(k.clone())),
                     None => "NULL".to_string(),
@@ -831,7 +1083,7 @@ impl Emitter<'_> {
                 what,
             } => {
                 let sn = self.reg(*src);
-                let check = crate::type_check(self.m, expected, &sn);
+                let check = crate::type_check(self.m, expected, sn);
                 if let Some(err) = &op.err {
                     let handler = self.on_error(err, op.line);
                     let _ = writeln!(
@@ -866,9 +1118,9 @@ impl Emitter<'_> {
                 };
                 let code = crate::class::get_field_code(
                     self.m,
-                    &self.reg(*obj),
+                    self.reg(*obj),
                     (*class, *field),
-                    &self.reg(*dst),
+                    self.reg(*dst),
                     self.f.reg(*dst).kind == RegKind::Borrowed,
                     &handler,
                 );
@@ -882,10 +1134,10 @@ impl Emitter<'_> {
             } => {
                 let code = crate::class::set_field_code(
                     self.m,
-                    &self.reg(*obj),
+                    self.reg(*obj),
                     *class,
                     *field,
-                    &self.reg(*src),
+                    self.reg(*src),
                 );
                 let _ = writeln!(self.out, "    {code}");
             }
@@ -964,19 +1216,28 @@ impl Emitter<'_> {
             }
             OpKind::CheckDepth => self.check(op, "OXY_TOO_DEEP(oxy_depth + 1)"),
             OpKind::IncRef { reg } => {
-                let s = self.incref_expr(*reg);
-                let _ = writeln!(self.out, "    {s}");
+                let r = self.reg(*reg);
+                let _ = match self.f.ty(*reg) {
+                    RType::Int if self.cold => writeln!(self.out, "    oxy_int_incref_ool({r});"),
+                    RType::Int => writeln!(self.out, "    oxy_int_incref({r});"),
+                    RType::Obj => writeln!(self.out, "    Py_INCREF({r});"),
+                    _ => writeln!(self.out, "    "),
+                };
             }
             OpKind::DecRef { reg } => {
-                let s = match self.f.ty(*reg) {
-                    RType::Int => format!("oxy_int_decref({});", self.reg(*reg)),
-                    RType::Obj => format!("Py_DECREF({});", self.reg(*reg)),
-                    _ => String::new(),
+                let r = self.reg(*reg);
+                let _ = match self.f.ty(*reg) {
+                    RType::Int if self.cold => writeln!(self.out, "    oxy_int_xdecref_ool({r});"),
+                    RType::Int => writeln!(self.out, "    oxy_int_decref({r});"),
+                    RType::Obj => writeln!(self.out, "    Py_DECREF({r});"),
+                    _ => writeln!(self.out, "    "),
                 };
-                let _ = writeln!(self.out, "    {s}");
             }
             OpKind::XDecRef { reg } => {
-                let s = self.release(*reg);
+                let s = match self.f.ty(*reg) {
+                    RType::Int if self.cold => format!("oxy_int_xdecref_ool({});", self.reg(*reg)),
+                    _ => self.release(*reg),
+                };
                 let _ = writeln!(self.out, "    {s}");
             }
         }
@@ -985,6 +1246,11 @@ impl Emitter<'_> {
     fn konst(&mut self, dst: Reg, value: &Const) {
         let dn = self.reg(dst);
         let t = self.f.ty(dst);
+        if let (RType::Int, Const::Int(v)) = (t, value) {
+            // (The most common constant, written without an intermediate string.)
+            let _ = writeln!(self.out, "    {dn} = OXYC_SHORT({v}LL);");
+            return;
+        }
         let s = match (t, value) {
             (RType::Int, Const::Int(v)) => format!("{dn} = OXYC_SHORT({v}LL);"),
             (RType::Int, Const::BigInt(d)) => {
@@ -1016,7 +1282,7 @@ impl Emitter<'_> {
     fn unbox(&mut self, op: &Op, dst: Reg, src: Reg, expected: &str, what: Option<&str>) {
         let dn = self.reg(dst);
         let sn = self.reg(src);
-        let check = crate::type_check(self.m, expected, &sn);
+        let check = crate::type_check(self.m, expected, sn);
         if let (Some(w), Some(err)) = (what, &op.err) {
             let handler = self.on_error(err, op.line);
             let _ = writeln!(

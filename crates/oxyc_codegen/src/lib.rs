@@ -12,6 +12,7 @@ mod consts;
 mod cstr;
 mod func;
 mod module;
+mod units;
 
 use consts::ConstTable;
 use oxyc_ir::{Module, RType};
@@ -19,15 +20,65 @@ use oxyc_ir::{Module, RType};
 /// The C helpers every generated module includes (after "oxyc_rt.h").
 pub const PRELUDE: &str = include_str!("prelude.h");
 
+/// The module's C as one translation unit.
 pub fn emit_module(m: &Module) -> String {
+    let mut units = emit_units(m, 1);
+    units.swap_remove(0)
+}
+
+/// The module's C as up to `max_units` translation units that compile in parallel and
+/// link into one extension module (fewer for a small module: one below
+/// `units::UNIT_WEIGHT` IR ops of function bodies). The first unit holds the module's state,
+/// wrappers, classes and initialiser; the others hold native functions, grouped so
+/// that no direct call crosses units (the C compiler can still inline callees).
+/// Deterministic: the split depends only on the module and `max_units`.
+pub fn emit_units(m: &Module, max_units: usize) -> Vec<String> {
     let mut consts = ConstTable::default();
     let mut builtins = indexmap::IndexSet::new();
-    let mut bodies = String::new();
-    for f in &m.functions {
-        bodies.push_str(&func::emit_function(m, f, &mut consts, &mut builtins));
-        bodies.push('\n');
+    let plan = units::plan(m, max_units);
+    let lk = if plan.units > 1 {
+        Linkage::Split
+    } else {
+        Linkage::Single
+    };
+    let bodies: Vec<String> = m
+        .functions
+        .iter()
+        .map(|f| {
+            let mut b = func::emit_function(m, f, &mut consts, &mut builtins, lk);
+            b.push('\n');
+            b
+        })
+        .collect();
+    module::emit(m, &mut consts, &builtins, &bodies, &plan)
+}
+
+/// How a module's shared state and native functions are declared: `static` in a
+/// single translation unit; with several, visible across them but hidden outside
+/// the extension module (`OXY_SHARED`, defined in each unit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Linkage {
+    Single,
+    Split,
+}
+
+impl Linkage {
+    /// The keyword before a shared definition or function prototype.
+    pub(crate) fn keyword(self) -> &'static str {
+        match self {
+            Linkage::Single => "static",
+            Linkage::Split => "OXY_SHARED",
+        }
     }
-    module::emit(m, &mut consts, &builtins, &bodies)
+
+    /// The keyword before the declaration of a shared variable that every unit sees
+    /// (the first unit also defines it).
+    pub(crate) fn variable_declaration(self) -> &'static str {
+        match self {
+            Linkage::Single => "static",
+            Linkage::Split => "extern OXY_SHARED",
+        }
+    }
 }
 
 pub(crate) fn c_type(t: RType) -> &'static str {

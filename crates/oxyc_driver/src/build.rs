@@ -8,8 +8,8 @@
 use std::num::NonZeroUsize;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use oxyc_syntax::LineIndex;
@@ -19,7 +19,6 @@ use crate::cc::{self, CcConfig, Runtime};
 use crate::config;
 use crate::error::{DriverError, IoAction, IoError, ModuleError, SourceDiagnostics};
 use crate::fsutil::{self, TempOutput};
-use crate::imports;
 use crate::package::{self, Filter, FoundModule};
 use crate::pipeline::{self, CompileOptions};
 use crate::python::{self, Interpreter};
@@ -199,6 +198,11 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
     toolchain.strict = opts.strict;
     toolchain.explain = opts.explain;
     toolchain.c_only = opts.c_only;
+    let cpus = opts
+        .jobs
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, NonZeroUsize::get);
+    toolchain.set_parallelism(cpus);
     if let (true, Some(dir)) = (opts.c_only, &opts.out_dir) {
         fsutil::write_atomic(&dir.join("oxyc_rt.h"), cc::RUNTIME_HEADER.as_bytes())?;
         fsutil::write_atomic(&dir.join("oxyc_rt.c"), cc::RUNTIME_SOURCE.as_bytes())?;
@@ -237,11 +241,7 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
         c: opts.emit_c,
     };
 
-    let workers = opts
-        .jobs
-        .or_else(|| std::thread::available_parallelism().ok())
-        .map_or(1, NonZeroUsize::get)
-        .min(jobs.len());
+    let workers = cpus.min(jobs.len());
     let next = AtomicUsize::new(0);
     let finished = AtomicUsize::new(0);
     let results: Vec<OnceLock<Result<PathBuf, ()>>> =
@@ -400,8 +400,51 @@ pub(crate) struct Toolchain {
     pub explain: bool,
     /// Write the C and stop (`--c-only`).
     pub c_only: bool,
+    /// A large module's C is split into up to this many files compiled in parallel.
+    pub c_units: usize,
     runtime: OnceLock<Option<Runtime>>,
+    /// C compiler processes running at once, across modules (one per CPU).
+    slots: Slots,
 }
+
+/// A counting semaphore: how many C compiler processes may run at once.
+struct Slots {
+    free: Mutex<usize>,
+    freed: Condvar,
+}
+
+impl Slots {
+    fn new(n: usize) -> Slots {
+        Slots {
+            free: Mutex::new(n.max(1)),
+            freed: Condvar::new(),
+        }
+    }
+
+    fn acquire(&self) -> SlotGuard<'_> {
+        let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+        while *free == 0 {
+            free = self.freed.wait(free).unwrap_or_else(|e| e.into_inner());
+        }
+        *free -= 1;
+        SlotGuard(self)
+    }
+}
+
+struct SlotGuard<'a>(&'a Slots);
+
+impl Drop for SlotGuard<'_> {
+    fn drop(&mut self) {
+        let mut free = self.0.free.lock().unwrap_or_else(|e| e.into_inner());
+        *free += 1;
+        self.0.freed.notify_one();
+    }
+}
+
+/// Most translation units one module's C is split into (see `oxyc_codegen::emit_units`:
+/// only a large module is split). A fixed number, so that the C does not depend on the
+/// machine; the units of one module compile as far in parallel as there are CPUs.
+pub const MAX_C_UNITS: usize = 4;
 
 impl Toolchain {
     pub fn new(
@@ -427,8 +470,15 @@ impl Toolchain {
             strict: false,
             explain: false,
             c_only: false,
+            c_units: MAX_C_UNITS,
             runtime: OnceLock::new(),
+            slots: Slots::new(std::thread::available_parallelism().map_or(1, NonZeroUsize::get)),
         }
+    }
+
+    /// Run up to `cpus` C compiler processes at once.
+    pub fn set_parallelism(&mut self, cpus: usize) {
+        self.slots = Slots::new(cpus);
     }
 
     /// The compiled runtime. The module whose request built it gets the compiler's error if
@@ -436,6 +486,7 @@ impl Toolchain {
     fn runtime(&self, job: &ModuleJob) -> Result<&Runtime, ModuleError> {
         let mut failure = None;
         let runtime = self.runtime.get_or_init(|| {
+            let _slot = self.slots.acquire();
             match cc::ensure_runtime(&self.cache, &self.cc, &self.python.config) {
                 Ok(runtime) => Some(runtime),
                 Err(err) => {
@@ -483,6 +534,13 @@ impl Toolchain {
             python_version: self.python.config.version(),
             strict: self.strict,
             explain: self.explain,
+            // (For another build system: one file per module.)
+            c_units: if self.c_only { 1 } else { self.c_units },
+            emit_ir: emit.ir,
+            import_root: job
+                .import_root
+                .clone()
+                .map(|root| (root, job.file_stem == "__init__")),
         };
         let compiled = catch_unwind(AssertUnwindSafe(|| {
             pipeline::compile_to_c(name, &job.trace_path, source, &options)
@@ -491,24 +549,13 @@ impl Toolchain {
             path: job.source.clone(),
             message: panic_message(&panic),
         })?;
-        let mut artifacts = compiled.map_err(|diagnostics| {
+        let artifacts = compiled.map_err(|diagnostics| {
             ModuleError::Diagnostics(SourceDiagnostics {
                 path: job.display.clone(),
                 source: source.to_owned(),
                 diagnostics,
             })
         })?;
-        if let Some(root) = &job.import_root
-            && let Ok(module) = oxyc_syntax::parse_module(source, options.python_version)
-        {
-            let is_package = job.file_stem == "__init__";
-            artifacts.warnings.extend(imports::check_relative_imports(
-                &module.body,
-                name,
-                is_package,
-                root,
-            ));
-        }
         if !artifacts.warnings.is_empty() {
             reporter.warnings(&SourceDiagnostics {
                 path: job.display.clone(),
@@ -524,39 +571,55 @@ impl Toolchain {
                 artifacts.ir_text.as_bytes(),
             )?;
         }
-        if emit.c {
-            fsutil::write_atomic(
-                &job.out_dir.join(format!("{}.c", job.file_stem)),
-                artifacts.c_source.as_bytes(),
-            )?;
+        if emit.c || self.c_only {
+            for (k, unit) in artifacts.c_units.iter().enumerate() {
+                fsutil::write_atomic(
+                    &job.out_dir.join(unit_file_name(&job.file_stem, k)),
+                    unit.as_bytes(),
+                )?;
+            }
         }
-
         if self.c_only {
-            let c_file = job.out_dir.join(format!("{}.c", job.file_stem));
-            fsutil::write_atomic(&c_file, artifacts.c_source.as_bytes())?;
-            return Ok(c_file);
+            return Ok(job.out_dir.join(unit_file_name(&job.file_stem, 0)));
         }
-        self.compile_c(job, name, &artifacts.c_source)
+        self.compile_units(job, name, &artifacts.c_units)
     }
 
-    /// Compile generated C and link it with the runtime into `<out_dir>/<name><EXT_SUFFIX>`,
-    /// replacing any earlier file there only when everything succeeded.
-    ///
-    /// The C compiler's work is cached by the C text (which is deterministic: the same
-    /// source and flags give the same C): an unchanged module is copied from
-    /// `<cache>/modules/` instead of being compiled again.
+    /// Compile generated C (one translation unit) and link it with the runtime into
+    /// `<out_dir>/<name><EXT_SUFFIX>` (see `compile_units`).
+    #[cfg(test)]
     pub fn compile_c(
         &self,
         job: &ModuleJob,
         name: &str,
         c_source: &str,
     ) -> Result<PathBuf, ModuleError> {
-        let runtime = self.runtime(job)?;
+        self.compile_units(job, name, &[c_source.to_owned()])
+    }
+
+    /// Compile a module's generated C (its translation units, in parallel, and the runtime
+    /// meanwhile if no earlier build left it in the cache) and link it all into
+    /// `<out_dir>/<name><EXT_SUFFIX>`, replacing any earlier file there only when
+    /// everything succeeded.
+    ///
+    /// The C compiler's work is cached by the C text (which is deterministic: the same
+    /// source and flags give the same C): an unchanged module is copied from
+    /// `<cache>/modules/` instead of being compiled again.
+    pub fn compile_units(
+        &self,
+        job: &ModuleJob,
+        name: &str,
+        units: &[String],
+    ) -> Result<PathBuf, ModuleError> {
+        // Generated C needs the runtime's header only: its object may compile meanwhile.
+        let include_dir = cc::prepare_runtime(&self.cache, &self.cc, &self.python.config)?;
         let ext_suffix = &self.python.config.ext_suffix;
         let output = job.out_dir.join(format!("{}{ext_suffix}", job.file_stem));
-        let mut key = KeyHasher::new("module-v1");
-        key.str(c_source)
-            .path(&runtime.include_dir)
+        let mut key = KeyHasher::new("module-v2");
+        for unit in units {
+            key.str(unit);
+        }
+        key.path(&include_dir)
             .path(&self.python.config.include_dir)
             .str(ext_suffix);
         self.cc.identity(&mut key);
@@ -579,19 +642,47 @@ impl Toolchain {
             .prefix("oxyc-build-")
             .tempdir()
             .map_err(|e| IoError::new(IoAction::Create, &std::env::temp_dir(), e))?;
-        let c_file = work.path().join(format!("{name}.c"));
-        let object = work.path().join(format!("{name}.o"));
         debug_assert!(!name.contains('/'));
-        std::fs::write(&c_file, c_source.as_bytes())
-            .map_err(|e| IoError::new(IoAction::Write, &c_file, e))?;
+        let mut sources = Vec::with_capacity(units.len());
+        for (k, unit) in units.iter().enumerate() {
+            let c_file = work.path().join(unit_file_name(name, k));
+            std::fs::write(&c_file, unit.as_bytes())
+                .map_err(|e| IoError::new(IoAction::Write, &c_file, e))?;
+            sources.push((c_file, work.path().join(format!("{name}.{k}.o"))));
+        }
         let doing = format!("compiling `{}`", job.display);
-        self.cc.compile(
-            &c_file,
-            &object,
-            &[&self.python.config.include_dir, &runtime.include_dir],
-            &doing,
-        )?;
-        let mut objects: Vec<&Path> = vec![&object];
+        let includes = [
+            self.python.config.include_dir.as_path(),
+            include_dir.as_path(),
+        ];
+        let compile = |(c_file, object): &(PathBuf, PathBuf)| {
+            let _slot = self.slots.acquire();
+            self.cc.compile(c_file, object, &includes, &doing)
+        };
+        // The runtime (when not cached) is the longest job: it starts first.
+        let (runtime, compiled) = std::thread::scope(|scope| {
+            let runtime = scope.spawn(|| self.runtime(job).cloned());
+            let others: Vec<_> = sources[1..]
+                .iter()
+                .map(|unit| scope.spawn(move || compile(unit)))
+                .collect();
+            let mut compiled = vec![sources.first().map_or(Ok(()), compile)];
+            compiled.extend(
+                others
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))),
+            );
+            let runtime = runtime
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p));
+            (runtime, compiled)
+        });
+        // (A runtime that failed to build is the first thing to fix.)
+        let runtime = runtime?;
+        for result in compiled {
+            result?;
+        }
+        let mut objects: Vec<&Path> = sources.iter().map(|(_, o)| o.as_path()).collect();
         objects.extend(runtime.objects.iter().map(PathBuf::as_path));
         self.cc
             .link_shared(&objects, tmp.path(), &format!("linking `{}`", job.display))?;
@@ -606,6 +697,15 @@ impl Toolchain {
         }
         tmp.persist(&output)?;
         Ok(output)
+    }
+}
+
+/// The file of translation unit `k` of module file `stem`: `stem.c`, then `stem.1.c`...
+pub fn unit_file_name(stem: &str, k: usize) -> String {
+    if k == 0 {
+        format!("{stem}.c")
+    } else {
+        format!("{stem}.{k}.c")
     }
 }
 

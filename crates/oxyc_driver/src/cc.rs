@@ -303,29 +303,42 @@ pub fn runtime_hash() -> String {
         .finish()
 }
 
+/// The runtime's directory in the cache (its header is there when this returns): what
+/// generated C needs to compile, before the runtime's object exists.
+pub fn prepare_runtime(
+    cache: &Cache,
+    cc: &CcConfig,
+    python: &PythonConfig,
+) -> Result<PathBuf, ModuleError> {
+    let mut key = KeyHasher::new("runtime-object-v1");
+    key.str(&runtime_hash()).path(&python.include_dir);
+    cc.identity(&mut key);
+    let dir = cache.subdir("runtime").join(key.finish());
+    let header = dir.join("oxyc_rt.h");
+    if !header.is_file() {
+        fsutil::create_dir_all(&dir)?;
+        // Other processes may be doing the same right now: every file appears whole, by
+        // rename, and they all write the same bytes.
+        fsutil::write_atomic(&header, RUNTIME_HEADER.as_bytes())?;
+    }
+    Ok(dir)
+}
+
 /// Compile the runtime into the cache unless an earlier build already did.
 pub fn ensure_runtime(
     cache: &Cache,
     cc: &CcConfig,
     python: &PythonConfig,
 ) -> Result<Runtime, ModuleError> {
-    let mut key = KeyHasher::new("runtime-object-v1");
-    key.str(&runtime_hash()).path(&python.include_dir);
-    cc.identity(&mut key);
-    let dir = cache.subdir("runtime").join(key.finish());
+    let dir = prepare_runtime(cache, cc, python)?;
     let object = dir.join("oxyc_rt.o");
-    let header = dir.join("oxyc_rt.h");
-    if header.is_file() && crate::cache::verify(&object).is_some() {
+    if crate::cache::verify(&object).is_some() {
         return Ok(Runtime {
             include_dir: dir,
             objects: vec![object],
         });
     }
-    fsutil::create_dir_all(&dir)?;
     let source = dir.join("oxyc_rt.c");
-    // Other processes may be doing the same right now: every file appears whole, by rename,
-    // and they all write the same bytes.
-    fsutil::write_atomic(&header, RUNTIME_HEADER.as_bytes())?;
     fsutil::write_atomic(&source, RUNTIME_SOURCE.as_bytes())?;
     let tmp = TempOutput::beside(&object);
     cc.compile(

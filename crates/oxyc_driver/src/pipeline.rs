@@ -1,6 +1,9 @@
 //! The compiler proper: one module's source text -> C text, through every stage.
 //! (Owned by the pipeline; the rest of the driver treats it as a black box.)
 
+use std::path::PathBuf;
+use std::time::Instant;
+
 use oxyc_syntax::Diagnostic;
 
 /// Options that change the generated C.
@@ -14,14 +17,22 @@ pub struct CompileOptions {
     pub strict: bool,
     /// Report what is interpreted and why (`--explain`).
     pub explain: bool,
+    /// Split a large module's C into up to this many translation units (at least 1).
+    pub c_units: usize,
+    /// Also print the final IR (`ModuleArtifacts::ir_text`, for --emit-ir).
+    pub emit_ir: bool,
+    /// The module's import root and whether it is a package's `__init__`: warn about
+    /// relative imports that cannot resolve (see `imports`).
+    pub import_root: Option<(PathBuf, bool)>,
 }
 
 /// What compiling one module produces.
 #[derive(Debug, Clone)]
 pub struct ModuleArtifacts {
-    /// The complete C translation unit; it `#include`s "oxyc_rt.h".
-    pub c_source: String,
-    /// The final IR, as text (for --emit-ir).
+    /// The C translation units (one, unless a large module was split; see
+    /// `oxyc_codegen::emit_units`); each `#include`s "oxyc_rt.h".
+    pub c_units: Vec<String>,
+    /// The final IR, as text (with `CompileOptions::emit_ir`; else empty).
     pub ir_text: String,
     /// Non-fatal diagnostics (warnings, notes).
     pub warnings: Vec<Diagnostic>,
@@ -29,14 +40,20 @@ pub struct ModuleArtifacts {
 
 /// Compile one module to C. `module_name` is the import name (`pkg.mod` or `mod`);
 /// `path` is the file name shown in tracebacks and `#line` directives.
+///
+/// With `OXYC_TIMINGS` set in the environment, the time each stage took goes to
+/// stderr.
 pub fn compile_to_c(
     module_name: &str,
     path: &str,
     source: &str,
     opts: &CompileOptions,
 ) -> Result<ModuleArtifacts, Vec<Diagnostic>> {
+    let mut timer = Timer::new(module_name);
     let module = oxyc_syntax::parse_module(source, opts.python_version)?;
+    timer.lap("parse");
     let sem = oxyc_sema::analyze(&module, opts.strict);
+    timer.lap("sema");
     let (errors, mut warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = sem
         .diagnostics
         .iter()
@@ -45,7 +62,16 @@ pub fn compile_to_c(
     if !errors.is_empty() {
         return Err(errors);
     }
+    if let Some((root, is_package)) = &opts.import_root {
+        warnings.extend(crate::imports::check_relative_imports(
+            &module.body,
+            module_name,
+            *is_package,
+            root,
+        ));
+    }
     let types = oxyc_types::check_module(&module, &sem);
+    timer.lap("types");
     let lines = oxyc_syntax::LineIndex::new(source);
     let cx = oxyc_irbuild::ModCx {
         module: &module,
@@ -55,13 +81,48 @@ pub fn compile_to_c(
         source,
     };
     let mut ir = oxyc_irbuild::build_module(&cx, module_name, path)?;
+    timer.lap("irbuild");
     oxyc_passes::run_all(&mut ir, opts.opt_level);
-    let ir_text = oxyc_ir::print_module(&ir);
-    let c_source = oxyc_codegen::emit_module(&ir);
+    timer.lap("passes");
+    let ir_text = if opts.emit_ir {
+        oxyc_ir::print_module(&ir)
+    } else {
+        String::new()
+    };
+    let c_units = oxyc_codegen::emit_units(&ir, opts.c_units.max(1));
+    timer.lap("codegen");
     warnings.retain(|w| opts.explain || w.severity != oxyc_syntax::Severity::Note);
     Ok(ModuleArtifacts {
-        c_source,
+        c_units,
         ir_text,
         warnings,
     })
+}
+
+/// Stage times, printed to stderr when `OXYC_TIMINGS` is set.
+struct Timer<'a> {
+    module: &'a str,
+    last: Option<Instant>,
+}
+
+impl<'a> Timer<'a> {
+    fn new(module: &'a str) -> Timer<'a> {
+        let on = std::env::var_os("OXYC_TIMINGS").is_some();
+        Timer {
+            module,
+            last: on.then(Instant::now),
+        }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if let Some(last) = self.last {
+            let now = Instant::now();
+            eprintln!(
+                "oxyc timing: {} {stage}: {:.2} ms",
+                self.module,
+                (now - last).as_secs_f64() * 1e3
+            );
+            self.last = Some(now);
+        }
+    }
 }

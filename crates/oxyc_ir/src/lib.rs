@@ -355,12 +355,14 @@ pub enum Terminator {
 }
 
 impl Terminator {
-    pub fn successors(&self) -> Vec<BlockId> {
-        match self {
-            Terminator::Goto(b) => vec![*b],
-            Terminator::Branch { then_, else_, .. } => vec![*then_, *else_],
-            _ => vec![],
-        }
+    /// The blocks control may go to next (no error edges), without allocating.
+    pub fn successors(&self) -> impl Iterator<Item = BlockId> + use<> {
+        let pair = match self {
+            Terminator::Goto(b) => [Some(*b), None],
+            Terminator::Branch { then_, else_, .. } => [Some(*then_), Some(*else_)],
+            _ => [None, None],
+        };
+        pair.into_iter().flatten()
     }
 }
 
@@ -560,6 +562,35 @@ pub struct Field {
 }
 
 impl Op {
+    /// Calls `f` with each register the op reads (as `uses`, without allocating).
+    pub fn each_use(&self, mut f: impl FnMut(Reg)) {
+        match &self.kind {
+            OpKind::Prim { args, .. } | OpKind::Call { args, .. } => {
+                args.iter().copied().for_each(f)
+            }
+            OpKind::CallObj { callable, args, .. } => {
+                f(*callable);
+                args.iter().copied().for_each(f);
+            }
+            OpKind::CallMethod { obj, args, .. } => {
+                f(*obj);
+                args.iter().copied().for_each(f);
+            }
+            OpKind::Build { items, .. } => items.iter().copied().for_each(f),
+            OpKind::BuildDict { keys, values, .. } => {
+                keys.iter().chain(values.iter()).copied().for_each(f)
+            }
+            _ => self.uses().into_iter().for_each(f),
+        }
+    }
+
+    /// Does the op read `r`?
+    pub fn reads(&self, r: Reg) -> bool {
+        let mut found = false;
+        self.each_use(|u| found |= u == r);
+        found
+    }
+
     /// Registers read by the op.
     pub fn uses(&self) -> Vec<Reg> {
         match &self.kind {

@@ -42,10 +42,14 @@ pub struct PrimDesc {
     /// template runs and only then is the error checked. Keeps error checks out of hot
     /// code.
     pub fast: Option<(&'static str, &'static str)>,
+    /// An out-of-line form (a plain runtime call) computing the same result for every
+    /// operand, with the same error convention: used where code size matters more than
+    /// speed (code that only runs with long ints, see `oxyc_codegen::func`).
+    pub compact: Option<&'static str>,
 }
 
 macro_rules! prims {
-    ($( $variant:ident = $name:literal, $tmpl:literal, [$($arg:ident),*] -> $ret:tt, $err:ident $(, steals $steals:expr)? $(, fast $fcond:literal, slow $slow:literal)? ;)*) => {
+    ($( $variant:ident = $name:literal, $tmpl:literal, [$($arg:ident),*] -> $ret:tt, $err:ident $(, steals $steals:expr)? $(, fast $fcond:literal, slow $slow:literal)? $(, compact $compact:literal)? ;)*) => {
         /// A primitive operation (see the table in `prim.rs`).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Prim { $($variant,)* }
@@ -61,6 +65,7 @@ macro_rules! prims {
                         err: ErrKind::$err,
                         steals: prims!(@steals $($steals)?),
                         fast: prims!(@fast $($fcond, $slow)?),
+                        compact: prims!(@compact $($compact)?),
                     },)*
                 }
             }
@@ -70,6 +75,8 @@ macro_rules! prims {
     (@ret $t:ident) => { Some($t) };
     (@fast) => { None };
     (@fast $c:literal, $s:literal) => { Some(($c, $s)) };
+    (@compact) => { None };
+    (@compact $c:literal) => { Some($c) };
     (@steals) => { &[] };
     (@steals $s:expr) => { $s };
 }
@@ -77,30 +84,30 @@ macro_rules! prims {
 prims! {
     // ---- tagged ints ----
     IntAdd = "int_add", "oxy_int_add($0, $1)", [Int, Int] -> Int, IntErr,
-        fast "((($0 | $1) & 1) == 0 && !__builtin_add_overflow($0, $1, &$d))", slow "oxy_int_add_slow($0, $1)";
+        fast "((($0 | $1) & 1) == 0 && !__builtin_add_overflow($0, $1, &$d))", slow "oxy_int_add_slow($0, $1)", compact "oxy_int_add_ool($0, $1)";
     IntSub = "int_sub", "oxy_int_sub($0, $1)", [Int, Int] -> Int, IntErr,
-        fast "((($0 | $1) & 1) == 0 && !__builtin_sub_overflow($0, $1, &$d))", slow "oxy_int_sub_slow($0, $1)";
+        fast "((($0 | $1) & 1) == 0 && !__builtin_sub_overflow($0, $1, &$d))", slow "oxy_int_sub_slow($0, $1)", compact "oxy_int_sub_ool($0, $1)";
     IntMul = "int_mul", "oxy_int_mul($0, $1)", [Int, Int] -> Int, IntErr,
-        fast "((($0 | $1) & 1) == 0 && !__builtin_mul_overflow($0, ($1 >> 1), &$d))", slow "oxy_int_mul_slow($0, $1)";
+        fast "((($0 | $1) & 1) == 0 && !__builtin_mul_overflow($0, ($1 >> 1), &$d))", slow "oxy_int_mul_slow($0, $1)", compact "oxy_int_mul_ool($0, $1)";
     IntFloorDiv = "int_floordiv", "oxy_int_floordiv($0, $1)", [Int, Int] -> Int, IntErr,
-        fast "oxyc_floordiv_fast($0, $1, &$d)", slow "oxy_int_floordiv_slow($0, $1)";
+        fast "oxyc_floordiv_fast($0, $1, &$d)", slow "oxy_int_floordiv_slow($0, $1)", compact "oxy_int_floordiv_ool($0, $1)";
     IntMod = "int_mod", "oxy_int_mod($0, $1)", [Int, Int] -> Int, IntErr,
-        fast "oxyc_mod_fast($0, $1, &$d)", slow "oxy_int_mod_slow($0, $1)";
+        fast "oxyc_mod_fast($0, $1, &$d)", slow "oxy_int_mod_slow($0, $1)", compact "oxy_int_mod_ool($0, $1)";
     IntPow = "int_pow", "oxy_int_pow($0, $1)", [Int, Int] -> Int, IntErr;
-    IntLShift = "int_lshift", "oxy_int_lshift($0, $1)", [Int, Int] -> Int, IntErr;
-    IntRShift = "int_rshift", "oxy_int_rshift($0, $1)", [Int, Int] -> Int, IntErr;
-    IntAnd = "int_and", "oxy_int_and($0, $1)", [Int, Int] -> Int, IntErr;
-    IntOr = "int_or", "oxy_int_or($0, $1)", [Int, Int] -> Int, IntErr;
-    IntXor = "int_xor", "oxy_int_xor($0, $1)", [Int, Int] -> Int, IntErr;
+    IntLShift = "int_lshift", "oxy_int_lshift($0, $1)", [Int, Int] -> Int, IntErr, compact "oxy_int_lshift_ool($0, $1)";
+    IntRShift = "int_rshift", "oxy_int_rshift($0, $1)", [Int, Int] -> Int, IntErr, compact "oxy_int_rshift_ool($0, $1)";
+    IntAnd = "int_and", "oxy_int_and($0, $1)", [Int, Int] -> Int, IntErr, compact "oxy_int_and_ool($0, $1)";
+    IntOr = "int_or", "oxy_int_or($0, $1)", [Int, Int] -> Int, IntErr, compact "oxy_int_or_ool($0, $1)";
+    IntXor = "int_xor", "oxy_int_xor($0, $1)", [Int, Int] -> Int, IntErr, compact "oxy_int_xor_ool($0, $1)";
     IntNeg = "int_neg", "oxy_int_neg($0)", [Int] -> Int, IntErr;
     IntInvert = "int_invert", "oxy_int_invert($0)", [Int] -> Int, IntErr;
     IntAbs = "int_abs", "oxy_int_abs($0)", [Int] -> Int, IntErr;
-    IntEq = "int_eq", "oxy_int_eq($0, $1)", [Int, Int] -> Bool, Never;
-    IntNe = "int_ne", "oxy_int_ne($0, $1)", [Int, Int] -> Bool, Never;
-    IntLt = "int_lt", "oxy_int_lt($0, $1)", [Int, Int] -> Bool, Never;
-    IntLe = "int_le", "oxy_int_le($0, $1)", [Int, Int] -> Bool, Never;
-    IntGt = "int_gt", "oxy_int_gt($0, $1)", [Int, Int] -> Bool, Never;
-    IntGe = "int_ge", "oxy_int_ge($0, $1)", [Int, Int] -> Bool, Never;
+    IntEq = "int_eq", "oxy_int_eq($0, $1)", [Int, Int] -> Bool, Never, compact "(oxy_int_cmp_ool($0, $1) == 0)";
+    IntNe = "int_ne", "oxy_int_ne($0, $1)", [Int, Int] -> Bool, Never, compact "(oxy_int_cmp_ool($0, $1) != 0)";
+    IntLt = "int_lt", "oxy_int_lt($0, $1)", [Int, Int] -> Bool, Never, compact "(oxy_int_cmp_ool($0, $1) < 0)";
+    IntLe = "int_le", "oxy_int_le($0, $1)", [Int, Int] -> Bool, Never, compact "(oxy_int_cmp_ool($0, $1) <= 0)";
+    IntGt = "int_gt", "oxy_int_gt($0, $1)", [Int, Int] -> Bool, Never, compact "(oxy_int_cmp_ool($0, $1) > 0)";
+    IntGe = "int_ge", "oxy_int_ge($0, $1)", [Int, Int] -> Bool, Never, compact "(oxy_int_cmp_ool($0, $1) >= 0)";
     IntTrueDiv = "int_truediv", "oxy_int_truediv($0, $1)", [Int, Int] -> Float, FloatErr;
     IntToFloat = "int_to_float", "oxy_int_to_double($0)", [Int] -> Float, FloatErr,
         fast "(($0 & 1) == 0 && (($d = (double)($0 >> 1)), 1))", slow "oxy_int_to_double_slow($0)";
@@ -325,7 +332,7 @@ prims! {
     ListRemove = "list_remove", "oxy_list_remove($0, $1)", [Obj, Obj] -> void, Neg;
     ListInsert = "list_insert", "oxy_list_insert($0, $1, $2)", [Obj, Int, Obj] -> void, Neg;
     ListGetItem = "list_getitem", "oxy_list_getitem($0, $1)", [Obj, Int] -> Obj, Null;
-    ListGetItemInt = "list_get_int", "oxyc_list_get_int($0, $1)", [Obj, Int] -> Int, IntErr;
+    ListGetItemInt = "list_get_int", "oxyc_list_get_int($0, $1)", [Obj, Int] -> Int, IntErr, compact "oxy_list_get_int_ool($0, $1)";
     // The same two, indexed by a C counter (see `peephole::index_by_counter`).
     ListGetItemSsize = "list_getitem_ssize", "oxyc_list_getitem_ssize($0, $1)", [Obj, Ssize] -> Obj, Null;
     ListGetIntSsize = "list_get_int_ssize", "oxyc_list_get_int_ssize($0, $1)", [Obj, Ssize] -> Int, IntErr;

@@ -36,7 +36,14 @@ pub fn cleanup(f: &mut Function) {
             continue;
         }
         reachable[b.0 as usize] = true;
-        stack.extend(successors(f, b));
+        let block = f.block(b);
+        stack.extend(
+            block
+                .ops
+                .iter()
+                .filter_map(|o| o.err.as_ref().map(|e| e.target)),
+        );
+        stack.extend(block.term.successors());
     }
     let mut remap = vec![BlockId(u32::MAX); n];
     let mut next = 0u32;
@@ -76,10 +83,11 @@ pub fn reverse_postorder(f: &Function) -> Vec<BlockId> {
     let mut seen = vec![false; n];
     let mut order = Vec::with_capacity(n);
     // Iterative DFS with an explicit stack of (block, next successor index).
+    let succ: Vec<Vec<BlockId>> = (0..n).map(|i| successors(f, BlockId(i as u32))).collect();
     let mut stack: Vec<(BlockId, usize)> = vec![(f.entry, 0)];
     seen[f.entry.0 as usize] = true;
     while let Some((b, i)) = stack.pop() {
-        let succs = successors(f, b);
+        let succs = &succ[b.0 as usize];
         if i < succs.len() {
             stack.push((b, i + 1));
             let s = succs[i];

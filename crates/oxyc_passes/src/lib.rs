@@ -17,27 +17,56 @@ pub mod cfg;
 pub mod forward;
 pub mod peephole;
 pub mod refcount;
+pub mod shortint;
 pub mod uninit;
 
 use oxyc_ir::Module;
 
 /// Run every pass on every function.
 pub fn run_all(module: &mut Module, opt_level: u8) {
-    callgraph::mark_recursive(module);
-    if opt_level > 0 {
-        forward::run(module);
-    }
+    // With OXYC_TIMINGS set, each pass's total time goes to stderr.
+    let mut times = std::env::var_os("OXYC_TIMINGS").map(|_| [std::time::Duration::ZERO; 6]);
+    let mut timed = |k: usize, f: &mut dyn FnMut()| match &mut times {
+        Some(t) => {
+            let start = std::time::Instant::now();
+            f();
+            t[k] += start.elapsed();
+        }
+        None => f(),
+    };
+    timed(0, &mut || {
+        callgraph::mark_recursive(module);
+        if opt_level > 0 {
+            forward::run(module);
+        }
+    });
     let hooked = module.getattr_hooked();
     for f in &mut module.functions {
-        cfg::cleanup(f);
-        uninit::run(f);
+        timed(1, &mut || cfg::cleanup(f));
+        timed(2, &mut || uninit::run(f));
         if opt_level > 0 {
-            peephole::run(f);
+            timed(3, &mut || peephole::run(f));
         }
-        refcount::run(f);
+        timed(4, &mut || refcount::run(f));
         if opt_level > 0 {
-            borrow::run(f, &hooked);
+            timed(5, &mut || borrow::run(f, &hooked));
         }
-        cfg::cleanup(f);
+        timed(1, &mut || cfg::cleanup(f));
+    }
+    if let Some(t) = times {
+        let names = [
+            "callgraph",
+            "cfg",
+            "uninit",
+            "peephole",
+            "refcount",
+            "borrow",
+        ];
+        for (name, d) in names.iter().zip(t) {
+            eprintln!(
+                "oxyc timing:   pass {name}: {:.2} ms",
+                d.as_secs_f64() * 1e3
+            );
+        }
     }
 }

@@ -10,6 +10,9 @@
 //! old value is released just before the new one is stored), deleted, or the function
 //! returns — not merely until their last use — so `__del__`, weak references and
 //! finalizers see the same lifetimes.
+//!
+//! Int registers that only ever hold short ints (`shortint`) own nothing and are
+//! never counted.
 
 use crate::bitset::BitSet;
 use oxyc_ir::{Block, BlockId, Function, Op, OpKind, RType, Reg, RegKind, Terminator};
@@ -37,7 +40,14 @@ pub fn run(f: &mut Function) {
             r.kind = RegKind::Borrowed;
         }
     }
-    let refcounted: Vec<bool> = f.regs.iter().map(|r| r.ty.is_refcounted()).collect();
+    // Ints that are short by construction own nothing (see `shortint`).
+    let short = crate::shortint::short_ints(f, false);
+    let refcounted: Vec<bool> = f
+        .regs
+        .iter()
+        .zip(&short)
+        .map(|(r, s)| r.ty.is_refcounted() && !s)
+        .collect();
     let borrowed: Vec<bool> = f
         .regs
         .iter()
@@ -47,6 +57,7 @@ pub fn run(f: &mut Function) {
         })
         .collect();
     let owned = |r: Reg| refcounted[r.0 as usize] && !borrowed[r.0 as usize];
+    let is_obj: Vec<bool> = f.regs.iter().map(|r| r.ty == RType::Obj).collect();
 
     let is_local: Vec<bool> = f.regs.iter().map(|r| r.kind == RegKind::Local).collect();
     let named = |r: Reg| is_local[r.0 as usize] && owned(r);
@@ -72,7 +83,12 @@ pub fn run(f: &mut Function) {
     let mut new_blocks: Vec<Block> = Vec::new();
 
     for (bi, holds_start) in holds_in.into_iter().enumerate() {
-        let block = f.blocks[bi].clone();
+        // (The ops move out and back: only the terminator is copied.)
+        let block = Block {
+            ops: std::mem::take(&mut f.blocks[bi].ops),
+            term: f.blocks[bi].term.clone(),
+            term_line: f.blocks[bi].term_line,
+        };
         // `may[i]`: registers that may hold a value before op i (last: at the end).
         let mut may: Vec<BitSet> = Vec::with_capacity(block.ops.len() + 1);
         let mut mstate = may_in[bi].clone();
@@ -164,15 +180,16 @@ pub fn run(f: &mut Function) {
         }
         // Walk the ops backwards.
         let mut rev: Vec<Op> = term_prefix.into_iter().rev().collect();
-        for (oi, op) in block.ops.iter().enumerate().rev() {
+        let nops = block.ops.len();
+        let mut ops = block.ops;
+        for oi in (0..nops).rev() {
+            let op = &ops[oi];
             let live_after = live.clone();
             let mut before = live_after.clone();
             if let Some(d) = op.def() {
                 before.remove(d.0 as usize);
             }
-            for u in op.uses() {
-                before.insert(u.0 as usize);
-            }
+            op.each_use(|u| before.insert(u.0 as usize));
             // Rebinding a named local: its old value lives up to here and is released
             // just before the op.
             let rebound = rebinds(op, &named);
@@ -208,21 +225,9 @@ pub fn run(f: &mut Function) {
                 };
                 rev.push(mk(kind, op.line));
             }
-            let mut op2 = op.clone();
-            if let OpKind::Yield { dst, held, .. } = &mut op2.kind {
-                // Owned values that stay held while the frame is suspended here.
-                *held = live_after
-                    .iter()
-                    .map(|i| Reg(i as u32))
-                    .filter(|r| {
-                        owned(*r)
-                            && r != dst
-                            && !unbound(*r, &may[oi + 1])
-                            && f.regs[r.0 as usize].ty == RType::Obj
-                    })
-                    .collect();
-            }
-            if let Some(e) = &mut op2.err {
+            let line = op.line;
+            let def = op.def();
+            let cleanup = op.err.as_ref().map(|e| {
                 let mut cleanup: Vec<Reg> = before
                     .iter()
                     .map(|i| Reg(i as u32))
@@ -231,13 +236,27 @@ pub fn run(f: &mut Function) {
                         // reference for the op to take: its own still needs releasing.
                         owned(*r)
                             && !live_in[e.target.0 as usize].contains(r.0 as usize)
-                            && Some(*r) != op.def()
+                            && Some(*r) != def
                             && (!stolen.contains(r) || live_after.contains(r.0 as usize))
                             && !unbound(*r, &may[oi])
                     })
                     .collect();
                 cleanup.sort();
+                cleanup
+            });
+            let mut op2 = std::mem::replace(&mut ops[oi], mk(OpKind::CheckSignals, 0));
+            if let (Some(e), Some(cleanup)) = (&mut op2.err, cleanup) {
                 e.cleanup = cleanup;
+            }
+            if let OpKind::Yield { dst, held, .. } = &mut op2.kind {
+                // Owned values that stay held while the frame is suspended here.
+                *held = live_after
+                    .iter()
+                    .map(|i| Reg(i as u32))
+                    .filter(|r| {
+                        owned(*r) && r != dst && !unbound(*r, &may[oi + 1]) && is_obj[r.0 as usize]
+                    })
+                    .collect();
             }
             rev.push(op2);
             for r in &stolen {
@@ -245,7 +264,7 @@ pub fn run(f: &mut Function) {
                     continue;
                 }
                 if live_after.contains(r.0 as usize) || !owned(*r) {
-                    rev.push(mk(OpKind::IncRef { reg: *r }, op.line));
+                    rev.push(mk(OpKind::IncRef { reg: *r }, line));
                 }
             }
             if let Some(d) = rebound
@@ -261,7 +280,7 @@ pub fn run(f: &mut Function) {
                 } else {
                     OpKind::XDecRef { reg: d }
                 };
-                rev.push(mk(kind, op.line));
+                rev.push(mk(kind, line));
             }
             live = before;
         }
@@ -303,19 +322,14 @@ fn holds_value(f: &Function) -> Vec<BitSet> {
                 *slot = Some(s.clone());
                 true
             }
-            Some(old) => {
-                let mut m = old.clone();
-                m.intersect_with(s);
-                let changed = m != *old;
-                *old = m;
-                changed
-            }
+            Some(old) => old.intersect_changed(s),
         }
     };
+    let order = crate::cfg::reverse_postorder(f);
     let mut changed = true;
     while changed {
         changed = false;
-        for bi in 0..nb {
+        for bi in order.iter().map(|b| b.0 as usize) {
             let Some(mut state) = ins[bi].clone() else {
                 continue;
             };
@@ -354,21 +368,15 @@ fn may_hold(f: &Function) -> Vec<BitSet> {
             ins[f.entry.0 as usize].insert(i);
         }
     }
+    let order = crate::cfg::reverse_postorder(f);
     let mut changed = true;
     while changed {
         changed = false;
-        for bi in 0..nb {
+        for bi in order.iter().map(|b| b.0 as usize) {
             let mut state = ins[bi].clone();
             let flow = |target: usize, state: &BitSet, ins: &mut Vec<BitSet>| {
-                if let Some(slot) = ins.get_mut(target) {
-                    let mut m = slot.clone();
-                    m.union_with(state);
-                    if m != *slot {
-                        *slot = m;
-                        return true;
-                    }
-                }
-                false
+                ins.get_mut(target)
+                    .is_some_and(|slot| slot.union_changed(state))
             };
             for op in &f.blocks[bi].ops {
                 if let Some(e) = &op.err {
@@ -437,18 +445,30 @@ fn mk(kind: OpKind, line: u32) -> Op {
 /// also reads the local is left alone.
 fn rebinds(op: &Op, named: &dyn Fn(Reg) -> bool) -> Option<Reg> {
     let d = op.def()?;
-    (named(d) && !op.uses().contains(&d)).then_some(d)
+    (named(d) && !op.reads(d)).then_some(d)
 }
 
 /// Live-in sets of owned registers for every block.
 fn liveness(f: &Function, owned: &dyn Fn(Reg) -> bool, named: &dyn Fn(Reg) -> bool) -> Vec<BitSet> {
     let n = f.regs.len();
     let nb = f.blocks.len();
+    let mut owned_set = BitSet::new(n);
+    let mut named_set = BitSet::new(n);
+    for i in 0..n {
+        if owned(Reg(i as u32)) {
+            owned_set.insert(i);
+        }
+        if named(Reg(i as u32)) {
+            named_set.insert(i);
+        }
+    }
     let mut live_in = vec![BitSet::new(n); nb];
+    // Backward: successors first (post-order), so one round mostly settles it.
+    let order = crate::cfg::reverse_postorder(f);
     let mut changed = true;
     while changed {
         changed = false;
-        for bi in (0..nb).rev() {
+        for bi in order.iter().rev().map(|b| b.0 as usize) {
             let block = &f.blocks[bi];
             let mut live = BitSet::new(n);
             for s in block.term.successors() {
@@ -457,11 +477,7 @@ fn liveness(f: &Function, owned: &dyn Fn(Reg) -> bool, named: &dyn Fn(Reg) -> bo
             match &block.term {
                 Terminator::Return(r) => {
                     live.insert(r.0 as usize);
-                    for l in 0..n {
-                        if named(Reg(l as u32)) {
-                            live.insert(l);
-                        }
-                    }
+                    live.union_with(&named_set);
                 }
                 Terminator::Branch { cond: r, .. } => live.insert(r.0 as usize),
                 _ => {}
@@ -470,9 +486,7 @@ fn liveness(f: &Function, owned: &dyn Fn(Reg) -> bool, named: &dyn Fn(Reg) -> bo
                 if let Some(d) = op.def() {
                     live.remove(d.0 as usize);
                 }
-                for u in op.uses() {
-                    live.insert(u.0 as usize);
-                }
+                op.each_use(|u| live.insert(u.0 as usize));
                 if let Some(d) = rebinds(op, named) {
                     live.insert(d.0 as usize);
                 }
@@ -481,14 +495,9 @@ fn liveness(f: &Function, owned: &dyn Fn(Reg) -> bool, named: &dyn Fn(Reg) -> bo
                 }
             }
             // Keep only owned registers in the sets (others need no release).
-            let mut filtered = BitSet::new(n);
-            for i in live.iter() {
-                if owned(Reg(i as u32)) {
-                    filtered.insert(i);
-                }
-            }
-            if filtered != live_in[bi] {
-                live_in[bi] = filtered;
+            live.intersect_with(&owned_set);
+            if live != live_in[bi] {
+                live_in[bi] = live;
                 changed = true;
             }
         }

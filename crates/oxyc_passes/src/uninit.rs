@@ -3,10 +3,12 @@
 //! they have no spare value to mean "unbound").
 
 use crate::bitset::BitSet;
-use crate::cfg::{predecessors, reverse_postorder};
-use oxyc_ir::{BlockId, Const, Function, Op, OpKind, RType, RegInfo, RegKind};
+use crate::cfg::reverse_postorder;
+use oxyc_ir::{Const, Function, Op, OpKind, RType, RegInfo, RegKind};
 
-/// Definitely-assigned registers at the start of each block.
+/// Definitely-assigned registers at the start of each block: a forward "must" analysis
+/// (error edges carry the state from before the failing op). Unreached blocks (and
+/// the ones only they reach) count as everything assigned.
 fn analyze(f: &Function) -> Vec<BitSet> {
     let n = f.regs.len();
     let nb = f.blocks.len();
@@ -16,31 +18,47 @@ fn analyze(f: &Function) -> Vec<BitSet> {
             entry.insert(i); // params and temps are always assigned before use
         }
     }
-    let preds = predecessors(f);
+    // None = nothing flowed in yet (the identity of the meet).
+    let mut ins: Vec<Option<BitSet>> = vec![None; nb];
+    if let Some(slot) = ins.get_mut(f.entry.0 as usize) {
+        *slot = Some(entry);
+    }
+    let meet = |slot: &mut Option<BitSet>, st: &BitSet| -> bool {
+        match slot {
+            None => {
+                *slot = Some(st.clone());
+                true
+            }
+            Some(old) => old.intersect_changed(st),
+        }
+    };
     let order = reverse_postorder(f);
-    let mut ins: Vec<BitSet> = vec![BitSet::full(n); nb];
-    // States flowing along each edge: normal ends and error edges (state before the op).
     let mut changed = true;
     while changed {
         changed = false;
         for &b in &order {
-            let mut inb = if b == f.entry {
-                entry.clone()
-            } else {
-                BitSet::full(n)
+            let Some(mut st) = ins[b.0 as usize].clone() else {
+                continue;
             };
-            for &p in &preds[b.0 as usize] {
-                for st in edge_states(f, p, b, &ins[p.0 as usize]) {
-                    inb.intersect_with(&st);
+            let block = f.block(b);
+            for op in &block.ops {
+                if let Some(e) = &op.err
+                    && let Some(slot) = ins.get_mut(e.target.0 as usize)
+                {
+                    changed |= meet(slot, &st);
                 }
+                transfer(op, &mut st);
             }
-            if inb != ins[b.0 as usize] {
-                ins[b.0 as usize] = inb;
-                changed = true;
+            for s in block.term.successors() {
+                if let Some(slot) = ins.get_mut(s.0 as usize) {
+                    changed |= meet(slot, &st);
+                }
             }
         }
     }
-    ins
+    ins.into_iter()
+        .map(|s| s.unwrap_or_else(|| BitSet::full(n)))
+        .collect()
 }
 
 fn transfer(op: &Op, st: &mut BitSet) {
@@ -52,23 +70,6 @@ fn transfer(op: &Op, st: &mut BitSet) {
             }
         }
     }
-}
-
-/// The states that flow from `p` into `s` (one per edge).
-fn edge_states(f: &Function, p: BlockId, s: BlockId, inp: &BitSet) -> Vec<BitSet> {
-    let mut out = Vec::new();
-    let mut st = inp.clone();
-    let block = f.block(p);
-    for op in &block.ops {
-        if op.err.as_ref().is_some_and(|e| e.target == s) {
-            out.push(st.clone());
-        }
-        transfer(op, &mut st);
-    }
-    if block.term.successors().contains(&s) {
-        out.push(st);
-    }
-    out
 }
 
 pub fn run(f: &mut Function) {

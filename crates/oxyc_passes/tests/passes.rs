@@ -113,3 +113,43 @@ fn str_append_hands_over_the_local() {
     }
     assert!(appends > 0, "the loop uses the in-place append");
 }
+
+/// Ints that are short by construction (lengths, literals, remainders by a short
+/// divisor, copies) are never reference counted; anything that may overflow is.
+#[test]
+fn short_ints_are_not_counted() {
+    let ir = final_ir(
+        "def f(n: int, xs: list[int]) -> int:\n    k = len(xs)\n    m = n % 7\n    c = 5\n    c = k\n    t = n + 1\n    return k + m + c + t\n",
+    );
+    let f = &ir.functions[0];
+    let short = oxyc_passes::shortint::short_ints(f, false);
+    let named = |name: &str| {
+        f.regs
+            .iter()
+            .position(|r| r.name == name)
+            .unwrap_or_else(|| panic!("no local {name}"))
+    };
+    for local in ["k", "m", "c"] {
+        assert!(short[named(local)], "{local} is short");
+    }
+    for local in ["n", "t"] {
+        assert!(!short[named(local)], "{local} may be long");
+    }
+    assert!(short_ints_params(f), "with parameters short, n is too");
+    for op in f.blocks.iter().flat_map(|b| &b.ops) {
+        if let OpKind::IncRef { reg } | OpKind::DecRef { reg } | OpKind::XDecRef { reg } = op.kind {
+            assert!(!short[reg.0 as usize], "{reg} is short but counted");
+        }
+        if let Some(e) = &op.err {
+            for r in &e.cleanup {
+                assert!(!short[r.0 as usize], "{r} is short but released");
+            }
+        }
+    }
+}
+
+fn short_ints_params(f: &oxyc_ir::Function) -> bool {
+    let short = oxyc_passes::shortint::short_ints(f, true);
+    let n = f.regs.iter().position(|r| r.name == "n").expect("n");
+    short[n]
+}
