@@ -7,8 +7,9 @@
 //! ```
 //!
 //! makes a tuple and a dict per call only to take them apart again. When a
-//! function's only parameters are `*args` and `**kwargs`, unannotated, and the
-//! body does nothing with them but pass them on whole in such calls, the function
+//! function's only parameters are `*args` and `**kwargs` and the body does nothing
+//! with them but pass them on whole in such calls (their items are not checked
+//! against an annotation there, packed or not), the function
 //! is marked [`Function::forwards`]: its C function receives the caller's argument
 //! array and keyword names, and each forwarding call hands them to the callee as
 //! they came (`Prim::CallForward`). What the callee sees is the same: the same
