@@ -1288,8 +1288,8 @@ int oxy_str_is(PyObject *s, int kind) {
     return 1;
 }
 
-/* s.name(args...) as an ordinary method call (the interned names are kept). */
-static PyObject *str_method_call(const char *name, PyObject **cache, PyObject *s,
+/* o.name(args...) as an ordinary method call (the interned names are kept). */
+static PyObject *method_call(const char *name, PyObject **cache, PyObject *s,
                                  PyObject *a, PyObject *b, PyObject *c) {
     if (*cache == NULL) {
         *cache = PyUnicode_InternFromString(name);
@@ -1324,7 +1324,7 @@ PyObject *oxy_str_split(PyObject *s, PyObject *sep, PyObject *maxsplit, int whic
     }
     /* (arguments as the call gave them: a maxsplit of -1 stands for none) */
     int given_max = !is_minus_one(maxsplit);
-    return str_method_call(cnames[which], &names[which], s, given_max || sep != Py_None ? sep : NULL,
+    return method_call(cnames[which], &names[which], s, given_max || sep != Py_None ? sep : NULL,
                            given_max ? maxsplit : NULL, NULL);
 }
 
@@ -1347,7 +1347,7 @@ PyObject *oxy_str_strip(PyObject *s, PyObject *chars, int which) {
             return _PyUnicode_XStrip(s, which == 0 ? 2 : which == 1 ? 0 : 1, chars);
 #endif
     }
-    return str_method_call(cnames[which], &names[which], s, chars == Py_None ? NULL : chars, NULL,
+    return method_call(cnames[which], &names[which], s, chars == Py_None ? NULL : chars, NULL,
                            NULL);
 }
 
@@ -1375,7 +1375,7 @@ PyObject *oxy_str_affix(PyObject *s, PyObject *x, int which) {
             }
         }
     }
-    return str_method_call(cnames[which], &names[which], s, x, NULL, NULL);
+    return method_call(cnames[which], &names[which], s, x, NULL, NULL);
 }
 
 PyObject *oxy_str_find(PyObject *s, PyObject *sub, int which) {
@@ -1396,7 +1396,7 @@ PyObject *oxy_str_find(PyObject *s, PyObject *sub, int which) {
         if (r == -1 && PyErr_Occurred()) return NULL;
         return PyLong_FromSsize_t(r);
     }
-    return str_method_call(cnames[which], &names[which], s, sub, NULL, NULL);
+    return method_call(cnames[which], &names[which], s, sub, NULL, NULL);
 }
 
 PyObject *oxy_str_replace(PyObject *s, PyObject *old, PyObject *new_, PyObject *count) {
@@ -1407,7 +1407,7 @@ PyObject *oxy_str_replace(PyObject *s, PyObject *old, PyObject *new_, PyObject *
         PyErr_Clear();
     }
     int given = !is_minus_one(count);
-    return str_method_call("replace", &name, s, old, new_, given ? count : NULL);
+    return method_call("replace", &name, s, old, new_, given ? count : NULL);
 }
 
 PyObject *oxy_str_partition(PyObject *s, PyObject *sep, int which) {
@@ -1415,7 +1415,7 @@ PyObject *oxy_str_partition(PyObject *s, PyObject *sep, int which) {
     static const char *const cnames[2] = {"partition", "rpartition"};
     if (STR_EXACT(s) && STR_EXACT(sep))
         return which ? PyUnicode_RPartition(s, sep) : PyUnicode_Partition(s, sep);
-    return str_method_call(cnames[which], &names[which], s, sep, NULL, NULL);
+    return method_call(cnames[which], &names[which], s, sep, NULL, NULL);
 }
 
 PyObject *oxy_str_case(PyObject *s, int which) {
@@ -1433,7 +1433,7 @@ PyObject *oxy_str_case(PyObject *s, int which) {
             for (Py_ssize_t i = 0; i < n; i++) q[i] = (Py_UCS1)Py_TOLOWER(p[i]);
         return r;
     }
-    return str_method_call(cnames[which], &names[which], s, NULL, NULL, NULL);
+    return method_call(cnames[which], &names[which], s, NULL, NULL, NULL);
 }
 
 #undef STR_EXACT
@@ -1446,14 +1446,14 @@ PyObject *oxy_dict_get(PyObject *d, PyObject *key, PyObject *dflt) {
         if (PyErr_Occurred()) return NULL;
         return Py_NewRef(dflt != NULL ? dflt : Py_None);
     }
-    return str_method_call("get", &name, d, key, dflt, NULL);
+    return method_call("get", &name, d, key, dflt, NULL);
 }
 
 PyObject *oxy_dict_setdefault(PyObject *d, PyObject *key, PyObject *dflt) {
     static PyObject *name;
     if (PyDict_CheckExact(d))
         return Py_XNewRef(PyDict_SetDefault(d, key, dflt != NULL ? dflt : Py_None));
-    return str_method_call("setdefault", &name, d, key, dflt, NULL);
+    return method_call("setdefault", &name, d, key, dflt, NULL);
 }
 
 PyObject *oxy_call_method_ic(oxy_method_cache *c, PyObject *name, PyObject *const *argv,

@@ -434,44 +434,13 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
     if f.is_generator {
         // A generator: the frame takes the arguments; the body runs on next().
         let _ = writeln!(out, "    (void)oxy_d;");
-        let _ = writeln!(out, "    struct oxy_gf{id} *F = oxy_gf{id}_new();");
         let release = if owns {
             format!("oxy_wrap_release(&oxy_wd{id}, a); ")
         } else {
             String::new()
         };
-        let _ = writeln!(out, "    if (F == NULL) {{ {release}return NULL; }}");
-        for (i, p) in f.params.iter().enumerate() {
-            // (The frame takes over the wrapper's ints, `*args` tuple and `**kwargs` dict.)
-            if p.ty == RType::Obj && !f.kinds.is_collector(i) {
-                let _ = writeln!(out, "    Py_INCREF({});", arg(i));
-            }
-            let field = crate::func::reg_field_name(f, i);
-            let _ = writeln!(
-                out,
-                "    F->a{i} = {};\n    F->{field} = {};",
-                arg(i),
-                arg(i)
-            );
-        }
-        if f.has_closure {
-            let _ = writeln!(out, "    F->oxy_closure = Py_NewRef(self);");
-        }
-        let name = consts.str(&f.name);
-        let qualname = consts.str(&f.qualname);
-        let _ = writeln!(
-            out,
-            "    return {}(F, {}, oxy_gf{id}_free, oxy_gf{id}_traverse, {name}, {qualname});\n}}\n",
-            if f.is_async_gen {
-                "oxy_agen_new"
-            } else if f.is_coroutine {
-                "oxy_coro_new"
-            } else {
-                "oxy_gen_new"
-            },
-            native_name(m, f.id)
-        );
-        return out;
+        // (The frame takes over the wrapper's ints, `*args` tuple and `**kwargs` dict.)
+        return new_generator(m, f, consts, out, &arg, &release);
     }
     let mut call_args: Vec<String> = (0..n).map(arg).collect();
     call_args.push("oxy_d + 1".to_string());
@@ -650,41 +619,54 @@ fn inline_wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
     }
     if f.is_generator {
         // A generator: the frame takes the arguments; the body runs on next().
-        let id = f.id.0;
-        let _ = writeln!(out, "    struct oxy_gf{id} *F = oxy_gf{id}_new();");
-        let _ = writeln!(
-            out,
-            "    if (F == NULL) {{ {}return NULL; }}",
-            cleanup.iter().map(|c| format!("{c} ")).collect::<String>()
-        );
-        for (i, p) in f.params.iter().enumerate() {
-            // (The frame takes over the wrapper's `*args` tuple and `**kwargs` dict.)
-            if p.ty == RType::Obj && !f.kinds.is_collector(i) {
-                let _ = writeln!(out, "    Py_INCREF(p{i});");
-            }
-            let field = crate::func::reg_field_name(f, i);
-            let _ = writeln!(out, "    F->a{i} = p{i};\n    F->{field} = p{i};");
-        }
-        if f.has_closure {
-            let _ = writeln!(out, "    F->oxy_closure = Py_NewRef(self);");
-        }
-        let name = consts.str(&f.name);
-        let qualname = consts.str(&f.qualname);
-        let _ = writeln!(
-            out,
-            "    return {}(F, {}, oxy_gf{id}_free, oxy_gf{id}_traverse, {name}, {qualname});\n}}\n",
-            if f.is_async_gen {
-                "oxy_agen_new"
-            } else if f.is_coroutine {
-                "oxy_coro_new"
-            } else {
-                "oxy_gen_new"
-            },
-            native_name(m, f.id)
-        );
-        return out;
+        let release: String = cleanup.iter().map(|c| format!("{c} ")).collect();
+        // (The frame takes over the wrapper's `*args` tuple and `**kwargs` dict.)
+        return new_generator(m, f, consts, out, &|i| format!("p{i}"), &release);
     }
     call_native(m, f, out, call_args, &cleanup)
+}
+
+/// The end of a generator function's wrapper: a frame that takes the arguments
+/// (`arg(i)`, converted; objects other than `*args`/`**kwargs` are borrowed and get
+/// their own reference), and the generator, coroutine or async generator over it.
+/// `release` runs if the frame cannot be made.
+fn new_generator(
+    m: &Module,
+    f: &Function,
+    consts: &mut ConstTable,
+    mut out: String,
+    arg: &dyn Fn(usize) -> String,
+    release: &str,
+) -> String {
+    let id = f.id.0;
+    let _ = writeln!(out, "    struct oxy_gf{id} *F = oxy_gf{id}_new();");
+    let _ = writeln!(out, "    if (F == NULL) {{ {release}return NULL; }}");
+    for (i, p) in f.params.iter().enumerate() {
+        let a = arg(i);
+        if p.ty == RType::Obj && !f.kinds.is_collector(i) {
+            let _ = writeln!(out, "    Py_INCREF({a});");
+        }
+        let field = crate::func::reg_field_name(f, i);
+        let _ = writeln!(out, "    F->a{i} = {a};\n    F->{field} = {a};");
+    }
+    if f.has_closure {
+        let _ = writeln!(out, "    F->oxy_closure = Py_NewRef(self);");
+    }
+    let name = consts.str(&f.name);
+    let qualname = consts.str(&f.qualname);
+    let make = if f.is_async_gen {
+        "oxy_agen_new"
+    } else if f.is_coroutine {
+        "oxy_coro_new"
+    } else {
+        "oxy_gen_new"
+    };
+    let _ = writeln!(
+        out,
+        "    return {make}(F, {}, oxy_gf{id}_free, oxy_gf{id}_traverse, {name}, {qualname});\n}}\n",
+        native_name(m, f.id)
+    );
+    out
 }
 
 /// The end of a wrapper: call the native function with `call_args` (then the depth),

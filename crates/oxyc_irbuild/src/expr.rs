@@ -920,6 +920,21 @@ impl<'a> FnBuilder<'a> {
         }
     }
 
+    /// A comprehension clause's `if` conditions: a false one goes on to the next
+    /// item (the `continue` of the loop the clause opened).
+    pub fn comp_conditions(&mut self, ifs: &'a [Expr]) {
+        let skip = self.loops.last().map(|l| l.cont);
+        for cond in ifs {
+            let c = self.expr(cond);
+            let t = self.truthy(&c);
+            let next = self.new_block();
+            if let Some(skip) = skip {
+                self.branch(t, next, skip);
+            }
+            self.switch_to(next);
+        }
+    }
+
     fn comp_level(
         &mut self,
         generators: &'a [Comprehension],
@@ -935,16 +950,7 @@ impl<'a> FnBuilder<'a> {
         oxyc_sema::target_names(&g.target, &mut names);
         let innermost = rest.is_empty();
         let mut body_fn = |b: &mut FnBuilder<'a>| {
-            let skip = b.loops.last().map(|l| l.cont);
-            for cond in &g.ifs {
-                let c = b.expr(cond);
-                let t = b.truthy(&c);
-                let next = b.new_block();
-                if let Some(skip) = skip {
-                    b.branch(t, next, skip);
-                }
-                b.switch_to(next);
-            }
+            b.comp_conditions(&g.ifs);
             b.comp_level(rest, body);
         };
         let mut open_scope = |b: &mut FnBuilder<'a>| {

@@ -128,16 +128,7 @@ impl<'a> FnBuilder<'a> {
                 it,
                 &g.target,
                 &mut |b| {
-                    let skip = b.loops.last().map(|l| l.cont);
-                    for cond in &g.ifs {
-                        let c = b.expr(cond);
-                        let t = b.truthy(&c);
-                        let next = b.new_block();
-                        if let Some(skip) = skip {
-                            b.branch(t, next, skip);
-                        }
-                        b.switch_to(next);
-                    }
+                    b.comp_conditions(&g.ifs);
                     b.comprehension(rest, &mut |b| {
                         b.yield_expr(Some(elt));
                     });
