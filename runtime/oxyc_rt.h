@@ -1257,10 +1257,12 @@ static inline int oxy_gc_is_tracked(PyObject *o) {
     return PyObject_GC_IsTracked(o);
 #endif
 }
-/* Native classes keep up to this many freed instances of each class for reuse
-   (exact class only, no finalizer): no allocator or GC bookkeeping on the hot path
-   of code that makes and drops many instances.  Needs the 3.11/3.12 GC header. */
-#define OXY_FREELIST_MAX 256
+/* Native classes keep freed instances of each class for reuse (exact class only, no
+   finalizer), up to this many bytes of them per class: no allocator or GC
+   bookkeeping on the hot path of code that makes and drops many instances (a tree
+   of 50000 nodes dropped and built again comes back from the list).  Needs the
+   3.11/3.12 GC header. */
+#define OXY_FREELIST_BYTES ((Py_ssize_t)4 << 20)
 #if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030D0000
 #define OXY_HAVE_FREELIST 1
 #else

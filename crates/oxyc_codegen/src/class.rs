@@ -131,18 +131,29 @@ pub fn get_field_code(
 }
 
 /// C code storing `src` (borrowed) into field `j`.
-pub fn set_field_code(m: &Module, obj: &str, ci: u32, j: u32, src: &str) -> String {
+/// `steal`: the field takes over `src`'s reference (no increment).
+pub fn set_field_code(m: &Module, obj: &str, ci: u32, j: u32, src: &str, steal: bool) -> String {
     let f = &m.classes[ci as usize].fields[j as usize];
     let o = format!("(({} *){obj})", struct_name(ci));
     let n = field_name(f, j as usize);
     match f.ty {
         RType::Int => format!(
-            "{{ oxy_int oxy_old = {o}->{n}; oxy_int_incref({src}); {o}->{n} = {src}; oxy_int_xdecref(oxy_old); }}"
+            "{{ oxy_int oxy_old = {o}->{n}; {}{o}->{n} = {src}; oxy_int_xdecref(oxy_old); }}",
+            if steal {
+                String::new()
+            } else {
+                format!("oxy_int_incref({src}); ")
+            }
         ),
         RType::Float => format!("{o}->{n} = oxy_float_field({src});"),
         RType::Bool => format!("{o}->{n} = {src};"),
         _ => format!(
-            "{{ PyObject *oxy_old = {o}->{n}; Py_INCREF({src}); {o}->{n} = {src};{} Py_XDECREF(oxy_old); }}",
+            "{{ PyObject *oxy_old = {o}->{n}; {}{o}->{n} = {src};{} Py_XDECREF(oxy_old); }}",
+            if steal {
+                String::new()
+            } else {
+                format!("Py_INCREF({src}); ")
+            },
             if may_hold_container(f) {
                 format!(" oxy_native_track({obj}, {src});")
             } else {
@@ -327,9 +338,10 @@ pub fn definitions(m: &Module, lk: Linkage) -> String {
         let gc = needs_gc(m, ci);
         let _ = writeln!(
             out,
-            "/* Freed instances of exactly this class, kept for reuse (see OXY_FREELIST_MAX). */
-static PyObject *oxy_free_{ci}[OXY_FREELIST_MAX];
-static int oxy_nfree_{ci};"
+            "/* Freed instances of exactly this class, kept for reuse (see OXY_FREELIST_BYTES):
+   a list linked through their type slots. */
+static PyObject *oxy_free_{ci};
+static Py_ssize_t oxy_nfree_{ci};"
         );
         let _ = writeln!(
             out,
@@ -339,9 +351,11 @@ static inline void oxy_dealloc_body_{ci}(PyObject *self, PyTypeObject *tp) {{
     {clear_weakrefs}oxy_clear_{ci}(self);
     oxy_release_ints_{ci}(self);
     if (OXY_HAVE_FREELIST && tp == oxy_type_{ci} && tp->tp_finalize == NULL &&
-        oxy_nfree_{ci} < OXY_FREELIST_MAX)
-        oxy_free_{ci}[oxy_nfree_{ci}++] = self;
-    else
+        oxy_nfree_{ci} < OXY_FREELIST_BYTES / (Py_ssize_t)sizeof({st})) {{
+        Py_SET_TYPE(self, (PyTypeObject *)oxy_free_{ci});
+        oxy_free_{ci} = self;
+        oxy_nfree_{ci}++;
+    }} else
         tp->tp_free(self);
     Py_DECREF(tp);
 }}",
@@ -416,8 +430,10 @@ static inline void oxy_dealloc_body_{ci}(PyObject *self, PyTypeObject *tp) {{
     /* Zeroed and not tracked by the GC until a field holds a container
        (see oxy_native_track). */
     PyObject *self;
-    if (OXY_HAVE_FREELIST && oxy_nfree_{ci} > 0) {{
-        self = oxy_free_{ci}[--oxy_nfree_{ci}];
+    if (OXY_HAVE_FREELIST && oxy_free_{ci} != NULL) {{
+        self = oxy_free_{ci};
+        oxy_free_{ci} = (PyObject *)Py_TYPE(self);
+        oxy_nfree_{ci}--;
         oxy_freelist_reuse(self, oxy_type_{ci}, {gc});
     }} else {{
         self = {alloc}(oxy_type_{ci});

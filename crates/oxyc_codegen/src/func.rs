@@ -394,11 +394,26 @@ fn signature_named(f: &Function, name: &str, lk: Linkage) -> String {
     }
     params.push("int oxy_depth".to_string());
     format!(
-        "{} {} {name}({})",
+        "{}{} {} {name}({})",
         lk.keyword(),
+        if lk == Linkage::Single && inline_hint(f) {
+            " inline"
+        } else {
+            ""
+        },
         c_type(f.ret),
         params.join(", ")
     )
+}
+
+/// The most IR ops a function may have for its native entry to be declared `inline`.
+const INLINE_OPS: usize = 40;
+
+/// Is `f` small enough that its callers should absorb it? (`inline` raises the C
+/// compiler's size limit for inlining a function: accessors like `return self.x if
+/// c else self.y` then cost no call. Recursive functions are left alone.)
+fn inline_hint(f: &Function) -> bool {
+    !f.recursive && f.blocks.iter().map(|b| b.ops.len() + 1).sum::<usize>() <= INLINE_OPS
 }
 
 /// A register's C name: a local variable, or a member of the frame of a generator.
@@ -1131,6 +1146,7 @@ impl<'a> Emitter<'a> {
                 class,
                 field,
                 src,
+                steal,
             } => {
                 let code = crate::class::set_field_code(
                     self.m,
@@ -1138,6 +1154,7 @@ impl<'a> Emitter<'a> {
                     *class,
                     *field,
                     self.reg(*src),
+                    *steal,
                 );
                 let _ = writeln!(self.out, "    {code}");
             }

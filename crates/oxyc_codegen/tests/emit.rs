@@ -65,8 +65,8 @@ fn one_native_function_per_python_function_with_line_directives() {
         "count(n: int) dispatches long ints to its generic copy"
     );
     assert!(
-        c.contains("static double oxy_f0_area(double r0_r, int oxy_depth)"),
-        "typed signature"
+        c.contains("static inline double oxy_f0_area(double r0_r, int oxy_depth)"),
+        "typed signature (small: an inlining hint)"
     );
     assert!(
         c.contains("#line 6 \"/src/shapes.py\""),

@@ -260,12 +260,16 @@ pub enum OpKind {
         class: u32,
         field: u32,
     },
-    /// Store `src` (borrowed) into a field, releasing the old value.
+    /// Store `src` into a field, releasing the old value. `src` is borrowed (the
+    /// field takes a new reference) unless `steal`: then the field takes over the
+    /// register's own reference (set by `borrow::steal_stores`, after reference
+    /// counting, where `src` dies at the store or owns no reference at all).
     SetField {
         obj: Reg,
         class: u32,
         field: u32,
         src: Reg,
+        steal: bool,
     },
     /// A module constant of type int, unboxed (TypeError naming `what` otherwise).
     LoadConstInt {
@@ -677,6 +681,9 @@ impl Op {
         match &self.kind {
             OpKind::Assign { src, .. } => vec![*src],
             OpKind::Yield { value, .. } => vec![*value],
+            OpKind::SetField {
+                src, steal: true, ..
+            } => vec![*src],
             OpKind::Prim { prim, args, .. } => {
                 let d = prim.desc();
                 args.iter()

@@ -174,7 +174,11 @@ fn op_text(op: &Op) -> String {
             class,
             field,
             src,
-        } => format!("set_field {obj} c{class}.{field} = {src}"),
+            steal,
+        } => format!(
+            "set_field {obj} c{class}.{field} = {src}{}",
+            if *steal { " (stolen)" } else { "" }
+        ),
         OpKind::NoSubclassOf { dst, obj, class } => {
             format!("{dst} = no_subclass_of {obj} c{class}")
         }

@@ -214,6 +214,7 @@ impl<'a> FnBuilder<'a> {
             class,
             field,
             src,
+            steal: false,
         });
     }
 

@@ -1,4 +1,4 @@
-//! Borrowed field reads (run after `refcount`).
+//! Borrowed field reads and stealing field stores (run after `refcount`).
 //!
 //! `t = obj.f` takes a new reference that is dropped again a few ops later
 //! (`dec_ref t`). When nothing in between can run Python code or release an object,
@@ -10,6 +10,9 @@
 //! type tests, unboxed arithmetic and comparisons, identity tests, increments, and
 //! releases of unboxed ints (freeing a big int runs no code). `t` must not be
 //! stolen or copied there. Error edges in the window stop releasing `t`.
+//!
+//! The converse for stores (`steal_stores`): `obj.f = v` where `v` is released
+//! right after gives the field `v`'s own reference.
 
 use oxyc_ir::{Function, Op, OpKind, Prim, RType, Reg, RegKind};
 
@@ -36,6 +39,58 @@ pub fn run(f: &mut Function, hooked: &[bool]) {
     }
     for t in borrowed {
         f.regs[t.0 as usize].kind = RegKind::Borrowed;
+    }
+    steal_stores(f);
+}
+
+/// `obj.f = v` followed by the release of `v` (its last use): the field takes `v`'s
+/// reference over instead of an increment now and a decrement a few ops later. Ops
+/// in between must not mention `v`; their error edges stop releasing it (the field
+/// owns it). A store of an int that is short by construction owns nothing and never
+/// increments either.
+fn steal_stores(f: &mut Function) {
+    let short = crate::shortint::short_ints(f, false);
+    for b in &mut f.blocks {
+        let mut i = 0;
+        while i < b.ops.len() {
+            i += 1;
+            let OpKind::SetField {
+                src, steal: false, ..
+            } = b.ops[i - 1].kind
+            else {
+                continue;
+            };
+            let i = i - 1;
+            if short.get(src.0 as usize).copied().unwrap_or(false) {
+                if let OpKind::SetField { steal, .. } = &mut b.ops[i].kind {
+                    *steal = true;
+                }
+                continue;
+            }
+            let mut end = None;
+            for (j, op) in b.ops.iter().enumerate().skip(i + 1) {
+                if matches!(op.kind, OpKind::DecRef { reg } | OpKind::XDecRef { reg } if reg == src)
+                {
+                    end = Some(j);
+                    break;
+                }
+                let mentions = op.uses().contains(&src) || op.def() == Some(src);
+                let keeps = op.err.as_ref().is_some_and(|e| !e.cleanup.contains(&src));
+                if mentions || keeps {
+                    break;
+                }
+            }
+            let Some(j) = end else { continue };
+            for op in &mut b.ops[i + 1..j] {
+                if let Some(e) = &mut op.err {
+                    e.cleanup.retain(|r| *r != src);
+                }
+            }
+            b.ops.remove(j);
+            if let OpKind::SetField { steal, .. } = &mut b.ops[i].kind {
+                *steal = true;
+            }
+        }
     }
 }
 

@@ -3,7 +3,8 @@
 //! 2. `uninit` keeps an unbound-local check only where a local may be unbound;
 //! 3. `refcount` makes reference counting explicit (inc/dec refs, error-edge cleanups);
 //! 4. `peephole` removes redundant work (before reference counting);
-//! 5. `borrow` lets short-lived field reads borrow instead of owning (after it);
+//! 5. `borrow` lets short-lived field reads borrow instead of owning, and stores
+//!    hand a dying value's reference to the field (after it);
 //!
 //! Module-wide, `callgraph` first marks the functions that can recurse, and
 //! `forward` passes `*args, **kwargs` on without packing them.
