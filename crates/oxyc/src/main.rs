@@ -8,6 +8,9 @@ use std::process::ExitCode;
 use clap::Parser;
 use oxyc_driver::Console;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let console = Console::stderr();
