@@ -13,6 +13,15 @@ use std::process::Command;
 use common::{PROBE, Project, check, ext_suffix, probe_expected, repo_root, stderr, stdout};
 
 /// `python3 ARGS` that can import `oxyc` (the backend) and find the oxyc binary.
+/// The tests of this file run in parallel threads, and `maturin build` may relink
+/// `target/debug/oxyc` (the binary the others run) while it packs it: the other tests
+/// hold this shared while they run, maturin's build holds it exclusively.
+static OXYC_BINARY: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+fn binary_in_use() -> std::sync::RwLockReadGuard<'static, ()> {
+    OXYC_BINARY.read().unwrap_or_else(|e| e.into_inner())
+}
+
 fn backend_python(p: &Project) -> Command {
     let mut cmd = Command::new("python3");
     cmd.current_dir(p.dir())
@@ -103,6 +112,7 @@ print("\n".join(names))
 
 #[test]
 fn pip_wheel_through_the_backend_installs_a_compiled_package() {
+    let _binary = binary_in_use();
     let p = Project::new();
     let dist = p.tmp.path().join("dist");
     let out = check(
@@ -184,6 +194,7 @@ fn pip_wheel_through_the_backend_installs_a_compiled_package() {
 
 #[test]
 fn without_a_compiler_or_with_skip_compile_the_wheel_is_pure_python() {
+    let _binary = binary_in_use();
     let p = Project::new();
     let dist = p.tmp.path().join("dist");
     let skipped = check(
@@ -229,6 +240,7 @@ fn without_a_compiler_or_with_skip_compile_the_wheel_is_pure_python() {
 
 #[test]
 fn the_sdist_holds_sources_only() {
+    let _binary = binary_in_use();
     let p = Project::new();
     // Build products in the checkout (an in-place build) must stay out of the sdist.
     check(
@@ -309,6 +321,7 @@ fn the_sdist_holds_sources_only() {
 
 #[test]
 fn editable_installs_run_the_checkout() {
+    let _binary = binary_in_use();
     let p = Project::new();
     let env = p.tmp.path().join("venv");
     let python = venv(&env);
@@ -360,6 +373,7 @@ fn editable_installs_run_the_checkout() {
 
 #[test]
 fn keep_sources_false_ships_extensions_alone() {
+    let _binary = binary_in_use();
     let p = Project::new();
     let pyproject = p.dir().join("pyproject.toml");
     let text = std::fs::read_to_string(&pyproject).unwrap();
@@ -392,6 +406,7 @@ fn keep_sources_false_ships_extensions_alone() {
 
 #[test]
 fn a_failed_compile_writes_no_wheel() {
+    let _binary = binary_in_use();
     let p = Project::new();
     let core = p.dir().join("src/demo_pkg/core.py");
     std::fs::write(&core, "def broken(:\n    pass\n").unwrap();
@@ -444,6 +459,7 @@ fn the_maturin_wheel_of_oxyc_works_from_a_venv() {
         "pip install maturin (from the package registry)",
     );
     let dist = p.tmp.path().join("oxyc-dist");
+    let rebuilding = OXYC_BINARY.write().unwrap_or_else(|e| e.into_inner());
     check(
         Command::new(tools.join("bin/maturin"))
             .current_dir(repo_root())
@@ -454,6 +470,7 @@ fn the_maturin_wheel_of_oxyc_works_from_a_venv() {
             .unwrap(),
         "maturin build",
     );
+    drop(rebuilding);
     let wheel = std::fs::read_dir(&dist)
         .unwrap()
         .next()
@@ -551,6 +568,7 @@ fn the_maturin_wheel_of_oxyc_works_from_a_venv() {
 /// excluded one compiled. OXYC_SKIP_COMPILE gives no extensions.
 #[test]
 fn the_setuptools_helper_builds_extensions_with_setuptools() {
+    let _binary = binary_in_use();
     let p = Project::new();
     let proj = p.tmp.path().join("setuptools_project");
     std::fs::create_dir_all(&proj).unwrap();

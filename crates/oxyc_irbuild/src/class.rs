@@ -218,7 +218,10 @@ impl<'a> FnBuilder<'a> {
         });
     }
 
-    pub fn class_def(&mut self, stmt_index: usize, c: &'a ClassDef) {
+    /// `top_level`: a class statement of the module body itself (it may be native);
+    /// otherwise an ordinary class made each time its statement runs (in a function,
+    /// or under a module-level `if`/`try`/loop).
+    pub fn class_def(&mut self, stmt_index: usize, c: &'a ClassDef, top_level: bool) {
         // Decorators first, then bases and keywords, as the interpreter does.
         let decorators = self.eval_decorators(&c.decorators);
         let bases: Vec<Reg> = c
@@ -252,8 +255,8 @@ impl<'a> FnBuilder<'a> {
             dst
         };
         // A class in a function: ordinary, made anew each time, named
-        // `f.<locals>.C`.
-        let local = self.scope.is_some();
+        // `f.<locals>.C`; under a module-level statement, named `C`.
+        let local = !top_level;
         let name = self.str_const(&c.name.name);
         let qualname = match self.scope {
             Some(scope) => self.str_const(&format!("{}.<locals>.{}", scope.qualname, c.name.name)),

@@ -205,7 +205,7 @@ pub fn build_module(
                         name: class::class_static(i),
                         ty: oxyc_ir::RType::Obj,
                     });
-                    b.class_def(i, c);
+                    b.class_def(i, c, true);
                 }
                 _ => b.stmt(stmt),
             },

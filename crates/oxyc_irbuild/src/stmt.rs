@@ -229,10 +229,11 @@ impl<'a> FnBuilder<'a> {
             StmtKind::FunctionDef(def) => self.def_stmt(def),
             StmtKind::Match { subject, cases } => self.match_stmt(s, subject, cases),
             StmtKind::Nonlocal(_) => {}
-            // A class in a function (sema allows no other nested class here).
-            StmtKind::ClassDef(c) if self.scope.is_some() && self.class_body.is_none() => {
+            // A class in a function or under a module-level statement (sema allows no
+            // other nested class here; top-level classes do not come through here).
+            StmtKind::ClassDef(c) if self.class_body.is_none() => {
                 let index = self.scope.map_or(0, |s| s.stmt_index);
-                self.class_def(index, c);
+                self.class_def(index, c, false);
             }
             StmtKind::ClassDef(_) | StmtKind::Unsupported { .. } => {
                 self.error(s.span, "this statement cannot be compiled here");

@@ -395,7 +395,9 @@ impl<'m> Walk<'_, 'm, '_> {
             // A class in a function: an ordinary class made each time the `def`
             // runs; its body runs inline (reading the function's variables), its
             // methods are closures of the function (the class is not a scope for them).
-            StmtKind::ClassDef(c) if self.parent.is_some() => {
+            // (The same for a class under a module-level statement, whose methods are
+            // module-level functions: `prefix` is empty only outside class bodies.)
+            StmtKind::ClassDef(c) if self.parent.is_some() || self.prefix.is_empty() => {
                 for e in c
                     .decorators
                     .iter()
@@ -422,8 +424,8 @@ impl<'m> Walk<'_, 'm, '_> {
                 self.prefix = outer_prefix;
                 result
             }
-            // At module level a class's methods are added by the caller (and a class
-            // nested in a class body runs interpreted).
+            // A top-level class's methods are added by the caller (and a class nested
+            // in a class body runs interpreted).
             StmtKind::ClassDef(_) => Ok(()),
             _ => {
                 let mut result = Ok(());

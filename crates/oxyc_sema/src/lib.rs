@@ -403,6 +403,11 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
             });
         }
     }
+    for (i, stmt) in module.body.iter().enumerate() {
+        if compiled(i) {
+            nested_class_notes(stmt, false, &mut diagnostics);
+        }
+    }
     for k in &native {
         if let StmtKind::ClassDef(c) = &module.body[k.stmt_index].kind {
             let fields: Vec<&str> = k.fields.keys().map(String::as_str).collect();
@@ -461,6 +466,48 @@ fn interpreted_note(stmt: &ast::Stmt, span: Span, reason: &str, strict: bool) ->
         } else {
             "it still works, at interpreter speed".into()
         }),
+    }
+}
+
+/// A note for each class statement inside a compiled top-level statement (in a
+/// function, or under a module-level `if`/`try`/loop): ordinary classes, made each
+/// time their statement runs. (`nested`: `stmt` is not the top-level statement.)
+fn nested_class_notes(stmt: &ast::Stmt, nested: bool, out: &mut Vec<Diagnostic>) {
+    let body: &[ast::Stmt] = match &stmt.kind {
+        StmtKind::FunctionDef(d) => &d.body,
+        StmtKind::ClassDef(c) if nested => {
+            out.push(Diagnostic {
+                severity: Severity::Note,
+                span: c.name.span,
+                message: format!(
+                    "class `{}` is compiled as an ordinary Python class: it is made each \
+                     time the statement around it runs",
+                    c.name.name
+                ),
+                help: Some(
+                    "its methods are still compiled; move it to the top level of the \
+                     module to make it a native class"
+                        .into(),
+                ),
+            });
+            &c.body
+        }
+        StmtKind::ClassDef(c) => &c.body,
+        _ => {
+            support::each_child(stmt, &mut |child| {
+                if let support::Child::Stmt(s) = child {
+                    nested_class_notes(s, true, out);
+                }
+            });
+            return;
+        }
+    };
+    let top_class = !nested && matches!(stmt.kind, StmtKind::ClassDef(_));
+    for s in body {
+        // (A class nested in a top-level class body runs interpreted: no note.)
+        if !(top_class && matches!(s.kind, StmtKind::ClassDef(_))) {
+            nested_class_notes(s, true, out);
+        }
     }
 }
 

@@ -323,6 +323,35 @@ fn first_zero_arg_super(body: &[Stmt]) -> Option<Span> {
     body.iter().find_map(in_stmt)
 }
 
+/// A use of the name `__class__` somewhere in a function body.
+fn first_class_cell_use(body: &[Stmt]) -> Option<Span> {
+    fn in_expr(e: &Expr) -> Option<Span> {
+        if matches!(&e.kind, ExprKind::Name(n) if n == "__class__") {
+            return Some(e.span);
+        }
+        let mut out = None;
+        each_expr_child(e, &mut |c| {
+            if out.is_none() {
+                out = in_expr(c);
+            }
+        });
+        out
+    }
+    fn in_stmt(s: &Stmt) -> Option<Span> {
+        let mut out = None;
+        each_child(s, &mut |c| {
+            if out.is_none() {
+                out = match c {
+                    Child::Stmt(s) => in_stmt(s),
+                    Child::Expr(e) | Child::Target(e) => in_expr(e),
+                };
+            }
+        });
+        out
+    }
+    body.iter().find_map(in_stmt)
+}
+
 fn body_unsupported(body: &[Stmt], in_function: bool, r: Rules) -> Found {
     body.iter()
         .find_map(|s| stmt_unsupported(s, in_function, r))
@@ -344,7 +373,25 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool, r: Rules) -> Found {
         // An ordinary class made each time the function runs (closures.rs refuses
         // what its methods cannot do as closures: zero-argument `super()`).
         StmtKind::ClassDef(c) if in_function => class_unsupported(c, true),
-        StmtKind::ClassDef(c) => found(c.name.span, "a class definition under a statement"),
+        // A class under a module-level `if`/`try`/...: an ordinary class made when the
+        // statement runs, as in a function (its methods are module-level functions,
+        // so they have no `__class__` cell for a zero-argument `super()`).
+        StmtKind::ClassDef(c) => class_unsupported(c, true).or_else(|| {
+            c.body
+                .iter()
+                .find_map(|s| match &s.kind {
+                    StmtKind::FunctionDef(d) => {
+                        first_zero_arg_super(&d.body).or_else(|| first_class_cell_use(&d.body))
+                    }
+                    _ => None,
+                })
+                .and_then(|span| {
+                    found(
+                        span,
+                        "zero-argument `super()` or `__class__` in a class under a statement",
+                    )
+                })
+        }),
         StmtKind::With { is_async: true, .. } if !r.in_async => found(span, "`async with`"),
         StmtKind::Nonlocal(_) if !r.nested => found(span, "`nonlocal` outside a nested function"),
         StmtKind::Unsupported { what } => found(span, what),
