@@ -2784,6 +2784,15 @@ static PyMethodDef oxyfn_methods[] = {
 
 static PyTypeObject *oxy_function_type = NULL;
 
+/* This module's compiled function `o`'s native C function, if it is exported with
+   signature hash `sig` (see "cross-module calls" in oxyc_rt.h). */
+static oxy_native_fn oxyfn_native_of(PyObject *o, uint64_t sig) {
+    if (oxy_function_type == NULL || Py_TYPE(o) != oxy_function_type) return NULL;
+    oxy_codeinfo *ci = ((OxyFunction *)o)->info;
+    if (ci == NULL || ci->xnative == NULL || ci->xsig != sig) return NULL;
+    return ci->xnative;
+}
+
 static PyTypeObject *oxy_function_type_get(void) {
     if (oxy_function_type != NULL) return oxy_function_type;
     PyType_Slot slots[] = {
@@ -2818,8 +2827,50 @@ static PyTypeObject *oxy_function_type_get(void) {
             Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_IMMUTABLETYPE,
         all,
     };
-    oxy_function_type = (PyTypeObject *)PyType_FromSpec(&spec);
+    PyTypeObject *tp = (PyTypeObject *)PyType_FromSpec(&spec);
+    if (tp == NULL) return NULL;
+    /* What other compiled modules call directly (see oxy_xsite_resolve). */
+    static const oxy_xcall_api api = {1, oxyfn_native_of};
+    PyObject *cap = PyCapsule_New((void *)&api, OXY_XCALL_CAPSULE, NULL);
+    if (cap == NULL || PyDict_SetItemString(tp->tp_dict, "__oxyc_xcall__", cap) < 0) {
+        Py_XDECREF(cap);
+        Py_DECREF(tp);
+        return NULL;
+    }
+    Py_DECREF(cap);
+    PyType_Modified(tp);
+    oxy_function_type = tp;
     return oxy_function_type;
+}
+
+int oxy_xsite_resolve(PyObject *o, oxy_xsite *site, uint64_t sig) {
+    static PyObject *key = NULL;
+    PyTypeObject *tp = Py_TYPE(o);
+    /* (Plain Python functions, bound methods, mocks: rejected at once.) */
+    if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) || strcmp(tp->tp_name, "oxyc.function") != 0 ||
+        tp->tp_dict == NULL)
+        return 0;
+    if (key == NULL && (key = PyUnicode_InternFromString("__oxyc_xcall__")) == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    PyObject *cap = PyDict_GetItemWithError(tp->tp_dict, key);
+    if (cap == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    if (!PyCapsule_IsValid(cap, OXY_XCALL_CAPSULE)) return 0;
+    const oxy_xcall_api *api = (const oxy_xcall_api *)PyCapsule_GetPointer(cap, OXY_XCALL_CAPSULE);
+    if (api == NULL || api->abi != 1) {
+        PyErr_Clear();
+        return 0;
+    }
+    oxy_native_fn fn = api->native_of(o, sig);
+    if (fn == NULL) return 0;
+    site->fn = fn;
+    Py_INCREF(o);
+    Py_XSETREF(site->obj, o);
+    return 1;
 }
 
 PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *module_name,

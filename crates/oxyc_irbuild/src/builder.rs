@@ -384,6 +384,7 @@ pub fn op_can_fail(kind: &OpKind) -> bool {
             ..
         } => what.is_some() || matches!(expected.as_str(), "int" | "float"),
         OpKind::Call { .. }
+        | OpKind::CallExtern { .. }
         | OpKind::CallObj { .. }
         | OpKind::CallMethod { .. }
         | OpKind::Build { .. }
