@@ -1636,6 +1636,30 @@ PyObject *oxy_load_global_slow(PyObject *globals, PyObject *name, oxy_global_cac
     return oxy_load_builtin(name);
 }
 
+PyObject *oxy_module_attr_slow(PyObject *m, PyObject *name, oxy_global_cache *c) {
+    c->value = NULL;
+    PyObject *v = PyObject_GetAttr(m, name);
+#if PY_VERSION_HEX < 0x030C0000
+    /* Remember a value that came from an exact module's dict: ModuleType (an
+       immutable builtin type) and object define no attribute whose name does not
+       start with "__", so while the dict is unchanged a lookup finds the same. */
+    if (v != NULL && Py_IS_TYPE(m, &PyModule_Type) && PyUnicode_Check(name) &&
+        !(PyUnicode_GET_LENGTH(name) >= 2 && PyUnicode_READ_CHAR(name, 0) == '_' &&
+          PyUnicode_READ_CHAR(name, 1) == '_')) {
+        PyObject *d = PyModule_GetDict(m);
+        if (d != NULL && PyDict_GetItemWithError(d, name) == v) {
+            c->version = ((PyDictObject *)d)->ma_version_tag;
+            c->value = v;
+        }
+        if (PyErr_Occurred()) {
+            Py_DECREF(v);
+            return NULL;
+        }
+    }
+#endif
+    return v;
+}
+
 /* A list method called the ordinary way (for what the fast paths leave out). */
 static PyObject *list_call(PyObject *l, const char *name, oxy_int i, PyObject *x) {
     PyObject *io = oxy_int_box(i);

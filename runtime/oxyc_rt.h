@@ -1104,6 +1104,22 @@ static inline PyObject *oxy_load_global_cached(PyObject *globals, PyObject *name
     return oxy_load_global_slow(globals, name, c);
 }
 
+/* `m.name` for a module `m` (any other object: getattr): while the module's dict
+   is unchanged, the value found there last time.  Dict version tags are unique
+   across all dicts (CPython < 3.12), so the tag alone says which dict and which
+   state the cached value belongs to.  New reference or NULL. */
+OXY_API PyObject *oxy_module_attr_slow(PyObject *m, PyObject *name, oxy_global_cache *c);
+static inline PyObject *oxy_module_attr_cached(PyObject *m, PyObject *name, oxy_global_cache *c) {
+#if PY_VERSION_HEX < 0x030C0000
+    if (OXY_LIKELY(Py_IS_TYPE(m, &PyModule_Type)) && OXY_LIKELY(c->value != NULL) &&
+        OXY_LIKELY(c->version == ((PyDictObject *)PyModule_GetDict(m))->ma_version_tag)) {
+        Py_INCREF(c->value);
+        return c->value;
+    }
+#endif
+    return oxy_module_attr_slow(m, name, c);
+}
+
 OXY_API oxy_int oxy_load_const_int_slow(PyObject *globals, PyObject *name, oxy_global_cache *c,
                                         const char *what);
 

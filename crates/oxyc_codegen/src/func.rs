@@ -855,6 +855,17 @@ impl<'a> Emitter<'a> {
                 let c = error_check(target.ret, dn);
                 self.check(op, &c);
             }
+            OpKind::ModuleAttr { dst, obj, name } => {
+                let n = self.consts.str(name);
+                let dn = self.reg(*dst);
+                let site = self.consts.global_site();
+                let _ = writeln!(
+                    self.out,
+                    "    {dn} = oxy_module_attr_cached({}, {n}, {site});",
+                    self.reg(*obj)
+                );
+                self.check(op, &format!("{dn} == NULL"));
+            }
             OpKind::ExternReady {
                 dst,
                 callable,

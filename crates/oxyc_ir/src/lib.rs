@@ -154,6 +154,13 @@ pub enum OpKind {
         func: FuncId,
         args: Vec<Reg>,
     },
+    /// `obj.name`, remembered per site while `obj` is a module whose dict is
+    /// unchanged (any other object: getattr).
+    ModuleAttr {
+        dst: Reg,
+        obj: Reg,
+        name: String,
+    },
     /// Is `callable` the compiled function of another module that cross-module
     /// call site `site` was compiled against (same signature hash)? Then
     /// `CallExtern` may call its C function directly. Never fails.
@@ -637,6 +644,7 @@ impl Op {
             OpKind::Prim { args, .. } => args.clone(),
             OpKind::Call { args, .. } | OpKind::CallExtern { args, .. } => args.clone(),
             OpKind::ExternReady { callable, .. } => vec![*callable],
+            OpKind::ModuleAttr { obj, .. } => vec![*obj],
             OpKind::CallObj { callable, args, .. } => {
                 let mut v = vec![*callable];
                 v.extend(args);
@@ -685,6 +693,7 @@ impl Op {
             | OpKind::Call { dst, .. }
             | OpKind::CallExtern { dst, .. }
             | OpKind::ExternReady { dst, .. }
+            | OpKind::ModuleAttr { dst, .. }
             | OpKind::Unbox { dst, .. }
             | OpKind::CallObj { dst, .. }
             | OpKind::CallMethod { dst, .. }

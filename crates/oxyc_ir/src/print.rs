@@ -111,6 +111,7 @@ fn op_text(op: &Op) -> String {
             callable,
             site,
         } => format!("{dst} = extern_ready x{site}, {callable}"),
+        OpKind::ModuleAttr { dst, obj, name } => format!("{dst} = module_attr {obj}.{name}"),
         OpKind::CallExtern { dst, site, args } => {
             format!("{dst} = call_extern x{site}({})", regs(args))
         }

@@ -700,8 +700,7 @@ impl<'a> FnBuilder<'a> {
             let r = self.generic_call(callable, args, keywords);
             return Val::new(r, Ty::Object);
         };
-        let f = self.expr(func);
-        let callable = self.box_val(&f);
+        let callable = self.module_path(func);
         let kws: Vec<&str> = keywords
             .iter()
             .map(|k| k.arg.as_ref().map_or("", |a| a.name.as_str()))
@@ -784,6 +783,25 @@ impl<'a> FnBuilder<'a> {
 
         self.switch_to(done);
         Val::new(result, ty)
+    }
+
+    /// A dotted name through modules (`m.f`, `pkg.mod.f`), boxed: each attribute
+    /// read remembered per site while its module's dict is unchanged.
+    fn module_path(&mut self, e: &'a Expr) -> Reg {
+        if let ExprKind::Attribute { value, attr } = &e.kind
+            && matches!(value.kind, ExprKind::Name(_) | ExprKind::Attribute { .. })
+        {
+            let obj = self.module_path(value);
+            let dst = self.temp(RType::Obj);
+            self.emit(OpKind::ModuleAttr {
+                dst,
+                obj,
+                name: attr.name.clone(),
+            });
+            return dst;
+        }
+        let v = self.expr(e);
+        self.box_val(&v)
     }
 
     fn direct_call(&mut self, fi: usize, args: &'a [Expr], keywords: &'a [Keyword]) -> Option<Val> {
