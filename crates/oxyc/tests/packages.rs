@@ -8,7 +8,8 @@ use std::path::Path;
 use std::process::Command;
 
 use common::{
-    PROBE, Project, check, ext_suffix, logging_cc, probe_expected, stderr, stdout, take_log, walk_files,
+    PROBE, Project, check, ext_suffix, logging_cc, probe_expected, stderr, stdout, take_log,
+    walk_files,
 };
 
 fn python_with_path(path: &Path) -> Command {

@@ -87,7 +87,10 @@ fn modules_built_together_call_each_other_directly_and_agree_with_the_interprete
     assert!(!extension(&t.out(), "plain").exists());
 
     let interpreted = t.run(&t.src());
-    assert!(interpreted.ends_with("-- 12 passed, 0 failed\n"), "{interpreted}");
+    assert!(
+        interpreted.ends_with("-- 12 passed, 0 failed\n"),
+        "{interpreted}"
+    );
     assert_eq!(t.run(&t.out()), interpreted, "compiled run differs");
 
     // The calls are direct C calls through the per-callee site (from-imports, module
@@ -129,7 +132,11 @@ fn modules_built_together_call_each_other_directly_and_agree_with_the_interprete
         std::fs::copy(extension(&t.out(), m), extension(&mixed, m)).expect("copy");
     }
     assert!(!extension(&mixed, "mathx").exists());
-    assert_eq!(t.run(&mixed), interpreted, "run with mathx and cyc_b interpreted");
+    assert_eq!(
+        t.run(&mixed),
+        interpreted,
+        "run with mathx and cyc_b interpreted"
+    );
 }
 
 #[test]
@@ -151,7 +158,11 @@ fn a_callee_rebuilt_with_another_signature_is_called_the_ordinary_way() {
     .unwrap();
     let before = std::fs::read(extension(&t.out(), "main")).unwrap();
     let out = t.build(&["xpkg", "--include", "xpkg/mathx.py"], None);
-    assert!(stderr(&out).contains("excluded from compilation"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("excluded from compilation"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(std::fs::read(extension(&t.out(), "main")).unwrap(), before);
     assert_eq!(t.run(&t.out()), expected);
     assert_eq!(t.run(&t.src()), expected);
@@ -180,13 +191,24 @@ fn a_body_change_recompiles_that_module_alone_a_signature_change_its_callers_too
     let text = std::fs::read_to_string(&mathx).unwrap();
     std::fs::write(
         &mathx,
-        text.replace("def add(a: int, b: int) -> int:", "def add(a: int, b: int) -> object:"),
+        text.replace(
+            "def add(a: int, b: int) -> int:",
+            "def add(a: int, b: int) -> object:",
+        ),
     )
     .unwrap();
     t.build_all(Some(&cc));
     let third = take_log(&log);
     assert_eq!(third.len(), 4, "{third:?}");
-    assert_eq!(third.iter().filter(|l| l.contains("mathx")).count(), 2, "{third:?}");
-    assert_eq!(third.iter().filter(|l| l.contains("main")).count(), 2, "{third:?}");
+    assert_eq!(
+        third.iter().filter(|l| l.contains("mathx")).count(),
+        2,
+        "{third:?}"
+    );
+    assert_eq!(
+        third.iter().filter(|l| l.contains("main")).count(),
+        2,
+        "{third:?}"
+    );
     assert_eq!(t.run(&t.out()), t.run(&t.src()));
 }

@@ -487,6 +487,10 @@ impl Toolchain {
     /// The interfaces of `jobs` (front end only, `workers` modules at a time), by
     /// module name, in the order of `jobs`. A module that cannot be read or does not
     /// get through the front end has none (its own build reports why).
+    ///
+    /// This is the only thing a module's compilation sees of the others: their
+    /// signatures, never their bodies. A module's C (and so its build cache entry)
+    /// changes only when what it calls of another module changes.
     fn interfaces(&self, jobs: &[ModuleJob], workers: usize) -> Interfaces {
         let next = AtomicUsize::new(0);
         let found: Vec<OnceLock<oxyc_types::xmod::ModuleInterface>> =
@@ -513,9 +517,13 @@ impl Toolchain {
                 });
             }
         });
+        // Two modules of one name (from different roots) are ambiguous: neither
+        // is seen by the others.
+        let named = |n: &str| jobs.iter().filter(|j| j.name.as_deref() == Ok(n)).count();
         found
             .into_iter()
             .filter_map(OnceLock::into_inner)
+            .filter(|i| named(&i.module) == 1)
             .map(|i| (i.module.clone(), i))
             .collect()
     }

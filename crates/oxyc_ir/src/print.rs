@@ -13,7 +13,11 @@ pub fn print_module(m: &Module) -> String {
         let _ = writeln!(out, "snippet {i}: interpreted ({})", s.reason);
     }
     for (i, x) in m.extern_sites.iter().enumerate() {
-        let _ = writeln!(out, "extern x{i}: {} (signature {:016x})", x.qualified, x.sig);
+        let _ = writeln!(
+            out,
+            "extern x{i}: {} (signature {:016x})",
+            x.qualified, x.sig
+        );
     }
     for f in &m.functions {
         out.push('\n');

@@ -740,10 +740,9 @@ impl<'a> FnBuilder<'a> {
                         Val::new(self.konst(Const::Float(*v), RType::Float), Ty::Float)
                     }
                     DefaultLit::Str(s) => Val::new(self.str_const(s), Ty::Str),
-                    DefaultLit::Bytes(b) => Val::new(
-                        self.konst(Const::Bytes(b.clone()), RType::Obj),
-                        Ty::Bytes,
-                    ),
+                    DefaultLit::Bytes(b) => {
+                        Val::new(self.konst(Const::Bytes(b.clone()), RType::Obj), Ty::Bytes)
+                    }
                     DefaultLit::Bool(b) => {
                         Val::new(self.konst(Const::Bool(*b), RType::Bool), Ty::Bool)
                     }

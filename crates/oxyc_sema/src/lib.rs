@@ -445,12 +445,12 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
                 StmtKind::Import(aliases) => {
                     for a in aliases {
                         match &a.asname {
-                            Some(asname) => {
-                                found.push((asname.name.clone(), ImportBinding::Module(a.name.clone())))
-                            }
+                            Some(asname) => found
+                                .push((asname.name.clone(), ImportBinding::Module(a.name.clone()))),
                             None => {
                                 let top = a.name.split('.').next().unwrap_or(&a.name);
-                                found.push((top.to_string(), ImportBinding::Module(top.to_string())))
+                                found
+                                    .push((top.to_string(), ImportBinding::Module(top.to_string())))
                             }
                         }
                     }

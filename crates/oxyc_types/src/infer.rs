@@ -73,7 +73,11 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
 
 /// `check_module`, seeing the interfaces of the other modules of the build: calls to
 /// their functions are typed by their signatures (`ModuleTypes::xcalls`).
-pub fn check_module_with(module: &ast::Module, sem: &SemModule, externs: Externs<'_>) -> ModuleTypes {
+pub fn check_module_with(
+    module: &ast::Module,
+    sem: &SemModule,
+    externs: Externs<'_>,
+) -> ModuleTypes {
     let mut xcalls = XCalls::default();
     let mut exprs = ExprTypes::new(module.expr_count);
     let mut sigs = Vec::new();
@@ -268,7 +272,12 @@ pub fn check_module_with(module: &ast::Module, sem: &SemModule, externs: Externs
         functions: IndexMap::new(),
     };
     for (name, &fi) in &sem.early_bound {
-        if let Some(x) = xmod::export(externs.current, &sem.functions[fi], &sigs[fi].params, &sigs[fi].ret) {
+        if let Some(x) = xmod::export(
+            externs.current,
+            &sem.functions[fi],
+            &sigs[fi].params,
+            &sigs[fi].ret,
+        ) {
             interface.functions.insert(name.clone(), x);
         }
     }
