@@ -45,7 +45,7 @@ def test_bools_lists_dicts() -> None:
     print(total([1, 2, 3]), mx.total(list(range(10))))
     print(sorted(mx.counts(["a", "b", "a"]).items()))
     print(mx.maybe(1), mx.maybe(0))
-    print(mx.log("x"))
+    mx.log("x")
 
 
 def test_errors_propagate() -> None:
@@ -54,7 +54,7 @@ def test_errors_propagate() -> None:
     except ZeroDivisionError as e:
         print("ZeroDivisionError", e)
     try:
-        greet("x", "y", "z")  # type: ignore[misc]
+        greet("x", "y", "z")  # type: ignore[call-arg, arg-type]
     except TypeError as e:
         print("TypeError", e)
     try:

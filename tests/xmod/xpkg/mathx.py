@@ -81,7 +81,7 @@ def _other(x: int) -> int:
 
 
 # Rebound by the module itself: not early-bound, callers find whatever it is.
-rebound = _other  # type: ignore[assignment]
+rebound = _other
 
 
 def checked(x: int, y: float, flag: bool, s: str) -> str:
