@@ -1636,6 +1636,30 @@ PyObject *oxy_load_global_slow(PyObject *globals, PyObject *name, oxy_global_cac
     return oxy_load_builtin(name);
 }
 
+PyObject *oxy_module_attr_slow(PyObject *m, PyObject *name, oxy_global_cache *c) {
+    c->value = NULL;
+    PyObject *v = PyObject_GetAttr(m, name);
+#if PY_VERSION_HEX < 0x030C0000
+    /* Remember a value that came from an exact module's dict: ModuleType (an
+       immutable builtin type) and object define no attribute whose name does not
+       start with "__", so while the dict is unchanged a lookup finds the same. */
+    if (v != NULL && Py_IS_TYPE(m, &PyModule_Type) && PyUnicode_Check(name) &&
+        !(PyUnicode_GET_LENGTH(name) >= 2 && PyUnicode_READ_CHAR(name, 0) == '_' &&
+          PyUnicode_READ_CHAR(name, 1) == '_')) {
+        PyObject *d = PyModule_GetDict(m);
+        if (d != NULL && PyDict_GetItemWithError(d, name) == v) {
+            c->version = ((PyDictObject *)d)->ma_version_tag;
+            c->value = v;
+        }
+        if (PyErr_Occurred()) {
+            Py_DECREF(v);
+            return NULL;
+        }
+    }
+#endif
+    return v;
+}
+
 /* A list method called the ordinary way (for what the fast paths leave out). */
 static PyObject *list_call(PyObject *l, const char *name, oxy_int i, PyObject *x) {
     PyObject *io = oxy_int_box(i);
@@ -2784,6 +2808,15 @@ static PyMethodDef oxyfn_methods[] = {
 
 static PyTypeObject *oxy_function_type = NULL;
 
+/* This module's compiled function `o`'s native C function, if it is exported with
+   signature hash `sig` (see "cross-module calls" in oxyc_rt.h). */
+static oxy_native_fn oxyfn_native_of(PyObject *o, uint64_t sig) {
+    if (oxy_function_type == NULL || Py_TYPE(o) != oxy_function_type) return NULL;
+    oxy_codeinfo *ci = ((OxyFunction *)o)->info;
+    if (ci == NULL || ci->xnative == NULL || ci->xsig != sig) return NULL;
+    return ci->xnative;
+}
+
 static PyTypeObject *oxy_function_type_get(void) {
     if (oxy_function_type != NULL) return oxy_function_type;
     PyType_Slot slots[] = {
@@ -2818,8 +2851,50 @@ static PyTypeObject *oxy_function_type_get(void) {
             Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_IMMUTABLETYPE,
         all,
     };
-    oxy_function_type = (PyTypeObject *)PyType_FromSpec(&spec);
+    PyTypeObject *tp = (PyTypeObject *)PyType_FromSpec(&spec);
+    if (tp == NULL) return NULL;
+    /* What other compiled modules call directly (see oxy_xsite_resolve). */
+    static const oxy_xcall_api api = {1, oxyfn_native_of};
+    PyObject *cap = PyCapsule_New((void *)&api, OXY_XCALL_CAPSULE, NULL);
+    if (cap == NULL || PyDict_SetItemString(tp->tp_dict, "__oxyc_xcall__", cap) < 0) {
+        Py_XDECREF(cap);
+        Py_DECREF(tp);
+        return NULL;
+    }
+    Py_DECREF(cap);
+    PyType_Modified(tp);
+    oxy_function_type = tp;
     return oxy_function_type;
+}
+
+int oxy_xsite_resolve(PyObject *o, oxy_xsite *site, uint64_t sig) {
+    static PyObject *key = NULL;
+    PyTypeObject *tp = Py_TYPE(o);
+    /* (Plain Python functions, bound methods, mocks: rejected at once.) */
+    if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) || strcmp(tp->tp_name, "oxyc.function") != 0 ||
+        tp->tp_dict == NULL)
+        return 0;
+    if (key == NULL && (key = PyUnicode_InternFromString("__oxyc_xcall__")) == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    PyObject *cap = PyDict_GetItemWithError(tp->tp_dict, key);
+    if (cap == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    if (!PyCapsule_IsValid(cap, OXY_XCALL_CAPSULE)) return 0;
+    const oxy_xcall_api *api = (const oxy_xcall_api *)PyCapsule_GetPointer(cap, OXY_XCALL_CAPSULE);
+    if (api == NULL || api->abi != 1) {
+        PyErr_Clear();
+        return 0;
+    }
+    oxy_native_fn fn = api->native_of(o, sig);
+    if (fn == NULL) return 0;
+    site->fn = fn;
+    Py_INCREF(o);
+    Py_XSETREF(site->obj, o);
+    return 1;
 }
 
 PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *module_name,

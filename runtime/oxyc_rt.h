@@ -1104,6 +1104,22 @@ static inline PyObject *oxy_load_global_cached(PyObject *globals, PyObject *name
     return oxy_load_global_slow(globals, name, c);
 }
 
+/* `m.name` for a module `m` (any other object: getattr): while the module's dict
+   is unchanged, the value found there last time.  Dict version tags are unique
+   across all dicts (CPython < 3.12), so the tag alone says which dict and which
+   state the cached value belongs to.  New reference or NULL. */
+OXY_API PyObject *oxy_module_attr_slow(PyObject *m, PyObject *name, oxy_global_cache *c);
+static inline PyObject *oxy_module_attr_cached(PyObject *m, PyObject *name, oxy_global_cache *c) {
+#if PY_VERSION_HEX < 0x030C0000
+    if (OXY_LIKELY(Py_IS_TYPE(m, &PyModule_Type)) && OXY_LIKELY(c->value != NULL) &&
+        OXY_LIKELY(c->version == ((PyDictObject *)PyModule_GetDict(m))->ma_version_tag)) {
+        Py_INCREF(c->value);
+        return c->value;
+    }
+#endif
+    return oxy_module_attr_slow(m, name, c);
+}
+
 OXY_API oxy_int oxy_load_const_int_slow(PyObject *globals, PyObject *name, oxy_global_cache *c,
                                         const char *what);
 
@@ -1128,6 +1144,37 @@ static inline oxy_int oxy_load_const_int(PyObject *globals, PyObject *name, oxy_
     return oxy_load_const_int_slow(globals, name, c, what);
 }
 
+/* ---- cross-module calls ------------------------------------------------ */
+
+/* A call in one compiled module of a function of another module compiled in the
+   same build.  Each extension module links its own copy of this runtime (its own
+   `oxyc.function` type), so the callee is recognised through a capsule in its
+   type's dict ("__oxyc_xcall__", named OXY_XCALL_CAPSULE) whose `native_of`
+   answers, for one of that module's function objects, its native C function if
+   its signature hash is `sig` (NULL otherwise).  The caller keeps, per callee, the
+   object it last validated (a strong reference: the address cannot be reused) and
+   its C function: the test on each call is one pointer compare. */
+typedef void (*oxy_native_fn)(void);
+typedef struct {
+    uint32_t abi; /* 1 */
+    oxy_native_fn (*native_of)(PyObject *fn, uint64_t sig);
+} oxy_xcall_api;
+#define OXY_XCALL_CAPSULE "oxyc.xcall.v1"
+
+typedef struct {
+    PyObject *obj;     /* the function object validated last (strong), or NULL */
+    oxy_native_fn fn;  /* its C function */
+} oxy_xsite;
+
+/* Is `callable` a compiled function whose signature hash is `sig`?  Then remember
+   it in `site`: 1; else 0.  Never fails, runs no Python code. */
+OXY_API int oxy_xsite_resolve(PyObject *callable, oxy_xsite *site, uint64_t sig);
+
+static inline int oxy_xsite_ready(PyObject *callable, oxy_xsite *site, uint64_t sig) {
+    if (OXY_LIKELY(callable == site->obj)) return 1;
+    return oxy_xsite_resolve(callable, site, sig);
+}
+
 /* ---- compiled function objects ---------------------------------------- */
 
 /* A compiled module-level function as Python sees it: callable (vectorcall into the
@@ -1149,6 +1196,11 @@ typedef struct {
     PyObject *(*defaults)(PyObject *self_arg, int kw);
     PyObject **globals;             /* the module's dict */
     PyObject *code;                 /* cache */
+    /* An early-bound module function that other compiled modules may call
+       directly: its native C function and the signature hash they must have been
+       compiled against (see "cross-module calls"); NULL and 0 otherwise. */
+    void (*xnative)(void);
+    uint64_t xsig;
 } oxy_codeinfo;
 
 OXY_API PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *module_name,

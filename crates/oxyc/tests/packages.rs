@@ -7,7 +7,10 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{PROBE, Project, check, ext_suffix, probe_expected, stderr, stdout};
+use common::{
+    PROBE, Project, check, ext_suffix, logging_cc, probe_expected, stderr, stdout, take_log,
+    walk_files,
+};
 
 fn python_with_path(path: &Path) -> Command {
     let mut cmd = Command::new("python3");
@@ -151,45 +154,6 @@ fn in_place_builds_with_command_line_globs() {
         "{}",
         stderr(&again)
     );
-}
-
-/// A C compiler wrapper that logs the output file of every invocation, then runs `cc`.
-fn logging_cc(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
-    let log = dir.join("cc.log");
-    let script = dir.join("logcc.sh");
-    std::fs::write(
-        &script,
-        format!(
-            "#!/bin/sh\nprev=\nfor a in \"$@\"; do [ \"$prev\" = -o ] && echo \"$a\" >> '{}'; prev=$a; done\nexec cc \"$@\"\n",
-            log.display()
-        ),
-    )
-    .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
-    (script, log)
-}
-
-fn walk_files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            out.extend(walk_files(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
-}
-
-fn take_log(log: &Path) -> Vec<String> {
-    let text = std::fs::read_to_string(log).unwrap_or_default();
-    let _ = std::fs::remove_file(log);
-    text.lines().map(str::to_owned).collect()
 }
 
 #[test]

@@ -5,6 +5,7 @@
 //! source, evaluated on first use).
 
 use crate::cstr::{c_string, ident};
+use crate::native_name;
 use oxyc_ir::{Function, Module, Param, RType};
 use std::fmt::Write;
 
@@ -78,9 +79,17 @@ pub fn code_info(m: &Module, future_annotations: bool) -> String {
         } else {
             "NULL".to_string()
         };
+        // What other compiled modules call directly (see `oxy_xsite_ready`).
+        let export = match f.export {
+            Some(sig) if !f.forwards && !f.has_closure && !f.is_generator => format!(
+                ", (void (*)(void)){}, 0x{sig:016x}ULL",
+                native_name(m, f.id)
+            ),
+            _ => String::new(),
+        };
         let _ = writeln!(
             out,
-            "    {{oxy_filename, oxy_vn{id}, {}, {}, {}, {flags}, {}, oxy_an{id}, {}, {defaults}, &oxy_globals, NULL}},",
+            "    {{oxy_filename, oxy_vn{id}, {}, {}, {}, {flags}, {}, oxy_an{id}, {}, {defaults}, &oxy_globals, NULL{export}}},",
             k.npos,
             k.nposonly,
             k.nkwonly,

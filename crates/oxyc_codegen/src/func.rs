@@ -870,6 +870,51 @@ impl<'a> Emitter<'a> {
                 let c = error_check(target.ret, dn);
                 self.check(op, &c);
             }
+            OpKind::ModuleAttr { dst, obj, name } => {
+                let n = self.consts.str(name);
+                let dn = self.reg(*dst);
+                let site = self.consts.global_site();
+                let _ = writeln!(
+                    self.out,
+                    "    {dn} = oxy_module_attr_cached({}, {n}, {site});",
+                    self.reg(*obj)
+                );
+                self.check(op, &format!("{dn} == NULL"));
+            }
+            OpKind::ExternReady {
+                dst,
+                callable,
+                site,
+            } => {
+                let sig = self.m.extern_sites.get(*site as usize).map_or(0, |x| x.sig);
+                let _ = writeln!(
+                    self.out,
+                    "    {} = oxy_xsite_ready({}, &oxy_xs[{site}], 0x{sig:016x}ULL);",
+                    self.reg(*dst),
+                    self.reg(*callable)
+                );
+            }
+            OpKind::CallExtern { dst, site, args } => {
+                let Some(x) = self.m.extern_sites.get(*site as usize) else {
+                    let _ = writeln!(self.out, "    /* no extern site {site} */");
+                    return;
+                };
+                let mut ctypes: Vec<&str> = x.params.iter().map(|t| c_type(*t)).collect();
+                ctypes.push("int");
+                let dn = self.reg(*dst);
+                let argv: Vec<String> = args.iter().map(|a| self.reg(*a).to_string()).collect();
+                let _ = writeln!(
+                    self.out,
+                    "    {dn} = (({} (*)({}))oxy_xs[{site}].fn)({}{}oxy_depth + 1); /* {}, direct */",
+                    c_type(x.ret),
+                    ctypes.join(", "),
+                    argv.join(", "),
+                    if argv.is_empty() { "" } else { ", " },
+                    x.qualified.replace("*/", "* /")
+                );
+                let c = error_check(x.ret, dn);
+                self.check(op, &c);
+            }
             OpKind::CallObj {
                 dst,
                 callable,

@@ -97,6 +97,11 @@ pub fn emit(
         format!("PyObject *oxy_fn[{}]", m.functions.len().max(1)),
         None,
     ));
+    // Per function of another compiled module called directly: the function object
+    // found last and its C function (see `oxy_xsite_ready`).
+    if !m.extern_sites.is_empty() {
+        shared.push((format!("oxy_xsite oxy_xs[{}]", m.extern_sites.len()), None));
+    }
     for st in &m.statics {
         shared.push((
             format!("{} oxy_s_{}", c_type(st.ty), ident(&st.name)),

@@ -9,10 +9,11 @@ use std::num::NonZeroUsize;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, OnceLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use oxyc_syntax::LineIndex;
+use oxyc_types::xmod::Interfaces;
 
 use crate::cache::{self, Cache, KeyHasher};
 use crate::cc::{self, CcConfig, Runtime};
@@ -242,6 +243,9 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
     };
 
     let workers = cpus.min(jobs.len());
+    if jobs.len() > 1 {
+        toolchain.interfaces = Some(Arc::new(toolchain.interfaces(&jobs, workers)));
+    }
     let next = AtomicUsize::new(0);
     let finished = AtomicUsize::new(0);
     let results: Vec<OnceLock<Result<PathBuf, ()>>> =
@@ -402,6 +406,9 @@ pub(crate) struct Toolchain {
     pub c_only: bool,
     /// A large module's C is split into up to this many files compiled in parallel.
     pub c_units: usize,
+    /// The interfaces of the modules compiled in this invocation (with two or more):
+    /// what each module sees of the others (see `oxyc_types::xmod`).
+    pub interfaces: Option<Arc<Interfaces>>,
     runtime: OnceLock<Option<Runtime>>,
     /// C compiler processes running at once, across modules (one per CPU).
     slots: Slots,
@@ -471,8 +478,71 @@ impl Toolchain {
             explain: false,
             c_only: false,
             c_units: MAX_C_UNITS,
+            interfaces: None,
             runtime: OnceLock::new(),
             slots: Slots::new(std::thread::available_parallelism().map_or(1, NonZeroUsize::get)),
+        }
+    }
+
+    /// The interfaces of `jobs` (front end only, `workers` modules at a time), by
+    /// module name, in the order of `jobs`. A module that cannot be read or does not
+    /// get through the front end has none (its own build reports why).
+    ///
+    /// This is the only thing a module's compilation sees of the others: their
+    /// signatures, never their bodies. A module's C (and so its build cache entry)
+    /// changes only when what it calls of another module changes.
+    fn interfaces(&self, jobs: &[ModuleJob], workers: usize) -> Interfaces {
+        let next = AtomicUsize::new(0);
+        let found: Vec<OnceLock<oxyc_types::xmod::ModuleInterface>> =
+            jobs.iter().map(|_| OnceLock::new()).collect();
+        std::thread::scope(|scope| {
+            for _ in 0..workers.max(1) {
+                scope.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(job) = jobs.get(i) else { break };
+                        let Ok(name) = &job.name else { continue };
+                        let Ok(source) = read_source(&job.source) else {
+                            continue;
+                        };
+                        let options = self.options(job, false);
+                        // (A panic here is the module's own build's to report.)
+                        let interface = catch_unwind(AssertUnwindSafe(|| {
+                            pipeline::interface_of(name, &source, &options)
+                        }));
+                        if let (Ok(Some(interface)), Some(slot)) = (interface, found.get(i)) {
+                            let _ = slot.set(interface);
+                        }
+                    }
+                });
+            }
+        });
+        // Two modules of one name (from different roots) are ambiguous: neither
+        // is seen by the others.
+        let named = |n: &str| jobs.iter().filter(|j| j.name.as_deref() == Ok(n)).count();
+        found
+            .into_iter()
+            .filter_map(OnceLock::into_inner)
+            .filter(|i| named(&i.module) == 1)
+            .map(|i| (i.module.clone(), i))
+            .collect()
+    }
+
+    /// The pipeline's options for `job`.
+    fn options(&self, job: &ModuleJob, emit_ir: bool) -> CompileOptions {
+        CompileOptions {
+            opt_level: self.cc.opt_level,
+            python_version: self.python.config.version(),
+            strict: self.strict,
+            explain: self.explain,
+            // (For another build system: one file per module.)
+            c_units: if self.c_only { 1 } else { self.c_units },
+            emit_ir,
+            import_root: job
+                .import_root
+                .clone()
+                .map(|root| (root, job.file_stem == "__init__")),
+            interfaces: self.interfaces.clone(),
         }
     }
 
@@ -529,19 +599,7 @@ impl Toolchain {
                 path: job.source.clone(),
                 stem: stem.clone(),
             })?;
-        let options = CompileOptions {
-            opt_level: self.cc.opt_level,
-            python_version: self.python.config.version(),
-            strict: self.strict,
-            explain: self.explain,
-            // (For another build system: one file per module.)
-            c_units: if self.c_only { 1 } else { self.c_units },
-            emit_ir: emit.ir,
-            import_root: job
-                .import_root
-                .clone()
-                .map(|root| (root, job.file_stem == "__init__")),
-        };
+        let options = self.options(job, emit.ir);
         let compiled = catch_unwind(AssertUnwindSafe(|| {
             pipeline::compile_to_c(name, &job.trace_path, source, &options)
         }))

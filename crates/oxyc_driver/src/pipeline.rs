@@ -2,6 +2,7 @@
 //! (Owned by the pipeline; the rest of the driver treats it as a black box.)
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 use oxyc_syntax::Diagnostic;
@@ -24,6 +25,40 @@ pub struct CompileOptions {
     /// The module's import root and whether it is a package's `__init__`: warn about
     /// relative imports that cannot resolve (see `imports`).
     pub import_root: Option<(PathBuf, bool)>,
+    /// The interfaces of the modules compiled in the same build (see
+    /// `oxyc_types::xmod`): calls to their functions through this module's imports
+    /// become direct C calls when the function found at run time is theirs.
+    pub interfaces: Option<Arc<oxyc_types::xmod::Interfaces>>,
+}
+
+impl CompileOptions {
+    fn externs<'x>(&'x self, module_name: &'x str) -> oxyc_types::xmod::Externs<'x> {
+        oxyc_types::xmod::Externs {
+            current: module_name,
+            is_package: self.import_root.as_ref().is_some_and(|(_, p)| *p),
+            modules: self.interfaces.as_deref(),
+        }
+    }
+}
+
+/// What `module_name` shows the other modules compiled with it (its early-bound
+/// functions' signatures: bodies do not matter), or None when it does not get
+/// through the front end (its own build reports why).
+pub fn interface_of(
+    module_name: &str,
+    source: &str,
+    opts: &CompileOptions,
+) -> Option<oxyc_types::xmod::ModuleInterface> {
+    let module = oxyc_syntax::parse_module(source, opts.python_version).ok()?;
+    let sem = oxyc_sema::analyze(&module, opts.strict);
+    if sem.has_errors() {
+        return None;
+    }
+    let externs = oxyc_types::xmod::Externs {
+        modules: None,
+        ..opts.externs(module_name)
+    };
+    Some(oxyc_types::check_module_with(&module, &sem, externs).interface)
 }
 
 /// What compiling one module produces.
@@ -70,7 +105,7 @@ pub fn compile_to_c(
             root,
         ));
     }
-    let types = oxyc_types::check_module(&module, &sem);
+    let types = oxyc_types::check_module_with(&module, &sem, opts.externs(module_name));
     timer.lap("types");
     let lines = oxyc_syntax::LineIndex::new(source);
     let cx = oxyc_irbuild::ModCx {

@@ -13,6 +13,7 @@ fn opts() -> CompileOptions {
         c_units: 4,
         emit_ir: true,
         import_root: None,
+        interfaces: None,
     }
 }
 

@@ -154,6 +154,28 @@ pub enum OpKind {
         func: FuncId,
         args: Vec<Reg>,
     },
+    /// `obj.name`, remembered per site while `obj` is a module whose dict is
+    /// unchanged (any other object: getattr).
+    ModuleAttr {
+        dst: Reg,
+        obj: Reg,
+        name: String,
+    },
+    /// Is `callable` the compiled function of another module that cross-module
+    /// call site `site` was compiled against (same signature hash)? Then
+    /// `CallExtern` may call its C function directly. Never fails.
+    ExternReady {
+        dst: Reg,
+        callable: Reg,
+        site: u32,
+    },
+    /// Direct C call of the function `ExternReady` found for `site` (arguments in the
+    /// callee's representation and parameter order).
+    CallExtern {
+        dst: Reg,
+        site: u32,
+        args: Vec<Reg>,
+    },
     /// Vectorcall of any callable; `kwnames` is a constant tuple of the trailing
     /// arguments' keyword names.
     CallObj {
@@ -465,6 +487,9 @@ pub struct Function {
     /// Can call itself through direct calls (set by `oxyc_passes::callgraph`); only
     /// such functions check the recursion depth.
     pub recursive: bool,
+    /// Other compiled modules may call its C function directly: the signature hash
+    /// they must have been compiled against (see `oxyc_types::xmod`).
+    pub export: Option<u64>,
     /// Its `*args` and `**kwargs` are only passed on whole (`f(*args, **kwargs)`): the
     /// C function takes the caller's argument array and keyword names instead of a
     /// tuple and a dict (set by `oxyc_passes::forward`).
@@ -513,6 +538,21 @@ pub struct Module {
     pub future_annotations: bool,
     /// Native classes: their C layout.
     pub classes: Vec<ClassLayout>,
+    /// Functions of other compiled modules that calls in this one reach directly
+    /// (`ExternReady`/`CallExtern` index it).
+    pub extern_sites: Vec<ExternSite>,
+}
+
+/// A function of another compiled module, as this module's call sites see it.
+#[derive(Debug, Clone)]
+pub struct ExternSite {
+    /// `module.name`, for the C comments and the IR text.
+    pub qualified: String,
+    /// The signature hash it was compiled against.
+    pub sig: u64,
+    /// Its C parameters and result.
+    pub params: Vec<RType>,
+    pub ret: RType,
 }
 
 impl Module {
@@ -569,9 +609,9 @@ impl Op {
     /// Calls `f` with each register the op reads (as `uses`, without allocating).
     pub fn each_use(&self, mut f: impl FnMut(Reg)) {
         match &self.kind {
-            OpKind::Prim { args, .. } | OpKind::Call { args, .. } => {
-                args.iter().copied().for_each(f)
-            }
+            OpKind::Prim { args, .. }
+            | OpKind::Call { args, .. }
+            | OpKind::CallExtern { args, .. } => args.iter().copied().for_each(f),
             OpKind::CallObj { callable, args, .. } => {
                 f(*callable);
                 args.iter().copied().for_each(f);
@@ -606,7 +646,9 @@ impl Op {
             OpKind::MakeNativeClass { builder, .. } => vec![*builder],
             OpKind::Const { .. } => vec![],
             OpKind::Prim { args, .. } => args.clone(),
-            OpKind::Call { args, .. } => args.clone(),
+            OpKind::Call { args, .. } | OpKind::CallExtern { args, .. } => args.clone(),
+            OpKind::ExternReady { callable, .. } => vec![*callable],
+            OpKind::ModuleAttr { obj, .. } => vec![*obj],
             OpKind::CallObj { callable, args, .. } => {
                 let mut v = vec![*callable];
                 v.extend(args);
@@ -653,6 +695,9 @@ impl Op {
             OpKind::Assign { dst, .. }
             | OpKind::Const { dst, .. }
             | OpKind::Call { dst, .. }
+            | OpKind::CallExtern { dst, .. }
+            | OpKind::ExternReady { dst, .. }
+            | OpKind::ModuleAttr { dst, .. }
             | OpKind::Unbox { dst, .. }
             | OpKind::CallObj { dst, .. }
             | OpKind::CallMethod { dst, .. }

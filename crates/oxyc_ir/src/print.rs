@@ -12,6 +12,13 @@ pub fn print_module(m: &Module) -> String {
     for (i, s) in m.snippets.iter().enumerate() {
         let _ = writeln!(out, "snippet {i}: interpreted ({})", s.reason);
     }
+    for (i, x) in m.extern_sites.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "extern x{i}: {} (signature {:016x})",
+            x.qualified, x.sig
+        );
+    }
     for f in &m.functions {
         out.push('\n');
         print_function(&mut out, f);
@@ -103,6 +110,15 @@ fn op_text(op: &Op) -> String {
             None => format!("{dst} = unbox[{expected}]({src})"),
         },
         OpKind::Call { dst, func, args } => format!("{dst} = call f{}({})", func.0, regs(args)),
+        OpKind::ExternReady {
+            dst,
+            callable,
+            site,
+        } => format!("{dst} = extern_ready x{site}, {callable}"),
+        OpKind::ModuleAttr { dst, obj, name } => format!("{dst} = module_attr {obj}.{name}"),
+        OpKind::CallExtern { dst, site, args } => {
+            format!("{dst} = call_extern x{site}({})", regs(args))
+        }
         OpKind::CallObj {
             dst,
             callable,

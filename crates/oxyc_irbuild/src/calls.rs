@@ -17,6 +17,9 @@ impl<'a> FnBuilder<'a> {
         keywords: &'a [Keyword],
     ) -> Val {
         let ty = self.ty(e);
+        if let Some(xc) = self.cx.types.xcalls.get(&e.id) {
+            return self.extern_call(func, args, keywords, xc);
+        }
         let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
             || keywords.iter().any(|k| k.arg.is_none());
         // In a class body every name is looked up in the namespace first: no
@@ -676,6 +679,130 @@ impl<'a> FnBuilder<'a> {
 
     /// A call to an early-bound compiled function whose arguments bind statically
     /// (see `bind`).
+    /// A call of a function of another module compiled in the same build (see
+    /// `oxyc_types::xmod`): the callee is evaluated as usual, then, when it is that
+    /// module's compiled function (`ExternReady`: the object the call site last
+    /// found, else a check of its signature hash), its C function is called
+    /// directly with unboxed arguments bound here; anything else bound to the name
+    /// (a replacement, the module run interpreted) gets an ordinary call, whose
+    /// result is checked against the return annotation the caller was typed by.
+    fn extern_call(
+        &mut self,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+        xc: &oxyc_types::xmod::XCall,
+    ) -> Val {
+        use oxyc_types::xmod::{DefaultLit, XBind};
+        let Some(x) = self.cx.types.xsites.get(xc.site) else {
+            let f = self.expr(func);
+            let callable = self.box_val(&f);
+            let r = self.generic_call(callable, args, keywords);
+            return Val::new(r, Ty::Object);
+        };
+        let callable = self.module_path(func);
+        let kws: Vec<&str> = keywords
+            .iter()
+            .map(|k| k.arg.as_ref().map_or("", |a| a.name.as_str()))
+            .collect();
+        let (values, kw_values) = self.eval_call_args(args, keywords);
+        let ty = x.result_ty();
+        let result = self.temp(rtype_of(&ty));
+        let ready = self.temp(RType::Bool);
+        self.emit(OpKind::ExternReady {
+            dst: ready,
+            callable,
+            site: xc.site as u32,
+        });
+        let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
+        self.branch(ready, fast, slow);
+
+        self.switch_to(fast);
+        let mut regs = Vec::with_capacity(x.params.len());
+        for (p, b) in x.params.iter().zip(&xc.binds) {
+            let v = match b {
+                XBind::Arg(i) => values.get(*i).cloned(),
+                XBind::Kw(k) => kw_values.get(*k).cloned(),
+                XBind::Default(d) => Some(match d {
+                    DefaultLit::Int(v) => {
+                        let c = if (crate::expr::SHORT_MIN..=crate::expr::SHORT_MAX).contains(v) {
+                            Const::Int(*v)
+                        } else {
+                            Const::BigInt(v.to_string())
+                        };
+                        Val::new(self.konst(c, RType::Int), Ty::Int)
+                    }
+                    DefaultLit::BigInt(digits) => Val::new(
+                        self.konst(Const::BigInt(digits.clone()), RType::Int),
+                        Ty::Int,
+                    ),
+                    DefaultLit::Float(v) => {
+                        Val::new(self.konst(Const::Float(*v), RType::Float), Ty::Float)
+                    }
+                    DefaultLit::Str(s) => Val::new(self.str_const(s), Ty::Str),
+                    DefaultLit::Bytes(b) => {
+                        Val::new(self.konst(Const::Bytes(b.clone()), RType::Obj), Ty::Bytes)
+                    }
+                    DefaultLit::Bool(b) => {
+                        Val::new(self.konst(Const::Bool(*b), RType::Bool), Ty::Bool)
+                    }
+                    DefaultLit::None | DefaultLit::Computed => self.none(),
+                }),
+            };
+            let v = match v {
+                Some(v) => v,
+                None => self.none(),
+            };
+            let what = format!("{}() argument '{}'", x.name, p.name);
+            regs.push(self.coerce(&v, &p.ty, Some(&what)));
+        }
+        let dst = self.temp(rtype_of(&x.ret));
+        self.emit(OpKind::CallExtern {
+            dst,
+            site: xc.site as u32,
+            args: regs,
+        });
+        let r = self.coerce(&Val::new(dst, x.ret.clone()), &ty, None);
+        self.assign(result, r);
+        self.goto(done);
+
+        self.switch_to(slow);
+        let (boxed, kwnames) = self.boxed_call_args(&values, &kws, &kw_values);
+        let g = self.temp(RType::Obj);
+        self.emit(OpKind::CallObj {
+            dst: g,
+            callable,
+            args: boxed,
+            kwnames,
+        });
+        let what = format!("{}() return value", x.name);
+        let r = self.coerce(&Val::new(g, Ty::Object), &ty, Some(&what));
+        self.assign(result, r);
+        self.goto(done);
+
+        self.switch_to(done);
+        Val::new(result, ty)
+    }
+
+    /// A dotted name through modules (`m.f`, `pkg.mod.f`), boxed: each attribute
+    /// read remembered per site while its module's dict is unchanged.
+    fn module_path(&mut self, e: &'a Expr) -> Reg {
+        if let ExprKind::Attribute { value, attr } = &e.kind
+            && matches!(value.kind, ExprKind::Name(_) | ExprKind::Attribute { .. })
+        {
+            let obj = self.module_path(value);
+            let dst = self.temp(RType::Obj);
+            self.emit(OpKind::ModuleAttr {
+                dst,
+                obj,
+                name: attr.name.clone(),
+            });
+            return dst;
+        }
+        let v = self.expr(e);
+        self.box_val(&v)
+    }
+
     fn direct_call(&mut self, fi: usize, args: &'a [Expr], keywords: &'a [Keyword]) -> Option<Val> {
         let def = self.cx.sem.functions[fi].def()?;
         let kws = bind::keyword_names(keywords)?;

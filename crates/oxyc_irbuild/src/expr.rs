@@ -8,8 +8,8 @@ use oxyc_syntax::ast::{
 };
 use oxyc_types::Ty;
 
-const SHORT_MAX: i64 = (1 << 62) - 1;
-const SHORT_MIN: i64 = -(1 << 62);
+pub(crate) const SHORT_MAX: i64 = (1 << 62) - 1;
+pub(crate) const SHORT_MIN: i64 = -(1 << 62);
 
 /// The value of an int literal (`5`, `-5`) that fits a short int.
 fn short_literal(lit: &Expr) -> Option<i64> {

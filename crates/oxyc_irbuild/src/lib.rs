@@ -163,6 +163,13 @@ pub fn build_module(
             is_coroutine: scope.is_async,
             is_async_gen: scope.is_async_gen,
             recursive: false,
+            export: cx
+                .types
+                .interface
+                .functions
+                .get(&scope.name)
+                .filter(|_| cx.sem.early_bound.get(&scope.name) == Some(&fi))
+                .map(|x| x.sig),
             forwards: false,
             regs: std::mem::take(&mut b.regs),
             blocks: b.finish_blocks(),
@@ -233,6 +240,7 @@ pub fn build_module(
         is_coroutine: false,
         is_async_gen: false,
         recursive: false,
+        export: None,
         forwards: false,
         regs: std::mem::take(&mut b.regs),
         blocks: b.finish_blocks(),
@@ -271,6 +279,17 @@ pub fn build_module(
         statics,
         snippets,
         future_annotations: cx.sem.future_annotations,
+        extern_sites: cx
+            .types
+            .xsites
+            .iter()
+            .map(|x| oxyc_ir::ExternSite {
+                qualified: format!("{}.{}", x.module, x.name),
+                sig: x.sig,
+                params: x.params.iter().map(|p| rtype_of(&p.ty)).collect(),
+                ret: rtype_of(&x.ret),
+            })
+            .collect(),
     })
 }
 

@@ -8,6 +8,9 @@
 //! function: [`place_depth_checks`] puts a `check_depth` before the first such call on
 //! each path. A call that returns without calling (the leaves of a recursion, most of
 //! its calls) then pays nothing, and the C compiler keeps their path short.
+//!
+//! A direct call into another compiled module (`CallExtern`) may be part of a cycle
+//! this module cannot see: it always counts as one.
 
 use oxyc_ir::{BlockId, Function, Module, Op, OpKind};
 
@@ -21,7 +24,12 @@ pub fn mark_recursive(m: &mut Module) {
         size[c] += 1;
     }
     for (i, f) in m.functions.iter_mut().enumerate() {
-        f.recursive = size[scc[i]] > 1 || callees[i].contains(&i);
+        let calls_out = f
+            .blocks
+            .iter()
+            .flat_map(|b| &b.ops)
+            .any(|op| matches!(op.kind, OpKind::CallExtern { .. }));
+        f.recursive = size[scc[i]] > 1 || callees[i].contains(&i) || calls_out;
         if f.recursive {
             place_depth_checks(f, |callee| callee < n && scc[callee] == scc[i]);
         }
@@ -100,7 +108,8 @@ fn components(succ: &[Vec<usize>]) -> Vec<usize> {
     comp
 }
 
-/// Insert a `check_depth` before each call for which `in_cycle(callee)` holds, unless
+/// Insert a `check_depth` before each call for which `in_cycle(callee)` holds (and each
+/// call into another module), unless
 /// every path to it already passed one. The check shares the call's error edge.
 ///
 /// A forward "must" analysis: a block starts checked only if all its normal
@@ -108,8 +117,11 @@ fn components(succ: &[Vec<usize>]) -> Vec<usize> {
 /// may come before the check (or be the check).
 pub fn place_depth_checks(f: &mut Function, in_cycle: impl Fn(usize) -> bool) {
     let nb = f.blocks.len();
-    let needs =
-        |op: &Op| matches!(&op.kind, OpKind::Call { func, .. } if in_cycle(func.0 as usize));
+    let needs = |op: &Op| match &op.kind {
+        OpKind::Call { func, .. } => in_cycle(func.0 as usize),
+        OpKind::CallExtern { .. } => true,
+        _ => false,
+    };
     let mut handler = vec![false; nb];
     for b in &f.blocks {
         for op in &b.ops {

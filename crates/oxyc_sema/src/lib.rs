@@ -171,6 +171,52 @@ static EMPTY_PARAMS: ast::Parameters = ast::Parameters {
     kwarg: None,
 };
 
+/// What a top-level import binds a name to (see `SemModule::imports`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportBinding {
+    /// `import a.b.c` binds `a` to module `a`; `import a.b as m` binds `m` to `a.b`.
+    Module(String),
+    /// `from <level dots><module> import name`: attribute `name` of that module (or
+    /// its submodule `name`).
+    From {
+        module: Option<String>,
+        level: u32,
+        name: String,
+    },
+}
+
+impl ImportBinding {
+    /// The absolute module a `from` import reads from, for a module named `current`
+    /// (`is_package`: it is a package's `__init__`); None when the dots go above the
+    /// top-level package. For `Module`, the module itself.
+    pub fn source_module(&self, current: &str, is_package: bool) -> Option<String> {
+        match self {
+            ImportBinding::Module(m) => Some(m.clone()),
+            ImportBinding::From { module, level, .. } => {
+                if *level == 0 {
+                    return module.clone();
+                }
+                let mut parts: Vec<&str> = current.split('.').collect();
+                if !is_package {
+                    parts.pop();
+                }
+                for _ in 1..*level {
+                    parts.pop()?;
+                }
+                if parts.is_empty() {
+                    return None;
+                }
+                let mut base = parts.join(".");
+                if let Some(m) = module {
+                    base.push('.');
+                    base.push_str(m);
+                }
+                Some(base)
+            }
+        }
+    }
+}
+
 /// What a name in a compiled function (or the module body) refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameRes {
@@ -207,6 +253,9 @@ pub struct SemModule<'m> {
     pub future_annotations: bool,
     /// Native classes (C structs with typed fields), in module order.
     pub native: Vec<NativeClass>,
+    /// Module globals bound exactly once, by a compiled top-level `import` or
+    /// `from ... import` (what other compiled modules' functions are reached through).
+    pub imports: IndexMap<String, ImportBinding>,
     /// Notes on what is interpreted and why; errors for invalid programs.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -385,6 +434,53 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
             }
         }
     }
+    let mut imports = IndexMap::new();
+    if !bindings.star_import {
+        for (stmt, mode) in module.body.iter().zip(&items) {
+            if *mode != ItemMode::Compiled {
+                continue;
+            }
+            let mut found: Vec<(String, ImportBinding)> = Vec::new();
+            match &stmt.kind {
+                StmtKind::Import(aliases) => {
+                    for a in aliases {
+                        match &a.asname {
+                            Some(asname) => found
+                                .push((asname.name.clone(), ImportBinding::Module(a.name.clone()))),
+                            None => {
+                                let top = a.name.split('.').next().unwrap_or(&a.name);
+                                found
+                                    .push((top.to_string(), ImportBinding::Module(top.to_string())))
+                            }
+                        }
+                    }
+                }
+                StmtKind::ImportFrom {
+                    module: m,
+                    names,
+                    level,
+                } => {
+                    for a in names {
+                        let bound = a.asname.as_ref().map_or(&a.name, |i| &i.name);
+                        found.push((
+                            bound.clone(),
+                            ImportBinding::From {
+                                module: m.clone(),
+                                level: *level,
+                                name: a.name.clone(),
+                            },
+                        ));
+                    }
+                }
+                _ => {}
+            }
+            for (name, b) in found {
+                if bindings.counts.get(&name) == Some(&1) {
+                    imports.insert(name, b);
+                }
+            }
+        }
+    }
     let compiled = |i: usize| items.get(i) == Some(&ItemMode::Compiled);
     let bound_once = |n: &str| !bindings.star_import && bindings.counts.get(n) == Some(&1);
     let (native, not_native) = native::native_classes(module, &compiled, &bound_once);
@@ -433,6 +529,7 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
     }
     SemModule {
         native,
+        imports,
         items,
         functions,
         keys,

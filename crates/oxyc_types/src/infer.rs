@@ -1,5 +1,6 @@
 //! Expression typing and local-variable inference.
 
+use crate::xmod::{self, Externs, ModuleInterface, XCall, XFunc};
 use crate::{ExprTypes, Ty, type_of_annotation_with};
 use indexmap::{IndexMap, IndexSet};
 use oxyc_sema::{FuncScope, ItemMode, NameRes, SemModule};
@@ -38,6 +39,20 @@ pub struct ModuleTypes {
     pub funcs: Vec<FuncTypes>,
     /// Types of every expression in compiled code (module-wide ids).
     pub exprs: ExprTypes,
+    /// What this module shows the other modules compiled with it (see `xmod`).
+    pub interface: ModuleInterface,
+    /// Calls bound at compile time to a function of another compiled module, by the
+    /// call expression.
+    pub xcalls: std::collections::HashMap<ast::ExprId, XCall>,
+    /// The functions of other modules those calls reach (`XCall::site` indexes it).
+    pub xsites: Vec<XFunc>,
+}
+
+/// Cross-module calls found while typing.
+#[derive(Default)]
+struct XCalls {
+    calls: std::collections::HashMap<ast::ExprId, XCall>,
+    sites: IndexMap<(String, String), XFunc>,
 }
 
 /// The type of `*args: T` (a tuple of T) or `**kwargs: T` (a dict of str to T), for
@@ -53,6 +68,17 @@ fn collector_ty(params: &ast::Parameters, p: &ast::Param, elem: Ty) -> Option<Ty
 }
 
 pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
+    check_module_with(module, sem, Externs::NONE)
+}
+
+/// `check_module`, seeing the interfaces of the other modules of the build: calls to
+/// their functions are typed by their signatures (`ModuleTypes::xcalls`).
+pub fn check_module_with(
+    module: &ast::Module,
+    sem: &SemModule,
+    externs: Externs<'_>,
+) -> ModuleTypes {
+    let mut xcalls = XCalls::default();
     let mut exprs = ExprTypes::new(module.expr_count);
     let mut sigs = Vec::new();
     let class = |n: &str| sem.native_named(n).map(|_| Ty::Instance(n.to_string()));
@@ -172,8 +198,10 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
                 sigs: &sigs,
                 fields: &fields,
                 type_of_annotation: &type_of_annotation,
+                externs,
             },
             &mut exprs,
+            &mut xcalls,
             &rebinds,
             &widened,
             &mut widen,
@@ -193,6 +221,8 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
         locals: IndexMap::new(),
         declared: IndexSet::new(),
         exprs: &mut exprs,
+        externs,
+        xcalls: &mut xcalls,
         comp: vec![],
         changed: false,
         rebinds: &no_rebinds,
@@ -237,11 +267,28 @@ pub fn check_module(module: &ast::Module, sem: &SemModule) -> ModuleTypes {
             _ => cx.stmts(std::slice::from_ref(stmt)),
         }
     }
+    let mut interface = ModuleInterface {
+        module: externs.current.to_string(),
+        functions: IndexMap::new(),
+    };
+    for (name, &fi) in &sem.early_bound {
+        if let Some(x) = xmod::export(
+            externs.current,
+            &sem.functions[fi],
+            &sigs[fi].params,
+            &sigs[fi].ret,
+        ) {
+            interface.functions.insert(name.clone(), x);
+        }
+    }
     ModuleTypes {
         sigs,
         fields,
         funcs,
         exprs,
+        interface,
+        xcalls: xcalls.calls,
+        xsites: xcalls.sites.into_values().collect(),
     }
 }
 
@@ -251,6 +298,7 @@ struct Env<'a> {
     sigs: &'a [FuncSig],
     fields: &'a [IndexMap<String, Ty>],
     type_of_annotation: &'a dyn Fn(&Expr) -> Ty,
+    externs: Externs<'a>,
 }
 
 /// Local types of every function (parents before the functions nested in them).
@@ -259,6 +307,7 @@ struct Env<'a> {
 fn infer_functions(
     env: Env<'_>,
     exprs: &mut ExprTypes,
+    xcalls: &mut XCalls,
     rebinds: &[IndexMap<String, usize>],
     widened: &IndexSet<(usize, String)>,
     widen: &mut IndexSet<(usize, String)>,
@@ -310,6 +359,8 @@ fn infer_functions(
             locals,
             declared,
             exprs: &mut *exprs,
+            externs: env.externs,
+            xcalls: &mut *xcalls,
             comp: vec![],
             changed: false,
             rebinds: &rebinds[fi],
@@ -409,6 +460,8 @@ struct Cx<'a> {
     locals: IndexMap<String, Ty>,
     declared: IndexSet<String>,
     exprs: &'a mut ExprTypes,
+    externs: Externs<'a>,
+    xcalls: &'a mut XCalls,
     /// Comprehension scopes, innermost last.
     comp: Vec<IndexMap<String, Ty>>,
     changed: bool,
@@ -884,7 +937,11 @@ impl Cx<'_> {
                 for k in keywords {
                     self.expr(&k.value);
                 }
-                self.call_ty(func, args, &arg_tys, keywords.is_empty())
+                let ty = self.call_ty(func, args, &arg_tys, keywords.is_empty());
+                match self.extern_call(e, func, args, keywords) {
+                    Some(t) => t,
+                    None => ty,
+                }
             }
             ExprKind::Attribute { value, attr } => {
                 let vt = self.expr(value);
@@ -1016,6 +1073,41 @@ impl Cx<'_> {
                 }
             }
         }
+    }
+
+    /// A call of a function of another compiled module (see `xmod`): recorded, and
+    /// typed by the function's return annotation.
+    fn extern_call(
+        &mut self,
+        e: &Expr,
+        func: &Expr,
+        args: &[Expr],
+        keywords: &[ast::Keyword],
+    ) -> Option<Ty> {
+        self.externs.modules?;
+        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) {
+            return None;
+        }
+        let kws = xmod::keyword_names(keywords)?;
+        let (sem, func_scope, comp) = (self.sem, self.func, &self.comp);
+        let is_global = |n: &str| {
+            !comp.iter().any(|s| s.contains_key(n))
+                && sem.resolve(func_scope, n) == NameRes::Global
+                && !sem.early_bound.contains_key(n)
+                && sem.native_named(n).is_none()
+        };
+        let x = xmod::callee(sem, &self.externs, func, &is_global)?;
+        let binds = xmod::plan(x, args.len(), &kws)?;
+        let key = (x.module.clone(), x.name.clone());
+        let site = match self.xcalls.sites.get_index_of(&key) {
+            Some(i) => i,
+            None => {
+                self.xcalls.sites.insert(key, x.clone());
+                self.xcalls.sites.len() - 1
+            }
+        };
+        self.xcalls.calls.insert(e.id, XCall { site, binds });
+        Some(x.result_ty())
     }
 
     fn call_ty(&mut self, func: &Expr, args: &[Expr], arg_tys: &[Ty], no_kw: bool) -> Ty {

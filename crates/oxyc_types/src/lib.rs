@@ -8,11 +8,12 @@
 
 mod annot;
 mod infer;
+pub mod xmod;
 
 pub use annot::{type_of_annotation, type_of_annotation_with};
 pub use infer::{
-    FuncSig, FuncTypes, ModuleTypes, binop_dunder, binop_ty, check_module, constant_ty, field_ty,
-    method_of, unary_dunder, unpacked_tys,
+    FuncSig, FuncTypes, ModuleTypes, binop_dunder, binop_ty, check_module, check_module_with,
+    constant_ty, field_ty, method_of, unary_dunder, unpacked_tys,
 };
 
 use oxyc_syntax::ast::ExprId;

@@ -94,3 +94,174 @@ fn local_class_call_is_not_the_module_class() {
     };
     assert_eq!(*t.exprs.get(ret.id), Ty::Object);
 }
+
+mod xmod_tests {
+    use crate::xmod::{DefaultLit, Externs, Interfaces, XBind, XParamKind, plan};
+    use crate::*;
+    use oxyc_syntax::{PythonVersion, parse_module};
+
+    fn typed(
+        name: &str,
+        src: &str,
+        interfaces: Option<&'static Interfaces>,
+    ) -> (ModuleTypes, &'static oxyc_syntax::ast::Module) {
+        let m: &'static _ = Box::leak(Box::new(
+            parse_module(src, PythonVersion::PY311).expect("parses"),
+        ));
+        let sem: &'static _ = Box::leak(Box::new(oxyc_sema::analyze(m, false)));
+        let externs = Externs {
+            current: name,
+            is_package: false,
+            modules: interfaces,
+        };
+        (check_module_with(m, sem, externs), m)
+    }
+
+    fn interfaces(mods: &[(&str, &str)]) -> &'static Interfaces {
+        let mut all = Interfaces::new();
+        for (name, src) in mods {
+            let (t, _) = typed(name, src, None);
+            all.insert(name.to_string(), t.interface);
+        }
+        Box::leak(Box::new(all))
+    }
+
+    const LIB: &str = "\
+import os
+class P:
+    pass
+def add(a: int, b: int = 2, /, *, c: float = -1.5) -> int:
+    return a + b
+def name(s: str, sep: str = 'x', k: int = len('ab')) -> str:
+    return s + sep
+def star(*a: int) -> int:
+    return 0
+def takes_p(p: P) -> int:
+    return 0
+def gives(xs: list[int]) -> dict[str, tuple[int, float]]:
+    return {}
+def gen(n: int):
+    yield n
+def twice(x: int) -> int:
+    return x
+twice = add
+";
+
+    #[test]
+    fn the_interface_is_the_portable_early_bound_functions() {
+        let (t, _) = typed("pkg.lib", LIB, None);
+        let names: Vec<&str> = t.interface.functions.keys().map(String::as_str).collect();
+        // (`star` has *args, `takes_p` a native class, `gen` is a generator, `twice`
+        // is rebound.)
+        assert_eq!(names, ["add", "name", "gives"]);
+        let add = &t.interface.functions["add"];
+        assert_eq!(add.module, "pkg.lib");
+        let kinds: Vec<XParamKind> = add.params.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [XParamKind::PosOnly, XParamKind::PosOnly, XParamKind::KwOnly]
+        );
+        assert_eq!(add.params[1].default, Some(DefaultLit::Int(2)));
+        assert_eq!(add.params[2].default, Some(DefaultLit::Float(-1.5)));
+        assert_eq!(
+            t.interface.functions["name"].params[2].default,
+            Some(DefaultLit::Computed)
+        );
+    }
+
+    #[test]
+    fn signatures_hash_the_interface_not_the_body() {
+        let sig = |src: &str| typed("pkg.lib", src, None).0.interface.functions["add"].sig;
+        let base = sig(LIB);
+        assert_eq!(base, sig(&LIB.replace("return a + b", "return b + a")));
+        assert_ne!(base, sig(&LIB.replace("b: int = 2", "b: int = 3")));
+        assert_ne!(
+            base,
+            sig(&LIB.replace(
+                ") -> int:\n    return a + b",
+                ") -> float:\n    return a + b"
+            ))
+        );
+        assert_ne!(base, sig(&LIB.replace(", /, *", ", *")));
+        assert_ne!(
+            base,
+            typed("pkg.other", LIB, None).0.interface.functions["add"].sig
+        );
+    }
+
+    #[test]
+    fn calls_bind_as_cpython_binds_them() {
+        let (t, _) = typed("pkg.lib", LIB, None);
+        let add = &t.interface.functions["add"];
+        assert_eq!(
+            plan(add, 1, &[]),
+            Some(vec![
+                XBind::Arg(0),
+                XBind::Default(DefaultLit::Int(2)),
+                XBind::Default(DefaultLit::Float(-1.5))
+            ])
+        );
+        assert_eq!(
+            plan(add, 2, &["c"]),
+            Some(vec![XBind::Arg(0), XBind::Arg(1), XBind::Kw(0)])
+        );
+        // Positional-only by keyword, too many, unknown, twice: CPython raises.
+        assert_eq!(plan(add, 1, &["b"]), None);
+        assert_eq!(plan(add, 3, &[]), None);
+        assert_eq!(plan(add, 1, &["d"]), None);
+        assert_eq!(plan(add, 0, &[]), None);
+        let name = &t.interface.functions["name"];
+        assert_eq!(plan(name, 1, &["k", "sep"]).map(|p| p.len()), Some(3));
+        // A default computed when the def ran: the ordinary call.
+        assert_eq!(plan(name, 2, &[]), None);
+    }
+
+    #[test]
+    fn calls_through_imports_are_typed_by_the_callee() {
+        let lib = interfaces(&[("pkg.lib", LIB)]);
+        let src = "\
+import pkg.lib
+import pkg.lib as L
+from pkg import lib
+from pkg.lib import add, name as nm
+from .lib import gives
+def f(x: int) -> None:
+    a = add(x)
+    b = L.add(x, 3, c=2.0)
+    c = pkg.lib.add(1)
+    d = lib.add(2)
+    e = nm('s', k=1)
+    g = gives([1])
+    h = [add for add in [1]]
+    i = L.star(1)
+    j = add(x, b=1)
+";
+        let (t, m) = typed("pkg.main", src, Some(lib));
+        let ty = |n: &str| t.funcs[0].locals[n].clone();
+        for n in ["a", "b", "c", "d"] {
+            assert_eq!(ty(n), Ty::Int, "{n}");
+        }
+        assert_eq!(ty("e"), Ty::Str);
+        assert_eq!(
+            ty("g"),
+            Ty::Dict(
+                Box::new(Ty::Str),
+                Box::new(Ty::Tuple(vec![Ty::Int, Ty::Float]))
+            )
+        );
+        // Not exported, or a call CPython would refuse: the ordinary call.
+        assert_eq!(ty("i"), Ty::Object);
+        assert_eq!(ty("j"), Ty::Object);
+        assert_eq!(t.xcalls.len(), 6);
+        let sites: Vec<String> = t
+            .xsites
+            .iter()
+            .map(|x| format!("{}.{}", x.module, x.name))
+            .collect();
+        assert_eq!(sites, ["pkg.lib.add", "pkg.lib.name", "pkg.lib.gives"]);
+        // The module calling itself, or without interfaces: nothing.
+        assert!(typed("pkg.lib", src, Some(lib)).0.xcalls.is_empty());
+        assert!(typed("pkg.main", src, None).0.xcalls.is_empty());
+        let _ = m;
+    }
+}

@@ -162,3 +162,42 @@ pub fn probe_expected(compiled: bool) -> String {
     }
     s
 }
+
+/// A C compiler wrapper that logs the output file of every invocation, then runs `cc`.
+pub fn logging_cc(dir: &Path) -> (PathBuf, PathBuf) {
+    let log = dir.join("cc.log");
+    let script = dir.join("logcc.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprev=\nfor a in \"$@\"; do [ \"$prev\" = -o ] && echo \"$a\" >> '{}'; prev=$a; done\nexec cc \"$@\"\n",
+            log.display()
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    (script, log)
+}
+
+pub fn walk_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk_files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+pub fn take_log(log: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    let _ = std::fs::remove_file(log);
+    text.lines().map(str::to_owned).collect()
+}
