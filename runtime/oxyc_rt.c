@@ -3255,10 +3255,13 @@ static int gen_traverse(PyObject *self, visitproc visit, void *arg) {
 static void gen_dealloc(PyObject *self) {
     OxyGen *g = (OxyGen *)self;
     PyObject_GC_UnTrack(self);
-    /* (The finalizer runs with the object tracked, as for any collectable object.) */
-    PyObject_GC_Track(self);
-    if (PyObject_CallFinalizerFromDealloc(self) < 0) return; /* resurrected */
-    PyObject_GC_UnTrack(self);
+    /* (A finished one has nothing to finalize: see gen_finalize. The finalizer runs
+       with the object tracked, as for any collectable object.) */
+    if (g->frame != NULL && OXY_GEN_STATE(g) >= 0) {
+        PyObject_GC_Track(self);
+        if (PyObject_CallFinalizerFromDealloc(self) < 0) return; /* resurrected */
+        PyObject_GC_UnTrack(self);
+    }
     if (g->weakreflist != NULL) PyObject_ClearWeakRefs(self);
     if (g->frame != NULL) g->free_frame(g->frame);
     Py_CLEAR(g->exc_state.exc_value);

@@ -516,7 +516,7 @@ fn needs_gc(m: &Module, ci: u32) -> bool {
     let mut c = Some(ci);
     while let Some(k) = c {
         let layout = &m.classes[k as usize];
-        if layout.finalizer || layout.fields.iter().any(may_hold_container) {
+        if layout.finalizer || layout.python_base || layout.fields.iter().any(may_hold_container) {
             return true;
         }
         c = layout.base;

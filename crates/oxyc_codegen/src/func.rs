@@ -757,6 +757,14 @@ impl<'a> Emitter<'a> {
         // that returned may have left a deeper one) so re-entered wrappers count on.
         let calls_python = match &op.kind {
             OpKind::CallObj { .. } | OpKind::CallMethod { .. } | OpKind::ExecSource { .. } => true,
+            // (A generator made here is resumed at the depth published now, as when
+            // it is made through its wrapper: deep `yield from` chains then end in
+            // RecursionError as in the interpreter.)
+            OpKind::Call { func, .. } => self
+                .m
+                .functions
+                .get(func.0 as usize)
+                .is_some_and(|f| f.is_generator),
             OpKind::Prim { prim, .. } => matches!(
                 prim,
                 oxyc_ir::Prim::ObjCallStar
@@ -849,13 +857,24 @@ impl<'a> Emitter<'a> {
                 let target = &self.m.functions[func.0 as usize];
                 let dn = self.reg(*dst);
                 let argv: Vec<String> = args.iter().map(|a| self.reg(*a).to_string()).collect();
-                let call = format!(
-                    "{}{}({}{}oxy_depth + 1)",
-                    native_name(self.m, *func),
-                    if target.forwards { "_packed" } else { "" },
-                    argv.join(", "),
-                    if argv.is_empty() { "" } else { ", " }
-                );
+                let ret = if target.is_generator {
+                    RType::Obj
+                } else {
+                    target.ret
+                };
+                let call = if target.is_generator {
+                    // (A generator, coroutine or async generator: its `_make` entry
+                    // builds the object; the body runs when it is resumed.)
+                    format!("{}_make({})", native_name(self.m, *func), argv.join(", "))
+                } else {
+                    format!(
+                        "{}{}({}{}oxy_depth + 1)",
+                        native_name(self.m, *func),
+                        if target.forwards { "_packed" } else { "" },
+                        argv.join(", "),
+                        if argv.is_empty() { "" } else { ", " }
+                    )
+                };
                 if *func == self.f.id {
                     let _ = writeln!(self.out, "    {dn} = {call};");
                 } else {
@@ -864,10 +883,10 @@ impl<'a> Emitter<'a> {
                         "    if (OXY_UNLIKELY(oxy_fn[{}] == NULL)) {{ oxyc_raise_undefined_function({}); {dn} = {}; }} else {dn} = {call};",
                         func.0,
                         c_string(target.name.as_bytes()),
-                        error_value(target.ret)
+                        error_value(ret)
                     );
                 }
-                let c = error_check(target.ret, dn);
+                let c = error_check(ret, dn);
                 self.check(op, &c);
             }
             OpKind::ModuleAttr { dst, obj, name } => {

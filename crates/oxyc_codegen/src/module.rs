@@ -47,6 +47,14 @@ pub fn emit(
             *slot = true;
         }
     }
+    let direct_generators = called_generators(m);
+    for f in m
+        .functions
+        .iter()
+        .filter(|f| direct_generators[f.id.0 as usize])
+    {
+        wrappers.push_str(&generator_make(m, f, consts));
+    }
     for f in &callable {
         // (A function that forwards its arguments has nothing to bind: the short
         // straight-line wrapper.)
@@ -148,6 +156,9 @@ pub fn emit(
                 let mut p = format!("{};\n", signature(m, f, lk));
                 if f.forwards {
                     p += &format!("{};\n", crate::func::packed_signature(m, f, lk));
+                }
+                if direct_generators[f.id.0 as usize] {
+                    p += &format!("{};\n", make_signature(m, f));
                 }
                 p
             })
@@ -629,6 +640,61 @@ fn inline_wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         return new_generator(m, f, consts, out, &|i| format!("p{i}"), &release);
     }
     call_native(m, f, out, call_args, &cleanup)
+}
+
+/// Generator functions (of any kind) that compiled code calls directly (`OpKind::Call`):
+/// they get a `_make` entry (see `generator_make`). Such calls stay in the first
+/// translation unit with the generator (`units::plan` groups callers and callees).
+fn called_generators(m: &Module) -> Vec<bool> {
+    let mut called = vec![false; m.functions.len()];
+    for op in m
+        .functions
+        .iter()
+        .flat_map(|f| &f.blocks)
+        .flat_map(|b| &b.ops)
+    {
+        if let oxyc_ir::OpKind::Call { func, .. } = &op.kind
+            && let Some(f) = m.functions.get(func.0 as usize)
+            && f.is_generator
+        {
+            called[func.0 as usize] = true;
+        }
+    }
+    called
+}
+
+/// `static PyObject *oxy_fN_make(...)`: the generator (coroutine, async generator) of
+/// a call with these native arguments, borrowed.
+fn make_signature(m: &Module, f: &Function) -> String {
+    let mut params: Vec<String> = f
+        .params
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{} p{i}", c_type(p.ty)))
+        .collect();
+    if params.is_empty() {
+        params.push("void".to_string());
+    }
+    format!(
+        "static PyObject *{}_make({})",
+        native_name(m, f.id),
+        params.join(", ")
+    )
+}
+
+/// The `_make` entry of a generator function that compiled code calls directly: what
+/// its wrapper does once the arguments are bound (the frame takes references of its
+/// own to the caller's borrowed arguments).
+fn generator_make(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
+    let mut out = format!("{} {{\n", make_signature(m, f));
+    let mut release = String::new();
+    for (i, p) in f.params.iter().enumerate() {
+        if p.ty == RType::Int {
+            let _ = writeln!(out, "    oxy_int_incref(p{i});");
+            release.push_str(&format!("oxy_int_decref(p{i}); "));
+        }
+    }
+    new_generator(m, f, consts, out, &|i| format!("p{i}"), &release)
 }
 
 /// The end of a generator function's wrapper: a frame that takes the arguments

@@ -50,7 +50,8 @@ fn same_input_gives_byte_identical_c() {
 
 #[test]
 fn strict_mode_rejects_interpreted_fallbacks() {
-    let src = "class C:\n    class D:\n        pass\n";
+    // (A class nested two deep runs interpreted.)
+    let src = "class C:\n    class D:\n        class E:\n            pass\n";
     let strict = CompileOptions {
         strict: true,
         ..opts()

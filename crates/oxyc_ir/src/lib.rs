@@ -595,6 +595,8 @@ pub struct ClassLayout {
     /// Instances take weak references (not with a literal `__slots__` that leaves
     /// out `__weakref__`, as in CPython: a subclass may then add the slot).
     pub weakrefs: bool,
+    /// A base defined in Python (`ABC`, `Generic[T]`) makes the type a GC type.
+    pub python_base: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -83,6 +83,8 @@ pub struct FnBuilder<'a> {
     /// In a class body: the namespace register (names are read from it first, as
     /// Python's LOAD_NAME does).
     pub class_body: Option<Reg>,
+    /// `__qualname__` prefix of a class made here (`"Outer."` in the body of `Outer`).
+    pub class_prefix: String,
     /// In the body of a class inside a function: the names the body binds. Any
     /// other name is the function's variable (or a global), as for CPython's
     /// LOAD_CLASSDEREF.
@@ -122,6 +124,7 @@ impl<'a> FnBuilder<'a> {
             caught: Vec::new(),
             class_body: None,
             class_bound: None,
+            class_prefix: String::new(),
             class_static: None,
             narrowed: HashMap::new(),
             no_narrowing: 0,

@@ -46,6 +46,11 @@ impl<'a> FnBuilder<'a> {
                         {
                             return v;
                         }
+                        if let Some(&fi) = self.cx.sem.generator_fns.get(n.as_str())
+                            && let Some(v) = self.direct_generator_call(fi, args, keywords)
+                        {
+                            return v;
+                        }
                         if let Some(v) = self.construct_native(n, args, keywords) {
                             return v;
                         }
@@ -817,6 +822,33 @@ impl<'a> FnBuilder<'a> {
             args: regs,
         });
         Some(Val::new(dst, ret))
+    }
+
+    /// A call of a top-level generator function (or coroutine, async generator): its
+    /// `_make` entry takes the bound arguments and returns the object. (Not with `*args`
+    /// or `**kwargs` parameters: the wrapper packs those.)
+    fn direct_generator_call(
+        &mut self,
+        fi: usize,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> Option<Val> {
+        let def = self.cx.sem.functions[fi].def()?;
+        if def.params.vararg.is_some() || def.params.kwarg.is_some() {
+            return None;
+        }
+        let kws = bind::keyword_names(keywords)?;
+        let plan = bind::plan(def, 0, args.len(), &kws)?;
+        let (values, kw_values) = self.eval_call_args(args, keywords);
+        let regs = self.bound_args(fi, 0, &plan, &values, &kws, &kw_values);
+        let ty = self.cx.types.sigs[fi].call_result.clone();
+        let dst = self.temp(RType::Obj);
+        self.emit(OpKind::Call {
+            dst,
+            func: FuncId(fi as u32),
+            args: regs,
+        });
+        Some(Val::new(dst, ty))
     }
 
     fn builtin_call(

@@ -258,10 +258,11 @@ impl<'a> FnBuilder<'a> {
         // `f.<locals>.C`; under a module-level statement, named `C`.
         let local = !top_level;
         let name = self.str_const(&c.name.name);
-        let qualname = match self.scope {
-            Some(scope) => self.str_const(&format!("{}.<locals>.{}", scope.qualname, c.name.name)),
-            None => name,
+        let qual = match self.scope {
+            Some(scope) => format!("{}.<locals>.{}", scope.qualname, c.name.name),
+            None => format!("{}{}", self.class_prefix, c.name.name),
         };
+        let qualname = self.str_const(&qual);
         let module_name = self.temp(RType::Obj);
         self.emit(OpKind::LoadGlobal {
             dst: module_name,
@@ -293,10 +294,12 @@ impl<'a> FnBuilder<'a> {
             });
             self.ns_store(ns, "__annotations__", empty);
         }
+        let outer_prefix = std::mem::replace(&mut self.class_prefix, format!("{qual}."));
         for (j, s) in c.body.iter().enumerate() {
             self.line = self.cx.line_of(s.span.start);
             self.class_stmt(stmt_index, j, s, ns);
         }
+        self.class_prefix = outer_prefix;
         self.class_body = saved;
         self.class_bound = saved_bound;
 
@@ -392,8 +395,13 @@ impl<'a> FnBuilder<'a> {
                     self.expr(e);
                 }
             }
-            // A nested class runs interpreted, in the class namespace; its qualified
-            // names then get this class's name in front.
+            // A nested class that compiles: an ordinary class made here, stored in
+            // this class's namespace (`store_name`).
+            StmtKind::ClassDef(inner) if oxyc_sema::nested_class_compiles(inner) => {
+                self.class_def(stmt_index, inner, false);
+            }
+            // Any other nested class runs interpreted, in the class namespace; its
+            // qualified names then get this class's name in front.
             StmtKind::ClassDef(inner) => {
                 let text = self.cx.source.get(s.span.range()).unwrap_or("");
                 let pad = "\n".repeat(self.line.saturating_sub(1) as usize);

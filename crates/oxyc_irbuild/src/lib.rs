@@ -268,6 +268,7 @@ pub fn build_module(
             dataclass: c.dataclass,
             getattr_hook: c.class_attrs.contains("__getattr__"),
             weakrefs: c.weakrefs,
+            python_base: c.python_base,
         })
         .collect();
     Ok(oxyc_ir::Module {

@@ -7,8 +7,9 @@
 //!
 //! The window between the read and the release must hold only ops that cannot call
 //! back into Python or free objects that may own the field: field reads, constants,
-//! type tests, unboxed arithmetic and comparisons, identity tests, increments, and
-//! releases of unboxed ints (freeing a big int runs no code). `t` must not be
+//! type tests, unboxed arithmetic and comparisons, identity tests, increments,
+//! stores into unboxed fields and releases of unboxed ints (freeing a big int runs
+//! no code). `t` must not be
 //! stolen or copied there. Error edges in the window stop releasing `t`.
 //!
 //! The converse for stores (`steal_stores`): `obj.f = v` where `v` is released
@@ -183,6 +184,10 @@ fn harmless(f: &Function, hooked: &[bool], op: &Op) -> bool {
         | OpKind::Unbox { .. } => true,
         // Copies move ownership without touching reference counts.
         OpKind::Assign { .. } => true,
+        // A store into an int, float or bool field releases at most an int.
+        OpKind::SetField { src, .. } => {
+            matches!(f.reg(*src).ty, RType::Int | RType::Float | RType::Bool)
+        }
         OpKind::DecRef { reg } | OpKind::XDecRef { reg } => f.reg(*reg).ty == RType::Int,
         OpKind::Prim { prim, .. } => harmless_prim(*prim),
         _ => false,

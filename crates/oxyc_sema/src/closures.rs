@@ -67,6 +67,21 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
         })
     }
 
+    /// A class statement nested directly in a top-level class body that compiles
+    /// (`support::nested_class_compiles`): its methods are module-level functions.
+    /// (`prefix`: the outer class's, `"C."`.)
+    pub fn nested_class(
+        &mut self,
+        stmt_index: usize,
+        prefix: &str,
+        class: &'m Stmt,
+    ) -> Result<(), Refusal> {
+        self.at_module_level(stmt_index, prefix, |w| {
+            w.class_here = true;
+            w.stmt(class)
+        })
+    }
+
     /// Walk only the expressions (class bases, decorators, ...) at module level.
     pub fn module_exprs(
         &mut self,
@@ -97,6 +112,7 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
             uses: IndexSet::new(),
             cells: IndexSet::new(),
             comp: Vec::new(),
+            class_here: false,
         };
         f(&mut w)
     }
@@ -232,6 +248,7 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
             uses: IndexSet::new(),
             cells: IndexSet::new(),
             comp: Vec::new(),
+            class_here: false,
         };
         match node {
             FuncNode::Def(d) => {
@@ -313,6 +330,8 @@ struct Walk<'b, 'm, 'g> {
     cells: IndexSet<String>,
     /// Names bound by the comprehensions around the current expression.
     comp: Vec<Vec<String>>,
+    /// A class statement here is compiled (see `ScopeBuilder::nested_class`).
+    class_here: bool,
 }
 
 impl<'m> Walk<'_, 'm, '_> {
@@ -397,7 +416,10 @@ impl<'m> Walk<'_, 'm, '_> {
             // methods are closures of the function (the class is not a scope for them).
             // (The same for a class under a module-level statement, whose methods are
             // module-level functions: `prefix` is empty only outside class bodies.)
-            StmtKind::ClassDef(c) if self.parent.is_some() || self.prefix.is_empty() => {
+            StmtKind::ClassDef(c)
+                if self.parent.is_some() || self.prefix.is_empty() || self.class_here =>
+            {
+                self.class_here = false;
                 for e in c
                     .decorators
                     .iter()

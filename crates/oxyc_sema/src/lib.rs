@@ -19,7 +19,9 @@ pub use native::NativeClass;
 use oxyc_syntax::ast::{self, StmtKind};
 use oxyc_syntax::{Diagnostic, Severity, Span};
 pub use scopes::{bound_names, pattern_names, target_names};
-pub use support::{Child, each_child, each_expr_child, each_pattern_child, genexp_is_async};
+pub use support::{
+    Child, each_child, each_expr_child, each_pattern_child, genexp_is_async, nested_class_compiles,
+};
 
 /// How a top-level statement is executed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -367,9 +369,11 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
         if mode == ItemMode::Compiled
             && let StmtKind::ClassDef(c) = &stmt.kind
         {
-            // Classes nested in the body run interpreted (in its namespace).
+            // Nested classes that do not compile run interpreted (in its namespace).
             for s in &c.body {
-                if let StmtKind::ClassDef(inner) = &s.kind {
+                if let StmtKind::ClassDef(inner) = &s.kind
+                    && !support::nested_class_compiles(inner)
+                {
                     diagnostics.push(Diagnostic {
                         severity: if strict {
                             Severity::Error
@@ -378,7 +382,8 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
                         },
                         span: inner.name.span,
                         message: format!(
-                            "class `{}.{}` runs interpreted: a class nested in a class is not compiled yet",
+                            "class `{}.{}` runs interpreted: a class nested in a class that holds a \
+                             class itself or uses zero-argument `super()` is not compiled yet",
                             c.name.name, inner.name.name
                         ),
                         help: Some(if strict {
@@ -601,9 +606,10 @@ fn nested_class_notes(stmt: &ast::Stmt, nested: bool, out: &mut Vec<Diagnostic>)
     };
     let top_class = !nested && matches!(stmt.kind, StmtKind::ClassDef(_));
     for s in body {
-        // (A class nested in a top-level class body runs interpreted: no note.)
-        if !(top_class && matches!(s.kind, StmtKind::ClassDef(_))) {
-            nested_class_notes(s, true, out);
+        // (A class nested in a top-level class body that runs interpreted: no note.)
+        match &s.kind {
+            StmtKind::ClassDef(inner) if top_class && !support::nested_class_compiles(inner) => {}
+            _ => nested_class_notes(s, true, out),
         }
     }
 }
@@ -654,6 +660,9 @@ fn statement_scopes<'m>(
                             body_index: j,
                         };
                         sb.function(FuncNode::Def(d), site(Some(of), false))?;
+                    }
+                    StmtKind::ClassDef(inner) if support::nested_class_compiles(inner) => {
+                        sb.nested_class(i, &prefix, s)?
                     }
                     StmtKind::ClassDef(_) => {}
                     _ => sb.module_code(i, &prefix, std::slice::from_ref(s))?,

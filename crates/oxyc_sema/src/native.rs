@@ -43,6 +43,10 @@ pub struct NativeClass {
     pub weakrefs: bool,
     /// An abstract base class (`ABC`, `metaclass=ABCMeta`, or a native base that is).
     pub abc: bool,
+    /// Its base is a class defined in Python (`ABC`, `Generic[T]`), or its native
+    /// base's is: such bases are cycle-collected types, and a type derived from one
+    /// is one too, so its instances must be allocated and freed as GC objects.
+    pub python_base: bool,
 }
 
 /// Is class `c` an ABC: `metaclass=ABCMeta`, an `ABC` base, or a native ABC base?
@@ -279,6 +283,9 @@ pub fn bound_names_in_class(body: &[Stmt]) -> IndexSet<String> {
             StmtKind::FunctionDef(d) => {
                 out.insert(d.name.name.clone());
             }
+            StmtKind::ClassDef(c) => {
+                out.insert(c.name.name.clone());
+            }
             StmtKind::Assign { targets, .. } => {
                 for t in targets {
                     if let ExprKind::Name(n) = &t.kind {
@@ -325,11 +332,7 @@ pub fn not_native(
         },
         _ => return Some("it has more than one class decorator".into()),
     };
-    // (A native dataclass that is an ABC crashes the interpreter's shutdown when an
-    // instance is alive then: kept ordinary until that is understood.)
-    if is_abc_class(c, earlier, bound_once, imports) {
-        return Some("it is an abstract base class".into());
-    }
+
     // A dataclass field's default is a class attribute only until the decorator ran.
     let defaults = if dataclass {
         dataclass_defaults(c)
@@ -356,6 +359,7 @@ pub fn not_native(
         !matches!(
             s.kind,
             StmtKind::FunctionDef(_)
+                | StmtKind::ClassDef(_)
                 | StmtKind::Assign { .. }
                 | StmtKind::AnnAssign { .. }
                 | StmtKind::Expr(_)
@@ -1187,6 +1191,12 @@ pub fn native_classes(
                     dataclass: is_dataclass_syntax(c),
                     frozen: is_frozen_dataclass(c),
                     abc: is_abc_class(c, &out, bound_once, imports),
+                    python_base: match base {
+                        Some(bi) => out[bi].python_base,
+                        None => c.bases.first().is_some_and(|b| {
+                            is_generic_base(b) || is_abc_base(b, imports, bound_once)
+                        }),
+                    },
                     weakrefs: literal_slots(c).is_none() && base.is_none_or(|bi| out[bi].weakrefs),
                 });
             }

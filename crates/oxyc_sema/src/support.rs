@@ -41,14 +41,10 @@ pub fn first_unsupported(stmt: &Stmt) -> Found {
     }
 }
 
-/// A `global`, `nonlocal` or `try` (its `except ... as` unbinds a name) in these
-/// statements, at any depth.
+/// A `global` or `nonlocal` in these statements, at any depth.
 fn unbinds_in(body: &[Stmt]) -> Option<Span> {
     for s in body {
-        if matches!(
-            s.kind,
-            StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Try { .. }
-        ) {
+        if matches!(s.kind, StmtKind::Global(_) | StmtKind::Nonlocal(_)) {
             return Some(s.span);
         }
         let mut out = None;
@@ -187,9 +183,9 @@ fn class_unsupported(c: &ClassDef, in_function: bool) -> Found {
             StmtKind::Expr(e) => expr_unsupported(e, plain),
             StmtKind::Pass => None,
             // Loops, conditions and the like run in the class namespace, like the
-            // assignments; nothing in them may define functions or classes, or
-            // unbind names (`del`, `except ... as`).
-            // Nested classes run interpreted in the class namespace.
+            // assignments (`del` and `except ... as` unbind names in the class
+            // namespace); nothing in them may define functions or classes.
+            // Nested classes: see `nested_class_compiles`.
             StmtKind::ClassDef(_) => None,
             StmtKind::Delete(targets) => targets.iter().find_map(|t| match &t.kind {
                 ExprKind::Name(_) => None,
@@ -201,9 +197,10 @@ fn class_unsupported(c: &ClassDef, in_function: bool) -> Found {
             | StmtKind::AugAssign { .. }
             | StmtKind::Assert { .. }
             | StmtKind::With { .. }
+            | StmtKind::Try { .. }
             | StmtKind::Raise { .. } => {
                 if let Some(span) = unbinds_in(std::slice::from_ref(s)) {
-                    found(span, "`global` or `try` in a class body")
+                    found(span, "`global` in a class body")
                 } else {
                     stmt_unsupported(s, false, plain)
                 }
@@ -323,6 +320,31 @@ fn first_zero_arg_super(body: &[Stmt]) -> Option<Span> {
     body.iter().find_map(in_stmt)
 }
 
+/// A method of `c` that needs the `__class__` cell (a zero-argument `super()`, or the
+/// name `__class__`): compiled methods of classes that are not top-level statements
+/// have none.
+fn first_class_cell_need(c: &ClassDef) -> Option<Span> {
+    c.body.iter().find_map(|s| match &s.kind {
+        StmtKind::FunctionDef(d) => {
+            first_zero_arg_super(&d.body).or_else(|| first_class_cell_use(&d.body))
+        }
+        _ => None,
+    })
+}
+
+/// Is the class statement `c`, nested directly in the body of a top-level class, compiled
+/// (an ordinary class made when the outer body runs, its methods compiled functions)?
+/// Otherwise it runs interpreted in the outer class's namespace. Not when it holds a
+/// class itself, needs the `__class__` cell, or has what a class in a function cannot.
+pub fn nested_class_compiles(c: &ClassDef) -> bool {
+    class_unsupported(c, true).is_none()
+        && first_class_cell_need(c).is_none()
+        && !c
+            .body
+            .iter()
+            .any(|s| matches!(s.kind, StmtKind::ClassDef(_)))
+}
+
 /// A use of the name `__class__` somewhere in a function body.
 fn first_class_cell_use(body: &[Stmt]) -> Option<Span> {
     fn in_expr(e: &Expr) -> Option<Span> {
@@ -377,20 +399,12 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool, r: Rules) -> Found {
         // statement runs, as in a function (its methods are module-level functions,
         // so they have no `__class__` cell for a zero-argument `super()`).
         StmtKind::ClassDef(c) => class_unsupported(c, true).or_else(|| {
-            c.body
-                .iter()
-                .find_map(|s| match &s.kind {
-                    StmtKind::FunctionDef(d) => {
-                        first_zero_arg_super(&d.body).or_else(|| first_class_cell_use(&d.body))
-                    }
-                    _ => None,
-                })
-                .and_then(|span| {
-                    found(
-                        span,
-                        "zero-argument `super()` or `__class__` in a class under a statement",
-                    )
-                })
+            first_class_cell_need(c).and_then(|span| {
+                found(
+                    span,
+                    "zero-argument `super()` or `__class__` in a class under a statement",
+                )
+            })
         }),
         StmtKind::With { is_async: true, .. } if !r.in_async => found(span, "`async with`"),
         StmtKind::Nonlocal(_) if !r.nested => found(span, "`nonlocal` outside a nested function"),

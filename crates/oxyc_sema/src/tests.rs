@@ -47,15 +47,29 @@ fn unsupported_constructs_fall_back_to_the_interpreter() {
     assert_eq!(s.items[2], ItemMode::Compiled);
     assert_eq!(s.functions.len(), 1);
     assert!(!s.has_errors());
-    // A class nested in a class runs interpreted; the enclosing class compiles.
-    let nested =
-        sem("class C:\n    class D:\n        pass\n    def m(self) -> int:\n        return 1\n");
+    // A class nested in a class compiles (its methods too), unless it holds a class
+    // itself: that one runs interpreted, and the enclosing class still compiles.
+    let nested = sem(
+        "class C:\n    class D:\n        def n(self) -> int:\n            return 2\n    def m(self) -> int:\n        return 1\n",
+    );
     assert_eq!(nested.items[0], ItemMode::Compiled);
-    assert_eq!(nested.functions.len(), 1);
+    assert_eq!(nested.functions.len(), 2);
     assert!(!nested.has_errors());
-    let m = parse_module("class C:\n    class D: pass\n", PythonVersion::PY311).expect("parses");
+    let deep = sem(
+        "class C:\n    class D:\n        class E:\n            pass\n    def m(self) -> int:\n        return 1\n",
+    );
+    assert_eq!(deep.items[0], ItemMode::Compiled);
+    assert_eq!(deep.functions.len(), 1);
+    assert!(!deep.has_errors());
+    let m = parse_module(
+        "class C:\n    class D:\n        class E: pass\n",
+        PythonVersion::PY311,
+    )
+    .expect("parses");
     let strict = analyze(&m, true);
     assert!(strict.has_errors());
+    let m = parse_module("class C:\n    class D: pass\n", PythonVersion::PY311).expect("parses");
+    assert!(!analyze(&m, true).has_errors());
 }
 
 #[test]

@@ -1,0 +1,97 @@
+"""Classes nested directly in a class body compile as ordinary classes made when
+the outer body runs (their methods compiled), stored in the outer namespace with
+CPython's qualified names; one that uses zero-argument super() runs interpreted."""
+
+import pickle
+from dataclasses import dataclass
+from typing import List
+
+
+class Tree:
+    KIND = "tree"
+
+    class Node:
+        """A node."""
+
+        made: List[int] = []
+
+        def __init__(self, v: int) -> None:
+            self.v = v
+            Tree.Node.made.append(v)
+
+        def double(self) -> int:
+            total = 0
+            for _ in range(2):
+                total += self.v
+            return total
+
+        def __repr__(self) -> str:
+            return f"Node({self.v})"
+
+    @dataclass
+    class Config:
+        depth: int = 3
+        name: str = "cfg"
+
+    class Sub(Node):
+        def double(self) -> int:
+            return Tree.Node.double(self) + 1
+
+    class UsesSuper:
+        def hello(self) -> str:
+            return "super:" + super().__repr__()[:1]
+
+    def __init__(self) -> None:
+        self.nodes: List["Tree.Node"] = [Tree.Node(i) for i in range(3)]
+
+    def total(self) -> int:
+        return sum(n.double() for n in self.nodes)
+
+
+class Shelf:
+    class Item:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        def label(self) -> str:
+            return self.name.upper() + "!"
+
+    def __init__(self) -> None:
+        self.items: List["Shelf.Item"] = []
+
+    def add(self, name: str) -> int:
+        self.items.append(Shelf.Item(name))
+        return len(self.items)
+
+
+def test_nested_in_native_class() -> None:
+    s = Shelf()
+    s.add("a")
+    print(s.add("bc"), [i.label() for i in s.items], type(s.items[0]).__qualname__)
+    print(Shelf.Item.label.__qualname__, Shelf.Item.__module__ == __name__)
+
+
+def test_nested_compiled() -> None:
+    t = Tree()
+    print(t.total(), len(Tree.Node.made), Tree.Node.__qualname__, Tree.Node.double.__qualname__)
+    print(Tree.Node.__doc__, Tree.Node.__module__ == __name__, repr(Tree.Node(5)))
+    print(Tree.Config(), Tree.Config.__qualname__, Tree.Config(4) == Tree.Config(4))
+    print(Tree.Sub(4).double(), isinstance(Tree.Sub(1), Tree.Node), Tree.Sub.__qualname__)
+    print(Tree.UsesSuper().hello(), Tree.UsesSuper.__qualname__, Tree.UsesSuper.hello.__qualname__)
+    n = pickle.loads(pickle.dumps(Tree.Node(8)))
+    print(type(n).__qualname__, n.double())
+    print(Tree.KIND, hasattr(Tree, "Node"), hasattr(Tree, "v"))
+
+
+def test_class_body_name_lookup() -> None:
+    # A nested class body does not see the outer class's names.
+    try:
+        class Probe:
+            A = 1
+
+            class In:
+                B = A  # type: ignore[name-defined]
+    except NameError as e:
+        print("NameError", e)
+
+
