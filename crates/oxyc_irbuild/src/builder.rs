@@ -385,6 +385,8 @@ pub fn op_can_fail(kind: &OpKind) -> bool {
         } => what.is_some() || matches!(expected.as_str(), "int" | "float"),
         OpKind::Call { .. }
         | OpKind::CallExtern { .. }
+        | OpKind::CallXMethod { .. }
+        | OpKind::XGetField { .. }
         | OpKind::ModuleAttr { .. }
         | OpKind::CallObj { .. }
         | OpKind::CallMethod { .. }
