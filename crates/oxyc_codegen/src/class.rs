@@ -141,7 +141,13 @@ pub fn get_field_code(
 
 /// `get_field_code` for class `k` of another module (never a family with a
 /// `__getattr__`: those are not exported).
-pub fn get_xfield_code(m: &Module, obj: &str, (k, j): (u32, u32), dst: &str, on_unset: &str) -> String {
+pub fn get_xfield_code(
+    m: &Module,
+    obj: &str,
+    (k, j): (u32, u32),
+    dst: &str,
+    on_unset: &str,
+) -> String {
     let f = &m.xclasses[k as usize].fields[j as usize];
     read_field(&xstruct_name(k), f, j, obj, dst, false, on_unset, None)
 }

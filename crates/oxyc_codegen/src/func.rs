@@ -1320,7 +1320,9 @@ impl<'a> Emitter<'a> {
                     ctypes.join(", "),
                     argv.join(", "),
                     if argv.is_empty() { "" } else { ", " },
-                    self.m.xclasses[*class as usize].qualified.replace("*/", "* /"),
+                    self.m.xclasses[*class as usize]
+                        .qualified
+                        .replace("*/", "* /"),
                     name.replace("*/", "* /")
                 );
                 let c = error_check(*ret, dn);

@@ -269,12 +269,15 @@ pub fn build_module(
             dataclass: c.dataclass,
             getattr_hook: c.class_attrs.contains("__getattr__"),
             weakrefs: c.weakrefs,
-            export: cx.types.interface.classes.get(&c.name).map(|x| {
-                oxyc_ir::ClassExport {
+            export: cx
+                .types
+                .interface
+                .classes
+                .get(&c.name)
+                .map(|x| oxyc_ir::ClassExport {
                     layout: x.layout,
                     methods: x.methods.values().map(|m| FuncId(m.func as u32)).collect(),
-                }
-            }),
+                }),
         })
         .collect();
     let xclasses = cx

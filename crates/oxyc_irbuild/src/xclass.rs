@@ -39,9 +39,10 @@ impl<'a> FnBuilder<'a> {
                     if x.module == root.module && x.name == root.name {
                         return true;
                     }
-                    c = x.base.as_ref().and_then(|b| {
-                        xs.iter().find(|y| y.module == x.module && &y.name == b)
-                    });
+                    c = x
+                        .base
+                        .as_ref()
+                        .and_then(|b| xs.iter().find(|y| y.module == x.module && &y.name == b));
                 }
                 false
             })
@@ -56,7 +57,10 @@ impl<'a> FnBuilder<'a> {
             if let Some(j) = x.fields.iter().position(|(n, _)| n == attr) {
                 return Some((ci, j as u32, x.fields[j].1.clone()));
             }
-            c = x.base.as_ref().and_then(|b| self.xclass_index(&format!("{}.{b}", x.module)));
+            c = x
+                .base
+                .as_ref()
+                .and_then(|b| self.xclass_index(&format!("{}.{b}", x.module)));
         }
         None
     }

@@ -24,11 +24,12 @@ pub fn mark_recursive(m: &mut Module) {
         size[c] += 1;
     }
     for (i, f) in m.functions.iter_mut().enumerate() {
-        let calls_out = f
-            .blocks
-            .iter()
-            .flat_map(|b| &b.ops)
-            .any(|op| matches!(op.kind, OpKind::CallExtern { .. } | OpKind::CallXMethod { .. }));
+        let calls_out = f.blocks.iter().flat_map(|b| &b.ops).any(|op| {
+            matches!(
+                op.kind,
+                OpKind::CallExtern { .. } | OpKind::CallXMethod { .. }
+            )
+        });
         f.recursive = size[scc[i]] > 1 || callees[i].contains(&i) || calls_out;
         if f.recursive {
             place_depth_checks(f, |callee| callee < n && scc[callee] == scc[i]);

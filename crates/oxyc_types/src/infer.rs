@@ -86,8 +86,7 @@ pub fn check_module_with(
     let mut sigs = Vec::new();
     // Annotations name this module's native classes, or another compiled module's
     // through this module's imports.
-    let not_local =
-        |n: &str| sem.native_named(n).is_none() && !sem.early_bound.contains_key(n);
+    let not_local = |n: &str| sem.native_named(n).is_none() && !sem.early_bound.contains_key(n);
     let class = |e: &Expr| match &e.kind {
         ExprKind::Name(n) if sem.native_named(n).is_some() => Some(Ty::Instance(n.to_string())),
         _ => xmod::class_named(sem, &externs, e, &not_local).map(|x| Ty::Foreign(x.qualified())),
@@ -342,7 +341,10 @@ fn foreign_classes(
         f.locals.values().for_each(|t| walk(t, &mut named));
     }
     for s in sigs {
-        s.params.iter().chain([&s.ret]).for_each(|t| walk(t, &mut named));
+        s.params
+            .iter()
+            .chain([&s.ret])
+            .for_each(|t| walk(t, &mut named));
     }
     for fs in fields {
         fs.values().for_each(|t| walk(t, &mut named));
@@ -371,7 +373,11 @@ fn foreign_classes(
             all.insert(sub.qualified());
         }
     }
-    let mut out: Vec<XClass> = all.iter().filter_map(|q| externs.class(q)).cloned().collect();
+    let mut out: Vec<XClass> = all
+        .iter()
+        .filter_map(|q| externs.class(q))
+        .cloned()
+        .collect();
     // (A module's classes are listed bases first.)
     let position = |x: &XClass| {
         externs
@@ -1232,7 +1238,11 @@ impl Cx<'_> {
                 };
             }
             if let Ty::Foreign(c) | Ty::OptForeign(c) = &recv {
-                return match self.externs.class(c).and_then(|x| x.methods.get(&attr.name)) {
+                return match self
+                    .externs
+                    .class(c)
+                    .and_then(|x| x.methods.get(&attr.name))
+                {
                     Some(m) => self.externs.localize(&m.sig.result_ty()),
                     None => Ty::Object,
                 };

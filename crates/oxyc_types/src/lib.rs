@@ -89,9 +89,7 @@ impl Ty {
             }
             (Ty::Foreign(c) | Ty::OptForeign(c), Ty::None)
             | (Ty::None, Ty::Foreign(c) | Ty::OptForeign(c)) => Ty::OptForeign(c.clone()),
-            (Ty::Foreign(a) | Ty::OptForeign(a), Ty::Foreign(b) | Ty::OptForeign(b))
-                if a == b =>
-            {
+            (Ty::Foreign(a) | Ty::OptForeign(a), Ty::Foreign(b) | Ty::OptForeign(b)) if a == b => {
                 Ty::OptForeign(a.clone())
             }
             (Ty::List(_), Ty::List(_)) => Ty::any_list(),
