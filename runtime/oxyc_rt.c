@@ -2947,6 +2947,7 @@ int oxy_xclass_match(oxy_xclass *x, PyTypeObject *t) {
         return 0;
     }
     x->methods = d->methods;
+    x->alloc = d->alloc;
     Py_INCREF(t);
     Py_XSETREF(x->type, t);
     return 1;
@@ -2965,6 +2966,7 @@ int oxy_xclass_isinstance(oxy_xclass *x, PyObject *o) {
         const oxy_xclass_desc *d = oxy_xclass_desc_of((PyTypeObject *)b);
         if (d != NULL && d->layout == x->layout) {
             x->methods = d->methods;
+            x->alloc = d->alloc;
             Py_INCREF(b);
             Py_XSETREF(x->type, (PyTypeObject *)b);
             return 1;

@@ -1195,6 +1195,7 @@ typedef struct {
     uint64_t layout;
     PyTypeObject **type;
     const oxy_native_fn *methods;
+    PyObject *(*alloc)(void); /* a new instance, fields unset */
 } oxy_xclass_desc;
 #define OXY_XCLASS_CAPSULE "oxyc.xclass.v1"
 
@@ -1203,6 +1204,7 @@ typedef struct {
     const oxy_native_fn *methods; /* its method table */
     uint64_t layout;              /* the layout hash this module was compiled against */
     PyTypeObject *miss;           /* a type found not to be it (address only) */
+    PyObject *(*alloc)(void);     /* its allocator */
 } oxy_xclass;
 
 /* Put `d` in class `t`'s dict (when the defining module creates it). 0 or -1. */
@@ -1212,6 +1214,12 @@ OXY_API int oxy_xclass_install(PyTypeObject *t, const oxy_xclass_desc *d);
 OXY_API int oxy_xclass_match(oxy_xclass *x, PyTypeObject *t);
 /* Is `o` an instance of the class `x` stands for or of a subclass? (Never fails.) */
 OXY_API int oxy_xclass_isinstance(oxy_xclass *x, PyObject *o);
+
+/* Is `callable` the class `x` stands for (to construct directly)? */
+static inline int oxy_xclass_ready(oxy_xclass *x, PyObject *callable) {
+    if (OXY_LIKELY(callable == (PyObject *)x->type)) return 1;
+    return PyType_Check(callable) && oxy_xclass_match(x, (PyTypeObject *)callable);
+}
 
 static inline int oxy_xclass_is(oxy_xclass *x, PyObject *o) {
     PyTypeObject *t = Py_TYPE(o);

@@ -238,7 +238,7 @@ fn native_classes_of_another_module_are_used_directly_and_agree_with_the_interpr
     t.build_all(None);
     let interpreted = t.run_module("xpkg.geouse", &t.src());
     assert!(
-        interpreted.ends_with("-- 5 passed, 0 failed\n"),
+        interpreted.ends_with("-- 6 passed, 0 failed\n"),
         "{interpreted}"
     );
     assert_eq!(
@@ -275,6 +275,16 @@ fn native_classes_of_another_module_are_used_directly_and_agree_with_the_interpr
             c.contains(&format!("/* {method}, direct */")),
             "no direct call of {method} in geouse.c"
         );
+    }
+    // ... constructs them (allocation and a direct call of the compiled `__init__`,
+    // when the name holds the class) ...
+    assert!(c.contains("oxy_xclass_ready(&oxy_xc["));
+    for init in [
+        "xpkg.geom.Point.__init__",
+        "xpkg.geom.Point3.__init__",
+        "xpkg.geom.Node.__init__",
+    ] {
+        assert!(c.contains(&format!("/* {init}, direct */")), "{init}");
     }
     // ... and calls the functions taking and returning instances directly.
     for f in [

@@ -587,7 +587,7 @@ static inline void oxy_dealloc_body_{ci}(PyObject *self, PyTypeObject *tp) {{
                 );
                 let _ = writeln!(
                     out,
-                    "static const oxy_xclass_desc oxy_xdesc_{ci} = {{1, 0x{:016x}ULL, &oxy_type_{ci}, oxy_xmeth_{ci}}};",
+                    "static const oxy_xclass_desc oxy_xdesc_{ci} = {{1, 0x{:016x}ULL, &oxy_type_{ci}, oxy_xmeth_{ci}, oxy_alloc_{ci}}};",
                     x.layout
                 );
                 format!(

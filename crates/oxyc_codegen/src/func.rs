@@ -1260,6 +1260,23 @@ impl<'a> Emitter<'a> {
                     self.reg(*dst)
                 );
             }
+            OpKind::XClassReady {
+                dst,
+                callable,
+                class,
+            } => {
+                let _ = writeln!(
+                    self.out,
+                    "    {} = oxy_xclass_ready(&oxy_xc[{class}], {});",
+                    self.reg(*dst),
+                    self.reg(*callable)
+                );
+            }
+            OpKind::XNewInstance { dst, class } => {
+                let d = self.reg(*dst);
+                let _ = writeln!(self.out, "    {d} = oxy_xc[{class}].alloc();");
+                self.check(op, &format!("{d} == NULL"));
+            }
             OpKind::XGetField {
                 dst,
                 obj,

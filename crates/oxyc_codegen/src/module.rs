@@ -108,7 +108,7 @@ pub fn emit(
         let init: Vec<String> = m
             .xclasses
             .iter()
-            .map(|c| format!("{{NULL, NULL, 0x{:016x}ULL, NULL}}", c.layout))
+            .map(|c| format!("{{NULL, NULL, 0x{:016x}ULL, NULL, NULL}}", c.layout))
             .collect();
         shared.push((
             format!("oxy_xclass oxy_xc[{}]", m.xclasses.len()),

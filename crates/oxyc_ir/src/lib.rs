@@ -323,6 +323,19 @@ pub enum OpKind {
         class: u32,
         optional: bool,
     },
+    /// Is `callable` native class `class` of another module (the class object its
+    /// layout hash recognises)? Never fails.
+    XClassReady {
+        dst: Reg,
+        callable: Reg,
+        class: u32,
+    },
+    /// A new, empty instance of native class `class` of another module (which
+    /// `XClassReady` recognised), without calling `__init__`.
+    XNewInstance {
+        dst: Reg,
+        class: u32,
+    },
     /// `GetField` on an instance of a class of another module (`XTypeIs` said so).
     XGetField {
         dst: Reg,
@@ -713,6 +726,8 @@ impl Op {
             | OpKind::XIsInstance { obj, .. }
             | OpKind::XGetField { obj, .. }
             | OpKind::NoSubclassOf { obj, .. } => vec![*obj],
+            OpKind::XClassReady { callable, .. } => vec![*callable],
+            OpKind::XNewInstance { .. } => vec![],
             OpKind::SetField { obj, src, .. } | OpKind::XSetField { obj, src, .. } => {
                 vec![*obj, *src]
             }
@@ -789,6 +804,8 @@ impl Op {
             | OpKind::XTypeIs { dst, .. }
             | OpKind::XIsInstance { dst, .. }
             | OpKind::XGetField { dst, .. }
+            | OpKind::XClassReady { dst, .. }
+            | OpKind::XNewInstance { dst, .. }
             | OpKind::CallXMethod { dst, .. }
             | OpKind::NoSubclassOf { dst, .. }
             | OpKind::LoadConstInt { dst, .. }

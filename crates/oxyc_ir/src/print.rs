@@ -228,6 +228,12 @@ fn op_text(op: &Op) -> String {
             class,
             field,
         } => format!("{dst} = get_field {obj} xc{class}.{field}"),
+        OpKind::XClassReady {
+            dst,
+            callable,
+            class,
+        } => format!("{dst} = xclass_ready xc{class}, {callable}"),
+        OpKind::XNewInstance { dst, class } => format!("{dst} = new_instance xc{class}"),
         OpKind::XSetField {
             obj,
             class,

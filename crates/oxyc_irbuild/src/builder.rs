@@ -387,6 +387,7 @@ pub fn op_can_fail(kind: &OpKind) -> bool {
         | OpKind::CallExtern { .. }
         | OpKind::CallXMethod { .. }
         | OpKind::XGetField { .. }
+        | OpKind::XNewInstance { .. }
         | OpKind::ModuleAttr { .. }
         | OpKind::CallObj { .. }
         | OpKind::CallMethod { .. }

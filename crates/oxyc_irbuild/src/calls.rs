@@ -20,6 +20,11 @@ impl<'a> FnBuilder<'a> {
         if let Some(xc) = self.cx.types.xcalls.get(&e.id) {
             return self.extern_call(func, args, keywords, xc);
         }
+        if let Some(class) = self.cx.types.xnews.get(&e.id)
+            && let Some(v) = self.foreign_construct(func, class, args, keywords)
+        {
+            return v;
+        }
         let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
             || keywords.iter().any(|k| k.arg.is_none());
         // In a class body every name is looked up in the namespace first: no
@@ -777,7 +782,7 @@ impl<'a> FnBuilder<'a> {
 
     /// A dotted name through modules (`m.f`, `pkg.mod.f`), boxed: each attribute
     /// read remembered per site while its module's dict is unchanged.
-    fn module_path(&mut self, e: &'a Expr) -> Reg {
+    pub fn module_path(&mut self, e: &'a Expr) -> Reg {
         if let ExprKind::Attribute { value, attr } = &e.kind
             && matches!(value.kind, ExprKind::Name(_) | ExprKind::Attribute { .. })
         {

@@ -257,6 +257,122 @@ impl<'a> FnBuilder<'a> {
         Some(Val::new(result, res_ty))
     }
 
+    /// `C(args)` where `C` names a native class of another module: when the object
+    /// found is that class (`XClassReady`), the instance is allocated here and its
+    /// compiled `__init__` called directly through the method table (native classes
+    /// have no `__new__` and no metaclass); anything else bound to the name gets an
+    /// ordinary call.
+    pub fn foreign_construct(
+        &mut self,
+        func: &'a Expr,
+        class: &str,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> Option<Val> {
+        let k = self.xclass_index(class)?;
+        let kws = xmod::keyword_names(keywords)?;
+        if args
+            .iter()
+            .any(|a| matches!(a.kind, oxyc_syntax::ast::ExprKind::Starred(_)))
+        {
+            return None;
+        }
+        let x = self.xclass(k);
+        let init = match x.methods.get_full("__init__") {
+            Some((i, _, m)) => {
+                let plan = xmod::plan(&m.sig, args.len() + 1, &kws)?;
+                Some((i as u32, m, plan))
+            }
+            None if x.bare_init && args.is_empty() && keywords.is_empty() => None,
+            None => return None,
+        };
+        // (Nothing is emitted before every argument is known to have a way in.)
+        if let Some((_, m, plan)) = &init {
+            let known = m.sig.params.iter().zip(plan).skip(1).all(|(p, b)| {
+                !matches!(b, XBind::Arg(0))
+                    && p.ty
+                        .foreign_class()
+                        .is_none_or(|q| self.xclass_index(q).is_some())
+            });
+            if !known {
+                return None;
+            }
+        }
+        let ty = Ty::Foreign(class.to_string());
+        let callable = self.module_path(func);
+        let (values, kw_values) = self.eval_call_args(args, keywords);
+        let result = self.temp(RType::Obj);
+        let ready = self.temp(RType::Bool);
+        self.emit(OpKind::XClassReady {
+            dst: ready,
+            callable,
+            class: k,
+        });
+        let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
+        self.branch(ready, fast, slow);
+        self.switch_to(fast);
+        match init {
+            None => {
+                let obj = self.temp(RType::Obj);
+                self.emit(OpKind::XNewInstance { dst: obj, class: k });
+                self.assign(result, obj);
+            }
+            Some((i, m, plan)) => {
+                // The arguments are checked before the instance exists (an argument
+                // the class would reject goes the ordinary way, before any
+                // allocation a `__del__` could see).
+                let mut regs = Vec::with_capacity(m.sig.params.len());
+                for (p, b) in m.sig.params.iter().zip(&plan).skip(1) {
+                    let v = match b {
+                        XBind::Arg(a) => values.get(a.saturating_sub(1)).cloned(),
+                        XBind::Kw(kw) => kw_values.get(*kw).cloned(),
+                        XBind::Default(d) => Some(self.default_lit(d)),
+                    };
+                    let v = match v {
+                        Some(v) => v,
+                        None => self.none(),
+                    };
+                    let r = match self.xarg(&v, p, "__init__", slow) {
+                        Some(r) => r,
+                        None => self.box_val(&v),
+                    };
+                    regs.push(r);
+                }
+                let obj = self.temp(RType::Obj);
+                self.emit(OpKind::XNewInstance { dst: obj, class: k });
+                regs.insert(0, obj);
+                let dst = self.temp(rtype_of(&m.sig.ret));
+                self.emit(OpKind::CallXMethod {
+                    dst,
+                    class: k,
+                    method: i,
+                    args: regs,
+                });
+                let r = self.box_val(&Val::new(dst, m.sig.ret.clone()));
+                self.prim_void(Prim::InitReturnedNone, vec![r]);
+                self.assign(result, obj);
+            }
+        }
+        self.goto(done);
+        self.switch_to(slow);
+        let mut boxed: Vec<Reg> = Vec::with_capacity(values.len() + kw_values.len());
+        for v in values.iter().chain(&kw_values) {
+            boxed.push(self.box_val(v));
+        }
+        let kwnames = (!kws.is_empty()).then(|| kws.iter().map(|k| k.to_string()).collect());
+        let g = self.temp(RType::Obj);
+        self.emit(OpKind::CallObj {
+            dst: g,
+            callable,
+            args: boxed,
+            kwnames,
+        });
+        self.assign(result, g);
+        self.goto(done);
+        self.switch_to(done);
+        Some(Val::new(result, ty))
+    }
+
     /// Argument `v` for parameter `p` of a direct call into another module (`func`
     /// its name, for messages): converted and checked as the callee's wrapper would;
     /// an instance the callee relies on being of one of its native classes is

@@ -46,6 +46,10 @@ pub struct ModuleTypes {
     pub xcalls: std::collections::HashMap<ast::ExprId, XCall>,
     /// The functions of other modules those calls reach (`XCall::site` indexes it).
     pub xsites: Vec<XFunc>,
+    /// Calls of a native class of another compiled module (`C(...)` after
+    /// `from m import C`, `m.C(...)`), by the call expression: the class's full
+    /// dotted name.
+    pub xnews: std::collections::HashMap<ast::ExprId, String>,
     /// The native classes of other modules this module's types mention (`Foreign`),
     /// with their native bases and subclasses, bases before subclasses.
     pub xclasses: Vec<XClass>,
@@ -55,6 +59,7 @@ pub struct ModuleTypes {
 #[derive(Default)]
 struct XCalls {
     calls: std::collections::HashMap<ast::ExprId, XCall>,
+    news: std::collections::HashMap<ast::ExprId, String>,
     sites: IndexMap<(String, String), XFunc>,
 }
 
@@ -301,6 +306,7 @@ pub fn check_module_with(
         interface,
         xcalls: xcalls.calls,
         xsites,
+        xnews: xcalls.news,
         xclasses,
     }
 }
@@ -355,6 +361,18 @@ fn foreign_classes(
             .map(|p| &p.ty)
             .chain([&x.ret])
             .for_each(|t| walk(t, &mut named));
+    }
+    // (What the methods of those classes take and return too: calls bind to them.)
+    let mut i = 0;
+    while i < named.len() {
+        if let Some(c) = externs.class(&named[i]) {
+            for m in c.methods.values() {
+                for t in m.sig.params.iter().map(|p| &p.ty).chain([&m.sig.ret]) {
+                    walk(t, &mut named);
+                }
+            }
+        }
+        i += 1;
     }
     let mut all: IndexSet<String> = IndexSet::new();
     for q in &named {
@@ -1036,6 +1054,11 @@ impl Cx<'_> {
                     self.expr(&k.value);
                 }
                 let ty = self.call_ty(func, args, &arg_tys, keywords.is_empty());
+                if let Ty::Foreign(q) = &ty
+                    && self.foreign_class_named(func).is_some()
+                {
+                    self.xcalls.news.insert(e.id, q.clone());
+                }
                 match self.extern_call(e, func, args, keywords) {
                     Some(t) => t,
                     None => ty,

@@ -140,6 +140,9 @@ pub struct XClass {
     /// overrides it, with its signature (the first parameter, the instance, as
     /// `object`).
     pub methods: IndexMap<String, XMethod>,
+    /// No class of its chain defines `__init__` (a call with no arguments only
+    /// allocates the instance).
+    pub bare_init: bool,
     /// Hash of everything above, of the base's layout and of the C layout
     /// conventions (never 0).
     pub layout: u64,
@@ -448,8 +451,11 @@ pub fn export_classes(
             .unwrap_or_default();
         let weakrefs = c.base.is_none() && c.weakrefs;
         let fz = frozen[root(ci)];
+        let bare_init = chain
+            .iter()
+            .all(|&k| !native[k].class_attrs.contains("__init__"));
         let mut text = format!(
-            "{ABI}\0class\0{module}\0{}\0{:?}:{base_layout:016x}\0w{weakrefs}\0z{fz}\0",
+            "{ABI}\0class\0{module}\0{}\0{:?}:{base_layout:016x}\0w{weakrefs}\0z{fz}\0i{bare_init}\0",
             c.name, base
         );
         for (n, t) in &fields {
@@ -468,6 +474,7 @@ pub fn export_classes(
                 weakrefs,
                 frozen: fz,
                 methods,
+                bare_init,
                 layout: fnv1a(&text),
             },
         );

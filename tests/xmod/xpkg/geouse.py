@@ -116,3 +116,26 @@ def test_dataclass_and_getattr() -> None:
     print(d.a, d.b, d)
     w = Weird()
     print(w.v, w.nothing)
+
+
+def make_via_module(x: int) -> g.Point:
+    return g.Point(x, x)
+
+
+class Fake:
+    def __init__(self, a: int, b: int) -> None:
+        self.a = a
+
+    def label(self) -> str:
+        return "fake"
+
+
+def test_rebound_class_name() -> None:
+    print(make_via_module(2).label(), Point3(1, 2, 3).label(), Node(1.0, "n").total())
+    saved = g.Point
+    g.Point = Fake  # type: ignore[misc, assignment]
+    try:
+        print(make_via_module(3).label())
+    finally:
+        g.Point = saved  # type: ignore[misc]
+    print(make_via_module(4).label())
