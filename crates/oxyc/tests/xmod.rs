@@ -3,7 +3,9 @@
 //! module left out of the build, an import cycle, a callee run interpreted after all,
 //! and a callee rebuilt with another signature than its callers were compiled
 //! against. The build cache recompiles a caller only when its view of a callee
-//! changed.
+//! changed. Native classes of one module (geom) are used in place from another
+//! (geouse), and the same way as interpreted when geom runs interpreted or was
+//! rebuilt with another layout.
 
 mod common;
 

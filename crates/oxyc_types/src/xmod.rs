@@ -8,6 +8,13 @@
 //! hash: the calling module compiles it into the call site, the defining module into
 //! the function object, and a direct call happens only when the object found at run
 //! time carries the same hash (see `runtime/oxyc_rt.h`, "cross-module calls").
+//!
+//! The interface also shows the module's native classes (`XClass`): their C layout
+//! and method tables, under a layout hash that the using module compiles into its
+//! slot for the class and the defining module into a capsule in the class's dict;
+//! another module's class is `Ty::Foreign` in the using module, a hint that every
+//! use tests against the object's exact type (see "cross-module classes" in
+//! `runtime/oxyc_rt.h`).
 
 use crate::Ty;
 use indexmap::IndexMap;
