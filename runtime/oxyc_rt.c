@@ -2897,6 +2897,84 @@ int oxy_xsite_resolve(PyObject *o, oxy_xsite *site, uint64_t sig) {
     return 1;
 }
 
+/* ---- cross-module classes (see oxyc_rt.h) ---- */
+
+static PyObject *oxy_xclass_key(void) {
+    static PyObject *key = NULL;
+    if (key == NULL) key = PyUnicode_InternFromString("__oxyc_xclass__");
+    return key;
+}
+
+int oxy_xclass_install(PyTypeObject *t, const oxy_xclass_desc *d) {
+    PyObject *key = oxy_xclass_key();
+    if (key == NULL) return -1;
+    PyObject *cap = PyCapsule_New((void *)d, OXY_XCLASS_CAPSULE, NULL);
+    if (cap == NULL) return -1;
+    int r = PyDict_SetItem(t->tp_dict, key, cap);
+    Py_DECREF(cap);
+    if (r < 0) return -1;
+    PyType_Modified(t);
+    return 0;
+}
+
+/* The descriptor in `t`'s own dict, if it is the class it describes. */
+static const oxy_xclass_desc *oxy_xclass_desc_of(PyTypeObject *t) {
+    if (!(t->tp_flags & Py_TPFLAGS_HEAPTYPE) || t->tp_dict == NULL) return NULL;
+    PyObject *key = oxy_xclass_key();
+    if (key == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    PyObject *cap = PyDict_GetItemWithError(t->tp_dict, key);
+    if (cap == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    if (!PyCapsule_IsValid(cap, OXY_XCLASS_CAPSULE)) return NULL;
+    const oxy_xclass_desc *d = (const oxy_xclass_desc *)PyCapsule_GetPointer(cap, OXY_XCLASS_CAPSULE);
+    if (d == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    if (d->abi != 1 || d->type == NULL || *d->type != t) return NULL;
+    return d;
+}
+
+int oxy_xclass_match(oxy_xclass *x, PyTypeObject *t) {
+    const oxy_xclass_desc *d = oxy_xclass_desc_of(t);
+    if (d == NULL || d->layout != x->layout) {
+        x->miss = t;
+        return 0;
+    }
+    x->methods = d->methods;
+    x->alloc = d->alloc;
+    Py_INCREF(t);
+    Py_XSETREF(x->type, t);
+    return 1;
+}
+
+int oxy_xclass_isinstance(oxy_xclass *x, PyObject *o) {
+    PyTypeObject *t = Py_TYPE(o);
+    if (t == x->type) return 1;
+    if (x->type != NULL && PyType_IsSubtype(t, x->type)) return 1;
+    /* (The class itself may not have been seen yet: look along the MRO.) */
+    PyObject *mro = t->tp_mro;
+    if (mro == NULL || !PyTuple_Check(mro)) return 0;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(mro); i++) {
+        PyObject *b = PyTuple_GET_ITEM(mro, i);
+        if (!PyType_Check(b)) continue;
+        const oxy_xclass_desc *d = oxy_xclass_desc_of((PyTypeObject *)b);
+        if (d != NULL && d->layout == x->layout) {
+            x->methods = d->methods;
+            x->alloc = d->alloc;
+            Py_INCREF(b);
+            Py_XSETREF(x->type, (PyTypeObject *)b);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *module_name,
                            oxy_codeinfo *info) {
     PyTypeObject *tp = oxy_function_type_get();

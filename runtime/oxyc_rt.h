@@ -1175,6 +1175,59 @@ static inline int oxy_xsite_ready(PyObject *callable, oxy_xsite *site, uint64_t 
     return oxy_xsite_resolve(callable, site, sig);
 }
 
+/* ---- cross-module classes ---------------------------------------------- */
+
+/* A native class of one compiled module used by another compiled in the same build:
+   the other module reads and writes its instances' fields in a struct it declares
+   from the class's interface, and calls its compiled methods through the class's
+   method table, but only for an object whose type it recognised as that class.
+   The class carries, in its own dict ("__oxyc_xclass__"), a capsule named
+   OXY_XCLASS_CAPSULE holding its `oxy_xclass_desc`: the layout hash of its
+   interface (fields, base, method signatures), the static of the defining module
+   that holds the class (a copy of the capsule in another class's dict is not that
+   class), and the method table.  The using module keeps one `oxy_xclass` per such
+   class: the type recognised last (a strong reference: its address cannot be
+   reused) and its table, so the test on each use is one pointer compare; a type
+   found not to be it is remembered (by address only, never dereferenced) so that a
+   Python subclass or an interpreted class costs one more compare, not a lookup. */
+typedef struct {
+    uint32_t abi; /* 1 */
+    uint64_t layout;
+    PyTypeObject **type;
+    const oxy_native_fn *methods;
+    PyObject *(*alloc)(void); /* a new instance, fields unset */
+} oxy_xclass_desc;
+#define OXY_XCLASS_CAPSULE "oxyc.xclass.v1"
+
+typedef struct {
+    PyTypeObject *type;           /* the class recognised last (strong), or NULL */
+    const oxy_native_fn *methods; /* its method table */
+    uint64_t layout;              /* the layout hash this module was compiled against */
+    PyTypeObject *miss;           /* a type found not to be it (address only) */
+    PyObject *(*alloc)(void);     /* its allocator */
+} oxy_xclass;
+
+/* Put `d` in class `t`'s dict (when the defining module creates it). 0 or -1. */
+OXY_API int oxy_xclass_install(PyTypeObject *t, const oxy_xclass_desc *d);
+/* Is `t` exactly the class `x` stands for?  Then remember it: 1; else 0.  Never
+   fails, runs no Python code. */
+OXY_API int oxy_xclass_match(oxy_xclass *x, PyTypeObject *t);
+/* Is `o` an instance of the class `x` stands for or of a subclass? (Never fails.) */
+OXY_API int oxy_xclass_isinstance(oxy_xclass *x, PyObject *o);
+
+/* Is `callable` the class `x` stands for (to construct directly)? */
+static inline int oxy_xclass_ready(oxy_xclass *x, PyObject *callable) {
+    if (OXY_LIKELY(callable == (PyObject *)x->type)) return 1;
+    return PyType_Check(callable) && oxy_xclass_match(x, (PyTypeObject *)callable);
+}
+
+static inline int oxy_xclass_is(oxy_xclass *x, PyObject *o) {
+    PyTypeObject *t = Py_TYPE(o);
+    if (OXY_LIKELY(t == x->type)) return 1;
+    if (t == x->miss) return 0;
+    return oxy_xclass_match(x, t);
+}
+
 /* ---- compiled function objects ---------------------------------------- */
 
 /* A compiled module-level function as Python sees it: callable (vectorcall into the

@@ -3,7 +3,9 @@
 //! module left out of the build, an import cycle, a callee run interpreted after all,
 //! and a callee rebuilt with another signature than its callers were compiled
 //! against. The build cache recompiles a caller only when its view of a callee
-//! changed.
+//! changed. Native classes of one module (geom) are used in place from another
+//! (geouse), and the same way as interpreted when geom runs interpreted or was
+//! rebuilt with another layout.
 
 mod common;
 
@@ -56,16 +58,21 @@ impl Tree {
 
     /// `xpkg.main`'s tests through the run-test harness, with `dir` first on the path.
     fn run(&self, dir: &Path) -> String {
+        self.run_module("xpkg.main", dir)
+    }
+
+    /// Module `module`'s tests through the run-test harness.
+    fn run_module(&self, module: &str, dir: &Path) -> String {
         let out = Command::new("python3")
             .arg(repo_root().join("tests/harness/run_file.py"))
-            .arg("xpkg.main")
+            .arg(module)
             .arg("--path")
             .arg(dir)
             .current_dir(self.tmp.path())
             .env("PYTHONDONTWRITEBYTECODE", "1")
             .output()
             .expect("run python3");
-        stdout(&check(out, &format!("xpkg.main from {}", dir.display())))
+        stdout(&check(out, &format!("{module} from {}", dir.display())))
     }
 
     fn c_of(&self, module: &str) -> String {
@@ -81,7 +88,9 @@ fn extension(dir: &Path, module: &str) -> PathBuf {
 fn modules_built_together_call_each_other_directly_and_agree_with_the_interpreter() {
     let t = Tree::new();
     t.build_all(None);
-    for m in ["__init__", "main", "mathx", "shapes", "cyc_a", "cyc_b"] {
+    for m in [
+        "__init__", "main", "mathx", "shapes", "cyc_a", "cyc_b", "geom", "geouse",
+    ] {
         assert!(extension(&t.out(), m).is_file(), "{m} not built");
     }
     assert!(!extension(&t.out(), "plain").exists());
@@ -105,6 +114,9 @@ fn modules_built_together_call_each_other_directly_and_agree_with_the_interprete
         "xpkg.mathx.is_even",
         "xpkg.mathx.total",
         "xpkg.cyc_b.pong",
+        // (Functions taking or returning a native instance.)
+        "xpkg.shapes.make",
+        "xpkg.shapes.norm2",
     ] {
         assert!(
             main.contains(&format!("/* {callee}, direct */")),
@@ -113,14 +125,9 @@ fn modules_built_together_call_each_other_directly_and_agree_with_the_interprete
     }
     assert!(t.c_of("cyc_a").contains("/* xpkg.cyc_b.pong, direct */"));
     assert!(t.c_of("cyc_b").contains("/* xpkg.cyc_a.ping, direct */"));
-    // ... but not what cannot be: a function its module rebinds, a class, a
-    // function taking a native instance, a module left out of the build.
-    for callee in [
-        "xpkg.mathx.rebound",
-        "xpkg.shapes.make",
-        "xpkg.shapes.norm2",
-        "xpkg.plain.",
-    ] {
+    // ... but not what cannot be: a function its module rebinds, a module left out
+    // of the build.
+    for callee in ["xpkg.mathx.rebound", "xpkg.plain."] {
         assert!(!main.contains(&format!("/* {callee}")), "{callee}");
     }
 
@@ -175,7 +182,7 @@ fn a_body_change_recompiles_that_module_alone_a_signature_change_its_callers_too
     t.build_all(Some(&cc));
     let first = take_log(&log);
     // The runtime, then a compile and a link per module (6).
-    assert_eq!(first.len(), 1 + 2 * 6, "{first:?}");
+    assert_eq!(first.len(), 1 + 2 * 8, "{first:?}");
 
     let mathx = t.src().join("xpkg/mathx.py");
     let text = std::fs::read_to_string(&mathx).unwrap();
@@ -211,4 +218,190 @@ fn a_body_change_recompiles_that_module_alone_a_signature_change_its_callers_too
         "{third:?}"
     );
     assert_eq!(t.run(&t.out()), t.run(&t.src()));
+}
+
+/// Runs `code` with `dir` first on the module path; its stdout.
+fn python(dir: &Path, code: &str) -> String {
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(format!(
+            "import sys; sys.path.insert(0, {:?})\n{code}",
+            dir.to_string_lossy()
+        ))
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .output()
+        .expect("run python3");
+    stdout(&check(out, "python3 -c"))
+}
+
+#[test]
+fn native_classes_of_another_module_are_used_directly_and_agree_with_the_interpreter() {
+    let t = Tree::new();
+    t.build_all(None);
+    let interpreted = t.run_module("xpkg.geouse", &t.src());
+    assert!(
+        interpreted.ends_with("-- 6 passed, 0 failed\n"),
+        "{interpreted}"
+    );
+    assert_eq!(
+        t.run_module("xpkg.geouse", &t.out()),
+        interpreted,
+        "compiled run differs"
+    );
+
+    // geouse reads and writes the fields of geom's instances in place, in the struct
+    // it declares from geom's interface, after an exact-type test through the slot
+    // of each class...
+    let c = t.c_of("geouse");
+    for class in ["Point", "Point3", "Node", "Pair"] {
+        assert!(
+            c.contains(&format!(
+                "/* class xpkg.geom.{class} of another module, layout 0x"
+            )),
+            "{class} not seen from geouse"
+        );
+    }
+    assert!(c.contains("oxy_xclass_is(&oxy_xc["), "no exact-type test");
+    assert!(c.contains("((oxy_xobj_0 *)"), "no field access in place");
+    // ... calls their methods through the class's method table, one direct call per
+    // compiled class that may override it (Point3.norm1) ...
+    for method in [
+        "xpkg.geom.Point.norm1",
+        "xpkg.geom.Point3.norm1",
+        "xpkg.geom.Point.scaled",
+        "xpkg.geom.Point.label",
+        "xpkg.geom.Point.moved",
+        "xpkg.geom.Node.total",
+    ] {
+        assert!(
+            c.contains(&format!("/* {method}, direct */")),
+            "no direct call of {method} in geouse.c"
+        );
+    }
+    // ... constructs them (allocation and a direct call of the compiled `__init__`,
+    // when the name holds the class) ...
+    assert!(c.contains("oxy_xclass_ready(&oxy_xc["));
+    for init in [
+        "xpkg.geom.Point.__init__",
+        "xpkg.geom.Point3.__init__",
+        "xpkg.geom.Node.__init__",
+    ] {
+        assert!(c.contains(&format!("/* {init}, direct */")), "{init}");
+    }
+    // ... and calls the functions taking and returning instances directly.
+    for f in [
+        "xpkg.geom.dot",
+        "xpkg.geom.make_point",
+        "xpkg.geom.first_name",
+    ] {
+        assert!(c.contains(&format!("/* {f}, direct */")), "{f}");
+    }
+    // A class whose unset fields ask `__getattr__` is not shown to other modules.
+    assert!(!c.contains("xpkg.geom.Weird"));
+
+    // Stores of the wrong type raise the class's own TypeError (never a crash), in
+    // place or through its setter.
+    let checks = python(
+        &t.out(),
+        r#"
+from xpkg.geouse import store_x, store_next
+from xpkg.geom import Point, Node
+p, n = Point(1, 2), Node(1.0, "a")
+for f, o, v in [(store_x, p, "s"), (store_next, n, 5), (store_next, n, p)]:
+    try:
+        f(o, v)
+        print("stored")
+    except TypeError as e:
+        print(e)
+store_next(n, Node(2.0, "b"))
+print(n.total())
+"#,
+    );
+    assert_eq!(
+        checks,
+        "attribute 'x' of 'Point' objects must be int, not str\n\
+         attribute 'nxt' of 'Node' objects must be Optional[Node], not int\n\
+         attribute 'nxt' of 'Node' objects must be Optional[Node], not Point\n\
+         3.0\n"
+    );
+
+    // geom run interpreted after all: the same code takes the ordinary paths.
+    let mixed = t.tmp.path().join("mixed");
+    copy_tree(&t.out(), &mixed);
+    for m in ["__init__", "geouse"] {
+        std::fs::copy(extension(&t.out(), m), extension(&mixed, m)).expect("copy");
+    }
+    assert!(!extension(&mixed, "geom").exists());
+    assert_eq!(
+        t.run_module("xpkg.geouse", &mixed),
+        interpreted,
+        "run with geom interpreted"
+    );
+}
+
+#[test]
+fn a_class_rebuilt_with_another_layout_is_used_the_ordinary_way() {
+    let t = Tree::new();
+    t.build_all(None);
+    let expected = t.run_module("xpkg.geouse", &t.src());
+    // Point gets a field before its others (every field moves); only geom is
+    // rebuilt, so geouse still has the old struct: it must notice the layout hash
+    // and use attribute access and method calls instead.
+    let geom = t.src().join("xpkg/geom.py");
+    let text = std::fs::read_to_string(&geom).unwrap();
+    let changed = text.replace(
+        "        self.x = x\n        self.y = y\n",
+        "        self.tag = \"t\"\n        self.x = x\n        self.y = y\n",
+    );
+    assert_ne!(changed, text);
+    std::fs::write(&geom, changed).unwrap();
+    let before = std::fs::read(extension(&t.out(), "geouse")).unwrap();
+    t.build(&["xpkg", "--include", "xpkg/geom.py"], None);
+    assert_eq!(
+        std::fs::read(extension(&t.out(), "geouse")).unwrap(),
+        before
+    );
+    assert_eq!(t.run_module("xpkg.geouse", &t.out()), expected);
+    assert_eq!(t.run_module("xpkg.geouse", &t.src()), expected);
+}
+
+#[test]
+fn a_method_body_change_recompiles_the_class_module_alone_a_field_change_its_users_too() {
+    let t = Tree::new();
+    let (cc, log) = logging_cc(t.tmp.path());
+    t.build_all(Some(&cc));
+    take_log(&log);
+    let geom = t.src().join("xpkg/geom.py");
+    let text = std::fs::read_to_string(&geom).unwrap();
+    // A method body: geouse's view of geom (layout, method table) is the same.
+    let body = text.replace(
+        "return abs(self.x) + abs(self.y)\n",
+        "return abs(self.y) + abs(self.x)\n",
+    );
+    assert_ne!(body, text);
+    std::fs::write(&geom, &body).unwrap();
+    t.build_all(Some(&cc));
+    let second = take_log(&log);
+    assert_eq!(second.len(), 2, "{second:?}");
+    assert!(second.iter().all(|l| l.contains("geom")), "{second:?}");
+
+    // A field: geom and geouse, which reads the fields in place, are compiled again.
+    let field = body.replace(
+        "        self.x = x\n        self.y = y\n",
+        "        self.x = x\n        self.y = y\n        self.tag = 0\n",
+    );
+    assert_ne!(field, body);
+    std::fs::write(&geom, field).unwrap();
+    t.build_all(Some(&cc));
+    let third = take_log(&log);
+    assert_eq!(third.len(), 4, "{third:?}");
+    assert_eq!(
+        third.iter().filter(|l| l.contains("geouse")).count(),
+        2,
+        "{third:?}"
+    );
+    assert_eq!(
+        t.run_module("xpkg.geouse", &t.out()),
+        t.run_module("xpkg.geouse", &t.src())
+    );
 }

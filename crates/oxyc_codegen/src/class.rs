@@ -15,6 +15,11 @@ pub fn struct_name(ci: u32) -> String {
     format!("oxy_obj_{ci}")
 }
 
+/// The struct of native class `k` of another module (`Module::xclasses`).
+pub fn xstruct_name(k: u32) -> String {
+    format!("oxy_xobj_{k}")
+}
+
 pub fn field_name(f: &Field, j: usize) -> String {
     format!("f{j}_{}", ident(&f.name))
 }
@@ -71,6 +76,38 @@ pub fn declarations(m: &Module, lk: Linkage) -> String {
             }
         }
     }
+    // Native classes of other modules: the same structs, declared from their
+    // interface (the layout hash checked at run time vouches for them).
+    for (k, c) in m.xclasses.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "/* class {} of another module, layout 0x{:016x} */",
+            c.qualified.replace("*/", "* /"),
+            c.layout
+        );
+        let _ = writeln!(out, "typedef struct {{");
+        match c.base {
+            Some(b) => {
+                let _ = writeln!(out, "    {} oxy_base;", xstruct_name(b));
+            }
+            None => {
+                let _ = writeln!(out, "    PyObject_HEAD");
+                if c.weakrefs {
+                    let _ = writeln!(out, "    PyObject *oxy_weakrefs;");
+                }
+            }
+        }
+        for (j, f) in c.fields.iter().enumerate() {
+            let n = field_name(f, j);
+            let _ = match f.ty {
+                RType::Int => writeln!(out, "    oxy_int {n};"),
+                RType::Float => writeln!(out, "    double {n};"),
+                RType::Bool => writeln!(out, "    char {n};"),
+                _ => writeln!(out, "    PyObject *{n};"),
+            };
+        }
+        let _ = writeln!(out, "}} {};", xstruct_name(k as u32));
+    }
     out
 }
 
@@ -98,7 +135,37 @@ pub fn get_field_code(
 ) -> String {
     let c = &m.classes[ci as usize];
     let f = &c.fields[j as usize];
-    let o = format!("(({} *){obj})", struct_name(ci));
+    let hooked = m.getattr_hooked()[ci as usize].then_some(ci);
+    read_field(&struct_name(ci), f, j, obj, dst, borrow, on_unset, hooked)
+}
+
+/// `get_field_code` for class `k` of another module (never a family with a
+/// `__getattr__`: those are not exported).
+pub fn get_xfield_code(
+    m: &Module,
+    obj: &str,
+    (k, j): (u32, u32),
+    dst: &str,
+    on_unset: &str,
+) -> String {
+    let f = &m.xclasses[k as usize].fields[j as usize];
+    read_field(&xstruct_name(k), f, j, obj, dst, false, on_unset, None)
+}
+
+/// Reading field `j` (`f`) of struct `st`; `hooked`: the class (of this module)
+/// whose `__getattr__` an unset read asks.
+#[allow(clippy::too_many_arguments)]
+fn read_field(
+    st: &str,
+    f: &Field,
+    j: u32,
+    obj: &str,
+    dst: &str,
+    borrow: bool,
+    on_unset: &str,
+    hooked: Option<u32>,
+) -> String {
+    let o = format!("(({st} *){obj})");
     let n = field_name(f, j as usize);
     let take = match f.ty {
         _ if borrow => " /* borrowed */".to_string(),
@@ -110,14 +177,14 @@ pub fn get_field_code(
     // comes back as the result, not through a pointer, so `dst` stays in a register.)
     // Only classes whose native family has a __getattr__ pay for the question; the
     // others keep the straight-line read.
-    if !m.getattr_hooked()[ci as usize] {
+    let Some(ci) = hooked else {
         let unset = format!(
             "if (OXY_UNLIKELY(!({}))) {{ oxy_raise_unset_attribute({obj}, {}); {on_unset} }}",
             is_set(&o, f, j as usize),
             c_string(f.name.as_bytes())
         );
         return format!("{unset}\n    {dst} = {o}->{n};{take}");
-    }
+    };
     let failed = match f.ty {
         RType::Int => format!("{dst} == OXY_INT_ERR"),
         RType::Float => format!("{dst} == OXY_FLOAT_ERR && PyErr_Occurred()"),
@@ -134,7 +201,17 @@ pub fn get_field_code(
 /// `steal`: the field takes over `src`'s reference (no increment).
 pub fn set_field_code(m: &Module, obj: &str, ci: u32, j: u32, src: &str, steal: bool) -> String {
     let f = &m.classes[ci as usize].fields[j as usize];
-    let o = format!("(({} *){obj})", struct_name(ci));
+    write_field(&struct_name(ci), f, j, obj, src, steal)
+}
+
+/// `set_field_code` for class `k` of another module.
+pub fn set_xfield_code(m: &Module, obj: &str, k: u32, j: u32, src: &str) -> String {
+    let f = &m.xclasses[k as usize].fields[j as usize];
+    write_field(&xstruct_name(k), f, j, obj, src, false)
+}
+
+fn write_field(st: &str, f: &Field, j: u32, obj: &str, src: &str, steal: bool) -> String {
+    let o = format!("(({st} *){obj})");
     let n = field_name(f, j as usize);
     match f.ty {
         RType::Int => format!(
@@ -490,11 +567,40 @@ static inline void oxy_dealloc_body_{ci}(PyObject *self, PyTypeObject *tp) {{
             c_string(c.name.as_bytes()),
             if gc { " | Py_TPFLAGS_HAVE_GC" } else { "" }
         );
+        // What the other modules of the build see: the layout hash and the method
+        // table, in a capsule in the class's own dict.
+        let install = match &c.export {
+            Some(x) => {
+                let table: Vec<String> = x
+                    .methods
+                    .iter()
+                    .map(|f| format!("(oxy_native_fn){}", crate::native_name(m, *f)))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "static const oxy_native_fn oxy_xmeth_{ci}[] = {{{}}};",
+                    if table.is_empty() {
+                        "NULL".to_string()
+                    } else {
+                        table.join(", ")
+                    }
+                );
+                let _ = writeln!(
+                    out,
+                    "static const oxy_xclass_desc oxy_xdesc_{ci} = {{1, 0x{:016x}ULL, &oxy_type_{ci}, oxy_xmeth_{ci}, oxy_alloc_{ci}}};",
+                    x.layout
+                );
+                format!(
+                    "\n    if (oxy_xclass_install((PyTypeObject *)t, &oxy_xdesc_{ci}) < 0) {{ Py_DECREF(t); return NULL; }}"
+                )
+            }
+            None => String::new(),
+        };
         let _ = writeln!(
             out,
             "{shared} PyObject *oxy_make_native_class_{ci}(PyObject *builder) {{
     PyObject *t = oxy_native_class_create(oxy_module, &oxy_spec_{ci}, builder, {hide});
-    if (t == NULL) return NULL;
+    if (t == NULL) return NULL;{install}
     Py_XSETREF(oxy_type_{ci}, (PyTypeObject *)Py_NewRef(t));
     return t;
 }}",

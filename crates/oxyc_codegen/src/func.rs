@@ -1248,6 +1248,122 @@ impl<'a> Emitter<'a> {
                     tests.join(" || ")
                 );
             }
+            OpKind::XTypeIs { dst, obj, classes } => {
+                let o = self.reg(*obj);
+                let tests: Vec<String> = classes
+                    .iter()
+                    .map(|c| format!("oxy_xclass_is(&oxy_xc[{c}], {o})"))
+                    .collect();
+                let _ = writeln!(
+                    self.out,
+                    "    {} = ({});",
+                    self.reg(*dst),
+                    tests.join(" || ")
+                );
+            }
+            OpKind::XIsInstance {
+                dst,
+                obj,
+                class,
+                optional,
+            } => {
+                let o = self.reg(*obj);
+                let none = if *optional {
+                    format!("{o} == Py_None || ")
+                } else {
+                    String::new()
+                };
+                let _ = writeln!(
+                    self.out,
+                    "    {} = ({none}oxy_xclass_isinstance(&oxy_xc[{class}], {o}));",
+                    self.reg(*dst)
+                );
+            }
+            OpKind::XClassReady {
+                dst,
+                callable,
+                class,
+            } => {
+                let _ = writeln!(
+                    self.out,
+                    "    {} = oxy_xclass_ready(&oxy_xc[{class}], {});",
+                    self.reg(*dst),
+                    self.reg(*callable)
+                );
+            }
+            OpKind::XNewInstance { dst, class } => {
+                let d = self.reg(*dst);
+                let _ = writeln!(self.out, "    {d} = oxy_xc[{class}].alloc();");
+                self.check(op, &format!("{d} == NULL"));
+            }
+            OpKind::XGetField {
+                dst,
+                obj,
+                class,
+                field,
+            } => {
+                let handler = match &op.err {
+                    Some(err) => self.on_error(err, op.line),
+                    None => String::new(),
+                };
+                let code = crate::class::get_xfield_code(
+                    self.m,
+                    self.reg(*obj),
+                    (*class, *field),
+                    self.reg(*dst),
+                    &handler,
+                );
+                let _ = writeln!(self.out, "    {code}");
+            }
+            OpKind::XSetField {
+                obj,
+                class,
+                field,
+                src,
+            } => {
+                let code = crate::class::set_xfield_code(
+                    self.m,
+                    self.reg(*obj),
+                    *class,
+                    *field,
+                    self.reg(*src),
+                );
+                let _ = writeln!(self.out, "    {code}");
+            }
+            OpKind::CallXMethod {
+                dst,
+                class,
+                method,
+                args,
+            } => {
+                let Some((name, params, ret)) = self
+                    .m
+                    .xclasses
+                    .get(*class as usize)
+                    .and_then(|c| c.methods.get(*method as usize))
+                else {
+                    let _ = writeln!(self.out, "    /* no method {method} of xclass {class} */");
+                    return;
+                };
+                let mut ctypes: Vec<&str> = params.iter().map(|t| c_type(*t)).collect();
+                ctypes.push("int");
+                let dn = self.reg(*dst);
+                let argv: Vec<String> = args.iter().map(|a| self.reg(*a).to_string()).collect();
+                let _ = writeln!(
+                    self.out,
+                    "    {dn} = (({} (*)({}))oxy_xc[{class}].methods[{method}])({}{}oxy_depth + 1); /* {}.{}, direct */",
+                    c_type(*ret),
+                    ctypes.join(", "),
+                    argv.join(", "),
+                    if argv.is_empty() { "" } else { ", " },
+                    self.m.xclasses[*class as usize]
+                        .qualified
+                        .replace("*/", "* /"),
+                    name.replace("*/", "* /")
+                );
+                let c = error_check(*ret, dn);
+                self.check(op, &c);
+            }
             OpKind::MakeNativeClass {
                 dst,
                 builder,

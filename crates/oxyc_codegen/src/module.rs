@@ -110,6 +110,19 @@ pub fn emit(
     if !m.extern_sites.is_empty() {
         shared.push((format!("oxy_xsite oxy_xs[{}]", m.extern_sites.len()), None));
     }
+    // Per native class of another compiled module: the class last recognised by its
+    // layout hash, and its method table (see `oxy_xclass_is`).
+    if !m.xclasses.is_empty() {
+        let init: Vec<String> = m
+            .xclasses
+            .iter()
+            .map(|c| format!("{{NULL, NULL, 0x{:016x}ULL, NULL, NULL}}", c.layout))
+            .collect();
+        shared.push((
+            format!("oxy_xclass oxy_xc[{}]", m.xclasses.len()),
+            Some(format!("{{{}}}", init.join(", "))),
+        ));
+    }
     for st in &m.statics {
         shared.push((
             format!("{} oxy_s_{}", c_type(st.ty), ident(&st.name)),

@@ -308,6 +308,57 @@ pub enum OpKind {
         obj: Reg,
         classes: Vec<u32>,
     },
+    /// `type(obj)` is exactly one of these native classes of other modules
+    /// (`Module::xclasses`), each recognised by its layout hash. Never fails.
+    XTypeIs {
+        dst: Reg,
+        obj: Reg,
+        classes: Vec<u32>,
+    },
+    /// `obj` (or None, with `optional`) is an instance of native class `class` of
+    /// another module or of a subclass. Never fails.
+    XIsInstance {
+        dst: Reg,
+        obj: Reg,
+        class: u32,
+        optional: bool,
+    },
+    /// Is `callable` native class `class` of another module (the class object its
+    /// layout hash recognises)? Never fails.
+    XClassReady {
+        dst: Reg,
+        callable: Reg,
+        class: u32,
+    },
+    /// A new, empty instance of native class `class` of another module (which
+    /// `XClassReady` recognised), without calling `__init__`.
+    XNewInstance {
+        dst: Reg,
+        class: u32,
+    },
+    /// `GetField` on an instance of a class of another module (`XTypeIs` said so).
+    XGetField {
+        dst: Reg,
+        obj: Reg,
+        class: u32,
+        field: u32,
+    },
+    /// `SetField` on an instance of a class of another module (`src` borrowed).
+    XSetField {
+        obj: Reg,
+        class: u32,
+        field: u32,
+        src: Reg,
+    },
+    /// Direct C call of entry `method` of the method table of class `class` of
+    /// another module (`XTypeIs` found the receiver's type to be exactly that class;
+    /// the receiver is the first argument).
+    CallXMethod {
+        dst: Reg,
+        class: u32,
+        method: u32,
+        args: Vec<Reg>,
+    },
     /// True unless `obj` is an instance of a proper subclass of native class `class`
     /// (which could take priority with a reflected operator).
     NoSubclassOf {
@@ -541,6 +592,33 @@ pub struct Module {
     /// Functions of other compiled modules that calls in this one reach directly
     /// (`ExternReady`/`CallExtern` index it).
     pub extern_sites: Vec<ExternSite>,
+    /// Native classes of other compiled modules whose instances this module's code
+    /// reads, writes and calls directly (`XTypeIs`, `XGetField`, ... index it).
+    pub xclasses: Vec<XClassLayout>,
+}
+
+/// A native class of another compiled module, as this module sees it.
+#[derive(Debug, Clone)]
+pub struct XClassLayout {
+    /// `module.Class`.
+    pub qualified: String,
+    /// Its layout hash: the capsule in the class's dict must carry the same.
+    pub layout: u64,
+    /// Its native base (an index into `Module::xclasses`).
+    pub base: Option<u32>,
+    pub fields: Vec<Field>,
+    /// Only for a root class.
+    pub weakrefs: bool,
+    /// Its method table: each entry's C parameters (the instance first) and result.
+    pub methods: Vec<(String, Vec<RType>, RType)>,
+}
+
+/// What a native class shows other compiled modules (see `oxyc_types::xmod::XClass`):
+/// its layout hash and method table.
+#[derive(Debug, Clone)]
+pub struct ClassExport {
+    pub layout: u64,
+    pub methods: Vec<FuncId>,
 }
 
 /// A function of another compiled module, as this module's call sites see it.
@@ -597,6 +675,8 @@ pub struct ClassLayout {
     pub weakrefs: bool,
     /// A base defined in Python (`ABC`, `Generic[T]`) makes the type a GC type.
     pub python_base: bool,
+    /// Shown to the other modules of the build (a capsule in the class's dict).
+    pub export: Option<ClassExport>,
 }
 
 #[derive(Debug, Clone)]
@@ -613,7 +693,8 @@ impl Op {
         match &self.kind {
             OpKind::Prim { args, .. }
             | OpKind::Call { args, .. }
-            | OpKind::CallExtern { args, .. } => args.iter().copied().for_each(f),
+            | OpKind::CallExtern { args, .. }
+            | OpKind::CallXMethod { args, .. } => args.iter().copied().for_each(f),
             OpKind::CallObj { callable, args, .. } => {
                 f(*callable);
                 args.iter().copied().for_each(f);
@@ -643,12 +724,21 @@ impl Op {
             OpKind::Assign { src, .. } | OpKind::Unbox { src, .. } => vec![*src],
             OpKind::GetField { obj, .. }
             | OpKind::TypeIs { obj, .. }
+            | OpKind::XTypeIs { obj, .. }
+            | OpKind::XIsInstance { obj, .. }
+            | OpKind::XGetField { obj, .. }
             | OpKind::NoSubclassOf { obj, .. } => vec![*obj],
-            OpKind::SetField { obj, src, .. } => vec![*obj, *src],
+            OpKind::XClassReady { callable, .. } => vec![*callable],
+            OpKind::XNewInstance { .. } => vec![],
+            OpKind::SetField { obj, src, .. } | OpKind::XSetField { obj, src, .. } => {
+                vec![*obj, *src]
+            }
             OpKind::MakeNativeClass { builder, .. } => vec![*builder],
             OpKind::Const { .. } => vec![],
             OpKind::Prim { args, .. } => args.clone(),
-            OpKind::Call { args, .. } | OpKind::CallExtern { args, .. } => args.clone(),
+            OpKind::Call { args, .. }
+            | OpKind::CallExtern { args, .. }
+            | OpKind::CallXMethod { args, .. } => args.clone(),
             OpKind::ExternReady { callable, .. } => vec![*callable],
             OpKind::ModuleAttr { obj, .. } => vec![*obj],
             OpKind::CallObj { callable, args, .. } => {
@@ -713,6 +803,12 @@ impl Op {
             | OpKind::Yield { dst, .. }
             | OpKind::GetField { dst, .. }
             | OpKind::TypeIs { dst, .. }
+            | OpKind::XTypeIs { dst, .. }
+            | OpKind::XIsInstance { dst, .. }
+            | OpKind::XGetField { dst, .. }
+            | OpKind::XClassReady { dst, .. }
+            | OpKind::XNewInstance { dst, .. }
+            | OpKind::CallXMethod { dst, .. }
             | OpKind::NoSubclassOf { dst, .. }
             | OpKind::LoadConstInt { dst, .. }
             | OpKind::NewInstance { dst, .. }

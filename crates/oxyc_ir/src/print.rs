@@ -209,6 +209,43 @@ fn op_text(op: &Op) -> String {
             builder,
             class,
         } => format!("{dst} = make_native_class c{class} {builder}"),
+        OpKind::XTypeIs { dst, obj, classes } => {
+            let cs: Vec<String> = classes.iter().map(|c| format!("xc{c}")).collect();
+            format!("{dst} = xtype_is {obj} {}", cs.join("|"))
+        }
+        OpKind::XIsInstance {
+            dst,
+            obj,
+            class,
+            optional,
+        } => format!(
+            "{dst} = xisinstance {obj} {}xc{class}",
+            if *optional { "None|" } else { "" }
+        ),
+        OpKind::XGetField {
+            dst,
+            obj,
+            class,
+            field,
+        } => format!("{dst} = get_field {obj} xc{class}.{field}"),
+        OpKind::XClassReady {
+            dst,
+            callable,
+            class,
+        } => format!("{dst} = xclass_ready xc{class}, {callable}"),
+        OpKind::XNewInstance { dst, class } => format!("{dst} = new_instance xc{class}"),
+        OpKind::XSetField {
+            obj,
+            class,
+            field,
+            src,
+        } => format!("set_field {obj} xc{class}.{field} = {src}"),
+        OpKind::CallXMethod {
+            dst,
+            class,
+            method,
+            args,
+        } => format!("{dst} = call_xmethod xc{class}.m{method}({})", regs(args)),
         OpKind::ExecSource { index } => format!("exec_snippet {index}"),
         OpKind::Undef { reg } => format!("{reg} = <unbound>"),
         OpKind::CheckBound { reg, name } => format!("check_bound {reg} ({name})"),

@@ -388,6 +388,9 @@ pub fn op_can_fail(kind: &OpKind) -> bool {
         } => what.is_some() || matches!(expected.as_str(), "int" | "float"),
         OpKind::Call { .. }
         | OpKind::CallExtern { .. }
+        | OpKind::CallXMethod { .. }
+        | OpKind::XGetField { .. }
+        | OpKind::XNewInstance { .. }
         | OpKind::ModuleAttr { .. }
         | OpKind::CallObj { .. }
         | OpKind::CallMethod { .. }

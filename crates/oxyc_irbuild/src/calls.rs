@@ -20,6 +20,11 @@ impl<'a> FnBuilder<'a> {
         if let Some(xc) = self.cx.types.xcalls.get(&e.id) {
             return self.extern_call(func, args, keywords, xc);
         }
+        if let Some(class) = self.cx.types.xnews.get(&e.id)
+            && let Some(v) = self.foreign_construct(func, class, args, keywords)
+        {
+            return v;
+        }
         let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
             || keywords.iter().any(|k| k.arg.is_none());
         // In a class body every name is looked up in the namespace first: no
@@ -67,6 +72,9 @@ impl<'a> FnBuilder<'a> {
             }
             let recv = self.expr(value);
             if let Some(v) = self.native_method_call(&recv, &attr.name, args, keywords) {
+                return v;
+            }
+            if let Some(v) = self.foreign_method_call(&recv, &attr.name, args, keywords) {
                 return v;
             }
             if let (Ty::List(_), "append", [arg], true) =
@@ -698,7 +706,7 @@ impl<'a> FnBuilder<'a> {
         keywords: &'a [Keyword],
         xc: &oxyc_types::xmod::XCall,
     ) -> Val {
-        use oxyc_types::xmod::{DefaultLit, XBind};
+        use oxyc_types::xmod::XBind;
         let Some(x) = self.cx.types.xsites.get(xc.site) else {
             let f = self.expr(func);
             let callable = self.box_val(&f);
@@ -728,38 +736,26 @@ impl<'a> FnBuilder<'a> {
             let v = match b {
                 XBind::Arg(i) => values.get(*i).cloned(),
                 XBind::Kw(k) => kw_values.get(*k).cloned(),
-                XBind::Default(d) => Some(match d {
-                    DefaultLit::Int(v) => {
-                        let c = if (crate::expr::SHORT_MIN..=crate::expr::SHORT_MAX).contains(v) {
-                            Const::Int(*v)
-                        } else {
-                            Const::BigInt(v.to_string())
-                        };
-                        Val::new(self.konst(c, RType::Int), Ty::Int)
-                    }
-                    DefaultLit::BigInt(digits) => Val::new(
-                        self.konst(Const::BigInt(digits.clone()), RType::Int),
-                        Ty::Int,
-                    ),
-                    DefaultLit::Float(v) => {
-                        Val::new(self.konst(Const::Float(*v), RType::Float), Ty::Float)
-                    }
-                    DefaultLit::Str(s) => Val::new(self.str_const(s), Ty::Str),
-                    DefaultLit::Bytes(b) => {
-                        Val::new(self.konst(Const::Bytes(b.clone()), RType::Obj), Ty::Bytes)
-                    }
-                    DefaultLit::Bool(b) => {
-                        Val::new(self.konst(Const::Bool(*b), RType::Bool), Ty::Bool)
-                    }
-                    DefaultLit::None | DefaultLit::Computed => self.none(),
-                }),
+                XBind::Default(d) => Some(self.default_lit(d)),
             };
             let v = match v {
                 Some(v) => v,
                 None => self.none(),
             };
-            let what = format!("{}() argument '{}'", x.name, p.name);
-            regs.push(self.coerce(&v, &p.ty, Some(&what)));
+            // (An instance of a class the callee's module may not have made goes
+            // the ordinary way.)
+            let r = match self.xarg(&v, p, &x.name, slow) {
+                Some(r) => r,
+                None => {
+                    let b = self.box_val(&v);
+                    let f = self.konst(Const::Bool(false), RType::Bool);
+                    let cont = self.new_block();
+                    self.branch(f, cont, slow);
+                    self.switch_to(cont);
+                    b
+                }
+            };
+            regs.push(r);
         }
         let dst = self.temp(rtype_of(&x.ret));
         self.emit(OpKind::CallExtern {
@@ -791,7 +787,7 @@ impl<'a> FnBuilder<'a> {
 
     /// A dotted name through modules (`m.f`, `pkg.mod.f`), boxed: each attribute
     /// read remembered per site while its module's dict is unchanged.
-    fn module_path(&mut self, e: &'a Expr) -> Reg {
+    pub fn module_path(&mut self, e: &'a Expr) -> Reg {
         if let ExprKind::Attribute { value, attr } = &e.kind
             && matches!(value.kind, ExprKind::Name(_) | ExprKind::Attribute { .. })
         {

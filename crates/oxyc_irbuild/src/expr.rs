@@ -121,6 +121,9 @@ impl<'a> FnBuilder<'a> {
                 if let Some(r) = self.speculative_get_field(&v, &attr.name) {
                     return r;
                 }
+                if let Some(r) = self.foreign_get_field(&v, &attr.name) {
+                    return r;
+                }
                 let obj = self.box_val(&v);
                 let name = self.str_const(&attr.name);
                 Val::new(self.prim(Prim::ObjGetAttr, vec![obj, name]), Ty::Object)

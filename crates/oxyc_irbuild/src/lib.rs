@@ -18,6 +18,7 @@ mod narrow;
 mod pattern;
 mod stmt;
 mod wrap64;
+mod xclass;
 mod zip_loop;
 
 use builder::{FnBuilder, Val, rtype_of};
@@ -269,10 +270,57 @@ pub fn build_module(
             getattr_hook: c.class_attrs.contains("__getattr__"),
             weakrefs: c.weakrefs,
             python_base: c.python_base,
+            export: cx
+                .types
+                .interface
+                .classes
+                .get(&c.name)
+                .map(|x| oxyc_ir::ClassExport {
+                    layout: x.layout,
+                    methods: x.methods.values().map(|m| FuncId(m.func as u32)).collect(),
+                }),
+        })
+        .collect();
+    let xclasses = cx
+        .types
+        .xclasses
+        .iter()
+        .map(|c| oxyc_ir::XClassLayout {
+            qualified: c.qualified(),
+            layout: c.layout,
+            base: c.base.as_ref().and_then(|b| {
+                cx.types
+                    .xclasses
+                    .iter()
+                    .position(|k| k.module == c.module && &k.name == b)
+                    .map(|i| i as u32)
+            }),
+            fields: c
+                .fields
+                .iter()
+                .map(|(n, t)| oxyc_ir::Field {
+                    name: n.clone(),
+                    ty: rtype_of(t),
+                    check: t.check_name(),
+                })
+                .collect(),
+            weakrefs: c.weakrefs,
+            methods: c
+                .methods
+                .iter()
+                .map(|(n, m)| {
+                    (
+                        n.clone(),
+                        m.sig.params.iter().map(|p| rtype_of(&p.ty)).collect(),
+                        rtype_of(&m.sig.ret),
+                    )
+                })
+                .collect(),
         })
         .collect();
     Ok(oxyc_ir::Module {
         classes,
+        xclasses,
         name: module_name.to_string(),
         path: path.to_string(),
         functions,

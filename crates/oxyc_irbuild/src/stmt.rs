@@ -690,6 +690,9 @@ impl<'a> FnBuilder<'a> {
                 if self.speculative_set_field(&o, &attr.name, &v) {
                     return;
                 }
+                if self.foreign_set_field(&o, &attr.name, &v) {
+                    return;
+                }
                 let val = self.box_val(&v);
                 let obj = self.box_val(&o);
                 let name = self.str_const(&attr.name);

@@ -9,7 +9,7 @@
 //! each path. A call that returns without calling (the leaves of a recursion, most of
 //! its calls) then pays nothing, and the C compiler keeps their path short.
 //!
-//! A direct call into another compiled module (`CallExtern`) may be part of a cycle
+//! A direct call into another compiled module (`CallExtern`, `CallXMethod`) may be part of a cycle
 //! this module cannot see: it always counts as one.
 
 use oxyc_ir::{BlockId, Function, Module, Op, OpKind};
@@ -24,11 +24,12 @@ pub fn mark_recursive(m: &mut Module) {
         size[c] += 1;
     }
     for (i, f) in m.functions.iter_mut().enumerate() {
-        let calls_out = f
-            .blocks
-            .iter()
-            .flat_map(|b| &b.ops)
-            .any(|op| matches!(op.kind, OpKind::CallExtern { .. }));
+        let calls_out = f.blocks.iter().flat_map(|b| &b.ops).any(|op| {
+            matches!(
+                op.kind,
+                OpKind::CallExtern { .. } | OpKind::CallXMethod { .. }
+            )
+        });
         f.recursive = size[scc[i]] > 1 || callees[i].contains(&i) || calls_out;
         if f.recursive {
             place_depth_checks(f, |callee| callee < n && scc[callee] == scc[i]);
@@ -119,7 +120,7 @@ pub fn place_depth_checks(f: &mut Function, in_cycle: impl Fn(usize) -> bool) {
     let nb = f.blocks.len();
     let needs = |op: &Op| match &op.kind {
         OpKind::Call { func, .. } => in_cycle(func.0 as usize),
-        OpKind::CallExtern { .. } => true,
+        OpKind::CallExtern { .. } | OpKind::CallXMethod { .. } => true,
         _ => false,
     };
     let mut handler = vec![false; nb];

@@ -9,14 +9,16 @@ pub fn type_of_annotation(e: &Expr) -> Ty {
     type_of_annotation_with(e, &|_| None)
 }
 
-/// Like [`type_of_annotation`], with `class` naming the types of other plain names
-/// (the module's native classes).
-pub fn type_of_annotation_with(e: &Expr, class: &dyn Fn(&str) -> Option<Ty>) -> Ty {
+/// Like [`type_of_annotation`], with `class` naming the types of other names and
+/// dotted names (the module's native classes, those of other modules of the build).
+pub fn type_of_annotation_with(e: &Expr, class: &dyn Fn(&Expr) -> Option<Ty>) -> Ty {
     let type_of_annotation = |e: &Expr| type_of_annotation_with(e, class);
     match &e.kind {
         ExprKind::NoneLit => Ty::None,
-        ExprKind::Name(n) => simple(n).or_else(|| class(n)).unwrap_or(Ty::Object),
-        ExprKind::Attribute { attr, .. } => simple(&attr.name).unwrap_or(Ty::Object),
+        ExprKind::Name(n) => simple(n).or_else(|| class(e)).unwrap_or(Ty::Object),
+        ExprKind::Attribute { attr, .. } => simple(&attr.name)
+            .or_else(|| class(e))
+            .unwrap_or(Ty::Object),
         ExprKind::Str(s) => match oxyc_syntax::parse_module(s, oxyc_syntax::PythonVersion::PY311) {
             Ok(m) => match m.body.as_slice() {
                 [stmt] => match &stmt.kind {
@@ -84,6 +86,7 @@ pub fn type_of_annotation_with(e: &Expr, class: &dyn Fn(&str) -> Option<Ty>) -> 
 fn optional(t: Ty) -> Ty {
     match t {
         Ty::Instance(c) | Ty::OptInstance(c) => Ty::OptInstance(c),
+        Ty::Foreign(c) | Ty::OptForeign(c) => Ty::OptForeign(c),
         _ => Ty::Object,
     }
 }

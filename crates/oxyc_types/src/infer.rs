@@ -1,6 +1,6 @@
 //! Expression typing and local-variable inference.
 
-use crate::xmod::{self, Externs, ModuleInterface, XCall, XFunc};
+use crate::xmod::{self, Externs, ModuleInterface, XCall, XClass, XFunc};
 use crate::{ExprTypes, Ty, type_of_annotation_with};
 use indexmap::{IndexMap, IndexSet};
 use oxyc_sema::{FuncScope, ItemMode, NameRes, SemModule};
@@ -46,12 +46,20 @@ pub struct ModuleTypes {
     pub xcalls: std::collections::HashMap<ast::ExprId, XCall>,
     /// The functions of other modules those calls reach (`XCall::site` indexes it).
     pub xsites: Vec<XFunc>,
+    /// Calls of a native class of another compiled module (`C(...)` after
+    /// `from m import C`, `m.C(...)`), by the call expression: the class's full
+    /// dotted name.
+    pub xnews: std::collections::HashMap<ast::ExprId, String>,
+    /// The native classes of other modules this module's types mention (`Foreign`),
+    /// with their native bases and subclasses, bases before subclasses.
+    pub xclasses: Vec<XClass>,
 }
 
 /// Cross-module calls found while typing.
 #[derive(Default)]
 struct XCalls {
     calls: std::collections::HashMap<ast::ExprId, XCall>,
+    news: std::collections::HashMap<ast::ExprId, String>,
     sites: IndexMap<(String, String), XFunc>,
 }
 
@@ -81,7 +89,13 @@ pub fn check_module_with(
     let mut xcalls = XCalls::default();
     let mut exprs = ExprTypes::new(module.expr_count);
     let mut sigs = Vec::new();
-    let class = |n: &str| sem.native_named(n).map(|_| Ty::Instance(n.to_string()));
+    // Annotations name this module's native classes, or another compiled module's
+    // through this module's imports.
+    let not_local = |n: &str| sem.native_named(n).is_none() && !sem.early_bound.contains_key(n);
+    let class = |e: &Expr| match &e.kind {
+        ExprKind::Name(n) if sem.native_named(n).is_some() => Some(Ty::Instance(n.to_string())),
+        _ => xmod::class_named(sem, &externs, e, &not_local).map(|x| Ty::Foreign(x.qualified())),
+    };
     let type_of_annotation = |e: &Expr| type_of_annotation_with(e, &class);
     let fields: Vec<IndexMap<String, Ty>> = sem
         .native
@@ -270,6 +284,7 @@ pub fn check_module_with(
     let mut interface = ModuleInterface {
         module: externs.current.to_string(),
         functions: IndexMap::new(),
+        classes: xmod::export_classes(externs.current, sem, &fields, &sigs),
     };
     for (name, &fi) in &sem.early_bound {
         if let Some(x) = xmod::export(
@@ -281,6 +296,8 @@ pub fn check_module_with(
             interface.functions.insert(name.clone(), x);
         }
     }
+    let xsites: Vec<XFunc> = xcalls.sites.into_values().collect();
+    let xclasses = foreign_classes(&externs, &exprs, &funcs, &sigs, &fields, &xsites);
     ModuleTypes {
         sigs,
         fields,
@@ -288,8 +305,107 @@ pub fn check_module_with(
         exprs,
         interface,
         xcalls: xcalls.calls,
-        xsites: xcalls.sites.into_values().collect(),
+        xsites,
+        xnews: xcalls.news,
+        xclasses,
     }
+}
+
+/// Every foreign class the module's types mention, with its native bases and
+/// subclasses (what a test of an object's exact type must know), in the order of
+/// each defining module (bases first).
+fn foreign_classes(
+    externs: &Externs<'_>,
+    exprs: &ExprTypes,
+    funcs: &[FuncTypes],
+    sigs: &[FuncSig],
+    fields: &[IndexMap<String, Ty>],
+    xsites: &[XFunc],
+) -> Vec<XClass> {
+    fn walk(t: &Ty, out: &mut IndexSet<String>) {
+        match t {
+            Ty::Foreign(c) | Ty::OptForeign(c) => {
+                out.insert(c.clone());
+            }
+            Ty::List(e) | Ty::TupleVar(e) | Ty::Iter(e) => walk(e, out),
+            Ty::Dict(k, v) => {
+                walk(k, out);
+                walk(v, out);
+            }
+            Ty::Tuple(ts) => ts.iter().for_each(|t| walk(t, out)),
+            _ => {}
+        }
+    }
+    if externs.modules.is_none() {
+        return Vec::new();
+    }
+    let mut named: IndexSet<String> = IndexSet::new();
+    for t in exprs.all() {
+        walk(t, &mut named);
+    }
+    for f in funcs {
+        f.locals.values().for_each(|t| walk(t, &mut named));
+    }
+    for s in sigs {
+        s.params
+            .iter()
+            .chain([&s.ret])
+            .for_each(|t| walk(t, &mut named));
+    }
+    for fs in fields {
+        fs.values().for_each(|t| walk(t, &mut named));
+    }
+    for x in xsites {
+        x.params
+            .iter()
+            .map(|p| &p.ty)
+            .chain([&x.ret])
+            .for_each(|t| walk(t, &mut named));
+    }
+    // (What the methods of those classes take and return too: calls bind to them.)
+    let mut i = 0;
+    while i < named.len() {
+        if let Some(c) = externs.class(&named[i]) {
+            for m in c.methods.values() {
+                for t in m.sig.params.iter().map(|p| &p.ty).chain([&m.sig.ret]) {
+                    walk(t, &mut named);
+                }
+            }
+        }
+        i += 1;
+    }
+    let mut all: IndexSet<String> = IndexSet::new();
+    for q in &named {
+        let Some(c) = externs.class(q) else {
+            continue;
+        };
+        let mut k = Some(c);
+        while let Some(x) = k {
+            all.insert(x.qualified());
+            k = x
+                .base
+                .as_ref()
+                .and_then(|b| externs.class(&format!("{}.{b}", x.module)));
+        }
+        for sub in externs.subclasses(c) {
+            all.insert(sub.qualified());
+        }
+    }
+    let mut out: Vec<XClass> = all
+        .iter()
+        .filter_map(|q| externs.class(q))
+        .cloned()
+        .collect();
+    // (A module's classes are listed bases first.)
+    let position = |x: &XClass| {
+        externs
+            .modules
+            .and_then(|ms| ms.get(&x.module))
+            .and_then(|m| m.classes.get_index_of(&x.name))
+            .unwrap_or(0)
+    };
+    out.sort_by(|a, b| (&a.module, position(a)).cmp(&(&b.module, position(b))));
+    out
 }
 
 /// What inference of every function reads.
@@ -938,6 +1054,11 @@ impl Cx<'_> {
                     self.expr(&k.value);
                 }
                 let ty = self.call_ty(func, args, &arg_tys, keywords.is_empty());
+                if let Ty::Foreign(q) = &ty
+                    && self.foreign_class_named(func).is_some()
+                {
+                    self.xcalls.news.insert(e.id, q.clone());
+                }
                 match self.extern_call(e, func, args, keywords) {
                     Some(t) => t,
                     None => ty,
@@ -950,6 +1071,10 @@ impl Cx<'_> {
                         field_ty(self.sem, self.fields, c, &attr.name)
                             .map_or(Ty::Object, |(_, t)| t.clone())
                     }
+                    Ty::Foreign(c) | Ty::OptForeign(c) => self
+                        .externs
+                        .field(c, &attr.name)
+                        .map_or(Ty::Object, |(_, t)| self.externs.localize(t)),
                     _ => Ty::Object,
                 }
             }
@@ -1107,7 +1232,22 @@ impl Cx<'_> {
             }
         };
         self.xcalls.calls.insert(e.id, XCall { site, binds });
-        Some(x.result_ty())
+        Some(self.externs.localize(&x.result_ty()))
+    }
+
+    /// The native class of another compiled module that `e` names (`C` after
+    /// `from m import C`, `m.C`): calling it makes one of its instances (or whatever
+    /// the name holds then: `Foreign` is only a hint).
+    fn foreign_class_named(&self, e: &Expr) -> Option<&XClass> {
+        self.externs.modules?;
+        let (sem, func_scope, comp) = (self.sem, self.func, &self.comp);
+        let is_global = |n: &str| {
+            !comp.iter().any(|s| s.contains_key(n))
+                && sem.resolve(func_scope, n) == NameRes::Global
+                && !sem.early_bound.contains_key(n)
+                && sem.native_named(n).is_none()
+        };
+        xmod::class_named(sem, &self.externs, e, &is_global)
     }
 
     fn call_ty(&mut self, func: &Expr, args: &[Expr], arg_tys: &[Ty], no_kw: bool) -> Ty {
@@ -1119,6 +1259,19 @@ impl Cx<'_> {
                     Some(fi) => self.sigs.get(fi).map_or(Ty::Object, |s| s.ret.clone()),
                     None => Ty::Object,
                 };
+            }
+            if let Ty::Foreign(c) | Ty::OptForeign(c) = &recv {
+                return match self
+                    .externs
+                    .class(c)
+                    .and_then(|x| x.methods.get(&attr.name))
+                {
+                    Some(m) => self.externs.localize(&m.sig.result_ty()),
+                    None => Ty::Object,
+                };
+            }
+            if let Some(x) = self.foreign_class_named(func) {
+                return Ty::Foreign(x.qualified());
             }
             return method_ty(&recv, &attr.name);
         }
@@ -1139,6 +1292,7 @@ impl Cx<'_> {
             NameRes::Global => match self.sem.early_bound.get(&name) {
                 Some(&fi) => self.sigs.get(fi).map_or(Ty::Object, |s| s.ret.clone()),
                 None if self.sem.native_named(&name).is_some() => Ty::Instance(name),
+                None if let Some(x) = self.foreign_class_named(func) => Ty::Foreign(x.qualified()),
                 None if let Some(&fi) = self.sem.generator_fns.get(&name) => self
                     .sigs
                     .get(fi)

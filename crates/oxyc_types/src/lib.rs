@@ -46,6 +46,13 @@ pub enum Ty {
     Instance(String),
     /// The same or None (`Optional[C]`, `C | None`).
     OptInstance(String),
+    /// What an annotation naming a native class of *another* module compiled in the
+    /// same build means (`pkg.mod.Class`, the full dotted name): a hint, never
+    /// checked — that module may run interpreted or be rebuilt — so every use tests
+    /// the object's exact type against the class at run time (see `xmod`).
+    Foreign(String),
+    /// The same or None.
+    OptForeign(String),
     /// Anything else.
     Object,
 }
@@ -80,6 +87,11 @@ impl Ty {
             {
                 Ty::OptInstance(a.clone())
             }
+            (Ty::Foreign(c) | Ty::OptForeign(c), Ty::None)
+            | (Ty::None, Ty::Foreign(c) | Ty::OptForeign(c)) => Ty::OptForeign(c.clone()),
+            (Ty::Foreign(a) | Ty::OptForeign(a), Ty::Foreign(b) | Ty::OptForeign(b)) if a == b => {
+                Ty::OptForeign(a.clone())
+            }
             (Ty::List(_), Ty::List(_)) => Ty::any_list(),
             (Ty::Dict(..), Ty::Dict(..)) => Ty::any_dict(),
             (Ty::Tuple(_) | Ty::TupleVar(_), Ty::Tuple(_) | Ty::TupleVar(_)) => {
@@ -105,7 +117,9 @@ impl Ty {
             Ty::Set => "set",
             Ty::Instance(c) => return Some(c.clone()),
             Ty::OptInstance(c) => return Some(format!("Optional[{c}]")),
-            Ty::Object | Ty::Bottom | Ty::Iter(_) => return None,
+            Ty::Object | Ty::Bottom | Ty::Iter(_) | Ty::Foreign(_) | Ty::OptForeign(_) => {
+                return None;
+            }
         };
         Some(simple.to_string())
     }
@@ -114,6 +128,14 @@ impl Ty {
     pub fn native_class(&self) -> Option<&str> {
         match self {
             Ty::Instance(c) | Ty::OptInstance(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The class (full dotted name) of a `Foreign` or `OptForeign`.
+    pub fn foreign_class(&self) -> Option<&str> {
+        match self {
+            Ty::Foreign(c) | Ty::OptForeign(c) => Some(c),
             _ => None,
         }
     }
@@ -147,6 +169,8 @@ impl fmt::Display for Ty {
             Ty::Iter(t) => write!(f, "Iterable[{t}]"),
             Ty::Instance(c) => write!(f, "{c}"),
             Ty::OptInstance(c) => write!(f, "Optional[{c}]"),
+            Ty::Foreign(c) => write!(f, "{c}"),
+            Ty::OptForeign(c) => write!(f, "Optional[{c}]"),
             Ty::Object => write!(f, "object"),
         }
     }
@@ -170,6 +194,10 @@ impl ExprTypes {
             Some(Ty::Bottom) | None => &OBJECT,
             Some(t) => t,
         }
+    }
+    /// Every type recorded.
+    pub fn all(&self) -> impl Iterator<Item = &Ty> {
+        self.types.iter()
     }
     pub(crate) fn set(&mut self, id: ExprId, ty: Ty) {
         if let Some(slot) = self.types.get_mut(id.0 as usize) {

@@ -151,9 +151,13 @@ twice = add
     fn the_interface_is_the_portable_early_bound_functions() {
         let (t, _) = typed("pkg.lib", LIB, None);
         let names: Vec<&str> = t.interface.functions.keys().map(String::as_str).collect();
-        // (`star` has *args, `takes_p` a native class, `gen` is a generator, `twice`
-        // is rebound.)
-        assert_eq!(names, ["add", "name", "gives"]);
+        // (`star` has *args, `gen` is a generator, `twice` is rebound.)
+        assert_eq!(names, ["add", "name", "takes_p", "gives"]);
+        // The module's own native class, by full dotted name (checked by callers).
+        assert_eq!(
+            t.interface.functions["takes_p"].params[0].ty,
+            Ty::Foreign("pkg.lib.P".into())
+        );
         let add = &t.interface.functions["add"];
         assert_eq!(add.module, "pkg.lib");
         let kinds: Vec<XParamKind> = add.params.iter().map(|p| p.kind).collect();
@@ -263,5 +267,104 @@ def f(x: int) -> None:
         assert!(typed("pkg.lib", src, Some(lib)).0.xcalls.is_empty());
         assert!(typed("pkg.main", src, None).0.xcalls.is_empty());
         let _ = m;
+    }
+
+    const GEOM: &str = "\
+class Point:
+    def __init__(self, x: int, y: float) -> None:
+        self.x = x
+        self.y = y
+    def norm(self, k: int = 2) -> float:
+        return self.x + self.y
+class Point3(Point):
+    def __init__(self, x: int, y: float, z: str) -> None:
+        super().__init__(x, y)
+        self.z = z
+    def norm(self, k: int = 2) -> float:
+        return 0.0
+class Hooked:
+    def __init__(self) -> None:
+        self.v = 1
+    def __getattr__(self, name: str) -> int:
+        return 0
+";
+
+    #[test]
+    fn classes_export_their_layout_and_method_table() {
+        let (t, _) = typed("pkg.geom", GEOM, None);
+        let names: Vec<&str> = t.interface.classes.keys().map(String::as_str).collect();
+        // (A family with `__getattr__` is not shown.)
+        assert_eq!(names, ["Point", "Point3"]);
+        let p3 = &t.interface.classes["Point3"];
+        assert_eq!(p3.base.as_deref(), Some("Point"));
+        assert_eq!(p3.fields, [("z".to_string(), Ty::Str)]);
+        let table: Vec<&str> = p3.methods.keys().map(String::as_str).collect();
+        assert_eq!(table, ["__init__", "norm"]);
+        assert_eq!(p3.methods["norm"].sig.params[0].ty, Ty::Object);
+        let layout =
+            |src: &str, c: &str| typed("pkg.geom", src, None).0.interface.classes[c].layout;
+        let base = layout(GEOM, "Point");
+        // A method body does not change the layout; a field, a method signature and
+        // the base's layout do.
+        assert_eq!(
+            base,
+            layout(
+                &GEOM.replace("return self.x + self.y", "return 1.0"),
+                "Point"
+            )
+        );
+        assert_ne!(base, layout(&GEOM.replace("y: float", "y: int"), "Point"));
+        assert_ne!(
+            base,
+            layout(
+                &GEOM.replace(
+                    "k: int = 2) -> float:\n        return self",
+                    "k: int = 3) -> float:\n        return self"
+                ),
+                "Point"
+            )
+        );
+        assert_ne!(
+            layout(GEOM, "Point3"),
+            layout(
+                &GEOM.replace("self.y = y", "self.y = y\n        self.w = 0"),
+                "Point3"
+            )
+        );
+    }
+
+    #[test]
+    fn another_modules_classes_type_annotations_fields_and_calls() {
+        let geom = interfaces(&[("pkg.geom", GEOM)]);
+        let src = "\
+import pkg.geom as g
+from pkg.geom import Point, Hooked
+from typing import Optional
+def f(p: Point, q: Optional[g.Point3], h: Hooked) -> None:
+    a = p.x
+    b = p.norm()
+    c = Point(1, 2.0)
+    d = g.Point3(1, 2.0, 's').z
+    e = h.v
+";
+        let (t, _) = typed("pkg.use", src, Some(geom));
+        let ty = |n: &str| t.funcs[0].locals[n].clone();
+        assert_eq!(ty("p"), Ty::Foreign("pkg.geom.Point".into()));
+        assert_eq!(ty("q"), Ty::OptForeign("pkg.geom.Point3".into()));
+        assert_eq!(ty("h"), Ty::Object);
+        assert_eq!(ty("a"), Ty::Int);
+        assert_eq!(ty("b"), Ty::Float);
+        assert_eq!(ty("c"), Ty::Foreign("pkg.geom.Point".into()));
+        assert_eq!(ty("d"), Ty::Str);
+        assert_eq!(ty("e"), Ty::Object);
+        assert_eq!(t.xnews.len(), 2);
+        let seen: Vec<String> = t.xclasses.iter().map(|c| c.qualified()).collect();
+        assert_eq!(seen, ["pkg.geom.Point", "pkg.geom.Point3"]);
+        // Never a class parameter check: a foreign class is a hint.
+        assert_eq!(ty("p").check_name(), None);
+        // Without the interfaces, or in the defining module itself: objects.
+        let (alone, _) = typed("pkg.use", src, None);
+        assert_eq!(alone.funcs[0].locals["p"], Ty::Object);
+        assert!(alone.xclasses.is_empty());
     }
 }
