@@ -31,6 +31,9 @@ struct Emitter<'a> {
     /// The block being emitted only runs with long ints: int operations are emitted
     /// as plain calls (`PrimDesc::compact`) to keep the C small.
     cold: bool,
+    /// Int operands that the op being emitted releases right after (see
+    /// `slow_path_releases`): released in its slow path only.
+    slow_decrefs: Vec<Reg>,
     lk: Linkage,
 }
 
@@ -60,7 +63,7 @@ pub fn emit_function(
     // generic copy.
     let mut out = format!(
         "{};\n",
-        signature_named(f, &generic_name(m, f), Linkage::Single)
+        signature_named(f, &generic_name(m, f), Linkage::Single, false)
     );
     out += &emit_body(m, f, consts, builtins, Variant::Dispatch(tagged), lk);
     out.push('\n');
@@ -357,6 +360,7 @@ fn emit_body(
         exits: Default::default(),
         chains: Default::default(),
         cold: false,
+        slow_decrefs: Vec::new(),
         lk,
     };
     e.function(&variant);
@@ -366,10 +370,12 @@ fn emit_body(
 /// The C signature of `f`'s native function (`lk`: see `Linkage`; the module's
 /// generator functions stay in the first unit).
 pub fn signature(m: &Module, f: &Function, lk: Linkage) -> String {
-    signature_named(f, &native_name(m, f.id), lk)
+    signature_named(f, &native_name(m, f.id), lk, true)
 }
 
-fn signature_named(f: &Function, name: &str, lk: Linkage) -> String {
+/// (`hot`: the function's main entry, which may get an inlining hint; not the cold
+/// copy for long ints.)
+fn signature_named(f: &Function, name: &str, lk: Linkage, hot: bool) -> String {
     if f.is_generator {
         return format!(
             "static PyObject *{name}(void *oxy_frame, PyObject *oxy_sent, int oxy_depth)"
@@ -396,7 +402,7 @@ fn signature_named(f: &Function, name: &str, lk: Linkage) -> String {
     format!(
         "{}{} {} {name}({})",
         lk.keyword(),
-        if lk == Linkage::Single && inline_hint(f) {
+        if hot && lk == Linkage::Single && inline_hint(f) {
             " inline"
         } else {
             ""
@@ -404,6 +410,49 @@ fn signature_named(f: &Function, name: &str, lk: Linkage) -> String {
         c_type(f.ret),
         params.join(", ")
     )
+}
+
+/// `x = a + b; dec_ref a` (and `-`, `*`, `//`, `%`): the fast path of the operation
+/// runs only when both operands are short ints, which own nothing, so releases of its
+/// operands right after it belong in its slow path alone (the C compiler cannot see
+/// that the tag tests of the release repeat the operation's). The releases at
+/// `ops[i + 1..]` that qualify.
+fn slow_path_releases(f: &Function, ops: &[Op], i: usize) -> Vec<Reg> {
+    let OpKind::Prim {
+        dst: Some(_),
+        prim,
+        args,
+    } = &ops[i].kind
+    else {
+        return Vec::new();
+    };
+    if ops[i].err.is_none()
+        || !matches!(
+            prim,
+            oxyc_ir::Prim::IntAdd
+                | oxyc_ir::Prim::IntSub
+                | oxyc_ir::Prim::IntMul
+                | oxyc_ir::Prim::IntFloorDiv
+                | oxyc_ir::Prim::IntMod
+        )
+    {
+        return Vec::new();
+    }
+    let mut out: Vec<Reg> = Vec::new();
+    for op in &ops[i + 1..] {
+        match op.kind {
+            OpKind::DecRef { reg }
+                if args.contains(&reg)
+                    && f.reg(reg).ty == RType::Int
+                    && !out.contains(&reg)
+                    && op.err.is_none() =>
+            {
+                out.push(reg)
+            }
+            _ => break,
+        }
+    }
+    out
 }
 
 /// The most IR ops a function may have for its native entry to be declared `inline`.
@@ -557,7 +606,9 @@ impl<'a> Emitter<'a> {
         let _ = writeln!(self.out, "/* def {} (line {}{copy}) */", f.name, f.line);
         let sig = match variant {
             // (Only its entry point calls the copy for long ints: always in one unit.)
-            Variant::Generic => signature_named(f, &generic_name(self.m, f), Linkage::Single),
+            Variant::Generic => {
+                signature_named(f, &generic_name(self.m, f), Linkage::Single, false)
+            }
             _ => signature(self.m, f, self.lk),
         };
         let _ = writeln!(self.out, "{sig} {{");
@@ -631,9 +682,14 @@ impl<'a> Emitter<'a> {
             }
             self.cold = plan.cold[bi];
             let _ = writeln!(self.out, "  L{bi}: ;");
-            for op in &b.ops {
+            let mut i = 0;
+            while i < b.ops.len() {
+                let op = &b.ops[i];
                 self.line(op.line);
+                self.slow_decrefs = slow_path_releases(f, &b.ops, i);
+                i += 1 + self.slow_decrefs.len();
                 self.op(op);
+                self.slow_decrefs.clear();
             }
             self.line(b.term_line);
             match plan.forced[bi] {
@@ -802,9 +858,14 @@ impl<'a> Emitter<'a> {
                         _ => format!("{dn} == NULL"),
                     };
                     let handler = self.on_error(op.err.as_ref().expect("checked above"), op.line);
+                    let releases: String = self
+                        .slow_decrefs
+                        .iter()
+                        .map(|r| format!(" oxy_int_decref({});", self.reg(*r)))
+                        .collect();
                     let _ = writeln!(
                         self.out,
-                        "    if (OXY_UNLIKELY(!{cond})) {{ {dn} = {slow}; if (OXY_UNLIKELY({check})) {{ {handler} }} }}"
+                        "    if (OXY_UNLIKELY(!{cond})) {{ {dn} = {slow}; if (OXY_UNLIKELY({check})) {{ {handler} }}{releases} }}"
                     );
                     return;
                 }
