@@ -1,6 +1,8 @@
 """Classes defined under module-level statements (`if`/`else`, `try`/`except`, loops,
 `with`): compiled as ordinary classes made when the statement runs, with their
-methods compiled. Name lookups in their bodies, qualified names, decorators,
+methods compiled (zero-argument `super()` and `__class__` refer to the class the
+statement made; in a loop, where each iteration makes a new class, such a statement
+runs interpreted). Name lookups in their bodies, qualified names, decorators,
 metaclasses, subclassing (also from interpreted code) behave as in CPython."""
 
 import contextlib
@@ -132,8 +134,7 @@ if True:
 
 
 if SCALE:
-    # A zero-argument super() keeps this statement interpreted (no __class__ cell
-    # in a compiled method); it must still work with the compiled classes above.
+    # Zero-argument super() in compiled methods: the class this statement made.
 
     class Meta(type):
         def __call__(cls, *args: object) -> object:
@@ -217,3 +218,64 @@ def test_class_objects_as_values() -> None:
     cls = maybe(True)
     assert cls is not None
     print(cls(7), maybe(False))
+
+
+made_in_loop = []
+for base_name in ("x", "y"):
+
+    class LoopSuper(Base):
+        tag = base_name
+
+        def name(self) -> str:
+            return self.tag + "/" + super().name()
+
+        def cls(self) -> type:
+            return __class__  # type: ignore[name-defined]
+
+    made_in_loop.append(LoopSuper)
+
+
+try:
+    import no_such_module_here  # type: ignore[import-not-found]
+except ImportError:
+
+    class Fallback(Base):
+        """Defined when the import fails."""
+
+        def name(self) -> str:
+            return "fallback/" + super().name()
+
+        @classmethod
+        def make(cls) -> "Fallback":
+            return cls()
+
+        def me(self) -> type:
+            return __class__  # type: ignore[name-defined]
+
+
+def deco(c: type) -> type:
+    c.decorated = True  # type: ignore[attr-defined]
+    return c
+
+
+if SCALE:
+
+    @deco
+    class Decorated(Base):
+        def name(self) -> str:
+            return "decorated/" + super().name()
+
+        def me(self) -> type:
+            return __class__  # type: ignore[name-defined]
+
+
+def test_super_in_loop_classes() -> None:
+    print([c().name() for c in made_in_loop], [c().cls() is c for c in made_in_loop])
+
+
+def test_super_in_fallback_and_decorated_classes() -> None:
+    f = Fallback.make()
+    print(f.name(), f.me() is Fallback, Fallback.__doc__)
+    d = Decorated()
+    print(d.name(), d.me() is Decorated, getattr(Decorated, "decorated", None))
+    print(Base.registry[-4:])

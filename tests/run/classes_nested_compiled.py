@@ -1,6 +1,7 @@
 """Classes nested directly in a class body compile as ordinary classes made when
 the outer body runs (their methods compiled), stored in the outer namespace with
-CPython's qualified names; one that uses zero-argument super() runs interpreted."""
+CPython's qualified names; zero-argument super() in their methods refers to the
+nested class; one that holds a class itself runs interpreted."""
 
 import pickle
 from dataclasses import dataclass

@@ -325,6 +325,21 @@ impl<'a> FnBuilder<'a> {
                 name: class_static(stmt_index),
                 src: cls,
             });
+        } else if self.scope.is_none() {
+            // (The `__class__` of its methods, when they use it.)
+            let slot = oxyc_sema::class_slot(c);
+            if self
+                .cx
+                .sem
+                .functions
+                .iter()
+                .any(|f| f.class_slot.as_deref() == Some(slot.as_str()))
+            {
+                self.emit(OpKind::StoreStatic {
+                    name: slot,
+                    src: cls,
+                });
+            }
         }
         let undecorated = cls;
         let cls = self.apply_decorators(decorators, cls);
@@ -397,7 +412,15 @@ impl<'a> FnBuilder<'a> {
             }
             // A nested class that compiles: an ordinary class made here, stored in
             // this class's namespace (`store_name`).
-            StmtKind::ClassDef(inner) if oxyc_sema::nested_class_compiles(inner) => {
+            // (Only where sema made its methods functions: directly in a top-level
+            // class.)
+            StmtKind::ClassDef(inner)
+                if oxyc_sema::nested_class_compiles(inner)
+                    && inner.body.iter().all(|s| match &s.kind {
+                        StmtKind::FunctionDef(d) => self.cx.sem.func_of_def(d).is_some(),
+                        _ => true,
+                    }) =>
+            {
                 self.class_def(stmt_index, inner, false);
             }
             // Any other nested class runs interpreted, in the class namespace; its

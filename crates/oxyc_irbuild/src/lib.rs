@@ -54,6 +54,21 @@ pub fn build_module(
 ) -> Result<oxyc_ir::Module, Vec<Diagnostic>> {
     let mut functions = Vec::new();
     let mut statics = Vec::new();
+    // The classes of methods that are not top-level statements (`FuncScope::class_slot`).
+    let mut slots: Vec<&str> = cx
+        .sem
+        .functions
+        .iter()
+        .filter_map(|f| f.class_slot.as_deref())
+        .collect();
+    slots.sort_unstable();
+    slots.dedup();
+    for slot in slots {
+        statics.push(Static {
+            name: slot.to_string(),
+            ty: oxyc_ir::RType::Obj,
+        });
+    }
     let mut diags = Vec::new();
     for (fi, scope) in cx.sem.functions.iter().enumerate() {
         let sig = &cx.types.sigs[fi];
@@ -77,6 +92,8 @@ pub fn build_module(
         }
         if scope.method_of.is_some() {
             b.class_static = Some(class::class_static(scope.stmt_index));
+        } else if let Some(slot) = &scope.class_slot {
+            b.class_static = Some(slot.clone());
         }
         b.line = line;
         let has_closure = scope.has_closure();

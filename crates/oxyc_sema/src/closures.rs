@@ -33,6 +33,8 @@ pub const INLINE_CONSUMERS: &[&str] = &["all", "any", "sum", "min", "max"];
 pub struct Site<'s> {
     pub stmt_index: usize,
     pub method_of: Option<MethodOf>,
+    /// See `FuncScope::class_slot`.
+    pub class_slot: Option<String>,
     /// Index (module-wide) of the enclosing compiled function.
     pub parent: Option<usize>,
     /// `__qualname__` prefix: `""` at module level, `"f.<locals>."` inside `f`.
@@ -113,6 +115,7 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
             cells: IndexSet::new(),
             comp: Vec::new(),
             class_here: false,
+            class_slot: None,
         };
         f(&mut w)
     }
@@ -209,6 +212,7 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
         self.funcs.push(FuncScope {
             stmt_index: site.stmt_index,
             method_of: site.method_of.clone(),
+            class_slot: site.class_slot.clone(),
             node,
             parent: site.parent,
             top_level: site.top_level,
@@ -249,6 +253,7 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
             cells: IndexSet::new(),
             comp: Vec::new(),
             class_here: false,
+            class_slot: None,
         };
         match node {
             FuncNode::Def(d) => {
@@ -332,6 +337,9 @@ struct Walk<'b, 'm, 'g> {
     comp: Vec<Vec<String>>,
     /// A class statement here is compiled (see `ScopeBuilder::nested_class`).
     class_here: bool,
+    /// Walking the body of a class outside any function: its methods get this
+    /// `FuncScope::class_slot`.
+    class_slot: Option<String>,
 }
 
 impl<'m> Walk<'_, 'm, '_> {
@@ -369,6 +377,10 @@ impl<'m> Walk<'_, 'm, '_> {
             Site {
                 stmt_index: self.stmt_index,
                 method_of: None,
+                class_slot: match node {
+                    FuncNode::Def(_) => self.class_slot.clone(),
+                    _ => None,
+                },
                 parent: self.parent,
                 qual_prefix: &self.prefix,
                 bound_outside,
@@ -430,6 +442,9 @@ impl<'m> Walk<'_, 'm, '_> {
                 }
                 let class_prefix = format!("{}{}.", self.prefix, c.name.name);
                 let outer_prefix = std::mem::replace(&mut self.prefix, class_prefix);
+                // (A class in a function has no slot: `super()` there stays interpreted.)
+                let slot = self.parent.is_none().then(|| crate::class_slot(c));
+                let outer_slot = std::mem::replace(&mut self.class_slot, slot);
                 let mut result = Ok(());
                 for s in &c.body {
                     result = match &s.kind {
@@ -444,6 +459,7 @@ impl<'m> Walk<'_, 'm, '_> {
                     }
                 }
                 self.prefix = outer_prefix;
+                self.class_slot = outer_slot;
                 result
             }
             // A top-level class's methods are added by the caller (and a class nested

@@ -60,6 +60,10 @@ pub struct FuncScope<'m> {
     pub stmt_index: usize,
     /// For a method: the class and the index of the `def` in the class body.
     pub method_of: Option<MethodOf>,
+    /// A method of a class that is not a top-level statement (under a module-level
+    /// `if`/`try`/`with`, or nested in a top-level class): the static that holds the
+    /// class its statement made, for `super()` and `__class__` (see `class_slot`).
+    pub class_slot: Option<String>,
     pub node: FuncNode<'m>,
     /// The compiled function it is nested in (index into `SemModule::functions`).
     pub parent: Option<usize>,
@@ -383,7 +387,7 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
                         span: inner.name.span,
                         message: format!(
                             "class `{}.{}` runs interpreted: a class nested in a class that holds a \
-                             class itself or uses zero-argument `super()` is not compiled yet",
+                             class itself is not compiled yet",
                             c.name.name, inner.name.name
                         ),
                         help: Some(if strict {
@@ -604,11 +608,14 @@ fn nested_class_notes(stmt: &ast::Stmt, nested: bool, out: &mut Vec<Diagnostic>)
             return;
         }
     };
-    let top_class = !nested && matches!(stmt.kind, StmtKind::ClassDef(_));
+    let in_class = matches!(stmt.kind, StmtKind::ClassDef(_));
+    let top_class = !nested && in_class;
     for s in body {
-        // (A class nested in a top-level class body that runs interpreted: no note.)
+        // (A class nested in a class body that runs interpreted: no note. Only classes
+        // directly in a top-level class compile.)
         match &s.kind {
-            StmtKind::ClassDef(inner) if top_class && !support::nested_class_compiles(inner) => {}
+            StmtKind::ClassDef(inner)
+                if in_class && !(top_class && support::nested_class_compiles(inner)) => {}
             _ => nested_class_notes(s, true, out),
         }
     }
@@ -625,6 +632,7 @@ fn statement_scopes<'m>(
     let site = |method_of: Option<MethodOf>, top_level: bool| closures::Site {
         stmt_index: i,
         method_of,
+        class_slot: None,
         parent: None,
         qual_prefix: "",
         bound_outside: &empty,
@@ -672,6 +680,12 @@ fn statement_scopes<'m>(
         _ => sb.module_code(i, "", std::slice::from_ref(stmt))?,
     }
     Ok(())
+}
+
+/// The static that holds the class made by class statement `c` when that statement
+/// is not a top-level one (for the `super()` and `__class__` of its methods).
+pub fn class_slot(c: &ast::ClassDef) -> String {
+    format!("class_at_{}", c.name.span.start)
 }
 
 /// An int, float, str or bool literal, possibly negated.

@@ -30,6 +30,12 @@ fn found(span: Span, what: &str) -> Found {
 
 /// The first construct in a top-level statement that the compiler cannot compile yet.
 pub fn first_unsupported(stmt: &Stmt) -> Found {
+    if let Some(span) = class_cell_in_loop(stmt, false) {
+        return found(
+            span,
+            "zero-argument `super()` or `__class__` in a class made in a loop",
+        );
+    }
     match &stmt.kind {
         StmtKind::FunctionDef(f) => f
             .decorators
@@ -335,14 +341,37 @@ fn first_class_cell_need(c: &ClassDef) -> Option<Span> {
 /// Is the class statement `c`, nested directly in the body of a top-level class, compiled
 /// (an ordinary class made when the outer body runs, its methods compiled functions)?
 /// Otherwise it runs interpreted in the outer class's namespace. Not when it holds a
-/// class itself, needs the `__class__` cell, or has what a class in a function cannot.
+/// class itself, or has what a class in a function cannot.
 pub fn nested_class_compiles(c: &ClassDef) -> bool {
     class_unsupported(c, true).is_none()
-        && first_class_cell_need(c).is_none()
         && !c
             .body
             .iter()
             .any(|s| matches!(s.kind, StmtKind::ClassDef(_)))
+}
+
+/// A class statement in a module-level loop (outside functions) whose methods need the
+/// `__class__` cell: a class made anew at each iteration, which one static slot cannot
+/// stand for (see `crate::class_slot`).
+fn class_cell_in_loop(stmt: &Stmt, in_loop: bool) -> Option<Span> {
+    match &stmt.kind {
+        StmtKind::FunctionDef(_) => None,
+        StmtKind::ClassDef(c) if in_loop => first_class_cell_need(c),
+        StmtKind::ClassDef(_) => None,
+        _ => {
+            let in_loop =
+                in_loop || matches!(stmt.kind, StmtKind::For { .. } | StmtKind::While { .. });
+            let mut out = None;
+            each_child(stmt, &mut |c| {
+                if out.is_none()
+                    && let Child::Stmt(s) = c
+                {
+                    out = class_cell_in_loop(s, in_loop);
+                }
+            });
+            out
+        }
+    }
 }
 
 /// A use of the name `__class__` somewhere in a function body.
@@ -398,14 +427,8 @@ fn stmt_unsupported(stmt: &Stmt, in_function: bool, r: Rules) -> Found {
         // A class under a module-level `if`/`try`/...: an ordinary class made when the
         // statement runs, as in a function (its methods are module-level functions,
         // so they have no `__class__` cell for a zero-argument `super()`).
-        StmtKind::ClassDef(c) => class_unsupported(c, true).or_else(|| {
-            first_class_cell_need(c).and_then(|span| {
-                found(
-                    span,
-                    "zero-argument `super()` or `__class__` in a class under a statement",
-                )
-            })
-        }),
+        // (`first_unsupported` refuses one in a loop whose methods need `__class__`.)
+        StmtKind::ClassDef(c) => class_unsupported(c, true),
         StmtKind::With { is_async: true, .. } if !r.in_async => found(span, "`async with`"),
         StmtKind::Nonlocal(_) if !r.nested => found(span, "`nonlocal` outside a nested function"),
         StmtKind::Unsupported { what } => found(span, what),
