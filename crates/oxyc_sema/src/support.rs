@@ -47,6 +47,29 @@ pub fn first_unsupported(stmt: &Stmt) -> Found {
     }
 }
 
+/// A class statement inside these statements (outside functions), at any depth.
+fn class_in(body: &[Stmt]) -> Option<Span> {
+    for s in body {
+        match &s.kind {
+            StmtKind::ClassDef(c) => return Some(c.name.span),
+            StmtKind::FunctionDef(_) => continue,
+            _ => {}
+        }
+        let mut out = None;
+        each_child(s, &mut |c| {
+            if out.is_none()
+                && let Child::Stmt(inner) = c
+            {
+                out = class_in(std::slice::from_ref(inner));
+            }
+        });
+        if out.is_some() {
+            return out;
+        }
+    }
+    None
+}
+
 /// A `global` or `nonlocal` in these statements, at any depth.
 fn unbinds_in(body: &[Stmt]) -> Option<Span> {
     for s in body {
@@ -207,6 +230,8 @@ fn class_unsupported(c: &ClassDef, in_function: bool) -> Found {
             | StmtKind::Raise { .. } => {
                 if let Some(span) = unbinds_in(std::slice::from_ref(s)) {
                     found(span, "`global` in a class body")
+                } else if let Some(span) = class_in(std::slice::from_ref(s)) {
+                    found(span, "a class statement under a statement in a class body")
                 } else {
                     stmt_unsupported(s, false, plain)
                 }
@@ -253,6 +278,8 @@ fn private_name_in(body: &[Stmt]) -> Option<Span> {
                 }
                 return private_name_in(&f.body);
             }
+            // (A class statement binds its name unmangled here.)
+            StmtKind::ClassDef(c) if is_private(&c.name.name) => return Some(c.name.span),
             StmtKind::Global(names) | StmtKind::Nonlocal(names)
                 if names.iter().any(|n| is_private(&n.name)) =>
             {
