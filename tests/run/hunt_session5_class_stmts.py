@@ -3,12 +3,13 @@ with), classes nested in class bodies, and try statements in class bodies."""
 
 import abc
 import contextlib
+import enum
 import gc
 import pickle
 import sys
 import weakref
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, List, Optional
+from typing import Any, Callable, Iterator, List, NamedTuple, Optional, TypedDict
 
 LOG: List[str] = []
 MODE = "fast"
@@ -265,7 +266,14 @@ if True:
 #     print(sorted(k for k in A.__dict__ if "In" in k))
 #
 # CPython: ['_A__In']; compiled: ['__In'] (so `self.__In` in A's methods, which reads
-# `_A__In`, raises AttributeError: 'A' object has no attribute '_A__In').
+# `_A__In`, raises AttributeError: 'A' object has no attribute '_A__In'). Worse, a
+# later use in the outer body fails the import:
+#
+#     class A:
+#         class __In:
+#             K = 3
+#         X = __In.K      # CPython: A.X == 3; compiled: NameError: name '_A__In'
+#                         # is not defined, when the module is imported
 # Vault2 below names its nested class `_Inner` to keep the rest testable.
 
 
@@ -702,3 +710,54 @@ def test_more_statement_shapes() -> None:
     print(ForElse.ok, WhileElse.ok, TryElse.ok, TryFinally.ok, "Never" in globals())
     print(UsesTarget().get(), UsesTarget.sq, UsesTarget.r)
     print([call_run(x) for x in (NativeBase(1), Matched(2), InnerMost(3))])
+
+
+# --- classes with special metaclasses / namespaces nested in a class and under `if`
+
+
+class Kinds:
+    class Color(enum.Enum):
+        RED = 1
+        GREEN = 2
+
+        def lower(self) -> str:
+            return self.name.lower()
+
+    class Pt(NamedTuple):
+        x: int
+        y: int = 5
+
+        def norm(self) -> int:
+            return abs(self.x) + abs(self.y)
+
+    class TD(TypedDict, total=False):
+        a: int
+        b: str
+
+    class Flags(enum.IntFlag):
+        A = 1
+        B = 2
+
+
+if sys.platform:
+
+    class Mode(enum.Enum):
+        ON = "on"
+        OFF = "off"
+
+        @property
+        def flip(self) -> "Mode":
+            return Mode.OFF if self is Mode.ON else Mode.ON
+
+    class Rec(NamedTuple):
+        name: str
+        tags: List[str] = []
+
+
+def test_enum_namedtuple_typeddict_nested() -> None:
+    print(list(Kinds.Color), Kinds.Color.RED.lower(), Kinds.Color(2), Kinds.Color.__qualname__)
+    p = Kinds.Pt(3)
+    print(p, p.norm(), Kinds.Pt._fields, Kinds.Pt.__qualname__, p._replace(y=-1).norm())
+    print(list(Kinds.TD.__annotations__), Kinds.TD(a=1), Kinds.TD.__total__)
+    print(Kinds.Flags.A | Kinds.Flags.B, Mode.ON.flip, Mode("off"), Rec("r"), Rec.__annotations__)
+    print(pickle.loads(pickle.dumps(Kinds.Color.GREEN)), pickle.loads(pickle.dumps(p)))
