@@ -376,7 +376,7 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
             // Nested classes that do not compile run interpreted (in its namespace).
             for s in &c.body {
                 if let StmtKind::ClassDef(inner) = &s.kind
-                    && !support::nested_class_compiles(inner)
+                    && let Some(why) = support::nested_class_refusal(inner)
                 {
                     diagnostics.push(Diagnostic {
                         severity: if strict {
@@ -386,8 +386,7 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
                         },
                         span: inner.name.span,
                         message: format!(
-                            "class `{}.{}` runs interpreted: a class nested in a class that holds a \
-                             class itself is not compiled yet",
+                            "class `{}.{}` runs interpreted: {why} is not compiled yet",
                             c.name.name, inner.name.name
                         ),
                         help: Some(if strict {

@@ -370,11 +370,19 @@ fn first_class_cell_need(c: &ClassDef) -> Option<Span> {
 /// Otherwise it runs interpreted in the outer class's namespace. Not when it holds a
 /// class itself, or has what a class in a function cannot.
 pub fn nested_class_compiles(c: &ClassDef) -> bool {
-    class_unsupported(c, true).is_none()
-        && !c
-            .body
-            .iter()
-            .any(|s| matches!(s.kind, StmtKind::ClassDef(_)))
+    nested_class_refusal(c).is_none()
+}
+
+/// Why a class nested directly in a top-level class body runs interpreted (see
+/// `nested_class_compiles`).
+pub fn nested_class_refusal(c: &ClassDef) -> Option<String> {
+    if c.body
+        .iter()
+        .any(|s| matches!(s.kind, StmtKind::ClassDef(_)))
+    {
+        return Some("a class nested in a class that holds a class itself".into());
+    }
+    class_unsupported(c, true).map(|(_, why)| format!("{why} in a nested class"))
 }
 
 /// A class statement in a module-level loop (outside functions) whose methods need the
