@@ -52,7 +52,7 @@ impl<'a> FnBuilder<'a> {
                             return v;
                         }
                         if let Some(&fi) = self.cx.sem.generator_fns.get(n.as_str())
-                            && let Some(v) = self.direct_generator_call(fi, args, keywords)
+                            && let Some(v) = self.direct_call(fi, args, keywords)
                         {
                             return v;
                         }
@@ -804,47 +804,36 @@ impl<'a> FnBuilder<'a> {
         self.box_val(&v)
     }
 
+    /// A call of an early-bound function, bound at compile time. For a top-level
+    /// generator function (or coroutine, async generator) the result is the object its
+    /// `_make` entry builds (not with `*args` or `**kwargs`: the wrapper packs those).
     fn direct_call(&mut self, fi: usize, args: &'a [Expr], keywords: &'a [Keyword]) -> Option<Val> {
-        let def = self.cx.sem.functions[fi].def()?;
-        let kws = bind::keyword_names(keywords)?;
-        let plan = bind::plan(def, 0, args.len(), &kws)?;
-        let (values, kw_values) = self.eval_call_args(args, keywords);
-        let regs = self.bound_args(fi, 0, &plan, &values, &kws, &kw_values);
-        let ret = self.cx.types.sigs[fi].ret.clone();
-        let dst = self.temp(rtype_of(&ret));
-        self.emit(OpKind::Call {
-            dst,
-            func: FuncId(fi as u32),
-            args: regs,
-        });
-        Some(Val::new(dst, ret))
-    }
-
-    /// A call of a top-level generator function (or coroutine, async generator): its
-    /// `_make` entry takes the bound arguments and returns the object. (Not with `*args`
-    /// or `**kwargs` parameters: the wrapper packs those.)
-    fn direct_generator_call(
-        &mut self,
-        fi: usize,
-        args: &'a [Expr],
-        keywords: &'a [Keyword],
-    ) -> Option<Val> {
-        let def = self.cx.sem.functions[fi].def()?;
-        if def.params.vararg.is_some() || def.params.kwarg.is_some() {
+        let scope = &self.cx.sem.functions[fi];
+        let def = scope.def()?;
+        if scope.is_generator && (def.params.vararg.is_some() || def.params.kwarg.is_some()) {
             return None;
         }
         let kws = bind::keyword_names(keywords)?;
         let plan = bind::plan(def, 0, args.len(), &kws)?;
         let (values, kw_values) = self.eval_call_args(args, keywords);
         let regs = self.bound_args(fi, 0, &plan, &values, &kws, &kw_values);
-        let ty = self.cx.types.sigs[fi].call_result.clone();
-        let dst = self.temp(RType::Obj);
+        let sig = &self.cx.types.sigs[fi];
+        let ret = if scope.is_generator {
+            sig.call_result.clone()
+        } else {
+            sig.ret.clone()
+        };
+        let dst = self.temp(if scope.is_generator {
+            RType::Obj
+        } else {
+            rtype_of(&ret)
+        });
         self.emit(OpKind::Call {
             dst,
             func: FuncId(fi as u32),
             args: regs,
         });
-        Some(Val::new(dst, ty))
+        Some(Val::new(dst, ret))
     }
 
     fn builtin_call(

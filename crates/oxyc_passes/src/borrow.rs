@@ -52,47 +52,46 @@ pub fn run(f: &mut Function, hooked: &[bool]) {
 fn steal_stores(f: &mut Function) {
     let short = crate::shortint::short_ints(f, false);
     for b in &mut f.blocks {
+        // (Removing a later release leaves the indices up to `i` as they were.)
         let mut i = 0;
         while i < b.ops.len() {
-            i += 1;
-            let OpKind::SetField {
+            if let OpKind::SetField {
                 src, steal: false, ..
-            } = b.ops[i - 1].kind
-            else {
-                continue;
-            };
-            let i = i - 1;
-            if short.get(src.0 as usize).copied().unwrap_or(false) {
-                if let OpKind::SetField { steal, .. } = &mut b.ops[i].kind {
-                    *steal = true;
-                }
-                continue;
-            }
-            let mut end = None;
-            for (j, op) in b.ops.iter().enumerate().skip(i + 1) {
-                if matches!(op.kind, OpKind::DecRef { reg } | OpKind::XDecRef { reg } if reg == src)
-                {
-                    end = Some(j);
-                    break;
-                }
-                let mentions = op.uses().contains(&src) || op.def() == Some(src);
-                let keeps = op.err.as_ref().is_some_and(|e| !e.cleanup.contains(&src));
-                if mentions || keeps {
-                    break;
-                }
-            }
-            let Some(j) = end else { continue };
-            for op in &mut b.ops[i + 1..j] {
-                if let Some(e) = &mut op.err {
-                    e.cleanup.retain(|r| *r != src);
-                }
-            }
-            b.ops.remove(j);
-            if let OpKind::SetField { steal, .. } = &mut b.ops[i].kind {
+            } = b.ops[i].kind
+                && (short.get(src.0 as usize).copied().unwrap_or(false)
+                    || take_release(&mut b.ops, i, src))
+                && let OpKind::SetField { steal, .. } = &mut b.ops[i].kind
+            {
                 *steal = true;
             }
+            i += 1;
         }
     }
+}
+
+/// Remove the release of `src` that ends its life a few ops after `ops[i]`, if no op in
+/// between mentions it or needs it on an error path; those error paths stop releasing it.
+fn take_release(ops: &mut Vec<Op>, i: usize, src: Reg) -> bool {
+    let mut end = None;
+    for (j, op) in ops.iter().enumerate().skip(i + 1) {
+        if matches!(op.kind, OpKind::DecRef { reg } | OpKind::XDecRef { reg } if reg == src) {
+            end = Some(j);
+            break;
+        }
+        let mentions = op.uses().contains(&src) || op.def() == Some(src);
+        let keeps = op.err.as_ref().is_some_and(|e| !e.cleanup.contains(&src));
+        if mentions || keeps {
+            return false;
+        }
+    }
+    let Some(j) = end else { return false };
+    for op in &mut ops[i + 1..j] {
+        if let Some(e) = &mut op.err {
+            e.cleanup.retain(|r| *r != src);
+        }
+    }
+    ops.remove(j);
+    true
 }
 
 /// `x = op(x, ...)` where the op steals `x` (in-place `str +=`): the reference-counting

@@ -49,46 +49,35 @@ pub fn first_unsupported(stmt: &Stmt) -> Found {
 
 /// A class statement inside these statements (outside functions), at any depth.
 fn class_in(body: &[Stmt]) -> Option<Span> {
-    for s in body {
-        match &s.kind {
-            StmtKind::ClassDef(c) => return Some(c.name.span),
-            StmtKind::FunctionDef(_) => continue,
-            _ => {}
-        }
-        let mut out = None;
-        each_child(s, &mut |c| {
-            if out.is_none()
-                && let Child::Stmt(inner) = c
-            {
-                out = class_in(std::slice::from_ref(inner));
-            }
-        });
-        if out.is_some() {
-            return out;
-        }
-    }
-    None
+    first_stmt_in(body, &|s| match &s.kind {
+        StmtKind::ClassDef(c) => Some(c.name.span),
+        _ => None,
+    })
 }
 
 /// A `global` or `nonlocal` in these statements, at any depth.
 fn unbinds_in(body: &[Stmt]) -> Option<Span> {
-    for s in body {
-        if matches!(s.kind, StmtKind::Global(_) | StmtKind::Nonlocal(_)) {
-            return Some(s.span);
-        }
-        let mut out = None;
-        each_child(s, &mut |c| {
-            if out.is_none()
-                && let Child::Stmt(inner) = c
-            {
-                out = unbinds_in(std::slice::from_ref(inner));
-            }
-        });
-        if out.is_some() {
-            return out;
-        }
-    }
-    None
+    first_stmt_in(body, &|s| {
+        matches!(s.kind, StmtKind::Global(_) | StmtKind::Nonlocal(_)).then_some(s.span)
+    })
+}
+
+/// The first statement in `body` (at any depth, not inside functions or classes,
+/// whose bodies `each_child` does not visit) that `hit` answers for.
+fn first_stmt_in(body: &[Stmt], hit: &dyn Fn(&Stmt) -> Option<Span>) -> Option<Span> {
+    body.iter().find_map(|s| {
+        hit(s).or_else(|| {
+            let mut out = None;
+            each_child(s, &mut |c| {
+                if out.is_none()
+                    && let Child::Stmt(inner) = c
+                {
+                    out = first_stmt_in(std::slice::from_ref(inner), hit);
+                }
+            });
+            out
+        })
+    })
 }
 
 /// A `def` (its decorators are checked by the caller).
@@ -318,39 +307,50 @@ fn private_name_in(body: &[Stmt]) -> Option<Span> {
 
 /// A call `super()` without arguments somewhere in a function body.
 fn first_zero_arg_super(body: &[Stmt]) -> Option<Span> {
-    fn in_expr(e: &Expr) -> Option<Span> {
-        if let ExprKind::Call {
-            func,
-            args,
-            keywords,
-        } = &e.kind
-            && matches!(&func.kind, ExprKind::Name(n) if n == "super")
-            && args.is_empty()
-            && keywords.is_empty()
-        {
+    first_expr_in(body, &|e| {
+        matches!(&e.kind, ExprKind::Call { func, args, keywords }
+            if matches!(&func.kind, ExprKind::Name(n) if n == "super")
+                && args.is_empty()
+                && keywords.is_empty())
+    })
+}
+
+/// A use of the name `__class__` somewhere in a function body.
+fn first_class_cell_use(body: &[Stmt]) -> Option<Span> {
+    first_expr_in(
+        body,
+        &|e| matches!(&e.kind, ExprKind::Name(n) if n == "__class__"),
+    )
+}
+
+/// The first expression in `body` (at any depth, not inside nested functions or
+/// classes) for which `hit` holds.
+fn first_expr_in(body: &[Stmt], hit: &dyn Fn(&Expr) -> bool) -> Option<Span> {
+    fn in_expr(e: &Expr, hit: &dyn Fn(&Expr) -> bool) -> Option<Span> {
+        if hit(e) {
             return Some(e.span);
         }
         let mut out = None;
         each_expr_child(e, &mut |c| {
             if out.is_none() {
-                out = in_expr(c);
+                out = in_expr(c, hit);
             }
         });
         out
     }
-    fn in_stmt(s: &Stmt) -> Option<Span> {
+    fn in_stmt(s: &Stmt, hit: &dyn Fn(&Expr) -> bool) -> Option<Span> {
         let mut out = None;
         each_child(s, &mut |c| {
             if out.is_none() {
                 out = match c {
-                    Child::Stmt(s) => in_stmt(s),
-                    Child::Expr(e) | Child::Target(e) => in_expr(e),
+                    Child::Stmt(s) => in_stmt(s, hit),
+                    Child::Expr(e) | Child::Target(e) => in_expr(e, hit),
                 };
             }
         });
         out
     }
-    body.iter().find_map(in_stmt)
+    body.iter().find_map(|s| in_stmt(s, hit))
 }
 
 /// A method of `c` that needs the `__class__` cell (a zero-argument `super()`, or the
@@ -407,35 +407,6 @@ fn class_cell_in_loop(stmt: &Stmt, in_loop: bool) -> Option<Span> {
             out
         }
     }
-}
-
-/// A use of the name `__class__` somewhere in a function body.
-fn first_class_cell_use(body: &[Stmt]) -> Option<Span> {
-    fn in_expr(e: &Expr) -> Option<Span> {
-        if matches!(&e.kind, ExprKind::Name(n) if n == "__class__") {
-            return Some(e.span);
-        }
-        let mut out = None;
-        each_expr_child(e, &mut |c| {
-            if out.is_none() {
-                out = in_expr(c);
-            }
-        });
-        out
-    }
-    fn in_stmt(s: &Stmt) -> Option<Span> {
-        let mut out = None;
-        each_child(s, &mut |c| {
-            if out.is_none() {
-                out = match c {
-                    Child::Stmt(s) => in_stmt(s),
-                    Child::Expr(e) | Child::Target(e) => in_expr(e),
-                };
-            }
-        });
-        out
-    }
-    body.iter().find_map(in_stmt)
 }
 
 fn body_unsupported(body: &[Stmt], in_function: bool, r: Rules) -> Found {
