@@ -1258,6 +1258,9 @@ typedef struct {
 
 OXY_API PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *module_name,
                                    oxy_codeinfo *info);
+/* The compiled-function type, created on first use (runtime-internal: class
+   statements recognise compiled methods by it). */
+OXY_API PyTypeObject *oxy_function_type_get(void);
 /* (Helpers for the generated defaults functions: a tuple of n new references,
    a dict of n name/new-reference pairs. NULL items mean an error is set.) */
 OXY_API PyObject *oxy_defaults_tuple(int n, ...);

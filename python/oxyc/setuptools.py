@@ -72,11 +72,13 @@ def compile_modules(
     result = subprocess.run(cmd)
     if result.returncode != 0:
         raise SystemExit(f"oxyc.setuptools: oxyc failed (exit status {result.returncode}); see above")
-    runtime = out / "oxyc_rt.c"
+    # The runtime's two translation units (see runtime/oxyc_rt.c) go into every
+    # extension; setuptools compiles them at the extension's flags.
+    runtime = [out / "oxyc_rt.c", out / "oxyc_rt_hot.c"]
     unix = os.name == "posix"
     extensions = []
     for c_file in sorted(out.rglob("*.c")):
-        if c_file == runtime:
+        if c_file in runtime:
             continue
         # A package's extension keeps `__init__` in its name, so setuptools writes it as
         # pkg/__init__<EXT_SUFFIX>; the import system still calls PyInit_pkg in it.
@@ -84,7 +86,7 @@ def compile_modules(
         extensions.append(
             Extension(
                 name,
-                sources=[str(c_file), str(runtime)],
+                sources=[str(c_file)] + [str(r) for r in runtime],
                 include_dirs=[str(out)],
                 # The runtime assumes GNU C11 and no type-based alias analysis, like
                 # `oxyc build` compiles it.

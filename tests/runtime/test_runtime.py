@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Differential tests of the oxyc C runtime (runtime/oxyc_rt.{h,c}) against CPython.
+"""Differential tests of the oxyc C runtime (runtime/oxyc_rt.h, oxyc_rt.c and
+oxyc_rt_hot.c) against CPython.
 
-Builds tests/runtime/rt_testmod.c together with runtime/oxyc_rt.c into a
+Builds tests/runtime/rt_testmod.c together with the runtime into a
 temporary extension module, then checks every runtime operation against
 CPython's own behaviour: results, exception types and exception messages.
 
@@ -41,12 +42,13 @@ def build(tmp):
     ext = sysconfig.get_config_var("EXT_SUFFIX")
     opt = shlex.split(os.environ.get("OXY_RT_CFLAGS", "-O2"))  # e.g. "-O0 -fsanitize=undefined"
     common = opt + ["-fPIC", "-std=c11", "-Wall", "-Wextra", "-Werror", "-I" + inc, "-I" + RUNTIME]
-    obj = os.path.join(tmp, "oxyc_rt.o")
+    objs = [os.path.join(tmp, unit + ".o") for unit in ("oxyc_rt", "oxyc_rt_hot")]
     out = os.path.join(tmp, "rt_testmod" + ext)
-    # the runtime is compiled once into an object file, then linked in
+    # the runtime's units are compiled once into object files, then linked in
     for cmd in (
-        cc + common + ["-c", os.path.join(RUNTIME, "oxyc_rt.c"), "-o", obj],
-        cc + common + ["-shared", os.path.join(HERE, "rt_testmod.c"), obj, "-o", out, "-lm"],
+        cc + common + ["-c", os.path.join(RUNTIME, "oxyc_rt.c"), "-o", objs[0]],
+        cc + common + ["-c", os.path.join(RUNTIME, "oxyc_rt_hot.c"), "-o", objs[1]],
+        cc + common + ["-shared", os.path.join(HERE, "rt_testmod.c")] + objs + ["-o", out, "-lm"],
     ):
         r = subprocess.run(cmd, capture_output=True, text=True)
         if r.returncode != 0:

@@ -150,7 +150,8 @@ pub struct BuildArgs {
     #[arg(long)]
     pub emit_c: bool,
     /// Write the C of each module (NAME.c under -o DIR) and the C runtime (DIR/oxyc_rt.h,
-    /// DIR/oxyc_rt.c) instead of compiling, for another build system's C compiler
+    /// DIR/oxyc_rt.c, DIR/oxyc_rt_hot.c) instead of compiling, for another build
+    /// system's C compiler
     #[arg(long, requires = "out_dir")]
     pub c_only: bool,
     /// Say which functions and statements run interpreted, and why

@@ -9,14 +9,14 @@ use std::num::NonZeroUsize;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use oxyc_syntax::LineIndex;
 use oxyc_types::xmod::Interfaces;
 
 use crate::cache::{self, Cache, KeyHasher};
-use crate::cc::{self, CcConfig, Runtime};
+use crate::cc::{self, CcConfig, Runtime, Slots};
 use crate::config;
 use crate::error::{DriverError, IoAction, IoError, ModuleError, SourceDiagnostics};
 use crate::fsutil::{self, TempOutput};
@@ -55,8 +55,8 @@ pub struct BuildOptions {
     pub emit_ir: bool,
     /// Also write `NAME.c` (the generated C) beside the output.
     pub emit_c: bool,
-    /// Write each module's C (`NAME.c`) and the runtime (`oxyc_rt.h`, `oxyc_rt.c`, in the
-    /// output directory) instead of compiling: for another build system's C compiler
+    /// Write each module's C (`NAME.c`) and the runtime (`oxyc_rt.h`, `oxyc_rt.c`,
+    /// `oxyc_rt_hot.c`, in the output directory) instead of compiling: for another build system's C compiler
     /// (the setuptools helper). Needs `out_dir`.
     pub c_only: bool,
     /// Print each C compiler command.
@@ -206,7 +206,9 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
     toolchain.set_parallelism(cpus);
     if let (true, Some(dir)) = (opts.c_only, &opts.out_dir) {
         fsutil::write_atomic(&dir.join("oxyc_rt.h"), cc::RUNTIME_HEADER.as_bytes())?;
-        fsutil::write_atomic(&dir.join("oxyc_rt.c"), cc::RUNTIME_SOURCE.as_bytes())?;
+        for source in cc::RUNTIME_SOURCES {
+            fsutil::write_atomic(&dir.join(source.name), source.text.as_bytes())?;
+        }
     }
     let ext_suffix = toolchain.python.config.ext_suffix.clone();
     let mut excluded = Vec::new();
@@ -243,14 +245,22 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
     };
 
     let workers = cpus.min(jobs.len());
-    if jobs.len() > 1 {
-        toolchain.interfaces = Some(Arc::new(toolchain.interfaces(&jobs, workers)));
-    }
     let next = AtomicUsize::new(0);
     let finished = AtomicUsize::new(0);
     let results: Vec<OnceLock<Result<PathBuf, ()>>> =
         jobs.iter().map(|_| OnceLock::new()).collect();
+    let toolchain = &toolchain;
     std::thread::scope(|scope| {
+        if !opts.c_only && !jobs.is_empty() {
+            // An empty cache's runtime compiles while the front ends run (its errors
+            // go to the first module that needs it).
+            scope.spawn(|| toolchain.ensure_runtime());
+        }
+        if jobs.len() > 1 {
+            let _ = toolchain
+                .interfaces
+                .set(Arc::new(toolchain.interfaces_of(&jobs, workers)));
+        }
         for _ in 0..workers {
             scope.spawn(|| {
                 loop {
@@ -408,44 +418,12 @@ pub(crate) struct Toolchain {
     pub c_units: usize,
     /// The interfaces of the modules compiled in this invocation (with two or more):
     /// what each module sees of the others (see `oxyc_types::xmod`).
-    pub interfaces: Option<Arc<Interfaces>>,
+    pub interfaces: OnceLock<Arc<Interfaces>>,
     runtime: OnceLock<Option<Runtime>>,
+    /// Why the runtime failed to compile, until a module reports it.
+    runtime_failure: Mutex<Option<ModuleError>>,
     /// C compiler processes running at once, across modules (one per CPU).
     slots: Slots,
-}
-
-/// A counting semaphore: how many C compiler processes may run at once.
-struct Slots {
-    free: Mutex<usize>,
-    freed: Condvar,
-}
-
-impl Slots {
-    fn new(n: usize) -> Slots {
-        Slots {
-            free: Mutex::new(n.max(1)),
-            freed: Condvar::new(),
-        }
-    }
-
-    fn acquire(&self) -> SlotGuard<'_> {
-        let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
-        while *free == 0 {
-            free = self.freed.wait(free).unwrap_or_else(|e| e.into_inner());
-        }
-        *free -= 1;
-        SlotGuard(self)
-    }
-}
-
-struct SlotGuard<'a>(&'a Slots);
-
-impl Drop for SlotGuard<'_> {
-    fn drop(&mut self) {
-        let mut free = self.0.free.lock().unwrap_or_else(|e| e.into_inner());
-        *free += 1;
-        self.0.freed.notify_one();
-    }
 }
 
 /// Most translation units one module's C is split into (see `oxyc_codegen::emit_units`:
@@ -478,8 +456,9 @@ impl Toolchain {
             explain: false,
             c_only: false,
             c_units: MAX_C_UNITS,
-            interfaces: None,
+            interfaces: OnceLock::new(),
             runtime: OnceLock::new(),
+            runtime_failure: Mutex::new(None),
             slots: Slots::new(std::thread::available_parallelism().map_or(1, NonZeroUsize::get)),
         }
     }
@@ -491,7 +470,7 @@ impl Toolchain {
     /// This is the only thing a module's compilation sees of the others: their
     /// signatures, never their bodies. A module's C (and so its build cache entry)
     /// changes only when what it calls of another module changes.
-    fn interfaces(&self, jobs: &[ModuleJob], workers: usize) -> Interfaces {
+    fn interfaces_of(&self, jobs: &[ModuleJob], workers: usize) -> Interfaces {
         let next = AtomicUsize::new(0);
         let found: Vec<OnceLock<oxyc_types::xmod::ModuleInterface>> =
             jobs.iter().map(|_| OnceLock::new()).collect();
@@ -542,7 +521,7 @@ impl Toolchain {
                 .import_root
                 .clone()
                 .map(|root| (root, job.file_stem == "__init__")),
-            interfaces: self.interfaces.clone(),
+            interfaces: self.interfaces.get().cloned(),
         }
     }
 
@@ -551,26 +530,39 @@ impl Toolchain {
         self.slots = Slots::new(cpus);
     }
 
-    /// The compiled runtime. The module whose request built it gets the compiler's error if
-    /// that failed; the others get a short pointer to it.
-    fn runtime(&self, job: &ModuleJob) -> Result<&Runtime, ModuleError> {
-        let mut failure = None;
-        let runtime = self.runtime.get_or_init(|| {
-            let _slot = self.slots.acquire();
-            match cc::ensure_runtime(&self.cache, &self.cc, &self.python.config) {
-                Ok(runtime) => Some(runtime),
-                Err(err) => {
-                    failure = Some(err);
-                    None
+    /// The compiled runtime, compiled now unless an earlier build or request did;
+    /// `None` if that failed (see [`Self::runtime`]).
+    fn ensure_runtime(&self) -> Option<&Runtime> {
+        self.runtime
+            .get_or_init(|| {
+                match cc::ensure_runtime(&self.cache, &self.cc, &self.python.config, &self.slots) {
+                    Ok(runtime) => Some(runtime),
+                    Err(err) => {
+                        *self
+                            .runtime_failure
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner()) = Some(err);
+                        None
+                    }
                 }
-            }
-        });
-        match runtime {
-            Some(runtime) => Ok(runtime),
-            None => Err(failure.unwrap_or_else(|| ModuleError::RuntimeUnavailable {
-                path: job.source.clone(),
-            })),
+            })
+            .as_ref()
+    }
+
+    /// The compiled runtime for `job`. If it failed to compile, the first module to ask
+    /// gets the compiler's error; the others get a short pointer to it.
+    fn runtime(&self, job: &ModuleJob) -> Result<&Runtime, ModuleError> {
+        if let Some(runtime) = self.ensure_runtime() {
+            return Ok(runtime);
         }
+        let failure = self
+            .runtime_failure
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        Err(failure.unwrap_or_else(|| ModuleError::RuntimeUnavailable {
+            path: job.source.clone(),
+        }))
     }
 
     /// Build one module; returns the path of the extension module written.

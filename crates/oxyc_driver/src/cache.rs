@@ -14,6 +14,8 @@
 //! │                oxyc_rt.c          (runtime sources, Python include dir, CC, CFLAGS,
 //! │                oxyc_rt.o          opt level, -g)                        (cc.rs)
 //! │                oxyc_rt.o.sha256   (checked before use: a corrupt object is rebuilt)
+//! │                oxyc_rt_hot.c      its second translation unit, likewise
+//! │                oxyc_rt_hot.o{,.sha256}
 //! └── run/<script>/<key>/<name><EXT_SUFFIX>
 //!                                     `oxyc run` builds: <script> hashes the script's
 //!                                     path, <key> (source, oxyc build, interpreter, C

@@ -1,0 +1,1304 @@
+/*
+ * oxyc_rt_hot.c -- the runtime's own computation: int and float slow paths,
+ * recursion depth, min/max/sum of sequences, method-call caches, tracebacks and
+ * compiled function objects.  Compiled at the module's optimisation level (-O2 by
+ * default).  The rest of the runtime, glue around CPython's API, is oxyc_rt.c,
+ * compiled at -O1 (see there).  See oxyc_rt.h for the representation and the
+ * conventions.
+ */
+#include "oxyc_rt.h"
+#include <structmember.h>
+#include <pthread.h>
+
+#include <frameobject.h>
+
+#include <stdarg.h>
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+
+/* ======================================================================== */
+/* Tagged integers: construction, boxing                                     */
+/* ======================================================================== */
+
+/* Wrap an owned reference to an exact PyLong outside the short range. */
+static inline oxy_int tag_long(PyObject *o) { return (oxy_int)o | 1; }
+
+oxy_int oxy_int_from_i64_slow(int64_t v) {
+    if (OXY_INT_FITS_SHORT(v)) return OXY_INT_FROM_SHORT(v);
+    PyObject *o = PyLong_FromLongLong((long long)v);
+    if (o == NULL) return OXY_INT_ERR;
+    return tag_long(o);
+}
+
+oxy_int oxy_int_from_long_obj_slow(PyObject *o) {
+#if PY_VERSION_HEX < 0x030C0000 && PYLONG_BITS_IN_DIGIT == 30
+    /* Clearly outside the short range (|v| > 2**62): keep the PyLong as it is,
+       without converting it to find that out. */
+    if (PyLong_CheckExact(o)) {
+        Py_ssize_t size = Py_SIZE(o);
+        Py_ssize_t n = size < 0 ? -size : size;
+        const digit *d = ((PyLongObject *)o)->ob_digit;
+        if (n >= 4 || (n == 3 && (d[2] > 4 || (d[2] == 4 && (size > 0 || d[1] != 0 || d[0] != 0))))) {
+            Py_INCREF(o);
+            return tag_long(o);
+        }
+    }
+#endif
+    int overflow = 0;
+    long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+    if (overflow == 0) {
+        if (OXY_UNLIKELY(v == -1 && PyErr_Occurred())) return OXY_INT_ERR;
+        if (OXY_INT_FITS_SHORT(v)) return OXY_INT_FROM_SHORT(v);
+    }
+    PyObject *r;
+    if (PyLong_CheckExact(o)) {
+        Py_INCREF(o);
+        r = o;
+    } else {
+        /* int subclass (never bool here: bools are short): keep an exact int */
+        r = _PyLong_Copy((PyLongObject *)o);
+        if (r == NULL) return OXY_INT_ERR;
+    }
+    return tag_long(r);
+}
+
+oxy_int oxy_int_from_long_obj_steal(PyObject *o) {
+    if (o == NULL) return OXY_INT_ERR;
+    oxy_int r = oxy_int_from_long_obj(o);
+    Py_DECREF(o);
+    return r;
+}
+
+oxy_int oxy_int_from_u64_big(uint64_t v) {
+    PyObject *o = PyLong_FromUnsignedLongLong(v);
+    return o == NULL ? OXY_INT_ERR : tag_long(o);
+}
+
+PyObject *oxy_box_cache[OXY_BOX_CACHE_N];
+
+PyObject *oxy_box_cache_fill(long long v) {
+    PyObject *o = PyLong_FromLongLong(v);
+    if (o == NULL) return NULL;
+    oxy_box_cache[v] = o; /* the cache's reference, never dropped */
+    Py_INCREF(o);
+    return o;
+}
+
+PyObject *oxy_int_box_slow(oxy_int x) {
+    if (OXY_INT_IS_SHORT(x)) return PyLong_FromLongLong(OXY_INT_SHORT_VALUE(x));
+    PyObject *o = OXY_INT_AS_OBJ(x);
+    if (OXY_UNLIKELY(o == NULL)) {
+        PyErr_SetString(PyExc_SystemError, "oxy_int_box: got the error sentinel");
+        return NULL;
+    }
+    Py_INCREF(o);
+    return o;
+}
+
+oxy_int oxy_int_from_decimal(const char *digits) {
+    return oxy_int_from_long_obj_steal(PyLong_FromString(digits, NULL, 10));
+}
+
+/* ======================================================================== */
+/* Tagged integers: arithmetic slow paths                                    */
+/* ======================================================================== */
+
+/* Box both operands, apply a CPython number operation, re-canonicalise. */
+static oxy_int int_binop_generic(oxy_int a, oxy_int b, binaryfunc op) {
+    PyObject *x = oxy_int_box(a);
+    if (x == NULL) return OXY_INT_ERR;
+    PyObject *y = oxy_int_box(b);
+    if (y == NULL) {
+        Py_DECREF(x);
+        return OXY_INT_ERR;
+    }
+    PyObject *r = op(x, y);
+    Py_DECREF(x);
+    Py_DECREF(y);
+    return oxy_int_from_long_obj_steal(r);
+}
+
+static oxy_int int_unop_generic(oxy_int a, unaryfunc op) {
+    PyObject *x = oxy_int_box(a);
+    if (x == NULL) return OXY_INT_ERR;
+    PyObject *r = op(x);
+    Py_DECREF(x);
+    return oxy_int_from_long_obj_steal(r);
+}
+
+oxy_int oxy_int_add_slow(oxy_int a, oxy_int b) {
+    if (OXY_INT_IS_SHORT(a) && OXY_INT_IS_SHORT(b))
+        /* |x|, |y| <= 2**62: the int64 sum cannot overflow */
+        return oxy_int_from_i64_slow(OXY_INT_SHORT_VALUE(a) + OXY_INT_SHORT_VALUE(b));
+    return int_binop_generic(a, b, PyNumber_Add);
+}
+
+oxy_int oxy_int_sub_slow(oxy_int a, oxy_int b) {
+    if (OXY_INT_IS_SHORT(a) && OXY_INT_IS_SHORT(b))
+        return oxy_int_from_i64_slow(OXY_INT_SHORT_VALUE(a) - OXY_INT_SHORT_VALUE(b));
+    return int_binop_generic(a, b, PyNumber_Subtract);
+}
+
+oxy_int oxy_int_mul_slow(oxy_int a, oxy_int b) {
+    if (OXY_INT_IS_SHORT(a) && OXY_INT_IS_SHORT(b)) {
+        int64_t p;
+        if (!__builtin_mul_overflow(OXY_INT_SHORT_VALUE(a), OXY_INT_SHORT_VALUE(b), &p))
+            return oxy_int_from_i64_slow(p);
+    }
+    return int_binop_generic(a, b, PyNumber_Multiply);
+}
+
+oxy_int oxy_int_floordiv_slow(oxy_int a, oxy_int b) {
+    return int_binop_generic(a, b, PyNumber_FloorDivide);
+}
+
+oxy_int oxy_int_mod_slow(oxy_int a, oxy_int b) {
+    return int_binop_generic(a, b, PyNumber_Remainder);
+}
+
+oxy_int oxy_int_lshift_slow(oxy_int a, oxy_int b) {
+    if (a == 0 && OXY_INT_IS_SHORT(b) && b >= 0) return 0;
+    return int_binop_generic(a, b, PyNumber_Lshift);
+}
+
+oxy_int oxy_int_rshift_slow(oxy_int a, oxy_int b) {
+    /* A positive long of at most 64 bits (a 64-bit hash or random state) shifted by
+       a small count: C arithmetic. */
+    if (!OXY_INT_IS_SHORT(a) && OXY_INT_IS_SHORT(b)) {
+        PyObject *o = OXY_INT_AS_OBJ(a);
+        int64_t s = OXY_INT_SHORT_VALUE(b);
+        int ok;
+        uint64_t v = oxy_long_low64(o, &ok);
+        /* (three digits hold 90 bits: the top one must add at most 4) */
+        if (ok && s >= 0 && s < 64 && Py_SIZE(o) > 0 &&
+            (Py_SIZE(o) < 3 || ((PyLongObject *)o)->ob_digit[2] < 16))
+            return oxy_int_from_u64(v >> s);
+    }
+    return int_binop_generic(a, b, PyNumber_Rshift);
+}
+
+oxy_int oxy_int_and_slow(oxy_int a, oxy_int b) { return int_binop_generic(a, b, PyNumber_And); }
+oxy_int oxy_int_or_slow(oxy_int a, oxy_int b) { return int_binop_generic(a, b, PyNumber_Or); }
+oxy_int oxy_int_xor_slow(oxy_int a, oxy_int b) { return int_binop_generic(a, b, PyNumber_Xor); }
+
+oxy_int oxy_int_neg_slow(oxy_int a) {
+    if (OXY_INT_IS_SHORT(a)) return oxy_int_from_i64_slow(-OXY_INT_SHORT_VALUE(a));
+    return int_unop_generic(a, PyNumber_Negative);
+}
+
+oxy_int oxy_int_invert_slow(oxy_int a) { return int_unop_generic(a, PyNumber_Invert); }
+
+oxy_int oxy_int_abs_slow(oxy_int a) {
+    if (OXY_INT_IS_SHORT(a)) return oxy_int_abs(a);
+    return int_unop_generic(a, PyNumber_Absolute);
+}
+
+oxy_int oxy_int_pow(oxy_int a, oxy_int b) {
+    int negative = OXY_INT_IS_SHORT(b) ? (b < 0) : (_PyLong_Sign(OXY_INT_AS_OBJ(b)) < 0);
+    if (OXY_UNLIKELY(negative)) {
+        PyErr_SetString(PyExc_TypeError, "oxy_int_pow: negative exponent");
+        return OXY_INT_ERR;
+    }
+    if (OXY_INT_IS_SHORT(a) && OXY_INT_IS_SHORT(b)) {
+        /* square-and-multiply; any int64 overflow means the result is long */
+        int64_t base = OXY_INT_SHORT_VALUE(a), e = OXY_INT_SHORT_VALUE(b), acc = 1;
+        int ok = 1;
+        for (;;) {
+            if ((e & 1) && __builtin_mul_overflow(acc, base, &acc)) {
+                ok = 0;
+                break;
+            }
+            e >>= 1;
+            if (e == 0) break;
+            if (__builtin_mul_overflow(base, base, &base)) {
+                ok = 0;
+                break;
+            }
+        }
+        if (ok && OXY_INT_FITS_SHORT(acc)) return OXY_INT_FROM_SHORT(acc);
+    }
+    PyObject *x = oxy_int_box(a);
+    if (x == NULL) return OXY_INT_ERR;
+    PyObject *y = oxy_int_box(b);
+    if (y == NULL) {
+        Py_DECREF(x);
+        return OXY_INT_ERR;
+    }
+    PyObject *r = PyNumber_Power(x, y, Py_None);
+    Py_DECREF(x);
+    Py_DECREF(y);
+    return oxy_int_from_long_obj_steal(r);
+}
+
+/* The out-of-line forms (see oxyc_rt.h). */
+oxy_int oxy_int_add_ool(oxy_int a, oxy_int b) { return oxy_int_add(a, b); }
+oxy_int oxy_int_sub_ool(oxy_int a, oxy_int b) { return oxy_int_sub(a, b); }
+oxy_int oxy_int_mul_ool(oxy_int a, oxy_int b) { return oxy_int_mul(a, b); }
+oxy_int oxy_int_floordiv_ool(oxy_int a, oxy_int b) { return oxy_int_floordiv(a, b); }
+oxy_int oxy_int_mod_ool(oxy_int a, oxy_int b) { return oxy_int_mod(a, b); }
+oxy_int oxy_int_lshift_ool(oxy_int a, oxy_int b) { return oxy_int_lshift(a, b); }
+oxy_int oxy_int_rshift_ool(oxy_int a, oxy_int b) { return oxy_int_rshift(a, b); }
+oxy_int oxy_int_and_ool(oxy_int a, oxy_int b) { return oxy_int_and(a, b); }
+oxy_int oxy_int_or_ool(oxy_int a, oxy_int b) { return oxy_int_or(a, b); }
+oxy_int oxy_int_xor_ool(oxy_int a, oxy_int b) { return oxy_int_xor(a, b); }
+int oxy_int_cmp_ool(oxy_int a, oxy_int b) {
+    if (OXY_LIKELY(((a | b) & 1) == 0)) return (a > b) - (a < b);
+    return oxy_int_compare_slow(a, b);
+}
+
+PyObject *oxy_int_divmod(oxy_int a, oxy_int b) {
+    oxy_int q = oxy_int_floordiv(a, b);
+    if (q == OXY_INT_ERR) return NULL;
+    oxy_int r = oxy_int_mod(a, b);
+    if (r == OXY_INT_ERR) {
+        oxy_int_decref(q);
+        return NULL;
+    }
+    PyObject *qo = oxy_int_box(q);
+    PyObject *ro = oxy_int_box(r);
+    oxy_int_decref(q);
+    oxy_int_decref(r);
+    PyObject *t = NULL;
+    if (qo != NULL && ro != NULL) t = PyTuple_Pack(2, qo, ro);
+    Py_XDECREF(qo);
+    Py_XDECREF(ro);
+    return t;
+}
+
+/* ---- comparison of non-short operands --------------------------------- */
+
+/* Sign of a long-form int (never 0 in canonical form). */
+static inline int long_sign(oxy_int x) { return _PyLong_Sign(OXY_INT_AS_OBJ(x)); }
+
+int oxy_int_compare_slow(oxy_int a, oxy_int b) {
+    if (OXY_INT_IS_SHORT(a)) {
+        if (OXY_INT_IS_SHORT(b)) return (a > b) - (a < b);
+        /* a long b lies outside the short range, on the side of its sign */
+        return long_sign(b) > 0 ? -1 : 1;
+    }
+    if (OXY_INT_IS_SHORT(b)) return long_sign(a) > 0 ? 1 : -1;
+    PyObject *x = OXY_INT_AS_OBJ(a), *y = OXY_INT_AS_OBJ(b);
+    if (x == y) return 0;
+#if PY_VERSION_HEX < 0x030C0000
+    {
+        Py_ssize_t sx = Py_SIZE(x), sy = Py_SIZE(y);
+        if (sx != sy) return sx < sy ? -1 : 1;
+        const digit *dx = ((PyLongObject *)x)->ob_digit, *dy = ((PyLongObject *)y)->ob_digit;
+        Py_ssize_t i = sx < 0 ? -sx : sx;
+        while (--i >= 0) {
+            if (dx[i] != dy[i]) {
+                int c = dx[i] < dy[i] ? -1 : 1;
+                return sx < 0 ? -c : c;
+            }
+        }
+        return 0;
+    }
+#else
+    /* exact ints: these comparisons cannot fail */
+    if (PyObject_RichCompareBool(x, y, Py_EQ) == 1) return 0;
+    return PyObject_RichCompareBool(x, y, Py_LT) == 1 ? -1 : 1;
+#endif
+}
+
+/* ---- conversions ------------------------------------------------------- */
+
+double oxy_int_truediv_slow(oxy_int a, oxy_int b) {
+    PyObject *x = oxy_int_box(a);
+    if (x == NULL) return OXY_FLOAT_ERR;
+    PyObject *y = oxy_int_box(b);
+    if (y == NULL) {
+        Py_DECREF(x);
+        return OXY_FLOAT_ERR;
+    }
+    PyObject *r = PyNumber_TrueDivide(x, y);
+    Py_DECREF(x);
+    Py_DECREF(y);
+    if (r == NULL) return OXY_FLOAT_ERR;
+    double d = PyFloat_AsDouble(r);
+    Py_DECREF(r);
+    if (d == -1.0 && PyErr_Occurred()) return OXY_FLOAT_ERR;
+    return d;
+}
+
+double oxy_int_to_double_slow(oxy_int a) {
+    if (OXY_INT_IS_SHORT(a)) return (double)OXY_INT_SHORT_VALUE(a);
+    double d = PyLong_AsDouble(OXY_INT_AS_OBJ(a));
+    if (d == -1.0 && PyErr_Occurred()) return OXY_FLOAT_ERR;
+    return d;
+}
+
+oxy_int oxy_int_from_double_slow(double d) {
+    /* PyLong_FromDouble raises the NaN / infinity errors of int(float) */
+    return oxy_int_from_long_obj_steal(PyLong_FromDouble(d));
+}
+
+PyObject *oxy_int_to_str(oxy_int x) {
+    PyObject *o = oxy_int_box(x);
+    if (o == NULL) return NULL;
+    PyObject *s = PyObject_Str(o);
+    Py_DECREF(o);
+    return s;
+}
+
+PyObject *oxy_float_to_str(double d) {
+    PyObject *o = PyFloat_FromDouble(d);
+    if (o == NULL) return NULL;
+    PyObject *s = PyObject_Str(o);
+    Py_DECREF(o);
+    return s;
+}
+
+oxy_int oxy_float_round(double x) {
+    /* round half to even: round() rounds halves away from zero, so correct
+       exact halves by rounding x/2 (exact) and doubling */
+    double r = round(x);
+    if (fabs(x - r) == 0.5) r = 2.0 * round(x / 2.0);
+    return oxy_int_from_double(r);
+}
+
+oxy_int oxy_int_bit_length(oxy_int x) {
+    if (OXY_INT_IS_SHORT(x)) {
+        int64_t v = OXY_INT_SHORT_VALUE(x);
+        uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+        if (u == 0) return 0;
+        return OXY_INT_FROM_SHORT(64 - __builtin_clzll(u));
+    }
+    size_t nbits = _PyLong_NumBits(OXY_INT_AS_OBJ(x));
+    if (nbits == (size_t)-1 && PyErr_Occurred()) return OXY_INT_ERR;
+    if (nbits > (size_t)OXY_INT_SHORT_MAX) {
+        return oxy_int_from_long_obj_steal(PyLong_FromSize_t(nbits));
+    }
+    return OXY_INT_FROM_SHORT((int64_t)nbits);
+}
+
+/* ======================================================================== */
+/* Floats                                                                    */
+/* ======================================================================== */
+
+double oxy_float_div_slow(double a, double b) {
+    if (b == 0.0) {
+        PyErr_SetString(PyExc_ZeroDivisionError, "float division by zero");
+        return OXY_FLOAT_ERR;
+    }
+    return a / b;
+}
+
+/* Python's float divmod for wx != 0: floor quotient and remainder with the
+   sign of the divisor, with CPython's treatment of zeros, infinities and
+   NaNs. */
+static void float_divmod_core(double vx, double wx, double *pdiv, double *pmod) {
+    double mod = fmod(vx, wx);
+    /* vx - mod is (close to) a multiple of wx */
+    double div = (vx - mod) / wx;
+    if (mod != 0.0) {
+        /* the remainder takes the sign of the divisor */
+        if ((wx < 0) != (mod < 0)) {
+            mod += wx;
+            div -= 1.0;
+        }
+    } else {
+        /* zero remainder: its sign is the divisor's */
+        mod = copysign(0.0, wx);
+    }
+    double floordiv;
+    if (div != 0.0) {
+        floordiv = floor(div);
+        /* div may be a hair below an integer */
+        if (div - floordiv > 0.5) floordiv += 1.0;
+    } else {
+        /* a zero quotient keeps the sign of the true quotient */
+        floordiv = copysign(0.0, vx / wx);
+    }
+    *pdiv = floordiv;
+    *pmod = mod;
+}
+
+double oxy_float_floordiv(double a, double b) {
+    if (OXY_UNLIKELY(b == 0.0)) {
+        PyErr_SetString(PyExc_ZeroDivisionError, "float floor division by zero");
+        return OXY_FLOAT_ERR;
+    }
+    double d, m;
+    float_divmod_core(a, b, &d, &m);
+    return d;
+}
+
+double oxy_float_mod(double a, double b) {
+    if (OXY_UNLIKELY(b == 0.0)) {
+        PyErr_SetString(PyExc_ZeroDivisionError, "float modulo");
+        return OXY_FLOAT_ERR;
+    }
+    double m = fmod(a, b);
+    if (m != 0.0) {
+        if ((b < 0) != (m < 0)) m += b;
+    } else {
+        m = copysign(0.0, b);
+    }
+    return m;
+}
+
+PyObject *oxy_float_divmod(double a, double b) {
+    if (OXY_UNLIKELY(b == 0.0)) {
+        PyErr_SetString(PyExc_ZeroDivisionError, "float divmod()");
+        return NULL;
+    }
+    double d, m;
+    float_divmod_core(a, b, &d, &m);
+    return Py_BuildValue("(dd)", d, m);
+}
+
+/* Is the (finite) double an odd integer? */
+static inline int is_odd_integer(double x) { return fmod(fabs(x), 2.0) == 1.0; }
+
+double oxy_float_pow(double iv, double iw) {
+    /* special cases, in the order float.__pow__ checks them */
+    if (iw == 0.0) return 1.0;              /* x**0 is 1, even for NaN x */
+    if (isnan(iv)) return iv;               /* NaN**y (y != 0) is NaN */
+    if (isnan(iw)) return iv == 1.0 ? 1.0 : iw;
+    if (isinf(iw)) {
+        double av = fabs(iv);
+        if (av == 1.0) return 1.0;
+        /* |x| > 1 with +inf, or |x| < 1 with -inf, diverges */
+        if ((iw > 0.0) == (av > 1.0)) return fabs(iw);
+        return 0.0;
+    }
+    if (isinf(iv)) {
+        int odd = is_odd_integer(iw);
+        if (iw > 0.0) return odd ? iv : fabs(iv);
+        return odd ? copysign(0.0, iv) : 0.0;
+    }
+    if (iv == 0.0) {
+        int odd = is_odd_integer(iw);
+        if (iw < 0.0) {
+            PyErr_SetString(PyExc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+            return OXY_FLOAT_ERR;
+        }
+        return odd ? iv : 0.0;
+    }
+    int negate = 0;
+    if (iv < 0.0) {
+        if (iw != floor(iw)) {
+            PyErr_SetString(PyExc_TypeError, "oxy_float_pow: complex result");
+            return OXY_FLOAT_ERR;
+        }
+        iv = -iv;
+        negate = is_odd_integer(iw);
+    }
+    if (iv == 1.0) return negate ? -1.0 : 1.0;
+    errno = 0;
+    double ix = pow(iv, iw);
+    int err = errno;
+    if (err == 0) {
+        if (isinf(ix)) err = ERANGE;        /* overflow to infinity */
+    } else if (err == ERANGE && ix == 0.0) {
+        err = 0;                            /* underflow is not an error */
+    }
+    if (negate) ix = -ix;
+    if (err != 0) {
+        errno = err;
+        PyErr_SetFromErrno(err == ERANGE ? PyExc_OverflowError : PyExc_ValueError);
+        return OXY_FLOAT_ERR;
+    }
+    return ix;
+}
+
+double oxy_float_unbox_slow(PyObject *o) {
+    double r;
+    if (PyFloat_Check(o)) return PyFloat_AS_DOUBLE(o);
+    if (PyLong_Check(o))
+        r = PyLong_AsDouble(o);
+    else
+        r = PyFloat_AsDouble(o);
+    if (r == -1.0 && PyErr_Occurred()) return OXY_FLOAT_ERR;
+    return r;
+}
+
+/* ======================================================================== */
+/* Recursion depth                                                           */
+/* ======================================================================== */
+
+_Thread_local int oxy_rt_call_depth __attribute__((tls_model("initial-exec"))) = 0;
+int oxy_rt_recursion_limit = 0; /* 0: not read yet, so the first call reads it */
+
+int oxy_enter_call_slow(void) {
+    int limit = Py_GetRecursionLimit();
+    oxy_rt_recursion_limit = limit;
+    if (oxy_rt_call_depth > limit) {
+        --oxy_rt_call_depth;
+        PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
+        return -1;
+    }
+    return 0;
+}
+
+_Thread_local uintptr_t oxy_rt_stack_limit __attribute__((tls_model("initial-exec"))) = 0;
+
+void oxy_stack_init(void) {
+    pthread_attr_t attr;
+    void *addr = NULL;
+    size_t size = 0;
+    uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        if (pthread_attr_getstack(&attr, &addr, &size) != 0) size = 0;
+        pthread_attr_destroy(&attr);
+    }
+    if (size == 0 || here < (uintptr_t)addr || here > (uintptr_t)addr + size) {
+        /* Unknown stack: assume 1 MiB below the current frame. */
+        addr = (void *)(here > (1u << 20) ? here - (1u << 20) : 1);
+        size = 1u << 20;
+    }
+    /* Keep a margin for the C API and the interpreter frames running above us. */
+    size_t margin = size / 4 < (size_t)(256 * 1024) ? size / 4 : (size_t)(256 * 1024);
+    oxy_rt_stack_limit = (uintptr_t)addr + margin;
+}
+
+int oxy_depth_check(int depth) {
+    /* Recursive code without loops must still answer Ctrl-C promptly. */
+    static unsigned int calls = 0; /* protected by the GIL */
+    if (OXY_UNLIKELY((++calls & 1023) == 0) && oxy_loop_tick() < 0) return -1;
+    if (depth <= oxy_rt_recursion_limit &&
+        (uintptr_t)__builtin_frame_address(0) >= oxy_rt_stack_limit)
+        return 0;
+    return oxy_depth_exceeded(depth);
+}
+
+int oxy_depth_exceeded(int depth) {
+    int limit = Py_GetRecursionLimit();
+    oxy_rt_recursion_limit = limit;
+    if (depth > limit) {
+        PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
+        return -1;
+    }
+    if ((uintptr_t)__builtin_frame_address(0) < oxy_rt_stack_limit) {
+        PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded (the C stack is nearly full)");
+        return -1;
+    }
+    return 0;
+}
+
+/* ======================================================================== */
+/* min, max and sum of a list or tuple                                       */
+/* ======================================================================== */
+
+/* The value of an exact int of at most one 30-bit digit (*ok = 0 otherwise). */
+static inline long small_long(PyObject *o, int *ok) {
+    Py_ssize_t size = Py_SIZE(o);
+    *ok = PyLong_CheckExact(o) && size >= -1 && size <= 1;
+    if (!*ok) return 0;
+    return size == 0 ? 0 : (long)((PyLongObject *)o)->ob_digit[0] * (long)size;
+}
+
+static PyObject *call_builtin1(const char *name, PyObject *arg) {
+    PyObject *f = PyDict_GetItemString(PyEval_GetBuiltins(), name); /* borrowed */
+    if (f == NULL) {
+        PyErr_Format(PyExc_NameError, "name '%s' is not defined", name);
+        return NULL;
+    }
+    return PyObject_CallOneArg(f, arg);
+}
+
+PyObject *oxy_seq_reduce(PyObject *seq, int which) {
+    static const char *const names[] = {"min", "max", "sum"};
+    int is_list = PyList_CheckExact(seq);
+    if (!is_list && !PyTuple_CheckExact(seq)) return call_builtin1(names[which], seq);
+#define SEQ_N() (is_list ? PyList_GET_SIZE(seq) : PyTuple_GET_SIZE(seq))
+#define SEQ_AT(i) (is_list ? PyList_GET_ITEM(seq, i) : PyTuple_GET_ITEM(seq, i))
+    if (which == 2) {
+        long long acc = 0;
+        Py_ssize_t i = 0;
+        for (; i < SEQ_N(); i++) {
+            int ok;
+            long v = small_long(SEQ_AT(i), &ok);
+            if (!ok) break;
+            acc += v; /* (|v| < 2**30, at most 2**31 items: no overflow) */
+        }
+        PyObject *result = PyLong_FromLongLong(acc);
+        for (; result != NULL && i < SEQ_N(); i++) {
+            PyObject *item = Py_NewRef(SEQ_AT(i));
+            Py_SETREF(result, PyNumber_Add(result, item));
+            Py_DECREF(item);
+        }
+        return result;
+    }
+    if (SEQ_N() == 0) return call_builtin1(names[which], seq); /* raises ValueError */
+    int op = which == 1 ? Py_GT : Py_LT;
+    PyObject *best = Py_NewRef(SEQ_AT(0));
+    for (Py_ssize_t i = 1; i < SEQ_N(); i++) {
+        PyObject *item = SEQ_AT(i);
+        int ok1, ok2, better;
+        long a = small_long(item, &ok1), b = small_long(best, &ok2);
+        if (ok1 && ok2) {
+            better = which == 1 ? a > b : a < b;
+        } else if (PyFloat_CheckExact(item) && PyFloat_CheckExact(best)) {
+            double x = PyFloat_AS_DOUBLE(item), y = PyFloat_AS_DOUBLE(best);
+            better = which == 1 ? x > y : x < y;
+        } else {
+            Py_INCREF(item);
+            better = PyObject_RichCompareBool(item, best, op);
+            Py_DECREF(item);
+            if (better < 0) {
+                Py_DECREF(best);
+                return NULL;
+            }
+        }
+        if (better) Py_SETREF(best, Py_NewRef(item));
+    }
+#undef SEQ_N
+#undef SEQ_AT
+    return best;
+}
+
+/* ======================================================================== */
+/* Method calls through a per-site cache                                     */
+/* ======================================================================== */
+
+PyObject *oxy_call_method_ic(oxy_method_cache *c, PyObject *name, PyObject *const *argv,
+                             size_t nargs, PyObject *kwnames) {
+    PyTypeObject *tp = Py_TYPE(argv[0]);
+    if (OXY_LIKELY(c->type == tp)) return PyObject_Vectorcall(c->descr, argv, nargs, kwnames);
+    if ((tp->tp_flags & Py_TPFLAGS_IMMUTABLETYPE) && tp->tp_dictoffset == 0 &&
+        tp->tp_getattro == PyObject_GenericGetAttr) {
+        PyObject *d = _PyType_Lookup(tp, name); /* borrowed */
+        if (d != NULL && PyType_HasFeature(Py_TYPE(d), Py_TPFLAGS_METHOD_DESCRIPTOR)) {
+            Py_INCREF(d);
+            Py_INCREF(tp);
+            Py_XSETREF(c->descr, d);
+            Py_XSETREF(c->type, tp);
+            return PyObject_Vectorcall(d, argv, nargs, kwnames);
+        }
+    }
+    return PyObject_VectorcallMethod(name, argv, nargs, kwnames);
+}
+
+/* ======================================================================== */
+/* Tracebacks                                                                */
+/* ======================================================================== */
+
+/* Cache of empty code objects keyed by (funcname, filename, line), compared
+   by content: an open-addressing hash table that only grows. */
+typedef struct {
+    char *func;       /* owned copies of the key strings */
+    char *file;
+    int line;
+    size_t hash;
+    PyObject *code;   /* owned; NULL marks an empty slot */
+} tb_slot;
+
+static tb_slot *tb_table = NULL;
+static size_t tb_cap = 0, tb_used = 0;
+
+static size_t tb_hash(const char *func, const char *file, int line) {
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)func; *p; p++) h = (h ^ *p) * 1099511628211ULL;
+    h = (h ^ 0xff) * 1099511628211ULL;
+    for (const unsigned char *p = (const unsigned char *)file; *p; p++) h = (h ^ *p) * 1099511628211ULL;
+    h = (h ^ (uint64_t)(uint32_t)line) * 1099511628211ULL;
+    return (size_t)(h ^ (h >> 29));
+}
+
+static char *dup_str(const char *s) {
+    size_t n = strlen(s) + 1;
+    char *d = PyMem_RawMalloc(n);
+    if (d != NULL) memcpy(d, s, n);
+    return d;
+}
+
+/* Grow the table to twice its size (or the initial size); 0 or -1. */
+static int tb_grow(void) {
+    size_t ncap = tb_cap ? tb_cap * 2 : 64;
+    tb_slot *nt = PyMem_RawCalloc(ncap, sizeof(tb_slot));
+    if (nt == NULL) return -1;
+    for (size_t i = 0; i < tb_cap; i++) {
+        if (tb_table[i].code == NULL) continue;
+        size_t j = tb_table[i].hash & (ncap - 1);
+        while (nt[j].code != NULL) j = (j + 1) & (ncap - 1);
+        nt[j] = tb_table[i];
+    }
+    PyMem_RawFree(tb_table);
+    tb_table = nt;
+    tb_cap = ncap;
+    return 0;
+}
+
+/* New reference to the cached (or a fresh) code object; NULL + error. */
+static PyObject *tb_code_for(const char *func, const char *file, int line) {
+    size_t h = tb_hash(func, file, line);
+    if (tb_cap != 0) {
+        for (size_t j = h & (tb_cap - 1); tb_table[j].code != NULL; j = (j + 1) & (tb_cap - 1)) {
+            tb_slot *s = &tb_table[j];
+            if (s->hash == h && s->line == line && strcmp(s->func, func) == 0 &&
+                strcmp(s->file, file) == 0) {
+                Py_INCREF(s->code);
+                return s->code;
+            }
+        }
+    }
+    PyObject *code = (PyObject *)PyCode_NewEmpty(file, func, line);
+    if (code == NULL) return NULL;
+    /* insert; on any allocation failure just skip caching */
+    if ((tb_used + 1) * 2 > tb_cap && tb_grow() < 0) return code;
+    char *fc = dup_str(func), *fl = dup_str(file);
+    if (fc == NULL || fl == NULL) {
+        PyMem_RawFree(fc);
+        PyMem_RawFree(fl);
+        return code;
+    }
+    size_t j = h & (tb_cap - 1);
+    while (tb_table[j].code != NULL) j = (j + 1) & (tb_cap - 1);
+    tb_table[j].func = fc;
+    tb_table[j].file = fl;
+    tb_table[j].line = line;
+    tb_table[j].hash = h;
+    Py_INCREF(code);
+    tb_table[j].code = code;
+    tb_used++;
+    return code;
+}
+
+static PyObject *fallback_globals(void) {
+    static PyObject *g = NULL; /* owned, process lifetime */
+    if (g == NULL) g = PyDict_New();
+    return g;
+}
+
+void oxy_add_traceback(PyObject *globals, const char *funcname, const char *filename, int line) {
+    if (!PyErr_Occurred()) return;
+    if (funcname == NULL) funcname = "<unknown>";
+    if (filename == NULL) filename = "<unknown>";
+    PyObject *et, *ev, *etb;
+    PyErr_Fetch(&et, &ev, &etb);
+    PyFrameObject *frame = NULL;
+    PyObject *code = tb_code_for(funcname, filename, line);
+    if (code != NULL) {
+        if (globals == NULL || !PyDict_Check(globals)) globals = fallback_globals();
+        if (globals != NULL)
+            frame = PyFrame_New(PyThreadState_Get(), (PyCodeObject *)code, globals, NULL);
+        Py_DECREF(code);
+    }
+    if (frame == NULL) PyErr_Clear(); /* drop our own failure, keep the original */
+    PyErr_Restore(et, ev, etb);
+    if (frame != NULL) {
+        /* line number: the frame has not started, so it reports
+           co_firstlineno, which is `line` */
+        PyTraceBack_Here(frame);
+        Py_DECREF(frame);
+    }
+}
+
+/* ---- refcounting of long-form ints (cold) ------------------------------ */
+
+void oxy_int_incref_long(oxy_int x) { Py_INCREF(OXY_INT_AS_OBJ(x)); }
+void oxy_int_decref_long(oxy_int x) { Py_DECREF(OXY_INT_AS_OBJ(x)); }
+void oxy_int_xdecref_long(oxy_int x) {
+    if (x != OXY_INT_ERR) Py_DECREF(OXY_INT_AS_OBJ(x));
+}
+void oxy_int_xdecref_ool(oxy_int x) { oxy_int_xdecref(x); }
+void oxy_int_incref_ool(oxy_int x) { oxy_int_incref(x); }
+
+oxy_int oxy_list_get_int_ool(PyObject *list, oxy_int i) {
+    PyObject *v = oxy_list_getitem(list, i);
+    if (v == NULL) return OXY_INT_ERR;
+    oxy_int r = OXY_INT_ERR;
+    if (PyLong_Check(v)) r = oxy_int_from_long_obj(v);
+    else oxy_raise_type("list item", "int", v);
+    Py_DECREF(v);
+    return r;
+}
+void oxy_xdecref_ool(PyObject *o) { Py_XDECREF(o); }
+
+/* ======================================================================== */
+/* Compiled function objects                                                */
+/* ======================================================================== */
+
+typedef struct {
+    PyObject_HEAD
+    PyMethodDef *def;
+    PyObject *self_arg; /* first argument of the wrapper (the module) */
+    PyObject *name;
+    PyObject *qualname;
+    PyObject *doc;
+    PyObject *dict;
+    PyObject *weakreflist;
+    vectorcallfunc vectorcall;
+    oxy_codeinfo *info;
+    PyObject *module;      /* __module__ */
+    PyObject *annotations; /* __annotations__ once read or set (NULL before) */
+} OxyFunction;
+
+static PyObject *oxyfn_vectorcall(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
+    OxyFunction *f = (OxyFunction *)self;
+    _PyCFunctionFastWithKeywords meth = (_PyCFunctionFastWithKeywords)(void (*)(void))f->def->ml_meth;
+    return meth(f->self_arg, args, PyVectorcall_NARGS(nargsf), kwnames);
+}
+
+static int oxyfn_traverse(PyObject *self, visitproc visit, void *arg) {
+    OxyFunction *f = (OxyFunction *)self;
+    Py_VISIT(f->self_arg);
+    Py_VISIT(f->dict);
+    Py_VISIT(f->doc);
+    Py_VISIT(f->module);
+    Py_VISIT(f->annotations);
+    return 0;
+}
+
+static int oxyfn_clear(PyObject *self) {
+    OxyFunction *f = (OxyFunction *)self;
+    Py_CLEAR(f->self_arg);
+    Py_CLEAR(f->dict);
+    Py_CLEAR(f->doc);
+    Py_CLEAR(f->name);
+    Py_CLEAR(f->qualname);
+    Py_CLEAR(f->module);
+    Py_CLEAR(f->annotations);
+    return 0;
+}
+
+static void oxyfn_dealloc(PyObject *self) {
+    OxyFunction *f = (OxyFunction *)self;
+    PyObject_GC_UnTrack(self);
+    if (f->weakreflist != NULL) PyObject_ClearWeakRefs(self);
+    oxyfn_clear(self);
+    PyObject_GC_Del(self);
+}
+
+static PyObject *oxyfn_repr(PyObject *self) {
+    OxyFunction *f = (OxyFunction *)self;
+    return PyUnicode_FromFormat("<function %U at %p>", f->qualname, self);
+}
+
+static PyObject *oxyfn_descr_get(PyObject *self, PyObject *obj, PyObject *type) {
+    (void)type;
+    if (obj == Py_None || obj == NULL) {
+        Py_INCREF(self);
+        return self;
+    }
+    return PyMethod_New(self, obj);
+}
+
+static PyObject *oxyfn_get_doc(PyObject *self, void *c) {
+    (void)c;
+    OxyFunction *f = (OxyFunction *)self;
+    PyObject *d = f->doc ? f->doc : Py_None;
+    Py_INCREF(d);
+    return d;
+}
+
+static int oxyfn_set_doc(PyObject *self, PyObject *v, void *c) {
+    (void)c;
+    OxyFunction *f = (OxyFunction *)self;
+    Py_XINCREF(v);
+    Py_XSETREF(f->doc, v);
+    return 0;
+}
+
+static int oxyfn_set_str(PyObject **slot, PyObject *v, const char *what) {
+    if (v == NULL || !PyUnicode_Check(v)) {
+        PyErr_Format(PyExc_TypeError, "%s must be set to a string object", what);
+        return -1;
+    }
+    Py_INCREF(v);
+    Py_XSETREF(*slot, v);
+    return 0;
+}
+
+static PyObject *oxyfn_get_name(PyObject *self, void *c) {
+    (void)c;
+    PyObject *n = ((OxyFunction *)self)->name;
+    Py_INCREF(n);
+    return n;
+}
+static int oxyfn_set_name(PyObject *self, PyObject *v, void *c) {
+    (void)c;
+    return oxyfn_set_str(&((OxyFunction *)self)->name, v, "__name__");
+}
+static PyObject *oxyfn_get_qualname(PyObject *self, void *c) {
+    (void)c;
+    PyObject *n = ((OxyFunction *)self)->qualname;
+    Py_INCREF(n);
+    return n;
+}
+static int oxyfn_set_qualname(PyObject *self, PyObject *v, void *c) {
+    (void)c;
+    return oxyfn_set_str(&((OxyFunction *)self)->qualname, v, "__qualname__");
+}
+
+static PyObject *oxyfn_reduce(PyObject *self, PyObject *unused) {
+    (void)unused;
+    /* Pickled by reference, like a Python function: pickle looks up
+       module.qualname when it sees a string. */
+    return oxyfn_get_qualname(self, NULL);
+}
+
+/* __code__: a code object with the function's parameters (so that inspect treats
+   the function like a Python one: signature(), isgeneratorfunction()). */
+static PyObject *oxyfn_get_code(PyObject *self, void *c) {
+    (void)c;
+    oxy_codeinfo *ci = ((OxyFunction *)self)->info;
+    if (ci == NULL) Py_RETURN_NONE;
+    if (ci->code != NULL) return Py_NewRef(ci->code);
+    Py_ssize_t n = 0;
+    while (ci->varnames[n] != NULL) n++;
+    PyObject *names = PyTuple_New(n);
+    if (names == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *s = PyUnicode_InternFromString(ci->varnames[i]);
+        if (s == NULL) {
+            Py_DECREF(names);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(names, i, s);
+    }
+    PyCodeObject *empty = PyCode_NewEmpty(ci->filename, ((OxyFunction *)self)->def->ml_name,
+                                          ci->firstlineno);
+    PyObject *replace = empty ? PyObject_GetAttrString((PyObject *)empty, "replace") : NULL;
+    Py_XDECREF(empty);
+    PyObject *kw = replace ? Py_BuildValue("{s:i,s:i,s:i,s:n,s:O,s:i,s:O}", "co_argcount",
+                                           ci->argcount, "co_posonlyargcount",
+                                           ci->posonlyargcount, "co_kwonlyargcount",
+                                           ci->kwonlyargcount, "co_nlocals", n, "co_varnames",
+                                           names, "co_flags", ci->flags, "co_qualname",
+                                           ((OxyFunction *)self)->qualname)
+                           : NULL;
+    Py_DECREF(names);
+    PyObject *code = kw ? PyObject_VectorcallDict(replace, NULL, 0, kw) : NULL;
+    Py_XDECREF(kw);
+    Py_XDECREF(replace);
+    if (code == NULL) return NULL;
+    ci->code = Py_NewRef(code);
+    return code;
+}
+
+static PyObject *oxyfn_defaults(PyObject *self, int kw) {
+    OxyFunction *f = (OxyFunction *)self;
+    if (f->info == NULL || f->info->defaults == NULL) Py_RETURN_NONE;
+    return f->info->defaults(f->self_arg, kw);
+}
+static PyObject *oxyfn_get_defaults(PyObject *self, void *c) {
+    (void)c;
+    return oxyfn_defaults(self, 0);
+}
+static PyObject *oxyfn_get_kwdefaults(PyObject *self, void *c) {
+    (void)c;
+    return oxyfn_defaults(self, 1);
+}
+
+static PyObject *oxyfn_get_globals(PyObject *self, void *c) {
+    (void)c;
+    OxyFunction *f = (OxyFunction *)self;
+    if (f->info == NULL || f->info->globals == NULL || *f->info->globals == NULL) Py_RETURN_NONE;
+    return Py_NewRef(*f->info->globals);
+}
+
+/* __annotations__: evaluated on first use, in the module's globals (an annotation
+   that names something not there, e.g. a local class, stays its source string);
+   kept in the function's __dict__, where assignments go too. */
+static PyObject *oxyfn_get_annotations(PyObject *self, void *c) {
+    (void)c;
+    OxyFunction *f = (OxyFunction *)self;
+    if (f->annotations != NULL) return Py_NewRef(f->annotations);
+    PyObject *ann = PyDict_New();
+    if (ann == NULL) return NULL;
+    const char *const *a = f->info ? f->info->annotations : NULL;
+    PyObject *globals = f->info && f->info->globals ? *f->info->globals : NULL;
+    for (; a != NULL && a[0] != NULL; a += 2) {
+        PyObject *v = NULL;
+        if (!f->info->future_annotations && globals != NULL) {
+            v = PyRun_String(a[1], Py_eval_input, globals, globals);
+            if (v == NULL) PyErr_Clear();
+        }
+        if (v == NULL) v = PyUnicode_FromString(a[1]);
+        if (v == NULL || PyDict_SetItemString(ann, a[0], v) < 0) {
+            Py_XDECREF(v);
+            Py_DECREF(ann);
+            return NULL;
+        }
+        Py_DECREF(v);
+    }
+    f->annotations = ann;
+    return Py_NewRef(ann);
+}
+static int oxyfn_set_annotations(PyObject *self, PyObject *v, void *c) {
+    (void)c;
+    OxyFunction *f = (OxyFunction *)self;
+    if (v == Py_None) v = NULL;
+    if (v != NULL && !PyDict_Check(v)) {
+        PyErr_SetString(PyExc_TypeError, "__annotations__ must be set to a dict object");
+        return -1;
+    }
+    /* (Deleting leaves it to be made afresh, empty: as CPython's functions.) */
+    if (v == NULL) v = PyDict_New();
+    else Py_INCREF(v);
+    if (v == NULL) return -1;
+    Py_XSETREF(f->annotations, v);
+    return 0;
+}
+
+static PyObject *oxyfn_get_module(PyObject *self, void *c) {
+    (void)c;
+    PyObject *m = ((OxyFunction *)self)->module;
+    return Py_NewRef(m != NULL ? m : Py_None);
+}
+static int oxyfn_set_module(PyObject *self, PyObject *v, void *c) {
+    (void)c;
+    Py_XINCREF(v);
+    Py_XSETREF(((OxyFunction *)self)->module, v);
+    return 0;
+}
+
+PyObject *oxy_defaults_tuple(int n, ...) {
+    va_list ap;
+    va_start(ap, n);
+    PyObject *t = PyTuple_New(n);
+    for (int i = 0; i < n; i++) {
+        PyObject *v = va_arg(ap, PyObject *);
+        if (t == NULL || v == NULL) {
+            Py_XDECREF(v);
+            Py_CLEAR(t);
+            continue;
+        }
+        PyTuple_SET_ITEM(t, i, v);
+    }
+    va_end(ap);
+    return t;
+}
+
+PyObject *oxy_defaults_dict(int n, ...) {
+    va_list ap;
+    va_start(ap, n);
+    PyObject *d = PyDict_New();
+    for (int i = 0; i < n; i++) {
+        const char *name = va_arg(ap, const char *);
+        PyObject *v = va_arg(ap, PyObject *);
+        if (d != NULL && (v == NULL || PyDict_SetItemString(d, name, v) < 0)) Py_CLEAR(d);
+        Py_XDECREF(v);
+    }
+    va_end(ap);
+    return d;
+}
+
+static PyGetSetDef oxyfn_getset[] = {
+    {"__code__", oxyfn_get_code, NULL, NULL, NULL},
+    {"__defaults__", oxyfn_get_defaults, NULL, NULL, NULL},
+    {"__kwdefaults__", oxyfn_get_kwdefaults, NULL, NULL, NULL},
+    {"__globals__", oxyfn_get_globals, NULL, NULL, NULL},
+    {"__annotations__", oxyfn_get_annotations, oxyfn_set_annotations, NULL, NULL},
+    {"__module__", oxyfn_get_module, oxyfn_set_module, NULL, NULL},
+    {"__doc__", oxyfn_get_doc, oxyfn_set_doc, NULL, NULL},
+    {"__name__", oxyfn_get_name, oxyfn_set_name, NULL, NULL},
+    {"__qualname__", oxyfn_get_qualname, oxyfn_set_qualname, NULL, NULL},
+    {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef oxyfn_methods[] = {
+    {"__reduce__", oxyfn_reduce, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject *oxy_function_type = NULL;
+
+/* This module's compiled function `o`'s native C function, if it is exported with
+   signature hash `sig` (see "cross-module calls" in oxyc_rt.h). */
+static oxy_native_fn oxyfn_native_of(PyObject *o, uint64_t sig) {
+    if (oxy_function_type == NULL || Py_TYPE(o) != oxy_function_type) return NULL;
+    oxy_codeinfo *ci = ((OxyFunction *)o)->info;
+    if (ci == NULL || ci->xnative == NULL || ci->xsig != sig) return NULL;
+    return ci->xnative;
+}
+
+PyTypeObject *oxy_function_type_get(void) {
+    if (oxy_function_type != NULL) return oxy_function_type;
+    PyType_Slot slots[] = {
+        {Py_tp_dealloc, (void *)oxyfn_dealloc},
+        {Py_tp_repr, (void *)oxyfn_repr},
+        {Py_tp_call, (void *)PyVectorcall_Call},
+        {Py_tp_descr_get, (void *)oxyfn_descr_get},
+        {Py_tp_traverse, (void *)oxyfn_traverse},
+        {Py_tp_clear, (void *)oxyfn_clear},
+        {Py_tp_getset, (void *)oxyfn_getset},
+        {Py_tp_methods, (void *)oxyfn_methods},
+        {0, NULL},
+    };
+    static PyMemberDef members[] = {
+        {"__vectorcalloffset__", T_PYSSIZET, offsetof(OxyFunction, vectorcall), READONLY, NULL},
+        {"__dictoffset__", T_PYSSIZET, offsetof(OxyFunction, dict), READONLY, NULL},
+        {"__weaklistoffset__", T_PYSSIZET, offsetof(OxyFunction, weakreflist), READONLY, NULL},
+        {NULL, 0, 0, 0, NULL},
+    };
+    PyType_Slot all[sizeof(slots) / sizeof(slots[0]) + 1];
+    size_t i = 0;
+    for (; slots[i].slot != 0; i++) all[i] = slots[i];
+    all[i].slot = Py_tp_members;
+    all[i].pfunc = members;
+    all[i + 1].slot = 0;
+    all[i + 1].pfunc = NULL;
+    PyType_Spec spec = {
+        "oxyc.function",
+        sizeof(OxyFunction),
+        0,
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL |
+            Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_IMMUTABLETYPE,
+        all,
+    };
+    PyTypeObject *tp = (PyTypeObject *)PyType_FromSpec(&spec);
+    if (tp == NULL) return NULL;
+    /* What other compiled modules call directly (see oxy_xsite_resolve). */
+    static const oxy_xcall_api api = {1, oxyfn_native_of};
+    PyObject *cap = PyCapsule_New((void *)&api, OXY_XCALL_CAPSULE, NULL);
+    if (cap == NULL || PyDict_SetItemString(tp->tp_dict, "__oxyc_xcall__", cap) < 0) {
+        Py_XDECREF(cap);
+        Py_DECREF(tp);
+        return NULL;
+    }
+    Py_DECREF(cap);
+    PyType_Modified(tp);
+    oxy_function_type = tp;
+    return oxy_function_type;
+}
+
+int oxy_xsite_resolve(PyObject *o, oxy_xsite *site, uint64_t sig) {
+    static PyObject *key = NULL;
+    PyTypeObject *tp = Py_TYPE(o);
+    /* (Plain Python functions, bound methods, mocks: rejected at once.) */
+    if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) || strcmp(tp->tp_name, "oxyc.function") != 0 ||
+        tp->tp_dict == NULL)
+        return 0;
+    if (key == NULL && (key = PyUnicode_InternFromString("__oxyc_xcall__")) == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    PyObject *cap = PyDict_GetItemWithError(tp->tp_dict, key);
+    if (cap == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    if (!PyCapsule_IsValid(cap, OXY_XCALL_CAPSULE)) return 0;
+    const oxy_xcall_api *api = (const oxy_xcall_api *)PyCapsule_GetPointer(cap, OXY_XCALL_CAPSULE);
+    if (api == NULL || api->abi != 1) {
+        PyErr_Clear();
+        return 0;
+    }
+    oxy_native_fn fn = api->native_of(o, sig);
+    if (fn == NULL) return 0;
+    site->fn = fn;
+    Py_INCREF(o);
+    Py_XSETREF(site->obj, o);
+    return 1;
+}
+
+/* ---- cross-module classes (see oxyc_rt.h) ---- */
+
+static PyObject *oxy_xclass_key(void) {
+    static PyObject *key = NULL;
+    if (key == NULL) key = PyUnicode_InternFromString("__oxyc_xclass__");
+    return key;
+}
+
+int oxy_xclass_install(PyTypeObject *t, const oxy_xclass_desc *d) {
+    PyObject *key = oxy_xclass_key();
+    if (key == NULL) return -1;
+    PyObject *cap = PyCapsule_New((void *)d, OXY_XCLASS_CAPSULE, NULL);
+    if (cap == NULL) return -1;
+    int r = PyDict_SetItem(t->tp_dict, key, cap);
+    Py_DECREF(cap);
+    if (r < 0) return -1;
+    PyType_Modified(t);
+    return 0;
+}
+
+/* The descriptor in `t`'s own dict, if it is the class it describes. */
+static const oxy_xclass_desc *oxy_xclass_desc_of(PyTypeObject *t) {
+    if (!(t->tp_flags & Py_TPFLAGS_HEAPTYPE) || t->tp_dict == NULL) return NULL;
+    PyObject *key = oxy_xclass_key();
+    if (key == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    PyObject *cap = PyDict_GetItemWithError(t->tp_dict, key);
+    if (cap == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    if (!PyCapsule_IsValid(cap, OXY_XCLASS_CAPSULE)) return NULL;
+    const oxy_xclass_desc *d = (const oxy_xclass_desc *)PyCapsule_GetPointer(cap, OXY_XCLASS_CAPSULE);
+    if (d == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    if (d->abi != 1 || d->type == NULL || *d->type != t) return NULL;
+    return d;
+}
+
+int oxy_xclass_match(oxy_xclass *x, PyTypeObject *t) {
+    const oxy_xclass_desc *d = oxy_xclass_desc_of(t);
+    if (d == NULL || d->layout != x->layout) {
+        x->miss = t;
+        return 0;
+    }
+    x->methods = d->methods;
+    x->alloc = d->alloc;
+    Py_INCREF(t);
+    Py_XSETREF(x->type, t);
+    return 1;
+}
+
+int oxy_xclass_isinstance(oxy_xclass *x, PyObject *o) {
+    PyTypeObject *t = Py_TYPE(o);
+    if (t == x->type) return 1;
+    if (x->type != NULL && PyType_IsSubtype(t, x->type)) return 1;
+    /* (The class itself may not have been seen yet: look along the MRO.) */
+    PyObject *mro = t->tp_mro;
+    if (mro == NULL || !PyTuple_Check(mro)) return 0;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(mro); i++) {
+        PyObject *b = PyTuple_GET_ITEM(mro, i);
+        if (!PyType_Check(b)) continue;
+        const oxy_xclass_desc *d = oxy_xclass_desc_of((PyTypeObject *)b);
+        if (d != NULL && d->layout == x->layout) {
+            x->methods = d->methods;
+            x->alloc = d->alloc;
+            Py_INCREF(b);
+            Py_XSETREF(x->type, (PyTypeObject *)b);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *module_name,
+                           oxy_codeinfo *info) {
+    PyTypeObject *tp = oxy_function_type_get();
+    if (tp == NULL) return NULL;
+    OxyFunction *f = PyObject_GC_New(OxyFunction, tp);
+    if (f == NULL) return NULL;
+    f->def = def;
+    f->info = info;
+    Py_XINCREF(self_arg);
+    f->self_arg = self_arg;
+    f->name = PyUnicode_FromString(def->ml_name);
+    f->qualname = f->name;
+    Py_XINCREF(f->qualname);
+    f->doc = NULL;
+    if (def->ml_doc != NULL) f->doc = PyUnicode_FromString(def->ml_doc);
+    f->dict = NULL; /* (made on first use) */
+    f->weakreflist = NULL;
+    f->vectorcall = oxyfn_vectorcall;
+    f->module = Py_XNewRef(module_name);
+    f->annotations = NULL;
+    PyObject_GC_Track((PyObject *)f);
+    if (f->name == NULL || (def->ml_doc != NULL && f->doc == NULL)) {
+        Py_DECREF(f);
+        return NULL;
+    }
+    return (PyObject *)f;
+}
+
+PyObject *oxy_closure_new(PyMethodDef *def, PyObject *closure, PyObject *module_name,
+                          PyObject *qualname, oxy_codeinfo *info) {
+    PyObject *fn = oxy_function_new(def, closure, module_name, info);
+    if (fn == NULL) return NULL;
+    Py_INCREF(qualname);
+    Py_SETREF(((OxyFunction *)fn)->qualname, qualname);
+    return fn;
+}
