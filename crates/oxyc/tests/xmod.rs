@@ -89,7 +89,7 @@ fn modules_built_together_call_each_other_directly_and_agree_with_the_interprete
     let t = Tree::new();
     t.build_all(None);
     for m in [
-        "__init__", "main", "mathx", "shapes", "cyc_a", "cyc_b", "geom", "geouse",
+        "__init__", "main", "mathx", "shapes", "cyc_a", "cyc_b", "geom", "geouse", "tcheck",
     ] {
         assert!(extension(&t.out(), m).is_file(), "{m} not built");
     }
@@ -181,8 +181,8 @@ fn a_body_change_recompiles_that_module_alone_a_signature_change_its_callers_too
     let (cc, log) = logging_cc(t.tmp.path());
     t.build_all(Some(&cc));
     let first = take_log(&log);
-    // The runtime, then a compile and a link per module (6).
-    assert_eq!(first.len(), 1 + 2 * 8, "{first:?}");
+    // The runtime's two units, then a compile and a link per module (9).
+    assert_eq!(first.len(), 2 + 2 * 9, "{first:?}");
 
     let mathx = t.src().join("xpkg/mathx.py");
     let text = std::fs::read_to_string(&mathx).unwrap();
@@ -299,6 +299,25 @@ fn native_classes_of_another_module_are_used_directly_and_agree_with_the_interpr
     // A class whose unset fields ask `__getattr__` is not shown to other modules.
     assert!(!c.contains("xpkg.geom.Weird"));
 
+    // Annotations naming the classes through imports under `if TYPE_CHECKING:`
+    // (which never run) give the same direct access.
+    let tc_interpreted = t.run_module("xpkg.tcheck", &t.src());
+    assert!(
+        tc_interpreted.ends_with("-- 3 passed, 0 failed\n"),
+        "{tc_interpreted}"
+    );
+    assert_eq!(t.run_module("xpkg.tcheck", &t.out()), tc_interpreted);
+    let tc = t.c_of("tcheck");
+    for class in ["Point", "Node"] {
+        assert!(
+            tc.contains(&format!(
+                "/* class xpkg.geom.{class} of another module, layout 0x"
+            )),
+            "{class} not seen from tcheck"
+        );
+    }
+    assert!(tc.contains("/* xpkg.geom.Point.norm1, direct */"));
+
     // Stores of the wrong type raise the class's own TypeError (never a crash), in
     // place or through its setter.
     let checks = python(
@@ -385,7 +404,8 @@ fn a_method_body_change_recompiles_the_class_module_alone_a_field_change_its_use
     assert_eq!(second.len(), 2, "{second:?}");
     assert!(second.iter().all(|l| l.contains("geom")), "{second:?}");
 
-    // A field: geom and geouse, which reads the fields in place, are compiled again.
+    // A field: geom, and geouse and tcheck, which read the fields in place, are
+    // compiled again.
     let field = body.replace(
         "        self.x = x\n        self.y = y\n",
         "        self.x = x\n        self.y = y\n        self.tag = 0\n",
@@ -394,12 +414,14 @@ fn a_method_body_change_recompiles_the_class_module_alone_a_field_change_its_use
     std::fs::write(&geom, field).unwrap();
     t.build_all(Some(&cc));
     let third = take_log(&log);
-    assert_eq!(third.len(), 4, "{third:?}");
-    assert_eq!(
-        third.iter().filter(|l| l.contains("geouse")).count(),
-        2,
-        "{third:?}"
-    );
+    assert_eq!(third.len(), 6, "{third:?}");
+    for user in ["geouse", "tcheck"] {
+        assert_eq!(
+            third.iter().filter(|l| l.contains(user)).count(),
+            2,
+            "{third:?}"
+        );
+    }
     assert_eq!(
         t.run_module("xpkg.geouse", &t.out()),
         t.run_module("xpkg.geouse", &t.src())

@@ -262,6 +262,9 @@ pub struct SemModule<'m> {
     /// Module globals bound exactly once, by a compiled top-level `import` or
     /// `from ... import` (what other compiled modules' functions are reached through).
     pub imports: IndexMap<String, ImportBinding>,
+    /// Names bound only by an import under a top-level `if TYPE_CHECKING:` (never at
+    /// run time): what annotations may name through them.
+    pub type_imports: IndexMap<String, ImportBinding>,
     /// Notes on what is interpreted and why; errors for invalid programs.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -443,48 +446,28 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
         }
     }
     let mut imports = IndexMap::new();
+    let mut type_imports = IndexMap::new();
     if !bindings.star_import {
+        let once = |name: &String| bindings.counts.get(name) == Some(&1);
         for (stmt, mode) in module.body.iter().zip(&items) {
             if *mode != ItemMode::Compiled {
                 continue;
             }
-            let mut found: Vec<(String, ImportBinding)> = Vec::new();
-            match &stmt.kind {
-                StmtKind::Import(aliases) => {
-                    for a in aliases {
-                        match &a.asname {
-                            Some(asname) => found
-                                .push((asname.name.clone(), ImportBinding::Module(a.name.clone()))),
-                            None => {
-                                let top = a.name.split('.').next().unwrap_or(&a.name);
-                                found
-                                    .push((top.to_string(), ImportBinding::Module(top.to_string())))
-                            }
-                        }
-                    }
-                }
-                StmtKind::ImportFrom {
-                    module: m,
-                    names,
-                    level,
-                } => {
-                    for a in names {
-                        let bound = a.asname.as_ref().map_or(&a.name, |i| &i.name);
-                        found.push((
-                            bound.clone(),
-                            ImportBinding::From {
-                                module: m.clone(),
-                                level: *level,
-                                name: a.name.clone(),
-                            },
-                        ));
-                    }
-                }
-                _ => {}
-            }
-            for (name, b) in found {
-                if bindings.counts.get(&name) == Some(&1) {
+            for (name, b) in import_bindings(stmt) {
+                if once(&name) {
                     imports.insert(name, b);
+                }
+            }
+        }
+        // `if TYPE_CHECKING:` imports (after the ones above: the test reads them).
+        for stmt in &module.body {
+            if let StmtKind::If { test, body, .. } = &stmt.kind
+                && is_type_checking(test, &imports)
+            {
+                for (name, b) in body.iter().flat_map(import_bindings) {
+                    if once(&name) {
+                        type_imports.insert(name, b);
+                    }
                 }
             }
         }
@@ -538,6 +521,7 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
     SemModule {
         native,
         imports,
+        type_imports,
         items,
         functions,
         keys,
@@ -548,6 +532,63 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
         star_import: bindings.star_import,
         future_annotations,
         diagnostics,
+    }
+}
+
+/// The names an `import` or `from ... import` statement binds (none for other
+/// statements).
+fn import_bindings(stmt: &ast::Stmt) -> Vec<(String, ImportBinding)> {
+    match &stmt.kind {
+        StmtKind::Import(aliases) => aliases
+            .iter()
+            .map(|a| match &a.asname {
+                Some(asname) => (asname.name.clone(), ImportBinding::Module(a.name.clone())),
+                None => {
+                    let top = a.name.split('.').next().unwrap_or(&a.name);
+                    (top.to_string(), ImportBinding::Module(top.to_string()))
+                }
+            })
+            .collect(),
+        StmtKind::ImportFrom {
+            module,
+            names,
+            level,
+        } => names
+            .iter()
+            .map(|a| {
+                let bound = a.asname.as_ref().map_or(&a.name, |i| &i.name);
+                (
+                    bound.clone(),
+                    ImportBinding::From {
+                        module: module.clone(),
+                        level: *level,
+                        name: a.name.clone(),
+                    },
+                )
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `TYPE_CHECKING` (imported from `typing`) or `typing.TYPE_CHECKING`.
+fn is_type_checking(test: &ast::Expr, imports: &IndexMap<String, ImportBinding>) -> bool {
+    let typing = |b: Option<&ImportBinding>| match b {
+        Some(ImportBinding::From {
+            module: Some(m),
+            level: 0,
+            name,
+        }) => m == "typing" && name == "TYPE_CHECKING",
+        _ => false,
+    };
+    match &test.kind {
+        ast::ExprKind::Name(n) => typing(imports.get(n)),
+        ast::ExprKind::Attribute { value, attr } => {
+            attr.name == "TYPE_CHECKING"
+                && matches!(&value.kind, ast::ExprKind::Name(m)
+                    if matches!(imports.get(m), Some(ImportBinding::Module(t)) if t == "typing"))
+        }
+        _ => false,
     }
 }
 

@@ -393,3 +393,20 @@ fn global_in_a_class_body_rebinding_a_function_is_a_binding() {
     );
     assert!(!s.early_bound.contains_key("helper"));
 }
+
+#[test]
+fn imports_under_type_checking_are_seen_by_annotations_only() {
+    let s = sem("from typing import TYPE_CHECKING\nimport typing\n\
+         if TYPE_CHECKING:\n    from pkg.a import A\n    import pkg.b as b\n\
+         if typing.TYPE_CHECKING:\n    from pkg.c import C\n\
+         if not TYPE_CHECKING:\n    from pkg.d import D\n\
+         if TYPE_CHECKING:\n    from pkg.e import E\nelse:\n    E = object\n\
+         if TYPE_CHECKING:\n    x = 1\n    from pkg.f import F\n");
+    let seen: Vec<&str> = s.type_imports.keys().map(String::as_str).collect();
+    // (`D` is bound at run time; `E` twice.)
+    assert_eq!(seen, ["A", "b", "C", "F"]);
+    assert!(!s.imports.contains_key("A") && s.imports.contains_key("TYPE_CHECKING"));
+    // A TYPE_CHECKING that is not typing's does not count.
+    let s = sem("TYPE_CHECKING = True\nif TYPE_CHECKING:\n    from pkg.a import A\n");
+    assert!(s.type_imports.is_empty());
+}

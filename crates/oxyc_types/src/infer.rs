@@ -94,7 +94,9 @@ pub fn check_module_with(
     let not_local = |n: &str| sem.native_named(n).is_none() && !sem.early_bound.contains_key(n);
     let class = |e: &Expr| match &e.kind {
         ExprKind::Name(n) if sem.native_named(n).is_some() => Some(Ty::Instance(n.to_string())),
-        _ => xmod::class_named(sem, &externs, e, &not_local).map(|x| Ty::Foreign(x.qualified())),
+        _ => {
+            xmod::annotation_class(sem, &externs, e, &not_local).map(|x| Ty::Foreign(x.qualified()))
+        }
     };
     let type_of_annotation = |e: &Expr| type_of_annotation_with(e, &class);
     let fields: Vec<IndexMap<String, Ty>> = sem

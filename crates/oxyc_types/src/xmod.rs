@@ -525,17 +525,33 @@ pub fn plan(f: &XFunc, nargs: usize, kws: &[&str]) -> Option<Vec<XBind>> {
         .collect()
 }
 
+/// Where a name is looked up: run-time code sees the module's imports; annotations
+/// also see those under `if TYPE_CHECKING:` (`SemModule::type_imports`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Seen {
+    AtRunTime,
+    InAnnotation,
+}
+
+fn import_of<'s>(sem: &'s SemModule<'_>, name: &str, seen: Seen) -> Option<&'s ImportBinding> {
+    sem.imports.get(name).or_else(|| match seen {
+        Seen::InAnnotation => sem.type_imports.get(name),
+        Seen::AtRunTime => None,
+    })
+}
+
 /// The module a dotted expression names when it is built from the module's imports:
 /// `m` after `import pkg.mod as m`, `pkg.mod` after `import pkg.mod`, `mod` after
 /// `from pkg import mod`. `is_global(name)`: the name is a module global there.
-pub fn module_of(
+fn module_of(
     sem: &SemModule<'_>,
     externs: &Externs<'_>,
     e: &ast::Expr,
     is_global: &dyn Fn(&str) -> bool,
+    seen: Seen,
 ) -> Option<String> {
     match &e.kind {
-        ExprKind::Name(n) if is_global(n) => match sem.imports.get(n)? {
+        ExprKind::Name(n) if is_global(n) => match import_of(sem, n, seen)? {
             ImportBinding::Module(m) => Some(m.clone()),
             b @ ImportBinding::From { name, .. } => {
                 let base = b.source_module(externs.current, externs.is_package)?;
@@ -543,7 +559,7 @@ pub fn module_of(
             }
         },
         ExprKind::Attribute { value, attr } => {
-            let base = module_of(sem, externs, value, is_global)?;
+            let base = module_of(sem, externs, value, is_global, seen)?;
             Some(format!("{base}.{}", attr.name))
         }
         _ => None,
@@ -557,9 +573,10 @@ fn imported_name(
     externs: &Externs<'_>,
     e: &ast::Expr,
     is_global: &dyn Fn(&str) -> bool,
+    seen: Seen,
 ) -> Option<(String, String)> {
     let (module, name) = match &e.kind {
-        ExprKind::Name(n) if is_global(n) => match sem.imports.get(n)? {
+        ExprKind::Name(n) if is_global(n) => match import_of(sem, n, seen)? {
             b @ ImportBinding::From { name, .. } => (
                 b.source_module(externs.current, externs.is_package)?,
                 name.clone(),
@@ -567,7 +584,7 @@ fn imported_name(
             ImportBinding::Module(_) => return None,
         },
         ExprKind::Attribute { value, attr } => (
-            module_of(sem, externs, value, is_global)?,
+            module_of(sem, externs, value, is_global, seen)?,
             attr.name.clone(),
         ),
         _ => return None,
@@ -584,19 +601,32 @@ pub fn callee<'x>(
     func: &ast::Expr,
     is_global: &dyn Fn(&str) -> bool,
 ) -> Option<&'x XFunc> {
-    let (module, name) = imported_name(sem, externs, func, is_global)?;
+    let (module, name) = imported_name(sem, externs, func, is_global, Seen::AtRunTime)?;
     externs.modules?.get(&module)?.functions.get(&name)
 }
 
-/// The native class of another compiled module that `e` (an annotation, a callee)
-/// names through this module's imports.
+/// The native class of another compiled module that `e` (a callee, an `isinstance`
+/// argument: run-time code) names through this module's imports.
 pub fn class_named<'x>(
     sem: &SemModule<'_>,
     externs: &Externs<'x>,
     e: &ast::Expr,
     is_global: &dyn Fn(&str) -> bool,
 ) -> Option<&'x XClass> {
-    let (module, name) = imported_name(sem, externs, e, is_global)?;
+    let (module, name) = imported_name(sem, externs, e, is_global, Seen::AtRunTime)?;
+    externs.modules?.get(&module)?.classes.get(&name)
+}
+
+/// The native class of another compiled module that the annotation `e` names, also
+/// through imports under `if TYPE_CHECKING:` (which type checkers see and the
+/// interpreter never runs: the class is recognised by its instances' type).
+pub fn annotation_class<'x>(
+    sem: &SemModule<'_>,
+    externs: &Externs<'x>,
+    e: &ast::Expr,
+    is_global: &dyn Fn(&str) -> bool,
+) -> Option<&'x XClass> {
+    let (module, name) = imported_name(sem, externs, e, is_global, Seen::InAnnotation)?;
     externs.modules?.get(&module)?.classes.get(&name)
 }
 
