@@ -417,16 +417,24 @@ impl<'a> FnBuilder<'a> {
         self.prim(Prim::ListToTuple, vec![list])
     }
 
+    /// The class the class statement of this method created (Python's `__class__`
+    /// cell): from its static, or from the cell of the function that made it.
+    pub fn class_object(&mut self) -> Option<Reg> {
+        if let Some(name) = self.class_static.clone() {
+            let dst = self.temp(RType::Obj);
+            self.emit(OpKind::LoadStatic { dst, name });
+            return Some(dst);
+        }
+        let cell = self.scope?.class_cell.as_deref()?;
+        let v = self.load_name(cell);
+        Some(self.box_val(&v))
+    }
+
     /// `super()` in a method: `super(Class, first_argument)`, with the class the
     /// class statement created (Python's `__class__` cell).
     fn zero_arg_super(&mut self) -> Option<Val> {
-        let class_static = self.class_static.clone()?;
         let first = self.scope?.params.first()?.clone();
-        let cls = self.temp(RType::Obj);
-        self.emit(OpKind::LoadStatic {
-            dst: cls,
-            name: class_static,
-        });
+        let cls = self.class_object()?;
         let inst = self.load_name(&first);
         let inst = self.box_val(&inst);
         let callee = self.temp(RType::Obj);

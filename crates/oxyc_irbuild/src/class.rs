@@ -325,7 +325,14 @@ impl<'a> FnBuilder<'a> {
                 name: class_static(stmt_index),
                 src: cls,
             });
-        } else if self.scope.is_none() {
+        } else if let Some(scope) = self.scope {
+            // (The `__class__` of its methods, when they use it: a cell of this
+            // function.)
+            let cell = oxyc_sema::class_cell(c);
+            if scope.cellvars.contains(&cell) {
+                self.store_name(&cell, Val::new(cls, Ty::Object));
+            }
+        } else {
             // (The `__class__` of its methods, when they use it.)
             let slot = oxyc_sema::class_slot(c);
             if self

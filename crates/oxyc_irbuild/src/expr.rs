@@ -274,11 +274,11 @@ impl<'a> FnBuilder<'a> {
     pub fn load_name(&mut self, n: &str) -> Val {
         // `__class__` in a method: the class its class statement created.
         if n == "__class__"
-            && let Some(name) = self.class_static.clone()
-            && self.scope.is_some_and(|s| !s.locals.contains(n))
+            && self
+                .scope
+                .is_some_and(|s| !s.locals.contains(n) && !s.freevars.contains(n))
+            && let Some(dst) = self.class_object()
         {
-            let dst = self.temp(RType::Obj);
-            self.emit(OpKind::LoadStatic { dst, name });
             return Val::new(dst, Ty::Object);
         }
         for scope in self.comp.iter().rev() {

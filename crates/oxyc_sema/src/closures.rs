@@ -6,7 +6,7 @@
 
 use crate::support::{Child, each_child, each_expr_child};
 use crate::{FuncNode, FuncScope, MethodOf, NodeKey, scopes};
-use indexmap::IndexSet;
+use indexmap::{IndexMap, IndexSet};
 use oxyc_syntax::Span;
 use oxyc_syntax::ast::{Expr, ExprKind, Stmt, StmtKind};
 use std::collections::HashMap;
@@ -35,6 +35,8 @@ pub struct Site<'s> {
     pub method_of: Option<MethodOf>,
     /// See `FuncScope::class_slot`.
     pub class_slot: Option<String>,
+    /// See `FuncScope::class_cell`.
+    pub class_cell: Option<String>,
     /// Index (module-wide) of the enclosing compiled function.
     pub parent: Option<usize>,
     /// `__qualname__` prefix: `""` at module level, `"f.<locals>."` inside `f`.
@@ -116,6 +118,8 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
             comp: Vec::new(),
             class_here: false,
             class_slot: None,
+            class_cells: IndexMap::new(),
+            class_cell: None,
         };
         f(&mut w)
     }
@@ -185,6 +189,12 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
                 locals.insert(n);
             }
         }
+        // The `__class__` cells of the classes made in this function.
+        let mut class_cells = IndexMap::new();
+        if let FuncNode::Def(d) = node {
+            classes_needing_cells(&d.body, false, &mut class_cells);
+        }
+        locals.extend(class_cells.values().cloned());
         for n in &nonlocals {
             if !site.bound_outside.contains(n) {
                 return Err((
@@ -213,6 +223,7 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
             stmt_index: site.stmt_index,
             method_of: site.method_of.clone(),
             class_slot: site.class_slot.clone(),
+            class_cell: site.class_cell.clone(),
             node,
             parent: site.parent,
             top_level: site.top_level,
@@ -254,6 +265,8 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
             comp: Vec::new(),
             class_here: false,
             class_slot: None,
+            class_cells,
+            class_cell: None,
         };
         match node {
             FuncNode::Def(d) => {
@@ -297,10 +310,18 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
                 }
             }
         }
-        let uses = std::mem::take(&mut w.uses);
+        let mut uses = std::mem::take(&mut w.uses);
         let cells = std::mem::take(&mut w.cells);
         if site.parent.is_some() && (uses.contains("super") || uses.contains("__class__")) {
-            return Err((span, "`super()` or `__class__` in a nested function".into()));
+            match (&site.class_cell, node) {
+                // A method of a class made in a function: the class is in a cell there.
+                (Some(cell), FuncNode::Def(_)) => {
+                    uses.insert(cell.clone());
+                }
+                _ => {
+                    return Err((span, "`super()` or `__class__` in a nested function".into()));
+                }
+            }
         }
         let mut frees: IndexSet<String> = IndexSet::new();
         for n in &uses {
@@ -340,6 +361,12 @@ struct Walk<'b, 'm, 'g> {
     /// Walking the body of a class outside any function: its methods get this
     /// `FuncScope::class_slot`.
     class_slot: Option<String>,
+    /// The `__class__` cells of the classes made in this function (by the span
+    /// start of the class name; see `crate::class_cell`).
+    class_cells: IndexMap<u32, String>,
+    /// Walking the body of one of those classes: its methods get this
+    /// `FuncScope::class_cell`.
+    class_cell: Option<String>,
 }
 
 impl<'m> Walk<'_, 'm, '_> {
@@ -379,6 +406,10 @@ impl<'m> Walk<'_, 'm, '_> {
                 method_of: None,
                 class_slot: match node {
                     FuncNode::Def(_) => self.class_slot.clone(),
+                    _ => None,
+                },
+                class_cell: match node {
+                    FuncNode::Def(_) => self.class_cell.clone(),
                     _ => None,
                 },
                 parent: self.parent,
@@ -442,9 +473,22 @@ impl<'m> Walk<'_, 'm, '_> {
                 }
                 let class_prefix = format!("{}{}.", self.prefix, c.name.name);
                 let outer_prefix = std::mem::replace(&mut self.prefix, class_prefix);
-                // (A class in a function has no slot: `super()` there stays interpreted.)
+                // (A class in a function has a cell instead of a slot.)
                 let slot = self.parent.is_none().then(|| crate::class_slot(c));
                 let outer_slot = std::mem::replace(&mut self.class_slot, slot);
+                let cell = self.class_cells.get(&c.name.span.start).cloned();
+                if self.parent.is_some()
+                    && cell.is_none()
+                    && let Some(span) = crate::support::first_class_cell_need(c)
+                {
+                    // (Made at each iteration: one cell per call cannot hold them all.)
+                    return Err((
+                        span,
+                        "zero-argument `super()` or `__class__` in a class made in a loop"
+                            .to_string(),
+                    ));
+                }
+                let outer_cell = std::mem::replace(&mut self.class_cell, cell);
                 let mut result = Ok(());
                 for s in &c.body {
                     result = match &s.kind {
@@ -460,6 +504,7 @@ impl<'m> Walk<'_, 'm, '_> {
                 }
                 self.prefix = outer_prefix;
                 self.class_slot = outer_slot;
+                self.class_cell = outer_cell;
                 result
             }
             // A top-level class's methods are added by the caller (and a class nested
@@ -660,5 +705,30 @@ impl YieldScan {
             _ => {}
         }
         each_expr_child(e, &mut |c| self.expr(c));
+    }
+}
+
+/// The class statements in a function body (not in nested functions or classes) whose
+/// methods need the `__class__` cell, with the name of their cell; not one in a loop,
+/// which makes a class per iteration (its methods stay interpreted).
+fn classes_needing_cells(body: &[Stmt], in_loop: bool, out: &mut IndexMap<u32, String>) {
+    for s in body {
+        match &s.kind {
+            StmtKind::FunctionDef(_) => {}
+            StmtKind::ClassDef(c) => {
+                if !in_loop && crate::support::first_class_cell_need(c).is_some() {
+                    out.insert(c.name.span.start, crate::class_cell(c));
+                }
+            }
+            _ => {
+                let in_loop =
+                    in_loop || matches!(s.kind, StmtKind::For { .. } | StmtKind::While { .. });
+                each_child(s, &mut |c| {
+                    if let Child::Stmt(inner) = c {
+                        classes_needing_cells(std::slice::from_ref(inner), in_loop, out);
+                    }
+                });
+            }
+        }
     }
 }

@@ -64,6 +64,9 @@ pub struct FuncScope<'m> {
     /// `if`/`try`/`with`, or nested in a top-level class): the static that holds the
     /// class its statement made, for `super()` and `__class__` (see `class_slot`).
     pub class_slot: Option<String>,
+    /// A method of a class made in a function: the cell of that function which holds
+    /// the class its statement made, for `super()` and `__class__` (see `class_cell`).
+    pub class_cell: Option<String>,
     pub node: FuncNode<'m>,
     /// The compiled function it is nested in (index into `SemModule::functions`).
     pub parent: Option<usize>,
@@ -673,6 +676,7 @@ fn statement_scopes<'m>(
         stmt_index: i,
         method_of,
         class_slot: None,
+        class_cell: None,
         parent: None,
         qual_prefix: "",
         bound_outside: &empty,
@@ -727,6 +731,17 @@ fn statement_scopes<'m>(
 pub fn class_slot(c: &ast::ClassDef) -> String {
     format!("class_at_{}", c.name.span.start)
 }
+
+/// The cell (a local of the enclosing function, captured by the methods) that holds
+/// the class made by class statement `c` in a function, for the `super()` and
+/// `__class__` of its methods: one per class statement, as in CPython (a class
+/// statement in a loop keeps its function interpreted).
+pub fn class_cell(c: &ast::ClassDef) -> String {
+    format!("{CLASS_CELL_PREFIX}{}", c.name.span.start)
+}
+
+/// How the names of `class_cell`s begin (no Python name can).
+pub const CLASS_CELL_PREFIX: &str = "__class__@";
 
 /// An int, float, str or bool literal, possibly negated.
 fn is_literal(e: &ast::Expr) -> bool {

@@ -356,7 +356,7 @@ fn first_expr_in(body: &[Stmt], hit: &dyn Fn(&Expr) -> bool) -> Option<Span> {
 /// A method of `c` that needs the `__class__` cell (a zero-argument `super()`, or the
 /// name `__class__`): compiled methods of classes that are not top-level statements
 /// have none.
-fn first_class_cell_need(c: &ClassDef) -> Option<Span> {
+pub fn first_class_cell_need(c: &ClassDef) -> Option<Span> {
     c.body.iter().find_map(|s| match &s.kind {
         StmtKind::FunctionDef(d) => {
             first_zero_arg_super(&d.body).or_else(|| first_class_cell_use(&d.body))

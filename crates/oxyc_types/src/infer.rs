@@ -450,6 +450,11 @@ fn infer_functions(
             );
         }
         for n in &f.cellvars {
+            // (The class a class statement made, for its methods' `super()`.)
+            if n.starts_with(oxyc_sema::CLASS_CELL_PREFIX) {
+                locals.insert(n.clone(), Ty::Object);
+                declared.insert(n.clone());
+            }
             if !declared.contains(n) && widened.contains(&(fi, n.clone())) {
                 locals.insert(n.clone(), Ty::Object);
                 declared.insert(n.clone());
