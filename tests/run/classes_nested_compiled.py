@@ -1,11 +1,11 @@
-"""Classes nested directly in a class body compile as ordinary classes made when
-the outer body runs (their methods compiled), stored in the outer namespace with
+"""Classes nested in a class body (at any depth) compile as ordinary classes made
+when the outer body runs (their methods compiled), stored in the outer namespace with
 CPython's qualified names; zero-argument super() in their methods refers to the
-nested class; one that holds a class itself runs interpreted."""
+nested class. The same in classes made in functions."""
 
 import pickle
 from dataclasses import dataclass
-from typing import List
+from typing import Any, List
 
 
 class Tree:
@@ -96,3 +96,51 @@ def test_class_body_name_lookup() -> None:
         print("NameError", e)
 
 
+class A:
+    class B:
+        X = 1
+
+        class C:
+            def m(self) -> str:
+                return type(self).__qualname__
+
+            class D:
+                def __init__(self, v: int) -> None:
+                    self.v = v
+
+                def double(self) -> int:
+                    return self.v * 2
+
+        def mb(self) -> int:
+            return 2
+
+        class E(C):
+            def m(self) -> str:
+                return "E:" + super().m() + ":" + __class__.__name__  # type: ignore[name-defined]
+
+
+def make() -> Any:
+    class Outer:
+        class Mid:
+            class Inner:
+                def m(self) -> str:
+                    return "inner"
+
+            class Sub(Inner):
+                def m(self) -> str:
+                    return super().m() + "+sub"
+
+    return Outer
+
+
+def test_nested_two_and_three_deep() -> None:
+    print(A.B.C().m(), A.B().mb(), A.B.C.D(21).double(), A.B.X)
+    print(A.B.C.D.__qualname__, A.B.C.D.__module__ == __name__)
+    print(A.B.E().m(), A.B.E.__mro__[1] is A.B.C)
+    d = pickle.loads(pickle.dumps(A.B.C.D(5)))
+    print(type(d).__qualname__, d.v)
+
+
+def test_nested_in_function() -> None:
+    O = make()
+    print(O.Mid.Inner().m(), O.Mid.Sub().m(), O.Mid.Sub.__qualname__)

@@ -50,8 +50,9 @@ fn same_input_gives_byte_identical_c() {
 
 #[test]
 fn strict_mode_rejects_interpreted_fallbacks() {
-    // (A class nested two deep runs interpreted.)
-    let src = "class C:\n    class D:\n        class E:\n            pass\n";
+    // (A nested class with a class statement under an `if` runs interpreted.)
+    let src =
+        "class C:\n    class D:\n        if True:\n            class E:\n                pass\n";
     let strict = CompileOptions {
         strict: true,
         ..opts()

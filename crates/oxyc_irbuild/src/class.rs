@@ -259,8 +259,10 @@ impl<'a> FnBuilder<'a> {
         let local = !top_level;
         let name = self.str_const(&c.name.name);
         let qual = match self.scope {
-            Some(scope) => format!("{}.<locals>.{}", scope.qualname, c.name.name),
-            None => format!("{}{}", self.class_prefix, c.name.name),
+            Some(scope) if self.class_prefix.is_empty() => {
+                format!("{}.<locals>.{}", scope.qualname, c.name.name)
+            }
+            _ => format!("{}{}", self.class_prefix, c.name.name),
         };
         let qualname = self.str_const(&qual);
         let module_name = self.temp(RType::Obj);
@@ -330,7 +332,8 @@ impl<'a> FnBuilder<'a> {
             // function.)
             let cell = oxyc_sema::class_cell(c);
             if scope.cellvars.contains(&cell) {
-                self.store_name(&cell, Val::new(cls, Ty::Object));
+                // (Never in a class namespace, even from a nested class's statement.)
+                self.store_cell(&cell, Val::new(cls, Ty::Object));
             }
         } else {
             // (The `__class__` of its methods, when they use it.)

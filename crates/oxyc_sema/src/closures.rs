@@ -72,7 +72,8 @@ impl<'m, 'g> ScopeBuilder<'m, 'g> {
     }
 
     /// A class statement nested directly in a top-level class body that compiles
-    /// (`support::nested_class_compiles`): its methods are module-level functions.
+    /// (`support::nested_class_compiles`): its methods, and those of the classes
+    /// nested in it, are module-level functions.
     /// (`prefix`: the outer class's, `"C."`.)
     pub fn nested_class(
         &mut self,
@@ -492,10 +493,20 @@ impl<'m> Walk<'_, 'm, '_> {
                 let mut result = Ok(());
                 for s in &c.body {
                     result = match &s.kind {
-                        StmtKind::ClassDef(inner) => Err((
+                        // A nested class that compiles is made here too (one that does
+                        // not runs interpreted in this class's namespace, which in a
+                        // function would not see the function's variables).
+                        StmtKind::ClassDef(inner)
+                            if crate::support::nested_class_compiles(inner) =>
+                        {
+                            self.class_here = true;
+                            self.stmt(s)
+                        }
+                        StmtKind::ClassDef(inner) if self.parent.is_some() => Err((
                             inner.name.span,
-                            "a class nested in a class inside a function".to_string(),
+                            crate::support::nested_class_refusal(inner).unwrap_or_default(),
                         )),
+                        StmtKind::ClassDef(_) => Ok(()),
                         _ => self.stmt(s),
                     };
                     if result.is_err() {
@@ -718,6 +729,14 @@ fn classes_needing_cells(body: &[Stmt], in_loop: bool, out: &mut IndexMap<u32, S
             StmtKind::ClassDef(c) => {
                 if !in_loop && crate::support::first_class_cell_need(c).is_some() {
                     out.insert(c.name.span.start, crate::class_cell(c));
+                }
+                // (Its nested classes are made each time its body runs.)
+                let nested = c
+                    .body
+                    .iter()
+                    .filter(|s| matches!(s.kind, StmtKind::ClassDef(_)));
+                for s in nested {
+                    classes_needing_cells(std::slice::from_ref(s), in_loop, out);
                 }
             }
             _ => {

@@ -380,30 +380,7 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
             && let StmtKind::ClassDef(c) = &stmt.kind
         {
             // Nested classes that do not compile run interpreted (in its namespace).
-            for s in &c.body {
-                if let StmtKind::ClassDef(inner) = &s.kind
-                    && let Some(why) = support::nested_class_refusal(inner)
-                {
-                    diagnostics.push(Diagnostic {
-                        severity: if strict {
-                            Severity::Error
-                        } else {
-                            Severity::Note
-                        },
-                        span: inner.name.span,
-                        message: format!(
-                            "class `{}.{}` runs interpreted: {why} is not compiled yet",
-                            c.name.name, inner.name.name
-                        ),
-                        help: Some(if strict {
-                            "remove --strict to let oxyc interpret what it cannot compile".into()
-                        } else {
-                            "it still works, at interpreter speed; `{}` itself is compiled"
-                                .replace("{}", &c.name.name)
-                        }),
-                    });
-                }
-            }
+            interpreted_nested_notes(c, &c.name.name, strict, &mut diagnostics);
         }
         items.push(mode);
     }
@@ -618,6 +595,47 @@ fn interpreted_note(stmt: &ast::Stmt, span: Span, reason: &str, strict: bool) ->
     }
 }
 
+/// A note (an error with `--strict`) for each class nested in compiled class `c` (at
+/// any depth, `path` its dotted name) that runs interpreted.
+fn interpreted_nested_notes(
+    c: &ast::ClassDef,
+    path: &str,
+    strict: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for s in &c.body {
+        let StmtKind::ClassDef(inner) = &s.kind else {
+            continue;
+        };
+        let Some(why) = support::nested_class_refusal(inner) else {
+            interpreted_nested_notes(
+                inner,
+                &format!("{path}.{}", inner.name.name),
+                strict,
+                diagnostics,
+            );
+            continue;
+        };
+        diagnostics.push(Diagnostic {
+            severity: if strict {
+                Severity::Error
+            } else {
+                Severity::Note
+            },
+            span: inner.name.span,
+            message: format!(
+                "class `{path}.{}` runs interpreted: {why} is not compiled yet",
+                inner.name.name
+            ),
+            help: Some(if strict {
+                "remove --strict to let oxyc interpret what it cannot compile".into()
+            } else {
+                format!("it still works, at interpreter speed; `{path}` itself is compiled")
+            }),
+        });
+    }
+}
+
 /// A note for each class statement inside a compiled top-level statement (in a
 /// function, or under a module-level `if`/`try`/loop): ordinary classes, made each
 /// time their statement runs. (`nested`: `stmt` is not the top-level statement.)
@@ -652,13 +670,10 @@ fn nested_class_notes(stmt: &ast::Stmt, nested: bool, out: &mut Vec<Diagnostic>)
         }
     };
     let in_class = matches!(stmt.kind, StmtKind::ClassDef(_));
-    let top_class = !nested && in_class;
     for s in body {
-        // (A class nested in a class body that runs interpreted: no note. Only classes
-        // directly in a top-level class compile.)
+        // (A class nested in a class body that runs interpreted: no note.)
         match &s.kind {
-            StmtKind::ClassDef(inner)
-                if in_class && !(top_class && support::nested_class_compiles(inner)) => {}
+            StmtKind::ClassDef(inner) if in_class && !support::nested_class_compiles(inner) => {}
             _ => nested_class_notes(s, true, out),
         }
     }

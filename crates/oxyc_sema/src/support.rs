@@ -365,23 +365,18 @@ pub fn first_class_cell_need(c: &ClassDef) -> Option<Span> {
     })
 }
 
-/// Is the class statement `c`, nested directly in the body of a top-level class, compiled
-/// (an ordinary class made when the outer body runs, its methods compiled functions)?
-/// Otherwise it runs interpreted in the outer class's namespace. Not when it holds a
-/// class itself, or has what a class in a function cannot.
+/// Is the class statement `c`, nested in the body of a compiled class (at any depth),
+/// compiled (an ordinary class made when the outer body runs, its methods compiled
+/// functions)? Otherwise it runs interpreted in the outer class's namespace. Not when
+/// it has what a class in a function cannot. (Its own nested classes are decided
+/// each for itself.)
 pub fn nested_class_compiles(c: &ClassDef) -> bool {
     nested_class_refusal(c).is_none()
 }
 
-/// Why a class nested directly in a top-level class body runs interpreted (see
+/// Why a class nested in a compiled class body runs interpreted (see
 /// `nested_class_compiles`).
 pub fn nested_class_refusal(c: &ClassDef) -> Option<String> {
-    if c.body
-        .iter()
-        .any(|s| matches!(s.kind, StmtKind::ClassDef(_)))
-    {
-        return Some("a class nested in a class that holds a class itself".into());
-    }
     class_unsupported(c, true).map(|(_, why)| format!("{why} in a nested class"))
 }
 
