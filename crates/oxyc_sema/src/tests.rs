@@ -47,8 +47,9 @@ fn unsupported_constructs_fall_back_to_the_interpreter() {
     assert_eq!(s.items[2], ItemMode::Compiled);
     assert_eq!(s.functions.len(), 1);
     assert!(!s.has_errors());
-    // A class nested in a class compiles (its methods too), unless it holds a class
-    // itself: that one runs interpreted, and the enclosing class still compiles.
+    // A class nested in a class compiles (its methods too), at any depth; one with a
+    // class statement under an `if` of its body runs interpreted, and the enclosing
+    // class still compiles.
     let nested = sem(
         "class C:\n    class D:\n        def n(self) -> int:\n            return 2\n    def m(self) -> int:\n        return 1\n",
     );
@@ -56,16 +57,16 @@ fn unsupported_constructs_fall_back_to_the_interpreter() {
     assert_eq!(nested.functions.len(), 2);
     assert!(!nested.has_errors());
     let deep = sem(
-        "class C:\n    class D:\n        class E:\n            pass\n    def m(self) -> int:\n        return 1\n",
+        "class C:\n    class D:\n        class E:\n            def e(self) -> int:\n                return 3\n    def m(self) -> int:\n        return 1\n",
     );
     assert_eq!(deep.items[0], ItemMode::Compiled);
-    assert_eq!(deep.functions.len(), 1);
+    assert_eq!(deep.functions.len(), 2);
     assert!(!deep.has_errors());
-    let m = parse_module(
-        "class C:\n    class D:\n        class E: pass\n",
-        PythonVersion::PY311,
-    )
-    .expect("parses");
+    let src = "class C:\n    class D:\n        if True:\n            class E: pass\n    def m(self) -> int:\n        return 1\n";
+    let refused = sem(src);
+    assert_eq!(refused.items[0], ItemMode::Compiled);
+    assert_eq!(refused.functions.len(), 1);
+    let m = parse_module(src, PythonVersion::PY311).expect("parses");
     let strict = analyze(&m, true);
     assert!(strict.has_errors());
     let m = parse_module("class C:\n    class D: pass\n", PythonVersion::PY311).expect("parses");
