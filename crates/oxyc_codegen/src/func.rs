@@ -650,6 +650,34 @@ impl<'a> Emitter<'a> {
                 initial_value(r.ty)
             );
         }
+        // Where the other items of the unboxed tuple results of the functions it calls
+        // land (see `OpKind::LoadRet`).
+        let mut callees: Vec<u32> = f
+            .blocks
+            .iter()
+            .flat_map(|b| &b.ops)
+            .filter_map(|op| match &op.kind {
+                OpKind::Call { func, .. } => Some(func.0),
+                _ => None,
+            })
+            .collect();
+        callees.sort_unstable();
+        callees.dedup();
+        for c in callees {
+            let target = &self.m.functions[c as usize];
+            if target.is_generator {
+                continue;
+            }
+            for (i, t) in target.ret_extra.iter().enumerate() {
+                let _ = writeln!(
+                    self.out,
+                    "    {} oxy_x{c}_{} = {};",
+                    c_type(*t),
+                    i + 1,
+                    initial_value(*t)
+                );
+            }
+        }
         let _ = writeln!(self.out, "    unsigned int oxy_ticks = 4096;");
         let _ = writeln!(self.out, "    int oxy_line = {};", f.line);
         let _ = writeln!(self.out, "    (void)oxy_ticks; (void)oxy_line;");
@@ -949,6 +977,17 @@ impl<'a> Emitter<'a> {
                 }
                 let c = error_check(ret, dn);
                 self.check(op, &c);
+                // The other items of an unboxed tuple result, taken from the callee's
+                // statics at once (before anything else can call it again).
+                if !target.is_generator {
+                    for i in 1..=target.ret_extra.len() {
+                        let _ = writeln!(
+                            self.out,
+                            "    oxy_x{f}_{i} = oxy_s_ret_{f}_{i};",
+                            f = func.0
+                        );
+                    }
+                }
             }
             OpKind::ModuleAttr { dst, obj, name } => {
                 let n = self.consts.str(name);
@@ -1163,6 +1202,16 @@ impl<'a> Emitter<'a> {
                     ident(name),
                     self.incref_expr(*dst)
                 );
+            }
+            // An unboxed tuple result's other items move through the callee's statics
+            // (`oxyc_irbuild::ret_static`): the reference moves with them.
+            OpKind::StoreRet { index, src } => {
+                let s = self.reg(*src);
+                let _ = writeln!(self.out, "    oxy_s_ret_{}_{index} = {s};", self.f.id.0);
+            }
+            OpKind::LoadRet { dst, func, index } => {
+                let dn = self.reg(*dst);
+                let _ = writeln!(self.out, "    {dn} = oxy_x{}_{index};", func.0);
             }
             OpKind::StoreStatic { name, src } => {
                 let t = c_type(self.f.ty(*src));

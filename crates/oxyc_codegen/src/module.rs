@@ -494,6 +494,7 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         }
     }
     let ret = match f.ret {
+        _ if !f.ret_extra.is_empty() => tuple_result(f),
         RType::Int => "return oxy_wrap_int_result(r);".to_string(),
         RType::Float => "return oxy_wrap_float_result(r);".to_string(),
         RType::Bool => "return oxy_wrap_bool_result(r);".to_string(),
@@ -789,20 +790,46 @@ fn call_native(
     for c in cleanup {
         let _ = writeln!(out, "    {c}");
     }
-    let _ = writeln!(
-        out,
-        "    if (OXY_UNLIKELY({})) return NULL;",
-        error_check(f.ret, "r")
-    );
     let ret = match f.ret {
-        RType::Int => "PyObject *o = oxy_int_box(r); oxy_int_decref(r); return o;".to_string(),
-        RType::Float => "return oxy_float_box(r);".to_string(),
-        RType::Bool => "return oxy_bool_box(r);".to_string(),
-        _ => "return r;".to_string(),
+        _ if !f.ret_extra.is_empty() => tuple_result(f),
+        _ => format!(
+            "if (OXY_UNLIKELY({})) return NULL;\n    {}",
+            error_check(f.ret, "r"),
+            match f.ret {
+                RType::Int => "PyObject *o = oxy_int_box(r); oxy_int_decref(r); return o;",
+                RType::Float => "return oxy_float_box(r);",
+                RType::Bool => "return oxy_bool_box(r);",
+                _ => "return r;",
+            }
+        ),
     };
     let _ = writeln!(out, "    {ret}");
     let _ = writeln!(out, "}}\n");
     out
+}
+
+/// A wrapper's return of an unboxed tuple result (`Function::ret_extra`): element 0 in
+/// `r`, the others in the function's statics; each boxed, the tuple built.
+fn tuple_result(f: &Function) -> String {
+    let mut items: Vec<(RType, String)> = vec![(f.ret, "r".to_string())];
+    for (i, t) in f.ret_extra.iter().enumerate() {
+        items.push((*t, format!("oxy_s_ret_{}_{}", f.id.0, i + 1)));
+    }
+    let boxed: Vec<String> = items
+        .iter()
+        .map(|(t, v)| match t {
+            RType::Int => format!("oxy_wrap_int_result({v})"),
+            RType::Float => format!("oxy_float_box({v})"),
+            RType::Bool => format!("oxy_bool_box({v})"),
+            _ => v.clone(),
+        })
+        .collect();
+    format!(
+        "if (OXY_UNLIKELY({})) return NULL;\n    {{ PyObject *oxy_items[{n}] = {{{}}}; return oxyc_tuple_steal({n}, oxy_items); }}",
+        error_check(f.ret, "r"),
+        boxed.join(", "),
+        n = items.len()
+    )
 }
 
 /// How `oxy_wrap_args` checks an argument against the type named `expected` (as

@@ -365,14 +365,11 @@ static inline PyObject *oxyc_tuple_untrack_atomic(PyObject *t) {
     return t;
 }
 
-/* A tuple of the (new, possibly NULL) strings in items, interned: keyword names
-   and `from` lists, which the interpreter matches by identity first. */
-static OXYC_UNUSED PyObject *oxyc_tuple_of(Py_ssize_t n, PyObject **items) {
+/* A tuple of n new references (NULL items: an error is set; all are released). */
+static OXYC_UNUSED PyObject *oxyc_tuple_steal(Py_ssize_t n, PyObject **items) {
     PyObject *t = NULL;
     for (Py_ssize_t i = 0; i < n; i++)
         if (items[i] == NULL) goto fail;
-    for (Py_ssize_t i = 0; i < n; i++)
-        if (PyUnicode_CheckExact(items[i])) PyUnicode_InternInPlace(&items[i]);
     t = PyTuple_New(n);
     if (t == NULL) goto fail;
     for (Py_ssize_t i = 0; i < n; i++) PyTuple_SET_ITEM(t, i, items[i]);
@@ -380,6 +377,14 @@ static OXYC_UNUSED PyObject *oxyc_tuple_of(Py_ssize_t n, PyObject **items) {
 fail:
     for (Py_ssize_t i = 0; i < n; i++) Py_XDECREF(items[i]);
     return NULL;
+}
+
+/* A tuple of the (new, possibly NULL) strings in items, interned: keyword names
+   and `from` lists, which the interpreter matches by identity first. */
+static OXYC_UNUSED PyObject *oxyc_tuple_of(Py_ssize_t n, PyObject **items) {
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (items[i] != NULL && PyUnicode_CheckExact(items[i])) PyUnicode_InternInPlace(&items[i]);
+    return oxyc_tuple_steal(n, items);
 }
 
 /* list[i] read as an int (a list[int] item): no temporary reference, type-checked. */

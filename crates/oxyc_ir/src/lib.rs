@@ -236,6 +236,20 @@ pub enum OpKind {
         dst: Reg,
         name: String,
     },
+    /// Store element `index` (from 1) of this function's unboxed tuple result
+    /// (`Function::ret_extra`), just before it returns element 0.
+    StoreRet {
+        index: u32,
+        src: Reg,
+    },
+    /// Take element `index` (from 1) of the unboxed tuple result of the last call of
+    /// `func` in this function (the call copies the items from `func`'s statics at
+    /// once, so whatever runs in between cannot disturb them).
+    LoadRet {
+        dst: Reg,
+        func: FuncId,
+        index: u32,
+    },
     /// Load / store a module-private C static (function defaults).
     LoadStatic {
         dst: Reg,
@@ -513,6 +527,10 @@ pub struct Function {
     /// The first `params.len()` registers are the parameters.
     pub regs: Vec<RegInfo>,
     pub ret: RType,
+    /// A function whose result is a fixed-length tuple it always builds in its
+    /// `return` statements returns it unboxed: element 0 as its C result (`ret`), the
+    /// others (these representations) through `StoreRet`/`LoadRet`. Empty otherwise.
+    pub ret_extra: Vec<RType>,
     /// Boundary check of the return value (as for params).
     pub ret_check: Option<String>,
     pub blocks: Vec<Block>,
@@ -758,6 +776,7 @@ impl Op {
             OpKind::LoadGlobal { .. }
             | OpKind::LoadBuiltin { .. }
             | OpKind::LoadStatic { .. }
+            | OpKind::LoadRet { .. }
             | OpKind::DelGlobal { .. }
             | OpKind::DefineFunction { .. }
             | OpKind::MakeFunction { closure: None, .. }
@@ -767,7 +786,9 @@ impl Op {
             | OpKind::ExecSource { .. }
             | OpKind::CheckSignals
             | OpKind::CheckDepth => vec![],
-            OpKind::StoreGlobal { src, .. } | OpKind::StoreStatic { src, .. } => vec![*src],
+            OpKind::StoreGlobal { src, .. }
+            | OpKind::StoreStatic { src, .. }
+            | OpKind::StoreRet { src, .. } => vec![*src],
             OpKind::MakeFunction {
                 closure: Some(c), ..
             } => vec![*c],
@@ -798,6 +819,7 @@ impl Op {
             | OpKind::LoadGlobal { dst, .. }
             | OpKind::LoadBuiltin { dst, .. }
             | OpKind::LoadStatic { dst, .. }
+            | OpKind::LoadRet { dst, .. }
             | OpKind::MakeFunction { dst, .. }
             | OpKind::LoadFree { dst, .. }
             | OpKind::Yield { dst, .. }
@@ -824,6 +846,7 @@ impl Op {
         match &self.kind {
             OpKind::Assign { src, .. } => vec![*src],
             OpKind::Yield { value, .. } => vec![*value],
+            OpKind::StoreRet { src, .. } => vec![*src],
             OpKind::SetField {
                 src, steal: true, ..
             } => vec![*src],

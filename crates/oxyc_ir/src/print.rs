@@ -153,6 +153,8 @@ fn op_text(op: &Op) -> String {
         OpKind::DelGlobal { name } => format!("del_global {name}"),
         OpKind::LoadBuiltin { dst, name } => format!("{dst} = load_builtin {name}"),
         OpKind::LoadStatic { dst, name } => format!("{dst} = load_static {name}"),
+        OpKind::StoreRet { index, src } => format!("store_ret[{index}] {src}"),
+        OpKind::LoadRet { dst, func, index } => format!("{dst} = load_ret[{index}] f{}", func.0),
         OpKind::StoreStatic { name, src } => format!("store_static {name} = {src}"),
         OpKind::DefineFunction { func } => format!("define_function f{}", func.0),
         OpKind::MakeFunction {

@@ -103,6 +103,14 @@ pub struct FnBuilder<'a> {
     /// temporary, since a walrus later in the same expression may rebind it before
     /// the value read is used (`x + (x := 2)`).
     pub walrus_targets: std::collections::HashSet<String>,
+    /// This function returns its tuple result unboxed: the item types (see
+    /// `oxyc_types::ModuleTypes::unboxed_returns`).
+    pub unboxed_ret: Option<Vec<Ty>>,
+    /// Set by a tuple-target assignment just before it lowers its value, a call:
+    /// `call` takes it, and a direct call of a function with an unboxed tuple result
+    /// then leaves the items in `parts` instead of building the tuple.
+    pub want_parts: bool,
+    pub parts: Option<Vec<Val>>,
 }
 
 impl<'a> FnBuilder<'a> {
@@ -131,6 +139,9 @@ impl<'a> FnBuilder<'a> {
             dead: false,
             snippets: Vec::new(),
             walrus_targets: Default::default(),
+            unboxed_ret: None,
+            want_parts: false,
+            parts: None,
             line: 1,
             ret_ty,
             diags: Vec::new(),
@@ -159,6 +170,11 @@ impl<'a> FnBuilder<'a> {
 
     pub fn temp(&mut self, ty: RType) -> Reg {
         self.new_reg(ty, RegKind::Temp, "")
+    }
+
+    /// The representation of register `r`.
+    pub fn reg_ty(&self, r: Reg) -> RType {
+        self.regs.get(r.0 as usize).map_or(RType::Obj, |i| i.ty)
     }
 
     pub fn new_block(&mut self) -> BlockId {

@@ -17,6 +17,8 @@ impl<'a> FnBuilder<'a> {
         keywords: &'a [Keyword],
     ) -> Val {
         let ty = self.ty(e);
+        // (Asked of this call only, not of the calls in its arguments.)
+        let want_parts = std::mem::take(&mut self.want_parts);
         if let Some(xc) = self.cx.types.xcalls.get(&e.id) {
             return self.extern_call(func, args, keywords, xc);
         }
@@ -47,12 +49,12 @@ impl<'a> FnBuilder<'a> {
                     }
                     NameRes::Global => {
                         if let Some(&fi) = self.cx.sem.early_bound.get(n.as_str())
-                            && let Some(v) = self.direct_call(fi, args, keywords)
+                            && let Some(v) = self.direct_call(fi, args, keywords, want_parts)
                         {
                             return v;
                         }
                         if let Some(&fi) = self.cx.sem.generator_fns.get(n.as_str())
-                            && let Some(v) = self.direct_call(fi, args, keywords)
+                            && let Some(v) = self.direct_call(fi, args, keywords, false)
                         {
                             return v;
                         }
@@ -815,7 +817,17 @@ impl<'a> FnBuilder<'a> {
     /// A call of an early-bound function, bound at compile time. For a top-level
     /// generator function (or coroutine, async generator) the result is the object its
     /// `_make` entry builds (not with `*args` or `**kwargs`: the wrapper packs those).
-    fn direct_call(&mut self, fi: usize, args: &'a [Expr], keywords: &'a [Keyword]) -> Option<Val> {
+    ///
+    /// A function that returns its tuple unboxed gives its items; with `want_parts`
+    /// they are left in `parts` (for the assignment that asked), else the tuple is
+    /// built here.
+    fn direct_call(
+        &mut self,
+        fi: usize,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+        want_parts: bool,
+    ) -> Option<Val> {
         let scope = &self.cx.sem.functions[fi];
         let def = scope.def()?;
         if scope.is_generator && (def.params.vararg.is_some() || def.params.kwarg.is_some()) {
@@ -831,17 +843,46 @@ impl<'a> FnBuilder<'a> {
         } else {
             sig.ret.clone()
         };
-        let dst = self.temp(if scope.is_generator {
-            RType::Obj
-        } else {
-            rtype_of(&ret)
+        let unboxed = match scope.is_generator {
+            true => None,
+            false => self.cx.types.unboxed_returns[fi].clone(),
+        };
+        let dst = self.temp(match (&unboxed, scope.is_generator) {
+            (Some(items), _) => rtype_of(&items[0]),
+            (None, true) => RType::Obj,
+            (None, false) => rtype_of(&ret),
         });
         self.emit(OpKind::Call {
             dst,
             func: FuncId(fi as u32),
             args: regs,
         });
-        Some(Val::new(dst, ret))
+        let Some(items) = unboxed else {
+            return Some(Val::new(dst, ret));
+        };
+        let mut vals = vec![Val::new(dst, items[0].clone())];
+        for (i, t) in items.iter().enumerate().skip(1) {
+            let r = self.temp(rtype_of(t));
+            self.emit(OpKind::LoadRet {
+                dst: r,
+                func: FuncId(fi as u32),
+                index: i as u32,
+            });
+            vals.push(Val::new(r, t.clone()));
+        }
+        if want_parts {
+            let first = vals[0].clone();
+            self.parts = Some(vals);
+            return Some(first);
+        }
+        let boxed: Vec<Reg> = vals.iter().map(|v| self.box_val(v)).collect();
+        let tuple = self.temp(RType::Obj);
+        self.emit(OpKind::Build {
+            dst: tuple,
+            kind: BuildKind::Tuple,
+            items: boxed,
+        });
+        Some(Val::new(tuple, ret))
     }
 
     fn builtin_call(

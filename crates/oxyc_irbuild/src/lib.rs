@@ -47,6 +47,13 @@ impl ModCx<'_> {
     }
 }
 
+/// The static through which item `index` (from 1) of function `fi`'s unboxed tuple
+/// result moves from callee to caller (`OpKind::StoreRet`/`LoadRet`; the C name is
+/// `oxy_s_` and this).
+pub fn ret_static(fi: usize, index: usize) -> String {
+    format!("ret_{fi}_{index}")
+}
+
 pub fn build_module(
     cx: &ModCx<'_>,
     module_name: &str,
@@ -86,6 +93,16 @@ pub fn build_module(
         let mut b = FnBuilder::new(cx, name.clone(), sig.ret.clone());
         b.scope = Some(scope);
         b.func_index = Some(fi);
+        let unboxed = cx.types.unboxed_returns[fi].clone();
+        if let Some(items) = &unboxed {
+            for (i, t) in items.iter().enumerate().skip(1) {
+                statics.push(Static {
+                    name: ret_static(fi, i),
+                    ty: rtype_of(t),
+                });
+            }
+        }
+        b.unboxed_ret = unboxed.clone();
         if let Some(def) = scope.def() {
             // (A lambda or generator expression has no walrus: sema refuses one.)
             b.walrus_targets = narrow::walrus_targets(&def.body);
@@ -170,8 +187,18 @@ pub fn build_module(
             line,
             params,
             kinds,
-            ret: rtype_of(&sig.ret),
-            ret_check: sig.ret.check_name(),
+            ret: match &unboxed {
+                Some(items) => rtype_of(&items[0]),
+                None => rtype_of(&sig.ret),
+            },
+            ret_extra: unboxed
+                .iter()
+                .flat_map(|items| items.iter().skip(1).map(rtype_of))
+                .collect(),
+            ret_check: match &unboxed {
+                Some(_) => None,
+                None => sig.ret.check_name(),
+            },
             entry: oxyc_ir::BlockId(0),
             doc,
             annotations: annotation_sources(cx.source, scope.node),
@@ -248,6 +275,7 @@ pub fn build_module(
         params: vec![],
         kinds: oxyc_ir::ParamKinds::default(),
         ret: oxyc_ir::RType::Obj,
+        ret_extra: vec![],
         ret_check: None,
         entry: oxyc_ir::BlockId(0),
         doc: None,

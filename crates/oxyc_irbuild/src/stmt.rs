@@ -1,7 +1,7 @@
 //! Statements, loops and exception handling.
 
 use crate::builder::{FnBuilder, LoopCtx, Unwind, Val, rtype_of};
-use oxyc_ir::{Const, ErrEdge, Op, OpKind, Prim, RType, Terminator};
+use oxyc_ir::{BuildKind, Const, ErrEdge, Op, OpKind, Prim, RType, Reg, Terminator};
 use oxyc_sema::NameRes;
 use oxyc_syntax::ast::{
     Alias, BinOp, ExceptHandler, Expr, ExprKind, IntLit, Stmt, StmtKind, UnaryOp, WithItem,
@@ -22,6 +22,11 @@ impl<'a> FnBuilder<'a> {
                 self.expr(e);
             }
             StmtKind::Assign { targets, value } => {
+                if let [target] = &targets[..]
+                    && self.unpack_without_tuple(target, value)
+                {
+                    return;
+                }
                 let v = self.expr(value);
                 for t in targets {
                     self.assign_target(t, v.clone());
@@ -35,6 +40,19 @@ impl<'a> FnBuilder<'a> {
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value),
             StmtKind::Return(v) => {
+                if let (
+                    Some(items),
+                    Some(Expr {
+                        kind: ExprKind::Tuple(elts),
+                        ..
+                    }),
+                ) = (&self.unboxed_ret, v)
+                    && items.len() == elts.len()
+                {
+                    let vals = elts.iter().map(|e| self.expr(e)).collect();
+                    self.return_items(vals);
+                    return;
+                }
                 let val = match v {
                     Some(e) => self.expr(e),
                     None => self.none(),
@@ -300,6 +318,26 @@ impl<'a> FnBuilder<'a> {
     }
 
     pub fn do_return(&mut self, v: Val) {
+        if let Some(items) = self.unboxed_ret.clone() {
+            // (Every `return` of such a function is a tuple display, and its body ends
+            // with one: only an unreachable return gets here. Any tuple of that length
+            // would do.)
+            let obj = self.box_val(&v);
+            let n = self.konst(Const::Int(items.len() as i64), RType::Ssize);
+            let tuple = self.prim(Prim::Unpack, vec![obj, n]);
+            let vals = items
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let idx = self.konst(Const::Int(i as i64), RType::Ssize);
+                    let item = self.prim(Prim::TupleItemUnchecked, vec![tuple, idx]);
+                    let r = self.coerce(&Val::new(item, Ty::Object), t, Some("tuple item"));
+                    Val::new(r, t.clone())
+                })
+                .collect();
+            self.return_items(vals);
+            return;
+        }
         let ret_ty = self.ret_ty.clone();
         let what = format!("{}() return value", self.name);
         let r = self.coerce(&v, &ret_ty, Some(&what));
@@ -313,6 +351,100 @@ impl<'a> FnBuilder<'a> {
             keep
         };
         self.terminate(Terminator::Return(r));
+    }
+
+    /// Return the items of an unboxed tuple result (`unboxed_ret`): item 0 as the
+    /// result, the others through `StoreRet`, once the `finally` bodies have run.
+    fn return_items(&mut self, vals: Vec<Val>) {
+        let items = self.unboxed_ret.clone().unwrap_or_default();
+        // Each in a register of its own: finally bodies may run, and an item may be a
+        // variable they rebind.
+        let regs: Vec<Reg> = vals
+            .iter()
+            .zip(&items)
+            .map(|(v, t)| {
+                let r = match t {
+                    // (Typed exactly so: see `oxyc_types::unboxed`.)
+                    Ty::Int | Ty::Float | Ty::Bool => self.coerce(v, t, None),
+                    _ => self.box_val(v),
+                };
+                let keep = self.temp(rtype_of(t));
+                self.assign(keep, r);
+                keep
+            })
+            .collect();
+        self.unwind_to(0);
+        for (i, r) in regs.iter().enumerate().skip(1) {
+            self.emit(OpKind::StoreRet {
+                index: i as u32,
+                src: *r,
+            });
+        }
+        match regs.first() {
+            Some(&r0) => self.terminate(Terminator::Return(r0)),
+            None => self.terminate(Terminator::RaiseExit),
+        }
+    }
+
+    /// `a, b = x, y` and `a, b = f(...)` where `f` returns its tuple unboxed: the
+    /// items go to the targets without a tuple in between (all of them evaluated
+    /// first, as CPython does). False (nothing emitted) for other assignments.
+    fn unpack_without_tuple(&mut self, target: &'a Expr, value: &'a Expr) -> bool {
+        let (ExprKind::Tuple(targets) | ExprKind::List(targets)) = &target.kind else {
+            return false;
+        };
+        if targets
+            .iter()
+            .any(|t| matches!(t.kind, ExprKind::Starred(_)))
+        {
+            return false;
+        }
+        let vals: Vec<Val> = match &value.kind {
+            ExprKind::Tuple(elts)
+                if elts.len() == targets.len()
+                    && !elts.iter().any(|e| matches!(e.kind, ExprKind::Starred(_))) =>
+            {
+                elts.iter()
+                    .map(|e| {
+                        let v = self.expr(e);
+                        // (A copy: `a, b = b, a` must not see `a` rebound.)
+                        let keep = self.temp(self.reg_ty(v.reg));
+                        self.assign(keep, v.reg);
+                        Val::new(keep, v.ty)
+                    })
+                    .collect()
+            }
+            ExprKind::Call { .. } => {
+                self.want_parts = true;
+                let v = self.expr(value);
+                self.want_parts = false;
+                match self.parts.take() {
+                    Some(parts) if parts.len() == targets.len() => parts,
+                    // Items of another count: the tuple, unpacked (which raises).
+                    Some(parts) => {
+                        let boxed: Vec<Reg> = parts.iter().map(|p| self.box_val(p)).collect();
+                        let tuple = self.temp(RType::Obj);
+                        self.emit(OpKind::Build {
+                            dst: tuple,
+                            kind: BuildKind::Tuple,
+                            items: boxed,
+                        });
+                        self.assign_target(target, Val::new(tuple, Ty::Object));
+                        return true;
+                    }
+                    // (Not such a call: unpack its value.)
+                    None => {
+                        self.assign_target(target, v);
+                        return true;
+                    }
+                }
+            }
+            _ => return false,
+        };
+        for (t, v) in targets.iter().zip(vals) {
+            self.assign_target(t, v);
+        }
+        true
     }
 
     fn raise(&mut self, exc: Option<&'a Expr>, cause: Option<&'a Expr>) {

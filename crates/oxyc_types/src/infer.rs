@@ -53,6 +53,9 @@ pub struct ModuleTypes {
     /// The native classes of other modules this module's types mention (`Foreign`),
     /// with their native bases and subclasses, bases before subclasses.
     pub xclasses: Vec<XClass>,
+    /// Indexed like `SemModule::functions`: the item types of a tuple result the
+    /// function returns unboxed (see `unboxed`).
+    pub unboxed_returns: Vec<Option<Vec<Ty>>>,
 }
 
 /// Cross-module calls found while typing.
@@ -288,7 +291,17 @@ pub fn check_module_with(
         functions: IndexMap::new(),
         classes: xmod::export_classes(externs.current, sem, &fields, &sigs),
     };
+    let unboxed_returns: Vec<Option<Vec<Ty>>> = sem
+        .functions
+        .iter()
+        .zip(&sigs)
+        .map(|(f, sig)| crate::unboxed::unboxed_tuple_return(f, &sig.ret, &exprs))
+        .collect();
     for (name, &fi) in &sem.early_bound {
+        // (Another module's call expects the boxed tuple.)
+        if unboxed_returns[fi].is_some() {
+            continue;
+        }
         if let Some(x) = xmod::export(
             externs.current,
             &sem.functions[fi],
@@ -310,6 +323,7 @@ pub fn check_module_with(
         xsites,
         xnews: xcalls.news,
         xclasses,
+        unboxed_returns,
     }
 }
 

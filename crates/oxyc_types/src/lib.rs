@@ -8,6 +8,7 @@
 
 mod annot;
 mod infer;
+mod unboxed;
 pub mod xmod;
 
 pub use annot::{type_of_annotation, type_of_annotation_with};

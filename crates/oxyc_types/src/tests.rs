@@ -368,3 +368,35 @@ def f(p: Point, q: Optional[g.Point3], h: Hooked) -> None:
         assert!(alone.xclasses.is_empty());
     }
 }
+
+#[test]
+fn tuple_results_returned_unboxed() {
+    let unboxed = |src: &str| {
+        let (t, _) = locals(src);
+        t.unboxed_returns[0].clone()
+    };
+    let both = Some(vec![Ty::Int, Ty::Str]);
+    assert_eq!(
+        unboxed("def f(a: int, s: str) -> tuple[int, str]:\n    return a, s\n"),
+        both
+    );
+    assert_eq!(
+        unboxed(
+            "def f(a: int, s: str) -> tuple[int, str]:\n    if a:\n        return (a + 1, s)\n    return a, 'x'\n"
+        ),
+        both
+    );
+    // Not: a tuple from elsewhere, a constant one, an item typed otherwise (a bool
+    // for an int), a body that may fall off its end, a method, a generator.
+    for src in [
+        "def f(t: tuple[int, str]) -> tuple[int, str]:\n    return t\n",
+        "def f() -> tuple[int, str]:\n    return 1, 'x'\n",
+        "def f(s: str) -> tuple[int, str]:\n    return True, s\n",
+        "def f(a: int, s: str) -> tuple[int, str]:\n    if a:\n        return a, s\n",
+        "class C:\n    def f(self, a: int, s: str) -> tuple[int, str]:\n        return a, s\n",
+        "def f(a: int, s: str) -> tuple[int, str]:\n    yield 1\n    return a, s\n",
+        "def f(a: int) -> tuple[int, int, int, int, int]:\n    return a, a, a, a, a\n",
+    ] {
+        assert_eq!(unboxed(src), None, "{src}");
+    }
+}
