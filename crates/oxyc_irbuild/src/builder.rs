@@ -172,6 +172,18 @@ impl<'a> FnBuilder<'a> {
         self.new_reg(ty, RegKind::Temp, "")
     }
 
+    /// A new tuple of `vals`, boxed.
+    pub fn tuple_of(&mut self, vals: &[Val]) -> Reg {
+        let items: Vec<Reg> = vals.iter().map(|v| self.box_val(v)).collect();
+        let dst = self.temp(RType::Obj);
+        self.emit(OpKind::Build {
+            dst,
+            kind: oxyc_ir::BuildKind::Tuple,
+            items,
+        });
+        dst
+    }
+
     /// The representation of register `r`.
     pub fn reg_ty(&self, r: Reg) -> RType {
         self.regs.get(r.0 as usize).map_or(RType::Obj, |i| i.ty)

@@ -875,13 +875,7 @@ impl<'a> FnBuilder<'a> {
             self.parts = Some(vals);
             return Some(first);
         }
-        let boxed: Vec<Reg> = vals.iter().map(|v| self.box_val(v)).collect();
-        let tuple = self.temp(RType::Obj);
-        self.emit(OpKind::Build {
-            dst: tuple,
-            kind: BuildKind::Tuple,
-            items: boxed,
-        });
+        let tuple = self.tuple_of(&vals);
         Some(Val::new(tuple, ret))
     }
 

@@ -1,7 +1,7 @@
 //! Statements, loops and exception handling.
 
 use crate::builder::{FnBuilder, LoopCtx, Unwind, Val, rtype_of};
-use oxyc_ir::{BuildKind, Const, ErrEdge, Op, OpKind, Prim, RType, Reg, Terminator};
+use oxyc_ir::{Const, ErrEdge, Op, OpKind, Prim, RType, Reg, Terminator};
 use oxyc_sema::NameRes;
 use oxyc_syntax::ast::{
     Alias, BinOp, ExceptHandler, Expr, ExprKind, IntLit, Stmt, StmtKind, UnaryOp, WithItem,
@@ -422,13 +422,7 @@ impl<'a> FnBuilder<'a> {
                     Some(parts) if parts.len() == targets.len() => parts,
                     // Items of another count: the tuple, unpacked (which raises).
                     Some(parts) => {
-                        let boxed: Vec<Reg> = parts.iter().map(|p| self.box_val(p)).collect();
-                        let tuple = self.temp(RType::Obj);
-                        self.emit(OpKind::Build {
-                            dst: tuple,
-                            kind: BuildKind::Tuple,
-                            items: boxed,
-                        });
+                        let tuple = self.tuple_of(&parts);
                         self.assign_target(target, Val::new(tuple, Ty::Object));
                         return true;
                     }

@@ -613,8 +613,7 @@ pub fn class_named<'x>(
     e: &ast::Expr,
     is_global: &dyn Fn(&str) -> bool,
 ) -> Option<&'x XClass> {
-    let (module, name) = imported_name(sem, externs, e, is_global, Seen::AtRunTime)?;
-    externs.modules?.get(&module)?.classes.get(&name)
+    class_seen(sem, externs, e, is_global, Seen::AtRunTime)
 }
 
 /// The native class of another compiled module that the annotation `e` names, also
@@ -626,7 +625,17 @@ pub fn annotation_class<'x>(
     e: &ast::Expr,
     is_global: &dyn Fn(&str) -> bool,
 ) -> Option<&'x XClass> {
-    let (module, name) = imported_name(sem, externs, e, is_global, Seen::InAnnotation)?;
+    class_seen(sem, externs, e, is_global, Seen::InAnnotation)
+}
+
+fn class_seen<'x>(
+    sem: &SemModule<'_>,
+    externs: &Externs<'x>,
+    e: &ast::Expr,
+    is_global: &dyn Fn(&str) -> bool,
+    seen: Seen,
+) -> Option<&'x XClass> {
+    let (module, name) = imported_name(sem, externs, e, is_global, seen)?;
     externs.modules?.get(&module)?.classes.get(&name)
 }
 
