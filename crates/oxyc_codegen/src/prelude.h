@@ -44,12 +44,9 @@ static OXYC_UNUSED PyObject *oxyc_chr(oxy_int i) {
     return r;
 }
 
-/* Unpack an iterable into a tuple of exactly n items, with Python's messages. */
-static OXYC_UNUSED PyObject *oxyc_unpack(PyObject *seq, Py_ssize_t n) {
-    if (PyTuple_CheckExact(seq) && PyTuple_GET_SIZE(seq) == n) {
-        Py_INCREF(seq);
-        return seq;
-    }
+/* Unpack an iterable into a tuple of exactly n items, with Python's messages (the
+   general case of oxyc_unpack). */
+static OXYC_UNUSED OXY_COLD PyObject *oxyc_unpack_iter(PyObject *seq, Py_ssize_t n) {
     PyObject *it = PyObject_GetIter(seq);
     if (it == NULL) {
         if (PyErr_ExceptionMatches(PyExc_TypeError) && Py_TYPE(seq)->tp_iter == NULL &&
@@ -76,14 +73,21 @@ static OXYC_UNUSED PyObject *oxyc_unpack(PyObject *seq, Py_ssize_t n) {
     if (extra != NULL) {
         Py_DECREF(extra);
         Py_DECREF(t);
-        if (PyList_CheckExact(seq) || PyTuple_CheckExact(seq) || PyDict_CheckExact(seq))
-            PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %zd)", n);
-        else
-            PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %zd)", n);
+        PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %zd)", n);
         return NULL;
     }
     if (PyErr_Occurred()) { Py_DECREF(t); return NULL; }
     return t;
+}
+
+/* Unpack an iterable into a tuple of exactly n items; an exact tuple of that length,
+   the usual case, is checked inline. */
+static OXYC_UNUSED inline PyObject *oxyc_unpack(PyObject *seq, Py_ssize_t n) {
+    if (OXY_LIKELY(PyTuple_CheckExact(seq) && PyTuple_GET_SIZE(seq) == n)) {
+        Py_INCREF(seq);
+        return seq;
+    }
+    return oxyc_unpack_iter(seq, n);
 }
 
 /* `a, *b, c = seq` with `before` targets before the star and `after` after it: a
