@@ -240,7 +240,7 @@ fn native_classes_of_another_module_are_used_directly_and_agree_with_the_interpr
     t.build_all(None);
     let interpreted = t.run_module("xpkg.geouse", &t.src());
     assert!(
-        interpreted.ends_with("-- 6 passed, 0 failed\n"),
+        interpreted.ends_with("-- 7 passed, 0 failed\n"),
         "{interpreted}"
     );
     assert_eq!(
@@ -272,12 +272,17 @@ fn native_classes_of_another_module_are_used_directly_and_agree_with_the_interpr
         "xpkg.geom.Point.label",
         "xpkg.geom.Point.moved",
         "xpkg.geom.Node.total",
+        // (Operators: `acc + v`, `v * 2.0`, and `acc += v` through `__add__`.)
+        "xpkg.geom.V2.__add__",
+        "xpkg.geom.V2.__mul__",
     ] {
         assert!(
             c.contains(&format!("/* {method}, direct */")),
             "no direct call of {method} in geouse.c"
         );
     }
+    // (`__sub__` may return NotImplemented: the operator's whole protocol.)
+    assert!(!c.contains("/* xpkg.geom.V2.__sub__, direct */"));
     // ... constructs them (allocation and a direct call of the compiled `__init__`,
     // when the name holds the class) ...
     assert!(c.contains("oxy_xclass_ready(&oxy_xc["));

@@ -373,6 +373,9 @@ impl<'a> FnBuilder<'a> {
         if let Some(v) = self.native_binop(op, &l, &r, inplace) {
             return v;
         }
+        if let Some(v) = self.foreign_binop(op, &l, &r, inplace) {
+            return v;
+        }
         let both_int = l.ty.is_intlike() && r.ty.is_intlike();
         match ty {
             Ty::Int if both_int => {

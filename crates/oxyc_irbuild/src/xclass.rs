@@ -257,6 +257,120 @@ impl<'a> FnBuilder<'a> {
         Some(Val::new(result, res_ty))
     }
 
+    /// `l op r` where `l` is typed as a native class of another module whose method
+    /// table has the operator's method (one that never returns NotImplemented): when
+    /// `l`'s exact type is a class of its family and `r` is of a builtin type or of
+    /// `l`'s very type (so no reflected method of a subclass comes first), a direct
+    /// call of that class's entry; the operator's full protocol otherwise.
+    pub fn foreign_binop(
+        &mut self,
+        op: oxyc_syntax::ast::BinOp,
+        l: &Val,
+        r: &Val,
+        inplace: bool,
+    ) -> Option<Val> {
+        let k = self.xclass_index(l.ty.foreign_class()?)?;
+        let plain = oxyc_types::binop_dunder(op);
+        let ipl = format!("__i{}", &plain[2..]);
+        let usable = |x: &XClass, name: &str| {
+            x.methods
+                .get(name)
+                .is_some_and(|m| !m.declines && xmod::plan(&m.sig, 2, &[]).is_some())
+        };
+        let name = if inplace && usable(self.xclass(k), &ipl) {
+            ipl
+        } else if usable(self.xclass(k), plain) {
+            plain.to_string()
+        } else {
+            return None;
+        };
+        let res_ty = self.xclass(k).methods.get(&name)?.sig.result_ty();
+        let members: Vec<(u32, u32)> = self
+            .xfamily(k)
+            .into_iter()
+            .filter_map(|c| {
+                let x = self.xclass(c);
+                let (i, _, _) = x.methods.get_full(&name)?;
+                usable(x, &name).then_some((c, i as u32))
+            })
+            .collect();
+        let r_builtin = matches!(
+            r.ty,
+            Ty::Int
+                | Ty::Float
+                | Ty::Bool
+                | Ty::Str
+                | Ty::Bytes
+                | Ty::None
+                | Ty::List(_)
+                | Ty::Dict(..)
+                | Ty::Tuple(_)
+                | Ty::TupleVar(_)
+                | Ty::Set
+        );
+        let lb = self.box_val(l);
+        let rb = self.box_val(r);
+        let result = self.temp(rtype_of(&res_ty));
+        let (slow, done) = (self.new_block(), self.new_block());
+        for (c, i) in members {
+            let m = &self.xclass(c).methods[i as usize];
+            let (test_r, fast, next) = (self.new_block(), self.new_block(), self.new_block());
+            let is = self.xtype_is(lb, vec![c]);
+            self.branch(is, test_r, next);
+            self.switch_to(test_r);
+            if r_builtin {
+                self.goto(fast);
+            } else {
+                let same = self.xtype_is(rb, vec![c]);
+                self.branch(same, fast, slow);
+            }
+            self.switch_to(fast);
+            let (Some(p0), Some(p1)) = (m.sig.params.first(), m.sig.params.get(1)) else {
+                self.goto(slow);
+                self.switch_to(next);
+                continue;
+            };
+            let mret = m.sig.ret.clone();
+            let (p0, p1) = (p0.clone(), p1.clone());
+            let Some(a0) = self.xarg(&Val::new(lb, Ty::Object), &p0, &name, slow) else {
+                self.goto(slow);
+                self.switch_to(next);
+                continue;
+            };
+            let Some(a1) = self.xarg(r, &p1, &name, slow) else {
+                self.goto(slow);
+                self.switch_to(next);
+                continue;
+            };
+            let dst = self.temp(rtype_of(&mret));
+            self.emit(OpKind::CallXMethod {
+                dst,
+                class: c,
+                method: i,
+                args: vec![a0, a1],
+            });
+            let v = self.coerce(&Val::new(dst, mret), &res_ty, None);
+            self.assign(result, v);
+            self.goto(done);
+            self.switch_to(next);
+        }
+        self.goto(slow);
+        self.switch_to(slow);
+        let g = self.generic_binop(
+            op,
+            Val::new(lb, Ty::Object),
+            Val::new(rb, Ty::Object),
+            &Ty::Object,
+            inplace,
+        );
+        let what = format!("return value of {name}()");
+        let v = self.coerce(&g, &res_ty, Some(&what));
+        self.assign(result, v);
+        self.goto(done);
+        self.switch_to(done);
+        Some(Val::new(result, res_ty))
+    }
+
     /// `C(args)` where `C` names a native class of another module: when the object
     /// found is that class (`XClassReady`), the instance is allocated here and its
     /// compiled `__init__` called directly through the method table (native classes

@@ -1515,6 +1515,15 @@ impl Cx<'_> {
         {
             return self.sigs.get(fi).map_or(Ty::Object, |s| s.ret.clone());
         }
+        // (Another module's native class: its method table's annotation, a hint.)
+        if let Ty::Foreign(c) = l
+            && let Some(m) = self
+                .externs
+                .class(c)
+                .and_then(|x| x.methods.get(binop_dunder(op)))
+        {
+            return m.sig.result_ty();
+        }
         binop_ty(op, l, r, right)
     }
 }

@@ -161,6 +161,8 @@ pub struct XMethod {
     /// The function implementing it in the defining module (`SemModule::functions`).
     pub func: usize,
     pub sig: XFunc,
+    /// It may return NotImplemented (a dunder then needs the whole operator protocol).
+    pub declines: bool,
 }
 
 impl XClass {
@@ -444,7 +446,15 @@ pub fn export_classes(
                     continue;
                 };
                 if let Some(x) = export_sig(module, name, f, &sig.params, &sig.ret, true) {
-                    methods.insert(name.clone(), XMethod { func: fi, sig: x });
+                    let declines = sig.may_decline;
+                    methods.insert(
+                        name.clone(),
+                        XMethod {
+                            func: fi,
+                            sig: x,
+                            declines,
+                        },
+                    );
                 }
             }
         }
@@ -469,7 +479,7 @@ pub fn export_classes(
             text.push_str(&format!("{n}:{t}\0"));
         }
         for (n, m) in &methods {
-            text.push_str(&format!("{n}={:016x}\0", m.sig.sig));
+            text.push_str(&format!("{n}={:016x}:{}\0", m.sig.sig, m.declines));
         }
         out.insert(
             c.name.clone(),

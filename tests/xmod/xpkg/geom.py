@@ -66,6 +66,26 @@ class Weird:
         return 7
 
 
+class V2:
+    def __init__(self, x: float, y: float) -> None:
+        self.x = x
+        self.y = y
+
+    def __add__(self, o: "V2") -> "V2":
+        return V2(self.x + o.x, self.y + o.y)
+
+    def __mul__(self, k: float) -> "V2":
+        return V2(self.x * k, self.y * k)
+
+    def __sub__(self, o: object) -> "V2":
+        if not isinstance(o, V2):
+            return NotImplemented
+        return V2(self.x - o.x, self.y - o.y)
+
+    def __repr__(self) -> str:
+        return f"V2({self.x}, {self.y})"
+
+
 def make_point(x: int, y: int) -> Point:
     return Point(x, y)
 

@@ -4,7 +4,7 @@ Python), Optional fields, a dataclass, and functions taking instances."""
 from typing import Optional
 
 import xpkg.geom as g
-from xpkg.geom import Node, Pair, Point, Point3, Weird, dot, first_name, make_point
+from xpkg.geom import V2, Node, Pair, Point, Point3, Weird, dot, first_name, make_point
 
 
 def sum_x(ps: list[Point]) -> int:
@@ -139,3 +139,31 @@ def test_rebound_class_name() -> None:
     finally:
         g.Point = saved  # type: ignore[misc]
     print(make_via_module(4).label())
+
+
+def vsum(vs: list[V2]) -> V2:
+    acc = V2(0.0, 0.0)
+    for v in vs:
+        acc = acc + v * 2.0
+        acc += v
+    return acc
+
+
+def test_operators() -> None:
+    vs = [V2(1.0, 2.0), V2(-0.5, 4.0)]
+    print(vsum(vs), vs[0] - vs[1])
+
+    class PyV(V2):
+        def __radd__(self, o: object) -> str:  # type: ignore[override]
+            return "radd"
+
+    print(V2(1.0, 1.0) + PyV(0.0, 0.0))
+    try:
+        print(vs[0] - 3)  # type: ignore[operator]
+    except TypeError as e:
+        print("TypeError", e)
+    try:
+        print(vs[0] + 1)  # type: ignore[operator]
+    except (AttributeError, TypeError):
+        # (Compiled, __add__ checks its annotated parameter: docs/differences.md.)
+        print("rejected")
