@@ -914,7 +914,12 @@ impl<'a> Emitter<'a> {
                 expected,
                 what,
             } => self.unbox(op, *dst, *src, expected, what.as_deref()),
-            OpKind::Call { dst, func, args } => {
+            OpKind::Call {
+                dst,
+                func,
+                args,
+                bound,
+            } => {
                 let target = &self.m.functions[func.0 as usize];
                 let dn = self.reg(*dst);
                 let argv: Vec<String> = args.iter().map(|a| self.reg(*a).to_string()).collect();
@@ -936,7 +941,9 @@ impl<'a> Emitter<'a> {
                         if argv.is_empty() { "" } else { ", " }
                     )
                 };
-                if *func == self.f.id {
+                // (A bound method call: its receiver's class exists, so the method
+                // has been made.)
+                if *func == self.f.id || *bound {
                     let _ = writeln!(self.out, "    {dn} = {call};");
                 } else {
                     let _ = writeln!(

@@ -508,6 +508,7 @@ impl<'a> FnBuilder<'a> {
             dst,
             func: FuncId(fi as u32),
             args: regs,
+            bound: true,
         });
         self.assign(result, dst);
         self.goto(done);
@@ -582,6 +583,7 @@ impl<'a> FnBuilder<'a> {
             dst,
             func: FuncId(fi as u32),
             args: regs,
+            bound: true,
         });
         let result = self.box_val(&Val::new(dst, sig.ret.clone()));
         self.prim_void(Prim::InitReturnedNone, vec![result]);
@@ -661,6 +663,7 @@ impl<'a> FnBuilder<'a> {
                 dst,
                 func: FuncId(fi as u32),
                 args: regs,
+                bound: true,
             });
             let r = self.coerce(&Val::new(dst, fsig.ret.clone()), &res_ty, None);
             self.assign(result, r);
@@ -832,6 +835,7 @@ impl<'a> FnBuilder<'a> {
             dst,
             func: FuncId(fi as u32),
             args: regs,
+            bound: false,
         });
         Some(Val::new(dst, ret))
     }

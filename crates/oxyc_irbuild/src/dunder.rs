@@ -182,6 +182,7 @@ impl<'a> FnBuilder<'a> {
             dst,
             func: FuncId(fi as u32),
             args,
+            bound: true,
         });
         self.assign(result, dst);
     }
