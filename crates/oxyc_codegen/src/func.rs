@@ -31,6 +31,9 @@ struct Emitter<'a> {
     /// The block being emitted only runs with long ints: int operations are emitted
     /// as plain calls (`PrimDesc::compact`) to keep the C small.
     cold: bool,
+    /// Some module-constant read reuses an earlier one's check (`LoadConstInt`
+    /// `known`): every check then leaves its answer in the local `oxy_cok`.
+    cok: bool,
     /// Int operands that the op being emitted releases right after (see
     /// `slow_path_releases`): released in its slow path only.
     slow_decrefs: Vec<Reg>,
@@ -360,6 +363,11 @@ fn emit_body(
         exits: Default::default(),
         chains: Default::default(),
         cold: false,
+        cok: f.blocks.iter().any(|b| {
+            b.ops
+                .iter()
+                .any(|o| matches!(o.kind, OpKind::LoadConstInt { known: true, .. }))
+        }),
         slow_decrefs: Vec::new(),
         lk,
     };
@@ -653,6 +661,9 @@ impl<'a> Emitter<'a> {
         let _ = writeln!(self.out, "    unsigned int oxy_ticks = 4096;");
         let _ = writeln!(self.out, "    int oxy_line = {};", f.line);
         let _ = writeln!(self.out, "    (void)oxy_ticks; (void)oxy_line;");
+        if self.cok {
+            let _ = writeln!(self.out, "    char oxy_cok = 0;");
+        }
         if f.is_generator {
             // Resume where it stopped: at the start, or after yield k.
             let _ = writeln!(
@@ -1126,6 +1137,7 @@ impl<'a> Emitter<'a> {
                 name,
                 what,
                 value,
+                known,
             } => {
                 let n = self.consts.str(name);
                 let dn = self.reg(*dst);
@@ -1133,10 +1145,19 @@ impl<'a> Emitter<'a> {
                 let what = c_string(what.as_bytes());
                 match value {
                     // The literal itself while the module's constants are intact.
+                    // (`known`: nothing since the last check can have changed its
+                    // answer, kept in `oxy_cok`.)
                     Some(v) => {
+                        let test = if *known {
+                            "oxy_cok"
+                        } else if self.cok {
+                            "(oxy_cok = OXY_CONSTS_INTACT())"
+                        } else {
+                            "OXY_CONSTS_INTACT()"
+                        };
                         let _ = writeln!(
                             self.out,
-                            "    {dn} = OXY_LIKELY(OXY_CONSTS_INTACT()) ? OXYC_SHORT({v}LL) : oxy_const_miss({n}, {site}, {what});"
+                            "    {dn} = OXY_LIKELY({test}) ? OXYC_SHORT({v}LL) : oxy_const_miss({n}, {site}, {what});"
                         );
                     }
                     None => {

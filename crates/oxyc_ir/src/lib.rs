@@ -305,6 +305,10 @@ pub enum OpKind {
         /// The literal the module binds it to, when it is a short int: read as an
         /// immediate while the module's constants are intact.
         value: Option<i64>,
+        /// Set by `oxyc_passes::const_guard`: on every path here another such read
+        /// checked the constants, and nothing since could have run Python code, so
+        /// this read reuses that check's answer.
+        known: bool,
     },
     /// `type(obj)` is exactly one of these native classes.
     TypeIs {

@@ -170,7 +170,7 @@ fn borrowable(f: &Function, hooked: &[bool], bi: usize, i: usize) -> Option<usiz
 }
 
 /// Can the op neither run Python code nor release an object?
-fn harmless(f: &Function, hooked: &[bool], op: &Op) -> bool {
+pub(crate) fn harmless(f: &Function, hooked: &[bool], op: &Op) -> bool {
     match &op.kind {
         // (A read of an unset field may call __getattr__ where a class defines one.)
         OpKind::GetField { class, .. } => !is_hooked(hooked, *class),
