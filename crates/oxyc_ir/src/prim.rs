@@ -327,7 +327,7 @@ prims! {
     ListAppend = "list_append", "PyList_Append($0, $1)", [Obj, Obj] -> void, Neg;
     ListLen = "list_len", "PyList_GET_SIZE($0)", [Obj] -> Ssize, Never;
     // list.pop() / list.pop(i) / list.remove(x) / list.insert(i, x) on a list.
-    ListPopLast = "list_pop_last", "oxy_list_pop($0, OXYC_SHORT(-1))", [Obj] -> Obj, Null;
+    ListPopLast = "list_pop_last", "oxy_list_pop_last($0)", [Obj] -> Obj, Null;
     ListPop = "list_pop", "oxy_list_pop($0, $1)", [Obj, Int] -> Obj, Null;
     ListRemove = "list_remove", "oxy_list_remove($0, $1)", [Obj, Obj] -> void, Neg;
     ListInsert = "list_insert", "oxy_list_insert($0, $1, $2)", [Obj, Int, Obj] -> void, Neg;
