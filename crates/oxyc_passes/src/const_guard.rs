@@ -42,7 +42,9 @@ pub fn run(f: &mut Function, hooked: &[bool]) {
     let mut checked_in: Vec<bool> = (0..n)
         .map(|b| b != entry && !entered_by_error[b] && !preds[b].is_empty())
         .collect();
-    let mut checked_out: Vec<bool> = (0..n).map(|b| transfer(f, hooked, b, checked_in[b])).collect();
+    let mut checked_out: Vec<bool> = (0..n)
+        .map(|b| transfer(f, hooked, b, checked_in[b]))
+        .collect();
     let mut changed = true;
     while changed {
         changed = false;
