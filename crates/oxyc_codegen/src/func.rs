@@ -1326,7 +1326,12 @@ impl<'a> Emitter<'a> {
             }
             OpKind::TypeIs { dst, obj, classes } => {
                 let o = self.reg(*obj);
-                let tests: Vec<String> = classes
+                // (Classes no native class derives from first: see
+                // `class::family_leaves_first`.)
+                let is_base = |k: u32| self.m.classes.iter().any(|c| c.base == Some(k));
+                let mut ordered = classes.clone();
+                ordered.sort_by_key(|k| is_base(*k));
+                let tests: Vec<String> = ordered
                     .iter()
                     .map(|c| format!("Py_TYPE({o}) == oxy_type_{c}"))
                     .collect();

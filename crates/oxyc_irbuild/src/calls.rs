@@ -645,7 +645,7 @@ impl<'a> FnBuilder<'a> {
         let result = self.temp(rtype_of(&res_ty));
         let (slow, done) = (self.new_block(), self.new_block());
         // One direct call per implementation, chosen by the exact type.
-        for (classes, fi) in groups {
+        for (classes, fi) in self.leaves_first(groups) {
             let (fast, next) = (self.new_block(), self.new_block());
             let is = self.temp(RType::Bool);
             self.emit(OpKind::TypeIs {
