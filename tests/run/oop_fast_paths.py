@@ -144,3 +144,20 @@ def test_methods_on_exact_types_and_python_subclasses() -> None:
     finally:
         Square.area = original  # type: ignore[method-assign]
     print(total_area(shapes))
+
+
+def count_from(start: int, n: int) -> int:
+    t = 0
+    for i in range(start, start + n):
+        t = t + (i & 7) + (i | 1) - i
+    return t
+
+
+def test_long_int_loop_releases_its_values() -> None:
+    # The general (long-int) copy of a loop releases what its int operations read.
+    big = 2**70
+    count_from(big, 10)
+    before = sys.getallocatedblocks()
+    total = count_from(big, 20000)
+    grown = sys.getallocatedblocks() - before
+    print(total, grown < 2000)

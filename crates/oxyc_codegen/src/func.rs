@@ -420,7 +420,7 @@ fn signature_named(f: &Function, name: &str, lk: Linkage, hot: bool) -> String {
     )
 }
 
-/// `x = a + b; dec_ref a` (and `-`, `*`, `//`, `%`): the fast path of the operation
+/// `x = a + b; dec_ref a` (and `-`, `*`, `//`, `%`, `&`, `|`, `^`): the fast path of the operation
 /// runs only when both operands are short ints, which own nothing, so releases of its
 /// operands right after it belong in its slow path alone (the C compiler cannot see
 /// that the tag tests of the release repeat the operation's). The releases at
@@ -434,16 +434,15 @@ fn slow_path_releases(f: &Function, ops: &[Op], i: usize) -> Vec<Reg> {
     else {
         return Vec::new();
     };
-    if ops[i].err.is_none()
-        || !matches!(
-            prim,
-            oxyc_ir::Prim::IntAdd
-                | oxyc_ir::Prim::IntSub
-                | oxyc_ir::Prim::IntMul
-                | oxyc_ir::Prim::IntFloorDiv
-                | oxyc_ir::Prim::IntMod
-        )
-    {
+    use oxyc_ir::Prim::*;
+    // (An ordering cannot fail; its fast form is used for this alone. Not `==`/`!=`:
+    // their inline form is already one compare when an operand is a literal.)
+    let compare = matches!(prim, IntLt | IntLe | IntGt | IntGe);
+    let arith = matches!(
+        prim,
+        IntAdd | IntSub | IntMul | IntFloorDiv | IntMod | IntAnd | IntOr | IntXor
+    ) && ops[i].err.is_some();
+    if !compare && !arith {
         return Vec::new();
     }
     let mut out: Vec<Reg> = Vec::new();
@@ -697,7 +696,13 @@ impl<'a> Emitter<'a> {
             while i < b.ops.len() {
                 let op = &b.ops[i];
                 self.line(op.line);
-                self.slow_decrefs = slow_path_releases(f, &b.ops, i);
+                // (A cold block emits int operations in their compact form, which
+                // has no fast path to keep the releases out of.)
+                self.slow_decrefs = if self.cold {
+                    Vec::new()
+                } else {
+                    slow_path_releases(f, &b.ops, i)
+                };
                 i += 1 + self.slow_decrefs.len();
                 self.op(op);
                 self.slow_decrefs.clear();
@@ -877,6 +882,24 @@ impl<'a> Emitter<'a> {
                     let _ = writeln!(
                         self.out,
                         "    if (OXY_UNLIKELY(!{cond})) {{ {dn} = {slow}; if (OXY_UNLIKELY({check})) {{ {handler} }}{releases} }}"
+                    );
+                    return;
+                }
+                // A comparison (it cannot fail) whose operands die right after it.
+                if let (Some(dst), Some((cond, slow)), None, false) =
+                    (dst, fast, &op.err, self.slow_decrefs.is_empty())
+                {
+                    let dn = self.reg(*dst);
+                    let cond = fill(cond, &operands, dn);
+                    let slow = fill(slow, &operands, dn);
+                    let releases: String = self
+                        .slow_decrefs
+                        .iter()
+                        .map(|r| format!(" oxy_int_decref({});", self.reg(*r)))
+                        .collect();
+                    let _ = writeln!(
+                        self.out,
+                        "    if (OXY_UNLIKELY(!{cond})) {{ {dn} = {slow};{releases} }}"
                     );
                     return;
                 }
