@@ -255,5 +255,18 @@ fn harmless_prim(p: Prim) -> bool {
             | ObjIs
             | ObjIsNone
             | IsNull
+            // Wrapping 64-bit arithmetic (a big int's low bits are read in C; a
+            // result past the short range is a new int, which is not collectable).
+            | IntLow64
+            | IntFromU64
+            | W64Add
+            | W64Sub
+            | W64Mul
+            | W64Xor
+            | W64Or
+            | W64And
+            | W64Shl
+            | W64Neg
+            | W64Invert
     )
 }
