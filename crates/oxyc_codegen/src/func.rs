@@ -34,6 +34,8 @@ struct Emitter<'a> {
     /// Some module-constant read reuses an earlier one's check (`LoadConstInt`
     /// `known`): every check then leaves its answer in the local `oxy_cok`.
     cok: bool,
+    /// The condition of the block being ended when an exact-type test computed it.
+    likely: Option<Reg>,
     /// Int operands that the op being emitted releases right after (see
     /// `slow_path_releases`): released in its slow path only.
     slow_decrefs: Vec<Reg>,
@@ -368,6 +370,7 @@ fn emit_body(
                 .iter()
                 .any(|o| matches!(o.kind, OpKind::LoadConstInt { known: true, .. }))
         }),
+        likely: None,
         slow_decrefs: Vec::new(),
         lk,
     };
@@ -712,7 +715,15 @@ impl<'a> Emitter<'a> {
                 Some(target) => {
                     let _ = writeln!(self.out, "    goto L{}; /* known here */", target.0);
                 }
-                None => self.term(&b.term),
+                None => {
+                    // (An exact-type test picks the compiled path: usually taken.)
+                    self.likely = match b.ops.last().map(|o| &o.kind) {
+                        Some(OpKind::TypeIs { dst, .. }) => Some(*dst),
+                        _ => None,
+                    };
+                    self.term(&b.term);
+                    self.likely = None;
+                }
             }
         }
         self.cold = false;
@@ -727,6 +738,14 @@ impl<'a> Emitter<'a> {
     fn term(&mut self, t: &Terminator) {
         let s = match t {
             Terminator::Goto(b) => format!("goto L{};", b.0),
+            Terminator::Branch { cond, then_, else_ } if self.likely == Some(*cond) => {
+                format!(
+                    "if (OXY_LIKELY({})) goto L{}; else goto L{};",
+                    self.reg(*cond),
+                    then_.0,
+                    else_.0
+                )
+            }
             Terminator::Branch { cond, then_, else_ } => {
                 format!(
                     "if ({}) goto L{}; else goto L{};",
