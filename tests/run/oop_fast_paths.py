@@ -161,3 +161,34 @@ def test_long_int_loop_releases_its_values() -> None:
     total = count_from(big, 20000)
     grown = sys.getallocatedblocks() - before
     print(total, grown < 2000)
+
+
+def int_locals(n: int) -> list[int]:
+    big = 10**30 + n
+    small = n & 3
+    out: list[int] = [big - 10**30, small]
+    for i in range(3):
+        last = big * i  # a big int local rebound in a loop, read after it
+        out.append(last // 10**29)
+    out.append(last % 7)
+    del small
+    try:
+        out.append(small)  # noqa: F821
+    except NameError as e:  # UnboundLocalError
+        out.append(len(type(e).__name__))
+    return out
+
+
+def int_local_gen(n: int):  # type: ignore[no-untyped-def]
+    big = 2**80 + n
+    for i in range(n):
+        yield big + i
+    yield big
+
+
+def test_int_locals_die_at_last_use() -> None:
+    print(int_locals(5), int_locals(2**70))
+    print(list(int_local_gen(3)))
+    g = int_local_gen(4)
+    print(next(g), next(g))
+    g.close()
