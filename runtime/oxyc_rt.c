@@ -1043,6 +1043,12 @@ PyObject *oxy_list_pop(PyObject *l, oxy_int i) {
         PyErr_SetString(PyExc_IndexError, "pop index out of range");
         return NULL;
     }
+    if (k == n - 1 && k >= (((PyListObject *)l)->allocated >> 1)) {
+        /* (What list's resize does when it keeps the allocation.) */
+        PyObject *last = PyList_GET_ITEM(l, k);
+        Py_SET_SIZE(l, k);
+        return last;
+    }
     PyObject *v = Py_NewRef(PyList_GET_ITEM(l, k));
     if (PyList_SetSlice(l, k, k + 1, NULL) < 0) {
         Py_DECREF(v);

@@ -1132,6 +1132,19 @@ OXY_API PyObject *oxy_list_pop(PyObject *l, oxy_int i);
 OXY_API int oxy_list_remove(PyObject *l, PyObject *x);
 OXY_API int oxy_list_insert(PyObject *l, oxy_int i, PyObject *x);
 
+/* list.pop(): where list's resize would only lower the size (the list keeps at
+   least half its allocation), do just that; the list's reference goes to the
+   caller, as in list.pop itself. */
+static inline PyObject *oxy_list_pop_last(PyObject *l) {
+    Py_ssize_t n = PyList_GET_SIZE(l);
+    if (OXY_LIKELY(n > 0 && n - 1 >= (((PyListObject *)l)->allocated >> 1))) {
+        PyObject *v = PyList_GET_ITEM(l, n - 1);
+        Py_SET_SIZE(l, n - 1);
+        return v;
+    }
+    return oxy_list_pop(l, (oxy_int)((uintptr_t)(intptr_t)-1 << 1));
+}
+
 /* Does globals[name] hold exactly the int v?  (Never leaves an exception set.) */
 OXY_API OXY_COLD int oxy_const_is(PyObject *globals, PyObject *name, long long v);
 

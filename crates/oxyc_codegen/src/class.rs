@@ -646,6 +646,16 @@ pub fn family(m: &Module, ci: u32) -> Vec<u32> {
     out
 }
 
+/// [`family`] with the classes no native class derives from first: those are the
+/// ones usually instantiated (a base with subclasses is often abstract), so an
+/// exact-type compare chain finds the common types sooner.
+pub fn family_leaves_first(m: &Module, ci: u32) -> Vec<u32> {
+    let all = family(m, ci);
+    let is_base = |k: u32| m.classes.iter().any(|c| c.base == Some(k));
+    let (leaves, bases): (Vec<u32>, Vec<u32>) = all.into_iter().partition(|k| !is_base(*k));
+    leaves.into_iter().chain(bases).collect()
+}
+
 fn root_of(m: &Module, mut ci: u32) -> u32 {
     while let Some(b) = m.classes[ci as usize].base {
         ci = b;

@@ -31,6 +31,11 @@ struct Emitter<'a> {
     /// The block being emitted only runs with long ints: int operations are emitted
     /// as plain calls (`PrimDesc::compact`) to keep the C small.
     cold: bool,
+    /// Some module-constant read reuses an earlier one's check (`LoadConstInt`
+    /// `known`): every check then leaves its answer in the local `oxy_cok`.
+    cok: bool,
+    /// The condition of the block being ended when an exact-type test computed it.
+    likely: Option<Reg>,
     /// Int operands that the op being emitted releases right after (see
     /// `slow_path_releases`): released in its slow path only.
     slow_decrefs: Vec<Reg>,
@@ -360,6 +365,12 @@ fn emit_body(
         exits: Default::default(),
         chains: Default::default(),
         cold: false,
+        cok: f.blocks.iter().any(|b| {
+            b.ops
+                .iter()
+                .any(|o| matches!(o.kind, OpKind::LoadConstInt { known: true, .. }))
+        }),
+        likely: None,
         slow_decrefs: Vec::new(),
         lk,
     };
@@ -412,7 +423,7 @@ fn signature_named(f: &Function, name: &str, lk: Linkage, hot: bool) -> String {
     )
 }
 
-/// `x = a + b; dec_ref a` (and `-`, `*`, `//`, `%`): the fast path of the operation
+/// `x = a + b; dec_ref a` (and `-`, `*`, `//`, `%`, `&`, `|`, `^`): the fast path of the operation
 /// runs only when both operands are short ints, which own nothing, so releases of its
 /// operands right after it belong in its slow path alone (the C compiler cannot see
 /// that the tag tests of the release repeat the operation's). The releases at
@@ -426,16 +437,15 @@ fn slow_path_releases(f: &Function, ops: &[Op], i: usize) -> Vec<Reg> {
     else {
         return Vec::new();
     };
-    if ops[i].err.is_none()
-        || !matches!(
-            prim,
-            oxyc_ir::Prim::IntAdd
-                | oxyc_ir::Prim::IntSub
-                | oxyc_ir::Prim::IntMul
-                | oxyc_ir::Prim::IntFloorDiv
-                | oxyc_ir::Prim::IntMod
-        )
-    {
+    use oxyc_ir::Prim::*;
+    // (An ordering cannot fail; its fast form is used for this alone. Not `==`/`!=`:
+    // their inline form is already one compare when an operand is a literal.)
+    let compare = matches!(prim, IntLt | IntLe | IntGt | IntGe);
+    let arith = matches!(
+        prim,
+        IntAdd | IntSub | IntMul | IntFloorDiv | IntMod | IntAnd | IntOr | IntXor
+    ) && ops[i].err.is_some();
+    if !compare && !arith {
         return Vec::new();
     }
     let mut out: Vec<Reg> = Vec::new();
@@ -681,6 +691,9 @@ impl<'a> Emitter<'a> {
         let _ = writeln!(self.out, "    unsigned int oxy_ticks = 4096;");
         let _ = writeln!(self.out, "    int oxy_line = {};", f.line);
         let _ = writeln!(self.out, "    (void)oxy_ticks; (void)oxy_line;");
+        if self.cok {
+            let _ = writeln!(self.out, "    char oxy_cok = 0;");
+        }
         if f.is_generator {
             // Resume where it stopped: at the start, or after yield k.
             let _ = writeln!(
@@ -714,7 +727,13 @@ impl<'a> Emitter<'a> {
             while i < b.ops.len() {
                 let op = &b.ops[i];
                 self.line(op.line);
-                self.slow_decrefs = slow_path_releases(f, &b.ops, i);
+                // (A cold block emits int operations in their compact form, which
+                // has no fast path to keep the releases out of.)
+                self.slow_decrefs = if self.cold {
+                    Vec::new()
+                } else {
+                    slow_path_releases(f, &b.ops, i)
+                };
                 i += 1 + self.slow_decrefs.len();
                 self.op(op);
                 self.slow_decrefs.clear();
@@ -724,7 +743,15 @@ impl<'a> Emitter<'a> {
                 Some(target) => {
                     let _ = writeln!(self.out, "    goto L{}; /* known here */", target.0);
                 }
-                None => self.term(&b.term),
+                None => {
+                    // (An exact-type test picks the compiled path: usually taken.)
+                    self.likely = match b.ops.last().map(|o| &o.kind) {
+                        Some(OpKind::TypeIs { dst, .. }) => Some(*dst),
+                        _ => None,
+                    };
+                    self.term(&b.term);
+                    self.likely = None;
+                }
             }
         }
         self.cold = false;
@@ -739,6 +766,14 @@ impl<'a> Emitter<'a> {
     fn term(&mut self, t: &Terminator) {
         let s = match t {
             Terminator::Goto(b) => format!("goto L{};", b.0),
+            Terminator::Branch { cond, then_, else_ } if self.likely == Some(*cond) => {
+                format!(
+                    "if (OXY_LIKELY({})) goto L{}; else goto L{};",
+                    self.reg(*cond),
+                    then_.0,
+                    else_.0
+                )
+            }
             Terminator::Branch { cond, then_, else_ } => {
                 format!(
                     "if ({}) goto L{}; else goto L{};",
@@ -897,6 +932,24 @@ impl<'a> Emitter<'a> {
                     );
                     return;
                 }
+                // A comparison (it cannot fail) whose operands die right after it.
+                if let (Some(dst), Some((cond, slow)), None, false) =
+                    (dst, fast, &op.err, self.slow_decrefs.is_empty())
+                {
+                    let dn = self.reg(*dst);
+                    let cond = fill(cond, &operands, dn);
+                    let slow = fill(slow, &operands, dn);
+                    let releases: String = self
+                        .slow_decrefs
+                        .iter()
+                        .map(|r| format!(" oxy_int_decref({});", self.reg(*r)))
+                        .collect();
+                    let _ = writeln!(
+                        self.out,
+                        "    if (OXY_UNLIKELY(!{cond})) {{ {dn} = {slow};{releases} }}"
+                    );
+                    return;
+                }
                 match dst {
                     Some(dst) => {
                         let dn = self.reg(*dst);
@@ -942,7 +995,12 @@ impl<'a> Emitter<'a> {
                 expected,
                 what,
             } => self.unbox(op, *dst, *src, expected, what.as_deref()),
-            OpKind::Call { dst, func, args } => {
+            OpKind::Call {
+                dst,
+                func,
+                args,
+                bound,
+            } => {
                 let target = &self.m.functions[func.0 as usize];
                 let dn = self.reg(*dst);
                 let argv: Vec<String> = args.iter().map(|a| self.reg(*a).to_string()).collect();
@@ -964,7 +1022,9 @@ impl<'a> Emitter<'a> {
                         if argv.is_empty() { "" } else { ", " }
                     )
                 };
-                if *func == self.f.id {
+                // (A bound method call: its receiver's class exists, so the method
+                // has been made.)
+                if *func == self.f.id || *bound {
                     let _ = writeln!(self.out, "    {dn} = {call};");
                 } else {
                     let _ = writeln!(
@@ -1158,6 +1218,7 @@ impl<'a> Emitter<'a> {
                 name,
                 what,
                 value,
+                known,
             } => {
                 let n = self.consts.str(name);
                 let dn = self.reg(*dst);
@@ -1165,10 +1226,19 @@ impl<'a> Emitter<'a> {
                 let what = c_string(what.as_bytes());
                 match value {
                     // The literal itself while the module's constants are intact.
+                    // (`known`: nothing since the last check can have changed its
+                    // answer, kept in `oxy_cok`.)
                     Some(v) => {
+                        let test = if *known {
+                            "oxy_cok"
+                        } else if self.cok {
+                            "(oxy_cok = OXY_CONSTS_INTACT())"
+                        } else {
+                            "OXY_CONSTS_INTACT()"
+                        };
                         let _ = writeln!(
                             self.out,
-                            "    {dn} = OXY_LIKELY(OXY_CONSTS_INTACT()) ? OXYC_SHORT({v}LL) : oxy_const_miss({n}, {site}, {what});"
+                            "    {dn} = OXY_LIKELY({test}) ? OXYC_SHORT({v}LL) : oxy_const_miss({n}, {site}, {what});"
                         );
                     }
                     None => {
@@ -1347,7 +1417,12 @@ impl<'a> Emitter<'a> {
             }
             OpKind::TypeIs { dst, obj, classes } => {
                 let o = self.reg(*obj);
-                let tests: Vec<String> = classes
+                // (Classes no native class derives from first: see
+                // `class::family_leaves_first`.)
+                let is_base = |k: u32| self.m.classes.iter().any(|c| c.base == Some(k));
+                let mut ordered = classes.clone();
+                ordered.sort_by_key(|k| is_base(*k));
+                let tests: Vec<String> = ordered
                     .iter()
                     .map(|c| format!("Py_TYPE({o}) == oxy_type_{c}"))
                     .collect();

@@ -114,14 +114,15 @@ pub(crate) fn type_check(m: &Module, expected: &str, v: &str) -> String {
         other => match m.classes.iter().position(|c| c.name == other) {
             // Before the class statement ran no value can be an instance.
             Some(ci) => {
-                // The native family first: pointer compares, no MRO walk.
-                let exact: Vec<String> = class::family(m, ci as u32)
+                // The native family first: pointer compares, no MRO walk (a
+                // class not made yet is NULL, which no object's type equals).
+                let exact: Vec<String> = class::family_leaves_first(m, ci as u32)
                     .iter()
                     .take(8)
                     .map(|k| format!("Py_TYPE({v}) == oxy_type_{k}"))
                     .collect();
                 format!(
-                    "(oxy_type_{ci} != NULL && ({} || PyObject_TypeCheck({v}, oxy_type_{ci})))",
+                    "({} || (oxy_type_{ci} != NULL && PyObject_TypeCheck({v}, oxy_type_{ci})))",
                     exact.join(" || ")
                 )
             }

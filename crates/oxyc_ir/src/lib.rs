@@ -148,11 +148,15 @@ pub enum OpKind {
         prim: Prim,
         args: Vec<Reg>,
     },
-    /// Direct C call of a compiled function (checks it has been defined first).
+    /// Direct C call of a compiled function (checks it has been defined first,
+    /// unless `bound`: the first argument's exact type was just tested to be a
+    /// native class that has `func` as a method, or it was just allocated as one;
+    /// such an instance exists only once its class statement made every method).
     Call {
         dst: Reg,
         func: FuncId,
         args: Vec<Reg>,
+        bound: bool,
     },
     /// `obj.name`, remembered per site while `obj` is a module whose dict is
     /// unchanged (any other object: getattr).
@@ -315,6 +319,10 @@ pub enum OpKind {
         /// The literal the module binds it to, when it is a short int: read as an
         /// immediate while the module's constants are intact.
         value: Option<i64>,
+        /// Set by `oxyc_passes::const_guard`: on every path here another such read
+        /// checked the constants, and nothing since could have run Python code, so
+        /// this read reuses that check's answer.
+        known: bool,
     },
     /// `type(obj)` is exactly one of these native classes.
     TypeIs {

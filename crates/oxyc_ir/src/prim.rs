@@ -40,7 +40,8 @@ pub struct PrimDesc {
     /// An inline fast path, for primitives that can only fail on their slow path:
     /// a condition that, when true, has stored the result in `$d`; otherwise the `slow`
     /// template runs and only then is the error checked. Keeps error checks out of hot
-    /// code.
+    /// code. (For a comparison, which cannot fail, it is used only to keep the releases
+    /// of its operands out of the fast path: see codegen's `slow_path_releases`.)
     pub fast: Option<(&'static str, &'static str)>,
     /// An out-of-line form (a plain runtime call) computing the same result for every
     /// operand, with the same error convention: used where code size matters more than
@@ -96,18 +97,25 @@ prims! {
     IntPow = "int_pow", "oxy_int_pow($0, $1)", [Int, Int] -> Int, IntErr;
     IntLShift = "int_lshift", "oxy_int_lshift($0, $1)", [Int, Int] -> Int, IntErr, compact "oxy_int_lshift_ool($0, $1)";
     IntRShift = "int_rshift", "oxy_int_rshift($0, $1)", [Int, Int] -> Int, IntErr, compact "oxy_int_rshift_ool($0, $1)";
-    IntAnd = "int_and", "oxy_int_and($0, $1)", [Int, Int] -> Int, IntErr, compact "oxy_int_and_ool($0, $1)";
-    IntOr = "int_or", "oxy_int_or($0, $1)", [Int, Int] -> Int, IntErr, compact "oxy_int_or_ool($0, $1)";
-    IntXor = "int_xor", "oxy_int_xor($0, $1)", [Int, Int] -> Int, IntErr, compact "oxy_int_xor_ool($0, $1)";
+    IntAnd = "int_and", "oxy_int_and($0, $1)", [Int, Int] -> Int, IntErr,
+        fast "((($0 | $1) & 1) == 0 && (($d = $0 & $1), 1))", slow "oxy_int_and_slow($0, $1)", compact "oxy_int_and_ool($0, $1)";
+    IntOr = "int_or", "oxy_int_or($0, $1)", [Int, Int] -> Int, IntErr,
+        fast "((($0 | $1) & 1) == 0 && (($d = $0 | $1), 1))", slow "oxy_int_or_slow($0, $1)", compact "oxy_int_or_ool($0, $1)";
+    IntXor = "int_xor", "oxy_int_xor($0, $1)", [Int, Int] -> Int, IntErr,
+        fast "((($0 | $1) & 1) == 0 && (($d = $0 ^ $1), 1))", slow "oxy_int_xor_slow($0, $1)", compact "oxy_int_xor_ool($0, $1)";
     IntNeg = "int_neg", "oxy_int_neg($0)", [Int] -> Int, IntErr;
     IntInvert = "int_invert", "oxy_int_invert($0)", [Int] -> Int, IntErr;
     IntAbs = "int_abs", "oxy_int_abs($0)", [Int] -> Int, IntErr;
     IntEq = "int_eq", "oxy_int_eq($0, $1)", [Int, Int] -> Bool, Never, compact "(oxy_int_cmp_ool($0, $1) == 0)";
     IntNe = "int_ne", "oxy_int_ne($0, $1)", [Int, Int] -> Bool, Never, compact "(oxy_int_cmp_ool($0, $1) != 0)";
-    IntLt = "int_lt", "oxy_int_lt($0, $1)", [Int, Int] -> Bool, Never, compact "(oxy_int_cmp_ool($0, $1) < 0)";
-    IntLe = "int_le", "oxy_int_le($0, $1)", [Int, Int] -> Bool, Never, compact "(oxy_int_cmp_ool($0, $1) <= 0)";
-    IntGt = "int_gt", "oxy_int_gt($0, $1)", [Int, Int] -> Bool, Never, compact "(oxy_int_cmp_ool($0, $1) > 0)";
-    IntGe = "int_ge", "oxy_int_ge($0, $1)", [Int, Int] -> Bool, Never, compact "(oxy_int_cmp_ool($0, $1) >= 0)";
+    IntLt = "int_lt", "oxy_int_lt($0, $1)", [Int, Int] -> Bool, Never,
+        fast "((($0 | $1) & 1) == 0 && (($d = ($0 < $1)), 1))", slow "(oxy_int_compare_slow($0, $1) < 0)", compact "(oxy_int_cmp_ool($0, $1) < 0)";
+    IntLe = "int_le", "oxy_int_le($0, $1)", [Int, Int] -> Bool, Never,
+        fast "((($0 | $1) & 1) == 0 && (($d = ($0 <= $1)), 1))", slow "(oxy_int_compare_slow($0, $1) <= 0)", compact "(oxy_int_cmp_ool($0, $1) <= 0)";
+    IntGt = "int_gt", "oxy_int_gt($0, $1)", [Int, Int] -> Bool, Never,
+        fast "((($0 | $1) & 1) == 0 && (($d = ($0 > $1)), 1))", slow "(oxy_int_compare_slow($0, $1) > 0)", compact "(oxy_int_cmp_ool($0, $1) > 0)";
+    IntGe = "int_ge", "oxy_int_ge($0, $1)", [Int, Int] -> Bool, Never,
+        fast "((($0 | $1) & 1) == 0 && (($d = ($0 >= $1)), 1))", slow "(oxy_int_compare_slow($0, $1) >= 0)", compact "(oxy_int_cmp_ool($0, $1) >= 0)";
     IntTrueDiv = "int_truediv", "oxy_int_truediv($0, $1)", [Int, Int] -> Float, FloatErr;
     IntToFloat = "int_to_float", "oxy_int_to_double($0)", [Int] -> Float, FloatErr,
         fast "(($0 & 1) == 0 && (($d = (double)($0 >> 1)), 1))", slow "oxy_int_to_double_slow($0)";
@@ -327,7 +335,7 @@ prims! {
     ListAppend = "list_append", "PyList_Append($0, $1)", [Obj, Obj] -> void, Neg;
     ListLen = "list_len", "PyList_GET_SIZE($0)", [Obj] -> Ssize, Never;
     // list.pop() / list.pop(i) / list.remove(x) / list.insert(i, x) on a list.
-    ListPopLast = "list_pop_last", "oxy_list_pop($0, OXYC_SHORT(-1))", [Obj] -> Obj, Null;
+    ListPopLast = "list_pop_last", "oxy_list_pop_last($0)", [Obj] -> Obj, Null;
     ListPop = "list_pop", "oxy_list_pop($0, $1)", [Obj, Int] -> Obj, Null;
     ListRemove = "list_remove", "oxy_list_remove($0, $1)", [Obj, Obj] -> void, Neg;
     ListInsert = "list_insert", "oxy_list_insert($0, $1, $2)", [Obj, Int, Obj] -> void, Neg;

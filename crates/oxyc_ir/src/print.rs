@@ -109,7 +109,9 @@ fn op_text(op: &Op) -> String {
             Some(w) => format!("{dst} = unbox_checked[{expected}]({src})  # {w}"),
             None => format!("{dst} = unbox[{expected}]({src})"),
         },
-        OpKind::Call { dst, func, args } => format!("{dst} = call f{}({})", func.0, regs(args)),
+        OpKind::Call {
+            dst, func, args, ..
+        } => format!("{dst} = call f{}({})", func.0, regs(args)),
         OpKind::ExternReady {
             dst,
             callable,

@@ -518,6 +518,7 @@ impl<'a> FnBuilder<'a> {
             dst,
             func: FuncId(fi as u32),
             args: regs,
+            bound: true,
         });
         self.assign(result, dst);
         self.goto(done);
@@ -592,6 +593,7 @@ impl<'a> FnBuilder<'a> {
             dst,
             func: FuncId(fi as u32),
             args: regs,
+            bound: true,
         });
         let result = self.box_val(&Val::new(dst, sig.ret.clone()));
         self.prim_void(Prim::InitReturnedNone, vec![result]);
@@ -653,7 +655,7 @@ impl<'a> FnBuilder<'a> {
         let result = self.temp(rtype_of(&res_ty));
         let (slow, done) = (self.new_block(), self.new_block());
         // One direct call per implementation, chosen by the exact type.
-        for (classes, fi) in groups {
+        for (classes, fi) in self.leaves_first(groups) {
             let (fast, next) = (self.new_block(), self.new_block());
             let is = self.temp(RType::Bool);
             self.emit(OpKind::TypeIs {
@@ -671,6 +673,7 @@ impl<'a> FnBuilder<'a> {
                 dst,
                 func: FuncId(fi as u32),
                 args: regs,
+                bound: true,
             });
             let r = self.coerce(&Val::new(dst, fsig.ret.clone()), &res_ty, None);
             self.assign(result, r);
@@ -856,6 +859,7 @@ impl<'a> FnBuilder<'a> {
             dst,
             func: FuncId(fi as u32),
             args: regs,
+            bound: false,
         });
         let Some(items) = unboxed else {
             return Some(Val::new(dst, ret));

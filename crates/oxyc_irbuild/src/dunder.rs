@@ -60,6 +60,17 @@ impl<'a> FnBuilder<'a> {
         Some(groups)
     }
 
+    /// `groups` in the order an exact-type dispatch tests them: a group with a
+    /// class no native class derives from (usually an instantiated one: a base
+    /// with subclasses is often abstract) first. (Codegen orders each group's
+    /// classes the same way.)
+    pub fn leaves_first(&self, mut groups: Groups) -> Groups {
+        let native = &self.cx.sem.native;
+        let is_base = |k: u32| native.iter().any(|c| c.base == Some(k as usize));
+        groups.sort_by_key(|(classes, _)| classes.iter().all(|k| is_base(*k)));
+        groups
+    }
+
     /// Dispatch groups of a dunder method on a value of type `ty`.
     fn native_dunder(&self, ty: &Ty, name: &str, arity: usize) -> Option<Groups> {
         let groups = self.method_groups(ty.native_class()?, name, arity)?;
@@ -182,6 +193,7 @@ impl<'a> FnBuilder<'a> {
             dst,
             func: FuncId(fi as u32),
             args,
+            bound: true,
         });
         self.assign(result, dst);
     }

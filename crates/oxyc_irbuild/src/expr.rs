@@ -333,6 +333,7 @@ impl<'a> FnBuilder<'a> {
                         name: n.to_string(),
                         what: format!("module constant '{n}'"),
                         value: short_literal(lit),
+                        known: false,
                     });
                     return Val::new(dst, Ty::Int);
                 }

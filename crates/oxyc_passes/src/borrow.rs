@@ -170,7 +170,7 @@ fn borrowable(f: &Function, hooked: &[bool], bi: usize, i: usize) -> Option<usiz
 }
 
 /// Can the op neither run Python code nor release an object?
-fn harmless(f: &Function, hooked: &[bool], op: &Op) -> bool {
+pub(crate) fn harmless(f: &Function, hooked: &[bool], op: &Op) -> bool {
     match &op.kind {
         // (A read of an unset field may call __getattr__ where a class defines one.)
         OpKind::GetField { class, .. } => !is_hooked(hooked, *class),
@@ -255,5 +255,18 @@ fn harmless_prim(p: Prim) -> bool {
             | ObjIs
             | ObjIsNone
             | IsNull
+            // Wrapping 64-bit arithmetic (a big int's low bits are read in C; a
+            // result past the short range is a new int, which is not collectable).
+            | IntLow64
+            | IntFromU64
+            | W64Add
+            | W64Sub
+            | W64Mul
+            | W64Xor
+            | W64Or
+            | W64And
+            | W64Shl
+            | W64Neg
+            | W64Invert
     )
 }

@@ -5,6 +5,8 @@
 //! 4. `peephole` removes redundant work (before reference counting);
 //! 5. `borrow` lets short-lived field reads borrow instead of owning, and stores
 //!    hand a dying value's reference to the field (after it);
+//! 6. `const_guard` lets a module-constant read reuse the check of an earlier one
+//!    when nothing in between can run Python code (after them all);
 //!
 //! Module-wide, `callgraph` first marks the functions that can recurse, and
 //! `forward` passes `*args, **kwargs` on without packing them.
@@ -15,6 +17,7 @@ mod bitset;
 pub mod borrow;
 pub mod callgraph;
 pub mod cfg;
+pub mod const_guard;
 pub mod forward;
 pub mod peephole;
 pub mod refcount;
@@ -53,6 +56,9 @@ pub fn run_all(module: &mut Module, opt_level: u8) {
             timed(5, &mut || borrow::run(f, &hooked));
         }
         timed(1, &mut || cfg::cleanup(f));
+        if opt_level > 0 {
+            timed(5, &mut || const_guard::run(f, &hooked));
+        }
     }
     if let Some(t) = times {
         let names = [

@@ -9,7 +9,10 @@
 //! Named locals keep their value as the interpreter does: until they are rebound (the
 //! old value is released just before the new one is stored), deleted, or the function
 //! returns — not merely until their last use — so `__del__`, weak references and
-//! finalizers see the same lifetimes.
+//! finalizers see the same lifetimes. Int locals are the exception: an `oxy_int`
+//! holds a short value or an exact int (never a subclass instance), which has no
+//! finalizer and no weak references, so they die at their last use like
+//! temporaries (their releases often cancel against the read that made them).
 //!
 //! Int registers that only ever hold short ints (`shortint`) own nothing and are
 //! never counted.
@@ -59,7 +62,12 @@ pub fn run(f: &mut Function) {
     let owned = |r: Reg| refcounted[r.0 as usize] && !borrowed[r.0 as usize];
     let is_obj: Vec<bool> = f.regs.iter().map(|r| r.ty == RType::Obj).collect();
 
-    let is_local: Vec<bool> = f.regs.iter().map(|r| r.kind == RegKind::Local).collect();
+    // (Int locals die at their last use: see the module comment.)
+    let is_local: Vec<bool> = f
+        .regs
+        .iter()
+        .map(|r| r.kind == RegKind::Local && r.ty != RType::Int)
+        .collect();
     let named = |r: Reg| is_local[r.0 as usize] && owned(r);
     let live_in = liveness(f, &owned, &named);
     // Registers that may be released while empty: locals (maybe unbound) and results of
