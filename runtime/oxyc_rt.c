@@ -1746,10 +1746,11 @@ int oxy_loop_tick(void) {
 /* ======================================================================== */
 
 typedef struct {
-    PyObject_HEAD
+    PyObject_VAR_HEAD /* ob_size: the size of the frame, stored right after */
     void *frame;
+    oxy_gen_def *def;
     oxy_gen_resume_fn resume;
-    void (*free_frame)(void *);
+    void (*clear_frame)(void *);
     oxy_frame_traverse_fn traverse_frame;
     PyObject *name;
     PyObject *qualname;
@@ -1775,6 +1776,13 @@ static const char *gen_kind_name(OxyGen *g) {
 static PyTypeObject *oxy_gen_type = NULL;
 
 #define OXY_GEN_STATE(g) (*(int *)(g)->frame)
+
+/* The body is over: what its frame still holds (arguments, closure) is released
+   now, as the interpreter clears a finished frame (clear_frame is idempotent). */
+static void gen_end(OxyGen *g) {
+    OXY_GEN_STATE(g) = -1;
+    g->clear_frame(g->frame);
+}
 
 /* PEP 479: a StopIteration escaping the body becomes a RuntimeError. */
 static void gen_wrap_stop_iteration(const char *kind) {
@@ -1819,7 +1827,7 @@ static PyObject *gen_run_ex(OxyGen *g, PyObject *sent, int *done, PyObject **res
     if (OXY_GEN_STATE(g) == 0) {
         if (sent == NULL) {
             /* Thrown into before it started: it ends there. */
-            OXY_GEN_STATE(g) = -1;
+            gen_end(g);
             return NULL;
         }
         if (sent != Py_None) {
@@ -1832,7 +1840,7 @@ static PyObject *gen_run_ex(OxyGen *g, PyObject *sent, int *done, PyObject **res
     int d = oxy_rt_call_depth;
     if (OXY_WRAPPER_TOO_DEEP(d + 1)) {
         /* (As in the interpreter, the RecursionError ends the generator.) */
-        OXY_GEN_STATE(g) = -1;
+        gen_end(g);
         return NULL;
     }
     g->running = 1;
@@ -1854,8 +1862,9 @@ static PyObject *gen_run_ex(OxyGen *g, PyObject *sent, int *done, PyObject **res
     g->exc_state.previous_item = NULL;
     g->running = 0;
     oxy_rt_call_depth = d;
-    if (OXY_GEN_STATE(g) < 0) Py_CLEAR(g->exc_state.exc_value);
     if (OXY_GEN_STATE(g) >= 0) return r; /* suspended at a yield */
+    Py_CLEAR(g->exc_state.exc_value);
+    g->clear_frame(g->frame);
     if (r != NULL) {
         *done = 1;
         *result = r;
@@ -1995,7 +2004,7 @@ static PyObject *gen_close(PyObject *self, PyObject *unused) {
         return NULL;
     }
     if (OXY_GEN_STATE(g) <= 0) {
-        OXY_GEN_STATE(g) = -1;
+        if (OXY_GEN_STATE(g) == 0) gen_end(g);
         Py_RETURN_NONE;
     }
     PyErr_SetNone(PyExc_GeneratorExit);
@@ -2070,13 +2079,20 @@ static void gen_dealloc(PyObject *self) {
         PyObject_GC_UnTrack(self);
     }
     if (g->weakreflist != NULL) PyObject_ClearWeakRefs(self);
-    if (g->frame != NULL) g->free_frame(g->frame);
+    g->clear_frame(g->frame);
     Py_CLEAR(g->exc_state.exc_value);
     Py_CLEAR(g->agen_finalizer);
-    Py_XDECREF(g->name);
-    Py_XDECREF(g->qualname);
     PyTypeObject *tp = Py_TYPE(self);
-    PyObject_GC_Del(self);
+    oxy_gen_def *def = g->def;
+    if (def->spare == NULL && !PyObject_GC_IsFinalized(self)) {
+        /* Kept for the next oxy_gen_alloc of its function (with its names; a
+           finalized object is not: its GC header says so). */
+        def->spare = self;
+    } else {
+        Py_XDECREF(g->name);
+        Py_XDECREF(g->qualname);
+        PyObject_GC_Del(self);
+    }
     Py_DECREF(tp);
 }
 
@@ -2165,7 +2181,7 @@ static PyTypeObject *oxy_gen_type_get(void) {
     PyType_Spec spec = {
         "builtins.generator",
         sizeof(OxyGen),
-        0,
+        1,
         Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION |
             Py_TPFLAGS_HAVE_GC,
         slots,
@@ -2175,38 +2191,54 @@ static PyTypeObject *oxy_gen_type_get(void) {
     return oxy_gen_type;
 }
 
-/* A generator object of type tp (untracked: the caller tracks it when done). */
-static OxyGen *gen_alloc(PyTypeObject *tp, char kind, void *frame, oxy_gen_resume_fn resume,
-                         void (*free_frame)(void *), oxy_frame_traverse_fn traverse_frame,
-                         PyObject *name, PyObject *qualname) {
-    OxyGen *g = tp == NULL ? NULL : PyObject_GC_New(OxyGen, tp);
-    if (g == NULL) {
-        free_frame(frame);
-        return NULL;
+/* Where the frame starts in a generator object (it follows the struct). */
+#define OXY_GEN_FRAME_OFFSET ((sizeof(OxyGen) + 15) & ~(size_t)15)
+
+static PyTypeObject *oxy_coro_type_get(void);
+static PyTypeObject *oxy_agen_type_get(void);
+
+/* A generator object and its frame in one allocation, untracked (oxy_gen_start
+   tracks it once the frame is filled). The def keeps one finished object of its
+   function (see gen_dealloc), reused here: creating and finishing a generator or
+   coroutine in a loop allocates nothing. */
+void *oxy_gen_alloc(oxy_gen_def *def, PyObject **out) {
+    OxyGen *g = (OxyGen *)def->spare;
+    if (g != NULL) {
+        def->spare = NULL;
+        (void)PyObject_InitVar((PyVarObject *)g, Py_TYPE(g), Py_SIZE(g));
+    } else {
+        PyTypeObject *tp = def->kind == OXY_CORO   ? oxy_coro_type_get()
+                           : def->kind == OXY_AGEN ? oxy_agen_type_get()
+                                                   : oxy_gen_type_get();
+        if (tp == NULL) return NULL;
+        g = PyObject_GC_NewVar(OxyGen, tp,
+                               (Py_ssize_t)(OXY_GEN_FRAME_OFFSET - sizeof(OxyGen)) + def->frame_size);
+        if (g == NULL) return NULL;
+        g->frame = (char *)g + OXY_GEN_FRAME_OFFSET;
+        g->def = def;
+        g->resume = def->resume;
+        g->clear_frame = def->clear_frame;
+        g->traverse_frame = def->traverse_frame;
+        g->name = NULL;
+        g->qualname = NULL;
+        g->kind = (char)def->kind;
     }
-    g->frame = frame;
-    g->resume = resume;
-    g->free_frame = free_frame;
-    g->traverse_frame = traverse_frame;
-    g->name = Py_NewRef(name);
-    g->qualname = Py_NewRef(qualname);
     g->weakreflist = NULL;
     g->running = 0;
-    g->kind = kind;
     g->exc_state.exc_value = NULL;
     g->exc_state.previous_item = NULL;
     g->agen_running = g->agen_closed = g->agen_hooks = 0;
     g->agen_finalizer = NULL;
-    return g;
+    *out = (PyObject *)g;
+    return g->frame;
 }
 
-PyObject *oxy_gen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
-                      oxy_frame_traverse_fn traverse_frame, PyObject *name, PyObject *qualname) {
-    OxyGen *g = gen_alloc(oxy_gen_type_get(), OXY_GEN, frame, resume, free_frame, traverse_frame,
-                          name, qualname);
-    if (g == NULL) return NULL;
-    PyObject_GC_Track(g);
-    return (PyObject *)g;
+PyObject *oxy_gen_start(PyObject *o, PyObject *name, PyObject *qualname) {
+    OxyGen *g = (OxyGen *)o;
+    if (g->name != name) Py_XSETREF(g->name, Py_NewRef(name));
+    if (g->qualname != qualname) Py_XSETREF(g->qualname, Py_NewRef(qualname));
+    PyObject_GC_Track(o);
+    return o;
 }
 
 /* ---- coroutines: the same object under another type ---------------------- */
@@ -2303,29 +2335,13 @@ static PyTypeObject *oxy_coro_type_get(void) {
     PyType_Spec spec = {
         "builtins.coroutine",
         sizeof(OxyGen),
-        0,
+        1,
         Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION |
             Py_TPFLAGS_HAVE_GC,
         slots,
     };
     oxy_coro_type = make_builtin_like_type(&spec, "coroutine", "Coroutine");
     return oxy_coro_type;
-}
-
-/* A generator object made as another kind (same layout, its own type). */
-static PyObject *gen_new_as(PyTypeObject *tp, char kind, void *frame, oxy_gen_resume_fn resume,
-                            void (*free_frame)(void *), oxy_frame_traverse_fn traverse_frame,
-                            PyObject *name, PyObject *qualname) {
-    OxyGen *g = gen_alloc(tp, kind, frame, resume, free_frame, traverse_frame, name, qualname);
-    if (g == NULL) return NULL;
-    PyObject_GC_Track(g);
-    return (PyObject *)g;
-}
-
-PyObject *oxy_coro_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
-                       oxy_frame_traverse_fn traverse_frame, PyObject *name, PyObject *qualname) {
-    return gen_new_as(oxy_coro_type_get(), OXY_CORO, frame, resume, free_frame, traverse_frame,
-                      name, qualname);
 }
 
 /* A generator made a coroutine by @types.coroutine (asyncio.sleep(0) awaits one). */
@@ -2508,7 +2524,7 @@ static PyObject *agen_step_send(PyObject *self, PyObject *arg) {
         }
         if (o->mode == 2 && OXY_GEN_STATE(g) == 0) {
             /* Never started: closing it just ends it. */
-            OXY_GEN_STATE(g) = -1;
+            gen_end(g);
             g->agen_closed = 1;
             o->state = 2;
             PyErr_SetNone(PyExc_StopIteration);
@@ -2670,18 +2686,12 @@ static PyTypeObject *oxy_agen_type_get(void) {
         {Py_tp_members, (void *)members},
         {0, NULL},
     };
-    PyType_Spec spec = {"builtins.async_generator", sizeof(OxyGen), 0,
+    PyType_Spec spec = {"builtins.async_generator", sizeof(OxyGen), 1,
                         Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE |
                             Py_TPFLAGS_DISALLOW_INSTANTIATION | Py_TPFLAGS_HAVE_GC,
                         slots};
     oxy_agen_type = make_builtin_like_type(&spec, "async_generator", "AsyncGenerator");
     return oxy_agen_type;
-}
-
-PyObject *oxy_agen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
-                       oxy_frame_traverse_fn traverse_frame, PyObject *name, PyObject *qualname) {
-    return gen_new_as(oxy_agen_type_get(), OXY_AGEN, frame, resume, free_frame, traverse_frame,
-                      name, qualname);
 }
 
 PyObject *oxy_yield_from_iter(PyObject *o) {

@@ -504,10 +504,10 @@ fn generator_frame(m: &Module, f: &Function) -> String {
             reg_field(f, Reg(i as u32))
         );
     }
-    out.push_str("};\n");
+    let _ = writeln!(out, "}};\nstatic oxy_gen_def oxy_gd{id};");
     let _ = writeln!(
         out,
-        "static struct oxy_gf{id} *oxy_gf{id}_new(void) {{\n    struct oxy_gf{id} *F = PyMem_Malloc(sizeof *F);\n    if (F == NULL) {{ PyErr_NoMemory(); return NULL; }}\n    F->resume = 0;\n    F->oxy_closure = NULL;"
+        "static struct oxy_gf{id} *oxy_gf{id}_new(PyObject **oxy_g) {{\n    struct oxy_gf{id} *F = oxy_gen_alloc(&oxy_gd{id}, oxy_g);\n    if (F == NULL) return NULL;\n    F->resume = 0;\n    F->oxy_closure = NULL;"
     );
     for (i, p) in f.params.iter().enumerate() {
         let _ = writeln!(out, "    F->a{i} = {};", initial_value(p.ty));
@@ -528,17 +528,31 @@ fn generator_frame(m: &Module, f: &Function) -> String {
     for (i, p) in f.params.iter().enumerate() {
         match p.ty {
             RType::Int => {
-                let _ = writeln!(out, "    oxy_int_xdecref(F->a{i});");
+                let _ = writeln!(
+                    out,
+                    "    {{ oxy_int t = F->a{i}; F->a{i} = OXY_INT_ERR; oxy_int_xdecref(t); }}"
+                );
             }
             RType::Obj => {
-                let _ = writeln!(out, "    Py_XDECREF(F->a{i});");
+                let _ = writeln!(out, "    Py_CLEAR(F->a{i});");
             }
             _ => {}
         }
     }
-    out.push_str("    Py_XDECREF(F->oxy_closure);\n    PyMem_Free(F);\n}\n");
+    out.push_str("    Py_CLEAR(F->oxy_closure);\n}\n");
     out += &frame_traverse(f);
-    let _ = m;
+    let kind = if f.is_async_gen {
+        "OXY_GEN_KIND_AGEN"
+    } else if f.is_coroutine {
+        "OXY_GEN_KIND_CORO"
+    } else {
+        "OXY_GEN_KIND_GEN"
+    };
+    let _ = writeln!(
+        out,
+        "static oxy_gen_def oxy_gd{id} = {{{}, oxy_gf{id}_free, oxy_gf{id}_traverse, sizeof(struct oxy_gf{id}), {kind}, NULL}};",
+        native_name(m, f.id)
+    );
     out
 }
 

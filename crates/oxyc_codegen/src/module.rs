@@ -723,7 +723,10 @@ fn new_generator(
     release: &str,
 ) -> String {
     let id = f.id.0;
-    let _ = writeln!(out, "    struct oxy_gf{id} *F = oxy_gf{id}_new();");
+    let _ = writeln!(
+        out,
+        "    PyObject *oxy_g;\n    struct oxy_gf{id} *F = oxy_gf{id}_new(&oxy_g);"
+    );
     let _ = writeln!(out, "    if (F == NULL) {{ {release}return NULL; }}");
     for (i, p) in f.params.iter().enumerate() {
         let a = arg(i);
@@ -738,18 +741,11 @@ fn new_generator(
     }
     let name = consts.str(&f.name);
     let qualname = consts.str(&f.qualname);
-    let make = if f.is_async_gen {
-        "oxy_agen_new"
-    } else if f.is_coroutine {
-        "oxy_coro_new"
-    } else {
-        "oxy_gen_new"
-    };
     let _ = writeln!(
         out,
-        "    return {make}(F, {}, oxy_gf{id}_free, oxy_gf{id}_traverse, {name}, {qualname});\n}}\n",
-        native_name(m, f.id)
+        "    return oxy_gen_start(oxy_g, {name}, {qualname});\n}}\n"
     );
+    let _ = m;
     out
 }
 
