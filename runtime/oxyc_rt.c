@@ -2061,11 +2061,14 @@ static void gen_finalize(PyObject *self) {
    suspended or not started (a running body's registers are in flux). */
 static int gen_traverse(PyObject *self, visitproc visit, void *arg) {
     OxyGen *g = (OxyGen *)self;
-    Py_VISIT(g->exc_state.exc_value);
-    Py_VISIT(g->agen_finalizer);
-    if (g->frame != NULL && !g->running && OXY_GEN_STATE(g) >= 0 && g->traverse_frame != NULL)
-        return g->traverse_frame(g->frame, visit, arg);
-    return 0;
+    /* (The collector calls this often on every live generator: the common case,
+       nothing handled and no finalizer, goes straight to the frame.) */
+    if (OXY_UNLIKELY(g->exc_state.exc_value != NULL || g->agen_finalizer != NULL)) {
+        Py_VISIT(g->exc_state.exc_value);
+        Py_VISIT(g->agen_finalizer);
+    }
+    if (g->running || OXY_GEN_STATE(g) < 0) return 0;
+    return g->traverse_frame(g->frame, visit, arg);
 }
 
 static void gen_dealloc(PyObject *self) {

@@ -175,3 +175,136 @@ def test_cycle_collected_then_new() -> None:
     print(r() is None)
     h = selfref()
     print(next(h), h.send(5))
+
+
+class Res:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.log: list[str] = []
+
+    async def __aenter__(self) -> "Res":
+        self.log.append("enter " + self.name)
+        return self
+
+    async def __aexit__(self, *exc: object) -> bool:
+        self.log.append("exit %s %s" % (self.name, exc[0].__name__ if exc[0] else None))
+        return self.name == "swallow"
+
+
+class LoudRes(Res):
+    async def __aenter__(self) -> "Res":
+        self.log.append("loud enter")
+        return self
+
+
+class Ticker:
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.i = 0
+
+    def __aiter__(self) -> "Ticker":
+        return self
+
+    async def __anext__(self) -> int:
+        if self.i >= self.n:
+            raise StopAsyncIteration
+        self.i += 1
+        return self.i
+
+
+class SlowTicker(Ticker):
+    async def __anext__(self) -> int:
+        await asyncio.sleep(0)
+        return await super().__anext__()
+
+
+def test_async_with_native_manager() -> None:
+    async def main(r: Res) -> list[str]:
+        async with r as x:
+            x.log.append("body")
+        async with r:
+            for i in range(3):
+                if i == 1:
+                    break
+        try:
+            async with r:
+                raise KeyError("k")
+        except KeyError:
+            r.log.append("caught")
+        return r.log
+
+    print(asyncio.run(main(Res("a"))))
+    print(asyncio.run(main(LoudRes("b"))))
+    print(asyncio.run(main(Res("swallow"))))
+
+
+def test_async_with_return_inside() -> None:
+    async def inner(r: Res) -> int:
+        async with r:
+            return len(r.log)
+
+    async def main() -> list[str]:
+        r = Res("r")
+        n = await inner(r)
+        r.log.append(str(n))
+        return r.log
+
+    print(asyncio.run(main()))
+
+
+def test_async_with_untyped_manager() -> None:
+    async def main(m: Any) -> Any:
+        async with m as v:
+            return v.log if hasattr(v, "log") else v
+
+    print(asyncio.run(main(Res("u"))))
+
+    class Py:
+        async def __aenter__(self) -> int:
+            return 7
+
+        async def __aexit__(self, *a: object) -> None:
+            print("py exit", a)
+
+    print(asyncio.run(main(Py())))
+    try:
+        asyncio.run(main(3))
+    except (TypeError, AttributeError) as e:
+        print(type(e).__name__, e)
+
+
+def test_async_for_native_iterator() -> None:
+    async def total(it: Any) -> list[int]:
+        out = []
+        async for v in it:
+            out.append(v)
+        return out
+
+    print(asyncio.run(total(Ticker(4))))
+    print(asyncio.run(total(SlowTicker(3))))
+
+    class PyTicker(Ticker):
+        async def __anext__(self) -> int:
+            v = await super().__anext__()
+            return v * 10
+
+    print(asyncio.run(total(PyTicker(3))))
+
+
+class GenBox:
+    def __init__(self) -> None:
+        self.k = 1
+
+    def items(self, *a: int) -> Iterator[int]:
+        for x in a:
+            yield x + self.k
+
+
+def test_generator_method_with_star_args() -> None:
+    b = GenBox()
+    for _ in range(3):
+        print(list(b.items(1, 2, 3)), list(b.items()))
+    g = b.items(5)
+    del b
+    print(list(g))
+

@@ -562,8 +562,11 @@ fn generator_frame(m: &Module, f: &Function) -> String {
 fn frame_traverse(f: &Function) -> String {
     let id = f.id.0;
     let mut out = format!(
-        "static int oxy_gf{id}_traverse(void *p, visitproc visit, void *arg) {{\n    struct oxy_gf{id} *F = p;\n    Py_VISIT(F->oxy_closure);\n"
+        "static int oxy_gf{id}_traverse(void *p, visitproc visit, void *arg) {{\n    struct oxy_gf{id} *F = p;\n    (void)F; (void)visit; (void)arg;\n"
     );
+    if f.has_closure {
+        out.push_str("    Py_VISIT(F->oxy_closure);\n");
+    }
     for (i, p) in f.params.iter().enumerate() {
         if p.ty == RType::Obj {
             let _ = writeln!(out, "    Py_VISIT(F->a{i});");

@@ -705,6 +705,11 @@ fn generator_make(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         if p.ty == RType::Int {
             let _ = writeln!(out, "    oxy_int_incref(p{i});");
             release.push_str(&format!("oxy_int_decref(p{i}); "));
+        } else if p.ty == RType::Obj && f.kinds.is_collector(i) {
+            // (The caller's `*args` tuple or `**kwargs` dict is borrowed here too;
+            // new_generator takes other objects' references itself.)
+            let _ = writeln!(out, "    Py_INCREF(p{i});");
+            release.push_str(&format!("Py_DECREF(p{i}); "));
         }
     }
     new_generator(m, f, consts, out, &|i| format!("p{i}"), &release)
