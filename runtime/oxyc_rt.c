@@ -1756,6 +1756,7 @@ typedef struct {
     PyObject *qualname;
     PyObject *weakreflist;
     char running;
+    char tracked; /* by the garbage collector (see oxy_gen_def.track_unstarted) */
     char kind; /* OXY_GEN, OXY_CORO or OXY_AGEN */
     char agen_running; /* an async generator: an asend/athrow is in progress */
     char agen_closed;  /* ... finished (StopAsyncIteration given) */
@@ -1862,7 +1863,14 @@ static PyObject *gen_run_ex(OxyGen *g, PyObject *sent, int *done, PyObject **res
     g->exc_state.previous_item = NULL;
     g->running = 0;
     oxy_rt_call_depth = d;
-    if (OXY_GEN_STATE(g) >= 0) return r; /* suspended at a yield */
+    if (OXY_GEN_STATE(g) >= 0) {
+        /* Suspended at a yield: its frame may now hold anything. */
+        if (OXY_UNLIKELY(!g->tracked)) {
+            g->tracked = 1;
+            PyObject_GC_Track(g);
+        }
+        return r;
+    }
     Py_CLEAR(g->exc_state.exc_value);
     g->clear_frame(g->frame);
     if (r != NULL) {
@@ -2228,6 +2236,7 @@ void *oxy_gen_alloc(oxy_gen_def *def, PyObject **out) {
     }
     g->weakreflist = NULL;
     g->running = 0;
+    g->tracked = 0;
     g->exc_state.exc_value = NULL;
     g->exc_state.previous_item = NULL;
     g->agen_running = g->agen_closed = g->agen_hooks = 0;
@@ -2240,7 +2249,10 @@ PyObject *oxy_gen_start(PyObject *o, PyObject *name, PyObject *qualname) {
     OxyGen *g = (OxyGen *)o;
     if (g->name != name) Py_XSETREF(g->name, Py_NewRef(name));
     if (g->qualname != qualname) Py_XSETREF(g->qualname, Py_NewRef(qualname));
-    PyObject_GC_Track(o);
+    if (g->def->track_unstarted) {
+        g->tracked = 1;
+        PyObject_GC_Track(o);
+    }
     return o;
 }
 
@@ -2798,6 +2810,15 @@ static PyObject *yf_finished(void) {
 
 PyObject *oxy_yield_from_send(PyObject *it, PyObject *sent) {
     PyObject *r;
+    PyTypeObject *tp = Py_TYPE(it);
+    if (tp == oxy_coro_type || tp == oxy_gen_type) {
+        /* A compiled coroutine or generator: its body directly (as its am_send). */
+        int done;
+        PyObject *result;
+        r = gen_run((OxyGen *)it, sent, &done, &result);
+        if (r == NULL && done) Py_XSETREF(yf_result, result);
+        return r;
+    }
     switch (PyIter_Send(it, sent, &r)) {
     case PYGEN_NEXT:
         return r;

@@ -1291,6 +1291,11 @@ typedef struct oxy_gen_def {
     oxy_frame_traverse_fn traverse_frame;
     Py_ssize_t frame_size;
     int kind;
+    /* Whether a generator not started yet may refer to other containers (through
+       object arguments or a closure): only then does the collector track it from
+       the start; otherwise from its first suspension on (a coroutine that runs to
+       its end in one step is never tracked, like a tuple of ints). */
+    int track_unstarted;
     PyObject *spare; /* the runtime's: a finished object kept for reuse */
 } oxy_gen_def;
 /* A new generator object of `def`'s function, untracked: returns its frame

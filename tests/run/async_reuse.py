@@ -308,3 +308,43 @@ def test_generator_method_with_star_args() -> None:
     del b
     print(list(g))
 
+
+
+def ints_then_cycle(n: int, x: float) -> Iterator[Any]:
+    me = yield n
+    yield (me, x)
+
+
+async def wait_on(n: int) -> int:
+    fut: Any = asyncio.get_running_loop().create_future()
+    holder.append(fut)
+    return await fut + n
+
+
+holder: list[Any] = []
+
+
+def test_suspended_with_int_arguments_collected() -> None:
+    g = ints_then_cycle(3, 1.5)
+    r = weakref.ref(g)
+    print(next(g), g.send(g)[1])
+    del g
+    gc.collect()
+    print(r() is None)
+
+    async def main() -> int:
+        c = wait_on(4)
+        t = asyncio.ensure_future(c)
+        await asyncio.sleep(0)
+        holder[-1].set_result(10)
+        return await t
+
+    print(asyncio.run(main()))
+    holder.clear()
+
+
+def test_not_started_ints_then_dropped() -> None:
+    gens = [ints_then_cycle(i, 0.5) for i in range(5)]
+    print([next(g) for g in gens[::2]])
+    del gens
+    print(gc.collect() >= 0)

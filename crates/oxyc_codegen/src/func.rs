@@ -548,10 +548,17 @@ fn generator_frame(m: &Module, f: &Function) -> String {
     } else {
         "OXY_GEN_KIND_GEN"
     };
+    // (Only ints, floats and bools in a frame not started: nothing to collect.)
+    let track_unstarted = f.has_closure
+        || f.is_async_gen
+        || f.params
+            .iter()
+            .any(|p| !matches!(p.ty, RType::Int | RType::Float | RType::Bool));
     let _ = writeln!(
         out,
-        "static oxy_gen_def oxy_gd{id} = {{{}, oxy_gf{id}_free, oxy_gf{id}_traverse, sizeof(struct oxy_gf{id}), {kind}, NULL}};",
-        native_name(m, f.id)
+        "static oxy_gen_def oxy_gd{id} = {{{}, oxy_gf{id}_free, oxy_gf{id}_traverse, sizeof(struct oxy_gf{id}), {kind}, {}, NULL}};",
+        native_name(m, f.id),
+        i32::from(track_unstarted)
     );
     out
 }
