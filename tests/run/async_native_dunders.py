@@ -156,3 +156,69 @@ def test_async_for_exact_native_iterator() -> None:
             return asyncio.sleep(0, self.k)
 
     print(asyncio.run(steps_total(Plain())))
+
+
+async def big(n: int) -> int:
+    return 2**n + n
+
+
+async def half(x: float) -> float:
+    await asyncio.sleep(0)
+    return x / 2
+
+
+async def flag(n: int) -> bool:
+    return n % 2 == 0
+
+
+async def typed_awaits(n: int) -> list[object]:
+    out: list[object] = []
+    for i in range(n):
+        v = await big(i * 20)
+        h = await half(i)
+        f = await flag(i)
+        out.append(v * 3 + 1)
+        out.append(h + 0.25)
+        out.append(f and i > 1)
+    return out
+
+
+class Floats:
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __aiter__(self) -> "FloatIter":
+        return FloatIter(self.n)
+
+
+class FloatIter:
+    def __init__(self, n: int) -> None:
+        self.i = 0
+        self.n = n
+
+    def __aiter__(self) -> "FloatIter":
+        return self
+
+    async def __anext__(self) -> float:
+        if self.i >= self.n:
+            raise StopAsyncIteration
+        self.i += 1
+        return self.i * 1.5
+
+
+async def typed_async_for(n: int) -> tuple[int, float]:
+    total = 0
+    for_big = 0
+    async for x in Steps(n):
+        total += x * 1000000007
+        for_big = x
+    fsum = 0.0
+    async for y in Floats(n):
+        fsum += y
+    return total + for_big, fsum
+
+
+def test_typed_awaits_and_async_for() -> None:
+    print(asyncio.run(typed_awaits(6)))
+    print(asyncio.run(typed_async_for(5)))
+    print(asyncio.run(typed_async_for(0)))

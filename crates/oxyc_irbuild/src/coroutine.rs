@@ -268,42 +268,16 @@ impl<'a> FnBuilder<'a> {
         nargs: usize,
     ) -> Option<(Vec<u32>, usize)> {
         let ci = self.cx.sem.native_named(class)?;
-        let fi = self.coroutine_method_of(class, name)?;
+        let fi = oxyc_types::coroutine_method_of(self.cx.sem, class, name)?;
         bind::plan(self.cx.sem.functions[fi].def()?, 1, nargs, &[])?;
         let family = self.native_family(ci as u32);
         for &k in &family {
             let kname = &self.cx.sem.native[k as usize].name;
-            if self.coroutine_method_of(kname, name) != Some(fi) {
+            if oxyc_types::coroutine_method_of(self.cx.sem, kname, name) != Some(fi) {
                 return None;
             }
         }
         Some((family, fi))
-    }
-
-    /// What `name` resolves to on native class `class` when that is a compiled
-    /// coroutine method (as `oxyc_types::method_of` for plain methods).
-    fn coroutine_method_of(&self, class: &str, name: &str) -> Option<usize> {
-        let sem = self.cx.sem;
-        let mut c = sem.native_named(class);
-        while let Some(ci) = c {
-            let k = &sem.native[ci];
-            if k.class_attrs.contains(name) {
-                if k.rebound.contains(name) {
-                    return None;
-                }
-                let fi = sem.functions.iter().rposition(|f| {
-                    f.stmt_index == k.stmt_index && f.name == name && f.method_of.is_some()
-                })?;
-                let f = &sem.functions[fi];
-                let plain = f.is_generator
-                    && f.is_async
-                    && !f.is_async_gen
-                    && f.def().is_some_and(|d| d.decorators.is_empty());
-                return plain.then_some(fi);
-            }
-            c = k.base;
-        }
-        None
     }
 
     /// Call coroutine method `fi` directly on `recv` (whose exact type was tested)
