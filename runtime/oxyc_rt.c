@@ -1845,7 +1845,7 @@ static PyObject *gen_run_ex(OxyGen *g, PyObject *sent, int *done, PyObject **res
         return NULL;
     }
     g->running = 1;
-    PyThreadState *ts = PyThreadState_Get();
+    PyThreadState *ts = _PyThreadState_UncheckedGet(); /* (the GIL is held) */
     g->exc_state.previous_item = ts->exc_info;
     ts->exc_info = &g->exc_state;
     if (sent == NULL && g->exc_state.exc_value != NULL && g->exc_state.exc_value != Py_None) {

@@ -14,7 +14,22 @@ impl<'a> FnBuilder<'a> {
     pub fn await_expr(&mut self, x: &'a Expr) -> Val {
         let v = self.expr(x);
         let b = self.box_val(&v);
+        if self.just_made_coroutine(b) {
+            // (A new compiled coroutine is its own awaitable.)
+            return self.delegate(b);
+        }
         self.await_obj(b, Prim::GetAwaitable)
+    }
+
+    /// Was `r` just made by a direct call of a compiled coroutine function (the
+    /// last op of the current block)?
+    fn just_made_coroutine(&self, r: Reg) -> bool {
+        let last = self.blocks[self.cur.0 as usize].ops.last().map(|o| &o.kind);
+        let Some(OpKind::Call { dst, func, .. }) = last else {
+            return false;
+        };
+        let f = &self.cx.sem.functions[func.0 as usize];
+        *dst == r && f.is_generator && f.is_async && !f.is_async_gen
     }
 
     /// Await the object in `obj`; `get` makes its iterator (and picks the message
@@ -135,10 +150,12 @@ impl<'a> FnBuilder<'a> {
             args: vec![none.reg, none.reg, none.reg],
             kwnames: None,
         });
-        self.assign(r, c);
+        // (The compiled `__aexit__`'s new coroutine is its own awaitable.)
+        let it = self.prim(Prim::GetAwaitableAexit, vec![c]);
+        self.assign(r, it);
         self.goto(after);
         self.switch_to(after);
-        self.await_obj(r, Prim::GetAwaitableAexit);
+        self.delegate(r);
     }
 
     /// Leave an `async with` by the exception `exc`: is the result of
@@ -172,8 +189,8 @@ impl<'a> FnBuilder<'a> {
     /// coroutine methods `__aenter__` and `__aexit__` (one implementation each in
     /// its family): call `__aenter__` directly, keep the manager as the exit
     /// register; any other value: the protocol (look up both, call the first).
-    /// Returns the result of `__aenter__()` (to await), the exit register, and
-    /// the flag telling the two apart at the exits.
+    /// Returns what to delegate to for `await __aenter__()` (its awaitable), the
+    /// exit register, and the flag telling the two apart at the exits.
     pub fn native_async_enter(&mut self, mgr: Reg, ty: &Ty) -> Option<(Reg, Reg, NativeExit)> {
         let class = match ty {
             Ty::Instance(c) | Ty::OptInstance(c) => c.clone(),
@@ -218,7 +235,8 @@ impl<'a> FnBuilder<'a> {
             args: vec![],
             kwnames: None,
         });
-        self.assign(value, v);
+        let it = self.prim(Prim::GetAwaitableAenter, vec![v]);
+        self.assign(value, it);
         self.goto(after);
         self.switch_to(after);
         Some((value, exit, NativeExit { flag, fi: exit_fi }))

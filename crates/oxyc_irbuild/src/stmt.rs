@@ -602,10 +602,10 @@ impl<'a> FnBuilder<'a> {
         let mgr = self.box_val(&mgr);
         self.line = line;
         let mut native = None;
-        let (mut value, exit) =
-            if is_async && let Some((v, e, n)) = self.native_async_enter(mgr, &mgr_ty) {
+        let (value, exit) =
+            if is_async && let Some((it, e, n)) = self.native_async_enter(mgr, &mgr_ty) {
                 native = Some(n);
-                (v, e)
+                (self.delegate(it).reg, e)
             } else {
                 let (enter, exit) = if is_async {
                     (
@@ -625,11 +625,12 @@ impl<'a> FnBuilder<'a> {
                     args: vec![],
                     kwnames: None,
                 });
-                (value, exit)
+                if is_async {
+                    (self.await_obj(value, Prim::GetAwaitableAenter).reg, exit)
+                } else {
+                    (value, exit)
+                }
             };
-        if is_async {
-            value = self.await_obj(value, Prim::GetAwaitableAenter).reg;
-        }
 
         let exc_blk = self.new_block();
         let handlers_len = self.handlers.len();
