@@ -2081,21 +2081,29 @@ static int gen_traverse(PyObject *self, visitproc visit, void *arg) {
 
 static void gen_dealloc(PyObject *self) {
     OxyGen *g = (OxyGen *)self;
-    PyObject_GC_UnTrack(self);
+    /* (Only an object the collector tracked, or whose finalizer ran, can carry the
+       "finalized" mark.) */
+    int maybe_finalized = g->tracked;
+    if (g->tracked) PyObject_GC_UnTrack(self);
     /* (A finished one has nothing to finalize: see gen_finalize. The finalizer runs
        with the object tracked, as for any collectable object.) */
-    if (g->frame != NULL && OXY_GEN_STATE(g) >= 0) {
+    if (OXY_GEN_STATE(g) >= 0) {
         PyObject_GC_Track(self);
-        if (PyObject_CallFinalizerFromDealloc(self) < 0) return; /* resurrected */
+        maybe_finalized = 1;
+        if (PyObject_CallFinalizerFromDealloc(self) < 0) {
+            g->tracked = 1;
+            return; /* resurrected */
+        }
         PyObject_GC_UnTrack(self);
     }
     if (g->weakreflist != NULL) PyObject_ClearWeakRefs(self);
-    g->clear_frame(g->frame);
+    /* (A finished body's frame was cleared when it ended.) */
+    if (OXY_GEN_STATE(g) >= 0) g->clear_frame(g->frame);
     Py_CLEAR(g->exc_state.exc_value);
     Py_CLEAR(g->agen_finalizer);
     PyTypeObject *tp = Py_TYPE(self);
     oxy_gen_def *def = g->def;
-    if (def->spare == NULL && !PyObject_GC_IsFinalized(self)) {
+    if (def->spare == NULL && !(maybe_finalized && PyObject_GC_IsFinalized(self))) {
         /* Kept for the next oxy_gen_alloc of its function (with its names; a
            finalized object is not: its GC header says so). */
         def->spare = self;
