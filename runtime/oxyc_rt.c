@@ -2220,7 +2220,7 @@ static PyTypeObject *oxy_agen_type_get(void);
    tracks it once the frame is filled). The def keeps one finished object of its
    function (see gen_dealloc), reused here: creating and finishing a generator or
    coroutine in a loop allocates nothing. */
-void *oxy_gen_alloc(oxy_gen_def *def, PyObject **out) {
+void *oxy_gen_alloc(oxy_gen_def *def, PyObject **out, PyObject *name, PyObject *qualname) {
     OxyGen *g = (OxyGen *)def->spare;
     if (g != NULL) {
         def->spare = NULL;
@@ -2249,18 +2249,16 @@ void *oxy_gen_alloc(oxy_gen_def *def, PyObject **out) {
     g->exc_state.previous_item = NULL;
     g->agen_running = g->agen_closed = g->agen_hooks = 0;
     g->agen_finalizer = NULL;
+    /* (A kept object has its function's names already.) */
+    if (g->name != name) Py_XSETREF(g->name, Py_NewRef(name));
+    if (g->qualname != qualname) Py_XSETREF(g->qualname, Py_NewRef(qualname));
     *out = (PyObject *)g;
     return g->frame;
 }
 
-PyObject *oxy_gen_start(PyObject *o, PyObject *name, PyObject *qualname) {
-    OxyGen *g = (OxyGen *)o;
-    if (g->name != name) Py_XSETREF(g->name, Py_NewRef(name));
-    if (g->qualname != qualname) Py_XSETREF(g->qualname, Py_NewRef(qualname));
-    if (g->def->track_unstarted) {
-        g->tracked = 1;
-        PyObject_GC_Track(o);
-    }
+PyObject *oxy_gen_start(PyObject *o) {
+    ((OxyGen *)o)->tracked = 1;
+    PyObject_GC_Track(o);
     return o;
 }
 

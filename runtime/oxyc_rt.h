@@ -1298,12 +1298,13 @@ typedef struct oxy_gen_def {
     int track_unstarted;
     PyObject *spare; /* the runtime's: a finished object kept for reuse */
 } oxy_gen_def;
-/* A new generator object of `def`'s function, untracked: returns its frame
-   (uninitialised: the caller fills every field) and the object in *out, or NULL
-   with an exception set. Nothing may fail between this and oxy_gen_start, which
-   gives the object its names and tracks it. */
-OXY_API void *oxy_gen_alloc(oxy_gen_def *def, PyObject **out);
-OXY_API PyObject *oxy_gen_start(PyObject *g, PyObject *name, PyObject *qualname);
+/* A new generator object of `def`'s function (named so), untracked: returns its
+   frame (uninitialised: the caller fills every field) and the object in *out, or
+   NULL with an exception set. When the def says `track_unstarted`, the caller
+   passes the object to oxy_gen_start once the frame is filled (nothing may fail
+   in between), which has the collector track it. */
+OXY_API void *oxy_gen_alloc(oxy_gen_def *def, PyObject **out, PyObject *name, PyObject *qualname);
+OXY_API PyObject *oxy_gen_start(PyObject *g);
 OXY_API PyObject *oxy_agen_wrap(PyObject *v);
 /* `yield from o` in a generator: iter(o), refusing a coroutine as the
    interpreter does ("cannot 'yield from' a coroutine object in a non-coroutine

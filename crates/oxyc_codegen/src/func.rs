@@ -507,7 +507,7 @@ fn generator_frame(m: &Module, f: &Function) -> String {
     let _ = writeln!(out, "}};\nstatic oxy_gen_def oxy_gd{id};");
     let _ = writeln!(
         out,
-        "static struct oxy_gf{id} *oxy_gf{id}_new(PyObject **oxy_g) {{\n    struct oxy_gf{id} *F = oxy_gen_alloc(&oxy_gd{id}, oxy_g);\n    if (F == NULL) return NULL;\n    F->resume = 0;\n    F->oxy_closure = NULL;"
+        "static struct oxy_gf{id} *oxy_gf{id}_new(PyObject **oxy_g, PyObject *name, PyObject *qualname) {{\n    struct oxy_gf{id} *F = oxy_gen_alloc(&oxy_gd{id}, oxy_g, name, qualname);\n    if (F == NULL) return NULL;\n    F->resume = 0;\n    F->oxy_closure = NULL;"
     );
     for (i, p) in f.params.iter().enumerate() {
         let _ = writeln!(out, "    F->a{i} = {};", initial_value(p.ty));
@@ -548,12 +548,7 @@ fn generator_frame(m: &Module, f: &Function) -> String {
     } else {
         "OXY_GEN_KIND_GEN"
     };
-    // (Only ints, floats and bools in a frame not started: nothing to collect.)
-    let track_unstarted = f.has_closure
-        || f.is_async_gen
-        || f.params
-            .iter()
-            .any(|p| !matches!(p.ty, RType::Int | RType::Float | RType::Bool));
+    let track_unstarted = tracked_unstarted(f);
     let _ = writeln!(
         out,
         "static oxy_gen_def oxy_gd{id} = {{{}, oxy_gf{id}_free, oxy_gf{id}_traverse, sizeof(struct oxy_gf{id}), {kind}, {}, NULL}};",
@@ -561,6 +556,18 @@ fn generator_frame(m: &Module, f: &Function) -> String {
         i32::from(track_unstarted)
     );
     out
+}
+
+/// Whether a generator not started yet may refer to a container (object arguments,
+/// a closure; an async generator's hooks): the collector then tracks it from the
+/// start, else from its first suspension (only ints, floats and bools: nothing to
+/// collect).
+pub fn tracked_unstarted(f: &Function) -> bool {
+    f.has_closure
+        || f.is_async_gen
+        || f.params
+            .iter()
+            .any(|p| !matches!(p.ty, RType::Int | RType::Float | RType::Bool))
 }
 
 /// The garbage collector's view of a suspended frame: its closure, its arguments,

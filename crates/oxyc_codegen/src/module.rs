@@ -728,9 +728,11 @@ fn new_generator(
     release: &str,
 ) -> String {
     let id = f.id.0;
+    let name = consts.str(&f.name);
+    let qualname = consts.str(&f.qualname);
     let _ = writeln!(
         out,
-        "    PyObject *oxy_g;\n    struct oxy_gf{id} *F = oxy_gf{id}_new(&oxy_g);"
+        "    PyObject *oxy_g;\n    struct oxy_gf{id} *F = oxy_gf{id}_new(&oxy_g, {name}, {qualname});"
     );
     let _ = writeln!(out, "    if (F == NULL) {{ {release}return NULL; }}");
     for (i, p) in f.params.iter().enumerate() {
@@ -744,12 +746,11 @@ fn new_generator(
     if f.has_closure {
         let _ = writeln!(out, "    F->oxy_closure = Py_NewRef(self);");
     }
-    let name = consts.str(&f.name);
-    let qualname = consts.str(&f.qualname);
-    let _ = writeln!(
-        out,
-        "    return oxy_gen_start(oxy_g, {name}, {qualname});\n}}\n"
-    );
+    if crate::func::tracked_unstarted(f) {
+        out.push_str("    return oxy_gen_start(oxy_g);\n}\n\n");
+    } else {
+        out.push_str("    return oxy_g;\n}\n\n");
+    }
     let _ = m;
     out
 }
