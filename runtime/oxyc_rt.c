@@ -1778,6 +1778,15 @@ static PyTypeObject *oxy_gen_type = NULL;
 
 #define OXY_GEN_STATE(g) (*(int *)(g)->frame)
 
+/* A kept generator object keeps its type's reference and is revived by setting
+   its count (what PyObject_Init does but the reference-debugging builds' global
+   accounting, where it goes through PyObject_Init and releases the type). */
+#if !defined(Py_REF_DEBUG) && !defined(Py_TRACE_REFS)
+#define OXY_GEN_KEEPS_TYPE 1
+#else
+#define OXY_GEN_KEEPS_TYPE 0
+#endif
+
 /* The body is over: what its frame still holds (arguments, closure) is released
    now, as the interpreter clears a finished frame (clear_frame is idempotent). */
 static void gen_end(OxyGen *g) {
@@ -2107,6 +2116,7 @@ static void gen_dealloc(PyObject *self) {
         /* Kept for the next oxy_gen_alloc of its function (with its names; a
            finalized object is not: its GC header says so). */
         def->spare = self;
+        if (OXY_GEN_KEEPS_TYPE) return;
     } else {
         Py_XDECREF(g->name);
         Py_XDECREF(g->qualname);
@@ -2224,7 +2234,11 @@ void *oxy_gen_alloc(oxy_gen_def *def, PyObject **out, PyObject *name, PyObject *
     OxyGen *g = (OxyGen *)def->spare;
     if (g != NULL) {
         def->spare = NULL;
+#if OXY_GEN_KEEPS_TYPE
+        Py_SET_REFCNT(g, 1); /* (its type reference was kept with it) */
+#else
         (void)PyObject_InitVar((PyVarObject *)g, Py_TYPE(g), Py_SIZE(g));
+#endif
     } else {
         PyTypeObject *tp = def->kind == OXY_CORO   ? oxy_coro_type_get()
                            : def->kind == OXY_AGEN ? oxy_agen_type_get()
