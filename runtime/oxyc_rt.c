@@ -1752,15 +1752,17 @@ int oxy_loop_tick(void) {
 /* ======================================================================== */
 
 typedef struct {
-    PyObject_HEAD
+    PyObject_VAR_HEAD /* ob_size: the size of the frame, stored right after */
     void *frame;
+    oxy_gen_def *def;
     oxy_gen_resume_fn resume;
-    void (*free_frame)(void *);
+    void (*clear_frame)(void *);
     oxy_frame_traverse_fn traverse_frame;
     PyObject *name;
     PyObject *qualname;
     PyObject *weakreflist;
     char running;
+    char tracked; /* by the garbage collector (see oxy_gen_def.track_unstarted) */
     char kind; /* OXY_GEN, OXY_CORO or OXY_AGEN */
     char agen_running; /* an async generator: an asend/athrow is in progress */
     char agen_closed;  /* ... finished (StopAsyncIteration given) */
@@ -1781,6 +1783,22 @@ static const char *gen_kind_name(OxyGen *g) {
 static PyTypeObject *oxy_gen_type = NULL;
 
 #define OXY_GEN_STATE(g) (*(int *)(g)->frame)
+
+/* A kept generator object keeps its type's reference and is revived by setting
+   its count (what PyObject_Init does but the reference-debugging builds' global
+   accounting, where it goes through PyObject_Init and releases the type). */
+#if !defined(Py_REF_DEBUG) && !defined(Py_TRACE_REFS)
+#define OXY_GEN_KEEPS_TYPE 1
+#else
+#define OXY_GEN_KEEPS_TYPE 0
+#endif
+
+/* The body is over: what its frame still holds (arguments, closure) is released
+   now, as the interpreter clears a finished frame (clear_frame is idempotent). */
+static void gen_end(OxyGen *g) {
+    OXY_GEN_STATE(g) = -1;
+    g->clear_frame(g->frame);
+}
 
 /* PEP 479: a StopIteration escaping the body becomes a RuntimeError. */
 static void gen_wrap_stop_iteration(const char *kind) {
@@ -1825,7 +1843,7 @@ static PyObject *gen_run_ex(OxyGen *g, PyObject *sent, int *done, PyObject **res
     if (OXY_GEN_STATE(g) == 0) {
         if (sent == NULL) {
             /* Thrown into before it started: it ends there. */
-            OXY_GEN_STATE(g) = -1;
+            gen_end(g);
             return NULL;
         }
         if (sent != Py_None) {
@@ -1838,11 +1856,11 @@ static PyObject *gen_run_ex(OxyGen *g, PyObject *sent, int *done, PyObject **res
     int d = oxy_rt_call_depth;
     if (OXY_WRAPPER_TOO_DEEP(d + 1)) {
         /* (As in the interpreter, the RecursionError ends the generator.) */
-        OXY_GEN_STATE(g) = -1;
+        gen_end(g);
         return NULL;
     }
     g->running = 1;
-    PyThreadState *ts = PyThreadState_Get();
+    PyThreadState *ts = _PyThreadState_UncheckedGet(); /* (the GIL is held) */
     g->exc_state.previous_item = ts->exc_info;
     ts->exc_info = &g->exc_state;
     if (sent == NULL && g->exc_state.exc_value != NULL && g->exc_state.exc_value != Py_None) {
@@ -1860,8 +1878,16 @@ static PyObject *gen_run_ex(OxyGen *g, PyObject *sent, int *done, PyObject **res
     g->exc_state.previous_item = NULL;
     g->running = 0;
     oxy_rt_call_depth = d;
-    if (OXY_GEN_STATE(g) < 0) Py_CLEAR(g->exc_state.exc_value);
-    if (OXY_GEN_STATE(g) >= 0) return r; /* suspended at a yield */
+    if (OXY_GEN_STATE(g) >= 0) {
+        /* Suspended at a yield: its frame may now hold anything. */
+        if (OXY_UNLIKELY(!g->tracked)) {
+            g->tracked = 1;
+            PyObject_GC_Track(g);
+        }
+        return r;
+    }
+    Py_CLEAR(g->exc_state.exc_value);
+    g->clear_frame(g->frame);
     if (r != NULL) {
         *done = 1;
         *result = r;
@@ -2001,7 +2027,7 @@ static PyObject *gen_close(PyObject *self, PyObject *unused) {
         return NULL;
     }
     if (OXY_GEN_STATE(g) <= 0) {
-        OXY_GEN_STATE(g) = -1;
+        if (OXY_GEN_STATE(g) == 0) gen_end(g);
         Py_RETURN_NONE;
     }
     PyErr_SetNone(PyExc_GeneratorExit);
@@ -2058,31 +2084,50 @@ static void gen_finalize(PyObject *self) {
    suspended or not started (a running body's registers are in flux). */
 static int gen_traverse(PyObject *self, visitproc visit, void *arg) {
     OxyGen *g = (OxyGen *)self;
-    Py_VISIT(g->exc_state.exc_value);
-    Py_VISIT(g->agen_finalizer);
-    if (g->frame != NULL && !g->running && OXY_GEN_STATE(g) >= 0 && g->traverse_frame != NULL)
-        return g->traverse_frame(g->frame, visit, arg);
-    return 0;
+    /* (The collector calls this often on every live generator: the common case,
+       nothing handled and no finalizer, goes straight to the frame.) */
+    if (OXY_UNLIKELY(g->exc_state.exc_value != NULL || g->agen_finalizer != NULL)) {
+        Py_VISIT(g->exc_state.exc_value);
+        Py_VISIT(g->agen_finalizer);
+    }
+    if (g->running || OXY_GEN_STATE(g) < 0) return 0;
+    return g->traverse_frame(g->frame, visit, arg);
 }
 
 static void gen_dealloc(PyObject *self) {
     OxyGen *g = (OxyGen *)self;
-    PyObject_GC_UnTrack(self);
+    /* (Only an object the collector tracked, or whose finalizer ran, can carry the
+       "finalized" mark.) */
+    int maybe_finalized = g->tracked;
+    if (g->tracked) PyObject_GC_UnTrack(self);
     /* (A finished one has nothing to finalize: see gen_finalize. The finalizer runs
        with the object tracked, as for any collectable object.) */
-    if (g->frame != NULL && OXY_GEN_STATE(g) >= 0) {
+    if (OXY_GEN_STATE(g) >= 0) {
         PyObject_GC_Track(self);
-        if (PyObject_CallFinalizerFromDealloc(self) < 0) return; /* resurrected */
+        maybe_finalized = 1;
+        if (PyObject_CallFinalizerFromDealloc(self) < 0) {
+            g->tracked = 1;
+            return; /* resurrected */
+        }
         PyObject_GC_UnTrack(self);
     }
     if (g->weakreflist != NULL) PyObject_ClearWeakRefs(self);
-    if (g->frame != NULL) g->free_frame(g->frame);
+    /* (A finished body's frame was cleared when it ended.) */
+    if (OXY_GEN_STATE(g) >= 0) g->clear_frame(g->frame);
     Py_CLEAR(g->exc_state.exc_value);
     Py_CLEAR(g->agen_finalizer);
-    Py_XDECREF(g->name);
-    Py_XDECREF(g->qualname);
     PyTypeObject *tp = Py_TYPE(self);
-    PyObject_GC_Del(self);
+    oxy_gen_def *def = g->def;
+    if (def->spare == NULL && !(maybe_finalized && PyObject_GC_IsFinalized(self))) {
+        /* Kept for the next oxy_gen_alloc of its function (with its names; a
+           finalized object is not: its GC header says so). */
+        def->spare = self;
+        if (OXY_GEN_KEEPS_TYPE) return;
+    } else {
+        Py_XDECREF(g->name);
+        Py_XDECREF(g->qualname);
+        PyObject_GC_Del(self);
+    }
     Py_DECREF(tp);
 }
 
@@ -2171,7 +2216,7 @@ static PyTypeObject *oxy_gen_type_get(void) {
     PyType_Spec spec = {
         "builtins.generator",
         sizeof(OxyGen),
-        0,
+        1,
         Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION |
             Py_TPFLAGS_HAVE_GC,
         slots,
@@ -2181,38 +2226,60 @@ static PyTypeObject *oxy_gen_type_get(void) {
     return oxy_gen_type;
 }
 
-/* A generator object of type tp (untracked: the caller tracks it when done). */
-static OxyGen *gen_alloc(PyTypeObject *tp, char kind, void *frame, oxy_gen_resume_fn resume,
-                         void (*free_frame)(void *), oxy_frame_traverse_fn traverse_frame,
-                         PyObject *name, PyObject *qualname) {
-    OxyGen *g = tp == NULL ? NULL : PyObject_GC_New(OxyGen, tp);
-    if (g == NULL) {
-        free_frame(frame);
-        return NULL;
+/* Where the frame starts in a generator object (it follows the struct). */
+#define OXY_GEN_FRAME_OFFSET ((sizeof(OxyGen) + 15) & ~(size_t)15)
+
+static PyTypeObject *oxy_coro_type_get(void);
+static PyTypeObject *oxy_agen_type_get(void);
+
+/* A generator object and its frame in one allocation, untracked (oxy_gen_start
+   tracks it once the frame is filled). The def keeps one finished object of its
+   function (see gen_dealloc), reused here: creating and finishing a generator or
+   coroutine in a loop allocates nothing. */
+void *oxy_gen_alloc(oxy_gen_def *def, PyObject **out, PyObject *name, PyObject *qualname) {
+    OxyGen *g = (OxyGen *)def->spare;
+    if (g != NULL) {
+        def->spare = NULL;
+#if OXY_GEN_KEEPS_TYPE
+        Py_SET_REFCNT(g, 1); /* (its type reference was kept with it) */
+#else
+        (void)PyObject_InitVar((PyVarObject *)g, Py_TYPE(g), Py_SIZE(g));
+#endif
+    } else {
+        PyTypeObject *tp = def->kind == OXY_CORO   ? oxy_coro_type_get()
+                           : def->kind == OXY_AGEN ? oxy_agen_type_get()
+                                                   : oxy_gen_type_get();
+        if (tp == NULL) return NULL;
+        g = PyObject_GC_NewVar(OxyGen, tp,
+                               (Py_ssize_t)(OXY_GEN_FRAME_OFFSET - sizeof(OxyGen)) + def->frame_size);
+        if (g == NULL) return NULL;
+        g->frame = (char *)g + OXY_GEN_FRAME_OFFSET;
+        g->def = def;
+        g->resume = def->resume;
+        g->clear_frame = def->clear_frame;
+        g->traverse_frame = def->traverse_frame;
+        g->name = NULL;
+        g->qualname = NULL;
+        g->kind = (char)def->kind;
     }
-    g->frame = frame;
-    g->resume = resume;
-    g->free_frame = free_frame;
-    g->traverse_frame = traverse_frame;
-    g->name = Py_NewRef(name);
-    g->qualname = Py_NewRef(qualname);
     g->weakreflist = NULL;
     g->running = 0;
-    g->kind = kind;
+    g->tracked = 0;
     g->exc_state.exc_value = NULL;
     g->exc_state.previous_item = NULL;
     g->agen_running = g->agen_closed = g->agen_hooks = 0;
     g->agen_finalizer = NULL;
-    return g;
+    /* (A kept object has its function's names already.) */
+    if (g->name != name) Py_XSETREF(g->name, Py_NewRef(name));
+    if (g->qualname != qualname) Py_XSETREF(g->qualname, Py_NewRef(qualname));
+    *out = (PyObject *)g;
+    return g->frame;
 }
 
-PyObject *oxy_gen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
-                      oxy_frame_traverse_fn traverse_frame, PyObject *name, PyObject *qualname) {
-    OxyGen *g = gen_alloc(oxy_gen_type_get(), OXY_GEN, frame, resume, free_frame, traverse_frame,
-                          name, qualname);
-    if (g == NULL) return NULL;
-    PyObject_GC_Track(g);
-    return (PyObject *)g;
+PyObject *oxy_gen_start(PyObject *o) {
+    ((OxyGen *)o)->tracked = 1;
+    PyObject_GC_Track(o);
+    return o;
 }
 
 /* ---- coroutines: the same object under another type ---------------------- */
@@ -2309,29 +2376,13 @@ static PyTypeObject *oxy_coro_type_get(void) {
     PyType_Spec spec = {
         "builtins.coroutine",
         sizeof(OxyGen),
-        0,
+        1,
         Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION |
             Py_TPFLAGS_HAVE_GC,
         slots,
     };
     oxy_coro_type = make_builtin_like_type(&spec, "coroutine", "Coroutine");
     return oxy_coro_type;
-}
-
-/* A generator object made as another kind (same layout, its own type). */
-static PyObject *gen_new_as(PyTypeObject *tp, char kind, void *frame, oxy_gen_resume_fn resume,
-                            void (*free_frame)(void *), oxy_frame_traverse_fn traverse_frame,
-                            PyObject *name, PyObject *qualname) {
-    OxyGen *g = gen_alloc(tp, kind, frame, resume, free_frame, traverse_frame, name, qualname);
-    if (g == NULL) return NULL;
-    PyObject_GC_Track(g);
-    return (PyObject *)g;
-}
-
-PyObject *oxy_coro_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
-                       oxy_frame_traverse_fn traverse_frame, PyObject *name, PyObject *qualname) {
-    return gen_new_as(oxy_coro_type_get(), OXY_CORO, frame, resume, free_frame, traverse_frame,
-                      name, qualname);
 }
 
 /* A generator made a coroutine by @types.coroutine (asyncio.sleep(0) awaits one). */
@@ -2514,7 +2565,7 @@ static PyObject *agen_step_send(PyObject *self, PyObject *arg) {
         }
         if (o->mode == 2 && OXY_GEN_STATE(g) == 0) {
             /* Never started: closing it just ends it. */
-            OXY_GEN_STATE(g) = -1;
+            gen_end(g);
             g->agen_closed = 1;
             o->state = 2;
             PyErr_SetNone(PyExc_StopIteration);
@@ -2676,18 +2727,12 @@ static PyTypeObject *oxy_agen_type_get(void) {
         {Py_tp_members, (void *)members},
         {0, NULL},
     };
-    PyType_Spec spec = {"builtins.async_generator", sizeof(OxyGen), 0,
+    PyType_Spec spec = {"builtins.async_generator", sizeof(OxyGen), 1,
                         Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE |
                             Py_TPFLAGS_DISALLOW_INSTANTIATION | Py_TPFLAGS_HAVE_GC,
                         slots};
     oxy_agen_type = make_builtin_like_type(&spec, "async_generator", "AsyncGenerator");
     return oxy_agen_type;
-}
-
-PyObject *oxy_agen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
-                       oxy_frame_traverse_fn traverse_frame, PyObject *name, PyObject *qualname) {
-    return gen_new_as(oxy_agen_type_get(), OXY_AGEN, frame, resume, free_frame, traverse_frame,
-                      name, qualname);
 }
 
 PyObject *oxy_yield_from_iter(PyObject *o) {
@@ -2791,6 +2836,15 @@ static PyObject *yf_finished(void) {
 
 PyObject *oxy_yield_from_send(PyObject *it, PyObject *sent) {
     PyObject *r;
+    PyTypeObject *tp = Py_TYPE(it);
+    if (tp == oxy_coro_type || tp == oxy_gen_type) {
+        /* A compiled coroutine or generator: its body directly (as its am_send). */
+        int done;
+        PyObject *result;
+        r = gen_run((OxyGen *)it, sent, &done, &result);
+        if (r == NULL && done) Py_XSETREF(yf_result, result);
+        return r;
+    }
     switch (PyIter_Send(it, sent, &r)) {
     case PYGEN_NEXT:
         return r;

@@ -1279,31 +1279,45 @@ OXY_API PyTypeObject *oxy_function_type_get(void);
 OXY_API PyObject *oxy_defaults_tuple(int n, ...);
 OXY_API PyObject *oxy_defaults_dict(int n, ...);
 /* Generators. A compiled generator function's body is a resume function over a
-   heap frame (a module-specific struct whose first member is the int resume state:
+   frame (a module-specific struct whose first member is the int resume state:
    0 not started, k > 0 suspended at yield k, -1 finished). It is called with the
    value sent in (None for next()), or NULL to raise the pending exception at the
    yield (throw, close); it returns the value yielded (state > 0) or, finished, the
-   return value or NULL with an exception. `free_frame` releases what the frame
-   owns (the arguments) and frees it; `traverse_frame` visits what it owns while
-   suspended (for the garbage collector: generators in reference cycles are
-   collected). */
+   return value or NULL with an exception. The frame lives inside the generator
+   object. Each generator function has one `oxy_gen_def` (static, zero `spare`):
+   `clear_frame` releases what the frame owns (the arguments, the closure; it is
+   idempotent: it runs when the body ends, as the interpreter clears a finished
+   frame, and again when the object goes),
+   `traverse_frame` visits what it owns while suspended (for the garbage collector:
+   generators in reference cycles are collected). `kind` makes a generator, a
+   coroutine (awaitable, registered as a collections.abc.Coroutine, so asyncio
+   takes it) or an async generator (registered as a collections.abc.AsyncGenerator;
+   asend/athrow/aclose awaitables; asyncio's sys.set_asyncgen_hooks are honoured;
+   its body yields oxy_agen_wrap(v) for `yield v`, anything else being what an
+   `await` passes up). */
 typedef PyObject *(*oxy_gen_resume_fn)(void *frame, PyObject *sent, int depth);
 typedef int (*oxy_frame_traverse_fn)(void *frame, visitproc visit, void *arg);
-OXY_API PyObject *oxy_gen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
-                              oxy_frame_traverse_fn traverse_frame,
-                              PyObject *name, PyObject *qualname);
-/* The same for an `async def`: a coroutine object (awaitable, registered as a
-   collections.abc.Coroutine, so asyncio takes it). */
-OXY_API PyObject *oxy_coro_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
-                               oxy_frame_traverse_fn traverse_frame,
-                               PyObject *name, PyObject *qualname);
-/* The same for an `async def` with `yield`: an async generator (registered as a
-   collections.abc.AsyncGenerator; asend/athrow/aclose awaitables; asyncio's
-   sys.set_asyncgen_hooks are honoured). Its body yields oxy_agen_wrap(v) for
-   `yield v`, anything else being what an `await` passes up. */
-OXY_API PyObject *oxy_agen_new(void *frame, oxy_gen_resume_fn resume, void (*free_frame)(void *),
-                               oxy_frame_traverse_fn traverse_frame,
-                               PyObject *name, PyObject *qualname);
+enum { OXY_GEN_KIND_GEN = 0, OXY_GEN_KIND_CORO = 1, OXY_GEN_KIND_AGEN = 2 };
+typedef struct oxy_gen_def {
+    oxy_gen_resume_fn resume;
+    void (*clear_frame)(void *);
+    oxy_frame_traverse_fn traverse_frame;
+    Py_ssize_t frame_size;
+    int kind;
+    /* Whether a generator not started yet may refer to other containers (through
+       object arguments or a closure): only then does the collector track it from
+       the start; otherwise from its first suspension on (a coroutine that runs to
+       its end in one step is never tracked, like a tuple of ints). */
+    int track_unstarted;
+    PyObject *spare; /* the runtime's: a finished object kept for reuse */
+} oxy_gen_def;
+/* A new generator object of `def`'s function (named so), untracked: returns its
+   frame (uninitialised: the caller fills every field) and the object in *out, or
+   NULL with an exception set. When the def says `track_unstarted`, the caller
+   passes the object to oxy_gen_start once the frame is filled (nothing may fail
+   in between), which has the collector track it. */
+OXY_API void *oxy_gen_alloc(oxy_gen_def *def, PyObject **out, PyObject *name, PyObject *qualname);
+OXY_API PyObject *oxy_gen_start(PyObject *g);
 OXY_API PyObject *oxy_agen_wrap(PyObject *v);
 /* `yield from o` in a generator: iter(o), refusing a coroutine as the
    interpreter does ("cannot 'yield from' a coroutine object in a non-coroutine

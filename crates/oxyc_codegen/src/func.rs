@@ -514,10 +514,10 @@ fn generator_frame(m: &Module, f: &Function) -> String {
             reg_field(f, Reg(i as u32))
         );
     }
-    out.push_str("};\n");
+    let _ = writeln!(out, "}};\nstatic oxy_gen_def oxy_gd{id};");
     let _ = writeln!(
         out,
-        "static struct oxy_gf{id} *oxy_gf{id}_new(void) {{\n    struct oxy_gf{id} *F = PyMem_Malloc(sizeof *F);\n    if (F == NULL) {{ PyErr_NoMemory(); return NULL; }}\n    F->resume = 0;\n    F->oxy_closure = NULL;"
+        "static struct oxy_gf{id} *oxy_gf{id}_new(PyObject **oxy_g, PyObject *name, PyObject *qualname) {{\n    struct oxy_gf{id} *F = oxy_gen_alloc(&oxy_gd{id}, oxy_g, name, qualname);\n    if (F == NULL) return NULL;\n    F->resume = 0;\n    F->oxy_closure = NULL;"
     );
     for (i, p) in f.params.iter().enumerate() {
         let _ = writeln!(out, "    F->a{i} = {};", initial_value(p.ty));
@@ -538,18 +538,46 @@ fn generator_frame(m: &Module, f: &Function) -> String {
     for (i, p) in f.params.iter().enumerate() {
         match p.ty {
             RType::Int => {
-                let _ = writeln!(out, "    oxy_int_xdecref(F->a{i});");
+                let _ = writeln!(
+                    out,
+                    "    {{ oxy_int t = F->a{i}; F->a{i} = OXY_INT_ERR; oxy_int_xdecref(t); }}"
+                );
             }
             RType::Obj => {
-                let _ = writeln!(out, "    Py_XDECREF(F->a{i});");
+                let _ = writeln!(out, "    Py_CLEAR(F->a{i});");
             }
             _ => {}
         }
     }
-    out.push_str("    Py_XDECREF(F->oxy_closure);\n    PyMem_Free(F);\n}\n");
+    out.push_str("    Py_CLEAR(F->oxy_closure);\n}\n");
     out += &frame_traverse(f);
-    let _ = m;
+    let kind = if f.is_async_gen {
+        "OXY_GEN_KIND_AGEN"
+    } else if f.is_coroutine {
+        "OXY_GEN_KIND_CORO"
+    } else {
+        "OXY_GEN_KIND_GEN"
+    };
+    let track_unstarted = tracked_unstarted(f);
+    let _ = writeln!(
+        out,
+        "static oxy_gen_def oxy_gd{id} = {{{}, oxy_gf{id}_free, oxy_gf{id}_traverse, sizeof(struct oxy_gf{id}), {kind}, {}, NULL}};",
+        native_name(m, f.id),
+        i32::from(track_unstarted)
+    );
     out
+}
+
+/// Whether a generator not started yet may refer to a container (object arguments,
+/// a closure; an async generator's hooks): the collector then tracks it from the
+/// start, else from its first suspension (only ints, floats and bools: nothing to
+/// collect).
+pub fn tracked_unstarted(f: &Function) -> bool {
+    f.has_closure
+        || f.is_async_gen
+        || f.params
+            .iter()
+            .any(|p| !matches!(p.ty, RType::Int | RType::Float | RType::Bool))
 }
 
 /// The garbage collector's view of a suspended frame: its closure, its arguments,
@@ -558,8 +586,11 @@ fn generator_frame(m: &Module, f: &Function) -> String {
 fn frame_traverse(f: &Function) -> String {
     let id = f.id.0;
     let mut out = format!(
-        "static int oxy_gf{id}_traverse(void *p, visitproc visit, void *arg) {{\n    struct oxy_gf{id} *F = p;\n    Py_VISIT(F->oxy_closure);\n"
+        "static int oxy_gf{id}_traverse(void *p, visitproc visit, void *arg) {{\n    struct oxy_gf{id} *F = p;\n    (void)F; (void)visit; (void)arg;\n"
     );
+    if f.has_closure {
+        out.push_str("    Py_VISIT(F->oxy_closure);\n");
+    }
     for (i, p) in f.params.iter().enumerate() {
         if p.ty == RType::Obj {
             let _ = writeln!(out, "    Py_VISIT(F->a{i});");

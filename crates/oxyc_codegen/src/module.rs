@@ -706,6 +706,11 @@ fn generator_make(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         if p.ty == RType::Int {
             let _ = writeln!(out, "    oxy_int_incref(p{i});");
             release.push_str(&format!("oxy_int_decref(p{i}); "));
+        } else if p.ty == RType::Obj && f.kinds.is_collector(i) {
+            // (The caller's `*args` tuple or `**kwargs` dict is borrowed here too;
+            // new_generator takes other objects' references itself.)
+            let _ = writeln!(out, "    Py_INCREF(p{i});");
+            release.push_str(&format!("Py_DECREF(p{i}); "));
         }
     }
     new_generator(m, f, consts, out, &|i| format!("p{i}"), &release)
@@ -724,7 +729,12 @@ fn new_generator(
     release: &str,
 ) -> String {
     let id = f.id.0;
-    let _ = writeln!(out, "    struct oxy_gf{id} *F = oxy_gf{id}_new();");
+    let name = consts.str(&f.name);
+    let qualname = consts.str(&f.qualname);
+    let _ = writeln!(
+        out,
+        "    PyObject *oxy_g;\n    struct oxy_gf{id} *F = oxy_gf{id}_new(&oxy_g, {name}, {qualname});"
+    );
     let _ = writeln!(out, "    if (F == NULL) {{ {release}return NULL; }}");
     for (i, p) in f.params.iter().enumerate() {
         let a = arg(i);
@@ -737,20 +747,12 @@ fn new_generator(
     if f.has_closure {
         let _ = writeln!(out, "    F->oxy_closure = Py_NewRef(self);");
     }
-    let name = consts.str(&f.name);
-    let qualname = consts.str(&f.qualname);
-    let make = if f.is_async_gen {
-        "oxy_agen_new"
-    } else if f.is_coroutine {
-        "oxy_coro_new"
+    if crate::func::tracked_unstarted(f) {
+        out.push_str("    return oxy_gen_start(oxy_g);\n}\n\n");
     } else {
-        "oxy_gen_new"
-    };
-    let _ = writeln!(
-        out,
-        "    return {make}(F, {}, oxy_gf{id}_free, oxy_gf{id}_traverse, {name}, {qualname});\n}}\n",
-        native_name(m, f.id)
-    );
+        out.push_str("    return oxy_g;\n}\n\n");
+    }
+    let _ = m;
     out
 }
 

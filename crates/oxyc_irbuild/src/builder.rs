@@ -49,7 +49,19 @@ pub enum Unwind<'a> {
         line: u32,
         /// `async with`: `__aexit__`, whose result is awaited.
         is_async: bool,
+        /// `async with` on a native class's compiled `__aexit__` (see
+        /// `FnBuilder::native_async_enter`).
+        native: Option<NativeExit>,
     },
+}
+
+/// An `async with` entered through a native class's compiled `__aenter__`: when
+/// `flag` is true, the exit register holds the manager itself and its `__aexit__`
+/// is coroutine method `fi` (else the exit register is the bound `__aexit__`).
+#[derive(Clone, Copy)]
+pub struct NativeExit {
+    pub flag: Reg,
+    pub fi: usize,
 }
 
 pub struct LoopCtx {

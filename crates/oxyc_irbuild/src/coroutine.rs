@@ -3,8 +3,9 @@
 //! event loop's `send`/`throw` reach whatever is awaited at the bottom. `async for`
 //! and `async with` are built from awaits (`async with` shares `with_items`).
 
-use crate::builder::{FnBuilder, Val};
-use oxyc_ir::{BuildKind, OpKind, Prim, Reg};
+use crate::bind;
+use crate::builder::{FnBuilder, NativeExit, Val};
+use oxyc_ir::{BuildKind, Const, FuncId, OpKind, Prim, RType, Reg};
 use oxyc_syntax::ast::{Expr, ExprKind, Stmt};
 use oxyc_types::Ty;
 
@@ -13,7 +14,22 @@ impl<'a> FnBuilder<'a> {
     pub fn await_expr(&mut self, x: &'a Expr) -> Val {
         let v = self.expr(x);
         let b = self.box_val(&v);
+        if self.just_made_coroutine(b) {
+            // (A new compiled coroutine is its own awaitable.)
+            return self.delegate(b);
+        }
         self.await_obj(b, Prim::GetAwaitable)
+    }
+
+    /// Was `r` just made by a direct call of a compiled coroutine function (the
+    /// last op of the current block)?
+    fn just_made_coroutine(&self, r: Reg) -> bool {
+        let last = self.blocks[self.cur.0 as usize].ops.last().map(|o| &o.kind);
+        let Some(OpKind::Call { dst, func, .. }) = last else {
+            return false;
+        };
+        let f = &self.cx.sem.functions[func.0 as usize];
+        *dst == r && f.is_generator && f.is_async && !f.is_async_gen
     }
 
     /// Await the object in `obj`; `get` makes its iterator (and picks the message
@@ -89,7 +105,7 @@ impl<'a> FnBuilder<'a> {
         self.goto(header);
         self.switch_to(header);
         self.handlers.push(stop);
-        let step = self.prim(Prim::GetAnext, vec![aiter]);
+        let step = self.anext_step(aiter);
         let item = self.delegate(step);
         self.handlers.pop();
         self.assign_target(target, Val::new(item.reg, Ty::Object));
@@ -112,23 +128,193 @@ impl<'a> FnBuilder<'a> {
     }
 
     /// Leave an `async with` normally: `await __aexit__(None, None, None)`.
-    pub fn async_exit_none(&mut self, exit: Reg) {
+    pub fn async_exit_none(&mut self, exit: Reg, native: Option<NativeExit>) {
         let none = self.none();
-        let r = self.temp(oxyc_ir::RType::Obj);
+        let r = self.temp(RType::Obj);
+        let after = self.new_block();
+        if let Some(n) = native {
+            // Entered through the compiled `__aenter__`: call the compiled `__aexit__`.
+            let (fast, slow) = (self.new_block(), self.new_block());
+            self.branch(n.flag, fast, slow);
+            self.switch_to(fast);
+            let args = [none.clone(), none.clone(), none.clone()];
+            let c = self.call_coroutine_method(n.fi, exit, &args);
+            self.assign(r, c);
+            self.goto(after);
+            self.switch_to(slow);
+        }
+        let c = self.temp(RType::Obj);
         self.emit(OpKind::CallObj {
-            dst: r,
+            dst: c,
             callable: exit,
             args: vec![none.reg, none.reg, none.reg],
             kwnames: None,
         });
-        self.await_obj(r, Prim::GetAwaitableAexit);
+        // (The compiled `__aexit__`'s new coroutine is its own awaitable.)
+        let it = self.prim(Prim::GetAwaitableAexit, vec![c]);
+        self.assign(r, it);
+        self.goto(after);
+        self.switch_to(after);
+        self.delegate(r);
     }
 
     /// Leave an `async with` by the exception `exc`: is the result of
     /// `await __aexit__(type, exc, tb)` true (suppress it)?
-    pub fn async_exit_exc(&mut self, exit: Reg, exc: Reg) -> Reg {
-        let r = self.prim(Prim::AsyncExitExc, vec![exit, exc]);
+    pub fn async_exit_exc(&mut self, exit: Reg, exc: Reg, native: Option<NativeExit>) -> Reg {
+        let callable = match native {
+            None => exit,
+            Some(n) => {
+                // (Entered natively: the exit register holds the manager, whose
+                // `__aexit__` is looked up now — the same compiled method.)
+                let callable = self.temp(RType::Obj);
+                let (fast, slow, after) = (self.new_block(), self.new_block(), self.new_block());
+                self.branch(n.flag, fast, slow);
+                self.switch_to(fast);
+                let m = self.prim(Prim::AsyncWithLookupExit, vec![exit]);
+                self.assign(callable, m);
+                self.goto(after);
+                self.switch_to(slow);
+                self.assign(callable, exit);
+                self.goto(after);
+                self.switch_to(after);
+                callable
+            }
+        };
+        let r = self.prim(Prim::AsyncExitExc, vec![callable, exc]);
         let v = self.await_obj(r, Prim::GetAwaitableAexit);
         self.truthy(&v)
+    }
+
+    /// `async with` on a value whose type is exactly a native class with compiled
+    /// coroutine methods `__aenter__` and `__aexit__` (one implementation each in
+    /// its family): call `__aenter__` directly, keep the manager as the exit
+    /// register; any other value: the protocol (look up both, call the first).
+    /// Returns what to delegate to for `await __aenter__()` (its awaitable), the
+    /// exit register, and the flag telling the two apart at the exits.
+    pub fn native_async_enter(&mut self, mgr: Reg, ty: &Ty) -> Option<(Reg, Reg, NativeExit)> {
+        let class = match ty {
+            Ty::Instance(c) | Ty::OptInstance(c) => c.clone(),
+            Ty::Object => self.only_class_defining("__aenter__", false)?,
+            _ => return None,
+        };
+        let (classes, enter_fi) = self.native_coroutine_method(&class, "__aenter__", 0)?;
+        let (exit_classes, exit_fi) = self.native_coroutine_method(&class, "__aexit__", 3)?;
+        if classes != exit_classes {
+            return None;
+        }
+        let (value, exit, flag) = (
+            self.temp(RType::Obj),
+            self.temp(RType::Obj),
+            self.temp(RType::Bool),
+        );
+        let (fast, slow, after) = (self.new_block(), self.new_block(), self.new_block());
+        let is = self.temp(RType::Bool);
+        self.emit(OpKind::TypeIs {
+            dst: is,
+            obj: mgr,
+            classes,
+        });
+        self.branch(is, fast, slow);
+        self.switch_to(fast);
+        let t = self.konst(Const::Bool(true), RType::Bool);
+        self.assign(flag, t);
+        self.assign(exit, mgr);
+        let v = self.call_coroutine_method(enter_fi, mgr, &[]);
+        self.assign(value, v);
+        self.goto(after);
+        self.switch_to(slow);
+        let f = self.konst(Const::Bool(false), RType::Bool);
+        self.assign(flag, f);
+        let enter = self.prim(Prim::AsyncWithLookupEnter, vec![mgr]);
+        let e = self.prim(Prim::AsyncWithLookupExit, vec![mgr]);
+        self.assign(exit, e);
+        let v = self.temp(RType::Obj);
+        self.emit(OpKind::CallObj {
+            dst: v,
+            callable: enter,
+            args: vec![],
+            kwnames: None,
+        });
+        let it = self.prim(Prim::GetAwaitableAenter, vec![v]);
+        self.assign(value, it);
+        self.goto(after);
+        self.switch_to(after);
+        Some((value, exit, NativeExit { flag, fi: exit_fi }))
+    }
+
+    /// The awaitable of one `async for` step: `__anext__()` of `aiter`. When its
+    /// type is exactly a native class whose `__anext__` is a compiled coroutine
+    /// method (one class of its family: see `native_coroutine_method`), a direct
+    /// call of it (the interpreter's special-method lookup on the type finds that
+    /// very function); anything else, the protocol.
+    fn anext_step(&mut self, aiter: Reg) -> Reg {
+        let Some(class) = self.only_class_defining("__anext__", false) else {
+            return self.prim(Prim::GetAnext, vec![aiter]);
+        };
+        let Some((classes, fi)) = self.native_coroutine_method(&class, "__anext__", 0) else {
+            return self.prim(Prim::GetAnext, vec![aiter]);
+        };
+        let step = self.temp(RType::Obj);
+        let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
+        let is = self.temp(RType::Bool);
+        self.emit(OpKind::TypeIs {
+            dst: is,
+            obj: aiter,
+            classes,
+        });
+        self.branch(is, fast, slow);
+        self.switch_to(fast);
+        let r = self.call_coroutine_method(fi, aiter, &[]);
+        self.assign(step, r);
+        self.goto(done);
+        self.switch_to(slow);
+        let r = self.prim(Prim::GetAnext, vec![aiter]);
+        self.assign(step, r);
+        self.goto(done);
+        self.switch_to(done);
+        step
+    }
+
+    /// The classes whose instances answer special method `name` with one compiled
+    /// coroutine method (`async def`, no decorator) taking `nargs` positional
+    /// arguments after `self`, and that method: every class of the native family
+    /// of `class` resolves `name` to that same method. None otherwise.
+    pub fn native_coroutine_method(
+        &self,
+        class: &str,
+        name: &str,
+        nargs: usize,
+    ) -> Option<(Vec<u32>, usize)> {
+        let ci = self.cx.sem.native_named(class)?;
+        let fi = oxyc_types::coroutine_method_of(self.cx.sem, class, name)?;
+        bind::plan(self.cx.sem.functions[fi].def()?, 1, nargs, &[])?;
+        let family = self.native_family(ci as u32);
+        for &k in &family {
+            let kname = &self.cx.sem.native[k as usize].name;
+            if oxyc_types::coroutine_method_of(self.cx.sem, kname, name) != Some(fi) {
+                return None;
+            }
+        }
+        Some((family, fi))
+    }
+
+    /// Call coroutine method `fi` directly on `recv` (whose exact type was tested)
+    /// with positional `args`: the coroutine object.
+    pub fn call_coroutine_method(&mut self, fi: usize, recv: Reg, args: &[Val]) -> Reg {
+        let mut regs = Vec::new();
+        if let Some(def) = self.cx.sem.functions[fi].def()
+            && let Some(plan) = bind::plan(def, 1, args.len(), &[])
+        {
+            let self_ty = self.cx.types.sigs[fi].params[0].clone();
+            regs.push(self.coerce(&Val::new(recv, Ty::Object), &self_ty, None));
+            regs.extend(self.bound_args(fi, 1, &plan, args, &[], &[]));
+        }
+        let dst = self.temp(RType::Obj);
+        self.emit(OpKind::Call {
+            dst,
+            func: FuncId(fi as u32),
+            args: regs,
+        });
+        dst
     }
 }

@@ -251,7 +251,17 @@ impl<'a> FnBuilder<'a> {
             ExprKind::Lambda { .. } => self.lambda(e),
             ExprKind::Yield(v) => self.yield_expr(v.as_deref()),
             ExprKind::YieldFrom(x) => self.yield_from(x),
-            ExprKind::Await(x) => self.await_expr(x),
+            ExprKind::Await(x) => {
+                // (Typed by the awaited coroutine function's annotation: checked.)
+                let v = self.await_expr(x);
+                let t = self.ty(e);
+                if t == Ty::Object {
+                    v
+                } else {
+                    let r = self.coerce(&v, &t, Some("awaited value"));
+                    Val::new(r, t)
+                }
+            }
             ExprKind::GeneratorExp { .. } => self.genexp(e),
             ExprKind::Named { target, value } => {
                 // `(n := v)` is `v`, also stored to `n` (in a comprehension: to the

@@ -282,13 +282,14 @@ impl<'a> FnBuilder<'a> {
                     handlers_len,
                     line,
                     is_async,
+                    native,
                 } => {
-                    let (exit, handlers_len, line, is_async) =
-                        (*exit, *handlers_len, *line, *is_async);
+                    let (exit, handlers_len, line, is_async, native) =
+                        (*exit, *handlers_len, *line, *is_async, *native);
                     let saved_handlers = self.handlers.split_off(handlers_len);
                     let saved_line = std::mem::replace(&mut self.line, line);
                     if is_async {
-                        self.async_exit_none(exit);
+                        self.async_exit_none(exit, native);
                     } else {
                         self.prim_void(Prim::WithExitNone, vec![exit]);
                     }
@@ -723,29 +724,39 @@ impl<'a> FnBuilder<'a> {
         };
         let line = self.line;
         let mgr = self.expr(&item.context_expr);
+        let mgr_ty = mgr.ty.clone();
         let mgr = self.box_val(&mgr);
         self.line = line;
-        let (enter, exit) = if is_async {
-            (
-                self.prim(Prim::AsyncWithLookupEnter, vec![mgr]),
-                self.prim(Prim::AsyncWithLookupExit, vec![mgr]),
-            )
-        } else {
-            (
-                self.prim(Prim::WithLookupEnter, vec![mgr]),
-                self.prim(Prim::WithLookupExit, vec![mgr]),
-            )
-        };
-        let mut value = self.temp(RType::Obj);
-        self.emit(OpKind::CallObj {
-            dst: value,
-            callable: enter,
-            args: vec![],
-            kwnames: None,
-        });
-        if is_async {
-            value = self.await_obj(value, Prim::GetAwaitableAenter).reg;
-        }
+        let mut native = None;
+        let (value, exit) =
+            if is_async && let Some((it, e, n)) = self.native_async_enter(mgr, &mgr_ty) {
+                native = Some(n);
+                (self.delegate(it).reg, e)
+            } else {
+                let (enter, exit) = if is_async {
+                    (
+                        self.prim(Prim::AsyncWithLookupEnter, vec![mgr]),
+                        self.prim(Prim::AsyncWithLookupExit, vec![mgr]),
+                    )
+                } else {
+                    (
+                        self.prim(Prim::WithLookupEnter, vec![mgr]),
+                        self.prim(Prim::WithLookupExit, vec![mgr]),
+                    )
+                };
+                let value = self.temp(RType::Obj);
+                self.emit(OpKind::CallObj {
+                    dst: value,
+                    callable: enter,
+                    args: vec![],
+                    kwnames: None,
+                });
+                if is_async {
+                    (self.await_obj(value, Prim::GetAwaitableAenter).reg, exit)
+                } else {
+                    (value, exit)
+                }
+            };
 
         let exc_blk = self.new_block();
         let handlers_len = self.handlers.len();
@@ -755,6 +766,7 @@ impl<'a> FnBuilder<'a> {
             handlers_len,
             line,
             is_async,
+            native,
         });
         if let Some(target) = &item.optional_vars {
             self.assign_target(target, Val::new(value, Ty::Object));
@@ -765,7 +777,7 @@ impl<'a> FnBuilder<'a> {
         // Normal exit.
         self.line = line;
         if is_async {
-            self.async_exit_none(exit);
+            self.async_exit_none(exit, native);
         } else {
             self.prim_void(Prim::WithExitNone, vec![exit]);
         }
@@ -781,7 +793,7 @@ impl<'a> FnBuilder<'a> {
         let fail = self.new_block();
         self.handlers.push(fail);
         let suppress = if is_async {
-            self.async_exit_exc(exit, exc)
+            self.async_exit_exc(exit, exc, native)
         } else {
             self.prim(Prim::WithExitExc, vec![exit, exc])
         };

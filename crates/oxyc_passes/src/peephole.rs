@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use oxyc_ir::{Function, OpKind, Prim, Reg};
+use oxyc_ir::{Const, Function, OpKind, Prim, RType, Reg};
 
 pub fn run(f: &mut Function) {
     for b in &mut f.blocks {
@@ -12,6 +12,70 @@ pub fn run(f: &mut Function) {
     }
     index_by_counter(f);
     unboxed_copies(f);
+    boxed_constants(f);
+}
+
+/// `box_int` of a register that only ever holds one int constant: that int object,
+/// made once with the module's constants (as the interpreter's code constants are),
+/// instead of a new int per execution (`x & 0xFFFFFFFFFFFF` in a loop).
+fn boxed_constants(f: &mut Function) {
+    let mut defs: HashMap<Reg, usize> = HashMap::new();
+    let mut uses: HashMap<Reg, usize> = HashMap::new();
+    let mut int_const: HashMap<Reg, i64> = HashMap::new();
+    for b in &f.blocks {
+        match &b.term {
+            oxyc_ir::Terminator::Return(r) => *uses.entry(*r).or_default() += 1,
+            oxyc_ir::Terminator::Branch { cond, .. } => *uses.entry(*cond).or_default() += 1,
+            _ => {}
+        }
+        for op in &b.ops {
+            for u in op.uses() {
+                *uses.entry(u).or_default() += 1;
+            }
+            if let Some(d) = op.def() {
+                *defs.entry(d).or_default() += 1;
+                if let OpKind::Const {
+                    value: Const::Int(v),
+                    ..
+                } = &op.kind
+                    && f.ty(d) == RType::Int
+                {
+                    int_const.insert(d, *v);
+                }
+            }
+        }
+    }
+    for b in &mut f.blocks {
+        for op in &mut b.ops {
+            if let OpKind::Prim {
+                dst: Some(d),
+                prim: Prim::IntBox,
+                args,
+            } = &op.kind
+                && let Some(&src) = args.first()
+                && defs.get(&src) == Some(&1)
+                && let Some(&v) = int_const.get(&src)
+                && f.regs[d.0 as usize].ty == RType::Obj
+            {
+                op.kind = OpKind::Const {
+                    dst: *d,
+                    value: Const::Int(v),
+                };
+                // (A constant cannot fail.)
+                op.err = None;
+                if let Some(n) = uses.get_mut(&src) {
+                    *n -= 1;
+                }
+            }
+        }
+    }
+    // The int constants only boxing used are gone.
+    for b in &mut f.blocks {
+        b.ops.retain(|op| {
+            !matches!(&op.kind, OpKind::Const { dst, .. }
+                if int_const.contains_key(dst) && defs.get(dst) == Some(&1) && uses.get(dst).is_none_or(|&n| n == 0))
+        });
+    }
 }
 
 /// `a[j + 1] = a[j]` on a `list[int]`: the element read is unboxed only to be boxed

@@ -20,6 +20,10 @@ pub struct FuncSig {
     /// What calling it returns when that is not `ret`: for a generator function
     /// annotated `-> Iterator[T]` (or Iterable, Generator), an iterator of T.
     pub call_result: Ty,
+    /// What awaiting a call of it gives: for a coroutine function (`async def`)
+    /// annotated `-> int` (`float`, `bool`), that type (checked where it is
+    /// stored); any object otherwise.
+    pub awaited: Ty,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -124,6 +128,7 @@ pub fn check_module_with(
                 ret: Ty::Object,
                 may_decline: false,
                 call_result: Ty::Object,
+                awaited: Ty::Object,
             });
             continue;
         };
@@ -186,6 +191,14 @@ pub fn check_module_with(
             may_decline: declines,
             call_result: match def.returns.as_ref().map(&type_of_annotation) {
                 Some(t @ Ty::Iter(_)) if f.is_generator && !f.is_async => t,
+                _ => Ty::Object,
+            },
+            awaited: match def.returns.as_ref().map(&type_of_annotation) {
+                Some(t @ (Ty::Int | Ty::Float | Ty::Bool))
+                    if f.is_generator && f.is_async && !f.is_async_gen =>
+                {
+                    t
+                }
                 _ => Ty::Object,
             },
         });
@@ -763,7 +776,7 @@ impl Cx<'_> {
             } => {
                 let it = self.expr(iter);
                 let et = if *is_async {
-                    Ty::Object
+                    self.async_elem_ty(&it)
                 } else {
                     self.elem_ty(iter, &it)
                 };
@@ -877,6 +890,48 @@ impl Cx<'_> {
             },
             _ => Ty::Object,
         }
+    }
+
+    /// What `await x` gives: the annotated result of a once-bound coroutine
+    /// function called directly (see `FuncSig::awaited`), else any object.
+    fn awaited_ty(&self, x: &Expr) -> Ty {
+        let ExprKind::Call { func, .. } = &x.kind else {
+            return Ty::Object;
+        };
+        let ExprKind::Name(name) = &func.kind else {
+            return Ty::Object;
+        };
+        if self.comp.iter().any(|s| s.contains_key(name.as_str())) {
+            return Ty::Object;
+        }
+        match self.sem.resolve(self.func, name) {
+            NameRes::Global => self
+                .sem
+                .generator_fns
+                .get(name.as_str())
+                .and_then(|&fi| self.sigs.get(fi))
+                .map_or(Ty::Object, |s| s.awaited.clone()),
+            _ => Ty::Object,
+        }
+    }
+
+    /// The items of `async for` over a native instance whose `__aiter__` returns
+    /// (by its annotation) a native instance whose `__anext__` is a compiled
+    /// coroutine method annotated `-> int` (`float`, `bool`): that type (checked
+    /// where it is stored); any object otherwise.
+    fn async_elem_ty(&self, it: &Ty) -> Ty {
+        let Ty::Instance(c) = it else {
+            return Ty::Object;
+        };
+        let Some(aiter) = method_of(self.sem, c, "__aiter__") else {
+            return Ty::Object;
+        };
+        let Some(Ty::Instance(d)) = self.sigs.get(aiter).map(|s| &s.ret) else {
+            return Ty::Object;
+        };
+        coroutine_method_of(self.sem, d, "__anext__")
+            .and_then(|fi| self.sigs.get(fi))
+            .map_or(Ty::Object, |s| s.awaited.clone())
     }
 
     /// Element type when iterating a value of type `t` (`iter` is the expression).
@@ -1180,7 +1235,11 @@ impl Cx<'_> {
                 }
                 Ty::Object
             }
-            ExprKind::Starred(x) | ExprKind::Await(x) | ExprKind::YieldFrom(x) => {
+            ExprKind::Await(x) => {
+                self.expr(x);
+                self.awaited_ty(x)
+            }
+            ExprKind::Starred(x) | ExprKind::YieldFrom(x) => {
                 self.expr(x);
                 Ty::Object
             }
@@ -1470,6 +1529,31 @@ pub fn method_of(sem: &SemModule, class: &str, name: &str) -> Option<usize> {
                             .def()
                             .is_some_and(|d| d.decorators.is_empty())
                 });
+        }
+        c = k.base;
+    }
+    None
+}
+
+/// The compiled coroutine method (`async def`, undecorated) that `name` resolves to
+/// on native class `class`, as `method_of` finds plain methods.
+pub fn coroutine_method_of(sem: &SemModule, class: &str, name: &str) -> Option<usize> {
+    let mut c = sem.native_named(class);
+    while let Some(ci) = c {
+        let k = &sem.native[ci];
+        if k.class_attrs.contains(name) {
+            if k.rebound.contains(name) {
+                return None;
+            }
+            let fi = sem.functions.iter().rposition(|f| {
+                f.stmt_index == k.stmt_index && f.name == name && f.method_of.is_some()
+            })?;
+            let f = &sem.functions[fi];
+            let plain = f.is_generator
+                && f.is_async
+                && !f.is_async_gen
+                && f.def().is_some_and(|d| d.decorators.is_empty());
+            return plain.then_some(fi);
         }
         c = k.base;
     }

@@ -14,7 +14,7 @@ pub mod xmod;
 pub use annot::{type_of_annotation, type_of_annotation_with};
 pub use infer::{
     FuncSig, FuncTypes, ModuleTypes, binop_dunder, binop_ty, check_module, check_module_with,
-    constant_ty, field_ty, method_of, unary_dunder, unpacked_tys,
+    constant_ty, coroutine_method_of, field_ty, method_of, unary_dunder, unpacked_tys,
 };
 
 use oxyc_syntax::ast::ExprId;
