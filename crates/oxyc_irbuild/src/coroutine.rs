@@ -310,10 +310,12 @@ impl<'a> FnBuilder<'a> {
             regs.extend(self.bound_args(fi, 1, &plan, args, &[], &[]));
         }
         let dst = self.temp(RType::Obj);
+        // (The receiver's class exists, so its methods have been made.)
         self.emit(OpKind::Call {
             dst,
             func: FuncId(fi as u32),
             args: regs,
+            bound: true,
         });
         dst
     }
