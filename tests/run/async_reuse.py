@@ -63,11 +63,11 @@ def test_generators_one_after_another() -> None:
 def test_finished_generator_then_new() -> None:
     g = count(3)
     print(list(g))
-    name, qual = g.__name__, g.__qualname__
+    name, qual = g.__name__, g.__qualname__  # type: ignore[attr-defined]
     del g
     h = count(2)
-    print(name, qual, h.__name__, h.__qualname__, next(h), list(h))
-    print(h.gi_running)
+    print(name, qual, h.__name__, h.__qualname__, next(h), list(h))  # type: ignore[attr-defined]
+    print(h.gi_running)  # type: ignore[attr-defined]
 
 
 def test_weakref_to_finished() -> None:
@@ -124,7 +124,7 @@ def test_released_arguments() -> None:
     gc.collect()
     g2 = holds(Box(2))
     print(next(g2))
-    g2.close()
+    g2.close()  # type: ignore[attr-defined]
     del g2
     gc.collect()
     g3 = holds(Box(3))
@@ -168,13 +168,13 @@ def test_cycle_collected_then_new() -> None:
 
     g = selfref()
     next(g)
-    g.send(g)
+    g.send(g)  # type: ignore[attr-defined]
     r = weakref.ref(g)
     del g
     gc.collect()
     print(r() is None)
     h = selfref()
-    print(next(h), h.send(5))
+    print(next(h), h.send(5))  # type: ignore[attr-defined]
 
 
 class Res:
@@ -187,7 +187,7 @@ class Res:
         return self
 
     async def __aexit__(self, *exc: object) -> bool:
-        self.log.append("exit %s %s" % (self.name, exc[0].__name__ if exc[0] else None))
+        self.log.append("exit %s %s" % (self.name, exc[0].__name__ if exc[0] else None))  # type: ignore[attr-defined]
         return self.name == "swallow"
 
 
@@ -239,7 +239,7 @@ def test_async_with_native_manager() -> None:
 
 
 def test_async_with_return_inside() -> None:
-    async def inner(r: Res) -> int:
+    async def inner(r: Res) -> int:  # type: ignore[return]
         async with r:
             return len(r.log)
 
@@ -327,7 +327,7 @@ holder: list[Any] = []
 def test_suspended_with_int_arguments_collected() -> None:
     g = ints_then_cycle(3, 1.5)
     r = weakref.ref(g)
-    print(next(g), g.send(g)[1])
+    print(next(g), g.send(g)[1])  # type: ignore[attr-defined]
     del g
     gc.collect()
     print(r() is None)

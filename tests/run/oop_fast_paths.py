@@ -173,7 +173,7 @@ def int_locals(n: int) -> list[int]:
     out.append(last % 7)
     del small
     try:
-        out.append(small)  # noqa: F821
+        out.append(small)  # type: ignore[misc]  # noqa: F821
     except NameError as e:  # UnboundLocalError
         out.append(len(type(e).__name__))
     return out
