@@ -624,6 +624,15 @@ fn frame_traverse(f: &Function) -> String {
 }
 
 impl<'a> Emitter<'a> {
+    /// The releases of the int operands that die after the current op, which its slow
+    /// path does (`slow_decrefs`).
+    fn slow_releases(&self) -> String {
+        self.slow_decrefs
+            .iter()
+            .map(|r| format!(" oxy_int_decref({});", self.reg(*r)))
+            .collect()
+    }
+
     fn reg(&self, r: Reg) -> &'a str {
         let names: &'a [String] = self.names;
         names
@@ -952,11 +961,7 @@ impl<'a> Emitter<'a> {
                         _ => format!("{dn} == NULL"),
                     };
                     let handler = self.on_error(op.err.as_ref().expect("checked above"), op.line);
-                    let releases: String = self
-                        .slow_decrefs
-                        .iter()
-                        .map(|r| format!(" oxy_int_decref({});", self.reg(*r)))
-                        .collect();
+                    let releases = self.slow_releases();
                     let _ = writeln!(
                         self.out,
                         "    if (OXY_UNLIKELY(!{cond})) {{ {dn} = {slow}; if (OXY_UNLIKELY({check})) {{ {handler} }}{releases} }}"
@@ -970,11 +975,7 @@ impl<'a> Emitter<'a> {
                     let dn = self.reg(*dst);
                     let cond = fill(cond, &operands, dn);
                     let slow = fill(slow, &operands, dn);
-                    let releases: String = self
-                        .slow_decrefs
-                        .iter()
-                        .map(|r| format!(" oxy_int_decref({});", self.reg(*r)))
-                        .collect();
+                    let releases = self.slow_releases();
                     let _ = writeln!(
                         self.out,
                         "    if (OXY_UNLIKELY(!{cond})) {{ {dn} = {slow};{releases} }}"

@@ -96,20 +96,7 @@ impl<'a> FnBuilder<'a> {
         let (slow, done) = (self.new_block(), self.new_block());
         // A right operand of a builtin type cannot be a subclass instance, whose
         // reflected method Python would try first.
-        let r_builtin = matches!(
-            r.ty,
-            Ty::Int
-                | Ty::Float
-                | Ty::Bool
-                | Ty::Str
-                | Ty::Bytes
-                | Ty::None
-                | Ty::List(_)
-                | Ty::Dict(..)
-                | Ty::Tuple(_)
-                | Ty::TupleVar(_)
-                | Ty::Set
-        );
+        let r_builtin = builtin_operand(&r.ty);
         for (classes, gfi) in groups {
             let (test_r, fast, next) = (self.new_block(), self.new_block(), self.new_block());
             let is = self.temp(RType::Bool);
@@ -204,4 +191,23 @@ impl<'a> FnBuilder<'a> {
         let r = self.coerce(&g, ret, Some(&what));
         self.assign(result, r);
     }
+}
+
+/// A value of a builtin type: never an instance of a subclass of a native class, whose
+/// reflected operator method Python would try first.
+pub fn builtin_operand(t: &Ty) -> bool {
+    matches!(
+        t,
+        Ty::Int
+            | Ty::Float
+            | Ty::Bool
+            | Ty::Str
+            | Ty::Bytes
+            | Ty::None
+            | Ty::List(_)
+            | Ty::Dict(..)
+            | Ty::Tuple(_)
+            | Ty::TupleVar(_)
+            | Ty::Set
+    )
 }

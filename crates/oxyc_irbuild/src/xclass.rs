@@ -294,20 +294,7 @@ impl<'a> FnBuilder<'a> {
                 usable(x, &name).then_some((c, i as u32))
             })
             .collect();
-        let r_builtin = matches!(
-            r.ty,
-            Ty::Int
-                | Ty::Float
-                | Ty::Bool
-                | Ty::Str
-                | Ty::Bytes
-                | Ty::None
-                | Ty::List(_)
-                | Ty::Dict(..)
-                | Ty::Tuple(_)
-                | Ty::TupleVar(_)
-                | Ty::Set
-        );
+        let r_builtin = crate::dunder::builtin_operand(&r.ty);
         let lb = self.box_val(l);
         let rb = self.box_val(r);
         let result = self.temp(rtype_of(&res_ty));

@@ -1507,37 +1507,29 @@ pub fn method_of(sem: &SemModule, class: &str, name: &str) -> Option<usize> {
     if oxyc_sema::is_implicit_classlevel(name) {
         return None;
     }
-    let mut c = sem.native_named(class);
-    while let Some(ci) = c {
-        let k = &sem.native[ci];
-        if k.class_attrs.contains(name) {
-            // A decorated method is whatever its decorators return, and a name the
-            // body binds again is not the `def`: callers go through the attribute.
-            if k.rebound.contains(name) {
-                return None;
-            }
-            return sem
-                .functions
-                .iter()
-                .rposition(|f| {
-                    f.stmt_index == k.stmt_index && f.name == name && f.method_of.is_some()
-                })
-                .filter(|&fi| {
-                    // (Calling a generator method makes a generator: no direct call.)
-                    !sem.functions[fi].is_generator
-                        && sem.functions[fi]
-                            .def()
-                            .is_some_and(|d| d.decorators.is_empty())
-                });
-        }
-        c = k.base;
-    }
-    None
+    // (Calling a generator method makes a generator: no direct call.)
+    method_def_of(sem, class, name).filter(|&fi| {
+        let f = &sem.functions[fi];
+        !f.is_generator && f.def().is_some_and(|d| d.decorators.is_empty())
+    })
 }
 
 /// The compiled coroutine method (`async def`, undecorated) that `name` resolves to
 /// on native class `class`, as `method_of` finds plain methods.
 pub fn coroutine_method_of(sem: &SemModule, class: &str, name: &str) -> Option<usize> {
+    method_def_of(sem, class, name).filter(|&fi| {
+        let f = &sem.functions[fi];
+        f.is_generator
+            && f.is_async
+            && !f.is_async_gen
+            && f.def().is_some_and(|d| d.decorators.is_empty())
+    })
+}
+
+/// The compiled `def` that `name` resolves to on native class `class` (its own or
+/// a base's), unless the class body binds the name again: a decorated method is
+/// whatever its decorators return, and a name bound again is not the `def`.
+fn method_def_of(sem: &SemModule, class: &str, name: &str) -> Option<usize> {
     let mut c = sem.native_named(class);
     while let Some(ci) = c {
         let k = &sem.native[ci];
@@ -1545,15 +1537,9 @@ pub fn coroutine_method_of(sem: &SemModule, class: &str, name: &str) -> Option<u
             if k.rebound.contains(name) {
                 return None;
             }
-            let fi = sem.functions.iter().rposition(|f| {
+            return sem.functions.iter().rposition(|f| {
                 f.stmt_index == k.stmt_index && f.name == name && f.method_of.is_some()
-            })?;
-            let f = &sem.functions[fi];
-            let plain = f.is_generator
-                && f.is_async
-                && !f.is_async_gen
-                && f.def().is_some_and(|d| d.decorators.is_empty());
-            return plain.then_some(fi);
+            });
         }
         c = k.base;
     }
