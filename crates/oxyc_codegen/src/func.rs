@@ -291,8 +291,8 @@ fn op_count(f: &Function) -> usize {
 
 /// Does the body compute with one of these int parameters (or a copy of it) where
 /// knowing it short lets the C compiler drop tag checks: arithmetic, comparisons,
-/// indexing? Only then is a short-int copy worth its size. The bounds of a versioned
-/// `range()` loop do not count (its own test picks the C loop), nor does code that
+/// indexing? Only then is a short-int copy worth its size. The bounds of a `range()`
+/// loop do not count (its own test picks or clamps the C loop), nor does code that
 /// only runs with long ints.
 fn computes_with(f: &Function, params: &[Reg]) -> bool {
     let mut derived = vec![false; f.regs.len()];
@@ -325,6 +325,7 @@ fn computes_with(f: &Function, params: &[Reg]) -> bool {
                     prim,
                     oxyc_ir::Prim::IntAllShort3
                         | oxyc_ir::Prim::IntShortToSsize
+                        | oxyc_ir::Prim::IntRangeBound
                         | oxyc_ir::Prim::IntBox
                 ) && args
                     .iter()

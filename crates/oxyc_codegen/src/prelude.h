@@ -174,6 +174,25 @@ static OXYC_UNUSED void oxyc_raise_range_step_zero(void) {
     PyErr_SetString(PyExc_ValueError, "range() arg 3 must not be zero");
 }
 
+/* The bound of a C-counter range() loop whose literal start and step are small (see
+   CLAMP_START_MAX in oxyc_irbuild): the stop itself when short, else just outside the
+   short range on its side. Counter + step cannot overflow and the loop variable stays
+   short. Getting to a clamped bound takes more than 2**53 iterations; the loop then
+   raises (oxyc_range_ran_out) rather than go on with long ints: a documented
+   difference that no program can reach in practice. */
+#define OXYC_RANGE_ABOVE ((Py_ssize_t)OXY_INT_SHORT_MAX + 1)
+#define OXYC_RANGE_BELOW ((Py_ssize_t)OXY_INT_SHORT_MIN - 1)
+static OXYC_UNUSED inline Py_ssize_t oxyc_range_bound(oxy_int stop) {
+    if (OXY_LIKELY(OXY_INT_IS_SHORT(stop))) return (Py_ssize_t)OXY_INT_SHORT_VALUE(stop);
+    return _PyLong_Sign(OXY_INT_AS_OBJ(stop)) < 0 ? OXYC_RANGE_BELOW : OXYC_RANGE_ABOVE;
+}
+static OXYC_UNUSED inline int oxyc_range_ran_out(int at_clamp) {
+    if (OXY_LIKELY(!at_clamp)) return 0;
+    PyErr_SetString(PyExc_OverflowError,
+                    "range() loop reached 2**62: oxyc's loops over range() stop there");
+    return -1;
+}
+
 static OXYC_UNUSED void oxyc_raise_assert(PyObject *msg) {
     if (msg == Py_None) PyErr_SetNone(PyExc_AssertionError);
     else PyErr_SetObject(PyExc_AssertionError, msg);

@@ -140,6 +140,12 @@ prims! {
     SsizeGt = "ssize_gt", "($0 > $1)", [Ssize, Ssize] -> Bool, Never;
     IntAllShort3 = "int_all_short", "(((($0) | ($1) | ($2)) & 1) == 0)", [Int, Int, Int] -> Bool, Never;
     IntShortToSsize = "int_short_to_ssize", "((Py_ssize_t)($0 >> 1))", [Int] -> Ssize, Never;
+    // The stop of a `range()` loop with a short start and step, as its C counter's bound
+    // (a long stop is clamped just outside the short range), and the checks when such a
+    // loop ran out (up / down): raise OverflowError if it ran out at a clamped bound.
+    IntRangeBound = "int_range_bound", "oxyc_range_bound($0)", [Int] -> Ssize, Never;
+    RangeRanOutAbove = "range_ran_out_above", "oxyc_range_ran_out($0 == OXYC_RANGE_ABOVE)", [Ssize] -> CInt, Neg;
+    RangeRanOutBelow = "range_ran_out_below", "oxyc_range_ran_out($0 == OXYC_RANGE_BELOW)", [Ssize] -> CInt, Neg;
     SsizeAdd = "ssize_add", "($0 + $1)", [Ssize, Ssize] -> Ssize, Never;
     CIntToBool = "c_int_to_bool", "($0 != 0)", [CInt] -> Bool, Never;
     SsizeToInt = "ssize_to_int", "((oxy_int)$0 << 1)", [Ssize] -> Int, Never;

@@ -1337,7 +1337,33 @@ impl<'a> FnBuilder<'a> {
             }
         };
         let (else_blk, after) = (self.new_block(), self.new_block());
-        if versioned {
+        let literal_start = match args {
+            [_] => Some(0),
+            _ => args.first().and_then(literal_int),
+        };
+        let clamps = literal_start.is_some_and(|v| v.unsigned_abs() <= CLAMP_START_MAX)
+            && (step.is_none() || literal_step.is_some_and(|v| v.unsigned_abs() <= CLAMP_STEP_MAX));
+        if clamps {
+            // A small literal start and step (by far the common case: `range(n)`,
+            // `range(1, n)`, `range(0, n, 2)`): one loop over a C counter, whatever the
+            // stop. A long stop is clamped just outside the short range; the counter gets
+            // there only after 2**54 iterations or more, and the loop then raises
+            // OverflowError rather than go on (docs/differences.md). So no general copy
+            // of the body is needed.
+            let i0 = self.prim(Prim::IntShortToSsize, vec![start]);
+            let stop_c = self.prim(Prim::IntRangeBound, vec![stop]);
+            let step_c = self.prim(Prim::IntShortToSsize, vec![step_reg]);
+            let ran_out = self.new_block();
+            let bounds = (i0, stop_c, step_c);
+            self.counted_loop(bounds, &C_COUNTER, sign, target, body, ran_out, after);
+            self.switch_to(ran_out);
+            let check = match sign {
+                StepSign::Down => Prim::RangeRanOutBelow,
+                _ => Prim::RangeRanOutAbove,
+            };
+            self.prim_void(check, vec![stop_c]);
+            self.goto(else_blk);
+        } else if versioned {
             // Loop versioning: when the bounds are short ints (practically always) the
             // counter is a C integer and the loop variable a known-short int, so the C
             // compiler drops every tag check on it. The general loop below handles
@@ -1353,15 +1379,17 @@ impl<'a> FnBuilder<'a> {
             self.counted_loop(bounds, &C_COUNTER, sign, target, body, else_blk, after);
             self.switch_to(slow_blk);
         }
-        self.counted_loop(
-            (start, stop, step_reg),
-            &TAGGED_COUNTER,
-            sign,
-            target,
-            body,
-            else_blk,
-            after,
-        );
+        if !clamps {
+            self.counted_loop(
+                (start, stop, step_reg),
+                &TAGGED_COUNTER,
+                sign,
+                target,
+                body,
+                else_blk,
+                after,
+            );
+        }
         self.switch_to(else_blk);
         self.narrowed = loop_narrowed.clone();
         self.stmts(orelse);
@@ -1541,6 +1569,12 @@ fn is_small_innermost(body: &[Stmt]) -> bool {
 }
 
 /// Direction of a `range()` step.
+/// The literal starts and steps of `range()` loops whose stop is clamped to the short
+/// range (`oxyc_range_bound`): from such a start, with such a step, the counter needs at
+/// least (2**62 - 2**32) / 256 > 2**53 iterations to reach the clamp, years of running.
+const CLAMP_START_MAX: u64 = 1 << 32;
+const CLAMP_STEP_MAX: u64 = 256;
+
 #[derive(Clone, Copy)]
 enum StepSign {
     Up,
