@@ -328,6 +328,9 @@ prims! {
     // `x += y` on a variable: takes over x's reference so that an unshared str grows in
     // place (like CPython's eval loop); other types go through PyNumber_InPlaceAdd.
     IAddSteal = "iadd_steal", "oxyc_iadd_steal($0, $1)", [Obj, Obj] -> Obj, Null, steals &[true, false];
+    // The character at index $1 (in range) of an exact str, as the 1-character string
+    // its iterator gives.
+    StrCharAt = "str_char_at", "PyUnicode_FromOrdinal((int)PyUnicode_READ_CHAR($0, $1))", [Obj, Ssize] -> Obj, Null;
     StrLen = "str_len", "PyUnicode_GET_LENGTH($0)", [Obj] -> Ssize, Never;
     StrGetItem = "str_getitem", "oxy_str_getitem($0, $1)", [Obj, Int] -> Obj, Null;
     // `$0.join($1)`

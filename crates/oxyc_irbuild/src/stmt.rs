@@ -1166,10 +1166,16 @@ impl<'a> FnBuilder<'a> {
         let item = self.temp(RType::Obj);
         // The iterator lives until the loop is left (a `break` does not drop it
         // early: a generator's `finally` runs after the body, as in CPython).
-        let iterator = if matches!(it_val.ty, Ty::Object | Ty::List(_)) {
-            // An exact list is walked by index, like its own iterator does (the length
-            // is re-read every step); anything else through the iterator protocol.
-            let is_list = self.prim(Prim::ListCheckExact, vec![obj]);
+        // An exact list is walked by index, like its own iterator does (the length is
+        // re-read every step), and so is an exact str (its items are the 1-character
+        // strings its iterator gives); anything else through the iterator protocol.
+        let walk = match it_val.ty {
+            Ty::Object | Ty::List(_) => Some(LIST_WALK),
+            Ty::Str => Some(STR_WALK),
+            _ => None,
+        };
+        let iterator = if let Some(walk) = walk {
+            let is_list = self.prim(walk.check, vec![obj]);
             let it = self.temp(RType::Obj);
             let (mk_iter, no_iter, h_list, h_iter, l_item, i_item) = (
                 self.new_block(),
@@ -1196,11 +1202,11 @@ impl<'a> FnBuilder<'a> {
             self.switch_to(header);
             self.branch(is_list, h_list, h_iter);
             self.switch_to(h_list);
-            let n = self.prim(Prim::ListLen, vec![obj]);
+            let n = self.prim(walk.len, vec![obj]);
             let more = self.prim(Prim::SsizeLt, vec![idx, n]);
             self.branch(more, l_item, else_blk);
             self.switch_to(l_item);
-            let x = self.prim(Prim::ListItemUnchecked, vec![obj, idx]);
+            let x = self.prim(walk.item, vec![obj, idx]);
             let one = self.konst(Const::Int(1), RType::Ssize);
             let next = self.prim(Prim::SsizeAdd, vec![idx, one]);
             self.assign(idx, next);
@@ -1569,6 +1575,26 @@ fn is_small_innermost(body: &[Stmt]) -> bool {
 }
 
 /// Direction of a `range()` step.
+/// How a `for` loop walks an exact builtin sequence by index.
+#[derive(Clone, Copy)]
+struct IndexWalk {
+    check: Prim,
+    len: Prim,
+    item: Prim,
+}
+
+const LIST_WALK: IndexWalk = IndexWalk {
+    check: Prim::ListCheckExact,
+    len: Prim::ListLen,
+    item: Prim::ListItemUnchecked,
+};
+
+const STR_WALK: IndexWalk = IndexWalk {
+    check: Prim::StrCheckExact,
+    len: Prim::StrLen,
+    item: Prim::StrCharAt,
+};
+
 /// The literal starts and steps of `range()` loops whose stop is clamped to the short
 /// range (`oxyc_range_bound`): from such a start, with such a step, the counter needs at
 /// least (2**62 - 2**32) / 256 > 2**53 iterations to reach the clamp, years of running.
