@@ -275,6 +275,8 @@ fn native_classes_of_another_module_are_used_directly_and_agree_with_the_interpr
         // (Operators: `acc + v`, `v * 2.0`, and `acc += v` through `__add__`.)
         "xpkg.geom.V2.__add__",
         "xpkg.geom.V2.__mul__",
+        // (`-v` through `__neg__`.)
+        "xpkg.geom.V2.__neg__",
     ] {
         assert!(
             c.contains(&format!("/* {method}, direct */")),

@@ -498,6 +498,9 @@ impl<'a> FnBuilder<'a> {
         if let Some(r) = self.native_unary(op, &v) {
             return r;
         }
+        if let Some(r) = self.foreign_unary(op, &v) {
+            return r;
+        }
         match (op, &v.ty) {
             (UnaryOp::Not, _) => {
                 let c = self.truthy(&v);

@@ -358,6 +358,74 @@ impl<'a> FnBuilder<'a> {
         Some(Val::new(result, res_ty))
     }
 
+    /// A unary operator (`-v`, `+v`, `~v`, `abs` is a call) on an instance of another
+    /// module's native class: a direct call through the class's method table when the
+    /// operand's exact type is a class of the family whose method is usable; the
+    /// interpreter's protocol otherwise (a Python subclass's override wins).
+    pub fn foreign_unary(&mut self, op: oxyc_syntax::ast::UnaryOp, v: &Val) -> Option<Val> {
+        let k = self.xclass_index(v.ty.foreign_class()?)?;
+        let name = oxyc_types::unary_dunder(op)?;
+        let usable = |x: &XClass| {
+            x.methods
+                .get(name)
+                .is_some_and(|m| !m.declines && xmod::plan(&m.sig, 1, &[]).is_some())
+        };
+        if !usable(self.xclass(k)) {
+            return None;
+        }
+        let res_ty = self.xclass(k).methods.get(name)?.sig.result_ty();
+        let members: Vec<(u32, u32)> = self
+            .xfamily(k)
+            .into_iter()
+            .filter_map(|c| {
+                let x = self.xclass(c);
+                let (i, _, _) = x.methods.get_full(name)?;
+                usable(x).then_some((c, i as u32))
+            })
+            .collect();
+        let vb = self.box_val(v);
+        let result = self.temp(rtype_of(&res_ty));
+        let (slow, done) = (self.new_block(), self.new_block());
+        for (c, i) in members {
+            let m = &self.xclass(c).methods[i as usize];
+            let (fast, next) = (self.new_block(), self.new_block());
+            let is = self.xtype_is(vb, vec![c]);
+            self.branch(is, fast, next);
+            self.switch_to(fast);
+            let Some(p0) = m.sig.params.first().cloned() else {
+                self.goto(slow);
+                self.switch_to(next);
+                continue;
+            };
+            let mret = m.sig.ret.clone();
+            let Some(a0) = self.xarg(&Val::new(vb, Ty::Object), &p0, name, slow) else {
+                self.goto(slow);
+                self.switch_to(next);
+                continue;
+            };
+            let dst = self.temp(rtype_of(&mret));
+            self.emit(OpKind::CallXMethod {
+                dst,
+                class: c,
+                method: i,
+                args: vec![a0],
+            });
+            let r = self.coerce(&Val::new(dst, mret), &res_ty, None);
+            self.assign(result, r);
+            self.goto(done);
+            self.switch_to(next);
+        }
+        self.goto(slow);
+        self.switch_to(slow);
+        let g = self.generic_unary(op, &Val::new(vb, Ty::Object));
+        let what = format!("return value of {name}()");
+        let r = self.coerce(&g, &res_ty, Some(&what));
+        self.assign(result, r);
+        self.goto(done);
+        self.switch_to(done);
+        Some(Val::new(result, res_ty))
+    }
+
     /// `C(args)` where `C` names a native class of another module: when the object
     /// found is that class (`XClassReady`), the instance is allocated here and its
     /// compiled `__init__` called directly through the method table (native classes

@@ -82,6 +82,9 @@ class V2:
             return NotImplemented
         return V2(self.x - o.x, self.y - o.y)
 
+    def __neg__(self) -> "V2":
+        return V2(-self.x, -self.y)
+
     def __repr__(self) -> str:
         return f"V2({self.x}, {self.y})"
 

@@ -149,9 +149,19 @@ def vsum(vs: list[V2]) -> V2:
     return acc
 
 
+def flipped(v: V2) -> V2:
+    return -v
+
+
 def test_operators() -> None:
     vs = [V2(1.0, 2.0), V2(-0.5, 4.0)]
-    print(vsum(vs), vs[0] - vs[1])
+    print(vsum(vs), vs[0] - vs[1], flipped(vs[1]), -flipped(vs[0]))
+
+    class Neg(V2):
+        def __neg__(self) -> "V2":
+            return V2(100.0, 100.0)
+
+    print(flipped(Neg(1.0, 1.0)))
 
     class PyV(V2):
         def __radd__(self, o: object) -> str:  # type: ignore[override]
