@@ -270,6 +270,9 @@ prims! {
     ByteArrayLen = "bytearray_len", "PyByteArray_GET_SIZE($0)", [Obj] -> Ssize, Never;
     TupleItemUnchecked = "tuple_item", "oxyc_newref(PyTuple_GET_ITEM($0, $1))", [Obj, Ssize] -> Obj, Never;
     StrItemUnchecked = "str_item", "PyUnicode_FromOrdinal(PyUnicode_READ_CHAR($0, $1))", [Obj, Ssize] -> Obj, Null;
+    // The byte at index $1 (in range) of exact bytes / a bytearray, as a short int.
+    BytesItemInt = "bytes_item_int", "((oxy_int)(unsigned char)PyBytes_AS_STRING($0)[$1] << 1)", [Obj, Ssize] -> Int, Never;
+    ByteArrayItemInt = "bytearray_item_int", "((oxy_int)(unsigned char)PyByteArray_AS_STRING($0)[$1] << 1)", [Obj, Ssize] -> Int, Never;
     BytesItemUnchecked = "bytes_item", "PyLong_FromLong((unsigned char)PyBytes_AS_STRING($0)[$1])", [Obj, Ssize] -> Obj, Null;
     ByteArrayItemUnchecked = "bytearray_item", "PyLong_FromLong((unsigned char)PyByteArray_AS_STRING($0)[$1])", [Obj, Ssize] -> Obj, Null;
     InitReturnedNone = "init_returned_none", "oxy_init_returned_none($0)", [Obj] -> void, Neg;

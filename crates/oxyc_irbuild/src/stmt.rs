@@ -1163,17 +1163,27 @@ impl<'a> FnBuilder<'a> {
             self.new_block(),
             self.new_block(),
         );
-        let item = self.temp(RType::Obj);
         // The iterator lives until the loop is left (a `break` does not drop it
         // early: a generator's `finally` runs after the body, as in CPython).
         // An exact list is walked by index, like its own iterator does (the length is
         // re-read every step), and so is an exact str (its items are the 1-character
         // strings its iterator gives); anything else through the iterator protocol.
+        // Bytes and bytearrays too, their items unboxed when bound to an `int` name.
         let walk = match it_val.ty {
             Ty::Object | Ty::List(_) => Some(LIST_WALK),
             Ty::Str => Some(STR_WALK),
+            Ty::Bytes => Some(BYTES_WALK),
+            Ty::ByteArray => Some(BYTEARRAY_WALK),
             _ => None,
         };
+        let int_item = walk
+            .and_then(|w| w.int_item)
+            .filter(|_| elem_ty == Ty::Int && matches!(target.kind, ExprKind::Name(_)));
+        let item = self.temp(if int_item.is_some() {
+            RType::Int
+        } else {
+            RType::Obj
+        });
         let iterator = if let Some(walk) = walk {
             let is_list = self.prim(walk.check, vec![obj]);
             let it = self.temp(RType::Obj);
@@ -1206,7 +1216,7 @@ impl<'a> FnBuilder<'a> {
             let more = self.prim(Prim::SsizeLt, vec![idx, n]);
             self.branch(more, l_item, else_blk);
             self.switch_to(l_item);
-            let x = self.prim(walk.item, vec![obj, idx]);
+            let x = self.prim(int_item.unwrap_or(walk.item), vec![obj, idx]);
             let one = self.konst(Const::Int(1), RType::Ssize);
             let next = self.prim(Prim::SsizeAdd, vec![idx, one]);
             self.assign(idx, next);
@@ -1217,6 +1227,10 @@ impl<'a> FnBuilder<'a> {
             let done = self.prim(Prim::IsNull, vec![y]);
             self.branch(done, else_blk, i_item);
             self.switch_to(i_item);
+            let y = match int_item {
+                Some(_) => self.coerce(&Val::new(y, Ty::Object), &Ty::Int, Some("loop item")),
+                None => y,
+            };
             self.assign(item, y);
             self.goto(body_blk);
             it
@@ -1234,7 +1248,9 @@ impl<'a> FnBuilder<'a> {
             it
         };
         self.switch_to(body_blk);
-        let v = if elem_ty != Ty::Object && matches!(target.kind, ExprKind::Name(_)) {
+        let v = if int_item.is_some() {
+            Val::new(item, Ty::Int)
+        } else if elem_ty != Ty::Object && matches!(target.kind, ExprKind::Name(_)) {
             let r = self.coerce(&Val::new(item, Ty::Object), &elem_ty, Some("loop item"));
             Val::new(r, elem_ty)
         } else {
@@ -1581,18 +1597,36 @@ struct IndexWalk {
     check: Prim,
     len: Prim,
     item: Prim,
+    /// The item as an unboxed int, for bytes and bytearray.
+    int_item: Option<Prim>,
 }
 
 const LIST_WALK: IndexWalk = IndexWalk {
     check: Prim::ListCheckExact,
     len: Prim::ListLen,
     item: Prim::ListItemUnchecked,
+    int_item: None,
 };
 
 const STR_WALK: IndexWalk = IndexWalk {
     check: Prim::StrCheckExact,
     len: Prim::StrLen,
     item: Prim::StrCharAt,
+    int_item: None,
+};
+
+const BYTES_WALK: IndexWalk = IndexWalk {
+    check: Prim::BytesCheckExact,
+    len: Prim::BytesLen,
+    item: Prim::BytesItemUnchecked,
+    int_item: Some(Prim::BytesItemInt),
+};
+
+const BYTEARRAY_WALK: IndexWalk = IndexWalk {
+    check: Prim::ByteArrayCheckExact,
+    len: Prim::ByteArrayLen,
+    item: Prim::ByteArrayItemUnchecked,
+    int_item: Some(Prim::ByteArrayItemInt),
 };
 
 /// The literal starts and steps of `range()` loops whose stop is clamped to the short

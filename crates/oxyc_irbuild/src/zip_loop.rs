@@ -11,7 +11,16 @@ use oxyc_types::Ty;
 
 /// How one argument is walked: exact check, length, item (a new reference).
 fn seq_prims(t: &Ty) -> Option<(Prim, Prim, Prim)> {
-    Some(match t {
+    seq_walk(t).map(|(c, l, i, _)| (c, l, i))
+}
+
+/// For bytes and bytearray: the item as an unboxed int (no int object made).
+pub fn int_item_prim(t: &Ty) -> Option<Prim> {
+    seq_walk(t).and_then(|(_, _, _, i)| i)
+}
+
+fn seq_walk(t: &Ty) -> Option<(Prim, Prim, Prim, Option<Prim>)> {
+    let (c, l, i) = match t {
         Ty::List(_) => (Prim::ListCheckExact, Prim::ListLen, Prim::ListItemUnchecked),
         Ty::Tuple(_) | Ty::TupleVar(_) => (
             Prim::TupleCheckExact,
@@ -30,7 +39,13 @@ fn seq_prims(t: &Ty) -> Option<(Prim, Prim, Prim)> {
             Prim::ByteArrayItemUnchecked,
         ),
         _ => return None,
-    })
+    };
+    let int_item = match t {
+        Ty::Bytes => Some(Prim::BytesItemInt),
+        Ty::ByteArray => Some(Prim::ByteArrayItemInt),
+        _ => None,
+    };
+    Some((c, l, i, int_item))
 }
 
 impl<'a> FnBuilder<'a> {
@@ -56,13 +71,21 @@ impl<'a> FnBuilder<'a> {
         // The arguments, evaluated once, in order.
         let mut objs = Vec::new();
         let mut prims = Vec::new();
+        let mut walk_tys = Vec::new();
         for a in args {
             let v = self.expr(a);
             let b = self.box_val(&v);
             let keep = self.temp(RType::Obj);
             self.assign(keep, b);
             objs.push(keep);
-            prims.push(seq_prims(&v.ty).or_else(|| seq_prims(self.cx.types.exprs.get(a.id))));
+            // (The walk's type: the value's own, else the argument's inferred one.)
+            let walk_ty = if seq_prims(&v.ty).is_some() {
+                v.ty.clone()
+            } else {
+                self.cx.types.exprs.get(a.id).clone()
+            };
+            prims.push(seq_prims(&walk_ty));
+            walk_tys.push(walk_ty);
         }
         if let Some(f) = after_iter {
             f(self);
@@ -122,7 +145,32 @@ impl<'a> FnBuilder<'a> {
         self.switch_to(header);
         self.branch(fast, h_idx, h_iter);
 
-        let items: Vec<Reg> = objs.iter().map(|_| self.temp(RType::Obj)).collect();
+        // A bytes or bytearray item bound to an `int` name is unboxed on the index path.
+        let names: Option<&[Expr]> = match &target.kind {
+            ExprKind::Tuple(ts) | ExprKind::List(ts)
+                if ts.len() == objs.len()
+                    && !ts.iter().any(|t| matches!(t.kind, ExprKind::Starred(_))) =>
+            {
+                Some(ts)
+            }
+            _ => None,
+        };
+        let int_items: Vec<Option<Prim>> = (0..objs.len())
+            .map(|k| {
+                let t = names?.get(k)?;
+                let is_int_name = matches!(t.kind, ExprKind::Name(_))
+                    && *self.cx.types.exprs.get(t.id) == Ty::Int;
+                if is_int_name {
+                    int_item_prim(&walk_tys[k])
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let items: Vec<Reg> = int_items
+            .iter()
+            .map(|i| self.temp(if i.is_some() { RType::Int } else { RType::Obj }))
+            .collect();
         // By index: stop at the first sequence that has no item at idx.
         self.switch_to(h_idx);
         for (o, p) in objs.iter().zip(&prims) {
@@ -133,9 +181,9 @@ impl<'a> FnBuilder<'a> {
             self.branch(more, next, else_blk);
             self.switch_to(next);
         }
-        for ((o, p), item) in objs.iter().zip(&prims).zip(&items) {
+        for (((o, p), item), int_item) in objs.iter().zip(&prims).zip(&items).zip(&int_items) {
             let Some((_, _, get)) = p else { continue };
-            let x = self.prim(*get, vec![*o, idx]);
+            let x = self.prim(int_item.unwrap_or(*get), vec![*o, idx]);
             self.assign(*item, x);
         }
         let one = self.konst(Const::Int(1), RType::Ssize);
@@ -150,9 +198,13 @@ impl<'a> FnBuilder<'a> {
         let got = self.new_block();
         self.branch(done, else_blk, got);
         self.switch_to(got);
-        for (k, item) in items.iter().enumerate() {
+        for (k, (item, int_item)) in items.iter().zip(&int_items).enumerate() {
             let kk = self.konst(Const::Int(k as i64), RType::Ssize);
             let x = self.prim(Prim::TupleItemUnchecked, vec![y, kk]);
+            let x = match int_item {
+                Some(_) => self.coerce(&Val::new(x, Ty::Object), &Ty::Int, Some("loop item")),
+                None => x,
+            };
             self.assign(*item, x);
         }
         self.goto(body_blk);
@@ -163,9 +215,11 @@ impl<'a> FnBuilder<'a> {
                 if ts.len() == items.len()
                     && !ts.iter().any(|t| matches!(t.kind, ExprKind::Starred(_))) =>
             {
-                for (t, item) in ts.iter().zip(&items) {
+                for ((t, item), int_item) in ts.iter().zip(&items).zip(&int_items) {
                     let ty = self.cx.types.exprs.get(t.id).clone();
-                    let v = if ty != Ty::Object && matches!(t.kind, ExprKind::Name(_)) {
+                    let v = if int_item.is_some() {
+                        Val::new(*item, Ty::Int)
+                    } else if ty != Ty::Object && matches!(t.kind, ExprKind::Name(_)) {
                         let r = self.coerce(&Val::new(*item, Ty::Object), &ty, Some("loop item"));
                         Val::new(r, ty)
                     } else {
