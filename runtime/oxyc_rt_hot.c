@@ -71,7 +71,41 @@ oxy_int oxy_int_from_long_obj_steal(PyObject *o) {
     return r;
 }
 
+/* Three-digit ints (2**60 <= |v| < 2**90: 64-bit hashes, random states) are made and
+   dropped at a high rate by masked 64-bit arithmetic. The last reference to an exact
+   one, dropped by compiled code, parks the object here instead of freeing it, and the
+   next such int made by compiled code reuses it: no allocator round trip. The objects
+   stay allocated as CPython allocated them; a parked one is referenced by nothing else
+   (its count was 1, and it was the caller's). */
+#define OXY_LONG3_PARK_N 16
+static PyObject *long3_park[OXY_LONG3_PARK_N];
+static int long3_parked;
+
+/* (The digit layout is 3.11's with 30-bit digits; elsewhere nothing is parked.) */
+#if PY_VERSION_HEX < 0x030C0000 && PYLONG_BITS_IN_DIGIT == 30
+#define OXY_LONG3_PARKING 1
+#else
+#define OXY_LONG3_PARKING 0
+#endif
+
+static inline int long3_parkable(PyObject *o) {
+    return OXY_LONG3_PARKING && Py_REFCNT(o) == 1 && Py_IS_TYPE(o, &PyLong_Type) &&
+           Py_SIZE(o) == 3 && long3_parked < OXY_LONG3_PARK_N;
+}
+
 oxy_int oxy_int_from_u64_big(uint64_t v) {
+    /* Only called for v > OXY_INT_SHORT_MAX: three 30-bit digits. */
+#if OXY_LONG3_PARKING
+    if (long3_parked > 0 && v >= ((uint64_t)1 << 60)) {
+        PyObject *o = long3_park[--long3_parked];
+        digit *d = ((PyLongObject *)o)->ob_digit;
+        d[0] = (digit)(v & PyLong_MASK);
+        d[1] = (digit)((v >> PyLong_SHIFT) & PyLong_MASK);
+        d[2] = (digit)(v >> (2 * PyLong_SHIFT));
+        _Py_NewReference(o);
+        return tag_long(o);
+    }
+#endif
     PyObject *o = PyLong_FromUnsignedLongLong(v);
     return o == NULL ? OXY_INT_ERR : tag_long(o);
 }
@@ -790,9 +824,16 @@ void oxy_add_traceback(PyObject *globals, const char *funcname, const char *file
 /* ---- refcounting of long-form ints (cold) ------------------------------ */
 
 void oxy_int_incref_long(oxy_int x) { Py_INCREF(OXY_INT_AS_OBJ(x)); }
-void oxy_int_decref_long(oxy_int x) { Py_DECREF(OXY_INT_AS_OBJ(x)); }
+void oxy_int_decref_long(oxy_int x) {
+    PyObject *o = OXY_INT_AS_OBJ(x);
+    if (long3_parkable(o)) {
+        long3_park[long3_parked++] = o;
+        return;
+    }
+    Py_DECREF(o);
+}
 void oxy_int_xdecref_long(oxy_int x) {
-    if (x != OXY_INT_ERR) Py_DECREF(OXY_INT_AS_OBJ(x));
+    if (x != OXY_INT_ERR) oxy_int_decref_long(x);
 }
 void oxy_int_xdecref_ool(oxy_int x) { oxy_int_xdecref(x); }
 void oxy_int_incref_ool(oxy_int x) { oxy_int_incref(x); }
