@@ -859,6 +859,30 @@ void oxy_raise_unbound_local(const char *name) {
                  "cannot access local variable '%s' where it is not associated with a value", name);
 }
 
+PyObject *oxy_list_slice_tuple(PyObject *l, oxy_int lo, oxy_int hi, int flags) {
+    int has_lo = flags & 1, has_hi = flags & 2;
+    if (PyList_CheckExact(l) && (!has_lo || OXY_INT_IS_SHORT(lo)) &&
+        (!has_hi || OXY_INT_IS_SHORT(hi))) {
+        Py_ssize_t start = has_lo ? (Py_ssize_t)OXY_INT_SHORT_VALUE(lo) : 0;
+        Py_ssize_t stop = has_hi ? (Py_ssize_t)OXY_INT_SHORT_VALUE(hi) : PyList_GET_SIZE(l);
+        Py_ssize_t n = PySlice_AdjustIndices(PyList_GET_SIZE(l), &start, &stop, 1);
+        PyObject *t = PyTuple_New(n);
+        if (t == NULL) return NULL;
+        /* (Making the tuple runs no Python code: the list cannot change meanwhile.) */
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyObject *x = PyList_GET_ITEM(l, start + i);
+            Py_INCREF(x);
+            PyTuple_SET_ITEM(t, i, x);
+        }
+        return t;
+    }
+    PyObject *sliced = oxy_list_slice(l, lo, hi, flags);
+    if (sliced == NULL) return NULL;
+    PyObject *t = PySequence_Tuple(sliced);
+    Py_DECREF(sliced);
+    return t;
+}
+
 PyObject *oxy_list_slice(PyObject *l, oxy_int lo, oxy_int hi, int flags) {
     int has_lo = flags & 1, has_hi = flags & 2;
     if ((!has_lo || OXY_INT_IS_SHORT(lo)) && (!has_hi || OXY_INT_IS_SHORT(hi))) {

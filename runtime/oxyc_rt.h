@@ -829,6 +829,7 @@ static inline oxy_int oxy_bytearray_getitem(PyObject *b, oxy_int i) {
    given); an exact list, str or tuple with short bounds is sliced directly,
    anything else goes through __getitem__. */
 OXY_API PyObject *oxy_list_slice(PyObject *l, oxy_int lo, oxy_int hi, int flags);
+OXY_API PyObject *oxy_list_slice_tuple(PyObject *l, oxy_int lo, oxy_int hi, int flags);
 
 /* What type.__call__ checks of __init__'s result: -1 with TypeError unless None. */
 static inline int oxy_init_returned_none(PyObject *r) {

@@ -279,6 +279,8 @@ prims! {
     // Keeps an object alive to here (a loop's iterator until the loop is left).
     KeepAlive = "keep_alive", "((void)$0)", [Obj] -> void, Never;
     SeqTuple = "seq_tuple", "oxyc_tuple_untrack_atomic(PySequence_Tuple($0))", [Obj] -> Obj, Null;
+    // tuple(list[lo:hi]) (same operands as ListSlice), without the intermediate list.
+    ListSliceTuple = "list_slice_tuple", "oxyc_tuple_untrack_atomic(oxy_list_slice_tuple($0, $1, $2, $3))", [Obj, Int, Int, CInt] -> Obj, Null;
     ListSlice = "list_slice", "oxy_list_slice($0, $1, $2, $3)", [Obj, Int, Int, CInt] -> Obj, Null;
     // ---- wrapping 64-bit arithmetic for masked int expressions (irbuild/wrap64.rs) ----
     IntLow64 = "int_low64", "oxy_int_low64($0)", [Int] -> Ssize, Never;

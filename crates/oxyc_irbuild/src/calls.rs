@@ -906,6 +906,9 @@ impl<'a> FnBuilder<'a> {
             // tuple(x): what the builtin does (an exact tuple is returned as is, an
             // exact list copied, anything else iterated).
             ("tuple", [x]) if !matches!(x.kind, ExprKind::Starred(_)) => {
+                if let Some(t) = self.list_slice_tuple(x) {
+                    return Some(Val::new(t.reg, ty.clone()));
+                }
                 let v = self.expr(x);
                 let b = self.box_val(&v);
                 let t = self.prim(Prim::SeqTuple, vec![b]);

@@ -739,6 +739,65 @@ impl<'a> FnBuilder<'a> {
         Val::new(res, Ty::Object)
     }
 
+    /// `tuple(xs[lo:hi])` with `xs` a typed list and int (or absent) bounds: the tuple
+    /// is made from the list's items directly, without the intermediate list (for an
+    /// exact list with short bounds; otherwise the slice and then `tuple()`).
+    pub fn list_slice_tuple(&mut self, x: &'a Expr) -> Option<Val> {
+        let ExprKind::Subscript { value, index } = &x.kind else {
+            return None;
+        };
+        let ExprKind::Slice {
+            lower,
+            upper,
+            step: None,
+        } = &index.kind
+        else {
+            return None;
+        };
+        let int_bound = |b: &Option<Box<Expr>>| {
+            b.as_deref()
+                .is_none_or(|e| self.cx.types.exprs.get(e.id).is_intlike())
+        };
+        if !matches!(self.cx.types.exprs.get(value.id), Ty::List(_))
+            || !int_bound(lower)
+            || !int_bound(upper)
+        {
+            return None;
+        }
+        let v = self.expr(value);
+        if !matches!(v.ty, Ty::List(_)) {
+            // (Not what inference said: evaluate the rest the ordinary way.)
+            let lo = lower.as_deref().map(|e| self.expr(e));
+            let hi = upper.as_deref().map(|e| self.expr(e));
+            let parts: Vec<oxyc_ir::Reg> = [lo, hi]
+                .iter()
+                .map(|b| match b {
+                    Some(b) => self.box_val(b),
+                    None => self.none().reg,
+                })
+                .collect();
+            let none = self.none().reg;
+            let sl = self.prim(Prim::SliceNew, vec![parts[0], parts[1], none]);
+            let obj = self.box_val(&v);
+            let got = self.prim(Prim::ObjGetItem, vec![obj, sl]);
+            return Some(Val::new(self.prim(Prim::SeqTuple, vec![got]), Ty::Object));
+        }
+        let mut flags = 0;
+        let mut regs = vec![v.reg];
+        for (k, b) in [lower, upper].into_iter().enumerate() {
+            match b.as_deref() {
+                Some(e) => {
+                    let bv = self.expr(e);
+                    flags |= 1 << k;
+                    regs.push(self.coerce(&bv, &Ty::Int, None));
+                }
+                None => regs.push(self.konst(Const::Int(0), RType::Int)),
+            }
+        }
+        regs.push(self.konst(Const::Int(flags), RType::CInt));
+        Some(Val::new(self.prim(Prim::ListSliceTuple, regs), Ty::Object))
+    }
+
     fn subscript(&mut self, value: &'a Expr, index: &'a Expr, ty: &Ty) -> Val {
         let v = self.expr(value);
         // xs[lo:hi] of a typed list, str or tuple with int bounds: copied directly.
