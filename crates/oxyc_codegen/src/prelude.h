@@ -410,6 +410,34 @@ static OXYC_UNUSED PyObject *oxyc_tuple_of(Py_ssize_t n, PyObject **items) {
     return oxyc_tuple_steal(n, items);
 }
 
+/* One step of walking an exact dict as its iterators do, from position pos (0 at
+   first): the position after the entry found, 0 at the end, or -1 with RuntimeError
+   when the dict's size is no longer `used` (its size when the walk began), or when it
+   has more entries than the `left` still expected (keys replaced meanwhile). */
+static OXYC_UNUSED inline Py_ssize_t oxyc_dict_walk_next(PyObject *d, Py_ssize_t pos, Py_ssize_t used,
+                                                        Py_ssize_t left) {
+    if (OXY_UNLIKELY(PyDict_GET_SIZE(d) != used)) {
+        PyErr_SetString(PyExc_RuntimeError, "dictionary changed size during iteration");
+        return -1;
+    }
+    if (!PyDict_Next(d, &pos, NULL, NULL)) return 0;
+    if (OXY_UNLIKELY(left <= 0)) {
+        PyErr_SetString(PyExc_RuntimeError, "dictionary keys changed during iteration");
+        return -1;
+    }
+    return pos;
+}
+/* The key (which == 0) or value of the entry oxyc_dict_walk_next just found (it
+   returned `next`; no Python code ran since), as a new reference. */
+static OXYC_UNUSED inline PyObject *oxyc_dict_walk_item(PyObject *d, Py_ssize_t next, int which) {
+    Py_ssize_t p = next - 1;
+    PyObject *k = NULL, *v = NULL;
+    PyDict_Next(d, &p, &k, &v);
+    PyObject *r = which == 0 ? k : v;
+    Py_INCREF(r);
+    return r;
+}
+
 /* list[i] read as an int (a list[int] item): no temporary reference, type-checked. */
 static OXYC_UNUSED inline oxy_int oxyc_list_get_int(PyObject *list, oxy_int i) {
     PyObject *v;

@@ -146,6 +146,7 @@ prims! {
     IntRangeBound = "int_range_bound", "oxyc_range_bound($0)", [Int] -> Ssize, Never;
     RangeRanOutAbove = "range_ran_out_above", "oxyc_range_ran_out($0 == OXYC_RANGE_ABOVE)", [Ssize] -> CInt, Neg;
     RangeRanOutBelow = "range_ran_out_below", "oxyc_range_ran_out($0 == OXYC_RANGE_BELOW)", [Ssize] -> CInt, Neg;
+    SsizeSub = "ssize_sub", "($0 - $1)", [Ssize, Ssize] -> Ssize, Never;
     SsizeAdd = "ssize_add", "($0 + $1)", [Ssize, Ssize] -> Ssize, Never;
     CIntToBool = "c_int_to_bool", "($0 != 0)", [CInt] -> Bool, Never;
     SsizeToInt = "ssize_to_int", "((oxy_int)$0 << 1)", [Ssize] -> Int, Never;
@@ -364,6 +365,12 @@ prims! {
     ListSetItem = "list_setitem", "oxy_list_setitem($0, $1, $2)", [Obj, Int, Obj] -> void, Neg;
     TupleLen = "tuple_len", "PyTuple_GET_SIZE($0)", [Obj] -> Ssize, Never;
     TupleGetItem = "tuple_getitem", "oxy_tuple_getitem($0, $1)", [Obj, Int] -> Obj, Null;
+    DictCheckExact = "dict_check_exact", "(PyDict_CheckExact($0) != 0)", [Obj] -> Bool, Never;
+    // Walking an exact dict in place (`oxyc_irbuild::dict_loop`): the position after
+    // the next entry from $1 (0 at the end); the key / value at the entry before $1.
+    DictWalkNext = "dict_walk_next", "oxyc_dict_walk_next($0, $1, $2, $3)", [Obj, Ssize, Ssize, Ssize] -> Ssize, Neg;
+    DictWalkKey = "dict_walk_key", "oxyc_dict_walk_item($0, $1, 0)", [Obj, Ssize] -> Obj, Never;
+    DictWalkValue = "dict_walk_value", "oxyc_dict_walk_item($0, $1, 1)", [Obj, Ssize] -> Obj, Never;
     DictLen = "dict_len", "PyDict_GET_SIZE($0)", [Obj] -> Ssize, Never;
     DictSetItem = "dict_setitem", "PyDict_SetItem($0, $1, $2)", [Obj, Obj, Obj] -> void, Neg;
     SetAdd = "set_add", "PySet_Add($0, $1)", [Obj, Obj] -> void, Neg;

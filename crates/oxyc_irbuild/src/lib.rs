@@ -11,6 +11,7 @@ mod calls;
 mod class;
 mod closure;
 mod coroutine;
+mod dict_loop;
 mod dunder;
 mod expr;
 mod generator;

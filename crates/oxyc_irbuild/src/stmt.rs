@@ -1144,6 +1144,9 @@ impl<'a> FnBuilder<'a> {
         if let Some(args) = self.zip_args(iter) {
             return self.zip_loop(args, target, body, orelse, after_iter);
         }
+        if let Some(walk) = self.dict_walk_args(iter, target) {
+            return self.dict_loop(walk, target, body, orelse, after_iter);
+        }
         // What holds at every iteration start (the caller forgot what the loop binds).
         let loop_narrowed = self.narrowed.clone();
         let it_val = self.expr(iter);
