@@ -32,8 +32,17 @@ struct Emitter<'a> {
     /// as plain calls (`PrimDesc::compact`) to keep the C small.
     cold: bool,
     /// Some module-constant read reuses an earlier one's check (`LoadConstInt`
-    /// `known`): every check then leaves its answer in the local `oxy_cok`.
+    /// `known`): every check then leaves its answer in the local `oxy_cok`
+    /// (generator functions, which have no constants twin).
     cok: bool,
+    /// Which copy of the body is being emitted (see `Copy`).
+    copy: Copy,
+    /// The block and op index being emitted (the twin's entry labels).
+    at: (usize, usize),
+    /// Per block: whether the twin jumps to its start (its label is emitted).
+    twin_labelled: Vec<bool>,
+    /// Entry mode: the reads a test on entry covers.
+    entry_known: Vec<(usize, usize)>,
     /// The condition of the block being ended when an exact-type test computed it.
     likely: Option<Reg>,
     /// Int operands that the op being emitted releases right after (see
@@ -59,21 +68,89 @@ pub fn emit_function(
         out += &packed_entry(m, f, lk);
         return out;
     }
+    let mut out = String::new();
+    if entry_mode(m, f).is_some() {
+        let _ = writeln!(
+            out,
+            "{};",
+            signature_named(f, &consts_name(m, f), Linkage::Single, false)
+        );
+        out += &emit_copy(m, f, consts, builtins, Variant::Plain, lk, true);
+        out.push('\n');
+    }
     let tagged = int_params(f);
     if tagged.is_empty() || op_count(f) > SPECIALIZE_MAX_OPS || !computes_with(f, &tagged) {
-        return emit_body(m, f, consts, builtins, Variant::Plain, lk);
+        return out + &emit_body(m, f, consts, builtins, Variant::Plain, lk);
     }
     // Two copies: the entry point assumes its int parameters are short (and the C
     // compiler folds their tag checks away); one that is long sends the call to the
     // generic copy.
-    let mut out = format!(
-        "{};\n",
+    let _ = writeln!(
+        out,
+        "{};",
         signature_named(f, &generic_name(m, f), Linkage::Single, false)
     );
     out += &emit_body(m, f, consts, builtins, Variant::Dispatch(tagged), lk);
     out.push('\n');
     out += &emit_body(m, f, consts, builtins, Variant::Generic, lk);
     out
+}
+
+/// The copies of a function body inside one C function.
+///
+/// A function that reads module int constants as literals (`LoadConstInt` with a
+/// `value`) is emitted twice in its C function, sharing its locals: the *main* copy
+/// (labels `L<block>`) uses the literals, and each read that is not `known` tests
+/// that the module dict is still the one at which the constants were verified; if
+/// not, and a re-check finds a constant really rebound, it jumps to the *twin*
+/// (labels `K<block>`, `K<block>_<op>` at those reads), the same code with every
+/// constant read through the module dict, where the rest of the call runs. So the
+/// main copy never merges a literal with a value read at run time: the C compiler
+/// folds the literal into what uses it, and a `known` read costs nothing. The twin
+/// is cold (compact int operations) and only holds what the reads reach; error
+/// edges lead back to the main copy's handlers, which start unchecked.
+///
+/// A small function (one its callers may absorb: `inline_hint`) gets no twin, which
+/// would double it: it tests the constants on entry instead, where a failed test
+/// calls `<name>_consts`, a separate copy that reads them all from the dict (*entry*
+/// mode). Its reads that every path from the entry reaches through harmless ops are
+/// then the literals; the others test the version as in a function without a twin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Copy {
+    /// No twin: reads test the version each time (or `oxy_cok`).
+    Single,
+    Main,
+    Twin,
+    /// Tested on entry (`Emitter::entry_known`: the reads that need no test).
+    Entry,
+    /// The `_consts` copy of an entry-mode function: every read from the dict.
+    Reads,
+}
+
+fn consts_name(m: &Module, f: &Function) -> String {
+    format!("{}_consts", native_name(m, f.id))
+}
+
+/// Whether `f` tests the constants on entry (see `Copy`): the reads that need no
+/// other test, if so.
+fn entry_mode(m: &Module, f: &Function) -> Option<Vec<(usize, usize)>> {
+    if f.is_generator || f.forwards || !inline_hint(f) {
+        return None;
+    }
+    let known = oxyc_passes::const_guard::entry_known(f, &m.getattr_hooked());
+    (!known.is_empty()).then_some(known)
+}
+
+/// Whether the read is one the main copy tests (and the twin is entered at).
+fn twin_entry(op: &Op) -> bool {
+    matches!(
+        op.kind,
+        OpKind::LoadConstInt {
+            value: Some(_),
+            known: false,
+            ..
+        }
+    )
 }
 
 /// A C label of a function's error paths.
@@ -347,6 +424,19 @@ fn emit_body(
     variant: Variant,
     lk: Linkage,
 ) -> String {
+    emit_copy(m, f, consts, builtins, variant, lk, false)
+}
+
+/// `reads`: the `_consts` copy of an entry-mode function (see `Copy`).
+fn emit_copy(
+    m: &Module,
+    f: &Function,
+    consts: &mut ConstTable,
+    builtins: &mut IndexSet<String>,
+    variant: Variant,
+    lk: Linkage,
+    reads: bool,
+) -> String {
     let names: Vec<String> = (0..f.regs.len())
         .map(|i| reg_name_of(f, Reg(i as u32)))
         .collect();
@@ -373,7 +463,30 @@ fn emit_body(
         likely: None,
         slow_decrefs: Vec::new(),
         lk,
+        copy: if !f.is_generator
+            && f.blocks.iter().any(|b| {
+                b.ops
+                    .iter()
+                    .any(|o| matches!(o.kind, OpKind::LoadConstInt { value: Some(_), .. }))
+            }) {
+            Copy::Main
+        } else {
+            Copy::Single
+        },
+        at: (0, 0),
+        twin_labelled: Vec::new(),
+        entry_known: Vec::new(),
     };
+    if e.copy == Copy::Main {
+        if reads {
+            e.copy = Copy::Reads;
+        } else if let Some(known) = entry_mode(m, f) {
+            e.copy = Copy::Entry;
+            e.entry_known = known;
+        } else {
+            e.cok = false;
+        }
+    }
     e.function(&variant);
     e.out
 }
@@ -649,12 +762,16 @@ impl<'a> Emitter<'a> {
 
     fn function(&mut self, variant: &Variant) {
         let f = self.f;
-        let copy = match variant {
-            Variant::Generic => ", the copy for long ints",
+        let copy = match (variant, self.copy) {
+            (_, Copy::Reads) => ", the copy for changed module constants",
+            (Variant::Generic, _) => ", the copy for long ints",
             _ => "",
         };
         let _ = writeln!(self.out, "/* def {} (line {}{copy}) */", f.name, f.line);
         let sig = match variant {
+            _ if self.copy == Copy::Reads => {
+                signature_named(f, &consts_name(self.m, f), Linkage::Single, false)
+            }
             // (Only its entry point calls the copy for long ints: always in one unit.)
             Variant::Generic => {
                 signature_named(f, &generic_name(self.m, f), Linkage::Single, false)
@@ -734,6 +851,24 @@ impl<'a> Emitter<'a> {
         if self.cok {
             let _ = writeln!(self.out, "    char oxy_cok = 0;");
         }
+        if self.copy == Copy::Entry {
+            let params: Vec<String> = f
+                .has_closure
+                .then(|| "oxy_closure".to_string())
+                .into_iter()
+                .chain((0..f.params.len()).map(|i| self.reg(Reg(i as u32)).to_string()))
+                .chain(["oxy_depth".to_string()])
+                .collect();
+            let _ = writeln!(
+                self.out,
+                "    if (OXY_UNLIKELY(!OXY_CONSTS_INTACT()) && !oxy_consts_recheck()) return {}({});",
+                consts_name(self.m, f),
+                params.join(", ")
+            );
+            if self.cok {
+                let _ = writeln!(self.out, "    oxy_cok = 1;");
+            }
+        }
         if f.is_generator {
             // Resume where it stopped: at the start, or after yield k.
             let _ = writeln!(
@@ -757,15 +892,66 @@ impl<'a> Emitter<'a> {
         }
         let _ = writeln!(self.out, "    goto L{};", f.entry.0);
         let plan = Plan::new(f, variant);
+        self.blocks(&plan, &plan.reachable);
+        if self.copy == Copy::Main {
+            // The twin: the blocks a failed check reaches.
+            let nb = f.blocks.len();
+            let mut entered = vec![false; nb];
+            let mut stack: Vec<usize> = (0..nb)
+                .filter(|&bi| plan.reachable[bi] && f.blocks[bi].ops.iter().any(twin_entry))
+                .collect();
+            let mut labelled = vec![false; nb];
+            while let Some(bi) = stack.pop() {
+                if entered[bi] {
+                    continue;
+                }
+                entered[bi] = true;
+                let succ = match plan.forced[bi] {
+                    Some(t) => vec![t],
+                    None => f.blocks[bi].term.successors().collect(),
+                };
+                for s in succ {
+                    let s = s.0 as usize;
+                    if s < nb {
+                        labelled[s] = true;
+                        stack.push(s);
+                    }
+                }
+            }
+            self.copy = Copy::Twin;
+            self.twin_labelled = labelled;
+            let _ = writeln!(self.out, "  /* the copy after a module constant changed */");
+            self.blocks(&plan, &entered);
+            self.copy = Copy::Main;
+        }
+        self.cold = false;
+        self.cur_line = 0;
+        if !self.exits.is_empty() || !self.chains.is_empty() {
+            let _ = writeln!(self.out, "  /* error exits */");
+        }
+        self.emit_exits();
+        let _ = writeln!(self.out, "}}");
+    }
+
+    /// Emit the blocks `emit` selects, as the current copy.
+    fn blocks(&mut self, plan: &Plan, emit: &[bool]) {
+        let f = self.f;
         for (bi, b) in f.blocks.iter().enumerate() {
-            if !plan.reachable[bi] {
+            if !emit[bi] {
                 continue;
             }
-            self.cold = plan.cold[bi];
-            let _ = writeln!(self.out, "  L{bi}: ;");
+            let twin = self.copy == Copy::Twin;
+            self.cold = plan.cold[bi] || twin;
+            if !twin || self.twin_labelled.get(bi).copied().unwrap_or(false) {
+                let _ = writeln!(self.out, "  {}{bi}: ;", self.prefix());
+            }
             let mut i = 0;
             while i < b.ops.len() {
                 let op = &b.ops[i];
+                self.at = (bi, i);
+                if twin && twin_entry(op) {
+                    let _ = writeln!(self.out, "  K{bi}_{i}: ;");
+                }
                 self.line(op.line);
                 // (A cold block emits int operations in their compact form, which
                 // has no fast path to keep the releases out of.)
@@ -781,7 +967,12 @@ impl<'a> Emitter<'a> {
             self.line(b.term_line);
             match plan.forced[bi] {
                 Some(target) => {
-                    let _ = writeln!(self.out, "    goto L{}; /* known here */", target.0);
+                    let _ = writeln!(
+                        self.out,
+                        "    goto {}{}; /* known here */",
+                        self.prefix(),
+                        target.0
+                    );
                 }
                 None => {
                     // (An exact-type test picks the compiled path: usually taken.)
@@ -794,21 +985,23 @@ impl<'a> Emitter<'a> {
                 }
             }
         }
-        self.cold = false;
-        self.cur_line = 0;
-        if !self.exits.is_empty() || !self.chains.is_empty() {
-            let _ = writeln!(self.out, "  /* error exits */");
+    }
+
+    /// The prefix of block labels in the copy being emitted.
+    fn prefix(&self) -> &'static str {
+        match self.copy {
+            Copy::Twin => "K",
+            _ => "L",
         }
-        self.emit_exits();
-        let _ = writeln!(self.out, "}}");
     }
 
     fn term(&mut self, t: &Terminator) {
+        let p = self.prefix();
         let s = match t {
-            Terminator::Goto(b) => format!("goto L{};", b.0),
+            Terminator::Goto(b) => format!("goto {p}{};", b.0),
             Terminator::Branch { cond, then_, else_ } if self.likely == Some(*cond) => {
                 format!(
-                    "if (OXY_LIKELY({})) goto L{}; else goto L{};",
+                    "if (OXY_LIKELY({})) goto {p}{}; else goto {p}{};",
                     self.reg(*cond),
                     then_.0,
                     else_.0
@@ -816,7 +1009,7 @@ impl<'a> Emitter<'a> {
             }
             Terminator::Branch { cond, then_, else_ } => {
                 format!(
-                    "if ({}) goto L{}; else goto L{};",
+                    "if ({}) goto {p}{}; else goto {p}{};",
                     self.reg(*cond),
                     then_.0,
                     else_.0
@@ -1256,11 +1449,32 @@ impl<'a> Emitter<'a> {
                 let dn = self.reg(*dst);
                 let site = self.consts.global_site();
                 let what = c_string(what.as_bytes());
-                match value {
+                match (value, self.copy) {
+                    (Some(v), Copy::Main) => {
+                        if !*known {
+                            let (bi, i) = self.at;
+                            let _ = writeln!(
+                                self.out,
+                                "    if (OXY_UNLIKELY(!OXY_CONSTS_INTACT()) && !oxy_consts_recheck()) goto K{bi}_{i};"
+                            );
+                        }
+                        let _ = writeln!(self.out, "    {dn} = OXYC_SHORT({v}LL);");
+                        return;
+                    }
+                    (Some(v), Copy::Entry) if self.entry_known.contains(&self.at) => {
+                        let _ = writeln!(self.out, "    {dn} = OXYC_SHORT({v}LL);");
+                        return;
+                    }
+                    (Some(_), Copy::Twin | Copy::Reads) | (None, _) => {
+                        let _ = writeln!(
+                            self.out,
+                            "    {dn} = oxy_load_const_int(oxy_globals, {n}, {site}, {what});"
+                        );
+                    }
                     // The literal itself while the module's constants are intact.
                     // (`known`: nothing since the last check can have changed its
                     // answer, kept in `oxy_cok`.)
-                    Some(v) => {
+                    (Some(v), Copy::Single | Copy::Entry) => {
                         let test = if *known {
                             "oxy_cok"
                         } else if self.cok {
@@ -1271,12 +1485,6 @@ impl<'a> Emitter<'a> {
                         let _ = writeln!(
                             self.out,
                             "    {dn} = OXY_LIKELY({test}) ? OXYC_SHORT({v}LL) : oxy_const_miss({n}, {site}, {what});"
-                        );
-                    }
-                    None => {
-                        let _ = writeln!(
-                            self.out,
-                            "    {dn} = oxy_load_const_int(oxy_globals, {n}, {site}, {what});"
                         );
                     }
                 }

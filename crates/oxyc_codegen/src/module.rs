@@ -907,6 +907,7 @@ fn const_immediates(m: &Module, consts: &mut ConstTable, lk: Linkage) -> (String
 #define OXY_CONSTS_INTACT() 0
 #endif
 {kw} OXY_COLD oxy_int oxy_const_miss(PyObject *name, oxy_global_cache *c, const char *what);
+{kw} OXY_COLD int oxy_consts_recheck(void);
 "#
     );
     let def = format!(
@@ -923,6 +924,26 @@ fn const_immediates(m: &Module, consts: &mut ConstTable, lk: Linkage) -> (String
     checks++;
 #endif
     return oxy_load_const_int(oxy_globals, name, c, what);
+}}
+/* After a failed version test: whether every constant still holds its literal (then
+   the current version is the verified one). Checked now and then only if the module
+   keeps changing; the caller runs the code that reads them from the dict otherwise. */
+{kw} OXY_COLD int oxy_consts_recheck(void) {{
+#if PY_VERSION_HEX < 0x030C0000
+    static unsigned int checks;
+    int ok = 0;
+    if (checks < 16 || (checks & 63) == 0) {{
+        uint64_t version = ((PyDictObject *)oxy_globals)->ma_version_tag;
+        if ({checks}) {{
+            oxy_consts_version = version;
+            ok = 1;
+        }}
+    }}
+    checks++;
+    return ok;
+#else
+    return 0;
+#endif
 }}
 "#,
         checks = checks.join(
