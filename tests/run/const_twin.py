@@ -14,11 +14,9 @@ STEP = 2
 LIMIT = 5
 KIND = 1
 
-mod = sys.modules[__name__]
-
 
 def set_const(name: str, value: object) -> int:
-    setattr(mod, name, value)
+    globals()[name] = value
     return 0
 
 
@@ -75,14 +73,14 @@ def to_str_then_read(x: int) -> int:
 
 def deleted_then_read(x: int) -> int:
     y = x + LIMIT
-    delattr(mod, "LIMIT")
+    del globals()["LIMIT"]
     try:
         return y + LIMIT
     except NameError as e:
         print("NameError", e)
         return y + KIND
     finally:
-        setattr(mod, "LIMIT", 5)
+        globals()["LIMIT"] = 5
 
 
 def test_rebound_to_a_str_or_deleted() -> None:
@@ -115,7 +113,7 @@ class Rebinder:
         self.value = value
 
     def __del__(self) -> None:
-        setattr(mod, "MASK", self.value)
+        globals()["MASK"] = self.value
 
 
 class Holder:
@@ -198,7 +196,7 @@ def test_references_kept_across_the_switch() -> None:
 def churn(n: int) -> int:
     t = 0
     for i in range(n):
-        setattr(mod, "SCRATCH", i)  # not a constant: the constants stay valid
+        globals()["SCRATCH"] = i  # not a constant: the constants stay valid
         t += STEP + (i & MASK)
     return t
 

@@ -178,6 +178,14 @@ fn read_field(
     // Only classes whose native family has a __getattr__ pay for the question; the
     // others keep the straight-line read.
     let Some(ci) = hooked else {
+        if f.ty == RType::Int && !borrow {
+            // An unset int field holds OXY_INT_ERR, which is not short: the test hides
+            // in the branch that increments a long int's reference.
+            return format!(
+                "{dst} = {o}->{n}; if (OXY_UNLIKELY(!OXY_INT_IS_SHORT({dst}))) {{ if (OXY_UNLIKELY({dst} == OXY_INT_ERR)) {{ oxy_raise_unset_attribute({obj}, {}); {on_unset} }} oxy_int_incref_long({dst}); }}",
+                c_string(f.name.as_bytes())
+            );
+        }
         let unset = format!(
             "if (OXY_UNLIKELY(!({}))) {{ oxy_raise_unset_attribute({obj}, {}); {on_unset} }}",
             is_set(&o, f, j as usize),
@@ -195,6 +203,30 @@ fn read_field(
         "if (OXY_UNLIKELY(!({}))) {{ {dst} = oxy_missing_{ci}_{j}({obj}); if ({failed}) {{ {on_unset} }} }}\n    else {{ {dst} = {o}->{n};{take} }}",
         is_set(&o, f, j as usize),
     )
+}
+
+/// A borrowed read of int field `j` of class `ci` with its unset test apart (the
+/// caller may move the test into the slow path of the int operation that uses the
+/// value: an unset field holds OXY_INT_ERR, which no fast path takes). `None` where
+/// the read is not that simple (a class with `__getattr__`, not an int field).
+pub fn int_field_deferred(
+    m: &Module,
+    obj: &str,
+    (ci, j): (u32, u32),
+    dst: &str,
+) -> Option<(String, String)> {
+    let c = &m.classes[ci as usize];
+    let f = &c.fields[j as usize];
+    if f.ty != RType::Int || m.getattr_hooked()[ci as usize] {
+        return None;
+    }
+    let o = format!("(({} *){obj})", struct_name(ci));
+    let read = format!("{dst} = {o}->{}; /* borrowed */", field_name(f, j as usize));
+    let test = format!(
+        "if (OXY_UNLIKELY({dst} == OXY_INT_ERR)) {{ oxy_raise_unset_attribute({obj}, {}); ",
+        c_string(f.name.as_bytes())
+    );
+    Some((read, test))
 }
 
 /// C code storing `src` (borrowed) into field `j`.

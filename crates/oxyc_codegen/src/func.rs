@@ -43,6 +43,10 @@ struct Emitter<'a> {
     twin_labelled: Vec<bool>,
     /// Entry mode: the reads a test on entry covers.
     entry_known: Vec<(usize, usize)>,
+    /// Borrowed int field reads whose unset test is still to come (register, the
+    /// test's C up to its closing brace): the next op that uses the value in an int
+    /// operation's fast path tests it in its slow path; any other op tests first.
+    pending: Vec<(Reg, String)>,
     /// The condition of the block being ended when an exact-type test computed it.
     likely: Option<Reg>,
     /// Int operands that the op being emitted releases right after (see
@@ -476,6 +480,7 @@ fn emit_copy(
         at: (0, 0),
         twin_labelled: Vec::new(),
         entry_known: Vec::new(),
+        pending: Vec::new(),
     };
     if e.copy == Copy::Main {
         if reads {
@@ -964,6 +969,7 @@ impl<'a> Emitter<'a> {
                 self.op(op);
                 self.slow_decrefs.clear();
             }
+            self.flush_pending();
             self.line(b.term_line);
             match plan.forced[bi] {
                 Some(target) => {
@@ -1104,7 +1110,62 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    /// Emit the unset tests still pending (see `pending`).
+    fn flush_pending(&mut self) {
+        for (_, test) in std::mem::take(&mut self.pending) {
+            let _ = writeln!(self.out, "    {test}");
+        }
+    }
+
+    /// Which pending tests `op` takes over (the rest are emitted before it): an int
+    /// operation whose fast path requires short operands tests its own in its slow
+    /// path; a constant read that cannot fail keeps them all pending (the main copy's
+    /// jump to the twin runs them first).
+    fn settle_pending(&mut self, op: &Op) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let keep: Vec<Reg> = match &op.kind {
+            OpKind::LoadConstInt { value: Some(_), .. }
+                if self.copy == Copy::Main
+                    || (self.copy == Copy::Entry && self.entry_known.contains(&self.at)) =>
+            {
+                self.pending.iter().map(|(r, _)| *r).collect()
+            }
+            OpKind::Prim {
+                dst: Some(_),
+                prim,
+                args,
+            } if !self.cold
+                && (op.err.is_some() || !self.slow_decrefs.is_empty())
+                && prim.desc().fast.is_some_and(|(cond, _)| {
+                    cond.starts_with("((($0 | $1) & 1) == 0") || cond.starts_with("(($0 & 1) == 0")
+                }) =>
+            {
+                args.clone()
+            }
+            _ => Vec::new(),
+        };
+        let (kept, now): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending)
+            .into_iter()
+            .partition(|(r, _)| keep.contains(r));
+        for (_, test) in now {
+            let _ = writeln!(self.out, "    {test}");
+        }
+        self.pending = kept;
+    }
+
+    /// The pending tests of `args`, for a slow path (taken out of `pending`).
+    fn take_pending(&mut self, args: &[Reg]) -> String {
+        let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending)
+            .into_iter()
+            .partition(|(r, _)| args.contains(r));
+        self.pending = rest;
+        mine.into_iter().map(|(_, t)| format!("{t} ")).collect()
+    }
+
     fn op(&mut self, op: &Op) {
+        self.settle_pending(op);
         // Before calling arbitrary code, publish this frame's depth (a native callee
         // that returned may have left a deeper one) so re-entered wrappers count on.
         let calls_python = match &op.kind {
@@ -1155,9 +1216,10 @@ impl<'a> Emitter<'a> {
                     };
                     let handler = self.on_error(op.err.as_ref().expect("checked above"), op.line);
                     let releases = self.slow_releases();
+                    let tests = self.take_pending(args);
                     let _ = writeln!(
                         self.out,
-                        "    if (OXY_UNLIKELY(!{cond})) {{ {dn} = {slow}; if (OXY_UNLIKELY({check})) {{ {handler} }}{releases} }}"
+                        "    if (OXY_UNLIKELY(!{cond})) {{ {tests}{dn} = {slow}; if (OXY_UNLIKELY({check})) {{ {handler} }}{releases} }}"
                     );
                     return;
                 }
@@ -1169,9 +1231,10 @@ impl<'a> Emitter<'a> {
                     let cond = fill(cond, &operands, dn);
                     let slow = fill(slow, &operands, dn);
                     let releases = self.slow_releases();
+                    let tests = self.take_pending(args);
                     let _ = writeln!(
                         self.out,
-                        "    if (OXY_UNLIKELY(!{cond})) {{ {dn} = {slow};{releases} }}"
+                        "    if (OXY_UNLIKELY(!{cond})) {{ {tests}{dn} = {slow};{releases} }}"
                     );
                     return;
                 }
@@ -1453,9 +1516,11 @@ impl<'a> Emitter<'a> {
                     (Some(v), Copy::Main) => {
                         if !*known {
                             let (bi, i) = self.at;
+                            let tests: String =
+                                self.pending.iter().map(|(_, t)| format!("{t} ")).collect();
                             let _ = writeln!(
                                 self.out,
-                                "    if (OXY_UNLIKELY(!OXY_CONSTS_INTACT()) && !oxy_consts_recheck()) goto K{bi}_{i};"
+                                "    if (OXY_UNLIKELY(!OXY_CONSTS_INTACT()) && !oxy_consts_recheck()) {{ {tests}goto K{bi}_{i}; }}"
                             );
                         }
                         let _ = writeln!(self.out, "    {dn} = OXYC_SHORT({v}LL);");
@@ -1615,6 +1680,19 @@ impl<'a> Emitter<'a> {
                     Some(err) => self.on_error(err, op.line),
                     None => String::new(),
                 };
+                if self.f.reg(*dst).kind == RegKind::Borrowed
+                    && !self.cold
+                    && let Some((read, test)) = crate::class::int_field_deferred(
+                        self.m,
+                        self.reg(*obj),
+                        (*class, *field),
+                        self.reg(*dst),
+                    )
+                {
+                    let _ = writeln!(self.out, "    {read}");
+                    self.pending.push((*dst, format!("{test}{handler} }}")));
+                    return;
+                }
                 let code = crate::class::get_field_code(
                     self.m,
                     self.reg(*obj),
