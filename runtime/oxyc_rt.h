@@ -135,6 +135,11 @@ static inline void oxy_int_xdecref(oxy_int x) {
     /* (Two tests: the C compiler then knows that an unbound local needs nothing.) */
     if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x)) && x != OXY_INT_ERR) oxy_int_decref_long(x);
 }
+/* The old value of an int field being overwritten (OXY_INT_ERR when it was unset):
+   one test in line, the unset case goes out of line with the long ones. */
+static inline void oxy_int_release_old(oxy_int x) {
+    if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x))) oxy_int_xdecref_long(x);
+}
 /* The releases on error paths, out of line: they run once per exception, and
    generated code has many of them. */
 OXY_API OXY_COLD void oxy_int_xdecref_ool(oxy_int x);

@@ -247,7 +247,7 @@ fn write_field(st: &str, f: &Field, j: u32, obj: &str, src: &str, steal: bool) -
     let n = field_name(f, j as usize);
     match f.ty {
         RType::Int => format!(
-            "{{ oxy_int oxy_old = {o}->{n}; {}{o}->{n} = {src}; oxy_int_xdecref(oxy_old); }}",
+            "{{ oxy_int oxy_old = {o}->{n}; {}{o}->{n} = {src}; oxy_int_release_old(oxy_old); }}",
             if steal {
                 String::new()
             } else {
