@@ -1311,8 +1311,14 @@ impl<'a> Emitter<'a> {
                     )
                 };
                 // (A bound method call: its receiver's class exists, so the method
-                // has been made.)
-                if *func == self.f.id || *bound {
+                // has been made. A module-level function whose `def` comes before the
+                // caller's in the file has been made too: the top-level statements
+                // run in order, and the caller only exists once its own has run.)
+                let made_before = target.qualname == target.name
+                    && !target.has_closure
+                    && target.line > 0
+                    && target.line < self.f.line;
+                if *func == self.f.id || *bound || made_before {
                     let _ = writeln!(self.out, "    {dn} = {call};");
                 } else {
                     let _ = writeln!(
