@@ -274,7 +274,7 @@ fn write_field(
         RType::Float => format!("{o}->{n} = oxy_float_field({src});"),
         RType::Bool => format!("{o}->{n} = {src};"),
         _ => format!(
-            "{{ PyObject *oxy_old = {o}->{n}; {}{o}->{n} = {src};{} Py_XDECREF(oxy_old); }}",
+            "{{ PyObject *oxy_old = {o}->{n}; {}{o}->{n} = {src};{} OXY_XDECREF(oxy_old); }}",
             if steal {
                 String::new()
             } else {

@@ -1083,7 +1083,7 @@ impl<'a> Emitter<'a> {
     fn release(&self, r: Reg) -> String {
         match self.f.ty(r) {
             RType::Int => format!("oxy_int_xdecref({});", self.reg(r)),
-            RType::Obj => format!("Py_XDECREF({});", self.reg(r)),
+            RType::Obj => format!("OXY_XDECREF({});", self.reg(r)),
             _ => String::new(),
         }
     }
@@ -1935,7 +1935,7 @@ impl<'a> Emitter<'a> {
                 let _ = match self.f.ty(*reg) {
                     RType::Int if self.cold => writeln!(self.out, "    oxy_int_xdecref_ool({r});"),
                     RType::Int => writeln!(self.out, "    oxy_int_decref({r});"),
-                    RType::Obj => writeln!(self.out, "    Py_DECREF({r});"),
+                    RType::Obj => writeln!(self.out, "    OXY_DECREF({r});"),
                     _ => writeln!(self.out, "    "),
                 };
             }
