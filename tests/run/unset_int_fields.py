@@ -44,6 +44,10 @@ def compare(c: Counter, k: int) -> bool:
     return c.n < k
 
 
+def equals(c: Counter, k: int) -> tuple[bool, bool]:
+    return c.n == k, c.n != OFFSET
+
+
 def owned(c: Counter) -> int:
     n = c.n  # a local: keeps its own reference
     bump(c)
@@ -62,6 +66,7 @@ def attempt(label: str, f: object, *args: object) -> None:
 def test_set_fields() -> None:
     c = Counter(5)
     print(bump(c), masked(c), compare(c, 9), compare(c, 2), owned(c), c.hits)
+    print(equals(c, 5), equals(c, 3), equals(Counter(10**30), 10**30), equals(Counter(3), 3))
     big = Counter(10**30)
     print(bump(big), masked(big), compare(big, 9), owned(big), big.hits)
     neg = Counter(-(10**25))
@@ -74,6 +79,7 @@ def test_deleted_fields() -> None:
     attempt("bump", bump, c)
     attempt("masked", masked, c)
     attempt("compare", compare, c, 1)
+    attempt("equals", equals, c, 1)
     attempt("owned", owned, c)
     print(c.hits)
     del c.hits
@@ -88,6 +94,7 @@ def test_never_set() -> None:
     attempt("bump", bump, lz)
     attempt("masked", masked, lz)
     attempt("compare", compare, lz, 1)
+    attempt("equals", equals, lz, 1)
     attempt("owned", owned, lz)
     lz.hits = 0
     attempt("bump with hits", bump, lz)

@@ -1137,7 +1137,6 @@ impl<'a> Emitter<'a> {
                 prim,
                 args,
             } if !self.cold
-                && (op.err.is_some() || !self.slow_decrefs.is_empty())
                 && prim.desc().fast.is_some_and(|(cond, _)| {
                     cond.starts_with("((($0 | $1) & 1) == 0") || cond.starts_with("(($0 & 1) == 0")
                 }) =>
@@ -1223,9 +1222,11 @@ impl<'a> Emitter<'a> {
                     );
                     return;
                 }
-                // A comparison (it cannot fail) whose operands die right after it.
-                if let (Some(dst), Some((cond, slow)), None, false) =
-                    (dst, fast, &op.err, self.slow_decrefs.is_empty())
+                // A comparison (it cannot fail) whose operands die right after it, or
+                // that tests an unset field in its slow path.
+                let absorbs = self.pending.iter().any(|(r, _)| args.contains(r));
+                if let (Some(dst), Some((cond, slow)), None, true) =
+                    (dst, fast, &op.err, !self.slow_decrefs.is_empty() || absorbs)
                 {
                     let dn = self.reg(*dst);
                     let cond = fill(cond, &operands, dn);
