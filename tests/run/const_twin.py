@@ -203,3 +203,31 @@ def churn(n: int) -> int:
 
 def test_unrelated_global_changing() -> None:
     print(churn(300), churn(5))
+
+
+def depth_sum(n: int) -> int:
+    if n == 0:
+        return STEP
+    if n == 3:
+        set_const("STEP", 20)  # deeper frames see 20; this one's rest reads it too
+    r = depth_sum(n - 1) + STEP
+    if n == 5:
+        set_const("STEP", 2)
+    return r
+
+
+def closure_reads(k: int) -> list[int]:
+    def inner(x: int) -> int:
+        return (x & MASK) + STEP
+
+    out = [inner(k)]
+    set_const("STEP", 7)
+    out.append(inner(k))
+    set_const("STEP", 2)
+    out.append(inner(k))
+    return out
+
+
+def test_recursion_and_closures() -> None:
+    print(depth_sum(5), STEP)
+    print(closure_reads(6), closure_reads(1))
