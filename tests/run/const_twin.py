@@ -231,3 +231,37 @@ def closure_reads(k: int) -> list[int]:
 def test_recursion_and_closures() -> None:
     print(depth_sum(5), STEP)
     print(closure_reads(6), closure_reads(1))
+
+
+counter = 0
+holder: object = None
+
+
+class SetsMaskWhenFreed:
+    def __del__(self) -> None:
+        globals()["MASK"] = 1
+
+
+def count_with_constants(n: int) -> int:
+    global counter
+    t = 0
+    for i in range(n):
+        counter += 1  # a compiled global store: the constants stay valid
+        t += (i & MASK) + STEP
+    return t
+
+
+def store_frees_a_rebinder() -> tuple[int, int]:
+    global holder
+    holder = SetsMaskWhenFreed()
+    a = 7 & MASK
+    holder = None  # the old value's __del__ rebinds MASK during this store
+    b = 7 & MASK
+    set_const("MASK", 3)
+    return a, b
+
+
+def test_compiled_global_stores() -> None:
+    print(count_with_constants(50), counter)
+    print(store_frees_a_rebinder(), MASK)
+    print(count_with_constants(3), counter)

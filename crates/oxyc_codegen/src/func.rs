@@ -1564,7 +1564,7 @@ impl<'a> Emitter<'a> {
             }
             OpKind::StoreGlobal { name, src } => {
                 let n = self.consts.str(name);
-                let c = format!("PyDict_SetItem(oxy_globals, {n}, {}) < 0", self.reg(*src));
+                let c = format!("oxy_store_global({n}, {}) < 0", self.reg(*src));
                 self.check(op, &c);
             }
             OpKind::DelGlobal { name } => {
