@@ -135,6 +135,29 @@ static inline void oxy_int_xdecref(oxy_int x) {
     /* (Two tests: the C compiler then knows that an unbound local needs nothing.) */
     if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x)) && x != OXY_INT_ERR) oxy_int_decref_long(x);
 }
+/* Releases of objects in generated code: the deallocation is the unlikely branch, so
+   the C compiler keeps the hot path's values in caller-saved registers (the
+   interpreter's own macros give no hint, and a small function then saves and
+   restores callee-saved registers on every call). The interpreter's macros where
+   they do more: reference-debugging builds, immortal objects (3.12+). */
+#if defined(Py_REF_DEBUG) || PY_VERSION_HEX >= 0x030C0000
+#define OXY_DECREF(o) Py_DECREF(o)
+#define OXY_XDECREF(o) Py_XDECREF(o)
+#else
+static inline void oxy_decref_hinted(PyObject *o) {
+    if (OXY_UNLIKELY(--o->ob_refcnt == 0)) _Py_Dealloc(o);
+}
+static inline void oxy_xdecref_hinted(PyObject *o) {
+    if (o != NULL && OXY_UNLIKELY(--o->ob_refcnt == 0)) _Py_Dealloc(o);
+}
+#define OXY_DECREF(o) oxy_decref_hinted((PyObject *)(o))
+#define OXY_XDECREF(o) oxy_xdecref_hinted((PyObject *)(o))
+#endif
+/* The old value of an int field being overwritten (OXY_INT_ERR when it was unset):
+   one test in line, the unset case goes out of line with the long ones. */
+static inline void oxy_int_release_old(oxy_int x) {
+    if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x))) oxy_int_xdecref_long(x);
+}
 /* The releases on error paths, out of line: they run once per exception, and
    generated code has many of them. */
 OXY_API OXY_COLD void oxy_int_xdecref_ool(oxy_int x);

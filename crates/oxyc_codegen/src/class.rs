@@ -178,6 +178,14 @@ fn read_field(
     // Only classes whose native family has a __getattr__ pay for the question; the
     // others keep the straight-line read.
     let Some(ci) = hooked else {
+        if f.ty == RType::Int && !borrow {
+            // An unset int field holds OXY_INT_ERR, which is not short: the test hides
+            // in the branch that increments a long int's reference.
+            return format!(
+                "{dst} = {o}->{n}; if (OXY_UNLIKELY(!OXY_INT_IS_SHORT({dst}))) {{ if (OXY_UNLIKELY({dst} == OXY_INT_ERR)) {{ oxy_raise_unset_attribute({obj}, {}); {on_unset} }} oxy_int_incref_long({dst}); }}",
+                c_string(f.name.as_bytes())
+            );
+        }
         let unset = format!(
             "if (OXY_UNLIKELY(!({}))) {{ oxy_raise_unset_attribute({obj}, {}); {on_unset} }}",
             is_set(&o, f, j as usize),
@@ -197,25 +205,66 @@ fn read_field(
     )
 }
 
+/// A borrowed read of int field `j` of class `ci` with its unset test apart (the
+/// caller may move the test into the slow path of the int operation that uses the
+/// value: an unset field holds OXY_INT_ERR, which no fast path takes). `None` where
+/// the read is not that simple (a class with `__getattr__`, not an int field).
+pub fn int_field_deferred(
+    m: &Module,
+    obj: &str,
+    (ci, j): (u32, u32),
+    dst: &str,
+) -> Option<(String, String)> {
+    let c = &m.classes[ci as usize];
+    let f = &c.fields[j as usize];
+    if f.ty != RType::Int || m.getattr_hooked()[ci as usize] {
+        return None;
+    }
+    let o = format!("(({} *){obj})", struct_name(ci));
+    let read = format!("{dst} = {o}->{}; /* borrowed */", field_name(f, j as usize));
+    let test = format!(
+        "if (OXY_UNLIKELY({dst} == OXY_INT_ERR)) {{ oxy_raise_unset_attribute({obj}, {}); ",
+        c_string(f.name.as_bytes())
+    );
+    Some((read, test))
+}
+
 /// C code storing `src` (borrowed) into field `j`.
 /// `steal`: the field takes over `src`'s reference (no increment).
 pub fn set_field_code(m: &Module, obj: &str, ci: u32, j: u32, src: &str, steal: bool) -> String {
     let f = &m.classes[ci as usize].fields[j as usize];
-    write_field(&struct_name(ci), f, j, obj, src, steal)
+    write_field(
+        &struct_name(ci),
+        f,
+        j,
+        obj,
+        src,
+        steal,
+        !tracked_from_birth(m, ci),
+    )
 }
 
 /// `set_field_code` for class `k` of another module.
 pub fn set_xfield_code(m: &Module, obj: &str, k: u32, j: u32, src: &str) -> String {
     let f = &m.xclasses[k as usize].fields[j as usize];
-    write_field(&xstruct_name(k), f, j, obj, src, false)
+    write_field(&xstruct_name(k), f, j, obj, src, false, true)
 }
 
-fn write_field(st: &str, f: &Field, j: u32, obj: &str, src: &str, steal: bool) -> String {
+/// `track`: the owner may still be untracked by the GC (see `tracked_from_birth`).
+fn write_field(
+    st: &str,
+    f: &Field,
+    j: u32,
+    obj: &str,
+    src: &str,
+    steal: bool,
+    track: bool,
+) -> String {
     let o = format!("(({st} *){obj})");
     let n = field_name(f, j as usize);
     match f.ty {
         RType::Int => format!(
-            "{{ oxy_int oxy_old = {o}->{n}; {}{o}->{n} = {src}; oxy_int_xdecref(oxy_old); }}",
+            "{{ oxy_int oxy_old = {o}->{n}; {}{o}->{n} = {src}; oxy_int_release_old(oxy_old); }}",
             if steal {
                 String::new()
             } else {
@@ -225,13 +274,13 @@ fn write_field(st: &str, f: &Field, j: u32, obj: &str, src: &str, steal: bool) -
         RType::Float => format!("{o}->{n} = oxy_float_field({src});"),
         RType::Bool => format!("{o}->{n} = {src};"),
         _ => format!(
-            "{{ PyObject *oxy_old = {o}->{n}; {}{o}->{n} = {src};{} Py_XDECREF(oxy_old); }}",
+            "{{ PyObject *oxy_old = {o}->{n}; {}{o}->{n} = {src};{} OXY_XDECREF(oxy_old); }}",
             if steal {
                 String::new()
             } else {
                 format!("Py_INCREF({src}); ")
             },
-            if may_hold_container(f) {
+            if track && may_hold_container(f) {
                 format!(" oxy_native_track({obj}, {src});")
             } else {
                 String::new()
@@ -300,7 +349,7 @@ pub fn definitions(m: &Module, lk: Linkage) -> String {
                 RType::Bool => format!("{o}->{n} = (v == Py_True);"),
                 _ => format!(
                     "PyObject *old = {o}->{n}; {o}->{n} = Py_NewRef(v);{} Py_XDECREF(old);",
-                    if may_hold_container(f) {
+                    if may_hold_container(f) && !tracked_from_birth(m, ci) {
                         " oxy_native_track(self, v);"
                     } else {
                         ""
@@ -486,7 +535,7 @@ static inline void oxy_dealloc_body_{ci}(PyObject *self, PyTypeObject *tp) {{
     {untrack_new}
     return self;
 }}",
-            untrack_new = if gc {
+            untrack_new = if gc && !tracked_from_birth(m, ci) {
                 "/* No field holds anything yet: untracked until one does (a Python\n       subclass has a __dict__ and stays tracked). */\n    if (type == oxy_type_CI) PyObject_GC_UnTrack(self);".replace("CI", &ci.to_string())
             } else {
                 String::new()
@@ -505,7 +554,7 @@ static inline void oxy_dealloc_body_{ci}(PyObject *self, PyTypeObject *tp) {{
         oxy_native_new_check(oxy_type_{ci}, NULL, NULL) < 0)
         return NULL;
     /* Zeroed and not tracked by the GC until a field holds a container
-       (see oxy_native_track). */
+       (see oxy_native_track), unless one always does once set. */
     PyObject *self;
     if (OXY_HAVE_FREELIST && oxy_free_{ci} != NULL) {{
         self = oxy_free_{ci};
@@ -517,9 +566,14 @@ static inline void oxy_dealloc_body_{ci}(PyObject *self, PyTypeObject *tp) {{
         if (self == NULL) return NULL;
     }}
     memset((char *)self + sizeof(PyObject), 0, sizeof({st}) - sizeof(PyObject));
-    oxy_init_fields_{ci}(self);
+    oxy_init_fields_{ci}(self);{track}
     return self;
 }}",
+            track = if gc && tracked_from_birth(m, ci) {
+                "\n    /* A field always holds a container once set: tracked now. */\n    PyObject_GC_Track(self);"
+            } else {
+                ""
+            },
             name = c.name,
             gc = i32::from(gc),
             alloc = if gc {
@@ -614,6 +668,45 @@ static inline void oxy_dealloc_body_{ci}(PyObject *self, PyTypeObject *tp) {{
 /// bytes, or None, cannot.)
 fn may_hold_container(f: &Field) -> bool {
     f.ty == RType::Obj && !matches!(f.check.as_deref(), Some("str" | "bytes" | "None"))
+}
+
+/// Is every instance of class `ci` (or of a subclass) tracked by the GC from its
+/// allocation on? Instances start untracked and a store of a container into a field
+/// tracks them (`oxy_native_track`), so that objects whose fields hold no containers
+/// (None, str, leaves of a tree) cost the collector nothing. A class with a field
+/// whose declared type is a container whenever it is set (a list, dict or set, or a
+/// native class that is a GC type) would be tracked by its `__init__` anyway: it is
+/// tracked at once, and stores into its fields need no test. (Tracking an object
+/// early is always correct; CPython tracks every instance of an ordinary class.)
+pub fn tracked_from_birth(m: &Module, ci: u32) -> bool {
+    let mut c = Some(ci);
+    while let Some(k) = c {
+        let layout = &m.classes[k as usize];
+        if layout
+            .fields
+            .iter()
+            .any(|f| f.ty == RType::Obj && always_container(m, f.check.as_deref()))
+        {
+            return needs_gc(m, ci);
+        }
+        c = layout.base;
+    }
+    false
+}
+
+/// Is a value that passes check `t` (a field's declared type) always an object the
+/// GC tracks?
+fn always_container(m: &Module, t: Option<&str>) -> bool {
+    let Some(t) = t else { return false };
+    let head = t.split('[').next().unwrap_or(t);
+    if matches!(head, "list" | "dict" | "set") {
+        return true;
+    }
+    let mut named = m.classes.iter().enumerate().filter(|(_, c)| c.name == t);
+    match (named.next(), named.next()) {
+        (Some((k, _)), None) => needs_gc(m, k as u32),
+        _ => false,
+    }
 }
 
 /// Does class `ci` (with its inherited fields) hold objects, so that it can be part

@@ -32,8 +32,21 @@ struct Emitter<'a> {
     /// as plain calls (`PrimDesc::compact`) to keep the C small.
     cold: bool,
     /// Some module-constant read reuses an earlier one's check (`LoadConstInt`
-    /// `known`): every check then leaves its answer in the local `oxy_cok`.
+    /// `known`): every check then leaves its answer in the local `oxy_cok`
+    /// (generator functions, which have no constants twin).
     cok: bool,
+    /// Which copy of the body is being emitted (see `Copy`).
+    copy: Copy,
+    /// The block and op index being emitted (the twin's entry labels).
+    at: (usize, usize),
+    /// Per block: whether the twin jumps to its start (its label is emitted).
+    twin_labelled: Vec<bool>,
+    /// Entry mode: the reads a test on entry covers.
+    entry_known: Vec<(usize, usize)>,
+    /// Borrowed int field reads whose unset test is still to come (register, the
+    /// test's C up to its closing brace): the next op that uses the value in an int
+    /// operation's fast path tests it in its slow path; any other op tests first.
+    pending: Vec<(Reg, String)>,
     /// The condition of the block being ended when an exact-type test computed it.
     likely: Option<Reg>,
     /// Int operands that the op being emitted releases right after (see
@@ -59,21 +72,89 @@ pub fn emit_function(
         out += &packed_entry(m, f, lk);
         return out;
     }
+    let mut out = String::new();
+    if entry_mode(m, f).is_some() {
+        let _ = writeln!(
+            out,
+            "{};",
+            signature_named(f, &consts_name(m, f), Linkage::Single, false)
+        );
+        out += &emit_copy(m, f, consts, builtins, Variant::Plain, lk, true);
+        out.push('\n');
+    }
     let tagged = int_params(f);
     if tagged.is_empty() || op_count(f) > SPECIALIZE_MAX_OPS || !computes_with(f, &tagged) {
-        return emit_body(m, f, consts, builtins, Variant::Plain, lk);
+        return out + &emit_body(m, f, consts, builtins, Variant::Plain, lk);
     }
     // Two copies: the entry point assumes its int parameters are short (and the C
     // compiler folds their tag checks away); one that is long sends the call to the
     // generic copy.
-    let mut out = format!(
-        "{};\n",
+    let _ = writeln!(
+        out,
+        "{};",
         signature_named(f, &generic_name(m, f), Linkage::Single, false)
     );
     out += &emit_body(m, f, consts, builtins, Variant::Dispatch(tagged), lk);
     out.push('\n');
     out += &emit_body(m, f, consts, builtins, Variant::Generic, lk);
     out
+}
+
+/// The copies of a function body inside one C function.
+///
+/// A function that reads module int constants as literals (`LoadConstInt` with a
+/// `value`) is emitted twice in its C function, sharing its locals: the *main* copy
+/// (labels `L<block>`) uses the literals, and each read that is not `known` tests
+/// that the module dict is still the one at which the constants were verified; if
+/// not, and a re-check finds a constant really rebound, it jumps to the *twin*
+/// (labels `K<block>`, `K<block>_<op>` at those reads), the same code with every
+/// constant read through the module dict, where the rest of the call runs. So the
+/// main copy never merges a literal with a value read at run time: the C compiler
+/// folds the literal into what uses it, and a `known` read costs nothing. The twin
+/// is cold (compact int operations) and only holds what the reads reach; error
+/// edges lead back to the main copy's handlers, which start unchecked.
+///
+/// A small function (one its callers may absorb: `inline_hint`) gets no twin, which
+/// would double it: it tests the constants on entry instead, where a failed test
+/// calls `<name>_consts`, a separate copy that reads them all from the dict (*entry*
+/// mode). Its reads that every path from the entry reaches through harmless ops are
+/// then the literals; the others test the version as in a function without a twin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Copy {
+    /// No twin: reads test the version each time (or `oxy_cok`).
+    Single,
+    Main,
+    Twin,
+    /// Tested on entry (`Emitter::entry_known`: the reads that need no test).
+    Entry,
+    /// The `_consts` copy of an entry-mode function: every read from the dict.
+    Reads,
+}
+
+fn consts_name(m: &Module, f: &Function) -> String {
+    format!("{}_consts", native_name(m, f.id))
+}
+
+/// Whether `f` tests the constants on entry (see `Copy`): the reads that need no
+/// other test, if so.
+fn entry_mode(m: &Module, f: &Function) -> Option<Vec<(usize, usize)>> {
+    if f.is_generator || f.forwards || !inline_hint(f) {
+        return None;
+    }
+    let known = oxyc_passes::const_guard::entry_known(f, &m.getattr_hooked());
+    (!known.is_empty()).then_some(known)
+}
+
+/// Whether the read is one the main copy tests (and the twin is entered at).
+fn twin_entry(op: &Op) -> bool {
+    matches!(
+        op.kind,
+        OpKind::LoadConstInt {
+            value: Some(_),
+            known: false,
+            ..
+        }
+    )
 }
 
 /// A C label of a function's error paths.
@@ -348,6 +429,19 @@ fn emit_body(
     variant: Variant,
     lk: Linkage,
 ) -> String {
+    emit_copy(m, f, consts, builtins, variant, lk, false)
+}
+
+/// `reads`: the `_consts` copy of an entry-mode function (see `Copy`).
+fn emit_copy(
+    m: &Module,
+    f: &Function,
+    consts: &mut ConstTable,
+    builtins: &mut IndexSet<String>,
+    variant: Variant,
+    lk: Linkage,
+    reads: bool,
+) -> String {
     let names: Vec<String> = (0..f.regs.len())
         .map(|i| reg_name_of(f, Reg(i as u32)))
         .collect();
@@ -374,7 +468,31 @@ fn emit_body(
         likely: None,
         slow_decrefs: Vec::new(),
         lk,
+        copy: if !f.is_generator
+            && f.blocks.iter().any(|b| {
+                b.ops
+                    .iter()
+                    .any(|o| matches!(o.kind, OpKind::LoadConstInt { value: Some(_), .. }))
+            }) {
+            Copy::Main
+        } else {
+            Copy::Single
+        },
+        at: (0, 0),
+        twin_labelled: Vec::new(),
+        entry_known: Vec::new(),
+        pending: Vec::new(),
     };
+    if e.copy == Copy::Main {
+        if reads {
+            e.copy = Copy::Reads;
+        } else if let Some(known) = entry_mode(m, f) {
+            e.copy = Copy::Entry;
+            e.entry_known = known;
+        } else {
+            e.cok = false;
+        }
+    }
     e.function(&variant);
     e.out
 }
@@ -650,12 +768,16 @@ impl<'a> Emitter<'a> {
 
     fn function(&mut self, variant: &Variant) {
         let f = self.f;
-        let copy = match variant {
-            Variant::Generic => ", the copy for long ints",
+        let copy = match (variant, self.copy) {
+            (_, Copy::Reads) => ", the copy for changed module constants",
+            (Variant::Generic, _) => ", the copy for long ints",
             _ => "",
         };
         let _ = writeln!(self.out, "/* def {} (line {}{copy}) */", f.name, f.line);
         let sig = match variant {
+            _ if self.copy == Copy::Reads => {
+                signature_named(f, &consts_name(self.m, f), Linkage::Single, false)
+            }
             // (Only its entry point calls the copy for long ints: always in one unit.)
             Variant::Generic => {
                 signature_named(f, &generic_name(self.m, f), Linkage::Single, false)
@@ -735,6 +857,24 @@ impl<'a> Emitter<'a> {
         if self.cok {
             let _ = writeln!(self.out, "    char oxy_cok = 0;");
         }
+        if self.copy == Copy::Entry {
+            let params: Vec<String> = f
+                .has_closure
+                .then(|| "oxy_closure".to_string())
+                .into_iter()
+                .chain((0..f.params.len()).map(|i| self.reg(Reg(i as u32)).to_string()))
+                .chain(["oxy_depth".to_string()])
+                .collect();
+            let _ = writeln!(
+                self.out,
+                "    if (OXY_UNLIKELY(!OXY_CONSTS_INTACT()) && !oxy_consts_recheck()) return {}({});",
+                consts_name(self.m, f),
+                params.join(", ")
+            );
+            if self.cok {
+                let _ = writeln!(self.out, "    oxy_cok = 1;");
+            }
+        }
         if f.is_generator {
             // Resume where it stopped: at the start, or after yield k.
             let _ = writeln!(
@@ -758,15 +898,66 @@ impl<'a> Emitter<'a> {
         }
         let _ = writeln!(self.out, "    goto L{};", f.entry.0);
         let plan = Plan::new(f, variant);
+        self.blocks(&plan, &plan.reachable);
+        if self.copy == Copy::Main {
+            // The twin: the blocks a failed check reaches.
+            let nb = f.blocks.len();
+            let mut entered = vec![false; nb];
+            let mut stack: Vec<usize> = (0..nb)
+                .filter(|&bi| plan.reachable[bi] && f.blocks[bi].ops.iter().any(twin_entry))
+                .collect();
+            let mut labelled = vec![false; nb];
+            while let Some(bi) = stack.pop() {
+                if entered[bi] {
+                    continue;
+                }
+                entered[bi] = true;
+                let succ = match plan.forced[bi] {
+                    Some(t) => vec![t],
+                    None => f.blocks[bi].term.successors().collect(),
+                };
+                for s in succ {
+                    let s = s.0 as usize;
+                    if s < nb {
+                        labelled[s] = true;
+                        stack.push(s);
+                    }
+                }
+            }
+            self.copy = Copy::Twin;
+            self.twin_labelled = labelled;
+            let _ = writeln!(self.out, "  /* the copy after a module constant changed */");
+            self.blocks(&plan, &entered);
+            self.copy = Copy::Main;
+        }
+        self.cold = false;
+        self.cur_line = 0;
+        if !self.exits.is_empty() || !self.chains.is_empty() {
+            let _ = writeln!(self.out, "  /* error exits */");
+        }
+        self.emit_exits();
+        let _ = writeln!(self.out, "}}");
+    }
+
+    /// Emit the blocks `emit` selects, as the current copy.
+    fn blocks(&mut self, plan: &Plan, emit: &[bool]) {
+        let f = self.f;
         for (bi, b) in f.blocks.iter().enumerate() {
-            if !plan.reachable[bi] {
+            if !emit[bi] {
                 continue;
             }
-            self.cold = plan.cold[bi];
-            let _ = writeln!(self.out, "  L{bi}: ;");
+            let twin = self.copy == Copy::Twin;
+            self.cold = plan.cold[bi] || twin;
+            if !twin || self.twin_labelled.get(bi).copied().unwrap_or(false) {
+                let _ = writeln!(self.out, "  {}{bi}: ;", self.prefix());
+            }
             let mut i = 0;
             while i < b.ops.len() {
                 let op = &b.ops[i];
+                self.at = (bi, i);
+                if twin && twin_entry(op) {
+                    let _ = writeln!(self.out, "  K{bi}_{i}: ;");
+                }
                 self.line(op.line);
                 // (A cold block emits int operations in their compact form, which
                 // has no fast path to keep the releases out of.)
@@ -779,10 +970,16 @@ impl<'a> Emitter<'a> {
                 self.op(op);
                 self.slow_decrefs.clear();
             }
+            self.flush_pending();
             self.line(b.term_line);
             match plan.forced[bi] {
                 Some(target) => {
-                    let _ = writeln!(self.out, "    goto L{}; /* known here */", target.0);
+                    let _ = writeln!(
+                        self.out,
+                        "    goto {}{}; /* known here */",
+                        self.prefix(),
+                        target.0
+                    );
                 }
                 None => {
                     // (An exact-type test picks the compiled path: usually taken.)
@@ -795,21 +992,23 @@ impl<'a> Emitter<'a> {
                 }
             }
         }
-        self.cold = false;
-        self.cur_line = 0;
-        if !self.exits.is_empty() || !self.chains.is_empty() {
-            let _ = writeln!(self.out, "  /* error exits */");
+    }
+
+    /// The prefix of block labels in the copy being emitted.
+    fn prefix(&self) -> &'static str {
+        match self.copy {
+            Copy::Twin => "K",
+            _ => "L",
         }
-        self.emit_exits();
-        let _ = writeln!(self.out, "}}");
     }
 
     fn term(&mut self, t: &Terminator) {
+        let p = self.prefix();
         let s = match t {
-            Terminator::Goto(b) => format!("goto L{};", b.0),
+            Terminator::Goto(b) => format!("goto {p}{};", b.0),
             Terminator::Branch { cond, then_, else_ } if self.likely == Some(*cond) => {
                 format!(
-                    "if (OXY_LIKELY({})) goto L{}; else goto L{};",
+                    "if (OXY_LIKELY({})) goto {p}{}; else goto {p}{};",
                     self.reg(*cond),
                     then_.0,
                     else_.0
@@ -817,7 +1016,7 @@ impl<'a> Emitter<'a> {
             }
             Terminator::Branch { cond, then_, else_ } => {
                 format!(
-                    "if ({}) goto L{}; else goto L{};",
+                    "if ({}) goto {p}{}; else goto {p}{};",
                     self.reg(*cond),
                     then_.0,
                     else_.0
@@ -885,7 +1084,7 @@ impl<'a> Emitter<'a> {
     fn release(&self, r: Reg) -> String {
         match self.f.ty(r) {
             RType::Int => format!("oxy_int_xdecref({});", self.reg(r)),
-            RType::Obj => format!("Py_XDECREF({});", self.reg(r)),
+            RType::Obj => format!("OXY_XDECREF({});", self.reg(r)),
             _ => String::new(),
         }
     }
@@ -912,7 +1111,61 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    /// Emit the unset tests still pending (see `pending`).
+    fn flush_pending(&mut self) {
+        for (_, test) in std::mem::take(&mut self.pending) {
+            let _ = writeln!(self.out, "    {test}");
+        }
+    }
+
+    /// Which pending tests `op` takes over (the rest are emitted before it): an int
+    /// operation whose fast path requires short operands tests its own in its slow
+    /// path; a constant read that cannot fail keeps them all pending (the main copy's
+    /// jump to the twin runs them first).
+    fn settle_pending(&mut self, op: &Op) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let keep: Vec<Reg> = match &op.kind {
+            OpKind::LoadConstInt { value: Some(_), .. }
+                if self.copy == Copy::Main
+                    || (self.copy == Copy::Entry && self.entry_known.contains(&self.at)) =>
+            {
+                self.pending.iter().map(|(r, _)| *r).collect()
+            }
+            OpKind::Prim {
+                dst: Some(_),
+                prim,
+                args,
+            } if !self.cold
+                && prim.desc().fast.is_some_and(|(cond, _)| {
+                    cond.starts_with("((($0 | $1) & 1) == 0") || cond.starts_with("(($0 & 1) == 0")
+                }) =>
+            {
+                args.clone()
+            }
+            _ => Vec::new(),
+        };
+        let (kept, now): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending)
+            .into_iter()
+            .partition(|(r, _)| keep.contains(r));
+        for (_, test) in now {
+            let _ = writeln!(self.out, "    {test}");
+        }
+        self.pending = kept;
+    }
+
+    /// The pending tests of `args`, for a slow path (taken out of `pending`).
+    fn take_pending(&mut self, args: &[Reg]) -> String {
+        let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending)
+            .into_iter()
+            .partition(|(r, _)| args.contains(r));
+        self.pending = rest;
+        mine.into_iter().map(|(_, t)| format!("{t} ")).collect()
+    }
+
     fn op(&mut self, op: &Op) {
+        self.settle_pending(op);
         // Before calling arbitrary code, publish this frame's depth (a native callee
         // that returned may have left a deeper one) so re-entered wrappers count on.
         let calls_python = match &op.kind {
@@ -963,23 +1216,27 @@ impl<'a> Emitter<'a> {
                     };
                     let handler = self.on_error(op.err.as_ref().expect("checked above"), op.line);
                     let releases = self.slow_releases();
+                    let tests = self.take_pending(args);
                     let _ = writeln!(
                         self.out,
-                        "    if (OXY_UNLIKELY(!{cond})) {{ {dn} = {slow}; if (OXY_UNLIKELY({check})) {{ {handler} }}{releases} }}"
+                        "    if (OXY_UNLIKELY(!{cond})) {{ {tests}{dn} = {slow}; if (OXY_UNLIKELY({check})) {{ {handler} }}{releases} }}"
                     );
                     return;
                 }
-                // A comparison (it cannot fail) whose operands die right after it.
-                if let (Some(dst), Some((cond, slow)), None, false) =
-                    (dst, fast, &op.err, self.slow_decrefs.is_empty())
+                // A comparison (it cannot fail) whose operands die right after it, or
+                // that tests an unset field in its slow path.
+                let absorbs = self.pending.iter().any(|(r, _)| args.contains(r));
+                if let (Some(dst), Some((cond, slow)), None, true) =
+                    (dst, fast, &op.err, !self.slow_decrefs.is_empty() || absorbs)
                 {
                     let dn = self.reg(*dst);
                     let cond = fill(cond, &operands, dn);
                     let slow = fill(slow, &operands, dn);
                     let releases = self.slow_releases();
+                    let tests = self.take_pending(args);
                     let _ = writeln!(
                         self.out,
-                        "    if (OXY_UNLIKELY(!{cond})) {{ {dn} = {slow};{releases} }}"
+                        "    if (OXY_UNLIKELY(!{cond})) {{ {tests}{dn} = {slow};{releases} }}"
                     );
                     return;
                 }
@@ -1056,8 +1313,14 @@ impl<'a> Emitter<'a> {
                     )
                 };
                 // (A bound method call: its receiver's class exists, so the method
-                // has been made.)
-                if *func == self.f.id || *bound {
+                // has been made. A module-level function whose `def` comes before the
+                // caller's in the file has been made too: the top-level statements
+                // run in order, and the caller only exists once its own has run.)
+                let made_before = target.qualname == target.name
+                    && !target.has_closure
+                    && target.line > 0
+                    && target.line < self.f.line;
+                if *func == self.f.id || *bound || made_before {
                     let _ = writeln!(self.out, "    {dn} = {call};");
                 } else {
                     let _ = writeln!(
@@ -1257,11 +1520,34 @@ impl<'a> Emitter<'a> {
                 let dn = self.reg(*dst);
                 let site = self.consts.global_site();
                 let what = c_string(what.as_bytes());
-                match value {
+                match (value, self.copy) {
+                    (Some(v), Copy::Main) => {
+                        if !*known {
+                            let (bi, i) = self.at;
+                            let tests: String =
+                                self.pending.iter().map(|(_, t)| format!("{t} ")).collect();
+                            let _ = writeln!(
+                                self.out,
+                                "    if (OXY_UNLIKELY(!OXY_CONSTS_INTACT()) && !oxy_consts_recheck()) {{ {tests}goto K{bi}_{i}; }}"
+                            );
+                        }
+                        let _ = writeln!(self.out, "    {dn} = OXYC_SHORT({v}LL);");
+                        return;
+                    }
+                    (Some(v), Copy::Entry) if self.entry_known.contains(&self.at) => {
+                        let _ = writeln!(self.out, "    {dn} = OXYC_SHORT({v}LL);");
+                        return;
+                    }
+                    (Some(_), Copy::Twin | Copy::Reads) | (None, _) => {
+                        let _ = writeln!(
+                            self.out,
+                            "    {dn} = oxy_load_const_int(oxy_globals, {n}, {site}, {what});"
+                        );
+                    }
                     // The literal itself while the module's constants are intact.
                     // (`known`: nothing since the last check can have changed its
                     // answer, kept in `oxy_cok`.)
-                    Some(v) => {
+                    (Some(v), Copy::Single | Copy::Entry) => {
                         let test = if *known {
                             "oxy_cok"
                         } else if self.cok {
@@ -1274,18 +1560,12 @@ impl<'a> Emitter<'a> {
                             "    {dn} = OXY_LIKELY({test}) ? OXYC_SHORT({v}LL) : oxy_const_miss({n}, {site}, {what});"
                         );
                     }
-                    None => {
-                        let _ = writeln!(
-                            self.out,
-                            "    {dn} = oxy_load_const_int(oxy_globals, {n}, {site}, {what});"
-                        );
-                    }
                 }
                 self.check(op, &format!("{dn} == OXY_INT_ERR"));
             }
             OpKind::StoreGlobal { name, src } => {
                 let n = self.consts.str(name);
-                let c = format!("PyDict_SetItem(oxy_globals, {n}, {}) < 0", self.reg(*src));
+                let c = format!("oxy_store_global({n}, {}) < 0", self.reg(*src));
                 self.check(op, &c);
             }
             OpKind::DelGlobal { name } => {
@@ -1408,6 +1688,19 @@ impl<'a> Emitter<'a> {
                     Some(err) => self.on_error(err, op.line),
                     None => String::new(),
                 };
+                if self.f.reg(*dst).kind == RegKind::Borrowed
+                    && !self.cold
+                    && let Some((read, test)) = crate::class::int_field_deferred(
+                        self.m,
+                        self.reg(*obj),
+                        (*class, *field),
+                        self.reg(*dst),
+                    )
+                {
+                    let _ = writeln!(self.out, "    {read}");
+                    self.pending.push((*dst, format!("{test}{handler} }}")));
+                    return;
+                }
                 let code = crate::class::get_field_code(
                     self.m,
                     self.reg(*obj),
@@ -1644,7 +1937,7 @@ impl<'a> Emitter<'a> {
                 let _ = match self.f.ty(*reg) {
                     RType::Int if self.cold => writeln!(self.out, "    oxy_int_xdecref_ool({r});"),
                     RType::Int => writeln!(self.out, "    oxy_int_decref({r});"),
-                    RType::Obj => writeln!(self.out, "    Py_DECREF({r});"),
+                    RType::Obj => writeln!(self.out, "    OXY_DECREF({r});"),
                     _ => writeln!(self.out, "    "),
                 };
             }

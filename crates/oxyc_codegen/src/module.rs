@@ -889,7 +889,11 @@ fn const_immediates(m: &Module, consts: &mut ConstTable, lk: Linkage) -> (String
         }
     }
     if seen.is_empty() {
-        return (String::new(), String::new());
+        return (
+            "#define oxy_store_global(name, v) PyDict_SetItem(oxy_globals, (name), (v))\n"
+                .to_string(),
+            String::new(),
+        );
     }
     let kw = lk.keyword();
     let checks: Vec<String> = seen
@@ -907,6 +911,8 @@ fn const_immediates(m: &Module, consts: &mut ConstTable, lk: Linkage) -> (String
 #define OXY_CONSTS_INTACT() 0
 #endif
 {kw} OXY_COLD oxy_int oxy_const_miss(PyObject *name, oxy_global_cache *c, const char *what);
+{kw} OXY_COLD int oxy_consts_recheck(void);
+{kw} int oxy_store_global(PyObject *name, PyObject *v);
 "#
     );
     let def = format!(
@@ -923,6 +929,47 @@ fn const_immediates(m: &Module, consts: &mut ConstTable, lk: Linkage) -> (String
     checks++;
 #endif
     return oxy_load_const_int(oxy_globals, name, c, what);
+}}
+/* A global store by compiled code (never to a constant: those are bound once).
+   The old value is kept alive across the store, so the store runs no Python code
+   and changes the dict's version once: where the constants were verified just
+   before, they still are at the new version (a module that keeps a counter in a
+   global then keeps its constants valid). Its release may run code, which the
+   next read's test sees. */
+{kw} int oxy_store_global(PyObject *name, PyObject *v) {{
+#if PY_VERSION_HEX < 0x030C0000
+    PyDictObject *d = (PyDictObject *)oxy_globals;
+    uint64_t before = d->ma_version_tag;
+    PyObject *old = PyDict_GetItemWithError(oxy_globals, name);
+    if (old == NULL && PyErr_Occurred()) return -1;
+    Py_XINCREF(old);
+    int rc = PyDict_SetItem(oxy_globals, name, v);
+    if (rc == 0 && before == oxy_consts_version) oxy_consts_version = d->ma_version_tag;
+    Py_XDECREF(old);
+    return rc;
+#else
+    return PyDict_SetItem(oxy_globals, name, v);
+#endif
+}}
+/* After a failed version test: whether every constant still holds its literal (then
+   the current version is the verified one). Checked now and then only if the module
+   keeps changing; the caller runs the code that reads them from the dict otherwise. */
+{kw} OXY_COLD int oxy_consts_recheck(void) {{
+#if PY_VERSION_HEX < 0x030C0000
+    static unsigned int checks;
+    int ok = 0;
+    if (checks < 16 || (checks & 63) == 0) {{
+        uint64_t version = ((PyDictObject *)oxy_globals)->ma_version_tag;
+        if ({checks}) {{
+            oxy_consts_version = version;
+            ok = 1;
+        }}
+    }}
+    checks++;
+    return ok;
+#else
+    return 0;
+#endif
 }}
 "#,
         checks = checks.join(

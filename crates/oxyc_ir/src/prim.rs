@@ -106,8 +106,10 @@ prims! {
     IntNeg = "int_neg", "oxy_int_neg($0)", [Int] -> Int, IntErr;
     IntInvert = "int_invert", "oxy_int_invert($0)", [Int] -> Int, IntErr;
     IntAbs = "int_abs", "oxy_int_abs($0)", [Int] -> Int, IntErr;
-    IntEq = "int_eq", "oxy_int_eq($0, $1)", [Int, Int] -> Bool, Never, compact "(oxy_int_cmp_ool($0, $1) == 0)";
-    IntNe = "int_ne", "oxy_int_ne($0, $1)", [Int, Int] -> Bool, Never, compact "(oxy_int_cmp_ool($0, $1) != 0)";
+    IntEq = "int_eq", "oxy_int_eq($0, $1)", [Int, Int] -> Bool, Never,
+        fast "((($0 | $1) & 1) == 0 && (($d = ($0 == $1)), 1))", slow "oxy_int_eq($0, $1)", compact "(oxy_int_cmp_ool($0, $1) == 0)";
+    IntNe = "int_ne", "oxy_int_ne($0, $1)", [Int, Int] -> Bool, Never,
+        fast "((($0 | $1) & 1) == 0 && (($d = ($0 != $1)), 1))", slow "oxy_int_ne($0, $1)", compact "(oxy_int_cmp_ool($0, $1) != 0)";
     IntLt = "int_lt", "oxy_int_lt($0, $1)", [Int, Int] -> Bool, Never,
         fast "((($0 | $1) & 1) == 0 && (($d = ($0 < $1)), 1))", slow "(oxy_int_compare_slow($0, $1) < 0)", compact "(oxy_int_cmp_ool($0, $1) < 0)";
     IntLe = "int_le", "oxy_int_le($0, $1)", [Int, Int] -> Bool, Never,

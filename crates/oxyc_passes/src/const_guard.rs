@@ -80,6 +80,78 @@ pub fn run(f: &mut Function, hooked: &[bool]) {
     }
 }
 
+/// The reads that every path from the function's entry reaches through harmless ops
+/// only (the ops of `borrow::harmless` and other reads): a test of the constants made
+/// on entry still holds there.
+pub fn entry_known(f: &Function, hooked: &[bool]) -> Vec<(usize, usize)> {
+    let n = f.blocks.len();
+    let entry = f.entry.0 as usize;
+    if entry >= n {
+        return Vec::new();
+    }
+    // `clean[b]`: nothing harmful ran on any path from the entry to the end of `b`,
+    // for the blocks reached from the entry through clean blocks; start optimistic
+    // and shrink. A handler (entered by an error edge) is never clean.
+    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut entered_by_error = vec![false; n];
+    for (bi, b) in f.blocks.iter().enumerate() {
+        for s in b.term.successors() {
+            if let Some(p) = preds.get_mut(s.0 as usize) {
+                p.push(bi);
+            }
+        }
+        for op in &b.ops {
+            if let Some(e) = &op.err
+                && let Some(x) = entered_by_error.get_mut(e.target.0 as usize)
+            {
+                *x = true;
+            }
+        }
+    }
+    let harmful = |b: usize| {
+        f.blocks[b]
+            .ops
+            .iter()
+            .any(|op| !is_checked_read(op) && !crate::borrow::harmless(f, hooked, op))
+    };
+    let mut clean_in: Vec<bool> = (0..n)
+        .map(|b| b == entry || (!entered_by_error[b] && !preds[b].is_empty()))
+        .collect();
+    if entered_by_error[entry] {
+        return Vec::new();
+    }
+    let mut clean_out: Vec<bool> = (0..n).map(|b| clean_in[b] && !harmful(b)).collect();
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for b in 0..n {
+            if !clean_in[b] {
+                continue;
+            }
+            if preds[b].iter().any(|&p| !clean_out[p]) {
+                clean_in[b] = false;
+                clean_out[b] = false;
+                changed = true;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (bi, b) in f.blocks.iter().enumerate() {
+        let mut clean = clean_in[bi];
+        for (oi, op) in b.ops.iter().enumerate() {
+            if !clean {
+                break;
+            }
+            if is_checked_read(op) {
+                out.push((bi, oi));
+            } else if !crate::borrow::harmless(f, hooked, op) {
+                clean = false;
+            }
+        }
+    }
+    out
+}
+
 fn is_checked_read(op: &oxyc_ir::Op) -> bool {
     matches!(op.kind, OpKind::LoadConstInt { value: Some(_), .. })
 }
