@@ -40,6 +40,8 @@ struct Emitter<'a> {
     /// `slow_path_releases`): released in its slow path only.
     slow_decrefs: Vec<Reg>,
     lk: Linkage,
+    /// A generator's registers that live in its frame (`oxyc_passes::frame`).
+    frame: &'a [bool],
 }
 
 pub fn emit_function(
@@ -50,18 +52,19 @@ pub fn emit_function(
     lk: Linkage,
 ) -> String {
     if f.is_generator {
-        let mut out = generator_frame(m, f);
-        out += &emit_body(m, f, consts, builtins, Variant::Plain, lk);
+        let frame = oxyc_passes::frame::frame_regs(f);
+        let mut out = generator_frame(m, f, &frame);
+        out += &emit_body(m, f, &frame, consts, builtins, Variant::Plain, lk);
         return out;
     }
     if f.forwards {
-        let mut out = emit_body(m, f, consts, builtins, Variant::Plain, lk);
+        let mut out = emit_body(m, f, &[], consts, builtins, Variant::Plain, lk);
         out += &packed_entry(m, f, lk);
         return out;
     }
     let tagged = int_params(f);
     if tagged.is_empty() || op_count(f) > SPECIALIZE_MAX_OPS || !computes_with(f, &tagged) {
-        return emit_body(m, f, consts, builtins, Variant::Plain, lk);
+        return emit_body(m, f, &[], consts, builtins, Variant::Plain, lk);
     }
     // Two copies: the entry point assumes its int parameters are short (and the C
     // compiler folds their tag checks away); one that is long sends the call to the
@@ -70,9 +73,9 @@ pub fn emit_function(
         "{};\n",
         signature_named(f, &generic_name(m, f), Linkage::Single, false)
     );
-    out += &emit_body(m, f, consts, builtins, Variant::Dispatch(tagged), lk);
+    out += &emit_body(m, f, &[], consts, builtins, Variant::Dispatch(tagged), lk);
     out.push('\n');
-    out += &emit_body(m, f, consts, builtins, Variant::Generic, lk);
+    out += &emit_body(m, f, &[], consts, builtins, Variant::Generic, lk);
     out
 }
 
@@ -339,16 +342,25 @@ fn generic_name(m: &Module, f: &Function) -> String {
     format!("{}_generic", native_name(m, f.id))
 }
 
+/// (`frame`: which registers of a generator live in its frame, see
+/// `oxyc_passes::frame`; the others are C locals of its resume function.)
 fn emit_body(
     m: &Module,
     f: &Function,
+    frame: &[bool],
     consts: &mut ConstTable,
     builtins: &mut IndexSet<String>,
     variant: Variant,
     lk: Linkage,
 ) -> String {
     let names: Vec<String> = (0..f.regs.len())
-        .map(|i| reg_name_of(f, Reg(i as u32)))
+        .map(|i| {
+            if frame.get(i).copied().unwrap_or(false) {
+                format!("F->{}", reg_field(f, Reg(i as u32)))
+            } else {
+                reg_field(f, Reg(i as u32))
+            }
+        })
         .collect();
     let path = c_string(m.path.as_bytes());
     let ops: usize = f.blocks.iter().map(|b| b.ops.len() + 1).sum();
@@ -373,6 +385,7 @@ fn emit_body(
         likely: None,
         slow_decrefs: Vec::new(),
         lk,
+        frame,
     };
     e.function(&variant);
     e.out
@@ -406,7 +419,7 @@ fn signature_named(f: &Function, name: &str, lk: Linkage, hot: bool) -> String {
             f.params
                 .iter()
                 .enumerate()
-                .map(|(i, p)| format!("{} {}", c_type(p.ty), reg_name_of(f, Reg(i as u32)))),
+                .map(|(i, p)| format!("{} {}", c_type(p.ty), reg_field(f, Reg(i as u32)))),
         );
     }
     params.push("int oxy_depth".to_string());
@@ -475,15 +488,6 @@ fn inline_hint(f: &Function) -> bool {
     !f.recursive && f.blocks.iter().map(|b| b.ops.len() + 1).sum::<usize>() <= INLINE_OPS
 }
 
-/// A register's C name: a local variable, or a member of the frame of a generator.
-fn reg_name_of(f: &Function, r: Reg) -> String {
-    if f.is_generator {
-        format!("F->{}", reg_field(f, r))
-    } else {
-        reg_field(f, r)
-    }
-}
-
 /// The frame member of parameter `i` of a generator.
 pub fn reg_field_name(f: &Function, i: usize) -> String {
     reg_field(f, Reg(i as u32))
@@ -499,14 +503,15 @@ fn reg_field(f: &Function, r: Reg) -> String {
 }
 
 /// The frame of a generator function: its resume state (first: the runtime reads
-/// it), its closure, the arguments it owns, and every register.
-fn generator_frame(m: &Module, f: &Function) -> String {
+/// it), its closure, the arguments it owns, and the registers that live across a
+/// suspension (`frame`).
+fn generator_frame(m: &Module, f: &Function, frame: &[bool]) -> String {
     let id = f.id.0;
     let mut out = format!("struct oxy_gf{id} {{\n    int resume;\n    PyObject *oxy_closure;\n");
     for (i, p) in f.params.iter().enumerate() {
         let _ = writeln!(out, "    {} a{i};", c_type(p.ty));
     }
-    for i in 0..f.regs.len() {
+    for i in (0..f.regs.len()).filter(|i| frame[*i]) {
         let _ = writeln!(
             out,
             "    {} {};",
@@ -522,7 +527,7 @@ fn generator_frame(m: &Module, f: &Function) -> String {
     for (i, p) in f.params.iter().enumerate() {
         let _ = writeln!(out, "    F->a{i} = {};", initial_value(p.ty));
     }
-    for i in 0..f.regs.len() {
+    for i in (0..f.regs.len()).filter(|i| frame[*i]) {
         let _ = writeln!(
             out,
             "    F->{} = {};",
@@ -679,13 +684,14 @@ impl<'a> Emitter<'a> {
                 params.join(", ")
             );
         }
-        let regs_here = if f.is_generator { 0 } else { f.regs.len() };
+        // (A generator's registers that live across a suspension are in its frame.)
+        let in_frame = |i: usize| self.frame.get(i).copied().unwrap_or(false);
         for (i, r) in f
             .regs
             .iter()
             .enumerate()
-            .take(regs_here)
             .skip(f.params.len())
+            .filter(|(i, _)| !in_frame(*i))
         {
             let name = self.reg(Reg(i as u32));
             let note = if r.kind == RegKind::Local {
