@@ -1310,6 +1310,7 @@ typedef struct oxy_gen_def {
        its end in one step is never tracked, like a tuple of ints). */
     int track_unstarted;
     PyObject *spare; /* the runtime's: a finished object kept for reuse */
+    PyObject *name, *qualname; /* the runtime's: what its objects show (set by oxy_gen_alloc) */
 } oxy_gen_def;
 /* A new generator object of `def`'s function (named so), untracked: returns its
    frame (uninitialised: the caller fills every field) and the object in *out, or

@@ -502,14 +502,40 @@ fn reg_field(f: &Function, r: Reg) -> String {
     }
 }
 
+/// Whether parameter `i` of a generator keeps its argument in its own register for
+/// the whole body (it is never rebound: the refcount pass borrows it), so the frame
+/// member that owns the argument can be that register.
+fn arg_is_register(f: &Function, i: usize) -> bool {
+    let r = Reg(i as u32);
+    !f.blocks
+        .iter()
+        .flat_map(|b| &b.ops)
+        .any(|op| op.def() == Some(r))
+}
+
+/// The frame member of a generator that owns argument `i`: its register when that is
+/// never rebound (`arg_is_register`), else a member `a<i>` of its own.
+pub fn arg_field(f: &Function, i: usize) -> String {
+    if arg_is_register(f, i) {
+        reg_field(f, Reg(i as u32))
+    } else {
+        format!("a{i}")
+    }
+}
+
 /// The frame of a generator function: its resume state (first: the runtime reads
-/// it), its closure, the arguments it owns, and the registers that live across a
-/// suspension (`frame`).
+/// it), its closure (if it has one), the arguments it owns, and the registers that
+/// live across a suspension (`frame`; the parameters' always).
 fn generator_frame(m: &Module, f: &Function, frame: &[bool]) -> String {
     let id = f.id.0;
-    let mut out = format!("struct oxy_gf{id} {{\n    int resume;\n    PyObject *oxy_closure;\n");
+    let mut out = format!("struct oxy_gf{id} {{\n    int resume;\n");
+    if f.has_closure {
+        out.push_str("    PyObject *oxy_closure;\n");
+    }
     for (i, p) in f.params.iter().enumerate() {
-        let _ = writeln!(out, "    {} a{i};", c_type(p.ty));
+        if !arg_is_register(f, i) {
+            let _ = writeln!(out, "    {} a{i};", c_type(p.ty));
+        }
     }
     for i in (0..f.regs.len()).filter(|i| frame[*i]) {
         let _ = writeln!(
@@ -522,10 +548,15 @@ fn generator_frame(m: &Module, f: &Function, frame: &[bool]) -> String {
     let _ = writeln!(out, "}};\nstatic oxy_gen_def oxy_gd{id};");
     let _ = writeln!(
         out,
-        "static struct oxy_gf{id} *oxy_gf{id}_new(PyObject **oxy_g, PyObject *name, PyObject *qualname) {{\n    struct oxy_gf{id} *F = oxy_gen_alloc(&oxy_gd{id}, oxy_g, name, qualname);\n    if (F == NULL) return NULL;\n    F->resume = 0;\n    F->oxy_closure = NULL;"
+        "static struct oxy_gf{id} *oxy_gf{id}_new(PyObject **oxy_g, PyObject *name, PyObject *qualname) {{\n    struct oxy_gf{id} *F = oxy_gen_alloc(&oxy_gd{id}, oxy_g, name, qualname);\n    if (F == NULL) return NULL;\n    F->resume = 0;"
     );
+    if f.has_closure {
+        out.push_str("    F->oxy_closure = NULL;\n");
+    }
     for (i, p) in f.params.iter().enumerate() {
-        let _ = writeln!(out, "    F->a{i} = {};", initial_value(p.ty));
+        if !arg_is_register(f, i) {
+            let _ = writeln!(out, "    F->a{i} = {};", initial_value(p.ty));
+        }
     }
     for i in (0..f.regs.len()).filter(|i| frame[*i]) {
         let _ = writeln!(
@@ -541,20 +572,24 @@ fn generator_frame(m: &Module, f: &Function, frame: &[bool]) -> String {
         "static void oxy_gf{id}_free(void *p) {{\n    struct oxy_gf{id} *F = p;"
     );
     for (i, p) in f.params.iter().enumerate() {
+        let a = arg_field(f, i);
         match p.ty {
             RType::Int => {
                 let _ = writeln!(
                     out,
-                    "    {{ oxy_int t = F->a{i}; F->a{i} = OXY_INT_ERR; oxy_int_xdecref(t); }}"
+                    "    {{ oxy_int t = F->{a}; F->{a} = OXY_INT_ERR; oxy_int_xdecref(t); }}"
                 );
             }
             RType::Obj => {
-                let _ = writeln!(out, "    Py_CLEAR(F->a{i});");
+                let _ = writeln!(out, "    Py_CLEAR(F->{a});");
             }
             _ => {}
         }
     }
-    out.push_str("    Py_CLEAR(F->oxy_closure);\n}\n");
+    if f.has_closure {
+        out.push_str("    Py_CLEAR(F->oxy_closure);\n");
+    }
+    out.push_str("    (void)F;\n}\n");
     out += &frame_traverse(f);
     let kind = if f.is_async_gen {
         "OXY_GEN_KIND_AGEN"
@@ -566,7 +601,7 @@ fn generator_frame(m: &Module, f: &Function, frame: &[bool]) -> String {
     let track_unstarted = tracked_unstarted(f);
     let _ = writeln!(
         out,
-        "static oxy_gen_def oxy_gd{id} = {{{}, oxy_gf{id}_free, oxy_gf{id}_traverse, sizeof(struct oxy_gf{id}), {kind}, {}, NULL}};",
+        "static oxy_gen_def oxy_gd{id} = {{{}, oxy_gf{id}_free, oxy_gf{id}_traverse, sizeof(struct oxy_gf{id}), {kind}, {}, NULL, NULL, NULL}};",
         native_name(m, f.id),
         i32::from(track_unstarted)
     );
@@ -596,9 +631,12 @@ fn frame_traverse(f: &Function) -> String {
     if f.has_closure {
         out.push_str("    Py_VISIT(F->oxy_closure);\n");
     }
+    let mut args = Vec::new();
     for (i, p) in f.params.iter().enumerate() {
         if p.ty == RType::Obj {
-            let _ = writeln!(out, "    Py_VISIT(F->a{i});");
+            let a = arg_field(f, i);
+            let _ = writeln!(out, "    Py_VISIT(F->{a});");
+            args.push(a);
         }
     }
     let mut cases = String::new();
@@ -611,8 +649,12 @@ fn frame_traverse(f: &Function) -> String {
                     continue;
                 }
                 let _ = write!(cases, "    case {k}:");
-                for r in held {
-                    let _ = write!(cases, " Py_VISIT(F->{});", reg_field(f, *r));
+                // (An argument is visited once, above.)
+                for r in held.iter().map(|r| reg_field(f, *r)) {
+                    if args.contains(&r) {
+                        continue;
+                    }
+                    let _ = write!(cases, " Py_VISIT(F->{r});");
                 }
                 cases.push_str(" break;\n");
             }
