@@ -164,6 +164,20 @@ OXY_API OXY_COLD double oxy_int_truediv_slow(oxy_int a, oxy_int b);
 OXY_API OXY_COLD double oxy_int_to_double_slow(oxy_int a);
 OXY_API OXY_COLD oxy_int oxy_int_from_double_slow(double d);
 OXY_API OXY_COLD PyObject *oxy_int_box_slow(oxy_int x);
+/* Generic `a + b` (and -, *, &, |, ^, their in-place forms) of compiled code: two
+   exact ints of moderate size in machine words, anything else PyNumber_*. */
+OXY_API PyObject *oxy_obj_add(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_sub(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_mul(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_and(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_or(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_xor(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_iadd(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_isub(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_imul(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_iand(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_ior(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_ixor(PyObject *a, PyObject *b);
 
 /* ---- construction and conversion -------------------------------------- */
 
