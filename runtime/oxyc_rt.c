@@ -2848,6 +2848,71 @@ PyObject *oxy_yield_from_send(PyObject *it, PyObject *sent) {
     }
 }
 
+/* `await f(...)` of a compiled coroutine made right there: its body runs on
+   `frame` (filled, not started; on the caller's C stack) as its first step would
+   (oxy_yield_from_send on a new object), and the object exists only if it
+   suspends: the frame then moves into a new coroutine object, which replaces the
+   placeholder in *obj (an owned reference, None) and the awaiter delegates to it
+   from there on. Finished: NULL, the return value kept for
+   oxy_yield_from_result; an error: NULL with the exception (PEP 479 applied). */
+PyObject *oxy_coro_inline(oxy_gen_def *def, void *frame, PyObject **obj, PyObject *sent,
+                          PyObject *name, PyObject *qualname) {
+    if (OXY_UNLIKELY(sent != Py_None)) {
+        /* (Not the first step of an await: never generated; go the general way.) */
+        PyObject *g;
+        void *f = oxy_gen_alloc(def, &g, name, qualname);
+        if (f == NULL) {
+            def->clear_frame(frame);
+            return NULL;
+        }
+        memcpy(f, frame, (size_t)def->frame_size);
+        oxy_gen_start(g);
+        Py_SETREF(*obj, g);
+        return oxy_yield_from_send(g, sent);
+    }
+    if (OXY_UNLIKELY(oxy_rt_stack_limit == 0)) oxy_stack_init();
+    int d = oxy_rt_call_depth;
+    if (OXY_WRAPPER_TOO_DEEP(d + 1)) {
+        /* (As in gen_run_ex: the RecursionError ends the coroutine.) */
+        *(int *)frame = -1;
+        def->clear_frame(frame);
+        return NULL;
+    }
+    PyThreadState *ts = _PyThreadState_UncheckedGet(); /* (the GIL is held) */
+    _PyErr_StackItem exc_state;
+    exc_state.exc_value = NULL;
+    exc_state.previous_item = ts->exc_info;
+    ts->exc_info = &exc_state;
+    PyObject *r = def->resume(frame, Py_None, d + 1);
+    ts->exc_info = exc_state.previous_item;
+    oxy_rt_call_depth = d;
+    if (*(int *)frame >= 0) {
+        /* Suspended: from now on a coroutine object like any other. */
+        PyObject *g;
+        void *f = oxy_gen_alloc(def, &g, name, qualname);
+        if (OXY_UNLIKELY(f == NULL)) {
+            /* (No memory for it: the suspended body is abandoned, what it holds
+               leaks; the MemoryError goes to the awaiter.) */
+            Py_XDECREF(r);
+            Py_XDECREF(exc_state.exc_value);
+            return NULL;
+        }
+        memcpy(f, frame, (size_t)def->frame_size);
+        ((OxyGen *)g)->exc_value = exc_state.exc_value;
+        oxy_gen_start(g);
+        Py_SETREF(*obj, g);
+        return r;
+    }
+    Py_XDECREF(exc_state.exc_value);
+    def->clear_frame(frame);
+    if (r != NULL) {
+        Py_XSETREF(yf_result, r);
+        return NULL;
+    }
+    gen_wrap_stop_iteration("coroutine");
+    return NULL;
+}
+
 /* An optional attribute: 0 with *out NULL when missing, -1 on other errors. */
 static int yf_lookup(PyObject *o, const char *name, PyObject **out) {
     *out = PyObject_GetAttrString(o, name);

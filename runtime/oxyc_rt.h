@@ -1333,6 +1333,12 @@ typedef struct oxy_gen_def {
    in between), which has the collector track it. */
 OXY_API void *oxy_gen_alloc(oxy_gen_def *def, PyObject **out, PyObject *name, PyObject *qualname);
 OXY_API PyObject *oxy_gen_start(PyObject *g);
+/* `await f(...)` of a compiled coroutine made there: its body runs on `frame` (a
+   filled, unstarted frame of `def`'s function on the caller's C stack) as the
+   first step of the await; *obj (an owned placeholder) becomes the coroutine
+   object only if it suspends. Returns what oxy_yield_from_send would. */
+OXY_API PyObject *oxy_coro_inline(oxy_gen_def *def, void *frame, PyObject **obj, PyObject *sent,
+                                  PyObject *name, PyObject *qualname);
 OXY_API PyObject *oxy_agen_wrap(PyObject *v);
 /* `yield from o` in a generator: iter(o), refusing a coroutine as the
    interpreter does ("cannot 'yield from' a coroutine object in a non-coroutine

@@ -351,3 +351,155 @@ def test_many_alive_at_once() -> None:
         return sum(rs) + len(rs)
 
     print(asyncio.run(main()))
+
+
+# Direct `await f(...)` of a compiled coroutine runs f on a frame on the caller's
+# C stack; the coroutine object is only made if f suspends.
+
+
+class Noisy:
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+
+    def __del__(self) -> None:
+        print("del", self.tag)
+
+
+async def quick(n: int, box: Noisy) -> int:
+    return n * 2 + len(box.tag)
+
+
+async def maybe_sleep(n: int, box: Noisy) -> int:
+    total = n
+    for i in range(n):
+        await asyncio.sleep(0)
+        total += i
+    return total + len(box.tag)
+
+
+async def fails(n: int) -> int:
+    if n > 2:
+        raise KeyError(n)
+    return n
+
+
+async def stops(n: int) -> int:
+    if n:
+        raise StopIteration(n)
+    return n
+
+
+async def deep(n: int) -> int:
+    if n == 0:
+        return 0
+    return 1 + await deep(n - 1)
+
+
+def test_direct_await_finishing_or_suspending() -> None:
+    async def main() -> None:
+        print(await quick(3, Noisy("a")))
+        print("after a")
+        print(await maybe_sleep(0, Noisy("b")))
+        print("after b")
+        print(await maybe_sleep(3, Noisy("c")))
+        print("after c")
+        for n in range(5):
+            try:
+                print("fails", await fails(n))
+            except KeyError as e:
+                print("caught", repr(e))
+        for n in range(2):
+            try:
+                print("stops", await stops(n))
+            except RuntimeError as e:
+                print("pep 479:", e, repr(e.__cause__))
+        print(await deep(50))
+
+    asyncio.run(main())
+
+
+def test_direct_await_recursion_limit() -> None:
+    async def main() -> str:
+        try:
+            await deep(100000)
+        except RecursionError:
+            return "RecursionError"
+        return "no error"
+
+    print(asyncio.run(main()))
+
+
+async def handles_then_sleeps(tag: str) -> str:
+    try:
+        raise ValueError(tag)
+    except ValueError:
+        await asyncio.sleep(0)
+        inner = repr(sys.exc_info()[1])
+    return inner + " then " + repr(sys.exc_info()[1])
+
+
+async def handles_quickly(tag: str) -> str:
+    seen = repr(sys.exc_info()[1])
+    try:
+        raise KeyError(tag)
+    except KeyError:
+        seen += " / " + repr(sys.exc_info()[1])
+    return seen + " / " + repr(sys.exc_info()[1])
+
+
+def test_direct_await_handled_exceptions() -> None:
+    async def main() -> None:
+        print(await handles_then_sleeps("x"))
+        print(await handles_quickly("y"))
+        try:
+            raise TypeError("outer")
+        except TypeError:
+            print(await handles_quickly("z"))
+            print(await handles_then_sleeps("w"))
+            print(repr(sys.exc_info()[1]))
+        print(repr(sys.exc_info()[1]))
+
+    asyncio.run(main())
+
+
+async def long_wait(box: Step, by_hand: bool) -> int:
+    try:
+        if by_hand:
+            await Step("waiting")
+        else:
+            await asyncio.sleep(10)
+    finally:
+        print("long_wait finally", box.tag)
+    return 1
+
+
+async def awaits_long(tag: str, by_hand: bool = True) -> int:
+    # (Not a Noisy: an exception's traceback keeps the interpreter's frames, and
+    # their locals, alive longer than compiled code's.)
+    v = await long_wait(Step(tag), by_hand)
+    print("not reached", v)
+    return v
+
+
+def test_direct_await_suspended_then_cancelled() -> None:
+    async def main() -> None:
+        t = asyncio.ensure_future(awaits_long("t", False))
+        await asyncio.sleep(0)
+        await asyncio.sleep(0)
+        t.cancel()
+        try:
+            await t
+        except asyncio.CancelledError:
+            print("cancelled")
+
+    asyncio.run(main())
+    co = awaits_long("by hand")
+    print(co.send(None))
+    co.close()
+    print("closed")
+    co2 = awaits_long("thrown")
+    co2.send(None)
+    try:
+        co2.throw(ValueError("in"))
+    except ValueError as e:
+        print("thrown through:", e)

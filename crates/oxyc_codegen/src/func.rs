@@ -42,6 +42,58 @@ struct Emitter<'a> {
     lk: Linkage,
     /// A generator's registers that live in its frame (`oxyc_passes::frame`).
     frame: &'a [bool],
+    /// Direct `await f(...)` of compiled coroutines run on a C-stack frame (see
+    /// `inline_awaits`): (block, op) of the call or the first send -> its number.
+    inline_calls: indexmap::IndexMap<(usize, usize), usize>,
+    inline_sends: indexmap::IndexMap<(usize, usize), usize>,
+    /// The op being emitted: (block, index).
+    at: (usize, usize),
+}
+
+/// The direct awaits of compiled coroutines in generator `f` that can run the callee
+/// on a frame on the C stack: a `Call` of a plain coroutine (`inline_awaitable`)
+/// whose object is first used, in the same block, by the first step of the `await`
+/// (`YieldFromSend`), with only ops that cannot fail and do not touch it in between
+/// (releases of the arguments, the `None` sent). The object then exists only if
+/// the callee suspends (`oxy_coro_inline`): one that finishes at once costs no
+/// object. Returns (block, call op, send op, callee) per site.
+fn inline_awaits(m: &Module, f: &Function) -> Vec<(usize, usize, usize, usize)> {
+    let mut out = Vec::new();
+    if !f.is_generator {
+        return out;
+    }
+    for (bi, b) in f.blocks.iter().enumerate() {
+        for (i, op) in b.ops.iter().enumerate() {
+            let OpKind::Call { dst, func, .. } = &op.kind else {
+                continue;
+            };
+            let Some(target) = m.functions.get(func.0 as usize) else {
+                continue;
+            };
+            if !inline_awaitable(target) {
+                continue;
+            }
+            for (j, next) in b.ops.iter().enumerate().skip(i + 1) {
+                if next.reads(*dst) {
+                    if let OpKind::Prim {
+                        prim: oxyc_ir::Prim::YieldFromSend,
+                        args,
+                        dst: Some(_),
+                    } = &next.kind
+                        && args.first() == Some(dst)
+                        && args.get(1) != Some(dst)
+                    {
+                        out.push((bi, i, j, func.0 as usize));
+                    }
+                    break;
+                }
+                if next.err.is_some() || next.def() == Some(*dst) {
+                    break;
+                }
+            }
+        }
+    }
+    out
 }
 
 pub fn emit_function(
@@ -53,7 +105,7 @@ pub fn emit_function(
 ) -> String {
     if f.is_generator {
         let frame = oxyc_passes::frame::frame_regs(f);
-        let mut out = generator_frame(m, f, &frame);
+        let mut out = generator_frame(m, f);
         out += &emit_body(m, f, &frame, consts, builtins, Variant::Plain, lk);
         return out;
     }
@@ -386,7 +438,14 @@ fn emit_body(
         slow_decrefs: Vec::new(),
         lk,
         frame,
+        inline_calls: Default::default(),
+        inline_sends: Default::default(),
+        at: (0, 0),
     };
+    for (k, (bi, i, j, _)) in inline_awaits(m, f).into_iter().enumerate() {
+        e.inline_calls.insert((bi, i), k);
+        e.inline_sends.insert((bi, j), k);
+    }
     e.function(&variant);
     e.out
 }
@@ -525,8 +584,12 @@ pub fn arg_field(f: &Function, i: usize) -> String {
 
 /// The frame of a generator function: its resume state (first: the runtime reads
 /// it), its closure (if it has one), the arguments it owns, and the registers that
-/// live across a suspension (`frame`; the parameters' always).
-fn generator_frame(m: &Module, f: &Function, frame: &[bool]) -> String {
+/// live across a suspension (`frame`; the parameters' always); `oxy_gf<N>_init`
+/// (a frame not started, its members empty) and, for a coroutine, `oxy_gf<N>_fill`
+/// (init, then take the arguments: what a direct `await f(...)` runs on a frame on
+/// the C stack, see `inline_awaits`). Emitted before every function body (a
+/// coroutine's frame may be a C local of another's body).
+pub fn frame_decl(f: &Function, frame: &[bool]) -> String {
     let id = f.id.0;
     let mut out = format!("struct oxy_gf{id} {{\n    int resume;\n");
     if f.has_closure {
@@ -548,7 +611,7 @@ fn generator_frame(m: &Module, f: &Function, frame: &[bool]) -> String {
     let _ = writeln!(out, "}};\nstatic oxy_gen_def oxy_gd{id};");
     let _ = writeln!(
         out,
-        "static struct oxy_gf{id} *oxy_gf{id}_new(PyObject **oxy_g, PyObject *name, PyObject *qualname) {{\n    struct oxy_gf{id} *F = oxy_gen_alloc(&oxy_gd{id}, oxy_g, name, qualname);\n    if (F == NULL) return NULL;\n    F->resume = 0;"
+        "static inline void oxy_gf{id}_init(struct oxy_gf{id} *F) {{\n    F->resume = 0;"
     );
     if f.has_closure {
         out.push_str("    F->oxy_closure = NULL;\n");
@@ -566,7 +629,61 @@ fn generator_frame(m: &Module, f: &Function, frame: &[bool]) -> String {
             initial_value(f.regs[i].ty)
         );
     }
-    out.push_str("    return F;\n}\n");
+    out.push_str("}\n");
+    if inline_awaitable(f) {
+        let params: Vec<String> = f
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, p)| format!(", {} p{i}", c_type(p.ty)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "static inline void oxy_gf{id}_fill(struct oxy_gf{id} *F{}) {{\n    oxy_gf{id}_init(F);",
+            params.concat()
+        );
+        for (i, p) in f.params.iter().enumerate() {
+            match p.ty {
+                RType::Int => {
+                    let _ = writeln!(out, "    oxy_int_incref(p{i});");
+                }
+                RType::Obj => {
+                    let _ = writeln!(out, "    Py_INCREF(p{i});");
+                }
+                _ => {}
+            }
+            let field = reg_field(f, Reg(i as u32));
+            let owner = arg_field(f, i);
+            if owner != field {
+                let _ = writeln!(out, "    F->{owner} = p{i};");
+            }
+            let _ = writeln!(out, "    F->{field} = p{i};");
+        }
+        out.push_str("}\n");
+    }
+    out
+}
+
+/// Can a direct `await f(...)` run coroutine `f` on a frame on the caller's C stack
+/// (until it first suspends)? A plain coroutine taking plain positional arguments.
+pub fn inline_awaitable(f: &Function) -> bool {
+    f.is_generator
+        && f.is_coroutine
+        && !f.is_async_gen
+        && !f.has_closure
+        && !f.forwards
+        && !(0..f.params.len()).any(|i| f.kinds.is_collector(i))
+}
+
+/// The rest of a generator function's frame machinery (after `frame_decl`): the
+/// heap frame's constructor, its release and traversal, the def.
+fn generator_frame(m: &Module, f: &Function) -> String {
+    let id = f.id.0;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "static struct oxy_gf{id} *oxy_gf{id}_new(PyObject **oxy_g, PyObject *name, PyObject *qualname) {{\n    struct oxy_gf{id} *F = oxy_gen_alloc(&oxy_gd{id}, oxy_g, name, qualname);\n    if (F == NULL) return NULL;\n    oxy_gf{id}_init(F);\n    return F;\n}}"
+    );
     let _ = writeln!(
         out,
         "static void oxy_gf{id}_free(void *p) {{\n    struct oxy_gf{id} *F = p;"
@@ -671,6 +788,18 @@ fn frame_traverse(f: &Function) -> String {
 }
 
 impl<'a> Emitter<'a> {
+    /// The inlined `Call` in block `bi` that made `obj` (see `inline_awaits`).
+    fn inline_call_op(&self, bi: usize, obj: Reg) -> Option<&'a OpKind> {
+        let f: &'a Function = self.f;
+        let b = f.blocks.get(bi)?;
+        self.inline_calls
+            .keys()
+            .filter(|(cb, _)| *cb == bi)
+            .filter_map(|(_, i)| b.ops.get(*i))
+            .map(|op| &op.kind)
+            .find(|k| matches!(k, OpKind::Call { dst, .. } if *dst == obj))
+    }
+
     /// The releases of the int operands that die after the current op, which its slow
     /// path does (`slow_decrefs`).
     fn slow_releases(&self) -> String {
@@ -776,6 +905,10 @@ impl<'a> Emitter<'a> {
                 );
             }
         }
+        // (The C-stack frames of the coroutines it awaits directly.)
+        for (k, (_, _, _, callee)) in inline_awaits(self.m, f).into_iter().enumerate() {
+            let _ = writeln!(self.out, "    struct oxy_gf{callee} oxy_sf{k};");
+        }
         let _ = writeln!(self.out, "    unsigned int oxy_ticks = 4096;");
         let _ = writeln!(self.out, "    int oxy_line = {};", f.line);
         let _ = writeln!(self.out, "    (void)oxy_ticks; (void)oxy_line;");
@@ -823,6 +956,7 @@ impl<'a> Emitter<'a> {
                     slow_path_releases(f, &b.ops, i)
                 };
                 i += 1 + self.slow_decrefs.len();
+                self.at = (bi, i - 1 - self.slow_decrefs.len());
                 self.op(op);
                 self.slow_decrefs.clear();
             }
@@ -993,6 +1127,26 @@ impl<'a> Emitter<'a> {
             }
             OpKind::Const { dst, value } => self.konst(*dst, value),
             OpKind::Prim { dst, prim, args } => {
+                if let (Some(k), Some(dst), Some(obj), Some(OpKind::Call { func, .. })) = (
+                    self.inline_sends.get(&self.at).copied(),
+                    dst,
+                    args.first(),
+                    self.inline_call_op(self.at.0, *args.first().unwrap_or(&Reg(0))),
+                ) {
+                    // The first step of `await f(...)` on the frame on the C stack.
+                    let target = &self.m.functions[func.0 as usize];
+                    let name = self.consts.str(&target.name);
+                    let qualname = self.consts.str(&target.qualname);
+                    let (dn, on) = (self.reg(*dst), self.reg(*obj));
+                    let sent = args.get(1).map_or("Py_None", |a| self.reg(*a));
+                    let _ = writeln!(
+                        self.out,
+                        "    {dn} = oxy_coro_inline(&oxy_gd{}, &oxy_sf{k}, &{on}, {sent}, {name}, {qualname});",
+                        func.0
+                    );
+                    self.check(op, &format!("{dn} == NULL && PyErr_Occurred()"));
+                    return;
+                }
                 let d = prim.desc();
                 let compact = d.compact.filter(|_| self.cold);
                 let operands: Vec<&str> = args.iter().map(|a| self.reg(*a)).collect();
@@ -1102,6 +1256,28 @@ impl<'a> Emitter<'a> {
                         if argv.is_empty() { "" } else { ", " }
                     )
                 };
+                if let Some(k) = self.inline_calls.get(&self.at).copied() {
+                    // (Awaited right away: the frame on the C stack takes the
+                    // arguments; `None` holds the place of the object, which
+                    // exists only if the callee suspends: see `inline_awaits`.)
+                    let fill = format!(
+                        "oxy_gf{}_fill(&oxy_sf{k}{}); {dn} = Py_NewRef(Py_None);",
+                        func.0,
+                        argv.iter().map(|a| format!(", {a}")).collect::<String>()
+                    );
+                    if *func == self.f.id || *bound {
+                        let _ = writeln!(self.out, "    {fill}");
+                    } else {
+                        let _ = writeln!(
+                            self.out,
+                            "    if (OXY_UNLIKELY(oxy_fn[{}] == NULL)) {{ oxyc_raise_undefined_function({}); {dn} = NULL; }} else {{ {fill} }}",
+                            func.0,
+                            c_string(target.name.as_bytes()),
+                        );
+                    }
+                    self.check(op, &format!("{dn} == NULL"));
+                    return;
+                }
                 // (A bound method call: its receiver's class exists, so the method
                 // has been made.)
                 if *func == self.f.id || *bound {
