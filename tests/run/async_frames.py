@@ -503,3 +503,67 @@ def test_direct_await_suspended_then_cancelled() -> None:
         co2.throw(ValueError("in"))
     except ValueError as e:
         print("thrown through:", e)
+
+
+class Ticker:
+    """`async for` / `async with` whose compiled dunders (called directly, awaited
+    on the C stack) sometimes suspend, fail or suppress."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.i = 0
+        self.log: List[str] = []
+
+    def __aiter__(self) -> "Ticker":
+        return self
+
+    async def __anext__(self) -> int:
+        self.i += 1
+        if self.i % 3 == 0:
+            await asyncio.sleep(0)
+        if self.i > self.n:
+            if self.i % 2 == 0:
+                await asyncio.sleep(0)
+            raise StopAsyncIteration
+        if self.i == 100:
+            raise ValueError("hundred")
+        return self.i * 10
+
+    async def __aenter__(self) -> "Ticker":
+        if self.i % 2 == 1:
+            await asyncio.sleep(0)
+        self.log.append(f"enter{self.i}")
+        return self
+
+    async def __aexit__(self, *exc: object) -> bool:
+        if self.i % 4 == 0:
+            await asyncio.sleep(0)
+        self.log.append(f"exit{self.i}:{type(exc[1]).__name__}")
+        return isinstance(exc[1], KeyError)
+
+
+def test_native_async_dunders_suspending() -> None:
+    async def main() -> None:
+        for n in (0, 1, 4, 7):
+            t = Ticker(n)
+            got = []
+            async for x in t:
+                async with t as u:
+                    got.append(x + u.i)
+                    if x % 20 == 0:
+                        raise KeyError(x)
+            print(n, got, t.log)
+        t = Ticker(200)
+        t.i = 97
+        try:
+            async for x in t:
+                print("item", x)
+        except ValueError as e:
+            print("anext failed:", e)
+        try:
+            async with Ticker(0):
+                raise TypeError("not suppressed")
+        except TypeError as e:
+            print("escaped:", e)
+
+    asyncio.run(main())

@@ -665,14 +665,10 @@ pub fn frame_decl(f: &Function, frame: &[bool]) -> String {
 }
 
 /// Can a direct `await f(...)` run coroutine `f` on a frame on the caller's C stack
-/// (until it first suspends)? A plain coroutine taking plain positional arguments.
+/// (until it first suspends)? A coroutine without a closure whose arguments come as
+/// they are (its `_make` entry's; a `*args` tuple is taken like any object).
 pub fn inline_awaitable(f: &Function) -> bool {
-    f.is_generator
-        && f.is_coroutine
-        && !f.is_async_gen
-        && !f.has_closure
-        && !f.forwards
-        && !(0..f.params.len()).any(|i| f.kinds.is_collector(i))
+    f.is_generator && f.is_coroutine && !f.is_async_gen && !f.has_closure && !f.forwards
 }
 
 /// The rest of a generator function's frame machinery (after `frame_decl`): the
