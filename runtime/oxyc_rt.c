@@ -1777,14 +1777,13 @@ int oxy_loop_tick(void) {
 
 typedef struct {
     PyObject_VAR_HEAD /* ob_size: the size of the frame, stored right after */
-    void *frame;
-    oxy_gen_def *def;
-    oxy_gen_resume_fn resume;
-    void (*clear_frame)(void *);
-    oxy_frame_traverse_fn traverse_frame;
-    PyObject *name;
-    PyObject *qualname;
+    oxy_gen_def *def; /* its function's: body, frame layout, names */
     PyObject *weakreflist;
+    /* The exception its body is handling (owned; NULL while the body runs, when
+       gen_run_ex's item on the thread's stack of handled exceptions holds it, as
+       for the interpreter's generators), so an `except` block survives a `yield`
+       or `await` in it. */
+    PyObject *exc_value;
     char running;
     char tracked; /* by the garbage collector (see oxy_gen_def.track_unstarted) */
     char kind; /* OXY_GEN, OXY_CORO or OXY_AGEN */
@@ -1792,10 +1791,8 @@ typedef struct {
     char agen_closed;  /* ... finished (StopAsyncIteration given) */
     char agen_hooks;   /* ... sys.set_asyncgen_hooks' firstiter called */
     PyObject *agen_finalizer; /* ... the finalizer hook, called when it is collected */
-    /* The exception its body is handling: while it runs, this item is on top of
-       the thread's stack of handled exceptions (as for the interpreter's
-       generators), so an `except` block survives a `yield` or `await` in it. */
-    _PyErr_StackItem exc_state;
+    /* (Kept small: a program may hold many suspended coroutines, and the frame
+       follows at OXY_GEN_FRAME_OFFSET.) */
 } OxyGen;
 
 enum { OXY_GEN = 0, OXY_CORO = 1, OXY_AGEN = 2 };
@@ -1806,7 +1803,10 @@ static const char *gen_kind_name(OxyGen *g) {
 
 static PyTypeObject *oxy_gen_type = NULL;
 
-#define OXY_GEN_STATE(g) (*(int *)(g)->frame)
+/* Where the frame starts in a generator object (it follows the struct). */
+#define OXY_GEN_FRAME_OFFSET ((sizeof(OxyGen) + 15) & ~(size_t)15)
+#define OXY_GEN_FRAME(g) ((void *)((char *)(g) + OXY_GEN_FRAME_OFFSET))
+#define OXY_GEN_STATE(g) (*(int *)OXY_GEN_FRAME(g))
 
 /* A kept generator object keeps its type's reference and is revived by setting
    its count (what PyObject_Init does but the reference-debugging builds' global
@@ -1821,7 +1821,7 @@ static PyTypeObject *oxy_gen_type = NULL;
    now, as the interpreter clears a finished frame (clear_frame is idempotent). */
 static void gen_end(OxyGen *g) {
     OXY_GEN_STATE(g) = -1;
-    g->clear_frame(g->frame);
+    g->def->clear_frame(OXY_GEN_FRAME(g));
 }
 
 /* PEP 479: a StopIteration escaping the body becomes a RuntimeError. */
@@ -1885,9 +1885,12 @@ static PyObject *gen_run_ex(OxyGen *g, PyObject *sent, int *done, PyObject **res
     }
     g->running = 1;
     PyThreadState *ts = _PyThreadState_UncheckedGet(); /* (the GIL is held) */
-    g->exc_state.previous_item = ts->exc_info;
-    ts->exc_info = &g->exc_state;
-    if (sent == NULL && g->exc_state.exc_value != NULL && g->exc_state.exc_value != Py_None) {
+    _PyErr_StackItem exc_state;
+    exc_state.exc_value = g->exc_value;
+    g->exc_value = NULL;
+    exc_state.previous_item = ts->exc_info;
+    ts->exc_info = &exc_state;
+    if (sent == NULL && exc_state.exc_value != NULL && exc_state.exc_value != Py_None) {
         /* Thrown in while handling an exception: that one is its context (the
            interpreter chains a thrown exception to the generator's own). */
         PyObject *t, *v, *tb;
@@ -1897,9 +1900,9 @@ static PyObject *gen_run_ex(OxyGen *g, PyObject *sent, int *done, PyObject **res
         Py_XDECREF(v);
         Py_XDECREF(tb);
     }
-    PyObject *r = g->resume(g->frame, sent, d + 1);
-    ts->exc_info = g->exc_state.previous_item;
-    g->exc_state.previous_item = NULL;
+    PyObject *r = g->def->resume(OXY_GEN_FRAME(g), sent, d + 1);
+    ts->exc_info = exc_state.previous_item;
+    g->exc_value = exc_state.exc_value;
     g->running = 0;
     oxy_rt_call_depth = d;
     if (OXY_GEN_STATE(g) >= 0) {
@@ -1910,8 +1913,8 @@ static PyObject *gen_run_ex(OxyGen *g, PyObject *sent, int *done, PyObject **res
         }
         return r;
     }
-    Py_CLEAR(g->exc_state.exc_value);
-    g->clear_frame(g->frame);
+    Py_CLEAR(g->exc_value);
+    g->def->clear_frame(OXY_GEN_FRAME(g));
     if (r != NULL) {
         *done = 1;
         *result = r;
@@ -2076,7 +2079,6 @@ static PyObject *gen_close(PyObject *self, PyObject *unused) {
 
 static void gen_finalize(PyObject *self) {
     OxyGen *g = (OxyGen *)self;
-    if (g->frame == NULL) return;
     PyObject *t, *v, *tb;
     if (g->kind == OXY_AGEN && g->agen_finalizer != NULL && !g->agen_closed &&
         OXY_GEN_STATE(g) > 0) {
@@ -2091,7 +2093,7 @@ static void gen_finalize(PyObject *self) {
     if (OXY_GEN_STATE(g) == 0 && g->kind == OXY_CORO) {
         PyErr_Fetch(&t, &v, &tb);
         if (PyErr_WarnFormat(PyExc_RuntimeWarning, 1, "coroutine '%U' was never awaited",
-                             g->qualname) < 0)
+                             g->def->qualname) < 0)
             PyErr_WriteUnraisable(self);
         PyErr_Restore(t, v, tb);
         return;
@@ -2110,12 +2112,12 @@ static int gen_traverse(PyObject *self, visitproc visit, void *arg) {
     OxyGen *g = (OxyGen *)self;
     /* (The collector calls this often on every live generator: the common case,
        nothing handled and no finalizer, goes straight to the frame.) */
-    if (OXY_UNLIKELY(g->exc_state.exc_value != NULL || g->agen_finalizer != NULL)) {
-        Py_VISIT(g->exc_state.exc_value);
+    if (OXY_UNLIKELY(g->exc_value != NULL || g->agen_finalizer != NULL)) {
+        Py_VISIT(g->exc_value);
         Py_VISIT(g->agen_finalizer);
     }
     if (g->running || OXY_GEN_STATE(g) < 0) return 0;
-    return g->traverse_frame(g->frame, visit, arg);
+    return g->def->traverse_frame(OXY_GEN_FRAME(g), visit, arg);
 }
 
 static void gen_dealloc(PyObject *self) {
@@ -2137,19 +2139,17 @@ static void gen_dealloc(PyObject *self) {
     }
     if (g->weakreflist != NULL) PyObject_ClearWeakRefs(self);
     /* (A finished body's frame was cleared when it ended.) */
-    if (OXY_GEN_STATE(g) >= 0) g->clear_frame(g->frame);
-    Py_CLEAR(g->exc_state.exc_value);
+    if (OXY_GEN_STATE(g) >= 0) g->def->clear_frame(OXY_GEN_FRAME(g));
+    Py_CLEAR(g->exc_value);
     Py_CLEAR(g->agen_finalizer);
     PyTypeObject *tp = Py_TYPE(self);
     oxy_gen_def *def = g->def;
     if (def->spare == NULL && !(maybe_finalized && PyObject_GC_IsFinalized(self))) {
-        /* Kept for the next oxy_gen_alloc of its function (with its names; a
-           finalized object is not: its GC header says so). */
+        /* Kept for the next oxy_gen_alloc of its function (a finalized object
+           is not: its GC header says so). */
         def->spare = self;
         if (OXY_GEN_KEEPS_TYPE) return;
     } else {
-        Py_XDECREF(g->name);
-        Py_XDECREF(g->qualname);
         PyObject_GC_Del(self);
     }
     Py_DECREF(tp);
@@ -2158,16 +2158,16 @@ static void gen_dealloc(PyObject *self) {
 static PyObject *gen_repr(PyObject *self) {
     OxyGen *g = (OxyGen *)self;
     const char *tname = g->kind == OXY_AGEN ? "async_generator" : gen_kind_name(g);
-    return PyUnicode_FromFormat("<%s object %U at %p>", tname, g->qualname, self);
+    return PyUnicode_FromFormat("<%s object %U at %p>", tname, g->def->qualname, self);
 }
 
 static PyObject *gen_get_name(PyObject *self, void *c) {
     (void)c;
-    return Py_NewRef(((OxyGen *)self)->name);
+    return Py_NewRef(((OxyGen *)self)->def->name);
 }
 static PyObject *gen_get_qualname(PyObject *self, void *c) {
     (void)c;
-    return Py_NewRef(((OxyGen *)self)->qualname);
+    return Py_NewRef(((OxyGen *)self)->def->qualname);
 }
 static PyObject *gen_get_running(PyObject *self, void *c) {
     (void)c;
@@ -2250,9 +2250,6 @@ static PyTypeObject *oxy_gen_type_get(void) {
     return oxy_gen_type;
 }
 
-/* Where the frame starts in a generator object (it follows the struct). */
-#define OXY_GEN_FRAME_OFFSET ((sizeof(OxyGen) + 15) & ~(size_t)15)
-
 static PyTypeObject *oxy_coro_type_get(void);
 static PyTypeObject *oxy_agen_type_get(void);
 
@@ -2277,27 +2274,22 @@ void *oxy_gen_alloc(oxy_gen_def *def, PyObject **out, PyObject *name, PyObject *
         g = PyObject_GC_NewVar(OxyGen, tp,
                                (Py_ssize_t)(OXY_GEN_FRAME_OFFSET - sizeof(OxyGen)) + def->frame_size);
         if (g == NULL) return NULL;
-        g->frame = (char *)g + OXY_GEN_FRAME_OFFSET;
         g->def = def;
-        g->resume = def->resume;
-        g->clear_frame = def->clear_frame;
-        g->traverse_frame = def->traverse_frame;
-        g->name = NULL;
-        g->qualname = NULL;
         g->kind = (char)def->kind;
     }
     g->weakreflist = NULL;
     g->running = 0;
     g->tracked = 0;
-    g->exc_state.exc_value = NULL;
-    g->exc_state.previous_item = NULL;
+    g->exc_value = NULL;
     g->agen_running = g->agen_closed = g->agen_hooks = 0;
     g->agen_finalizer = NULL;
-    /* (A kept object has its function's names already.) */
-    if (g->name != name) Py_XSETREF(g->name, Py_NewRef(name));
-    if (g->qualname != qualname) Py_XSETREF(g->qualname, Py_NewRef(qualname));
+    /* (The def holds its function's names, which its objects show; always the
+       same strings, the module's constants: a reference of its own keeps them
+       for objects that outlive the module.) */
+    if (OXY_UNLIKELY(def->name != name)) Py_XSETREF(def->name, Py_NewRef(name));
+    if (OXY_UNLIKELY(def->qualname != qualname)) Py_XSETREF(def->qualname, Py_NewRef(qualname));
     *out = (PyObject *)g;
-    return g->frame;
+    return OXY_GEN_FRAME(g);
 }
 
 PyObject *oxy_gen_start(PyObject *o) {
@@ -2424,7 +2416,7 @@ static int is_iterable_coroutine(PyObject *o) {
 
 PyObject *oxy_get_awaitable(PyObject *o, int ctx) {
     PyTypeObject *tp = Py_TYPE(o);
-    if (tp == oxy_coro_type && ((OxyGen *)o)->frame != NULL && !((OxyGen *)o)->running &&
+    if (tp == oxy_coro_type && !((OxyGen *)o)->running &&
         OXY_GEN_STATE((OxyGen *)o) > 0) {
         /* suspended: at an await of its own, so another awaiter drives it already */
         PyErr_SetString(PyExc_RuntimeError, "coroutine is being awaited already");
@@ -2878,6 +2870,71 @@ PyObject *oxy_yield_from_send(PyObject *it, PyObject *sent) {
     default:
         return yf_finished();
     }
+}
+
+/* `await f(...)` of a compiled coroutine made right there: its body runs on
+   `frame` (filled, not started; on the caller's C stack) as its first step would
+   (oxy_yield_from_send on a new object), and the object exists only if it
+   suspends: the frame then moves into a new coroutine object, which replaces the
+   placeholder in *obj (an owned reference, None) and the awaiter delegates to it
+   from there on. Finished: NULL, the return value kept for
+   oxy_yield_from_result; an error: NULL with the exception (PEP 479 applied). */
+PyObject *oxy_coro_inline(oxy_gen_def *def, void *frame, PyObject **obj, PyObject *sent,
+                          PyObject *name, PyObject *qualname) {
+    if (OXY_UNLIKELY(sent != Py_None)) {
+        /* (Not the first step of an await: never generated; go the general way.) */
+        PyObject *g;
+        void *f = oxy_gen_alloc(def, &g, name, qualname);
+        if (f == NULL) {
+            def->clear_frame(frame);
+            return NULL;
+        }
+        memcpy(f, frame, (size_t)def->frame_size);
+        oxy_gen_start(g);
+        Py_SETREF(*obj, g);
+        return oxy_yield_from_send(g, sent);
+    }
+    if (OXY_UNLIKELY(oxy_rt_stack_limit == 0)) oxy_stack_init();
+    int d = oxy_rt_call_depth;
+    if (OXY_WRAPPER_TOO_DEEP(d + 1)) {
+        /* (As in gen_run_ex: the RecursionError ends the coroutine.) */
+        *(int *)frame = -1;
+        def->clear_frame(frame);
+        return NULL;
+    }
+    PyThreadState *ts = _PyThreadState_UncheckedGet(); /* (the GIL is held) */
+    _PyErr_StackItem exc_state;
+    exc_state.exc_value = NULL;
+    exc_state.previous_item = ts->exc_info;
+    ts->exc_info = &exc_state;
+    PyObject *r = def->resume(frame, Py_None, d + 1);
+    ts->exc_info = exc_state.previous_item;
+    oxy_rt_call_depth = d;
+    if (*(int *)frame >= 0) {
+        /* Suspended: from now on a coroutine object like any other. */
+        PyObject *g;
+        void *f = oxy_gen_alloc(def, &g, name, qualname);
+        if (OXY_UNLIKELY(f == NULL)) {
+            /* (No memory for it: the suspended body is abandoned, what it holds
+               leaks; the MemoryError goes to the awaiter.) */
+            Py_XDECREF(r);
+            Py_XDECREF(exc_state.exc_value);
+            return NULL;
+        }
+        memcpy(f, frame, (size_t)def->frame_size);
+        ((OxyGen *)g)->exc_value = exc_state.exc_value;
+        oxy_gen_start(g);
+        Py_SETREF(*obj, g);
+        return r;
+    }
+    Py_XDECREF(exc_state.exc_value);
+    def->clear_frame(frame);
+    if (r != NULL) {
+        Py_XSETREF(yf_result, r);
+        return NULL;
+    }
+    gen_wrap_stop_iteration("coroutine");
+    return NULL;
 }
 
 /* An optional attribute: 0 with *out NULL when missing, -1 on other errors. */

@@ -187,6 +187,20 @@ OXY_API OXY_COLD double oxy_int_truediv_slow(oxy_int a, oxy_int b);
 OXY_API OXY_COLD double oxy_int_to_double_slow(oxy_int a);
 OXY_API OXY_COLD oxy_int oxy_int_from_double_slow(double d);
 OXY_API OXY_COLD PyObject *oxy_int_box_slow(oxy_int x);
+/* Generic `a + b` (and -, *, &, |, ^, their in-place forms) of compiled code: two
+   exact ints of moderate size in machine words, anything else PyNumber_*. */
+OXY_API PyObject *oxy_obj_add(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_sub(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_mul(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_and(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_or(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_xor(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_iadd(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_isub(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_imul(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_iand(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_ior(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_obj_ixor(PyObject *a, PyObject *b);
 
 /* ---- construction and conversion -------------------------------------- */
 
@@ -1334,6 +1348,7 @@ typedef struct oxy_gen_def {
        its end in one step is never tracked, like a tuple of ints). */
     int track_unstarted;
     PyObject *spare; /* the runtime's: a finished object kept for reuse */
+    PyObject *name, *qualname; /* the runtime's: what its objects show (set by oxy_gen_alloc) */
 } oxy_gen_def;
 /* A new generator object of `def`'s function (named so), untracked: returns its
    frame (uninitialised: the caller fills every field) and the object in *out, or
@@ -1342,6 +1357,12 @@ typedef struct oxy_gen_def {
    in between), which has the collector track it. */
 OXY_API void *oxy_gen_alloc(oxy_gen_def *def, PyObject **out, PyObject *name, PyObject *qualname);
 OXY_API PyObject *oxy_gen_start(PyObject *g);
+/* `await f(...)` of a compiled coroutine made there: its body runs on `frame` (a
+   filled, unstarted frame of `def`'s function on the caller's C stack) as the
+   first step of the await; *obj (an owned placeholder) becomes the coroutine
+   object only if it suspends. Returns what oxy_yield_from_send would. */
+OXY_API PyObject *oxy_coro_inline(oxy_gen_def *def, void *frame, PyObject **obj, PyObject *sent,
+                                  PyObject *name, PyObject *qualname);
 OXY_API PyObject *oxy_agen_wrap(PyObject *v);
 /* `yield from o` in a generator: iter(o), refusing a coroutine as the
    interpreter does ("cannot 'yield from' a coroutine object in a non-coroutine

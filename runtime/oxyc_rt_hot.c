@@ -1343,3 +1343,55 @@ PyObject *oxy_closure_new(PyMethodDef *def, PyObject *closure, PyObject *module_
     Py_SETREF(((OxyFunction *)fn)->qualname, qualname);
     return fn;
 }
+
+/* ---- generic arithmetic on two exact ints ------------------------------- */
+
+/* The value of `o` when it is an exact int of at most two 30-bit digits (|v| <
+   2**60, so a sum or difference of two cannot overflow 64 bits). */
+static inline int oxy_small_exact_int(PyObject *o, int64_t *v) {
+#if PY_VERSION_HEX < 0x030C0000 && PYLONG_BITS_IN_DIGIT == 30
+    if (!PyLong_CheckExact(o)) return 0;
+    const digit *d = ((PyLongObject *)o)->ob_digit;
+    switch (Py_SIZE(o)) {
+    case 0: *v = 0; return 1;
+    case 1: *v = (int64_t)d[0]; return 1;
+    case -1: *v = -(int64_t)d[0]; return 1;
+    case 2: *v = (int64_t)d[0] | ((int64_t)d[1] << 30); return 1;
+    case -2: *v = -((int64_t)d[0] | ((int64_t)d[1] << 30)); return 1;
+    default: return 0;
+    }
+#else
+    (void)o;
+    (void)v;
+    return 0;
+#endif
+}
+
+/* `a OP b` for operands of unknown types (the generic ops of compiled code):
+   two exact ints of moderate size are computed in machine words, one new int
+   (small ones the interpreter's cached objects, as int's own operators give);
+   anything else is PyNumber_*'s. int is immutable, so its operators are always
+   these: the result is the interpreter's. The in-place forms are the same for
+   ints (which have no in-place slots). */
+#define OXY_OBJ_INT_OP(name, fallback, expr)                                          \
+    PyObject *name(PyObject *a, PyObject *b) {                                        \
+        int64_t x, y;                                                                 \
+        if (oxy_small_exact_int(a, &x) && oxy_small_exact_int(b, &y)) {               \
+            int64_t r;                                                                \
+            if (expr) return PyLong_FromLongLong((long long)r);                       \
+        }                                                                             \
+        return fallback(a, b);                                                        \
+    }
+OXY_OBJ_INT_OP(oxy_obj_add, PyNumber_Add, ((r = x + y), 1))
+OXY_OBJ_INT_OP(oxy_obj_sub, PyNumber_Subtract, ((r = x - y), 1))
+OXY_OBJ_INT_OP(oxy_obj_mul, PyNumber_Multiply, !__builtin_mul_overflow(x, y, &r))
+OXY_OBJ_INT_OP(oxy_obj_and, PyNumber_And, ((r = x & y), 1))
+OXY_OBJ_INT_OP(oxy_obj_or, PyNumber_Or, ((r = x | y), 1))
+OXY_OBJ_INT_OP(oxy_obj_xor, PyNumber_Xor, ((r = x ^ y), 1))
+OXY_OBJ_INT_OP(oxy_obj_iadd, PyNumber_InPlaceAdd, ((r = x + y), 1))
+OXY_OBJ_INT_OP(oxy_obj_isub, PyNumber_InPlaceSubtract, ((r = x - y), 1))
+OXY_OBJ_INT_OP(oxy_obj_imul, PyNumber_InPlaceMultiply, !__builtin_mul_overflow(x, y, &r))
+OXY_OBJ_INT_OP(oxy_obj_iand, PyNumber_InPlaceAnd, ((r = x & y), 1))
+OXY_OBJ_INT_OP(oxy_obj_ior, PyNumber_InPlaceOr, ((r = x | y), 1))
+OXY_OBJ_INT_OP(oxy_obj_ixor, PyNumber_InPlaceXor, ((r = x ^ y), 1))
+#undef OXY_OBJ_INT_OP

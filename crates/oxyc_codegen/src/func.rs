@@ -53,6 +53,58 @@ struct Emitter<'a> {
     /// `slow_path_releases`): released in its slow path only.
     slow_decrefs: Vec<Reg>,
     lk: Linkage,
+    /// A generator's registers that live in its frame (`oxyc_passes::frame`).
+    frame: &'a [bool],
+    /// Direct `await f(...)` of compiled coroutines run on a C-stack frame (see
+    /// `inline_awaits`): (block, op) of the call or the first send -> its number.
+    inline_calls: indexmap::IndexMap<(usize, usize), usize>,
+    inline_sends: indexmap::IndexMap<(usize, usize), usize>,
+}
+
+/// The direct awaits of compiled coroutines in generator `f` that can run the callee
+/// on a frame on the C stack: a `Call` of a plain coroutine (`inline_awaitable`)
+/// whose object is first used, in the same block, by the first step of the `await`
+/// (`YieldFromSend`), with only ops that cannot fail and do not touch it in between
+/// (releases of the arguments, the `None` sent). The object then exists only if
+/// the callee suspends (`oxy_coro_inline`): one that finishes at once costs no
+/// object. Returns (block, call op, send op, callee) per site.
+fn inline_awaits(m: &Module, f: &Function) -> Vec<(usize, usize, usize, usize)> {
+    let mut out = Vec::new();
+    if !f.is_generator {
+        return out;
+    }
+    for (bi, b) in f.blocks.iter().enumerate() {
+        for (i, op) in b.ops.iter().enumerate() {
+            let OpKind::Call { dst, func, .. } = &op.kind else {
+                continue;
+            };
+            let Some(target) = m.functions.get(func.0 as usize) else {
+                continue;
+            };
+            if !inline_awaitable(target) {
+                continue;
+            }
+            for (j, next) in b.ops.iter().enumerate().skip(i + 1) {
+                if next.reads(*dst) {
+                    if let OpKind::Prim {
+                        prim: oxyc_ir::Prim::YieldFromSend,
+                        args,
+                        dst: Some(_),
+                    } = &next.kind
+                        && args.first() == Some(dst)
+                        && args.get(1) != Some(dst)
+                    {
+                        out.push((bi, i, j, func.0 as usize));
+                    }
+                    break;
+                }
+                if next.err.is_some() || next.def() == Some(*dst) {
+                    break;
+                }
+            }
+        }
+    }
+    out
 }
 
 pub fn emit_function(
@@ -63,12 +115,13 @@ pub fn emit_function(
     lk: Linkage,
 ) -> String {
     if f.is_generator {
+        let frame = oxyc_passes::frame::frame_regs(f);
         let mut out = generator_frame(m, f);
-        out += &emit_body(m, f, consts, builtins, Variant::Plain, lk);
+        out += &emit_body(m, f, &frame, consts, builtins, Variant::Plain, lk);
         return out;
     }
     if f.forwards {
-        let mut out = emit_body(m, f, consts, builtins, Variant::Plain, lk);
+        let mut out = emit_body(m, f, &[], consts, builtins, Variant::Plain, lk);
         out += &packed_entry(m, f, lk);
         return out;
     }
@@ -79,12 +132,12 @@ pub fn emit_function(
             "{};",
             signature_named(f, &consts_name(m, f), Linkage::Single, false)
         );
-        out += &emit_copy(m, f, consts, builtins, Variant::Plain, lk, true);
+        out += &emit_copy(m, f, &[], consts, builtins, Variant::Plain, lk, true);
         out.push('\n');
     }
     let tagged = int_params(f);
     if tagged.is_empty() || op_count(f) > SPECIALIZE_MAX_OPS || !computes_with(f, &tagged) {
-        return out + &emit_body(m, f, consts, builtins, Variant::Plain, lk);
+        return out + &emit_body(m, f, &[], consts, builtins, Variant::Plain, lk);
     }
     // Two copies: the entry point assumes its int parameters are short (and the C
     // compiler folds their tag checks away); one that is long sends the call to the
@@ -94,9 +147,9 @@ pub fn emit_function(
         "{};",
         signature_named(f, &generic_name(m, f), Linkage::Single, false)
     );
-    out += &emit_body(m, f, consts, builtins, Variant::Dispatch(tagged), lk);
+    out += &emit_body(m, f, &[], consts, builtins, Variant::Dispatch(tagged), lk);
     out.push('\n');
-    out += &emit_body(m, f, consts, builtins, Variant::Generic, lk);
+    out += &emit_body(m, f, &[], consts, builtins, Variant::Generic, lk);
     out
 }
 
@@ -421,21 +474,26 @@ fn generic_name(m: &Module, f: &Function) -> String {
     format!("{}_generic", native_name(m, f.id))
 }
 
+/// (`frame`: which registers of a generator live in its frame, see
+/// `oxyc_passes::frame`; the others are C locals of its resume function.)
 fn emit_body(
     m: &Module,
     f: &Function,
+    frame: &[bool],
     consts: &mut ConstTable,
     builtins: &mut IndexSet<String>,
     variant: Variant,
     lk: Linkage,
 ) -> String {
-    emit_copy(m, f, consts, builtins, variant, lk, false)
+    emit_copy(m, f, frame, consts, builtins, variant, lk, false)
 }
 
 /// `reads`: the `_consts` copy of an entry-mode function (see `Copy`).
+#[allow(clippy::too_many_arguments)]
 fn emit_copy(
     m: &Module,
     f: &Function,
+    frame: &[bool],
     consts: &mut ConstTable,
     builtins: &mut IndexSet<String>,
     variant: Variant,
@@ -443,7 +501,13 @@ fn emit_copy(
     reads: bool,
 ) -> String {
     let names: Vec<String> = (0..f.regs.len())
-        .map(|i| reg_name_of(f, Reg(i as u32)))
+        .map(|i| {
+            if frame.get(i).copied().unwrap_or(false) {
+                format!("F->{}", reg_field(f, Reg(i as u32)))
+            } else {
+                reg_field(f, Reg(i as u32))
+            }
+        })
         .collect();
     let path = c_string(m.path.as_bytes());
     let ops: usize = f.blocks.iter().map(|b| b.ops.len() + 1).sum();
@@ -479,6 +543,9 @@ fn emit_copy(
             Copy::Single
         },
         at: (0, 0),
+        frame,
+        inline_calls: Default::default(),
+        inline_sends: Default::default(),
         twin_labelled: Vec::new(),
         entry_known: Vec::new(),
         pending: Vec::new(),
@@ -492,6 +559,10 @@ fn emit_copy(
         } else {
             e.cok = false;
         }
+    }
+    for (k, (bi, i, j, _)) in inline_awaits(m, f).into_iter().enumerate() {
+        e.inline_calls.insert((bi, i), k);
+        e.inline_sends.insert((bi, j), k);
     }
     e.function(&variant);
     e.out
@@ -525,7 +596,7 @@ fn signature_named(f: &Function, name: &str, lk: Linkage, hot: bool) -> String {
             f.params
                 .iter()
                 .enumerate()
-                .map(|(i, p)| format!("{} {}", c_type(p.ty), reg_name_of(f, Reg(i as u32)))),
+                .map(|(i, p)| format!("{} {}", c_type(p.ty), reg_field(f, Reg(i as u32)))),
         );
     }
     params.push("int oxy_depth".to_string());
@@ -594,15 +665,6 @@ fn inline_hint(f: &Function) -> bool {
     !f.recursive && f.blocks.iter().map(|b| b.ops.len() + 1).sum::<usize>() <= INLINE_OPS
 }
 
-/// A register's C name: a local variable, or a member of the frame of a generator.
-fn reg_name_of(f: &Function, r: Reg) -> String {
-    if f.is_generator {
-        format!("F->{}", reg_field(f, r))
-    } else {
-        reg_field(f, r)
-    }
-}
-
 /// The frame member of parameter `i` of a generator.
 pub fn reg_field_name(f: &Function, i: usize) -> String {
     reg_field(f, Reg(i as u32))
@@ -617,15 +679,46 @@ fn reg_field(f: &Function, r: Reg) -> String {
     }
 }
 
-/// The frame of a generator function: its resume state (first: the runtime reads
-/// it), its closure, the arguments it owns, and every register.
-fn generator_frame(m: &Module, f: &Function) -> String {
-    let id = f.id.0;
-    let mut out = format!("struct oxy_gf{id} {{\n    int resume;\n    PyObject *oxy_closure;\n");
-    for (i, p) in f.params.iter().enumerate() {
-        let _ = writeln!(out, "    {} a{i};", c_type(p.ty));
+/// Whether parameter `i` of a generator keeps its argument in its own register for
+/// the whole body (it is never rebound: the refcount pass borrows it), so the frame
+/// member that owns the argument can be that register.
+fn arg_is_register(f: &Function, i: usize) -> bool {
+    let r = Reg(i as u32);
+    !f.blocks
+        .iter()
+        .flat_map(|b| &b.ops)
+        .any(|op| op.def() == Some(r))
+}
+
+/// The frame member of a generator that owns argument `i`: its register when that is
+/// never rebound (`arg_is_register`), else a member `a<i>` of its own.
+pub fn arg_field(f: &Function, i: usize) -> String {
+    if arg_is_register(f, i) {
+        reg_field(f, Reg(i as u32))
+    } else {
+        format!("a{i}")
     }
-    for i in 0..f.regs.len() {
+}
+
+/// The frame of a generator function: its resume state (first: the runtime reads
+/// it), its closure (if it has one), the arguments it owns, and the registers that
+/// live across a suspension (`frame`; the parameters' always); `oxy_gf<N>_init`
+/// (a frame not started, its members empty) and, for a coroutine, `oxy_gf<N>_fill`
+/// (init, then take the arguments: what a direct `await f(...)` runs on a frame on
+/// the C stack, see `inline_awaits`). Emitted before every function body (a
+/// coroutine's frame may be a C local of another's body).
+pub fn frame_decl(f: &Function, frame: &[bool]) -> String {
+    let id = f.id.0;
+    let mut out = format!("struct oxy_gf{id} {{\n    int resume;\n");
+    if f.has_closure {
+        out.push_str("    PyObject *oxy_closure;\n");
+    }
+    for (i, p) in f.params.iter().enumerate() {
+        if !arg_is_register(f, i) {
+            let _ = writeln!(out, "    {} a{i};", c_type(p.ty));
+        }
+    }
+    for i in (0..f.regs.len()).filter(|i| frame[*i]) {
         let _ = writeln!(
             out,
             "    {} {};",
@@ -636,12 +729,17 @@ fn generator_frame(m: &Module, f: &Function) -> String {
     let _ = writeln!(out, "}};\nstatic oxy_gen_def oxy_gd{id};");
     let _ = writeln!(
         out,
-        "static struct oxy_gf{id} *oxy_gf{id}_new(PyObject **oxy_g, PyObject *name, PyObject *qualname) {{\n    struct oxy_gf{id} *F = oxy_gen_alloc(&oxy_gd{id}, oxy_g, name, qualname);\n    if (F == NULL) return NULL;\n    F->resume = 0;\n    F->oxy_closure = NULL;"
+        "static inline void oxy_gf{id}_init(struct oxy_gf{id} *F) {{\n    F->resume = 0;"
     );
-    for (i, p) in f.params.iter().enumerate() {
-        let _ = writeln!(out, "    F->a{i} = {};", initial_value(p.ty));
+    if f.has_closure {
+        out.push_str("    F->oxy_closure = NULL;\n");
     }
-    for i in 0..f.regs.len() {
+    for (i, p) in f.params.iter().enumerate() {
+        if !arg_is_register(f, i) {
+            let _ = writeln!(out, "    F->a{i} = {};", initial_value(p.ty));
+        }
+    }
+    for i in (0..f.regs.len()).filter(|i| frame[*i]) {
         let _ = writeln!(
             out,
             "    F->{} = {};",
@@ -649,26 +747,80 @@ fn generator_frame(m: &Module, f: &Function) -> String {
             initial_value(f.regs[i].ty)
         );
     }
-    out.push_str("    return F;\n}\n");
+    out.push_str("}\n");
+    if inline_awaitable(f) {
+        let params: Vec<String> = f
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, p)| format!(", {} p{i}", c_type(p.ty)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "static inline void oxy_gf{id}_fill(struct oxy_gf{id} *F{}) {{\n    oxy_gf{id}_init(F);",
+            params.concat()
+        );
+        for (i, p) in f.params.iter().enumerate() {
+            match p.ty {
+                RType::Int => {
+                    let _ = writeln!(out, "    oxy_int_incref(p{i});");
+                }
+                RType::Obj => {
+                    let _ = writeln!(out, "    Py_INCREF(p{i});");
+                }
+                _ => {}
+            }
+            let field = reg_field(f, Reg(i as u32));
+            let owner = arg_field(f, i);
+            if owner != field {
+                let _ = writeln!(out, "    F->{owner} = p{i};");
+            }
+            let _ = writeln!(out, "    F->{field} = p{i};");
+        }
+        out.push_str("}\n");
+    }
+    out
+}
+
+/// Can a direct `await f(...)` run coroutine `f` on a frame on the caller's C stack
+/// (until it first suspends)? A coroutine without a closure whose arguments come as
+/// they are (its `_make` entry's; a `*args` tuple is taken like any object).
+pub fn inline_awaitable(f: &Function) -> bool {
+    f.is_generator && f.is_coroutine && !f.is_async_gen && !f.has_closure && !f.forwards
+}
+
+/// The rest of a generator function's frame machinery (after `frame_decl`): the
+/// heap frame's constructor, its release and traversal, the def.
+fn generator_frame(m: &Module, f: &Function) -> String {
+    let id = f.id.0;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "static struct oxy_gf{id} *oxy_gf{id}_new(PyObject **oxy_g, PyObject *name, PyObject *qualname) {{\n    struct oxy_gf{id} *F = oxy_gen_alloc(&oxy_gd{id}, oxy_g, name, qualname);\n    if (F == NULL) return NULL;\n    oxy_gf{id}_init(F);\n    return F;\n}}"
+    );
     let _ = writeln!(
         out,
         "static void oxy_gf{id}_free(void *p) {{\n    struct oxy_gf{id} *F = p;"
     );
     for (i, p) in f.params.iter().enumerate() {
+        let a = arg_field(f, i);
         match p.ty {
             RType::Int => {
                 let _ = writeln!(
                     out,
-                    "    {{ oxy_int t = F->a{i}; F->a{i} = OXY_INT_ERR; oxy_int_xdecref(t); }}"
+                    "    {{ oxy_int t = F->{a}; F->{a} = OXY_INT_ERR; oxy_int_xdecref(t); }}"
                 );
             }
             RType::Obj => {
-                let _ = writeln!(out, "    Py_CLEAR(F->a{i});");
+                let _ = writeln!(out, "    Py_CLEAR(F->{a});");
             }
             _ => {}
         }
     }
-    out.push_str("    Py_CLEAR(F->oxy_closure);\n}\n");
+    if f.has_closure {
+        out.push_str("    Py_CLEAR(F->oxy_closure);\n");
+    }
+    out.push_str("    (void)F;\n}\n");
     out += &frame_traverse(f);
     let kind = if f.is_async_gen {
         "OXY_GEN_KIND_AGEN"
@@ -680,7 +832,7 @@ fn generator_frame(m: &Module, f: &Function) -> String {
     let track_unstarted = tracked_unstarted(f);
     let _ = writeln!(
         out,
-        "static oxy_gen_def oxy_gd{id} = {{{}, oxy_gf{id}_free, oxy_gf{id}_traverse, sizeof(struct oxy_gf{id}), {kind}, {}, NULL}};",
+        "static oxy_gen_def oxy_gd{id} = {{{}, oxy_gf{id}_free, oxy_gf{id}_traverse, sizeof(struct oxy_gf{id}), {kind}, {}, NULL, NULL, NULL}};",
         native_name(m, f.id),
         i32::from(track_unstarted)
     );
@@ -710,9 +862,12 @@ fn frame_traverse(f: &Function) -> String {
     if f.has_closure {
         out.push_str("    Py_VISIT(F->oxy_closure);\n");
     }
+    let mut args = Vec::new();
     for (i, p) in f.params.iter().enumerate() {
         if p.ty == RType::Obj {
-            let _ = writeln!(out, "    Py_VISIT(F->a{i});");
+            let a = arg_field(f, i);
+            let _ = writeln!(out, "    Py_VISIT(F->{a});");
+            args.push(a);
         }
     }
     let mut cases = String::new();
@@ -725,8 +880,12 @@ fn frame_traverse(f: &Function) -> String {
                     continue;
                 }
                 let _ = write!(cases, "    case {k}:");
-                for r in held {
-                    let _ = write!(cases, " Py_VISIT(F->{});", reg_field(f, *r));
+                // (An argument is visited once, above.)
+                for r in held.iter().map(|r| reg_field(f, *r)) {
+                    if args.contains(&r) {
+                        continue;
+                    }
+                    let _ = write!(cases, " Py_VISIT(F->{r});");
                 }
                 cases.push_str(" break;\n");
             }
@@ -743,6 +902,18 @@ fn frame_traverse(f: &Function) -> String {
 }
 
 impl<'a> Emitter<'a> {
+    /// The inlined `Call` in block `bi` that made `obj` (see `inline_awaits`).
+    fn inline_call_op(&self, bi: usize, obj: Reg) -> Option<&'a OpKind> {
+        let f: &'a Function = self.f;
+        let b = f.blocks.get(bi)?;
+        self.inline_calls
+            .keys()
+            .filter(|(cb, _)| *cb == bi)
+            .filter_map(|(_, i)| b.ops.get(*i))
+            .map(|op| &op.kind)
+            .find(|k| matches!(k, OpKind::Call { dst, .. } if *dst == obj))
+    }
+
     /// The releases of the int operands that die after the current op, which its slow
     /// path does (`slow_decrefs`).
     fn slow_releases(&self) -> String {
@@ -802,13 +973,14 @@ impl<'a> Emitter<'a> {
                 params.join(", ")
             );
         }
-        let regs_here = if f.is_generator { 0 } else { f.regs.len() };
+        // (A generator's registers that live across a suspension are in its frame.)
+        let in_frame = |i: usize| self.frame.get(i).copied().unwrap_or(false);
         for (i, r) in f
             .regs
             .iter()
             .enumerate()
-            .take(regs_here)
             .skip(f.params.len())
+            .filter(|(i, _)| !in_frame(*i))
         {
             let name = self.reg(Reg(i as u32));
             let note = if r.kind == RegKind::Local {
@@ -850,6 +1022,10 @@ impl<'a> Emitter<'a> {
                     initial_value(*t)
                 );
             }
+        }
+        // (The C-stack frames of the coroutines it awaits directly.)
+        for (k, (_, _, _, callee)) in inline_awaits(self.m, f).into_iter().enumerate() {
+            let _ = writeln!(self.out, "    struct oxy_gf{callee} oxy_sf{k};");
         }
         let _ = writeln!(self.out, "    unsigned int oxy_ticks = 4096;");
         let _ = writeln!(self.out, "    int oxy_line = {};", f.line);
@@ -967,6 +1143,7 @@ impl<'a> Emitter<'a> {
                     slow_path_releases(f, &b.ops, i)
                 };
                 i += 1 + self.slow_decrefs.len();
+                self.at = (bi, i - 1 - self.slow_decrefs.len());
                 self.op(op);
                 self.slow_decrefs.clear();
             }
@@ -1199,6 +1376,26 @@ impl<'a> Emitter<'a> {
             }
             OpKind::Const { dst, value } => self.konst(*dst, value),
             OpKind::Prim { dst, prim, args } => {
+                if let (Some(k), Some(dst), Some(obj), Some(OpKind::Call { func, .. })) = (
+                    self.inline_sends.get(&self.at).copied(),
+                    dst,
+                    args.first(),
+                    self.inline_call_op(self.at.0, *args.first().unwrap_or(&Reg(0))),
+                ) {
+                    // The first step of `await f(...)` on the frame on the C stack.
+                    let target = &self.m.functions[func.0 as usize];
+                    let name = self.consts.str(&target.name);
+                    let qualname = self.consts.str(&target.qualname);
+                    let (dn, on) = (self.reg(*dst), self.reg(*obj));
+                    let sent = args.get(1).map_or("Py_None", |a| self.reg(*a));
+                    let _ = writeln!(
+                        self.out,
+                        "    {dn} = oxy_coro_inline(&oxy_gd{}, &oxy_sf{k}, &{on}, {sent}, {name}, {qualname});",
+                        func.0
+                    );
+                    self.check(op, &format!("{dn} == NULL && PyErr_Occurred()"));
+                    return;
+                }
                 let d = prim.desc();
                 let compact = d.compact.filter(|_| self.cold);
                 let operands: Vec<&str> = args.iter().map(|a| self.reg(*a)).collect();
@@ -1312,6 +1509,28 @@ impl<'a> Emitter<'a> {
                         if argv.is_empty() { "" } else { ", " }
                     )
                 };
+                if let Some(k) = self.inline_calls.get(&self.at).copied() {
+                    // (Awaited right away: the frame on the C stack takes the
+                    // arguments; `None` holds the place of the object, which
+                    // exists only if the callee suspends: see `inline_awaits`.)
+                    let fill = format!(
+                        "oxy_gf{}_fill(&oxy_sf{k}{}); {dn} = Py_NewRef(Py_None);",
+                        func.0,
+                        argv.iter().map(|a| format!(", {a}")).collect::<String>()
+                    );
+                    if *func == self.f.id || *bound {
+                        let _ = writeln!(self.out, "    {fill}");
+                    } else {
+                        let _ = writeln!(
+                            self.out,
+                            "    if (OXY_UNLIKELY(oxy_fn[{}] == NULL)) {{ oxyc_raise_undefined_function({}); {dn} = NULL; }} else {{ {fill} }}",
+                            func.0,
+                            c_string(target.name.as_bytes()),
+                        );
+                    }
+                    self.check(op, &format!("{dn} == NULL"));
+                    return;
+                }
                 // (A bound method call: its receiver's class exists, so the method
                 // has been made. A module-level function whose `def` comes before the
                 // caller's in the file has been made too: the top-level statements

@@ -41,7 +41,7 @@ pub fn emit_units(m: &Module, max_units: usize) -> Vec<String> {
     } else {
         Linkage::Single
     };
-    let bodies: Vec<String> = m
+    let mut bodies: Vec<String> = m
         .functions
         .iter()
         .map(|f| {
@@ -50,6 +50,18 @@ pub fn emit_units(m: &Module, max_units: usize) -> Vec<String> {
             b
         })
         .collect();
+    // Generator frames before the first function of the first unit (where every
+    // generator is): a coroutine's frame may be a C local of another's body.
+    let frames: String = m
+        .functions
+        .iter()
+        .filter(|f| f.is_generator)
+        .map(|f| func::frame_decl(f, &oxyc_passes::frame::frame_regs(f)))
+        .collect();
+    if let Some(first) = (0..bodies.len()).find(|i| plan.unit_of.get(*i).copied().unwrap_or(0) == 0)
+    {
+        bodies[first].insert_str(0, &frames);
+    }
     module::emit(m, &mut consts, &builtins, &bodies, &plan)
 }
 

@@ -742,7 +742,11 @@ fn new_generator(
             let _ = writeln!(out, "    Py_INCREF({a});");
         }
         let field = crate::func::reg_field_name(f, i);
-        let _ = writeln!(out, "    F->a{i} = {a};\n    F->{field} = {a};");
+        let owner = crate::func::arg_field(f, i);
+        if owner != field {
+            let _ = writeln!(out, "    F->{owner} = {a};");
+        }
+        let _ = writeln!(out, "    F->{field} = {a};");
     }
     if f.has_closure {
         let _ = writeln!(out, "    F->oxy_closure = Py_NewRef(self);");

@@ -176,9 +176,9 @@ prims! {
     FloatBox = "box_float", "oxy_float_box($0)", [Float] -> Obj, Null;
     FloatDivmod = "float_divmod", "oxy_float_divmod($0, $1)", [Float, Float] -> Obj, Null;
     // ---- generic objects ----
-    ObjAdd = "py_add", "PyNumber_Add($0, $1)", [Obj, Obj] -> Obj, Null;
-    ObjSub = "py_sub", "PyNumber_Subtract($0, $1)", [Obj, Obj] -> Obj, Null;
-    ObjMul = "py_mul", "PyNumber_Multiply($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjAdd = "py_add", "oxy_obj_add($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjSub = "py_sub", "oxy_obj_sub($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjMul = "py_mul", "oxy_obj_mul($0, $1)", [Obj, Obj] -> Obj, Null;
     ObjMatMul = "py_matmul", "PyNumber_MatrixMultiply($0, $1)", [Obj, Obj] -> Obj, Null;
     ObjTrueDiv = "py_truediv", "PyNumber_TrueDivide($0, $1)", [Obj, Obj] -> Obj, Null;
     ObjFloorDiv = "py_floordiv", "PyNumber_FloorDivide($0, $1)", [Obj, Obj] -> Obj, Null;
@@ -186,12 +186,12 @@ prims! {
     ObjPow = "py_pow", "PyNumber_Power($0, $1, Py_None)", [Obj, Obj] -> Obj, Null;
     ObjLShift = "py_lshift", "PyNumber_Lshift($0, $1)", [Obj, Obj] -> Obj, Null;
     ObjRShift = "py_rshift", "PyNumber_Rshift($0, $1)", [Obj, Obj] -> Obj, Null;
-    ObjAnd = "py_and", "PyNumber_And($0, $1)", [Obj, Obj] -> Obj, Null;
-    ObjOr = "py_or", "PyNumber_Or($0, $1)", [Obj, Obj] -> Obj, Null;
-    ObjXor = "py_xor", "PyNumber_Xor($0, $1)", [Obj, Obj] -> Obj, Null;
-    ObjIAdd = "py_iadd", "PyNumber_InPlaceAdd($0, $1)", [Obj, Obj] -> Obj, Null;
-    ObjISub = "py_isub", "PyNumber_InPlaceSubtract($0, $1)", [Obj, Obj] -> Obj, Null;
-    ObjIMul = "py_imul", "PyNumber_InPlaceMultiply($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjAnd = "py_and", "oxy_obj_and($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjOr = "py_or", "oxy_obj_or($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjXor = "py_xor", "oxy_obj_xor($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjIAdd = "py_iadd", "oxy_obj_iadd($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjISub = "py_isub", "oxy_obj_isub($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjIMul = "py_imul", "oxy_obj_imul($0, $1)", [Obj, Obj] -> Obj, Null;
     ObjIMatMul = "py_imatmul", "PyNumber_InPlaceMatrixMultiply($0, $1)", [Obj, Obj] -> Obj, Null;
     ObjITrueDiv = "py_itruediv", "PyNumber_InPlaceTrueDivide($0, $1)", [Obj, Obj] -> Obj, Null;
     ObjIFloorDiv = "py_ifloordiv", "PyNumber_InPlaceFloorDivide($0, $1)", [Obj, Obj] -> Obj, Null;
@@ -199,9 +199,9 @@ prims! {
     ObjIPow = "py_ipow", "PyNumber_InPlacePower($0, $1, Py_None)", [Obj, Obj] -> Obj, Null;
     ObjILShift = "py_ilshift", "PyNumber_InPlaceLshift($0, $1)", [Obj, Obj] -> Obj, Null;
     ObjIRShift = "py_irshift", "PyNumber_InPlaceRshift($0, $1)", [Obj, Obj] -> Obj, Null;
-    ObjIAnd = "py_iand", "PyNumber_InPlaceAnd($0, $1)", [Obj, Obj] -> Obj, Null;
-    ObjIOr = "py_ior", "PyNumber_InPlaceOr($0, $1)", [Obj, Obj] -> Obj, Null;
-    ObjIXor = "py_ixor", "PyNumber_InPlaceXor($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjIAnd = "py_iand", "oxy_obj_iand($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjIOr = "py_ior", "oxy_obj_ior($0, $1)", [Obj, Obj] -> Obj, Null;
+    ObjIXor = "py_ixor", "oxy_obj_ixor($0, $1)", [Obj, Obj] -> Obj, Null;
     ObjNeg = "py_neg", "PyNumber_Negative($0)", [Obj] -> Obj, Null;
     ObjPos = "py_pos", "PyNumber_Positive($0)", [Obj] -> Obj, Null;
     ObjInvert = "py_invert", "PyNumber_Invert($0)", [Obj] -> Obj, Null;

@@ -105,8 +105,7 @@ impl<'a> FnBuilder<'a> {
         self.goto(header);
         self.switch_to(header);
         self.handlers.push(stop);
-        let step = self.anext_step(aiter);
-        let item = self.delegate(step);
+        let item = self.anext_item(aiter);
         self.handlers.pop();
         self.assign_target(target, Val::new(item.reg, Ty::Object));
         self.iterator_loop_body(aiter, after, cont, header, body);
@@ -130,16 +129,17 @@ impl<'a> FnBuilder<'a> {
     /// Leave an `async with` normally: `await __aexit__(None, None, None)`.
     pub fn async_exit_none(&mut self, exit: Reg, native: Option<NativeExit>) {
         let none = self.none();
-        let r = self.temp(RType::Obj);
         let after = self.new_block();
         if let Some(n) = native {
-            // Entered through the compiled `__aenter__`: call the compiled `__aexit__`.
+            // Entered through the compiled `__aenter__`: call the compiled `__aexit__`,
+            // awaited right there (a direct await runs it on the C stack: see
+            // `oxyc_codegen`'s `inline_awaits`).
             let (fast, slow) = (self.new_block(), self.new_block());
             self.branch(n.flag, fast, slow);
             self.switch_to(fast);
             let args = [none.clone(), none.clone(), none.clone()];
             let c = self.call_coroutine_method(n.fi, exit, &args);
-            self.assign(r, c);
+            self.delegate(c);
             self.goto(after);
             self.switch_to(slow);
         }
@@ -152,10 +152,9 @@ impl<'a> FnBuilder<'a> {
         });
         // (The compiled `__aexit__`'s new coroutine is its own awaitable.)
         let it = self.prim(Prim::GetAwaitableAexit, vec![c]);
-        self.assign(r, it);
+        self.delegate(it);
         self.goto(after);
         self.switch_to(after);
-        self.delegate(r);
     }
 
     /// Leave an `async with` by the exception `exc`: is the result of
@@ -219,8 +218,11 @@ impl<'a> FnBuilder<'a> {
         let t = self.konst(Const::Bool(true), RType::Bool);
         self.assign(flag, t);
         self.assign(exit, mgr);
+        // (Awaited in each branch: a direct await of the compiled method runs it
+        // on the C stack, see `oxyc_codegen`'s `inline_awaits`.)
         let v = self.call_coroutine_method(enter_fi, mgr, &[]);
-        self.assign(value, v);
+        let w = self.delegate(v);
+        self.assign(value, w.reg);
         self.goto(after);
         self.switch_to(slow);
         let f = self.konst(Const::Bool(false), RType::Bool);
@@ -236,25 +238,28 @@ impl<'a> FnBuilder<'a> {
             kwnames: None,
         });
         let it = self.prim(Prim::GetAwaitableAenter, vec![v]);
-        self.assign(value, it);
+        let w = self.delegate(it);
+        self.assign(value, w.reg);
         self.goto(after);
         self.switch_to(after);
         Some((value, exit, NativeExit { flag, fi: exit_fi }))
     }
 
-    /// The awaitable of one `async for` step: `__anext__()` of `aiter`. When its
-    /// type is exactly a native class whose `__anext__` is a compiled coroutine
-    /// method (one class of its family: see `native_coroutine_method`), a direct
-    /// call of it (the interpreter's special-method lookup on the type finds that
-    /// very function); anything else, the protocol.
-    fn anext_step(&mut self, aiter: Reg) -> Reg {
+    /// One `async for` step: `await aiter.__anext__()`, the item. When its type is
+    /// exactly a native class whose `__anext__` is a compiled coroutine method (one
+    /// class of its family: see `native_coroutine_method`), a direct call of it
+    /// (the interpreter's special-method lookup on the type finds that very
+    /// function), awaited right there; anything else, the protocol.
+    fn anext_item(&mut self, aiter: Reg) -> Val {
         let Some(class) = self.only_class_defining("__anext__", false) else {
-            return self.prim(Prim::GetAnext, vec![aiter]);
+            let step = self.prim(Prim::GetAnext, vec![aiter]);
+            return self.delegate(step);
         };
         let Some((classes, fi)) = self.native_coroutine_method(&class, "__anext__", 0) else {
-            return self.prim(Prim::GetAnext, vec![aiter]);
+            let step = self.prim(Prim::GetAnext, vec![aiter]);
+            return self.delegate(step);
         };
-        let step = self.temp(RType::Obj);
+        let item = self.temp(RType::Obj);
         let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
         let is = self.temp(RType::Bool);
         self.emit(OpKind::TypeIs {
@@ -265,14 +270,16 @@ impl<'a> FnBuilder<'a> {
         self.branch(is, fast, slow);
         self.switch_to(fast);
         let r = self.call_coroutine_method(fi, aiter, &[]);
-        self.assign(step, r);
+        let v = self.delegate(r);
+        self.assign(item, v.reg);
         self.goto(done);
         self.switch_to(slow);
         let r = self.prim(Prim::GetAnext, vec![aiter]);
-        self.assign(step, r);
+        let v = self.delegate(r);
+        self.assign(item, v.reg);
         self.goto(done);
         self.switch_to(done);
-        step
+        Val::new(item, Ty::Object)
     }
 
     /// The classes whose instances answer special method `name` with one compiled

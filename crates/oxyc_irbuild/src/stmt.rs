@@ -729,9 +729,9 @@ impl<'a> FnBuilder<'a> {
         self.line = line;
         let mut native = None;
         let (value, exit) =
-            if is_async && let Some((it, e, n)) = self.native_async_enter(mgr, &mgr_ty) {
+            if is_async && let Some((v, e, n)) = self.native_async_enter(mgr, &mgr_ty) {
                 native = Some(n);
-                (self.delegate(it).reg, e)
+                (v, e)
             } else {
                 let (enter, exit) = if is_async {
                     (

@@ -19,6 +19,7 @@ pub mod callgraph;
 pub mod cfg;
 pub mod const_guard;
 pub mod forward;
+pub mod frame;
 pub mod peephole;
 pub mod refcount;
 pub mod shortint;

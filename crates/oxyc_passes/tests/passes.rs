@@ -156,3 +156,51 @@ fn short_ints_params(f: &oxyc_ir::Function) -> bool {
     let n = f.regs.iter().position(|r| r.name == "n").expect("n");
     short[n]
 }
+
+/// A coroutine's frame keeps what is used after an `await` (and its parameters), not
+/// the temporaries and locals that die before the next suspension.
+#[test]
+fn generator_frame_keeps_only_what_crosses_a_suspension() {
+    let src = "async def tick() -> int:\n    return 1\n\nasync def f(n: int) -> int:\n    a = n * 3\n    b = a + 1\n    c = await tick()\n    d = b * c\n    return d + n\n";
+    let ir = final_ir(src);
+    let f = ir
+        .functions
+        .iter()
+        .find(|f| f.name == "f")
+        .expect("f is compiled");
+    let frame = oxyc_passes::frame::frame_regs(f);
+    let kept = |name: &str| {
+        f.regs
+            .iter()
+            .enumerate()
+            .find(|(_, r)| r.name == name)
+            .map(|(i, _)| frame[i])
+            .unwrap_or_else(|| panic!("local {name} exists"))
+    };
+    assert!(kept("n"), "a parameter stays in the frame");
+    assert!(kept("b"), "`b` is used after the await");
+    assert!(!kept("a"), "`a` dies before the await");
+    assert!(!kept("d"), "`d` lives after the await only");
+    // The awaited coroutine object is held across the suspension.
+    let held: Vec<usize> = f
+        .blocks
+        .iter()
+        .flat_map(|b| &b.ops)
+        .filter_map(|o| match &o.kind {
+            OpKind::Yield { held, .. } => Some(held.iter().map(|r| r.0 as usize)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert!(!held.is_empty(), "something is held at the await");
+    assert!(
+        held.iter().all(|r| frame[*r]),
+        "what the collector visits is in the frame"
+    );
+    let in_frame = frame.iter().filter(|k| **k).count();
+    assert!(
+        in_frame * 2 < f.regs.len(),
+        "most registers are C locals ({in_frame} of {})",
+        f.regs.len()
+    );
+}
