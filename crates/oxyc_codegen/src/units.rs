@@ -8,9 +8,10 @@
 
 use oxyc_ir::{Module, OpKind};
 
-/// Roughly this many IR ops of function bodies per unit (about 3,000 lines of C);
+/// Roughly this many IR ops of function bodies per unit (about 2,200 lines of C;
+/// on two cores, units this size pack around the runtime's two better than larger ones);
 /// a smaller module stays one unit.
-pub const UNIT_WEIGHT: usize = 1500;
+pub const UNIT_WEIGHT: usize = 1100;
 
 /// What the first unit holds for each function besides its body (wrapper, code
 /// object info), in IR ops of the same amount of C compiler time.
