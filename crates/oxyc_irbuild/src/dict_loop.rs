@@ -191,7 +191,7 @@ impl<'a> FnBuilder<'a> {
 
     /// Bind one loop item (a new reference) to a target, checked against a plain
     /// name's declared type.
-    fn bind_loop_item(&mut self, target: &'a Expr, item: oxyc_ir::Reg) {
+    pub fn bind_loop_item(&mut self, target: &'a Expr, item: oxyc_ir::Reg) {
         let ty = self.cx.types.exprs.get(target.id).clone();
         let v = if ty != Ty::Object && matches!(target.kind, ExprKind::Name(_)) {
             let r = self.coerce(&Val::new(item, Ty::Object), &ty, Some("loop item"));

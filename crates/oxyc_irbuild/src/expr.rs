@@ -769,17 +769,7 @@ impl<'a> FnBuilder<'a> {
             // (Not what inference said: evaluate the rest the ordinary way.)
             let lo = lower.as_deref().map(|e| self.expr(e));
             let hi = upper.as_deref().map(|e| self.expr(e));
-            let parts: Vec<oxyc_ir::Reg> = [lo, hi]
-                .iter()
-                .map(|b| match b {
-                    Some(b) => self.box_val(b),
-                    None => self.none().reg,
-                })
-                .collect();
-            let none = self.none().reg;
-            let sl = self.prim(Prim::SliceNew, vec![parts[0], parts[1], none]);
-            let obj = self.box_val(&v);
-            let got = self.prim(Prim::ObjGetItem, vec![obj, sl]);
+            let got = self.generic_slice(&v, &[lo, hi]);
             return Some(Val::new(self.prim(Prim::SeqTuple, vec![got]), Ty::Object));
         }
         let mut flags = 0;
@@ -796,6 +786,21 @@ impl<'a> FnBuilder<'a> {
         }
         regs.push(self.konst(Const::Int(flags), RType::CInt));
         Some(Val::new(self.prim(Prim::ListSliceTuple, regs), Ty::Object))
+    }
+
+    /// `v[lo:hi]` through the object protocol, from bound values already evaluated.
+    fn generic_slice(&mut self, v: &Val, bounds: &[Option<Val>]) -> oxyc_ir::Reg {
+        let parts: Vec<oxyc_ir::Reg> = bounds
+            .iter()
+            .map(|b| match b {
+                Some(b) => self.box_val(b),
+                None => self.none().reg,
+            })
+            .collect();
+        let none = self.none().reg;
+        let s = self.prim(Prim::SliceNew, vec![parts[0], parts[1], none]);
+        let obj = self.box_val(v);
+        self.prim(Prim::ObjGetItem, vec![obj, s])
     }
 
     fn subscript(&mut self, value: &'a Expr, index: &'a Expr, ty: &Ty) -> Val {
@@ -831,17 +836,8 @@ impl<'a> FnBuilder<'a> {
                 return self.known_obj(Val::new(r, Ty::Object), ty);
             }
             // Bounds of other types: the generic slice, from the values at hand.
-            let parts: Vec<oxyc_ir::Reg> = bounds
-                .iter()
-                .map(|b| match b {
-                    Some(b) => self.box_val(b),
-                    None => self.none().reg,
-                })
-                .collect();
-            let none = self.none().reg;
-            let s = self.prim(Prim::SliceNew, vec![parts[0], parts[1], none]);
-            let res = Val::new(self.prim(Prim::ObjGetItem, vec![v.reg, s]), Ty::Object);
-            return self.known_obj(res, ty);
+            let got = self.generic_slice(&v, &bounds);
+            return self.known_obj(Val::new(got, Ty::Object), ty);
         }
         if let ExprKind::Slice { lower, upper, step } = &index.kind {
             let s = self.slice(lower.as_deref(), upper.as_deref(), step.as_deref());

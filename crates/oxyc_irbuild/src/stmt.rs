@@ -1251,15 +1251,11 @@ impl<'a> FnBuilder<'a> {
             it
         };
         self.switch_to(body_blk);
-        let v = if int_item.is_some() {
-            Val::new(item, Ty::Int)
-        } else if elem_ty != Ty::Object && matches!(target.kind, ExprKind::Name(_)) {
-            let r = self.coerce(&Val::new(item, Ty::Object), &elem_ty, Some("loop item"));
-            Val::new(r, elem_ty)
+        if int_item.is_some() {
+            self.assign_target(target, Val::new(item, Ty::Int));
         } else {
-            Val::new(item, Ty::Object)
-        };
-        self.assign_target(target, v);
+            self.bind_loop_item(target, item);
+        }
         self.iterator_loop_body(iterator, after, cont, header, body);
         self.switch_to(else_blk);
         self.narrowed = loop_narrowed.clone();

@@ -285,15 +285,7 @@ impl<'a> FnBuilder<'a> {
             return None;
         };
         let res_ty = self.xclass(k).methods.get(&name)?.sig.result_ty();
-        let members: Vec<(u32, u32)> = self
-            .xfamily(k)
-            .into_iter()
-            .filter_map(|c| {
-                let x = self.xclass(c);
-                let (i, _, _) = x.methods.get_full(&name)?;
-                usable(x, &name).then_some((c, i as u32))
-            })
-            .collect();
+        let members = self.xmethod_members(k, &name, &|x| usable(x, &name));
         let r_builtin = crate::dunder::builtin_operand(&r.ty);
         let lb = self.box_val(l);
         let rb = self.box_val(r);
@@ -358,7 +350,25 @@ impl<'a> FnBuilder<'a> {
         Some(Val::new(result, res_ty))
     }
 
-    /// A unary operator (`-v`, `+v`, `~v`, `abs` is a call) on an instance of another
+    /// The classes of `k`'s family whose method `name` is `usable`, each with the
+    /// method's index in its table (one direct call per class).
+    fn xmethod_members(
+        &self,
+        k: u32,
+        name: &str,
+        usable: &dyn Fn(&XClass) -> bool,
+    ) -> Vec<(u32, u32)> {
+        self.xfamily(k)
+            .into_iter()
+            .filter_map(|c| {
+                let x = self.xclass(c);
+                let (i, _, _) = x.methods.get_full(name)?;
+                usable(x).then_some((c, i as u32))
+            })
+            .collect()
+    }
+
+    /// A unary operator (`-v`, `+v`, `~v`; `abs(v)` is a call) on an instance of another
     /// module's native class: a direct call through the class's method table when the
     /// operand's exact type is a class of the family whose method is usable; the
     /// interpreter's protocol otherwise (a Python subclass's override wins).
@@ -374,15 +384,7 @@ impl<'a> FnBuilder<'a> {
             return None;
         }
         let res_ty = self.xclass(k).methods.get(name)?.sig.result_ty();
-        let members: Vec<(u32, u32)> = self
-            .xfamily(k)
-            .into_iter()
-            .filter_map(|c| {
-                let x = self.xclass(c);
-                let (i, _, _) = x.methods.get_full(name)?;
-                usable(x).then_some((c, i as u32))
-            })
-            .collect();
+        let members = self.xmethod_members(k, name, &usable);
         let vb = self.box_val(v);
         let result = self.temp(rtype_of(&res_ty));
         let (slow, done) = (self.new_block(), self.new_block());
