@@ -292,7 +292,6 @@ impl<'a> FnBuilder<'a> {
         let result = self.temp(rtype_of(&res_ty));
         let (slow, done) = (self.new_block(), self.new_block());
         for (c, i) in members {
-            let m = &self.xclass(c).methods[i as usize];
             let (test_r, fast, next) = (self.new_block(), self.new_block(), self.new_block());
             let is = self.xtype_is(lb, vec![c]);
             self.branch(is, test_r, next);
@@ -304,33 +303,8 @@ impl<'a> FnBuilder<'a> {
                 self.branch(same, fast, slow);
             }
             self.switch_to(fast);
-            let (Some(p0), Some(p1)) = (m.sig.params.first(), m.sig.params.get(1)) else {
-                self.goto(slow);
-                self.switch_to(next);
-                continue;
-            };
-            let mret = m.sig.ret.clone();
-            let (p0, p1) = (p0.clone(), p1.clone());
-            let Some(a0) = self.xarg(&Val::new(lb, Ty::Object), &p0, &name, slow) else {
-                self.goto(slow);
-                self.switch_to(next);
-                continue;
-            };
-            let Some(a1) = self.xarg(r, &p1, &name, slow) else {
-                self.goto(slow);
-                self.switch_to(next);
-                continue;
-            };
-            let dst = self.temp(rtype_of(&mret));
-            self.emit(OpKind::CallXMethod {
-                dst,
-                class: c,
-                method: i,
-                args: vec![a0, a1],
-            });
-            let v = self.coerce(&Val::new(dst, mret), &res_ty, None);
-            self.assign(result, v);
-            self.goto(done);
+            let args = [Val::new(lb, Ty::Object), r.clone()];
+            self.xmethod_direct((c, i), &name, &args, (result, &res_ty), (slow, done));
             self.switch_to(next);
         }
         self.goto(slow);
@@ -348,6 +322,44 @@ impl<'a> FnBuilder<'a> {
         self.goto(done);
         self.switch_to(done);
         Some(Val::new(result, res_ty))
+    }
+
+    /// The direct call of method `i` of class `c` (an operator's fast path): each
+    /// argument passed as its parameter wants (`xarg`, which goes to `slow` when a value
+    /// does not fit), the call through the class's method table, its result converted
+    /// into `result`, then `done`. Without the parameters, straight to `slow`.
+    fn xmethod_direct(
+        &mut self,
+        (c, i): (u32, u32),
+        name: &str,
+        args: &[Val],
+        (result, res_ty): (oxyc_ir::Reg, &Ty),
+        (slow, done): (oxyc_ir::BlockId, oxyc_ir::BlockId),
+    ) {
+        let m = &self.xclass(c).methods[i as usize];
+        if m.sig.params.len() < args.len() {
+            self.goto(slow);
+            return;
+        }
+        let (params, mret) = (m.sig.params[..args.len()].to_vec(), m.sig.ret.clone());
+        let mut regs = Vec::with_capacity(args.len());
+        for (a, p) in args.iter().zip(&params) {
+            let Some(r) = self.xarg(a, p, name, slow) else {
+                self.goto(slow);
+                return;
+            };
+            regs.push(r);
+        }
+        let dst = self.temp(rtype_of(&mret));
+        self.emit(OpKind::CallXMethod {
+            dst,
+            class: c,
+            method: i,
+            args: regs,
+        });
+        let v = self.coerce(&Val::new(dst, mret), res_ty, None);
+        self.assign(result, v);
+        self.goto(done);
     }
 
     /// The classes of `k`'s family whose method `name` is `usable`, each with the
@@ -389,32 +401,12 @@ impl<'a> FnBuilder<'a> {
         let result = self.temp(rtype_of(&res_ty));
         let (slow, done) = (self.new_block(), self.new_block());
         for (c, i) in members {
-            let m = &self.xclass(c).methods[i as usize];
             let (fast, next) = (self.new_block(), self.new_block());
             let is = self.xtype_is(vb, vec![c]);
             self.branch(is, fast, next);
             self.switch_to(fast);
-            let Some(p0) = m.sig.params.first().cloned() else {
-                self.goto(slow);
-                self.switch_to(next);
-                continue;
-            };
-            let mret = m.sig.ret.clone();
-            let Some(a0) = self.xarg(&Val::new(vb, Ty::Object), &p0, name, slow) else {
-                self.goto(slow);
-                self.switch_to(next);
-                continue;
-            };
-            let dst = self.temp(rtype_of(&mret));
-            self.emit(OpKind::CallXMethod {
-                dst,
-                class: c,
-                method: i,
-                args: vec![a0],
-            });
-            let r = self.coerce(&Val::new(dst, mret), &res_ty, None);
-            self.assign(result, r);
-            self.goto(done);
+            let args = [Val::new(vb, Ty::Object)];
+            self.xmethod_direct((c, i), name, &args, (result, &res_ty), (slow, done));
             self.switch_to(next);
         }
         self.goto(slow);
