@@ -1,10 +1,10 @@
 /*
  * oxyc_rt_hot.c -- the runtime's own computation: int and float slow paths,
- * recursion depth, min/max/sum of sequences, method-call caches, tracebacks and
- * compiled function objects.  Compiled at the module's optimisation level (-O2 by
- * default).  The rest of the runtime, glue around CPython's API, is oxyc_rt.c,
- * compiled at -O1 (see there).  See oxyc_rt.h for the representation and the
- * conventions.
+ * recursion depth, min/max/sum of sequences, tuples of list slices, method-call
+ * caches, tracebacks and compiled function objects.  Compiled at the module's
+ * optimisation level (-O2 by default).  The rest of the runtime, glue around
+ * CPython's API, is oxyc_rt.c, compiled at -Og (see there).  See oxyc_rt.h for
+ * the representation and the conventions.
  */
 #include "oxyc_rt.h"
 #include <structmember.h>
@@ -682,6 +682,34 @@ PyObject *oxy_seq_reduce(PyObject *seq, int which) {
 #undef SEQ_N
 #undef SEQ_AT
     return best;
+}
+
+/* ======================================================================== */
+/* Lists                                                                     */
+/* ======================================================================== */
+
+PyObject *oxy_list_slice_tuple(PyObject *l, oxy_int lo, oxy_int hi, int flags) {
+    int has_lo = flags & 1, has_hi = flags & 2;
+    if (PyList_CheckExact(l) && (!has_lo || OXY_INT_IS_SHORT(lo)) &&
+        (!has_hi || OXY_INT_IS_SHORT(hi))) {
+        Py_ssize_t start = has_lo ? (Py_ssize_t)OXY_INT_SHORT_VALUE(lo) : 0;
+        Py_ssize_t stop = has_hi ? (Py_ssize_t)OXY_INT_SHORT_VALUE(hi) : PyList_GET_SIZE(l);
+        Py_ssize_t n = PySlice_AdjustIndices(PyList_GET_SIZE(l), &start, &stop, 1);
+        PyObject *t = PyTuple_New(n);
+        if (t == NULL) return NULL;
+        /* (Making the tuple runs no Python code: the list cannot change meanwhile.) */
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyObject *x = PyList_GET_ITEM(l, start + i);
+            Py_INCREF(x);
+            PyTuple_SET_ITEM(t, i, x);
+        }
+        return t;
+    }
+    PyObject *sliced = oxy_list_slice(l, lo, hi, flags);
+    if (sliced == NULL) return NULL;
+    PyObject *t = PySequence_Tuple(sliced);
+    Py_DECREF(sliced);
+    return t;
 }
 
 /* ======================================================================== */

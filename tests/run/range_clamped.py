@@ -200,5 +200,15 @@ def comp(n: int) -> list[int]:
     return [i * 3 for i in range(1, n) if i % 2]
 
 
+def shadowing_comp(n: int) -> list[int]:
+    # The comprehension's own n is bound only after range(n) has its stop.
+    return [n * 2 for n in range(n)]
+
+
+def stop_from_call(xs: list[int]) -> list[int]:
+    return [i for i in range(len(xs) * 2) if i % 3 == 0]
+
+
 def test_comprehension() -> None:
     print(comp(12), comp(-10**30), sum(1 for _ in range(0, 100, 3)))
+    print(shadowing_comp(5), shadowing_comp(0), stop_from_call([1, 2, 3, 4]))

@@ -1307,17 +1307,40 @@ impl<'a> FnBuilder<'a> {
         versioned: bool,
     ) {
         let loop_narrowed = self.narrowed.clone();
+        // A literal step's sign is known statically.
+        let literal_step = args.get(2).and_then(literal_int);
+        let literal_start = match args {
+            [_] => Some(0),
+            _ => args.first().and_then(literal_int),
+        };
+        // A small literal start and step (by far the common case: `range(n)`,
+        // `range(1, n)`, `range(0, n, 2)`): one loop over a C counter, whatever the
+        // stop. A long stop is clamped just outside the short range; the counter gets
+        // there only after 2**54 iterations or more, and the loop then raises
+        // OverflowError rather than go on (docs/differences.md). So no general copy of
+        // the body is needed.
+        let clamps = literal_start.is_some_and(|v| v.unsigned_abs() <= CLAMP_START_MAX)
+            && (args.len() < 3 || literal_step.is_some_and(|v| v.unsigned_abs() <= CLAMP_STEP_MAX));
+        let stop_at = usize::from(args.len() > 1);
         // Evaluate every argument, then convert them in order (as range() does).
         let evaluated: Vec<Val> = args.iter().map(|a| self.expr(a)).collect();
         let mut vals = Vec::new();
-        for v in evaluated {
+        let mut clamped_stop = None;
+        for (k, v) in evaluated.iter().enumerate() {
             let r = if v.ty.is_intlike() {
-                self.coerce(&v, &Ty::Int, None)
+                self.coerce(v, &Ty::Int, None)
             } else {
-                let b = self.box_val(&v);
+                let b = self.box_val(v);
                 let i = self.prim(Prim::ObjIndex, vec![b]);
                 self.known_obj(Val::new(i, Ty::Object), &Ty::Int).reg
             };
+            if clamps && k == stop_at {
+                // Converted to the C bound at once: no copy of the variable, no
+                // reference taken.
+                clamped_stop = Some(self.prim(Prim::IntRangeBound, vec![r]));
+                vals.push(r);
+                continue;
+            }
             // The bounds are evaluated once: copy them out of any variable.
             let t = self.temp(RType::Int);
             self.assign(t, r);
@@ -1329,8 +1352,6 @@ impl<'a> FnBuilder<'a> {
             [start, stop, step] => (*start, *stop, Some(*step)),
             _ => return,
         };
-        // A literal step's sign is known statically.
-        let literal_step = args.get(2).and_then(literal_int);
         if let Some(f) = after_iter {
             f(self);
         }
@@ -1358,21 +1379,8 @@ impl<'a> FnBuilder<'a> {
             }
         };
         let (else_blk, after) = (self.new_block(), self.new_block());
-        let literal_start = match args {
-            [_] => Some(0),
-            _ => args.first().and_then(literal_int),
-        };
-        let clamps = literal_start.is_some_and(|v| v.unsigned_abs() <= CLAMP_START_MAX)
-            && (step.is_none() || literal_step.is_some_and(|v| v.unsigned_abs() <= CLAMP_STEP_MAX));
-        if clamps {
-            // A small literal start and step (by far the common case: `range(n)`,
-            // `range(1, n)`, `range(0, n, 2)`): one loop over a C counter, whatever the
-            // stop. A long stop is clamped just outside the short range; the counter gets
-            // there only after 2**54 iterations or more, and the loop then raises
-            // OverflowError rather than go on (docs/differences.md). So no general copy
-            // of the body is needed.
+        if let Some(stop_c) = clamped_stop {
             let i0 = self.prim(Prim::IntShortToSsize, vec![start]);
-            let stop_c = self.prim(Prim::IntRangeBound, vec![stop]);
             let step_c = self.prim(Prim::IntShortToSsize, vec![step_reg]);
             let ran_out = self.new_block();
             let bounds = (i0, stop_c, step_c);
@@ -1400,7 +1408,7 @@ impl<'a> FnBuilder<'a> {
             self.counted_loop(bounds, &C_COUNTER, sign, target, body, else_blk, after);
             self.switch_to(slow_blk);
         }
-        if !clamps {
+        if clamped_stop.is_none() {
             self.counted_loop(
                 (start, stop, step_reg),
                 &TAGGED_COUNTER,
