@@ -5,6 +5,10 @@ use oxyc_ir::{OpKind, RType, RegKind, Terminator};
 use oxyc_syntax::{LineIndex, PythonVersion, parse_module};
 
 fn final_ir(src: &str) -> oxyc_ir::Module {
+    final_ir_on(src, 1)
+}
+
+fn final_ir_on(src: &str, threads: usize) -> oxyc_ir::Module {
     let module = parse_module(src, PythonVersion::PY311).expect("parses");
     let sem = oxyc_sema::analyze(&module, false);
     let types = oxyc_types::check_module(&module, &sem);
@@ -17,8 +21,34 @@ fn final_ir(src: &str) -> oxyc_ir::Module {
         source: src,
     };
     let mut ir = oxyc_irbuild::build_module(&cx, "m", "m.py").expect("builds");
-    oxyc_passes::run_all(&mut ir, 2);
+    oxyc_passes::run_all_on(&mut ir, 2, threads);
     ir
+}
+
+#[test]
+fn threads_change_nothing() {
+    // Functions of different sizes, so the shares differ in count.
+    let mut src =
+        String::from("class P:\n    def __init__(self, x: int) -> None:\n        self.x = x\n\n");
+    for i in 0..40 {
+        src.push_str(&format!(
+            "def f{i}(n: int, xs: list[int]) -> int:\n    t = {i}\n"
+        ));
+        for k in 0..(i % 7) {
+            src.push_str(&format!(
+                "    for j in range(n):\n        t += xs[j % len(xs)] * {k}\n"
+            ));
+        }
+        src.push_str("    p = P(t)\n    return p.x\n\n");
+    }
+    let one = oxyc_ir::print_module(&final_ir_on(&src, 1));
+    for threads in [2, 3, 8, 100] {
+        assert_eq!(
+            oxyc_ir::print_module(&final_ir_on(&src, threads)),
+            one,
+            "{threads} threads"
+        );
+    }
 }
 
 #[test]
