@@ -81,6 +81,9 @@ pub struct FnBuilder<'a> {
     pub cur: BlockId,
     pub locals: HashMap<String, Reg>,
     pub local_tys: HashMap<String, Ty>,
+    /// Tuple locals kept as their items (see `tuple_local`): the item registers (the
+    /// first is the local's own) and their types. Not in `locals`.
+    pub split: HashMap<String, Vec<(Reg, Ty)>>,
     /// Comprehension scopes, innermost last.
     pub comp: Vec<HashMap<String, Val>>,
     pub loops: Vec<LoopCtx>,
@@ -137,6 +140,7 @@ impl<'a> FnBuilder<'a> {
             cur: BlockId(0),
             locals: HashMap::new(),
             local_tys: HashMap::new(),
+            split: HashMap::new(),
             comp: Vec::new(),
             loops: Vec::new(),
             handlers: Vec::new(),

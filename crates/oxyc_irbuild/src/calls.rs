@@ -941,6 +941,14 @@ impl<'a> FnBuilder<'a> {
                 let r = self.prim(prim, vec![obj, k.reg]);
                 Some(Val::new(self.prim(Prim::CIntToBool, vec![r]), Ty::Bool))
             }
+            ("len", [a]) if self.split_local(a).is_some() => {
+                let n = self.split_local(a).unwrap_or_default();
+                let k = self.split_items(&n).len();
+                Some(Val::new(
+                    self.konst(Const::Int(k as i64), RType::Int),
+                    Ty::Int,
+                ))
+            }
             ("len", [a]) => {
                 let v = self.expr(a);
                 // Lengths of objects in memory fit a short int; `__len__` (a range)

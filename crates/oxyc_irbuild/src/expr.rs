@@ -331,6 +331,7 @@ impl<'a> FnBuilder<'a> {
                     }
                     Val::new(r, ty)
                 }
+                None if self.split.contains_key(n) => self.load_split(n),
                 None => Val::new(self.load_global(n), Ty::Object),
             },
             NameRes::Global => {
@@ -804,6 +805,13 @@ impl<'a> FnBuilder<'a> {
     }
 
     fn subscript(&mut self, value: &'a Expr, index: &'a Expr, ty: &Ty) -> Val {
+        // An item of a tuple local kept as its items.
+        if let Some(n) = self.split_local(value)
+            && let Some(i) = crate::tuple_local::literal_index(index, self.split[&n].len())
+        {
+            let items = self.split_items(&n);
+            return items[i].clone();
+        }
         let v = self.expr(value);
         // xs[lo:hi] of a typed list, str or tuple with int bounds: copied directly.
         if let (

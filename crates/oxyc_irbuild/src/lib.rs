@@ -18,9 +18,12 @@ mod generator;
 mod narrow;
 mod pattern;
 mod stmt;
+mod tuple_local;
 mod wrap64;
 mod xclass;
 mod zip_loop;
+
+use std::collections::{HashMap, HashSet};
 
 use builder::{FnBuilder, Val, rtype_of};
 use oxyc_ir::{Const, ExecSnippet, FuncId, Function, OpKind, Param, RegKind, Static, Terminator};
@@ -151,11 +154,72 @@ pub fn build_module(
                 default_slot,
             });
         }
+        let split = match scope.def() {
+            Some(def) if !scope.is_generator => {
+                // Tuple locals kept as their items (see `tuple_local`).
+                let candidates: HashMap<String, usize> = ftypes
+                    .locals
+                    .iter()
+                    .filter(|(name, _)| {
+                        !b.locals.contains_key(*name)
+                            && !scope.cellvars.contains(*name)
+                            && !scope.freevars.contains(*name)
+                            && !b.walrus_targets.contains(*name)
+                    })
+                    .filter_map(|(name, ty)| {
+                        tuple_local::splittable(ty).map(|items| (name.clone(), items.len()))
+                    })
+                    .collect();
+                let unboxed_call = |e: &ast::Expr| {
+                    let ast::ExprKind::Call { func, .. } = &e.kind else {
+                        return None;
+                    };
+                    let ast::ExprKind::Name(f) = &func.kind else {
+                        return None;
+                    };
+                    if cx.sem.resolve(Some(scope), f) != oxyc_sema::NameRes::Global {
+                        return None;
+                    }
+                    let fi = *cx.sem.early_bound.get(f.as_str())?;
+                    cx.types.unboxed_returns[fi].as_ref().map(Vec::len)
+                };
+                if candidates.is_empty() {
+                    HashSet::new()
+                } else {
+                    tuple_local::split_names(&def.body, &candidates, &unboxed_call)
+                }
+            }
+            _ => HashSet::new(),
+        };
         for (name, ty) in &ftypes.locals {
             if !b.locals.contains_key(name)
                 && !scope.cellvars.contains(name)
                 && !scope.freevars.contains(name)
             {
+                if split.contains(name)
+                    && let Some(items) = tuple_local::splittable(ty)
+                {
+                    // The first item's register is the local's (its unbound state);
+                    // the others are named after it. Made last item first: locals are
+                    // released in the order of their registers, and a tuple releases
+                    // its items last first.
+                    let mut regs: Vec<_> = items
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .map(|(i, t)| {
+                            let rname = match i {
+                                0 => name.clone(),
+                                _ => format!("{name}_{i}"),
+                            };
+                            (b.new_reg(rtype_of(t), RegKind::Local, &rname), t.clone())
+                        })
+                        .collect();
+                    regs.reverse();
+                    b.split.insert(name.clone(), regs);
+                    b.local_tys.insert(name.clone(), ty.clone());
+                    continue;
+                }
                 let r = b.new_reg(rtype_of(ty), RegKind::Local, name);
                 b.locals.insert(name.clone(), r);
                 b.local_tys.insert(name.clone(), ty.clone());

@@ -23,7 +23,8 @@ impl<'a> FnBuilder<'a> {
             }
             StmtKind::Assign { targets, value } => {
                 if let [target] = &targets[..]
-                    && self.unpack_without_tuple(target, value)
+                    && (self.store_split_without_tuple(target, value)
+                        || self.unpack_without_tuple(target, value))
                 {
                     return;
                 }
@@ -34,6 +35,9 @@ impl<'a> FnBuilder<'a> {
             }
             StmtKind::AnnAssign { target, value, .. } => {
                 if let Some(value) = value {
+                    if self.store_split_without_tuple(target, value) {
+                        return;
+                    }
                     let v = self.expr(value);
                     self.assign_target(target, v);
                 }
@@ -50,6 +54,15 @@ impl<'a> FnBuilder<'a> {
                     && items.len() == elts.len()
                 {
                     let vals = elts.iter().map(|e| self.expr(e)).collect();
+                    self.return_items(vals);
+                    return;
+                }
+                // A tuple local kept as its items, returned as the same items.
+                if let (Some(items), Some(e)) = (self.unboxed_ret.clone(), v)
+                    && let Some(n) = self.split_local(e)
+                    && self.split[&n].iter().map(|(_, t)| t).eq(items.iter())
+                {
+                    let vals = self.split_items(&n);
                     self.return_items(vals);
                     return;
                 }
@@ -387,6 +400,52 @@ impl<'a> FnBuilder<'a> {
         }
     }
 
+    /// `p = (x, y)` and `p = f(...)` (`f` returning its tuple unboxed) for a tuple
+    /// local kept as its items: the items go to its registers, all of them evaluated
+    /// first. False (nothing emitted) for other assignments.
+    fn store_split_without_tuple(&mut self, target: &'a Expr, value: &'a Expr) -> bool {
+        let Some(n) = self.split_local(target) else {
+            return false;
+        };
+        let k = self.split[&n].len();
+        let vals: Vec<Val> = match &value.kind {
+            ExprKind::Tuple(elts)
+                if elts.len() == k
+                    && !elts.iter().any(|e| matches!(e.kind, ExprKind::Starred(_))) =>
+            {
+                elts.iter()
+                    .map(|e| {
+                        let v = self.expr(e);
+                        // (A copy: `p = (p[1], p[0])` must not see `p` change.)
+                        let keep = self.temp(self.reg_ty(v.reg));
+                        self.assign(keep, v.reg);
+                        Val::new(keep, v.ty)
+                    })
+                    .collect()
+            }
+            ExprKind::Call { .. } => {
+                self.want_parts = true;
+                let v = self.expr(value);
+                self.want_parts = false;
+                match self.parts.take() {
+                    Some(parts) if parts.len() == k => parts,
+                    Some(parts) => {
+                        let tuple = self.tuple_of(&parts);
+                        self.store_split(&n, Val::new(tuple, Ty::Object));
+                        return true;
+                    }
+                    None => {
+                        self.store_split(&n, v);
+                        return true;
+                    }
+                }
+            }
+            _ => return false,
+        };
+        self.store_split_items(&n, vals);
+        true
+    }
+
     /// `a, b = x, y` and `a, b = f(...)` where `f` returns its tuple unboxed: the
     /// items go to the targets without a tuple in between (all of them evaluated
     /// first, as CPython does). False (nothing emitted) for other assignments.
@@ -399,6 +458,16 @@ impl<'a> FnBuilder<'a> {
             .any(|t| matches!(t.kind, ExprKind::Starred(_)))
         {
             return false;
+        }
+        if let Some(n) = self.split_local(value)
+            && self.split[&n].len() == targets.len()
+        {
+            // (The targets cannot be the local itself: it is a tuple, they take items.)
+            let vals = self.split_items(&n);
+            for (t, v) in targets.iter().zip(vals) {
+                self.assign_target(t, v);
+            }
+            return true;
         }
         let vals: Vec<Val> = match &value.kind {
             ExprKind::Tuple(elts)
@@ -915,6 +984,7 @@ impl<'a> FnBuilder<'a> {
         }
         match self.cx.sem.resolve(self.scope, n) {
             NameRes::Cell | NameRes::Free => self.store_cell(n, v),
+            NameRes::Local if self.split.contains_key(n) => self.store_split(n, v),
             NameRes::Local if self.locals.contains_key(n) => {
                 let reg = self.locals[n];
                 let ty = self.local_tys.get(n).cloned().unwrap_or(Ty::Object);
@@ -947,7 +1017,7 @@ impl<'a> FnBuilder<'a> {
         let plain_local = self.class_body.is_none()
             && !self.comp.iter().any(|s| s.contains_key(n))
             && self.cx.sem.resolve(self.scope, n) == NameRes::Local
-            && self.locals.contains_key(n);
+            && (self.locals.contains_key(n) || self.split.contains_key(n));
         if !plain_local {
             let none = self.none();
             self.store_name(n, none);
@@ -966,6 +1036,7 @@ impl<'a> FnBuilder<'a> {
         match self.cx.sem.resolve(self.scope, n) {
             NameRes::Cell => self.delete_cell(n, false),
             NameRes::Free => self.delete_cell(n, true),
+            NameRes::Local if self.split.contains_key(n) => self.unbind_split(n),
             NameRes::Local if self.locals.contains_key(n) => {
                 let reg = self.locals[n];
                 self.forget_narrowing(n);
@@ -988,6 +1059,11 @@ impl<'a> FnBuilder<'a> {
                         reg,
                         name: n.clone(),
                     });
+                }
+                if self.cx.sem.resolve(self.scope, n) == NameRes::Local
+                    && self.split.contains_key(n.as_str())
+                {
+                    self.split_items(n);
                 }
                 self.unbind_name(n);
             }
@@ -1543,7 +1619,7 @@ impl<'a> FnBuilder<'a> {
     }
 }
 
-fn literal_int(e: &Expr) -> Option<i64> {
+pub fn literal_int(e: &Expr) -> Option<i64> {
     match &e.kind {
         ExprKind::Int(IntLit::Small(v)) => Some(*v),
         ExprKind::UnaryOp {

@@ -68,3 +68,24 @@ fn interpreted_statements_become_snippets() {
     );
     assert!(ir.contains("exec_in_class("), "{ir}");
 }
+
+#[test]
+fn tuple_locals_keep_their_items() {
+    // Only unpacked, indexed by literals and measured: no tuple is made or taken apart.
+    let ir = ir_of(
+        "def dm(a: int, b: int) -> tuple[int, int]:\n    return a // b, a % b\n\n\
+         def f(n: int) -> int:\n    p = dm(n, 3)\n    q, r = p\n    t = (q, r * 2.5)\n    \
+         return q + r + p[-1] + len(p) + int(t[1])\n",
+    );
+    let f = ir.split("def f(").nth(1).expect("f is built");
+    for op in ["build_tuple", "unpack", "tuple_item"] {
+        assert!(!f.contains(op), "`{op}` in:\n{f}");
+    }
+    assert!(
+        f.contains("p_1: int (Local)") && f.contains("t_1: float (Local)"),
+        "{f}"
+    );
+    // Another mention (here a call with the tuple) keeps the tuple.
+    let ir = ir_of("def g(n: int) -> str:\n    p = (n, n)\n    return str(p)\n");
+    assert!(ir.contains("build_tuple") && !ir.contains("p_1"), "{ir}");
+}
