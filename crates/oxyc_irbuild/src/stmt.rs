@@ -1218,7 +1218,10 @@ impl<'a> FnBuilder<'a> {
             return self.range_loop(args, target, body, orelse, after_iter, versioned);
         }
         if let Some(args) = self.zip_args(iter) {
-            return self.zip_loop(args, target, body, orelse, after_iter);
+            return self.zip_loop(args, None, target, body, orelse, after_iter);
+        }
+        if let Some((args, start)) = self.enumerate_args(iter, target) {
+            return self.zip_loop(args, Some(start), target, body, orelse, after_iter);
         }
         if let Some(walk) = self.dict_walk_args(iter, target) {
             return self.dict_loop(walk, target, body, orelse, after_iter);

@@ -3,6 +3,9 @@
 //! by index (lengths re-read every step, as their iterators do) and binds the
 //! targets directly, without iterator, zip or tuple objects; otherwise the builtin
 //! `zip` runs as usual. Both paths share one copy of the body.
+//!
+//! `for i, x in enumerate(xs)` (and `enumerate(xs, k)` with a small literal `k`) is the
+//! same walk with the index as the count: no enumerate object, no pairs.
 
 use crate::builder::{FnBuilder, Val};
 use oxyc_ir::{Const, OpKind, Prim, RType, Reg};
@@ -48,6 +51,10 @@ fn seq_walk(t: &Ty) -> Option<(Prim, Prim, Prim, Option<Prim>)> {
     Some((c, l, i, int_item))
 }
 
+/// The largest `start` of `enumerate(xs, start)` walked by index (the count is the
+/// index plus it, in a machine word).
+const ENUMERATE_START_MAX: u64 = 1 << 32;
+
 impl<'a> FnBuilder<'a> {
     /// The arguments of `zip(...)` when the loop can walk them by index.
     pub fn zip_args(&self, iter: &'a Expr) -> Option<&'a [Expr]> {
@@ -58,10 +65,31 @@ impl<'a> FnBuilder<'a> {
         known.then_some(args)
     }
 
+    /// The sequence and the start of `enumerate(xs)` / `enumerate(xs, k)` when the loop
+    /// can walk it by index: a sequence of a known type, a small literal start, and a
+    /// target of two names or other plain targets (not starred).
+    pub fn enumerate_args(&self, iter: &'a Expr, target: &Expr) -> Option<(&'a [Expr], i64)> {
+        let args = self.builtin_call_args(iter, "enumerate", 2)?;
+        let (seq, start) = match args {
+            [seq] => (seq, 0),
+            [seq, k] => (seq, crate::stmt::literal_int(k)?),
+            _ => return None,
+        };
+        let pair = matches!(&target.kind, ExprKind::Tuple(ts) | ExprKind::List(ts)
+            if ts.len() == 2 && !ts.iter().any(|t| matches!(t.kind, ExprKind::Starred(_))));
+        (pair
+            && start.unsigned_abs() <= ENUMERATE_START_MAX
+            && seq_prims(self.cx.types.exprs.get(seq.id)).is_some())
+        .then_some((std::slice::from_ref(seq), start))
+    }
+
+    /// `counted`: `Some(start)` for `enumerate(args[0], start)`, whose first item is
+    /// the count.
     #[allow(clippy::too_many_arguments)]
     pub fn zip_loop(
         &mut self,
         args: &'a [Expr],
+        counted: Option<i64>,
         target: &'a Expr,
         body: &mut dyn FnMut(&mut FnBuilder<'a>),
         orelse: &'a [Stmt],
@@ -126,13 +154,23 @@ impl<'a> FnBuilder<'a> {
         let zip = self.temp(RType::Obj);
         self.emit(OpKind::LoadBuiltin {
             dst: zip,
-            name: "zip".to_string(),
+            name: if counted.is_some() {
+                "enumerate"
+            } else {
+                "zip"
+            }
+            .to_string(),
         });
+        let mut call_args = objs.clone();
+        if let Some(start) = counted.filter(|&k| k != 0) {
+            let k = self.konst(Const::Int(start), RType::Int);
+            call_args.push(self.box_val(&Val::new(k, Ty::Int)));
+        }
         let z = self.temp(RType::Obj);
         self.emit(OpKind::CallObj {
             dst: z,
             callable: zip,
-            args: objs.clone(),
+            args: call_args,
             kwnames: None,
         });
         let real = self.prim(Prim::ObjGetIter, vec![z]);
@@ -146,12 +184,15 @@ impl<'a> FnBuilder<'a> {
         self.branch(fast, h_idx, h_iter);
 
         // A bytes or bytearray item bound to an `int` name is unboxed on the index path.
+        // (With a count, the items are the count, then the sequence's.)
+        let skip = usize::from(counted.is_some());
+        let nitems = objs.len() + skip;
         let names: Option<&[Expr]> = match &target.kind {
             ExprKind::Tuple(ts) | ExprKind::List(ts)
-                if ts.len() == objs.len()
+                if ts.len() == nitems
                     && !ts.iter().any(|t| matches!(t.kind, ExprKind::Starred(_))) =>
             {
-                Some(ts)
+                Some(&ts[skip..])
             }
             _ => None,
         };
@@ -167,6 +208,7 @@ impl<'a> FnBuilder<'a> {
                 }
             })
             .collect();
+        let count = counted.map(|_| self.temp(RType::Int));
         let items: Vec<Reg> = int_items
             .iter()
             .map(|i| self.temp(if i.is_some() { RType::Int } else { RType::Obj }))
@@ -186,6 +228,14 @@ impl<'a> FnBuilder<'a> {
             let x = self.prim(int_item.unwrap_or(*get), vec![*o, idx]);
             self.assign(*item, x);
         }
+        if let (Some(c), Some(start)) = (count, counted) {
+            // (The index is below the sequence's length: plus a small start, the count
+            // is a short int.)
+            let k = self.konst(Const::Int(start), RType::Ssize);
+            let n = self.prim(Prim::SsizeAdd, vec![idx, k]);
+            let v = self.prim(Prim::SsizeToInt, vec![n]);
+            self.assign(c, v);
+        }
         let one = self.konst(Const::Int(1), RType::Ssize);
         let next = self.prim(Prim::SsizeAdd, vec![idx, one]);
         self.assign(idx, next);
@@ -198,8 +248,15 @@ impl<'a> FnBuilder<'a> {
         let got = self.new_block();
         self.branch(done, else_blk, got);
         self.switch_to(got);
+        if let Some(c) = count {
+            // (enumerate's count: an int, unboxed.)
+            let zero = self.konst(Const::Int(0), RType::Ssize);
+            let x = self.prim(Prim::TupleItemUnchecked, vec![y, zero]);
+            let x = self.coerce(&Val::new(x, Ty::Object), &Ty::Int, Some("loop item"));
+            self.assign(c, x);
+        }
         for (k, (item, int_item)) in items.iter().zip(&int_items).enumerate() {
-            let kk = self.konst(Const::Int(k as i64), RType::Ssize);
+            let kk = self.konst(Const::Int((k + skip) as i64), RType::Ssize);
             let x = self.prim(Prim::TupleItemUnchecked, vec![y, kk]);
             let x = match int_item {
                 Some(_) => self.coerce(&Val::new(x, Ty::Object), &Ty::Int, Some("loop item")),
@@ -212,10 +269,13 @@ impl<'a> FnBuilder<'a> {
         self.switch_to(body_blk);
         match &target.kind {
             ExprKind::Tuple(ts) | ExprKind::List(ts)
-                if ts.len() == items.len()
+                if ts.len() == nitems
                     && !ts.iter().any(|t| matches!(t.kind, ExprKind::Starred(_))) =>
             {
-                for ((t, item), int_item) in ts.iter().zip(&items).zip(&int_items) {
+                if let (Some(c), Some(t)) = (count, ts.first().filter(|_| skip == 1)) {
+                    self.assign_target(t, Val::new(c, Ty::Int));
+                }
+                for ((t, item), int_item) in ts[skip..].iter().zip(&items).zip(&int_items) {
                     let ty = self.cx.types.exprs.get(t.id).clone();
                     let v = if int_item.is_some() {
                         Val::new(*item, Ty::Int)
@@ -229,11 +289,16 @@ impl<'a> FnBuilder<'a> {
                 }
             }
             _ => {
+                let mut all = Vec::with_capacity(nitems);
+                if let Some(c) = count {
+                    all.push(self.box_val(&Val::new(c, Ty::Int)));
+                }
+                all.extend(items.iter().copied());
                 let tuple = self.temp(RType::Obj);
                 self.emit(OpKind::Build {
                     dst: tuple,
                     kind: oxyc_ir::BuildKind::Tuple,
-                    items: items.clone(),
+                    items: all,
                 });
                 let ty = self.cx.types.exprs.get(target.id).clone();
                 self.assign_target(target, Val::new(tuple, ty));
