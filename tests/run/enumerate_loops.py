@@ -72,6 +72,55 @@ def from_generator() -> list[int]:
     return [i + x for i, x in enumerate(numbers(), 7)]
 
 
+def other_iterables(d: dict[str, int], s: set[int]) -> list[object]:
+    out: list[object] = []
+    for i, k in enumerate(d):
+        out.append((i, k, d[k]))
+    for i, v in enumerate(sorted(s), 100):
+        out.append(i + v)
+    for i, r in enumerate(range(3, 9, 2)):
+        out.append(i * r)
+    return out
+
+
+def count_forever() -> Iterator[int]:
+    k = 0
+    while True:
+        yield k
+        k += 1
+
+
+def infinite(limit: int) -> int:
+    for i, v in enumerate(count_forever()):
+        if i >= limit:
+            return i * 1000 + v
+    return -1
+
+
+def failing() -> Iterator[int]:
+    yield 1
+    yield 2
+    raise KeyError("gone")
+
+
+def raises_midway() -> list[int]:
+    seen: list[int] = []
+    try:
+        for i, v in enumerate(failing(), 5):
+            seen.append(i * 10 + v)
+    except KeyError as e:
+        seen.append(-1)
+        print("KeyError", e)
+    return seen
+
+
+def not_iterable(x: object) -> int:
+    total = 0
+    for i, v in enumerate(x):  # type: ignore[arg-type, var-annotated]
+        total += i
+    return total
+
+
 def big_start(xs: list[int]) -> list[int]:
     return [i for i, _ in enumerate(xs, 2**62)] + [i for i, _ in enumerate(xs, -(2**40))]
 
@@ -135,6 +184,11 @@ def test_sequences() -> None:
 
 def test_other_iterables() -> None:
     print(over_subclass(Backwards([1, 2, 3])), from_generator(), big_start([1, 2]))
+    print(other_iterables({"a": 1, "b": 2}, {9, 7}), infinite(5), raises_midway())
+    try:
+        not_iterable(5)
+    except TypeError as e:
+        print("TypeError:", e)
 
 
 def test_changes_during_the_loop() -> None:

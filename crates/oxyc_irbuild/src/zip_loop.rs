@@ -5,7 +5,8 @@
 //! `zip` runs as usual. Both paths share one copy of the body.
 //!
 //! `for i, x in enumerate(xs)` (and `enumerate(xs, k)` with a small literal `k`) is the
-//! same walk with the index as the count: no enumerate object, no pairs.
+//! same walk with the index as the count, and over any other iterable a loop over its
+//! own iterator that keeps the count: no enumerate object, no pairs, no boxed counts.
 
 use crate::builder::{FnBuilder, Val};
 use oxyc_ir::{Const, OpKind, Prim, RType, Reg};
@@ -65,9 +66,10 @@ impl<'a> FnBuilder<'a> {
         known.then_some(args)
     }
 
-    /// The sequence and the start of `enumerate(xs)` / `enumerate(xs, k)` when the loop
-    /// can walk it by index: a sequence of a known type, a small literal start, and a
-    /// target of two names or other plain targets (not starred).
+    /// The iterable and the start of `enumerate(xs)` / `enumerate(xs, k)` with a small
+    /// literal start and a target of two plain targets (not starred). A sequence of a
+    /// known type is walked by index; anything else through its own iterator, the count
+    /// kept by the loop.
     pub fn enumerate_args(&self, iter: &'a Expr, target: &Expr) -> Option<(&'a [Expr], i64)> {
         let args = self.builtin_call_args(iter, "enumerate", 2)?;
         let (seq, start) = match args {
@@ -77,10 +79,8 @@ impl<'a> FnBuilder<'a> {
         };
         let pair = matches!(&target.kind, ExprKind::Tuple(ts) | ExprKind::List(ts)
             if ts.len() == 2 && !ts.iter().any(|t| matches!(t.kind, ExprKind::Starred(_))));
-        (pair
-            && start.unsigned_abs() <= ENUMERATE_START_MAX
-            && seq_prims(self.cx.types.exprs.get(seq.id)).is_some())
-        .then_some((std::slice::from_ref(seq), start))
+        (pair && start.unsigned_abs() <= ENUMERATE_START_MAX)
+            .then_some((std::slice::from_ref(seq), start))
     }
 
     /// `counted`: `Some(start)` for `enumerate(args[0], start)`, whose first item is
@@ -149,31 +149,32 @@ impl<'a> FnBuilder<'a> {
         let idx = self.temp(RType::Ssize);
         let zero = self.konst(Const::Int(0), RType::Ssize);
         self.assign(idx, zero);
-        self.branch(fast, by_index, by_iter);
-        self.switch_to(by_iter);
-        let zip = self.temp(RType::Obj);
-        self.emit(OpKind::LoadBuiltin {
-            dst: zip,
-            name: if counted.is_some() {
-                "enumerate"
-            } else {
-                "zip"
-            }
-            .to_string(),
-        });
-        let mut call_args = objs.clone();
-        if let Some(start) = counted.filter(|&k| k != 0) {
-            let k = self.konst(Const::Int(start), RType::Int);
-            call_args.push(self.box_val(&Val::new(k, Ty::Int)));
+        // (enumerate of an iterable of another type: its iterator alone.)
+        let walkable = prims.iter().all(Option::is_some);
+        if walkable {
+            self.branch(fast, by_index, by_iter);
+        } else {
+            self.goto(by_iter);
         }
-        let z = self.temp(RType::Obj);
-        self.emit(OpKind::CallObj {
-            dst: z,
-            callable: zip,
-            args: call_args,
-            kwnames: None,
-        });
-        let real = self.prim(Prim::ObjGetIter, vec![z]);
+        self.switch_to(by_iter);
+        let real = if counted.is_some() {
+            // enumerate's own iterator: the count is kept here.
+            self.prim(Prim::ObjGetIter, vec![objs[0]])
+        } else {
+            let zip = self.temp(RType::Obj);
+            self.emit(OpKind::LoadBuiltin {
+                dst: zip,
+                name: "zip".to_string(),
+            });
+            let z = self.temp(RType::Obj);
+            self.emit(OpKind::CallObj {
+                dst: z,
+                callable: zip,
+                args: objs.clone(),
+                kwnames: None,
+            });
+            self.prim(Prim::ObjGetIter, vec![z])
+        };
         self.assign(it, real);
         self.goto(header);
         self.switch_to(by_index);
@@ -181,7 +182,11 @@ impl<'a> FnBuilder<'a> {
         self.assign(it, none);
         self.goto(header);
         self.switch_to(header);
-        self.branch(fast, h_idx, h_iter);
+        if walkable {
+            self.branch(fast, h_idx, h_iter);
+        } else {
+            self.goto(h_iter);
+        }
 
         // A bytes or bytearray item bound to an `int` name is unboxed on the index path.
         // (With a count, the items are the count, then the sequence's.)
@@ -241,30 +246,42 @@ impl<'a> FnBuilder<'a> {
         self.assign(idx, next);
         self.goto(body_blk);
 
-        // Through zip: unpack its tuple.
+        // Through zip: unpack its tuple. (enumerate: the item itself, and the count.)
         self.switch_to(h_iter);
         let y = self.prim(Prim::ObjIterNext, vec![it]);
         let done = self.prim(Prim::IsNull, vec![y]);
         let got = self.new_block();
         self.branch(done, else_blk, got);
         self.switch_to(got);
-        if let Some(c) = count {
-            // (enumerate's count: an int, unboxed.)
-            let zero = self.konst(Const::Int(0), RType::Ssize);
-            let x = self.prim(Prim::TupleItemUnchecked, vec![y, zero]);
-            let x = self.coerce(&Val::new(x, Ty::Object), &Ty::Int, Some("loop item"));
-            self.assign(c, x);
-        }
-        for (k, (item, int_item)) in items.iter().zip(&int_items).enumerate() {
-            let kk = self.konst(Const::Int((k + skip) as i64), RType::Ssize);
-            let x = self.prim(Prim::TupleItemUnchecked, vec![y, kk]);
+        if let (Some(c), Some(start)) = (count, counted) {
+            // (More than 2**62 items would make it a long int.)
+            let k = self.konst(Const::Int(start), RType::Ssize);
+            let n = self.prim(Prim::SsizeAdd, vec![idx, k]);
+            let v = self.prim(Prim::SsizeToIntChecked, vec![n]);
+            self.assign(c, v);
+            let one = self.konst(Const::Int(1), RType::Ssize);
+            let next = self.prim(Prim::SsizeAdd, vec![idx, one]);
+            self.assign(idx, next);
+            let (item, int_item) = (items[0], int_items[0]);
             let x = match int_item {
-                Some(_) => self.coerce(&Val::new(x, Ty::Object), &Ty::Int, Some("loop item")),
-                None => x,
+                Some(_) => self.coerce(&Val::new(y, Ty::Object), &Ty::Int, Some("loop item")),
+                None => y,
             };
-            self.assign(*item, x);
+            self.assign(item, x);
+            self.goto(body_blk);
         }
-        self.goto(body_blk);
+        if counted.is_none() {
+            for (k, (item, int_item)) in items.iter().zip(&int_items).enumerate() {
+                let kk = self.konst(Const::Int(k as i64), RType::Ssize);
+                let x = self.prim(Prim::TupleItemUnchecked, vec![y, kk]);
+                let x = match int_item {
+                    Some(_) => self.coerce(&Val::new(x, Ty::Object), &Ty::Int, Some("loop item")),
+                    None => x,
+                };
+                self.assign(*item, x);
+            }
+            self.goto(body_blk);
+        }
 
         self.switch_to(body_blk);
         match &target.kind {
