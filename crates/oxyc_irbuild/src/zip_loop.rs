@@ -157,9 +157,9 @@ impl<'a> FnBuilder<'a> {
             self.goto(by_iter);
         }
         self.switch_to(by_iter);
-        let real = if counted.is_some() {
+        let real = if let (Some(_), [seq]) = (counted, objs.as_slice()) {
             // enumerate's own iterator: the count is kept here.
-            self.prim(Prim::ObjGetIter, vec![objs[0]])
+            self.prim(Prim::ObjGetIter, vec![*seq])
         } else {
             let zip = self.temp(RType::Obj);
             self.emit(OpKind::LoadBuiltin {
@@ -262,12 +262,13 @@ impl<'a> FnBuilder<'a> {
             let one = self.konst(Const::Int(1), RType::Ssize);
             let next = self.prim(Prim::SsizeAdd, vec![idx, one]);
             self.assign(idx, next);
-            let (item, int_item) = (items[0], int_items[0]);
-            let x = match int_item {
-                Some(_) => self.coerce(&Val::new(y, Ty::Object), &Ty::Int, Some("loop item")),
-                None => y,
-            };
-            self.assign(item, x);
+            if let (Some(&item), Some(int_item)) = (items.first(), int_items.first()) {
+                let x = match int_item {
+                    Some(_) => self.coerce(&Val::new(y, Ty::Object), &Ty::Int, Some("loop item")),
+                    None => y,
+                };
+                self.assign(item, x);
+            }
             self.goto(body_blk);
         }
         if counted.is_none() {
