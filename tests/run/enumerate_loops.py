@@ -19,6 +19,8 @@ def over_tuple(t: tuple[int, ...], start: int) -> int:
         total += i * v
     for i, v in enumerate(t, -2):
         total -= i + v
+    for i, v in enumerate(t, start=7):
+        total += i - v
     return total + start
 
 

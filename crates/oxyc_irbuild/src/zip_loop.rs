@@ -4,9 +4,10 @@
 //! targets directly, without iterator, zip or tuple objects; otherwise the builtin
 //! `zip` runs as usual. Both paths share one copy of the body.
 //!
-//! `for i, x in enumerate(xs)` (and `enumerate(xs, k)` with a small literal `k`) is the
-//! same walk with the index as the count, and over any other iterable a loop over its
-//! own iterator that keeps the count: no enumerate object, no pairs, no boxed counts.
+//! `for i, x in enumerate(xs)` (and `enumerate(xs, k)`, `enumerate(xs, start=k)` with a
+//! small literal `k`) is the same walk with the index as the count, and over any other
+//! iterable a loop over its own iterator that keeps the count: no enumerate object, no
+//! pairs, no boxed counts.
 
 use crate::builder::{FnBuilder, Val};
 use oxyc_ir::{Const, OpKind, Prim, RType, Reg};
@@ -71,11 +72,43 @@ impl<'a> FnBuilder<'a> {
     /// known type is walked by index; anything else through its own iterator, the count
     /// kept by the loop.
     pub fn enumerate_args(&self, iter: &'a Expr, target: &Expr) -> Option<(&'a [Expr], i64)> {
-        let args = self.builtin_call_args(iter, "enumerate", 2)?;
-        let (seq, start) = match args {
-            [seq] => (seq, 0),
-            [seq, k] => (seq, crate::stmt::literal_int(k)?),
-            _ => return None,
+        let (seq, start) = match self.builtin_call_args(iter, "enumerate", 2) {
+            Some([seq]) => (seq, 0),
+            Some([seq, k]) => (seq, crate::stmt::literal_int(k)?),
+            Some(_) => return None,
+            // `enumerate(xs, start=k)`.
+            None => {
+                let ExprKind::Call {
+                    func,
+                    args,
+                    keywords,
+                } = &iter.kind
+                else {
+                    return None;
+                };
+                let [seq] = args.as_slice() else {
+                    return None;
+                };
+                let [kw] = keywords.as_slice() else {
+                    return None;
+                };
+                if kw.arg.as_ref().map(|a| a.name.as_str()) != Some("start")
+                    || matches!(seq.kind, ExprKind::Starred(_))
+                {
+                    return None;
+                }
+                let ExprKind::Name(n) = &func.kind else {
+                    return None;
+                };
+                let builtin = n == "enumerate"
+                    && self.class_body.is_none()
+                    && !self.comp.iter().any(|s| s.contains_key(n))
+                    && self.cx.sem.resolve(self.scope, n) == oxyc_sema::NameRes::Builtin;
+                if !builtin {
+                    return None;
+                }
+                (seq, crate::stmt::literal_int(&kw.value)?)
+            }
         };
         let pair = matches!(&target.kind, ExprKind::Tuple(ts) | ExprKind::List(ts)
             if ts.len() == 2 && !ts.iter().any(|t| matches!(t.kind, ExprKind::Starred(_))));
