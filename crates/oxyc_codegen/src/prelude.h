@@ -6,6 +6,8 @@
 
 #define OXYC_SHORT(v) ((oxy_int)((uintptr_t)(intptr_t)(v) << 1))
 #define OXYC_UNUSED __attribute__((unused))
+/* The body of a small function that hot call sites must inline (`absorb.rs`). */
+#define OXY_ALWAYS_INLINE __attribute__((always_inline))
 
 static OXYC_UNUSED inline PyObject *oxyc_newref(PyObject *o) {
     Py_INCREF(o);
