@@ -64,6 +64,91 @@ struct Emitter<'a> {
     absorb: &'a Absorb,
     /// The copy for long ints is being emitted (its calls stay out of line).
     generic: bool,
+    /// Per register: it can only hold None (see `none_regs`).
+    none: Vec<bool>,
+}
+
+/// Does `f` return None on every path (a plain function whose every `return` gives a
+/// register that only a `None` constant defines)?
+fn returns_none(f: &Function) -> bool {
+    if f.is_generator || f.ret != RType::Obj || !f.ret_extra.is_empty() {
+        return false;
+    }
+    let mut any = false;
+    for b in &f.blocks {
+        if let Terminator::Return(r) = b.term {
+            any = true;
+            let only_none = f
+                .blocks
+                .iter()
+                .flat_map(|b| &b.ops)
+                .filter(|op| op.def() == Some(r))
+                .all(|op| {
+                    matches!(
+                        op.kind,
+                        OpKind::Const {
+                            value: Const::None,
+                            ..
+                        }
+                    )
+                });
+            if !only_none || r.0 as usize >= f.regs.len() || (r.0 as usize) < f.params.len() {
+                return false;
+            }
+        }
+    }
+    any
+}
+
+/// The registers of `f` that can only hold None: defined by `None` constants, calls
+/// of compiled functions that return None, and copies of such registers. Releasing
+/// one needs no test for zero (None's count never reaches it: the interpreter holds
+/// references to it, and would abort if it did).
+fn none_regs(m: &Module, f: &Function) -> Vec<bool> {
+    let n = f.regs.len();
+    let mut callee_none: indexmap::IndexMap<u32, bool> = Default::default();
+    // (Parameters have no def: never None-valued here.)
+    let mut has_def = vec![false; n];
+    let mut bad = vec![false; n];
+    let mut copies: Vec<(usize, usize)> = Vec::new();
+    for op in f.blocks.iter().flat_map(|b| &b.ops) {
+        let Some(d) = op.def() else { continue };
+        let d = d.0 as usize;
+        if d >= n {
+            continue;
+        }
+        has_def[d] = true;
+        match &op.kind {
+            OpKind::Const {
+                value: Const::None, ..
+            } => {}
+            OpKind::Call { func, .. } => {
+                let yes = *callee_none
+                    .entry(func.0)
+                    .or_insert_with(|| m.functions.get(func.0 as usize).is_some_and(returns_none));
+                if !yes {
+                    bad[d] = true;
+                }
+            }
+            OpKind::Assign { src, .. } => copies.push((d, src.0 as usize)),
+            _ => bad[d] = true,
+        }
+    }
+    let mut none: Vec<bool> = (0..n)
+        .map(|r| has_def[r] && !bad[r] && f.regs[r].ty == RType::Obj)
+        .collect();
+    // A copy is None-valued only if its source is (shrink to a fixpoint).
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for &(d, s) in &copies {
+            if none[d] && !none.get(s).copied().unwrap_or(false) {
+                none[d] = false;
+                changed = true;
+            }
+        }
+    }
+    none
 }
 
 /// The direct awaits of compiled coroutines in generator `f` that can run the callee
@@ -612,6 +697,7 @@ fn emit_copy(
         pending: Vec::new(),
         absorb,
         generic: matches!(variant, Variant::Generic),
+        none: none_regs(m, f),
     };
     if e.copy == Copy::Main {
         if reads {
@@ -2233,6 +2319,9 @@ impl<'a> Emitter<'a> {
                 let _ = match self.f.ty(*reg) {
                     RType::Int if self.cold => writeln!(self.out, "    oxy_int_xdecref_ool({r});"),
                     RType::Int => writeln!(self.out, "    oxy_int_decref({r});"),
+                    RType::Obj if self.none.get(reg.0 as usize).copied().unwrap_or(false) => {
+                        writeln!(self.out, "    OXY_DECREF_NONE({r});")
+                    }
                     RType::Obj => writeln!(self.out, "    OXY_DECREF({r});"),
                     _ => writeln!(self.out, "    "),
                 };
