@@ -1,5 +1,6 @@
 //! One native C function per IR function.
 
+use crate::absorb::Absorb;
 use crate::consts::ConstTable;
 use crate::cstr::{c_double, c_string, ident};
 use crate::{Linkage, c_type, error_check, error_value, initial_value, native_name};
@@ -59,6 +60,95 @@ struct Emitter<'a> {
     /// `inline_awaits`): (block, op) of the call or the first send -> its number.
     inline_calls: indexmap::IndexMap<(usize, usize), usize>,
     inline_sends: indexmap::IndexMap<(usize, usize), usize>,
+    /// Which calls go to their callee's `_inline` entry (see `crate::absorb`).
+    absorb: &'a Absorb,
+    /// The copy for long ints is being emitted (its calls stay out of line).
+    generic: bool,
+    /// Per register: it can only hold None (see `none_regs`).
+    none: Vec<bool>,
+}
+
+/// Does `f` return None on every path (a plain function whose every `return` gives a
+/// register that only a `None` constant defines)?
+fn returns_none(f: &Function) -> bool {
+    if f.is_generator || f.ret != RType::Obj || !f.ret_extra.is_empty() {
+        return false;
+    }
+    let mut any = false;
+    for b in &f.blocks {
+        if let Terminator::Return(r) = b.term {
+            any = true;
+            let only_none = f
+                .blocks
+                .iter()
+                .flat_map(|b| &b.ops)
+                .filter(|op| op.def() == Some(r))
+                .all(|op| {
+                    matches!(
+                        op.kind,
+                        OpKind::Const {
+                            value: Const::None,
+                            ..
+                        }
+                    )
+                });
+            if !only_none || r.0 as usize >= f.regs.len() || (r.0 as usize) < f.params.len() {
+                return false;
+            }
+        }
+    }
+    any
+}
+
+/// The registers of `f` that can only hold None: defined by `None` constants, calls
+/// of compiled functions that return None, and copies of such registers. Releasing
+/// one needs no test for zero (None's count never reaches it: the interpreter holds
+/// references to it, and would abort if it did).
+fn none_regs(m: &Module, f: &Function) -> Vec<bool> {
+    let n = f.regs.len();
+    let mut callee_none: indexmap::IndexMap<u32, bool> = Default::default();
+    // (Parameters have no def: never None-valued here.)
+    let mut has_def = vec![false; n];
+    let mut bad = vec![false; n];
+    let mut copies: Vec<(usize, usize)> = Vec::new();
+    for op in f.blocks.iter().flat_map(|b| &b.ops) {
+        let Some(d) = op.def() else { continue };
+        let d = d.0 as usize;
+        if d >= n {
+            continue;
+        }
+        has_def[d] = true;
+        match &op.kind {
+            OpKind::Const {
+                value: Const::None, ..
+            } => {}
+            OpKind::Call { func, .. } => {
+                let yes = *callee_none
+                    .entry(func.0)
+                    .or_insert_with(|| m.functions.get(func.0 as usize).is_some_and(returns_none));
+                if !yes {
+                    bad[d] = true;
+                }
+            }
+            OpKind::Assign { src, .. } => copies.push((d, src.0 as usize)),
+            _ => bad[d] = true,
+        }
+    }
+    let mut none: Vec<bool> = (0..n)
+        .map(|r| has_def[r] && !bad[r] && f.regs[r].ty == RType::Obj)
+        .collect();
+    // A copy is None-valued only if its source is (shrink to a fixpoint).
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for &(d, s) in &copies {
+            if none[d] && !none.get(s).copied().unwrap_or(false) {
+                none[d] = false;
+                changed = true;
+            }
+        }
+    }
+    none
 }
 
 /// The direct awaits of compiled coroutines in generator `f` that can run the callee
@@ -113,15 +203,16 @@ pub fn emit_function(
     consts: &mut ConstTable,
     builtins: &mut IndexSet<String>,
     lk: Linkage,
+    absorb: &Absorb,
 ) -> String {
     if f.is_generator {
         let frame = oxyc_passes::frame::frame_regs(f);
         let mut out = generator_frame(m, f);
-        out += &emit_body(m, f, &frame, consts, builtins, Variant::Plain, lk);
+        out += &emit_body(m, f, &frame, consts, builtins, Variant::Plain, lk, absorb);
         return out;
     }
     if f.forwards {
-        let mut out = emit_body(m, f, &[], consts, builtins, Variant::Plain, lk);
+        let mut out = emit_body(m, f, &[], consts, builtins, Variant::Plain, lk, absorb);
         out += &packed_entry(m, f, lk);
         return out;
     }
@@ -132,25 +223,77 @@ pub fn emit_function(
             "{};",
             signature_named(f, &consts_name(m, f), Linkage::Single, false)
         );
-        out += &emit_copy(m, f, &[], consts, builtins, Variant::Plain, lk, true);
+        out += &emit_copy(
+            m,
+            f,
+            &[],
+            consts,
+            builtins,
+            Variant::Plain,
+            lk,
+            true,
+            absorb,
+        );
         out.push('\n');
     }
     let tagged = int_params(f);
     if tagged.is_empty() || op_count(f) > SPECIALIZE_MAX_OPS || !computes_with(f, &tagged) {
-        return out + &emit_body(m, f, &[], consts, builtins, Variant::Plain, lk);
+        out += &emit_body(m, f, &[], consts, builtins, Variant::Plain, lk, absorb);
+    } else {
+        // Two copies: the entry point assumes its int parameters are short (and the
+        // C compiler folds their tag checks away); one that is long sends the call to
+        // the generic copy.
+        let _ = writeln!(
+            out,
+            "{};",
+            signature_named(f, &generic_name(m, f), Linkage::Single, false)
+        );
+        out += &emit_body(
+            m,
+            f,
+            &[],
+            consts,
+            builtins,
+            Variant::Dispatch(tagged),
+            lk,
+            absorb,
+        );
+        out.push('\n');
+        out += &emit_body(m, f, &[], consts, builtins, Variant::Generic, lk, absorb);
     }
-    // Two copies: the entry point assumes its int parameters are short (and the C
-    // compiler folds their tag checks away); one that is long sends the call to the
-    // generic copy.
-    let _ = writeln!(
-        out,
-        "{};",
-        signature_named(f, &generic_name(m, f), Linkage::Single, false)
-    );
-    out += &emit_body(m, f, &[], consts, builtins, Variant::Dispatch(tagged), lk);
-    out.push('\n');
-    out += &emit_body(m, f, &[], consts, builtins, Variant::Generic, lk);
+    if absorb.is_absorbed(f.id.0 as usize) {
+        // The entry point above is `<name>_inline`; the function itself, for
+        // everything else, is that body out of line.
+        let args: Vec<String> = (0..f.params.len())
+            .map(|i| reg_field(f, Reg(i as u32)))
+            .chain(["oxy_depth".to_string()])
+            .collect();
+        let _ = writeln!(
+            out,
+            "\n{} {{\n    return {}_inline({});\n}}",
+            signature(m, f, lk),
+            native_name(m, f.id),
+            args.join(", ")
+        );
+    }
     out
+}
+
+/// The prototype of the `_inline` entry of a function that `crate::absorb` absorbs:
+/// its body, which the C compiler must inline where it is called.
+pub fn inline_signature(m: &Module, f: &Function) -> String {
+    signature_named(
+        f,
+        &format!("{}_inline", native_name(m, f.id)),
+        Linkage::Single,
+        false,
+    )
+    .replacen("static ", "static inline OXY_ALWAYS_INLINE ", 1)
+}
+
+/// The blocks of `f` that only run with long ints (see `Plan`).
+pub(crate) fn cold_blocks(f: &Function) -> Vec<bool> {
+    Plan::new(f, &Variant::Plain).cold
 }
 
 /// The copies of a function body inside one C function.
@@ -476,6 +619,7 @@ fn generic_name(m: &Module, f: &Function) -> String {
 
 /// (`frame`: which registers of a generator live in its frame, see
 /// `oxyc_passes::frame`; the others are C locals of its resume function.)
+#[allow(clippy::too_many_arguments)]
 fn emit_body(
     m: &Module,
     f: &Function,
@@ -484,8 +628,9 @@ fn emit_body(
     builtins: &mut IndexSet<String>,
     variant: Variant,
     lk: Linkage,
+    absorb: &Absorb,
 ) -> String {
-    emit_copy(m, f, frame, consts, builtins, variant, lk, false)
+    emit_copy(m, f, frame, consts, builtins, variant, lk, false, absorb)
 }
 
 /// `reads`: the `_consts` copy of an entry-mode function (see `Copy`).
@@ -499,6 +644,7 @@ fn emit_copy(
     variant: Variant,
     lk: Linkage,
     reads: bool,
+    absorb: &Absorb,
 ) -> String {
     let names: Vec<String> = (0..f.regs.len())
         .map(|i| {
@@ -549,6 +695,9 @@ fn emit_copy(
         twin_labelled: Vec::new(),
         entry_known: Vec::new(),
         pending: Vec::new(),
+        absorb,
+        generic: matches!(variant, Variant::Generic),
+        none: none_regs(m, f),
     };
     if e.copy == Copy::Main {
         if reads {
@@ -953,6 +1102,8 @@ impl<'a> Emitter<'a> {
             Variant::Generic => {
                 signature_named(f, &generic_name(self.m, f), Linkage::Single, false)
             }
+            // (An absorbed function's entry point is its `_inline` body.)
+            _ if self.absorb.is_absorbed(f.id.0 as usize) => inline_signature(self.m, f),
             _ => signature(self.m, f, self.lk),
         };
         let _ = writeln!(self.out, "{sig} {{");
@@ -1501,10 +1652,22 @@ impl<'a> Emitter<'a> {
                     // builds the object; the body runs when it is resumed.)
                     format!("{}_make({})", native_name(self.m, *func), argv.join(", "))
                 } else {
+                    // (On a hot path, an absorbed callee's body: see `crate::absorb`.)
+                    let inline = !self.cold
+                        && !self.generic
+                        && matches!(self.copy, Copy::Main | Copy::Single | Copy::Entry)
+                        && self.absorb.is_absorbed(func.0 as usize)
+                        && self.absorb.inlines(self.f.id.0 as usize, self.at);
                     format!(
                         "{}{}({}{}oxy_depth + 1)",
                         native_name(self.m, *func),
-                        if target.forwards { "_packed" } else { "" },
+                        if target.forwards {
+                            "_packed"
+                        } else if inline {
+                            "_inline"
+                        } else {
+                            ""
+                        },
                         argv.join(", "),
                         if argv.is_empty() { "" } else { ", " }
                     )
@@ -2156,6 +2319,9 @@ impl<'a> Emitter<'a> {
                 let _ = match self.f.ty(*reg) {
                     RType::Int if self.cold => writeln!(self.out, "    oxy_int_xdecref_ool({r});"),
                     RType::Int => writeln!(self.out, "    oxy_int_decref({r});"),
+                    RType::Obj if self.none.get(reg.0 as usize).copied().unwrap_or(false) => {
+                        writeln!(self.out, "    OXY_DECREF_NONE({r});")
+                    }
                     RType::Obj => writeln!(self.out, "    OXY_DECREF({r});"),
                     _ => writeln!(self.out, "    "),
                 };

@@ -6,6 +6,7 @@
 //! initialiser that runs the module body. The output is deterministic: the same IR
 //! gives byte-identical C.
 
+mod absorb;
 mod class;
 mod codeinfo;
 mod consts;
@@ -36,6 +37,7 @@ pub fn emit_units(m: &Module, max_units: usize) -> Vec<String> {
     let mut consts = ConstTable::default();
     let mut builtins = indexmap::IndexSet::new();
     let plan = units::plan(m, max_units);
+    let absorb = absorb::plan(m);
     let lk = if plan.units > 1 {
         Linkage::Split
     } else {
@@ -45,7 +47,7 @@ pub fn emit_units(m: &Module, max_units: usize) -> Vec<String> {
         .functions
         .iter()
         .map(|f| {
-            let mut b = func::emit_function(m, f, &mut consts, &mut builtins, lk);
+            let mut b = func::emit_function(m, f, &mut consts, &mut builtins, lk, &absorb);
             b.push('\n');
             b
         })
@@ -62,7 +64,7 @@ pub fn emit_units(m: &Module, max_units: usize) -> Vec<String> {
     {
         bodies[first].insert_str(0, &frames);
     }
-    module::emit(m, &mut consts, &builtins, &bodies, &plan)
+    module::emit(m, &mut consts, &builtins, &bodies, &plan, &absorb)
 }
 
 /// How a module's shared state and native functions are declared: `static` in a

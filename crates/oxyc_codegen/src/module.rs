@@ -18,6 +18,7 @@ pub fn emit(
     builtins: &IndexSet<String>,
     bodies: &[String],
     plan: &Plan,
+    absorb: &crate::absorb::Absorb,
 ) -> Vec<String> {
     let lk = if plan.units > 1 {
         Linkage::Split
@@ -172,6 +173,12 @@ pub fn emit(
                 }
                 if direct_generators[f.id.0 as usize] {
                     p += &format!("{};\n", make_signature(m, f));
+                }
+                // (The body that hot call sites inline, in its own unit.)
+                if absorb.is_absorbed(f.id.0 as usize)
+                    && plan.unit_of.get(f.id.0 as usize).copied().unwrap_or(0) == unit
+                {
+                    p += &format!("{};\n", crate::func::inline_signature(m, f));
                 }
                 p
             })

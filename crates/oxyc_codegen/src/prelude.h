@@ -6,6 +6,11 @@
 
 #define OXYC_SHORT(v) ((oxy_int)((uintptr_t)(intptr_t)(v) << 1))
 #define OXYC_UNUSED __attribute__((unused))
+/* The body of a small function that hot call sites must inline (`absorb.rs`). */
+#define OXY_ALWAYS_INLINE __attribute__((always_inline))
+/* Release a value known to be None: its count never reaches zero (the interpreter
+   holds references to None), so no test. */
+#define OXY_DECREF_NONE(o) ((void)(((PyObject *)(o))->ob_refcnt--))
 
 static OXYC_UNUSED inline PyObject *oxyc_newref(PyObject *o) {
     Py_INCREF(o);
