@@ -400,6 +400,43 @@ impl<'a> FnBuilder<'a> {
         }
     }
 
+    /// The `k` items of `value` without a tuple, all evaluated (in order) before any is
+    /// stored: a tuple display of `k` items, or a call of a function that returns its
+    /// tuple unboxed. `Err` with the value itself for another call (a tuple when the
+    /// items are of another count); None (nothing emitted) for other expressions.
+    fn items_without_tuple(&mut self, value: &'a Expr, k: usize) -> Option<Result<Vec<Val>, Val>> {
+        match &value.kind {
+            ExprKind::Tuple(elts)
+                if elts.len() == k
+                    && !elts.iter().any(|e| matches!(e.kind, ExprKind::Starred(_))) =>
+            {
+                let vals = elts
+                    .iter()
+                    .map(|e| {
+                        let v = self.expr(e);
+                        // (A copy: `a, b = b, a` and `p = (p[1], p[0])` must not see
+                        // their sources rebound.)
+                        let keep = self.temp(self.reg_ty(v.reg));
+                        self.assign(keep, v.reg);
+                        Val::new(keep, v.ty)
+                    })
+                    .collect();
+                Some(Ok(vals))
+            }
+            ExprKind::Call { .. } => {
+                self.want_parts = true;
+                let v = self.expr(value);
+                self.want_parts = false;
+                Some(match self.parts.take() {
+                    Some(parts) if parts.len() == k => Ok(parts),
+                    Some(parts) => Err(Val::new(self.tuple_of(&parts), Ty::Object)),
+                    None => Err(v),
+                })
+            }
+            _ => None,
+        }
+    }
+
     /// `p = (x, y)` and `p = f(...)` (`f` returning its tuple unboxed) for a tuple
     /// local kept as its items: the items go to its registers, all of them evaluated
     /// first. False (nothing emitted) for other assignments.
@@ -408,39 +445,13 @@ impl<'a> FnBuilder<'a> {
             return false;
         };
         let k = self.split[&n].len();
-        let vals: Vec<Val> = match &value.kind {
-            ExprKind::Tuple(elts)
-                if elts.len() == k
-                    && !elts.iter().any(|e| matches!(e.kind, ExprKind::Starred(_))) =>
-            {
-                elts.iter()
-                    .map(|e| {
-                        let v = self.expr(e);
-                        // (A copy: `p = (p[1], p[0])` must not see `p` change.)
-                        let keep = self.temp(self.reg_ty(v.reg));
-                        self.assign(keep, v.reg);
-                        Val::new(keep, v.ty)
-                    })
-                    .collect()
+        let vals = match self.items_without_tuple(value, k) {
+            Some(Ok(vals)) => vals,
+            Some(Err(v)) => {
+                self.store_split(&n, v);
+                return true;
             }
-            ExprKind::Call { .. } => {
-                self.want_parts = true;
-                let v = self.expr(value);
-                self.want_parts = false;
-                match self.parts.take() {
-                    Some(parts) if parts.len() == k => parts,
-                    Some(parts) => {
-                        let tuple = self.tuple_of(&parts);
-                        self.store_split(&n, Val::new(tuple, Ty::Object));
-                        return true;
-                    }
-                    None => {
-                        self.store_split(&n, v);
-                        return true;
-                    }
-                }
-            }
-            _ => return false,
+            None => return false,
         };
         self.store_split_items(&n, vals);
         true
@@ -469,41 +480,15 @@ impl<'a> FnBuilder<'a> {
             }
             return true;
         }
-        let vals: Vec<Val> = match &value.kind {
-            ExprKind::Tuple(elts)
-                if elts.len() == targets.len()
-                    && !elts.iter().any(|e| matches!(e.kind, ExprKind::Starred(_))) =>
-            {
-                elts.iter()
-                    .map(|e| {
-                        let v = self.expr(e);
-                        // (A copy: `a, b = b, a` must not see `a` rebound.)
-                        let keep = self.temp(self.reg_ty(v.reg));
-                        self.assign(keep, v.reg);
-                        Val::new(keep, v.ty)
-                    })
-                    .collect()
+        let vals = match self.items_without_tuple(value, targets.len()) {
+            Some(Ok(vals)) => vals,
+            // (Not such a call, or items of another count: unpack the value, which
+            // raises for the latter.)
+            Some(Err(v)) => {
+                self.assign_target(target, v);
+                return true;
             }
-            ExprKind::Call { .. } => {
-                self.want_parts = true;
-                let v = self.expr(value);
-                self.want_parts = false;
-                match self.parts.take() {
-                    Some(parts) if parts.len() == targets.len() => parts,
-                    // Items of another count: the tuple, unpacked (which raises).
-                    Some(parts) => {
-                        let tuple = self.tuple_of(&parts);
-                        self.assign_target(target, Val::new(tuple, Ty::Object));
-                        return true;
-                    }
-                    // (Not such a call: unpack its value.)
-                    None => {
-                        self.assign_target(target, v);
-                        return true;
-                    }
-                }
-            }
-            _ => return false,
+            None => return false,
         };
         for (t, v) in targets.iter().zip(vals) {
             self.assign_target(t, v);
