@@ -83,6 +83,17 @@ pub enum PythonError {
     NoHeaders { include_dir: PathBuf },
     #[error("`{}` is {detail}; oxyc builds extension modules for CPython 3", program.display())]
     Unsupported { program: PathBuf, detail: String },
+    #[error(
+        "`{}` is CPython {major}.{minor}; oxyc builds extension modules for CPython 3.11 \
+         for now (its C runtime relies on 3.11's object layouts): name a 3.11 interpreter \
+         with --python",
+        program.display()
+    )]
+    Version {
+        program: PathBuf,
+        major: u8,
+        minor: u8,
+    },
 }
 
 fn indent_output(s: &str) -> String {
@@ -130,6 +141,7 @@ pub fn find(
     if let Some(path) = &entry_path
         && let Some(config) = read_cached(path)
     {
+        validate(&command, &config)?;
         return Ok(Interpreter { command, config });
     }
     let config = query(&command, verbose)?;
@@ -291,6 +303,13 @@ fn validate(command: &Path, config: &PythonConfig) -> Result<(), PythonError> {
             ),
         });
     }
+    if (config.major, config.minor) != SUPPORTED {
+        return Err(PythonError::Version {
+            program: command.to_path_buf(),
+            major: config.major,
+            minor: config.minor,
+        });
+    }
     if !config.include_dir.join("Python.h").is_file() {
         return Err(PythonError::NoHeaders {
             include_dir: config.include_dir.clone(),
@@ -298,6 +317,10 @@ fn validate(command: &Path, config: &PythonConfig) -> Result<(), PythonError> {
     }
     Ok(())
 }
+
+/// The one CPython version the runtime is written for (it reads ints', tuples' and
+/// frames' fields as 3.11 lays them out).
+const SUPPORTED: (u8, u8) = (3, 11);
 
 /// The interpreter's identity for cache keys of things built for it.
 pub fn identity(interp: &Interpreter, key: &mut KeyHasher) {
@@ -341,6 +364,31 @@ mod tests {
         assert!(matches!(
             parse_config(Path::new("p"), no_suffix),
             Err(PythonError::Unsupported { .. })
+        ));
+    }
+
+    #[test]
+    fn only_cpython_3_11_is_a_target() {
+        let config = |minor: u8| PythonConfig {
+            executable: PathBuf::from("/usr/bin/python3"),
+            include_dir: PathBuf::from("/no/such/include"),
+            ext_suffix: ".so".into(),
+            major: 3,
+            minor,
+            platform: "linux-x86_64".into(),
+            implementation: "cpython".into(),
+        };
+        let err = validate(Path::new("python3.12"), &config(12)).unwrap_err();
+        assert!(matches!(err, PythonError::Version { minor: 12, .. }));
+        let text = err.to_string();
+        assert!(
+            text.contains("CPython 3.12") && text.contains("--python"),
+            "{text}"
+        );
+        // 3.11 passes this check (and then needs its headers).
+        assert!(matches!(
+            validate(Path::new("python3.11"), &config(11)),
+            Err(PythonError::NoHeaders { .. })
         ));
     }
 
