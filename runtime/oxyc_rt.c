@@ -723,6 +723,9 @@ PyObject *oxy_str_strip(PyObject *s, PyObject *chars, int which) {
                 while (j > i && _Py_ascii_whitespace[p[j - 1]]) j--;
             return PyUnicode_Substring(s, i, j);
         }
+        if (chars != Py_None && STR_EXACT(chars) && PyUnicode_IS_ASCII(chars) &&
+            PyUnicode_KIND(s) == PyUnicode_1BYTE_KIND)
+            return oxy_str_strip_ascii_set(s, chars, which);
 #if PY_VERSION_HEX < 0x030D0000
         /* (striptype: 0 left, 1 right, 2 both) */
         if (chars != Py_None && STR_EXACT(chars))

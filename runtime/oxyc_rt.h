@@ -868,6 +868,14 @@ static inline oxy_int oxy_bytearray_getitem(PyObject *b, oxy_int i) {
 OXY_API PyObject *oxy_list_slice(PyObject *l, oxy_int lo, oxy_int hi, int flags);
 OXY_API PyObject *oxy_list_slice_tuple(PyObject *l, oxy_int lo, oxy_int hi, int flags);
 
+/* s.strip(chars) (which: 0 both, 1 left, 2 right) for an exact str s of one byte
+   per character and an exact ASCII str chars: a scan against a bitmap of chars. */
+OXY_API PyObject *oxy_str_strip_ascii_set(PyObject *s, PyObject *chars, int which);
+
+/* int(s) for a value typed str: an exact ASCII str of an optional sign and at most
+   18 decimal digits is read directly; anything else is int()'s own parsing. */
+OXY_API oxy_int oxy_str_to_int(PyObject *s);
+
 /* What type.__call__ checks of __init__'s result: -1 with TypeError unless None. */
 static inline int oxy_init_returned_none(PyObject *r) {
     if (OXY_LIKELY(r == Py_None)) return 0;
@@ -1055,6 +1063,27 @@ OXY_API OXY_COLD PyObject *oxy_tuple_getitem_slow(PyObject *t, oxy_int i);
 
 /* A short-int index into a sequence of length n (negative indices wrap): 1 with *k
    set when it is in range; 0 for a long int or an index out of range. */
+/* len() and truth of a value typed list, str, tuple or dict: the size of the exact
+   type, else what the subclass's __len__ / __bool__ says; -1 with an exception. */
+static inline Py_ssize_t oxy_len_list(PyObject *o) {
+    return OXY_LIKELY(PyList_CheckExact(o)) ? PyList_GET_SIZE(o) : PyObject_Length(o);
+}
+static inline Py_ssize_t oxy_len_str(PyObject *o) {
+    return OXY_LIKELY(PyUnicode_CheckExact(o)) ? PyUnicode_GET_LENGTH(o) : PyObject_Length(o);
+}
+static inline Py_ssize_t oxy_len_tuple(PyObject *o) {
+    return OXY_LIKELY(PyTuple_CheckExact(o)) ? PyTuple_GET_SIZE(o) : PyObject_Length(o);
+}
+static inline Py_ssize_t oxy_len_dict(PyObject *o) {
+    return OXY_LIKELY(PyDict_CheckExact(o)) ? PyDict_GET_SIZE(o) : PyObject_Length(o);
+}
+static inline int oxy_truthy_list(PyObject *o) {
+    return OXY_LIKELY(PyList_CheckExact(o)) ? PyList_GET_SIZE(o) != 0 : PyObject_IsTrue(o);
+}
+static inline int oxy_truthy_str(PyObject *o) {
+    return OXY_LIKELY(PyUnicode_CheckExact(o)) ? PyUnicode_GET_LENGTH(o) != 0 : PyObject_IsTrue(o);
+}
+
 static inline int oxy_seq_index(oxy_int i, Py_ssize_t n, Py_ssize_t *k) {
     if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(i))) return 0;
     Py_ssize_t j = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);

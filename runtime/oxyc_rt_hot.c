@@ -685,6 +685,58 @@ PyObject *oxy_seq_reduce(PyObject *seq, int which) {
 }
 
 /* ======================================================================== */
+/* Strings                                                                   */
+/* ======================================================================== */
+
+PyObject *oxy_str_strip_ascii_set(PyObject *s, PyObject *chars, int which) {
+    /* One bit per ASCII character of chars; a character of s at or above 128
+       is never in the set. */
+    uint64_t set[2] = {0, 0};
+    const Py_UCS1 *c = PyUnicode_1BYTE_DATA(chars);
+    Py_ssize_t nc = PyUnicode_GET_LENGTH(chars);
+    for (Py_ssize_t k = 0; k < nc; k++) set[c[k] >> 6] |= (uint64_t)1 << (c[k] & 63);
+#define IN_SET(ch) ((ch) < 128 && ((set[(ch) >> 6] >> ((ch) & 63)) & 1))
+    const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
+    Py_ssize_t i = 0, j = PyUnicode_GET_LENGTH(s);
+    if (which != 2)
+        while (i < j && IN_SET(p[i])) i++;
+    if (which != 1)
+        while (j > i && IN_SET(p[j - 1])) j--;
+#undef IN_SET
+    /* (The whole of an exact str is the str itself, as str.strip returns it.) */
+    return PyUnicode_Substring(s, i, j);
+}
+
+oxy_int oxy_str_to_int(PyObject *s) {
+    if (PyUnicode_CheckExact(s) && PyUnicode_IS_ASCII(s)) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(s), i = 0;
+        const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
+        int neg = 0;
+        if (n > 0 && (p[0] == '-' || p[0] == '+')) {
+            neg = p[0] == '-';
+            i = 1;
+        }
+        /* (18 digits stay below 2**62: a short int) */
+        if (n - i >= 1 && n - i <= 18) {
+            int64_t v = 0;
+            Py_ssize_t j = i;
+            for (; j < n; j++) {
+                unsigned d = (unsigned)p[j] - '0';
+                if (d > 9) break;
+                v = v * 10 + d;
+            }
+            if (j == n) return OXY_INT_FROM_SHORT(neg ? -v : v);
+        }
+    }
+    /* Whitespace, underscores, other digits, long ones, errors: int() itself. */
+    PyObject *o = PyNumber_Long(s);
+    if (o == NULL) return OXY_INT_ERR;
+    oxy_int r = oxy_int_from_long_obj(o);
+    Py_DECREF(o);
+    return r;
+}
+
+/* ======================================================================== */
 /* Lists                                                                     */
 /* ======================================================================== */
 

@@ -247,6 +247,13 @@ def check_recursion() -> None:
     print("ok: calls work after RecursionError")
 
 
+SHAPES: list[str] = ["circle", "square"]
+
+
+def shape_at(i: int) -> str:
+    return SHAPES[i]
+
+
 def check_deliberate_differences() -> None:
     r = call("ident_int", [True])
     print("ident_int(True) ->", repr(r), type(r).__name__)
@@ -256,6 +263,17 @@ def check_deliberate_differences() -> None:
     assert type(f) is float and f == 3.0, "int passed to a float parameter should arrive as float"
     big = call("ident_float", [2**70])
     assert big == 1.1805916207174113e21
+    # A module variable annotated list[str] is read as one: rebinding it from outside
+    # to a tuple makes compiled readers raise TypeError.
+    module = sys.modules[__name__]
+    saved = module.SHAPES
+    module.SHAPES = ("oval", "cube")
+    try:
+        expect_exception("module variable rebound to a tuple", "shape_at", [1], "", TypeError,
+                         ["module variable 'SHAPES'", "list", "tuple"])
+    finally:
+        module.SHAPES = saved
+    assert call("shape_at", [1]) == "square"
     print("ok: deliberate differences")
 
 

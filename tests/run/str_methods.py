@@ -56,6 +56,20 @@ def test_strip_family() -> None:
     print(repr(nothing.strip()), nothing.strip() == nothing)
 
 
+def strip_three(s: str, chars: str) -> list[str]:
+    return [s.strip(chars), s.lstrip(chars), s.rstrip(chars)]
+
+
+def test_strip_char_sets() -> None:
+    sets = ["()", "\x00\x7f", "?!.,;:", "aeiou", "~", "", "é", "xé"]
+    texts = ["(a)", "\x00\x7fmid\x7f\x00", "...?!", "aeiouaei", "café!.", "ÿ~ÿ~", "~~", "", "日本~", "éxé"]
+    for chars in sets:
+        for text in texts:
+            print(repr(chars), repr(text), strip_three(text, chars))
+    plain = "".join(["un", "touched"])
+    print(plain.strip("()") is plain, plain.lstrip("x") is plain, plain.rstrip("") is plain)
+
+
 def test_strip_errors() -> None:
     num: Any = 5
     print(attempt(lambda: "abc".strip(num)))

@@ -425,26 +425,41 @@ static OXYC_UNUSED PyObject *oxyc_tuple_of(Py_ssize_t n, PyObject **items) {
    first): the position after the entry found, 0 at the end, or -1 with RuntimeError
    when the dict's size is no longer `used` (its size when the walk began), or when it
    has more entries than the `left` still expected (keys replaced meanwhile). */
+/* The entry the last oxyc_dict_walk_next of this module found: its dict, the
+   position it returned, its key and value (borrowed). */
+static PyObject *oxyc_walk_dict, *oxyc_walk_key, *oxyc_walk_value;
+static Py_ssize_t oxyc_walk_pos;
 static OXYC_UNUSED inline Py_ssize_t oxyc_dict_walk_next(PyObject *d, Py_ssize_t pos, Py_ssize_t used,
                                                         Py_ssize_t left) {
     if (OXY_UNLIKELY(PyDict_GET_SIZE(d) != used)) {
         PyErr_SetString(PyExc_RuntimeError, "dictionary changed size during iteration");
         return -1;
     }
-    if (!PyDict_Next(d, &pos, NULL, NULL)) return 0;
+    PyObject *k, *v;
+    if (!PyDict_Next(d, &pos, &k, &v)) return 0;
     if (OXY_UNLIKELY(left <= 0)) {
         PyErr_SetString(PyExc_RuntimeError, "dictionary keys changed during iteration");
         return -1;
     }
+    oxyc_walk_dict = d;
+    oxyc_walk_pos = pos;
+    oxyc_walk_key = k;
+    oxyc_walk_value = v;
     return pos;
 }
 /* The key (which == 0) or value of the entry oxyc_dict_walk_next just found (it
-   returned `next`; no Python code ran since), as a new reference. */
+   returned `next`; no Python code ran since), as a new reference: the one it kept,
+   or the dict's entry read again. */
 static OXYC_UNUSED inline PyObject *oxyc_dict_walk_item(PyObject *d, Py_ssize_t next, int which) {
-    Py_ssize_t p = next - 1;
-    PyObject *k = NULL, *v = NULL;
-    PyDict_Next(d, &p, &k, &v);
-    PyObject *r = which == 0 ? k : v;
+    PyObject *r;
+    if (OXY_LIKELY(d == oxyc_walk_dict && next == oxyc_walk_pos)) {
+        r = which == 0 ? oxyc_walk_key : oxyc_walk_value;
+    } else {
+        Py_ssize_t p = next - 1;
+        PyObject *k = NULL, *v = NULL;
+        PyDict_Next(d, &p, &k, &v);
+        r = which == 0 ? k : v;
+    }
     Py_INCREF(r);
     return r;
 }

@@ -313,11 +313,20 @@ prims! {
     ObjSetItem = "py_setitem", "PyObject_SetItem($0, $1, $2)", [Obj, Obj, Obj] -> void, Neg;
     ObjDelItem = "py_delitem", "PyObject_DelItem($0, $1)", [Obj, Obj] -> void, Neg;
     ObjLen = "py_len", "PyObject_Length($0)", [Obj] -> Ssize, Neg;
+    // len() and truth of values typed list, str, tuple, dict: the exact type's size,
+    // else the subclass's __len__ / __bool__.
+    LenList = "len_list", "oxy_len_list($0)", [Obj] -> Ssize, Neg;
+    LenStr = "len_str", "oxy_len_str($0)", [Obj] -> Ssize, Neg;
+    LenTuple = "len_tuple", "oxy_len_tuple($0)", [Obj] -> Ssize, Neg;
+    LenDict = "len_dict", "oxy_len_dict($0)", [Obj] -> Ssize, Neg;
+    TruthyList = "truthy_list", "oxy_truthy_list($0)", [Obj] -> CInt, Neg;
+    TruthyStr = "truthy_str", "oxy_truthy_str($0)", [Obj] -> CInt, Neg;
     ObjStr = "py_str", "PyObject_Str($0)", [Obj] -> Obj, Null;
     ObjRepr = "py_repr", "PyObject_Repr($0)", [Obj] -> Obj, Null;
     ObjAscii = "py_ascii", "PyObject_ASCII($0)", [Obj] -> Obj, Null;
     ObjFormat = "py_format", "PyObject_Format($0, $1)", [Obj, Obj] -> Obj, Null;
     ObjToInt = "py_int", "PyNumber_Long($0)", [Obj] -> Obj, Null;
+    StrToInt = "str_to_int", "oxy_str_to_int($0)", [Obj] -> Int, IntErr;
     ObjIndex = "py_index", "PyNumber_Index($0)", [Obj] -> Obj, Null;
     ObjToFloat = "py_float", "PyNumber_Float($0)", [Obj] -> Obj, Null;
     ObjGetIter = "py_iter", "PyObject_GetIter($0)", [Obj] -> Obj, Null;
@@ -339,6 +348,10 @@ prims! {
     // The character at index $1 (in range) of an exact str, as the 1-character string
     // its iterator gives.
     StrCharAt = "str_char_at", "PyUnicode_FromOrdinal((int)PyUnicode_READ_CHAR($0, $1))", [Obj, Ssize] -> Obj, Null;
+    // The code point at index $1 (in range) of an exact str (irbuild/word_local.rs).
+    StrReadChar = "str_read_char", "((Py_ssize_t)PyUnicode_READ_CHAR($0, $1))", [Obj, Ssize] -> Ssize, Never;
+    // The 1-character string of code point $0 (a valid one).
+    StrFromCodePoint = "str_from_code_point", "PyUnicode_FromOrdinal((int)$0)", [Ssize] -> Obj, Null;
     StrLen = "str_len", "PyUnicode_GET_LENGTH($0)", [Obj] -> Ssize, Never;
     StrGetItem = "str_getitem", "oxy_str_getitem($0, $1)", [Obj, Int] -> Obj, Null;
     // `$0.join($1)`

@@ -84,6 +84,9 @@ pub struct FnBuilder<'a> {
     /// Tuple locals kept as their items (see `tuple_local`): the item registers (the
     /// first is the local's own) and their types. Not in `locals`.
     pub split: HashMap<String, Vec<(Reg, Ty)>>,
+    /// Int locals that keep their low 64 bits in a word while stored masked (see
+    /// `word_local`).
+    pub words: crate::word_local::Words,
     /// Comprehension scopes, innermost last.
     pub comp: Vec<HashMap<String, Val>>,
     pub loops: Vec<LoopCtx>,
@@ -141,6 +144,7 @@ impl<'a> FnBuilder<'a> {
             locals: HashMap::new(),
             local_tys: HashMap::new(),
             split: HashMap::new(),
+            words: HashMap::new(),
             comp: Vec::new(),
             loops: Vec::new(),
             handlers: Vec::new(),
@@ -380,14 +384,9 @@ impl<'a> FnBuilder<'a> {
             Ty::Bool => v.reg,
             Ty::Int => self.prim(Prim::IntIsTrue, vec![v.reg]),
             Ty::Float => self.prim(Prim::FloatIsTrue, vec![v.reg]),
-            Ty::Str => {
-                let n = self.prim(Prim::StrLen, vec![v.reg]);
-                self.prim(Prim::SsizeIsTrue, vec![n])
-            }
-            Ty::List(_) => {
-                let n = self.prim(Prim::ListLen, vec![v.reg]);
-                self.prim(Prim::SsizeIsTrue, vec![n])
-            }
+            // (A subclass may define __bool__ or __len__.)
+            Ty::Str => self.prim(Prim::TruthyStr, vec![v.reg]),
+            Ty::List(_) => self.prim(Prim::TruthyList, vec![v.reg]),
             Ty::None => self.konst(Const::Bool(false), RType::Bool),
             _ => self.prim(Prim::ObjIsTrue, vec![v.reg]),
         }

@@ -951,21 +951,22 @@ impl<'a> FnBuilder<'a> {
             }
             ("len", [a]) => {
                 let v = self.expr(a);
-                // Lengths of objects in memory fit a short int; `__len__` (a range)
-                // may return up to 2**63 - 1.
-                let (n, to_int) = match &v.ty {
-                    Ty::Str => (self.prim(Prim::StrLen, vec![v.reg]), Prim::SsizeToInt),
-                    Ty::List(_) => (self.prim(Prim::ListLen, vec![v.reg]), Prim::SsizeToInt),
-                    Ty::Tuple(_) | Ty::TupleVar(_) => {
-                        (self.prim(Prim::TupleLen, vec![v.reg]), Prim::SsizeToInt)
-                    }
-                    Ty::Dict(..) => (self.prim(Prim::DictLen, vec![v.reg]), Prim::SsizeToInt),
+                // The exact type's size, else `__len__` (a subclass may define it),
+                // which may return up to 2**63 - 1.
+                let n = match &v.ty {
+                    Ty::Str => self.prim(Prim::LenStr, vec![v.reg]),
+                    Ty::List(_) => self.prim(Prim::LenList, vec![v.reg]),
+                    Ty::Tuple(_) | Ty::TupleVar(_) => self.prim(Prim::LenTuple, vec![v.reg]),
+                    Ty::Dict(..) => self.prim(Prim::LenDict, vec![v.reg]),
                     _ => {
                         let b = self.box_val(&v);
-                        (self.prim(Prim::ObjLen, vec![b]), Prim::SsizeToIntChecked)
+                        self.prim(Prim::ObjLen, vec![b])
                     }
                 };
-                Some(Val::new(self.prim(to_int, vec![n]), Ty::Int))
+                Some(Val::new(
+                    self.prim(Prim::SsizeToIntChecked, vec![n]),
+                    Ty::Int,
+                ))
             }
             ("abs", [a]) => {
                 let v = self.expr(a);
@@ -986,6 +987,7 @@ impl<'a> FnBuilder<'a> {
                 Some(match &v.ty {
                     Ty::Int | Ty::Bool => Val::new(self.coerce(&v, &Ty::Int, None), Ty::Int),
                     Ty::Float => Val::new(self.prim(Prim::IntFromFloat, vec![v.reg]), Ty::Int),
+                    Ty::Str => Val::new(self.prim(Prim::StrToInt, vec![v.reg]), Ty::Int),
                     _ => {
                         let b = self.box_val(&v);
                         let r = self.prim(Prim::ObjToInt, vec![b]);
@@ -1042,6 +1044,12 @@ impl<'a> FnBuilder<'a> {
                 }
             }
             ("ord", [a]) if self.ty(a) == Ty::Str => {
+                if let ExprKind::Name(n) = &a.kind
+                    && let Some(w) = self.word_local(a, crate::word_local::WordKind::Char)
+                {
+                    let c = self.char_ord_word(n, w);
+                    return Some(Val::new(self.prim(Prim::SsizeToInt, vec![c]), Ty::Int));
+                }
                 let v = self.expr(a);
                 Some(Val::new(self.prim(Prim::Ord, vec![v.reg]), Ty::Int))
             }

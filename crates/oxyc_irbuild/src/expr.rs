@@ -315,6 +315,7 @@ impl<'a> FnBuilder<'a> {
             NameRes::Free => self.load_cell(n, true),
             NameRes::Local => match self.locals.get(n) {
                 Some(&r) => {
+                    self.refresh_word_local(n);
                     let ty = self
                         .narrowed_ty(n)
                         .or_else(|| self.local_tys.get(n))
@@ -349,6 +350,11 @@ impl<'a> FnBuilder<'a> {
                     return Val::new(dst, Ty::Int);
                 }
                 let g = Val::new(self.load_global(n), Ty::Object);
+                if let Some(ty) = self.cx.types.globals.get(n) {
+                    let what = format!("module variable '{n}'");
+                    let r = self.coerce(&g, ty, Some(&what));
+                    return Val::new(r, ty.clone());
+                }
                 match self.cx.sem.constants.get(n) {
                     // A module constant has its literal's type (checked on the way in).
                     Some(lit) => {

@@ -19,6 +19,7 @@ mod narrow;
 mod pattern;
 mod stmt;
 mod tuple_local;
+mod word_local;
 mod wrap64;
 mod xclass;
 mod zip_loop;
@@ -226,6 +227,29 @@ pub fn build_module(
             }
         }
         b.closure_entry(scope, ftypes);
+        // Int locals stored masked and characters read with ord() keep a word (see
+        // `word_local`).
+        if let Some(def) = scope.def()
+            && !scope.is_generator
+        {
+            let of_type = |ty: Ty| -> HashSet<String> {
+                b.locals
+                    .keys()
+                    .filter(|name| {
+                        b.local_tys.get(*name) == Some(&ty)
+                            && !scope.cellvars.contains(*name)
+                            && !scope.freevars.contains(*name)
+                            && !b.walrus_targets.contains(*name)
+                    })
+                    .cloned()
+                    .collect()
+            };
+            let (ints, strs) = (of_type(Ty::Int), of_type(Ty::Str));
+            if !ints.is_empty() || !strs.is_empty() {
+                let names = word_local::word_names(&def.body, &ints, &strs);
+                b.enter_word_locals(&names);
+            }
+        }
         match scope.node {
             oxyc_sema::FuncNode::Def(def) => {
                 b.stmts(&def.body);

@@ -24,6 +24,7 @@ impl<'a> FnBuilder<'a> {
             StmtKind::Assign { targets, value } => {
                 if let [target] = &targets[..]
                     && (self.store_split_without_tuple(target, value)
+                        || self.store_word_masked(target, value)
                         || self.unpack_without_tuple(target, value))
                 {
                     return;
@@ -35,7 +36,9 @@ impl<'a> FnBuilder<'a> {
             }
             StmtKind::AnnAssign { target, value, .. } => {
                 if let Some(value) = value {
-                    if self.store_split_without_tuple(target, value) {
+                    if self.store_split_without_tuple(target, value)
+                        || self.store_word_masked(target, value)
+                    {
                         return;
                     }
                     let v = self.expr(value);
@@ -976,6 +979,7 @@ impl<'a> FnBuilder<'a> {
                 let what = format!("local variable '{n}' in {}()", self.name);
                 let r = self.coerce(&v, &ty, Some(&what));
                 self.assign(reg, r);
+                self.stored_word_local(n, reg);
                 // An `Optional[C]` local given a value known to be a `C` is not None.
                 match (&ty, &v.ty) {
                     (Ty::OptInstance(a), Ty::Instance(b))
@@ -1026,6 +1030,7 @@ impl<'a> FnBuilder<'a> {
                 let reg = self.locals[n];
                 self.forget_narrowing(n);
                 self.emit(OpKind::Undef { reg });
+                self.unbound_word_local(n);
             }
             _ => self.emit(OpKind::DelGlobal {
                 name: n.to_string(),
@@ -1039,6 +1044,7 @@ impl<'a> FnBuilder<'a> {
                 if self.cx.sem.resolve(self.scope, n) == NameRes::Local
                     && self.locals.contains_key(n.as_str())
                 {
+                    self.refresh_word_local(n);
                     let reg = self.locals[n.as_str()];
                     self.emit(OpKind::CheckBound {
                         reg,
@@ -1246,6 +1252,12 @@ impl<'a> FnBuilder<'a> {
         let int_item = walk
             .and_then(|w| w.int_item)
             .filter(|_| elem_ty == Ty::Int && matches!(target.kind, ExprKind::Name(_)));
+        // A character read with `ord()` (see `word_local`): its code point only, on
+        // the exact str's walk.
+        let char_word = self
+            .word_local(target, crate::word_local::WordKind::Char)
+            .filter(|_| it_val.ty == Ty::Str);
+        let body_main = self.new_block();
         let item = self.temp(if int_item.is_some() {
             RType::Int
         } else {
@@ -1283,12 +1295,21 @@ impl<'a> FnBuilder<'a> {
             let more = self.prim(Prim::SsizeLt, vec![idx, n]);
             self.branch(more, l_item, else_blk);
             self.switch_to(l_item);
-            let x = self.prim(int_item.unwrap_or(walk.item), vec![obj, idx]);
-            let one = self.konst(Const::Int(1), RType::Ssize);
-            let next = self.prim(Prim::SsizeAdd, vec![idx, one]);
-            self.assign(idx, next);
-            self.assign(item, x);
-            self.goto(body_blk);
+            if let Some(w) = char_word {
+                let x = self.prim(Prim::StrReadChar, vec![obj, idx]);
+                let one = self.konst(Const::Int(1), RType::Ssize);
+                let next = self.prim(Prim::SsizeAdd, vec![idx, one]);
+                self.assign(idx, next);
+                self.set_word(w, x);
+                self.goto(body_main);
+            } else {
+                let x = self.prim(int_item.unwrap_or(walk.item), vec![obj, idx]);
+                let one = self.konst(Const::Int(1), RType::Ssize);
+                let next = self.prim(Prim::SsizeAdd, vec![idx, one]);
+                self.assign(idx, next);
+                self.assign(item, x);
+                self.goto(body_blk);
+            }
             self.switch_to(h_iter);
             let y = self.prim(Prim::ObjIterNext, vec![it]);
             let done = self.prim(Prim::IsNull, vec![y]);
@@ -1320,6 +1341,8 @@ impl<'a> FnBuilder<'a> {
         } else {
             self.bind_loop_item(target, item);
         }
+        self.goto(body_main);
+        self.switch_to(body_main);
         self.iterator_loop_body(iterator, after, cont, header, body);
         self.switch_to(else_blk);
         self.narrowed = loop_narrowed.clone();

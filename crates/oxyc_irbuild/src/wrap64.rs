@@ -10,6 +10,7 @@
 //! None of these operations can raise on ints, so nothing observable changes.
 
 use crate::builder::{FnBuilder, Val};
+use crate::word_local::WordKind;
 use oxyc_ir::{Const, Prim, RType, Reg};
 use oxyc_syntax::ast::{BinOp, Expr, ExprKind, IntLit, UnaryOp};
 use oxyc_types::Ty;
@@ -38,6 +39,14 @@ impl<'a> FnBuilder<'a> {
     /// `left & right` where one side is a mask literal and the other an int
     /// expression worth computing in 64 bits; None when the pattern does not apply.
     pub fn masked_and(&mut self, left: &'a Expr, right: &'a Expr) -> Option<Val> {
+        let w = self.masked_word(left, right)?;
+        let out = self.prim(Prim::IntFromU64, vec![w]);
+        Some(Val::new(out, Ty::Int))
+    }
+
+    /// `masked_and`'s value as the C word (non-negative below 2**64), before it
+    /// becomes an int.
+    pub fn masked_word(&mut self, left: &'a Expr, right: &'a Expr) -> Option<Reg> {
         let (mask, other) = match (mask_literal(left), mask_literal(right)) {
             (_, Some(m)) => (m, left),
             (Some(m), None) => (m, right),
@@ -60,9 +69,7 @@ impl<'a> FnBuilder<'a> {
             let m = self.konst(Const::Int(mask), RType::Ssize);
             (m, self.wrap64(other))
         };
-        let w = self.prim(Prim::W64And, vec![l, r]);
-        let out = self.prim(Prim::IntFromU64, vec![w]);
-        Some(Val::new(out, Ty::Int))
+        Some(self.prim(Prim::W64And, vec![l, r]))
     }
 
     /// Can `e` be computed in wrapping 64-bit arithmetic (its leaves are ints)?
@@ -126,6 +133,19 @@ impl<'a> FnBuilder<'a> {
                     UnaryOp::Invert => self.prim(Prim::W64Invert, vec![v]),
                     _ => v,
                 };
+            }
+            ExprKind::Name(n) => {
+                if let Some(w) = self.word_local(e, WordKind::Masked) {
+                    return self.load_word(n, w);
+                }
+            }
+            ExprKind::Call { .. } => {
+                if let Some([a]) = self.builtin_call_args(e, "ord", 1)
+                    && let ExprKind::Name(n) = &a.kind
+                    && let Some(w) = self.word_local(a, WordKind::Char)
+                {
+                    return self.char_ord_word(n, w);
+                }
             }
             _ => {}
         }

@@ -259,6 +259,11 @@ pub struct SemModule<'m> {
     /// Module constants: names bound exactly once, by a top-level compiled assignment of
     /// a literal (`N = 10`, `SCALE: float = 2.5`, `NAME = "x"`). Name -> the literal.
     pub constants: IndexMap<String, ast::Expr>,
+    /// Module variables: names bound exactly once, by a top-level compiled annotated
+    /// assignment of something other than a literal (`WORDS: list[str] = [...]`).
+    /// Name -> the annotation; compiled code reads such a name with the annotated
+    /// type (checked on the way in) where the type is a container or str.
+    pub typed_globals: IndexMap<String, ast::Expr>,
     pub future_annotations: bool,
     /// Native classes (C structs with typed fields), in module order.
     pub native: Vec<NativeClass>,
@@ -403,6 +408,7 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
         }
     }
     let mut constants = IndexMap::new();
+    let mut typed_globals = IndexMap::new();
     if !bindings.star_import {
         for (stmt, mode) in module.body.iter().zip(&items) {
             if *mode != ItemMode::Compiled {
@@ -419,9 +425,15 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
             };
             if let ast::ExprKind::Name(n) = &target.kind
                 && bindings.counts.get(n) == Some(&1)
-                && is_literal(value)
             {
-                constants.insert(n.clone(), value.clone());
+                if is_literal(value) {
+                    constants.insert(n.clone(), value.clone());
+                } else if let StmtKind::AnnAssign { annotation, .. } = &stmt.kind
+                    && !matches!(value.kind, ast::ExprKind::NoneLit)
+                {
+                    // (`X: dict[str, int] = None  # type: ignore` stays None: any object.)
+                    typed_globals.insert(n.clone(), annotation.clone());
+                }
             }
         }
     }
@@ -508,6 +520,7 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
         early_bound,
         generator_fns,
         constants,
+        typed_globals,
         globals,
         star_import: bindings.star_import,
         future_annotations,

@@ -60,6 +60,9 @@ pub struct ModuleTypes {
     /// Indexed like `SemModule::functions`: the item types of a tuple result the
     /// function returns unboxed (see `unboxed`).
     pub unboxed_returns: Vec<Option<Vec<Ty>>>,
+    /// Module variables read with their annotated type (see
+    /// `SemModule::typed_globals`): name -> type.
+    pub globals: IndexMap<String, Ty>,
 }
 
 /// Cross-module calls found while typing.
@@ -115,6 +118,12 @@ pub fn check_module_with(
                 .map(|(n, a)| (n.clone(), a.as_ref().map_or(Ty::Object, type_of_annotation)))
                 .collect()
         })
+        .collect();
+    let globals: IndexMap<String, Ty> = sem
+        .typed_globals
+        .iter()
+        .map(|(n, a)| (n.clone(), type_of_annotation(a)))
+        .filter(|(_, t)| typed_global(t))
         .collect();
     for f in &sem.functions {
         let Some(def) = f.def() else {
@@ -229,6 +238,7 @@ pub fn check_module_with(
                 sem,
                 sigs: &sigs,
                 fields: &fields,
+                globals: &globals,
                 type_of_annotation: &type_of_annotation,
                 externs,
             },
@@ -249,6 +259,7 @@ pub fn check_module_with(
         sem,
         sigs: &sigs,
         fields: &fields,
+        globals: &globals,
         func: None,
         locals: IndexMap::new(),
         declared: IndexSet::new(),
@@ -337,7 +348,24 @@ pub fn check_module_with(
         xnews: xcalls.news,
         xclasses,
         unboxed_returns,
+        globals,
     }
+}
+
+/// Is a module variable annotated `t` read with that type? Containers and strings:
+/// what compiled code indexes, iterates and calls methods on.
+fn typed_global(t: &Ty) -> bool {
+    matches!(
+        t,
+        Ty::Str
+            | Ty::Bytes
+            | Ty::ByteArray
+            | Ty::List(_)
+            | Ty::Dict(..)
+            | Ty::Tuple(_)
+            | Ty::TupleVar(_)
+            | Ty::Set
+    )
 }
 
 /// Every foreign class the module's types mention, with its native bases and
@@ -442,6 +470,7 @@ struct Env<'a> {
     sem: &'a SemModule<'a>,
     sigs: &'a [FuncSig],
     fields: &'a [IndexMap<String, Ty>],
+    globals: &'a IndexMap<String, Ty>,
     type_of_annotation: &'a dyn Fn(&Expr) -> Ty,
     externs: Externs<'a>,
 }
@@ -505,6 +534,7 @@ fn infer_functions(
             sem,
             sigs: env.sigs,
             fields: env.fields,
+            globals: env.globals,
             func: Some(f),
             locals,
             declared,
@@ -606,6 +636,7 @@ struct Cx<'a> {
     sem: &'a SemModule<'a>,
     sigs: &'a [FuncSig],
     fields: &'a [IndexMap<String, Ty>],
+    globals: &'a IndexMap<String, Ty>,
     func: Option<&'a FuncScope<'a>>,
     locals: IndexMap<String, Ty>,
     declared: IndexSet<String>,
@@ -886,7 +917,7 @@ impl Cx<'_> {
             }
             NameRes::Global => match self.sem.constants.get(name) {
                 Some(lit) => constant_ty(lit),
-                None => Ty::Object,
+                None => self.globals.get(name).cloned().unwrap_or(Ty::Object),
             },
             _ => Ty::Object,
         }
