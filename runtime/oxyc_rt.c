@@ -710,6 +710,17 @@ PyObject *oxy_str_split(PyObject *s, PyObject *sep, PyObject *maxsplit, int whic
                            given_max ? maxsplit : NULL, NULL);
 }
 
+Py_ssize_t oxy_len_subclass(PyObject *o) {
+    Py_ssize_t n = PyObject_Length(o);
+    if (n > (Py_ssize_t)OXY_INT_SHORT_MAX) {
+        PyErr_Format(PyExc_OverflowError,
+                     "len() of a %.200s is %zd: compiled code supports lengths up to 2**62 - 1",
+                     Py_TYPE(o)->tp_name, n);
+        return -1;
+    }
+    return n;
+}
+
 PyObject *oxy_str_strip(PyObject *s, PyObject *chars, int which) {
     static PyObject *names[3];
     static const char *const cnames[3] = {"strip", "lstrip", "rstrip"};

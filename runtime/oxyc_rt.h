@@ -1063,19 +1063,60 @@ OXY_API OXY_COLD PyObject *oxy_tuple_getitem_slow(PyObject *t, oxy_int i);
 
 /* A short-int index into a sequence of length n (negative indices wrap): 1 with *k
    set when it is in range; 0 for a long int or an index out of range. */
+/* s[i] of a value typed str as a code point (irbuild's char words): -1 with
+   IndexError, -1 and no exception for a str subclass or an index that is not short
+   (the caller then does s[i] itself). */
+static inline Py_ssize_t oxy_str_code_point_at(PyObject *s, oxy_int i) {
+    if (OXY_UNLIKELY(!PyUnicode_CheckExact(s) || !OXY_INT_IS_SHORT(i))) return -1;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s), k = (Py_ssize_t)OXY_INT_SHORT_VALUE(i);
+    if (k < 0) k += n;
+    if (OXY_UNLIKELY((size_t)k >= (size_t)n)) {
+        PyErr_SetString(PyExc_IndexError, "string index out of range");
+        return -1;
+    }
+    return (Py_ssize_t)PyUnicode_READ_CHAR(s, k);
+}
+
+/* str.isdigit() (kind 0), isalpha (1), isalnum (2), isspace (3), isdecimal (4),
+   isnumeric (5), isascii (6) of the 1-character string of code point cp. */
+static inline char oxy_code_point_is(Py_ssize_t cp, int kind) {
+    Py_UCS4 ch = (Py_UCS4)cp;
+    if (ch < 128) {
+        switch (kind) {
+        case 1: return Py_ISALPHA(ch) != 0;
+        case 2: return Py_ISALNUM(ch) != 0;
+        case 3: return _Py_ascii_whitespace[ch] != 0;
+        case 6: return 1;
+        default: return ch >= '0' && ch <= '9';
+        }
+    }
+    switch (kind) {
+    case 0: return Py_UNICODE_ISDIGIT(ch) != 0;
+    case 1: return Py_UNICODE_ISALPHA(ch) != 0;
+    case 2: return Py_UNICODE_ISALNUM(ch) != 0;
+    case 3: return Py_UNICODE_ISSPACE(ch) != 0;
+    case 4: return Py_UNICODE_ISDECIMAL(ch) != 0;
+    case 5: return Py_UNICODE_ISNUMERIC(ch) != 0;
+    default: return 0;
+    }
+}
+
 /* len() and truth of a value typed list, str, tuple or dict: the size of the exact
-   type, else what the subclass's __len__ / __bool__ says; -1 with an exception. */
+   type, else what the subclass's __len__ / __bool__ says; -1 with an exception. A
+   length is a short int: a __len__ above 2**62 - 1 raises OverflowError
+   (docs/differences.md). */
+OXY_API OXY_COLD Py_ssize_t oxy_len_subclass(PyObject *o);
 static inline Py_ssize_t oxy_len_list(PyObject *o) {
-    return OXY_LIKELY(PyList_CheckExact(o)) ? PyList_GET_SIZE(o) : PyObject_Length(o);
+    return OXY_LIKELY(PyList_CheckExact(o)) ? PyList_GET_SIZE(o) : oxy_len_subclass(o);
 }
 static inline Py_ssize_t oxy_len_str(PyObject *o) {
-    return OXY_LIKELY(PyUnicode_CheckExact(o)) ? PyUnicode_GET_LENGTH(o) : PyObject_Length(o);
+    return OXY_LIKELY(PyUnicode_CheckExact(o)) ? PyUnicode_GET_LENGTH(o) : oxy_len_subclass(o);
 }
 static inline Py_ssize_t oxy_len_tuple(PyObject *o) {
-    return OXY_LIKELY(PyTuple_CheckExact(o)) ? PyTuple_GET_SIZE(o) : PyObject_Length(o);
+    return OXY_LIKELY(PyTuple_CheckExact(o)) ? PyTuple_GET_SIZE(o) : oxy_len_subclass(o);
 }
 static inline Py_ssize_t oxy_len_dict(PyObject *o) {
-    return OXY_LIKELY(PyDict_CheckExact(o)) ? PyDict_GET_SIZE(o) : PyObject_Length(o);
+    return OXY_LIKELY(PyDict_CheckExact(o)) ? PyDict_GET_SIZE(o) : oxy_len_subclass(o);
 }
 static inline int oxy_truthy_list(PyObject *o) {
     return OXY_LIKELY(PyList_CheckExact(o)) ? PyList_GET_SIZE(o) != 0 : PyObject_IsTrue(o);

@@ -250,6 +250,15 @@ def check_recursion() -> None:
 SHAPES: list[str] = ["circle", "square"]
 
 
+class EndlessList(list):
+    def __len__(self):
+        return 2**62
+
+
+def length_of(xs: list[int]) -> int:
+    return len(xs)
+
+
 def shape_at(i: int) -> str:
     return SHAPES[i]
 
@@ -274,6 +283,9 @@ def check_deliberate_differences() -> None:
     finally:
         module.SHAPES = saved
     assert call("shape_at", [1]) == "square"
+    # len() of a list subclass whose __len__ says 2**62 or more: OverflowError.
+    expect_exception("len() above 2**62 - 1", "length_of", [EndlessList()], "", OverflowError,
+                     ["EndlessList", "2**62 - 1"])
     print("ok: deliberate differences")
 
 

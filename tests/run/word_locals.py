@@ -367,3 +367,117 @@ def test_character_subclass() -> None:
     except TypeError as e:
         print("TypeError", e)
     print(ord_after_print(str(Pieces("ab"))))
+
+
+def classify(text: str) -> list[str]:
+    kinds: list[str] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == " ":
+            kinds.append("_")
+        elif c.isdigit():
+            kinds.append("d" + ("!" if c.isdecimal() else "") + ("n" if c.isnumeric() else ""))
+        elif c.isalpha():
+            kinds.append("a" + ("." if c.isascii() else "u"))
+        elif c.isspace():
+            kinds.append("s")
+        elif c in "+-*/()":
+            kinds.append("op" + c)
+        elif c not in "#@":
+            kinds.append("?" + repr(c) + str(c.isalnum()) + str(c.isnumeric()))
+        else:
+            kinds.append("#")
+        i += 1
+    return kinds
+
+
+def scan_digits(src: str, i: int) -> int:
+    j = i
+    while j < len(src) and src[j].isdigit():
+        j += 1
+    return j
+
+
+def direct_tests(src: str) -> list[object]:
+    return [src[0] == "x", src[-1] != "z", src[1] in "abc", src[1] not in "", src[0].isalpha(), src[-2].isspace()]
+
+
+class Shouty(str):
+    """A str whose items are upper-cased pairs: never one character."""
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+        return str.__getitem__(self, i).upper() * 2
+
+
+def subclass_items(text: str) -> list[object]:
+    out: list[object] = []
+    c = text[0]
+    out.append(c == "A")
+    out.append(c == "AA")
+    out.append(c in "xAAx")
+    out.append(c.isalpha())
+    out.append(text[1] == "B")
+    out.append(text[1].isupper())
+    return out
+
+
+def maybe_char(text: str, flag: bool) -> bool:
+    if flag:
+        c = text[0]
+    return c == "q"
+
+
+def deleted_char(text: str) -> bool:
+    c = text[0]
+    del c
+    return c.isdigit()
+
+
+def char_kept(text: str) -> list[object]:
+    out: list[object] = []
+    for k in range(len(text)):
+        c = text[k]
+        if c.isdigit():
+            out.append(c)  # the string itself
+        out.append(f"{c!r}")
+        c = "z" if c == "x" else c
+        out.append(c == "z")
+    return out
+
+
+def test_char_items() -> None:
+    print(classify("x1 + y2*(z3) # é½²٣ǅ\u3000\t日🐍,"))
+    print(scan_digits("abc123def", 3), scan_digits("123", 0), scan_digits("", 0), scan_digits("1٣x", 0))
+    print(direct_tests("xab c"), direct_tests("y\x00 \tz"))
+    print(char_kept("ax1x"))
+    for text in ["", "é"]:
+        try:
+            print(classify(text), direct_tests(text))
+        except IndexError as e:
+            print("IndexError", e)
+
+
+def test_char_item_errors() -> None:
+    print(maybe_char("qx", True))
+    try:
+        print(maybe_char("qx", False))
+    except UnboundLocalError as e:
+        print("UnboundLocalError", e)
+    try:
+        print(deleted_char("1"))
+    except UnboundLocalError as e:
+        print("UnboundLocalError", e)
+    try:
+        print(scan_digits("12", 5), direct_tests("ab"))
+    except IndexError as e:
+        print("IndexError", e)
+    try:
+        print("abc"[2**70] == "a", classify("ab")[2**70])
+    except IndexError as e:
+        print("IndexError", e)
+
+
+def test_char_item_subclass() -> None:
+    print(subclass_items(Shouty("ab")))
+    print(subclass_items("AB"))

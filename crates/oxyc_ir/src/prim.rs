@@ -350,6 +350,13 @@ prims! {
     StrCharAt = "str_char_at", "PyUnicode_FromOrdinal((int)PyUnicode_READ_CHAR($0, $1))", [Obj, Ssize] -> Obj, Null;
     // The code point at index $1 (in range) of an exact str (irbuild/word_local.rs).
     StrReadChar = "str_read_char", "((Py_ssize_t)PyUnicode_READ_CHAR($0, $1))", [Obj, Ssize] -> Ssize, Never;
+    // text[i] of a value typed str as a code point: -1 with IndexError, -1 with no
+    // exception for a str subclass or a long index (irbuild/word_local.rs).
+    StrCodePointAt = "str_code_point_at", "oxy_str_code_point_at($0, $1)", [Obj, Int] -> Ssize, NegOccurred;
+    // `ch.isdigit()` (kind 0) and the other tests of one character, by code point.
+    CodePointIs = "code_point_is", "oxy_code_point_is($0, $1)", [Ssize, CInt] -> Bool, Never;
+    // Is code point $0 a character of the exact str $1?
+    CodePointIn = "code_point_in", "(PyUnicode_FindChar($1, (Py_UCS4)$0, 0, PyUnicode_GET_LENGTH($1), 1) >= 0)", [Ssize, Obj] -> Bool, Never;
     // The 1-character string of code point $0 (a valid one).
     StrFromCodePoint = "str_from_code_point", "PyUnicode_FromOrdinal((int)$0)", [Ssize] -> Obj, Null;
     StrLen = "str_len", "PyUnicode_GET_LENGTH($0)", [Obj] -> Ssize, Never;

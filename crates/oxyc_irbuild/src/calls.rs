@@ -72,6 +72,24 @@ impl<'a> FnBuilder<'a> {
             if let Some(v) = self.native_super_call(value, &attr.name, args, keywords) {
                 return v;
             }
+            // `ch.isdigit()` and the like of a character kept as its code point.
+            if let (Some(kind), [], true, ExprKind::Name(n)) = (
+                crate::word_local::char_test_kind(&attr.name),
+                args,
+                keywords.is_empty(),
+                &value.kind,
+            ) && let Some(w) = self.word_local(value, crate::word_local::WordKind::Char)
+            {
+                return self.char_test(n, w, kind);
+            }
+            if let (Some(kind), [], true) = (
+                crate::word_local::char_test_kind(&attr.name),
+                args,
+                keywords.is_empty(),
+            ) && let Some(v) = self.char_test_at(value, kind)
+            {
+                return v;
+            }
             let recv = self.expr(value);
             if let Some(v) = self.native_method_call(&recv, &attr.name, args, keywords) {
                 return v;
@@ -951,22 +969,22 @@ impl<'a> FnBuilder<'a> {
             }
             ("len", [a]) => {
                 let v = self.expr(a);
-                // The exact type's size, else `__len__` (a subclass may define it),
-                // which may return up to 2**63 - 1.
-                let n = match &v.ty {
-                    Ty::Str => self.prim(Prim::LenStr, vec![v.reg]),
-                    Ty::List(_) => self.prim(Prim::LenList, vec![v.reg]),
-                    Ty::Tuple(_) | Ty::TupleVar(_) => self.prim(Prim::LenTuple, vec![v.reg]),
-                    Ty::Dict(..) => self.prim(Prim::LenDict, vec![v.reg]),
+                // The exact type's size, else `__len__` (a subclass may define it);
+                // both short ints (the runtime refuses a longer length). `__len__` of
+                // anything else may return up to 2**63 - 1.
+                let (n, to_int) = match &v.ty {
+                    Ty::Str => (self.prim(Prim::LenStr, vec![v.reg]), Prim::SsizeToInt),
+                    Ty::List(_) => (self.prim(Prim::LenList, vec![v.reg]), Prim::SsizeToInt),
+                    Ty::Tuple(_) | Ty::TupleVar(_) => {
+                        (self.prim(Prim::LenTuple, vec![v.reg]), Prim::SsizeToInt)
+                    }
+                    Ty::Dict(..) => (self.prim(Prim::LenDict, vec![v.reg]), Prim::SsizeToInt),
                     _ => {
                         let b = self.box_val(&v);
-                        self.prim(Prim::ObjLen, vec![b])
+                        (self.prim(Prim::ObjLen, vec![b]), Prim::SsizeToIntChecked)
                     }
                 };
-                Some(Val::new(
-                    self.prim(Prim::SsizeToIntChecked, vec![n]),
-                    Ty::Int,
-                ))
+                Some(Val::new(self.prim(to_int, vec![n]), Ty::Int))
             }
             ("abs", [a]) => {
                 let v = self.expr(a);

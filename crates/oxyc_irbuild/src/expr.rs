@@ -624,6 +624,19 @@ impl<'a> FnBuilder<'a> {
     }
 
     fn compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr], ty: &Ty) -> Val {
+        // A character kept as its code point, tested against a literal.
+        if let Some((op, text)) = crate::word_local::char_compare(ops, comparators)
+            && let Some(w) = self.word_local(left, crate::word_local::WordKind::Char)
+            && let ExprKind::Name(n) = &left.kind
+        {
+            let v = self.char_compare(n, w, op, &comparators[0], text);
+            return self.retype(v, ty);
+        }
+        if let Some((op, text)) = crate::word_local::char_compare(ops, comparators)
+            && let Some(v) = self.char_compare_at(left, op, &comparators[0], text)
+        {
+            return self.retype(v, ty);
+        }
         let mut l = self.expr(left);
         if ops.len() == 1 {
             let r = self.expr(&comparators[0]);

@@ -25,6 +25,7 @@ impl<'a> FnBuilder<'a> {
                 if let [target] = &targets[..]
                     && (self.store_split_without_tuple(target, value)
                         || self.store_word_masked(target, value)
+                        || self.store_char_at(target, value)
                         || self.unpack_without_tuple(target, value))
                 {
                     return;
@@ -38,6 +39,7 @@ impl<'a> FnBuilder<'a> {
                 if let Some(value) = value {
                     if self.store_split_without_tuple(target, value)
                         || self.store_word_masked(target, value)
+                        || self.store_char_at(target, value)
                     {
                         return;
                     }

@@ -19,19 +19,24 @@
 //! and the one made later is equal to the one that would have been made at the
 //! store, so nothing a program can observe changes.
 //!
-//! The characters of a `for ch in text:` loop over an exact str whose `ch` is read
-//! with `ord(ch)` are kept the same way: the word is the code point and the
-//! 1-character string is made only for another read (`ord(ch)` takes the word). The
-//! string made later is the one the str iterator would have given (the same object
-//! for Latin-1 characters, which CPython caches, an equal one otherwise).
+//! Characters are kept the same way: a `str` local bound by a `for ch in text:` loop
+//! over an exact str, or stored from `text[i]`, whose value some statement tests the
+//! way a tokenizer does — `ord(ch)`, `ch == "x"`, `ch != "x"`, `ch in "+-*/"`,
+//! `ch.isdigit()` and the other `is...()` tests — keeps the code point as its word.
+//! Those tests read the word; the 1-character string is made only for another read.
+//! The string made later is the one the str iterator or `text[i]` would have given
+//! (the same object for Latin-1 characters, which CPython caches, an equal one
+//! otherwise). A str subclass (its `__iter__` or `__getitem__` may give anything)
+//! gets the ordinary store.
 
 use std::collections::{HashMap, HashSet};
 
-use oxyc_ir::{Const, OpKind, Prim, RType, Reg, RegKind};
+use oxyc_ir::{BlockId, Const, OpKind, Prim, RType, Reg, RegKind};
 use oxyc_sema::{Child, each_child, each_expr_child};
-use oxyc_syntax::ast::{BinOp, Expr, ExprKind, Stmt, StmtKind};
+use oxyc_syntax::ast::{BinOp, CmpOp, Expr, ExprKind, Stmt, StmtKind};
 
-use crate::builder::FnBuilder;
+use crate::builder::{FnBuilder, Val};
+use oxyc_types::Ty;
 
 /// What a word local's word holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,7 +59,8 @@ pub struct Word {
 
 /// The word locals of a function whose body is `body`: the names among `ints` (int
 /// locals) that some statement stores with a masked expression, and the names among
-/// `strs` (str locals) that are a `for` loop's target and read with `ord()`.
+/// `strs` (str locals) that are a `for` loop's target or stored from a subscript, and
+/// tested as a character.
 pub fn word_names(
     body: &[Stmt],
     ints: &HashSet<String>,
@@ -64,8 +70,8 @@ pub fn word_names(
         ints,
         strs,
         masked: HashSet::new(),
-        loop_targets: HashSet::new(),
-        ord_args: HashSet::new(),
+        char_sources: HashSet::new(),
+        char_tests: HashSet::new(),
     };
     for s in body {
         w.stmt(s);
@@ -75,7 +81,7 @@ pub fn word_names(
         .into_iter()
         .map(|n| (n, WordKind::Masked))
         .collect();
-    for n in w.loop_targets.intersection(&w.ord_args) {
+    for n in w.char_sources.intersection(&w.char_tests) {
         out.insert(n.clone(), WordKind::Char);
     }
     out
@@ -85,8 +91,10 @@ struct Walk<'c> {
     ints: &'c HashSet<String>,
     strs: &'c HashSet<String>,
     masked: HashSet<String>,
-    loop_targets: HashSet<String>,
-    ord_args: HashSet<String>,
+    /// Loop targets and names stored from a subscript.
+    char_sources: HashSet<String>,
+    /// Names tested as a character somewhere.
+    char_tests: HashSet<String>,
 }
 
 impl Walk<'_> {
@@ -102,16 +110,19 @@ impl Walk<'_> {
         };
         if let Some((target, value)) = store
             && let ExprKind::Name(n) = &target.kind
-            && self.ints.contains(n)
-            && looks_masked(value)
         {
-            self.masked.insert(n.clone());
+            if self.ints.contains(n) && looks_masked(value) {
+                self.masked.insert(n.clone());
+            }
+            if self.strs.contains(n) && item_subscript(value).is_some() {
+                self.char_sources.insert(n.clone());
+            }
         }
         if let StmtKind::For { target, .. } = &s.kind
             && let ExprKind::Name(n) = &target.kind
             && self.strs.contains(n)
         {
-            self.loop_targets.insert(n.clone());
+            self.char_sources.insert(n.clone());
         }
         each_child(s, &mut |c| match c {
             Child::Stmt(s) => self.stmt(s),
@@ -120,15 +131,69 @@ impl Walk<'_> {
     }
 
     fn expr(&mut self, e: &Expr) {
-        if let ExprKind::Call { func, args, .. } = &e.kind
-            && matches!(&func.kind, ExprKind::Name(f) if f == "ord")
-            && let [arg] = &args[..]
-            && let ExprKind::Name(n) = &arg.kind
+        let tested = match &e.kind {
+            ExprKind::Call { func, args, .. } => match (&func.kind, &args[..]) {
+                (ExprKind::Name(f), [arg]) if f == "ord" => Some(arg),
+                (ExprKind::Attribute { value, attr }, [])
+                    if char_test_kind(&attr.name).is_some() =>
+                {
+                    Some(&**value)
+                }
+                _ => None,
+            },
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if char_compare(ops, comparators).is_some() => Some(&**left),
+            _ => None,
+        };
+        if let Some(ExprKind::Name(n)) = tested.map(|t| &t.kind)
             && self.strs.contains(n)
         {
-            self.ord_args.insert(n.clone());
+            self.char_tests.insert(n.clone());
         }
         each_expr_child(e, &mut |c| self.expr(c));
+    }
+}
+
+/// `text[i]` (an index, not a slice): the sequence and the index.
+pub fn item_subscript(e: &Expr) -> Option<(&Expr, &Expr)> {
+    match &e.kind {
+        ExprKind::Subscript { value, index } if !matches!(index.kind, ExprKind::Slice { .. }) => {
+            Some((value, index))
+        }
+        _ => None,
+    }
+}
+
+/// The `oxy_code_point_is` kind of a `str.is...()` test of one character.
+pub fn char_test_kind(method: &str) -> Option<i64> {
+    Some(match method {
+        "isdigit" => 0,
+        "isalpha" => 1,
+        "isalnum" => 2,
+        "isspace" => 3,
+        "isdecimal" => 4,
+        "isnumeric" => 5,
+        "isascii" => 6,
+        _ => return None,
+    })
+}
+
+/// `x == "c"`, `x != "c"` (a 1-character literal), `x in "..."`, `x not in "..."`:
+/// the operator and the literal.
+pub fn char_compare<'e>(ops: &[CmpOp], comparators: &'e [Expr]) -> Option<(CmpOp, &'e str)> {
+    let ([op], [c]) = (ops, comparators) else {
+        return None;
+    };
+    let ExprKind::Str(lit) = &c.kind else {
+        return None;
+    };
+    match op {
+        CmpOp::Eq | CmpOp::NotEq if lit.chars().count() == 1 => Some((*op, lit)),
+        CmpOp::In | CmpOp::NotIn => Some((*op, lit)),
+        _ => None,
     }
 }
 
@@ -250,6 +315,171 @@ impl<'a> FnBuilder<'a> {
         self.goto(done);
         self.switch_to(done);
         out
+    }
+
+    /// `n = text[i]` for a char word local: the code point of an exact str's character
+    /// as the word; anything else the ordinary store. False when the statement is not
+    /// one (then it is compiled as usual).
+    pub fn store_char_at(&mut self, target: &'a Expr, value: &'a Expr) -> bool {
+        let (Some(w), Some((seq, index)), ExprKind::Name(n)) = (
+            self.word_local(target, WordKind::Char),
+            item_subscript(value),
+            &target.kind,
+        ) else {
+            return false;
+        };
+        if *self.cx.types.exprs.get(seq.id) != Ty::Str || !self.ty(index).is_intlike() {
+            return false;
+        }
+        let s = self.expr(seq);
+        let i = self.expr(index);
+        let i = self.coerce(&i, &Ty::Int, None);
+        // -1 with IndexError; -1 and no exception for a str subclass or a long index.
+        let cp = self.prim(Prim::StrCodePointAt, vec![s.reg, i]);
+        let zero = self.konst(Const::Int(0), RType::Ssize);
+        let other = self.prim(Prim::SsizeLt, vec![cp, zero]);
+        let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
+        self.branch(other, slow, fast);
+        self.switch_to(fast);
+        self.set_word(w, cp);
+        self.goto(done);
+        self.switch_to(slow);
+        let v = self.prim(Prim::StrGetItem, vec![s.reg, i]);
+        self.store_name(n, Val::new(v, Ty::Str));
+        self.goto(done);
+        self.switch_to(done);
+        true
+    }
+
+    /// `n.isdigit()` and the other tests of char word local `n`: on the word when the
+    /// register is stale, else the method.
+    pub fn char_test(&mut self, n: &str, w: Word, kind: i64) -> Val {
+        let out = self.temp(RType::Bool);
+        let k = self.konst(Const::Int(kind), RType::CInt);
+        let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
+        self.branch(w.stale, fast, slow);
+        self.switch_to(fast);
+        let r = self.prim(Prim::CodePointIs, vec![w.word, k]);
+        self.assign(out, r);
+        self.goto(done);
+        self.switch_to(slow);
+        let s = self.load_name(n);
+        let r = self.prim(Prim::StrIs, vec![s.reg, k]);
+        let r = self.prim(Prim::CIntToBool, vec![r]);
+        self.assign(out, r);
+        self.goto(done);
+        self.switch_to(done);
+        Val::new(out, Ty::Bool)
+    }
+
+    /// `n == "c"`, `n != "c"`, `n in "..."`, `n not in "..."` of char word local `n`:
+    /// on the word when the register is stale, else the comparison.
+    pub fn char_compare(&mut self, n: &str, w: Word, op: CmpOp, lit: &'a Expr, text: &str) -> Val {
+        let out = self.temp(RType::Bool);
+        let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
+        self.branch(w.stale, fast, slow);
+        self.switch_to(fast);
+        let r = self.code_point_compare(w.word, op, text);
+        self.assign(out, r);
+        self.goto(done);
+        self.switch_to(slow);
+        let l = self.load_name(n);
+        let c = self.expr(lit);
+        let v = self.cmp(op, l, c);
+        let v = self.coerce(&v, &Ty::Bool, None);
+        self.assign(out, v);
+        self.goto(done);
+        self.switch_to(done);
+        Val::new(out, Ty::Bool)
+    }
+
+    /// `text[i]` evaluated for a character test (`text[i].isdigit()`, `text[i] == "c"`):
+    /// the code point, the string and the index, the block where the code point is
+    /// valid (the current one) and the one where it is not (`text` is a str subclass
+    /// or the index long: the caller does `text[i]` there). None unless `e` is such a
+    /// subscript of a value typed str.
+    fn char_at(&mut self, e: &'a Expr) -> Option<(Reg, Reg, Reg, BlockId)> {
+        let (seq, index) = item_subscript(e)?;
+        if *self.cx.types.exprs.get(seq.id) != Ty::Str || !self.ty(index).is_intlike() {
+            return None;
+        }
+        let s = self.expr(seq);
+        let i = self.expr(index);
+        let i = self.coerce(&i, &Ty::Int, None);
+        let cp = self.prim(Prim::StrCodePointAt, vec![s.reg, i]);
+        let zero = self.konst(Const::Int(0), RType::Ssize);
+        let other = self.prim(Prim::SsizeLt, vec![cp, zero]);
+        let (fast, slow) = (self.new_block(), self.new_block());
+        self.branch(other, slow, fast);
+        self.switch_to(fast);
+        Some((cp, s.reg, i, slow))
+    }
+
+    /// `text[i].isdigit()` and the other tests, with no 1-character string for an
+    /// exact str.
+    pub fn char_test_at(&mut self, e: &'a Expr, kind: i64) -> Option<Val> {
+        let (cp, s, i, slow) = self.char_at(e)?;
+        let out = self.temp(RType::Bool);
+        let k = self.konst(Const::Int(kind), RType::CInt);
+        let done = self.new_block();
+        let r = self.prim(Prim::CodePointIs, vec![cp, k]);
+        self.assign(out, r);
+        self.goto(done);
+        self.switch_to(slow);
+        let c = self.prim(Prim::StrGetItem, vec![s, i]);
+        let r = self.prim(Prim::StrIs, vec![c, k]);
+        let r = self.prim(Prim::CIntToBool, vec![r]);
+        self.assign(out, r);
+        self.goto(done);
+        self.switch_to(done);
+        Some(Val::new(out, Ty::Bool))
+    }
+
+    /// `text[i] == "c"` and the like (see `char_compare`), with no 1-character string
+    /// for an exact str.
+    pub fn char_compare_at(
+        &mut self,
+        e: &'a Expr,
+        op: CmpOp,
+        lit: &'a Expr,
+        text: &str,
+    ) -> Option<Val> {
+        let (cp, s, i, slow) = self.char_at(e)?;
+        let out = self.temp(RType::Bool);
+        let done = self.new_block();
+        let r = self.code_point_compare(cp, op, text);
+        self.assign(out, r);
+        self.goto(done);
+        self.switch_to(slow);
+        let c = self.prim(Prim::StrGetItem, vec![s, i]);
+        let l = self.expr(lit);
+        let v = self.cmp(op, Val::new(c, Ty::Str), l);
+        let v = self.coerce(&v, &Ty::Bool, None);
+        self.assign(out, v);
+        self.goto(done);
+        self.switch_to(done);
+        Some(Val::new(out, Ty::Bool))
+    }
+
+    /// Code point `cp` compared with a literal (`==`/`!=` one character, `in`/`not in`
+    /// a string).
+    fn code_point_compare(&mut self, cp: Reg, op: CmpOp, text: &str) -> Reg {
+        let r = match op {
+            CmpOp::Eq | CmpOp::NotEq => {
+                let c = text.chars().next().map_or(0, |c| c as i64);
+                let k = self.konst(Const::Int(c), RType::Ssize);
+                self.prim(Prim::SsizeEq, vec![cp, k])
+            }
+            _ => {
+                let l = self.str_const(text);
+                self.prim(Prim::CodePointIn, vec![cp, l])
+            }
+        };
+        if matches!(op, CmpOp::NotEq | CmpOp::NotIn) {
+            self.prim(Prim::BoolNot, vec![r])
+        } else {
+            r
+        }
     }
 
     /// Before any other read of word local `n`: make its value from the word if the
