@@ -745,6 +745,19 @@ typedef struct {
    `self` is the closure tuple of a closure (its defaults), else unused. */
 OXY_API int oxy_wrap_args(const oxy_wrapper *w, PyObject *self, PyObject *const *args,
                           Py_ssize_t nargs, PyObject *kwnames, oxy_arg *out);
+/* An unboxed tuple parameter (see oxyc_types::unboxed_params): the argument `t`,
+   which oxy_wrap_args checked to be a tuple, must have exactly n items, each
+   checked and converted as by items[k] into out[k] (an item's `what` names it:
+   "f() argument 'p' item 1"). `what` and `expected` name the parameter and its
+   annotation for the message about the length ("f() argument 'p' must be
+   tuple[int, float], not tuple of 3 items"). 0 (the ints in out[] are then the
+   caller's to release, the objects borrowed from the tuple), or -1 with the
+   TypeError set and nothing left to release. */
+OXY_API int oxy_wrap_tuple(PyObject *t, const oxy_param *items, Py_ssize_t n, const char *what,
+                           const char *expected, oxy_arg *out);
+/* The same length check for a direct call from compiled code: `msg` is
+   "f() argument 'p' must be tuple[int, float]". 0, or -1 with the TypeError. */
+OXY_API int oxy_tuple_arg_len(PyObject *t, Py_ssize_t n, PyObject *msg);
 /* Release what the wrapper owns in out[] (ints, collectors): a generator wrapper
    that could not make its frame. */
 OXY_API void oxy_wrap_release(const oxy_wrapper *w, oxy_arg *a);
