@@ -616,8 +616,8 @@ fail:
 
 void oxy_wrap_release(const oxy_wrapper *w, oxy_arg *a) { wrap_release_upto(w, a, w->nparams); }
 
-static OXY_COLD void raise_tuple_length(PyObject *what, const char *expected, Py_ssize_t have,
-                                        const char *cwhat) {
+void oxy_raise_tuple_length(PyObject *what, const char *cwhat, const char *expected,
+                            Py_ssize_t have) {
     const char *s = have == 1 ? "" : "s";
     if (what != NULL)
         PyErr_Format(PyExc_TypeError, "%U, not tuple of %zd item%s", what, have, s);
@@ -626,43 +626,29 @@ static OXY_COLD void raise_tuple_length(PyObject *what, const char *expected, Py
                      have, s);
 }
 
-int oxy_wrap_tuple(PyObject *t, const oxy_param *items, Py_ssize_t n, const char *what,
-                   const char *expected, oxy_arg *out) {
-    if (OXY_UNLIKELY(PyTuple_GET_SIZE(t) != n)) {
-        raise_tuple_length(NULL, expected, PyTuple_GET_SIZE(t), what);
+int oxy_wrap_convert(const oxy_param *p, PyObject *v, oxy_arg *out) {
+    if (p->check != OXY_CHECK_ANY && OXY_UNLIKELY(!wrap_check(p, v))) {
+        oxy_raise_type(p->what, p->expected, v);
         return -1;
     }
-    Py_ssize_t k;
-    for (k = 0; k < n; k++) {
-        const oxy_param *p = &items[k];
-        PyObject *v = PyTuple_GET_ITEM(t, k);
-        if (p->check != OXY_CHECK_ANY && OXY_UNLIKELY(!wrap_check(p, v))) {
-            oxy_raise_type(p->what, p->expected, v);
-            goto fail;
-        }
-        switch (p->rep) {
-        case OXY_REP_INT:
-            out[k].i = oxy_int_from_long_obj(v);
-            if (OXY_UNLIKELY(out[k].i == OXY_INT_ERR)) goto fail;
-            break;
-        case OXY_REP_FLOAT:
-            out[k].f = oxy_float_unbox(v);
-            if (OXY_UNLIKELY(out[k].f == OXY_FLOAT_ERR && PyErr_Occurred())) goto fail;
-            break;
-        case OXY_REP_BOOL: out[k].b = (char)(v == Py_True); break;
-        default: out[k].o = v; break;
-        }
+    switch (p->rep) {
+    case OXY_REP_INT:
+        out->i = oxy_int_from_long_obj(v);
+        if (OXY_UNLIKELY(out->i == OXY_INT_ERR)) return -1;
+        break;
+    case OXY_REP_FLOAT:
+        out->f = oxy_float_unbox(v);
+        if (OXY_UNLIKELY(out->f == OXY_FLOAT_ERR && PyErr_Occurred())) return -1;
+        break;
+    case OXY_REP_BOOL: out->b = (char)(v == Py_True); break;
+    default: out->o = v; break;
     }
     return 0;
-fail:
-    while (k-- > 0)
-        if (items[k].rep == OXY_REP_INT) oxy_int_xdecref(out[k].i);
-    return -1;
 }
 
 int oxy_tuple_arg_len(PyObject *t, Py_ssize_t n, PyObject *msg) {
     if (OXY_LIKELY(PyTuple_GET_SIZE(t) == n)) return 0;
-    raise_tuple_length(msg, NULL, PyTuple_GET_SIZE(t), NULL);
+    oxy_raise_tuple_length(msg, NULL, NULL, PyTuple_GET_SIZE(t));
     return -1;
 }
 
