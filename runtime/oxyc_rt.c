@@ -616,6 +616,42 @@ fail:
 
 void oxy_wrap_release(const oxy_wrapper *w, oxy_arg *a) { wrap_release_upto(w, a, w->nparams); }
 
+void oxy_raise_tuple_length(PyObject *what, const char *cwhat, const char *expected,
+                            Py_ssize_t have) {
+    const char *s = have == 1 ? "" : "s";
+    if (what != NULL)
+        PyErr_Format(PyExc_TypeError, "%U, not tuple of %zd item%s", what, have, s);
+    else
+        PyErr_Format(PyExc_TypeError, "%s must be %s, not tuple of %zd item%s", cwhat, expected,
+                     have, s);
+}
+
+int oxy_wrap_convert(const oxy_param *p, PyObject *v, oxy_arg *out) {
+    if (p->check != OXY_CHECK_ANY && OXY_UNLIKELY(!wrap_check(p, v))) {
+        oxy_raise_type(p->what, p->expected, v);
+        return -1;
+    }
+    switch (p->rep) {
+    case OXY_REP_INT:
+        out->i = oxy_int_from_long_obj(v);
+        if (OXY_UNLIKELY(out->i == OXY_INT_ERR)) return -1;
+        break;
+    case OXY_REP_FLOAT:
+        out->f = oxy_float_unbox(v);
+        if (OXY_UNLIKELY(out->f == OXY_FLOAT_ERR && PyErr_Occurred())) return -1;
+        break;
+    case OXY_REP_BOOL: out->b = (char)(v == Py_True); break;
+    default: out->o = v; break;
+    }
+    return 0;
+}
+
+int oxy_tuple_arg_len(PyObject *t, Py_ssize_t n, PyObject *msg) {
+    if (OXY_LIKELY(PyTuple_GET_SIZE(t) == n)) return 0;
+    oxy_raise_tuple_length(msg, NULL, NULL, PyTuple_GET_SIZE(t));
+    return -1;
+}
+
 PyObject *oxy_wrap_int_result(oxy_int r) {
     if (OXY_UNLIKELY(r == OXY_INT_ERR)) return NULL;
     PyObject *o = oxy_int_box(r);

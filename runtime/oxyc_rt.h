@@ -745,6 +745,66 @@ typedef struct {
    `self` is the closure tuple of a closure (its defaults), else unused. */
 OXY_API int oxy_wrap_args(const oxy_wrapper *w, PyObject *self, PyObject *const *args,
                           Py_ssize_t nargs, PyObject *kwnames, oxy_arg *out);
+/* An argument checked and converted as parameter p, into *out: 0, or -1 with the
+   exception set (the general path of oxy_wrap_tuple); the TypeError about a tuple
+   of `have` items, from `what` (the message's start) or `cwhat` and `expected`. */
+OXY_API int oxy_wrap_convert(const oxy_param *p, PyObject *v, oxy_arg *out);
+OXY_API OXY_COLD void oxy_raise_tuple_length(PyObject *what, const char *cwhat,
+                                             const char *expected, Py_ssize_t have);
+
+/* An unboxed tuple parameter (see oxyc_types::unboxed_params): the argument `t`,
+   which oxy_wrap_args checked to be a tuple, must have exactly n items, each
+   checked and converted as by items[k] into out[k] (an item's `what` names it:
+   "f() argument 'p' item 1"). `what` and `expected` name the parameter and its
+   annotation for the message about the length ("f() argument 'p' must be
+   tuple[int, float], not tuple of 3 items"). 0 (the ints in out[] are then the
+   caller's to release, the objects borrowed from the tuple), or -1 with the
+   TypeError set and nothing left to release. Inline: in a wrapper, with its
+   constant table and count, the loop unrolls into the checks of each item's type. */
+static inline __attribute__((always_inline)) int oxy_wrap_tuple(PyObject *t,
+                                                                const oxy_param *items,
+                                                                Py_ssize_t n, const char *what,
+                                                                const char *expected,
+                                                                oxy_arg *out) {
+    if (OXY_UNLIKELY(PyTuple_GET_SIZE(t) != n)) {
+        oxy_raise_tuple_length(NULL, what, expected, PyTuple_GET_SIZE(t));
+        return -1;
+    }
+    Py_ssize_t k;
+    for (k = 0; k < n; k++) {
+        const oxy_param *p = &items[k];
+        PyObject *v = PyTuple_GET_ITEM(t, k);
+        /* The common cases in one step, as in oxy_wrap_args. */
+        if (p->fast == OXY_ARG_NONE) {
+            out[k].o = v;
+            continue;
+        }
+        if (p->fast == OXY_ARG_INT) {
+            if (OXY_LIKELY(PyLong_Check(v))) {
+                out[k].i = oxy_int_from_long_obj(v);
+                if (OXY_UNLIKELY(out[k].i == OXY_INT_ERR)) goto fail;
+                continue;
+            }
+        } else if (p->rep == OXY_REP_FLOAT) {
+            if (OXY_LIKELY(PyFloat_CheckExact(v))) {
+                out[k].f = PyFloat_AS_DOUBLE(v);
+                continue;
+            }
+        } else if (p->fast != OXY_ARG_GENERAL && PyType_FastSubclass(Py_TYPE(v), p->fast)) {
+            out[k].o = v;
+            continue;
+        }
+        if (OXY_UNLIKELY(oxy_wrap_convert(p, v, &out[k]) < 0)) goto fail;
+    }
+    return 0;
+fail:
+    while (k-- > 0)
+        if (items[k].rep == OXY_REP_INT) oxy_int_xdecref(out[k].i);
+    return -1;
+}
+/* The length check for a direct call from compiled code: `msg` is
+   "f() argument 'p' must be tuple[int, float]". 0, or -1 with the TypeError. */
+OXY_API int oxy_tuple_arg_len(PyObject *t, Py_ssize_t n, PyObject *msg);
 /* Release what the wrapper owns in out[] (ints, collectors): a generator wrapper
    that could not make its frame. */
 OXY_API void oxy_wrap_release(const oxy_wrapper *w, oxy_arg *a);

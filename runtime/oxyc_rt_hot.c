@@ -1475,3 +1475,4 @@ OXY_OBJ_INT_OP(oxy_obj_iand, PyNumber_InPlaceAnd, ((r = x & y), 1))
 OXY_OBJ_INT_OP(oxy_obj_ior, PyNumber_InPlaceOr, ((r = x | y), 1))
 OXY_OBJ_INT_OP(oxy_obj_ixor, PyNumber_InPlaceXor, ((r = x ^ y), 1))
 #undef OXY_OBJ_INT_OP
+

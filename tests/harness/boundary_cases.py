@@ -83,6 +83,17 @@ def from_dynamic():
     return "not an int"
 
 
+def span(p: tuple[int, float]) -> float:
+    # Takes its tuple's items (see oxyc_types::unboxed_params): the wrapper checks them.
+    a, b = p
+    return a + b
+
+
+def span_direct(x) -> float:
+    # A direct call from compiled code with a tuple object: checked the same way.
+    return span(x)
+
+
 def typed_local_from_dynamic() -> int:
     n: int = from_dynamic()
     return n + 1
@@ -305,12 +316,29 @@ def check_type_errors() -> None:
     expect_exception("typed local from dynamic", "typed_local_from_dynamic", [], "", te, ["int", "str"])
     expect_exception("typed local from getattr", "typed_local_from_getattr", [], "", te, ["int", "str"])
     expect_exception("bad return value", "bad_return", [], "", te, ["int", "str"])
+    expect_exception("span(p=3 items)", "span", [(1, 2.0, 3)], "", te,
+                     ["span() argument 'p' must be tuple[int, float], not tuple of 3 items"])
+    expect_exception("span(p=1 item)", "span", [(1,)], "", te, ["not tuple of 1 item"])
+    expect_exception("span(p=list)", "span", [[1, 2.0]], "", te, ["span", "p", "tuple", "list"])
+    expect_exception("span(p item 1 str)", "span", [(1, "x")], "", te,
+                     ["span() argument 'p' item 1 must be float, not str"])
+    expect_exception("span(p item 0 float)", "span", [(1.5, 2.0)], "", te,
+                     ["span() argument 'p' item 0 must be int, not float"])
+    expect_exception("direct span(3 items)", "span_direct", [(1, 2.0, 3)], "", te,
+                     ["span() argument 'p' must be tuple[int, float], not tuple of 3 items"])
+    expect_exception("direct span(item 0 str)", "span_direct", [("a", 2.0)], "", te,
+                     ["span() argument 'p' item 0 must be int, not str"])
+    expect_exception("direct span(None)", "span_direct", [None], "", te,
+                     ["span() argument 'p' must be tuple, not None"])
     # the right types still work through the same path
     assert call("add", [2**63, 1]) == 9223372036854775809
     assert call("add", [1, 2], "y,x") == 3
     assert call("scale", [1.5, 4.0], "factor") == 6.0
     assert call("greet", ["bo"]) == "hi bo"
     assert call("total", [[1, 2, 2**64]]) == 2**64 + 3
+    assert call("span", [(2**64, 0.5)]) == 2**64 + 0.5
+    assert call("span", [(3, 4)]) == 7.0  # an int item for `float` becomes a float
+    assert call("span_direct", [(1, 2.5)]) == 3.5
     print("ok: correct types still accepted")
 
 

@@ -92,7 +92,7 @@ fn returns_none(f: &Function) -> bool {
                         }
                     )
                 });
-            if !only_none || r.0 as usize >= f.regs.len() || (r.0 as usize) < f.params.len() {
+            if !only_none || r.0 as usize >= f.regs.len() || (r.0 as usize) < f.nargs() {
                 return false;
             }
         }
@@ -264,7 +264,7 @@ pub fn emit_function(
     if absorb.is_absorbed(f.id.0 as usize) {
         // The entry point above is `<name>_inline`; the function itself, for
         // everything else, is that body out of line.
-        let args: Vec<String> = (0..f.params.len())
+        let args: Vec<String> = (0..f.nargs())
             .map(|i| reg_field(f, Reg(i as u32)))
             .chain(["oxy_depth".to_string()])
             .collect();
@@ -541,7 +541,7 @@ enum Variant {
 }
 
 fn int_params(f: &Function) -> Vec<Reg> {
-    (0..f.params.len())
+    (0..f.nargs())
         .map(|i| Reg(i as u32))
         .filter(|&r| f.ty(r) == RType::Int)
         .collect()
@@ -741,11 +741,10 @@ fn signature_named(f: &Function, name: &str, lk: Linkage, hot: bool) -> String {
             "PyObject *const *oxy_fargs, Py_ssize_t oxy_fnargs, PyObject *oxy_fkwnames".to_string(),
         );
     } else {
+        // (Unboxed tuple parameters: their other items after every parameter.)
         params.extend(
-            f.params
-                .iter()
-                .enumerate()
-                .map(|(i, p)| format!("{} {}", c_type(p.ty), reg_field(f, Reg(i as u32)))),
+            (0..f.nargs())
+                .map(|i| format!("{} {}", c_type(f.regs[i].ty), reg_field(f, Reg(i as u32)))),
         );
     }
     params.push("int oxy_depth".to_string());
@@ -1112,7 +1111,7 @@ impl<'a> Emitter<'a> {
                 .has_closure
                 .then(|| "oxy_closure".to_string())
                 .into_iter()
-                .chain((0..f.params.len()).map(|i| self.reg(Reg(i as u32)).to_string()))
+                .chain((0..f.nargs()).map(|i| self.reg(Reg(i as u32)).to_string()))
                 .chain(["oxy_depth".to_string()])
                 .collect();
             let tags: Vec<String> = tagged.iter().map(|r| self.reg(*r).to_string()).collect();
@@ -1130,7 +1129,7 @@ impl<'a> Emitter<'a> {
             .regs
             .iter()
             .enumerate()
-            .skip(f.params.len())
+            .skip(f.nargs())
             .filter(|(i, _)| !in_frame(*i))
         {
             let name = self.reg(Reg(i as u32));
@@ -1189,7 +1188,7 @@ impl<'a> Emitter<'a> {
                 .has_closure
                 .then(|| "oxy_closure".to_string())
                 .into_iter()
-                .chain((0..f.params.len()).map(|i| self.reg(Reg(i as u32)).to_string()))
+                .chain((0..f.nargs()).map(|i| self.reg(Reg(i as u32)).to_string()))
                 .chain(["oxy_depth".to_string()])
                 .collect();
             let _ = writeln!(

@@ -59,7 +59,10 @@ pub fn emit(
     for f in &callable {
         // (A function that forwards its arguments has nothing to bind: the short
         // straight-line wrapper.)
-        if made[f.id.0 as usize] || f.has_closure || f.forwards {
+        // (One with unboxed tuple parameters has no closure and does not forward:
+        // the table wrapper, which unpacks them.)
+        let tuples = f.params.iter().any(|p| p.tuple.is_some());
+        if (made[f.id.0 as usize] || f.has_closure || f.forwards) && !tuples {
             wrappers.push_str(&inline_wrapper(m, f, consts));
         } else {
             wrappers.push_str(&wrapper(m, f, consts));
@@ -389,46 +392,32 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         );
         format!("&oxy_ws{id}")
     };
+    // The items of unboxed tuple parameters: one table each, for `oxy_wrap_tuple`.
+    for (i, p) in f.params.iter().enumerate() {
+        let Some(t) = &p.tuple else { continue };
+        let _ = writeln!(out, "static const oxy_param oxy_wt{id}_{i}[] = {{");
+        for (k, (ty, check)) in t.items.iter().enumerate() {
+            let what = format!("{}() argument '{}' item {k}", f.name, p.name);
+            let entry = param_entry(m, &what, *ty, check.as_deref(), false, None, None);
+            let _ = writeln!(out, "    {entry},");
+        }
+        let _ = writeln!(out, "}};");
+    }
     let _ = writeln!(out, "static const oxy_param oxy_wp{id}[] = {{");
     for (i, p) in f.params.iter().enumerate() {
-        let what = c_string(format!("{}() argument '{}'", f.name, p.name).as_bytes());
-        let expected = c_string(p.check.as_deref().unwrap_or("object").as_bytes());
-        let rep = if f.kinds.is_collector(i) {
-            "OXY_REP_COLLECTOR"
-        } else {
-            match p.ty {
-                RType::Int => "OXY_REP_INT",
-                RType::Float => "OXY_REP_FLOAT",
-                RType::Bool => "OXY_REP_BOOL",
-                _ => "OXY_REP_OBJ",
-            }
-        };
-        let (check, ty) = match p.check.as_deref() {
-            Some(t) if !f.kinds.is_collector(i) => check_code(m, t),
-            _ => ("OXY_CHECK_ANY".to_string(), None),
-        };
-        let ty = ty.map_or("NULL".to_string(), |c| format!("&oxy_type_{c}"));
-        let slot = p.default_slot.map_or(-1, |k| k as i64);
-        let dflt = match &p.default_static {
-            Some(s) => format!("&oxy_s_{}", ident(s)),
-            None => "NULL".to_string(),
-        };
-        // The one-step work on a given argument (see `oxy_param.fast`).
-        let fast = match (rep, check.as_str()) {
-            ("OXY_REP_COLLECTOR", _) | ("OXY_REP_OBJ", "OXY_CHECK_ANY") => "OXY_ARG_NONE",
-            ("OXY_REP_INT", "OXY_CHECK_INT") => "OXY_ARG_INT",
-            ("OXY_REP_OBJ", "OXY_CHECK_STR") => "Py_TPFLAGS_UNICODE_SUBCLASS",
-            ("OXY_REP_OBJ", "OXY_CHECK_LIST") => "Py_TPFLAGS_LIST_SUBCLASS",
-            ("OXY_REP_OBJ", "OXY_CHECK_DICT") => "Py_TPFLAGS_DICT_SUBCLASS",
-            ("OXY_REP_OBJ", "OXY_CHECK_TUPLE") => "Py_TPFLAGS_TUPLE_SUBCLASS",
-            ("OXY_REP_OBJ", "OXY_CHECK_BYTES") => "Py_TPFLAGS_BYTES_SUBCLASS",
-            ("OXY_REP_OBJ", "OXY_CHECK_INT") => "Py_TPFLAGS_LONG_SUBCLASS",
-            _ => "OXY_ARG_GENERAL",
-        };
-        let _ = writeln!(
-            out,
-            "    {{{what}, {expected}, {rep}, {check}, {slot}, {ty}, {dflt}, {fast}}},"
+        let what = format!("{}() argument '{}'", f.name, p.name);
+        // (An unboxed tuple parameter is received as the tuple.)
+        let ty = if p.tuple.is_some() { RType::Obj } else { p.ty };
+        let entry = param_entry(
+            m,
+            &what,
+            ty,
+            p.check.as_deref(),
+            f.kinds.is_collector(i),
+            p.default_slot,
+            p.default_static.as_deref(),
         );
+        let _ = writeln!(out, "    {entry},");
     }
     if n == 0 {
         let _ = writeln!(
@@ -452,21 +441,64 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         "    int oxy_d = oxy_wrap_args(&oxy_wd{id}, self, args, nargs, kwnames, a);"
     );
     let _ = writeln!(out, "    if (oxy_d < 0) return NULL;");
+    let member = |ty: RType| match ty {
+        RType::Int => "i",
+        RType::Float => "f",
+        RType::Bool => "b",
+        _ => "o",
+    };
     let arg = |i: usize| -> String {
-        let member = if f.kinds.is_collector(i) {
+        if f.params[i].tuple.is_some() {
+            return format!("t{i}[0].{}", member(f.params[i].ty));
+        }
+        let m = if f.kinds.is_collector(i) {
             "o"
         } else {
-            match f.params[i].ty {
-                RType::Int => "i",
-                RType::Float => "f",
-                RType::Bool => "b",
-                _ => "o",
-            }
+            member(f.params[i].ty)
         };
-        format!("a[{i}].{member}")
+        format!("a[{i}].{m}")
     };
-    // What the wrapper owns until the call returns: converted ints, `*args`, `**kwargs`.
-    let owns = (0..n).any(|i| f.kinds.is_collector(i) || f.params[i].ty == RType::Int);
+    // The unboxed tuple parameters: (index, items).
+    let tuples: Vec<(usize, &oxyc_ir::TupleParam)> = f
+        .params
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((i, p.tuple.as_ref()?)))
+        .collect();
+    // What the wrapper owns until the call returns: converted ints (an unboxed tuple's
+    // int items too), `*args`, `**kwargs`.
+    let owned_arg = |i: usize| {
+        f.kinds.is_collector(i) || (f.params[i].ty == RType::Int && f.params[i].tuple.is_none())
+    };
+    let owns = (0..n).any(owned_arg);
+    let mut release = String::new();
+    for i in 0..n {
+        if f.kinds.is_collector(i) {
+            let _ = writeln!(release, "    Py_DECREF(a[{i}].o);");
+        } else if owned_arg(i) {
+            let _ = writeln!(release, "    oxy_int_xdecref(a[{i}].i);");
+        }
+    }
+    for (i, t) in &tuples {
+        let p = &f.params[*i];
+        let _ = writeln!(out, "    oxy_arg t{i}[{}];", t.items.len());
+        let _ = writeln!(
+            out,
+            "    if (OXY_UNLIKELY(oxy_wrap_tuple(a[{i}].o, oxy_wt{id}_{i}, {}, {}, {}, t{i}) < 0)) {{\n{}        return NULL;\n    }}",
+            t.items.len(),
+            c_string(format!("{}() argument '{}'", f.name, p.name).as_bytes()),
+            c_string(t.shown.as_bytes()),
+            release
+                .lines()
+                .map(|l| format!("    {l}\n"))
+                .collect::<String>(),
+        );
+        for (k, (ty, _)) in t.items.iter().enumerate() {
+            if *ty == RType::Int {
+                let _ = writeln!(release, "    oxy_int_xdecref(t{i}[{k}].i);");
+            }
+        }
+    }
     if f.is_generator {
         // A generator: the frame takes the arguments; the body runs on next().
         let _ = writeln!(out, "    (void)oxy_d;");
@@ -479,6 +511,11 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         return new_generator(m, f, consts, out, &arg, &release);
     }
     let mut call_args: Vec<String> = (0..n).map(arg).collect();
+    for (i, t) in &tuples {
+        for (k, (ty, _)) in t.items.iter().enumerate().skip(1) {
+            call_args.push(format!("t{i}[{k}].{}", member(*ty)));
+        }
+    }
     call_args.push("oxy_d + 1".to_string());
     if f.has_closure {
         call_args.insert(0, "self".to_string());
@@ -493,13 +530,7 @@ fn wrapper(m: &Module, f: &Function, consts: &mut ConstTable) -> String {
         call_args.join(", ")
     );
     let _ = writeln!(out, "    oxy_rt_call_depth = oxy_d;");
-    for i in 0..n {
-        if f.kinds.is_collector(i) {
-            let _ = writeln!(out, "    Py_DECREF(a[{i}].o);");
-        } else if f.params[i].ty == RType::Int {
-            let _ = writeln!(out, "    oxy_int_xdecref(a[{i}].i);");
-        }
-    }
+    out.push_str(&release);
     let ret = match f.ret {
         _ if !f.ret_extra.is_empty() => tuple_result(f),
         RType::Int => "return oxy_wrap_int_result(r);".to_string(),
@@ -848,6 +879,54 @@ fn tuple_result(f: &Function) -> String {
 /// How `oxy_wrap_args` checks an argument against the type named `expected` (as
 /// `type_check` does): an `OXY_CHECK_*` code, and the native class for
 /// `OXY_CHECK_NATIVE`.
+/// One `oxy_param` of a wrapper's table (see `oxy_param` in the runtime): `what` names
+/// the argument in messages, `check` is the Python type name checked (None: any).
+fn param_entry(
+    m: &Module,
+    what: &str,
+    ty: RType,
+    check: Option<&str>,
+    collector: bool,
+    default_slot: Option<u32>,
+    default_static: Option<&str>,
+) -> String {
+    let what = c_string(what.as_bytes());
+    let expected = c_string(check.unwrap_or("object").as_bytes());
+    let rep = if collector {
+        "OXY_REP_COLLECTOR"
+    } else {
+        match ty {
+            RType::Int => "OXY_REP_INT",
+            RType::Float => "OXY_REP_FLOAT",
+            RType::Bool => "OXY_REP_BOOL",
+            _ => "OXY_REP_OBJ",
+        }
+    };
+    let (check, cls) = match check {
+        Some(t) if !collector => check_code(m, t),
+        _ => ("OXY_CHECK_ANY".to_string(), None),
+    };
+    let cls = cls.map_or("NULL".to_string(), |c| format!("&oxy_type_{c}"));
+    let slot = default_slot.map_or(-1, |k| k as i64);
+    let dflt = match default_static {
+        Some(s) => format!("&oxy_s_{}", ident(s)),
+        None => "NULL".to_string(),
+    };
+    // The one-step work on a given argument (see `oxy_param.fast`).
+    let fast = match (rep, check.as_str()) {
+        ("OXY_REP_COLLECTOR", _) | ("OXY_REP_OBJ", "OXY_CHECK_ANY") => "OXY_ARG_NONE",
+        ("OXY_REP_INT", "OXY_CHECK_INT") => "OXY_ARG_INT",
+        ("OXY_REP_OBJ", "OXY_CHECK_STR") => "Py_TPFLAGS_UNICODE_SUBCLASS",
+        ("OXY_REP_OBJ", "OXY_CHECK_LIST") => "Py_TPFLAGS_LIST_SUBCLASS",
+        ("OXY_REP_OBJ", "OXY_CHECK_DICT") => "Py_TPFLAGS_DICT_SUBCLASS",
+        ("OXY_REP_OBJ", "OXY_CHECK_TUPLE") => "Py_TPFLAGS_TUPLE_SUBCLASS",
+        ("OXY_REP_OBJ", "OXY_CHECK_BYTES") => "Py_TPFLAGS_BYTES_SUBCLASS",
+        ("OXY_REP_OBJ", "OXY_CHECK_INT") => "Py_TPFLAGS_LONG_SUBCLASS",
+        _ => "OXY_ARG_GENERAL",
+    };
+    format!("{{{what}, {expected}, {rep}, {check}, {slot}, {cls}, {dflt}, {fast}}}")
+}
+
 fn check_code(m: &Module, expected: &str) -> (String, Option<usize>) {
     let code = |c: &str| (format!("OXY_CHECK_{c}"), None);
     match expected {

@@ -484,6 +484,21 @@ pub struct Param {
     pub default_static: Option<String>,
     /// For a function with a closure: the index of its default in the closure tuple.
     pub default_slot: Option<u32>,
+    /// A tuple parameter taken unboxed (see `oxyc_types::ModuleTypes::unboxed_params`):
+    /// the native function receives its items, not the tuple.
+    pub tuple: Option<TupleParam>,
+}
+
+/// The items of an unboxed tuple parameter. Item 0 is in the parameter's own register
+/// (whose representation `Param::ty` is item 0's), the others in registers after every
+/// parameter's own (`Function::item_regs`); `Param::check` is `tuple`.
+#[derive(Debug, Clone)]
+pub struct TupleParam {
+    /// Per item: its representation and the Python type name checked at the boundary
+    /// (None = any).
+    pub items: Vec<(RType, Option<String>)>,
+    /// The annotation, for messages (`tuple[int, float]`).
+    pub shown: String,
 }
 
 impl Param {
@@ -532,7 +547,8 @@ pub struct Function {
     pub line: u32,
     pub params: Vec<Param>,
     pub kinds: ParamKinds,
-    /// The first `params.len()` registers are the parameters.
+    /// The first `nargs()` registers are the parameters (and the other items of
+    /// unboxed tuple parameters).
     pub regs: Vec<RegInfo>,
     pub ret: RType,
     /// A function whose result is a fixed-length tuple it always builds in its
@@ -574,6 +590,37 @@ pub struct Function {
 }
 
 impl Function {
+    /// How many registers the native function receives (after its closure, before the
+    /// depth): every parameter's own, then the items after the first of each unboxed
+    /// tuple parameter, in the order of the parameters. They are the first registers.
+    pub fn nargs(&self) -> usize {
+        self.params.len()
+            + self
+                .params
+                .iter()
+                .filter_map(|p| p.tuple.as_ref())
+                .map(|t| t.items.len().saturating_sub(1))
+                .sum::<usize>()
+    }
+    /// The registers of the items of parameter `i` when it is an unboxed tuple (the
+    /// first is its own register); its own register alone otherwise.
+    pub fn item_regs(&self, i: usize) -> Vec<Reg> {
+        let mut next = self.params.len();
+        for (j, p) in self.params.iter().enumerate() {
+            let extra = p
+                .tuple
+                .as_ref()
+                .map_or(0, |t| t.items.len().saturating_sub(1));
+            if j == i {
+                return std::iter::once(i)
+                    .chain(next..next + extra)
+                    .map(|r| Reg(r as u32))
+                    .collect();
+            }
+            next += extra;
+        }
+        Vec::new()
+    }
     pub fn reg(&self, r: Reg) -> &RegInfo {
         &self.regs[r.0 as usize]
     }

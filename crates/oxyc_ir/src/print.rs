@@ -31,7 +31,15 @@ fn print_function(out: &mut String, f: &Function) {
         .params
         .iter()
         .enumerate()
-        .map(|(i, p)| format!("r{i} {}: {}", p.name, p.ty.name()))
+        .map(|(i, p)| match &p.tuple {
+            // (An unboxed tuple parameter: its item registers.)
+            Some(t) => {
+                let regs: Vec<String> = f.item_regs(i).iter().map(|r| r.to_string()).collect();
+                let tys: Vec<&str> = t.items.iter().map(|(ty, _)| ty.name()).collect();
+                format!("({}) {}: ({})", regs.join(", "), p.name, tys.join(", "))
+            }
+            None => format!("r{i} {}: {}", p.name, p.ty.name()),
+        })
         .collect();
     let _ = writeln!(
         out,
@@ -41,7 +49,7 @@ fn print_function(out: &mut String, f: &Function) {
         f.ret.name(),
         f.line
     );
-    for (i, r) in f.regs.iter().enumerate().skip(f.params.len()) {
+    for (i, r) in f.regs.iter().enumerate().skip(f.nargs()) {
         let _ = writeln!(out, "    r{i} {}: {} ({:?})", r.name, r.ty.name(), r.kind);
     }
     for (i, b) in f.blocks.iter().enumerate() {

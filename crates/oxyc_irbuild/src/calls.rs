@@ -856,8 +856,16 @@ impl<'a> FnBuilder<'a> {
         }
         let kws = bind::keyword_names(keywords)?;
         let plan = bind::plan(def, 0, args.len(), &kws)?;
-        let (values, kw_values) = self.eval_call_args(args, keywords);
-        let regs = self.bound_args(fi, 0, &plan, &values, &kws, &kw_values);
+        let tparams = self.cx.types.unboxed_params[fi].clone();
+        let regs = if tparams.iter().any(Option::is_some) {
+            // (Unboxed tuple parameters take the items: see `bind::TupleArg`.)
+            let (values, kw_values, items) =
+                self.eval_call_args_items(args, keywords, &plan, &tparams);
+            self.bound_args_items(fi, 0, &plan, &values, &kws, &kw_values, &items)
+        } else {
+            let (values, kw_values) = self.eval_call_args(args, keywords);
+            self.bound_args(fi, 0, &plan, &values, &kws, &kw_values)
+        };
         let sig = &self.cx.types.sigs[fi];
         let ret = if scope.is_generator {
             sig.call_result.clone()

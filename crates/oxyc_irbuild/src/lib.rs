@@ -27,7 +27,9 @@ mod zip_loop;
 use std::collections::{HashMap, HashSet};
 
 use builder::{FnBuilder, Val, rtype_of};
-use oxyc_ir::{Const, ExecSnippet, FuncId, Function, OpKind, Param, RegKind, Static, Terminator};
+use oxyc_ir::{
+    Const, ExecSnippet, FuncId, Function, OpKind, Param, RegKind, Static, Terminator, TupleParam,
+};
 use oxyc_sema::{ItemMode, SemModule};
 use oxyc_syntax::ast::{self, StmtKind};
 use oxyc_syntax::{Diagnostic, LineIndex};
@@ -123,9 +125,24 @@ pub fn build_module(
         let mut slot = scope.freevars.len() as u32;
         let mut params = Vec::new();
         let kinds = param_kinds(scope.parameters());
+        let unboxed_params = cx.types.unboxed_params.get(fi).cloned().unwrap_or_default();
         for (i, (p, ty)) in scope.parameters().all().zip(&sig.params).enumerate() {
-            let r = b.new_reg(rtype_of(ty), RegKind::Param, &p.name.name);
-            b.locals.insert(p.name.name.clone(), r);
+            let items = unboxed_params.get(i).cloned().flatten();
+            // (An unboxed tuple parameter's own register holds its item 0.)
+            let rt = match &items {
+                Some(items) => rtype_of(&items[0]),
+                None => rtype_of(ty),
+            };
+            let r = b.new_reg(rt, RegKind::Param, &p.name.name);
+            match &items {
+                Some(items) => {
+                    b.split
+                        .insert(p.name.name.clone(), vec![(r, items[0].clone())]);
+                }
+                None => {
+                    b.locals.insert(p.name.name.clone(), r);
+                }
+            }
             b.local_tys.insert(p.name.name.clone(), ty.clone());
             let mut default_static = None;
             let mut default_slot = None;
@@ -142,9 +159,21 @@ pub fn build_module(
                     default_static = Some(name);
                 }
             }
+            let tuple = items.map(|items| TupleParam {
+                items: items
+                    .iter()
+                    .map(|t| (rtype_of(t), t.check_name()))
+                    .collect(),
+                shown: p
+                    .annotation
+                    .as_ref()
+                    .and_then(|a| cx.source.get(a.span.range()))
+                    .map_or_else(|| ty.to_string(), str::to_string),
+            });
             params.push(Param {
                 name: p.name.name.clone(),
-                ty: rtype_of(ty),
+                ty: rt,
+                tuple,
                 // (`*args` and `**kwargs` are made by the wrapper: nothing to check.)
                 check: if kinds.is_collector(i) {
                     None
@@ -155,6 +184,20 @@ pub fn build_module(
                 default_slot,
             });
         }
+        // The other items of the unboxed tuple parameters, after every parameter's own
+        // register (see `Function::item_regs`).
+        for (p, items) in scope.parameters().all().zip(&unboxed_params) {
+            let (Some(items), name) = (items, &p.name.name) else {
+                continue;
+            };
+            for (k, t) in items.iter().enumerate().skip(1) {
+                let r = b.new_reg(rtype_of(t), RegKind::Param, &format!("{name}_{k}"));
+                b.split
+                    .entry(name.clone())
+                    .or_default()
+                    .push((r, t.clone()));
+            }
+        }
         let split = match scope.def() {
             Some(def) if !scope.is_generator => {
                 // Tuple locals kept as their items (see `tuple_local`).
@@ -163,6 +206,7 @@ pub fn build_module(
                     .iter()
                     .filter(|(name, _)| {
                         !b.locals.contains_key(*name)
+                            && !b.split.contains_key(*name)
                             && !scope.cellvars.contains(*name)
                             && !scope.freevars.contains(*name)
                             && !b.walrus_targets.contains(*name)
@@ -171,7 +215,7 @@ pub fn build_module(
                         tuple_local::splittable(ty).map(|items| (name.clone(), items.len()))
                     })
                     .collect();
-                let unboxed_call = |e: &ast::Expr| {
+                let callee = |e: &ast::Expr| {
                     let ast::ExprKind::Call { func, .. } = &e.kind else {
                         return None;
                     };
@@ -181,19 +225,30 @@ pub fn build_module(
                     if cx.sem.resolve(Some(scope), f) != oxyc_sema::NameRes::Global {
                         return None;
                     }
-                    let fi = *cx.sem.early_bound.get(f.as_str())?;
-                    cx.types.unboxed_returns[fi].as_ref().map(Vec::len)
+                    cx.sem.early_bound.get(f.as_str()).copied()
+                };
+                let unboxed_call =
+                    |e: &ast::Expr| cx.types.unboxed_returns[callee(e)?].as_ref().map(Vec::len);
+                let unboxed_arg = |e: &ast::Expr, at: oxyc_types::split::ArgAt<'_>| {
+                    let gi = callee(e)?;
+                    let pi = oxyc_types::param_index(cx.sem.functions[gi].def()?, at)?;
+                    cx.types.unboxed_params[gi].get(pi)?.as_ref().map(Vec::len)
+                };
+                let calls = oxyc_types::split::Calls {
+                    unboxed_call: &unboxed_call,
+                    unboxed_arg: &unboxed_arg,
                 };
                 if candidates.is_empty() {
                     HashSet::new()
                 } else {
-                    tuple_local::split_names(&def.body, &candidates, &unboxed_call)
+                    tuple_local::split_names(&def.body, &candidates, false, &calls)
                 }
             }
             _ => HashSet::new(),
         };
         for (name, ty) in &ftypes.locals {
             if !b.locals.contains_key(name)
+                && !b.split.contains_key(name)
                 && !scope.cellvars.contains(name)
                 && !scope.freevars.contains(name)
             {

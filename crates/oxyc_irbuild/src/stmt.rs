@@ -409,7 +409,11 @@ impl<'a> FnBuilder<'a> {
     /// stored: a tuple display of `k` items, or a call of a function that returns its
     /// tuple unboxed. `Err` with the value itself for another call (a tuple when the
     /// items are of another count); None (nothing emitted) for other expressions.
-    fn items_without_tuple(&mut self, value: &'a Expr, k: usize) -> Option<Result<Vec<Val>, Val>> {
+    pub(crate) fn items_without_tuple(
+        &mut self,
+        value: &'a Expr,
+        k: usize,
+    ) -> Option<Result<Vec<Val>, Val>> {
         match &value.kind {
             ExprKind::Tuple(elts)
                 if elts.len() == k

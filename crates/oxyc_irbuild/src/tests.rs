@@ -89,3 +89,29 @@ fn tuple_locals_keep_their_items() {
     let ir = ir_of("def g(n: int) -> str:\n    p = (n, n)\n    return str(p)\n");
     assert!(ir.contains("build_tuple") && !ir.contains("p_1"), "{ir}");
 }
+
+#[test]
+fn tuple_params_take_their_items() {
+    // The function takes the items as parameters; its callers pass the items of a
+    // display, of a split local and of an unboxed result, and unpack a tuple object.
+    let ir = ir_of(
+        "def dm(a: int, b: int) -> tuple[int, int]:\n    return a // b, a % b\n\n\
+         def f(p: tuple[int, float]) -> float:\n    a, b = p\n    return a + b + p[1]\n\n\
+         def g(n: int, xs: list[tuple[int, float]]) -> float:\n    t = (n, 2.5)\n    \
+         return f((n, 1.5)) + f(t) + f(dm(n, 3)) + f(xs[0])\n",
+    );
+    assert!(ir.contains("def f((r0, r1) p: (int, float))"), "{ir}");
+    let f = ir
+        .split("def f(")
+        .nth(1)
+        .and_then(|s| s.split("def g(").next());
+    let f = f.expect("f is built");
+    for op in ["build_tuple", "unpack", "tuple_item"] {
+        assert!(!f.contains(op), "`{op}` in:\n{f}");
+    }
+    let g = ir.split("def g(").nth(1).expect("g is built");
+    assert!(!g.contains("build_tuple"), "{g}");
+    // Only the tuple object is checked and taken apart.
+    assert_eq!(g.matches("tuple_arg_len").count(), 1, "{g}");
+    assert_eq!(g.matches("call f1(").count(), 4, "{g}");
+}

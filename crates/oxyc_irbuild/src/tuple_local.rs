@@ -11,13 +11,16 @@
 //!
 //! Every other way of reading or writing the local still works (`load_split` builds
 //! the tuple, `store_split` unpacks one), so the choice of locals is only about speed.
-
-use std::collections::{HashMap, HashSet};
+//! Which locals qualify is `oxyc_types::split`'s walk, shared with the unboxed tuple
+//! parameters (`oxyc_types::ModuleTypes::unboxed_params`), which live here the same
+//! way: the parameter's own register holds item 0, the others come after every
+//! parameter's own (`oxyc_ir::Param::items`).
 
 use oxyc_ir::{Const, OpKind, Prim, RType, Reg};
-use oxyc_sema::{Child, each_child, each_expr_child};
-use oxyc_syntax::ast::{Expr, ExprKind, Stmt, StmtKind};
+use oxyc_syntax::ast::{Expr, ExprKind};
 use oxyc_types::Ty;
+
+pub use oxyc_types::split::{literal_index, split_names};
 
 use crate::builder::{FnBuilder, Val};
 
@@ -30,181 +33,6 @@ pub fn splittable(ty: &Ty) -> Option<&[Ty]> {
         Ty::Tuple(items) if (2..=MAX_ITEMS).contains(&items.len()) => Some(items),
         _ => None,
     }
-}
-
-/// The names among `candidates` (local name -> item count) mentioned in `body` only in
-/// the ways the items serve, and stored only from a tuple display of as many items or
-/// from a call of a function of this module that returns such a tuple unboxed
-/// (`unboxed_call`: the item count of such a call, if it is one).
-pub fn split_names(
-    body: &[Stmt],
-    candidates: &HashMap<String, usize>,
-    unboxed_call: &dyn Fn(&Expr) -> Option<usize>,
-) -> HashSet<String> {
-    let mut w = Walk {
-        candidates,
-        unboxed_call,
-        mentions: HashMap::new(),
-        served: HashMap::new(),
-    };
-    for s in body {
-        w.stmt(s);
-    }
-    candidates
-        .keys()
-        .filter(|n| {
-            let m = w.mentions.get(*n).copied().unwrap_or(0);
-            m > 0 && w.served.get(*n).copied().unwrap_or(0) == m
-        })
-        .cloned()
-        .collect()
-}
-
-struct Walk<'c> {
-    candidates: &'c HashMap<String, usize>,
-    unboxed_call: &'c dyn Fn(&Expr) -> Option<usize>,
-    /// Every mention of a candidate (loads and stores).
-    mentions: HashMap<String, usize>,
-    /// The mentions the items serve.
-    served: HashMap<String, usize>,
-}
-
-impl Walk<'_> {
-    /// The candidate `e` names, with its item count.
-    fn candidate<'e>(&self, e: &'e Expr) -> Option<(&'e str, usize)> {
-        match &e.kind {
-            ExprKind::Name(n) => self.candidates.get(n).map(|&k| (n.as_str(), k)),
-            _ => None,
-        }
-    }
-
-    fn serve(&mut self, n: &str) {
-        *self.served.entry(n.to_string()).or_default() += 1;
-    }
-
-    /// Does `value` give a `k`-tuple's items without a tuple?
-    fn items_source(&self, value: &Expr, k: usize) -> bool {
-        match &value.kind {
-            ExprKind::Tuple(elts) => {
-                elts.len() == k && !elts.iter().any(|e| matches!(e.kind, ExprKind::Starred(_)))
-            }
-            ExprKind::Call { .. } => (self.unboxed_call)(value) == Some(k),
-            _ => false,
-        }
-    }
-
-    fn stmt(&mut self, s: &Stmt) {
-        match &s.kind {
-            StmtKind::Assign { targets, value } if targets.len() == 1 => {
-                if let Some((n, k)) = self.candidate(&targets[0])
-                    && self.items_source(value, k)
-                {
-                    self.serve(n);
-                }
-                if let (ExprKind::Tuple(ts) | ExprKind::List(ts), Some((n, k))) =
-                    (&targets[0].kind, self.candidate(value))
-                    && ts.len() == k
-                    && !ts.iter().any(|t| matches!(t.kind, ExprKind::Starred(_)))
-                {
-                    self.serve(n);
-                }
-            }
-            StmtKind::AnnAssign {
-                target,
-                value: Some(value),
-                ..
-            } => {
-                if let Some((n, k)) = self.candidate(target)
-                    && self.items_source(value, k)
-                {
-                    self.serve(n);
-                }
-            }
-            StmtKind::Return(Some(v)) => {
-                if let Some((n, _)) = self.candidate(v) {
-                    self.serve(n);
-                }
-            }
-            StmtKind::Delete(targets) => {
-                for t in targets {
-                    if let Some((n, _)) = self.candidate(t) {
-                        self.serve(n);
-                    }
-                }
-            }
-            _ => {}
-        }
-        each_child(s, &mut |c| match c {
-            Child::Stmt(s) => self.stmt(s),
-            Child::Expr(e) => self.expr(e),
-            Child::Target(t) => self.target(t),
-        });
-    }
-
-    fn target(&mut self, t: &Expr) {
-        match &t.kind {
-            ExprKind::Name(n) => self.mention(n),
-            ExprKind::Tuple(items) | ExprKind::List(items) => {
-                for i in items {
-                    self.target(i);
-                }
-            }
-            ExprKind::Starred(inner) => self.target(inner),
-            // `p[0] = x` or `p.a = x`: the tuple itself is mentioned (and not served).
-            _ => {
-                if let ExprKind::Subscript { value, index } = &t.kind
-                    && let ExprKind::Name(n) = &value.kind
-                {
-                    self.mention(n);
-                    self.expr(index);
-                    return;
-                }
-                each_expr_child(t, &mut |e| self.expr(e));
-            }
-        }
-    }
-
-    fn mention(&mut self, n: &str) {
-        if self.candidates.contains_key(n) {
-            *self.mentions.entry(n.to_string()).or_default() += 1;
-        }
-    }
-
-    fn expr(&mut self, e: &Expr) {
-        match &e.kind {
-            ExprKind::Name(n) => self.mention(n),
-            ExprKind::Subscript { value, index } => {
-                if let Some((n, k)) = self.candidate(value)
-                    && literal_index(index, k).is_some()
-                {
-                    self.serve(n);
-                }
-                self.expr(value);
-                self.expr(index);
-            }
-            ExprKind::Call {
-                func,
-                args,
-                keywords,
-            } if keywords.is_empty()
-                && args.len() == 1
-                && matches!(&func.kind, ExprKind::Name(f) if f == "len") =>
-            {
-                if let Some((n, _)) = self.candidate(&args[0]) {
-                    self.serve(n);
-                }
-                each_expr_child(e, &mut |c| self.expr(c));
-            }
-            _ => each_expr_child(e, &mut |c| self.expr(c)),
-        }
-    }
-}
-
-/// The item a literal index `index` (negative ones from the end) names in a `k`-tuple.
-pub fn literal_index(index: &Expr, k: usize) -> Option<usize> {
-    let v = crate::stmt::literal_int(index)?;
-    let i = if v < 0 { v + k as i64 } else { v };
-    (0..k as i64).contains(&i).then_some(i as usize)
 }
 
 impl<'a> FnBuilder<'a> {

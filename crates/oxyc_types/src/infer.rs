@@ -63,6 +63,10 @@ pub struct ModuleTypes {
     /// Module variables read with their annotated type (see
     /// `SemModule::typed_globals`): name -> type.
     pub globals: IndexMap<String, Ty>,
+    /// Indexed like `SemModule::functions`, then by parameter (in the order of the
+    /// `def`): the item types of a tuple parameter the function takes unboxed (see
+    /// `unboxed::unboxed_params`).
+    pub unboxed_params: Vec<Vec<Option<Vec<Ty>>>>,
 }
 
 /// Cross-module calls found while typing.
@@ -321,9 +325,10 @@ pub fn check_module_with(
         .zip(&sigs)
         .map(|(f, sig)| crate::unboxed::unboxed_tuple_return(f, &sig.ret, &exprs))
         .collect();
+    let unboxed_params = crate::unboxed::unboxed_params(sem, &sigs, &unboxed_returns);
     for (name, &fi) in &sem.early_bound {
         // (Another module's call expects the boxed tuple.)
-        if unboxed_returns[fi].is_some() {
+        if unboxed_returns[fi].is_some() || unboxed_params[fi].iter().any(Option::is_some) {
             continue;
         }
         if let Some(x) = xmod::export(
@@ -349,6 +354,7 @@ pub fn check_module_with(
         xclasses,
         unboxed_returns,
         globals,
+        unboxed_params,
     }
 }
 

@@ -8,6 +8,7 @@
 
 mod annot;
 mod infer;
+pub mod split;
 mod unboxed;
 pub mod xmod;
 
@@ -16,6 +17,7 @@ pub use infer::{
     FuncSig, FuncTypes, ModuleTypes, binop_dunder, binop_ty, check_module, check_module_with,
     constant_ty, coroutine_method_of, field_ty, method_of, unary_dunder, unpacked_tys,
 };
+pub use unboxed::param_index;
 
 use oxyc_syntax::ast::ExprId;
 use std::fmt;

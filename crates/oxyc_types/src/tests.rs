@@ -400,3 +400,48 @@ fn tuple_results_returned_unboxed() {
         assert_eq!(unboxed(src), None, "{src}");
     }
 }
+
+#[test]
+fn tuple_params_taken_unboxed() {
+    let params = |src: &str| {
+        let (t, _) = locals(src);
+        t.unboxed_params[0].clone()
+    };
+    let pair = Some(vec![Ty::Int, Ty::Float]);
+    assert_eq!(
+        params(
+            "def f(p: tuple[int, float], n: int) -> float:\n    a, b = p\n    return a + b + p[-1] + len(p)\n"
+        ),
+        vec![pair.clone(), None]
+    );
+    // Passed on to itself (a greatest fixpoint), by keyword too.
+    assert_eq!(
+        params(
+            "def f(n: int, p: tuple[int, float]) -> float:\n    if n:\n        return f(n - 1, p=p)\n    return p[0]\n"
+        ),
+        vec![None, pair.clone()]
+    );
+    // Passed on to a parameter that stays a tuple: neither is unboxed.
+    assert_eq!(
+        params(
+            "def f(p: tuple[int, float]) -> str:\n    return g(p)\n\ndef g(q: tuple[int, float]) -> str:\n    return str(q)\n"
+        ),
+        vec![None]
+    );
+    // Not: returned, printed, iterated, captured, with a default, `*args`, unused,
+    // of a method, a generator, a decorated function, too many items.
+    for src in [
+        "def f(p: tuple[int, float]) -> tuple[int, float]:\n    return p\n",
+        "def f(p: tuple[int, float]) -> None:\n    print(p)\n",
+        "def f(p: tuple[int, int]) -> int:\n    return sum(x for x in p)\n",
+        "def f(p: tuple[int, int]) -> int:\n    g = lambda: p[0]\n    return g()\n",
+        "def f(p: tuple[int, int] = (1, 2)) -> int:\n    return p[0]\n",
+        "def f(p: tuple[int, int]) -> int:\n    return 0\n",
+        "class C:\n    def f(self, p: tuple[int, int]) -> int:\n        return p[0]\n",
+        "def f(p: tuple[int, int]):\n    yield p[0]\n",
+        "import functools\n@functools.cache\ndef f(p: tuple[int, int]) -> int:\n    return p[0]\n",
+        "def f(p: tuple[int, int, int, int, int]) -> int:\n    return p[0]\n",
+    ] {
+        assert!(params(src).iter().all(Option::is_none), "{src}");
+    }
+}
