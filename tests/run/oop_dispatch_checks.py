@@ -189,3 +189,75 @@ def test_indexing_runs_code_that_rebinds_the_field() -> None:
     ints_list.owner = ints
     del ints_list
     print(ints.at(2), ints.at(0))
+
+
+# Module constants read again after a release that may free an object whose
+# finalizer rebinds them (the release's deallocation branch checks again).
+
+LIMIT = 3
+STEP = 1
+
+
+class Rebinds:
+    def __init__(self, name: str, value: int) -> None:
+        self.name = name
+        self.value = value
+
+    def __del__(self) -> None:
+        globals()[self.name] = self.value
+
+
+class Holder:
+    def __init__(self) -> None:
+        self.current: Optional[Rebinds] = None
+        self.other: Optional[Rebinds] = None
+
+
+def store_then_read(h: Holder, n: int) -> list[int]:
+    a = n & LIMIT
+    h.current = None  # frees the holder's old value: its __del__ rebinds LIMIT
+    b = n & LIMIT
+    c = STEP + LIMIT
+    return [a, b, c]
+
+
+def local_then_read(n: int) -> list[int]:
+    r: Optional[Rebinds] = Rebinds("STEP", 10)
+    a = n + STEP
+    r = None
+    b = n + STEP
+    return [a, b, STEP if r is None else 0]
+
+
+def loop_stores(h: Holder, rounds: int) -> int:
+    total = 0
+    for i in range(rounds):
+        x = i & LIMIT
+        h.other = None
+        total = total * 10 + x + (i & LIMIT)
+        if i == 1:
+            h.other = Rebinds("LIMIT", 7)
+    return total
+
+
+def small(h: Holder) -> int:
+    a = STEP
+    h.current = None
+    return a + STEP
+
+
+def test_constants_after_a_freeing_release() -> None:
+    g = globals()
+    h = Holder()
+    h.current = Rebinds("LIMIT", 12)
+    print(store_then_read(h, 15), LIMIT)
+    g["LIMIT"] = 3
+    print(store_then_read(h, 15), LIMIT)  # nothing freed this time
+    print(local_then_read(5), STEP)
+    g["STEP"] = 1
+    print(loop_stores(h, 5), LIMIT)
+    g["LIMIT"] = 3
+    h.current = Rebinds("STEP", 100)
+    print(small(h), STEP)
+    g["STEP"] = 1
+    print(small(h), STEP)

@@ -44,6 +44,9 @@ struct Emitter<'a> {
     twin_labelled: Vec<bool>,
     /// Entry mode: the reads a test on entry covers.
     entry_known: Vec<(usize, usize)>,
+    /// Releases whose deallocation branch checks the constants again
+    /// (`const_guard::recheck_sites`), sorted.
+    rechecks: Vec<(usize, usize)>,
     /// Borrowed int field reads whose unset test is still to come (register, the
     /// test's C up to its closing brace): the next op that uses the value in an int
     /// operation's fast path tests it in its slow path; any other op tests first.
@@ -694,6 +697,7 @@ fn emit_copy(
         inline_sends: Default::default(),
         twin_labelled: Vec::new(),
         entry_known: Vec::new(),
+        rechecks: oxyc_passes::const_guard::recheck_sites(f, &m.getattr_hooked()),
         pending: Vec::new(),
         absorb,
         generic: matches!(variant, Variant::Generic),
@@ -1231,7 +1235,11 @@ impl<'a> Emitter<'a> {
             let nb = f.blocks.len();
             let mut entered = vec![false; nb];
             let mut stack: Vec<usize> = (0..nb)
-                .filter(|&bi| plan.reachable[bi] && f.blocks[bi].ops.iter().any(twin_entry))
+                .filter(|&bi| {
+                    plan.reachable[bi]
+                        && (f.blocks[bi].ops.iter().any(twin_entry)
+                            || self.rechecks.iter().any(|&(b, _)| b == bi))
+                })
                 .collect();
             let mut labelled = vec![false; nb];
             while let Some(bi) = stack.pop() {
@@ -1282,7 +1290,7 @@ impl<'a> Emitter<'a> {
             while i < b.ops.len() {
                 let op = &b.ops[i];
                 self.at = (bi, i);
-                if twin && twin_entry(op) {
+                if twin && (twin_entry(op) || self.rechecked_before(bi, i)) {
                     let _ = writeln!(self.out, "  K{bi}_{i}: ;");
                 }
                 self.line(op.line);
@@ -1297,6 +1305,9 @@ impl<'a> Emitter<'a> {
                 self.at = (bi, i - 1 - self.slow_decrefs.len());
                 self.op(op);
                 self.slow_decrefs.clear();
+            }
+            if twin && self.rechecked_before(bi, b.ops.len()) {
+                let _ = writeln!(self.out, "  K{bi}_{}: ;", b.ops.len());
             }
             self.flush_pending();
             self.line(b.term_line);
@@ -1319,6 +1330,26 @@ impl<'a> Emitter<'a> {
                     self.likely = None;
                 }
             }
+        }
+    }
+
+    /// Is the op before (block, op) a release that re-checks the constants (so the
+    /// twin is entered here)?
+    fn rechecked_before(&self, bi: usize, i: usize) -> bool {
+        i > 0 && self.rechecks.binary_search(&(bi, i - 1)).is_ok()
+    }
+
+    /// For a release being emitted: what its deallocation branch does when the
+    /// constants changed (see `const_guard::recheck_sites`), if anything.
+    fn on_consts_changed(&self) -> Option<String> {
+        if self.rechecks.binary_search(&self.at).is_err() {
+            return None;
+        }
+        let (bi, i) = self.at;
+        match self.copy {
+            Copy::Main => Some(format!("goto K{bi}_{};", i + 1)),
+            Copy::Single | Copy::Entry if self.cok => Some("oxy_cok = 0;".to_string()),
+            _ => None,
         }
     }
 
@@ -2100,7 +2131,7 @@ impl<'a> Emitter<'a> {
                 src,
                 steal,
             } => {
-                let code = crate::class::set_field_code(
+                let mut code = crate::class::set_field_code(
                     self.m,
                     self.reg(*obj),
                     *class,
@@ -2108,6 +2139,12 @@ impl<'a> Emitter<'a> {
                     self.reg(*src),
                     *steal,
                 );
+                if let Some(k) = self.on_consts_changed() {
+                    code = code.replace(
+                        "OXY_XDECREF(oxy_old);",
+                        &format!("OXY_XDECREF_K(oxy_old, {k});"),
+                    );
+                }
                 let _ = writeln!(self.out, "    {code}");
             }
             OpKind::NewInstance { dst, class } => {
@@ -2322,13 +2359,19 @@ impl<'a> Emitter<'a> {
                     RType::Obj if self.none.get(reg.0 as usize).copied().unwrap_or(false) => {
                         writeln!(self.out, "    OXY_DECREF_NONE({r});")
                     }
-                    RType::Obj => writeln!(self.out, "    OXY_DECREF({r});"),
+                    RType::Obj => match self.on_consts_changed() {
+                        Some(k) => writeln!(self.out, "    OXY_DECREF_K({r}, {k});"),
+                        None => writeln!(self.out, "    OXY_DECREF({r});"),
+                    },
                     _ => writeln!(self.out, "    "),
                 };
             }
             OpKind::XDecRef { reg } => {
-                let s = match self.f.ty(*reg) {
-                    RType::Int if self.cold => format!("oxy_int_xdecref_ool({});", self.reg(*reg)),
+                let s = match (self.f.ty(*reg), self.on_consts_changed()) {
+                    (RType::Int, _) if self.cold => {
+                        format!("oxy_int_xdecref_ool({});", self.reg(*reg))
+                    }
+                    (RType::Obj, Some(k)) => format!("OXY_XDECREF_K({}, {k});", self.reg(*reg)),
                     _ => self.release(*reg),
                 };
                 let _ = writeln!(self.out, "    {s}");

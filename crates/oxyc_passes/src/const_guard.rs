@@ -9,8 +9,15 @@
 //! calls, no releases of objects, no allocation that may collect garbage), the
 //! answer of that earlier check still holds: the read is marked `known`, and the C
 //! reuses the earlier answer (a local) instead of loading and comparing again.
+//!
+//! A release of an object (`dec_ref`, or a field store's release of the old value)
+//! runs Python code only when it frees the object (`__del__`, or a weak reference
+//! callback, through what the object owned). So it does not end the window: the
+//! code generator re-checks the constants in its deallocation branch
+//! (`recheck_sites`: the releases some `known` read relies on), where a changed
+//! constant sends the rest of the call to the twin (or clears `oxy_cok`).
 
-use oxyc_ir::{Function, OpKind};
+use oxyc_ir::{Function, OpKind, RType};
 
 /// Mark the reads whose check an earlier read on every path already made.
 pub fn run(f: &mut Function, hooked: &[bool]) {
@@ -68,7 +75,7 @@ pub fn run(f: &mut Function, hooked: &[bool]) {
                     marks.push((bi, oi));
                 }
                 checked = true;
-            } else if !crate::borrow::harmless(f, hooked, op) {
+            } else if !passes_check(f, hooked, op) {
                 checked = false;
             }
         }
@@ -161,9 +168,90 @@ fn transfer(f: &Function, hooked: &[bool], b: usize, mut checked: bool) -> bool 
     for op in &f.blocks[b].ops {
         if is_checked_read(op) {
             checked = true;
-        } else if !crate::borrow::harmless(f, hooked, op) {
+        } else if !passes_check(f, hooked, op) {
             checked = false;
         }
     }
     checked
+}
+
+/// Does a check of the constants still hold after `op`? For a release, only if its
+/// deallocation branch checks again (see `recheck_sites`).
+fn passes_check(f: &Function, hooked: &[bool], op: &oxyc_ir::Op) -> bool {
+    crate::borrow::harmless(f, hooked, op) || is_release(f, op)
+}
+
+/// A release of an object: `dec_ref`, `xdec_ref`, or a store into an object field
+/// (which releases the old value). It runs Python code only if it frees the object.
+pub fn is_release(f: &Function, op: &oxyc_ir::Op) -> bool {
+    match op.kind {
+        OpKind::DecRef { reg } | OpKind::XDecRef { reg } => f.reg(reg).ty == RType::Obj,
+        OpKind::SetField { src, .. } => f.reg(src).ty == RType::Obj,
+        _ => false,
+    }
+}
+
+/// The releases (block, op) whose deallocation branch must check the constants
+/// again: those from which some `known` read (marked by `run`) is reached through
+/// harmless ops and other releases only, before any other check. Sorted.
+pub fn recheck_sites(f: &Function, hooked: &[bool]) -> Vec<(usize, usize)> {
+    let n = f.blocks.len();
+    let is_known = |op: &oxyc_ir::Op| {
+        matches!(
+            op.kind,
+            OpKind::LoadConstInt {
+                value: Some(_),
+                known: true,
+                ..
+            }
+        )
+    };
+    if !f.blocks.iter().any(|b| b.ops.iter().any(is_known)) {
+        return Vec::new();
+    }
+    // Backward, a may-analysis: `need_in[b]`: a known read is reached from the start
+    // of `b` before any check or harmful op. (Error edges lead to handlers, where
+    // nothing is known.)
+    let mut need_in = vec![false; n];
+    let scan = |b: usize, mut need: bool, sites: &mut Option<&mut Vec<(usize, usize)>>| {
+        for (oi, op) in f.blocks[b].ops.iter().enumerate().rev() {
+            if is_known(op) {
+                need = true;
+            } else if is_checked_read(op) {
+                need = false;
+            } else if is_release(f, op) {
+                if need && let Some(s) = sites.as_mut() {
+                    s.push((b, oi));
+                }
+            } else if !crate::borrow::harmless(f, hooked, op) {
+                need = false;
+            }
+        }
+        need
+    };
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for b in (0..n).rev() {
+            let out = f.blocks[b]
+                .term
+                .successors()
+                .any(|s| need_in.get(s.0 as usize).copied().unwrap_or(false));
+            let inn = scan(b, out, &mut None);
+            if inn && !need_in[b] {
+                need_in[b] = true;
+                changed = true;
+            }
+        }
+    }
+    let mut sites = Vec::new();
+    for b in 0..n {
+        let out = f.blocks[b]
+            .term
+            .successors()
+            .any(|s| need_in.get(s.0 as usize).copied().unwrap_or(false));
+        scan(b, out, &mut Some(&mut sites));
+    }
+    sites.sort_unstable();
+    sites
 }
