@@ -261,3 +261,56 @@ def test_constants_after_a_freeing_release() -> None:
     print(small(h), STEP)
     g["STEP"] = 1
     print(small(h), STEP)
+
+
+# A loop whose usual path keeps the constants checked and whose rarer path calls
+# code that rebinds one: the next iteration must see the new value.
+
+MASK = 7
+
+
+def rebind_mask(i: int) -> None:
+    globals()["MASK"] = i + 1
+
+
+def loop_with_a_rebinding_call(n: int) -> list[int]:
+    seen: list[int] = []
+    i = 0
+    while i < n:
+        x = i & MASK
+        if i % 4 == 3:
+            rebind_mask(i)
+        seen.append(x)
+        i += 1
+    return seen
+
+
+class Node:
+    def __init__(self, v: int, nxt: "Optional[Node]") -> None:
+        self.v = v
+        self.nxt = nxt
+
+
+def walk(head: Optional[Node]) -> int:
+    total = 0
+    node = head
+    while node is not None:
+        total = total * 3 + (node.v & MASK)
+        if node.v == 2:
+            rebind_mask(20)
+        node = node.nxt
+    return total
+
+
+def test_constants_at_a_loop_join() -> None:
+    g = globals()
+    print(loop_with_a_rebinding_call(12), MASK)
+    g["MASK"] = 7
+    g["MASK"] = 3  # rebound before the call: seen on entry
+    print(loop_with_a_rebinding_call(6), MASK)
+    g["MASK"] = 7
+    head = None
+    for v in range(6):
+        head = Node(v, head)
+    print(walk(head), MASK)
+    g["MASK"] = 7

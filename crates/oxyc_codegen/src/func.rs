@@ -44,9 +44,11 @@ struct Emitter<'a> {
     twin_labelled: Vec<bool>,
     /// Entry mode: the reads a test on entry covers.
     entry_known: Vec<(usize, usize)>,
-    /// Releases whose deallocation branch checks the constants again
+    /// Releases and polls for signals whose rare branch checks the constants again
     /// (`const_guard::recheck_sites`), sorted.
     rechecks: Vec<(usize, usize)>,
+    /// Per block: the constants are checked at its end (`const_guard::inserted_checks`).
+    check_ends: Vec<bool>,
     /// Borrowed int field reads whose unset test is still to come (register, the
     /// test's C up to its closing brace): the next op that uses the value in an int
     /// operation's fast path tests it in its slow path; any other op tests first.
@@ -698,6 +700,7 @@ fn emit_copy(
         twin_labelled: Vec::new(),
         entry_known: Vec::new(),
         rechecks: oxyc_passes::const_guard::recheck_sites(f, &m.getattr_hooked()),
+        check_ends: oxyc_passes::const_guard::inserted_checks(f, &m.getattr_hooked()),
         pending: Vec::new(),
         absorb,
         generic: matches!(variant, Variant::Generic),
@@ -1238,7 +1241,8 @@ impl<'a> Emitter<'a> {
                 .filter(|&bi| {
                     plan.reachable[bi]
                         && (f.blocks[bi].ops.iter().any(twin_entry)
-                            || self.rechecks.iter().any(|&(b, _)| b == bi))
+                            || self.rechecks.iter().any(|&(b, _)| b == bi)
+                            || self.check_ends.get(bi).copied().unwrap_or(false))
                 })
                 .collect();
             let mut labelled = vec![false; nb];
@@ -1306,10 +1310,27 @@ impl<'a> Emitter<'a> {
                 self.op(op);
                 self.slow_decrefs.clear();
             }
-            if twin && self.rechecked_before(bi, b.ops.len()) {
+            let check_end = self.check_ends.get(bi).copied().unwrap_or(false);
+            if twin && (check_end || self.rechecked_before(bi, b.ops.len())) {
                 let _ = writeln!(self.out, "  K{bi}_{}: ;", b.ops.len());
             }
             self.flush_pending();
+            if check_end {
+                // (So that the join this block goes to is checked on every path.)
+                match self.copy {
+                    Copy::Main => {
+                        let _ = writeln!(
+                            self.out,
+                            "    if (OXY_UNLIKELY(!OXY_CONSTS_INTACT()) && !oxy_consts_recheck()) goto K{bi}_{};",
+                            b.ops.len()
+                        );
+                    }
+                    Copy::Single | Copy::Entry if self.cok => {
+                        let _ = writeln!(self.out, "    oxy_cok = OXY_CONSTS_INTACT();");
+                    }
+                    _ => {}
+                }
+            }
             self.line(b.term_line);
             match plan.forced[bi] {
                 Some(target) => {
@@ -1339,8 +1360,8 @@ impl<'a> Emitter<'a> {
         i > 0 && self.rechecks.binary_search(&(bi, i - 1)).is_ok()
     }
 
-    /// For a release being emitted: what its deallocation branch does when the
-    /// constants changed (see `const_guard::recheck_sites`), if anything.
+    /// For a release or a poll for signals being emitted: what its rare branch does
+    /// when the constants changed (see `const_guard::recheck_sites`), if anything.
     fn on_consts_changed(&self) -> Option<String> {
         if self.rechecks.binary_search(&self.at).is_err() {
             return None;
@@ -2335,9 +2356,16 @@ impl<'a> Emitter<'a> {
             OpKind::CheckSignals => {
                 if let Some(err) = &op.err {
                     let handler = self.on_error(err, op.line);
+                    // (Signal handlers are Python code: see `on_consts_changed`.)
+                    let recheck = match self.on_consts_changed() {
+                        Some(k) => format!(
+                            " if (OXY_UNLIKELY(!OXY_CONSTS_INTACT()) && !oxy_consts_recheck()) {{ {k} }}"
+                        ),
+                        None => String::new(),
+                    };
                     let _ = writeln!(
                         self.out,
-                        "    if (OXY_UNLIKELY(--oxy_ticks == 0)) {{ oxy_ticks = 4096; if (OXY_UNLIKELY(oxy_loop_tick() < 0)) {{ {handler} }} }}"
+                        "    if (OXY_UNLIKELY(--oxy_ticks == 0)) {{ oxy_ticks = 4096; if (OXY_UNLIKELY(oxy_loop_tick() < 0)) {{ {handler} }}{recheck} }}"
                     );
                 }
             }
