@@ -1747,7 +1747,11 @@ PyObject *oxy_list_getitem_slow(PyObject *list, oxy_int i) {
     }
     PyObject *key = oxy_int_box(i);
     if (key == NULL) return NULL;
+    /* The caller may only borrow the list (a field it read just before:
+       oxyc_passes::borrow), and a subclass's __getitem__ may rebind that field. */
+    Py_INCREF(list);
     PyObject *r = PyObject_GetItem(list, key);
+    Py_DECREF(list);
     Py_DECREF(key);
     return r;
 }

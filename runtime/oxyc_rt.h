@@ -143,6 +143,8 @@ static inline void oxy_int_xdecref(oxy_int x) {
 #if defined(Py_REF_DEBUG) || PY_VERSION_HEX >= 0x030C0000
 #define OXY_DECREF(o) Py_DECREF(o)
 #define OXY_XDECREF(o) Py_XDECREF(o)
+/* Release o, then run `after` if that may have freed it (here: always). */
+#define OXY_DECREF_HOOK(o, after) do { Py_DECREF(o); after } while (0)
 #else
 static inline void oxy_decref_hinted(PyObject *o) {
     if (OXY_UNLIKELY(--o->ob_refcnt == 0)) _Py_Dealloc(o);
@@ -152,7 +154,22 @@ static inline void oxy_xdecref_hinted(PyObject *o) {
 }
 #define OXY_DECREF(o) oxy_decref_hinted((PyObject *)(o))
 #define OXY_XDECREF(o) oxy_xdecref_hinted((PyObject *)(o))
+#define OXY_DECREF_HOOK(o, after) do { \
+        if (OXY_UNLIKELY(--(o)->ob_refcnt == 0)) { _Py_Dealloc(o); after } \
+    } while (0)
 #endif
+/* A release after which an earlier check of the module's constants still holds
+   unless it freed the object (which may run __del__): `on_change` runs (a jump to
+   the code that reads the constants from the module dict) if a re-check then finds
+   a constant rebound.  OXY_CONSTS_INTACT and oxy_consts_recheck are the module's. */
+#define OXY_DECREF_K(o, on_change) do { \
+        PyObject *oxy_k_ = (PyObject *)(o); \
+        OXY_DECREF_HOOK(oxy_k_, if (OXY_UNLIKELY(!OXY_CONSTS_INTACT()) && !oxy_consts_recheck()) { on_change }); \
+    } while (0)
+#define OXY_XDECREF_K(o, on_change) do { \
+        PyObject *oxy_xk_ = (PyObject *)(o); \
+        if (oxy_xk_ != NULL) OXY_DECREF_K(oxy_xk_, on_change); \
+    } while (0)
 /* The old value of an int field being overwritten (OXY_INT_ERR when it was unset):
    one test in line, the unset case goes out of line with the long ones. */
 static inline void oxy_int_release_old(oxy_int x) {

@@ -25,8 +25,10 @@ use oxyc_ir::{Function, Module, OpKind};
 /// The most IR ops an absorbed function may weigh, with what it absorbs itself.
 const ABSORB_OPS: usize = 192;
 
-/// The most IR ops of absorbed bodies one caller takes in.
-const GROWTH_OPS: usize = 512;
+/// The most IR ops of absorbed bodies one caller takes in (768 rather than 512:
+/// a dispatch over four implementations of a method can then take in all the
+/// hot ones — scheduler 3% fewer instructions, raytrace 0.9%, constraints +0.1%).
+const GROWTH_OPS: usize = 768;
 
 /// Per function (by `FuncId`): whether it is absorbed (has an `_inline` entry), and
 /// the call sites (block, op) of its own body that call an `_inline` entry.

@@ -44,6 +44,11 @@ struct Emitter<'a> {
     twin_labelled: Vec<bool>,
     /// Entry mode: the reads a test on entry covers.
     entry_known: Vec<(usize, usize)>,
+    /// Releases and polls for signals whose rare branch checks the constants again
+    /// (`const_guard::recheck_sites`), sorted.
+    rechecks: Vec<(usize, usize)>,
+    /// Per block: the constants are checked at its end (`const_guard::inserted_checks`).
+    check_ends: Vec<bool>,
     /// Borrowed int field reads whose unset test is still to come (register, the
     /// test's C up to its closing brace): the next op that uses the value in an int
     /// operation's fast path tests it in its slow path; any other op tests first.
@@ -694,6 +699,8 @@ fn emit_copy(
         inline_sends: Default::default(),
         twin_labelled: Vec::new(),
         entry_known: Vec::new(),
+        rechecks: oxyc_passes::const_guard::recheck_sites(f, &m.getattr_hooked()),
+        check_ends: oxyc_passes::const_guard::inserted_checks(f, &m.getattr_hooked()),
         pending: Vec::new(),
         absorb,
         generic: matches!(variant, Variant::Generic),
@@ -1230,7 +1237,12 @@ impl<'a> Emitter<'a> {
             let nb = f.blocks.len();
             let mut entered = vec![false; nb];
             let mut stack: Vec<usize> = (0..nb)
-                .filter(|&bi| plan.reachable[bi] && f.blocks[bi].ops.iter().any(twin_entry))
+                .filter(|&bi| {
+                    plan.reachable[bi]
+                        && (f.blocks[bi].ops.iter().any(twin_entry)
+                            || self.rechecks.iter().any(|&(b, _)| b == bi)
+                            || self.check_ends.get(bi).copied().unwrap_or(false))
+                })
                 .collect();
             let mut labelled = vec![false; nb];
             while let Some(bi) = stack.pop() {
@@ -1281,7 +1293,7 @@ impl<'a> Emitter<'a> {
             while i < b.ops.len() {
                 let op = &b.ops[i];
                 self.at = (bi, i);
-                if twin && twin_entry(op) {
+                if twin && (twin_entry(op) || self.rechecked_before(bi, i)) {
                     let _ = writeln!(self.out, "  K{bi}_{i}: ;");
                 }
                 self.line(op.line);
@@ -1297,7 +1309,27 @@ impl<'a> Emitter<'a> {
                 self.op(op);
                 self.slow_decrefs.clear();
             }
+            let check_end = self.check_ends.get(bi).copied().unwrap_or(false);
+            if twin && (check_end || self.rechecked_before(bi, b.ops.len())) {
+                let _ = writeln!(self.out, "  K{bi}_{}: ;", b.ops.len());
+            }
             self.flush_pending();
+            if check_end {
+                // (So that the join this block goes to is checked on every path.)
+                match self.copy {
+                    Copy::Main => {
+                        let _ = writeln!(
+                            self.out,
+                            "    if (OXY_UNLIKELY(!OXY_CONSTS_INTACT()) && !oxy_consts_recheck()) goto K{bi}_{};",
+                            b.ops.len()
+                        );
+                    }
+                    Copy::Single | Copy::Entry if self.cok => {
+                        let _ = writeln!(self.out, "    oxy_cok = OXY_CONSTS_INTACT();");
+                    }
+                    _ => {}
+                }
+            }
             self.line(b.term_line);
             match plan.forced[bi] {
                 Some(target) => {
@@ -1318,6 +1350,26 @@ impl<'a> Emitter<'a> {
                     self.likely = None;
                 }
             }
+        }
+    }
+
+    /// Is the op before (block, op) a release that re-checks the constants (so the
+    /// twin is entered here)?
+    fn rechecked_before(&self, bi: usize, i: usize) -> bool {
+        i > 0 && self.rechecks.binary_search(&(bi, i - 1)).is_ok()
+    }
+
+    /// For a release or a poll for signals being emitted: what its rare branch does
+    /// when the constants changed (see `const_guard::recheck_sites`), if anything.
+    fn on_consts_changed(&self) -> Option<String> {
+        if self.rechecks.binary_search(&self.at).is_err() {
+            return None;
+        }
+        let (bi, i) = self.at;
+        match self.copy {
+            Copy::Main => Some(format!("goto K{bi}_{};", i + 1)),
+            Copy::Single | Copy::Entry if self.cok => Some("oxy_cok = 0;".to_string()),
+            _ => None,
         }
     }
 
@@ -2099,7 +2151,7 @@ impl<'a> Emitter<'a> {
                 src,
                 steal,
             } => {
-                let code = crate::class::set_field_code(
+                let mut code = crate::class::set_field_code(
                     self.m,
                     self.reg(*obj),
                     *class,
@@ -2107,6 +2159,12 @@ impl<'a> Emitter<'a> {
                     self.reg(*src),
                     *steal,
                 );
+                if let Some(k) = self.on_consts_changed() {
+                    code = code.replace(
+                        "OXY_XDECREF(oxy_old);",
+                        &format!("OXY_XDECREF_K(oxy_old, {k});"),
+                    );
+                }
                 let _ = writeln!(self.out, "    {code}");
             }
             OpKind::NewInstance { dst, class } => {
@@ -2297,9 +2355,16 @@ impl<'a> Emitter<'a> {
             OpKind::CheckSignals => {
                 if let Some(err) = &op.err {
                     let handler = self.on_error(err, op.line);
+                    // (Signal handlers are Python code: see `on_consts_changed`.)
+                    let recheck = match self.on_consts_changed() {
+                        Some(k) => format!(
+                            " if (OXY_UNLIKELY(!OXY_CONSTS_INTACT()) && !oxy_consts_recheck()) {{ {k} }}"
+                        ),
+                        None => String::new(),
+                    };
                     let _ = writeln!(
                         self.out,
-                        "    if (OXY_UNLIKELY(--oxy_ticks == 0)) {{ oxy_ticks = 4096; if (OXY_UNLIKELY(oxy_loop_tick() < 0)) {{ {handler} }} }}"
+                        "    if (OXY_UNLIKELY(--oxy_ticks == 0)) {{ oxy_ticks = 4096; if (OXY_UNLIKELY(oxy_loop_tick() < 0)) {{ {handler} }}{recheck} }}"
                     );
                 }
             }
@@ -2321,13 +2386,19 @@ impl<'a> Emitter<'a> {
                     RType::Obj if self.none.get(reg.0 as usize).copied().unwrap_or(false) => {
                         writeln!(self.out, "    OXY_DECREF_NONE({r});")
                     }
-                    RType::Obj => writeln!(self.out, "    OXY_DECREF({r});"),
+                    RType::Obj => match self.on_consts_changed() {
+                        Some(k) => writeln!(self.out, "    OXY_DECREF_K({r}, {k});"),
+                        None => writeln!(self.out, "    OXY_DECREF({r});"),
+                    },
                     _ => writeln!(self.out, "    "),
                 };
             }
             OpKind::XDecRef { reg } => {
-                let s = match self.f.ty(*reg) {
-                    RType::Int if self.cold => format!("oxy_int_xdecref_ool({});", self.reg(*reg)),
+                let s = match (self.f.ty(*reg), self.on_consts_changed()) {
+                    (RType::Int, _) if self.cold => {
+                        format!("oxy_int_xdecref_ool({});", self.reg(*reg))
+                    }
+                    (RType::Obj, Some(k)) => format!("OXY_XDECREF_K({}, {k});", self.reg(*reg)),
                     _ => self.release(*reg),
                 };
                 let _ = writeln!(self.out, "    {s}");

@@ -162,11 +162,31 @@ fn borrowable(f: &Function, hooked: &[bool], bi: usize, i: usize) -> Option<usiz
             OpKind::DecRef { reg } | OpKind::XDecRef { reg } if reg == t => return Some(j),
             _ => {}
         }
-        if op.def() == Some(t) || op.stolen().contains(&t) || !harmless(f, hooked, op) {
+        if op.def() == Some(t) || op.stolen().contains(&t) {
             return None;
+        }
+        if !harmless(f, hooked, op) {
+            // `t[i]` right before the release: the list is read first, and a path
+            // that may run code (a list subclass, a big index) holds its own
+            // reference to it meanwhile.
+            let releases_next = ops.get(j + 1).is_some_and(
+                |n| matches!(n.kind, OpKind::DecRef { reg } | OpKind::XDecRef { reg } if reg == t),
+            );
+            return (releases_next && indexes_list(op, t)).then_some(j + 1);
         }
     }
     None
+}
+
+/// Whether `op` indexes the list `t` (`list_getitem`, `list_get_int`): it is done
+/// with `t` before anything it does can run Python code, or keeps `t` alive itself
+/// (`oxy_list_getitem_slow`).
+fn indexes_list(op: &Op, t: Reg) -> bool {
+    matches!(
+        &op.kind,
+        OpKind::Prim { prim: Prim::ListGetItem | Prim::ListGetItemInt, args, .. }
+            if args.first() == Some(&t) && args.iter().filter(|a| **a == t).count() == 1
+    )
 }
 
 /// Can the op neither run Python code nor release an object?

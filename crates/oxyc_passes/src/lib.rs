@@ -5,7 +5,9 @@
 //! 4. `peephole` removes redundant work (before reference counting);
 //! 5. `borrow` lets short-lived field reads borrow instead of owning, and stores
 //!    hand a dying value's reference to the field (after it);
-//! 6. `const_guard` lets a module-constant read reuse the check of an earlier one
+//! 6. `check_sink` moves a type check that an exact-type dispatch repeats to the
+//!    dispatch's fallback (after `refcount`: it keeps the error-edge releases right);
+//! 7. `const_guard` lets a module-constant read reuse the check of an earlier one
 //!    when nothing in between can run Python code (after them all);
 //!
 //! Module-wide, `callgraph` first marks the functions that can recurse, and
@@ -18,6 +20,7 @@ mod bitset;
 pub mod borrow;
 pub mod callgraph;
 pub mod cfg;
+pub mod check_sink;
 pub mod const_guard;
 pub mod forward;
 pub mod frame;
@@ -74,12 +77,13 @@ pub fn run_all_on(module: &mut Module, opt_level: u8, threads: usize) {
         }
     });
     let hooked = module.getattr_hooked();
+    let families = check_sink::Families::of(module);
     let weights: Vec<usize> = module.functions.iter().map(ops_of).collect();
     let total: usize = weights.iter().sum();
     let threads = threads.clamp(1, module.functions.len().max(1));
     if threads == 1 {
         for f in &mut module.functions {
-            per_function(f, opt_level, &hooked, timing, &mut times);
+            per_function(f, opt_level, &hooked, &families, timing, &mut times);
         }
     } else {
         // Contiguous shares of about equal weight.
@@ -98,6 +102,7 @@ pub fn run_all_on(module: &mut Module, opt_level: u8, threads: usize) {
         }
         shares.push(rest);
         let hooked = &hooked;
+        let families = &families;
         let results: Vec<Times> = std::thread::scope(|scope| {
             let handles: Vec<_> = shares
                 .into_iter()
@@ -105,7 +110,7 @@ pub fn run_all_on(module: &mut Module, opt_level: u8, threads: usize) {
                     scope.spawn(move || {
                         let mut t: Times = Default::default();
                         for f in fs {
-                            per_function(f, opt_level, hooked, timing, &mut t);
+                            per_function(f, opt_level, hooked, families, timing, &mut t);
                         }
                         t
                     })
@@ -133,7 +138,14 @@ pub fn run_all_on(module: &mut Module, opt_level: u8, threads: usize) {
 }
 
 /// The passes of one function, in order.
-fn per_function(f: &mut Function, opt_level: u8, hooked: &[bool], timing: bool, t: &mut Times) {
+fn per_function(
+    f: &mut Function,
+    opt_level: u8,
+    hooked: &[bool],
+    families: &check_sink::Families,
+    timing: bool,
+    t: &mut Times,
+) {
     let [_, t_cfg, t_uninit, t_peephole, t_refcount, t_borrow] = t;
     timed(timing, t_cfg, &mut || cfg::cleanup(f));
     timed(timing, t_uninit, &mut || uninit::run(f));
@@ -142,7 +154,10 @@ fn per_function(f: &mut Function, opt_level: u8, hooked: &[bool], timing: bool, 
     }
     timed(timing, t_refcount, &mut || refcount::run(f));
     if opt_level > 0 {
-        timed(timing, t_borrow, &mut || borrow::run(f, hooked));
+        timed(timing, t_borrow, &mut || {
+            borrow::run(f, hooked);
+            check_sink::run(f, families);
+        });
     }
     timed(timing, t_cfg, &mut || cfg::cleanup(f));
     if opt_level > 0 {
