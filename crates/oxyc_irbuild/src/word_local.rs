@@ -321,30 +321,18 @@ impl<'a> FnBuilder<'a> {
     /// as the word; anything else the ordinary store. False when the statement is not
     /// one (then it is compiled as usual).
     pub fn store_char_at(&mut self, target: &'a Expr, value: &'a Expr) -> bool {
-        let (Some(w), Some((seq, index)), ExprKind::Name(n)) = (
-            self.word_local(target, WordKind::Char),
-            item_subscript(value),
-            &target.kind,
-        ) else {
+        let (Some(w), ExprKind::Name(n)) = (self.word_local(target, WordKind::Char), &target.kind)
+        else {
             return false;
         };
-        if *self.cx.types.exprs.get(seq.id) != Ty::Str || !self.ty(index).is_intlike() {
+        let Some((cp, s, i, slow)) = self.char_at(value) else {
             return false;
-        }
-        let s = self.expr(seq);
-        let i = self.expr(index);
-        let i = self.coerce(&i, &Ty::Int, None);
-        // -1 with IndexError; -1 and no exception for a str subclass or a long index.
-        let cp = self.prim(Prim::StrCodePointAt, vec![s.reg, i]);
-        let zero = self.konst(Const::Int(0), RType::Ssize);
-        let other = self.prim(Prim::SsizeLt, vec![cp, zero]);
-        let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
-        self.branch(other, slow, fast);
-        self.switch_to(fast);
+        };
+        let done = self.new_block();
         self.set_word(w, cp);
         self.goto(done);
         self.switch_to(slow);
-        let v = self.prim(Prim::StrGetItem, vec![s.reg, i]);
+        let v = self.prim(Prim::StrGetItem, vec![s, i]);
         self.store_name(n, Val::new(v, Ty::Str));
         self.goto(done);
         self.switch_to(done);
