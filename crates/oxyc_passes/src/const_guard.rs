@@ -202,22 +202,10 @@ pub fn entry_known(f: &Function, hooked: &[bool]) -> Vec<(usize, usize)> {
     // `clean[b]`: nothing harmful ran on any path from the entry to the end of `b`,
     // for the blocks reached from the entry through clean blocks; start optimistic
     // and shrink. A handler (entered by an error edge) is never clean.
-    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut entered_by_error = vec![false; n];
-    for (bi, b) in f.blocks.iter().enumerate() {
-        for s in b.term.successors() {
-            if let Some(p) = preds.get_mut(s.0 as usize) {
-                p.push(bi);
-            }
-        }
-        for op in &b.ops {
-            if let Some(e) = &op.err
-                && let Some(x) = entered_by_error.get_mut(e.target.0 as usize)
-            {
-                *x = true;
-            }
-        }
-    }
+    let Graph {
+        preds,
+        entered_by_error,
+    } = Graph::of(f);
     let harmful = |b: usize| {
         f.blocks[b]
             .ops
