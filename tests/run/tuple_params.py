@@ -55,7 +55,7 @@ def rebinds(p: tuple[int, str]) -> str:
 def deleted(p: tuple[int, int]) -> str:
     del p
     try:
-        return str(p[0])  # noqa: F821
+        return str(p[0])  # type: ignore[misc]  # noqa: F821
     except UnboundLocalError as e:
         return "unbound " + type(e).__name__
 

@@ -431,7 +431,7 @@ def maybe_char(text: str, flag: bool) -> bool:
 def deleted_char(text: str) -> bool:
     c = text[0]
     del c
-    return c.isdigit()
+    return c.isdigit()  # type: ignore[misc]
 
 
 def char_kept(text: str) -> list[object]:
