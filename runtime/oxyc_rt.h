@@ -349,7 +349,8 @@ static inline oxy_int oxy_int_from_double(double d) {
     return oxy_int_from_double_slow(d);
 }
 
-/* str(x) as a new str (ValueError past sys.get_int_max_str_digits()). */
+/* str(x) as a new str: a short int's digits are written directly (a long one
+   raises ValueError past sys.get_int_max_str_digits()). */
 OXY_API PyObject *oxy_int_to_str(oxy_int x);
 
 /* round(d) -> int (round half to even); same errors as oxy_int_from_double. */
@@ -950,8 +951,19 @@ OXY_API PyObject *oxy_list_slice_tuple(PyObject *l, oxy_int lo, oxy_int hi, int 
 OXY_API PyObject *oxy_str_strip_ascii_set(PyObject *s, PyObject *chars, int which);
 
 /* int(s) for a value typed str: an exact ASCII str of an optional sign and at most
-   18 decimal digits is read directly; anything else is int()'s own parsing. */
+   18 decimal digits (with ASCII whitespace around them) is read directly; anything else is int()'s own parsing. */
 OXY_API oxy_int oxy_str_to_int(PyObject *s);
+
+/* format(x, spec) of an int, float or str. Common specs are laid out directly
+   ([[fill]align][sign][0][width][.precision] and the types d x X o b of short ints,
+   f F e E g G of floats, s of exact strs); any other spec, and a str subclass, go
+   to format() itself. */
+OXY_API PyObject *oxy_format_int(oxy_int v, PyObject *spec);
+OXY_API PyObject *oxy_format_float(double x, PyObject *spec);
+OXY_API PyObject *oxy_format_str(PyObject *s, PyObject *spec);
+/* The str s padded with spaces to width characters, on the right when left is
+   set (what `%-5s` does), else on the left: printf-style `%` of a str. */
+OXY_API PyObject *oxy_str_pad(PyObject *s, Py_ssize_t width, int left);
 
 /* What type.__call__ checks of __init__'s result: -1 with TypeError unless None. */
 static inline int oxy_init_returned_none(PyObject *r) {

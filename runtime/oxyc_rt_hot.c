@@ -368,19 +368,12 @@ oxy_int oxy_int_from_double_slow(double d) {
     return oxy_int_from_long_obj_steal(PyLong_FromDouble(d));
 }
 
-PyObject *oxy_int_to_str(oxy_int x) {
-    PyObject *o = oxy_int_box(x);
-    if (o == NULL) return NULL;
-    PyObject *s = PyObject_Str(o);
-    Py_DECREF(o);
-    return s;
-}
-
 PyObject *oxy_float_to_str(double d) {
-    PyObject *o = PyFloat_FromDouble(d);
-    if (o == NULL) return NULL;
-    PyObject *s = PyObject_Str(o);
-    Py_DECREF(o);
+    /* (What float.__repr__ does, without the float object.) */
+    char *buf = PyOS_double_to_string(d, 'r', 0, Py_DTSF_ADD_DOT_0, NULL);
+    if (buf == NULL) return NULL;
+    PyObject *s = PyUnicode_FromString(buf);
+    PyMem_Free(buf);
     return s;
 }
 
@@ -707,14 +700,19 @@ PyObject *oxy_str_strip_ascii_set(PyObject *s, PyObject *chars, int which) {
     return PyUnicode_Substring(s, i, j);
 }
 
+/* The whitespace int() skips around the digits of an ASCII str. */
+#define OXY_INT_SPACE(c) ((c) == ' ' || ((c) >= '\t' && (c) <= '\r'))
+
 oxy_int oxy_str_to_int(PyObject *s) {
     if (PyUnicode_CheckExact(s) && PyUnicode_IS_ASCII(s)) {
         Py_ssize_t n = PyUnicode_GET_LENGTH(s), i = 0;
         const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
+        while (i < n && OXY_INT_SPACE(p[i])) i++;
+        while (n > i && OXY_INT_SPACE(p[n - 1])) n--;
         int neg = 0;
-        if (n > 0 && (p[0] == '-' || p[0] == '+')) {
-            neg = p[0] == '-';
-            i = 1;
+        if (i < n && (p[i] == '-' || p[i] == '+')) {
+            neg = p[i] == '-';
+            i++;
         }
         /* (18 digits stay below 2**62: a short int) */
         if (n - i >= 1 && n - i <= 18) {
@@ -734,6 +732,220 @@ oxy_int oxy_str_to_int(PyObject *s) {
     oxy_int r = oxy_int_from_long_obj(o);
     Py_DECREF(o);
     return r;
+}
+
+#undef OXY_INT_SPACE
+
+/* ======================================================================== */
+/* Formatting: format(x, spec) of ints, floats and strs                      */
+/* ======================================================================== */
+
+/* The parts of a format spec that the fast paths below handle. */
+typedef struct {
+    Py_UCS1 fill;   /* ' ' unless given (or '0' by the zero flag) */
+    Py_UCS1 align;  /* '<', '>', '=', '^', or 0: the type's default */
+    Py_UCS1 sign;   /* '+', ' ', or 0 ('-' is the default) */
+    Py_UCS1 zero;   /* the zero flag was given */
+    Py_UCS1 type;   /* the presentation type, or 0 */
+    Py_ssize_t width;     /* -1: none */
+    Py_ssize_t precision; /* -1: none */
+} oxy_fmt;
+
+/* Reads an ASCII spec "[[fill]align][sign][0][width][.precision][type]" by
+   format()'s rules (a fill needs an align after it; the zero flag sets the fill
+   to '0' when none is given, and the align to '=' when none is given). 0 for
+   anything else (`#`, `z`, grouping, widths and precisions of 5 digits or more,
+   non-ASCII), which the callers leave to format() itself. */
+static int oxy_fmt_parse(PyObject *spec, oxy_fmt *f) {
+    if (!PyUnicode_IS_ASCII(spec)) return 0;
+    const Py_UCS1 *p = PyUnicode_1BYTE_DATA(spec);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(spec), i = 0;
+    f->fill = ' ';
+    f->align = 0;
+    f->sign = 0;
+    f->zero = 0;
+    f->type = 0;
+    f->width = -1;
+    f->precision = -1;
+    int fill_given = 0;
+#define IS_ALIGN(c) ((c) == '<' || (c) == '>' || (c) == '=' || (c) == '^')
+    if (n >= 2 && IS_ALIGN(p[1])) {
+        f->fill = p[0];
+        f->align = p[1];
+        fill_given = 1;
+        i = 2;
+    } else if (n >= 1 && IS_ALIGN(p[0])) {
+        f->align = p[0];
+        i = 1;
+    }
+#undef IS_ALIGN
+    if (i < n && (p[i] == '+' || p[i] == ' ')) f->sign = p[i++];
+    else if (i < n && p[i] == '-') i++;
+    if (!fill_given && i < n && p[i] == '0') {
+        f->fill = '0';
+        f->zero = 1;
+        if (!f->align) f->align = '=';
+        i++;
+    }
+    Py_ssize_t start = i, v = 0;
+    while (i < n && p[i] >= '0' && p[i] <= '9') v = v * 10 + (p[i++] - '0');
+    if (i - start > 4) return 0;
+    if (i > start) f->width = v;
+    if (i < n && p[i] == '.') {
+        start = ++i;
+        v = 0;
+        while (i < n && p[i] >= '0' && p[i] <= '9') v = v * 10 + (p[i++] - '0');
+        if (i == start || i - start > 4) return 0;
+        f->precision = v;
+    }
+    if (i < n) f->type = p[i++];
+    return i == n;
+}
+
+/* The text `sign body` laid out in f's width, fill and alignment (default
+   `dflt`), as format() lays out numbers and strings: '=' puts the fill between
+   the sign and the body. body has n characters of at most maxchar. */
+static PyObject *oxy_fmt_layout(const oxy_fmt *f, Py_UCS1 dflt, char sign, PyObject *body_obj,
+                                const char *body, Py_ssize_t n) {
+    Py_ssize_t ns = sign ? 1 : 0, len = ns + n;
+    Py_ssize_t pad = f->width > len ? f->width - len : 0, left = 0, mid = 0;
+    switch (f->align ? f->align : dflt) {
+    case '>': left = pad; break;
+    case '^': left = pad / 2; break;
+    case '=': mid = pad; break;
+    default: break;
+    }
+    Py_UCS4 maxchar = body_obj ? PyUnicode_MAX_CHAR_VALUE(body_obj) : 127;
+    if (pad && f->fill > maxchar) maxchar = f->fill;
+    PyObject *r = PyUnicode_New(len + pad, maxchar);
+    if (r == NULL) return NULL;
+    Py_ssize_t at = 0;
+    if (left) PyUnicode_Fill(r, at, left, f->fill);
+    at += left;
+    if (sign) PyUnicode_WRITE(PyUnicode_KIND(r), PyUnicode_DATA(r), at++, (Py_UCS4)sign);
+    if (mid) PyUnicode_Fill(r, at, mid, f->fill);
+    at += mid;
+    if (body_obj) {
+        if (n) _PyUnicode_FastCopyCharacters(r, at, body_obj, 0, n);
+    } else if (PyUnicode_KIND(r) == PyUnicode_1BYTE_KIND) {
+        memcpy(PyUnicode_1BYTE_DATA(r) + at, body, (size_t)n);
+    } else {
+        for (Py_ssize_t k = 0; k < n; k++)
+            PyUnicode_WRITE(PyUnicode_KIND(r), PyUnicode_DATA(r), at + k, (Py_UCS1)body[k]);
+    }
+    at += n;
+    if (pad - left - mid) PyUnicode_Fill(r, at, pad - left - mid, f->fill);
+    return r;
+}
+
+/* The digits of |v| in base 2, 8, 10 or 16 (upper: A-F), written backwards
+   from end; returns where they start. */
+static char *oxy_fmt_digits(int64_t v, unsigned base, int upper, char *end) {
+    static const char lower_digits[] = "0123456789abcdef", upper_digits[] = "0123456789ABCDEF";
+    const char *d = upper ? upper_digits : lower_digits;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    char *p = end;
+    do {
+        *--p = d[u % base];
+        u /= base;
+    } while (u);
+    return p;
+}
+
+PyObject *oxy_int_to_str(oxy_int v) {
+    if (OXY_INT_IS_SHORT(v)) {
+        int64_t x = OXY_INT_SHORT_VALUE(v);
+        char buf[24], *end = buf + sizeof buf;
+        char *p = oxy_fmt_digits(x, 10, 0, end);
+        if (x < 0) *--p = '-';
+        PyObject *r = PyUnicode_New(end - p, 127);
+        if (r == NULL) return NULL;
+        memcpy(PyUnicode_1BYTE_DATA(r), p, (size_t)(end - p));
+        return r;
+    }
+    return PyObject_Str(OXY_INT_AS_OBJ(v));
+}
+
+PyObject *oxy_format_int(oxy_int v, PyObject *spec) {
+    if (OXY_INT_IS_SHORT(v)) {
+        if (PyUnicode_GET_LENGTH(spec) == 0) return oxy_int_to_str(v);
+        oxy_fmt f;
+        if (oxy_fmt_parse(spec, &f) && f.precision < 0) {
+            unsigned base = 0;
+            switch (f.type) {
+            case 0: case 'd': base = 10; break;
+            case 'x': case 'X': base = 16; break;
+            case 'o': base = 8; break;
+            case 'b': base = 2; break;
+            default: break;
+            }
+            if (base) {
+                int64_t x = OXY_INT_SHORT_VALUE(v);
+                char buf[72], *end = buf + sizeof buf;
+                char *p = oxy_fmt_digits(x, base, f.type == 'X', end);
+                char sign = x < 0 ? '-' : (char)f.sign;
+                return oxy_fmt_layout(&f, '>', sign, NULL, p, end - p);
+            }
+        }
+    }
+    PyObject *o = oxy_int_box(v);
+    if (o == NULL) return NULL;
+    PyObject *r = PyObject_Format(o, spec);
+    Py_DECREF(o);
+    return r;
+}
+
+PyObject *oxy_format_float(double x, PyObject *spec) {
+    if (PyUnicode_GET_LENGTH(spec) == 0) return oxy_float_to_str(x);
+    oxy_fmt f;
+    if (oxy_fmt_parse(spec, &f) && f.type && strchr("fFeEgG", f.type) != NULL) {
+        char *buf = PyOS_double_to_string(x, (char)f.type, f.precision < 0 ? 6 : (int)f.precision,
+                                          0, NULL);
+        if (buf == NULL) return NULL;
+        const char *p = buf;
+        char sign = (char)f.sign;
+        if (*p == '-') {
+            sign = '-';
+            p++;
+        }
+        PyObject *r = oxy_fmt_layout(&f, '>', sign, NULL, p, (Py_ssize_t)strlen(p));
+        PyMem_Free(buf);
+        return r;
+    }
+    PyObject *o = PyFloat_FromDouble(x);
+    if (o == NULL) return NULL;
+    PyObject *r = PyObject_Format(o, spec);
+    Py_DECREF(o);
+    return r;
+}
+
+PyObject *oxy_format_str(PyObject *s, PyObject *spec) {
+    if (PyUnicode_CheckExact(s)) {
+        if (PyUnicode_GET_LENGTH(spec) == 0) return Py_NewRef(s);
+        oxy_fmt f;
+        if (oxy_fmt_parse(spec, &f) && (f.type == 0 || f.type == 's') && !f.sign && !f.zero &&
+            f.align != '=') {
+            Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+            if (f.precision >= 0 && f.precision < n) {
+                /* (A substring, so that the result's kind is the smallest that fits.) */
+                PyObject *cut = PyUnicode_Substring(s, 0, f.precision);
+                if (cut == NULL) return NULL;
+                PyObject *r = oxy_fmt_layout(&f, '<', 0, cut, NULL, f.precision);
+                Py_DECREF(cut);
+                return r;
+            }
+            if (f.width <= n) return Py_NewRef(s);
+            return oxy_fmt_layout(&f, '<', 0, s, NULL, n);
+        }
+    }
+    return PyObject_Format(s, spec);
+}
+
+PyObject *oxy_str_pad(PyObject *s, Py_ssize_t width, int left) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    if (n >= width) return Py_NewRef(s);
+    oxy_fmt f = {' ', left ? '<' : '>', 0, 0, 0, width, -1};
+    return oxy_fmt_layout(&f, '<', 0, s, NULL, n);
 }
 
 /* ======================================================================== */

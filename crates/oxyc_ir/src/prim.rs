@@ -325,6 +325,12 @@ prims! {
     ObjRepr = "py_repr", "PyObject_Repr($0)", [Obj] -> Obj, Null;
     ObjAscii = "py_ascii", "PyObject_ASCII($0)", [Obj] -> Obj, Null;
     ObjFormat = "py_format", "PyObject_Format($0, $1)", [Obj, Obj] -> Obj, Null;
+    FormatInt = "format_int", "oxy_format_int($0, $1)", [Int, Obj] -> Obj, Null;
+    FormatFloat = "format_float", "oxy_format_float($0, $1)", [Float, Obj] -> Obj, Null;
+    FormatStr = "format_str", "oxy_format_str($0, $1)", [Obj, Obj] -> Obj, Null;
+    IntToStr = "int_to_str", "oxy_int_to_str($0)", [Int] -> Obj, Null;
+    FloatToStr = "float_to_str", "oxy_float_to_str($0)", [Float] -> Obj, Null;
+    StrPad = "str_pad", "oxy_str_pad($0, $1, $2)", [Obj, Ssize, CInt] -> Obj, Null;
     ObjToInt = "py_int", "PyNumber_Long($0)", [Obj] -> Obj, Null;
     StrToInt = "str_to_int", "oxy_str_to_int($0)", [Obj] -> Int, IntErr;
     ObjIndex = "py_index", "PyNumber_Index($0)", [Obj] -> Obj, Null;

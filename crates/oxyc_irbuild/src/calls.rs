@@ -90,6 +90,12 @@ impl<'a> FnBuilder<'a> {
             {
                 return v;
             }
+            if attr.name == "format"
+                && let ExprKind::Str(t) = &value.kind
+                && let Some(r) = self.str_format_call(t, args, keywords)
+            {
+                return Val::new(r, Ty::Str);
+            }
             let recv = self.expr(value);
             if let Some(v) = self.native_method_call(&recv, &attr.name, args, keywords) {
                 return v;
@@ -1037,8 +1043,7 @@ impl<'a> FnBuilder<'a> {
             }
             ("str", [a]) => {
                 let v = self.expr(a);
-                let b = self.box_val(&v);
-                Some(Val::new(self.prim(Prim::ObjStr, vec![b]), Ty::Str))
+                Some(Val::new(self.str_of(&v), Ty::Str))
             }
             ("repr", [a]) => {
                 let v = self.expr(a);

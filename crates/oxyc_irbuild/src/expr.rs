@@ -3,9 +3,7 @@
 use crate::builder::{FnBuilder, Val, rtype_of};
 use oxyc_ir::{BuildKind, Const, OpKind, Prim, RType};
 use oxyc_sema::NameRes;
-use oxyc_syntax::ast::{
-    BinOp, BoolOp, CmpOp, Comprehension, Expr, ExprKind, FStringPart, IntLit, UnaryOp,
-};
+use oxyc_syntax::ast::{BinOp, BoolOp, CmpOp, Comprehension, Expr, ExprKind, IntLit, UnaryOp};
 use oxyc_types::Ty;
 
 pub(crate) const SHORT_MAX: i64 = (1 << 62) - 1;
@@ -93,6 +91,12 @@ impl<'a> FnBuilder<'a> {
                     && let Some(v) = self.masked_and(left, right)
                 {
                     return v;
+                }
+                if *op == BinOp::Mod
+                    && let ExprKind::Str(t) = &left.kind
+                    && let Some(r) = self.percent_format(t, right)
+                {
+                    return Val::new(r, Ty::Str);
                 }
                 let l = self.expr(left);
                 let r = self.expr(right);
@@ -1093,56 +1097,6 @@ impl<'a> FnBuilder<'a> {
             }
             ExprKind::Starred(inner) => self.target_ty(inner, n),
             _ => Ty::Object,
-        }
-    }
-
-    fn fstring(&mut self, parts: &'a [FStringPart]) -> oxyc_ir::Reg {
-        let mut pieces = Vec::new();
-        for p in parts {
-            match p {
-                FStringPart::Literal(s) => {
-                    if !s.is_empty() {
-                        pieces.push(self.str_const(s));
-                    }
-                }
-                FStringPart::Interpolation {
-                    expr,
-                    conversion,
-                    format_spec,
-                    debug_text,
-                } => {
-                    if let Some(t) = debug_text {
-                        pieces.push(self.str_const(t));
-                    }
-                    let v = self.expr(expr);
-                    let mut obj = self.box_val(&v);
-                    obj = match conversion {
-                        Some('r') => self.prim(Prim::ObjRepr, vec![obj]),
-                        Some('s') => self.prim(Prim::ObjStr, vec![obj]),
-                        Some('a') => self.prim(Prim::ObjAscii, vec![obj]),
-                        _ => obj,
-                    };
-                    let spec = match format_spec {
-                        Some(spec) => self.fstring(spec),
-                        None => self.str_const(""),
-                    };
-                    pieces.push(self.prim(Prim::ObjFormat, vec![obj, spec]));
-                }
-            }
-        }
-        match pieces.len() {
-            0 => self.str_const(""),
-            1 => pieces[0],
-            _ => {
-                let t = self.temp(RType::Obj);
-                self.emit(OpKind::Build {
-                    dst: t,
-                    kind: BuildKind::Tuple,
-                    items: pieces,
-                });
-                let sep = self.str_const("");
-                self.prim(Prim::StrJoin, vec![sep, t])
-            }
         }
     }
 }

@@ -14,6 +14,7 @@ mod coroutine;
 mod dict_loop;
 mod dunder;
 mod expr;
+mod format;
 mod generator;
 mod narrow;
 mod pattern;

@@ -1725,6 +1725,7 @@ fn method_ty(recv: &Ty, name: &str) -> Ty {
             | "islower" | "isalnum" | "isnumeric" | "isdecimal" | "isidentifier"
             | "isprintable" | "istitle" | "isascii" => Ty::Bool,
             "split" | "rsplit" | "splitlines" => Ty::list(Ty::Str),
+            "partition" | "rpartition" => Ty::Tuple(vec![Ty::Str, Ty::Str, Ty::Str]),
             "encode" => Ty::Bytes,
             _ => Ty::Object,
         },
