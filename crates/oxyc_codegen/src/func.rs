@@ -1911,7 +1911,13 @@ impl<'a> Emitter<'a> {
             }
             OpKind::BuildDict { dst, keys, values } => {
                 let dn = self.reg(*dst);
-                let _ = writeln!(self.out, "    {dn} = PyDict_New();");
+                if keys.len() > 5 {
+                    // (Sized for its keys, as the interpreter's displays are: no
+                    // resize half-way through.)
+                    let _ = writeln!(self.out, "    {dn} = _PyDict_NewPresized({});", keys.len());
+                } else {
+                    let _ = writeln!(self.out, "    {dn} = PyDict_New();");
+                }
                 if !keys.is_empty() {
                     let sets: Vec<String> = keys
                         .iter()

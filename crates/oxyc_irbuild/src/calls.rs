@@ -97,6 +97,16 @@ impl<'a> FnBuilder<'a> {
                 return Val::new(r, Ty::Str);
             }
             let recv = self.expr(value);
+            // (Asserted to be a dict: tried as one before any native class's method
+            // of the same name.)
+            if recv.ty == Ty::Object
+                && ty == Ty::Object
+                && keywords.is_empty()
+                && self.dict_hinted(value)
+                && let Some(r) = self.dict_method(&recv, &attr.name, args)
+            {
+                return Val::new(r, Ty::Object);
+            }
             if let Some(v) = self.native_method_call(&recv, &attr.name, args, keywords) {
                 return v;
             }

@@ -428,10 +428,8 @@ fn parse_format(t: &str, nargs: usize, names: &[&str]) -> Option<Vec<Piece>> {
                 } else {
                     return None;
                 };
-                if name.is_empty() || name.chars().all(|d| d.is_ascii_digit()) {
-                    if arg >= nargs {
-                        return None;
-                    }
+                if (name.is_empty() || name.chars().all(|d| d.is_ascii_digit())) && arg >= nargs {
+                    return None;
                 }
                 if !lit.is_empty() {
                     pieces.push(Piece::Lit(std::mem::take(&mut lit)));

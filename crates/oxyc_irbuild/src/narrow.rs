@@ -1,4 +1,4 @@
-//! Flow-sensitive narrowing of `Optional[C]` locals.
+//! Flow-sensitive narrowing of `Optional[C]` and untyped locals.
 //!
 //! After `if x is not None:` (or `if x:`, `while x is not None:`, `if x is None:
 //! return`, the operands of `and`/`or` and ternaries; `x` may be a walrus,
@@ -20,6 +20,12 @@
 //!   any point of the body);
 //! * after an `if`, what holds at the end of both branches holds (a branch that
 //!   cannot fall through, e.g. ends in `return`, does not count).
+//!
+//! An untyped local (`object`, a union, no annotation) is narrowed the same way
+//! after `if isinstance(x, dict):` (to `dict`) or `if isinstance(x, str):` (to
+//! `str`). After `assert isinstance(x, dict)`, which `-O` skips, `x` only gets a
+//! *hint*: `x.get(...)` is tried as a dict method first (the runtime checks), and
+//! nothing else changes.
 //!
 //! Only the static type changes: the register is the same `PyObject *`, so an
 //! unsound narrowing would skip a guard, never misread a value. Hence the rules
@@ -82,6 +88,32 @@ impl<'a> FnBuilder<'a> {
     /// Forget what is known about `n` (it is being rebound or deleted).
     pub fn forget_narrowing(&mut self, n: &str) {
         self.narrowed.remove(n);
+        if !self.narrowed.is_empty() {
+            self.narrowed.remove(&hint_key(n));
+        }
+    }
+
+    /// Has an `assert isinstance(n, dict)` passed (or been skipped by `-O`) since
+    /// `n` was last bound? Then `n.get(...)` is tried as a dict first: the runtime
+    /// calls the method itself for anything else.
+    pub fn dict_hinted(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Name(n) => self.narrowed.contains_key(&hint_key(n)),
+            _ => false,
+        }
+    }
+
+    /// After `assert test`: what the test implies, as hints only (with `-O` the test
+    /// never ran, so nothing may rely on it).
+    pub fn apply_assert_hints(&mut self, test: &Expr) {
+        if self.no_narrowing > 0 {
+            return;
+        }
+        for (n, t) in self.implied(test, true) {
+            if matches!(t, Ty::Dict(..)) {
+                self.narrowed.insert(hint_key(&n), t);
+            }
+        }
     }
 
     /// Forget every name the statements may bind.
@@ -90,7 +122,7 @@ impl<'a> FnBuilder<'a> {
             return;
         }
         let names = assigned_anywhere(body);
-        self.narrowed.retain(|n, _| !names.contains(n));
+        self.narrowed.retain(|n, _| !names.contains(fact_name(n)));
     }
 
     /// Forget the walrus targets inside `e`.
@@ -100,7 +132,7 @@ impl<'a> FnBuilder<'a> {
         }
         let mut names = HashSet::new();
         walrus_in_expr(e, &mut names);
-        self.narrowed.retain(|n, _| !names.contains(n));
+        self.narrowed.retain(|n, _| !names.contains(fact_name(n)));
     }
 
     /// Narrow by what `test` being `when` implies.
@@ -136,6 +168,28 @@ impl<'a> FnBuilder<'a> {
                 .and_then(|n| self.not_none(n))
                 .into_iter()
                 .collect(),
+            // `isinstance(x, dict)` / `isinstance(x, str)` of an untyped local.
+            ExprKind::Call { .. } if when => {
+                let Some([x, cls]) = self.builtin_call_args(test, "isinstance", 2) else {
+                    return vec![];
+                };
+                let ExprKind::Name(c) = &cls.kind else {
+                    return vec![];
+                };
+                let builtin = self.class_body.is_none()
+                    && !self.comp.iter().any(|s| s.contains_key(c))
+                    && self.cx.sem.resolve(self.scope, c) == NameRes::Builtin;
+                let t = match c.as_str() {
+                    "dict" if builtin => Ty::Dict(Box::new(Ty::Object), Box::new(Ty::Object)),
+                    "str" if builtin => Ty::Str,
+                    _ => return vec![],
+                };
+                walrus_or_name(x)
+                    .filter(|n| self.untyped_local(n))
+                    .map(|n| (n.to_string(), t))
+                    .into_iter()
+                    .collect()
+            }
             ExprKind::UnaryOp {
                 op: UnaryOp::Not,
                 operand,
@@ -155,6 +209,18 @@ impl<'a> FnBuilder<'a> {
             }
             _ => vec![],
         }
+    }
+
+    /// Is `n` a plain local of no known type (`object`, a union, no annotation)?
+    fn untyped_local(&self, n: &str) -> bool {
+        if self.comp.iter().any(|s| s.contains_key(n)) || !self.locals.contains_key(n) {
+            return false;
+        }
+        matches!(self.cx.sem.resolve(self.scope, n), NameRes::Local)
+            && matches!(
+                self.narrowed.get(n).or_else(|| self.local_tys.get(n)),
+                Some(Ty::Object)
+            )
     }
 
     /// `n` is not None: its narrowed type, when `n` is an `Optional[C]` local.
@@ -190,6 +256,17 @@ fn walrus_or_name(e: &Expr) -> Option<&str> {
         },
         _ => None,
     }
+}
+
+/// The key under which a hint about `n` is kept among the narrowings (so that
+/// every rule that forgets or joins narrowings applies to hints too).
+fn hint_key(n: &str) -> String {
+    format!("\0{n}")
+}
+
+/// The name a narrowing or hint key is about.
+fn fact_name(k: &str) -> &str {
+    k.strip_prefix('\0').unwrap_or(k)
 }
 
 /// What holds after two paths join: the facts both agree on.

@@ -234,6 +234,7 @@ impl<'a> FnBuilder<'a> {
                 self.line = self.cx.line_of(test.span.start);
                 self.prim_void(Prim::RaiseAssert, vec![m]);
                 self.switch_to(done);
+                self.apply_assert_hints(test);
             }
             StmtKind::Import(aliases) => {
                 for a in aliases {

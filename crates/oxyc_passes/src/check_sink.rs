@@ -108,10 +108,38 @@ fn sinkable(
     };
     let err = check.err.as_ref()?;
     let family = families.family(expected)?;
-    // Copies and releases of other registers, then the first test.
+    // Copies and releases of other registers, then the first test: in this block,
+    // or along jumps to blocks entered from the one before only (a loop item's
+    // check, then the loop variable's store, then the body).
+    let mut seq: Vec<&Op> = ops[at + 1..].iter().collect();
+    let mut cur = bi;
+    loop {
+        let ends_in_test = !f.blocks[cur].ops.is_empty() || cur == bi;
+        if ends_in_test
+            && matches!(
+                seq.last(),
+                Some(Op {
+                    kind: OpKind::TypeIs { .. },
+                    ..
+                })
+            )
+            && matches!(f.blocks[cur].term, Terminator::Branch { .. })
+        {
+            break;
+        }
+        match f.blocks[cur].term {
+            Terminator::Goto(t)
+                if preds.get(t.0 as usize) == Some(&1) && t.0 as usize != bi && seq.len() < 64 =>
+            {
+                cur = t.0 as usize;
+                seq.extend(f.blocks[cur].ops.iter());
+            }
+            _ => return None,
+        }
+    }
     let mut alias: Vec<Reg> = vec![*src];
     let mut cleanup = err.cleanup.clone();
-    let (last, between) = ops[at + 1..].split_last()?;
+    let (last, between) = seq.split_last()?;
     for op in between {
         match op.kind {
             OpKind::DecRef { reg } | OpKind::XDecRef { reg } if !alias.contains(&reg) => {
@@ -136,7 +164,7 @@ fn sinkable(
     if !alias.contains(&obj) {
         return None;
     }
-    let Terminator::Branch { cond, else_, .. } = f.blocks[bi].term else {
+    let Terminator::Branch { cond, else_, .. } = f.blocks[cur].term else {
         return None;
     };
     if cond != dst {
@@ -179,7 +207,7 @@ fn sinkable(
             }
             _ => break next,
         }
-        if next == BlockId(bi as u32) {
+        if next == BlockId(bi as u32) || next == BlockId(cur as u32) {
             return None;
         }
     };
