@@ -355,6 +355,11 @@ OXY_API PyObject *oxy_int_to_str(oxy_int x);
 
 /* round(d) -> int (round half to even); same errors as oxy_int_from_double. */
 OXY_API oxy_int oxy_float_round(double d);
+/* round(x, ndigits) of a float: for 0 <= ndigits <= 22 and a result of at most 15
+   significant digits, x scaled by 10**ndigits is rounded half-even exactly (in
+   128-bit integers) and divided back, which is the correctly rounded value
+   float.__round__ gives; anything else is float.__round__ itself. */
+OXY_API double oxy_float_round_to(double x, oxy_int ndigits);
 
 /* x.bit_length() */
 OXY_API oxy_int oxy_int_bit_length(oxy_int x);

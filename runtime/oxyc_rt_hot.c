@@ -385,6 +385,65 @@ oxy_int oxy_float_round(double x) {
     return oxy_int_from_double(r);
 }
 
+double oxy_float_round_to(double x, oxy_int ndigits) {
+    if (OXY_INT_IS_SHORT(ndigits) && isfinite(x)) {
+        int64_t n = OXY_INT_SHORT_VALUE(ndigits);
+        double ax = fabs(x);
+        /* (Zero, and a float of 2**52 or more, which is whole, round to themselves.) */
+        if (n >= 0 && (ax == 0.0 || ax >= 4503599627370496.0)) return x;
+        if (n >= 0 && n <= 22) {
+            static const double p10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                           1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                           1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+            /* ax = m * 2**-k exactly */
+            uint64_t bits;
+            memcpy(&bits, &ax, sizeof bits);
+            int exp = (int)(bits >> 52);
+            uint64_t m = bits & (((uint64_t)1 << 52) - 1);
+            int k;
+            if (exp == 0) {
+                k = 1074;
+            } else {
+                m |= (uint64_t)1 << 52;
+                k = 1075 - exp;
+            }
+            unsigned __int128 ten = 1;
+            for (int64_t i = 0; i < n; i++) ten *= 10;
+            unsigned __int128 num = (unsigned __int128)m * ten, q = 0;
+            /* (k >= 2 here; from k = 128 on, num * 2**-k < 1/2 rounds to 0) */
+            if (k < 128) {
+                q = num >> k;
+                unsigned __int128 rem = num - (q << k), half = (unsigned __int128)1 << (k - 1);
+                if (rem > half || (rem == half && (q & 1))) q++;
+            }
+            if (q < ((unsigned __int128)1 << 53))
+                /* Both exact: one correctly rounded division. */
+                return copysign((double)(uint64_t)q / p10[n], x);
+        }
+    }
+    PyObject *f = PyFloat_FromDouble(x);
+    if (f == NULL) return OXY_FLOAT_ERR;
+    PyObject *nd = oxy_int_box(ndigits);
+    if (nd == NULL) {
+        Py_DECREF(f);
+        return OXY_FLOAT_ERR;
+    }
+    static PyObject *name;
+    if (name == NULL && (name = PyUnicode_InternFromString("__round__")) == NULL) {
+        Py_DECREF(f);
+        Py_DECREF(nd);
+        return OXY_FLOAT_ERR;
+    }
+    PyObject *r = PyObject_CallMethodOneArg(f, name, nd);
+    Py_DECREF(f);
+    Py_DECREF(nd);
+    if (r == NULL) return OXY_FLOAT_ERR;
+    double d = PyFloat_AsDouble(r);
+    Py_DECREF(r);
+    if (d == -1.0 && PyErr_Occurred()) return OXY_FLOAT_ERR;
+    return d;
+}
+
 oxy_int oxy_int_bit_length(oxy_int x) {
     if (OXY_INT_IS_SHORT(x)) {
         int64_t v = OXY_INT_SHORT_VALUE(x);

@@ -123,6 +123,7 @@ prims! {
         fast "(($0 & 1) == 0 && (($d = (double)($0 >> 1)), 1))", slow "oxy_int_to_double_slow($0)";
     IntFromFloat = "int_from_float", "oxy_int_from_double($0)", [Float] -> Int, IntErr;
     FloatRound = "float_round", "oxy_float_round($0)", [Float] -> Int, IntErr;
+    FloatRoundTo = "float_round_to", "oxy_float_round_to($0, $1)", [Float, Int] -> Float, FloatErr;
     IntBitLength = "int_bit_length", "oxy_int_bit_length($0)", [Int] -> Int, IntErr;
     IntIsTrue = "int_is_true", "($0 != 0)", [Int] -> Bool, Never;
     IntBox = "box_int", "oxy_int_box($0)", [Int] -> Obj, Null;

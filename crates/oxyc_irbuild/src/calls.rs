@@ -1065,6 +1065,15 @@ impl<'a> FnBuilder<'a> {
                 let c = self.truthy(&v);
                 Some(Val::new(self.cond_to_bool(c), Ty::Bool))
             }
+            ("round", [a, nd]) if self.ty(a) == Ty::Float && self.ty(nd).is_intlike() => {
+                let x = self.expr(a);
+                let n = self.expr(nd);
+                let n = self.coerce(&n, &Ty::Int, None);
+                Some(Val::new(
+                    self.prim(Prim::FloatRoundTo, vec![x.reg, n]),
+                    Ty::Float,
+                ))
+            }
             ("round", [a]) => {
                 let v = self.expr(a);
                 match &v.ty {
