@@ -851,21 +851,29 @@ PyObject *oxy_str_partition(PyObject *s, PyObject *sep, int which) {
 }
 
 PyObject *oxy_str_case(PyObject *s, int which) {
-    static PyObject *names[2];
-    static const char *const cnames[2] = {"lower", "upper"};
+    static PyObject *names[3];
+    static const char *const cnames[3] = {"lower", "upper", "capitalize"};
     if (STR_EXACT(s) && PyUnicode_IS_ASCII(s)) {
         Py_ssize_t n = PyUnicode_GET_LENGTH(s);
         PyObject *r = PyUnicode_New(n, 127);
         if (r == NULL) return NULL;
         const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
         Py_UCS1 *q = PyUnicode_1BYTE_DATA(r);
-        if (which)
+        if (which == 1)
             for (Py_ssize_t i = 0; i < n; i++) q[i] = (Py_UCS1)Py_TOUPPER(p[i]);
         else
             for (Py_ssize_t i = 0; i < n; i++) q[i] = (Py_UCS1)Py_TOLOWER(p[i]);
+        /* (capitalize: the first character in title case, which for ASCII is upper) */
+        if (which == 2 && n > 0) q[0] = (Py_UCS1)Py_TOUPPER(p[0]);
         return r;
     }
     return method_call(cnames[which], &names[which], s, NULL, NULL, NULL);
+}
+
+PyObject *oxy_str_join(PyObject *sep, PyObject *items) {
+    static PyObject *name;
+    if (STR_EXACT(sep)) return PyUnicode_Join(sep, items);
+    return method_call("join", &name, sep, items, NULL, NULL);
 }
 
 #undef STR_EXACT

@@ -861,7 +861,7 @@ OXY_API int oxy_str_is(PyObject *s, int kind);
        rindex (4): an int.
      oxy_str_replace(s, old, new, count): count -1 when not given.
      oxy_str_partition(s, sep, which): partition (0), rpartition (1).
-     oxy_str_case(s, which): lower (0), upper (1). */
+     oxy_str_case(s, which): lower (0), upper (1), capitalize (2). */
 OXY_API PyObject *oxy_str_split(PyObject *s, PyObject *sep, PyObject *maxsplit, int which);
 OXY_API PyObject *oxy_str_strip(PyObject *s, PyObject *chars, int which);
 OXY_API PyObject *oxy_str_affix(PyObject *s, PyObject *x, int which);
@@ -869,6 +869,12 @@ OXY_API PyObject *oxy_str_find(PyObject *s, PyObject *sub, int which);
 OXY_API PyObject *oxy_str_replace(PyObject *s, PyObject *old, PyObject *new_, PyObject *count);
 OXY_API PyObject *oxy_str_partition(PyObject *s, PyObject *sep, int which);
 OXY_API PyObject *oxy_str_case(PyObject *s, int which);
+/* s.strip(chars).lower() (upper = 0) or .upper() (upper = 1), which as for
+   oxy_str_strip: an exact ASCII s and chars (or None) in one pass and one new str,
+   anything else as the two calls. */
+OXY_API PyObject *oxy_str_strip_case(PyObject *s, PyObject *chars, int which, int upper);
+/* sep.join(items): PyUnicode_Join for an exact str sep, else the method. */
+OXY_API PyObject *oxy_str_join(PyObject *sep, PyObject *items);
 
 /* d.get(key, default) and d.setdefault(key, default) (dflt NULL when not given: None)
    on a value typed dict: the dict's own lookup for an exact dict, the method

@@ -740,13 +740,21 @@ PyObject *oxy_seq_reduce(PyObject *seq, int which) {
 /* Strings                                                                   */
 /* ======================================================================== */
 
-PyObject *oxy_str_strip_ascii_set(PyObject *s, PyObject *chars, int which) {
-    /* One bit per ASCII character of chars; a character of s at or above 128
-       is never in the set. */
+/* Where s (one byte per character) stripped of chars (an exact ASCII str, or
+   None for whitespace) begins and ends; which: 0 both ends, 1 left, 2 right. */
+static void oxy_strip_bounds(PyObject *s, PyObject *chars, int which, Py_ssize_t *pi,
+                             Py_ssize_t *pj) {
+    /* One bit per ASCII character of the set; a character of s at or above 128
+       is never in it. */
     uint64_t set[2] = {0, 0};
-    const Py_UCS1 *c = PyUnicode_1BYTE_DATA(chars);
-    Py_ssize_t nc = PyUnicode_GET_LENGTH(chars);
-    for (Py_ssize_t k = 0; k < nc; k++) set[c[k] >> 6] |= (uint64_t)1 << (c[k] & 63);
+    if (chars == Py_None) {
+        /* (str.isspace() of the ASCII characters) */
+        set[0] = 0xF0003E00ull | ((uint64_t)1 << 32);
+    } else {
+        const Py_UCS1 *c = PyUnicode_1BYTE_DATA(chars);
+        Py_ssize_t nc = PyUnicode_GET_LENGTH(chars);
+        for (Py_ssize_t k = 0; k < nc; k++) set[c[k] >> 6] |= (uint64_t)1 << (c[k] & 63);
+    }
 #define IN_SET(ch) ((ch) < 128 && ((set[(ch) >> 6] >> ((ch) & 63)) & 1))
     const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
     Py_ssize_t i = 0, j = PyUnicode_GET_LENGTH(s);
@@ -755,8 +763,37 @@ PyObject *oxy_str_strip_ascii_set(PyObject *s, PyObject *chars, int which) {
     if (which != 1)
         while (j > i && IN_SET(p[j - 1])) j--;
 #undef IN_SET
+    *pi = i;
+    *pj = j;
+}
+
+PyObject *oxy_str_strip_ascii_set(PyObject *s, PyObject *chars, int which) {
+    Py_ssize_t i, j;
+    oxy_strip_bounds(s, chars, which, &i, &j);
     /* (The whole of an exact str is the str itself, as str.strip returns it.) */
     return PyUnicode_Substring(s, i, j);
+}
+
+PyObject *oxy_str_strip_case(PyObject *s, PyObject *chars, int which, int upper) {
+    if (PyUnicode_CheckExact(s) && PyUnicode_IS_ASCII(s) &&
+        (chars == Py_None || (PyUnicode_CheckExact(chars) && PyUnicode_IS_ASCII(chars)))) {
+        Py_ssize_t i, j;
+        oxy_strip_bounds(s, chars, which, &i, &j);
+        PyObject *r = PyUnicode_New(j - i, 127);
+        if (r == NULL) return NULL;
+        const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s) + i;
+        Py_UCS1 *q = PyUnicode_1BYTE_DATA(r);
+        if (upper)
+            for (Py_ssize_t k = 0; k < j - i; k++) q[k] = (Py_UCS1)Py_TOUPPER(p[k]);
+        else
+            for (Py_ssize_t k = 0; k < j - i; k++) q[k] = (Py_UCS1)Py_TOLOWER(p[k]);
+        return r;
+    }
+    PyObject *t = oxy_str_strip(s, chars, which);
+    if (t == NULL) return NULL;
+    PyObject *r = oxy_str_case(t, upper);
+    Py_DECREF(t);
+    return r;
 }
 
 /* The whitespace int() skips around the digits of an ASCII str. */

@@ -453,6 +453,8 @@ prims! {
     StrReplace = "str_replace", "oxy_str_replace($0, $1, $2, $3)", [Obj, Obj, Obj, Obj] -> Obj, Null;
     StrPartition = "str_partition", "oxy_str_partition($0, $1, $2)", [Obj, Obj, CInt] -> Obj, Null;
     StrCase = "str_case", "oxy_str_case($0, $1)", [Obj, CInt] -> Obj, Null;
+    StrStripCase = "str_strip_case", "oxy_str_strip_case($0, $1, $2, $3)", [Obj, Obj, CInt, CInt] -> Obj, Null;
+    StrJoinMethod = "str_join_method", "oxy_str_join($0, $1)", [Obj, Obj] -> Obj, Null;
     // `$0.get($1[, $2])` / `$0.setdefault($1[, $2])` on a value typed dict (runtime).
     DictGet1 = "dict_get1", "oxy_dict_get($0, $1, NULL)", [Obj, Obj] -> Obj, Null;
     DictGet = "dict_get", "oxy_dict_get($0, $1, $2)", [Obj, Obj, Obj] -> Obj, Null;

@@ -90,6 +90,9 @@ impl<'a> FnBuilder<'a> {
             {
                 return v;
             }
+            if let Some(v) = self.strip_then_case(value, &attr.name, args, keywords) {
+                return v;
+            }
             if attr.name == "format"
                 && let ExprKind::Str(t) = &value.kind
                 && let Some(r) = self.str_format_call(t, args, keywords)
@@ -278,6 +281,8 @@ impl<'a> FnBuilder<'a> {
             "rpartition" => (Prim::StrPartition, Some(1), 1..=1),
             "lower" => (Prim::StrCase, Some(0), 0..=0),
             "upper" => (Prim::StrCase, Some(1), 0..=0),
+            "capitalize" => (Prim::StrCase, Some(2), 0..=0),
+            "join" => (Prim::StrJoinMethod, None, 1..=1),
             _ => return None,
         };
         if !nargs.contains(&args.len()) {
@@ -308,6 +313,66 @@ impl<'a> FnBuilder<'a> {
             regs.push(self.konst(Const::Int(w), RType::CInt));
         }
         Some(self.prim(prim, regs))
+    }
+
+    /// `s.strip(chars).lower()` (or `lstrip`/`rstrip`, `upper`) of a value typed str:
+    /// one pass and one new str (`oxy_str_strip_case`, which makes the two calls for a
+    /// subclass); None for any other shape.
+    fn strip_then_case(
+        &mut self,
+        value: &'a Expr,
+        case: &str,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> Option<Val> {
+        let upper = match case {
+            "lower" => 0,
+            "upper" => 1,
+            _ => return None,
+        };
+        let ExprKind::Call {
+            func,
+            args: strip_args,
+            keywords: strip_kw,
+        } = &value.kind
+        else {
+            return None;
+        };
+        let ExprKind::Attribute { value: s, attr } = &func.kind else {
+            return None;
+        };
+        let which = match attr.name.as_str() {
+            "strip" => 0,
+            "lstrip" => 1,
+            "rstrip" => 2,
+            _ => return None,
+        };
+        if !args.is_empty()
+            || !keywords.is_empty()
+            || !strip_kw.is_empty()
+            || strip_args.len() > 1
+            || strip_args
+                .iter()
+                .any(|a| matches!(a.kind, ExprKind::Starred(_)))
+            || self.ty(s) != Ty::Str
+        {
+            return None;
+        }
+        let sv = self.expr(s);
+        let chars = match strip_args.first() {
+            Some(c) => {
+                let cv = self.expr(c);
+                self.box_val(&cv)
+            }
+            None => self.none().reg,
+        };
+        let w = self.konst(Const::Int(which), RType::CInt);
+        let u = self.konst(Const::Int(upper), RType::CInt);
+        let r = self.prim(Prim::StrStripCase, vec![sv.reg, chars, w, u]);
+        // (A subclass's methods may return anything: checked, as for the two calls.)
+        let what = format!("{case}() result");
+        let r = self.coerce(&Val::new(r, Ty::Object), &Ty::Str, Some(&what));
+        Some(Val::new(r, Ty::Str))
     }
 
     /// `get` and `setdefault` of a value typed dict, to the runtime (which calls the
