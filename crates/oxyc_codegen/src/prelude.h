@@ -25,8 +25,8 @@ static OXYC_UNUSED inline PyObject *oxyc_newref(PyObject *o) {
 
 /* str == str for values known to be str: 1/0 (never fails for exact strs). */
 static OXYC_UNUSED int oxyc_str_eq(PyObject *a, PyObject *b) {
-    if (a == b) return 1;
     if (PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)) {
+        if (a == b) return 1;
         Py_ssize_t n = PyUnicode_GET_LENGTH(a);
         if (n != PyUnicode_GET_LENGTH(b) || PyUnicode_KIND(a) != PyUnicode_KIND(b)) return 0;
         return memcmp(PyUnicode_DATA(a), PyUnicode_DATA(b), (size_t)n * PyUnicode_KIND(a)) == 0;
@@ -36,6 +36,49 @@ static OXYC_UNUSED int oxyc_str_eq(PyObject *a, PyObject *b) {
     int t = PyObject_IsTrue(r);
     Py_DECREF(r);
     return t;
+}
+
+/* a != b of values typed str (a subclass's __ne__ is called). */
+static OXYC_UNUSED int oxyc_str_ne(PyObject *a, PyObject *b) {
+    if (PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)) {
+        int eq = oxyc_str_eq(a, b);
+        return eq < 0 ? eq : !eq;
+    }
+    PyObject *r = PyObject_RichCompare(a, b, Py_NE);
+    if (r == NULL) return -1;
+    int t = PyObject_IsTrue(r);
+    Py_DECREF(r);
+    return t;
+}
+
+/* a < b (op 0), a <= b (1), a > b (2), a >= b (3) of values typed str: exact strs
+   compare their code points; a subclass's operator method is called (its result
+   taken as a condition). */
+static OXYC_UNUSED int oxyc_str_order(PyObject *a, PyObject *b, int op) {
+    if (PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)) {
+        int c = PyUnicode_Compare(a, b);
+        return op == 0 ? c < 0 : op == 1 ? c <= 0 : op == 2 ? c > 0 : c >= 0;
+    }
+    static const int ops[4] = {Py_LT, Py_LE, Py_GT, Py_GE};
+    PyObject *r = PyObject_RichCompare(a, b, ops[op]);
+    if (r == NULL) return -1;
+    int t = PyObject_IsTrue(r);
+    Py_DECREF(r);
+    return t;
+}
+
+/* item in container, both typed str: a subclass's __contains__ is called. */
+static OXYC_UNUSED int oxyc_str_contains(PyObject *container, PyObject *item) {
+    if (PyUnicode_CheckExact(container) && PyUnicode_CheckExact(item))
+        return PyUnicode_Contains(container, item);
+    return PySequence_Contains(container, item);
+}
+
+/* a + b, both typed str: a subclass's __add__ / __radd__ is called (its result is
+   checked by the caller). */
+static OXYC_UNUSED PyObject *oxyc_str_add(PyObject *a, PyObject *b) {
+    if (PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)) return PyUnicode_Concat(a, b);
+    return PyNumber_Add(a, b);
 }
 
 static OXYC_UNUSED oxy_int oxyc_ord(PyObject *s) {

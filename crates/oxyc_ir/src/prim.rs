@@ -348,7 +348,7 @@ prims! {
     CallForwardPos = "call_forward_pos", "PyObject_Vectorcall($0, oxy_fargs, oxy_fnargs, NULL)", [Obj, Obj] -> Obj, Null;
     SliceNew = "slice_new", "PySlice_New($0, $1, $2)", [Obj, Obj, Obj] -> Obj, Null;
     // ---- str ----
-    StrConcat = "str_concat", "PyUnicode_Concat($0, $1)", [Obj, Obj] -> Obj, Null;
+    StrConcat = "str_concat", "oxyc_str_add($0, $1)", [Obj, Obj] -> Obj, Null;
     // `x += y` on a variable: takes over x's reference so that an unshared str grows in
     // place (like CPython's eval loop); other types go through PyNumber_InPlaceAdd.
     IAddSteal = "iadd_steal", "oxyc_iadd_steal($0, $1)", [Obj, Obj] -> Obj, Null, steals &[true, false];
@@ -371,8 +371,9 @@ prims! {
     // `$0.join($1)`
     StrJoin = "str_join", "PyUnicode_Join($0, $1)", [Obj, Obj] -> Obj, Null;
     StrEq = "str_eq", "oxyc_str_eq($0, $1)", [Obj, Obj] -> CInt, Neg;
-    StrCompare = "str_compare", "PyUnicode_Compare($0, $1)", [Obj, Obj] -> CInt, Never;
-    StrContains = "str_contains", "PyUnicode_Contains($1, $0)", [Obj, Obj] -> CInt, Neg;
+    StrNe = "str_ne", "oxyc_str_ne($0, $1)", [Obj, Obj] -> CInt, Neg;
+    StrOrder = "str_order", "oxyc_str_order($0, $1, $2)", [Obj, Obj, CInt] -> CInt, Neg;
+    StrContains = "str_contains", "oxyc_str_contains($1, $0)", [Obj, Obj] -> CInt, Neg;
     Ord = "ord", "oxyc_ord($0)", [Obj] -> Int, IntErr;
     Chr = "chr", "oxyc_chr($0)", [Int] -> Obj, Null;
     // ---- list / tuple / dict ----

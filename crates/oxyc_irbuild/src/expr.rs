@@ -449,7 +449,10 @@ impl<'a> FnBuilder<'a> {
                 Val::new(self.prim(p, vec![a, b]), Ty::Float)
             }
             Ty::Str if op == Add && l.ty == Ty::Str && r.ty == Ty::Str => {
-                Val::new(self.prim(Prim::StrConcat, vec![l.reg, r.reg]), Ty::Str)
+                let res = self.prim(Prim::StrConcat, vec![l.reg, r.reg]);
+                // (A subclass's __add__ may return anything: checked, not trusted.)
+                let r = self.coerce(&Val::new(res, Ty::Object), &Ty::Str, Some("result of +"));
+                Val::new(r, Ty::Str)
             }
             _ => self.generic_binop(op, l, r, ty, inplace),
         }
@@ -735,12 +738,24 @@ impl<'a> FnBuilder<'a> {
             return Val::new(self.prim(p, vec![l.reg, r.reg]), Ty::Bool);
         }
         if l.ty == Ty::Str && r.ty == Ty::Str && matches!(op, CmpOp::Eq | CmpOp::NotEq) {
-            let c = self.prim(Prim::StrEq, vec![l.reg, r.reg]);
-            let mut res = self.prim(Prim::CIntToBool, vec![c]);
-            if op == CmpOp::NotEq {
-                res = self.prim(Prim::BoolNot, vec![res]);
-            }
-            return Val::new(res, Ty::Bool);
+            let p = if op == CmpOp::Eq {
+                Prim::StrEq
+            } else {
+                Prim::StrNe
+            };
+            let c = self.prim(p, vec![l.reg, r.reg]);
+            return Val::new(self.prim(Prim::CIntToBool, vec![c]), Ty::Bool);
+        }
+        if l.ty == Ty::Str && r.ty == Ty::Str {
+            let k = match op {
+                CmpOp::Lt => 0,
+                CmpOp::LtE => 1,
+                CmpOp::Gt => 2,
+                _ => 3,
+            };
+            let k = self.konst(Const::Int(k), RType::CInt);
+            let c = self.prim(Prim::StrOrder, vec![l.reg, r.reg, k]);
+            return Val::new(self.prim(Prim::CIntToBool, vec![c]), Ty::Bool);
         }
         // Mixed int/float (exact comparison) and everything else: rich comparison.
         let a = self.box_val(&l);
@@ -754,10 +769,8 @@ impl<'a> FnBuilder<'a> {
             _ => Prim::ObjGe,
         };
         let res = self.prim(p, vec![a, b]);
-        let primitive =
-            (l.ty.is_numeric() && r.ty.is_numeric()) || (l.ty == Ty::Str && r.ty == Ty::Str);
-        if primitive {
-            // A comparison of builtin numbers / strings always gives a bool.
+        if l.ty.is_numeric() && r.ty.is_numeric() {
+            // A comparison of builtin numbers always gives a bool.
             return self.known_obj(Val::new(res, Ty::Object), &Ty::Bool);
         }
         Val::new(res, Ty::Object)
