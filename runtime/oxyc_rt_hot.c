@@ -747,13 +747,25 @@ static void oxy_strip_bounds(PyObject *s, PyObject *chars, int which, Py_ssize_t
     /* One bit per ASCII character of the set; a character of s at or above 128
        is never in it. */
     uint64_t set[2] = {0, 0};
+    /* The set of the last chars seen, kept with a reference to them (so the pointer
+       names the same immutable str): a loop stripping the same characters builds
+       it once. */
+    static PyObject *last_chars;
+    static uint64_t last_set[2];
     if (chars == Py_None) {
         /* (str.isspace() of the ASCII characters) */
         set[0] = 0xF0003E00ull | ((uint64_t)1 << 32);
+    } else if (chars == last_chars) {
+        set[0] = last_set[0];
+        set[1] = last_set[1];
     } else {
         const Py_UCS1 *c = PyUnicode_1BYTE_DATA(chars);
         Py_ssize_t nc = PyUnicode_GET_LENGTH(chars);
         for (Py_ssize_t k = 0; k < nc; k++) set[c[k] >> 6] |= (uint64_t)1 << (c[k] & 63);
+        Py_INCREF(chars);
+        Py_XSETREF(last_chars, chars);
+        last_set[0] = set[0];
+        last_set[1] = set[1];
     }
 #define IN_SET(ch) ((ch) < 128 && ((set[(ch) >> 6] >> ((ch) & 63)) & 1))
     const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
