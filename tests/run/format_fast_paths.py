@@ -81,7 +81,8 @@ def test_literal_specs() -> None:
     for s in STRS:
         print(f"[{s}|{s:>6}|{s:^6}|{s:.2}|{s!r}|{s!a}|{s!r:>9}]")
     n = 5
-    print(f"{n=} {n = :03d} {1.5=:.2f}")
+    word = STRS[3]
+    print(f"{n=} {n = :03d} {1.5=:.2f} {word=} {word=!s} {word=:>8} {word = !a}")
 
 
 class Loud(str):
