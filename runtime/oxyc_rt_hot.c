@@ -385,6 +385,33 @@ oxy_int oxy_float_round(double x) {
     return oxy_int_from_double(r);
 }
 
+/* ax * 10**n rounded half-even to an integer, computed exactly: for a finite
+   0 < ax < 2**52 and 0 <= n <= 22 (ax = m * 2**-k with m < 2**53, and
+   m * 10**22 < 2**127). */
+static unsigned __int128 oxy_scaled_half_even(double ax, int n) {
+    uint64_t bits;
+    memcpy(&bits, &ax, sizeof bits);
+    int exp = (int)(bits >> 52);
+    uint64_t m = bits & (((uint64_t)1 << 52) - 1);
+    int k;
+    if (exp == 0) {
+        k = 1074;
+    } else {
+        m |= (uint64_t)1 << 52;
+        k = 1075 - exp;
+    }
+    unsigned __int128 ten = 1;
+    for (int i = 0; i < n; i++) ten *= 10;
+    unsigned __int128 num = (unsigned __int128)m * ten, q = 0;
+    /* (k >= 2 here; from k = 128 on, num * 2**-k < 1/2 rounds to 0) */
+    if (k < 128) {
+        q = num >> k;
+        unsigned __int128 rem = num - (q << k), half = (unsigned __int128)1 << (k - 1);
+        if (rem > half || (rem == half && (q & 1))) q++;
+    }
+    return q;
+}
+
 double oxy_float_round_to(double x, oxy_int ndigits) {
     if (OXY_INT_IS_SHORT(ndigits) && isfinite(x)) {
         int64_t n = OXY_INT_SHORT_VALUE(ndigits);
@@ -395,27 +422,7 @@ double oxy_float_round_to(double x, oxy_int ndigits) {
             static const double p10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                            1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-            /* ax = m * 2**-k exactly */
-            uint64_t bits;
-            memcpy(&bits, &ax, sizeof bits);
-            int exp = (int)(bits >> 52);
-            uint64_t m = bits & (((uint64_t)1 << 52) - 1);
-            int k;
-            if (exp == 0) {
-                k = 1074;
-            } else {
-                m |= (uint64_t)1 << 52;
-                k = 1075 - exp;
-            }
-            unsigned __int128 ten = 1;
-            for (int64_t i = 0; i < n; i++) ten *= 10;
-            unsigned __int128 num = (unsigned __int128)m * ten, q = 0;
-            /* (k >= 2 here; from k = 128 on, num * 2**-k < 1/2 rounds to 0) */
-            if (k < 128) {
-                q = num >> k;
-                unsigned __int128 rem = num - (q << k), half = (unsigned __int128)1 << (k - 1);
-                if (rem > half || (rem == half && (q & 1))) q++;
-            }
+            unsigned __int128 q = oxy_scaled_half_even(ax, (int)n);
             if (q < ((unsigned __int128)1 << 53))
                 /* Both exact: one correctly rounded division. */
                 return copysign((double)(uint64_t)q / p10[n], x);
@@ -1007,8 +1014,32 @@ PyObject *oxy_format_float(double x, PyObject *spec) {
     if (PyUnicode_GET_LENGTH(spec) == 0) return oxy_float_to_str(x);
     oxy_fmt f;
     if (oxy_fmt_parse(spec, &f) && f.type && strchr("fFeEgG", f.type) != NULL) {
-        char *buf = PyOS_double_to_string(x, (char)f.type, f.precision < 0 ? 6 : (int)f.precision,
-                                          0, NULL);
+        int prec = f.precision < 0 ? 6 : (int)f.precision;
+        double ax = fabs(x);
+        if ((f.type == 'f' || f.type == 'F') && prec <= 22 && ax < 4503599627370496.0) {
+            /* Fixed point: the digits of x * 10**prec rounded half-even, exactly as
+               the correctly rounded conversion gives them. */
+            unsigned __int128 q = ax == 0.0 ? 0 : oxy_scaled_half_even(ax, prec);
+            if (q >> 64 == 0) {
+                char buf[48], *end = buf + sizeof buf, *p = end;
+                uint64_t v = (uint64_t)q;
+                do {
+                    *--p = (char)('0' + v % 10);
+                    v /= 10;
+                } while (v);
+                while (end - p < prec + 1) *--p = '0';
+                if (prec > 0) {
+                    /* (the point goes before the last prec digits) */
+                    Py_ssize_t whole = (end - p) - prec;
+                    memmove(p - 1, p, (size_t)whole);
+                    p--;
+                    p[whole] = '.';
+                }
+                char sign = signbit(x) ? '-' : (char)f.sign;
+                return oxy_fmt_layout(&f, '>', sign, NULL, p, end - p);
+            }
+        }
+        char *buf = PyOS_double_to_string(x, (char)f.type, prec, 0, NULL);
         if (buf == NULL) return NULL;
         const char *p = buf;
         char sign = (char)f.sign;

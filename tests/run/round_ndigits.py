@@ -80,3 +80,26 @@ def test_errors() -> None:
         print("TypeError", e)
     n: object = None
     print(round(x, n))  # type: ignore[call-overload]
+
+
+def fixed(x: float, p: int) -> str:
+    return f"{x:.{p}f}|{x:+.{p}f}|{x:012.{p}F}"
+
+
+def test_fixed_point_formatting() -> None:
+    # The same exact rounding serves f"{x:.Nf}": halves, tiny and large values, and
+    # a sweep of bit patterns at every precision from 0 to 24.
+    for x in HALVES + EDGES:
+        print(repr(x), [fixed(x, p) for p in (0, 1, 2, 3, 6, 17, 22, 23)])
+    state = 7
+    h = 0
+    for i in range(3000):
+        state = (state * 6364136223846793005 + 1442695040888963407) & 0xFFFFFFFFFFFFFFFF
+        bits = (state & 0x800FFFFFFFFFFFFF) | ((0x3C0 + (state >> 52) % 0xA0) << 52)
+        x = struct.unpack("<d", struct.pack("<Q", bits))[0]
+        s = fixed(x, i % 25)
+        for ch in s:
+            h = (h * 31 + ord(ch)) & 0xFFFFFFFF
+        if i < 8:
+            print(s)
+    print(h)
