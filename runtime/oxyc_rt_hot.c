@@ -403,7 +403,7 @@ static unsigned __int128 oxy_scaled_half_even(double ax, int n) {
     unsigned __int128 ten = 1;
     for (int i = 0; i < n; i++) ten *= 10;
     unsigned __int128 num = (unsigned __int128)m * ten, q = 0;
-    /* (k >= 2 here; from k = 128 on, num * 2**-k < 1/2 rounds to 0) */
+    /* (k >= 1 here, as ax < 2**52; from k = 128 on, num * 2**-k < 1/2 rounds to 0) */
     if (k < 128) {
         q = num >> k;
         unsigned __int128 rem = num - (q << k), half = (unsigned __int128)1 << (k - 1);

@@ -314,3 +314,41 @@ def test_constants_at_a_loop_join() -> None:
         head = Node(v, head)
     print(walk(head), MASK)
     g["MASK"] = 7
+
+
+
+def total_guarded(shapes: list[Shape], odd: object) -> tuple[bool, int]:
+    s = Shape(1)
+    t = 0
+    try:
+        for s in shapes:
+            t += s.area()
+    except (TypeError, AttributeError):
+        t = -t
+    # Interpreted, s is the odd item (its area() failed); compiled, the item's
+    # check fails before the store and s keeps the Shape before it.
+    return s is odd or s.n == 1, t
+
+
+def popped_guarded(shapes: list[Shape], odd: object) -> bool:
+    s = Shape(3)
+    try:
+        while shapes:
+            s = shapes.pop()
+            s.area()
+    except (TypeError, AttributeError):
+        pass
+    return s is odd or s.n == 3
+
+
+def test_wrong_item_inside_try() -> None:
+    # The loop variable that the code after the handler reads keeps its previous
+    # value when the check of a wrong item fails, and nothing is released twice.
+    import sys
+    odd = object()
+    before = sys.getrefcount(odd)
+    items: list = [Shape(1), odd, Shape(2)]
+    for _ in range(3):
+        print(total_guarded(items, odd), popped_guarded([Shape(3), odd], odd))  # type: ignore[list-item]
+    del items
+    print(sys.getrefcount(odd) == before)

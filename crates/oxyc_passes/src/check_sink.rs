@@ -10,7 +10,10 @@
 //! ordinary call's path, the only one left that can see a Python subclass or a
 //! value of another type. It then raises the same TypeError, with the same line,
 //! just after the copies and releases in between (the previous value of a loop
-//! variable is released first; nothing else can tell).
+//! variable is released first; nothing else can tell). A copy into a register the
+//! error path does not release — a loop variable that a handler, or the code after
+//! it, still reads — keeps the check where it is: that variable must keep its
+//! previous value when the check fails.
 
 use oxyc_ir::{BlockId, ErrEdge, Function, Op, OpKind, Reg, Terminator};
 
@@ -145,7 +148,12 @@ fn sinkable(
             OpKind::DecRef { reg } | OpKind::XDecRef { reg } if !alias.contains(&reg) => {
                 cleanup.retain(|r| *r != reg);
             }
-            OpKind::Assign { dst, src } if alias.contains(&src) && !alias.contains(&dst) => {
+            // (Only into a register the error path releases anyway, so dead there:
+            // a loop variable a handler or the code after it still reads must keep
+            // its previous value when the check fails.)
+            OpKind::Assign { dst, src }
+                if alias.contains(&src) && !alias.contains(&dst) && err.cleanup.contains(&dst) =>
+            {
                 cleanup.retain(|r| *r != src && *r != dst);
                 cleanup.push(dst);
                 alias.push(dst);
