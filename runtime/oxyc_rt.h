@@ -965,6 +965,29 @@ OXY_API PyObject *oxy_str_strip_ascii_set(PyObject *s, PyObject *chars, int whic
    18 decimal digits (with ASCII whitespace around them) is read directly; anything else is int()'s own parsing. */
 OXY_API oxy_int oxy_str_to_int(PyObject *s);
 
+/* a + b + c (+ d) of values typed str, made at once when all are exact strs, and
+   otherwise added left to right at the same points as the interpreter adds them:
+   oxy_cat_pair(a, b) after b is evaluated (a marker object while a and b are
+   exact strs, else a + b itself), then after each next operand x,
+   oxy_cat_next(the operands before x, how many, the previous result, x, is x the
+   last operand). */
+OXY_API PyObject *oxy_cat_pair(PyObject *a, PyObject *b);
+OXY_API PyObject *oxy_cat_next(PyObject *const *parts, int n, PyObject *sum, PyObject *x, int last);
+static inline PyObject *oxy_cat_next2(PyObject *a, PyObject *b, PyObject *sum, PyObject *x,
+                                      int last) {
+    PyObject *parts[2] = {a, b};
+    return oxy_cat_next(parts, 2, sum, x, last);
+}
+static inline PyObject *oxy_cat_next3(PyObject *a, PyObject *b, PyObject *c, PyObject *sum,
+                                      PyObject *x, int last) {
+    PyObject *parts[3] = {a, b, c};
+    return oxy_cat_next(parts, 3, sum, x, last);
+}
+static inline PyObject *oxy_cat_next4(PyObject *a, PyObject *b, PyObject *c, PyObject *d,
+                                      PyObject *sum, PyObject *x, int last) {
+    PyObject *parts[4] = {a, b, c, d};
+    return oxy_cat_next(parts, 4, sum, x, last);
+}
 /* format(x, spec) of an int, float or str. Common specs are laid out directly
    ([[fill]align][sign][0][width][.precision] and the types d x X o b of short ints,
    f F e E g G of floats, s of exact strs); any other spec, and a str subclass, go

@@ -852,6 +852,77 @@ oxy_int oxy_str_to_int(PyObject *s) {
 #undef OXY_INT_SPACE
 
 /* ======================================================================== */
+/* Chains of + on strs: a + b + c made at once                               */
+/* ======================================================================== */
+
+/* "The operands so far are exact strs, not yet concatenated": an object no Python
+   code ever sees (only these functions and the registers between them hold it). */
+static PyObject oxy_cat_pending_obj = {_PyObject_EXTRA_INIT 1, &PyBaseObject_Type};
+#define OXY_CAT_PENDING (&oxy_cat_pending_obj)
+
+/* The n exact strs of parts, concatenated: the one non-empty part itself, as
+   adding empty strs gives it, else one new str. */
+static PyObject *oxy_cat_join(PyObject *const *parts, int n) {
+    Py_ssize_t len = 0;
+    Py_UCS4 maxchar = 0;
+    int nonempty = 0;
+    PyObject *only = parts[n - 1];
+    for (int i = 0; i < n; i++) {
+        Py_ssize_t k = PyUnicode_GET_LENGTH(parts[i]);
+        if (k == 0) continue;
+        if (k > PY_SSIZE_T_MAX - len) {
+            PyErr_SetString(PyExc_OverflowError, "strings are too large to concat");
+            return NULL;
+        }
+        len += k;
+        nonempty++;
+        only = parts[i];
+        Py_UCS4 m = PyUnicode_MAX_CHAR_VALUE(parts[i]);
+        if (m > maxchar) maxchar = m;
+    }
+    if (nonempty <= 1) return Py_NewRef(only);
+    PyObject *r = PyUnicode_New(len, maxchar);
+    if (r == NULL) return NULL;
+    int kind = PyUnicode_KIND(r);
+    char *data = PyUnicode_DATA(r);
+    Py_ssize_t at = 0;
+    for (int i = 0; i < n; i++) {
+        Py_ssize_t k = PyUnicode_GET_LENGTH(parts[i]);
+        if (k == 0) continue;
+        if (PyUnicode_KIND(parts[i]) == kind)
+            memcpy(data + at * kind, PyUnicode_DATA(parts[i]), (size_t)(k * kind));
+        else
+            _PyUnicode_FastCopyCharacters(r, at, parts[i], 0, k);
+        at += k;
+    }
+    return r;
+}
+
+PyObject *oxy_cat_pair(PyObject *a, PyObject *b) {
+    if (PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)) return Py_NewRef(OXY_CAT_PENDING);
+    return PyNumber_Add(a, b);
+}
+
+PyObject *oxy_cat_next(PyObject *const *parts, int n, PyObject *sum, PyObject *x, int last) {
+    if (sum == OXY_CAT_PENDING) {
+        if (PyUnicode_CheckExact(x)) {
+            if (!last) return Py_NewRef(OXY_CAT_PENDING);
+            PyObject *all[8];
+            for (int i = 0; i < n; i++) all[i] = parts[i];
+            all[n] = x;
+            return oxy_cat_join(all, n + 1);
+        }
+        /* (x may be a subclass with its own __radd__: the sum so far, then +) */
+        PyObject *acc = oxy_cat_join(parts, n);
+        if (acc == NULL) return NULL;
+        PyObject *r = PyNumber_Add(acc, x);
+        Py_DECREF(acc);
+        return r;
+    }
+    return PyNumber_Add(sum, x);
+}
+
+/* ======================================================================== */
 /* Formatting: format(x, spec) of ints, floats and strs                      */
 /* ======================================================================== */
 

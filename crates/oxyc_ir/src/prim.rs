@@ -349,6 +349,10 @@ prims! {
     SliceNew = "slice_new", "PySlice_New($0, $1, $2)", [Obj, Obj, Obj] -> Obj, Null;
     // ---- str ----
     StrConcat = "str_concat", "oxyc_str_add($0, $1)", [Obj, Obj] -> Obj, Null;
+    CatPair = "cat_pair", "oxy_cat_pair($0, $1)", [Obj, Obj] -> Obj, Null;
+    CatNext2 = "cat_next2", "oxy_cat_next2($0, $1, $2, $3, $4)", [Obj, Obj, Obj, Obj, CInt] -> Obj, Null;
+    CatNext3 = "cat_next3", "oxy_cat_next3($0, $1, $2, $3, $4, $5)", [Obj, Obj, Obj, Obj, Obj, CInt] -> Obj, Null;
+    CatNext4 = "cat_next4", "oxy_cat_next4($0, $1, $2, $3, $4, $5, $6)", [Obj, Obj, Obj, Obj, Obj, Obj, CInt] -> Obj, Null;
     // `x += y` on a variable: takes over x's reference so that an unshared str grows in
     // place (like CPython's eval loop); other types go through PyNumber_InPlaceAdd.
     IAddSteal = "iadd_steal", "oxyc_iadd_steal($0, $1)", [Obj, Obj] -> Obj, Null, steals &[true, false];

@@ -1,7 +1,7 @@
 //! Expressions.
 
 use crate::builder::{FnBuilder, Val, rtype_of};
-use oxyc_ir::{BuildKind, Const, OpKind, Prim, RType};
+use oxyc_ir::{BuildKind, Const, OpKind, Prim, RType, Reg};
 use oxyc_sema::NameRes;
 use oxyc_syntax::ast::{BinOp, BoolOp, CmpOp, Comprehension, Expr, ExprKind, IntLit, UnaryOp};
 use oxyc_types::Ty;
@@ -97,6 +97,12 @@ impl<'a> FnBuilder<'a> {
                     && let Some(r) = self.percent_format(t, right)
                 {
                     return Val::new(r, Ty::Str);
+                }
+                if *op == BinOp::Add
+                    && ty == Ty::Str
+                    && let Some(v) = self.str_chain(e)
+                {
+                    return v;
                 }
                 let l = self.expr(left);
                 let r = self.expr(right);
@@ -456,6 +462,57 @@ impl<'a> FnBuilder<'a> {
             }
             _ => self.generic_binop(op, l, r, ty, inplace),
         }
+    }
+
+    /// `a + b + c` (to 5 operands) of values typed str: one new str when all are
+    /// exact strs (`oxy_cat_pair` / `oxy_cat_next*`, which add a subclass operand at
+    /// the interpreter's points instead); None for a shorter chain or other operands.
+    fn str_chain(&mut self, e: &'a Expr) -> Option<Val> {
+        let mut operands: Vec<&'a Expr> = Vec::new();
+        let mut cur = e;
+        while let ExprKind::BinOp {
+            left,
+            op: BinOp::Add,
+            right,
+        } = &cur.kind
+        {
+            if self.ty(cur) != Ty::Str || self.ty(right) != Ty::Str {
+                return None;
+            }
+            operands.push(right);
+            cur = left;
+        }
+        if self.ty(cur) != Ty::Str {
+            return None;
+        }
+        operands.push(cur);
+        operands.reverse();
+        if !(3..=5).contains(&operands.len()) {
+            return None;
+        }
+        let mut vals: Vec<Reg> = Vec::new();
+        for o in &operands[..2] {
+            let v = self.expr(o);
+            vals.push(v.reg);
+        }
+        let mut sum = self.prim(Prim::CatPair, vec![vals[0], vals[1]]);
+        let n = operands.len();
+        for (k, o) in operands.iter().enumerate().skip(2) {
+            let x = self.expr(o).reg;
+            let last = self.konst(Const::Int(i64::from(k == n - 1)), RType::CInt);
+            let prim = match k {
+                2 => Prim::CatNext2,
+                3 => Prim::CatNext3,
+                _ => Prim::CatNext4,
+            };
+            let mut args = vals.clone();
+            args.extend([sum, x, last]);
+            sum = self.prim(prim, args);
+            vals.push(x);
+        }
+        // (A subclass's __add__ may return anything: checked, as for one +.)
+        let r = self.coerce(&Val::new(sum, Ty::Object), &Ty::Str, Some("result of +"));
+        Some(Val::new(r, Ty::Str))
     }
 
     pub fn generic_binop(&mut self, op: BinOp, l: Val, r: Val, ty: &Ty, inplace: bool) -> Val {
