@@ -410,3 +410,16 @@ def test_compare_big_and_small() -> None:
     ]
     print(checks)
     assert checks == [True, True, True, True, True, True, True, True, True]
+
+
+def test_literal_operands() -> None:
+    # Both operands literals: compiled code folds those whose result is a short int.
+    print(1 << 20, 1 << 61, 1 << 62, 1 << 63, 3 << 100, -1 << 62, -1 << 63)
+    print(-7 // 2, 7 // -2, -7 // -2, -7 % 2, 7 % -2, -6 % -3, 5 >> 100, -5 >> 100, -7 >> 1)
+    print(4611686018427387903 + 1, -4611686018427387904 - 1, (1 << 61) * 2, 3037000499 * 3037000499)
+    print(0xF0 & 0x3C, 0xF0 | 0x0F, 6 ^ 3, 10 - 3 * 4, (2 + 3) * (7 - 9), 7 / 2, 2**10, 2**-1)
+    for f in (lambda: 1 // 0, lambda: 1 % 0, lambda: 1 << -1, lambda: 1 >> -1):
+        try:
+            print(f())
+        except (ZeroDivisionError, ValueError) as e:
+            print(type(e).__name__, e)

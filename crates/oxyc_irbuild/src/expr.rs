@@ -32,6 +32,32 @@ fn short_literal(lit: &Expr) -> Option<i64> {
     (SHORT_MIN..=SHORT_MAX).contains(&v).then_some(v)
 }
 
+/// `a op b` of two ints by Python's rules, when it is a short int (None for the
+/// operators whose result is not an int, division by zero, negative shifts and
+/// results out of the short range).
+fn fold_int(op: BinOp, a: i64, b: i64) -> Option<i64> {
+    let (a, b) = (i128::from(a), i128::from(b));
+    let v = match op {
+        BinOp::Add => a + b,
+        BinOp::Sub => a - b,
+        BinOp::Mult => a * b,
+        BinOp::FloorDiv if b != 0 => a.div_euclid(b) - i128::from(b < 0 && a.rem_euclid(b) != 0),
+        BinOp::Mod if b != 0 => {
+            let r = a.rem_euclid(b);
+            if b < 0 && r != 0 { r + b } else { r }
+        }
+        BinOp::LShift if (0..64).contains(&b) => a.checked_shl(b as u32)?,
+        BinOp::RShift if b >= 0 => a >> b.min(127),
+        BinOp::BitAnd => a & b,
+        BinOp::BitOr => a | b,
+        BinOp::BitXor => a ^ b,
+        _ => return None,
+    };
+    (i128::from(SHORT_MIN)..=i128::from(SHORT_MAX))
+        .contains(&v)
+        .then_some(v as i64)
+}
+
 impl<'a> FnBuilder<'a> {
     pub fn ty(&self, e: &Expr) -> Ty {
         self.cx.types.exprs.get(e.id).clone()
@@ -103,6 +129,13 @@ impl<'a> FnBuilder<'a> {
                     && let Some(v) = self.str_chain(e)
                 {
                     return v;
+                }
+                // Two short int literals (`1 << 20`): folded, as CPython's compiler
+                // folds them.
+                if let (Some(a), Some(b)) = (short_literal(left), short_literal(right))
+                    && let Some(v) = fold_int(*op, a, b)
+                {
+                    return Val::new(self.konst(Const::Int(v), RType::Int), Ty::Int);
                 }
                 let l = self.expr(left);
                 let r = self.expr(right);
@@ -1175,4 +1208,36 @@ fn contains_name(t: &Expr, n: &str) -> bool {
     let mut v = Vec::new();
     oxyc_sema::target_names(t, &mut v);
     v.iter().any(|m| m == n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn int_literals_fold_by_python_rules() {
+        let cases: &[(BinOp, i64, i64, Option<i64>)] = &[
+            (BinOp::LShift, 1, 20, Some(1 << 20)),
+            (BinOp::LShift, 1, 62, None),
+            (BinOp::LShift, 1, -1, None),
+            (BinOp::RShift, -7, 1, Some(-4)),
+            (BinOp::RShift, 5, 500, Some(0)),
+            (BinOp::FloorDiv, 7, -2, Some(-4)),
+            (BinOp::FloorDiv, -7, -2, Some(3)),
+            (BinOp::FloorDiv, -7, 2, Some(-4)),
+            (BinOp::FloorDiv, 1, 0, None),
+            (BinOp::Mod, 7, -2, Some(-1)),
+            (BinOp::Mod, -7, 2, Some(1)),
+            (BinOp::Mod, -6, -3, Some(0)),
+            (BinOp::Mod, 1, 0, None),
+            (BinOp::Mult, SHORT_MAX, 2, None),
+            (BinOp::Sub, SHORT_MIN, 1, None),
+            (BinOp::BitXor, 0b1100, 0b1010, Some(0b0110)),
+            (BinOp::Div, 1, 2, None),
+            (BinOp::Pow, 2, 3, None),
+        ];
+        for &(op, a, b, want) in cases {
+            assert_eq!(fold_int(op, a, b), want, "{a} {op:?} {b}");
+        }
+    }
 }
