@@ -62,12 +62,14 @@ impl<'a> FnBuilder<'a> {
 
     /// `groups` in the order an exact-type dispatch tests them: a group with a
     /// class no native class derives from (usually an instantiated one: a base
-    /// with subclasses is often abstract) first. (Codegen orders each group's
-    /// classes the same way.)
+    /// with subclasses is often abstract) first, and among those the groups of
+    /// fewer classes first (an override in one leaf class before an implementation
+    /// that a whole subtree inherits: the specific classes are usually the many
+    /// instances). (Codegen orders each group's classes leaves first too.)
     pub fn leaves_first(&self, mut groups: Groups) -> Groups {
         let native = &self.cx.sem.native;
         let is_base = |k: u32| native.iter().any(|c| c.base == Some(k as usize));
-        groups.sort_by_key(|(classes, _)| classes.iter().all(|k| is_base(*k)));
+        groups.sort_by_key(|(classes, _)| (classes.iter().all(|k| is_base(*k)), classes.len()));
         groups
     }
 
