@@ -761,17 +761,10 @@ PyObject *oxy_str_strip(PyObject *s, PyObject *chars, int which) {
     static PyObject *names[3];
     static const char *const cnames[3] = {"strip", "lstrip", "rstrip"};
     if (STR_EXACT(s)) {
-        if (chars == Py_None && PyUnicode_IS_ASCII(s)) {
-            const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
-            Py_ssize_t i = 0, j = PyUnicode_GET_LENGTH(s);
-            if (which != 2)
-                while (i < j && _Py_ascii_whitespace[p[i]]) i++;
-            if (which != 1)
-                while (j > i && _Py_ascii_whitespace[p[j - 1]]) j--;
-            return PyUnicode_Substring(s, i, j);
-        }
-        if (chars != Py_None && STR_EXACT(chars) && PyUnicode_IS_ASCII(chars) &&
-            PyUnicode_KIND(s) == PyUnicode_1BYTE_KIND)
+        /* (None: the ASCII whitespace, for an ASCII s) */
+        if ((chars == Py_None && PyUnicode_IS_ASCII(s)) ||
+            (chars != Py_None && STR_EXACT(chars) && PyUnicode_IS_ASCII(chars) &&
+             PyUnicode_KIND(s) == PyUnicode_1BYTE_KIND))
             return oxy_str_strip_ascii_set(s, chars, which);
 #if PY_VERSION_HEX < 0x030D0000
         /* (striptype: 0 left, 1 right, 2 both) */

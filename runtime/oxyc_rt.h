@@ -958,7 +958,8 @@ OXY_API PyObject *oxy_list_slice(PyObject *l, oxy_int lo, oxy_int hi, int flags)
 OXY_API PyObject *oxy_list_slice_tuple(PyObject *l, oxy_int lo, oxy_int hi, int flags);
 
 /* s.strip(chars) (which: 0 both, 1 left, 2 right) for an exact str s of one byte
-   per character and an exact ASCII str chars: a scan against a bitmap of chars. */
+   per character and an exact ASCII str chars (or None: ASCII whitespace, for an
+   ASCII s): a scan against a bitmap of the characters. */
 OXY_API PyObject *oxy_str_strip_ascii_set(PyObject *s, PyObject *chars, int which);
 
 /* int(s) for a value typed str: an exact ASCII str of an optional sign and at most

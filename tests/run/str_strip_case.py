@@ -15,7 +15,7 @@ SETS: list[str] = ["", " ", ".()", "!, ", "é", "日", "\u3000", "xX"]
 def variants(s: str) -> list[str]:
     return [
         s.strip().lower(), s.strip().upper(), s.lstrip().lower(), s.rstrip().upper(),
-        s.strip(None).lower(),
+        s.strip(None).lower(), s.strip(), s.lstrip(), s.rstrip(None),
     ]
 
 
