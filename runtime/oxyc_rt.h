@@ -956,6 +956,14 @@ static inline oxy_int oxy_bytearray_getitem(PyObject *b, oxy_int i) {
    anything else goes through __getitem__. */
 OXY_API PyObject *oxy_list_slice(PyObject *l, oxy_int lo, oxy_int hi, int flags);
 OXY_API PyObject *oxy_list_slice_tuple(PyObject *l, oxy_int lo, oxy_int hi, int flags);
+/* Tuple keys hashed once (oxyc_rt_hot.c): the hash of a pure key, or -1 ("hash
+ * it yourself"); lookups given that answer.  See there. */
+OXY_API Py_hash_t oxy_hash_pure(PyObject *o);
+OXY_API int oxy_contains_h(PyObject *container, PyObject *key, Py_hash_t hash);
+OXY_API PyObject *oxy_set_add_h(PyObject *set, PyObject *key, Py_hash_t hash);
+OXY_API PyObject *oxy_dict_getitem_h(PyObject *d, PyObject *key, Py_hash_t hash);
+OXY_API int oxy_dict_setitem_h(PyObject *d, PyObject *key, PyObject *value, Py_hash_t hash);
+OXY_API PyObject *oxy_dict_get_h(PyObject *d, PyObject *key, PyObject *dflt, Py_hash_t hash);
 
 /* s.strip(chars) (which: 0 both, 1 left, 2 right) for an exact str s of one byte
    per character and an exact ASCII str chars (or None: ASCII whitespace, for an

@@ -1187,6 +1187,243 @@ PyObject *oxy_list_slice_tuple(PyObject *l, oxy_int lo, oxy_int hi, int flags) {
 }
 
 /* ======================================================================== */
+/* Tuple keys: their hash computed once, lookups that take it               */
+/* ======================================================================== */
+
+/* The interpreter hashes a tuple key afresh at every `key in s`, `s.add(key)`,
+ * `d[key]`: each time it walks the tuple and calls every item's hash.  Compiled
+ * code asks `oxy_hash_pure` once per key and hands the answer to the lookups
+ * below.  That is only the same program when hashing the key cannot run Python
+ * code and cannot give another answer later: when the key is a "pure" value, an
+ * exact int, str, float, bytes, bool or None, or an exact tuple of pure values.
+ * For any other key `oxy_hash_pure` answers -1 (a value no hash takes) without
+ * hashing anything, and the lookup hashes the key itself, when and as the
+ * interpreter would. */
+
+#if SIZEOF_PY_HASH_T == 8
+/* The constants of the tuple hash (xxHash's primes, 64-bit). */
+#define OXY_XXPRIME_1 ((Py_uhash_t)11400714785074694791ULL)
+#define OXY_XXPRIME_2 ((Py_uhash_t)14029467366897019727ULL)
+#define OXY_XXPRIME_5 ((Py_uhash_t)2870177450012600261ULL)
+
+/* Nested tuples deeper than this are left to the interpreter's hash. */
+#define OXY_HASH_MAX_DEPTH 16
+
+static Py_hash_t oxy_hash_pure_at(PyObject *o, int depth);
+
+/* hash(t) of an exact tuple, as tuplehash computes it; -1 if an item is not pure. */
+static Py_hash_t oxy_hash_tuple_at(PyObject *t, int depth) {
+    Py_ssize_t n = PyTuple_GET_SIZE(t);
+    Py_uhash_t acc = OXY_XXPRIME_5;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *o = PyTuple_GET_ITEM(t, i);
+        Py_hash_t lane;
+#if PY_VERSION_HEX < 0x030C0000 && PYLONG_BITS_IN_DIGIT == 30
+        /* (The common item inline: an int of one digit or none, its own hash.) */
+        Py_ssize_t size = Py_SIZE(o);
+        if (OXY_LIKELY(Py_IS_TYPE(o, &PyLong_Type) && size >= -1 && size <= 1)) {
+            lane = (Py_hash_t)size * (Py_hash_t)((PyLongObject *)o)->ob_digit[0];
+            lane -= lane == -1;
+        } else
+#endif
+        {
+            lane = oxy_hash_pure_at(o, depth + 1);
+            if (lane == -1) return -1;
+        }
+        acc += (Py_uhash_t)lane * OXY_XXPRIME_2;
+        acc = (acc << 31) | (acc >> 33);
+        acc *= OXY_XXPRIME_1;
+    }
+    /* The length, mixed so that hash(()) keeps its historical value. */
+    acc += (Py_uhash_t)n ^ (OXY_XXPRIME_5 ^ 3527539UL);
+    if (acc == (Py_uhash_t)-1) return 1546275796;
+    return (Py_hash_t)acc;
+}
+
+static Py_hash_t oxy_hash_pure_at(PyObject *o, int depth) {
+    PyTypeObject *tp = Py_TYPE(o);
+    if (tp == &PyLong_Type) {
+#if PY_VERSION_HEX < 0x030C0000 && PYLONG_BITS_IN_DIGIT == 30
+        /* One digit or none: the value itself (below the hash modulus 2**61-1). */
+        Py_ssize_t size = Py_SIZE(o);
+        if (size >= -1 && size <= 1) {
+            Py_hash_t v = (Py_hash_t)size * (Py_hash_t)((PyLongObject *)o)->ob_digit[0];
+            return v == -1 ? -2 : v;
+        }
+#endif
+        return tp->tp_hash(o); /* (int hashing cannot fail) */
+    }
+    if (tp == &PyUnicode_Type) {
+        Py_hash_t h = ((PyASCIIObject *)o)->hash;
+        return h != -1 ? h : tp->tp_hash(o);
+    }
+    if (tp == &PyTuple_Type) return depth < OXY_HASH_MAX_DEPTH ? oxy_hash_tuple_at(o, depth) : -1;
+    if (tp == &PyFloat_Type || tp == &PyBool_Type || tp == &PyBytes_Type || o == Py_None)
+        return tp->tp_hash(o);
+    return -1;
+}
+
+Py_hash_t oxy_hash_pure(PyObject *o) {
+    return Py_TYPE(o) == &PyTuple_Type ? oxy_hash_tuple_at(o, 0) : -1;
+}
+#else
+Py_hash_t oxy_hash_pure(PyObject *o) {
+    (void)o;
+    return -1;
+}
+#endif
+
+/* The table of sets is CPython's own business; these follow 3.11's layout and
+ * probing (Objects/setobject.c) and are compiled only for it.  A lookup probes
+ * the slots a run of LINEAR_PROBES at a time, then jumps by a perturbed step. */
+#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030C0000 && SIZEOF_PY_HASH_T == 8
+#define OXY_SET_TABLE 1
+#define OXY_SET_LINEAR_PROBES 9
+#define OXY_SET_PERTURB_SHIFT 5
+
+/* Is `key` (of hash `hash`) in the set?  1, 0, or -1 with an exception set.  An
+ * entry of the same hash is compared with ==, which may run Python code: if that
+ * changed the table, the search starts over, as the interpreter's does. */
+static int oxy_set_lookup(PySetObject *so, PyObject *key, Py_hash_t hash) {
+restart:;
+    setentry *table = so->table;
+    size_t mask = (size_t)so->mask;
+    size_t i = (size_t)hash & mask;
+    size_t perturb = (size_t)hash;
+    for (;;) {
+        setentry *entry = &table[i];
+        int probes = (i + OXY_SET_LINEAR_PROBES <= mask) ? OXY_SET_LINEAR_PROBES : 0;
+        do {
+            if (entry->hash == 0 && entry->key == NULL) return 0;
+            if (entry->hash == hash) {
+                PyObject *start = entry->key;
+                if (start == key) return 1;
+                Py_INCREF(start);
+                int cmp = PyObject_RichCompareBool(start, key, Py_EQ);
+                Py_DECREF(start);
+                if (cmp < 0) return -1;
+                if (table != so->table || entry->key != start) goto restart;
+                if (cmp > 0) return 1;
+                mask = (size_t)so->mask;
+            }
+            entry++;
+        } while (probes--);
+        perturb >>= OXY_SET_PERTURB_SHIFT;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+}
+
+/* Add `key` (of hash `hash`) to the set, into the slot the interpreter's
+ * set.add would choose: the last dummy slot passed on the way, else the free
+ * slot that ends the search.  1 when done (added, or already there), 0 when
+ * the insertion would make the table grow (the caller then lets PySet_Add
+ * insert and resize, so the new table is the interpreter's), -1 on error. */
+static int oxy_set_insert(PySetObject *so, PyObject *key, Py_hash_t hash) {
+restart:;
+    setentry *table = so->table;
+    size_t mask = (size_t)so->mask;
+    size_t i = (size_t)hash & mask;
+    size_t perturb = (size_t)hash;
+    setentry *freeslot = NULL;
+    setentry *entry;
+    for (;;) {
+        entry = &table[i];
+        int probes = (i + OXY_SET_LINEAR_PROBES <= mask) ? OXY_SET_LINEAR_PROBES : 0;
+        do {
+            if (entry->hash == 0 && entry->key == NULL) goto found_unused;
+            if (entry->hash == hash) {
+                PyObject *start = entry->key;
+                if (start == key) return 1;
+                Py_INCREF(start);
+                int cmp = PyObject_RichCompareBool(start, key, Py_EQ);
+                Py_DECREF(start);
+                if (cmp < 0) return -1;
+                if (table != so->table || entry->key != start) goto restart;
+                if (cmp > 0) return 1;
+                mask = (size_t)so->mask;
+            } else if (entry->hash == -1) {
+                freeslot = entry;
+            }
+            entry++;
+        } while (probes--);
+        perturb >>= OXY_SET_PERTURB_SHIFT;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+found_unused:
+    if (freeslot != NULL) {
+        /* A dummy slot reused: the fill stays, the table cannot grow. */
+        Py_INCREF(key);
+        so->used++;
+        freeslot->key = key;
+        freeslot->hash = hash;
+        return 1;
+    }
+    if ((size_t)(so->fill + 1) * 5 >= mask * 3) return 0;
+    Py_INCREF(key);
+    so->fill++;
+    so->used++;
+    entry->key = key;
+    entry->hash = hash;
+    return 1;
+}
+#endif
+
+int oxy_contains_h(PyObject *container, PyObject *key, Py_hash_t hash) {
+    if (hash != -1) {
+        PyTypeObject *tp = Py_TYPE(container);
+#ifdef OXY_SET_TABLE
+        if (tp == &PySet_Type || tp == &PyFrozenSet_Type)
+            return oxy_set_lookup((PySetObject *)container, key, hash);
+#endif
+        if (tp == &PyDict_Type) return _PyDict_Contains_KnownHash(container, key, hash);
+    }
+    return PySequence_Contains(container, key);
+}
+
+PyObject *oxy_set_add_h(PyObject *set, PyObject *key, Py_hash_t hash) {
+    if (Py_TYPE(set) == &PySet_Type) {
+#ifdef OXY_SET_TABLE
+        if (hash != -1) {
+            int r = oxy_set_insert((PySetObject *)set, key, hash);
+            if (r < 0) return NULL;
+            if (r > 0) Py_RETURN_NONE;
+        }
+#endif
+        if (PySet_Add(set, key) < 0) return NULL;
+        Py_RETURN_NONE;
+    }
+    static PyObject *name;
+    if (name == NULL && (name = PyUnicode_InternFromString("add")) == NULL) return NULL;
+    PyObject *argv[2] = {set, key};
+    return PyObject_VectorcallMethod(name, argv, 2, NULL);
+}
+
+PyObject *oxy_dict_getitem_h(PyObject *d, PyObject *key, Py_hash_t hash) {
+    if (hash != -1 && PyDict_CheckExact(d)) {
+        PyObject *v = _PyDict_GetItem_KnownHash(d, key, hash); /* borrowed */
+        if (v != NULL) return Py_NewRef(v);
+        if (!PyErr_Occurred()) _PyErr_SetKeyError(key);
+        return NULL;
+    }
+    return PyObject_GetItem(d, key);
+}
+
+int oxy_dict_setitem_h(PyObject *d, PyObject *key, PyObject *value, Py_hash_t hash) {
+    if (hash != -1 && PyDict_CheckExact(d)) return _PyDict_SetItem_KnownHash(d, key, value, hash);
+    return PyObject_SetItem(d, key, value);
+}
+
+PyObject *oxy_dict_get_h(PyObject *d, PyObject *key, PyObject *dflt, Py_hash_t hash) {
+    if (hash != -1 && PyDict_CheckExact(d)) {
+        PyObject *v = _PyDict_GetItem_KnownHash(d, key, hash); /* borrowed */
+        if (v != NULL) return Py_NewRef(v);
+        if (PyErr_Occurred()) return NULL;
+        return Py_NewRef(dflt != NULL ? dflt : Py_None);
+    }
+    return oxy_dict_get(d, key, dflt);
+}
+
+/* ======================================================================== */
 /* Method calls through a per-site cache                                     */
 /* ======================================================================== */
 

@@ -508,7 +508,8 @@ static OXYC_UNUSED inline PyObject *oxyc_dict_walk_item(PyObject *d, Py_ssize_t 
 }
 
 /* list[i] read as an int (a list[int] item): no temporary reference, type-checked. */
-static OXYC_UNUSED inline oxy_int oxyc_list_get_int(PyObject *list, oxy_int i) {
+static OXYC_UNUSED __attribute__((noinline)) oxy_int oxyc_list_get_int_slow(PyObject *list,
+                                                                          oxy_int i) {
     PyObject *v;
     Py_ssize_t k;
     if (OXY_LIKELY(PyList_CheckExact(list)) && oxy_seq_index(i, PyList_GET_SIZE(list), &k)) {
@@ -525,6 +526,23 @@ static OXYC_UNUSED inline oxy_int oxyc_list_get_int(PyObject *list, oxy_int i) {
     else oxy_raise_type("list item", "int", v);
     Py_DECREF(v);
     return r;
+}
+
+/* list[i] of a list typed list[int]: inline when the list is exact, the index in
+   range and the item an int of at most one digit (the usual case: a grid cell, a
+   count); everything else (and every error) out of line. */
+static OXYC_UNUSED inline OXY_ALWAYS_INLINE oxy_int oxyc_list_get_int(PyObject *list,
+                                                                      oxy_int i) {
+#if PY_VERSION_HEX < 0x030C0000 && PYLONG_BITS_IN_DIGIT == 30
+    Py_ssize_t k;
+    if (OXY_LIKELY(PyList_CheckExact(list)) && oxy_seq_index(i, PyList_GET_SIZE(list), &k)) {
+        PyObject *v = PyList_GET_ITEM(list, k);
+        Py_ssize_t size = Py_SIZE(v);
+        if (OXY_LIKELY(Py_IS_TYPE(v, &PyLong_Type) && (size_t)(size + 1) <= 2))
+            return OXY_INT_FROM_SHORT((int64_t)size * (int64_t)((PyLongObject *)v)->ob_digit[0]);
+    }
+#endif
+    return oxyc_list_get_int_slow(list, i);
 }
 
 /* list[k] for a C index k (the counter of a versioned range() loop): no untagging.

@@ -465,6 +465,16 @@ prims! {
     DictGet = "dict_get", "oxy_dict_get($0, $1, $2)", [Obj, Obj, Obj] -> Obj, Null;
     DictSetDefault1 = "dict_setdefault1", "oxy_dict_setdefault($0, $1, NULL)", [Obj, Obj] -> Obj, Null;
     DictSetDefault = "dict_setdefault", "oxy_dict_setdefault($0, $1, $2)", [Obj, Obj, Obj] -> Obj, Null;
+    // Tuple keys hashed once (`oxyc_passes::hash_reuse` shares one hash between the
+    // lookups of the same key): the hash of a pure key or -1, then lookups given it
+    // (with -1 they hash the key themselves, as the interpreter does).
+    HashPure = "hash_pure", "oxy_hash_pure($0)", [Obj] -> Ssize, Never;
+    ContainsH = "contains_h", "oxy_contains_h($1, $0, $2)", [Obj, Obj, Ssize] -> CInt, Neg;
+    SetAddH = "set_add_h", "oxy_set_add_h($0, $1, $2)", [Obj, Obj, Ssize] -> Obj, Null;
+    DictGetItemH = "dict_getitem_h", "oxy_dict_getitem_h($0, $1, $2)", [Obj, Obj, Ssize] -> Obj, Null;
+    DictSetItemH = "dict_setitem_h", "oxy_dict_setitem_h($0, $1, $2, $3)", [Obj, Obj, Obj, Ssize] -> void, Neg;
+    DictGet1H = "dict_get1_h", "oxy_dict_get_h($0, $1, NULL, $2)", [Obj, Obj, Ssize] -> Obj, Null;
+    DictGetH = "dict_get_h", "oxy_dict_get_h($0, $1, $2, $3)", [Obj, Obj, Obj, Ssize] -> Obj, Null;
     SeqReduce = "seq_reduce", "oxy_seq_reduce($0, $1)", [Obj, CInt] -> Obj, Null;
     RaiseEmptyMinMax = "raise_empty_minmax", "oxyc_raise_empty_minmax($0)", [Bool] -> void, Always;
     RaiseRangeStepZero = "raise_range_step_zero", "oxyc_raise_range_step_zero()", [] -> void, Always;

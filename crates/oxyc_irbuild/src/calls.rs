@@ -149,6 +149,7 @@ impl<'a> FnBuilder<'a> {
             let fast = match (&recv.ty, keywords.is_empty()) {
                 (Ty::Str, true) => self.str_method(&recv, &attr.name, args),
                 (Ty::Dict(..), true) => self.dict_method(&recv, &attr.name, args),
+                (Ty::Set, true) => self.set_method(&recv, &attr.name, args),
                 _ => None,
             };
             let dst = match fast {
@@ -389,11 +390,47 @@ impl<'a> FnBuilder<'a> {
             _ => return None,
         };
         let mut regs = vec![self.box_val(recv)];
-        for a in args {
+        let mut hash = None;
+        for (i, a) in args.iter().enumerate() {
             let v = self.expr(a);
             regs.push(self.box_val(&v));
+            if i == 0 && name == "get" {
+                hash = self.tuple_key_hash(&v);
+            }
+        }
+        if let Some(h) = hash {
+            regs.push(h);
+            let prim = if prim == Prim::DictGet1 {
+                Prim::DictGet1H
+            } else {
+                Prim::DictGetH
+            };
+            return Some(self.prim(prim, regs));
         }
         Some(self.prim(prim, regs))
+    }
+
+    /// `s.add(key)` of a tuple key on a value typed set: the key hashed once
+    /// (`tuple_key_hash`); a subclass's `add` is called as a method.
+    fn set_method(&mut self, recv: &Val, name: &str, args: &'a [Expr]) -> Option<Reg> {
+        let [arg] = args else {
+            return None;
+        };
+        if name != "add"
+            || matches!(arg.kind, ExprKind::Starred(_))
+            || !matches!(
+                self.cx.types.exprs.get(arg.id),
+                Ty::Tuple(_) | Ty::TupleVar(_)
+            )
+        {
+            return None;
+        }
+        let set = self.box_val(recv);
+        let v = self.expr(arg);
+        let key = self.box_val(&v);
+        // (Any object may be asked: what is not a pure tuple answers -1.)
+        let h = self.prim(Prim::HashPure, vec![key]);
+        Some(self.prim(Prim::SetAddH, vec![set, key, h]))
     }
 
     /// Evaluate positional then keyword arguments, boxed.

@@ -773,6 +773,18 @@ impl<'a> FnBuilder<'a> {
         Val::new(r, ty.clone())
     }
 
+    /// The hash of a key typed tuple, computed once for the set and dict lookups
+    /// that take it (`Prim::HashPure`: -1 at run time, "hash it yourself", unless
+    /// the key is a pure value; `oxyc_passes::hash_reuse` shares it between the
+    /// lookups of one key).
+    pub fn tuple_key_hash(&mut self, key: &Val) -> Option<oxyc_ir::Reg> {
+        if !matches!(key.ty, Ty::Tuple(_) | Ty::TupleVar(_)) {
+            return None;
+        }
+        let k = self.box_val(key);
+        Some(self.prim(Prim::HashPure, vec![k]))
+    }
+
     pub fn cmp(&mut self, op: CmpOp, l: Val, r: Val) -> Val {
         let both_int = l.ty.is_intlike() && r.ty.is_intlike();
         let both_float = matches!((&l.ty, &r.ty), (Ty::Float, Ty::Float));
@@ -789,12 +801,15 @@ impl<'a> FnBuilder<'a> {
             CmpOp::In | CmpOp::NotIn => {
                 let a = self.box_val(&l);
                 let b = self.box_val(&r);
-                let p = if l.ty == Ty::Str && r.ty == Ty::Str {
-                    Prim::StrContains
+                let c = if l.ty == Ty::Str && r.ty == Ty::Str {
+                    self.prim(Prim::StrContains, vec![a, b])
+                } else if matches!(r.ty, Ty::Set | Ty::Dict(..))
+                    && let Some(h) = self.tuple_key_hash(&l)
+                {
+                    self.prim(Prim::ContainsH, vec![a, b, h])
                 } else {
-                    Prim::ObjContains
+                    self.prim(Prim::ObjContains, vec![a, b])
                 };
-                let c = self.prim(p, vec![a, b]);
                 let mut res = self.prim(Prim::CIntToBool, vec![c]);
                 if op == CmpOp::NotIn {
                     res = self.prim(Prim::BoolNot, vec![res]);
@@ -1013,7 +1028,16 @@ impl<'a> FnBuilder<'a> {
             _ => {
                 let obj = self.box_val(&v);
                 let key = self.box_val(&i);
-                let item = Val::new(self.prim(Prim::ObjGetItem, vec![obj, key]), Ty::Object);
+                let hash = if matches!(v.ty, Ty::Dict(..)) {
+                    self.tuple_key_hash(&i)
+                } else {
+                    None
+                };
+                let item = match hash {
+                    Some(h) => self.prim(Prim::DictGetItemH, vec![obj, key, h]),
+                    None => self.prim(Prim::ObjGetItem, vec![obj, key]),
+                };
+                let item = Val::new(item, Ty::Object);
                 let what = if matches!(v.ty, Ty::Dict(..)) {
                     Some("dict value")
                 } else {

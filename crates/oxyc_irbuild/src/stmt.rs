@@ -920,9 +920,12 @@ impl<'a> FnBuilder<'a> {
                     return;
                 }
                 let obj = self.box_val(&c);
-                let key = self.subscript_key(index);
+                let (key, hash) = self.keyed_subscript(&c, index);
                 let val = self.box_val(&v);
-                self.prim_void(Prim::ObjSetItem, vec![obj, key, val]);
+                match hash {
+                    Some(h) => self.prim_void(Prim::DictSetItemH, vec![obj, key, val, h]),
+                    None => self.prim_void(Prim::ObjSetItem, vec![obj, key, val]),
+                }
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 let obj = self.box_val(&v);
@@ -1099,6 +1102,17 @@ impl<'a> FnBuilder<'a> {
         }
     }
 
+    /// The key of `c[index]` (see `subscript_key`) and, when `c` is typed dict and the
+    /// key tuple, its hash (`tuple_key_hash`).
+    fn keyed_subscript(&mut self, c: &Val, index: &'a Expr) -> (Reg, Option<Reg>) {
+        if matches!(c.ty, Ty::Dict(..)) && !matches!(index.kind, ExprKind::Slice { .. }) {
+            let i = self.expr(index);
+            let key = self.box_val(&i);
+            return (key, self.tuple_key_hash(&i));
+        }
+        (self.subscript_key(index), None)
+    }
+
     fn aug_assign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr) {
         match &target.kind {
             ExprKind::Name(n) => {
@@ -1188,12 +1202,18 @@ impl<'a> FnBuilder<'a> {
                     return;
                 }
                 let obj = self.box_val(&o);
-                let key = self.subscript_key(index);
-                let cur = Val::new(self.prim(Prim::ObjGetItem, vec![obj, key]), Ty::Object);
+                let (key, hash) = self.keyed_subscript(&o, index);
+                let cur = match hash {
+                    Some(h) => self.prim(Prim::DictGetItemH, vec![obj, key, h]),
+                    None => self.prim(Prim::ObjGetItem, vec![obj, key]),
+                };
                 let rhs = self.expr(value);
-                let r = self.binop(op, cur, rhs, &Ty::Object, true);
+                let r = self.binop(op, Val::new(cur, Ty::Object), rhs, &Ty::Object, true);
                 let rb = self.box_val(&r);
-                self.prim_void(Prim::ObjSetItem, vec![obj, key, rb]);
+                match hash {
+                    Some(h) => self.prim_void(Prim::DictSetItemH, vec![obj, key, rb, h]),
+                    None => self.prim_void(Prim::ObjSetItem, vec![obj, key, rb]),
+                }
             }
             _ => self.error(target.span, "cannot assign to this expression"),
         }

@@ -2,7 +2,8 @@
 //! 1. `cfg::cleanup` drops unreachable blocks;
 //! 2. `uninit` keeps an unbound-local check only where a local may be unbound;
 //! 3. `refcount` makes reference counting explicit (inc/dec refs, error-edge cleanups);
-//! 4. `peephole` removes redundant work (before reference counting);
+//! 4. `peephole` removes redundant work (before reference counting), and
+//!    `hash_reuse` lets the lookups of one tuple key share its hash;
 //! 5. `borrow` lets short-lived field reads borrow instead of owning, and stores
 //!    hand a dying value's reference to the field (after it);
 //! 6. `check_sink` moves a type check that an exact-type dispatch repeats to the
@@ -24,6 +25,7 @@ pub mod check_sink;
 pub mod const_guard;
 pub mod forward;
 pub mod frame;
+pub mod hash_reuse;
 pub mod peephole;
 pub mod refcount;
 pub mod shortint;
@@ -150,7 +152,10 @@ fn per_function(
     timed(timing, t_cfg, &mut || cfg::cleanup(f));
     timed(timing, t_uninit, &mut || uninit::run(f));
     if opt_level > 0 {
-        timed(timing, t_peephole, &mut || peephole::run(f));
+        timed(timing, t_peephole, &mut || {
+            peephole::run(f);
+            hash_reuse::run(f);
+        });
     }
     timed(timing, t_refcount, &mut || refcount::run(f));
     if opt_level > 0 {

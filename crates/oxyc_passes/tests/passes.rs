@@ -234,3 +234,61 @@ fn generator_frame_keeps_only_what_crosses_a_suspension() {
         f.regs.len()
     );
 }
+
+/// The `HashPure` ops left in function `name`, and the copies made of one.
+fn hash_ops(ir: &oxyc_ir::Module, name: &str) -> usize {
+    let f = ir
+        .functions
+        .iter()
+        .find(|f| f.name == name)
+        .expect("function");
+    f.blocks
+        .iter()
+        .flat_map(|b| &b.ops)
+        .filter(|o| {
+            matches!(
+                o.kind,
+                OpKind::Prim {
+                    prim: oxyc_ir::Prim::HashPure,
+                    ..
+                }
+            )
+        })
+        .count()
+}
+
+#[test]
+fn a_tuple_key_is_hashed_once_per_value() {
+    let ir = final_ir(
+        "def once(s: set[tuple[int, int]], d: dict[tuple[int, int], int], a: int) -> int:\n\
+         \x20   key = (a, a + 1)\n\
+         \x20   if key in s:\n\
+         \x20       return d[key]\n\
+         \x20   s.add(key)\n\
+         \x20   d[key] = d.get(key, 0) + 1\n\
+         \x20   return 0\n\
+         \n\
+         def rebound(s: set[tuple[int, int]], n: int) -> int:\n\
+         \x20   key = (n, n)\n\
+         \x20   hits = 0\n\
+         \x20   for i in range(n):\n\
+         \x20       if key in s:\n\
+         \x20           hits += 1\n\
+         \x20       key = (i, n)\n\
+         \x20       s.add(key)\n\
+         \x20   return hits\n\
+         \n\
+         def one_branch(s: set[tuple[int, int]], a: int) -> bool:\n\
+         \x20   key = (a, a)\n\
+         \x20   if a > 0:\n\
+         \x20       s.add(key)\n\
+         \x20   return key in s\n",
+    );
+    // Five lookups of one key: one hash.
+    assert_eq!(hash_ops(&ir, "once"), 1);
+    // The key changes between `in` and `add`: both hash (`in` sees the key of the
+    // previous iteration or the first one; `add` the new one).
+    assert_eq!(hash_ops(&ir, "rebound"), 2);
+    // Hashed on one path only: the `in` after the join hashes again.
+    assert_eq!(hash_ops(&ir, "one_branch"), 2);
+}
