@@ -918,14 +918,18 @@ OXY_API OXY_COLD void oxy_raise_unbound_free(const char *name);
    common builtin types do not override __class__, so for their instances a failed
    check is the answer; anything else (a proxy whose __class__ lies, a replaced
    builtin) takes the interpreter's path. */
+/* Those types (int, str, float, list, dict, tuple, bool, NoneType, bytes, set), by
+   address: each sits alone in slot `(t >> oxy_plain_shift) & 31` of the table, so
+   recognising one is a load and a compare (filled by oxy_plain_types_init; an
+   empty table only sends every check the long way). */
+extern OXY_API PyTypeObject *oxy_plain_types[32];
+extern OXY_API unsigned oxy_plain_shift;
+OXY_API OXY_COLD void oxy_plain_types_init(void);
 static inline int oxy_isinstance_fast(PyObject *x, PyObject *cls, int check, PyTypeObject *expect) {
     if (OXY_LIKELY(cls == (PyObject *)expect)) {
         if (check) return 1;
         PyTypeObject *t = Py_TYPE(x);
-        if (t == &PyLong_Type || t == &PyUnicode_Type || t == &PyFloat_Type ||
-            t == &PyList_Type || t == &PyDict_Type || t == &PyTuple_Type ||
-            t == &PyBool_Type || t == &_PyNone_Type || t == &PyBytes_Type || t == &PySet_Type)
-            return 0;
+        if (oxy_plain_types[((uintptr_t)t >> oxy_plain_shift) & 31] == t) return 0;
     }
     return PyObject_IsInstance(x, cls);
 }

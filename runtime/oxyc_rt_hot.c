@@ -647,6 +647,32 @@ void oxy_stack_init(void) {
     oxy_rt_stack_limit = (uintptr_t)addr + margin;
 }
 
+PyTypeObject *oxy_plain_types[32];
+unsigned oxy_plain_shift;
+
+void oxy_plain_types_init(void) {
+    if (oxy_plain_shift != 0) return;
+    PyTypeObject *types[] = {&PyLong_Type,  &PyUnicode_Type, &PyFloat_Type, &PyList_Type,
+                             &PyDict_Type,  &PyTuple_Type,   &PyBool_Type,  &_PyNone_Type,
+                             &PyBytes_Type, &PySet_Type};
+    size_t n = sizeof types / sizeof types[0];
+    for (unsigned shift = 3; shift < 20; shift++) {
+        PyTypeObject *table[32] = {NULL};
+        size_t i = 0;
+        for (; i < n; i++) {
+            size_t slot = ((uintptr_t)types[i] >> shift) & 31;
+            if (table[slot] != NULL) break;
+            table[slot] = types[i];
+        }
+        if (i == n) {
+            memcpy(oxy_plain_types, table, sizeof table);
+            oxy_plain_shift = shift;
+            return;
+        }
+    }
+    oxy_plain_shift = 1; /* (no shift separates them: the table stays empty) */
+}
+
 int oxy_depth_check(int depth) {
     /* Recursive code without loops must still answer Ctrl-C promptly. */
     static unsigned int calls = 0; /* protected by the GIL */

@@ -306,6 +306,7 @@ pub fn emit(
         out,
         "    if (OXY_UNLIKELY(oxy_rt_stack_limit == 0)) oxy_stack_init();"
     );
+    let _ = writeln!(out, "    oxy_plain_types_init();");
     let _ = writeln!(out, "    int oxy_d = oxy_rt_call_depth;");
     let _ = writeln!(
         out,
