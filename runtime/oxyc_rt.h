@@ -968,6 +968,11 @@ OXY_API PyObject *oxy_set_add_h(PyObject *set, PyObject *key, Py_hash_t hash);
 OXY_API PyObject *oxy_dict_getitem_h(PyObject *d, PyObject *key, Py_hash_t hash);
 OXY_API int oxy_dict_setitem_h(PyObject *d, PyObject *key, PyObject *value, Py_hash_t hash);
 OXY_API PyObject *oxy_dict_get_h(PyObject *d, PyObject *key, PyObject *dflt, Py_hash_t hash);
+/* Dict displays whose keys are str literals (oxyc_rt_hot.c): the template, a dict of
+ * the keys to None made once; a new dict from it and the values. */
+OXY_API PyObject *oxy_dict_template(Py_ssize_t n, PyObject *const *keys);
+OXY_API PyObject *oxy_dict_from_template(PyObject *tpl, Py_ssize_t n, PyObject *const *keys,
+                                         PyObject *const *values);
 
 /* s.strip(chars) (which: 0 both, 1 left, 2 right) for an exact str s of one byte
    per character and an exact ASCII str chars (or None: ASCII whitespace, for an

@@ -647,6 +647,14 @@ void oxy_stack_init(void) {
     oxy_rt_stack_limit = (uintptr_t)addr + margin;
 }
 
+#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030C0000
+/* 3.11: the GC header (two words, the list link first, zero when untracked) sits
+   just before the object. */
+#define OXYC_RT_GC_TRACKED(o) (((const uintptr_t *)(o))[-2] != 0)
+#else
+#define OXYC_RT_GC_TRACKED(o) PyObject_GC_IsTracked(o)
+#endif
+
 PyTypeObject *oxy_plain_types[32];
 unsigned oxy_plain_shift;
 
@@ -1447,6 +1455,119 @@ PyObject *oxy_dict_get_h(PyObject *d, PyObject *key, PyObject *dflt, Py_hash_t h
         return Py_NewRef(dflt != NULL ? dflt : Py_None);
     }
     return oxy_dict_get(d, key, dflt);
+}
+
+/* ======================================================================== */
+/* Dict displays with literal keys                                          */
+/* ======================================================================== */
+
+/* `{"a": x, "b": y}`: the interpreter makes an empty dict of the display's size
+ * and inserts each pair, a lookup and an insertion per key.  Compiled code copies
+ * a template that already holds the keys (PyDict_Copy of a compact dict copies its
+ * table in one go) and puts the values into the copy's entries: the same keys in
+ * the same order, a table of the same kind and size (see oxy_dict_template), and the
+ * same tracking by the collector (the template's values are None, so the copy
+ * starts untracked, and a value that could be part of a cycle tracks it, as
+ * inserting it does).  The entries are 3.11's (Include/internal/pycore_dict.h);
+ * each is checked to hold the expected key before its value is replaced, and
+ * elsewhere, or if anything is unexpected, the values are set with
+ * PyDict_SetItem.  The display's keys are distinct. */
+PyObject *oxy_dict_template(Py_ssize_t n, PyObject *const *keys) {
+    /* Inserted into an empty dict, then merged into another: a merge into an empty
+       dict sizes the table for the keys at once, with the kind of the source's
+       table (str keys only), which is how the interpreter sizes a display. */
+    PyObject *grown = PyDict_New();
+    if (grown == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (PyDict_SetItem(grown, keys[i], Py_None) < 0) {
+            Py_DECREF(grown);
+            return NULL;
+        }
+    }
+    PyObject *d = PyDict_New();
+    if (d != NULL && PyDict_Update(d, grown) < 0) Py_CLEAR(d);
+    Py_DECREF(grown);
+    return d;
+}
+
+#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030C0000
+typedef struct {
+    Py_ssize_t dk_refcnt;
+    uint8_t dk_log2_size;
+    uint8_t dk_log2_index_bytes;
+    uint8_t dk_kind; /* 0 general, 1 str keys only, 2 split */
+    uint32_t dk_version;
+    Py_ssize_t dk_usable;
+    Py_ssize_t dk_nentries;
+    char dk_indices[];
+} oxy_dict_keys;
+typedef struct {
+    Py_hash_t me_hash;
+    PyObject *me_key;
+    PyObject *me_value;
+} oxy_dict_entry;
+typedef struct {
+    PyObject *me_key;
+    PyObject *me_value;
+} oxy_dict_str_entry;
+
+/* Could v be part of a reference cycle (what makes an insertion track a dict)? */
+static inline int oxy_may_be_tracked(PyObject *v) {
+    PyTypeObject *tp = Py_TYPE(v);
+    if (!PyType_IS_GC(tp) || (tp->tp_is_gc != NULL && !tp->tp_is_gc(v))) return 0;
+    return tp != &PyTuple_Type || OXYC_RT_GC_TRACKED(v);
+}
+
+/* The values put straight into the entries of d, a fresh copy of the template;
+   0 when d is not laid out as expected (nothing changed then). */
+static int oxy_dict_fill_entries(PyObject *d, Py_ssize_t n, PyObject *const *keys,
+                                 PyObject *const *values) {
+    PyDictObject *mp = (PyDictObject *)d;
+    oxy_dict_keys *dk = (oxy_dict_keys *)mp->ma_keys;
+    if (mp->ma_values != NULL || mp->ma_used != n || dk->dk_refcnt != 1 || dk->dk_nentries != n ||
+        dk->dk_kind > 1)
+        return 0;
+    char *entries = dk->dk_indices + ((size_t)1 << dk->dk_log2_index_bytes);
+    PyObject **slots[n];
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject **key, **value;
+        if (dk->dk_kind == 1) {
+            oxy_dict_str_entry *e = (oxy_dict_str_entry *)entries + i;
+            key = &e->me_key;
+            value = &e->me_value;
+        } else {
+            oxy_dict_entry *e = (oxy_dict_entry *)entries + i;
+            key = &e->me_key;
+            value = &e->me_value;
+        }
+        if (*key != keys[i] || *value != Py_None) return 0;
+        slots[i] = value;
+    }
+    int track = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        *slots[i] = Py_NewRef(values[i]);
+        track |= oxy_may_be_tracked(values[i]);
+        Py_DECREF(Py_None);
+    }
+    if (track && !PyObject_GC_IsTracked(d)) PyObject_GC_Track(d);
+    return 1;
+}
+#endif
+
+PyObject *oxy_dict_from_template(PyObject *tpl, Py_ssize_t n, PyObject *const *keys,
+                                 PyObject *const *values) {
+    PyObject *d = PyDict_Copy(tpl);
+    if (d == NULL) return NULL;
+#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030C0000
+    if (OXY_LIKELY(oxy_dict_fill_entries(d, n, keys, values))) return d;
+#endif
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (PyDict_SetItem(d, keys[i], values[i]) < 0) {
+            Py_DECREF(d);
+            return NULL;
+        }
+    }
+    return d;
 }
 
 /* ======================================================================== */

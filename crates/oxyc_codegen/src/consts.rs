@@ -13,6 +13,8 @@ enum Key {
     Float(u64),
     Complex(u64),
     StrTuple(Vec<String>),
+    /// A dict of these str constants (indices in the table) to None, in order.
+    DictTemplate(Vec<usize>),
 }
 
 #[derive(Default)]
@@ -47,6 +49,23 @@ impl ConstTable {
 
     pub fn str(&mut self, s: &str) -> String {
         self.obj(&Const::Str(s.to_string()))
+    }
+
+    /// C expression for a dict whose keys are these strs, each mapped to None, in
+    /// order (duplicates once): the template of a dict display with literal keys.
+    pub fn dict_template(&mut self, keys: &[&str]) -> String {
+        // (The keys first: the template is made after them, from the same objects.)
+        let mut idx: Vec<usize> = Vec::new();
+        for k in keys {
+            let n = self.objs.len();
+            let i = *self.objs.entry(Key::Str((*k).to_string())).or_insert(n);
+            if !idx.contains(&i) {
+                idx.push(i);
+            }
+        }
+        let n = self.objs.len();
+        let i = *self.objs.entry(Key::DictTemplate(idx)).or_insert(n);
+        format!("oxy_c[{i}]")
     }
 
     /// C expression for a big int constant as a tagged int (borrowed).
@@ -119,6 +138,14 @@ impl ConstTable {
                             items.join(", ")
                         )
                     }
+                }
+                Key::DictTemplate(keys) => {
+                    let items: Vec<String> = keys.iter().map(|k| format!("oxy_c[{k}]")).collect();
+                    format!(
+                        "oxy_dict_template({}, (PyObject *const[]){{{}}})",
+                        items.len(),
+                        items.join(", ")
+                    )
                 }
             };
             let _ = writeln!(out, "    oxy_c[{i}] = {expr};");

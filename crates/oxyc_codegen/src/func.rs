@@ -71,6 +71,37 @@ struct Emitter<'a> {
     generic: bool,
     /// Per register: it can only hold None (see `none_regs`).
     none: Vec<bool>,
+    /// Per register: the str constant that every definition of it loads, if any.
+    strs: Vec<Option<&'a str>>,
+}
+
+/// The registers of `f` that only ever hold one str constant (every definition is a
+/// `Const` of that string): the keys of a dict display written as literals.
+fn str_const_regs(f: &Function) -> Vec<Option<&str>> {
+    let n = f.regs.len();
+    let mut strs: Vec<Option<&str>> = vec![None; n];
+    let mut bad = vec![false; n];
+    for op in f.blocks.iter().flat_map(|b| &b.ops) {
+        let Some(d) = op.def() else { continue };
+        let d = d.0 as usize;
+        if d >= n {
+            continue;
+        }
+        match &op.kind {
+            OpKind::Const {
+                value: Const::Str(s),
+                ..
+            } if strs[d].is_none_or(|t| t == s) => strs[d] = Some(s),
+            _ => bad[d] = true,
+        }
+    }
+    // (Parameters have no definition here: never constants.)
+    for (r, s) in strs.iter_mut().enumerate() {
+        if bad[r] || r < f.nargs() {
+            *s = None;
+        }
+    }
+    strs
 }
 
 /// Does `f` return None on every path (a plain function whose every `return` gives a
@@ -705,6 +736,7 @@ fn emit_copy(
         absorb,
         generic: matches!(variant, Variant::Generic),
         none: none_regs(m, f),
+        strs: str_const_regs(f),
     };
     if e.copy == Copy::Main {
         if reads {
@@ -1911,6 +1943,31 @@ impl<'a> Emitter<'a> {
             }
             OpKind::BuildDict { dst, keys, values } => {
                 let dn = self.reg(*dst);
+                let literal: Option<Vec<&str>> =
+                    keys.iter().map(|k| self.strs[k.0 as usize]).collect();
+                let distinct =
+                    |l: &Vec<&str>| l.iter().enumerate().all(|(i, k)| !l[..i].contains(k));
+                if let Some(literal) = literal.filter(|l| l.len() >= 2 && distinct(l)) {
+                    // Distinct keys written as str literals: a copy of a dict of
+                    // those keys made once, with the values put in (see
+                    // `oxy_dict_from_template`).
+                    let tpl = self.consts.dict_template(&literal);
+                    let regs = |rs: &[Reg]| -> String {
+                        rs.iter()
+                            .map(|r| self.reg(*r))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    let _ = writeln!(
+                        self.out,
+                        "    {dn} = oxy_dict_from_template({tpl}, {}, (PyObject *const[]){{{}}}, (PyObject *const[]){{{}}});",
+                        keys.len(),
+                        regs(keys),
+                        regs(values)
+                    );
+                    self.check(op, &format!("{dn} == NULL"));
+                    return;
+                }
                 if keys.len() > 5 {
                     // (Sized for its keys, as the interpreter's displays are: no
                     // resize half-way through.)
