@@ -148,3 +148,34 @@ def shadowed_dict(value: object) -> object:
 def test_shadowed_names() -> None:
     print(shadowed(Mapping()))
     print(shadowed_dict(Mapping()), shadowed_dict({"k": 1}))
+
+
+class Sub(dict):  # type: ignore[type-arg]
+    pass
+
+
+def kinds(values: list[object]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        if isinstance(v, (dict, list)):
+            out.append("container")
+        elif isinstance(v, (bool,)):
+            out.append("bool")
+        elif isinstance(v, (int, float)):
+            out.append("number")
+        elif isinstance(v, (str, bytes, tuple, set)):
+            out.append("other builtin")
+        else:
+            out.append("?")
+    return out
+
+
+def test_isinstance_with_a_tuple_of_builtins() -> None:
+    values: list[object] = [{}, Sub(), [1], True, 3, 2.5, "s", b"b", (1,), {1}, None, object()]
+    print(kinds(values))
+    assert kinds([1.0, "x"]) == ["number", "other builtin"]
+
+
+def test_isinstance_tuple_with_a_shadowed_name() -> None:
+    list = dict  # noqa: A001 -- the local name, not the builtin
+    print(isinstance({}, (list, str)), isinstance([], (list, str)))

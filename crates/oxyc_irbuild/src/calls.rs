@@ -433,6 +433,26 @@ impl<'a> FnBuilder<'a> {
         Some(self.prim(Prim::SetAddH, vec![set, key, h]))
     }
 
+    /// The test of `isinstance(x, c)` for the builtin type named `c` (when the name
+    /// means the builtin here).
+    fn isinstance_prim(&self, c: &str) -> Option<Prim> {
+        let prim = match c {
+            "int" => Prim::IsInstanceInt,
+            "bool" => Prim::IsInstanceBool,
+            "float" => Prim::IsInstanceFloat,
+            "str" => Prim::IsInstanceStr,
+            "bytes" => Prim::IsInstanceBytes,
+            "list" => Prim::IsInstanceList,
+            "tuple" => Prim::IsInstanceTuple,
+            "dict" => Prim::IsInstanceDict,
+            "set" => Prim::IsInstanceSet,
+            _ => return None,
+        };
+        let builtin = !self.comp.iter().any(|s| s.contains_key(c))
+            && self.cx.sem.resolve(self.scope, c) == NameRes::Builtin;
+        builtin.then_some(prim)
+    }
+
     /// Evaluate positional then keyword arguments, boxed.
     fn plain_args(
         &mut self,
@@ -1059,31 +1079,48 @@ impl<'a> FnBuilder<'a> {
                 Some(Val::new(t, ty.clone()))
             }
             ("isinstance", [x, cls]) => {
-                let ExprKind::Name(c) = &cls.kind else {
-                    return None;
+                // A builtin type, or a tuple display of them: each type tested in
+                // turn, as isinstance tests the items of a tuple (after evaluating
+                // them all), up to the first that matches.
+                let names: Vec<&Expr> = match &cls.kind {
+                    ExprKind::Tuple(items) if !items.is_empty() && items.len() <= 8 => {
+                        items.iter().collect()
+                    }
+                    _ => vec![cls],
                 };
-                let prim = match c.as_str() {
-                    "int" => Prim::IsInstanceInt,
-                    "bool" => Prim::IsInstanceBool,
-                    "float" => Prim::IsInstanceFloat,
-                    "str" => Prim::IsInstanceStr,
-                    "bytes" => Prim::IsInstanceBytes,
-                    "list" => Prim::IsInstanceList,
-                    "tuple" => Prim::IsInstanceTuple,
-                    "dict" => Prim::IsInstanceDict,
-                    "set" => Prim::IsInstanceSet,
-                    _ => return None,
-                };
-                if self.comp.iter().any(|s| s.contains_key(c))
-                    || self.cx.sem.resolve(self.scope, c) != NameRes::Builtin
-                {
-                    return None;
+                let mut prims = Vec::new();
+                for n in &names {
+                    let ExprKind::Name(c) = &n.kind else {
+                        return None;
+                    };
+                    prims.push(self.isinstance_prim(c)?);
                 }
                 let v = self.expr(x);
                 let obj = self.box_val(&v);
-                let k = self.expr(cls);
-                let r = self.prim(prim, vec![obj, k.reg]);
-                Some(Val::new(self.prim(Prim::CIntToBool, vec![r]), Ty::Bool))
+                let classes: Vec<Reg> = names.iter().map(|n| self.expr(n).reg).collect();
+                if let ([prim], [k]) = (&prims[..], &classes[..]) {
+                    let r = self.prim(*prim, vec![obj, *k]);
+                    return Some(Val::new(self.prim(Prim::CIntToBool, vec![r]), Ty::Bool));
+                }
+                let result = self.temp(RType::Bool);
+                let done = self.new_block();
+                for (i, (prim, k)) in prims.iter().zip(&classes).enumerate() {
+                    let r = self.prim(*prim, vec![obj, *k]);
+                    let b = self.prim(Prim::CIntToBool, vec![r]);
+                    self.emit(OpKind::Assign {
+                        dst: result,
+                        src: b,
+                    });
+                    if i + 1 < prims.len() {
+                        let next = self.new_block();
+                        self.branch(b, done, next);
+                        self.switch_to(next);
+                    } else {
+                        self.goto(done);
+                    }
+                }
+                self.switch_to(done);
+                Some(Val::new(result, Ty::Bool))
             }
             ("len", [a]) if self.split_local(a).is_some() => {
                 let n = self.split_local(a).unwrap_or_default();
