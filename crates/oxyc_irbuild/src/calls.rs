@@ -171,7 +171,13 @@ impl<'a> FnBuilder<'a> {
             // The result type comes from the builtin method; a subclass's override
             // may return anything: checked, not trusted.
             if ty != Ty::Object && !matches!(ty, Ty::Iter(_)) {
-                let what = format!("{}() result", attr.name);
+                let what = if matches!(recv.ty, Ty::Dict(..))
+                    && matches!(attr.name.as_str(), "get" | "setdefault")
+                {
+                    "dict value".to_string()
+                } else {
+                    format!("{}() result", attr.name)
+                };
                 let r = self.coerce(&Val::new(dst, Ty::Object), &ty, Some(&what));
                 return Val::new(r, ty);
             }

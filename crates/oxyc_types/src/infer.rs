@@ -1390,6 +1390,19 @@ impl Cx<'_> {
             if let Some(x) = self.foreign_class_named(func) {
                 return Ty::Foreign(x.qualified());
             }
+            // `d.get(k, default)` / `d.setdefault(k, default)` of a dict whose values
+            // are numbers, strs or bools, with a default of that type: a value of it
+            // (checked as a dict value, as `d[k]` is).
+            if let Ty::Dict(_, v) = &recv
+                && matches!(attr.name.as_str(), "get" | "setdefault")
+                && no_kw
+                && matches!(**v, Ty::Int | Ty::Float | Ty::Str | Ty::Bool)
+                && arg_tys.len() == 2
+                && arg_tys[1] == **v
+                && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
+            {
+                return (**v).clone();
+            }
             return method_ty(&recv, &attr.name);
         }
         let name = match &func.kind {
