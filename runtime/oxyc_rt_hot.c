@@ -1315,56 +1315,27 @@ Py_hash_t oxy_hash_pure(PyObject *o) {
 #define OXY_SET_LINEAR_PROBES 9
 #define OXY_SET_PERTURB_SHIFT 5
 
-/* Is `key` (of hash `hash`) in the set?  1, 0, or -1 with an exception set.  An
- * entry of the same hash is compared with ==, which may run Python code: if that
- * changed the table, the search starts over, as the interpreter's does. */
-static int oxy_set_lookup(PySetObject *so, PyObject *key, Py_hash_t hash) {
+/* Look for `key` (of hash `hash`) in the set: 1 if it is there, 0 if the search
+ * ended at a free slot (`*end`; `*dummy` is the last dummy slot passed on the way,
+ * or NULL), -1 with an exception set.  An entry of the same hash is compared
+ * with ==, which may run Python code: if that changed the table, the search
+ * starts over, as the interpreter's does. */
+static int oxy_set_probe(PySetObject *so, PyObject *key, Py_hash_t hash, setentry **end,
+                         setentry **dummy) {
 restart:;
     setentry *table = so->table;
     size_t mask = (size_t)so->mask;
     size_t i = (size_t)hash & mask;
     size_t perturb = (size_t)hash;
+    *dummy = NULL;
     for (;;) {
         setentry *entry = &table[i];
         int probes = (i + OXY_SET_LINEAR_PROBES <= mask) ? OXY_SET_LINEAR_PROBES : 0;
         do {
-            if (entry->hash == 0 && entry->key == NULL) return 0;
-            if (entry->hash == hash) {
-                PyObject *start = entry->key;
-                if (start == key) return 1;
-                Py_INCREF(start);
-                int cmp = PyObject_RichCompareBool(start, key, Py_EQ);
-                Py_DECREF(start);
-                if (cmp < 0) return -1;
-                if (table != so->table || entry->key != start) goto restart;
-                if (cmp > 0) return 1;
-                mask = (size_t)so->mask;
+            if (entry->hash == 0 && entry->key == NULL) {
+                *end = entry;
+                return 0;
             }
-            entry++;
-        } while (probes--);
-        perturb >>= OXY_SET_PERTURB_SHIFT;
-        i = (i * 5 + 1 + perturb) & mask;
-    }
-}
-
-/* Add `key` (of hash `hash`) to the set, into the slot the interpreter's
- * set.add would choose: the last dummy slot passed on the way, else the free
- * slot that ends the search.  1 when done (added, or already there), 0 when
- * the insertion would make the table grow (the caller then lets PySet_Add
- * insert and resize, so the new table is the interpreter's), -1 on error. */
-static int oxy_set_insert(PySetObject *so, PyObject *key, Py_hash_t hash) {
-restart:;
-    setentry *table = so->table;
-    size_t mask = (size_t)so->mask;
-    size_t i = (size_t)hash & mask;
-    size_t perturb = (size_t)hash;
-    setentry *freeslot = NULL;
-    setentry *entry;
-    for (;;) {
-        entry = &table[i];
-        int probes = (i + OXY_SET_LINEAR_PROBES <= mask) ? OXY_SET_LINEAR_PROBES : 0;
-        do {
-            if (entry->hash == 0 && entry->key == NULL) goto found_unused;
             if (entry->hash == hash) {
                 PyObject *start = entry->key;
                 if (start == key) return 1;
@@ -1376,28 +1347,43 @@ restart:;
                 if (cmp > 0) return 1;
                 mask = (size_t)so->mask;
             } else if (entry->hash == -1) {
-                freeslot = entry;
+                *dummy = entry;
             }
             entry++;
         } while (probes--);
         perturb >>= OXY_SET_PERTURB_SHIFT;
         i = (i * 5 + 1 + perturb) & mask;
     }
-found_unused:
-    if (freeslot != NULL) {
+}
+
+static int oxy_set_lookup(PySetObject *so, PyObject *key, Py_hash_t hash) {
+    setentry *end, *dummy;
+    return oxy_set_probe(so, key, hash, &end, &dummy);
+}
+
+/* Add `key` (of hash `hash`) to the set, into the slot the interpreter's
+ * set.add would choose: the last dummy slot passed on the way, else the free
+ * slot that ends the search.  1 when done (added, or already there), 0 when
+ * the insertion would make the table grow (the caller then lets PySet_Add
+ * insert and resize, so the new table is the interpreter's), -1 on error. */
+static int oxy_set_insert(PySetObject *so, PyObject *key, Py_hash_t hash) {
+    setentry *end, *dummy;
+    int found = oxy_set_probe(so, key, hash, &end, &dummy);
+    if (found != 0) return found;
+    if (dummy != NULL) {
         /* A dummy slot reused: the fill stays, the table cannot grow. */
         Py_INCREF(key);
         so->used++;
-        freeslot->key = key;
-        freeslot->hash = hash;
+        dummy->key = key;
+        dummy->hash = hash;
         return 1;
     }
-    if ((size_t)(so->fill + 1) * 5 >= mask * 3) return 0;
+    if ((size_t)(so->fill + 1) * 5 >= (size_t)so->mask * 3) return 0;
     Py_INCREF(key);
     so->fill++;
     so->used++;
-    entry->key = key;
-    entry->hash = hash;
+    end->key = key;
+    end->hash = hash;
     return 1;
 }
 #endif
