@@ -298,6 +298,8 @@ prims! {
     W64And = "w64_and", "($0 & $1)", [Ssize, Ssize] -> Ssize, Never;
     W64Shl = "w64_shl", "(Py_ssize_t)((uint64_t)$0 << $1)", [Ssize, Ssize] -> Ssize, Never;
     W64Neg = "w64_neg", "(Py_ssize_t)(0 - (uint64_t)$0)", [Ssize] -> Ssize, Never;
+    // (The word as unsigned, shifted right by $1 in 0..63: `oxyc_passes::peephole`.)
+    W64Shr = "w64_shr", "(Py_ssize_t)((uint64_t)$0 >> $1)", [Ssize, Ssize] -> Ssize, Never;
     W64Invert = "w64_invert", "(~$0)", [Ssize] -> Ssize, Never;
     // ---- cells of captured variables ($1: the variable's name, for the error) ----
     CellNewEmpty = "cell_new_empty", "PyCell_New(NULL)", [] -> Obj, Null;

@@ -13,6 +13,128 @@ pub fn run(f: &mut Function) {
     index_by_counter(f);
     unboxed_copies(f);
     boxed_constants(f);
+    word_shifts(f);
+}
+
+/// A field of a number type read right after it was stored (`self.state = ...`, then
+/// `self.state >> 33`) is the value stored: the read becomes a copy. (Storing an
+/// int, float or bool releases at most an int: no finalizer runs in between.)
+///
+/// And `x >> k`, for a constant `k` from 2 to 63, of an int just made from a 64-bit
+/// word (a masked expression, `(a * b + c) & 0xFFFFFFFFFFFFFFFF`, stored and read
+/// back) shifts the word: that int is the word read as unsigned, so the shift is the
+/// word's, and the result is short. No long int is shifted.
+///
+/// Works within a block, as `index_by_counter` does.
+fn word_shifts(f: &mut Function) {
+    for bi in 0..f.blocks.len() {
+        // Int register -> the word register it was made from; int constants.
+        let mut word_of: HashMap<Reg, Reg> = HashMap::new();
+        let mut konst: HashMap<Reg, i64> = HashMap::new();
+        let mut last_store: Option<(Reg, u32, u32, Reg)> = None;
+        let ops = std::mem::take(&mut f.blocks[bi].ops);
+        let mut out = Vec::with_capacity(ops.len());
+        for mut op in ops {
+            if let OpKind::GetField {
+                dst,
+                obj,
+                class,
+                field,
+            } = op.kind
+                && let Some((o, c, k, src)) = last_store
+                && (o, c, k) == (obj, class, field)
+                && f.ty(dst) == f.ty(src)
+                && matches!(f.ty(src), RType::Int | RType::Float | RType::Bool)
+            {
+                op.kind = OpKind::Assign { dst, src };
+                op.err = None;
+            }
+            last_store = match op.kind {
+                OpKind::SetField {
+                    obj,
+                    class,
+                    field,
+                    src,
+                    ..
+                } => Some((obj, class, field, src)),
+                _ => None,
+            };
+            if let OpKind::Prim {
+                dst: Some(d),
+                prim: Prim::IntRShift,
+                args,
+            } = &op.kind
+                && let [x, k] = args[..]
+                && let (Some(&w), Some(&k)) = (word_of.get(&x), konst.get(&k))
+                && (2..64).contains(&k)
+            {
+                let d = *d;
+                let count = new_reg(f, RType::Ssize);
+                let shifted = new_reg(f, RType::Ssize);
+                let line = op.line;
+                out.push(oxyc_ir::Op {
+                    kind: OpKind::Const {
+                        dst: count,
+                        value: Const::Int(k),
+                    },
+                    line,
+                    err: None,
+                });
+                out.push(oxyc_ir::Op {
+                    kind: OpKind::Prim {
+                        dst: Some(shifted),
+                        prim: Prim::W64Shr,
+                        args: vec![w, count],
+                    },
+                    line,
+                    err: None,
+                });
+                op.kind = OpKind::Prim {
+                    dst: Some(d),
+                    prim: Prim::IntFromU64,
+                    args: vec![shifted],
+                };
+            }
+            let word = match &op.kind {
+                OpKind::Prim {
+                    prim: Prim::IntFromU64,
+                    args,
+                    ..
+                } => args.first().copied(),
+                OpKind::Assign { src, .. } => word_of.get(src).copied(),
+                _ => None,
+            };
+            let value = match &op.kind {
+                OpKind::Const {
+                    value: Const::Int(v),
+                    ..
+                } => Some(*v),
+                _ => None,
+            };
+            if let Some(d) = op.def() {
+                word_of.retain(|k, v| *k != d && *v != d);
+                konst.remove(&d);
+                if let Some(w) = word {
+                    word_of.insert(d, w);
+                }
+                if let Some(v) = value {
+                    konst.insert(d, v);
+                }
+            }
+            out.push(op);
+        }
+        f.blocks[bi].ops = out;
+    }
+}
+
+/// A new temporary register of representation `ty`.
+fn new_reg(f: &mut Function, ty: RType) -> Reg {
+    f.regs.push(oxyc_ir::RegInfo {
+        name: String::new(),
+        ty,
+        kind: oxyc_ir::RegKind::Temp,
+    });
+    Reg((f.regs.len() - 1) as u32)
 }
 
 /// `box_int` of a register that only ever holds one int constant: that int object,
