@@ -1254,8 +1254,8 @@ static Py_hash_t oxy_hash_tuple_at(PyObject *t, int depth) {
         Py_hash_t lane;
 #if PY_VERSION_HEX < 0x030C0000 && PYLONG_BITS_IN_DIGIT == 30
         /* (The common item inline: an int of one digit or none, its own hash.) */
-        Py_ssize_t size = Py_SIZE(o);
-        if (OXY_LIKELY(Py_IS_TYPE(o, &PyLong_Type) && size >= -1 && size <= 1)) {
+        Py_ssize_t size;
+        if (OXY_LIKELY(Py_IS_TYPE(o, &PyLong_Type)) && (size = Py_SIZE(o)) >= -1 && size <= 1) {
             lane = (Py_hash_t)size * (Py_hash_t)((PyLongObject *)o)->ob_digit[0];
             lane -= lane == -1;
         } else
@@ -1319,9 +1319,11 @@ Py_hash_t oxy_hash_pure(PyObject *o) {
  * ended at a free slot (`*end`; `*dummy` is the last dummy slot passed on the way,
  * or NULL), -1 with an exception set.  An entry of the same hash is compared
  * with ==, which may run Python code: if that changed the table, the search
- * starts over, as the interpreter's does. */
-static int oxy_set_probe(PySetObject *so, PyObject *key, Py_hash_t hash, setentry **end,
-                         setentry **dummy) {
+ * starts over, as the interpreter's does.  The two searches of the interpreter
+ * differ in one point, kept here: `in` starts over after such a change even when
+ * == said yes, `add` (`adding`) takes the yes. */
+static int oxy_set_probe(PySetObject *so, PyObject *key, Py_hash_t hash, int adding,
+                         setentry **end, setentry **dummy) {
 restart:;
     setentry *table = so->table;
     size_t mask = (size_t)so->mask;
@@ -1343,6 +1345,7 @@ restart:;
                 int cmp = PyObject_RichCompareBool(start, key, Py_EQ);
                 Py_DECREF(start);
                 if (cmp < 0) return -1;
+                if (adding && cmp > 0) return 1;
                 if (table != so->table || entry->key != start) goto restart;
                 if (cmp > 0) return 1;
                 mask = (size_t)so->mask;
@@ -1358,33 +1361,94 @@ restart:;
 
 static int oxy_set_lookup(PySetObject *so, PyObject *key, Py_hash_t hash) {
     setentry *end, *dummy;
-    return oxy_set_probe(so, key, hash, &end, &dummy);
+    return oxy_set_probe(so, key, hash, 0, &end, &dummy);
 }
 
-/* Add `key` (of hash `hash`) to the set, into the slot the interpreter's
- * set.add would choose: the last dummy slot passed on the way, else the free
- * slot that ends the search.  1 when done (added, or already there), 0 when
- * the insertion would make the table grow (the caller then lets PySet_Add
- * insert and resize, so the new table is the interpreter's), -1 on error. */
+/* Put an entry into a table known to hold no dummies and not to hold the key:
+ * the first free slot of the probe sequence. */
+static void oxy_set_put_clean(setentry *table, size_t mask, PyObject *key, Py_hash_t hash) {
+    size_t perturb = (size_t)hash;
+    size_t i = (size_t)hash & mask;
+    for (;;) {
+        setentry *entry = &table[i];
+        if (entry->key == NULL) goto found;
+        if (i + OXY_SET_LINEAR_PROBES <= mask) {
+            for (int j = 0; j < OXY_SET_LINEAR_PROBES; j++) {
+                entry++;
+                if (entry->key == NULL) goto found;
+            }
+        }
+        perturb >>= OXY_SET_PERTURB_SHIFT;
+        i = (i * 5 + 1 + perturb) & mask;
+        continue;
+    found:
+        entry->key = key;
+        entry->hash = hash;
+        return;
+    }
+}
+
+/* The interpreter's growth of a set's table: the smallest power of two above
+ * `minused` (at least the set's own small table), the active entries put in again
+ * in table order, the dummies dropped. */
+static int oxy_set_resize(PySetObject *so, Py_ssize_t minused) {
+    size_t newsize = PySet_MINSIZE;
+    while (newsize <= (size_t)minused) newsize <<= 1;
+    setentry *oldtable = so->table;
+    size_t oldmask = (size_t)so->mask;
+    int old_malloced = oldtable != so->smalltable;
+    setentry small_copy[PySet_MINSIZE];
+    setentry *newtable;
+    if (newsize == PySet_MINSIZE) {
+        newtable = so->smalltable;
+        if (newtable == oldtable) {
+            if (so->fill == so->used) return 0;
+            memcpy(small_copy, oldtable, sizeof(small_copy));
+            oldtable = small_copy;
+        }
+    } else {
+        newtable = PyMem_New(setentry, newsize);
+        if (newtable == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+    }
+    memset(newtable, 0, sizeof(setentry) * newsize);
+    so->mask = (Py_ssize_t)(newsize - 1);
+    so->table = newtable;
+    so->fill = so->used;
+    for (setentry *entry = oldtable; entry <= oldtable + oldmask; entry++)
+        if (entry->key != NULL && entry->key != _PySet_Dummy)
+            oxy_set_put_clean(newtable, newsize - 1, entry->key, entry->hash);
+    if (old_malloced) PyMem_Free(oldtable);
+    return 0;
+}
+
+/* Add `key` (of hash `hash`) to the set as set.add does: into the last dummy slot
+ * passed on the way, else the free slot that ends the search, then growing the
+ * table when it is 60% full.  0, or -1 with an exception set.  (The set holds a
+ * reference to the key while == runs, as the interpreter's does.) */
 static int oxy_set_insert(PySetObject *so, PyObject *key, Py_hash_t hash) {
     setentry *end, *dummy;
-    int found = oxy_set_probe(so, key, hash, &end, &dummy);
-    if (found != 0) return found;
+    Py_INCREF(key);
+    int found = oxy_set_probe(so, key, hash, 1, &end, &dummy);
+    if (found != 0) {
+        Py_DECREF(key);
+        return found < 0 ? -1 : 0;
+    }
     if (dummy != NULL) {
-        /* A dummy slot reused: the fill stays, the table cannot grow. */
-        Py_INCREF(key);
+        /* A dummy slot reused: the fill stays, the table does not grow. */
         so->used++;
         dummy->key = key;
         dummy->hash = hash;
-        return 1;
+        return 0;
     }
-    if ((size_t)(so->fill + 1) * 5 >= (size_t)so->mask * 3) return 0;
-    Py_INCREF(key);
     so->fill++;
     so->used++;
     end->key = key;
     end->hash = hash;
-    return 1;
+    if ((size_t)so->fill * 5 < (size_t)so->mask * 3) return 0;
+    return oxy_set_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
 }
 #endif
 
@@ -1404,9 +1468,8 @@ PyObject *oxy_set_add_h(PyObject *set, PyObject *key, Py_hash_t hash) {
     if (Py_TYPE(set) == &PySet_Type) {
 #ifdef OXY_SET_TABLE
         if (hash != -1) {
-            int r = oxy_set_insert((PySetObject *)set, key, hash);
-            if (r < 0) return NULL;
-            if (r > 0) Py_RETURN_NONE;
+            if (oxy_set_insert((PySetObject *)set, key, hash) < 0) return NULL;
+            Py_RETURN_NONE;
         }
 #endif
         if (PySet_Add(set, key) < 0) return NULL;
@@ -1514,27 +1577,19 @@ static int oxy_dict_fill_entries(PyObject *d, Py_ssize_t n, PyObject *const *key
         dk->dk_kind > 1)
         return 0;
     char *entries = dk->dk_indices + ((size_t)1 << dk->dk_log2_index_bytes);
-    PyObject **slots[n];
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject **key, **value;
-        if (dk->dk_kind == 1) {
-            oxy_dict_str_entry *e = (oxy_dict_str_entry *)entries + i;
-            key = &e->me_key;
-            value = &e->me_value;
-        } else {
-            oxy_dict_entry *e = (oxy_dict_entry *)entries + i;
-            key = &e->me_key;
-            value = &e->me_value;
-        }
-        if (*key != keys[i] || *value != Py_None) return 0;
-        slots[i] = value;
-    }
+    /* Entry i's key and value slots (str-keys tables leave out the hash). */
+#define OXY_ENTRY_KEY(i) (dk->dk_kind == 1 ? &((oxy_dict_str_entry *)entries)[i].me_key : &((oxy_dict_entry *)entries)[i].me_key)
+#define OXY_ENTRY_VALUE(i) (dk->dk_kind == 1 ? &((oxy_dict_str_entry *)entries)[i].me_value : &((oxy_dict_entry *)entries)[i].me_value)
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (*OXY_ENTRY_KEY(i) != keys[i] || *OXY_ENTRY_VALUE(i) != Py_None) return 0;
     int track = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        *slots[i] = Py_NewRef(values[i]);
+        *OXY_ENTRY_VALUE(i) = Py_NewRef(values[i]);
         track |= oxy_may_be_tracked(values[i]);
         Py_DECREF(Py_None);
     }
+#undef OXY_ENTRY_KEY
+#undef OXY_ENTRY_VALUE
     if (track && !PyObject_GC_IsTracked(d)) PyObject_GC_Track(d);
     return 1;
 }

@@ -5,6 +5,7 @@ their entries in the same slots (iteration order shows it), and keys whose
 hash can run Python code must be hashed as often, and when, the interpreter
 hashes them."""
 
+import sys
 from typing import Any
 
 
@@ -275,3 +276,71 @@ def test_memo_search() -> None:
 
     print(paths(16, 16), len(memo))
 
+
+
+class Flaky:
+    """Hashes like (1, 2); == says no the first time, yes afterwards."""
+
+    calls = 0
+
+    def __hash__(self) -> int:
+        return hash((1, 2))
+
+    def __eq__(self, other: object) -> bool:
+        Flaky.calls += 1
+        return Flaky.calls > 1
+
+
+def test_add_compares_once_when_the_table_grows() -> None:
+    # Four entries: adding a fifth grows the table; == must run once, and its
+    # "no" must stand.
+    s: set[Any] = {10, 20, 30, Flaky()}
+    typed: set[tuple[int, int]] = s
+    key = (1, 2)
+    typed.add(key)
+    print(len(s), Flaky.calls, key in s)
+
+
+class Grower:
+    """Hashes like (1, 2); its first == grows the set it lives in, then says yes."""
+
+    calls = 0
+
+    def __init__(self, home: Any) -> None:
+        self.home = home
+
+    def __hash__(self) -> int:
+        return hash((1, 2))
+
+    def __eq__(self, other: object) -> bool:
+        Grower.calls += 1
+        if Grower.calls == 1:
+            for i in range(20):
+                self.home.add(1000 + i)
+        return True
+
+
+def test_add_takes_a_yes_from_an_eq_that_changed_the_set() -> None:
+    s: set[Any] = set()
+    s.add(Grower(s))
+    typed: set[tuple[int, int]] = s
+    typed.add((1, 2))
+    print("calls", Grower.calls, len(s), (1, 2) in s)
+    # `in` starts over after such a change (and so compares again).
+    Grower.calls = 0
+    t: set[Any] = set()
+    t.add(Grower(t))
+    typed = t
+    print((1, 2) in typed, "calls", Grower.calls, len(t))
+
+
+def test_growth_keeps_the_interpreters_layout() -> None:
+    for n in [4, 5, 18, 19, 76, 77, 307, 1228, 50001]:
+        s: set[tuple[int, int]] = set()
+        plain: Any = set()
+        for i in range(n):
+            key = (i * 7919 % 1009, i)
+            s.add(key)
+            plain.add(key)
+        assert list(s) == list(plain), n
+        print(n, len(s), sys.getsizeof(s) == sys.getsizeof(plain))

@@ -1947,7 +1947,9 @@ impl<'a> Emitter<'a> {
                     keys.iter().map(|k| self.strs[k.0 as usize]).collect();
                 let distinct =
                     |l: &Vec<&str>| l.iter().enumerate().all(|(i, k)| !l[..i].contains(k));
-                if let Some(literal) = literal.filter(|l| l.len() >= 2 && distinct(l)) {
+                if let Some(literal) =
+                    literal.filter(|l| (2..=256).contains(&l.len()) && distinct(l))
+                {
                     // Distinct keys written as str literals: a copy of a dict of
                     // those keys made once, with the values put in (see
                     // `oxy_dict_from_template`).

@@ -548,8 +548,8 @@ static OXYC_UNUSED inline OXY_ALWAYS_INLINE oxy_int oxyc_list_get_int(PyObject *
     Py_ssize_t k;
     if (OXY_LIKELY(PyList_CheckExact(list)) && oxy_seq_index(i, PyList_GET_SIZE(list), &k)) {
         PyObject *v = PyList_GET_ITEM(list, k);
-        Py_ssize_t size = Py_SIZE(v);
-        if (OXY_LIKELY(Py_IS_TYPE(v, &PyLong_Type) && (size_t)(size + 1) <= 2))
+        Py_ssize_t size;
+        if (OXY_LIKELY(Py_IS_TYPE(v, &PyLong_Type)) && (size_t)((size = Py_SIZE(v)) + 1) <= 2)
             return OXY_INT_FROM_SHORT((int64_t)size * (int64_t)((PyLongObject *)v)->ob_digit[0]);
     }
 #endif
