@@ -16,9 +16,10 @@ pub fn run(f: &mut Function) {
     word_shifts(f);
 }
 
-/// A field of a number type read right after it was stored (`self.state = ...`, then
-/// `self.state >> 33`) is the value stored: the read becomes a copy. (Storing an
-/// int, float or bool releases at most an int: no finalizer runs in between.)
+/// An int or bool field read right after it was stored (`self.state = ...`, then
+/// `self.state >> 33`) is the value stored: the read becomes a copy. (Storing one
+/// releases at most an int: no finalizer runs in between. Not a float field: the
+/// store turns the one NaN that marks an unset field into another.)
 ///
 /// And `x >> k`, for a constant `k` from 2 to 63, of an int just made from a 64-bit
 /// word (a masked expression, `(a * b + c) & 0xFFFFFFFFFFFFFFFF`, stored and read
@@ -44,7 +45,7 @@ fn word_shifts(f: &mut Function) {
                 && let Some((o, c, k, src)) = last_store
                 && (o, c, k) == (obj, class, field)
                 && f.ty(dst) == f.ty(src)
-                && matches!(f.ty(src), RType::Int | RType::Float | RType::Bool)
+                && matches!(f.ty(src), RType::Int | RType::Bool)
             {
                 op.kind = OpKind::Assign { dst, src };
                 op.err = None;
