@@ -922,6 +922,22 @@ OXY_API OXY_COLD void oxy_raise_unbound_free(const char *name);
    address: each sits alone in slot `(t >> oxy_plain_shift) & 31` of the table, so
    recognising one is a load and a compare (filled by oxy_plain_types_init; an
    empty table only sends every check the long way). */
+/* Is the collector tracking o (of a GC type)? In 3.11 its GC header, two words with
+   the list link first (zero when untracked), sits just before the object. */
+#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030C0000
+#define OXY_GC_TRACKED(o) (((const uintptr_t *)(o))[-2] != 0)
+#else
+#define OXY_GC_TRACKED(o) PyObject_GC_IsTracked(o)
+#endif
+
+/* Could v be part of a reference cycle? What makes a dict insertion track the dict,
+   and what keeps a tuple tracked: a GC object, except an untracked tuple. */
+static inline int oxy_may_be_tracked(PyObject *v) {
+    PyTypeObject *tp = Py_TYPE(v);
+    if (!PyType_IS_GC(tp) || (tp->tp_is_gc != NULL && !tp->tp_is_gc(v))) return 0;
+    return tp != &PyTuple_Type || OXY_GC_TRACKED(v);
+}
+
 extern OXY_API PyTypeObject *oxy_plain_types[32];
 extern OXY_API unsigned oxy_plain_shift;
 OXY_API OXY_COLD void oxy_plain_types_init(void);

@@ -647,14 +647,6 @@ void oxy_stack_init(void) {
     oxy_rt_stack_limit = (uintptr_t)addr + margin;
 }
 
-#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030C0000
-/* 3.11: the GC header (two words, the list link first, zero when untracked) sits
-   just before the object. */
-#define OXYC_RT_GC_TRACKED(o) (((const uintptr_t *)(o))[-2] != 0)
-#else
-#define OXYC_RT_GC_TRACKED(o) PyObject_GC_IsTracked(o)
-#endif
-
 PyTypeObject *oxy_plain_types[32];
 unsigned oxy_plain_shift;
 
@@ -1243,44 +1235,17 @@ PyObject *oxy_list_slice_tuple(PyObject *l, oxy_int lo, oxy_int hi, int flags) {
 /* Nested tuples deeper than this are left to the interpreter's hash. */
 #define OXY_HASH_MAX_DEPTH 16
 
-static Py_hash_t oxy_hash_pure_at(PyObject *o, int depth);
+static Py_hash_t oxy_hash_tuple_at(PyObject *t, int depth);
 
-/* hash(t) of an exact tuple, as tuplehash computes it; -1 if an item is not pure. */
-static Py_hash_t oxy_hash_tuple_at(PyObject *t, int depth) {
-    Py_ssize_t n = PyTuple_GET_SIZE(t);
-    Py_uhash_t acc = OXY_XXPRIME_5;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *o = PyTuple_GET_ITEM(t, i);
-        Py_hash_t lane;
-#if PY_VERSION_HEX < 0x030C0000 && PYLONG_BITS_IN_DIGIT == 30
-        /* (The common item inline: an int of one digit or none, its own hash.) */
-        Py_ssize_t size;
-        if (OXY_LIKELY(Py_IS_TYPE(o, &PyLong_Type)) && (size = Py_SIZE(o)) >= -1 && size <= 1) {
-            lane = (Py_hash_t)size * (Py_hash_t)((PyLongObject *)o)->ob_digit[0];
-            lane -= lane == -1;
-        } else
-#endif
-        {
-            lane = oxy_hash_pure_at(o, depth + 1);
-            if (lane == -1) return -1;
-        }
-        acc += (Py_uhash_t)lane * OXY_XXPRIME_2;
-        acc = (acc << 31) | (acc >> 33);
-        acc *= OXY_XXPRIME_1;
-    }
-    /* The length, mixed so that hash(()) keeps its historical value. */
-    acc += (Py_uhash_t)n ^ (OXY_XXPRIME_5 ^ 3527539UL);
-    if (acc == (Py_uhash_t)-1) return 1546275796;
-    return (Py_hash_t)acc;
-}
-
-static Py_hash_t oxy_hash_pure_at(PyObject *o, int depth) {
+/* hash(o) of a pure value; -1 for anything else. (Inline: a tuple's items are
+   mostly small ints, whose hash is their value.) */
+static inline __attribute__((always_inline)) Py_hash_t oxy_hash_pure_at(PyObject *o, int depth) {
     PyTypeObject *tp = Py_TYPE(o);
-    if (tp == &PyLong_Type) {
+    if (OXY_LIKELY(tp == &PyLong_Type)) {
 #if PY_VERSION_HEX < 0x030C0000 && PYLONG_BITS_IN_DIGIT == 30
         /* One digit or none: the value itself (below the hash modulus 2**61-1). */
         Py_ssize_t size = Py_SIZE(o);
-        if (size >= -1 && size <= 1) {
+        if (OXY_LIKELY(size >= -1 && size <= 1)) {
             Py_hash_t v = (Py_hash_t)size * (Py_hash_t)((PyLongObject *)o)->ob_digit[0];
             return v == -1 ? -2 : v;
         }
@@ -1295,6 +1260,23 @@ static Py_hash_t oxy_hash_pure_at(PyObject *o, int depth) {
     if (tp == &PyFloat_Type || tp == &PyBool_Type || tp == &PyBytes_Type || o == Py_None)
         return tp->tp_hash(o);
     return -1;
+}
+
+/* hash(t) of an exact tuple, as tuplehash computes it; -1 if an item is not pure. */
+static Py_hash_t oxy_hash_tuple_at(PyObject *t, int depth) {
+    Py_ssize_t n = PyTuple_GET_SIZE(t);
+    Py_uhash_t acc = OXY_XXPRIME_5;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_hash_t lane = oxy_hash_pure_at(PyTuple_GET_ITEM(t, i), depth + 1);
+        if (lane == -1) return -1;
+        acc += (Py_uhash_t)lane * OXY_XXPRIME_2;
+        acc = (acc << 31) | (acc >> 33);
+        acc *= OXY_XXPRIME_1;
+    }
+    /* The length, mixed so that hash(()) keeps its historical value. */
+    acc += (Py_uhash_t)n ^ (OXY_XXPRIME_5 ^ 3527539UL);
+    if (acc == (Py_uhash_t)-1) return 1546275796;
+    return (Py_hash_t)acc;
 }
 
 Py_hash_t oxy_hash_pure(PyObject *o) {
@@ -1560,13 +1542,6 @@ typedef struct {
     PyObject *me_value;
 } oxy_dict_str_entry;
 
-/* Could v be part of a reference cycle (what makes an insertion track a dict)? */
-static inline int oxy_may_be_tracked(PyObject *v) {
-    PyTypeObject *tp = Py_TYPE(v);
-    if (!PyType_IS_GC(tp) || (tp->tp_is_gc != NULL && !tp->tp_is_gc(v))) return 0;
-    return tp != &PyTuple_Type || OXYC_RT_GC_TRACKED(v);
-}
-
 /* The values put straight into the entries of d, a fresh copy of the template;
    0 when d is not laid out as expected (nothing changed then). */
 static int oxy_dict_fill_entries(PyObject *d, Py_ssize_t n, PyObject *const *keys,
@@ -1590,7 +1565,7 @@ static int oxy_dict_fill_entries(PyObject *d, Py_ssize_t n, PyObject *const *key
     }
 #undef OXY_ENTRY_KEY
 #undef OXY_ENTRY_VALUE
-    if (track && !PyObject_GC_IsTracked(d)) PyObject_GC_Track(d);
+    if (track && !OXY_GC_TRACKED(d)) PyObject_GC_Track(d);
     return 1;
 }
 #endif

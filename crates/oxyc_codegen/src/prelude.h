@@ -429,27 +429,13 @@ static OXYC_UNUSED int oxyc_exec_in_class(const char *src, const char *filename,
 /* What the collector does lazily to tuples, done at once: a tuple whose items cannot
    be part of a reference cycle (ints, strs, floats, untracked tuples, ...) is not
    tracked, so collections never traverse it. Returns t (NULL stays NULL). */
-#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030C0000
-/* Is the collector tracking o (of a GC type)? In 3.11 its GC header, two words with
-   the list link first (zero when untracked), sits just before the object. */
-#define OXYC_GC_TRACKED(o) (((const uintptr_t *)(o))[-2] != 0)
-#else
-#define OXYC_GC_TRACKED(o) PyObject_GC_IsTracked(o)
-#endif
 static inline PyObject *oxyc_tuple_untrack_atomic(PyObject *t) {
     if (t == NULL || !PyTuple_CheckExact(t)) return t;
     Py_ssize_t n = PyTuple_GET_SIZE(t);
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *e = PyTuple_GET_ITEM(t, i);
-        PyTypeObject *tp = Py_TYPE(e);
-        if (!PyType_IS_GC(tp)) continue;
-        if (tp == &PyTuple_Type) {
-            if (OXYC_GC_TRACKED(e)) return t;
-            continue;
-        }
-        if (tp->tp_is_gc == NULL || tp->tp_is_gc(e)) return t;
+        if (oxy_may_be_tracked(PyTuple_GET_ITEM(t, i))) return t;
     }
-    if (OXYC_GC_TRACKED(t)) PyObject_GC_UnTrack(t);
+    if (OXY_GC_TRACKED(t)) PyObject_GC_UnTrack(t);
     return t;
 }
 

@@ -785,6 +785,33 @@ impl<'a> FnBuilder<'a> {
         Some(self.prim(Prim::HashPure, vec![k]))
     }
 
+    /// `obj[key]`, through the dict lookup given the key's hash when there is one.
+    pub fn keyed_getitem(
+        &mut self,
+        obj: oxyc_ir::Reg,
+        key: oxyc_ir::Reg,
+        hash: Option<oxyc_ir::Reg>,
+    ) -> oxyc_ir::Reg {
+        match hash {
+            Some(h) => self.prim(Prim::DictGetItemH, vec![obj, key, h]),
+            None => self.prim(Prim::ObjGetItem, vec![obj, key]),
+        }
+    }
+
+    /// `obj[key] = val`, likewise.
+    pub fn keyed_setitem(
+        &mut self,
+        obj: oxyc_ir::Reg,
+        key: oxyc_ir::Reg,
+        val: oxyc_ir::Reg,
+        hash: Option<oxyc_ir::Reg>,
+    ) {
+        match hash {
+            Some(h) => self.prim_void(Prim::DictSetItemH, vec![obj, key, val, h]),
+            None => self.prim_void(Prim::ObjSetItem, vec![obj, key, val]),
+        }
+    }
+
     pub fn cmp(&mut self, op: CmpOp, l: Val, r: Val) -> Val {
         let both_int = l.ty.is_intlike() && r.ty.is_intlike();
         let both_float = matches!((&l.ty, &r.ty), (Ty::Float, Ty::Float));
@@ -1033,11 +1060,7 @@ impl<'a> FnBuilder<'a> {
                 } else {
                     None
                 };
-                let item = match hash {
-                    Some(h) => self.prim(Prim::DictGetItemH, vec![obj, key, h]),
-                    None => self.prim(Prim::ObjGetItem, vec![obj, key]),
-                };
-                let item = Val::new(item, Ty::Object);
+                let item = Val::new(self.keyed_getitem(obj, key, hash), Ty::Object);
                 let what = if matches!(v.ty, Ty::Dict(..)) {
                     Some("dict value")
                 } else {

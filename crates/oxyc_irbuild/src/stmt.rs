@@ -922,10 +922,7 @@ impl<'a> FnBuilder<'a> {
                 let obj = self.box_val(&c);
                 let (key, hash) = self.keyed_subscript(&c, index);
                 let val = self.box_val(&v);
-                match hash {
-                    Some(h) => self.prim_void(Prim::DictSetItemH, vec![obj, key, val, h]),
-                    None => self.prim_void(Prim::ObjSetItem, vec![obj, key, val]),
-                }
+                self.keyed_setitem(obj, key, val, hash);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 let obj = self.box_val(&v);
@@ -1203,17 +1200,11 @@ impl<'a> FnBuilder<'a> {
                 }
                 let obj = self.box_val(&o);
                 let (key, hash) = self.keyed_subscript(&o, index);
-                let cur = match hash {
-                    Some(h) => self.prim(Prim::DictGetItemH, vec![obj, key, h]),
-                    None => self.prim(Prim::ObjGetItem, vec![obj, key]),
-                };
+                let cur = self.keyed_getitem(obj, key, hash);
                 let rhs = self.expr(value);
                 let r = self.binop(op, Val::new(cur, Ty::Object), rhs, &Ty::Object, true);
                 let rb = self.box_val(&r);
-                match hash {
-                    Some(h) => self.prim_void(Prim::DictSetItemH, vec![obj, key, rb, h]),
-                    None => self.prim_void(Prim::ObjSetItem, vec![obj, key, rb]),
-                }
+                self.keyed_setitem(obj, key, rb, hash);
             }
             _ => self.error(target.span, "cannot assign to this expression"),
         }
