@@ -3682,3 +3682,86 @@ done:
     Py_XDECREF(attrs);
     return result;
 }
+
+/* ---- lists of int tuples kept unboxed (oxy_ivec, see oxyc_rt.h) ---- */
+
+static void ivec_dealloc(PyObject *self) {
+    oxy_ivec *o = (oxy_ivec *)self;
+    PyTypeObject *tp = Py_TYPE(self);
+    for (Py_ssize_t i = o->n * o->k - 1; i >= 0; i--) oxy_int_decref(o->items[i]);
+    PyMem_Free(o->items);
+    PyObject_Free(self);
+    Py_DECREF(tp);
+}
+
+static PyTypeObject *oxy_ivec_type = NULL;
+
+PyObject *oxy_ivec_new(Py_ssize_t k) {
+    if (oxy_ivec_type == NULL) {
+        PyType_Slot slots[] = {
+            {Py_tp_dealloc, (void *)ivec_dealloc},
+            {0, NULL},
+        };
+        PyType_Spec spec = {
+            "oxyc.int_tuple_list",
+            sizeof(oxy_ivec),
+            0,
+            Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+            slots,
+        };
+        oxy_ivec_type = (PyTypeObject *)PyType_FromSpec(&spec);
+        if (oxy_ivec_type == NULL) return NULL;
+    }
+    oxy_ivec *o = PyObject_New(oxy_ivec, oxy_ivec_type);
+    if (o == NULL) return NULL;
+    o->n = 0;
+    o->cap = 0;
+    o->k = k;
+    o->items = NULL;
+    return (PyObject *)o;
+}
+
+int oxy_ivec_grow(PyObject *v) {
+    oxy_ivec *o = (oxy_ivec *)v;
+    Py_ssize_t cap = o->cap < 4 ? 8 : o->cap + (o->cap >> 1);
+    if (cap > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(oxy_int) / o->k) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    oxy_int *items = PyMem_Realloc(o->items, (size_t)(cap * o->k) * sizeof(oxy_int));
+    if (items == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    o->items = items;
+    o->cap = cap;
+    return 0;
+}
+
+PyObject *oxy_ivec_to_list(PyObject *v) {
+    oxy_ivec *o = (oxy_ivec *)v;
+    PyObject *list = PyList_New(o->n);
+    if (list == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < o->n; i++) {
+        PyObject *t = PyTuple_New(o->k);
+        if (t == NULL) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, i, t);
+        for (Py_ssize_t j = 0; j < o->k; j++) {
+            PyObject *x = oxy_int_box(o->items[i * o->k + j]);
+            if (x == NULL) {
+                Py_DECREF(list);
+                return NULL;
+            }
+            PyTuple_SET_ITEM(t, j, x);
+        }
+    }
+    return list;
+}
+
+PyObject *oxy_ivec_bad_store(void) {
+    PyErr_SetString(PyExc_SystemError, "oxyc: unexpected store to an unboxed list local");
+    return NULL;
+}

@@ -1721,6 +1721,56 @@ static inline double oxy_float_field(double d) {
 }
 #define OXY_BOOL_UNSET 2
 
+/* A local list of k-tuples of ints that never leaves compiled code (see
+   oxyc_irbuild::vec_local): `n` tuples, their items side by side in `items`
+   (tuple i is items[i*k .. i*k+k]), each an oxy_int owning its long int. Only
+   compiled code ever sees one: it is made, appended to, walked and measured. */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t n;
+    Py_ssize_t cap;
+    Py_ssize_t k;
+    oxy_int *items;
+} oxy_ivec;
+/* An empty one for k-tuples; NULL with MemoryError. */
+OXY_API PyObject *oxy_ivec_new(Py_ssize_t k);
+/* Room for one more tuple (grows as a list does); 0, or -1 with MemoryError. */
+OXY_API OXY_COLD int oxy_ivec_grow(PyObject *v);
+/* A list of new tuples of its items, as the list it stands for would hold. */
+OXY_API PyObject *oxy_ivec_to_list(PyObject *v);
+/* SystemError: a store compiled code never makes (kept for safety). */
+OXY_API OXY_COLD PyObject *oxy_ivec_bad_store(void);
+static inline Py_ssize_t oxy_ivec_len(PyObject *v) { return ((oxy_ivec *)v)->n; }
+/* Item j of tuple i (a new reference for a long int). */
+static inline oxy_int oxy_ivec_get(PyObject *v, Py_ssize_t i, Py_ssize_t j) {
+    oxy_ivec *o = (oxy_ivec *)v;
+    oxy_int x = o->items[i * o->k + j];
+    oxy_int_incref(x);
+    return x;
+}
+/* Append the tuple (a, b[, c[, d]]) (the first k of them); 0, or -1 with
+   MemoryError. The items are copied (long ints get a reference). */
+static inline int oxy_ivec_push(PyObject *v, oxy_int a, oxy_int b, oxy_int c, oxy_int d) {
+    oxy_ivec *o = (oxy_ivec *)v;
+    if (OXY_UNLIKELY(o->n == o->cap) && oxy_ivec_grow(v) < 0) return -1;
+    oxy_int *p = o->items + o->n * o->k;
+    Py_ssize_t k = o->k;
+    oxy_int_incref(a);
+    p[0] = a;
+    oxy_int_incref(b);
+    p[1] = b;
+    if (k > 2) {
+        oxy_int_incref(c);
+        p[2] = c;
+    }
+    if (k > 3) {
+        oxy_int_incref(d);
+        p[3] = d;
+    }
+    o->n++;
+    return 0;
+}
+
 /* AttributeError for a field of a native instance that was never set. */
 OXY_API OXY_COLD void oxy_raise_unset_attribute(PyObject *obj, const char *name);
 /* What object.__new__ would reject: an abstract class, or arguments when neither

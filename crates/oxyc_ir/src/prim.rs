@@ -382,6 +382,16 @@ prims! {
     StrContains = "str_contains", "oxyc_str_contains($1, $0)", [Obj, Obj] -> CInt, Neg;
     Ord = "ord", "oxyc_ord($0)", [Obj] -> Int, IntErr;
     Chr = "chr", "oxyc_chr($0)", [Int] -> Obj, Null;
+    // ---- local lists of int tuples kept unboxed (`oxyc_irbuild::vec_local`) ----
+    IVecNew = "ivec_new", "oxy_ivec_new($0)", [Ssize] -> Obj, Null;
+    IVecPush2 = "ivec_push2", "oxy_ivec_push($0, $1, $2, 0, 0)", [Obj, Int, Int] -> void, Neg;
+    IVecPush3 = "ivec_push3", "oxy_ivec_push($0, $1, $2, $3, 0)", [Obj, Int, Int, Int] -> void, Neg;
+    IVecPush4 = "ivec_push4", "oxy_ivec_push($0, $1, $2, $3, $4)", [Obj, Int, Int, Int, Int] -> void, Neg;
+    IVecLen = "ivec_len", "oxy_ivec_len($0)", [Obj] -> Ssize, Never;
+    // Item `$2` of tuple `$1` (a new reference).
+    IVecGet = "ivec_get", "oxy_ivec_get($0, $1, $2)", [Obj, Ssize, Ssize] -> Int, Never;
+    IVecToList = "ivec_to_list", "oxy_ivec_to_list($0)", [Obj] -> Obj, Null;
+    IVecBadStore = "ivec_bad_store", "oxy_ivec_bad_store()", [] -> Obj, Null;
     // ---- list / tuple / dict ----
     ListAppend = "list_append", "PyList_Append($0, $1)", [Obj, Obj] -> void, Neg;
     ListLen = "list_len", "PyList_GET_SIZE($0)", [Obj] -> Ssize, Never;

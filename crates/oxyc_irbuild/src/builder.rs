@@ -84,6 +84,9 @@ pub struct FnBuilder<'a> {
     /// Tuple locals kept as their items (see `tuple_local`): the item registers (the
     /// first is the local's own) and their types. Not in `locals`.
     pub split: HashMap<String, Vec<(Reg, Ty)>>,
+    /// Local lists of int tuples kept unboxed (see `vec_local`): the local's register
+    /// (an `oxy_ivec`) and the tuples' item count. Not in `locals`.
+    pub vecs: HashMap<String, (Reg, usize)>,
     /// Int locals that keep their low 64 bits in a word while stored masked (see
     /// `word_local`).
     pub words: crate::word_local::Words,
@@ -144,6 +147,7 @@ impl<'a> FnBuilder<'a> {
             locals: HashMap::new(),
             local_tys: HashMap::new(),
             split: HashMap::new(),
+            vecs: HashMap::new(),
             words: HashMap::new(),
             comp: Vec::new(),
             loops: Vec::new(),

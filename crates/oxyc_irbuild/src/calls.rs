@@ -1136,6 +1136,7 @@ impl<'a> FnBuilder<'a> {
                     Ty::Int,
                 ))
             }
+            ("len", [a]) if self.is_vec(a) => self.vec_len(a),
             ("len", [a]) => {
                 let v = self.expr(a);
                 // The exact type's size, else `__len__` (a subclass may define it);

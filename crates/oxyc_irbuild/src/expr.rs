@@ -376,6 +376,7 @@ impl<'a> FnBuilder<'a> {
                     Val::new(r, ty)
                 }
                 None if self.split.contains_key(n) => self.load_split(n),
+                None if self.vecs.contains_key(n) => self.load_vec(n),
                 None => Val::new(self.load_global(n), Ty::Object),
             },
             NameRes::Global => {

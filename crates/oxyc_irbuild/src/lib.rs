@@ -20,6 +20,7 @@ mod narrow;
 mod pattern;
 mod stmt;
 mod tuple_local;
+mod vec_local;
 mod word_local;
 mod wrap64;
 mod xclass;
@@ -247,12 +248,47 @@ pub fn build_module(
             }
             _ => HashSet::new(),
         };
+        // Local lists of int tuples kept unboxed (see `vec_local`).
+        let vecs = match scope.def() {
+            Some(def) if !scope.is_generator => {
+                let candidates: HashMap<String, usize> = ftypes
+                    .locals
+                    .iter()
+                    .filter(|(name, _)| {
+                        !b.locals.contains_key(*name)
+                            && !b.split.contains_key(*name)
+                            && !scope.cellvars.contains(*name)
+                            && !scope.freevars.contains(*name)
+                            && !b.walrus_targets.contains(*name)
+                            && !scope.parameters().all().any(|p| &p.name.name == *name)
+                    })
+                    .filter_map(|(name, ty)| {
+                        vec_local::int_tuple_list(ty).map(|k| (name.clone(), k))
+                    })
+                    .collect();
+                if candidates.is_empty() {
+                    HashSet::new()
+                } else {
+                    let ty_of = |e: &ast::Expr| cx.types.exprs.get(e.id).clone();
+                    vec_local::vec_names(&def.body, &candidates, &ty_of)
+                }
+            }
+            _ => HashSet::new(),
+        };
         for (name, ty) in &ftypes.locals {
             if !b.locals.contains_key(name)
                 && !b.split.contains_key(name)
                 && !scope.cellvars.contains(name)
                 && !scope.freevars.contains(name)
             {
+                if vecs.contains(name)
+                    && let Some(k) = vec_local::int_tuple_list(ty)
+                {
+                    let r = b.new_reg(oxyc_ir::RType::Obj, RegKind::Local, name);
+                    b.vecs.insert(name.clone(), (r, k));
+                    b.local_tys.insert(name.clone(), ty.clone());
+                    continue;
+                }
                 if split.contains(name)
                     && let Some(items) = tuple_local::splittable(ty)
                 {

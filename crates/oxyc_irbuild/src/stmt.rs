@@ -19,11 +19,14 @@ impl<'a> FnBuilder<'a> {
         self.line = self.cx.line_of(s.span.start);
         match &s.kind {
             StmtKind::Expr(e) => {
-                self.expr(e);
+                if !self.vec_append(e) {
+                    self.expr(e);
+                }
             }
             StmtKind::Assign { targets, value } => {
                 if let [target] = &targets[..]
-                    && (self.store_split_without_tuple(target, value)
+                    && (self.store_vec_empty(target, value)
+                        || self.store_split_without_tuple(target, value)
                         || self.store_word_masked(target, value)
                         || self.store_char_at(target, value)
                         || self.unpack_without_tuple(target, value))
@@ -37,7 +40,8 @@ impl<'a> FnBuilder<'a> {
             }
             StmtKind::AnnAssign { target, value, .. } => {
                 if let Some(value) = value {
-                    if self.store_split_without_tuple(target, value)
+                    if self.store_vec_empty(target, value)
+                        || self.store_split_without_tuple(target, value)
                         || self.store_word_masked(target, value)
                         || self.store_char_at(target, value)
                     {
@@ -980,6 +984,7 @@ impl<'a> FnBuilder<'a> {
         match self.cx.sem.resolve(self.scope, n) {
             NameRes::Cell | NameRes::Free => self.store_cell(n, v),
             NameRes::Local if self.split.contains_key(n) => self.store_split(n, v),
+            NameRes::Local if self.vecs.contains_key(n) => self.store_vec_other(),
             NameRes::Local if self.locals.contains_key(n) => {
                 let reg = self.locals[n];
                 let ty = self.local_tys.get(n).cloned().unwrap_or(Ty::Object);
@@ -1223,6 +1228,9 @@ impl<'a> FnBuilder<'a> {
         after_iter: Option<&mut dyn FnMut(&mut FnBuilder<'a>)>,
         versioned: bool,
     ) {
+        if self.is_vec_loop(iter, target) {
+            return self.vec_loop(iter, target, body, orelse, after_iter);
+        }
         if let Some(args) = self.range_args(iter) {
             return self.range_loop(args, target, body, orelse, after_iter, versioned);
         }

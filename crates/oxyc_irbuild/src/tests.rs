@@ -115,3 +115,30 @@ fn tuple_params_take_their_items() {
     assert_eq!(g.matches("tuple_arg_len").count(), 1, "{g}");
     assert_eq!(g.matches("call f1(").count(), 4, "{g}");
 }
+
+#[test]
+fn int_tuple_lists_filled_and_walked_stay_unboxed() {
+    // `kept` is only filled, walked and measured: unboxed. `shown` is also printed,
+    // `flags` gets bools: both stay lists.
+    let ir = ir_of(
+        "def f(n: int) -> int:\n    kept: list[tuple[int, int]] = []\n    for i in range(n):\n        kept.append((i, -i))\n    t = 0\n    for a, b in kept:\n        t += a * b\n    return t + len(kept)\n\n\
+         def g(n: int) -> None:\n    shown: list[tuple[int, int]] = []\n    shown.append((n, n))\n    print(shown)\n\n\
+         def h(x: bool) -> int:\n    flags: list[tuple[int, int]] = []\n    flags.append((x, 1))\n    return len(flags)\n",
+    );
+    let body = |name: &str| {
+        let start = ir.find(&format!("def {name}(")).expect("function printed");
+        let rest = &ir[start + 1..];
+        let end = rest.find("\ndef ").map_or(rest.len(), |e| e + 1);
+        rest[..end].to_string()
+    };
+    let f = body("f");
+    assert!(
+        f.contains("ivec_push2") && f.contains("ivec_get") && f.contains("ivec_len"),
+        "{f}"
+    );
+    assert!(!f.contains("list_append"), "{f}");
+    for name in ["g", "h"] {
+        let b = body(name);
+        assert!(!b.contains("ivec_"), "{name}: {b}");
+    }
+}

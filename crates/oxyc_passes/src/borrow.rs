@@ -254,6 +254,12 @@ fn harmless_prim(p: Prim) -> bool {
             | AssertsEnabled
             | SsizeLt
             | SsizeGt
+            | IVecNew
+            | IVecPush2
+            | IVecPush3
+            | IVecPush4
+            | IVecLen
+            | IVecGet
             | SsizeAdd
             | CIntToBool
             | SsizeToInt
