@@ -873,6 +873,35 @@ OXY_API PyObject *oxy_str_case(PyObject *s, int which);
    oxy_str_strip: an exact ASCII s and chars (or None) in one pass and one new str,
    anything else as the two calls. */
 OXY_API PyObject *oxy_str_strip_case(PyObject *s, PyObject *chars, int which, int upper);
+/* `for t in s.split():` without the list (see oxyc_irbuild::token_local): the
+   walk is s itself for an exact ASCII str, whose tokens are walked in place
+   (oxy_split_start, oxy_split_end), else an iterator over s.split() (the method
+   of a subclass). A token is (base, i, j): characters [i, j) of the exact ASCII
+   str base, or with i < 0 the object base itself. */
+OXY_API PyObject *oxy_split_walk(PyObject *s);
+/* Characters str.split() splits at, below 64 (none at or above 128 in ASCII). */
+#define OXY_SPLIT_SPACE_BITS (0xF0003E00ull | (1ull << 32))
+#define OXY_SPLIT_IS_SPACE(c) ((c) < 64 && ((OXY_SPLIT_SPACE_BITS >> (c)) & 1))
+/* The start of the next token at or after pos (len(s) when none is left). */
+static inline Py_ssize_t oxy_split_start(PyObject *s, Py_ssize_t pos) {
+    const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    while (pos < n && OXY_SPLIT_IS_SPACE(p[pos])) pos++;
+    return pos;
+}
+/* The end of the token that starts at i. */
+static inline Py_ssize_t oxy_split_end(PyObject *s, Py_ssize_t i) {
+    const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    while (i < n && !OXY_SPLIT_IS_SPACE(p[i])) i++;
+    return i;
+}
+/* The token as a str (a new reference). */
+OXY_API PyObject *oxy_tok_str(PyObject *base, Py_ssize_t i, Py_ssize_t j);
+/* token.strip(chars) (lstrip: which 1, rstrip: 2) and .lower()/.upper() of that. */
+OXY_API PyObject *oxy_tok_strip(PyObject *base, Py_ssize_t i, Py_ssize_t j, PyObject *chars, int which);
+OXY_API PyObject *oxy_tok_strip_case(PyObject *base, Py_ssize_t i, Py_ssize_t j, PyObject *chars,
+                                     int which, int upper);
 /* sep.join(items): PyUnicode_Join for an exact str sep, else the method. */
 OXY_API PyObject *oxy_str_join(PyObject *sep, PyObject *items);
 

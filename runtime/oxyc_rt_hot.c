@@ -773,10 +773,10 @@ PyObject *oxy_seq_reduce(PyObject *seq, int which) {
 /* Strings                                                                   */
 /* ======================================================================== */
 
-/* Where s (one byte per character) stripped of chars (an exact ASCII str, or
-   None for whitespace) begins and ends; which: 0 both ends, 1 left, 2 right. */
-static void oxy_strip_bounds(PyObject *s, PyObject *chars, int which, Py_ssize_t *pi,
-                             Py_ssize_t *pj) {
+/* Where the characters [i0, j0) of p stripped of chars (an exact ASCII str, or
+   None for whitespace) begin and end; which: 0 both ends, 1 left, 2 right. */
+static void oxy_strip_bounds_at(const Py_UCS1 *p, Py_ssize_t i0, Py_ssize_t j0, PyObject *chars,
+                                int which, Py_ssize_t *pi, Py_ssize_t *pj) {
     /* One bit per ASCII character of the set; a character of s at or above 128
        is never in it. */
     uint64_t set[2] = {0, 0};
@@ -801,8 +801,7 @@ static void oxy_strip_bounds(PyObject *s, PyObject *chars, int which, Py_ssize_t
         last_set[1] = set[1];
     }
 #define IN_SET(ch) ((ch) < 128 && ((set[(ch) >> 6] >> ((ch) & 63)) & 1))
-    const Py_UCS1 *p = PyUnicode_1BYTE_DATA(s);
-    Py_ssize_t i = 0, j = PyUnicode_GET_LENGTH(s);
+    Py_ssize_t i = i0, j = j0;
     if (which != 2)
         while (i < j && IN_SET(p[i])) i++;
     if (which != 1)
@@ -810,6 +809,12 @@ static void oxy_strip_bounds(PyObject *s, PyObject *chars, int which, Py_ssize_t
 #undef IN_SET
     *pi = i;
     *pj = j;
+}
+
+/* The same for the whole of s (one byte per character). */
+static void oxy_strip_bounds(PyObject *s, PyObject *chars, int which, Py_ssize_t *pi,
+                             Py_ssize_t *pj) {
+    oxy_strip_bounds_at(PyUnicode_1BYTE_DATA(s), 0, PyUnicode_GET_LENGTH(s), chars, which, pi, pj);
 }
 
 PyObject *oxy_str_strip_ascii_set(PyObject *s, PyObject *chars, int which) {
@@ -838,6 +843,69 @@ PyObject *oxy_str_strip_case(PyObject *s, PyObject *chars, int which, int upper)
     if (t == NULL) return NULL;
     PyObject *r = oxy_str_case(t, upper);
     Py_DECREF(t);
+    return r;
+}
+
+/* ---- `for t in s.split():` without the list (see oxyc_irbuild::token_local) ---- */
+
+PyObject *oxy_split_walk(PyObject *s) {
+    if (PyUnicode_CheckExact(s) && PyUnicode_IS_ASCII(s)) return Py_NewRef(s);
+    static PyObject *name;
+    PyObject *parts;
+    if (PyUnicode_CheckExact(s)) {
+        parts = PyUnicode_Split(s, NULL, -1);
+    } else {
+        if (name == NULL && (name = PyUnicode_InternFromString("split")) == NULL) return NULL;
+        parts = PyObject_CallMethodNoArgs(s, name);
+    }
+    if (parts == NULL) return NULL;
+    PyObject *it = PyObject_GetIter(parts);
+    Py_DECREF(parts);
+    return it;
+}
+
+PyObject *oxy_tok_str(PyObject *base, Py_ssize_t i, Py_ssize_t j) {
+    if (i < 0) return Py_NewRef(base);
+    return PyUnicode_Substring(base, i, j);
+}
+
+/* Can the token's characters be stripped of chars in place? */
+static int tok_in_place(Py_ssize_t i, PyObject *chars) {
+    return i >= 0 && (chars == Py_None || (PyUnicode_CheckExact(chars) && PyUnicode_IS_ASCII(chars)));
+}
+
+PyObject *oxy_tok_strip(PyObject *base, Py_ssize_t i, Py_ssize_t j, PyObject *chars, int which) {
+    if (!tok_in_place(i, chars)) {
+        PyObject *t = oxy_tok_str(base, i, j);
+        if (t == NULL) return NULL;
+        PyObject *r = oxy_str_strip(t, chars, which);
+        Py_DECREF(t);
+        return r;
+    }
+    Py_ssize_t a, b;
+    oxy_strip_bounds_at(PyUnicode_1BYTE_DATA(base), i, j, chars, which, &a, &b);
+    return PyUnicode_Substring(base, a, b);
+}
+
+PyObject *oxy_tok_strip_case(PyObject *base, Py_ssize_t i, Py_ssize_t j, PyObject *chars,
+                             int which, int upper) {
+    if (!tok_in_place(i, chars)) {
+        PyObject *t = oxy_tok_str(base, i, j);
+        if (t == NULL) return NULL;
+        PyObject *r = oxy_str_strip_case(t, chars, which, upper);
+        Py_DECREF(t);
+        return r;
+    }
+    Py_ssize_t a, b;
+    oxy_strip_bounds_at(PyUnicode_1BYTE_DATA(base), i, j, chars, which, &a, &b);
+    PyObject *r = PyUnicode_New(b - a, 127);
+    if (r == NULL) return NULL;
+    const Py_UCS1 *p = PyUnicode_1BYTE_DATA(base) + a;
+    Py_UCS1 *q = PyUnicode_1BYTE_DATA(r);
+    if (upper)
+        for (Py_ssize_t k = 0; k < b - a; k++) q[k] = (Py_UCS1)Py_TOUPPER(p[k]);
+    else
+        for (Py_ssize_t k = 0; k < b - a; k++) q[k] = (Py_UCS1)Py_TOLOWER(p[k]);
     return r;
 }
 

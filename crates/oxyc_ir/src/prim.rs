@@ -382,6 +382,15 @@ prims! {
     StrContains = "str_contains", "oxyc_str_contains($1, $0)", [Obj, Obj] -> CInt, Neg;
     Ord = "ord", "oxyc_ord($0)", [Obj] -> Int, IntErr;
     Chr = "chr", "oxyc_chr($0)", [Int] -> Obj, Null;
+    // ---- `for t in s.split():` walked in place (`oxyc_irbuild::token_local`) ----
+    SplitWalk = "split_walk", "oxy_split_walk($0)", [Obj] -> Obj, Null;
+    SplitInPlace = "split_in_place", "(PyUnicode_CheckExact($0) != 0)", [Obj] -> Bool, Never;
+    SplitStart = "split_start", "oxy_split_start($0, $1)", [Obj, Ssize] -> Ssize, Never;
+    SplitEnd = "split_end", "oxy_split_end($0, $1)", [Obj, Ssize] -> Ssize, Never;
+    StrLenExact = "str_len_exact", "PyUnicode_GET_LENGTH($0)", [Obj] -> Ssize, Never;
+    TokStr = "tok_str", "oxy_tok_str($0, $1, $2)", [Obj, Ssize, Ssize] -> Obj, Null;
+    TokStrip = "tok_strip", "oxy_tok_strip($0, $1, $2, $3, $4)", [Obj, Ssize, Ssize, Obj, CInt] -> Obj, Null;
+    TokStripCase = "tok_strip_case", "oxy_tok_strip_case($0, $1, $2, $3, $4, $5)", [Obj, Ssize, Ssize, Obj, CInt, CInt] -> Obj, Null;
     // ---- local lists of int tuples kept unboxed (`oxyc_irbuild::vec_local`) ----
     IVecNew = "ivec_new", "oxy_ivec_new($0)", [Ssize] -> Obj, Null;
     IVecPush2 = "ivec_push2", "oxy_ivec_push($0, $1, $2, 0, 0)", [Obj, Int, Int] -> void, Neg;

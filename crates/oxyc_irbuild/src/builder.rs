@@ -87,6 +87,9 @@ pub struct FnBuilder<'a> {
     /// Local lists of int tuples kept unboxed (see `vec_local`): the local's register
     /// (an `oxy_ivec`) and the tuples' item count. Not in `locals`.
     pub vecs: HashMap<String, (Reg, usize)>,
+    /// Str locals bound by `for t in s.split():` kept as character ranges (see
+    /// `token_local`). Not in `locals`.
+    pub tokens: HashMap<String, crate::token_local::Token>,
     /// Int locals that keep their low 64 bits in a word while stored masked (see
     /// `word_local`).
     pub words: crate::word_local::Words,
@@ -148,6 +151,7 @@ impl<'a> FnBuilder<'a> {
             local_tys: HashMap::new(),
             split: HashMap::new(),
             vecs: HashMap::new(),
+            tokens: HashMap::new(),
             words: HashMap::new(),
             comp: Vec::new(),
             loops: Vec::new(),

@@ -90,6 +90,12 @@ impl<'a> FnBuilder<'a> {
             {
                 return v;
             }
+            if let Some(v) = self.token_strip_case(value, &attr.name, args, keywords) {
+                return v;
+            }
+            if let Some(v) = self.token_strip(e, None) {
+                return v;
+            }
             if let Some(v) = self.strip_then_case(value, &attr.name, args, keywords) {
                 return v;
             }

@@ -377,6 +377,7 @@ impl<'a> FnBuilder<'a> {
                 }
                 None if self.split.contains_key(n) => self.load_split(n),
                 None if self.vecs.contains_key(n) => self.load_vec(n),
+                None if self.tokens.contains_key(n) => self.load_token(n),
                 None => Val::new(self.load_global(n), Ty::Object),
             },
             NameRes::Global => {

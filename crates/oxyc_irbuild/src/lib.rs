@@ -19,6 +19,7 @@ mod generator;
 mod narrow;
 mod pattern;
 mod stmt;
+mod token_local;
 mod tuple_local;
 mod vec_local;
 mod word_local;
@@ -275,9 +276,39 @@ pub fn build_module(
             }
             _ => HashSet::new(),
         };
+        // Str locals bound by `for t in s.split():` and only stripped (see
+        // `token_local`).
+        // (In a generator too: its registers live in its frame across a yield.)
+        let tokens = match scope.def() {
+            Some(def) => {
+                let strs: HashSet<String> = ftypes
+                    .locals
+                    .iter()
+                    .filter(|(name, ty)| {
+                        **ty == Ty::Str
+                            && !b.locals.contains_key(*name)
+                            && !b.split.contains_key(*name)
+                            && !scope.cellvars.contains(*name)
+                            && !scope.freevars.contains(*name)
+                            && !b.walrus_targets.contains(*name)
+                            && !scope.parameters().all().any(|p| &p.name.name == *name)
+                    })
+                    .map(|(name, _)| name.clone())
+                    .collect();
+                if strs.is_empty() {
+                    HashSet::new()
+                } else {
+                    let ty_of = |e: &ast::Expr| cx.types.exprs.get(e.id).clone();
+                    token_local::token_names(&def.body, &strs, &ty_of)
+                }
+            }
+            _ => HashSet::new(),
+        };
+        b.enter_token_locals(&tokens);
         for (name, ty) in &ftypes.locals {
             if !b.locals.contains_key(name)
                 && !b.split.contains_key(name)
+                && !b.tokens.contains_key(name)
                 && !scope.cellvars.contains(name)
                 && !scope.freevars.contains(name)
             {

@@ -985,6 +985,7 @@ impl<'a> FnBuilder<'a> {
             NameRes::Cell | NameRes::Free => self.store_cell(n, v),
             NameRes::Local if self.split.contains_key(n) => self.store_split(n, v),
             NameRes::Local if self.vecs.contains_key(n) => self.store_vec_other(),
+            NameRes::Local if self.tokens.contains_key(n) => self.store_token(n, v),
             NameRes::Local if self.locals.contains_key(n) => {
                 let reg = self.locals[n];
                 let ty = self.local_tys.get(n).cloned().unwrap_or(Ty::Object);
@@ -1230,6 +1231,9 @@ impl<'a> FnBuilder<'a> {
     ) {
         if self.is_vec_loop(iter, target) {
             return self.vec_loop(iter, target, body, orelse, after_iter);
+        }
+        if self.is_token_loop(iter, target) {
+            return self.token_loop(iter, target, body, orelse, after_iter);
         }
         if let Some(args) = self.range_args(iter) {
             return self.range_loop(args, target, body, orelse, after_iter, versioned);

@@ -142,3 +142,27 @@ fn int_tuple_lists_filled_and_walked_stay_unboxed() {
         assert!(!b.contains("ivec_"), "{name}: {b}");
     }
 }
+
+#[test]
+fn split_tokens_only_stripped_are_walked_in_place() {
+    // `t` is only stripped inside its loop: walked in place. `u` is also printed whole:
+    // an ordinary str local walking the list.
+    let ir = ir_of(
+        "def f(s: str) -> list[str]:\n    out: list[str] = []\n    for t in s.split():\n        out.append(t.strip(',').lower())\n    return out\n\n\
+         def g(s: str) -> None:\n    for u in s.split():\n        print(u.strip(), u)\n",
+    );
+    let body = |name: &str| {
+        let start = ir.find(&format!("def {name}(")).expect("function printed");
+        let rest = &ir[start + 1..];
+        let end = rest.find("\ndef ").map_or(rest.len(), |e| e + 1);
+        rest[..end].to_string()
+    };
+    let f = body("f");
+    assert!(
+        f.contains("split_walk") && f.contains("tok_strip_case"),
+        "{f}"
+    );
+    assert!(!f.contains("str_split"), "{f}");
+    let g = body("g");
+    assert!(!g.contains("split_walk") && !g.contains("tok_strip"), "{g}");
+}

@@ -260,6 +260,10 @@ fn harmless_prim(p: Prim) -> bool {
             | IVecPush4
             | IVecLen
             | IVecGet
+            | SplitInPlace
+            | SplitStart
+            | SplitEnd
+            | StrLenExact
             | SsizeAdd
             | CIntToBool
             | SsizeToInt
