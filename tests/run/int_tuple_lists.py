@@ -6,6 +6,7 @@ unbound name raises, big ints and negative ones survive, references are
 released, and any other use of the name keeps an ordinary list."""
 
 import sys
+from typing import Callable
 
 
 def pairs_and_squares(n: int) -> int:
@@ -245,3 +246,38 @@ def empty_walk() -> str:
 
 def test_empty() -> None:
     print(empty_walk())
+
+
+def grow(xs: list[tuple[int, int]]) -> int:
+    xs.append((0, 0))
+    return -1
+
+
+def len_is_a_parameter(len: Callable[[list[tuple[int, int]]], int]) -> list[int]:
+    pts: list[tuple[int, int]] = []
+    pts.append((1, 1))
+    r = len(pts)
+    count = 0
+    for a, b in pts:
+        count += 1
+    return [r, count]
+
+
+def test_a_len_that_is_not_the_builtin() -> None:
+    print(len_is_a_parameter(grow))
+    print(len_is_a_parameter(lambda xs: 7))
+
+
+def comprehension_named_like_it(k: int) -> list[int]:
+    out: list[int] = []
+    pts: list[tuple[int, int]] = []
+    for i in range(k):
+        pts.append((i, i + 1))
+    for a, b in pts:
+        out.append(a * b)
+    out.extend([0 for pts in range(2)])
+    return out
+
+
+def test_a_comprehension_variable_of_the_same_name() -> None:
+    print(comprehension_named_like_it(4))

@@ -5,7 +5,7 @@ interpreter's: every whitespace character str.split() splits at, empty and
 all-blank strs, non-ASCII strs, str subclasses with their own split() and
 strip(), other characters to strip, and names used in other ways."""
 
-from typing import Iterator
+from typing import Generator
 
 PUNCT = "()[]\"'.,;:!?"
 SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
@@ -207,7 +207,7 @@ def test_long_text() -> None:
     print(many(5000))
 
 
-def gen_words(lines: list[str]) -> Iterator[str]:
+def gen_words(lines: list[str]) -> Generator[str, None, None]:
     for line in lines:
         for token in line.split():
             word = token.strip(PUNCT).upper()
@@ -223,3 +223,28 @@ def test_in_a_generator() -> None:
     print(next(g2))
     g2.close()
     print(list(gen_words([TagSplit("p q")])))
+
+
+def comprehension_of_the_same_name(s: str, u: str) -> list[str]:
+    out: list[str] = []
+    for t in s.split():
+        k = [0 for t in u.split()]
+        out.append(t.strip() + str(len(k)))
+        out.append(str(any(True for t in u.split())))
+        out.append(",".join([t.strip("x") for t in u.split()]))
+        out.append(str(sorted({t.upper() for t in u.split()})))
+    return out
+
+
+def comprehension_over_bytes(s: str, b: bytes) -> list[str]:
+    out: list[str] = []
+    for t in s.split():
+        k = [0 for t in b.split()]
+        out.append(t.strip() + str(len(k)))
+    return out
+
+
+def test_comprehensions_of_the_same_name() -> None:
+    print(comprehension_of_the_same_name("a b", "x y"))
+    print(comprehension_of_the_same_name("", "x"))
+    print(comprehension_over_bytes("p q", b"1 2 3"))

@@ -271,7 +271,9 @@ pub fn build_module(
                     HashSet::new()
                 } else {
                     let ty_of = |e: &ast::Expr| cx.types.exprs.get(e.id).clone();
-                    vec_local::vec_names(&def.body, &candidates, &ty_of)
+                    let len_builtin =
+                        cx.sem.resolve(Some(scope), "len") == oxyc_sema::NameRes::Builtin;
+                    vec_local::vec_names(&def.body, &candidates, &ty_of, len_builtin)
                 }
             }
             _ => HashSet::new(),

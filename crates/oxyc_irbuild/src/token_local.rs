@@ -19,7 +19,8 @@
 //!
 //! Mentions are counted as `vec_local` counts them; a mention outside a loop that
 //! binds the name (where it could be unbound, or hold another loop's last token)
-//! disqualifies it. (A load that reaches the general code anyway gets the token
+//! disqualifies it, and so does a comprehension variable of the same name (its
+//! loop must not be taken for the local's). (A load that reaches the general code anyway gets the token
 //! as a str, `oxy_tok_str`; a store makes the local hold the str whole.)
 
 use std::collections::{HashMap, HashSet};
@@ -119,6 +120,34 @@ struct Walk<'c> {
     poisoned: HashSet<String>,
 }
 
+/// The names a comprehension's targets bind in `e` (not the function's locals: a
+/// local of the same name is left alone).
+fn comprehension_targets(e: &Expr, out: &mut HashSet<String>) {
+    fn names(t: &Expr, out: &mut HashSet<String>) {
+        match &t.kind {
+            ExprKind::Name(n) => {
+                out.insert(n.clone());
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for i in items {
+                    names(i, out);
+                }
+            }
+            ExprKind::Starred(inner) => names(inner, out),
+            _ => {}
+        }
+    }
+    if let ExprKind::ListComp { generators, .. }
+    | ExprKind::SetComp { generators, .. }
+    | ExprKind::DictComp { generators, .. }
+    | ExprKind::GeneratorExp { generators, .. } = &e.kind
+    {
+        for g in generators {
+            names(&g.target, out);
+        }
+    }
+}
+
 impl Walk<'_> {
     fn mention(&mut self, n: &str) {
         if self.strs.contains(n) {
@@ -205,6 +234,7 @@ impl Walk<'_> {
     }
 
     fn expr(&mut self, e: &Expr, bound: &HashSet<String>) {
+        comprehension_targets(e, &mut self.poisoned);
         if let Some((recv, _, chars)) = strip_call(e)
             && let ExprKind::Name(t) = &recv.kind
             && bound.contains(t)
@@ -249,7 +279,8 @@ impl<'a> FnBuilder<'a> {
 
     /// Whether `for target in iter:` binds a token local (see `token_loop`).
     pub fn is_token_loop(&self, iter: &Expr, target: &Expr) -> bool {
-        self.token_local(target).is_some() && split_receiver(iter).is_some()
+        self.token_local(target).is_some()
+            && split_receiver(iter).is_some_and(|r| *self.cx.types.exprs.get(r.id) == Ty::Str)
     }
 
     /// A load of a token local that is not a strip: the token as a str.

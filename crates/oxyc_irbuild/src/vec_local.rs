@@ -19,7 +19,8 @@
 //! in (the qualifying appends take `int` items only), so every item read back is the
 //! int object the tuple would have held, or an equal one for a small int.
 //!
-//! Every other mention disqualifies the local. (A load that reaches the general code
+//! Every other mention disqualifies the local, and so does a comprehension variable
+//! of the same name; `len(n)` counts only where `len` is the builtin. (A load that reaches the general code
 //! anyway gets a list of new tuples, `oxy_ivec_to_list`; a store gets SystemError.)
 
 use std::collections::{HashMap, HashSet};
@@ -48,20 +49,27 @@ pub fn int_tuple_list(ty: &Ty) -> Option<usize> {
 
 /// The names among `candidates` (name -> item count) that `body` mentions only in the
 /// ways of the module docs. `ty_of` gives an expression's static type.
+/// (`len_builtin`: `len` names the builtin in the function.)
 pub fn vec_names(
     body: &[Stmt],
     candidates: &HashMap<String, usize>,
     ty_of: &dyn Fn(&Expr) -> Ty,
+    len_builtin: bool,
 ) -> HashSet<String> {
     let mut w = Walk {
         candidates,
         ty_of,
+        len_builtin,
         mentions: HashMap::new(),
         served: HashMap::new(),
         poisoned: HashSet::new(),
     };
     for s in body {
         w.stmt(s);
+    }
+    // (A comprehension variable named `len` would be what `len(n)` calls there.)
+    if w.poisoned.contains("len") && w.len_builtin {
+        return vec_names(body, candidates, ty_of, false);
     }
     candidates
         .keys()
@@ -76,6 +84,8 @@ pub fn vec_names(
 struct Walk<'c> {
     candidates: &'c HashMap<String, usize>,
     ty_of: &'c dyn Fn(&Expr) -> Ty,
+    /// `len(n)` calls the builtin (else it is a mention like any other).
+    len_builtin: bool,
     mentions: HashMap<String, usize>,
     served: HashMap<String, usize>,
     /// Bound some way the walk does not count (`except ... as n`, `def n`, `import n`).
@@ -110,6 +120,34 @@ fn append_call(e: &Expr) -> Option<(&Expr, &[Expr])> {
 /// `[]`.
 fn empty_list(e: &Expr) -> bool {
     matches!(&e.kind, ExprKind::List(items) if items.is_empty())
+}
+
+/// The names a comprehension's targets bind in `e` (not the function's locals: a
+/// local of the same name is left alone).
+fn comprehension_targets(e: &Expr, out: &mut HashSet<String>) {
+    fn names(t: &Expr, out: &mut HashSet<String>) {
+        match &t.kind {
+            ExprKind::Name(n) => {
+                out.insert(n.clone());
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for i in items {
+                    names(i, out);
+                }
+            }
+            ExprKind::Starred(inner) => names(inner, out),
+            _ => {}
+        }
+    }
+    if let ExprKind::ListComp { generators, .. }
+    | ExprKind::SetComp { generators, .. }
+    | ExprKind::DictComp { generators, .. }
+    | ExprKind::GeneratorExp { generators, .. } = &e.kind
+    {
+        for g in generators {
+            names(&g.target, out);
+        }
+    }
 }
 
 impl Walk<'_> {
@@ -211,6 +249,7 @@ impl Walk<'_> {
     }
 
     fn expr(&mut self, e: &Expr) {
+        comprehension_targets(e, &mut self.poisoned);
         match &e.kind {
             ExprKind::Name(n) => self.mention(n),
             ExprKind::Call {
@@ -218,6 +257,7 @@ impl Walk<'_> {
                 args,
                 keywords,
             } if keywords.is_empty()
+                && self.len_builtin
                 && matches!(&func.kind, ExprKind::Name(f) if f == "len")
                 && args.len() == 1 =>
             {
