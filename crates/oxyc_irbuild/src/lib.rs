@@ -16,6 +16,7 @@ mod dunder;
 mod expr;
 mod format;
 mod generator;
+mod local_walk;
 mod narrow;
 mod pattern;
 mod stmt;
@@ -201,19 +202,22 @@ pub fn build_module(
                     .push((r, t.clone()));
             }
         }
+        // A local no other representation took (parameters are in `locals`), that no
+        // nested function shares and no walrus binds: one that may live another way.
+        let plain_local = |name: &String| {
+            !b.locals.contains_key(name)
+                && !b.split.contains_key(name)
+                && !scope.cellvars.contains(name)
+                && !scope.freevars.contains(name)
+                && !b.walrus_targets.contains(name)
+        };
         let split = match scope.def() {
             Some(def) if !scope.is_generator => {
                 // Tuple locals kept as their items (see `tuple_local`).
                 let candidates: HashMap<String, usize> = ftypes
                     .locals
                     .iter()
-                    .filter(|(name, _)| {
-                        !b.locals.contains_key(*name)
-                            && !b.split.contains_key(*name)
-                            && !scope.cellvars.contains(*name)
-                            && !scope.freevars.contains(*name)
-                            && !b.walrus_targets.contains(*name)
-                    })
+                    .filter(|(name, _)| plain_local(name))
                     .filter_map(|(name, ty)| {
                         tuple_local::splittable(ty).map(|items| (name.clone(), items.len()))
                     })
@@ -255,14 +259,7 @@ pub fn build_module(
                 let candidates: HashMap<String, usize> = ftypes
                     .locals
                     .iter()
-                    .filter(|(name, _)| {
-                        !b.locals.contains_key(*name)
-                            && !b.split.contains_key(*name)
-                            && !scope.cellvars.contains(*name)
-                            && !scope.freevars.contains(*name)
-                            && !b.walrus_targets.contains(*name)
-                            && !scope.parameters().all().any(|p| &p.name.name == *name)
-                    })
+                    .filter(|(name, _)| plain_local(name))
                     .filter_map(|(name, ty)| {
                         vec_local::int_tuple_list(ty).map(|k| (name.clone(), k))
                     })
@@ -286,15 +283,7 @@ pub fn build_module(
                 let strs: HashSet<String> = ftypes
                     .locals
                     .iter()
-                    .filter(|(name, ty)| {
-                        **ty == Ty::Str
-                            && !b.locals.contains_key(*name)
-                            && !b.split.contains_key(*name)
-                            && !scope.cellvars.contains(*name)
-                            && !scope.freevars.contains(*name)
-                            && !b.walrus_targets.contains(*name)
-                            && !scope.parameters().all().any(|p| &p.name.name == *name)
-                    })
+                    .filter(|(name, ty)| **ty == Ty::Str && plain_local(name))
                     .map(|(name, _)| name.clone())
                     .collect();
                 if strs.is_empty() {

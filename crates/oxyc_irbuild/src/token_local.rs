@@ -120,34 +120,6 @@ struct Walk<'c> {
     poisoned: HashSet<String>,
 }
 
-/// The names a comprehension's targets bind in `e` (not the function's locals: a
-/// local of the same name is left alone).
-fn comprehension_targets(e: &Expr, out: &mut HashSet<String>) {
-    fn names(t: &Expr, out: &mut HashSet<String>) {
-        match &t.kind {
-            ExprKind::Name(n) => {
-                out.insert(n.clone());
-            }
-            ExprKind::Tuple(items) | ExprKind::List(items) => {
-                for i in items {
-                    names(i, out);
-                }
-            }
-            ExprKind::Starred(inner) => names(inner, out),
-            _ => {}
-        }
-    }
-    if let ExprKind::ListComp { generators, .. }
-    | ExprKind::SetComp { generators, .. }
-    | ExprKind::DictComp { generators, .. }
-    | ExprKind::GeneratorExp { generators, .. } = &e.kind
-    {
-        for g in generators {
-            names(&g.target, out);
-        }
-    }
-}
-
 impl Walk<'_> {
     fn mention(&mut self, n: &str) {
         if self.strs.contains(n) {
@@ -178,36 +150,7 @@ impl Walk<'_> {
     }
 
     fn stmt(&mut self, s: &Stmt, bound: &HashSet<String>) {
-        match &s.kind {
-            StmtKind::Try { handlers, .. } => {
-                for h in handlers {
-                    if let Some(name) = &h.name {
-                        self.poisoned.insert(name.name.clone());
-                    }
-                }
-            }
-            StmtKind::FunctionDef(d) => {
-                self.poisoned.insert(d.name.name.clone());
-            }
-            StmtKind::ClassDef(c) => {
-                self.poisoned.insert(c.name.name.clone());
-            }
-            StmtKind::Import(aliases) | StmtKind::ImportFrom { names: aliases, .. } => {
-                for a in aliases {
-                    let bound = match &a.asname {
-                        Some(id) => id.name.as_str(),
-                        None => a.name.split('.').next().unwrap_or_default(),
-                    };
-                    self.poisoned.insert(bound.to_string());
-                }
-            }
-            StmtKind::Global(names) | StmtKind::Nonlocal(names) => {
-                for name in names {
-                    self.poisoned.insert(name.name.clone());
-                }
-            }
-            _ => {}
-        }
+        crate::local_walk::bound_otherwise(s, &mut self.poisoned);
         if let Some(t) = self.split_loop(s)
             && let StmtKind::For {
                 iter, body, orelse, ..
@@ -234,7 +177,7 @@ impl Walk<'_> {
     }
 
     fn expr(&mut self, e: &Expr, bound: &HashSet<String>) {
-        comprehension_targets(e, &mut self.poisoned);
+        crate::local_walk::comprehension_targets(e, &mut self.poisoned);
         if let Some((recv, _, chars)) = strip_call(e)
             && let ExprKind::Name(t) = &recv.kind
             && bound.contains(t)

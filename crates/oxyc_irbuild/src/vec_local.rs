@@ -122,34 +122,6 @@ fn empty_list(e: &Expr) -> bool {
     matches!(&e.kind, ExprKind::List(items) if items.is_empty())
 }
 
-/// The names a comprehension's targets bind in `e` (not the function's locals: a
-/// local of the same name is left alone).
-fn comprehension_targets(e: &Expr, out: &mut HashSet<String>) {
-    fn names(t: &Expr, out: &mut HashSet<String>) {
-        match &t.kind {
-            ExprKind::Name(n) => {
-                out.insert(n.clone());
-            }
-            ExprKind::Tuple(items) | ExprKind::List(items) => {
-                for i in items {
-                    names(i, out);
-                }
-            }
-            ExprKind::Starred(inner) => names(inner, out),
-            _ => {}
-        }
-    }
-    if let ExprKind::ListComp { generators, .. }
-    | ExprKind::SetComp { generators, .. }
-    | ExprKind::DictComp { generators, .. }
-    | ExprKind::GeneratorExp { generators, .. } = &e.kind
-    {
-        for g in generators {
-            names(&g.target, out);
-        }
-    }
-}
-
 impl Walk<'_> {
     fn candidate<'e>(&self, e: &'e Expr) -> Option<(&'e str, usize)> {
         match &e.kind {
@@ -173,6 +145,7 @@ impl Walk<'_> {
     }
 
     fn stmt(&mut self, s: &Stmt) {
+        crate::local_walk::bound_otherwise(s, &mut self.poisoned);
         match &s.kind {
             StmtKind::Assign { targets, value } if targets.len() == 1 => {
                 if let Some((n, _)) = self.candidate(&targets[0])
@@ -212,33 +185,6 @@ impl Walk<'_> {
                     self.serve(n);
                 }
             }
-            StmtKind::Try { handlers, .. } => {
-                for h in handlers {
-                    if let Some(name) = &h.name {
-                        self.poisoned.insert(name.name.clone());
-                    }
-                }
-            }
-            StmtKind::FunctionDef(d) => {
-                self.poisoned.insert(d.name.name.clone());
-            }
-            StmtKind::ClassDef(c) => {
-                self.poisoned.insert(c.name.name.clone());
-            }
-            StmtKind::Import(aliases) | StmtKind::ImportFrom { names: aliases, .. } => {
-                for a in aliases {
-                    let bound = match &a.asname {
-                        Some(id) => id.name.as_str(),
-                        None => a.name.split('.').next().unwrap_or_default(),
-                    };
-                    self.poisoned.insert(bound.to_string());
-                }
-            }
-            StmtKind::Global(names) | StmtKind::Nonlocal(names) => {
-                for name in names {
-                    self.poisoned.insert(name.name.clone());
-                }
-            }
             _ => {}
         }
         each_child(s, &mut |c| match c {
@@ -249,7 +195,7 @@ impl Walk<'_> {
     }
 
     fn expr(&mut self, e: &Expr) {
-        comprehension_targets(e, &mut self.poisoned);
+        crate::local_walk::comprehension_targets(e, &mut self.poisoned);
         match &e.kind {
             ExprKind::Name(n) => self.mention(n),
             ExprKind::Call {
