@@ -180,13 +180,16 @@ impl<'a> FnBuilder<'a> {
         self.goto(body_blk);
 
         self.switch_to(body_blk);
-        self.iterator_loop_body(it, after, cont, header, body);
-        self.switch_to(else_blk);
-        self.narrowed = loop_narrowed;
-        self.stmts(orelse);
-        self.goto(after);
-        self.switch_to(after);
-        self.prim_void(Prim::KeepAlive, vec![it]);
+        self.finish_for(
+            it,
+            header,
+            cont,
+            else_blk,
+            after,
+            body,
+            orelse,
+            loop_narrowed,
+        );
     }
 
     /// Bind one loop item (a new reference) to a target, checked against a plain

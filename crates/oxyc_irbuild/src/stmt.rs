@@ -1373,13 +1373,42 @@ impl<'a> FnBuilder<'a> {
         }
         self.goto(body_main);
         self.switch_to(body_main);
-        self.iterator_loop_body(iterator, after, cont, header, body);
+        self.finish_for(
+            iterator,
+            header,
+            cont,
+            else_blk,
+            after,
+            body,
+            orelse,
+            loop_narrowed,
+        );
+    }
+
+    /// The rest of a `for` loop over `walker` (an iterator, or what is walked in
+    /// place) once its header and item blocks are made: the body, then the step back
+    /// to `header` (`iterator_loop_body`); the `else` clause, which starts from what
+    /// held when the loop began (`narrowed`); and the end, which keeps `walker` alive
+    /// until the loop is left.
+    #[allow(clippy::too_many_arguments)]
+    pub fn finish_for(
+        &mut self,
+        walker: oxyc_ir::Reg,
+        header: oxyc_ir::BlockId,
+        cont: oxyc_ir::BlockId,
+        else_blk: oxyc_ir::BlockId,
+        after: oxyc_ir::BlockId,
+        body: &mut dyn FnMut(&mut FnBuilder<'a>),
+        orelse: &'a [Stmt],
+        narrowed: crate::narrow::Narrowed,
+    ) {
+        self.iterator_loop_body(walker, after, cont, header, body);
         self.switch_to(else_blk);
-        self.narrowed = loop_narrowed.clone();
+        self.narrowed = narrowed;
         self.stmts(orelse);
         self.goto(after);
         self.switch_to(after);
-        self.prim_void(Prim::KeepAlive, vec![iterator]);
+        self.prim_void(Prim::KeepAlive, vec![walker]);
     }
 
     /// The body of a loop over `iterator` (kept alive until the loop is left, by

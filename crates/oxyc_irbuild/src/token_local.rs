@@ -371,12 +371,15 @@ impl<'a> FnBuilder<'a> {
         self.assign(t.start, whole);
         self.goto(body_blk);
         self.switch_to(body_blk);
-        self.iterator_loop_body(walk, after, cont, header, body);
-        self.switch_to(else_blk);
-        self.narrowed = loop_narrowed;
-        self.stmts(orelse);
-        self.goto(after);
-        self.switch_to(after);
-        self.prim_void(Prim::KeepAlive, vec![walk]);
+        self.finish_for(
+            walk,
+            header,
+            cont,
+            else_blk,
+            after,
+            body,
+            orelse,
+            loop_narrowed,
+        );
     }
 }

@@ -370,12 +370,15 @@ impl<'a> FnBuilder<'a> {
         }
         self.goto(body_blk);
         self.switch_to(body_blk);
-        self.iterator_loop_body(obj, after, cont, header, body);
-        self.switch_to(else_blk);
-        self.narrowed = loop_narrowed;
-        self.stmts(orelse);
-        self.goto(after);
-        self.switch_to(after);
-        self.prim_void(Prim::KeepAlive, vec![obj]);
+        self.finish_for(
+            obj,
+            header,
+            cont,
+            else_blk,
+            after,
+            body,
+            orelse,
+            loop_narrowed,
+        );
     }
 }

@@ -355,12 +355,15 @@ impl<'a> FnBuilder<'a> {
                 self.assign_target(target, Val::new(tuple, ty));
             }
         }
-        self.iterator_loop_body(it, after, cont, header, body);
-        self.switch_to(else_blk);
-        self.narrowed = loop_narrowed;
-        self.stmts(orelse);
-        self.goto(after);
-        self.switch_to(after);
-        self.prim_void(Prim::KeepAlive, vec![it]);
+        self.finish_for(
+            it,
+            header,
+            cont,
+            else_blk,
+            after,
+            body,
+            orelse,
+            loop_narrowed,
+        );
     }
 }
