@@ -90,9 +90,6 @@ impl<'a> FnBuilder<'a> {
             {
                 return v;
             }
-            if let Some(v) = self.token_strip_case(value, &attr.name, args, keywords) {
-                return v;
-            }
             if let Some(v) = self.token_strip(e, None) {
                 return v;
             }
@@ -343,42 +340,18 @@ impl<'a> FnBuilder<'a> {
             "upper" => 1,
             _ => return None,
         };
-        let ExprKind::Call {
-            func,
-            args: strip_args,
-            keywords: strip_kw,
-        } = &value.kind
-        else {
+        let (s, which, chars) = crate::local_walk::strip_call(value)?;
+        if !args.is_empty() || !keywords.is_empty() {
             return None;
-        };
-        let ExprKind::Attribute { value: s, attr } = &func.kind else {
-            return None;
-        };
-        let which = match attr.name.as_str() {
-            "strip" => 0,
-            "lstrip" => 1,
-            "rstrip" => 2,
-            _ => return None,
-        };
-        if !args.is_empty()
-            || !keywords.is_empty()
-            || !strip_kw.is_empty()
-            || strip_args.len() > 1
-            || strip_args
-                .iter()
-                .any(|a| matches!(a.kind, ExprKind::Starred(_)))
-            || self.ty(s) != Ty::Str
-        {
+        }
+        if self.is_token(s) {
+            return self.token_strip(value, Some(upper));
+        }
+        if self.ty(s) != Ty::Str {
             return None;
         }
         let sv = self.expr(s);
-        let chars = match strip_args.first() {
-            Some(c) => {
-                let cv = self.expr(c);
-                self.box_val(&cv)
-            }
-            None => self.none().reg,
-        };
+        let chars = self.strip_chars(chars);
         let w = self.konst(Const::Int(which), RType::CInt);
         let u = self.konst(Const::Int(upper), RType::CInt);
         let r = self.prim(Prim::StrStripCase, vec![sv.reg, chars, w, u]);
@@ -386,6 +359,17 @@ impl<'a> FnBuilder<'a> {
         let what = format!("{case}() result");
         let r = self.coerce(&Val::new(r, Ty::Object), &Ty::Str, Some(&what));
         Some(Val::new(r, Ty::Str))
+    }
+
+    /// The characters argument of a `strip` call, boxed (None when not given).
+    pub fn strip_chars(&mut self, chars: Option<&'a Expr>) -> Reg {
+        match chars {
+            Some(c) => {
+                let cv = self.expr(c);
+                self.box_val(&cv)
+            }
+            None => self.none().reg,
+        }
     }
 
     /// `get` and `setdefault` of a value typed dict, to the runtime (which calls the

@@ -1,5 +1,6 @@
 //! What the walks of `vec_local` and `token_local` share: the names a statement
-//! binds other than by assignment, and the names comprehensions bind.
+//! binds other than by assignment, the names comprehensions bind, and the method
+//! calls they recognise.
 //!
 //! Both walks count every mention of a candidate local and keep it only when each
 //! mention is one they serve; a name bound some way they do not count (an `except
@@ -9,7 +10,7 @@
 
 use std::collections::HashSet;
 
-use oxyc_syntax::ast::{Expr, ExprKind, Stmt, StmtKind};
+use oxyc_syntax::ast::{Expr, ExprKind, Keyword, Stmt, StmtKind};
 
 /// Add the names `s` itself binds other than by assignment to `out`.
 pub fn bound_otherwise(s: &Stmt, out: &mut HashSet<String>) {
@@ -71,4 +72,39 @@ pub fn comprehension_targets(e: &Expr, out: &mut HashSet<String>) {
             names(&g.target, out);
         }
     }
+}
+
+/// `x.name(args, keywords)`: `x`, the method's name, the arguments and keywords.
+pub fn method_call(e: &Expr) -> Option<(&Expr, &str, &[Expr], &[Keyword])> {
+    let ExprKind::Call {
+        func,
+        args,
+        keywords,
+    } = &e.kind
+    else {
+        return None;
+    };
+    let ExprKind::Attribute { value, attr } = &func.kind else {
+        return None;
+    };
+    Some((value, attr.name.as_str(), args, keywords))
+}
+
+/// `x.strip(c?)` (`lstrip`, `rstrip`): `x`, which end (0 both, 1 left, 2 right) and
+/// the characters' expression.
+pub fn strip_call(e: &Expr) -> Option<(&Expr, i64, Option<&Expr>)> {
+    let (value, name, args, keywords) = method_call(e)?;
+    let which = match name {
+        "strip" => 0,
+        "lstrip" => 1,
+        "rstrip" => 2,
+        _ => return None,
+    };
+    if !keywords.is_empty()
+        || args.len() > 1
+        || args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
+    {
+        return None;
+    }
+    Some((value, which, args.first()))
 }

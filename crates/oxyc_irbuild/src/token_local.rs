@@ -27,10 +27,11 @@ use std::collections::{HashMap, HashSet};
 
 use oxyc_ir::{Const, Prim, RType, Reg, RegKind};
 use oxyc_sema::{Child, each_child, each_expr_child};
-use oxyc_syntax::ast::{Expr, ExprKind, Keyword, Stmt, StmtKind};
+use oxyc_syntax::ast::{Expr, ExprKind, Stmt, StmtKind};
 use oxyc_types::Ty;
 
 use crate::builder::{FnBuilder, Val};
+use crate::local_walk::{method_call, strip_call};
 
 /// The registers of a token local.
 #[derive(Clone, Copy, Debug)]
@@ -42,47 +43,8 @@ pub struct Token {
 
 /// `x.split()`: `x`.
 fn split_receiver(e: &Expr) -> Option<&Expr> {
-    let ExprKind::Call {
-        func,
-        args,
-        keywords,
-    } = &e.kind
-    else {
-        return None;
-    };
-    let ExprKind::Attribute { value, attr } = &func.kind else {
-        return None;
-    };
-    (attr.name == "split" && args.is_empty() && keywords.is_empty()).then_some(&**value)
-}
-
-/// `x.strip(c?)` (`lstrip`, `rstrip`): `x`, which end (0 both, 1 left, 2 right) and
-/// the characters' expression.
-fn strip_call(e: &Expr) -> Option<(&Expr, i64, Option<&Expr>)> {
-    let ExprKind::Call {
-        func,
-        args,
-        keywords,
-    } = &e.kind
-    else {
-        return None;
-    };
-    let ExprKind::Attribute { value, attr } = &func.kind else {
-        return None;
-    };
-    let which = match attr.name.as_str() {
-        "strip" => 0,
-        "lstrip" => 1,
-        "rstrip" => 2,
-        _ => return None,
-    };
-    if !keywords.is_empty()
-        || args.len() > 1
-        || args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
-    {
-        return None;
-    }
-    Some((value, which, args.first()))
+    let (value, name, args, keywords) = method_call(e)?;
+    (name == "split" && args.is_empty() && keywords.is_empty()).then_some(value)
 }
 
 /// The token locals among `strs` (str locals) in `body` (see the module docs).
@@ -220,6 +182,11 @@ impl<'a> FnBuilder<'a> {
         self.tokens.get(n).copied()
     }
 
+    /// Whether `e` names a token local here.
+    pub fn is_token(&self, e: &Expr) -> bool {
+        self.token_local(e).is_some()
+    }
+
     /// Whether `for target in iter:` binds a token local (see `token_loop`).
     pub fn is_token_loop(&self, iter: &Expr, target: &Expr) -> bool {
         self.token_local(target).is_some()
@@ -248,7 +215,8 @@ impl<'a> FnBuilder<'a> {
     }
 
     /// `t.strip(c)` (`lstrip`, `rstrip`) of a token local, then `.lower()` or
-    /// `.upper()` when `case` says so (0 lower, 1 upper).
+    /// `.upper()` when `case` says so (0 lower, 1 upper: `strip_then_case` comes
+    /// here for a token).
     pub fn token_strip(&mut self, e: &'a Expr, case: Option<i64>) -> Option<Val> {
         let (recv, which, chars) = strip_call(e)?;
         let t = self.token_local(recv)?;
@@ -259,13 +227,7 @@ impl<'a> FnBuilder<'a> {
             reg: t.base,
             name: n.clone(),
         });
-        let c = match chars {
-            Some(c) => {
-                let v = self.expr(c);
-                self.box_val(&v)
-            }
-            None => self.none().reg,
-        };
+        let c = self.strip_chars(chars);
         let w = self.konst(Const::Int(which), RType::CInt);
         let r = match case {
             None => self.prim(Prim::TokStrip, vec![t.base, t.start, t.end, c, w]),
@@ -283,27 +245,6 @@ impl<'a> FnBuilder<'a> {
         };
         let r = self.coerce(&Val::new(r, Ty::Object), &Ty::Str, Some(what));
         Some(Val::new(r, Ty::Str))
-    }
-
-    /// `x.lower()` / `x.upper()` of `t.strip(c)` (see `token_strip`).
-    pub fn token_strip_case(
-        &mut self,
-        value: &'a Expr,
-        method: &str,
-        args: &[Expr],
-        keywords: &[Keyword],
-    ) -> Option<Val> {
-        let case = match method {
-            "lower" => 0,
-            "upper" => 1,
-            _ => return None,
-        };
-        if !args.is_empty() || !keywords.is_empty() {
-            return None;
-        }
-        let (recv, _, _) = strip_call(value)?;
-        self.token_local(recv)?;
-        self.token_strip(value, Some(case))
     }
 
     /// `for t in s.split():` of a token local (`is_token_loop`).

@@ -94,21 +94,11 @@ struct Walk<'c> {
 
 /// `n.append((a, b, ...))`: the list expression and the tuple's items.
 fn append_call(e: &Expr) -> Option<(&Expr, &[Expr])> {
-    let ExprKind::Call {
-        func,
-        args,
-        keywords,
-    } = &e.kind
-    else {
-        return None;
-    };
-    let ExprKind::Attribute { value, attr } = &func.kind else {
-        return None;
-    };
-    if attr.name != "append" || !keywords.is_empty() {
+    let (value, name, args, keywords) = crate::local_walk::method_call(e)?;
+    if name != "append" || !keywords.is_empty() {
         return None;
     }
-    let [arg] = &args[..] else {
+    let [arg] = args else {
         return None;
     };
     let ExprKind::Tuple(items) = &arg.kind else {
