@@ -3765,3 +3765,25 @@ PyObject *oxy_ivec_bad_store(void) {
     PyErr_SetString(PyExc_SystemError, "oxyc: unexpected store to an unboxed list local");
     return NULL;
 }
+
+
+/* ======================================================================== */
+/* The collector's state, for the native free lists (see oxy_gc_collecting)  */
+/* ======================================================================== */
+
+static const int oxy_gc_not_collecting = 0;
+const int *oxy_gc_collecting = &oxy_gc_not_collecting;
+
+#if OXY_HAVE_FREELIST
+/* The interpreter's collector state is internal: its header, for this file only. */
+#undef _PyGC_FINALIZED
+#define Py_BUILD_CORE 1
+#include "internal/pycore_interp.h"
+#undef Py_BUILD_CORE
+
+void oxy_gc_state_init(void) {
+    oxy_gc_collecting = &PyInterpreterState_Get()->gc.collecting;
+}
+#else
+void oxy_gc_state_init(void) {}
+#endif

@@ -1697,13 +1697,23 @@ static inline int oxy_gc_is_tracked(PyObject *o) {
    finalizer), up to this many bytes of them per class: no allocator or GC
    bookkeeping on the hot path of code that makes and drops many instances (a tree
    of 50000 nodes dropped and built again comes back from the list).  Needs the
-   3.11/3.12 GC header. */
+   3.11 GC header and collector state (below). */
 #define OXY_FREELIST_BYTES ((Py_ssize_t)4 << 20)
-#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030D0000
+#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030C0000
 #define OXY_HAVE_FREELIST 1
 #else
 #define OXY_HAVE_FREELIST 0
 #endif
+/* Instances freed while the collector runs (cyclic garbage, freed in bulk) skip the
+   free lists and go back to the allocator.  Its pools keep objects allocated one
+   after another close together in memory; a free list refilled in the order the
+   collector freed a large graph would hand the next graph's objects out scattered,
+   and every later collection walks them in allocation order, a cache miss each
+   (measured on constraints: 330 ns per collected object instead of 139 ns).
+   Instances dropped by reference counting, the usual case, are pooled.  Points at
+   the collector's "collecting" flag (set by oxy_gc_state_init; a dummy 0 before). */
+OXY_API extern const int *oxy_gc_collecting;
+OXY_API OXY_COLD void oxy_gc_state_init(void);
 /* Make a pooled instance live again as a fresh instance of tp (fields still to be
    initialised). */
 static inline void oxy_freelist_reuse(PyObject *o, PyTypeObject *tp, int gc) {

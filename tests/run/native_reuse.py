@@ -133,3 +133,20 @@ def test_cycles_of_reused_instances_are_collected() -> None:
         gc.collect()
         print(r() is None, end=" ")
     print()
+
+
+def test_graphs_freed_by_the_collector_then_rebuilt() -> None:
+    # Cyclic garbage is freed while the collector runs (those instances go back to
+    # the allocator, not to the free list); the instances made next must be fresh.
+    for round_ in range(3):
+        nodes = [Cell(None, None, i) for i in range(3000)]
+        for i, c in enumerate(nodes):
+            c.left = nodes[(i + 1) % 3000]
+            c.right = nodes[i // 2]
+        refs = [weakref.ref(nodes[k]) for k in (0, 1500, 2999)]
+        del nodes, c
+        gc.collect()
+        print([r() is None for r in refs], end=" ")
+        fresh = [Cell(None, None, -i - round_) for i in range(3000)]
+        print(sum(c.tag for c in fresh), all(c.left is None and c.right is None for c in fresh), end=" ")
+        print(len({id(c) for c in fresh}), build(3, round_).right is not None)

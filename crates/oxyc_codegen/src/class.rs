@@ -477,7 +477,7 @@ static inline void oxy_dealloc_body_{ci}(PyObject *self, PyTypeObject *tp) {{
     {clear_weakrefs}oxy_clear_{ci}(self);
     oxy_release_ints_{ci}(self);
     if (OXY_HAVE_FREELIST && tp == oxy_type_{ci} && tp->tp_finalize == NULL &&
-        oxy_nfree_{ci} < OXY_FREELIST_BYTES / (Py_ssize_t)sizeof({st})) {{
+        oxy_nfree_{ci} < OXY_FREELIST_BYTES / (Py_ssize_t)sizeof({st}) && !*oxy_gc_collecting) {{
         Py_SET_TYPE(self, (PyTypeObject *)oxy_free_{ci});
         oxy_free_{ci} = self;
         oxy_nfree_{ci}++;

@@ -307,6 +307,7 @@ pub fn emit(
         "    if (OXY_UNLIKELY(oxy_rt_stack_limit == 0)) oxy_stack_init();"
     );
     let _ = writeln!(out, "    oxy_plain_types_init();");
+    let _ = writeln!(out, "    oxy_gc_state_init();");
     let _ = writeln!(out, "    int oxy_d = oxy_rt_call_depth;");
     let _ = writeln!(
         out,
