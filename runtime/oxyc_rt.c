@@ -1085,8 +1085,17 @@ static PyObject *list_call(PyObject *l, const char *name, oxy_int i, PyObject *x
     return r;
 }
 
+PyObject *oxy_list_pop_method(PyObject *l) { return PyObject_CallMethod(l, "pop", NULL); }
+
+int oxy_list_append_method(PyObject *l, PyObject *x) {
+    PyObject *r = PyObject_CallMethod(l, "append", "O", x);
+    if (r == NULL) return -1;
+    Py_DECREF(r);
+    return 0;
+}
+
 PyObject *oxy_list_pop(PyObject *l, oxy_int i) {
-    if (!OXY_INT_IS_SHORT(i)) return list_call(l, "pop", i, NULL);
+    if (!OXY_INT_IS_SHORT(i) || !PyList_CheckExact(l)) return list_call(l, "pop", i, NULL);
     Py_ssize_t n = PyList_GET_SIZE(l);
     if (n == 0) {
         PyErr_SetString(PyExc_IndexError, "pop from empty list");
@@ -1113,6 +1122,12 @@ PyObject *oxy_list_pop(PyObject *l, oxy_int i) {
 }
 
 int oxy_list_remove(PyObject *l, PyObject *x) {
+    if (!PyList_CheckExact(l)) {
+        PyObject *r = PyObject_CallMethod(l, "remove", "O", x);
+        if (r == NULL) return -1;
+        Py_DECREF(r);
+        return 0;
+    }
     /* (The list may change under the comparisons: re-read its size each time.) */
     for (Py_ssize_t k = 0; k < PyList_GET_SIZE(l); k++) {
         PyObject *item = Py_NewRef(PyList_GET_ITEM(l, k));
@@ -1126,7 +1141,7 @@ int oxy_list_remove(PyObject *l, PyObject *x) {
 }
 
 int oxy_list_insert(PyObject *l, oxy_int i, PyObject *x) {
-    if (!OXY_INT_IS_SHORT(i)) {
+    if (!OXY_INT_IS_SHORT(i) || !PyList_CheckExact(l)) {
         PyObject *r = list_call(l, "insert", i, x);
         if (r == NULL) return -1;
         Py_DECREF(r);

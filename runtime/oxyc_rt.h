@@ -1420,23 +1420,46 @@ OXY_API oxy_int oxy_load_const_int_slow(PyObject *globals, PyObject *name, oxy_g
 /* A module constant of type int (see docs/differences.md): the global's value as an
    oxy_int (a new reference), TypeError naming `what` if it is not an int.  While the
    module dict is unchanged, a short value comes straight from the cache. */
-/* list.pop(i) (i == -1: the last item), list.remove(x), list.insert(i, x) on a list,
-   with list's own results and errors.  pop: new reference or NULL; the others 0 or -1. */
+/* list.pop(i) (i == -1: the last item), list.remove(x), list.insert(i, x) on a value
+   typed list, with list's own results and errors.  pop: new reference or NULL; the
+   others 0 or -1.  A list subclass gets its own method called (its result, for
+   remove and insert, dropped). */
 OXY_API PyObject *oxy_list_pop(PyObject *l, oxy_int i);
 OXY_API int oxy_list_remove(PyObject *l, PyObject *x);
 OXY_API int oxy_list_insert(PyObject *l, oxy_int i, PyObject *x);
+/* l.pop() and l.append(x) on a list subclass: its own methods (append's result
+   dropped). */
+OXY_API OXY_COLD PyObject *oxy_list_pop_method(PyObject *l);
+OXY_API OXY_COLD int oxy_list_append_method(PyObject *l, PyObject *x);
 
 /* list.pop(): where list's resize would only lower the size (the list keeps at
    least half its allocation), do just that; the list's reference goes to the
    caller, as in list.pop itself. */
 static inline PyObject *oxy_list_pop_last(PyObject *l) {
     Py_ssize_t n = PyList_GET_SIZE(l);
-    if (OXY_LIKELY(n > 0 && n - 1 >= (((PyListObject *)l)->allocated >> 1))) {
+    if (OXY_LIKELY(PyList_CheckExact(l) && n > 0 && n - 1 >= (((PyListObject *)l)->allocated >> 1))) {
         PyObject *v = PyList_GET_ITEM(l, n - 1);
         Py_SET_SIZE(l, n - 1);
         return v;
     }
+    if (OXY_UNLIKELY(!PyList_CheckExact(l))) return oxy_list_pop_method(l);
     return oxy_list_pop(l, (oxy_int)((uintptr_t)(intptr_t)-1 << 1));
+}
+
+/* list.append(x) on a value typed list: where the allocation has room, what list's
+   own append does (PyList_Append's fast path, without the call). */
+static inline int oxy_list_append(PyObject *l, PyObject *x) {
+    if (OXY_LIKELY(PyList_CheckExact(l))) {
+        Py_ssize_t n = PyList_GET_SIZE(l);
+        if (OXY_LIKELY(((PyListObject *)l)->allocated > n)) {
+            Py_INCREF(x);
+            PyList_SET_ITEM(l, n, x);
+            Py_SET_SIZE(l, n + 1);
+            return 0;
+        }
+        return PyList_Append(l, x);
+    }
+    return oxy_list_append_method(l, x);
 }
 
 /* Does globals[name] hold exactly the int v?  (Never leaves an exception set.) */

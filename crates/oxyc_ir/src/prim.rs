@@ -402,7 +402,7 @@ prims! {
     IVecToList = "ivec_to_list", "oxy_ivec_to_list($0)", [Obj] -> Obj, Null;
     IVecBadStore = "ivec_bad_store", "oxy_ivec_bad_store()", [] -> Obj, Null;
     // ---- list / tuple / dict ----
-    ListAppend = "list_append", "PyList_Append($0, $1)", [Obj, Obj] -> void, Neg;
+    ListAppend = "list_append", "oxy_list_append($0, $1)", [Obj, Obj] -> void, Neg;
     ListLen = "list_len", "PyList_GET_SIZE($0)", [Obj] -> Ssize, Never;
     // list.pop() / list.pop(i) / list.remove(x) / list.insert(i, x) on a list.
     ListPopLast = "list_pop_last", "oxy_list_pop_last($0)", [Obj] -> Obj, Null;
