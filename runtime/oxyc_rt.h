@@ -1732,7 +1732,8 @@ static inline int oxy_gc_is_tracked(PyObject *o) {
    after another close together in memory; a free list refilled in the order the
    collector freed a large graph would hand the next graph's objects out scattered,
    and every later collection walks them in allocation order, a cache miss each
-   (measured on constraints: 330 ns per collected object instead of 139 ns).
+   (measured on constraints, steady state: about 300 ns per object the full
+   collections free, against 139 ns without that).
    Instances dropped by reference counting, the usual case, are pooled.  Points at
    the collector's "collecting" flag (set by oxy_gc_state_init; a dummy 0 before). */
 OXY_API extern const int *oxy_gc_collecting;
