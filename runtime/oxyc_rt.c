@@ -1079,7 +1079,7 @@ PyObject *oxy_module_attr_slow(PyObject *m, PyObject *name, oxy_global_cache *c)
 static PyObject *list_call(PyObject *l, const char *name, oxy_int i, PyObject *x) {
     PyObject *io = oxy_int_box(i);
     if (io == NULL) return NULL;
-    PyObject *r = x == NULL ? PyObject_CallMethod(l, name, "O", io)
+    PyObject *r = x == NULL ? PyObject_CallMethod(l, name, "(O)", io)
                             : PyObject_CallMethod(l, name, "OO", io, x);
     Py_DECREF(io);
     return r;
@@ -1088,7 +1088,7 @@ static PyObject *list_call(PyObject *l, const char *name, oxy_int i, PyObject *x
 PyObject *oxy_list_pop_method(PyObject *l) { return PyObject_CallMethod(l, "pop", NULL); }
 
 int oxy_list_append_method(PyObject *l, PyObject *x) {
-    PyObject *r = PyObject_CallMethod(l, "append", "O", x);
+    PyObject *r = PyObject_CallMethod(l, "append", "(O)", x); /* ("O" would unpack a tuple) */
     if (r == NULL) return -1;
     Py_DECREF(r);
     return 0;
@@ -1123,7 +1123,7 @@ PyObject *oxy_list_pop(PyObject *l, oxy_int i) {
 
 int oxy_list_remove(PyObject *l, PyObject *x) {
     if (!PyList_CheckExact(l)) {
-        PyObject *r = PyObject_CallMethod(l, "remove", "O", x);
+        PyObject *r = PyObject_CallMethod(l, "remove", "(O)", x);
         if (r == NULL) return -1;
         Py_DECREF(r);
         return 0;
@@ -3796,8 +3796,13 @@ const int *oxy_gc_collecting = &oxy_gc_not_collecting;
 #include "internal/pycore_interp.h"
 #undef Py_BUILD_CORE
 
+/* The main interpreter's flag (it lives as long as the process): a module imported
+   again in a subinterpreter must not leave the pointer to a state that interpreter's
+   end frees.  Instances freed by a subinterpreter's collector may then be pooled,
+   which costs only locality.  (Read through 3.11's internal layout: were it to differ
+   in another 3.11 release, the flag read would only change what gets pooled.) */
 void oxy_gc_state_init(void) {
-    oxy_gc_collecting = &PyInterpreterState_Get()->gc.collecting;
+    oxy_gc_collecting = &PyInterpreterState_Main()->gc.collecting;
 }
 #else
 void oxy_gc_state_init(void) {}

@@ -130,3 +130,31 @@ def test_append_none_and_objects() -> None:
     things.append(None)
     things.append("x")
     print(things, things.pop(), things.pop(), things)
+
+
+class Plain(list):  # type: ignore[type-arg]
+    pass
+
+
+def add_pair(xs: list[tuple[int, ...]], t: tuple[int, ...]) -> None:
+    xs.append(t)
+
+
+def drop_pair(xs: list[tuple[int, ...]], t: tuple[int, ...]) -> None:
+    xs.remove(t)
+
+
+def put_pair(xs: list[tuple[int, ...]], i: int, t: tuple[int, ...]) -> None:
+    xs.insert(i, t)
+
+
+def test_tuples_are_one_argument() -> None:
+    # A subclass's method gets the tuple itself, not its items as arguments.
+    s = Plain()
+    for t in [(5,), (1, 2), ()]:
+        add_pair(s, t)
+    put_pair(s, 1, (9, 9, 9))
+    print(s)
+    drop_pair(s, (1, 2))
+    drop_pair(s, ())
+    print(s, s.pop(), s)
