@@ -472,6 +472,22 @@ fn is_abcmeta(e: &Expr, names: ModuleImports, bound_once: &dyn Fn(&str) -> bool)
     }
 }
 
+/// A base that adds nothing to the instance layout, whatever else is combined with
+/// it: `object`, `ABC`, `Generic[...]`, `Protocol` (by name; a base rebound to
+/// something else is at worst taken for one of these).
+fn adds_no_layout(e: &Expr) -> bool {
+    let head = match &e.kind {
+        ExprKind::Subscript { value, .. } => value.as_ref(),
+        _ => e,
+    };
+    let name = match &head.kind {
+        ExprKind::Name(n) => n.as_str(),
+        ExprKind::Attribute { attr, .. } => attr.name.as_str(),
+        _ => return false,
+    };
+    matches!(name, "object" | "ABC" | "Generic" | "Protocol")
+}
+
 /// `Generic[...]` (or `typing.Generic[...]`).
 pub fn is_generic_base(e: &Expr) -> bool {
     let ExprKind::Subscript { value, .. } = &e.kind else {
@@ -903,6 +919,10 @@ struct Dynamic {
     class_stores: IndexSet<String>,
     /// The module-level class names (what `C` in `C.n = v` may be).
     classes: IndexSet<String>,
+    /// Every class statement with more than one base that may add to the instance
+    /// layout (anywhere in the module): its name, the names among those bases, and
+    /// whether one of them is not a plain name (`mod.Base`, a call).
+    multi_bases: Vec<(String, Vec<String>, bool)>,
 }
 
 /// Where a method's first parameter points: the instance, or (classmethods) the class.
@@ -1033,6 +1053,16 @@ fn scan_dynamic(module: &ast::Module) -> Dynamic {
         for e in c.bases.iter().chain(&c.decorators) {
             expr(e, d);
         }
+        let layout: Vec<&Expr> = c.bases.iter().filter(|b| !adds_no_layout(b)).collect();
+        if layout.len() > 1 {
+            let names = layout.iter().filter_map(|b| match &b.kind {
+                ExprKind::Name(n) => Some(n.clone()),
+                _ => None,
+            });
+            let names: Vec<String> = names.collect();
+            let other = names.len() < layout.len();
+            d.multi_bases.push((c.name.name.clone(), names, other));
+        }
         for s in &c.body {
             if let StmtKind::FunctionDef(f) = &s.kind {
                 for x in f
@@ -1117,6 +1147,7 @@ pub fn native_classes(
                 )
             })
     });
+    let combined = combined_bases(module, &dynamic);
     for (i, s) in module.body.iter().enumerate() {
         let StmtKind::ClassDef(c) = &s.kind else {
             continue;
@@ -1126,6 +1157,17 @@ pub fn native_classes(
         }
         if let Some(reason) = &global_reason {
             why_not.push((i, reason.clone()));
+            continue;
+        }
+        if let Some(reason) = combined.get(&c.name.name) {
+            why_not.push((i, reason.clone()));
+            continue;
+        }
+        if wraps_self(c) {
+            why_not.push((
+                i,
+                "a method passes its instance to `functools.update_wrapper` or `wraps`, which set `__name__`, `__doc__`, `__wrapped__`... on it".into(),
+            ));
             continue;
         }
         // An instance attribute stored from outside must not shadow a class attribute.
@@ -1203,6 +1245,107 @@ pub fn native_classes(
         }
     }
     (out, why_not)
+}
+
+/// The module's classes that must stay ordinary because a class statement combines
+/// them with other bases, with the reason. CPython combines bases only when at most
+/// one of them adds to the instance layout (as with two classes with `__slots__`):
+/// two native classes with fields, or a native class and `Exception` or `dict`,
+/// would fail with "multiple bases have instance lay-out conflict". A class named
+/// among several bases (other than `object`, `ABC`, `Generic[...]`, `Protocol`)
+/// stays ordinary: its instances get a `__dict__`, which combines with anything.
+/// When those bases do not all derive from the same classes of the module, or one
+/// comes from elsewhere, their ancestors in the module stay ordinary too: a native
+/// ancestor with fields would still conflict.
+fn combined_bases(module: &ast::Module, dynamic: &Dynamic) -> IndexMap<String, String> {
+    // Each module-level class's first base, when that is a class of the module.
+    let mut parent: IndexMap<&str, &str> = IndexMap::new();
+    for s in &module.body {
+        if let StmtKind::ClassDef(c) = &s.kind
+            && let Some(ExprKind::Name(b)) = c.bases.first().map(|b| &b.kind)
+            && dynamic.classes.contains(b)
+        {
+            parent.insert(&c.name.name, b);
+        }
+    }
+    let ancestors = |n: &str| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut cur = n;
+        while let Some(&p) = parent.get(cur) {
+            if p == n || out.iter().any(|a| a == p) {
+                break;
+            }
+            out.push(p.to_string());
+            cur = p;
+        }
+        out
+    };
+    let mut out = IndexMap::new();
+    for (child, bases, other) in &dynamic.multi_bases {
+        let ours: Vec<&String> = bases
+            .iter()
+            .filter(|b| dynamic.classes.contains(*b))
+            .collect();
+        for b in &ours {
+            out.entry((*b).clone())
+                .or_insert_with(|| format!("it is one of several bases of class `{child}`"));
+        }
+        let chains: Vec<Vec<String>> = ours.iter().map(|b| ancestors(b)).collect();
+        // (A base from elsewhere, `Exception` or `dict`, may have a layout of its own.)
+        let external = *other || ours.len() < bases.len();
+        if external || chains.windows(2).any(|w| w[0] != w[1]) {
+            for a in chains.into_iter().flatten() {
+                out.entry(a).or_insert_with(|| {
+                    format!("a class derived from it is one of several bases of class `{child}`")
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Does a method hand its first parameter to `functools.update_wrapper(self, f)` or
+/// `functools.wraps(f)(self)` (the decorator-class idiom)? Those store attributes
+/// the class never declares (`__module__`, `__name__`, `__wrapped__`, the wrapped
+/// function's `__dict__`) on the instance.
+fn wraps_self(c: &ClassDef) -> bool {
+    fn is_named(e: &Expr, name: &str) -> bool {
+        match &e.kind {
+            ExprKind::Name(n) => n == name,
+            ExprKind::Attribute { attr, .. } => attr.name == name,
+            _ => false,
+        }
+    }
+    fn expr(e: &Expr, me: &str) -> bool {
+        if let ExprKind::Call { func, args, .. } = &e.kind
+            && matches!(args.first().map(|a| &a.kind), Some(ExprKind::Name(n)) if n == me)
+            && (is_named(func, "update_wrapper")
+                || matches!(&func.kind, ExprKind::Call { func: inner, .. } if is_named(inner, "wraps")))
+        {
+            return true;
+        }
+        let mut found = false;
+        crate::support::each_expr_child(e, &mut |c| found |= expr(c, me));
+        found
+    }
+    fn stmt(s: &Stmt, me: &str) -> bool {
+        let mut found = false;
+        crate::support::each_child(s, &mut |c| match c {
+            crate::support::Child::Stmt(inner) => found |= stmt(inner, me),
+            crate::support::Child::Expr(e) | crate::support::Child::Target(e) => {
+                found |= expr(e, me)
+            }
+        });
+        found
+    }
+    c.body.iter().any(|s| match &s.kind {
+        StmtKind::FunctionDef(f) => f
+            .params
+            .positional()
+            .next()
+            .is_some_and(|p| f.body.iter().any(|s| stmt(s, &p.name.name))),
+        _ => false,
+    })
 }
 
 /// Names a class body binds more than once.
