@@ -226,3 +226,43 @@ def test_error_raised_directly_in_test() -> None:
     names = [name for _, _, name in tb]
     show("direct", tb)
     assert names == ["test_error_raised_directly_in_test"]
+
+
+def refuse(obj: object) -> object:
+    raise ValueError("refused")
+
+
+def keep(obj: object) -> object:
+    return obj
+
+
+def test_decorator_calls_report_their_own_line() -> None:
+    # Each decorator is called at its own line, for classes as for functions, and
+    # whatever the class body ran last.
+    for which in range(3):
+        try:
+            if which == 0:
+
+                @refuse
+                class Plain:
+                    x = 1
+                    y = 2
+
+            elif which == 1:
+
+                @keep
+                @refuse
+                class Stacked:
+                    z = 3
+
+            else:
+
+                @refuse
+                @keep
+                def func() -> int:
+                    return 1
+
+            tb = []
+        except ValueError as e:
+            tb = all_entries(e)
+        show(f"decorator {which}", tb)

@@ -352,7 +352,7 @@ impl<'a> FnBuilder<'a> {
             }
         }
         let undecorated = cls;
-        let cls = self.apply_decorators(decorators, cls);
+        let cls = self.apply_decorators(decorators, &c.decorators, cls);
         if let Some(ci) = native
             && self.cx.sem.native[ci].dataclass
         {

@@ -102,7 +102,7 @@ impl<'a> FnBuilder<'a> {
     pub fn decorated_function(&mut self, fi: usize, def: &'a FunctionDef) -> Reg {
         let decorators = self.eval_decorators(&def.decorators);
         let f = self.make_function(fi);
-        self.apply_decorators(decorators, f)
+        self.apply_decorators(decorators, &def.decorators, f)
     }
 
     /// Decorator expressions, evaluated in order.
@@ -116,9 +116,12 @@ impl<'a> FnBuilder<'a> {
             .collect()
     }
 
-    /// Apply evaluated decorators to `obj`, innermost (last written) first.
-    pub fn apply_decorators(&mut self, decorators: Vec<Reg>, mut obj: Reg) -> Reg {
-        for d in decorators.into_iter().rev() {
+    /// Apply evaluated decorators (`exprs`, their source) to `obj`, innermost (last
+    /// written) first, each call at its decorator's line (as CPython reports it).
+    pub fn apply_decorators(&mut self, decorators: Vec<Reg>, exprs: &[Expr], mut obj: Reg) -> Reg {
+        let saved = self.line;
+        for (d, e) in decorators.into_iter().zip(exprs).rev() {
+            self.line = self.cx.line_of(e.span.start);
             let dst = self.temp(RType::Obj);
             self.emit(OpKind::CallObj {
                 dst,
@@ -128,6 +131,7 @@ impl<'a> FnBuilder<'a> {
             });
             obj = dst;
         }
+        self.line = saved;
         obj
     }
 
