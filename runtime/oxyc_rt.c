@@ -1087,12 +1087,15 @@ static PyObject *list_call(PyObject *l, const char *name, oxy_int i, PyObject *x
 
 PyObject *oxy_list_pop_method(PyObject *l) { return PyObject_CallMethod(l, "pop", NULL); }
 
-int oxy_list_append_method(PyObject *l, PyObject *x) {
-    PyObject *r = PyObject_CallMethod(l, "append", "(O)", x); /* ("O" would unpack a tuple) */
+/* l.name(x) on a list subclass, its result dropped: 0 or -1. */
+static int list_call_drop(PyObject *l, const char *name, PyObject *x) {
+    PyObject *r = PyObject_CallMethod(l, name, "(O)", x); /* ("O" would unpack a tuple) */
     if (r == NULL) return -1;
     Py_DECREF(r);
     return 0;
 }
+
+int oxy_list_append_method(PyObject *l, PyObject *x) { return list_call_drop(l, "append", x); }
 
 PyObject *oxy_list_pop(PyObject *l, oxy_int i) {
     if (!OXY_INT_IS_SHORT(i) || !PyList_CheckExact(l)) return list_call(l, "pop", i, NULL);
@@ -1122,12 +1125,7 @@ PyObject *oxy_list_pop(PyObject *l, oxy_int i) {
 }
 
 int oxy_list_remove(PyObject *l, PyObject *x) {
-    if (!PyList_CheckExact(l)) {
-        PyObject *r = PyObject_CallMethod(l, "remove", "(O)", x);
-        if (r == NULL) return -1;
-        Py_DECREF(r);
-        return 0;
-    }
+    if (!PyList_CheckExact(l)) return list_call_drop(l, "remove", x);
     /* (The list may change under the comparisons: re-read its size each time.) */
     for (Py_ssize_t k = 0; k < PyList_GET_SIZE(l); k++) {
         PyObject *item = Py_NewRef(PyList_GET_ITEM(l, k));

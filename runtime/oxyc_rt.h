@@ -1436,13 +1436,13 @@ OXY_API OXY_COLD int oxy_list_append_method(PyObject *l, PyObject *x);
    least half its allocation), do just that; the list's reference goes to the
    caller, as in list.pop itself. */
 static inline PyObject *oxy_list_pop_last(PyObject *l) {
+    if (OXY_UNLIKELY(!PyList_CheckExact(l))) return oxy_list_pop_method(l);
     Py_ssize_t n = PyList_GET_SIZE(l);
-    if (OXY_LIKELY(PyList_CheckExact(l) && n > 0 && n - 1 >= (((PyListObject *)l)->allocated >> 1))) {
+    if (OXY_LIKELY(n > 0 && n - 1 >= (((PyListObject *)l)->allocated >> 1))) {
         PyObject *v = PyList_GET_ITEM(l, n - 1);
         Py_SET_SIZE(l, n - 1);
         return v;
     }
-    if (OXY_UNLIKELY(!PyList_CheckExact(l))) return oxy_list_pop_method(l);
     return oxy_list_pop(l, (oxy_int)((uintptr_t)(intptr_t)-1 << 1));
 }
 
