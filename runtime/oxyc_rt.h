@@ -166,6 +166,19 @@ static inline void oxy_xdecref_hinted(PyObject *o) {
         PyObject *oxy_k_ = (PyObject *)(o); \
         OXY_DECREF_HOOK(oxy_k_, if (OXY_UNLIKELY(!OXY_CONSTS_INTACT()) && !oxy_consts_recheck()) { on_change }); \
     } while (0)
+/* oxy_list_decref with the re-check of OXY_DECREF_K. */
+#define OXY_LIST_DECREF_K(o, on_change) do { \
+        PyObject *oxy_lk_ = (PyObject *)(o); \
+        if (!OXY_HAVE_LIST_POOL) OXY_DECREF_K(oxy_lk_, on_change); \
+        else if (OXY_UNLIKELY(--oxy_lk_->ob_refcnt == 0)) { \
+            oxy_list_free(oxy_lk_); \
+            if (OXY_UNLIKELY(!OXY_CONSTS_INTACT()) && !oxy_consts_recheck()) { on_change } \
+        } \
+    } while (0)
+#define OXY_LIST_XDECREF_K(o, on_change) do { \
+        PyObject *oxy_lxk_ = (PyObject *)(o); \
+        if (oxy_lxk_ != NULL) OXY_LIST_DECREF_K(oxy_lxk_, on_change); \
+    } while (0)
 #define OXY_XDECREF_K(o, on_change) do { \
         PyObject *oxy_xk_ = (PyObject *)(o); \
         if (oxy_xk_ != NULL) OXY_DECREF_K(oxy_xk_, on_change); \
@@ -1431,6 +1444,63 @@ OXY_API int oxy_list_insert(PyObject *l, oxy_int i, PyObject *x);
    dropped). */
 OXY_API OXY_COLD PyObject *oxy_list_pop_method(PyObject *l);
 OXY_API OXY_COLD int oxy_list_append_method(PyObject *l, PyObject *x);
+
+/* Lists that compiled code makes (list displays, comprehensions) and frees (its
+   last reference, held by a local, released) are kept for reuse: a few list objects
+   with their item arrays, untracked, with reference count 0, in a small pool per
+   module.  A function that builds a work list per call (`todo = [start]`) then
+   costs no allocator or GC-tracking calls: PyList_New and list_dealloc are about
+   a hundred instructions each.  A reused list is indistinguishable from a new
+   one: its `allocated` is what PyList_New sets (len(list) == allocated), so
+   sys.getsizeof and the growth pattern are CPython's; only the item array may
+   be larger than that, which list's realloc calls allow.  Needs 3.11's reference
+   count field without debug counting, and is built and tested on 3.11 only (as the
+   native free lists). */
+#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030C0000 && !defined(Py_REF_DEBUG) && \
+    !defined(Py_TRACE_REFS)
+#define OXY_HAVE_LIST_POOL 1
+#else
+#define OXY_HAVE_LIST_POOL 0
+#endif
+/* Lists kept, and the largest item array kept with one (slots). */
+#define OXY_LIST_POOL 32
+#define OXY_LIST_POOL_ITEMS 8
+OXY_API extern PyObject *oxy_list_pool[OXY_LIST_POOL];
+OXY_API extern int oxy_list_npool;
+/* A pooled list made live with n NULL items (0 < n <= OXY_LIST_POOL_ITEMS) when its
+   item array is too small. */
+OXY_API PyObject *oxy_list_from_pool_grow(Py_ssize_t n);
+/* Free a list whose reference count reached 0 (any object: other than an exact
+   list, or with the pool full, it goes to its type's dealloc). */
+OXY_API void oxy_list_free(PyObject *op);
+/* PyList_New(n) for compiled code. */
+static inline PyObject *oxy_list_new(Py_ssize_t n) {
+#if OXY_HAVE_LIST_POOL
+    if (n > 0 && n <= OXY_LIST_POOL_ITEMS && OXY_LIKELY(oxy_list_npool > 0)) {
+        PyListObject *l = (PyListObject *)oxy_list_pool[oxy_list_npool - 1];
+        if (OXY_UNLIKELY(l->allocated < n)) return oxy_list_from_pool_grow(n);
+        oxy_list_npool--;
+        for (Py_ssize_t i = 0; i < n; i++) l->ob_item[i] = NULL;
+        Py_SET_REFCNT(l, 1);
+        Py_SET_SIZE(l, n);
+        l->allocated = n;
+        PyObject_GC_Track(l);
+        return (PyObject *)l;
+    }
+#endif
+    return PyList_New(n);
+}
+/* Release a reference to an object that is likely an exact list. */
+static inline void oxy_list_decref(PyObject *o) {
+#if OXY_HAVE_LIST_POOL
+    if (OXY_UNLIKELY(--o->ob_refcnt == 0)) oxy_list_free(o);
+#else
+    OXY_DECREF(o);
+#endif
+}
+static inline void oxy_list_xdecref(PyObject *o) {
+    if (o != NULL) oxy_list_decref(o);
+}
 
 /* list.pop(): where list's resize would only lower the size (the list keeps at
    least half its allocation), do just that; the list's reference goes to the

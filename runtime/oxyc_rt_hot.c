@@ -1256,6 +1256,48 @@ PyObject *oxy_str_pad(PyObject *s, Py_ssize_t width, int left) {
 /* Lists                                                                     */
 /* ======================================================================== */
 
+/* The pool of freed lists (see oxy_list_new): untracked, reference count 0, size 0,
+   `allocated` the capacity of the item array kept (NULL and 0 if none). */
+PyObject *oxy_list_pool[OXY_LIST_POOL];
+int oxy_list_npool;
+
+PyObject *oxy_list_from_pool_grow(Py_ssize_t n) {
+    PyListObject *l = (PyListObject *)oxy_list_pool[oxy_list_npool - 1];
+    PyObject **items = PyMem_Realloc(l->ob_item, (size_t)n * sizeof(PyObject *));
+    if (items == NULL) return PyErr_NoMemory();
+    l->ob_item = items;
+    l->allocated = n;
+    return oxy_list_new(n);
+}
+
+void oxy_list_free(PyObject *op) {
+#if OXY_HAVE_LIST_POOL
+    if (PyList_CheckExact(op) && oxy_list_npool < OXY_LIST_POOL) {
+        PyListObject *l = (PyListObject *)op;
+        PyObject_GC_UnTrack(op);
+        /* The items go last to first, as in list_dealloc.  Their deallocation may
+           run Python code: the list is unreachable meanwhile. */
+        Py_ssize_t i = Py_SIZE(op);
+        while (--i >= 0) Py_XDECREF(l->ob_item[i]);
+        Py_SET_SIZE(op, 0);
+        if (l->allocated > OXY_LIST_POOL_ITEMS) {
+            PyMem_Free(l->ob_item);
+            l->ob_item = NULL;
+            l->allocated = 0;
+        }
+        /* (That code may have filled the pool.) */
+        if (oxy_list_npool < OXY_LIST_POOL) {
+            oxy_list_pool[oxy_list_npool++] = op;
+            return;
+        }
+        PyMem_Free(l->ob_item);
+        PyObject_GC_Del(op);
+        return;
+    }
+#endif
+    _Py_Dealloc(op);
+}
+
 PyObject *oxy_list_slice_tuple(PyObject *l, oxy_int lo, oxy_int hi, int flags) {
     int has_lo = flags & 1, has_hi = flags & 2;
     if (PyList_CheckExact(l) && (!has_lo || OXY_INT_IS_SHORT(lo)) &&

@@ -71,6 +71,8 @@ struct Emitter<'a> {
     generic: bool,
     /// Per register: it can only hold None (see `none_regs`).
     none: Vec<bool>,
+    /// Per register: it only holds lists compiled code built (see `list_regs`).
+    lists: Vec<bool>,
     /// Per register: the str constant that every definition of it loads, if any.
     strs: Vec<Option<&'a str>>,
 }
@@ -102,6 +104,55 @@ fn str_const_regs(f: &Function) -> Vec<Option<&str>> {
         }
     }
     strs
+}
+
+/// The registers of `f` that only ever hold a list that compiled code built (every
+/// definition is a list display or comprehension, or a copy of such a register):
+/// their releases go through `oxy_list_decref`, which pools a list freed there
+/// for the next display (see `oxy_list_new` in the runtime).
+fn list_regs(f: &Function) -> Vec<bool> {
+    let n = f.regs.len();
+    let mut list = vec![false; n];
+    let mut bad = vec![false; n];
+    let mut copies: Vec<(usize, usize)> = Vec::new();
+    for op in f.blocks.iter().flat_map(|b| &b.ops) {
+        let Some(d) = op.def() else { continue };
+        let d = d.0 as usize;
+        if d >= n {
+            continue;
+        }
+        match &op.kind {
+            OpKind::Build {
+                kind: BuildKind::List,
+                ..
+            } => list[d] = true,
+            OpKind::Assign { src, .. } => copies.push((d, src.0 as usize)),
+            _ => bad[d] = true,
+        }
+    }
+    for (d, s) in &copies {
+        if *s < n && !bad[*s] {
+            list[*d] = true;
+        }
+    }
+    // (Parameters have no definition here: never such lists.)
+    for (r, l) in list.iter_mut().enumerate() {
+        if bad[r] || r < f.nargs() || f.regs[r].ty != RType::Obj {
+            *l = false;
+        }
+    }
+    // A copy holds such a list only if its source does (shrink to a fixpoint).
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for &(d, s) in &copies {
+            if list[d] && !list.get(s).copied().unwrap_or(false) {
+                list[d] = false;
+                changed = true;
+            }
+        }
+    }
+    list
 }
 
 /// Does `f` return None on every path (a plain function whose every `return` gives a
@@ -736,6 +787,7 @@ fn emit_copy(
         absorb,
         generic: matches!(variant, Variant::Generic),
         none: none_regs(m, f),
+        lists: list_regs(f),
         strs: str_const_regs(f),
     };
     if e.copy == Copy::Main {
@@ -1492,6 +1544,11 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    /// Does `r` only hold lists compiled code built (see `list_regs`)?
+    fn is_list(&self, r: Reg) -> bool {
+        self.lists.get(r.0 as usize).copied().unwrap_or(false)
+    }
+
     fn release(&self, r: Reg) -> String {
         match self.f.ty(r) {
             RType::Int => format!("oxy_int_xdecref({});", self.reg(r)),
@@ -1907,7 +1964,7 @@ impl<'a> Emitter<'a> {
                 match kind {
                     BuildKind::List | BuildKind::Tuple => {
                         let (new, set) = if *kind == BuildKind::List {
-                            ("PyList_New", "PyList_SET_ITEM")
+                            ("oxy_list_new", "PyList_SET_ITEM")
                         } else {
                             ("PyTuple_New", "PyTuple_SET_ITEM")
                         };
@@ -2451,6 +2508,10 @@ impl<'a> Emitter<'a> {
                     RType::Obj if self.none.get(reg.0 as usize).copied().unwrap_or(false) => {
                         writeln!(self.out, "    OXY_DECREF_NONE({r});")
                     }
+                    RType::Obj if self.is_list(*reg) => match self.on_consts_changed() {
+                        Some(k) => writeln!(self.out, "    OXY_LIST_DECREF_K({r}, {k});"),
+                        None => writeln!(self.out, "    oxy_list_decref({r});"),
+                    },
                     RType::Obj => match self.on_consts_changed() {
                         Some(k) => writeln!(self.out, "    OXY_DECREF_K({r}, {k});"),
                         None => writeln!(self.out, "    OXY_DECREF({r});"),
@@ -2463,7 +2524,13 @@ impl<'a> Emitter<'a> {
                     (RType::Int, _) if self.cold => {
                         format!("oxy_int_xdecref_ool({});", self.reg(*reg))
                     }
+                    (RType::Obj, Some(k)) if self.is_list(*reg) => {
+                        format!("OXY_LIST_XDECREF_K({}, {k});", self.reg(*reg))
+                    }
                     (RType::Obj, Some(k)) => format!("OXY_XDECREF_K({}, {k});", self.reg(*reg)),
+                    (RType::Obj, None) if self.is_list(*reg) => {
+                        format!("oxy_list_xdecref({});", self.reg(*reg))
+                    }
                     _ => self.release(*reg),
                 };
                 let _ = writeln!(self.out, "    {s}");
