@@ -1481,7 +1481,8 @@ static inline PyObject *oxy_list_new(Py_ssize_t n) {
         if (OXY_UNLIKELY(l->allocated < n)) return oxy_list_from_pool_grow(n);
         oxy_list_npool--;
         for (Py_ssize_t i = 0; i < n; i++) l->ob_item[i] = NULL;
-        Py_SET_REFCNT(l, 1);
+        /* (Not only the count: tracemalloc records where the object was made.) */
+        _Py_NewReference((PyObject *)l);
         Py_SET_SIZE(l, n);
         l->allocated = n;
         PyObject_GC_Track(l);

@@ -1270,28 +1270,51 @@ PyObject *oxy_list_from_pool_grow(Py_ssize_t n) {
     return oxy_list_new(n);
 }
 
+#if OXY_HAVE_LIST_POOL
+/* The items of an untracked list whose count reached 0, then the list itself (to
+   the pool if it has room). */
+static void list_free_body(PyObject *op) {
+    PyListObject *l = (PyListObject *)op;
+    /* The items go last to first, as in list_dealloc.  Their deallocation may run
+       Python code: the list is unreachable meanwhile. */
+    Py_ssize_t i = Py_SIZE(op);
+    while (--i >= 0) Py_XDECREF(l->ob_item[i]);
+    Py_SET_SIZE(op, 0);
+    if (l->allocated > OXY_LIST_POOL_ITEMS) {
+        PyMem_Free(l->ob_item);
+        l->ob_item = NULL;
+        l->allocated = 0;
+    }
+    /* (That code may have filled the pool.) */
+    if (oxy_list_npool < OXY_LIST_POOL) {
+        oxy_list_pool[oxy_list_npool++] = op;
+    } else {
+        PyMem_Free(l->ob_item);
+        PyObject_GC_Del(op);
+    }
+}
+
+/* oxy_list_free calls in progress (GIL-protected). */
+static int list_free_nesting;
+#endif
+
 void oxy_list_free(PyObject *op) {
 #if OXY_HAVE_LIST_POOL
     if (PyList_CheckExact(op) && oxy_list_npool < OXY_LIST_POOL) {
-        PyListObject *l = (PyListObject *)op;
         PyObject_GC_UnTrack(op);
-        /* The items go last to first, as in list_dealloc.  Their deallocation may
-           run Python code: the list is unreachable meanwhile. */
-        Py_ssize_t i = Py_SIZE(op);
-        while (--i >= 0) Py_XDECREF(l->ob_item[i]);
-        Py_SET_SIZE(op, 0);
-        if (l->allocated > OXY_LIST_POOL_ITEMS) {
-            PyMem_Free(l->ob_item);
-            l->ob_item = NULL;
-            l->allocated = 0;
+        /* An item's __del__ may free another such list, and so on down a chain of
+           objects: past a few levels, CPython's guard for nested deallocations
+           (the trashcan, as in list_dealloc) bounds the C stack; a list it defers
+           is freed later by list_dealloc. */
+        if (OXY_LIKELY(list_free_nesting < 40)) {
+            list_free_nesting++;
+            list_free_body(op);
+            list_free_nesting--;
+        } else {
+            Py_TRASHCAN_BEGIN(op, PyList_Type.tp_dealloc)
+            list_free_body(op);
+            Py_TRASHCAN_END
         }
-        /* (That code may have filled the pool.) */
-        if (oxy_list_npool < OXY_LIST_POOL) {
-            oxy_list_pool[oxy_list_npool++] = op;
-            return;
-        }
-        PyMem_Free(l->ob_item);
-        PyObject_GC_Del(op);
         return;
     }
 #endif

@@ -199,3 +199,28 @@ def test_displays_and_comprehensions() -> None:
     print(maybe_first(["a", None, "b"]), maybe_first([None]), maybe_first([]))
     rows = [[i, i * i] for i in range(4)]
     print(rows)
+
+
+freed: list[int] = [0]
+
+
+class Link:
+    """Its finalizer frees the next link through a list display: a chain of
+    finalizers each freeing a list, as deep as the chain is long."""
+
+    def __init__(self, nxt: "Optional[Link]") -> None:
+        self.nxt = nxt
+
+    def __del__(self) -> None:
+        held = [self.nxt]
+        self.nxt = None
+        freed[0] += len(held)
+
+
+def test_long_chain_of_finalizers_freeing_lists() -> None:
+    head: Optional[Link] = None
+    for _ in range(100_000):
+        head = Link(head)
+    head = None
+    print(freed[0])
+    assert freed[0] == 100_000
