@@ -104,3 +104,27 @@ def test_long_chains_free_without_deep_recursion() -> None:
         mixed = [Cell(i, True), mixed]
     del mixed
     print("freed")
+
+
+finalized: List[int] = [0]
+
+
+class Dropper:
+    """Its finalizer drops the next instance: each finalizer runs inside the
+    previous one's, as deep as the chain is long."""
+
+    def __init__(self, nxt: "Optional[Dropper]") -> None:
+        self.nxt = nxt
+
+    def __del__(self) -> None:
+        self.nxt = None
+        finalized[0] += 1
+
+
+def test_long_chain_of_finalizers() -> None:
+    head: Optional[Dropper] = None
+    for _ in range(200_000):
+        head = Dropper(head)
+    head = None
+    print(finalized[0])
+    assert finalized[0] == 200_000

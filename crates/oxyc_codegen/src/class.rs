@@ -494,37 +494,51 @@ static inline void oxy_dealloc_body_{ci}(PyObject *self, PyTypeObject *tp) {{
                 String::new()
             },
         );
-        let release = if gc {
-            // Deallocating a long chain recurses through the fields: up to a small depth
-            // plainly (counted here, no calls), deeper through the interpreter's
-            // trashcan, which defers the rest.
-            format!(
-                "PyObject_GC_UnTrack(self);
+        if gc {
+            // Deallocating a long chain recurses through the fields (and through
+            // __del__ methods that drop the next object): up to a small depth plainly
+            // (counted here, no calls), deeper through the interpreter's trashcan,
+            // which defers the rest. __del__ runs inside that guard, on a tracked
+            // object, as in CPython's subtype_dealloc.
+            let _ = writeln!(
+                out,
+                "/* __del__ (resurrection stops the deallocation), then the release. */
+static inline void oxy_dealloc_run_{ci}(PyObject *self, PyTypeObject *tp) {{
+    if (tp->tp_finalize != NULL && tp->tp_dealloc == oxy_dealloc_{ci}) {{
+        PyObject_GC_Track(self);
+        if (PyObject_CallFinalizerFromDealloc(self) < 0) return;
+        PyObject_GC_UnTrack(self);
+    }}
+    oxy_dealloc_body_{ci}(self, tp);
+}}
+static void oxy_dealloc_{ci}(PyObject *self) {{
+    PyTypeObject *tp = Py_TYPE(self);
+    PyObject_GC_UnTrack(self);
     if (OXY_LIKELY(oxy_dealloc_nesting < 40)) {{
         oxy_dealloc_nesting++;
-        oxy_dealloc_body_{ci}(self, tp);
+        oxy_dealloc_run_{ci}(self, tp);
         oxy_dealloc_nesting--;
         return;
     }}
     Py_TRASHCAN_BEGIN(self, oxy_dealloc_{ci})
-    oxy_dealloc_body_{ci}(self, tp);
-    Py_TRASHCAN_END"
-            )
+    oxy_dealloc_run_{ci}(self, tp);
+    Py_TRASHCAN_END
+}}"
+            );
         } else {
             // No object fields: no cycles, no deep chains of deallocations.
-            format!("oxy_dealloc_body_{ci}(self, tp);")
-        };
-        let _ = writeln!(
-            out,
-            "static void oxy_dealloc_{ci}(PyObject *self) {{
+            let _ = writeln!(
+                out,
+                "static void oxy_dealloc_{ci}(PyObject *self) {{
     PyTypeObject *tp = Py_TYPE(self);
     /* __del__ (resurrection stops the deallocation). */
     if (tp->tp_finalize != NULL && tp->tp_dealloc == oxy_dealloc_{ci} &&
         PyObject_CallFinalizerFromDealloc(self) < 0)
         return;
-    {release}
+    oxy_dealloc_body_{ci}(self, tp);
 }}"
-        );
+            );
+        }
         let _ = writeln!(
             out,
             "static PyObject *oxy_new_{ci}(PyTypeObject *type, PyObject *args, PyObject *kwds) {{
