@@ -80,3 +80,16 @@ def test_constants_rebound_from_outside_seen_at_once() -> None:
         print("NameError", e)
     setattr(mod, "STEP_A", 7)
     print(steps_sum(1))
+
+
+def module_doc() -> str:
+    doc = __doc__
+    assert doc is not None
+    return doc
+
+
+def test_module_docstring() -> None:
+    # The docstring is the module's __doc__ (argparse descriptions, pydoc).
+    print(module_doc())
+    assert sys.modules[__name__].__doc__ == module_doc()
+    assert module_doc().startswith("Module constants")

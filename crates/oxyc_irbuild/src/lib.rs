@@ -35,7 +35,7 @@ use oxyc_ir::{
     Const, ExecSnippet, FuncId, Function, OpKind, Param, RegKind, Static, Terminator, TupleParam,
 };
 use oxyc_sema::{ItemMode, SemModule};
-use oxyc_syntax::ast::{self, StmtKind};
+use oxyc_syntax::ast::{self, ExprKind, StmtKind};
 use oxyc_syntax::{Diagnostic, LineIndex};
 use oxyc_types::{ModuleTypes, Ty};
 
@@ -427,6 +427,19 @@ pub fn build_module(
     // The module body.
     let body_id = FuncId(functions.len() as u32);
     let mut b = FnBuilder::new(cx, "<module>".to_string(), Ty::None);
+    // The module's docstring is its `__doc__`, set first, as the interpreter's module
+    // code does (the statement itself then evaluates a constant and drops it).
+    if let Some(stmt) = cx.module.body.first()
+        && let StmtKind::Expr(e) = &stmt.kind
+        && let ExprKind::Str(doc) = &e.kind
+    {
+        b.line = cx.line_of(stmt.span.start);
+        let src = b.konst(Const::Str(doc.clone()), oxyc_ir::RType::Obj);
+        b.emit(OpKind::StoreGlobal {
+            name: "__doc__".to_string(),
+            src,
+        });
+    }
     for (i, (stmt, mode)) in cx.module.body.iter().zip(&cx.sem.items).enumerate() {
         b.line = cx.line_of(stmt.span.start);
         match mode {
