@@ -266,3 +266,44 @@ def test_decorator_calls_report_their_own_line() -> None:
         except ValueError as e:
             tb = all_entries(e)
         show(f"decorator {which}", tb)
+
+
+class NoSubclasses:
+    def __init_subclass__(cls) -> None:
+        raise RuntimeError("no subclasses")
+
+
+class Picky(type):
+    def __new__(mcs, name: str, bases: tuple[type, ...], ns: dict[str, object]) -> "Picky":
+        if name.startswith("Bad"):
+            raise RuntimeError("bad name")
+        return super().__new__(mcs, name, bases, ns)
+
+
+def test_class_creation_reports_the_class_line() -> None:
+    # Making the class (the metaclass, __init_subclass__) fails at the class
+    # statement's line, not at the last line its body ran.
+    for which in range(3):
+        try:
+            if which == 0:
+
+                class Sub(NoSubclasses):
+                    a = 1
+                    b = 2
+
+            elif which == 1:
+
+                @keep
+                class BadOne(metaclass=Picky):
+                    c = 3
+                    d = 4
+
+            else:
+
+                class Fine(metaclass=Picky):
+                    e = 5
+
+            tb = []
+        except RuntimeError as e:
+            tb = all_entries(e)
+        show(f"class creation {which}", tb)

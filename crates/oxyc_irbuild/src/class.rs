@@ -304,6 +304,9 @@ impl<'a> FnBuilder<'a> {
         self.class_prefix = outer_prefix;
         self.class_body = saved;
         self.class_bound = saved_bound;
+        // Making the class (the metaclass call, `__init_subclass__`, `__set_name__`) is
+        // at the class statement's line, not its body's last.
+        self.line = self.cx.line_of(c.name.span.start);
 
         let native = if local {
             None
