@@ -36,3 +36,37 @@ def test_slots_native() -> None:
 
 
 
+
+
+
+class Plain:
+    def __init__(self, x: int) -> None:
+        self.x = x
+
+
+def test_deleting_an_unset_field() -> None:
+    # A slot's error names only the attribute; an instance attribute's names the
+    # object too.
+    p = P(1, 2.0)
+    del p.x
+    try:
+        del p.x
+    except AttributeError as e:
+        print(repr(str(e)))
+    q = Q(5, 6.0, "w")
+    del q.z
+    del q.y
+    for k in range(2):
+        try:
+            if k == 0:
+                del q.z
+            else:
+                del q.y
+        except AttributeError as e:
+            print(repr(str(e)))
+    plain = Plain(1)
+    del plain.x
+    try:
+        del plain.x
+    except AttributeError as e:
+        print(repr(str(e)))

@@ -378,9 +378,16 @@ pub fn definitions(m: &Module, lk: Linkage) -> String {
                     ct = crate::c_type(f.ty)
                 );
             }
+            // Deleting an unset field: a slot's error (just the name) in a class with
+            // `__slots__`, the instance attribute's otherwise.
+            let del_unset = if c.slotted {
+                format!("PyErr_SetString(PyExc_AttributeError, {name})")
+            } else {
+                format!("oxy_raise_unset_attribute(self, {name})")
+            };
             let _ = writeln!(
                 out,
-                "static int oxy_set_{ci}_{j}(PyObject *self, PyObject *v, void *closure) {{\n    (void)closure;\n    if (v == NULL) {{\n        if (!({})) {{ oxy_raise_unset_attribute(self, {name}); return -1; }}\n        {clear}\n        return 0;\n    }}\n    if (!({check})) {{ oxy_raise_type({what}, {expected}, v); return -1; }}\n    {{ {store} }}\n    return 0;\n}}",
+                "static int oxy_set_{ci}_{j}(PyObject *self, PyObject *v, void *closure) {{\n    (void)closure;\n    if (v == NULL) {{\n        if (!({})) {{ {del_unset}; return -1; }}\n        {clear}\n        return 0;\n    }}\n    if (!({check})) {{ oxy_raise_type({what}, {expected}, v); return -1; }}\n    {{ {store} }}\n    return 0;\n}}",
                 is_set(&o, f, j)
             );
         }

@@ -748,6 +748,8 @@ pub struct ClassLayout {
     pub weakrefs: bool,
     /// A base defined in Python (`ABC`, `Generic[T]`) makes the type a GC type.
     pub python_base: bool,
+    /// The class body has a literal `__slots__`: its fields are slots in CPython.
+    pub slotted: bool,
     /// Shown to the other modules of the build (a capsule in the class's dict).
     pub export: Option<ClassExport>,
 }

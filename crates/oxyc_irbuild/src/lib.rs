@@ -531,6 +531,7 @@ pub fn build_module(
             getattr_hook: c.class_attrs.contains("__getattr__"),
             weakrefs: c.weakrefs,
             python_base: c.python_base,
+            slotted: c.slotted,
             export: cx
                 .types
                 .interface

@@ -41,6 +41,9 @@ pub struct NativeClass {
     /// Instances take weak references: no literal `__slots__` in the class or its
     /// native bases (such a class has no `__weakref__`, as in CPython).
     pub weakrefs: bool,
+    /// The class body has a literal `__slots__`: its own fields are slots in CPython
+    /// (deleting an unset one raises AttributeError with just the name).
+    pub slotted: bool,
     /// An abstract base class (`ABC`, `metaclass=ABCMeta`, or a native base that is).
     pub abc: bool,
     /// Its base is a class defined in Python (`ABC`, `Generic[T]`), or its native
@@ -1240,6 +1243,7 @@ pub fn native_classes(
                         }),
                     },
                     weakrefs: literal_slots(c).is_none() && base.is_none_or(|bi| out[bi].weakrefs),
+                    slotted: literal_slots(c).is_some_and(|s| s.is_some()),
                 });
             }
         }
