@@ -1273,7 +1273,7 @@ PyObject *oxy_list_from_pool_grow(Py_ssize_t n) {
 #if OXY_HAVE_LIST_POOL
 /* The items of an untracked list whose count reached 0, then the list itself (to
    the pool if it has room). */
-static void list_free_body(PyObject *op) {
+static inline __attribute__((always_inline)) void list_free_body(PyObject *op) {
     PyListObject *l = (PyListObject *)op;
     /* The items go last to first, as in list_dealloc.  Their deallocation may run
        Python code: the list is unreachable meanwhile. */

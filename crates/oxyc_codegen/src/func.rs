@@ -111,8 +111,22 @@ fn str_const_regs(f: &Function) -> Vec<Option<&str>> {
 /// their releases go through `oxy_list_decref`, which pools a list freed there
 /// for the next display (see `oxy_list_new` in the runtime).
 fn list_regs(f: &Function) -> Vec<bool> {
+    defined_only_by(f, |op| {
+        matches!(
+            op,
+            OpKind::Build {
+                kind: BuildKind::List,
+                ..
+            }
+        )
+    })
+}
+
+/// The object registers of `f` whose every definition is an op `ok` accepts or a
+/// copy of such a register (never a parameter, even one the body assigns again).
+fn defined_only_by(f: &Function, mut ok: impl FnMut(&OpKind) -> bool) -> Vec<bool> {
     let n = f.regs.len();
-    let mut list = vec![false; n];
+    let mut has_def = vec![false; n];
     let mut bad = vec![false; n];
     let mut copies: Vec<(usize, usize)> = Vec::new();
     for op in f.blocks.iter().flat_map(|b| &b.ops) {
@@ -121,38 +135,28 @@ fn list_regs(f: &Function) -> Vec<bool> {
         if d >= n {
             continue;
         }
+        has_def[d] = true;
         match &op.kind {
-            OpKind::Build {
-                kind: BuildKind::List,
-                ..
-            } => list[d] = true,
             OpKind::Assign { src, .. } => copies.push((d, src.0 as usize)),
+            k if ok(k) => {}
             _ => bad[d] = true,
         }
     }
-    for (d, s) in &copies {
-        if *s < n && !bad[*s] {
-            list[*d] = true;
-        }
-    }
-    // (Parameters have no definition here: never such lists.)
-    for (r, l) in list.iter_mut().enumerate() {
-        if bad[r] || r < f.nargs() || f.regs[r].ty != RType::Obj {
-            *l = false;
-        }
-    }
-    // A copy holds such a list only if its source does (shrink to a fixpoint).
+    let mut yes: Vec<bool> = (0..n)
+        .map(|r| has_def[r] && !bad[r] && r >= f.nargs() && f.regs[r].ty == RType::Obj)
+        .collect();
+    // A copy qualifies only if its source does (shrink to a fixpoint).
     let mut changed = true;
     while changed {
         changed = false;
         for &(d, s) in &copies {
-            if list[d] && !list.get(s).copied().unwrap_or(false) {
-                list[d] = false;
+            if yes[d] && !yes.get(s).copied().unwrap_or(false) {
+                yes[d] = false;
                 changed = true;
             }
         }
     }
-    list
+    yes
 }
 
 /// Does `f` return None on every path (a plain function whose every `return` gives a
@@ -192,50 +196,16 @@ fn returns_none(f: &Function) -> bool {
 /// one needs no test for zero (None's count never reaches it: the interpreter holds
 /// references to it, and would abort if it did).
 fn none_regs(m: &Module, f: &Function) -> Vec<bool> {
-    let n = f.regs.len();
     let mut callee_none: indexmap::IndexMap<u32, bool> = Default::default();
-    // (Parameters have no def: never None-valued here.)
-    let mut has_def = vec![false; n];
-    let mut bad = vec![false; n];
-    let mut copies: Vec<(usize, usize)> = Vec::new();
-    for op in f.blocks.iter().flat_map(|b| &b.ops) {
-        let Some(d) = op.def() else { continue };
-        let d = d.0 as usize;
-        if d >= n {
-            continue;
-        }
-        has_def[d] = true;
-        match &op.kind {
-            OpKind::Const {
-                value: Const::None, ..
-            } => {}
-            OpKind::Call { func, .. } => {
-                let yes = *callee_none
-                    .entry(func.0)
-                    .or_insert_with(|| m.functions.get(func.0 as usize).is_some_and(returns_none));
-                if !yes {
-                    bad[d] = true;
-                }
-            }
-            OpKind::Assign { src, .. } => copies.push((d, src.0 as usize)),
-            _ => bad[d] = true,
-        }
-    }
-    let mut none: Vec<bool> = (0..n)
-        .map(|r| has_def[r] && !bad[r] && f.regs[r].ty == RType::Obj)
-        .collect();
-    // A copy is None-valued only if its source is (shrink to a fixpoint).
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for &(d, s) in &copies {
-            if none[d] && !none.get(s).copied().unwrap_or(false) {
-                none[d] = false;
-                changed = true;
-            }
-        }
-    }
-    none
+    defined_only_by(f, |op| match op {
+        OpKind::Const {
+            value: Const::None, ..
+        } => true,
+        OpKind::Call { func, .. } => *callee_none
+            .entry(func.0)
+            .or_insert_with(|| m.functions.get(func.0 as usize).is_some_and(returns_none)),
+        _ => false,
+    })
 }
 
 /// The direct awaits of compiled coroutines in generator `f` that can run the callee
