@@ -93,3 +93,19 @@ def test_module_docstring() -> None:
     print(module_doc())
     assert sys.modules[__name__].__doc__ == module_doc()
     assert module_doc().startswith("Module constants")
+
+
+def current_doc() -> object:
+    return __doc__
+
+
+DOC_AT_IMPORT = current_doc()
+# A name the module has before its code runs: rebinding it here does not make it a
+# constant that earlier reads would have to match.
+__doc__ = "Module constants, with the docstring rebound at the end of the module."
+
+
+def test_docstring_rebound() -> None:
+    print(DOC_AT_IMPORT)
+    print(current_doc())
+    assert DOC_AT_IMPORT != current_doc()

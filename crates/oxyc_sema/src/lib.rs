@@ -425,6 +425,7 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
             };
             if let ast::ExprKind::Name(n) = &target.kind
                 && bindings.counts.get(n) == Some(&1)
+                && !PRESET_MODULE_NAMES.contains(&n.as_str())
             {
                 if is_literal(value) {
                     constants.insert(n.clone(), value.clone());
@@ -793,3 +794,19 @@ fn is_literal(e: &ast::Expr) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// Names a module's dict holds before its code runs (set by the import system, or by
+/// the module's docstring): an assignment to one rebinds it rather than binding it
+/// once, so it is never a module constant or a typed global.
+const PRESET_MODULE_NAMES: &[&str] = &[
+    "__name__",
+    "__doc__",
+    "__package__",
+    "__loader__",
+    "__spec__",
+    "__file__",
+    "__cached__",
+    "__builtins__",
+    "__path__",
+    "__annotations__",
+];
