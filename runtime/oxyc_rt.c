@@ -3224,8 +3224,24 @@ PyObject *oxy_class_load_name(PyObject *ns, PyObject *globals, PyObject *name) {
 /* ======================================================================== */
 
 void oxy_raise_unset_attribute(PyObject *obj, const char *name) {
-    PyErr_Format(PyExc_AttributeError, "'%.100s' object has no attribute '%s'",
-                 _PyType_Name(Py_TYPE(obj)), name);
+    /* As the interpreter raises it: the exception also knows the object and the name
+       (AttributeError's `obj` and `name`, which its "Did you mean" hint reads). */
+    PyObject *msg = PyUnicode_FromFormat("'%.100s' object has no attribute '%s'",
+                                         _PyType_Name(Py_TYPE(obj)), name);
+    if (msg == NULL) return;
+    PyObject *exc = PyObject_CallOneArg(PyExc_AttributeError, msg);
+    Py_DECREF(msg);
+    if (exc == NULL) return;
+    PyObject *n = PyUnicode_FromString(name);
+    if (n == NULL || PyObject_SetAttrString(exc, "name", n) < 0 ||
+        PyObject_SetAttrString(exc, "obj", obj) < 0) {
+        Py_XDECREF(n);
+        Py_DECREF(exc);
+        return;
+    }
+    Py_DECREF(n);
+    PyErr_SetObject(PyExc_AttributeError, exc);
+    Py_DECREF(exc);
 }
 
 int oxy_native_new_check(PyTypeObject *type, PyObject *args, PyObject *kwds) {

@@ -487,3 +487,22 @@ def test_many_objects() -> None:
         total += p.pos.x + p.pos.y
     print(total)
     assert total == sum(float(i) for i in range(200)) + 200 * 4.0
+
+
+class HalfSet:
+    def __init__(self, ok: bool) -> None:
+        self.values = [1]
+        if ok:
+            self.value = 1
+
+    def get(self) -> int:
+        return self.value
+
+
+def test_unset_field_error_knows_object_and_name() -> None:
+    # AttributeError carries the object and the name, as the interpreter's does.
+    try:
+        HalfSet(False).get()
+    except AttributeError as e:
+        print(str(e), e.name, type(e.obj).__name__)
+        assert e.name == "value"
