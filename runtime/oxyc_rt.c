@@ -1126,9 +1126,16 @@ PyObject *oxy_list_pop(PyObject *l, oxy_int i) {
 
 int oxy_list_remove(PyObject *l, PyObject *x) {
     if (!PyList_CheckExact(l)) return list_call_drop(l, "remove", x);
+    /* When neither x's type nor an item's defines a comparison of its own, `==` is
+       object's: identity, with no side effect, so it needs no call. (A list of
+       instances searched for one of them: the common case.) */
+    richcmpfunc identity = PyBaseObject_Type.tp_richcompare;
+    int x_plain = Py_TYPE(x)->tp_richcompare == identity;
     /* (The list may change under the comparisons: re-read its size each time.) */
     for (Py_ssize_t k = 0; k < PyList_GET_SIZE(l); k++) {
-        PyObject *item = Py_NewRef(PyList_GET_ITEM(l, k));
+        PyObject *item = PyList_GET_ITEM(l, k);
+        if (item != x && x_plain && Py_TYPE(item)->tp_richcompare == identity) continue;
+        Py_INCREF(item);
         int eq = item == x ? 1 : PyObject_RichCompareBool(item, x, Py_EQ);
         Py_DECREF(item);
         if (eq < 0) return -1;

@@ -61,6 +61,46 @@ def test_remove() -> None:
         print("ValueError:", e, ys)
 
 
+class Plain:
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+
+
+class Loud(Plain):
+    """Equal to any Plain with the same tag; says who was asked."""
+
+    def __eq__(self, other: object) -> bool:
+        print("  Loud.__eq__", self.tag, "vs", getattr(other, "tag", other))
+        return isinstance(other, Plain) and other.tag == self.tag
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def test_remove_instances() -> None:
+    a, b, c = Plain("a"), Plain("b"), Plain("c")
+    xs: List[Plain] = [a, b, c, b]
+    xs.remove(b)
+    print([p.tag for p in xs])
+    try:
+        xs.remove(Plain("a"))  # equal tags, but plain instances compare by identity
+    except ValueError as e:
+        print("ValueError:", e)
+    # A searched-for value whose class defines __eq__: each item is asked first,
+    # then, since Loud subclasses Plain, Loud's reflected __eq__ is asked first.
+    xs.remove(Loud("c"))
+    print([p.tag for p in xs])
+    # An item whose class defines __eq__ is asked about a plain value.
+    ys: List[Plain] = [Plain("x"), Loud("y"), Plain("y")]
+    ys.remove(Plain("y"))
+    print([type(p).__name__ + ":" + p.tag for p in ys])
+    # Mixed with items whose types compare by value.
+    zs: List[object] = [1.0, a, "s", (1, 2), a]
+    zs.remove(a)
+    zs.remove(1)
+    zs.remove((1, 2))
+    print([type(z).__name__ for z in zs])
+
+
 def test_insert() -> None:
     xs: List[int] = [1, 2, 3]
     for i in [0, -1, 100, -100, 2, 10**30, -(10**30)]:
