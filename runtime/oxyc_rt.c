@@ -1124,6 +1124,19 @@ PyObject *oxy_list_pop(PyObject *l, oxy_int i) {
     return v;
 }
 
+PyObject *oxy_dict_from_tuples(PyObject *keys, PyObject *values) {
+    Py_ssize_t n = PyTuple_GET_SIZE(keys);
+    PyObject *d = _PyDict_NewPresized(n);
+    if (d == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (PyDict_SetItem(d, PyTuple_GET_ITEM(keys, i), PyTuple_GET_ITEM(values, i)) < 0) {
+            Py_DECREF(d);
+            return NULL;
+        }
+    }
+    return d;
+}
+
 int oxy_list_remove(PyObject *l, PyObject *x) {
     if (!PyList_CheckExact(l)) return list_call_drop(l, "remove", x);
     /* When neither x's type nor an item's defines a comparison of its own, `==` is

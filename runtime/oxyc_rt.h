@@ -1029,6 +1029,9 @@ OXY_API PyObject *oxy_dict_get_h(PyObject *d, PyObject *key, PyObject *dflt, Py_
 /* Dict displays whose keys are str literals (oxyc_rt_hot.c): the template, a dict of
  * the keys to None made once; a new dict from it and the values. */
 OXY_API PyObject *oxy_dict_template(Py_ssize_t n, PyObject *const *keys);
+/* A dict display of many literals: keys[i] -> values[i] (two tuples of the same
+   size), inserted in order, as the display would. */
+OXY_API PyObject *oxy_dict_from_tuples(PyObject *keys, PyObject *values);
 OXY_API PyObject *oxy_dict_from_template(PyObject *tpl, Py_ssize_t n, PyObject *const *keys,
                                          PyObject *const *values);
 
@@ -1655,6 +1658,9 @@ typedef struct {
        compiled against (see "cross-module calls"); NULL and 0 otherwise. */
     void (*xnative)(void);
     uint64_t xsig;
+    /* The docstring's length in bytes when it holds a NUL (the method table's
+       ml_doc, a C string, is then read up to it); 0 otherwise. */
+    Py_ssize_t doc_len;
 } oxy_codeinfo;
 
 OXY_API PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *module_name,

@@ -15,6 +15,31 @@ enum Key {
     StrTuple(Vec<String>),
     /// A dict of these str constants (indices in the table) to None, in order.
     DictTemplate(Vec<usize>),
+    /// A tuple of these constants (`Item`s, made before it).
+    Tuple(Vec<Item>),
+}
+
+/// An item of a constant tuple: another entry of the table, or a singleton. Its C
+/// form (`Item::code`) is what `oxyc_tuple_of_consts` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Item {
+    Entry(usize),
+    None,
+    True,
+    False,
+    Ellipsis,
+}
+
+impl Item {
+    fn code(self) -> String {
+        match self {
+            Item::Entry(i) => i.to_string(),
+            Item::None => "-1".into(),
+            Item::True => "-2".into(),
+            Item::False => "-3".into(),
+            Item::Ellipsis => "-4".into(),
+        }
+    }
 }
 
 #[derive(Default)]
@@ -29,11 +54,22 @@ pub struct ConstTable {
 impl ConstTable {
     /// C expression for an object constant (borrowed; the table owns it).
     pub fn obj(&mut self, c: &Const) -> String {
+        match self.item(c) {
+            Item::Entry(i) => format!("oxy_c[{i}]"),
+            Item::None => "Py_None".into(),
+            Item::True => "Py_True".into(),
+            Item::False => "Py_False".into(),
+            Item::Ellipsis => "Py_Ellipsis".into(),
+        }
+    }
+
+    /// The table entry of `c` (added if new), or the singleton it is.
+    fn item(&mut self, c: &Const) -> Item {
         let key = match c {
-            Const::None => return "Py_None".into(),
-            Const::Ellipsis => return "Py_Ellipsis".into(),
-            Const::Bool(true) => return "Py_True".into(),
-            Const::Bool(false) => return "Py_False".into(),
+            Const::None => return Item::None,
+            Const::Ellipsis => return Item::Ellipsis,
+            Const::Bool(true) => return Item::True,
+            Const::Bool(false) => return Item::False,
             Const::Str(s) => Key::Str(s.clone()),
             Const::Bytes(b) => Key::Bytes(b.clone()),
             Const::Int(i) => Key::BigInt(i.to_string()),
@@ -41,10 +77,11 @@ impl ConstTable {
             Const::Float(f) => Key::Float(f.to_bits()),
             Const::Complex(f) => Key::Complex(f.to_bits()),
             Const::StrTuple(v) => Key::StrTuple(v.clone()),
+            // (The items first: the tuple is made after them, from the same objects.)
+            Const::Tuple(items) => Key::Tuple(items.iter().map(|c| self.item(c)).collect()),
         };
         let n = self.objs.len();
-        let i = *self.objs.entry(key).or_insert(n);
-        format!("oxy_c[{i}]")
+        Item::Entry(*self.objs.entry(key).or_insert(n))
     }
 
     pub fn str(&mut self, s: &str) -> String {
@@ -97,27 +134,37 @@ impl ConstTable {
         ]
     }
 
-    /// Body of `oxy_init_constants()`.
+    /// Body of `oxy_init_constants()`. The strs, bytes and numbers are made in one
+    /// loop over a static table (`oxyc_make_consts`): a module with thousands of
+    /// literals then compiles as fast as one with a few. The entries made from others
+    /// (tuples, dict templates) follow, in table order, which puts each after its parts.
     pub fn init_code(&self) -> String {
         let mut out = String::new();
+        let mut leaves = String::new();
+        let mut n_leaves = 0usize;
+        for (key, i) in &self.objs {
+            let (kind, len, text, num) = match key {
+                Key::Str(s) => ('s', s.len(), c_string(s.as_bytes()), "0".to_string()),
+                Key::Bytes(b) => ('b', b.len(), c_string(b), "0".to_string()),
+                Key::BigInt(d) => ('i', d.len(), c_string(d.as_bytes()), "0".to_string()),
+                Key::Float(bits) => ('f', 0, "NULL".into(), c_double(f64::from_bits(*bits))),
+                Key::Complex(bits) => ('j', 0, "NULL".into(), c_double(f64::from_bits(*bits))),
+                _ => continue,
+            };
+            n_leaves += 1;
+            let _ = writeln!(leaves, "        {{'{kind}', {i}, {len}, {text}, {num}}},");
+        }
+        if n_leaves > 0 {
+            let _ = writeln!(out, "    static const oxyc_const_src oxy_csrc[] = {{");
+            out.push_str(&leaves);
+            let _ = writeln!(out, "    }};");
+            let _ = writeln!(
+                out,
+                "    if (oxyc_make_consts(oxy_c, oxy_csrc, {n_leaves}) < 0) return -1;"
+            );
+        }
         for (key, i) in &self.objs {
             let expr = match key {
-                Key::Str(s) => format!(
-                    "PyUnicode_DecodeUTF8({}, {}, NULL)",
-                    c_string(s.as_bytes()),
-                    s.len()
-                ),
-                Key::Bytes(b) => format!("PyBytes_FromStringAndSize({}, {})", c_string(b), b.len()),
-                Key::BigInt(d) => {
-                    format!("PyLong_FromString({}, NULL, 10)", c_string(d.as_bytes()))
-                }
-                Key::Float(bits) => {
-                    format!("PyFloat_FromDouble({})", c_double(f64::from_bits(*bits)))
-                }
-                Key::Complex(bits) => format!(
-                    "PyComplex_FromDoubles(0.0, {})",
-                    c_double(f64::from_bits(*bits))
-                ),
                 Key::StrTuple(v) => {
                     let items: Vec<String> = v
                         .iter()
@@ -147,12 +194,26 @@ impl ConstTable {
                         items.join(", ")
                     )
                 }
+                Key::Tuple(items) if items.is_empty() => "PyTuple_New(0)".to_string(),
+                Key::Tuple(items) => {
+                    let refs: Vec<String> = items.iter().map(|it| it.code()).collect();
+                    let _ = writeln!(
+                        out,
+                        "    {{ static const int oxy_refs_{i}[] = {{{}}};",
+                        refs.join(", ")
+                    );
+                    let _ = writeln!(
+                        out,
+                        "      oxy_c[{i}] = oxyc_tuple_of_consts(oxy_c, oxy_refs_{i}, {}); }}",
+                        items.len()
+                    );
+                    let _ = writeln!(out, "    if (oxy_c[{i}] == NULL) return -1;");
+                    continue;
+                }
+                _ => continue,
             };
             let _ = writeln!(out, "    oxy_c[{i}] = {expr};");
             let _ = writeln!(out, "    if (oxy_c[{i}] == NULL) return -1;");
-            if matches!(key, Key::Str(_)) {
-                let _ = writeln!(out, "    PyUnicode_InternInPlace(&oxy_c[{i}]);");
-            }
         }
         for (digits, i) in &self.ints {
             let _ = writeln!(

@@ -453,6 +453,42 @@ fail:
     return NULL;
 }
 
+/* The module's str, bytes and number constants, made in one loop from a static table
+   (consts.rs): kind 's' a str (interned), 'b' bytes, 'i' an int from decimal text,
+   'f' a float, 'j' an imaginary number; `at` is the entry of oxy_c it fills. */
+typedef struct { char kind; int at; Py_ssize_t len; const char *text; double num; } oxyc_const_src;
+static OXYC_UNUSED int oxyc_make_consts(PyObject **c, const oxyc_const_src *t, Py_ssize_t n) {
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *o;
+        switch (t[i].kind) {
+        case 's':
+            o = PyUnicode_DecodeUTF8(t[i].text, t[i].len, NULL);
+            if (o != NULL) PyUnicode_InternInPlace(&o);
+            break;
+        case 'b': o = PyBytes_FromStringAndSize(t[i].text, t[i].len); break;
+        case 'i': o = PyLong_FromString(t[i].text, NULL, 10); break;
+        case 'f': o = PyFloat_FromDouble(t[i].num); break;
+        default: o = PyComplex_FromDoubles(0.0, t[i].num); break;
+        }
+        if (o == NULL) return -1;
+        c[t[i].at] = o;
+    }
+    return 0;
+}
+
+/* A tuple of the module's constants (a display of many literals): refs[i] is an
+   entry of c, or -1 None, -2 True, -3 False, -4 Ellipsis. */
+static OXYC_UNUSED PyObject *oxyc_tuple_of_consts(PyObject *const *c, const int *refs, Py_ssize_t n) {
+    PyObject *t = PyTuple_New(n);
+    if (t == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int r = refs[i];
+        PyObject *o = r >= 0 ? c[r] : r == -1 ? Py_None : r == -2 ? Py_True : r == -3 ? Py_False : Py_Ellipsis;
+        PyTuple_SET_ITEM(t, i, Py_NewRef(o));
+    }
+    return t;
+}
+
 /* A tuple of the (new, possibly NULL) strings in items, interned: keyword names
    and `from` lists, which the interpreter matches by identity first. */
 static OXYC_UNUSED PyObject *oxyc_tuple_of(Py_ssize_t n, PyObject **items) {

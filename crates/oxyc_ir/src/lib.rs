@@ -107,6 +107,9 @@ pub enum Const {
     Bytes(Vec<u8>),
     /// A tuple of strings (keyword-argument names for vectorcall).
     StrTuple(Vec<String>),
+    /// A tuple of constants: a display of many literals (a data table in the
+    /// source), made once at module initialisation instead of item by item.
+    Tuple(Vec<Const>),
     /// An imaginary number `0+{x}j`.
     Complex(f64),
     Ellipsis,

@@ -436,6 +436,9 @@ prims! {
     CallKwCopy = "call_kw_copy", "oxy_call_kw_copy($0, $1)", [Obj, Obj] -> Obj, Null;
     CallKwSet = "call_kw_set", "oxy_call_kw_set($0, $1, $2, $3)", [Obj, Obj, Obj, Obj] -> void, Neg;
     ListToTuple = "list_to_tuple", "PyList_AsTuple($0)", [Obj] -> Obj, Null;
+    TupleToList = "tuple_to_list", "PySequence_List($0)", [Obj] -> Obj, Null;
+    TupleToSet = "tuple_to_set", "PySet_New($0)", [Obj] -> Obj, Null;
+    DictFromTuples = "dict_from_tuples", "oxy_dict_from_tuples($0, $1)", [Obj, Obj] -> Obj, Null;
     // An argument for an unboxed tuple parameter (a tuple) has `$1` items, else
     // TypeError "$2, not tuple of 3 items" (`$2`: "f() argument 'p' must be tuple[...]").
     TupleArgLen = "tuple_arg_len", "(OXY_LIKELY(PyTuple_GET_SIZE($0) == $1) ? 0 : oxy_tuple_arg_len($0, $1, $2))", [Obj, Ssize, Obj] -> CInt, Neg;

@@ -95,6 +95,10 @@ fn const_text(c: &Const) -> String {
         Const::Str(s) => format!("{s:?}"),
         Const::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),
         Const::StrTuple(v) => format!("{v:?}"),
+        Const::Tuple(v) => {
+            let items: Vec<String> = v.iter().map(const_text).collect();
+            format!("({},)", items.join(", "))
+        }
         Const::Complex(f) => format!("{f:?}j"),
         Const::Ellipsis => "...".into(),
     }

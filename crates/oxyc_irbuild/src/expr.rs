@@ -206,6 +206,19 @@ impl<'a> FnBuilder<'a> {
                 let mut keys = Vec::new();
                 let mut values = Vec::new();
                 let simple = entries.iter().all(|(k, _)| k.is_some());
+                if simple && entries.len() >= LITERAL_TABLE_ITEMS {
+                    let keys: Option<Vec<Const>> = entries
+                        .iter()
+                        .map(|(k, _)| k.as_ref().and_then(literal_value))
+                        .collect();
+                    let values: Option<Vec<Const>> =
+                        entries.iter().map(|(_, v)| literal_value(v)).collect();
+                    if let (Some(keys), Some(values)) = (keys, values) {
+                        let k = self.konst(Const::Tuple(keys), RType::Obj);
+                        let v = self.konst(Const::Tuple(values), RType::Obj);
+                        return Val::new(self.prim(Prim::DictFromTuples, vec![k, v]), ty);
+                    }
+                }
                 if simple {
                     for (k, v) in entries {
                         if let Some(k) = k {
@@ -1099,6 +1112,16 @@ impl<'a> FnBuilder<'a> {
 
     /// Build a list / tuple / set display (with `*x` items).
     pub fn build_seq(&mut self, items: &'a [Expr], kind: BuildKind) -> oxyc_ir::Reg {
+        if let Some(table) = literal_table(items) {
+            // A data table: one tuple made at module initialisation (the tuple itself,
+            // as the interpreter's constant; a new list or set from it each time).
+            let t = self.konst(Const::Tuple(table), RType::Obj);
+            return match kind {
+                BuildKind::Tuple => t,
+                BuildKind::List => self.prim(Prim::TupleToList, vec![t]),
+                BuildKind::Set => self.prim(Prim::TupleToSet, vec![t]),
+            };
+        }
         let starred = items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_)));
         if !starred {
             let mut regs = Vec::new();
@@ -1257,6 +1280,53 @@ fn contains_name(t: &Expr, n: &str) -> bool {
     let mut v = Vec::new();
     oxyc_sema::target_names(t, &mut v);
     v.iter().any(|m| m == n)
+}
+
+/// A display of at least this many items, all literals, is made from a tuple built
+/// once at module initialisation (CPython folds such tuples into constants too). Below
+/// it a display is built item by item, which later passes specialise.
+const LITERAL_TABLE_ITEMS: usize = 16;
+
+/// The items of a display, when there are at least `LITERAL_TABLE_ITEMS` and each is
+/// a literal (`literal_value`).
+fn literal_table(items: &[Expr]) -> Option<Vec<Const>> {
+    if items.len() < LITERAL_TABLE_ITEMS {
+        return None;
+    }
+    items.iter().map(literal_value).collect()
+}
+
+/// The value of a literal the interpreter folds into a constant: a number, a string,
+/// bytes, `None`, `True`, `False`, `...`, a negated int or float, or a tuple of these.
+/// (Not a negated imaginary number: `-1j` is `(-0-1j)`, not `0-1j`.)
+fn literal_value(e: &Expr) -> Option<Const> {
+    Some(match &e.kind {
+        ExprKind::Int(IntLit::Small(i)) => Const::Int(*i),
+        ExprKind::Int(IntLit::Big(d)) => Const::BigInt(d.clone()),
+        ExprKind::Float(f) => Const::Float(*f),
+        ExprKind::Complex(f) => Const::Complex(*f),
+        ExprKind::Str(s) => Const::Str(s.clone()),
+        ExprKind::Bytes(b) => Const::Bytes(b.clone()),
+        ExprKind::Bool(b) => Const::Bool(*b),
+        ExprKind::NoneLit => Const::None,
+        ExprKind::Ellipsis => Const::Ellipsis,
+        ExprKind::Tuple(items) => {
+            Const::Tuple(items.iter().map(literal_value).collect::<Option<_>>()?)
+        }
+        ExprKind::UnaryOp {
+            op: UnaryOp::USub,
+            operand,
+        } => match &operand.kind {
+            ExprKind::Int(IntLit::Small(i)) => match i.checked_neg() {
+                Some(n) => Const::Int(n),
+                None => Const::BigInt(format!("-{i}")),
+            },
+            ExprKind::Int(IntLit::Big(d)) => Const::BigInt(format!("-{d}")),
+            ExprKind::Float(f) => Const::Float(-f),
+            _ => return None,
+        },
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
