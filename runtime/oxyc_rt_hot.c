@@ -2356,7 +2356,9 @@ PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *modul
     f->qualname = f->name;
     Py_XINCREF(f->qualname);
     f->doc = NULL;
-    if (def->ml_doc != NULL) f->doc = PyUnicode_FromString(def->ml_doc);
+    if (def->ml_doc != NULL)
+        f->doc = info != NULL && info->doc_len > 0 ? PyUnicode_DecodeUTF8(def->ml_doc, info->doc_len, NULL)
+                                                   : PyUnicode_FromString(def->ml_doc);
     f->dict = NULL; /* (made on first use) */
     f->weakreflist = NULL;
     f->vectorcall = oxyfn_vectorcall;

@@ -34,6 +34,28 @@ def test_names_and_docs() -> None:
     assert helper.__doc__ == "Add one."
 
 
+def nul_doc() -> None:
+    "before\x00after \u00e9"
+
+
+def make_nul_closure(k: int):
+    def inner() -> int:
+        "inner\x00doc"
+        return k
+
+    return inner
+
+
+class WithNulDoc:
+    def method(self) -> None:
+        "m\x00d"
+
+
+def test_docs_with_nul() -> None:
+    # A docstring is any str: a NUL inside must not cut it short.
+    print(repr(nul_doc.__doc__), repr(make_nul_closure(1).__doc__), repr(WithNulDoc.method.__doc__))
+
+
 def test_writable_attributes() -> None:
     helper.tag = "tagged"  # type: ignore[attr-defined]
     helper.__doc__ = "changed"

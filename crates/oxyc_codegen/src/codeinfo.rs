@@ -87,9 +87,14 @@ pub fn code_info(m: &Module, future_annotations: bool) -> String {
             ),
             _ => String::new(),
         };
+        // (A docstring with a NUL: the method table's C string stops at it.)
+        let doc_len = match &f.doc {
+            Some(d) if d.contains('\0') => format!(", .doc_len = {}", d.len()),
+            _ => String::new(),
+        };
         let _ = writeln!(
             out,
-            "    {{oxy_filename, oxy_vn{id}, {}, {}, {}, {flags}, {}, oxy_an{id}, {}, {defaults}, &oxy_globals, NULL{export}}},",
+            "    {{oxy_filename, oxy_vn{id}, {}, {}, {}, {flags}, {}, oxy_an{id}, {}, {defaults}, &oxy_globals, NULL{export}{doc_len}}},",
             k.npos,
             k.nposonly,
             k.nkwonly,
