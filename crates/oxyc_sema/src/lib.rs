@@ -11,6 +11,7 @@ mod native;
 mod patterns;
 mod scopes;
 mod support;
+mod symtable_errors;
 
 pub use builtins::is_builtin;
 pub use closures::INLINE_CONSUMERS;
@@ -340,7 +341,7 @@ impl<'m> SemModule<'m> {
 
 /// Build the semantic model. `strict` turns every interpreted fallback into an error.
 pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
-    let mut diagnostics = Vec::new();
+    let mut diagnostics = symtable_errors::module_errors(module);
     let mut items = Vec::new();
     let mut functions = Vec::new();
     let mut keys = std::collections::HashMap::new();

@@ -411,3 +411,122 @@ fn imports_under_type_checking_are_seen_by_annotations_only() {
     let s = sem("TYPE_CHECKING = True\nif TYPE_CHECKING:\n    from pkg.a import A\n");
     assert!(s.type_imports.is_empty());
 }
+
+/// The errors CPython's compiler (symbol table, `__future__`) reports: each program
+/// below is refused by `compile()` with exactly this message, or accepted.
+#[test]
+fn compile_time_errors_match_cpython() {
+    let errors = |src: &str| -> Vec<String> {
+        sem(src)
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.message.clone())
+            .collect()
+    };
+    let refused = [
+        (
+            "def f(a, b, a):\n    return a\n",
+            "duplicate argument 'a' in function definition",
+        ),
+        (
+            "g = lambda x, *, x=1: x\n",
+            "duplicate argument 'x' in function definition",
+        ),
+        (
+            "def f(**k):\n    return k\nf(a=1, b=2, a=3)\n",
+            "keyword argument repeated: a",
+        ),
+        (
+            "import os\nfrom __future__ import annotations\n",
+            "from __future__ imports must occur at the beginning of the file",
+        ),
+        (
+            "def f():\n    from __future__ import annotations\n",
+            "from __future__ imports must occur at the beginning of the file",
+        ),
+        ("from __future__ import braces\n", "not a chance"),
+        (
+            "from __future__ import nosuch\n",
+            "future feature nosuch is not defined",
+        ),
+        ("x = 1\nyield x\n", "'yield' outside function"),
+        ("class A:\n    yield 1\n", "'yield' outside function"),
+        (
+            "async def g():\n    pass\nawait g()\n",
+            "'await' outside function",
+        ),
+        (
+            "def f():\n    return [(yield x) for x in range(3)]\n",
+            "'yield' inside list comprehension",
+        ),
+        (
+            "def f():\n    return list((yield x) for x in range(3))\n",
+            "'yield' inside generator expression",
+        ),
+        (
+            "nonlocal x\n",
+            "nonlocal declaration not allowed at module level",
+        ),
+        (
+            "x = 1\nnonlocal x\n",
+            "name 'x' is assigned to before nonlocal declaration",
+        ),
+        (
+            "def f():\n    x = 1\n    global x\n",
+            "name 'x' is assigned to before global declaration",
+        ),
+        (
+            "def f():\n    print(x)\n    global x\n",
+            "name 'x' is used prior to global declaration",
+        ),
+        (
+            "def f(x):\n    global x\n",
+            "name 'x' is parameter and global",
+        ),
+        (
+            "def f():\n    x: int\n    global x\n",
+            "annotated name 'x' can't be global",
+        ),
+        (
+            "def f():\n    global x\n    x: int = 1\n",
+            "annotated name 'x' can't be global",
+        ),
+        (
+            "x = 1\nglobal x\n",
+            "name 'x' is assigned to before global declaration",
+        ),
+        (
+            "class A:\n    x = 1\n    global x\n",
+            "name 'x' is assigned to before global declaration",
+        ),
+        (
+            "def f():\n    try:\n        pass\n    except E as e:\n        pass\n    global e\n",
+            "name 'e' is assigned to before global declaration",
+        ),
+        (
+            "def f():\n    y = 1\n    def g():\n        print(y)\n        nonlocal y\n    return g\n",
+            "name 'y' is used prior to nonlocal declaration",
+        ),
+    ];
+    for (src, msg) in refused {
+        let got = errors(src);
+        assert!(
+            got.iter().any(|m| m == msg),
+            "{src:?}: expected {msg:?}, got {got:?}"
+        );
+    }
+    let accepted = [
+        "\"\"\"doc\"\"\"\nfrom __future__ import annotations\nfrom __future__ import division\nx: int = 1\n",
+        "def f():\n    global x\n    global x\n    x = 1\n",
+        "def f():\n    global x\n    x = 1\n    return x\n",
+        "def f():\n    def g():\n        return x\n    global x\n    x = 2\n    return g\n",
+        "def f():\n    ys = [x for x in range(3)]\n    global x\n    x = ys\n",
+        "def f():\n    import os\n    global os\n",
+        "g = lambda: (yield)\n",
+        "def f(a, *, b=2):\n    return f(a, b=b)\n",
+    ];
+    for src in accepted {
+        assert_eq!(errors(src), Vec::<String>::new(), "{src:?}");
+    }
+}
