@@ -184,6 +184,15 @@ fn emit_flags_write_nothing_when_compilation_fails() {
     let out = env.run(&["build", "--emit-c", "--emit-ir", "bad.py"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(env.files(), ["bad.py"]);
+    // An output directory the failed build would have created is not left behind;
+    // one that was there stays.
+    let out = env.run(&["build", "-o", "newdir", "bad.py"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(env.files(), ["bad.py"]);
+    std::fs::create_dir(env.src().join("kept")).expect("dir");
+    let out = env.run(&["build", "-o", "kept", "bad.py"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(env.src().join("kept").is_dir());
 }
 
 #[test]
@@ -268,6 +277,15 @@ fn an_empty_directory_or_a_bad_module_name_is_an_error() {
     let err = stderr(&out);
     assert!(
         err.contains("`my-module` is not a valid module name"),
+        "{err}"
+    );
+    // A Python identifier outside ASCII is a valid name oxyc cannot take: said so.
+    env.write("caf\u{e9}.py", "x = 1\n");
+    let out = env.run(&["build", "caf\u{e9}.py"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("is a valid Python module name, but oxyc compiles only ASCII module names"),
         "{err}"
     );
 }

@@ -187,9 +187,16 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
         ));
     }
     let modules = package::discover(&inputs, &filter)?;
-    if let Some(dir) = &opts.out_dir {
-        fsutil::create_dir_all(dir)?;
-    }
+    // An output directory this build creates goes again if nothing lands in it (a
+    // failed build leaves nothing behind).
+    let _created = match &opts.out_dir {
+        Some(dir) => {
+            let guard = RemoveIfEmpty((!dir.exists()).then(|| dir.clone()));
+            fsutil::create_dir_all(dir)?;
+            guard
+        }
+        None => RemoveIfEmpty(None),
+    };
     let mut toolchain = Toolchain::new(
         opts.python.as_deref(),
         opts.opt_level,
@@ -295,6 +302,18 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
     }
     reporter.build_finished(&summary);
     Ok(summary)
+}
+
+/// Removes its directory when dropped, if the directory is empty (`remove_dir` never
+/// removes anything else).
+struct RemoveIfEmpty(Option<PathBuf>);
+
+impl Drop for RemoveIfEmpty {
+    fn drop(&mut self) {
+        if let Some(dir) = &self.0 {
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
 }
 
 /// Two inputs with the same module name and output directory would overwrite each other.
@@ -763,7 +782,7 @@ pub fn unit_file_name(stem: &str, k: usize) -> String {
 const MAX_CACHED_MODULES: usize = 256;
 
 /// The source text: UTF-8 (a leading byte-order mark is dropped, as Python does).
-pub(crate) fn read_source(path: &Path) -> Result<String, ModuleError> {
+pub fn read_source(path: &Path) -> Result<String, ModuleError> {
     let bytes = std::fs::read(path).map_err(|source| ModuleError::Read {
         path: path.to_path_buf(),
         source,
@@ -771,8 +790,29 @@ pub(crate) fn read_source(path: &Path) -> Result<String, ModuleError> {
     decode_source(path, bytes)
 }
 
-/// Decode source bytes read from `path`.
+/// Decode source bytes read from `path`: UTF-8, unless a PEP 263 declaration on the
+/// first or second line (`# -*- coding: latin-1 -*-`) names Latin-1 (decoded as such)
+/// or ASCII (checked). A file declaring any other encoding must be plain ASCII, which
+/// every such encoding reads alike.
 pub(crate) fn decode_source(path: &Path, bytes: Vec<u8>) -> Result<String, ModuleError> {
+    if let Some((declared, line)) = declared_encoding(&bytes) {
+        match encoding_family(&declared) {
+            Encoding::Utf8 => {}
+            Encoding::Latin1 => return Ok(bytes.iter().map(|&b| char::from(b)).collect()),
+            Encoding::Ascii | Encoding::Other if !bytes.is_ascii() => {
+                let at = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+                let (bad_line, col) = line_col_of(&bytes, at);
+                return Err(ModuleError::Encoding {
+                    path: path.to_path_buf(),
+                    declared,
+                    line,
+                    bad_line,
+                    col,
+                });
+            }
+            Encoding::Ascii | Encoding::Other => {}
+        }
+    }
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
@@ -792,6 +832,104 @@ pub(crate) fn decode_source(path: &Path, bytes: Vec<u8>) -> Result<String, Modul
             })
         }
     }
+}
+
+/// The encoding a PEP 263 comment declares, and its line (1 or 2): the first match
+/// of `coding[:=]\s*([-\w.]+)` in a comment that is the first line, or the second
+/// when the first is blank or a comment, as the interpreter's tokenizer reads them.
+fn declared_encoding(bytes: &[u8]) -> Option<(String, u32)> {
+    let mut lines = bytes.split(|&b| b == b'\n');
+    for line_no in 1..=2u32 {
+        let line = lines.next()?;
+        let text = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
+        let trimmed: Vec<u8> = text
+            .iter()
+            .copied()
+            .skip_while(|b| matches!(b, b' ' | b'\t' | b'\x0c'))
+            .collect();
+        if trimmed.first() != Some(&b'#') {
+            // Only a blank first line lets the second declare.
+            if trimmed.iter().all(|b| b.is_ascii_whitespace()) {
+                continue;
+            }
+            return None;
+        }
+        let mut rest: &[u8] = &trimmed;
+        while let Some(at) = find(rest, b"coding") {
+            let after = &rest[at + 6..];
+            if let Some((&sep, tail)) = after.split_first()
+                && (sep == b':' || sep == b'=')
+            {
+                let name: Vec<u8> = tail
+                    .iter()
+                    .copied()
+                    .skip_while(|b| matches!(b, b' ' | b'\t'))
+                    .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+                    .collect();
+                if !name.is_empty() {
+                    return Some((String::from_utf8_lossy(&name).into_owned(), line_no));
+                }
+            }
+            rest = after;
+        }
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+enum Encoding {
+    Utf8,
+    Latin1,
+    Ascii,
+    Other,
+}
+
+/// What a declared encoding name reads as (Python's names and common aliases,
+/// compared as the codec registry does: case and `-`/`_`/space alike).
+fn encoding_family(name: &str) -> Encoding {
+    let norm: String = name
+        .to_ascii_lowercase()
+        .chars()
+        .map(|c| if c == '-' || c == ' ' { '_' } else { c })
+        .collect();
+    match norm.as_str() {
+        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" | "utf_8_sig" => {
+            Encoding::Utf8
+        }
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "iso_8859_1_1987"
+        | "8859" | "cp819" | "iso_ir_100" | "csisolatin1" => Encoding::Latin1,
+        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "iso646_us" | "cp367" => {
+            Encoding::Ascii
+        }
+        // (The tokenizer's own normalisation: `utf-8-...` is UTF-8, `latin-1-...` Latin-1.)
+        n if n.starts_with("utf_8_") => Encoding::Utf8,
+        n if ["latin_1_", "iso_8859_1_", "iso_latin_1_"]
+            .iter()
+            .any(|p| n.starts_with(p)) =>
+        {
+            Encoding::Latin1
+        }
+        _ => Encoding::Other,
+    }
+}
+
+/// 1-based line and column of byte `at` (columns count bytes).
+fn line_col_of(bytes: &[u8], at: usize) -> (u32, u32) {
+    let before = bytes.get(..at).unwrap_or_default();
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = at
+        - before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1)
+        + 1;
+    (
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(col).unwrap_or(u32::MAX),
+    )
 }
 
 fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
@@ -846,6 +984,43 @@ mod tests {
         std::fs::write(&bad, b"x = 1\ny = '\xff'\n").unwrap();
         match read_source(&bad) {
             Err(ModuleError::NotUtf8 { line, col, .. }) => assert_eq!((line, col), (2, 6)),
+            other => panic!("{other:?}"),
+        }
+        // PEP 263 declarations.
+        let latin = dir.path().join("latin.py");
+        std::fs::write(&latin, b"# -*- coding: latin-1 -*-\ns = '\xe9\xff'\n").unwrap();
+        assert_eq!(
+            read_source(&latin).unwrap(),
+            "# -*- coding: latin-1 -*-\ns = '\u{e9}\u{ff}'\n"
+        );
+        let second = dir.path().join("second.py");
+        std::fs::write(
+            &second,
+            b"#!/usr/bin/env python3\n# vim: set fileencoding=iso-8859-1 :\nx = '\xe9'\n",
+        )
+        .unwrap();
+        assert!(read_source(&second).unwrap().ends_with("x = '\u{e9}'\n"));
+        let not_first = dir.path().join("late.py");
+        std::fs::write(&not_first, b"x = 1\n# coding: latin-1\ny = '\xe9'\n").unwrap();
+        assert!(matches!(
+            read_source(&not_first),
+            Err(ModuleError::NotUtf8 { .. })
+        ));
+        let utf8 = dir.path().join("utf8.py");
+        std::fs::write(&utf8, "# coding: UTF-8\ns = 'é'\n").unwrap();
+        assert_eq!(read_source(&utf8).unwrap(), "# coding: UTF-8\ns = 'é'\n");
+        let other = dir.path().join("cp.py");
+        std::fs::write(&other, b"# coding: cp1252\nx = 1\n").unwrap();
+        assert_eq!(read_source(&other).unwrap(), "# coding: cp1252\nx = 1\n");
+        std::fs::write(&other, b"# coding: cp1252\nx = '\x80'\n").unwrap();
+        match read_source(&other) {
+            Err(e @ ModuleError::Encoding { .. }) => {
+                let msg = e.to_string();
+                assert!(
+                    msg.contains("cp1252") && msg.contains("line 2, column 6"),
+                    "{msg}"
+                );
+            }
             other => panic!("{other:?}"),
         }
         let missing = dir.path().join("missing.py");

@@ -64,11 +64,19 @@ pub enum ModuleError {
     )]
     NotUtf8 { path: PathBuf, line: u32, col: u32 },
     #[error(
-        "cannot compile `{}`: `{stem}` is not a valid module name \
-         (it must be a Python identifier: letters, digits and `_`, not starting with a digit, \
-         not a keyword)",
+        "`{}` declares the source encoding `{declared}` (line {line}), and has a non-ASCII byte \
+         at line {bad_line}, column {col}; oxyc reads UTF-8, Latin-1 and ASCII sources: \
+         convert the file to UTF-8 (`iconv -f {declared} -t utf-8`) and drop the declaration",
         path.display()
     )]
+    Encoding {
+        path: PathBuf,
+        declared: String,
+        line: u32,
+        bad_line: u32,
+        col: u32,
+    },
+    #[error("cannot compile `{}`: {}", path.display(), module_name_problem(stem))]
     BadModuleName { path: PathBuf, stem: String },
     #[error("could not compile `{}` ({} error{})", .0.path, .0.error_count(), if .0.error_count() == 1 { "" } else { "s" })]
     Diagnostics(SourceDiagnostics),
@@ -137,5 +145,25 @@ impl IoError {
             path: path.to_path_buf(),
             source,
         }
+    }
+}
+
+/// Why `stem` cannot name a compiled module.
+fn module_name_problem(stem: &str) -> String {
+    let identifier_like = stem
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_')
+        && stem.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if identifier_like && !stem.is_ascii() {
+        format!(
+            "`{stem}` is a valid Python module name, but oxyc compiles only ASCII module \
+             names (letters, digits and `_`): rename the file"
+        )
+    } else {
+        format!(
+            "`{stem}` is not a valid module name (it must be a Python identifier: letters, \
+             digits and `_`, not starting with a digit, not a keyword)"
+        )
     }
 }

@@ -22,6 +22,37 @@ use oxyc_syntax::{Diagnostic, LineIndex, Severity, Span};
 use crate::cc::{CcError, SHOWN_OUTPUT_LINES};
 use crate::error::{DriverError, ModuleError, SourceDiagnostics};
 
+/// The most characters of one source line a diagnostic shows.
+const MAX_SHOWN_LINE: usize = 120;
+
+/// A long single line cut to about `MAX_SHOWN_LINE` characters around the span's
+/// start, with `...` where text was cut; the span moved and clipped to match.
+fn window(excerpt: &str, start: usize, end: usize) -> (String, usize, usize) {
+    if excerpt.contains('\n') || excerpt.chars().count() <= MAX_SHOWN_LINE {
+        return (excerpt.to_string(), start, end);
+    }
+    let floor = |mut i: usize| {
+        while i > 0 && !excerpt.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let from = floor(start.saturating_sub(MAX_SHOWN_LINE / 3));
+    let mut to = from;
+    for (n, (i, c)) in excerpt[from..].char_indices().enumerate() {
+        if n == MAX_SHOWN_LINE {
+            break;
+        }
+        to = from + i + c.len_utf8();
+    }
+    let head = if from > 0 { "..." } else { "" };
+    let tail = if to < excerpt.len() { "..." } else { "" };
+    let shown = format!("{head}{}{tail}", &excerpt[from..to]);
+    let start = head.len() + (start - from);
+    let end = head.len() + (end.min(to) - from);
+    (shown, start, end.max(start))
+}
+
 /// Renders to text; [`Console`] adds where the text goes.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
@@ -88,8 +119,11 @@ impl Style {
         let excerpt = excerpt.strip_suffix('\r').unwrap_or(excerpt);
         let local_start = (span.start as usize - slice_start).min(excerpt.len());
         let local_end = (span.end as usize - slice_start).clamp(local_start, excerpt.len());
+        let real_col = excerpt[..local_start].chars().count() + 1;
+        let (excerpt, local_start, local_end) = window(excerpt, local_start, local_end);
+        let shown_col = excerpt[..local_start].chars().count() + 1;
         let mut message = level.title(&diag.message).snippet(
-            Snippet::source(excerpt)
+            Snippet::source(&excerpt)
                 .line_start(first_line as usize)
                 .origin(path)
                 .fold(true)
@@ -98,7 +132,16 @@ impl Style {
         if let Some(help) = &diag.help {
             message = message.footer(Level::Help.title(help));
         }
-        self.renderer().render(message).to_string()
+        let text = self.renderer().render(message).to_string();
+        if shown_col == real_col {
+            return text;
+        }
+        // The renderer counts the column in the cut line: give the line's own.
+        text.replacen(
+            &format!("{path}:{first_line}:{shown_col}"),
+            &format!("{path}:{first_line}:{real_col}"),
+            1,
+        )
     }
 
     /// A module's failure.
@@ -266,6 +309,23 @@ mod tests {
         assert!(out.contains("^"), "{out}");
         assert!(out.contains("help: close it"), "{out}");
         assert!(!out.contains("c = 3"), "{out}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_span_and_keep_their_column() {
+        let digits = "9".repeat(5000);
+        let src = format!("x = {digits}\n");
+        let out = render(&src, Span::new(4, 5004), None);
+        assert!(out.contains("--> m.py:1:5"), "{out}");
+        assert!(out.len() < 600, "{}", out.len());
+        assert!(out.contains("x = 999") && out.contains("..."), "{out}");
+        let items = "1, ".repeat(100);
+        let src = format!("x = [{items}(é]\n");
+        let at = src.find('(').unwrap() as u32;
+        let out = render(&src, Span::new(at, at + 1), None);
+        assert!(out.contains("--> m.py:1:306"), "{out}");
+        assert!(out.contains("| ...") && out.contains("1, 1, (é]"), "{out}");
+        assert!(out.lines().all(|l| l.chars().count() < 140), "{out}");
     }
 
     #[test]
