@@ -792,25 +792,35 @@ pub fn read_source(path: &Path) -> Result<String, ModuleError> {
 
 /// Decode source bytes read from `path`: UTF-8, unless a PEP 263 declaration on the
 /// first or second line (`# -*- coding: latin-1 -*-`) names Latin-1 (decoded as such)
-/// or ASCII (checked). A file declaring any other encoding must be plain ASCII, which
-/// every such encoding reads alike.
+/// or ASCII (checked). A file declaring another encoding that reads ASCII as ASCII
+/// (`cp1252`, `iso-8859-15`, `shift_jis`, ...) must be plain ASCII, which such an
+/// encoding reads alike; any other declaration (`utf-16`, `utf-7`, EBCDIC, a name
+/// oxyc does not know) is refused.
 pub(crate) fn decode_source(path: &Path, bytes: Vec<u8>) -> Result<String, ModuleError> {
     if let Some((declared, line)) = declared_encoding(&bytes) {
-        match encoding_family(&declared) {
+        let family = encoding_family(&declared);
+        let refuse = |at: Option<usize>| {
+            let (bad_line, col) = at.map_or((0, 0), |at| line_col_of(&bytes, at));
+            Err(ModuleError::Encoding {
+                path: path.to_path_buf(),
+                declared: declared.clone(),
+                line,
+                bad_line,
+                col,
+            })
+        };
+        if bytes.starts_with(b"\xef\xbb\xbf") && !matches!(family, Encoding::Utf8) {
+            // A UTF-8 byte-order mark says UTF-8: the declaration contradicts it.
+            return refuse(Some(0));
+        }
+        match family {
             Encoding::Utf8 => {}
             Encoding::Latin1 => return Ok(bytes.iter().map(|&b| char::from(b)).collect()),
-            Encoding::Ascii | Encoding::Other if !bytes.is_ascii() => {
-                let at = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0);
-                let (bad_line, col) = line_col_of(&bytes, at);
-                return Err(ModuleError::Encoding {
-                    path: path.to_path_buf(),
-                    declared,
-                    line,
-                    bad_line,
-                    col,
-                });
+            Encoding::Other => return refuse(None),
+            Encoding::Ascii | Encoding::AsciiCompatible if !bytes.is_ascii() => {
+                return refuse(bytes.iter().position(|b| !b.is_ascii()));
             }
-            Encoding::Ascii | Encoding::Other => {}
+            Encoding::Ascii | Encoding::AsciiCompatible => {}
         }
     }
     match String::from_utf8(bytes) {
@@ -884,6 +894,8 @@ enum Encoding {
     Utf8,
     Latin1,
     Ascii,
+    /// Reads ASCII bytes as ASCII (but other bytes its own way).
+    AsciiCompatible,
     Other,
 }
 
@@ -900,7 +912,8 @@ fn encoding_family(name: &str) -> Encoding {
             Encoding::Utf8
         }
         "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "iso_8859_1_1987"
-        | "8859" | "cp819" | "iso_ir_100" | "csisolatin1" => Encoding::Latin1,
+        | "8859" | "cp819" | "ibm819" | "iso8859" | "iso_latin_1" | "iso_ir_100"
+        | "csisolatin1" => Encoding::Latin1,
         "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "iso646_us" | "cp367" => {
             Encoding::Ascii
         }
@@ -911,6 +924,42 @@ fn encoding_family(name: &str) -> Encoding {
             .any(|p| n.starts_with(p)) =>
         {
             Encoding::Latin1
+        }
+        // The Windows, ISO 8859, Mac, KOI8 and East Asian multi-byte families (not
+        // the EBCDIC code pages among the `cp` names).
+        n if n
+            .strip_prefix("cp")
+            .or_else(|| n.strip_prefix("windows_"))
+            .is_some_and(|d| {
+                !d.is_empty()
+                    && d.bytes().all(|b| b.is_ascii_digit())
+                    && !["037", "273", "424", "500", "875", "1026", "1140"].contains(&d)
+            }) =>
+        {
+            Encoding::AsciiCompatible
+        }
+        n if [
+            "iso_8859_",
+            "iso8859_",
+            "latin_",
+            "mac_",
+            "koi8_",
+            "euc_",
+            "gb",
+            "big5",
+            "shift_jis",
+            "sjis",
+            "hz",
+            "johab",
+            "tis_620",
+            "ptcp154",
+            "kz1048",
+            "iso2022_",
+        ]
+        .iter()
+        .any(|p| n.starts_with(p)) =>
+        {
+            Encoding::AsciiCompatible
         }
         _ => Encoding::Other,
     }
@@ -1012,6 +1061,18 @@ mod tests {
         let other = dir.path().join("cp.py");
         std::fs::write(&other, b"# coding: cp1252\nx = 1\n").unwrap();
         assert_eq!(read_source(&other).unwrap(), "# coding: cp1252\nx = 1\n");
+        let utf7 = dir.path().join("utf7.py");
+        std::fs::write(&utf7, b"# coding: utf-7\nx = 1+2\n").unwrap();
+        assert!(matches!(
+            read_source(&utf7),
+            Err(ModuleError::Encoding { .. })
+        ));
+        let bom = dir.path().join("bomlatin.py");
+        std::fs::write(&bom, b"\xef\xbb\xbf# coding: latin-1\nx = 1\n").unwrap();
+        assert!(matches!(
+            read_source(&bom),
+            Err(ModuleError::Encoding { .. })
+        ));
         std::fs::write(&other, b"# coding: cp1252\nx = '\x80'\n").unwrap();
         match read_source(&other) {
             Err(e @ ModuleError::Encoding { .. }) => {

@@ -64,10 +64,11 @@ pub enum ModuleError {
     )]
     NotUtf8 { path: PathBuf, line: u32, col: u32 },
     #[error(
-        "`{}` declares the source encoding `{declared}` (line {line}), and has a non-ASCII byte \
-         at line {bad_line}, column {col}; oxyc reads UTF-8, Latin-1 and ASCII sources: \
-         convert the file to UTF-8 (`iconv -f {declared} -t utf-8`) and drop the declaration",
-        path.display()
+        "`{}` declares the source encoding `{declared}` (line {line}){}; oxyc reads UTF-8 \
+         and Latin-1 sources, and ASCII ones under other declarations: convert the file to \
+         UTF-8 (`iconv -f {declared} -t utf-8`) and drop the declaration",
+        path.display(),
+        if *bad_line == 0 { String::new() } else { format!(", and has a byte it cannot read as such at line {bad_line}, column {col}") }
     )]
     Encoding {
         path: PathBuf,

@@ -392,6 +392,7 @@ impl<'a> FnBuilder<'a> {
                 target,
                 annotation,
                 value,
+                ..
             } => {
                 let ExprKind::Name(n) = &target.kind else {
                     return;

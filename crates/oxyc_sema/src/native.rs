@@ -554,6 +554,7 @@ fn dataclass_defaults(c: &ClassDef) -> IndexSet<String> {
                 target,
                 annotation,
                 value: Some(_),
+                ..
             } if !is_classvar(annotation) && !is_dataclass_pseudo_field(annotation) => {
                 match &target.kind {
                     ExprKind::Name(n) => Some(n.clone()),
@@ -591,6 +592,7 @@ fn declared_fields(c: &ClassDef) -> IndexMap<String, Option<Expr>> {
             target,
             annotation,
             value,
+            ..
         } = &s.kind
             && let ExprKind::Name(n) = &target.kind
             && !is_classvar(annotation)

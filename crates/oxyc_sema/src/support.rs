@@ -193,6 +193,7 @@ fn class_unsupported(c: &ClassDef, in_function: bool) -> Found {
                 target,
                 annotation,
                 value,
+                ..
             } => match target.kind {
                 ExprKind::Name(_) => expr_unsupported(annotation, plain)
                     .or_else(|| value.as_ref().and_then(|v| expr_unsupported(v, plain))),
@@ -668,6 +669,7 @@ pub fn each_child<'a>(stmt: &'a Stmt, f: &mut dyn FnMut(Child<'a>)) {
             target,
             annotation,
             value,
+            ..
         } => {
             if let Some(v) = value {
                 f(Child::Expr(v));

@@ -20,7 +20,7 @@
 use std::collections::HashMap;
 
 use oxyc_syntax::Diagnostic;
-use oxyc_syntax::ast::{Expr, ExprKind, Module, Parameters, Stmt, StmtKind};
+use oxyc_syntax::ast::{Expr, ExprKind, Keyword, Module, Parameters, Stmt, StmtKind};
 
 use crate::support::{Child, each_child, each_expr_child, each_pattern_child};
 
@@ -70,11 +70,12 @@ fn future_errors(body: &[Stmt], out: &mut Vec<Diagnostic>) {
                     continue;
                 }
                 for a in names {
+                    // (Reported at the statement, as the interpreter does.)
                     if a.name == "braces" {
-                        out.push(Diagnostic::error(a.span, "not a chance"));
+                        out.push(Diagnostic::error(s.span, "not a chance"));
                     } else if !FUTURE_FEATURES.contains(&a.name.as_str()) {
                         out.push(Diagnostic::error(
-                            a.span,
+                            s.span,
                             format!("future feature {} is not defined", a.name),
                         ));
                     }
@@ -234,6 +235,7 @@ fn walk_stmt(s: &Stmt, scope: &mut Scope, out: &mut Vec<Diagnostic>) {
             for e in c.bases.iter().chain(&c.decorators) {
                 walk_expr(e, scope, out);
             }
+            repeated_keywords(&c.keywords, out);
             for k in &c.keywords {
                 walk_expr(&k.value, scope, out);
             }
@@ -241,32 +243,61 @@ fn walk_stmt(s: &Stmt, scope: &mut Scope, out: &mut Vec<Diagnostic>) {
             let mut inner = Scope::new(ScopeKind::Class);
             walk_body(&c.body, &mut inner, out);
         }
-        StmtKind::AnnAssign { target, value, .. } => {
+        StmtKind::AnnAssign {
+            target,
+            value,
+            simple,
+            ..
+        } => {
             if let Some(v) = value {
                 walk_expr(v, scope, out);
             }
-            if let ExprKind::Name(n) = &target.kind {
-                if let Some(word) = scope.declared.get(n) {
-                    out.push(Diagnostic::error(
-                        target.span,
-                        format!("annotated name '{n}' can't be {word}"),
-                    ));
+            match &target.kind {
+                // `x: int`: declares `x` (which a `global`/`nonlocal` of a function
+                // or class forbids).
+                ExprKind::Name(n) if *simple => {
+                    if scope.kind != ScopeKind::Module
+                        && let Some(word) = scope.declared.get(n)
+                    {
+                        out.push(Diagnostic::error(
+                            target.span,
+                            format!("annotated name '{n}' can't be {word}"),
+                        ));
+                    }
+                    scope.meet(n, Seen::Annotated);
                 }
-                scope.meet(n, Seen::Annotated);
-            } else {
-                walk_target(target, scope, out);
+                // `(x): int = v` only assigns; `(x): int` does nothing.
+                ExprKind::Name(n) => {
+                    if value.is_some() {
+                        scope.meet(n, Seen::Assigned);
+                    }
+                }
+                _ => walk_target(target, scope, out),
             }
         }
         // (An import binds a name without counting for these errors: CPython's
         // symbol table marks it an import, not an assignment.)
-        StmtKind::Try { handlers, .. } => {
-            // (each_child leaves out the names `except ... as name` binds.)
+        // In the symbol table's order: the body, `else`, each handler (its type, its
+        // name, its body), `finally`.
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+            ..
+        } => {
+            walk_body(body, scope, out);
+            walk_body(orelse, scope, out);
             for h in handlers {
+                if let Some(t) = &h.type_ {
+                    walk_expr(t, scope, out);
+                }
                 if let Some(n) = &h.name {
                     scope.meet(&n.name, Seen::Assigned);
                 }
+                walk_body(&h.body, scope, out);
             }
-            walk_children(s, scope, out);
+            walk_body(finalbody, scope, out);
         }
         StmtKind::Match { subject, cases } => {
             walk_expr(subject, scope, out);
@@ -322,18 +353,7 @@ fn walk_expr(e: &Expr, scope: &mut Scope, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::error(e.span, "'await' outside function"));
         }
         ExprKind::Call { keywords, .. } => {
-            let mut names: Vec<&str> = Vec::new();
-            for k in keywords {
-                if let Some(a) = &k.arg {
-                    if names.contains(&a.name.as_str()) {
-                        out.push(Diagnostic::error(
-                            k.span,
-                            format!("keyword argument repeated: {}", a.name),
-                        ));
-                    }
-                    names.push(&a.name);
-                }
-            }
+            repeated_keywords(keywords, out);
             each_expr_child(e, &mut |c| walk_expr(c, scope, out));
         }
         ExprKind::Lambda { params, body } => {
@@ -375,18 +395,39 @@ fn walk_expr(e: &Expr, scope: &mut Scope, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// `yield` in a comprehension's own scope (not in a lambda inside it).
+/// `yield` in a comprehension's own scope: not in a lambda inside it, nor in a
+/// comprehension inside it, except for that one's first iterable (evaluated here).
 fn yields_in_comprehension(e: &Expr, what: &str, out: &mut Vec<Diagnostic>) {
     match &e.kind {
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
             out.push(Diagnostic::error(e.span, format!("'yield' inside {what}")));
         }
-        ExprKind::Lambda { .. }
-        | ExprKind::ListComp { .. }
-        | ExprKind::SetComp { .. }
-        | ExprKind::DictComp { .. }
-        | ExprKind::GeneratorExp { .. } => {}
+        ExprKind::Lambda { .. } => {}
+        ExprKind::ListComp { generators, .. }
+        | ExprKind::SetComp { generators, .. }
+        | ExprKind::DictComp { generators, .. }
+        | ExprKind::GeneratorExp { generators, .. } => {
+            if let Some(first) = generators.first() {
+                yields_in_comprehension(&first.iter, what, out);
+            }
+        }
         _ => each_expr_child(e, &mut |c| yields_in_comprehension(c, what, out)),
+    }
+}
+
+/// A keyword argument given twice in one call or class statement.
+fn repeated_keywords(keywords: &[Keyword], out: &mut Vec<Diagnostic>) {
+    let mut names: Vec<&str> = Vec::new();
+    for k in keywords {
+        if let Some(a) = &k.arg {
+            if names.contains(&a.name.as_str()) {
+                out.push(Diagnostic::error(
+                    k.span,
+                    format!("keyword argument repeated: {}", a.name),
+                ));
+            }
+            names.push(&a.name);
+        }
     }
 }
 

@@ -508,6 +508,22 @@ fn compile_time_errors_match_cpython() {
             "def f():\n    y = 1\n    def g():\n        print(y)\n        nonlocal y\n    return g\n",
             "name 'y' is used prior to nonlocal declaration",
         ),
+        (
+            "class C(metaclass=type, metaclass=type):\n    pass\n",
+            "keyword argument repeated: metaclass",
+        ),
+        (
+            "def f(r):\n    return [[z for z in (yield)] for x in r]\n",
+            "'yield' inside list comprehension",
+        ),
+        (
+            "def f():\n    (x): int = 1\n    global x\n",
+            "name 'x' is assigned to before global declaration",
+        ),
+        (
+            "def f():\n    try:\n        pass\n    except ValueError:\n        global x\n    else:\n        x = 1\n",
+            "name 'x' is assigned to before global declaration",
+        ),
     ];
     for (src, msg) in refused {
         let got = errors(src);
@@ -525,6 +541,12 @@ fn compile_time_errors_match_cpython() {
         "def f():\n    import os\n    global os\n",
         "g = lambda: (yield)\n",
         "def f(a, *, b=2):\n    return f(a, b=b)\n",
+        "global x\nx: int = 1\n",
+        "def f():\n    global x\n    (x): int = 1\n",
+        "def f():\n    (x): int\n    global x\n",
+        "def f():\n    try:\n        global x\n        print(1)\n    except Exception as x:\n        pass\n",
+        "def f():\n    try:\n        pass\n    except ValueError:\n        global e\n    except TypeError as e:\n        pass\n",
+        "def f():\n    try:\n        pass\n    except ValueError:\n        x = 1\n    else:\n        global x\n",
     ];
     for src in accepted {
         assert_eq!(errors(src), Vec::<String>::new(), "{src:?}");

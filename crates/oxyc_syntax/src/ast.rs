@@ -42,6 +42,9 @@ pub enum StmtKind {
         target: Expr,
         annotation: Expr,
         value: Option<Expr>,
+        /// The target is a bare name, not in parentheses (`x: int`, not `(x): int`):
+        /// only then does it declare the name (CPython's `simple`).
+        simple: bool,
     },
     AugAssign {
         target: Expr,

@@ -97,6 +97,7 @@ fn stmt(s: &mut Stmt, class: Option<&str>) {
             target,
             annotation,
             value,
+            ..
         } => {
             expr(target, class);
             expr(annotation, class);

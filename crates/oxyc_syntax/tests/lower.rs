@@ -716,12 +716,17 @@ fn assignments() {
             target,
             annotation,
             value: None,
+            simple: true,
         } => {
             assert_eq!(name(&target), "x");
             assert!(matches!(annotation.kind, ExprKind::Subscript { .. }));
         }
         other => panic!("{other:#?}"),
     }
+    assert!(matches!(
+        stmt("(x): int = 1\n"),
+        StmtKind::AnnAssign { simple: false, .. }
+    ));
     assert!(matches!(stmt("del a, b[0]\n"), StmtKind::Delete(ref t) if t.len() == 2));
 }
 

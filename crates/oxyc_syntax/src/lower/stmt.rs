@@ -34,6 +34,7 @@ impl Lowerer<'_> {
                 target: self.expr(&a.target),
                 annotation: self.expr(&a.annotation),
                 value: self.opt_expr(a.value.as_deref()),
+                simple: a.simple,
             },
             r::Stmt::For(f) => StmtKind::For {
                 target: self.expr(&f.target),

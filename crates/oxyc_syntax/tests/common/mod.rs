@@ -175,6 +175,7 @@ pub fn walk_stmt(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
             target,
             annotation,
             value,
+            ..
         } => {
             walk_expr(target, f);
             walk_expr(annotation, f);
