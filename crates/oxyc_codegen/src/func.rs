@@ -111,7 +111,7 @@ fn str_const_regs(f: &Function) -> Vec<Option<&str>> {
 /// their releases go through `oxy_list_decref`, which pools a list freed there
 /// for the next display (see `oxy_list_new` in the runtime).
 fn list_regs(f: &Function) -> Vec<bool> {
-    defined_only_by(f, |op| {
+    defined_only_by(f, |_, op| {
         matches!(
             op,
             OpKind::Build {
@@ -122,24 +122,27 @@ fn list_regs(f: &Function) -> Vec<bool> {
     })
 }
 
-/// The object registers of `f` whose every definition is an op `ok` accepts or a
-/// copy of such a register (never a parameter, even one the body assigns again).
-fn defined_only_by(f: &Function, mut ok: impl FnMut(&OpKind) -> bool) -> Vec<bool> {
+/// The object registers of `f` whose every definition is an op `ok` accepts (given
+/// its (block, op) position) or a copy of such a register (never a parameter, even
+/// one the body assigns again).
+fn defined_only_by(f: &Function, mut ok: impl FnMut((usize, usize), &OpKind) -> bool) -> Vec<bool> {
     let n = f.regs.len();
     let mut has_def = vec![false; n];
     let mut bad = vec![false; n];
     let mut copies: Vec<(usize, usize)> = Vec::new();
-    for op in f.blocks.iter().flat_map(|b| &b.ops) {
-        let Some(d) = op.def() else { continue };
-        let d = d.0 as usize;
-        if d >= n {
-            continue;
-        }
-        has_def[d] = true;
-        match &op.kind {
-            OpKind::Assign { src, .. } => copies.push((d, src.0 as usize)),
-            k if ok(k) => {}
-            _ => bad[d] = true,
+    for (bi, b) in f.blocks.iter().enumerate() {
+        for (oi, op) in b.ops.iter().enumerate() {
+            let Some(d) = op.def() else { continue };
+            let d = d.0 as usize;
+            if d >= n {
+                continue;
+            }
+            has_def[d] = true;
+            match &op.kind {
+                k if ok((bi, oi), k) => {}
+                OpKind::Assign { src, .. } => copies.push((d, src.0 as usize)),
+                _ => bad[d] = true,
+            }
         }
     }
     let mut yes: Vec<bool> = (0..n)
@@ -162,13 +165,11 @@ fn defined_only_by(f: &Function, mut ok: impl FnMut(&OpKind) -> bool) -> Vec<boo
 /// Does `f` return None on every path (a plain function whose every `return` gives a
 /// register that only a `None` constant defines)?
 fn returns_none(f: &Function) -> bool {
-    if f.is_generator || f.ret != RType::Obj || !f.ret_extra.is_empty() {
+    if f.is_generator || f.forwards || f.ret != RType::Obj || !f.ret_extra.is_empty() {
         return false;
     }
-    let mut any = false;
     for b in &f.blocks {
         if let Terminator::Return(r) = b.term {
-            any = true;
             let only_none = f
                 .blocks
                 .iter()
@@ -188,7 +189,9 @@ fn returns_none(f: &Function) -> bool {
             }
         }
     }
-    any
+    // (One without a `return` never returns: `raise NotImplementedError` in a base
+    // class. Its calls give no value to release.)
+    true
 }
 
 /// The registers of `f` that can only hold None: defined by `None` constants, calls
@@ -197,7 +200,26 @@ fn returns_none(f: &Function) -> bool {
 /// references to it, and would abort if it did).
 fn none_regs(m: &Module, f: &Function) -> Vec<bool> {
     let mut callee_none: indexmap::IndexMap<u32, bool> = Default::default();
-    defined_only_by(f, |op| match op {
+    // Copies of a register that a `check_type[None]` earlier in the block let through
+    // (the result of a call through the method table, checked as the annotation says).
+    let mut checked_copies: std::collections::HashSet<(usize, usize)> = Default::default();
+    for (bi, b) in f.blocks.iter().enumerate() {
+        let mut checked: Vec<Reg> = Vec::new();
+        for (oi, op) in b.ops.iter().enumerate() {
+            match &op.kind {
+                OpKind::CheckType { src, expected, .. } if expected == "None" => checked.push(*src),
+                OpKind::Assign { src, .. } if checked.contains(src) => {
+                    checked_copies.insert((bi, oi));
+                }
+                _ => {}
+            }
+            if let Some(d) = op.def() {
+                checked.retain(|r| *r != d);
+            }
+        }
+    }
+    defined_only_by(f, |at, op| match op {
+        OpKind::Assign { .. } => checked_copies.contains(&at),
         OpKind::Const {
             value: Const::None, ..
         } => true,
