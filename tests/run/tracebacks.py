@@ -307,3 +307,38 @@ def test_class_creation_reports_the_class_line() -> None:
         except RuntimeError as e:
             tb = all_entries(e)
         show(f"class creation {which}", tb)
+
+
+def chain_method(s: str) -> str:
+    return (s
+            .upper()
+            .missing())  # type: ignore[attr-defined]
+
+
+def chain_attribute(o: str) -> object:
+    return (o
+            .strip
+            .nothing)  # type: ignore[attr-defined]
+
+
+def chain_subscript(d: dict) -> object:
+    return (d
+            ["a"]
+            ["b"])
+
+
+def test_multi_line_chains_report_the_failing_part() -> None:
+    # An attribute or a method call that fails reports the attribute's own line;
+    # a subscript reports where its expression starts.
+    cases = [
+        ("chain_method", lambda: chain_method("x")),
+        ("chain_attribute", lambda: chain_attribute(" y ")),
+        ("chain_subscript", lambda: chain_subscript({"a": {}})),
+    ]
+    for name, call in cases:
+        try:
+            call()
+            tb = []
+        except (AttributeError, KeyError) as e:
+            tb = entries(e)
+        show(name, tb)

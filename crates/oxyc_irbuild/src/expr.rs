@@ -67,7 +67,17 @@ impl<'a> FnBuilder<'a> {
         // Ops report the line of their own expression (a multi-line statement's error
         // points at the failing part, as in CPython).
         let saved = self.line;
-        self.line = self.cx.line_of(e.span.start);
+        // (An attribute, and a method call, report the attribute's line, as CPython
+        // 3.11 does for a chain over several lines: `(s\n .upper()\n .missing())`.)
+        let at = match &e.kind {
+            ExprKind::Attribute { attr, .. } => attr.span.start,
+            ExprKind::Call { func, .. } => match &func.kind {
+                ExprKind::Attribute { attr, .. } => attr.span.start,
+                _ => e.span.start,
+            },
+            _ => e.span.start,
+        };
+        self.line = self.cx.line_of(at);
         let v = self.expr_at_line(e);
         self.line = saved;
         v
