@@ -146,10 +146,10 @@ static inline void oxy_int_xdecref(oxy_int x) {
 /* Release o, then run `after` if that may have freed it (here: always). */
 #define OXY_DECREF_HOOK(o, after) do { Py_DECREF(o); after } while (0)
 #else
-static inline void oxy_decref_hinted(PyObject *o) {
+static inline __attribute__((always_inline)) void oxy_decref_hinted(PyObject *o) {
     if (OXY_UNLIKELY(--o->ob_refcnt == 0)) _Py_Dealloc(o);
 }
-static inline void oxy_xdecref_hinted(PyObject *o) {
+static inline __attribute__((always_inline)) void oxy_xdecref_hinted(PyObject *o) {
     if (o != NULL && OXY_UNLIKELY(--o->ob_refcnt == 0)) _Py_Dealloc(o);
 }
 #define OXY_DECREF(o) oxy_decref_hinted((PyObject *)(o))
