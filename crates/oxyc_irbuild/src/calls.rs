@@ -47,6 +47,9 @@ impl<'a> FnBuilder<'a> {
                             return v;
                         }
                     }
+                    NameRes::Global if self.wants_module_keyword(n, args, keywords) => {
+                        return self.call_with_module_keyword(func, args, keywords, ty);
+                    }
                     NameRes::Global => {
                         if let Some(&fi) = self.cx.sem.early_bound.get(n.as_str())
                             && let Some(v) = self.direct_call(fi, args, keywords, want_parts)
@@ -69,6 +72,15 @@ impl<'a> FnBuilder<'a> {
         if let ExprKind::Attribute { value, attr } = &func.kind
             && !starred
         {
+            if let ExprKind::Name(m) = &value.kind
+                && self.class_body.is_none()
+                && !self.comp.iter().any(|s| s.contains_key(m))
+                && self.cx.sem.resolve(self.scope, m) == NameRes::Global
+                && let Some(oxyc_sema::ImportBinding::Module(module)) = self.cx.sem.imports.get(m)
+                && self.wants_module_keyword_for(module, &attr.name, args, keywords)
+            {
+                return self.call_with_module_keyword(func, args, keywords, ty);
+            }
             if let Some(v) = self.native_super_call(value, &attr.name, args, keywords) {
                 return v;
             }
@@ -447,6 +459,74 @@ impl<'a> FnBuilder<'a> {
         let builtin = !self.comp.iter().any(|s| s.contains_key(c))
             && self.cx.sem.resolve(self.scope, c) == NameRes::Builtin;
         builtin.then_some(prim)
+    }
+
+    /// Is global `n` bound only by `from collections import namedtuple` (or by `from
+    /// enum import Enum`, `IntEnum`, `Flag`, `IntFlag`, `StrEnum`, called with a name
+    /// and members: the functional API), and the call says no `module=`? Those read
+    /// the caller's module from its frame, and compiled code has none: the nearest
+    /// frame is the importer's, so the class would claim to be importlib's and not
+    /// pickle. Such a call passes `module=__name__`, which is what the frame would give.
+    fn wants_module_keyword(&self, n: &str, args: &[Expr], keywords: &[Keyword]) -> bool {
+        match self.cx.sem.imports.get(n) {
+            Some(oxyc_sema::ImportBinding::From {
+                module: Some(m),
+                level: 0,
+                name,
+            }) => self.wants_module_keyword_for(m, name, args, keywords),
+            _ => false,
+        }
+    }
+
+    /// The same for `name` of module `m` (`collections.namedtuple(...)`).
+    fn wants_module_keyword_for(
+        &self,
+        m: &str,
+        name: &str,
+        args: &[Expr],
+        keywords: &[Keyword],
+    ) -> bool {
+        let known = match m {
+            "collections" => name == "namedtuple",
+            "enum" => {
+                ["Enum", "IntEnum", "Flag", "IntFlag", "StrEnum"].contains(&name) && args.len() >= 2
+            }
+            _ => false,
+        };
+        known
+            && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
+            && keywords
+                .iter()
+                .all(|k| k.arg.as_ref().is_some_and(|a| a.name != "module"))
+    }
+
+    /// The call, with `module=__name__` after the arguments given.
+    fn call_with_module_keyword(
+        &mut self,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+        ty: Ty,
+    ) -> Val {
+        let f = self.expr(func);
+        let callable = self.box_val(&f);
+        let (mut regs, kwnames) = self.plain_args(args, keywords);
+        let modname = self.temp(RType::Obj);
+        self.emit(OpKind::LoadGlobal {
+            dst: modname,
+            name: "__name__".into(),
+        });
+        regs.push(modname);
+        let mut names = kwnames.unwrap_or_default();
+        names.push("module".into());
+        let dst = self.temp(RType::Obj);
+        self.emit(OpKind::CallObj {
+            dst,
+            callable,
+            args: regs,
+            kwnames: Some(names),
+        });
+        self.known_obj(Val::new(dst, Ty::Object), &ty)
     }
 
     /// Evaluate positional then keyword arguments, boxed.
