@@ -342,3 +342,17 @@ def test_multi_line_chains_report_the_failing_part() -> None:
         except (AttributeError, KeyError) as e:
             tb = entries(e)
         show(name, tb)
+
+
+def test_class_header_split_over_lines() -> None:
+    # The class statement's line is its `class` keyword's, also when the name
+    # follows on the next line.
+    try:
+        class \
+                Split(NoSubclasses):
+            z = 1
+
+        tb = []
+    except RuntimeError as e:
+        tb = all_entries(e)
+    show("split header", tb)

@@ -305,8 +305,11 @@ impl<'a> FnBuilder<'a> {
         self.class_body = saved;
         self.class_bound = saved_bound;
         // Making the class (the metaclass call, `__init_subclass__`, `__set_name__`) is
-        // at the class statement's line, not its body's last.
-        self.line = self.cx.line_of(c.name.span.start);
+        // at the class statement's line (its `class` keyword's, after any decorators),
+        // not its body's last.
+        self.line = self
+            .cx
+            .line_of(class_keyword_at(self.cx.source, c.name.span.start));
 
         let native = if local {
             None
@@ -477,5 +480,19 @@ impl<'a> FnBuilder<'a> {
                 });
             }
         }
+    }
+}
+
+/// Where the `class` keyword before the name at `name_start` begins (only blanks and
+/// line continuations come between them); `name_start` if it cannot be found.
+fn class_keyword_at(source: &str, name_start: u32) -> u32 {
+    let bytes = source.as_bytes();
+    let mut i = (name_start as usize).min(bytes.len());
+    while i > 0 && matches!(bytes[i - 1], b' ' | b'\t' | b'\x0c' | b'\\' | b'\n' | b'\r') {
+        i -= 1;
+    }
+    match i.checked_sub(5) {
+        Some(k) if &bytes[k..i] == b"class" => k as u32,
+        _ => name_start,
     }
 }
