@@ -379,6 +379,30 @@ fn builds_a_module_that_python_imports() {
         .output()
         .expect("python3");
     assert_eq!(stdout(&out), "6765 True\n", "{}", stderr(&out));
+    // A traceback names the source by its absolute path (as when the interpreter
+    // imports it from a directory on sys.path), so it shows the line from anywhere.
+    env.write("boom.py", "def boom(n: int) -> int:\n    return n // 0\n");
+    let out = env.run(&["build", "boom.py"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = Command::new("python3")
+        .current_dir(std::env::temp_dir())
+        .args([
+            "-c",
+            "import sys; sys.path.insert(0, sys.argv[1]); import boom; boom.boom(1)",
+            env.src().to_str().expect("utf-8 path"),
+        ])
+        .output()
+        .expect("python3");
+    let err = stderr(&out);
+    let shown = format!(
+        "File \"{}\", line 2, in boom",
+        env.src().join("boom.py").display()
+    );
+    assert!(err.contains(&shown), "{err}");
+    assert!(err.contains("return n // 0"), "{err}");
+    for f in ["boom.py".to_owned(), format!("boom{}", ext_suffix())] {
+        std::fs::remove_file(env.src().join(f)).expect("remove");
+    }
 
     // Built again, unchanged: the C compiler does not run, the output is written anew.
     std::fs::remove_file(env.src().join(format!("fib{}", ext_suffix()))).expect("remove");

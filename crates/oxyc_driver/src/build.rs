@@ -374,13 +374,18 @@ impl ModuleJob {
         let in_package = m.rel.contains('/');
         ModuleJob {
             source: m.source.clone(),
-            // A package module's traceback path is the absolute path of its source (the
-            // copy in the output tree with -o), as when interpreted. With
-            // `relative_paths` (builds shipped elsewhere: wheels) it is relative to the
-            // import root, so the C (and the build cache) does not depend on where the
-            // build ran.
+            // A module's traceback path is the absolute path of its source (for a
+            // package module, the copy in the output tree with -o), as when the
+            // interpreter imports it from a directory on sys.path: tracebacks then show
+            // its lines from any working directory. With `relative_paths` (builds
+            // shipped elsewhere: wheels) it is relative to the import root, so the C
+            // (and the build cache) does not depend on where the build ran.
             trace_path: match (in_package, relative_paths, out_dir) {
-                (false, _, _) => display.clone(),
+                (false, true, _) => display.clone(),
+                (false, false, _) => std::path::absolute(&m.source)
+                    .unwrap_or_else(|_| m.source.clone())
+                    .display()
+                    .to_string(),
                 (true, true, _) => m.rel.clone(),
                 (true, false, Some(out)) => {
                     let copy = out.join(m.rel_dir()).join(format!("{}.py", m.file_stem()));
