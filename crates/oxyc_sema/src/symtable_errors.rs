@@ -275,8 +275,6 @@ fn walk_stmt(s: &Stmt, scope: &mut Scope, out: &mut Vec<Diagnostic>) {
                 _ => walk_target(target, scope, out),
             }
         }
-        // (An import binds a name without counting for these errors: CPython's
-        // symbol table marks it an import, not an assignment.)
         // In the symbol table's order: the body, `else`, each handler (its type, its
         // name, its body), `finally`.
         StmtKind::Try {
@@ -313,6 +311,8 @@ fn walk_stmt(s: &Stmt, scope: &mut Scope, out: &mut Vec<Diagnostic>) {
                 walk_body(&case.body, scope, out);
             }
         }
+        // (An import binds a name without counting for these errors: CPython's
+        // symbol table marks it an import, not an assignment.)
         _ => walk_children(s, scope, out),
     }
 }
