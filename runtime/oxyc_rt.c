@@ -1137,6 +1137,30 @@ PyObject *oxy_dict_from_tuples(PyObject *keys, PyObject *values) {
     return d;
 }
 
+/* `s` is an exact str equal to the ASCII text `t`. */
+static int oxy_str_equals_ascii(PyObject *s, const char *t) {
+    return s != NULL && PyUnicode_CheckExact(s) && PyUnicode_CompareWithASCIIString(s, t) == 0;
+}
+
+char oxy_module_kw_fits(PyObject *callable) {
+    if (PyFunction_Check(callable)) {
+        PyFunctionObject *f = (PyFunctionObject *)callable;
+        return oxy_str_equals_ascii(f->func_module, "collections") &&
+               oxy_str_equals_ascii(f->func_qualname, "namedtuple");
+    }
+    if (!PyType_Check(callable)) return 0;
+    /* Its metaclass derives from enum.EnumType. */
+    PyObject *mro = Py_TYPE(callable)->tp_mro;
+    if (mro == NULL || !PyTuple_Check(mro)) return 0;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(mro); i++) {
+        PyTypeObject *t = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
+        if (strcmp(t->tp_name, "EnumType") != 0 || !(t->tp_flags & Py_TPFLAGS_HEAPTYPE)) continue;
+        PyObject *module = PyDict_GetItemString(t->tp_dict, "__module__");
+        if (oxy_str_equals_ascii(module, "enum")) return 1;
+    }
+    return 0;
+}
+
 int oxy_list_remove(PyObject *l, PyObject *x) {
     if (!PyList_CheckExact(l)) return list_call_drop(l, "remove", x);
     /* When neither x's type nor an item's defines a comparison of its own, `==` is

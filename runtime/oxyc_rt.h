@@ -1032,6 +1032,10 @@ OXY_API PyObject *oxy_dict_template(Py_ssize_t n, PyObject *const *keys);
 /* A dict display of many literals: keys[i] -> values[i] (two tuples of the same
    size), inserted in order, as the display would. */
 OXY_API PyObject *oxy_dict_from_tuples(PyObject *keys, PyObject *values);
+/* Is `callable` collections.namedtuple, or a class made by enum's metaclass (both take
+   module=, which compiled callers pass: they have no frame to read it from)? Never
+   fails. */
+OXY_API char oxy_module_kw_fits(PyObject *callable);
 OXY_API PyObject *oxy_dict_from_template(PyObject *tpl, Py_ssize_t n, PyObject *const *keys,
                                          PyObject *const *values);
 

@@ -356,3 +356,37 @@ def test_class_header_split_over_lines() -> None:
     except RuntimeError as e:
         tb = all_entries(e)
     show("split header", tb)
+
+
+def fail_with(*args: object, **kwargs: object) -> object:
+    raise ValueError(len(args) + len(kwargs))
+
+
+class Caller:
+    call = staticmethod(fail_with)
+
+
+def test_calls_not_made_as_method_calls_report_their_start() -> None:
+    # With *args, **kwargs or 30 arguments, CPython 3.11 makes `o.m(...)` an
+    # attribute load and a call: the call's line is where its expression starts.
+    o = Caller()
+    xs = [1, 2]
+    kw = {"k": 3}
+    cases = [
+        ("star", lambda: (o
+                          .call(*xs))),
+        ("double star", lambda: (o
+                                 .call(**kw))),
+        ("thirty", lambda: (o
+                            .call(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+                                  15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29))),
+        ("plain", lambda: (o
+                           .call(1))),
+    ]
+    for name, call in cases:
+        try:
+            call()
+            tb = []
+        except ValueError as e:
+            tb = [t for t in entries(e) if t[2] == "<lambda>"]
+        show(name, tb)

@@ -436,6 +436,7 @@ prims! {
     CallKwCopy = "call_kw_copy", "oxy_call_kw_copy($0, $1)", [Obj, Obj] -> Obj, Null;
     CallKwSet = "call_kw_set", "oxy_call_kw_set($0, $1, $2, $3)", [Obj, Obj, Obj, Obj] -> void, Neg;
     ListToTuple = "list_to_tuple", "PyList_AsTuple($0)", [Obj] -> Obj, Null;
+    ModuleKwFits = "module_kw_fits", "oxy_module_kw_fits($0)", [Obj] -> Bool, Never;
     TupleToList = "tuple_to_list", "PySequence_List($0)", [Obj] -> Obj, Null;
     TupleToSet = "tuple_to_set", "PySet_New($0)", [Obj] -> Obj, Null;
     DictFromTuples = "dict_from_tuples", "oxy_dict_from_tuples($0, $1)", [Obj, Obj] -> Obj, Null;

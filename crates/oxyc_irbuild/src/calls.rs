@@ -488,8 +488,13 @@ impl<'a> FnBuilder<'a> {
     ) -> bool {
         let known = match m {
             "collections" => name == "namedtuple",
+            // (The functional API: a name and members, positional or `names=`.)
             "enum" => {
-                ["Enum", "IntEnum", "Flag", "IntFlag", "StrEnum"].contains(&name) && args.len() >= 2
+                ["Enum", "IntEnum", "Flag", "IntFlag", "StrEnum"].contains(&name)
+                    && (args.len() >= 2
+                        || keywords
+                            .iter()
+                            .any(|k| k.arg.as_ref().is_some_and(|a| a.name == "names")))
             }
             _ => false,
         };
@@ -510,22 +515,39 @@ impl<'a> FnBuilder<'a> {
     ) -> Val {
         let f = self.expr(func);
         let callable = self.box_val(&f);
-        let (mut regs, kwnames) = self.plain_args(args, keywords);
+        let (regs, kwnames) = self.plain_args(args, keywords);
+        // (Only if it is still that function or an enum class when called: a stand-in
+        // put there from outside gets the call as written.)
+        let fits = self.prim(Prim::ModuleKwFits, vec![callable]);
+        let (with, without, done) = (self.new_block(), self.new_block(), self.new_block());
+        let dst = self.temp(RType::Obj);
+        self.branch(fits, with, without);
+        self.switch_to(with);
         let modname = self.temp(RType::Obj);
         self.emit(OpKind::LoadGlobal {
             dst: modname,
             name: "__name__".into(),
         });
-        regs.push(modname);
-        let mut names = kwnames.unwrap_or_default();
+        let mut with_module = regs.clone();
+        with_module.push(modname);
+        let mut names = kwnames.clone().unwrap_or_default();
         names.push("module".into());
-        let dst = self.temp(RType::Obj);
+        self.emit(OpKind::CallObj {
+            dst,
+            callable,
+            args: with_module,
+            kwnames: Some(names),
+        });
+        self.goto(done);
+        self.switch_to(without);
         self.emit(OpKind::CallObj {
             dst,
             callable,
             args: regs,
-            kwnames: Some(names),
+            kwnames,
         });
+        self.goto(done);
+        self.switch_to(done);
         self.known_obj(Val::new(dst, Ty::Object), &ty)
     }
 

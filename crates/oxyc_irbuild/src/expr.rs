@@ -67,12 +67,19 @@ impl<'a> FnBuilder<'a> {
         // Ops report the line of their own expression (a multi-line statement's error
         // points at the failing part, as in CPython).
         let saved = self.line;
-        // (An attribute, and a method call, report the attribute's line, as CPython
-        // 3.11 does for a chain over several lines: `(s\n .upper()\n .missing())`.)
+        // (An attribute, and a call CPython 3.11 makes as a method call, report the
+        // attribute's line, as it does for a chain over several lines:
+        // `(s\n .upper()\n .missing())`.)
         let at = match &e.kind {
             ExprKind::Attribute { attr, .. } => attr.span.start,
-            ExprKind::Call { func, .. } => match &func.kind {
-                ExprKind::Attribute { attr, .. } => attr.span.start,
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => match &func.kind {
+                ExprKind::Attribute { attr, .. } if method_call_form(args, keywords) => {
+                    attr.span.start
+                }
                 _ => e.span.start,
             },
             _ => e.span.start,
@@ -1290,6 +1297,14 @@ fn contains_name(t: &Expr, n: &str) -> bool {
     let mut v = Vec::new();
     oxyc_sema::target_names(t, &mut v);
     v.iter().any(|m| m == n)
+}
+
+/// Whether CPython 3.11 compiles `obj.name(args)` as a method call (`LOAD_METHOD`),
+/// located at the attribute: no `*`/`**` arguments, and fewer than 30 stack slots.
+fn method_call_form(args: &[Expr], keywords: &[oxyc_syntax::ast::Keyword]) -> bool {
+    args.len() + keywords.len() + usize::from(!keywords.is_empty()) < 30
+        && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
+        && keywords.iter().all(|k| k.arg.is_some())
 }
 
 /// A display of at least this many items, all literals, is made from a tuple built
