@@ -119,9 +119,12 @@ impl Style {
         let excerpt = excerpt.strip_suffix('\r').unwrap_or(excerpt);
         let local_start = (span.start as usize - slice_start).min(excerpt.len());
         let local_end = (span.end as usize - slice_start).clamp(local_start, excerpt.len());
-        let real_col = excerpt[..local_start].chars().count() + 1;
+        // (Columns count characters; `get` keeps a span off a character boundary from
+        // panicking here.)
+        let col = |text: &str, at: usize| text.get(..at).map_or(at, |t| t.chars().count()) + 1;
+        let real_col = col(excerpt, local_start);
         let (excerpt, local_start, local_end) = window(excerpt, local_start, local_end);
-        let shown_col = excerpt[..local_start].chars().count() + 1;
+        let shown_col = col(&excerpt, local_start);
         let mut message = level.title(&diag.message).snippet(
             Snippet::source(&excerpt)
                 .line_start(first_line as usize)
