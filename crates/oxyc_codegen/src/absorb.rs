@@ -22,16 +22,16 @@
 
 use oxyc_ir::{Function, Module, OpKind};
 
-/// The most IR ops an absorbed function may weigh, with what it absorbs itself
-/// (450 rather than 192, with `GROWTH_OPS` 1536 rather than 768: methods that
-/// absorb the small ones they call are absorbed in turn — constraints 1.1% fewer
-/// instructions, raytrace 1.0%, scheduler 0.6%, no benchmark more; far larger limits
-/// cost more than they save: scheduler +29% at 2000/4000).
-const ABSORB_OPS: usize = 450;
+/// The most IR ops an absorbed function may weigh, with what it absorbs itself.
+/// (450, with `GROWTH_OPS` 1536, saved 1.1% of constraints' instructions, 1.0% of
+/// raytrace's and 0.6% of scheduler's, but made a cold build of build_speed.py's
+/// 500-line module 34% slower: left at 192/768.)
+const ABSORB_OPS: usize = 192;
 
-/// The most IR ops of absorbed bodies one caller takes in (a dispatch over four
-/// implementations of a method can then take in all the hot ones).
-const GROWTH_OPS: usize = 1536;
+/// The most IR ops of absorbed bodies one caller takes in (768 rather than 512:
+/// a dispatch over four implementations of a method can then take in all the
+/// hot ones — scheduler 3% fewer instructions, raytrace 0.9%, constraints +0.1%).
+const GROWTH_OPS: usize = 768;
 
 /// Per function (by `FuncId`): whether it is absorbed (has an `_inline` entry), and
 /// the call sites (block, op) of its own body that call an `_inline` entry.
