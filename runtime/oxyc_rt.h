@@ -158,6 +158,29 @@ static inline __attribute__((always_inline)) void oxy_xdecref_hinted(PyObject *o
         if (OXY_UNLIKELY(--(o)->ob_refcnt == 0)) { _Py_Dealloc(o); after } \
     } while (0)
 #endif
+/* None, True and False are pinned: compiled code does not count its references to
+   them (3.11 and earlier on 64-bit builds; 3.12 makes them immortal itself).  Their
+   counts are raised by 2^60 once per process (oxy_pin_singletons), so references
+   the interpreter releases without compiled code having counted them can never
+   bring one to zero; sys.getrefcount() of them then reports about 2^60, as 3.12's
+   immortal objects report a large constant.  This matters for speed: every
+   function that returns None or stores None into a field would otherwise write the
+   same word of memory, and each such write waits for the one before it.
+   Reference-debugging builds keep counting (their totals must balance). */
+#if !defined(Py_REF_DEBUG) && PY_VERSION_HEX < 0x030C0000 && SIZEOF_VOID_P == 8
+#define OXY_PINNED_SINGLETONS 1
+#define OXY_INCREF_PINNED(o) ((void)0)
+#define OXY_DECREF_PINNED(o) ((void)0)
+#elif !defined(Py_REF_DEBUG) && PY_VERSION_HEX >= 0x030C0000
+#define OXY_PINNED_SINGLETONS 0
+#define OXY_INCREF_PINNED(o) ((void)0)
+#define OXY_DECREF_PINNED(o) ((void)0)
+#else
+#define OXY_PINNED_SINGLETONS 0
+#define OXY_INCREF_PINNED(o) Py_INCREF(o)
+#define OXY_DECREF_PINNED(o) Py_DECREF(o)
+#endif
+OXY_API OXY_COLD void oxy_pin_singletons(void);
 /* A release after which an earlier check of the module's constants still holds
    unless it freed the object (which may run __del__): `on_change` runs (a jump to
    the code that reads the constants from the module dict) if a re-check then finds
@@ -165,6 +188,33 @@ static inline __attribute__((always_inline)) void oxy_xdecref_hinted(PyObject *o
 #define OXY_DECREF_K(o, on_change) do { \
         PyObject *oxy_k_ = (PyObject *)(o); \
         OXY_DECREF_HOOK(oxy_k_, if (OXY_UNLIKELY(!OXY_CONSTS_INTACT()) && !oxy_consts_recheck()) { on_change }); \
+    } while (0)
+/* Counting a reference to a value that may be None: no write to None's count where
+   it is pinned (a test instead, which the branch predictor mostly gets right). */
+#if OXY_PINNED_SINGLETONS
+#define OXY_COUNTED(o) ((PyObject *)(o) != Py_None)
+#else
+#define OXY_COUNTED(o) 1
+#endif
+#define OXY_INCREF_NN(o) do { \
+        PyObject *oxy_nn_ = (PyObject *)(o); \
+        if (OXY_COUNTED(oxy_nn_)) Py_INCREF(oxy_nn_); \
+    } while (0)
+#define OXY_DECREF_NN(o) do { \
+        PyObject *oxy_nn_ = (PyObject *)(o); \
+        if (OXY_COUNTED(oxy_nn_)) OXY_DECREF(oxy_nn_); \
+    } while (0)
+#define OXY_XDECREF_NN(o) do { \
+        PyObject *oxy_nn_ = (PyObject *)(o); \
+        if (oxy_nn_ != NULL && OXY_COUNTED(oxy_nn_)) OXY_DECREF(oxy_nn_); \
+    } while (0)
+#define OXY_DECREF_K_NN(o, on_change) do { \
+        PyObject *oxy_nnk_ = (PyObject *)(o); \
+        if (OXY_COUNTED(oxy_nnk_)) OXY_DECREF_K(oxy_nnk_, on_change); \
+    } while (0)
+#define OXY_XDECREF_K_NN(o, on_change) do { \
+        PyObject *oxy_nnk_ = (PyObject *)(o); \
+        if (oxy_nnk_ != NULL && OXY_COUNTED(oxy_nnk_)) OXY_DECREF_K(oxy_nnk_, on_change); \
     } while (0)
 /* oxy_list_decref with the re-check of OXY_DECREF_K. */
 #define OXY_LIST_DECREF_K(o, on_change) do { \

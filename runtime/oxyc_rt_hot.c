@@ -647,6 +647,18 @@ void oxy_stack_init(void) {
     oxy_rt_stack_limit = (uintptr_t)addr + margin;
 }
 
+void oxy_pin_singletons(void) {
+#if OXY_PINNED_SINGLETONS
+    /* (Once per process: a module imported later finds the counts already raised.
+       At most 2^59 + 2^60, far from overflow either way.) */
+    const Py_ssize_t pin = (Py_ssize_t)1 << 60;
+    PyObject *singletons[] = {Py_None, Py_True, Py_False};
+    for (size_t i = 0; i < sizeof singletons / sizeof singletons[0]; i++) {
+        if (Py_REFCNT(singletons[i]) < pin / 2) singletons[i]->ob_refcnt += pin;
+    }
+#endif
+}
+
 PyTypeObject *oxy_plain_types[32];
 unsigned oxy_plain_shift;
 

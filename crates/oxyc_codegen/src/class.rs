@@ -171,6 +171,7 @@ fn read_field(
         _ if borrow => " /* borrowed */".to_string(),
         RType::Int => format!(" oxy_int_incref({dst});"),
         RType::Float | RType::Bool => String::new(),
+        _ if admits_none(f) => format!(" OXY_INCREF_NN({dst});"),
         _ => format!(" Py_INCREF({dst});"),
     };
     // Unset: AttributeError, unless the class has a __getattr__ to ask. (The value
@@ -229,9 +230,27 @@ pub fn int_field_deferred(
     Some((read, test))
 }
 
+/// May field `f` hold None (declared `Optional[...]`, `None`, or of any type)? Its
+/// values' references are then counted with a test for None first (`OXY_INCREF_NN`:
+/// None is pinned, see `OXY_PINNED_SINGLETONS` in the runtime).
+fn admits_none(f: &Field) -> bool {
+    f.ty == RType::Obj && crate::func::check_admits_none(f.check.as_deref())
+}
+
+/// How a field store takes its value's reference.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Take {
+    /// Counts a new one.
+    Count,
+    /// Takes over the caller's (no increment).
+    Steal,
+    /// The value is None, True or False, whose references are not counted where
+    /// they are pinned (`OXY_INCREF_PINNED`).
+    Pinned,
+}
+
 /// C code storing `src` (borrowed) into field `j`.
-/// `steal`: the field takes over `src`'s reference (no increment).
-pub fn set_field_code(m: &Module, obj: &str, ci: u32, j: u32, src: &str, steal: bool) -> String {
+pub fn set_field_code(m: &Module, obj: &str, ci: u32, j: u32, src: &str, take: Take) -> String {
     let f = &m.classes[ci as usize].fields[j as usize];
     write_field(
         &struct_name(ci),
@@ -239,7 +258,7 @@ pub fn set_field_code(m: &Module, obj: &str, ci: u32, j: u32, src: &str, steal: 
         j,
         obj,
         src,
-        steal,
+        take,
         !tracked_from_birth(m, ci),
     )
 }
@@ -247,7 +266,7 @@ pub fn set_field_code(m: &Module, obj: &str, ci: u32, j: u32, src: &str, steal: 
 /// `set_field_code` for class `k` of another module.
 pub fn set_xfield_code(m: &Module, obj: &str, k: u32, j: u32, src: &str) -> String {
     let f = &m.xclasses[k as usize].fields[j as usize];
-    write_field(&xstruct_name(k), f, j, obj, src, false, true)
+    write_field(&xstruct_name(k), f, j, obj, src, Take::Count, true)
 }
 
 /// `track`: the owner may still be untracked by the GC (see `tracked_from_birth`).
@@ -257,15 +276,17 @@ fn write_field(
     j: u32,
     obj: &str,
     src: &str,
-    steal: bool,
+    take: Take,
     track: bool,
 ) -> String {
     let o = format!("(({st} *){obj})");
     let n = field_name(f, j as usize);
+    // (A field that may hold None counts its values with a test for None first.)
+    let nn = if admits_none(f) { "_NN" } else { "" };
     match f.ty {
         RType::Int => format!(
             "{{ oxy_int oxy_old = {o}->{n}; {}{o}->{n} = {src}; oxy_int_release_old(oxy_old); }}",
-            if steal {
+            if take == Take::Steal {
                 String::new()
             } else {
                 format!("oxy_int_incref({src}); ")
@@ -274,11 +295,12 @@ fn write_field(
         RType::Float => format!("{o}->{n} = oxy_float_field({src});"),
         RType::Bool => format!("{o}->{n} = {src};"),
         _ => format!(
-            "{{ PyObject *oxy_old = {o}->{n}; {}{o}->{n} = {src};{} OXY_XDECREF(oxy_old); }}",
-            if steal {
-                String::new()
-            } else {
-                format!("Py_INCREF({src}); ")
+            "{{ PyObject *oxy_old = {o}->{n}; {}{o}->{n} = {src};{} OXY_XDECREF{nn}(oxy_old); }}",
+            match take {
+                Take::Steal => String::new(),
+                Take::Pinned => format!("OXY_INCREF_PINNED({src}); "),
+                Take::Count if nn.is_empty() => format!("Py_INCREF({src}); "),
+                Take::Count => format!("OXY_INCREF_NN({src}); "),
             },
             if track && may_hold_container(f) {
                 format!(" oxy_native_track({obj}, {src});")

@@ -71,6 +71,8 @@ struct Emitter<'a> {
     generic: bool,
     /// Per register: it can only hold None (see `none_regs`).
     none: Vec<bool>,
+    /// Per register: may hold None among other values (`maybe_none_regs`).
+    maybe_none: Vec<bool>,
     /// Per register: it only holds lists compiled code built (see `list_regs`).
     lists: Vec<bool>,
     /// Per register: the str constant that every definition of it loads, if any.
@@ -228,6 +230,73 @@ fn none_regs(m: &Module, f: &Function) -> Vec<bool> {
             .or_insert_with(|| m.functions.get(func.0 as usize).is_some_and(returns_none)),
         _ => false,
     })
+}
+
+/// Is a value checked against `check` (a field's, parameter's or return's type; None
+/// = any object) possibly None?
+pub(crate) fn check_admits_none(check: Option<&str>) -> bool {
+    check.is_none_or(|c| c == "None" || c.starts_with("Optional["))
+}
+
+/// The object registers of `f` that may hold None among other values (a copy of an
+/// `Optional[...]` field, parameter or return value, or of a `None` constant mixed
+/// with others): their references are counted with a test for None first
+/// (`OXY_INCREF_NN`), since None is pinned (`OXY_PINNED_SINGLETONS`) and the writes
+/// to its count would otherwise chain every such release to the one before.
+/// Registers of other definitions keep the plain count (no test: most never hold
+/// None).
+fn maybe_none_regs(m: &Module, f: &Function) -> Vec<bool> {
+    let n = f.regs.len();
+    let mut yes = vec![false; n];
+    for (i, p) in f.params.iter().enumerate() {
+        if i < n && p.ty == RType::Obj && p.tuple.is_none() {
+            yes[i] = check_admits_none(p.check.as_deref());
+        }
+    }
+    let mut copies: Vec<(usize, usize)> = Vec::new();
+    for op in f.blocks.iter().flat_map(|b| &b.ops) {
+        let Some(d) = op.def() else { continue };
+        let d = d.0 as usize;
+        if d >= n || f.regs[d].ty != RType::Obj {
+            continue;
+        }
+        let maybe = match &op.kind {
+            OpKind::Const {
+                value: Const::None, ..
+            } => true,
+            OpKind::GetField { class, field, .. } => m
+                .classes
+                .get(*class as usize)
+                .and_then(|c| c.fields.get(*field as usize))
+                .is_some_and(|fl| check_admits_none(fl.check.as_deref())),
+            OpKind::XGetField { class, field, .. } => m
+                .xclasses
+                .get(*class as usize)
+                .and_then(|c| c.fields.get(*field as usize))
+                .is_some_and(|fl| check_admits_none(fl.check.as_deref())),
+            OpKind::Call { func, .. } => m.functions.get(func.0 as usize).is_some_and(|g| {
+                g.ret == RType::Obj && !g.is_generator && check_admits_none(g.ret_check.as_deref())
+            }),
+            OpKind::Assign { src, .. } => {
+                copies.push((d, src.0 as usize));
+                false
+            }
+            _ => false,
+        };
+        yes[d] |= maybe;
+    }
+    // A copy of a register that may hold None may too (grow to a fixpoint).
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for &(d, s) in &copies {
+            if !yes[d] && yes.get(s).copied().unwrap_or(false) {
+                yes[d] = true;
+                changed = true;
+            }
+        }
+    }
+    yes
 }
 
 /// The direct awaits of compiled coroutines in generator `f` that can run the callee
@@ -779,6 +848,7 @@ fn emit_copy(
         absorb,
         generic: matches!(variant, Variant::Generic),
         none: none_regs(m, f),
+        maybe_none: maybe_none_regs(m, f),
         lists: list_regs(f),
         strs: str_const_regs(f),
     };
@@ -1563,6 +1633,18 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    /// Can `r` only hold None? (Its references are then not counted: see
+    /// `OXY_PINNED_SINGLETONS` in the runtime.)
+    fn is_none(&self, r: Reg) -> bool {
+        self.none.get(r.0 as usize).copied().unwrap_or(false)
+    }
+
+    /// May `r` hold None among other values? (Its references are then counted with
+    /// a test for None first: `maybe_none_regs`.)
+    fn is_maybe_none(&self, r: Reg) -> bool {
+        self.maybe_none.get(r.0 as usize).copied().unwrap_or(false)
+    }
+
     fn incref_expr(&self, r: Reg) -> String {
         match self.f.ty(r) {
             RType::Int => format!("oxy_int_incref({});", self.reg(r)),
@@ -1964,8 +2046,13 @@ impl<'a> Emitter<'a> {
                         if n > 0 {
                             let _ = write!(self.out, "    if ({dn} != NULL) {{");
                             for (i, it) in items.iter().enumerate() {
+                                let inc = if self.is_none(*it) {
+                                    "OXY_INCREF_PINNED"
+                                } else {
+                                    "Py_INCREF"
+                                };
                                 let r = self.reg(*it);
-                                let _ = write!(self.out, " Py_INCREF({r}); {set}({dn}, {i}, {r});");
+                                let _ = write!(self.out, " {inc}({r}); {set}({dn}, {i}, {r});");
                             }
                             if *kind == BuildKind::Tuple {
                                 let _ = write!(self.out, " oxyc_tuple_untrack_atomic({dn});");
@@ -2271,13 +2358,24 @@ impl<'a> Emitter<'a> {
                     *class,
                     *field,
                     self.reg(*src),
-                    *steal,
+                    if *steal {
+                        crate::class::Take::Steal
+                    } else if self.is_none(*src) {
+                        crate::class::Take::Pinned
+                    } else {
+                        crate::class::Take::Count
+                    },
                 );
                 if let Some(k) = self.on_consts_changed() {
-                    code = code.replace(
-                        "OXY_XDECREF(oxy_old);",
-                        &format!("OXY_XDECREF_K(oxy_old, {k});"),
-                    );
+                    code = code
+                        .replace(
+                            "OXY_XDECREF(oxy_old);",
+                            &format!("OXY_XDECREF_K(oxy_old, {k});"),
+                        )
+                        .replace(
+                            "OXY_XDECREF_NN(oxy_old);",
+                            &format!("OXY_XDECREF_K_NN(oxy_old, {k});"),
+                        );
                 }
                 let _ = writeln!(self.out, "    {code}");
             }
@@ -2488,6 +2586,12 @@ impl<'a> Emitter<'a> {
                 let _ = match self.f.ty(*reg) {
                     RType::Int if self.cold => writeln!(self.out, "    oxy_int_incref_ool({r});"),
                     RType::Int => writeln!(self.out, "    oxy_int_incref({r});"),
+                    RType::Obj if self.is_none(*reg) => {
+                        writeln!(self.out, "    OXY_INCREF_PINNED({r});")
+                    }
+                    RType::Obj if self.is_maybe_none(*reg) => {
+                        writeln!(self.out, "    OXY_INCREF_NN({r});")
+                    }
                     RType::Obj => writeln!(self.out, "    Py_INCREF({r});"),
                     _ => writeln!(self.out, "    "),
                 };
@@ -2497,17 +2601,20 @@ impl<'a> Emitter<'a> {
                 let _ = match self.f.ty(*reg) {
                     RType::Int if self.cold => writeln!(self.out, "    oxy_int_xdecref_ool({r});"),
                     RType::Int => writeln!(self.out, "    oxy_int_decref({r});"),
-                    RType::Obj if self.none.get(reg.0 as usize).copied().unwrap_or(false) => {
+                    RType::Obj if self.is_none(*reg) => {
                         writeln!(self.out, "    OXY_DECREF_NONE({r});")
                     }
                     RType::Obj if self.is_list(*reg) => match self.on_consts_changed() {
                         Some(k) => writeln!(self.out, "    OXY_LIST_DECREF_K({r}, {k});"),
                         None => writeln!(self.out, "    oxy_list_decref({r});"),
                     },
-                    RType::Obj => match self.on_consts_changed() {
-                        Some(k) => writeln!(self.out, "    OXY_DECREF_K({r}, {k});"),
-                        None => writeln!(self.out, "    OXY_DECREF({r});"),
-                    },
+                    RType::Obj => {
+                        let nn = if self.is_maybe_none(*reg) { "_NN" } else { "" };
+                        match self.on_consts_changed() {
+                            Some(k) => writeln!(self.out, "    OXY_DECREF_K{nn}({r}, {k});"),
+                            None => writeln!(self.out, "    OXY_DECREF{nn}({r});"),
+                        }
+                    }
                     _ => writeln!(self.out, "    "),
                 };
             }
@@ -2519,7 +2626,13 @@ impl<'a> Emitter<'a> {
                     (RType::Obj, Some(k)) if self.is_list(*reg) => {
                         format!("OXY_LIST_XDECREF_K({}, {k});", self.reg(*reg))
                     }
+                    (RType::Obj, Some(k)) if self.is_maybe_none(*reg) => {
+                        format!("OXY_XDECREF_K_NN({}, {k});", self.reg(*reg))
+                    }
                     (RType::Obj, Some(k)) => format!("OXY_XDECREF_K({}, {k});", self.reg(*reg)),
+                    (RType::Obj, None) if self.is_maybe_none(*reg) => {
+                        format!("OXY_XDECREF_NN({});", self.reg(*reg))
+                    }
                     (RType::Obj, None) if self.is_list(*reg) => {
                         format!("oxy_list_xdecref({});", self.reg(*reg))
                     }
@@ -2553,6 +2666,10 @@ impl<'a> Emitter<'a> {
                 // (The module's constant table keeps it alive.)
                 let e = self.consts.obj(c);
                 format!("{dn} = {e};")
+            }
+            (RType::Obj, c @ (Const::None | Const::Bool(_))) => {
+                let e = self.consts.obj(c);
+                format!("{dn} = {e}; OXY_INCREF_PINNED({dn});")
             }
             (RType::Obj, c) => {
                 let e = self.consts.obj(c);

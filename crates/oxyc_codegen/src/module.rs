@@ -288,6 +288,8 @@ pub fn emit(
 
     let short = m.name.rsplit('.').next().unwrap_or(&m.name);
     let _ = writeln!(out, "static int oxy_exec(PyObject *module) {{");
+    // (First: compiled code does not count references to None, True and False.)
+    let _ = writeln!(out, "    oxy_pin_singletons();");
     let _ = writeln!(out, "    oxy_module = module;");
     let _ = writeln!(out, "    oxy_globals = PyModule_GetDict(module);");
     let _ = writeln!(out, "    if (oxy_globals == NULL) return -1;");

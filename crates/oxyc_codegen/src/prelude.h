@@ -8,15 +8,10 @@
 #define OXYC_UNUSED __attribute__((unused))
 /* The body of a small function that hot call sites must inline (`absorb.rs`). */
 #define OXY_ALWAYS_INLINE __attribute__((always_inline))
-/* Release a value known to be None: its count never reaches zero (the interpreter
-   holds references to None), so no test.  Not where None is immortal (3.12+: its
-   count must not move, increments leave it alone) or references are counted for
-   debugging: the interpreter's own macro there. */
-#if defined(Py_REF_DEBUG) || PY_VERSION_HEX >= 0x030C0000
-#define OXY_DECREF_NONE(o) Py_DECREF(o)
-#else
-#define OXY_DECREF_NONE(o) ((void)(((PyObject *)(o))->ob_refcnt--))
-#endif
+/* Count a reference to a value known to be None, True or False, or release one:
+   nothing, where they are pinned (see OXY_PINNED_SINGLETONS in oxyc_rt.h).  Where
+   they are not (reference-debugging builds), the interpreter's macros. */
+#define OXY_DECREF_NONE(o) OXY_DECREF_PINNED(o)
 
 static OXYC_UNUSED inline PyObject *oxyc_newref(PyObject *o) {
     Py_INCREF(o);
