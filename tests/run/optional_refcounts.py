@@ -89,6 +89,24 @@ def pick(a: Optional[Payload], b: Optional[Payload], first: bool) -> Optional[Pa
     return chosen
 
 
+class Source:
+    def __init__(self, item: Optional[Payload]) -> None:
+        self.item = item
+
+    def get(self, i: int) -> Optional[Payload]:
+        return self.item if i % 2 == 0 else None
+
+
+def drain(src: Source, times: int) -> int:
+    """Calls `get` through the method table when a subclass overrides it."""
+    found = 0
+    for i in range(times):
+        got = src.get(i)
+        if got is not None:
+            found += 1
+    return found
+
+
 def nones(times: int) -> int:
     count = 0
     for _ in range(times):
@@ -161,6 +179,23 @@ def test_params_and_returns() -> None:
     EVENTS.clear()
 
 
+def test_overridden() -> None:
+    class Every(Source):
+        def get(self, i: int) -> Optional[Payload]:
+            return self.item if i % 3 == 0 else None
+
+    p = Payload("o")
+    base = sys.getrefcount(p)
+    plain = Source(p)
+    every = Every(p)
+    print(drain(plain, 1000), drain(every, 1000), sys.getrefcount(p) - base)
+    del plain, every
+    print(sys.getrefcount(p) - base)
+    del p
+    print(EVENTS)
+    EVENTS.clear()
+
+
 def test_interpreted_side() -> None:
     # The interpreter stores and clears the fields; compiled code reads them.
     link = Link(None, None)
@@ -178,4 +213,5 @@ test_swaps()
 test_chain()
 test_toggle_and_flags()
 test_params_and_returns()
+test_overridden()
 test_interpreted_side()

@@ -255,6 +255,16 @@ fn maybe_none_regs(m: &Module, f: &Function) -> Vec<bool> {
     }
     let mut copies: Vec<(usize, usize)> = Vec::new();
     for op in f.blocks.iter().flat_map(|b| &b.ops) {
+        // (A value checked against an annotation that admits None: a call's result
+        // through the method table or the interpreter.)
+        if let OpKind::CheckType { src, expected, .. } = &op.kind
+            && f.regs
+                .get(src.0 as usize)
+                .is_some_and(|r| r.ty == RType::Obj)
+            && check_admits_none(Some(expected))
+        {
+            yes[src.0 as usize] = true;
+        }
         let Some(d) = op.def() else { continue };
         let d = d.0 as usize;
         if d >= n || f.regs[d].ty != RType::Obj {
