@@ -197,9 +197,10 @@ fn returns_none(f: &Function) -> bool {
 }
 
 /// The registers of `f` that can only hold None: defined by `None` constants, calls
-/// of compiled functions that return None, and copies of such registers. Releasing
-/// one needs no test for zero (None's count never reaches it: the interpreter holds
-/// references to it, and would abort if it did).
+/// of compiled functions that return None, and copies of such registers. Their
+/// references are not counted at all (None is pinned: `OXY_PINNED_SINGLETONS` in the
+/// runtime), so a register put here wrongly would skip increments of a live object:
+/// only what is certain counts.
 fn none_regs(m: &Module, f: &Function) -> Vec<bool> {
     let mut callee_none: indexmap::IndexMap<u32, bool> = Default::default();
     // Copies of a register that a `check_type[None]` earlier in the block let through
@@ -209,7 +210,13 @@ fn none_regs(m: &Module, f: &Function) -> Vec<bool> {
         let mut checked: Vec<Reg> = Vec::new();
         for (oi, op) in b.ops.iter().enumerate() {
             match &op.kind {
-                OpKind::CheckType { src, expected, .. } if expected == "None" => checked.push(*src),
+                // (Only a check that can fail is emitted: one without an error edge
+                // proves nothing, and a register counted here skips increments.)
+                OpKind::CheckType { src, expected, .. }
+                    if expected == "None" && op.err.is_some() =>
+                {
+                    checked.push(*src)
+                }
                 OpKind::Assign { src, .. } if checked.contains(src) => {
                     checked_copies.insert((bi, oi));
                 }
