@@ -302,14 +302,20 @@ fn maybe_none_regs(m: &Module, f: &Function) -> Vec<bool> {
         };
         yes[d] |= maybe;
     }
-    // A copy of a register that may hold None may too (grow to a fixpoint).
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for &(d, s) in &copies {
-            if !yes[d] && yes.get(s).copied().unwrap_or(false) {
+    // A copy of a register that may hold None may too (a worklist over the copies,
+    // linear in their number).
+    let mut copied_to: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(d, s) in &copies {
+        if let Some(ds) = copied_to.get_mut(s) {
+            ds.push(d);
+        }
+    }
+    let mut work: Vec<usize> = (0..n).filter(|&r| yes[r]).collect();
+    while let Some(s) = work.pop() {
+        for &d in &copied_to[s] {
+            if !yes[d] {
                 yes[d] = true;
-                changed = true;
+                work.push(d);
             }
         }
     }
