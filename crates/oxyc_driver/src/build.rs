@@ -853,7 +853,19 @@ pub(crate) fn decode_source(path: &Path, bytes: Vec<u8>) -> Result<String, Modul
 /// of `coding[:=]\s*([-\w.]+)` in a comment that is the first line, or the second
 /// when the first is blank or a comment, as the interpreter's tokenizer reads them.
 fn declared_encoding(bytes: &[u8]) -> Option<(String, u32)> {
-    let mut lines = bytes.split(|&b| b == b'\n');
+    // (Lines end as the interpreter reads them: at "\n", "\r\n" or a lone "\r".)
+    let mut rest = bytes;
+    let mut lines = std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = (0..rest.len())
+            .find(|&i| oxyc_syntax::span::is_line_end(rest, i))
+            .unwrap_or(rest.len());
+        let line = &rest[..end];
+        rest = rest.get(end + 1..).unwrap_or_default();
+        Some(line)
+    });
     for line_no in 1..=2u32 {
         let line = lines.next()?;
         let text = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
@@ -973,13 +985,9 @@ fn encoding_family(name: &str) -> Encoding {
 /// 1-based line and column of byte `at` (columns count bytes).
 fn line_col_of(bytes: &[u8], at: usize) -> (u32, u32) {
     let before = bytes.get(..at).unwrap_or_default();
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let col = at
-        - before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |p| p + 1)
-        + 1;
+    let ends = |i: &usize| oxyc_syntax::span::is_line_end(bytes, *i);
+    let line = (0..before.len()).filter(ends).count() + 1;
+    let col = at - (0..before.len()).rev().find(ends).map_or(0, |p| p + 1) + 1;
     (
         u32::try_from(line).unwrap_or(u32::MAX),
         u32::try_from(col).unwrap_or(u32::MAX),
@@ -1060,6 +1068,18 @@ mod tests {
             read_source(&not_first),
             Err(ModuleError::NotUtf8 { .. })
         ));
+        // Lines that end in a lone "\r" are lines too, as for the interpreter.
+        let cr = dir.path().join("cr.py");
+        std::fs::write(&cr, b"# comment\r# coding: latin-1\rx = '\xe9'\r").unwrap();
+        assert_eq!(
+            read_source(&cr).unwrap(),
+            "# comment\r# coding: latin-1\rx = '\u{e9}'\r"
+        );
+        std::fs::write(&cr, b"x = 1\r# a\r# coding: latin-1\ry = '\xe9'\r").unwrap();
+        match read_source(&cr) {
+            Err(ModuleError::NotUtf8 { line, col, .. }) => assert_eq!((line, col), (4, 6)),
+            other => panic!("{other:?}"),
+        }
         let utf8 = dir.path().join("utf8.py");
         std::fs::write(&utf8, "# coding: UTF-8\ns = 'é'\n").unwrap();
         assert_eq!(read_source(&utf8).unwrap(), "# coding: UTF-8\ns = 'é'\n");

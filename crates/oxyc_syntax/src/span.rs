@@ -16,6 +16,17 @@ impl Span {
     }
 }
 
+/// Does a line end at byte `i` of `bytes`? At a `\n`, and at a `\r` not followed by
+/// one: the interpreter reads `\r\n` and a lone `\r` as `\n` (old Mac line endings
+/// count lines as any others do).
+pub fn is_line_end(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b'\n') => true,
+        Some(b'\r') => bytes.get(i + 1) != Some(&b'\n'),
+        _ => false,
+    }
+}
+
 /// Maps byte offsets to 1-based lines and columns.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
@@ -25,8 +36,9 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut line_starts = vec![0];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
+        let bytes = text.as_bytes();
+        for i in 0..bytes.len() {
+            if is_line_end(bytes, i) {
                 line_starts.push(i as u32 + 1);
             }
         }
@@ -71,5 +83,19 @@ mod tests {
         assert_eq!(idx.line(6), 2);
         // 'é' is two bytes; the '=' after it is column 4.
         assert_eq!(idx.line_col(text, 10), (2, 4));
+    }
+
+    #[test]
+    fn carriage_returns_end_lines_too() {
+        // "\r\n" is one line end, a lone "\r" another.
+        let text = "a = 1\r\nb = 2\rc = 3\r";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line(0), 1);
+        assert_eq!(idx.line(5), 1);
+        assert_eq!(idx.line(6), 1);
+        assert_eq!(idx.line(7), 2);
+        assert_eq!(idx.line(13), 3);
+        assert_eq!(idx.line_col(text, 17), (3, 5));
+        assert_eq!(idx.line_start(3), Some(13));
     }
 }
