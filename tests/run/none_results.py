@@ -1,5 +1,5 @@
 """Results of compiled functions that return None on every path, released without a
-test for zero (`OXY_DECREF_NONE`): dropped, kept, copied, compared, after a bare
+count at all (`OXY_DECREF_PINNED`): dropped, kept, copied, compared, after a bare
 `return`, an implicit one, one that raises on some path, and methods dispatched
 by exact type (and a subclass's override)."""
 

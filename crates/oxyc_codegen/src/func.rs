@@ -2625,7 +2625,7 @@ impl<'a> Emitter<'a> {
                     RType::Int if self.cold => writeln!(self.out, "    oxy_int_xdecref_ool({r});"),
                     RType::Int => writeln!(self.out, "    oxy_int_decref({r});"),
                     RType::Obj if self.is_none(*reg) => {
-                        writeln!(self.out, "    OXY_DECREF_NONE({r});")
+                        writeln!(self.out, "    OXY_DECREF_PINNED({r});")
                     }
                     RType::Obj if self.is_list(*reg) => match self.on_consts_changed() {
                         Some(k) => writeln!(self.out, "    OXY_LIST_DECREF_K({r}, {k});"),
@@ -2653,11 +2653,11 @@ impl<'a> Emitter<'a> {
                         format!("OXY_XDECREF_K_NN({}, {k});", self.reg(*reg))
                     }
                     (RType::Obj, Some(k)) => format!("OXY_XDECREF_K({}, {k});", self.reg(*reg)),
-                    (RType::Obj, None) if self.is_maybe_none(*reg) => {
-                        format!("OXY_XDECREF_NN({});", self.reg(*reg))
-                    }
                     (RType::Obj, None) if self.is_list(*reg) => {
                         format!("oxy_list_xdecref({});", self.reg(*reg))
+                    }
+                    (RType::Obj, None) if self.is_maybe_none(*reg) => {
+                        format!("OXY_XDECREF_NN({});", self.reg(*reg))
                     }
                     _ => self.release(*reg),
                 };

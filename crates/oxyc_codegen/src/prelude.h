@@ -8,11 +8,6 @@
 #define OXYC_UNUSED __attribute__((unused))
 /* The body of a small function that hot call sites must inline (`absorb.rs`). */
 #define OXY_ALWAYS_INLINE __attribute__((always_inline))
-/* Count a reference to a value known to be None, True or False, or release one:
-   nothing, where they are pinned (see OXY_PINNED_SINGLETONS in oxyc_rt.h).  Where
-   they are not (reference-debugging builds), the interpreter's macros. */
-#define OXY_DECREF_NONE(o) OXY_DECREF_PINNED(o)
-
 static OXYC_UNUSED inline PyObject *oxyc_newref(PyObject *o) {
     Py_INCREF(o);
     return o;
