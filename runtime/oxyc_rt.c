@@ -3841,6 +3841,105 @@ PyObject *oxy_ivec_bad_store(void) {
 
 
 /* ======================================================================== */
+/* The frame of a module's body (see oxy_run_module_body)                   */
+/* ======================================================================== */
+
+#define OXY_BODY_NAME "__oxy_module_body__"
+
+/* The frame's line: a frame object's f_lineno, when not 0, is the line it reports
+   (tracebacks, warnings, f_lineno).  Its layout is internal: known for 3.11 and 3.12;
+   elsewhere the body's lines go to a dummy and the frame says line 1. */
+#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030D0000
+#define Py_BUILD_CORE 1
+#include "internal/pycore_frame.h"
+#undef Py_BUILD_CORE
+static int *oxy_frame_lineno(PyFrameObject *f) { return &((struct _frame *)f)->f_lineno; }
+#else
+static int oxy_no_frame_lineno;
+static int *oxy_frame_lineno(PyFrameObject *f) {
+    (void)f;
+    return &oxy_no_frame_lineno;
+}
+#endif
+
+typedef struct {
+    PyObject *(*body)(int);
+    int depth;
+    PyObject *globals;
+    int **lineno;
+} oxy_body_call;
+
+/* The builtin the frame's code calls: it takes its own name out of the module's
+   dict (the frame found it there) and runs the compiled body. */
+static PyObject *oxy_body_trampoline(PyObject *self, PyObject *unused) {
+    (void)unused;
+    oxy_body_call *c = (oxy_body_call *)PyCapsule_GetPointer(self, NULL);
+    if (c == NULL) return NULL;
+    if (PyDict_DelItemString(c->globals, OXY_BODY_NAME) < 0) return NULL;
+    PyFrameObject *frame = PyEval_GetFrame(); /* (borrowed: the frame calling us) */
+    if (frame == NULL) {
+        PyErr_SetString(PyExc_SystemError, "oxyc: the module body has no frame");
+        return NULL;
+    }
+    *c->lineno = oxy_frame_lineno(frame);
+    PyObject *r = c->body(c->depth);
+    *c->lineno = NULL;
+    return r;
+}
+
+static PyMethodDef oxy_body_def = {OXY_BODY_NAME, oxy_body_trampoline, METH_NOARGS, NULL};
+
+/* Drop the head of the pending exception's traceback when it is the entry of the
+   frame running `code`: that frame is always at line 1, and the compiled body's own
+   entries below it say where the error was. */
+static void oxy_drop_body_entry(PyObject *code) {
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    if (tb != NULL && PyTraceBack_Check(tb)) {
+        PyTracebackObject *e = (PyTracebackObject *)tb;
+        PyCodeObject *c = PyFrame_GetCode(e->tb_frame);
+        if ((PyObject *)c == code && e->tb_next != NULL) {
+            PyObject *next = (PyObject *)e->tb_next;
+            Py_INCREF(next);
+            Py_DECREF(tb);
+            tb = next;
+        }
+        Py_DECREF(c);
+    }
+    PyErr_NormalizeException(&t, &v, &tb);
+    if (v != NULL && tb != NULL && PyExceptionInstance_Check(v)) PyException_SetTraceback(v, tb);
+    PyErr_Restore(t, v, tb);
+}
+
+PyObject *oxy_run_module_body(PyObject *(*body)(int), int depth, PyObject *globals,
+                              const char *filename, int **lineno) {
+    oxy_body_call call = {body, depth, globals, lineno};
+    PyObject *code = Py_CompileString(OXY_BODY_NAME "()", filename, Py_eval_input);
+    if (code == NULL) return NULL;
+    PyObject *cap = PyCapsule_New(&call, NULL, NULL);
+    PyObject *fn = cap == NULL ? NULL : PyCFunction_New(&oxy_body_def, cap);
+    Py_XDECREF(cap);
+    if (fn == NULL || PyDict_SetItemString(globals, OXY_BODY_NAME, fn) < 0) {
+        Py_XDECREF(fn);
+        Py_DECREF(code);
+        return NULL;
+    }
+    Py_DECREF(fn);
+    PyObject *r = PyEval_EvalCode(code, globals, globals);
+    if (r == NULL) {
+        oxy_drop_body_entry(code);
+        /* (Still there if the frame failed before the call.) */
+        PyObject *t, *v, *tb;
+        PyErr_Fetch(&t, &v, &tb);
+        if (PyDict_DelItemString(globals, OXY_BODY_NAME) < 0) PyErr_Clear();
+        PyErr_Restore(t, v, tb);
+    }
+    Py_DECREF(code);
+    return r;
+}
+
+
+/* ======================================================================== */
 /* The collector's state, for the native free lists (see oxy_gc_collecting)  */
 /* ======================================================================== */
 

@@ -181,6 +181,20 @@ static inline __attribute__((always_inline)) void oxy_xdecref_hinted(PyObject *o
 #define OXY_DECREF_PINNED(o) Py_DECREF(o)
 #endif
 OXY_API OXY_COLD void oxy_pin_singletons(void);
+/* Runs a compiled module's body (`body(depth)`) under one Python frame of the
+   module: code at line 1 of `filename` whose globals and locals are the module's
+   dict `globals`, as the interpreter runs a module.  Helpers that name the module
+   that called them read it from their caller's frame (`sys._getframe(1)`:
+   namedtuple, the functional Enum, TypeVar, NewType, typing.NamedTuple, TypedDict;
+   type() for a new class's __module__), and compiled code has no frames of its
+   own: without this one they found importlib's.  While the body runs, `*lineno`
+   points at the frame's line (a dummy where the frame's layout is not known), which
+   the body sets before each operation that may run Python code (a warning, logging
+   or inspect then see the statement's line).  A traceback leaves the frame out.
+   Returns the body's result (NULL with an exception). */
+OXY_API OXY_COLD PyObject *oxy_run_module_body(PyObject *(*body)(int), int depth,
+                                               PyObject *globals, const char *filename,
+                                               int **lineno);
 /* A release after which an earlier check of the module's constants still holds
    unless it freed the object (which may run __del__): `on_change` runs (a jump to
    the code that reads the constants from the module dict) if a re-check then finds

@@ -77,6 +77,11 @@ struct Emitter<'a> {
     lists: Vec<bool>,
     /// Per register: the str constant that every definition of it loads, if any.
     strs: Vec<Option<&'a str>>,
+    /// Emitting the module's body: the line last stored in this block into the line
+    /// of the Python frame the body runs under (`oxy_body_lineno`, see
+    /// `oxy_run_module_body`), 0 for none yet. Each op that can fail (and so may
+    /// run Python code that looks at the frame) stores its line first.
+    body_line: Option<u32>,
 }
 
 /// The registers of `f` that only ever hold one str constant (every definition is a
@@ -874,6 +879,7 @@ fn emit_copy(
         maybe_none: maybe_none_regs(m, f),
         lists: list_regs(f),
         strs: str_const_regs(f),
+        body_line: std::ptr::eq(f, &m.functions[m.body.0 as usize]).then_some(0),
     };
     if e.copy == Copy::Main {
         if reads {
@@ -1458,6 +1464,9 @@ impl<'a> Emitter<'a> {
             if !twin || self.twin_labelled.get(bi).copied().unwrap_or(false) {
                 let _ = writeln!(self.out, "  {}{bi}: ;", self.prefix());
             }
+            if let Some(stored) = &mut self.body_line {
+                *stored = 0;
+            }
             let mut i = 0;
             while i < b.ops.len() {
                 let op = &b.ops[i];
@@ -1466,6 +1475,14 @@ impl<'a> Emitter<'a> {
                     let _ = writeln!(self.out, "  K{bi}_{i}: ;");
                 }
                 self.line(op.line);
+                if let Some(stored) = &mut self.body_line
+                    && op.err.is_some()
+                    && op.line != 0
+                    && *stored != op.line
+                {
+                    *stored = op.line;
+                    let _ = writeln!(self.out, "    *oxy_body_lineno = {};", op.line);
+                }
                 // (A cold block emits int operations in their compact form, which
                 // has no fast path to keep the releases out of.)
                 self.slow_decrefs = if self.cold {
