@@ -3862,11 +3862,24 @@ static int *oxy_frame_lineno(PyFrameObject *f) {
 }
 #endif
 
+/* The runs of this module's body in progress, newest first (a body can run again
+   while it runs: an import of itself after deleting its sys.modules entry, or
+   exec_module from another thread).  Each record lives on its trampoline's C
+   stack; the body's line stores go to the newest run's frame, so they always
+   reach a live frame (lines may go to the wrong run when two threads run the
+   same body at once, never to freed memory). */
+typedef struct oxy_body_run {
+    struct oxy_body_run *next;
+    int *line;
+} oxy_body_run;
+static oxy_body_run *oxy_body_runs;
+static int oxy_no_body_line;
+int *oxy_body_lineno = &oxy_no_body_line;
+
 typedef struct {
     PyObject *(*body)(int);
     int depth;
     PyObject *globals;
-    int **lineno;
 } oxy_body_call;
 
 /* The builtin the frame's code calls: it takes its own name out of the module's
@@ -3881,39 +3894,50 @@ static PyObject *oxy_body_trampoline(PyObject *self, PyObject *unused) {
         PyErr_SetString(PyExc_SystemError, "oxyc: the module body has no frame");
         return NULL;
     }
-    *c->lineno = oxy_frame_lineno(frame);
+    oxy_body_run run = {oxy_body_runs, oxy_frame_lineno(frame)};
+    oxy_body_runs = &run;
+    oxy_body_lineno = run.line;
     PyObject *r = c->body(c->depth);
-    *c->lineno = NULL;
+    /* (Not always the newest by now: another thread's run may have begun since.) */
+    for (oxy_body_run **p = &oxy_body_runs; *p != NULL; p = &(*p)->next) {
+        if (*p == &run) {
+            *p = run.next;
+            break;
+        }
+    }
+    oxy_body_lineno = oxy_body_runs != NULL ? oxy_body_runs->line : &oxy_no_body_line;
     return r;
 }
 
 static PyMethodDef oxy_body_def = {OXY_BODY_NAME, oxy_body_trampoline, METH_NOARGS, NULL};
 
 /* Drop the head of the pending exception's traceback when it is the entry of the
-   frame running `code`: that frame is always at line 1, and the compiled body's own
-   entries below it say where the error was. */
+   frame running `code` (always at line 1: the compiled body's own entries below it
+   say where the error was; an exception that reaches the frame without them, such
+   as a signal's at the body's end, gets no entry for the module, as before). */
 static void oxy_drop_body_entry(PyObject *code) {
     PyObject *t, *v, *tb;
     PyErr_Fetch(&t, &v, &tb);
+    PyErr_NormalizeException(&t, &v, &tb);
     if (tb != NULL && PyTraceBack_Check(tb)) {
         PyTracebackObject *e = (PyTracebackObject *)tb;
         PyCodeObject *c = PyFrame_GetCode(e->tb_frame);
-        if ((PyObject *)c == code && e->tb_next != NULL) {
+        if ((PyObject *)c == code) {
             PyObject *next = (PyObject *)e->tb_next;
-            Py_INCREF(next);
+            Py_XINCREF(next);
             Py_DECREF(tb);
             tb = next;
         }
         Py_DECREF(c);
     }
-    PyErr_NormalizeException(&t, &v, &tb);
-    if (v != NULL && tb != NULL && PyExceptionInstance_Check(v)) PyException_SetTraceback(v, tb);
+    if (v != NULL && PyExceptionInstance_Check(v))
+        PyException_SetTraceback(v, tb != NULL ? tb : Py_None);
     PyErr_Restore(t, v, tb);
 }
 
 PyObject *oxy_run_module_body(PyObject *(*body)(int), int depth, PyObject *globals,
-                              const char *filename, int **lineno) {
-    oxy_body_call call = {body, depth, globals, lineno};
+                              const char *filename) {
+    oxy_body_call call = {body, depth, globals};
     PyObject *code = Py_CompileString(OXY_BODY_NAME "()", filename, Py_eval_input);
     if (code == NULL) return NULL;
     PyObject *cap = PyCapsule_New(&call, NULL, NULL);
@@ -3937,7 +3961,6 @@ PyObject *oxy_run_module_body(PyObject *(*body)(int), int depth, PyObject *globa
     Py_DECREF(code);
     return r;
 }
-
 
 /* ======================================================================== */
 /* The collector's state, for the native free lists (see oxy_gc_collecting)  */

@@ -187,14 +187,14 @@ OXY_API OXY_COLD void oxy_pin_singletons(void);
    that called them read it from their caller's frame (`sys._getframe(1)`:
    namedtuple, the functional Enum, TypeVar, NewType, typing.NamedTuple, TypedDict;
    type() for a new class's __module__), and compiled code has no frames of its
-   own: without this one they found importlib's.  While the body runs, `*lineno`
-   points at the frame's line (a dummy where the frame's layout is not known), which
-   the body sets before each operation that may run Python code (a warning, logging
-   or inspect then see the statement's line).  A traceback leaves the frame out.
-   Returns the body's result (NULL with an exception). */
+   own: without this one they found importlib's.  While the body runs,
+   `oxy_body_lineno` points at the frame's line (a dummy where the frame's layout is
+   not known), which the body sets before each operation that may run Python code:
+   warnings, logging and f_lineno then see the statement's line.  A traceback leaves
+   the frame out.  Returns the body's result (NULL with an exception). */
 OXY_API OXY_COLD PyObject *oxy_run_module_body(PyObject *(*body)(int), int depth,
-                                               PyObject *globals, const char *filename,
-                                               int **lineno);
+                                               PyObject *globals, const char *filename);
+OXY_API extern int *oxy_body_lineno;
 /* A release after which an earlier check of the module's constants still holds
    unless it freed the object (which may run __del__): `on_change` runs (a jump to
    the code that reads the constants from the module dict) if a re-check then finds

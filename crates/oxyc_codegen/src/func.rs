@@ -82,6 +82,9 @@ struct Emitter<'a> {
     /// `oxy_run_module_body`), 0 for none yet. Each op that can fail (and so may
     /// run Python code that looks at the frame) stores its line first.
     body_line: Option<u32>,
+    /// The module's body, without loops: every op runs once, so its C is compiled for
+    /// the C compiler's speed (`OXY_RUN_ONCE`).
+    run_once: bool,
 }
 
 /// The registers of `f` that only ever hold one str constant (every definition is a
@@ -880,6 +883,8 @@ fn emit_copy(
         lists: list_regs(f),
         strs: str_const_regs(f),
         body_line: std::ptr::eq(f, &m.functions[m.body.0 as usize]).then_some(0),
+        run_once: std::ptr::eq(f, &m.functions[m.body.0 as usize])
+            && !oxyc_passes::cfg::has_cycle(f),
     };
     if e.copy == Copy::Main {
         if reads {
@@ -1287,7 +1292,8 @@ impl<'a> Emitter<'a> {
             _ if self.absorb.is_absorbed(f.id.0 as usize) => inline_signature(self.m, f),
             _ => signature(self.m, f, self.lk),
         };
-        let _ = writeln!(self.out, "{sig} {{");
+        let once = if self.run_once { "OXY_RUN_ONCE " } else { "" };
+        let _ = writeln!(self.out, "{once}{sig} {{");
         if let Variant::Dispatch(tagged) = variant {
             let params: Vec<String> = f
                 .has_closure

@@ -102,8 +102,6 @@ pub fn emit(
     let mut shared: Vec<(String, Option<String>)> = vec![
         ("PyObject *oxy_globals".to_string(), None),
         ("PyObject *oxy_module".to_string(), None),
-        // The line of the Python frame the body runs under (see oxy_run_module_body).
-        ("int *oxy_body_lineno".to_string(), Some("NULL".to_string())),
     ];
     shared.extend(consts.declarations().into_iter().map(|d| (d, None)));
     shared.push((format!("PyObject *oxy_b[{}]", builtins.len().max(1)), None));
@@ -315,7 +313,7 @@ pub fn emit(
     let _ = writeln!(out, "    int oxy_d = oxy_rt_call_depth;");
     let _ = writeln!(
         out,
-        "    PyObject *r = oxy_run_module_body({}, oxy_d + 1, oxy_globals, oxy_filename, &oxy_body_lineno);",
+        "    PyObject *r = oxy_run_module_body({}, oxy_d + 1, oxy_globals, oxy_filename);",
         native_name(m, m.body)
     );
     let _ = writeln!(out, "    oxy_rt_call_depth = oxy_d;");

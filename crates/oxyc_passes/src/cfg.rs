@@ -26,6 +26,37 @@ pub fn predecessors(f: &Function) -> Vec<Vec<BlockId>> {
     preds
 }
 
+/// Does some path from the entry come back to a block it has been through (a loop,
+/// including one through an error edge)?
+pub fn has_cycle(f: &Function) -> bool {
+    // Iterative depth-first search: 1 = on the path, 2 = done.
+    let mut state = vec![0u8; f.blocks.len()];
+    let mut stack: Vec<(BlockId, Vec<BlockId>)> = vec![(f.entry, successors(f, f.entry))];
+    if let Some(s) = state.get_mut(f.entry.0 as usize) {
+        *s = 1;
+    }
+    while let Some(top) = stack.last_mut() {
+        match top.1.pop() {
+            Some(next) => match state.get(next.0 as usize) {
+                Some(1) => return true,
+                Some(0) => {
+                    state[next.0 as usize] = 1;
+                    stack.push((next, successors(f, next)));
+                }
+                _ => {}
+            },
+            None => {
+                let done = top.0;
+                if let Some(s) = state.get_mut(done.0 as usize) {
+                    *s = 2;
+                }
+                stack.pop();
+            }
+        }
+    }
+    false
+}
+
 /// Remove blocks unreachable from the entry and renumber the rest (entry stays 0).
 pub fn cleanup(f: &mut Function) {
     let n = f.blocks.len();

@@ -292,3 +292,25 @@ fn a_tuple_key_is_hashed_once_per_value() {
     // Hashed on one path only: the `in` after the join hashes again.
     assert_eq!(hash_ops(&ir, "one_branch"), 2);
 }
+
+#[test]
+fn cycles_are_loops_only() {
+    let cases = [
+        (
+            "x = 1\nif x:\n    y = 2\nelse:\n    y = 3\ntry:\n    z = 1 // y\nexcept ZeroDivisionError:\n    z = 0\n",
+            false,
+        ),
+        (
+            "def f(n: int) -> int:\n    return n + 1\n\nprint([f(k) for k in (1, 2)][0] if f(0) else 0)\n",
+            true,
+        ),
+        ("t = 0\nfor i in range(10):\n    t += i\n", true),
+        ("n = 3\nwhile n:\n    n -= 1\n", true),
+        ("def g() -> int:\n    return 1\n", false),
+    ];
+    for (src, looped) in cases {
+        let ir = final_ir(src);
+        let body = &ir.functions[ir.body.0 as usize];
+        assert_eq!(oxyc_passes::cfg::has_cycle(body), looped, "{src}");
+    }
+}
