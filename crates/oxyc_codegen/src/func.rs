@@ -83,7 +83,8 @@ struct Emitter<'a> {
     /// run Python code that looks at the frame) stores its line first.
     body_line: Option<u32>,
     /// The module's body, without loops: every op runs once, so its C is compiled for
-    /// the C compiler's speed (`OXY_RUN_ONCE`).
+    /// the C compiler's speed (`OXY_RUN_ONCE`), and it calls absorbed functions out of
+    /// line (their loops keep the optimisation of their own C function).
     run_once: bool,
 }
 
@@ -1913,8 +1914,10 @@ impl<'a> Emitter<'a> {
                     format!("{}_make({})", native_name(self.m, *func), argv.join(", "))
                 } else {
                     // (On a hot path, an absorbed callee's body: see `crate::absorb`.)
+                    // (Not in a body compiled at -O1: the callee's loops would be too.)
                     let inline = !self.cold
                         && !self.generic
+                        && !self.run_once
                         && matches!(self.copy, Copy::Main | Copy::Single | Copy::Entry)
                         && self.absorb.is_absorbed(func.0 as usize)
                         && self.absorb.inlines(self.f.id.0 as usize, self.at);

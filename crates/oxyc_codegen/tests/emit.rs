@@ -116,3 +116,47 @@ fn the_c_compiler_accepts_it() {
         .expect("run the C compiler");
     assert!(status.success(), "the generated C does not compile cleanly");
 }
+
+/// The C of the module's body (from its definition to the next `/* def`).
+fn body_c(c: &str) -> &str {
+    let start = c
+        .find("PyObject * oxy_module_body(int oxy_depth) {")
+        .expect("the body is defined");
+    let rest = &c[start..];
+    &rest[..rest.find("\n/* def ").unwrap_or(rest.len())]
+}
+
+#[test]
+fn a_body_without_loops_runs_once_and_calls_out_of_line() {
+    // `isum` is small enough to be absorbed by callers on their hot paths; the body
+    // runs once, is compiled at -O1, and must not take isum's loop in with it.
+    let src = "def isum(n: int) -> int:\n    t = 0\n    for i in range(n):\n        t = (t * 31 + i) % 1000003\n    return t\n\nr = isum(10)\ndef again() -> int:\n    return isum(3) + 1\n";
+    let c = c_of(src);
+    let def_line = c
+        .lines()
+        .find(|l| l.contains("oxy_module_body(int oxy_depth) {"))
+        .expect("the body is defined");
+    assert!(def_line.starts_with("OXY_RUN_ONCE "), "{def_line}");
+    let body = body_c(&c);
+    assert!(
+        body.contains("isum(") && !body.contains("isum_inline("),
+        "{body}"
+    );
+    // Elsewhere the absorbed function is still taken in.
+    assert!(
+        c.contains("oxy_f0_isum_inline(r"),
+        "isum is inlined in again()"
+    );
+    // With a loop of its own, the body keeps the usual optimisation.
+    let looped = c_of("t = 0\nfor i in range(10):\n    t += i\n");
+    assert!(
+        looped
+            .lines()
+            .any(|l| l.contains("oxy_module_body(int oxy_depth) {") && !l.contains("OXY_RUN_ONCE")),
+        "a body with a loop is not run-once"
+    );
+    assert!(
+        body.contains("*oxy_body_lineno = 7;"),
+        "the body stores its line: {body}"
+    );
+}
