@@ -837,6 +837,10 @@ fn emit_copy(
         .collect();
     let path = c_string(m.path.as_bytes());
     let ops: usize = f.blocks.iter().map(|b| b.ops.len() + 1).sum();
+    let is_body = m
+        .functions
+        .get(m.body.0 as usize)
+        .is_some_and(|b| std::ptr::eq(f, b));
     let mut e = Emitter {
         m,
         f,
@@ -883,9 +887,8 @@ fn emit_copy(
         maybe_none: maybe_none_regs(m, f),
         lists: list_regs(f),
         strs: str_const_regs(f),
-        body_line: std::ptr::eq(f, &m.functions[m.body.0 as usize]).then_some(0),
-        run_once: std::ptr::eq(f, &m.functions[m.body.0 as usize])
-            && !oxyc_passes::cfg::has_cycle(f),
+        body_line: is_body.then_some(0),
+        run_once: is_body && !oxyc_passes::cfg::has_cycle(f),
     };
     if e.copy == Copy::Main {
         if reads {
