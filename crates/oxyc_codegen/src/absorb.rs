@@ -65,48 +65,7 @@ fn candidate(m: &Module, f: &Function) -> bool {
         && !f.is_generator
         && !f.has_closure
         && !f.forwards
-        && back_edges(f) <= 1
-}
-
-/// How many edges of `f`'s control flow go back to a block on the path that reached
-/// them (one per loop, roughly).
-fn back_edges(f: &Function) -> usize {
-    let nb = f.blocks.len();
-    // 0: unseen, 1: on the path, 2: done.
-    let mut state = vec![0u8; nb];
-    let mut count = 0;
-    let succ = |bi: usize| -> Vec<usize> {
-        f.blocks[bi]
-            .term
-            .successors()
-            .map(|b| b.0 as usize)
-            .filter(|&s| s < nb)
-            .collect()
-    };
-    let entry = f.entry.0 as usize;
-    if entry >= nb {
-        return 0;
-    }
-    let mut stack: Vec<(usize, Vec<usize>)> = vec![(entry, succ(entry))];
-    state[entry] = 1;
-    while let Some((bi, rest)) = stack.last_mut() {
-        match rest.pop() {
-            Some(s) => match state[s] {
-                0 => {
-                    state[s] = 1;
-                    let next = succ(s);
-                    stack.push((s, next));
-                }
-                1 => count += 1,
-                _ => {}
-            },
-            None => {
-                state[*bi] = 2;
-                stack.pop();
-            }
-        }
-    }
-    count
+        && oxyc_passes::cfg::back_edges(f, oxyc_passes::cfg::Edges::Jumps) <= 1
 }
 
 /// IR ops and terminators of `f` (the measure `inline_hint` uses).

@@ -26,35 +26,59 @@ pub fn predecessors(f: &Function) -> Vec<Vec<BlockId>> {
     preds
 }
 
-/// Does some path from the entry come back to a block it has been through (a loop,
-/// including one through an error edge)?
-pub fn has_cycle(f: &Function) -> bool {
-    // Iterative depth-first search: 1 = on the path, 2 = done.
-    let mut state = vec![0u8; f.blocks.len()];
-    let mut stack: Vec<(BlockId, Vec<BlockId>)> = vec![(f.entry, successors(f, f.entry))];
-    if let Some(s) = state.get_mut(f.entry.0 as usize) {
-        *s = 1;
+/// Which edges a walk of the control flow follows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Edges {
+    /// The terminators' jumps only.
+    Jumps,
+    /// Those and the ops' error edges.
+    WithErrors,
+}
+
+/// How many edges of `f`'s control flow go back to a block on the path that reached
+/// them, in a depth-first walk from the entry (one per loop, roughly).
+pub fn back_edges(f: &Function, edges: Edges) -> usize {
+    let nb = f.blocks.len();
+    let succ = |b: BlockId| -> Vec<BlockId> {
+        match edges {
+            Edges::Jumps => f.blocks[b.0 as usize].term.successors().collect(),
+            Edges::WithErrors => successors(f, b),
+        }
+        .into_iter()
+        .filter(|s| (s.0 as usize) < nb)
+        .collect()
+    };
+    if f.entry.0 as usize >= nb {
+        return 0;
     }
+    // 0: unseen, 1: on the path, 2: done.
+    let mut state = vec![0u8; nb];
+    let mut count = 0;
+    let mut stack: Vec<(BlockId, Vec<BlockId>)> = vec![(f.entry, succ(f.entry))];
+    state[f.entry.0 as usize] = 1;
     while let Some(top) = stack.last_mut() {
         match top.1.pop() {
-            Some(next) => match state.get(next.0 as usize) {
-                Some(1) => return true,
-                Some(0) => {
+            Some(next) => match state[next.0 as usize] {
+                0 => {
                     state[next.0 as usize] = 1;
-                    stack.push((next, successors(f, next)));
+                    stack.push((next, succ(next)));
                 }
+                1 => count += 1,
                 _ => {}
             },
             None => {
-                let done = top.0;
-                if let Some(s) = state.get_mut(done.0 as usize) {
-                    *s = 2;
-                }
+                state[top.0.0 as usize] = 2;
                 stack.pop();
             }
         }
     }
-    false
+    count
+}
+
+/// Does some path from the entry come back to a block it has been through (a loop,
+/// including one through an error edge)?
+pub fn has_cycle(f: &Function) -> bool {
+    back_edges(f, Edges::WithErrors) > 0
 }
 
 /// Remove blocks unreachable from the entry and renumber the rest (entry stays 0).
