@@ -3880,7 +3880,15 @@ typedef struct {
     PyObject *(*body)(int);
     int depth;
     PyObject *globals;
+    const char *name; /* the dict key the frame's code calls */
 } oxy_body_call;
+
+/* Calls of oxy_run_module_body in progress, and the runs that had to name their
+   trampoline apart: a run that begins while another has its name in the same dict
+   (exec_module of one module object from two threads) must not find the other's
+   trampoline, nor take its name away before the other's frame looks it up. */
+static int oxy_body_active;
+static unsigned long oxy_body_serial;
 
 /* The builtin the frame's code calls: it takes its own name out of the module's
    dict (the frame found it there) and runs the compiled body. */
@@ -3888,7 +3896,7 @@ static PyObject *oxy_body_trampoline(PyObject *self, PyObject *unused) {
     (void)unused;
     oxy_body_call *c = (oxy_body_call *)PyCapsule_GetPointer(self, NULL);
     if (c == NULL) return NULL;
-    if (PyDict_DelItemString(c->globals, OXY_BODY_NAME) < 0) return NULL;
+    if (PyDict_DelItemString(c->globals, c->name) < 0) return NULL;
     PyFrameObject *frame = PyEval_GetFrame(); /* (borrowed: the frame calling us) */
     if (frame == NULL) {
         PyErr_SetString(PyExc_SystemError, "oxyc: the module body has no frame");
@@ -3937,25 +3945,34 @@ static void oxy_drop_body_entry(PyObject *code) {
 
 PyObject *oxy_run_module_body(PyObject *(*body)(int), int depth, PyObject *globals,
                               const char *filename) {
-    oxy_body_call call = {body, depth, globals};
-    PyObject *code = Py_CompileString(OXY_BODY_NAME "()", filename, Py_eval_input);
+    /* (The usual name when no other run is in progress.) */
+    char name[48], source[52];
+    if (oxy_body_active == 0)
+        snprintf(name, sizeof name, "%s", OXY_BODY_NAME);
+    else
+        snprintf(name, sizeof name, "__oxy_module_body_%lu__", ++oxy_body_serial);
+    snprintf(source, sizeof source, "%s()", name);
+    oxy_body_call call = {body, depth, globals, name};
+    PyObject *code = Py_CompileString(source, filename, Py_eval_input);
     if (code == NULL) return NULL;
     PyObject *cap = PyCapsule_New(&call, NULL, NULL);
     PyObject *fn = cap == NULL ? NULL : PyCFunction_New(&oxy_body_def, cap);
     Py_XDECREF(cap);
-    if (fn == NULL || PyDict_SetItemString(globals, OXY_BODY_NAME, fn) < 0) {
+    if (fn == NULL || PyDict_SetItemString(globals, name, fn) < 0) {
         Py_XDECREF(fn);
         Py_DECREF(code);
         return NULL;
     }
     Py_DECREF(fn);
+    oxy_body_active++;
     PyObject *r = PyEval_EvalCode(code, globals, globals);
+    oxy_body_active--;
     if (r == NULL) {
         oxy_drop_body_entry(code);
         /* (Still there if the frame failed before the call.) */
         PyObject *t, *v, *tb;
         PyErr_Fetch(&t, &v, &tb);
-        if (PyDict_DelItemString(globals, OXY_BODY_NAME) < 0) PyErr_Clear();
+        if (PyDict_DelItemString(globals, name) < 0) PyErr_Clear();
         PyErr_Restore(t, v, tb);
     }
     Py_DECREF(code);
