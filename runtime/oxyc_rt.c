@@ -3528,23 +3528,125 @@ fail:
     return NULL;
 }
 
-/* __reduce__: (copyreg.__newobj__, (type(self),), state), for every pickle protocol
-   (the default reduction of protocols 0 and 1 refuses types with their own
-   tp_new).  The state is what __getstate__ returns, so overriding it works. */
-static PyObject *native_reduce(PyObject *self, PyObject *unused) {
-    (void)unused;
+/* The arguments __new__ gets back when the instance is unpickled or copied, as the
+   interpreter's reduction for protocol 2 and up takes them: from
+   __getnewargs_ex__ (*args and **kwargs) or __getnewargs__ (*args), else none.
+   Sets *args (a tuple) and *kwargs (a dict, or NULL); -1 with an exception. */
+static int native_newargs(PyObject *self, PyObject **args, PyObject **kwargs) {
+    *args = NULL;
+    *kwargs = NULL;
+    PyObject *fn = PyObject_GetAttrString(self, "__getnewargs_ex__");
+    if (fn != NULL) {
+        PyObject *r = PyObject_CallNoArgs(fn);
+        Py_DECREF(fn);
+        if (r == NULL) return -1;
+        if (!PyTuple_Check(r)) {
+            PyErr_Format(PyExc_TypeError, "__getnewargs_ex__ should return a tuple, not '%.200s'",
+                         Py_TYPE(r)->tp_name);
+        } else if (PyTuple_GET_SIZE(r) != 2) {
+            PyErr_Format(PyExc_ValueError,
+                         "__getnewargs_ex__ should return a tuple of length 2, not %zd",
+                         PyTuple_GET_SIZE(r));
+        } else if (!PyTuple_Check(PyTuple_GET_ITEM(r, 0))) {
+            PyErr_Format(PyExc_TypeError,
+                         "first item of the tuple returned by __getnewargs_ex__ must be a "
+                         "tuple, not '%.200s'",
+                         Py_TYPE(PyTuple_GET_ITEM(r, 0))->tp_name);
+        } else if (!PyDict_Check(PyTuple_GET_ITEM(r, 1))) {
+            PyErr_Format(PyExc_TypeError,
+                         "second item of the tuple returned by __getnewargs_ex__ must be a "
+                         "dict, not '%.200s'",
+                         Py_TYPE(PyTuple_GET_ITEM(r, 1))->tp_name);
+        } else {
+            *args = Py_NewRef(PyTuple_GET_ITEM(r, 0));
+            *kwargs = Py_NewRef(PyTuple_GET_ITEM(r, 1));
+        }
+        Py_DECREF(r);
+        return *args != NULL ? 0 : -1;
+    }
+    if (!PyErr_ExceptionMatches(PyExc_AttributeError)) return -1;
+    PyErr_Clear();
+    fn = PyObject_GetAttrString(self, "__getnewargs__");
+    if (fn != NULL) {
+        PyObject *r = PyObject_CallNoArgs(fn);
+        Py_DECREF(fn);
+        if (r == NULL) return -1;
+        if (!PyTuple_Check(r)) {
+            PyErr_Format(PyExc_TypeError, "__getnewargs__ should return a tuple, not '%.200s'",
+                         Py_TYPE(r)->tp_name);
+            Py_DECREF(r);
+            return -1;
+        }
+        *args = r;
+        return 0;
+    }
+    if (!PyErr_ExceptionMatches(PyExc_AttributeError)) return -1;
+    PyErr_Clear();
+    *args = PyTuple_New(0);
+    return *args != NULL ? 0 : -1;
+}
+
+/* __reduce__: (copyreg.__newobj__, (type(self), *newargs), state), or
+   (copyreg.__newobj_ex__, (type(self), args, kwargs), state) when __getnewargs_ex__
+   gives keyword arguments, for every pickle protocol (the default reduction of
+   protocols 0 and 1 refuses types with their own tp_new).  The state is what
+   __getstate__ returns, so overriding it works. */
+static PyObject *native_reduce_proto(PyObject *self, long proto) {
+    PyObject *args, *kwargs = NULL;
+    /* (Protocols 0 and 1 reduce without them, as copyreg's reduction does.) */
+    if (proto < 2)
+        args = PyTuple_New(0);
+    else if (native_newargs(self, &args, &kwargs) < 0)
+        return NULL;
+    if (args == NULL) return NULL;
+    int ex = kwargs != NULL && PyDict_GET_SIZE(kwargs) > 0;
     PyObject *copyreg = PyImport_ImportModule("copyreg");
-    if (copyreg == NULL) return NULL;
-    PyObject *newobj = PyObject_GetAttrString(copyreg, "__newobj__");
-    Py_DECREF(copyreg);
-    if (newobj == NULL) return NULL;
-    PyObject *state = PyObject_CallMethod(self, "__getstate__", NULL);
-    if (state == NULL) {
-        Py_DECREF(newobj);
+    PyObject *newobj =
+        copyreg == NULL ? NULL
+                        : PyObject_GetAttrString(copyreg, ex ? "__newobj_ex__" : "__newobj__");
+    Py_XDECREF(copyreg);
+    PyObject *state = newobj == NULL ? NULL : PyObject_CallMethod(self, "__getstate__", NULL);
+    PyObject *cargs = NULL;
+    if (state != NULL) {
+        if (ex) {
+            cargs = PyTuple_Pack(3, (PyObject *)Py_TYPE(self), args, kwargs);
+        } else {
+            Py_ssize_t n = PyTuple_GET_SIZE(args);
+            cargs = PyTuple_New(n + 1);
+            if (cargs != NULL) {
+                PyTuple_SET_ITEM(cargs, 0, Py_NewRef((PyObject *)Py_TYPE(self)));
+                for (Py_ssize_t i = 0; i < n; i++)
+                    PyTuple_SET_ITEM(cargs, i + 1, Py_NewRef(PyTuple_GET_ITEM(args, i)));
+            }
+        }
+    }
+    Py_DECREF(args);
+    Py_XDECREF(kwargs);
+    if (cargs == NULL) {
+        Py_XDECREF(newobj);
+        Py_XDECREF(state);
         return NULL;
     }
-    PyObject *r = Py_BuildValue("(N(O)N)", newobj, (PyObject *)Py_TYPE(self), state);
-    return r;
+    return Py_BuildValue("(NNN)", newobj, cargs, state);
+}
+
+static PyObject *native_reduce(PyObject *self, PyObject *unused) {
+    (void)unused;
+    return native_reduce_proto(self, 2);
+}
+
+/* __reduce_ex__(protocol): a __reduce__ that a Python subclass defines wins, as with
+   object.__reduce_ex__; else native_reduce_proto for that protocol. */
+static PyObject *native_reduce_ex(PyObject *self, PyObject *protocol) {
+    long proto = PyLong_AsLong(protocol);
+    if (proto == -1 && PyErr_Occurred()) return NULL;
+    PyObject *reduce = PyObject_GetAttrString((PyObject *)Py_TYPE(self), "__reduce__");
+    if (reduce == NULL) return NULL;
+    int ours = Py_IS_TYPE(reduce, &PyMethodDescr_Type) &&
+               ((PyMethodDescrObject *)reduce)->d_method->ml_meth == (PyCFunction)native_reduce;
+    Py_DECREF(reduce);
+    if (!ours) return PyObject_CallMethod(self, "__reduce__", NULL);
+    return native_reduce_proto(self, proto);
 }
 
 /* __setstate__: every item of the state dict (or of both dicts of a
@@ -3574,6 +3676,7 @@ PyMethodDef oxy_native_methods[] = {
     {"__setstate__", native_setstate, METH_O, "Restore the fields from __getstate__'s dict."},
     {"__getstate__", native_getstate, METH_NOARGS, "The fields that are set (for pickle and copy)."},
     {"__reduce__", native_reduce, METH_NOARGS, "Pickle support for every protocol."},
+    {"__reduce_ex__", native_reduce_ex, METH_O, "Pickle support for every protocol."},
     {NULL, NULL, 0, NULL}};
 
 /* ======================================================================== */

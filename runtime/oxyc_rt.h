@@ -1905,6 +1905,15 @@ static inline void oxy_native_track(PyObject *self, PyObject *v) {
         PyObject_GC_Track(self);
 }
 
+/* A store into a str or bytes field: only an instance of a subclass can be part of
+   a cycle (through its __dict__), and only an owner whose type is a GC type can be
+   tracked (a native class with no other field that holds objects is not one). */
+static inline void oxy_native_track_text(PyObject *self, PyObject *v) {
+    if (OXY_UNLIKELY(!PyUnicode_CheckExact(v) && !PyBytes_CheckExact(v)) &&
+        PyType_IS_GC(Py_TYPE(self)))
+        oxy_native_track(self, v);
+}
+
 /* Unset float fields of native instances hold one particular signalling NaN
    (arithmetic only ever produces quiet NaNs); storing that exact value stores its
    quiet twin instead.  Unset bool fields hold 2. */

@@ -302,8 +302,12 @@ fn write_field(
                 Take::Count if nn.is_empty() => format!("Py_INCREF({src}); "),
                 Take::Count => format!("OXY_INCREF_NN({src}); "),
             },
-            if track && may_hold_container(f) {
+            if !track {
+                String::new()
+            } else if may_hold_container(f) {
                 format!(" oxy_native_track({obj}, {src});")
+            } else if text_field(f) {
+                format!(" oxy_native_track_text({obj}, {src});")
             } else {
                 String::new()
             }
@@ -371,8 +375,12 @@ pub fn definitions(m: &Module, lk: Linkage) -> String {
                 RType::Bool => format!("{o}->{n} = (v == Py_True);"),
                 _ => format!(
                     "PyObject *old = {o}->{n}; {o}->{n} = Py_NewRef(v);{} Py_XDECREF(old);",
-                    if may_hold_container(f) && !tracked_from_birth(m, ci) {
+                    if tracked_from_birth(m, ci) {
+                        ""
+                    } else if may_hold_container(f) {
                         " oxy_native_track(self, v);"
+                    } else if text_field(f) {
+                        " oxy_native_track_text(self, v);"
                     } else {
                         ""
                     }
@@ -707,10 +715,21 @@ static void oxy_dealloc_{ci}(PyObject *self) {{
     out
 }
 
-/// Can the field hold an object that may be part of a reference cycle? (A str or
-/// bytes, or None, cannot.)
+/// Does the field make its class need the GC: can it hold an object that may be part
+/// of a reference cycle? (None cannot. A str or bytes can only when it is an instance
+/// of a subclass with a `__dict__`: such a field alone does not make the class a GC
+/// type, which would make each instance 16 bytes larger; see `text_field`.)
 fn may_hold_container(f: &Field) -> bool {
     f.ty == RType::Obj && !matches!(f.check.as_deref(), Some("str" | "bytes" | "None"))
+}
+
+/// A str or bytes field. Where its class is a GC type (another field needs it), a
+/// store of an instance of a subclass that the GC tracks tracks the owner
+/// (`oxy_native_track_text`) and the traversal visits the field, so that a cycle
+/// through the subclass instance's `__dict__` is collected. In a class that is not a
+/// GC type such a cycle is not (docs/differences.md).
+fn text_field(f: &Field) -> bool {
+    f.ty == RType::Obj && matches!(f.check.as_deref(), Some("str" | "bytes"))
 }
 
 /// Is every instance of class `ci` (or of a subclass) tracked by the GC from its
