@@ -687,3 +687,35 @@ def test_sort_and_minmax() -> None:
     except TypeError as e:
         print("TypeError", e)
     print(Cmp(5) > Cmp(2))
+
+
+class Extra:
+    """Operator methods with a parameter beyond the operands, defaulted: `a ** b`
+    calls `__pow__(a, b)` and the default applies (mod is for pow() only)."""
+
+    def __init__(self, tag: int) -> None:
+        self.tag = tag
+
+    def __pow__(self, other: int, mod: "int | None" = None) -> str:
+        return f"pow {self.tag} {other} {mod}"
+
+    def __add__(self, other: int, scale: int = 10) -> int:
+        return other * scale + self.tag
+
+    def __neg__(self, sign: int = -1) -> int:
+        return sign * self.tag
+
+    def __iadd__(self, other: int, scale: int = 100) -> int:
+        return other * scale
+
+
+def power(e: Extra, k: int) -> str:
+    return e**k
+
+
+def test_operator_methods_with_defaulted_extras() -> None:
+    e = Extra(1)
+    print(power(e, 2), pow(e, 3, 5), e + 4, -e)
+    f = Extra(2)
+    f += 2
+    print(f)

@@ -15,20 +15,10 @@ pub type Groups = Vec<(Vec<u32>, usize)>;
 
 impl<'a> FnBuilder<'a> {
     /// Dispatch groups for method `name` called on a value of native class `class`
-    /// (any class of its native family), with at least `arity` parameters bound by
-    /// position. None unless every class of the family resolves `name` to a plain
-    /// compiled method with exactly the signature of `class`'s own.
-    pub fn method_groups(&self, class: &str, name: &str, arity: usize) -> Option<Groups> {
-        self.method_groups_with(class, name, &|def| {
-            let params: Vec<_> = def.params.all().collect();
-            def.params.all_positional()
-                && params.len() >= arity
-                && params[arity..].iter().all(|p| p.default.is_some())
-        })
-    }
-
-    /// Like `method_groups`, for a call whose arguments every implementation must
-    /// accept (`fits`).
+    /// (any class of its native family), for a call whose arguments every
+    /// implementation must accept (`fits`). None unless every class of the family
+    /// resolves `name` to a plain compiled method with exactly the signature of
+    /// `class`'s own.
     pub fn method_groups_with(
         &self,
         class: &str,
@@ -75,7 +65,11 @@ impl<'a> FnBuilder<'a> {
 
     /// Dispatch groups of a dunder method on a value of type `ty`.
     fn native_dunder(&self, ty: &Ty, name: &str, arity: usize) -> Option<Groups> {
-        let groups = self.method_groups(ty.native_class()?, name, arity)?;
+        // Exactly the operands as parameters: the direct call passes no defaults (a
+        // `__pow__(self, other, mod=None)` goes through the protocol).
+        let groups = self.method_groups_with(ty.native_class()?, name, &|def| {
+            def.params.all_positional() && def.params.all().count() == arity
+        })?;
         // A method that may return NotImplemented needs the full protocol.
         let declines = groups
             .iter()
