@@ -458,6 +458,18 @@ fn the_maturin_wheel_of_oxyc_works_from_a_venv() {
             .unwrap(),
         "pip install maturin (from the package registry)",
     );
+    // maturin runs `cargo metadata` offline, which needs every package of the lock
+    // file, those of other platforms too (a fresh registry cache has only what the
+    // build for this one downloaded).
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    check(
+        Command::new(cargo)
+            .current_dir(repo_root())
+            .args(["fetch", "--locked"])
+            .output()
+            .unwrap(),
+        "cargo fetch (from the package registry)",
+    );
     let dist = p.tmp.path().join("oxyc-dist");
     let rebuilding = OXYC_BINARY.write().unwrap_or_else(|e| e.into_inner());
     check(
