@@ -287,7 +287,18 @@ pub fn emit(
     let _ = writeln!(out, "    return 0;\n}}\n");
 
     let short = m.name.rsplit('.').next().unwrap_or(&m.name);
+    // One module object per process: all of the module's C state (globals, types,
+    // caches) is static, so a second module object would take it over from the first.
+    // An import that creates the module again once a body has run to completion (its
+    // sys.modules entry was removed) gets that module back, and its exec is skipped;
+    // importlib.reload, which execs without creating, still runs the body again.
+    out.push_str(MODULE_ONCE_C);
     let _ = writeln!(out, "static int oxy_exec(PyObject *module) {{");
+    let _ = writeln!(
+        out,
+        "    if (oxy_reused_module != NULL && module == oxy_reused_module) {{ oxy_reused_module = NULL; return 0; }}"
+    );
+    let _ = writeln!(out, "    oxy_reused_module = NULL;");
     // (First: compiled code does not count references to None, True and False.)
     let _ = writeln!(out, "    oxy_pin_singletons();");
     let _ = writeln!(out, "    oxy_module = module;");
@@ -319,10 +330,11 @@ pub fn emit(
     let _ = writeln!(out, "    oxy_rt_call_depth = oxy_d;");
     let _ = writeln!(out, "    if (r == NULL) return -1;");
     let _ = writeln!(out, "    Py_DECREF(r);");
+    let _ = writeln!(out, "    oxy_module_done(module);");
     let _ = writeln!(out, "    return 0;\n}}\n");
     let _ = writeln!(
         out,
-        "static PyModuleDef_Slot oxy_slots[] = {{{{Py_mod_exec, (void *)oxy_exec}}, {{0, NULL}}}};"
+        "static PyModuleDef_Slot oxy_slots[] = {{{{Py_mod_create, (void *)oxy_create}}, {{Py_mod_exec, (void *)oxy_exec}}, {{0, NULL}}}};"
     );
     let _ = writeln!(
         out,
@@ -1073,3 +1085,29 @@ fn const_immediates(m: &Module, consts: &mut ConstTable, lk: Linkage) -> (String
     );
     (decl, def)
 }
+
+/// The C of "one module object per process" (see `oxy_exec`).
+const MODULE_ONCE_C: &str = r#"/* The module whose body last ran to completion and whose dict the compiled code
+   uses (held for good: its functions and types hold the dict anyway), and a module
+   oxy_create handed back whose exec must not run the body again. */
+static PyObject *oxy_complete_module;
+static PyObject *oxy_reused_module;
+static PyObject *oxy_create(PyObject *spec, PyModuleDef *def) {
+    (void)def;
+    if (oxy_complete_module != NULL) {
+        oxy_reused_module = oxy_complete_module;
+        return Py_NewRef(oxy_complete_module);
+    }
+    PyObject *name = PyObject_GetAttrString(spec, "name");
+    if (name == NULL) return NULL;
+    PyObject *m = PyModule_NewObject(name);
+    Py_DECREF(name);
+    return m;
+}
+/* (A body that ran again inside another run leaves the statics to the inner one.) */
+static void oxy_module_done(PyObject *module) {
+    if (PyModule_GetDict(module) != oxy_globals) return;
+    Py_XSETREF(oxy_complete_module, Py_NewRef(module));
+}
+
+"#;
