@@ -180,7 +180,9 @@ pub fn check_module_with(
                     }
                     let t = p.annotation.as_ref().map_or(Ty::Object, type_of_annotation);
                     if let Some(c) = collector_ty(&def.params, p, t.clone()) {
-                        return c;
+                        // `args = args[0]`: the tuple (or dict) is only what the call
+                        // passes, not a declared type, so a rebound one holds anything.
+                        return if rebinds_param(def, p) { Ty::Object } else { c };
                     }
                     // `x: int = None` (implicit Optional) cannot be unboxed.
                     let none_default =
@@ -1523,13 +1525,38 @@ fn mentions_not_implemented(body: &[Stmt]) -> bool {
 /// Does the body assign to the first parameter (`self = ...`)? Then it is not typed as
 /// an instance.
 fn rebinds_first_param(def: &ast::FunctionDef) -> bool {
-    let Some(first) = def.params.positional().next() else {
-        return false;
-    };
+    def.params
+        .positional()
+        .next()
+        .is_some_and(|first| rebinds_param(def, first))
+}
+
+/// Does the body of `def` bind parameter `p` again (or delete it), or may a function
+/// nested in it (`nonlocal p`)?
+fn rebinds_param(def: &ast::FunctionDef, p: &ast::Param) -> bool {
     let mut bound = Vec::new();
     let mut globals = Vec::new();
     oxyc_sema::bound_names(&def.body, &mut bound, &mut globals);
-    bound.contains(&first.name.name)
+    bound.contains(&p.name.name) || def.body.iter().any(|s| declares_nonlocal(s, &p.name.name))
+}
+
+/// Is `name` declared nonlocal in `s` or in anything nested in it (at any depth: a
+/// class body in between does not count as a scope for it)?
+fn declares_nonlocal(s: &ast::Stmt, name: &str) -> bool {
+    match &s.kind {
+        StmtKind::Nonlocal(names) => names.iter().any(|n| n.name == name),
+        StmtKind::FunctionDef(f) => f.body.iter().any(|s| declares_nonlocal(s, name)),
+        StmtKind::ClassDef(c) => c.body.iter().any(|s| declares_nonlocal(s, name)),
+        _ => {
+            let mut found = false;
+            oxyc_sema::each_child(s, &mut |c| {
+                if let oxyc_sema::Child::Stmt(inner) = c {
+                    found |= declares_nonlocal(inner, name);
+                }
+            });
+            found
+        }
+    }
 }
 
 /// The field `name` of native class `class` (or of a native base): the index of the
