@@ -86,3 +86,21 @@ def test_in_a_loop() -> None:
         me, again = import_again()
         results.append(again.get_x(me.Point(len(results))))
     print(results)
+
+
+def test_same_file_under_another_name() -> None:
+    # (Last here: in a compiled module the new module's globals are the ones its
+    # compiled code uses from then on, see docs/differences.md.)
+    import importlib.util
+
+    me = sys.modules[__name__]
+    origin = me.__spec__.origin if me.__spec__ is not None else None
+    assert origin is not None
+    spec = importlib.util.spec_from_file_location("alias_pkg." + __name__, origin)
+    assert spec is not None and spec.loader is not None
+    alias = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(alias)
+    print(alias is me, alias.__name__, alias.read_counter())
+    alias.COUNTER = 3  # type: ignore[attr-defined]
+    print(alias.read_counter(), alias.get_x(alias.Point(4)))
+    print(me.__spec__ is not None and me.__spec__.name == me.__name__ == "module_reimport")

@@ -1094,12 +1094,21 @@ static PyObject *oxy_complete_module;
 static PyObject *oxy_reused_module;
 static PyObject *oxy_create(PyObject *spec, PyModuleDef *def) {
     (void)def;
-    if (oxy_complete_module != NULL) {
-        oxy_reused_module = oxy_complete_module;
-        return Py_NewRef(oxy_complete_module);
-    }
     PyObject *name = PyObject_GetAttrString(spec, "name");
     if (name == NULL) return NULL;
+    /* (Under another name, e.g. found through a package's __path__ copied by a
+       loader that aliases packages, it is another module: its body runs again.) */
+    if (oxy_complete_module != NULL) {
+        PyObject *had = PyModule_GetNameObject(oxy_complete_module);
+        int same = had != NULL ? PyUnicode_Check(name) && PyUnicode_Compare(had, name) == 0 : 0;
+        Py_XDECREF(had);
+        PyErr_Clear();
+        if (same) {
+            Py_DECREF(name);
+            oxy_reused_module = oxy_complete_module;
+            return Py_NewRef(oxy_complete_module);
+        }
+    }
     PyObject *m = PyModule_NewObject(name);
     Py_DECREF(name);
     return m;
