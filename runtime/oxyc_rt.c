@@ -273,6 +273,11 @@ int oxy_call_star_extend(PyObject *func, PyObject *l, PyObject *it) {
     return 0;
 }
 
+PyObject *oxy_call_maybe_super(PyObject *callee, PyObject *cls, PyObject *inst) {
+    if (callee == (PyObject *)&PySuper_Type) return PyObject_CallFunctionObjArgs(callee, cls, inst, NULL);
+    return PyObject_CallNoArgs(callee);
+}
+
 PyObject *oxy_call_star_tuple(PyObject *func, PyObject *x) {
     if (PyTuple_CheckExact(x)) return Py_NewRef(x);
     PyObject *l = PyList_New(0);

@@ -773,6 +773,9 @@ OXY_API int oxy_call_kw_set(PyObject *func, PyObject *d, PyObject *key, PyObject
    f(**m) alone: m as a dict (a copy unless f is called by vectorcall, which only
    reads it) (new references). */
 OXY_API PyObject *oxy_call_star_tuple(PyObject *func, PyObject *x);
+/* `super()` where `super` is a global (a module with a star import): when `callee`
+   is the builtin, super(cls, inst); else callee(). New ref or NULL. */
+OXY_API PyObject *oxy_call_maybe_super(PyObject *callee, PyObject *cls, PyObject *inst);
 OXY_API PyObject *oxy_call_kw_copy(PyObject *func, PyObject *m);
 /* A direct call of a function that forwards its `*args, **kwargs` as they came
    (see oxyc_passes::forward): the tuple `t` and the dict `d` as an argument array

@@ -1913,6 +1913,7 @@ typedef struct {
     oxy_codeinfo *info;
     PyObject *module;      /* __module__ */
     PyObject *annotations; /* __annotations__ once read or set (NULL before) */
+    PyObject *defaults_set[2]; /* what __defaults__ / __kwdefaults__ was set to, if */
 } OxyFunction;
 
 static PyObject *oxyfn_vectorcall(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
@@ -1928,6 +1929,8 @@ static int oxyfn_traverse(PyObject *self, visitproc visit, void *arg) {
     Py_VISIT(f->doc);
     Py_VISIT(f->module);
     Py_VISIT(f->annotations);
+    Py_VISIT(f->defaults_set[0]);
+    Py_VISIT(f->defaults_set[1]);
     return 0;
 }
 
@@ -1940,6 +1943,8 @@ static int oxyfn_clear(PyObject *self) {
     Py_CLEAR(f->qualname);
     Py_CLEAR(f->module);
     Py_CLEAR(f->annotations);
+    Py_CLEAR(f->defaults_set[0]);
+    Py_CLEAR(f->defaults_set[1]);
     return 0;
 }
 
@@ -2058,6 +2063,8 @@ static PyObject *oxyfn_get_code(PyObject *self, void *c) {
     return code;
 }
 
+/* The defaults the function was compiled with: a new tuple (kw = 0) or dict (kw = 1),
+   or None. */
 static PyObject *oxyfn_defaults(PyObject *self, int kw) {
     OxyFunction *f = (OxyFunction *)self;
     if (f->info == NULL || f->info->defaults == NULL) Py_RETURN_NONE;
@@ -2065,11 +2072,83 @@ static PyObject *oxyfn_defaults(PyObject *self, int kw) {
 }
 static PyObject *oxyfn_get_defaults(PyObject *self, void *c) {
     (void)c;
-    return oxyfn_defaults(self, 0);
+    PyObject *set = ((OxyFunction *)self)->defaults_set[0];
+    return set != NULL ? Py_NewRef(set) : oxyfn_defaults(self, 0);
 }
 static PyObject *oxyfn_get_kwdefaults(PyObject *self, void *c) {
     (void)c;
-    return oxyfn_defaults(self, 1);
+    PyObject *set = ((OxyFunction *)self)->defaults_set[1];
+    return set != NULL ? Py_NewRef(set) : oxyfn_defaults(self, 1);
+}
+
+/* Would a call see default a as it sees b?  (The same object, or equal values of
+   one type.)  a or b NULL: no default. */
+static int oxyfn_same_default(PyObject *a, PyObject *b) {
+    if (a == b) return 1;
+    if (a == NULL || b == NULL || Py_TYPE(a) != Py_TYPE(b)) return 0;
+    return PyObject_RichCompareBool(a, b, Py_EQ);
+}
+
+/* Does setting the defaults to v (a tuple, a dict for kw, or NULL for none) leave
+   the ones the function was compiled with, cur, as calls see them?  Keyword
+   defaults for names that are not keyword-only parameters of the function change
+   nothing (wrappers copy a wrapped function's). */
+static int oxyfn_same_defaults(OxyFunction *f, PyObject *cur, PyObject *v, int kw) {
+    if (cur == Py_None) cur = NULL;
+    if (!kw) {
+        Py_ssize_t n = cur != NULL ? PyTuple_GET_SIZE(cur) : 0;
+        if ((v != NULL ? PyTuple_GET_SIZE(v) : 0) != n) return 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            int same = oxyfn_same_default(PyTuple_GET_ITEM(cur, i), PyTuple_GET_ITEM(v, i));
+            if (same <= 0) return same;
+        }
+        return 1;
+    }
+    const oxy_codeinfo *ci = f->info;
+    if (ci == NULL || ci->varnames == NULL) return 0;
+    for (int i = ci->argcount; i < ci->argcount + ci->kwonlyargcount; i++) {
+        PyObject *a = cur != NULL ? PyDict_GetItemString(cur, ci->varnames[i]) : NULL;
+        PyObject *b = v != NULL ? PyDict_GetItemString(v, ci->varnames[i]) : NULL;
+        int same = oxyfn_same_default(a, b);
+        if (same <= 0) return same;
+    }
+    return 1;
+}
+
+/* __defaults__ / __kwdefaults__ = v.  Compiled calls use the defaults the function
+   was compiled with, so only an assignment that changes none of them is taken (it
+   is then what the attribute gives back); any other raises rather than be ignored. */
+static int oxyfn_set_defaults_of(PyObject *self, PyObject *v, int kw) {
+    OxyFunction *f = (OxyFunction *)self;
+    if (v == Py_None) v = NULL;
+    if (v != NULL && (kw ? !PyDict_Check(v) : !PyTuple_Check(v))) {
+        PyErr_SetString(PyExc_TypeError, kw ? "__kwdefaults__ must be set to a dict object"
+                                            : "__defaults__ must be set to a tuple object");
+        return -1;
+    }
+    PyObject *cur = oxyfn_defaults(self, kw);
+    if (cur == NULL) return -1;
+    int same = oxyfn_same_defaults(f, cur, v, kw);
+    Py_DECREF(cur);
+    if (same < 0) return -1;
+    if (!same) {
+        PyErr_Format(PyExc_TypeError,
+                     "cannot change %s of compiled function '%U': oxyc compiles the defaults "
+                     "into its calls (see docs/differences.md)",
+                     kw ? "__kwdefaults__" : "__defaults__", f->qualname);
+        return -1;
+    }
+    Py_XINCREF(v);
+    Py_XSETREF(f->defaults_set[kw], v);
+    return 0;
+}
+static int oxyfn_set_defaults(PyObject *self, PyObject *v, void *c) {
+    (void)c;
+    return oxyfn_set_defaults_of(self, v, 0);
+}
+static int oxyfn_set_kwdefaults(PyObject *self, PyObject *v, void *c) {
+    (void)c;
+    return oxyfn_set_defaults_of(self, v, 1);
 }
 
 static PyObject *oxyfn_get_globals(PyObject *self, void *c) {
@@ -2168,8 +2247,8 @@ PyObject *oxy_defaults_dict(int n, ...) {
 
 static PyGetSetDef oxyfn_getset[] = {
     {"__code__", oxyfn_get_code, NULL, NULL, NULL},
-    {"__defaults__", oxyfn_get_defaults, NULL, NULL, NULL},
-    {"__kwdefaults__", oxyfn_get_kwdefaults, NULL, NULL, NULL},
+    {"__defaults__", oxyfn_get_defaults, oxyfn_set_defaults, NULL, NULL},
+    {"__kwdefaults__", oxyfn_get_kwdefaults, oxyfn_set_kwdefaults, NULL, NULL},
     {"__globals__", oxyfn_get_globals, NULL, NULL, NULL},
     {"__annotations__", oxyfn_get_annotations, oxyfn_set_annotations, NULL, NULL},
     {"__module__", oxyfn_get_module, oxyfn_set_module, NULL, NULL},
@@ -2376,6 +2455,7 @@ PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *modul
     f->vectorcall = oxyfn_vectorcall;
     f->module = Py_XNewRef(module_name);
     f->annotations = NULL;
+    f->defaults_set[0] = f->defaults_set[1] = NULL;
     PyObject_GC_Track((PyObject *)f);
     if (f->name == NULL || (def->ml_doc != NULL && f->doc == NULL)) {
         Py_DECREF(f);

@@ -349,6 +349,10 @@ prims! {
     CallForward = "call_forward", "PyObject_Vectorcall($0, oxy_fargs, oxy_fnargs, oxy_fkwnames)", [Obj, Obj] -> Obj, Null;
     CallForwardPos = "call_forward_pos", "PyObject_Vectorcall($0, oxy_fargs, oxy_fnargs, NULL)", [Obj, Obj] -> Obj, Null;
     SliceNew = "slice_new", "PySlice_New($0, $1, $2)", [Obj, Obj, Obj] -> Obj, Null;
+    // `super()` in a method of a module with a star import, where `super` is a global
+    // ($0): the zero-argument form over class $1 and first argument $2 when it is the
+    // builtin, else a call of it with no arguments.
+    CallMaybeSuper = "call_maybe_super", "oxy_call_maybe_super($0, $1, $2)", [Obj, Obj, Obj] -> Obj, Null;
     // ---- str ----
     StrConcat = "str_concat", "oxyc_str_add($0, $1)", [Obj, Obj] -> Obj, Null;
     CatPair = "cat_pair", "oxy_cat_pair($0, $1)", [Obj, Obj] -> Obj, Null;

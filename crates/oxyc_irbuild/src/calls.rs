@@ -47,6 +47,16 @@ impl<'a> FnBuilder<'a> {
                             return v;
                         }
                     }
+                    NameRes::Global
+                        if n == "super"
+                            && args.is_empty()
+                            && keywords.is_empty()
+                            && self.cx.sem.star_import =>
+                    {
+                        if let Some(v) = self.zero_arg_super_global() {
+                            return v;
+                        }
+                    }
                     NameRes::Global if self.wants_module_keyword(n, args, keywords) => {
                         return self.call_with_module_keyword(func, args, keywords, ty);
                     }
@@ -705,6 +715,19 @@ impl<'a> FnBuilder<'a> {
             args: vec![cls, inst],
             kwnames: None,
         });
+        Some(Val::new(dst, Ty::Object))
+    }
+
+    /// `super()` in a method of a module with a star import, which may have bound
+    /// `super`: the global, called as the zero-argument form if it is the builtin.
+    fn zero_arg_super_global(&mut self) -> Option<Val> {
+        let first = self.scope?.params.first()?.clone();
+        let cls = self.class_object()?;
+        let inst = self.load_name(&first);
+        let inst = self.box_val(&inst);
+        let callee = self.load_name("super");
+        let callee = self.box_val(&callee);
+        let dst = self.prim(Prim::CallMaybeSuper, vec![callee, cls, inst]);
         Some(Val::new(dst, Ty::Object))
     }
 

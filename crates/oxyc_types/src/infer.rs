@@ -184,10 +184,12 @@ pub fn check_module_with(
                         // passes, not a declared type, so a rebound one holds anything.
                         return if rebinds_param(def, p) { Ty::Object } else { c };
                     }
-                    // `x: int = None` (implicit Optional) cannot be unboxed.
-                    let none_default =
-                        matches!(p.default.as_ref().map(|d| &d.kind), Some(ExprKind::NoneLit));
-                    if none_default && t != Ty::None {
+                    // `x: int = None` (implicit Optional) cannot be unboxed, nor can
+                    // `x: int = ...` (overload and protocol stubs).
+                    let default = p.default.as_ref().map(|d| &d.kind);
+                    let none_default = matches!(default, Some(ExprKind::NoneLit));
+                    let ellipsis_default = matches!(default, Some(ExprKind::Ellipsis));
+                    if (none_default && t != Ty::None) || ellipsis_default {
                         Ty::Object
                     } else {
                         t
