@@ -2111,8 +2111,14 @@ static int gen_set_thrown(PyObject *typ, PyObject *val, PyObject *tb) {
             PyErr_SetString(PyExc_TypeError, "instance exception may not have a separate value");
             return -1;
         }
-        if (tb != NULL) PyException_SetTraceback(typ, tb);
-        PyErr_Restore(Py_NewRef((PyObject *)Py_TYPE(typ)), Py_NewRef(typ), Py_XNewRef(tb));
+        if (tb != NULL) {
+            PyException_SetTraceback(typ, tb);
+            Py_INCREF(tb);
+        } else {
+            /* (As the interpreter: the instance's own traceback goes on.) */
+            tb = PyException_GetTraceback(typ);
+        }
+        PyErr_Restore(Py_NewRef((PyObject *)Py_TYPE(typ)), Py_NewRef(typ), tb);
         return 0;
     }
     PyErr_Format(PyExc_TypeError,

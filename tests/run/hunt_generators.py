@@ -5,6 +5,7 @@ unbound free variables, and globally rebound builtins."""
 
 import gc
 import sys
+import traceback
 import weakref
 from typing import Any, Callable, Generator, Iterator, Optional
 
@@ -1606,3 +1607,47 @@ def test_generator_handler_then_caller_raise() -> None:
         raise ValueError("v")
     except ValueError:
         print(next(it))
+
+
+def _raise_origin() -> None:
+    raise ValueError("boom")
+
+
+def _one() -> Generator[int, None, None]:
+    yield 1
+
+
+def _catch_and_yield() -> Generator[int, None, str]:
+    try:
+        yield 1
+    except ValueError as e:
+        return "caught " + " ".join(f.name for f in traceback.extract_tb(e.__traceback__))
+    return "no"
+
+
+def test_throw_keeps_the_instance_traceback() -> None:
+    # generator.throw(exc) raises exc with the traceback it already has (from where
+    # it was first raised), the new entries added in front.
+    try:
+        _raise_origin()
+    except ValueError as e:
+        exc = e
+    g = _one()
+    next(g)
+    try:
+        g.throw(exc)
+    except ValueError as e:
+        print([f.name for f in traceback.extract_tb(e.__traceback__)])
+    h = _catch_and_yield()
+    next(h)
+    try:
+        h.throw(exc)
+    except StopIteration as stop:
+        print(stop.value)
+    fresh = KeyError("k")
+    g2 = _one()
+    next(g2)
+    try:
+        g2.throw(fresh)
+    except KeyError as e:
+        print([f.name for f in traceback.extract_tb(e.__traceback__)])

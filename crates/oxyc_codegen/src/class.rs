@@ -576,7 +576,9 @@ static void oxy_dealloc_{ci}(PyObject *self) {{
 }}"
             );
         }
-        let _ = writeln!(
+        let has_new = chain_has_fields(m, ci);
+        if has_new {
+            let _ = writeln!(
             out,
             "static PyObject *oxy_new_{ci}(PyTypeObject *type, PyObject *args, PyObject *kwds) {{
     if (OXY_UNLIKELY(oxy_native_new_check(type, args, kwds) < 0)) return NULL;
@@ -592,6 +594,7 @@ static void oxy_dealloc_{ci}(PyObject *self) {{
                 String::new()
             }
         );
+        }
         let _ = writeln!(
             out,
             "/* `{name}(...)` from compiled code: the instance, before __init__. */
@@ -634,7 +637,14 @@ static void oxy_dealloc_{ci}(PyObject *self) {{
             }
         );
         let _ = writeln!(out, "static PyType_Slot oxy_slots_{ci}[] = {{");
-        let _ = writeln!(out, "    {{Py_tp_new, (void *)oxy_new_{ci}}},");
+        // A class without fields (nor native bases with any) takes object.__new__
+        // as the interpreter's would: nothing to initialise, and then it mixes with
+        // bases that have their own __new__ (a str subclass, a slotted class), whose
+        // calls object.__new__ lets through and a __new__ of its own would refuse
+        // ("Mixin.__new__(C) is not safe").
+        if has_new {
+            let _ = writeln!(out, "    {{Py_tp_new, (void *)oxy_new_{ci}}},");
+        }
         let _ = writeln!(out, "    {{Py_tp_dealloc, (void *)oxy_dealloc_{ci}}},");
         if gc {
             let _ = writeln!(out, "    {{Py_tp_traverse, (void *)oxy_traverse_{ci}}},");
@@ -740,6 +750,19 @@ fn text_field(f: &Field) -> bool {
 /// native class that is a GC type) would be tracked by its `__init__` anyway: it is
 /// tracked at once, and stores into its fields need no test. (Tracking an object
 /// early is always correct; CPython tracks every instance of an ordinary class.)
+/// Does native class `ci` or one of its native bases declare a field?
+fn chain_has_fields(m: &Module, ci: u32) -> bool {
+    let mut c = Some(ci);
+    while let Some(k) = c {
+        let layout = &m.classes[k as usize];
+        if !layout.fields.is_empty() {
+            return true;
+        }
+        c = layout.base;
+    }
+    false
+}
+
 pub fn tracked_from_birth(m: &Module, ci: u32) -> bool {
     let mut c = Some(ci);
     while let Some(k) = c {
