@@ -1101,6 +1101,138 @@ fn scan_dynamic(module: &ast::Module) -> Dynamic {
     d
 }
 
+/// An attribute that the instance methods of `c` read through their first parameter,
+/// that `c`, its native bases (`out`) and its subclasses in the module
+/// (`declared_below`) do not declare, and that the module stores on objects from
+/// outside a class: `self._policy._now = now` elsewhere gives `c`'s instances an
+/// attribute their layout has no room for. None for a class with `__getattr__`.
+fn read_but_set_outside(
+    c: &ClassDef,
+    out: &[NativeClass],
+    declared_below: &IndexMap<String, IndexSet<String>>,
+    dynamic: &Dynamic,
+) -> Option<String> {
+    if dynamic.external.is_empty() {
+        return None;
+    }
+    let mut declared = class_attrs_after_decoration(c);
+    declared.extend(own_fields(c).into_keys());
+    declared.extend(property_names(&c.body));
+    let mut b = c.bases.first().and_then(|b| match &b.kind {
+        ExprKind::Name(n) => out.iter().position(|k| &k.name == n),
+        _ => None,
+    });
+    while let Some(bi) = b {
+        declared.extend(out[bi].fields.keys().cloned());
+        declared.extend(out[bi].class_attrs.iter().cloned());
+        declared.extend(out[bi].properties.iter().cloned());
+        b = out[bi].base;
+    }
+    if declared.contains("__getattr__") || declared.contains("__getattribute__") {
+        return None;
+    }
+    let below = declared_below.get(&c.name.name);
+    self_reads(c).into_iter().find(|n| {
+        dynamic.external.contains(n)
+            && !declared.contains(n)
+            && !below.is_some_and(|b| b.contains(n))
+            && !crate::is_implicit_classlevel(n)
+            && !n.starts_with("__")
+    })
+}
+
+/// For each class of the module, the attributes (fields and class attributes) that
+/// the classes deriving from it in the module declare.
+fn declared_by_subclasses(module: &ast::Module) -> IndexMap<String, IndexSet<String>> {
+    let mut parent: IndexMap<&str, &str> = IndexMap::new();
+    let mut own: IndexMap<&str, IndexSet<String>> = IndexMap::new();
+    for s in &module.body {
+        if let StmtKind::ClassDef(c) = &s.kind {
+            if let Some(ExprKind::Name(b)) = c.bases.first().map(|b| &b.kind) {
+                parent.insert(&c.name.name, b);
+            }
+            let mut names = class_attrs_after_decoration(c);
+            names.extend(own_fields(c).into_keys());
+            names.extend(property_names(&c.body));
+            own.entry(&c.name.name).or_default().extend(names);
+        }
+    }
+    let mut out: IndexMap<String, IndexSet<String>> = IndexMap::new();
+    for (&child, names) in &own {
+        let mut cur = child;
+        let mut seen = 0;
+        while let Some(&p) = parent.get(cur) {
+            out.entry(p.to_string())
+                .or_default()
+                .extend(names.iter().cloned());
+            cur = p;
+            seen += 1;
+            if seen > parent.len() {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The attribute names the instance methods of `c` read through their first
+/// parameter (`self.n` as a value, also in functions nested in them).
+fn self_reads(c: &ClassDef) -> IndexSet<String> {
+    use crate::support::{Child, each_child, each_expr_child};
+    fn expr(e: &Expr, me: &str, out: &mut IndexSet<String>) {
+        if let ExprKind::Attribute { value, attr } = &e.kind
+            && matches!(&value.kind, ExprKind::Name(n) if n == me)
+        {
+            out.insert(attr.name.clone());
+        }
+        each_expr_child(e, &mut |x| expr(x, me, out));
+    }
+    fn target(t: &Expr, me: &str, out: &mut IndexSet<String>) {
+        match &t.kind {
+            ExprKind::Attribute { value, .. } => expr(value, me, out),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for t in items {
+                    target(t, me, out);
+                }
+            }
+            ExprKind::Starred(inner) => target(inner, me, out),
+            ExprKind::Name(_) => {}
+            _ => expr(t, me, out),
+        }
+    }
+    fn stmt(s: &Stmt, me: &str, out: &mut IndexSet<String>) {
+        match &s.kind {
+            StmtKind::FunctionDef(f) => {
+                for s in &f.body {
+                    stmt(s, me, out);
+                }
+            }
+            StmtKind::ClassDef(_) => {}
+            _ => each_child(s, &mut |c| match c {
+                Child::Stmt(s) => stmt(s, me, out),
+                Child::Expr(e) => expr(e, me, out),
+                Child::Target(t) => target(t, me, out),
+            }),
+        }
+    }
+    let mut out = IndexSet::new();
+    for s in &c.body {
+        let StmtKind::FunctionDef(f) = &s.kind else {
+            continue;
+        };
+        let plain = !crate::is_implicit_classlevel(&f.name.name)
+            && !f.decorators.iter().any(|d| {
+                matches!(&d.kind, ExprKind::Name(n) if n == "classmethod" || n == "staticmethod")
+            });
+        if let (true, Some(p)) = (plain, f.params.positional().next()) {
+            for s in &f.body {
+                stmt(s, &p.name.name, &mut out);
+            }
+        }
+    }
+    out
+}
+
 /// The names a class has as class attributes once created and decorated: what its
 /// body binds, except a dataclass's field defaults (the fields replace them), plus
 /// what `@dataclass` may add.
@@ -1153,6 +1285,7 @@ pub fn native_classes(
             })
     });
     let combined = combined_bases(module, &dynamic);
+    let declared_below = declared_by_subclasses(module);
     for (i, s) in module.body.iter().enumerate() {
         let StmtKind::ClassDef(c) = &s.kind else {
             continue;
@@ -1178,6 +1311,15 @@ pub fn native_classes(
         // An instance attribute stored from outside must not shadow a class attribute.
         let names = class_attrs_after_decoration(c);
         let properties = property_names(&c.body);
+        if let Some(n) = read_but_set_outside(c, &out, &declared_below, &dynamic) {
+            why_not.push((
+                i,
+                format!(
+                    "its methods read attribute `{n}`, which it does not declare and the module sets from outside a class"
+                ),
+            ));
+            continue;
+        }
         if let Some(n) = dynamic
             .external
             .iter()

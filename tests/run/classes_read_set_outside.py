@@ -1,0 +1,52 @@
+"""An attribute a class's methods read but never set, set on its instances by
+another class (http.cookiejar: `self._policy._now = self._now = now`, then the
+policy reads `self._now`). The class must keep room for it, as a plain class's
+`__dict__` does; a base whose subclasses set what it reads stays as it was."""
+
+
+class Policy:
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+
+    def expired(self, t: int) -> bool:
+        return t < self._now  # type: ignore[attr-defined]
+
+
+class Jar:
+    def __init__(self, policy: Policy) -> None:
+        self._policy = policy
+        self._now = 0
+
+    def stamp(self, now: int) -> bool:
+        self._policy._now = self._now = now  # type: ignore[attr-defined]
+        return self._policy.expired(5)
+
+
+class Shape:
+    def area(self) -> float:
+        return self.width * self.height  # type: ignore[attr-defined]
+
+
+class Rect(Shape):
+    def __init__(self, width: float, height: float) -> None:
+        self.width = width
+        self.height = height
+
+
+def test_set_by_another_class() -> None:
+    p = Policy(False)
+    j = Jar(p)
+    try:
+        p.expired(1)
+    except AttributeError as e:
+        print("AttributeError", e)
+    print(j.stamp(10), j.stamp(3), p._now, p.strict)  # type: ignore[attr-defined]
+    print(hasattr(p, "_now"), hasattr(j, "_now"))
+
+
+def test_read_from_a_subclass() -> None:
+    print(Rect(2.0, 3.5).area())
+    try:
+        Shape().area()
+    except AttributeError as e:
+        print("AttributeError", e)
