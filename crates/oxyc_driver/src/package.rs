@@ -255,7 +255,9 @@ fn walk(
     dirs.sort();
     for file in files {
         let mut m = module(dir.join(&file), root, prefix, &file);
-        m.compiled = filter.compiles(&m.rel);
+        // `python -m pkg` runs `pkg/__main__.py` from its code object, which a compiled
+        // module has none of: it stays Python unless named on the command line.
+        m.compiled = filter.compiles(&m.rel) && file != "__main__.py";
         found.push(m);
     }
     for sub in dirs {
@@ -297,6 +299,7 @@ mod tests {
     fn a_package_with_subpackages() {
         let t = tree(&[
             "src/pkg/__init__.py",
+            "src/pkg/__main__.py",
             "src/pkg/b.py",
             "src/pkg/a.py",
             "src/pkg/sub/__init__.py",
@@ -311,6 +314,7 @@ mod tests {
             names(&found),
             [
                 s("pkg", "pkg/__init__.py", true),
+                s("pkg.__main__", "pkg/__main__.py", false),
                 s("pkg.a", "pkg/a.py", true),
                 s("pkg.b", "pkg/b.py", false),
                 s("pkg.sub", "pkg/sub/__init__.py", true),
@@ -319,8 +323,8 @@ mod tests {
         );
         assert!(found.iter().all(|m| m.root == t.path().join("src")));
         assert_eq!(found[0].file_stem(), "__init__");
-        assert_eq!(found[4].file_stem(), "c");
-        assert_eq!(found[4].rel_dir(), Path::new("pkg/sub"));
+        assert_eq!(found[5].file_stem(), "c");
+        assert_eq!(found[5].rel_dir(), Path::new("pkg/sub"));
 
         // A subpackage named alone keeps its full name; so does a file in it.
         let found = discover(&[t.path().join("src/pkg/sub/c.py")], &filter).unwrap();
@@ -331,7 +335,11 @@ mod tests {
 
         // A source root: its packages (and top-level modules).
         let found = discover(&[t.path().join("src")], &Filter::default()).unwrap();
-        assert_eq!(found.len(), 5);
+        assert_eq!(found.len(), 6);
+
+        // `__main__.py` named alone is compiled (`python -m` then cannot run it).
+        let found = discover(&[t.path().join("src/pkg/__main__.py")], &filter).unwrap();
+        assert!(found[0].compiled && found[0].explicit);
     }
 
     #[test]
