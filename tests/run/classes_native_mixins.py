@@ -37,8 +37,11 @@ class Point:
 
 
 def combine(value: str) -> Any:
-    cls = type("Combined", (Mixin, Upper), {})
-    return cls(value)
+    # (Through exec: a type() call the module makes with these bases would keep them
+    # ordinary, see classes_made_by_type.py.)
+    ns: dict[str, Any] = {"Mixin": Mixin, "Upper": Upper}
+    exec("cls = type('Combined', (Mixin, Upper), {})", ns)
+    return ns["cls"](value)
 
 
 def test_mixed_into_a_str_subclass_by_type() -> None:

@@ -958,6 +958,37 @@ fn scan_dynamic(module: &ast::Module) -> Dynamic {
                             d.everything
                                 .get_or_insert_with(|| "the module calls `vars()`".into());
                         }
+                        // `type(name, bases, ns)`: like a class statement with those
+                        // bases, when they are written out; bases computed at run
+                        // time may combine any class of the module with anything.
+                        "type" if args.len() == 3 => match &args[1].kind {
+                            ExprKind::Tuple(items) | ExprKind::List(items) if items.len() > 1 => {
+                                let names: Vec<String> = items
+                                    .iter()
+                                    .filter_map(|b| match &b.kind {
+                                        ExprKind::Name(n) => Some(n.clone()),
+                                        _ => None,
+                                    })
+                                    .collect();
+                                let child = match &args[0].kind {
+                                    ExprKind::Str(n) => n.clone(),
+                                    _ => "made by type()".into(),
+                                };
+                                if names.len() == items.len() {
+                                    d.multi_bases.push((child, names, false));
+                                } else {
+                                    d.everything.get_or_insert_with(|| {
+                                        "the module makes classes with `type(name, bases, namespace)` from bases computed at run time".into()
+                                    });
+                                }
+                            }
+                            ExprKind::Tuple(_) | ExprKind::List(_) => {}
+                            _ => {
+                                d.everything.get_or_insert_with(|| {
+                                    "the module makes classes with `type(name, bases, namespace)` from bases computed at run time".into()
+                                });
+                            }
+                        },
                         "setattr" | "delattr" => match args.get(1).map(|a| &a.kind) {
                             Some(ExprKind::Str(name)) => {
                                 d.external.insert(name.clone());
