@@ -6,17 +6,28 @@ use oxyc_syntax::ast::{Expr, ExprKind};
 /// The type an annotation declares. Unknown or unsupported forms are `object` (checked
 /// nowhere, handled generically), never an error.
 pub fn type_of_annotation(e: &Expr) -> Ty {
-    type_of_annotation_with(e, &|_| None)
+    type_of_annotation_with(e, &|_| None, &|_| true)
 }
 
 /// Like [`type_of_annotation`], with `class` naming the types of other names and
-/// dotted names (the module's native classes, those of other modules of the build).
-pub fn type_of_annotation_with(e: &Expr, class: &dyn Fn(&Expr) -> Option<Ty>) -> Ty {
-    let type_of_annotation = |e: &Expr| type_of_annotation_with(e, class);
+/// dotted names (the module's native classes, those of other modules of the build),
+/// and `standard` saying whether a name or dotted name (`List`, `typing.List`) means
+/// the builtin or `typing` type it spells, rather than something the module bound to
+/// that name (its own `class Dict`, `ast.List`).
+pub fn type_of_annotation_with(
+    e: &Expr,
+    class: &dyn Fn(&Expr) -> Option<Ty>,
+    standard: &dyn Fn(&Expr) -> bool,
+) -> Ty {
+    let type_of_annotation = |e: &Expr| type_of_annotation_with(e, class, standard);
     match &e.kind {
         ExprKind::NoneLit => Ty::None,
-        ExprKind::Name(n) => simple(n).or_else(|| class(e)).unwrap_or(Ty::Object),
+        ExprKind::Name(n) => simple(n)
+            .filter(|_| standard(e))
+            .or_else(|| class(e))
+            .unwrap_or(Ty::Object),
         ExprKind::Attribute { attr, .. } => simple(&attr.name)
+            .filter(|_| standard(e))
             .or_else(|| class(e))
             .unwrap_or(Ty::Object),
         ExprKind::Str(s) => match oxyc_syntax::parse_module(s, oxyc_syntax::PythonVersion::PY311) {
@@ -30,6 +41,9 @@ pub fn type_of_annotation_with(e: &Expr, class: &dyn Fn(&Expr) -> Option<Ty>) ->
             Err(_) => Ty::Object,
         },
         ExprKind::Subscript { value, index } => {
+            if !standard(value) {
+                return Ty::Object;
+            }
             let head = match &value.kind {
                 ExprKind::Name(n) => n.as_str(),
                 ExprKind::Attribute { attr, .. } => attr.name.as_str(),

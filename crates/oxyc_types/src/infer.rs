@@ -7,6 +7,7 @@ use oxyc_sema::{FuncScope, ItemMode, NameRes, SemModule};
 use oxyc_syntax::ast::{
     self, BinOp, CmpOp, Comprehension, Expr, ExprKind, FStringPart, IntLit, Stmt, StmtKind, UnaryOp,
 };
+use std::collections::HashSet;
 
 /// Declared signature of a compiled function.
 #[derive(Debug, Clone)]
@@ -112,7 +113,16 @@ pub fn check_module_with(
             xmod::annotation_class(sem, &externs, e, &not_local).map(|x| Ty::Foreign(x.qualified()))
         }
     };
-    let type_of_annotation = |e: &Expr| type_of_annotation_with(e, &class);
+    let shadowed = shadowed_annotation_names(module, sem);
+    let typing_aliases = typing_module_aliases(module);
+    let standard = |e: &Expr| match &e.kind {
+        ExprKind::Name(n) => !shadowed.contains(n.as_str()),
+        ExprKind::Attribute { value, .. } => {
+            matches!(&value.kind, ExprKind::Name(m) if typing_aliases.contains(m.as_str()))
+        }
+        _ => false,
+    };
+    let type_of_annotation = |e: &Expr| type_of_annotation_with(e, &class, &standard);
     let fields: Vec<IndexMap<String, Ty>> = sem
         .native
         .iter()
@@ -1526,6 +1536,128 @@ fn mentions_not_implemented(body: &[Stmt]) -> bool {
 
 /// Does the body assign to the first parameter (`self = ...`)? Then it is not typed as
 /// an instance.
+/// The names annotations read as builtin or `typing` types (`int`, `list`, `List`,
+/// `Optional`, `Iterator`...).
+const ANNOTATION_NAMES: &[&str] = &[
+    "int",
+    "float",
+    "bool",
+    "str",
+    "bytes",
+    "bytearray",
+    "list",
+    "dict",
+    "tuple",
+    "set",
+    "List",
+    "Dict",
+    "Tuple",
+    "Set",
+    "Optional",
+    "Union",
+    "Final",
+    "Iterator",
+    "Iterable",
+    "Generator",
+    "Collection",
+    "Sequence",
+];
+
+/// Modules whose attributes an annotation may name with the meaning of a builtin or
+/// `typing` type (`typing.List`, `t.Optional` after `import typing as t`).
+const TYPING_MODULES: &[&str] = &["typing", "typing_extensions", "builtins", "collections.abc"];
+
+/// Which of `ANNOTATION_NAMES` the module binds to something else than the builtin or
+/// `typing` type: its own `class Dict`, `from .core import Dict`, an assignment; with
+/// a star import, the capitalised ones it does not import from `typing` by name.
+fn shadowed_annotation_names(module: &ast::Module, sem: &SemModule) -> HashSet<&'static str> {
+    fn walk(body: &[ast::Stmt], standard: &mut HashSet<String>, other: &mut HashSet<String>) {
+        for s in body {
+            match &s.kind {
+                StmtKind::ImportFrom {
+                    module,
+                    names,
+                    level,
+                } => {
+                    let typing = *level == 0
+                        && module
+                            .as_deref()
+                            .is_some_and(|m| TYPING_MODULES.contains(&m));
+                    for a in names {
+                        let bound = a.asname.as_ref().map_or(a.name.as_str(), |n| &n.name);
+                        if typing && bound == a.name {
+                            standard.insert(bound.to_string());
+                        } else {
+                            other.insert(bound.to_string());
+                        }
+                    }
+                }
+                StmtKind::If { body, orelse, .. } => {
+                    walk(body, standard, other);
+                    walk(orelse, standard, other);
+                }
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                    ..
+                } => {
+                    walk(body, standard, other);
+                    for h in handlers {
+                        walk(&h.body, standard, other);
+                    }
+                    walk(orelse, standard, other);
+                    walk(finalbody, standard, other);
+                }
+                _ => {
+                    let mut bound = Vec::new();
+                    let mut globals = Vec::new();
+                    oxyc_sema::bound_names(std::slice::from_ref(s), &mut bound, &mut globals);
+                    other.extend(bound);
+                }
+            }
+        }
+    }
+    let mut standard = HashSet::new();
+    let mut other = HashSet::new();
+    walk(&module.body, &mut standard, &mut other);
+    ANNOTATION_NAMES
+        .iter()
+        .copied()
+        .filter(|&n| {
+            other.contains(n)
+                || (sem.star_import
+                    && n.starts_with(|c: char| c.is_ascii_uppercase())
+                    && !standard.contains(n))
+        })
+        .collect()
+}
+
+/// The names the module binds to a module of `TYPING_MODULES` (`import typing`,
+/// `import typing as t`).
+fn typing_module_aliases(module: &ast::Module) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for s in &module.body {
+        if let StmtKind::Import(aliases) = &s.kind {
+            for a in aliases {
+                if TYPING_MODULES.contains(&a.name.as_str()) {
+                    match &a.asname {
+                        Some(n) => {
+                            out.insert(n.name.clone());
+                        }
+                        None if !a.name.contains('.') => {
+                            out.insert(a.name.clone());
+                        }
+                        None => {}
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 fn rebinds_first_param(def: &ast::FunctionDef) -> bool {
     def.params
         .positional()
