@@ -489,15 +489,20 @@ fn target_unsupported(t: &Expr, r: Rules) -> Found {
     }
 }
 
-const FRAME_BUILTINS: &[&str] = &[
-    "locals",
-    "vars",
-    "dir",
-    "eval",
-    "exec",
-    "super",
-    "breakpoint",
-];
+const FRAME_BUILTINS: &[&str] = &["locals", "vars", "dir", "eval", "exec", "super"];
+
+/// Does a call of frame builtin `n` with these arguments read the calling frame?
+/// `vars(x)` and `dir(x)` do not, nor do `eval`/`exec` given their globals.
+fn reads_frame(n: &str, args: &[Expr], keywords: &[oxyc_syntax::ast::Keyword]) -> bool {
+    let plain = !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
+        && keywords.iter().all(|k| k.arg.is_some());
+    let given = args.len() + keywords.len();
+    match n {
+        "vars" | "dir" => !(plain && given >= 1),
+        "eval" | "exec" => !(plain && given >= 2),
+        _ => true,
+    }
+}
 
 fn expr_unsupported(e: &Expr, r: Rules) -> Found {
     let span = e.span;
@@ -556,10 +561,15 @@ fn expr_unsupported(e: &Expr, r: Rules) -> Found {
         {
             found(span, "an async comprehension outside an `async def` body")
         }
-        ExprKind::Call { func, args, .. } => {
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
             if let ExprKind::Name(n) = &func.kind
                 && FRAME_BUILTINS.contains(&n.as_str())
                 && !(n == "super" && (r.allow_super || args.len() == 2))
+                && reads_frame(n, args, keywords)
             {
                 return found(span, &format!("`{n}()` (it inspects the calling frame)"));
             }
