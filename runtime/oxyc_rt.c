@@ -273,6 +273,30 @@ int oxy_call_star_extend(PyObject *func, PyObject *l, PyObject *it) {
     return 0;
 }
 
+PyObject *oxy_type_new3(PyObject *name, PyObject *bases, PyObject *ns, PyObject *modname) {
+    static PyObject *key;
+    if (key == NULL && (key = PyUnicode_InternFromString("__module__")) == NULL) return NULL;
+    PyObject *d = Py_NewRef(ns);
+    /* (type() copies the namespace anyway; a non-dict is left to it to refuse.) */
+    if (PyDict_Check(ns) && modname != NULL) {
+        int has = PyDict_Contains(ns, key);
+        if (has < 0) {
+            Py_DECREF(d);
+            return NULL;
+        }
+        if (!has) {
+            Py_SETREF(d, PyDict_Copy(ns));
+            if (d == NULL || PyDict_SetItem(d, key, modname) < 0) {
+                Py_XDECREF(d);
+                return NULL;
+            }
+        }
+    }
+    PyObject *r = PyObject_CallFunctionObjArgs((PyObject *)&PyType_Type, name, bases, d, NULL);
+    Py_DECREF(d);
+    return r;
+}
+
 PyObject *oxy_call_maybe_super(PyObject *callee, PyObject *cls, PyObject *inst) {
     if (callee == (PyObject *)&PySuper_Type) return PyObject_CallFunctionObjArgs(callee, cls, inst, NULL);
     return PyObject_CallNoArgs(callee);

@@ -776,6 +776,10 @@ OXY_API PyObject *oxy_call_star_tuple(PyObject *func, PyObject *x);
 /* `super()` where `super` is a global (a module with a star import): when `callee`
    is the builtin, super(cls, inst); else callee(). New ref or NULL. */
 OXY_API PyObject *oxy_call_maybe_super(PyObject *callee, PyObject *cls, PyObject *inst);
+/* type(name, bases, ns) with `__module__` = modname unless ns says otherwise (the
+   builtin reads it from the calling frame's globals; compiled code has no frame).
+   New ref or NULL. */
+OXY_API PyObject *oxy_type_new3(PyObject *name, PyObject *bases, PyObject *ns, PyObject *modname);
 OXY_API PyObject *oxy_call_kw_copy(PyObject *func, PyObject *m);
 /* A direct call of a function that forwards its `*args, **kwargs` as they came
    (see oxyc_passes::forward): the tuple `t` and the dict `d` as an argument array

@@ -2081,12 +2081,20 @@ static PyObject *oxyfn_get_kwdefaults(PyObject *self, void *c) {
     return set != NULL ? Py_NewRef(set) : oxyfn_defaults(self, 1);
 }
 
-/* Would a call see default a as it sees b?  (The same object, or equal values of
-   one type.)  a or b NULL: no default. */
+/* Would a call see default a as it sees b?  The same object; or, for exact ints,
+   floats (bit for bit: a NaN default is a new float on each read), strs and bytes,
+   whose identity compiled code does not keep, the same value.  a or b NULL: no
+   default. */
 static int oxyfn_same_default(PyObject *a, PyObject *b) {
     if (a == b) return 1;
     if (a == NULL || b == NULL || Py_TYPE(a) != Py_TYPE(b)) return 0;
-    return PyObject_RichCompareBool(a, b, Py_EQ);
+    if (PyFloat_CheckExact(a)) {
+        double x = PyFloat_AS_DOUBLE(a), y = PyFloat_AS_DOUBLE(b);
+        return memcmp(&x, &y, sizeof x) == 0;
+    }
+    if (PyLong_CheckExact(a) || PyUnicode_CheckExact(a) || PyBytes_CheckExact(a))
+        return PyObject_RichCompareBool(a, b, Py_EQ);
+    return 0;
 }
 
 /* Does setting the defaults to v (a tuple, a dict for kw, or NULL for none) leave
@@ -2095,17 +2103,21 @@ static int oxyfn_same_default(PyObject *a, PyObject *b) {
    nothing (wrappers copy a wrapped function's). */
 static int oxyfn_same_defaults(OxyFunction *f, PyObject *cur, PyObject *v, int kw) {
     if (cur == Py_None) cur = NULL;
+    const oxy_codeinfo *ci = f->info;
+    if (ci == NULL || ci->varnames == NULL) return 0;
     if (!kw) {
+        /* (Calls use the last defaults, as many as there are positional parameters:
+           the interpreter ignores the ones before.) */
         Py_ssize_t n = cur != NULL ? PyTuple_GET_SIZE(cur) : 0;
-        if ((v != NULL ? PyTuple_GET_SIZE(v) : 0) != n) return 0;
+        Py_ssize_t given = v != NULL ? PyTuple_GET_SIZE(v) : 0;
+        if ((given < ci->argcount ? given : ci->argcount) != n) return 0;
         for (Py_ssize_t i = 0; i < n; i++) {
-            int same = oxyfn_same_default(PyTuple_GET_ITEM(cur, i), PyTuple_GET_ITEM(v, i));
+            int same = oxyfn_same_default(PyTuple_GET_ITEM(cur, i),
+                                          PyTuple_GET_ITEM(v, given - n + i));
             if (same <= 0) return same;
         }
         return 1;
     }
-    const oxy_codeinfo *ci = f->info;
-    if (ci == NULL || ci->varnames == NULL) return 0;
     for (int i = ci->argcount; i < ci->argcount + ci->kwonlyargcount; i++) {
         PyObject *a = cur != NULL ? PyDict_GetItemString(cur, ci->varnames[i]) : NULL;
         PyObject *b = v != NULL ? PyDict_GetItemString(v, ci->varnames[i]) : NULL;

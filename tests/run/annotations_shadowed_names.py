@@ -42,6 +42,29 @@ def total(xs: typing.List[int], ys: t.Dict[str, int], z: Optional[int] = None) -
     return sum(xs) + sum(ys.values()) + (z or 0)
 
 
+class Holder:
+    Set = Dict
+
+    def keep(self, s: Set) -> str:  # type: ignore[valid-type]
+        return type(s).__name__
+
+
+def local_binding() -> str:
+    from ast import List as Set
+
+    node: Set = Set(elts=[], ctx=ast.Load())
+    return type(node).__name__
+
+
+def setup_global() -> None:
+    global Optional
+    Optional = Dict  # type: ignore[assignment]
+
+
+def test_names_bound_in_classes_and_functions() -> None:
+    print(Holder().keep(Dict(1)), local_binding())
+
+
 def test_module_classes_named_like_typing_types() -> None:
     d = make(3)
     print(type(d).__name__, d.n, take(List()), pair(), type(pair()).__name__)

@@ -52,6 +52,15 @@ def test_computed_bases() -> None:
     h.init(7)
     print(type(h).__name__, repr(h), h.stamp(), h.max_count, isinstance(h, str))
     print(reg[DateHeader] is type(h), [c.__name__ for c in type(h).__mro__])
+    print(type(h).__module__, written_out().__module__)
+
+
+SPEC = ("Spec", (Counted,), {"kind": "spec"})
+
+
+def test_starred_arguments() -> None:
+    made: Any = type(*SPEC)
+    print(made.__name__, made().kind, made(1, 2).count)
 
 
 def test_written_out_bases() -> None:

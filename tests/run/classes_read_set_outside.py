@@ -22,6 +22,22 @@ class Jar:
         return self._policy.expired(5)
 
 
+class Clock:
+    def now(self) -> int:
+        return getattr(self, "_tick", 0)
+
+
+class Ticker:
+    def __init__(self, clock: Clock) -> None:
+        self._clock = clock
+        self._tick = 0
+
+    def tick(self, t: int) -> int:
+        self._tick = t
+        self._clock._tick = t  # type: ignore[attr-defined]
+        return self._clock.now()
+
+
 class Shape:
     def area(self) -> float:
         return self.width * self.height  # type: ignore[attr-defined]
@@ -42,6 +58,11 @@ def test_set_by_another_class() -> None:
         print("AttributeError", e)
     print(j.stamp(10), j.stamp(3), p._now, p.strict)  # type: ignore[attr-defined]
     print(hasattr(p, "_now"), hasattr(j, "_now"))
+
+
+def test_read_through_getattr() -> None:
+    c = Clock()
+    print(c.now(), Ticker(c).tick(5), c.now())
 
 
 def test_read_from_a_subclass() -> None:

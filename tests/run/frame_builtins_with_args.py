@@ -34,6 +34,11 @@ def run(code: str) -> Any:
     return ns["result"]
 
 
+def evaluate_in(expr: str, namespace: Any = None) -> Any:
+    # (Globals that may be None mean the caller's: this runs interpreted.)
+    return eval(expr, namespace)
+
+
 def no_args() -> list[str]:
     a = 1
     b = 2
@@ -57,3 +62,7 @@ def test_eval_and_exec_with_globals() -> None:
 
 def test_without_arguments() -> None:
     print(no_args())
+
+
+def test_globals_that_may_be_none() -> None:
+    print(evaluate_in("LIMIT + 1"), evaluate_in("LIMIT", {"LIMIT": 7}), evaluate_in("expr", None))

@@ -18,6 +18,24 @@ def no_defaults(x: int) -> int:
     return x
 
 
+def nan_default(x: float = float("nan")) -> float:
+    return x
+
+
+def forward(*args: Any, **kwargs: Any) -> tuple[Any, ...]:
+    return args
+
+
+def wrap_with_defaults(fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def inner(*args: Any, **kwargs: Any) -> Any:
+        return fn(*args, **kwargs)
+
+    inner.__defaults__ = fn.__defaults__  # type: ignore[attr-defined]
+    inner.__kwdefaults__ = fn.__kwdefaults__  # type: ignore[attr-defined]
+    return inner
+
+
 def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(fn)
     def inner(*args: Any, **kwargs: Any) -> Any:
@@ -42,6 +60,15 @@ def test_defaults_set_to_what_they_are() -> None:
     print(sorted((target.__kwdefaults__ or {}).items()), target(0))
     no_defaults.__defaults__ = None
     print(no_defaults.__defaults__, inspect.signature(target))
+
+
+def test_defaults_that_calls_do_not_see() -> None:
+    nan_default.__defaults__ = nan_default.__defaults__
+    print(nan_default() != nan_default())
+    forward.__defaults__ = (1, 2)
+    print(forward(), forward(3), forward.__defaults__)
+    w = wrap_with_defaults(target)
+    print(w(1), w.__defaults__, sorted((w.__kwdefaults__ or {}).items()))
 
 
 def test_defaults_of_the_wrong_type() -> None:

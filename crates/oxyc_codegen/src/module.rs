@@ -1105,6 +1105,12 @@ static PyObject *oxy_create(PyObject *spec, PyModuleDef *def) {
         PyErr_Clear();
         if (same) {
             Py_DECREF(name);
+#if PY_VERSION_HEX < 0x030D0000
+            /* The import system clears the module's state pointer on the way (3.11,
+               3.12: PyModule_FromDefAndSpec2) and exec allocates a new zero-size one:
+               free the old one, or every import again would leak it. */
+            PyMem_Free(PyModule_GetState(oxy_complete_module));
+#endif
             oxy_reused_module = oxy_complete_module;
             return Py_NewRef(oxy_complete_module);
         }

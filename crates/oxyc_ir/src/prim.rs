@@ -353,6 +353,10 @@ prims! {
     // ($0): the zero-argument form over class $1 and first argument $2 when it is the
     // builtin, else a call of it with no arguments.
     CallMaybeSuper = "call_maybe_super", "oxy_call_maybe_super($0, $1, $2)", [Obj, Obj, Obj] -> Obj, Null;
+    // `type(name, bases, namespace)` ($0..$2) from compiled code: the class's
+    // `__module__` is the module's `__name__` ($3), which the builtin would take
+    // from the calling frame.
+    TypeNew3 = "type_new3", "oxy_type_new3($0, $1, $2, $3)", [Obj, Obj, Obj, Obj] -> Obj, Null;
     // ---- str ----
     StrConcat = "str_concat", "oxyc_str_add($0, $1)", [Obj, Obj] -> Obj, Null;
     CatPair = "cat_pair", "oxy_cat_pair($0, $1)", [Obj, Obj] -> Obj, Null;

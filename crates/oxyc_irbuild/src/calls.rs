@@ -1199,6 +1199,27 @@ impl<'a> FnBuilder<'a> {
                 let t = self.prim(Prim::SeqTuple, vec![b]);
                 Some(Val::new(t, ty.clone()))
             }
+            // (Only the call the builtin itself would get: a metaclass is not `type`.)
+            ("type", [name, bases, ns])
+                if ![name, bases, ns]
+                    .iter()
+                    .any(|a| matches!(a.kind, ExprKind::Starred(_))) =>
+            {
+                let regs: Vec<Reg> = [name, bases, ns]
+                    .iter()
+                    .map(|a| {
+                        let v = self.expr(a);
+                        self.box_val(&v)
+                    })
+                    .collect();
+                let modname = self.temp(RType::Obj);
+                self.emit(OpKind::LoadGlobal {
+                    dst: modname,
+                    name: "__name__".into(),
+                });
+                let r = self.prim(Prim::TypeNew3, vec![regs[0], regs[1], regs[2], modname]);
+                Some(Val::new(r, Ty::Object))
+            }
             ("isinstance", [x, cls]) => {
                 // A builtin type, or a tuple display of them: each type tested in
                 // turn, as isinstance tests the items of a tuple (after evaluating

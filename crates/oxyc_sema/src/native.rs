@@ -961,34 +961,66 @@ fn scan_dynamic(module: &ast::Module) -> Dynamic {
                         // `type(name, bases, ns)`: like a class statement with those
                         // bases, when they are written out; bases computed at run
                         // time may combine any class of the module with anything.
-                        "type" if args.len() == 3 => match &args[1].kind {
-                            ExprKind::Tuple(items) | ExprKind::List(items) if items.len() > 1 => {
-                                let names: Vec<String> = items
-                                    .iter()
-                                    .filter_map(|b| match &b.kind {
-                                        ExprKind::Name(n) => Some(n.clone()),
-                                        _ => None,
-                                    })
-                                    .collect();
-                                let child = match &args[0].kind {
-                                    ExprKind::Str(n) => n.clone(),
-                                    _ => "made by type()".into(),
-                                };
-                                if names.len() == items.len() {
-                                    d.multi_bases.push((child, names, false));
-                                } else {
-                                    d.everything.get_or_insert_with(|| {
+                        // (`type(*spec)` may be either form.)
+                        "type"
+                            if args.len() == 1 && matches!(args[0].kind, ExprKind::Starred(_)) =>
+                        {
+                            d.everything.get_or_insert_with(|| {
+                                "the module makes classes with `type(name, bases, namespace)` from bases computed at run time".into()
+                            });
+                        }
+                        "type"
+                            if args.len() == 3
+                                || args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) =>
+                        {
+                            match args.get(1).map(|a| &a.kind) {
+                                // Bases written out: classes of the module or builtins
+                                // (a parameter or local named there is computed).
+                                Some(ExprKind::Tuple(items) | ExprKind::List(items))
+                                    if items.len() > 1
+                                        && !args[..2]
+                                            .iter()
+                                            .any(|a| matches!(a.kind, ExprKind::Starred(_))) =>
+                                {
+                                    let names: Vec<String> = items
+                                        .iter()
+                                        .filter_map(|b| match &b.kind {
+                                            ExprKind::Name(n)
+                                                if d.classes.contains(n)
+                                                    || crate::is_builtin(n) =>
+                                            {
+                                                Some(n.clone())
+                                            }
+                                            _ => None,
+                                        })
+                                        .collect();
+                                    let child = match &args[0].kind {
+                                        ExprKind::Str(n) => n.clone(),
+                                        _ => "made by type()".into(),
+                                    };
+                                    if names.len() == items.len() {
+                                        d.multi_bases.push((child, names, false));
+                                    } else {
+                                        d.everything.get_or_insert_with(|| {
                                         "the module makes classes with `type(name, bases, namespace)` from bases computed at run time".into()
                                     });
+                                    }
                                 }
-                            }
-                            ExprKind::Tuple(_) | ExprKind::List(_) => {}
-                            _ => {
-                                d.everything.get_or_insert_with(|| {
+                                Some(ExprKind::Tuple(items) | ExprKind::List(items))
+                                    if items.len() <= 1
+                                        && !items
+                                            .iter()
+                                            .any(|b| matches!(b.kind, ExprKind::Starred(_)))
+                                        && !args[..2]
+                                            .iter()
+                                            .any(|a| matches!(a.kind, ExprKind::Starred(_))) => {}
+                                _ => {
+                                    d.everything.get_or_insert_with(|| {
                                     "the module makes classes with `type(name, bases, namespace)` from bases computed at run time".into()
                                 });
+                                }
                             }
-                        },
+                        }
                         "setattr" | "delattr" => match args.get(1).map(|a| &a.kind) {
                             Some(ExprKind::Str(name)) => {
                                 d.external.insert(name.clone());
@@ -1211,10 +1243,21 @@ fn declared_by_subclasses(module: &ast::Module) -> IndexMap<String, IndexSet<Str
 fn self_reads(c: &ClassDef) -> IndexSet<String> {
     use crate::support::{Child, each_child, each_expr_child};
     fn expr(e: &Expr, me: &str, out: &mut IndexSet<String>) {
-        if let ExprKind::Attribute { value, attr } = &e.kind
-            && matches!(&value.kind, ExprKind::Name(n) if n == me)
-        {
-            out.insert(attr.name.clone());
+        let is_me = |v: &Expr| matches!(&v.kind, ExprKind::Name(n) if n == me);
+        match &e.kind {
+            ExprKind::Attribute { value, attr } if is_me(value) => {
+                out.insert(attr.name.clone());
+            }
+            // `getattr(self, "n", default)`, `hasattr(self, "n")`.
+            ExprKind::Call { func, args, .. }
+                if matches!(&func.kind, ExprKind::Name(f) if f == "getattr" || f == "hasattr")
+                    && args.first().is_some_and(is_me) =>
+            {
+                if let Some(ExprKind::Str(n)) = args.get(1).map(|a| &a.kind) {
+                    out.insert(n.clone());
+                }
+            }
+            _ => {}
         }
         each_expr_child(e, &mut |x| expr(x, me, out));
     }

@@ -492,14 +492,21 @@ fn target_unsupported(t: &Expr, r: Rules) -> Found {
 const FRAME_BUILTINS: &[&str] = &["locals", "vars", "dir", "eval", "exec", "super"];
 
 /// Does a call of frame builtin `n` with these arguments read the calling frame?
-/// `vars(x)` and `dir(x)` do not, nor do `eval`/`exec` given their globals.
+/// `vars(x)` and `dir(x)` do not, nor do `eval`/`exec` given a dict for globals
+/// (written as one: a globals argument that may be None means the caller's).
 fn reads_frame(n: &str, args: &[Expr], keywords: &[oxyc_syntax::ast::Keyword]) -> bool {
     let plain = !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
         && keywords.iter().all(|k| k.arg.is_some());
-    let given = args.len() + keywords.len();
+    let is_dict = |e: &Expr| match &e.kind {
+        ExprKind::Dict(_) | ExprKind::DictComp { .. } => true,
+        ExprKind::Call { func, .. } => {
+            matches!(&func.kind, ExprKind::Name(f) if f == "dict" || f == "globals")
+        }
+        _ => false,
+    };
     match n {
-        "vars" | "dir" => !(plain && given >= 1),
-        "eval" | "exec" => !(plain && given >= 2),
+        "vars" | "dir" => !(plain && args.len() + keywords.len() >= 1),
+        "eval" | "exec" => !(plain && keywords.is_empty() && args.get(1).is_some_and(is_dict)),
         _ => true,
     }
 }

@@ -1568,60 +1568,90 @@ const ANNOTATION_NAMES: &[&str] = &[
 const TYPING_MODULES: &[&str] = &["typing", "typing_extensions", "builtins", "collections.abc"];
 
 /// Which of `ANNOTATION_NAMES` the module binds to something else than the builtin or
-/// `typing` type: its own `class Dict`, `from .core import Dict`, an assignment; with
-/// a star import, the capitalised ones it does not import from `typing` by name.
+/// `typing` type, anywhere (a class of its own, `from .core import Dict`, an
+/// assignment in a class body or a function, `global Dict`), or may through a star
+/// import (the capitalised ones, unless imported from `typing` by name after it).
 fn shadowed_annotation_names(module: &ast::Module, sem: &SemModule) -> HashSet<&'static str> {
-    fn walk(body: &[ast::Stmt], standard: &mut HashSet<String>, other: &mut HashSet<String>) {
-        for s in body {
-            match &s.kind {
-                StmtKind::ImportFrom {
-                    module,
-                    names,
-                    level,
-                } => {
-                    let typing = *level == 0
-                        && module
-                            .as_deref()
-                            .is_some_and(|m| TYPING_MODULES.contains(&m));
-                    for a in names {
-                        let bound = a.asname.as_ref().map_or(a.name.as_str(), |n| &n.name);
-                        if typing && bound == a.name {
-                            standard.insert(bound.to_string());
-                        } else {
-                            other.insert(bound.to_string());
-                        }
-                    }
-                }
-                StmtKind::If { body, orelse, .. } => {
-                    walk(body, standard, other);
-                    walk(orelse, standard, other);
-                }
-                StmtKind::Try {
-                    body,
-                    handlers,
-                    orelse,
-                    finalbody,
-                    ..
-                } => {
-                    walk(body, standard, other);
-                    for h in handlers {
-                        walk(&h.body, standard, other);
-                    }
-                    walk(orelse, standard, other);
-                    walk(finalbody, standard, other);
-                }
-                _ => {
-                    let mut bound = Vec::new();
-                    let mut globals = Vec::new();
-                    oxyc_sema::bound_names(std::slice::from_ref(s), &mut bound, &mut globals);
-                    other.extend(bound);
-                }
+    /// Is this `from M import ...` from a typing-like module?
+    fn from_typing(s: &ast::Stmt) -> Option<&[ast::Alias]> {
+        match &s.kind {
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level: 0,
+            } if module
+                .as_deref()
+                .is_some_and(|m| TYPING_MODULES.contains(&m)) =>
+            {
+                Some(names)
             }
+            _ => None,
         }
     }
-    let mut standard = HashSet::new();
+    fn walk(s: &ast::Stmt, other: &mut HashSet<String>) {
+        // What the statement itself binds (the statements nested in it are walked).
+        let mut bound = Vec::new();
+        match &s.kind {
+            _ if from_typing(s).is_some() => {
+                for a in from_typing(s).unwrap_or_default() {
+                    if let Some(n) = &a.asname
+                        && n.name != a.name
+                    {
+                        bound.push(n.name.clone());
+                    }
+                }
+            }
+            StmtKind::FunctionDef(f) => bound.push(f.name.name.clone()),
+            StmtKind::ClassDef(c) => bound.push(c.name.name.clone()),
+            StmtKind::For { target, .. } => oxyc_sema::target_names(target, &mut bound),
+            StmtKind::With { items, .. } => {
+                for it in items {
+                    if let Some(v) = &it.optional_vars {
+                        oxyc_sema::target_names(v, &mut bound);
+                    }
+                }
+            }
+            StmtKind::Try { handlers, .. } => bound.extend(
+                handlers
+                    .iter()
+                    .filter_map(|h| h.name.as_ref().map(|n| n.name.clone())),
+            ),
+            StmtKind::Match { cases, .. } => {
+                for case in cases {
+                    oxyc_sema::pattern_names(&case.pattern, &mut bound);
+                }
+            }
+            StmtKind::If { .. } | StmtKind::While { .. } => {}
+            _ => {
+                let mut globals = Vec::new();
+                oxyc_sema::bound_names(std::slice::from_ref(s), &mut bound, &mut globals);
+            }
+        }
+        other.extend(bound);
+        match &s.kind {
+            StmtKind::FunctionDef(f) => f.body.iter().for_each(|s| walk(s, other)),
+            StmtKind::ClassDef(c) => c.body.iter().for_each(|s| walk(s, other)),
+            _ => oxyc_sema::each_child(s, &mut |c| {
+                if let oxyc_sema::Child::Stmt(inner) = c {
+                    walk(inner, other);
+                }
+            }),
+        }
+    }
     let mut other = HashSet::new();
-    walk(&module.body, &mut standard, &mut other);
+    module.body.iter().for_each(|s| walk(s, &mut other));
+    // A star import may bind any name; a `from typing import X` after the last one
+    // binds X again.
+    let last_star = module.body.iter().rposition(|s| {
+        matches!(&s.kind, StmtKind::ImportFrom { names, .. } if names.iter().any(|a| a.name == "*"))
+    });
+    let typing_after = |n: &str| {
+        module.body.iter().enumerate().any(|(i, s)| {
+            last_star.is_some_and(|l| i > l)
+                && from_typing(s)
+                    .is_some_and(|names| names.iter().any(|a| a.name == n && a.asname.is_none()))
+        })
+    };
     ANNOTATION_NAMES
         .iter()
         .copied()
@@ -1629,7 +1659,7 @@ fn shadowed_annotation_names(module: &ast::Module, sem: &SemModule) -> HashSet<&
             other.contains(n)
                 || (sem.star_import
                     && n.starts_with(|c: char| c.is_ascii_uppercase())
-                    && !standard.contains(n))
+                    && !typing_after(n))
         })
         .collect()
 }
