@@ -2263,13 +2263,30 @@ static PyGetSetDef oxyfn_getset[] = {
     {"__kwdefaults__", oxyfn_get_kwdefaults, oxyfn_set_kwdefaults, NULL, NULL},
     {"__globals__", oxyfn_get_globals, NULL, NULL, NULL},
     {"__annotations__", oxyfn_get_annotations, oxyfn_set_annotations, NULL, NULL},
-    {"__module__", oxyfn_get_module, oxyfn_set_module, NULL, NULL},
     {"__doc__", oxyfn_get_doc, oxyfn_set_doc, NULL, NULL},
     {"__name__", oxyfn_get_name, oxyfn_set_name, NULL, NULL},
     {"__qualname__", oxyfn_get_qualname, oxyfn_set_qualname, NULL, NULL},
     {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
+
+/* An instance's `__module__` is its own (the module that defined it), while the
+   type's, read from the type's dict, is "oxyc": a getset descriptor named
+   `__module__` would be what `type(f).__module__` gives, so the instance's goes
+   through getattr/setattr instead. */
+static PyObject *oxyfn_module_name;
+static int oxyfn_is_module_name(PyObject *name) {
+    return PyUnicode_Check(name) &&
+           (name == oxyfn_module_name || PyUnicode_Compare(name, oxyfn_module_name) == 0);
+}
+static PyObject *oxyfn_getattro(PyObject *self, PyObject *name) {
+    if (oxyfn_is_module_name(name)) return oxyfn_get_module(self, NULL);
+    return PyObject_GenericGetAttr(self, name);
+}
+static int oxyfn_setattro(PyObject *self, PyObject *name, PyObject *v) {
+    if (oxyfn_is_module_name(name)) return oxyfn_set_module(self, v, NULL);
+    return PyObject_GenericSetAttr(self, name, v);
+}
 
 static PyMethodDef oxyfn_methods[] = {
     {"__reduce__", oxyfn_reduce, METH_NOARGS, NULL},
@@ -2298,8 +2315,12 @@ PyTypeObject *oxy_function_type_get(void) {
         {Py_tp_clear, (void *)oxyfn_clear},
         {Py_tp_getset, (void *)oxyfn_getset},
         {Py_tp_methods, (void *)oxyfn_methods},
+        {Py_tp_getattro, (void *)oxyfn_getattro},
+        {Py_tp_setattro, (void *)oxyfn_setattro},
         {0, NULL},
     };
+    if (oxyfn_module_name == NULL && (oxyfn_module_name = PyUnicode_InternFromString("__module__")) == NULL)
+        return NULL;
     static PyMemberDef members[] = {
         {"__vectorcalloffset__", T_PYSSIZET, offsetof(OxyFunction, vectorcall), READONLY, NULL},
         {"__dictoffset__", T_PYSSIZET, offsetof(OxyFunction, dict), READONLY, NULL},

@@ -71,3 +71,32 @@ def test_read_from_a_subclass() -> None:
         Shape().area()
     except AttributeError as e:
         print("AttributeError", e)
+
+
+class Named:
+    label: str
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def describe(self) -> str:
+        return self.label + ":" + self.text
+
+    def rename(self, label: str) -> None:
+        self.label = label
+
+
+class Child(Named):
+    label = "child"
+
+
+def test_field_hidden_by_a_subclass_class_attribute() -> None:
+    c = Child("hello")
+    print(c.label, c.describe())
+    c.rename("renamed")
+    print(c.label, c.describe(), Child.label)
+    n = Named("x")
+    try:
+        n.describe()
+    except AttributeError as e:
+        print("AttributeError", e)

@@ -140,3 +140,14 @@ def test_bind_arguments() -> None:
         sig.bind(1)
     except TypeError as e:
         print("TypeError:", e)
+
+
+def test_type_of_a_function_names_its_module() -> None:
+    # (The type is `function` interpreted and `oxyc.function` compiled; both name
+    # their module with a str, and each function keeps its own `__module__`.)
+    t = type(plain)
+    qualified = f"{t.__module__}.{t.__qualname__}"
+    print(isinstance(t.__module__, str), qualified.endswith("function"), plain.__module__)
+    plain.__module__ = "elsewhere"
+    print(plain.__module__, type(plain).__module__ != "elsewhere")
+    plain.__module__ = __name__

@@ -1204,6 +1204,46 @@ fn read_but_set_outside(
     })
 }
 
+/// The module's classes with a field that a class deriving from them in the module
+/// hides with a class attribute (`name: str` in the base, `name = "child"` in the
+/// subclass): name -> (the field, the subclass). The base's compiled methods would
+/// read and write its slot, where the interpreter finds the class attribute.
+fn fields_hidden_by_subclasses(module: &ast::Module) -> IndexMap<String, (String, String)> {
+    let mut parent: IndexMap<&str, &str> = IndexMap::new();
+    let mut fields: IndexMap<&str, IndexSet<String>> = IndexMap::new();
+    let mut classes = Vec::new();
+    for s in &module.body {
+        if let StmtKind::ClassDef(c) = &s.kind {
+            if let Some(ExprKind::Name(b)) = c.bases.first().map(|b| &b.kind) {
+                parent.insert(&c.name.name, b);
+            }
+            fields.insert(&c.name.name, own_fields(c).into_keys().collect());
+            classes.push(c);
+        }
+    }
+    let mut out = IndexMap::new();
+    for c in classes {
+        let names = class_attrs_after_decoration(c);
+        let mut cur = c.name.name.as_str();
+        let mut steps = 0;
+        while let Some(&p) = parent.get(cur) {
+            if let Some(n) = names
+                .iter()
+                .find(|n| fields.get(p).is_some_and(|f| f.contains(*n)))
+            {
+                out.entry(p.to_string())
+                    .or_insert_with(|| (n.clone(), c.name.name.clone()));
+            }
+            cur = p;
+            steps += 1;
+            if steps > parent.len() {
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// For each class of the module, the attributes (fields and class attributes) that
 /// the classes deriving from it in the module declare.
 fn declared_by_subclasses(module: &ast::Module) -> IndexMap<String, IndexSet<String>> {
@@ -1360,6 +1400,7 @@ pub fn native_classes(
     });
     let combined = combined_bases(module, &dynamic);
     let declared_below = declared_by_subclasses(module);
+    let hidden = fields_hidden_by_subclasses(module);
     for (i, s) in module.body.iter().enumerate() {
         let StmtKind::ClassDef(c) = &s.kind else {
             continue;
@@ -1385,6 +1426,13 @@ pub fn native_classes(
         // An instance attribute stored from outside must not shadow a class attribute.
         let names = class_attrs_after_decoration(c);
         let properties = property_names(&c.body);
+        if let Some((field, child)) = hidden.get(&c.name.name) {
+            why_not.push((
+                i,
+                format!("its subclass `{child}` hides its field `{field}` with a class attribute"),
+            ));
+            continue;
+        }
         if let Some(n) = read_but_set_outside(c, &out, &declared_below, &dynamic) {
             why_not.push((
                 i,
