@@ -416,3 +416,64 @@ fn an_unresolvable_relative_import_is_a_warning_with_its_line() {
             .is_file()
     );
 }
+
+#[test]
+fn an_output_tree_gets_the_package_data_and_a_launcher_main() {
+    let p = Project::new();
+    let src = p.tmp.path().join("datasrc");
+    let pkg = src.join("datapkg");
+    let files = [
+        (
+            "__init__.py",
+            "from pathlib import Path\n\ndef grammar() -> str:\n    return (Path(__file__).parent / 'grammar.txt').read_text()\n",
+        ),
+        (
+            "__main__.py",
+            "from datapkg import grammar\nprint(grammar().strip())\n",
+        ),
+        ("grammar.txt", "expr: term\n"),
+        ("py.typed", ""),
+        ("templates/page.html", "<p>hi</p>\n"),
+        ("sub/__init__.py", "X = 1\n"),
+        ("sub/table.json", "{}\n"),
+    ];
+    for (rel, text) in files {
+        let path = pkg.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+    }
+    // An extension an earlier in-place build left in the sources is not copied.
+    std::fs::write(pkg.join(format!("stale{}", ext_suffix())), "not a module").unwrap();
+    let out = p.tmp.path().join("dataout");
+    check(
+        p.oxyc()
+            .args(["build", "-o"])
+            .arg(&out)
+            .arg(&pkg)
+            .output()
+            .unwrap(),
+        "oxyc build -o dataout datapkg",
+    );
+    let built = out.join("datapkg");
+    for rel in [
+        "grammar.txt",
+        "py.typed",
+        "templates/page.html",
+        "sub/table.json",
+    ] {
+        assert!(built.join(rel).is_file(), "{rel} not copied");
+    }
+    assert!(!built.join(format!("stale{}", ext_suffix())).exists());
+    // __main__.py stays Python, so `python -m datapkg` runs, reading its data.
+    assert!(!built.join(format!("__main__{}", ext_suffix())).exists());
+    assert!(built.join(format!("__init__{}", ext_suffix())).is_file());
+    let run = check(
+        python_with_path(&out)
+            .current_dir(p.tmp.path())
+            .args(["-m", "datapkg"])
+            .output()
+            .unwrap(),
+        "python -m datapkg",
+    );
+    assert_eq!(stdout(&run), "expr: term\n");
+}

@@ -220,6 +220,7 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
     let ext_suffix = toolchain.python.config.ext_suffix.clone();
     let mut excluded = Vec::new();
     let mut jobs: Vec<ModuleJob> = Vec::new();
+    let mut data_copied: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     for m in &modules {
         let job = ModuleJob::for_module(m, opts.out_dir.as_deref(), opts.relative_paths);
         // With -o, a package's sources go beside its extensions, so the output directory
@@ -229,6 +230,11 @@ pub fn build(opts: &BuildOptions, reporter: &dyn Reporter) -> Result<BuildSummar
                 &m.source,
                 &job.out_dir.join(format!("{}.py", job.file_stem)),
             )?;
+            // ... and so are its data files (a grammar, templates), once per package.
+            let dir = fsutil::parent_dir(&m.source);
+            if m.rel.contains('/') && data_copied.insert(dir.to_path_buf()) {
+                copy_package_data(dir, &job.out_dir, &ext_suffix)?;
+            }
         }
         if m.compiled {
             jobs.push(job);
@@ -409,6 +415,37 @@ impl ModuleJob {
             },
         }
     }
+}
+
+/// Copy the data files of package directory `dir` into `out`: its files other than
+/// Python sources, bytecode and extension modules, and everything under its
+/// subdirectories that are not packages (those get their own copy), except hidden
+/// files and `__pycache__`.
+fn copy_package_data(dir: &Path, out: &Path, ext_suffix: &str) -> Result<(), DriverError> {
+    fn walk(dir: &Path, out: &Path, top: bool, ext_suffix: &str) -> Result<(), DriverError> {
+        let entries = std::fs::read_dir(dir).map_err(|e| IoError::new(IoAction::Read, dir, e))?;
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') || name == "__pycache__" {
+                continue;
+            }
+            let path = entry.path();
+            if path.is_dir() {
+                if !path.join("__init__.py").is_file() {
+                    walk(&path, &out.join(&name), false, ext_suffix)?;
+                }
+            } else if path.is_file() {
+                let code = [".py", ".pyc", ".pyo", ext_suffix]
+                    .iter()
+                    .any(|s| name.ends_with(s));
+                if !(top && code) {
+                    copy_source(&path, &out.join(&name))?;
+                }
+            }
+        }
+        Ok(())
+    }
+    walk(dir, out, true, ext_suffix)
 }
 
 /// Copy a module's source into the output tree (not onto itself), atomically.
