@@ -289,9 +289,10 @@ pub fn emit(
     let short = m.name.rsplit('.').next().unwrap_or(&m.name);
     // One module object per process: all of the module's C state (globals, types,
     // caches) is static, so a second module object would take it over from the first.
-    // An import that creates the module again once a body has run to completion (its
-    // sys.modules entry was removed) gets that module back, and its exec is skipped;
-    // importlib.reload, which execs without creating, still runs the body again.
+    // An import that creates the module again under the same name once a body has run
+    // to completion (its sys.modules entry was removed) gets that module back, and its
+    // exec is skipped. (importlib.reload does nothing, as for any extension module: the
+    // import system skips the exec of a module that has a state pointer.)
     out.push_str(MODULE_ONCE_C);
     let _ = writeln!(out, "static int oxy_exec(PyObject *module) {{");
     let _ = writeln!(
