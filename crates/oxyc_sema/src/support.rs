@@ -491,6 +491,32 @@ fn target_unsupported(t: &Expr, r: Rules) -> Found {
 
 const FRAME_BUILTINS: &[&str] = &["locals", "vars", "dir", "eval", "exec", "super"];
 
+/// A call of a library function that reads the stack of Python frames, which
+/// compiled functions do not have (`sys._getframe(1)` in compiled code would find
+/// its caller's caller): the code around it runs interpreted, in place, so that
+/// what it looks for is there (enum's functional API naming its module, pyparsing's
+/// `_trim_arity` finding its own line).
+fn frame_function(func: &Expr) -> Option<String> {
+    const FUNCTIONS: &[(&str, &str)] = &[
+        ("sys", "_getframe"),
+        ("inspect", "currentframe"),
+        ("inspect", "stack"),
+        ("traceback", "extract_stack"),
+        ("traceback", "format_stack"),
+        ("traceback", "print_stack"),
+    ];
+    match &func.kind {
+        ExprKind::Attribute { value, attr } => match &value.kind {
+            ExprKind::Name(m) if FUNCTIONS.contains(&(m.as_str(), attr.name.as_str())) => {
+                Some(format!("{m}.{}", attr.name))
+            }
+            _ => None,
+        },
+        ExprKind::Name(n) if n == "_getframe" => Some(n.clone()),
+        _ => None,
+    }
+}
+
 /// Does a call of frame builtin `n` with these arguments read the calling frame?
 /// `vars(x)` and `dir(x)` do not, nor do `eval`/`exec` given a dict for globals
 /// (written as one: a globals argument that may be None means the caller's).
@@ -573,6 +599,15 @@ fn expr_unsupported(e: &Expr, r: Rules) -> Found {
             args,
             keywords,
         } => {
+            // (The module body runs under a frame of its own: there it reads true.)
+            if r.in_function
+                && let Some(what) = frame_function(func)
+            {
+                return found(
+                    span,
+                    &format!("`{what}()` (it reads the frames of its callers)"),
+                );
+            }
             if let ExprKind::Name(n) = &func.kind
                 && FRAME_BUILTINS.contains(&n.as_str())
                 && !(n == "super" && (r.allow_super || args.len() == 2))
