@@ -430,8 +430,10 @@ fn copy_package_data(dir: &Path, out: &Path, ext_suffix: &str) -> Result<(), Dri
                 continue;
             }
             let path = entry.path();
+            // (A linked directory is not followed: it may lead back up the tree.)
+            let link = entry.file_type().is_ok_and(|t| t.is_symlink());
             if path.is_dir() {
-                if !path.join("__init__.py").is_file() {
+                if !link && !path.join("__init__.py").is_file() {
                     walk(&path, &out.join(&name), false, ext_suffix)?;
                 }
             } else if path.is_file() {
