@@ -14,8 +14,6 @@ use std::process::{Command, ExitCode};
 use crate::build::{self, BuildOptions, ConfigSource, Reporter};
 use crate::config;
 use crate::error::{DriverError, IoAction, IoError};
-use crate::fsutil;
-use crate::package::{self, Filter};
 
 /// What `oxyc test` takes from the command line.
 #[derive(Debug, Clone)]
@@ -53,8 +51,8 @@ pub fn test(opts: &TestOptions, reporter: &dyn Reporter) -> Result<ExitCode, Dri
         .prefix("oxyc-test-")
         .tempdir()
         .map_err(|e| IoError::new(IoAction::Create, &std::env::temp_dir(), e))?;
+    // (`build -o` copies the packages' data files beside their modules.)
     let out = build_dir.path();
-    copy_package_data(&inputs, out)?;
     let summary = build::build(
         &BuildOptions {
             files: inputs,
@@ -134,43 +132,4 @@ fn check_pytest(python: &Path) -> Result<(), DriverError> {
             python.display()
         )))
     }
-}
-
-/// Copy what `oxyc build -o` does not: the non-Python files of every package the inputs
-/// name (package data, recursively through directories that are not packages).
-fn copy_package_data(inputs: &[PathBuf], out: &Path) -> Result<(), DriverError> {
-    let modules = package::discover(inputs, &Filter::default())?;
-    for m in modules.iter().filter(|m| m.file_stem() == "__init__") {
-        copy_data_dir(fsutil::parent_dir(&m.source), &out.join(m.rel_dir()), true)?;
-    }
-    Ok(())
-}
-
-fn copy_data_dir(dir: &Path, dest: &Path, is_package: bool) -> Result<(), DriverError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| IoError::new(IoAction::Read, dir, e))?;
-    for entry in entries.filter_map(Result::ok) {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || name == "__pycache__" {
-            continue;
-        }
-        let path = entry.path();
-        if path.is_dir() {
-            // Subpackages are copied when their own __init__ comes up.
-            if !path.join("__init__.py").is_file() {
-                copy_data_dir(&path, &dest.join(&name), false)?;
-            }
-            continue;
-        }
-        let product = [".so", ".pyd", ".pyc", ".o", ".dylib"]
-            .iter()
-            .any(|s| name.ends_with(s));
-        // A package's modules come from the build; a data directory's .py files are data.
-        if product || (is_package && name.ends_with(".py")) {
-            continue;
-        }
-        let bytes = std::fs::read(&path).map_err(|e| IoError::new(IoAction::Read, &path, e))?;
-        fsutil::create_dir_all(dest)?;
-        fsutil::write_atomic(&dest.join(&name), &bytes)?;
-    }
-    Ok(())
 }
