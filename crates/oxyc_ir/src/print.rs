@@ -43,11 +43,18 @@ fn print_function(out: &mut String, f: &Function) {
         .collect();
     let _ = writeln!(
         out,
-        "def {}({}) -> {}:  # line {}",
+        "def {}({}) -> {}:  # line {}{}",
         f.name,
         params.join(", "),
         f.ret.name(),
-        f.line
+        f.line,
+        match f.twin_of {
+            Some(t) => format!(
+                " (f{}, twin of f{} returning a borrowed field)",
+                f.id.0, t.0
+            ),
+            None => String::new(),
+        }
     );
     for (i, r) in f.regs.iter().enumerate().skip(f.nargs()) {
         let _ = writeln!(out, "    r{i} {}: {} ({:?})", r.name, r.ty.name(), r.kind);

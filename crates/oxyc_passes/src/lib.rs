@@ -10,6 +10,8 @@
 //!    dispatch's fallback (after `refcount`: it keeps the error-edge releases right);
 //! 7. `const_guard` lets a module-constant read reuse the check of an earlier one
 //!    when nothing in between can run Python code (after them all);
+//! 8. module-wide, `accessor` lets calls of field accessors borrow their result
+//!    (after the per-function passes: it reads the callees' final IR).
 //!
 //! Module-wide, `callgraph` first marks the functions that can recurse, and
 //! `forward` passes `*args, **kwargs` on without packing them.
@@ -17,6 +19,7 @@
 //! Every pass takes a function and leaves a valid function; each is testable alone.
 //! The per-function passes of a large module run on several threads.
 
+pub mod accessor;
 mod bitset;
 pub mod borrow;
 pub mod callgraph;
@@ -128,6 +131,11 @@ pub fn run_all_on(module: &mut Module, opt_level: u8, threads: usize) {
                 *sum += d;
             }
         }
+    }
+    if opt_level > 0 {
+        timed(timing, &mut times[5], &mut || {
+            accessor::run(module, &hooked)
+        });
     }
     if timing {
         for (name, d) in PASS_NAMES.iter().zip(times) {

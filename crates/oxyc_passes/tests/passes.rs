@@ -314,3 +314,112 @@ fn cycles_are_loops_only() {
         assert_eq!(oxyc_passes::cfg::has_cycle(body), looped, "{src}");
     }
 }
+
+/// Whether `f` calls a twin (see `oxyc_passes::accessor`), and whether the path of
+/// such a call releases the result: in its block, or in the block it jumps to (where
+/// an exact-type dispatch joins its fallback, the result is copied first).
+fn calls_twin_and_releases(ir: &oxyc_ir::Module, f: &oxyc_ir::Function) -> (bool, bool) {
+    let mut twin = false;
+    let mut released = false;
+    for b in &f.blocks {
+        for op in &b.ops {
+            let OpKind::Call { dst, func, .. } = op.kind else {
+                continue;
+            };
+            twin |= ir.functions[func.0 as usize].twin_of.is_some();
+            let mut held = vec![dst];
+            held.extend(b.ops.iter().filter_map(|o| match o.kind {
+                OpKind::Assign { dst: u, src } if src == dst => Some(u),
+                _ => None,
+            }));
+            let mut path: Vec<&oxyc_ir::Op> = b.ops.iter().collect();
+            if let Terminator::Goto(next) = b.term {
+                path.extend(&f.block(next).ops);
+            }
+            released |= path.iter().any(
+                |o| matches!(o.kind, OpKind::DecRef { reg } | OpKind::XDecRef { reg } if held.contains(&reg)),
+            );
+        }
+    }
+    (twin, released)
+}
+
+/// A call of a method that returns a field of its receiver, whose result is only
+/// read through before it would be released, borrows the field (calls a twin that
+/// returns it borrowed); one whose result outlives a call does not.
+#[test]
+fn accessor_results_are_borrowed_only_across_harmless_ops() {
+    let src = "\
+class C:
+    def __init__(self, v: int) -> None:
+        self.v = v
+
+class P:
+    def __init__(self, c: C, d: C, way: int) -> None:
+        self.c = c
+        self.d = d
+        self.way = way
+
+    def get(self) -> C:
+        return self.c if self.way == 1 else self.d
+
+    def make(self) -> C:
+        return C(self.way)
+
+def read(p: P) -> int:
+    return p.get().v
+
+def write(p: P, k: int) -> None:
+    p.get().v = k
+
+def fresh(p: P) -> int:
+    return p.make().v
+
+def g() -> int:
+    return 1
+
+def across_call(p: P) -> None:
+    p.get().v += g()
+";
+    let ir = final_ir(src);
+    let by_name = |name: &str| {
+        ir.functions
+            .iter()
+            .find(|f| f.name == name && f.twin_of.is_none())
+            .unwrap_or_else(|| panic!("no {name}"))
+    };
+    for name in ["read", "write"] {
+        assert_eq!(
+            calls_twin_and_releases(&ir, by_name(name)),
+            (true, false),
+            "{name}:\n{}",
+            oxyc_ir::print_module(&ir)
+        );
+    }
+    // `make` returns a new object, not a field; `across_call` keeps the result
+    // while `g()` runs (which could replace the field).
+    for name in ["fresh", "across_call"] {
+        assert_eq!(
+            calls_twin_and_releases(&ir, by_name(name)),
+            (false, true),
+            "{name}:\n{}",
+            oxyc_ir::print_module(&ir)
+        );
+    }
+    // The twin of `get` reads its fields without owning them and is not callable
+    // from Python.
+    let twin = ir
+        .functions
+        .iter()
+        .find(|f| f.twin_of.is_some())
+        .expect("a twin");
+    assert_eq!(ir.functions[twin.twin_of.unwrap().0 as usize].name, "get");
+    assert!(!twin.is_python_callable);
+    let borrowed_reads = twin
+        .blocks
+        .iter()
+        .flat_map(|b| &b.ops)
+        .filter(|o| matches!(o.kind, OpKind::GetField { dst, .. } if twin.reg(dst).kind == RegKind::Borrowed && twin.ty(dst) == RType::Obj))
+        .count();
+    assert_eq!(borrowed_reads, 2);
+}
