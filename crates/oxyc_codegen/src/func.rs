@@ -1971,11 +1971,11 @@ impl<'a> Emitter<'a> {
                 if *func == self.f.id || *bound || made_before {
                     let _ = writeln!(self.out, "    {dn} = {call};");
                 } else {
-                    // (A twin has no function object: its original's tells.)
+                    // (A borrowing copy has no function object: its original's tells.)
                     let _ = writeln!(
                         self.out,
                         "    if (OXY_UNLIKELY(oxy_fn[{}] == NULL)) {{ oxyc_raise_undefined_function({}); {dn} = {}; }} else {dn} = {call};",
-                        target.twin_of.unwrap_or(*func).0,
+                        target.borrowing_copy_of.unwrap_or(*func).0,
                         c_string(target.name.as_bytes()),
                         error_value(ret)
                     );

@@ -48,11 +48,8 @@ fn print_function(out: &mut String, f: &Function) {
         params.join(", "),
         f.ret.name(),
         f.line,
-        match f.twin_of {
-            Some(t) => format!(
-                " (f{}, twin of f{} returning a borrowed field)",
-                f.id.0, t.0
-            ),
+        match f.borrowing_copy_of {
+            Some(t) => format!(" (f{}, borrowing copy of f{})", f.id.0, t.0),
             None => String::new(),
         }
     );

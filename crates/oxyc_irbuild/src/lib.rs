@@ -419,7 +419,7 @@ pub fn build_module(
                 .filter(|_| cx.sem.early_bound.get(&scope.name) == Some(&fi))
                 .map(|x| x.sig),
             forwards: false,
-            twin_of: None,
+            borrowing_copy_of: None,
             regs: std::mem::take(&mut b.regs),
             blocks: b.finish_blocks(),
         });
@@ -505,7 +505,7 @@ pub fn build_module(
         recursive: false,
         export: None,
         forwards: false,
-        twin_of: None,
+        borrowing_copy_of: None,
         regs: std::mem::take(&mut b.regs),
         blocks: b.finish_blocks(),
     });

@@ -12,7 +12,7 @@
 //! object (`borrow::harmless`). Such a field still holds the value when the function
 //! returns, and keeps holding it while the caller does nothing harmful either: the
 //! caller holds the parameter. So a call whose result is released after harmless ops
-//! only calls a *twin* of the accessor (`Function::twin_of`) that returns the field
+//! only calls a *borrowing copy* of the accessor (`Function::borrowing_copy_of`) that returns the field
 //! borrowed, and the release goes away. Where the call's result joins a fallback's
 //! (an exact-type dispatch: `r = call f(x)` or `r = x.f()`, then a shared block reads
 //! `r` and releases it), the shared block is split and the call's path gets a copy of
@@ -39,8 +39,8 @@ pub fn run(m: &mut Module, hooked: &[bool]) {
             }
         })
         .collect();
-    // Twins are numbered after every existing function, in the order first needed.
-    let mut twin: Vec<Option<FuncId>> = vec![None; n];
+    // Copies are numbered after every existing function, in the order first needed.
+    let mut copies: Vec<Option<FuncId>> = vec![None; n];
     let mut order: Vec<usize> = Vec::new();
     for fi in 0..n {
         let f = &mut m.functions[fi];
@@ -61,7 +61,7 @@ pub fn run(m: &mut Module, hooked: &[bool]) {
                     && rewrite_site(f, hooked, bi, i, dst)
                 {
                     let g = func.0 as usize;
-                    let id = *twin[g].get_or_insert_with(|| {
+                    let id = *copies[g].get_or_insert_with(|| {
                         order.push(g);
                         FuncId((n + order.len() - 1) as u32)
                     });
@@ -80,7 +80,7 @@ pub fn run(m: &mut Module, hooked: &[bool]) {
         t.id = FuncId(m.functions.len() as u32);
         t.is_python_callable = false;
         t.export = None;
-        t.twin_of = Some(FuncId(g as u32));
+        t.borrowing_copy_of = Some(FuncId(g as u32));
         for r in fields[g].iter().flatten() {
             t.regs[r.0 as usize].kind = RegKind::Borrowed;
         }
@@ -94,7 +94,7 @@ fn returned_fields(f: &Function, hooked: &[bool]) -> Option<Vec<Reg>> {
         || f.has_closure
         || f.forwards
         || f.recursive
-        || f.twin_of.is_some()
+        || f.borrowing_copy_of.is_some()
         || f.ret != RType::Obj
         || !f.ret_extra.is_empty()
     {
@@ -117,7 +117,7 @@ fn returned_fields(f: &Function, hooked: &[bool]) -> Option<Vec<Reg>> {
         }
     }
     // Each read must be used by nothing but its path to a `return` (it is borrowed in
-    // the twin): no other op, release or error cleanup mentions it.
+    // the copy): no other op, release or error cleanup mentions it.
     for op in f.blocks.iter().flat_map(|b| &b.ops) {
         let mentions = op
             .uses()

@@ -315,18 +315,18 @@ fn cycles_are_loops_only() {
     }
 }
 
-/// Whether `f` calls a twin (see `oxyc_passes::accessor`), and whether the path of
+/// Whether `f` calls a borrowing copy (see `oxyc_passes::accessor`), and whether the path of
 /// such a call releases the result: in its block, or in the block it jumps to (where
 /// an exact-type dispatch joins its fallback, the result is copied first).
-fn calls_twin_and_releases(ir: &oxyc_ir::Module, f: &oxyc_ir::Function) -> (bool, bool) {
-    let mut twin = false;
+fn calls_copy_and_releases(ir: &oxyc_ir::Module, f: &oxyc_ir::Function) -> (bool, bool) {
+    let mut copy = false;
     let mut released = false;
     for b in &f.blocks {
         for op in &b.ops {
             let OpKind::Call { dst, func, .. } = op.kind else {
                 continue;
             };
-            twin |= ir.functions[func.0 as usize].twin_of.is_some();
+            copy |= ir.functions[func.0 as usize].borrowing_copy_of.is_some();
             let mut held = vec![dst];
             held.extend(b.ops.iter().filter_map(|o| match o.kind {
                 OpKind::Assign { dst: u, src } if src == dst => Some(u),
@@ -341,11 +341,11 @@ fn calls_twin_and_releases(ir: &oxyc_ir::Module, f: &oxyc_ir::Function) -> (bool
             );
         }
     }
-    (twin, released)
+    (copy, released)
 }
 
 /// A call of a method that returns a field of its receiver, whose result is only
-/// read through before it would be released, borrows the field (calls a twin that
+/// read through before it would be released, borrows the field (calls a copy that
 /// returns it borrowed); one whose result outlives a call does not.
 #[test]
 fn accessor_results_are_borrowed_only_across_harmless_ops() {
@@ -385,12 +385,12 @@ def across_call(p: P) -> None:
     let by_name = |name: &str| {
         ir.functions
             .iter()
-            .find(|f| f.name == name && f.twin_of.is_none())
+            .find(|f| f.name == name && f.borrowing_copy_of.is_none())
             .unwrap_or_else(|| panic!("no {name}"))
     };
     for name in ["read", "write"] {
         assert_eq!(
-            calls_twin_and_releases(&ir, by_name(name)),
+            calls_copy_and_releases(&ir, by_name(name)),
             (true, false),
             "{name}:\n{}",
             oxyc_ir::print_module(&ir)
@@ -400,26 +400,29 @@ def across_call(p: P) -> None:
     // while `g()` runs (which could replace the field).
     for name in ["fresh", "across_call"] {
         assert_eq!(
-            calls_twin_and_releases(&ir, by_name(name)),
+            calls_copy_and_releases(&ir, by_name(name)),
             (false, true),
             "{name}:\n{}",
             oxyc_ir::print_module(&ir)
         );
     }
-    // The twin of `get` reads its fields without owning them and is not callable
+    // The borrowing copy of `get` reads its fields without owning them and is not callable
     // from Python.
-    let twin = ir
+    let copy = ir
         .functions
         .iter()
-        .find(|f| f.twin_of.is_some())
-        .expect("a twin");
-    assert_eq!(ir.functions[twin.twin_of.unwrap().0 as usize].name, "get");
-    assert!(!twin.is_python_callable);
-    let borrowed_reads = twin
+        .find(|f| f.borrowing_copy_of.is_some())
+        .expect("a borrowing copy");
+    assert_eq!(
+        ir.functions[copy.borrowing_copy_of.unwrap().0 as usize].name,
+        "get"
+    );
+    assert!(!copy.is_python_callable);
+    let borrowed_reads = copy
         .blocks
         .iter()
         .flat_map(|b| &b.ops)
-        .filter(|o| matches!(o.kind, OpKind::GetField { dst, .. } if twin.reg(dst).kind == RegKind::Borrowed && twin.ty(dst) == RType::Obj))
+        .filter(|o| matches!(o.kind, OpKind::GetField { dst, .. } if copy.reg(dst).kind == RegKind::Borrowed && copy.ty(dst) == RType::Obj))
         .count();
     assert_eq!(borrowed_reads, 2);
 }
