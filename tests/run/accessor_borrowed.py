@@ -57,6 +57,26 @@ class Link:
         return self.a.value
 
 
+class Guarded:
+    """Returns a field through a local that an exception handler also uses before
+    raising: the handler's release of the local must not be the field's."""
+
+    def __init__(self, c: Cell) -> None:
+        self.c = c
+
+    def get(self, k: int) -> Cell:
+        x = self.c
+        try:
+            10 // k
+        except ZeroDivisionError:
+            LOG.append("handler sees " + str(x.value))
+            raise ValueError("zero")
+        return x
+
+    def peek(self, k: int) -> int:
+        return self.get(k).value
+
+
 class LoudLink(Link):
     """An interpreted-style override: the compiled dispatch falls back to it."""
 
@@ -150,6 +170,18 @@ def run_optional() -> None:
     print("walk", total)
 
 
+def run_guarded() -> None:
+    g = Guarded(Cell("guarded", 7))
+    before = sys.getrefcount(g.c)
+    for k in (0, 2, 0, -3):
+        try:
+            print("peek", g.peek(k))
+        except ValueError as e:
+            print("caught", e)
+    print("guarded refcount unchanged:", sys.getrefcount(g.c) == before, g.c.value, LOG)
+    LOG.clear()
+
+
 def run_unset() -> None:
     class Half(Link):
         def __init__(self) -> None:
@@ -178,6 +210,7 @@ run_links()
 run_override()
 run_only_owner()
 run_optional()
+run_guarded()
 run_unset()
 run_constants_changed()
 print("end", sorted(LOG))

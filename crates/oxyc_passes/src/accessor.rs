@@ -108,30 +108,46 @@ fn returned_fields(f: &Function, hooked: &[bool]) -> Option<Vec<Reg>> {
         }
     }
     let mut found: Vec<Reg> = Vec::new();
+    let mut chain: Vec<Reg> = Vec::new();
     let mut any = false;
     for (bi, b) in f.blocks.iter().enumerate() {
         if let Terminator::Return(r) = b.term {
             any = true;
             let end = b.ops.len();
-            trace(f, hooked, &preds, &defs, bi, end, r, MAX_DEPTH, &mut found)?;
+            let mut path = Path {
+                found: &mut found,
+                chain: &mut chain,
+            };
+            trace(f, hooked, &preds, &defs, bi, end, r, MAX_DEPTH, &mut path)?;
         }
     }
-    // Each read must be used by nothing but its path to a `return` (it is borrowed in
-    // the copy): no other op, release or error cleanup mentions it.
+    // The value is borrowed in the copy, in every register it passes through on its
+    // way to a `return` (a local `x = self.a` too): nothing else may read, release or
+    // make those registers, nor an error edge release them (a handler that uses `x`
+    // and raises would release the field's own reference).
     for op in f.blocks.iter().flat_map(|b| &b.ops) {
-        let mentions = op
-            .uses()
-            .iter()
-            .any(|u| found.contains(u) && !matches!(op.kind, OpKind::Assign { .. }));
+        let copy_on_path = matches!(op.kind, OpKind::Assign { dst, src }
+            if chain.contains(&dst) && chain.contains(&src));
+        let read_made = found.contains(&op.def().unwrap_or(Reg(u32::MAX)))
+            && matches!(op.kind, OpKind::GetField { .. });
+        let mentions = op.uses().iter().any(|u| chain.contains(u))
+            || op.def().is_some_and(|d| chain.contains(&d));
         let cleans = op
             .err
             .as_ref()
-            .is_some_and(|e| e.cleanup.iter().any(|c| found.contains(c)));
-        if mentions || cleans {
+            .is_some_and(|e| e.cleanup.iter().any(|c| chain.contains(c)));
+        if (mentions && !copy_on_path && !read_made) || cleans {
             return None;
         }
     }
     (any && !found.is_empty()).then_some(found)
+}
+
+/// What `trace` collects: the field reads, and every register on their way to a
+/// `return`.
+struct Path<'a> {
+    found: &'a mut Vec<Reg>,
+    chain: &'a mut Vec<Reg>,
 }
 
 /// Follow the value `r` returned at `ops[..end]` of block `bi` back to the field read
@@ -146,14 +162,20 @@ fn trace(
     end: usize,
     mut r: Reg,
     depth: usize,
-    found: &mut Vec<Reg>,
+    path: &mut Path,
 ) -> Option<()> {
     let ops = &f.blocks[bi].ops;
+    if !path.chain.contains(&r) {
+        path.chain.push(r);
+    }
     for op in ops[..end].iter().rev() {
         if op.def() == Some(r) {
             match op.kind {
                 OpKind::Assign { src, .. } => {
                     r = src;
+                    if !path.chain.contains(&r) {
+                        path.chain.push(r);
+                    }
                     continue;
                 }
                 OpKind::GetField {
@@ -171,8 +193,8 @@ fn trace(
                     if !ok {
                         return None;
                     }
-                    if !found.contains(&dst) {
-                        found.push(dst);
+                    if !path.found.contains(&dst) {
+                        path.found.push(dst);
                     }
                     return Some(());
                 }
@@ -196,7 +218,7 @@ fn trace(
     }
     for &p in ps {
         let pend = f.blocks[p].ops.len();
-        trace(f, hooked, preds, defs, p, pend, r, depth - 1, found)?;
+        trace(f, hooked, preds, defs, p, pend, r, depth - 1, path)?;
     }
     Some(())
 }
