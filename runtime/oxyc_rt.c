@@ -3323,6 +3323,39 @@ void oxy_raise_unset_attribute(PyObject *obj, const char *name) {
     Py_DECREF(exc);
 }
 
+PyObject *oxy_class_attr(PyObject *obj, const char *name) {
+    PyObject *key = PyUnicode_InternFromString(name);
+    if (key == NULL) return NULL;
+    /* (Interned: the interpreter's table keeps the name alive.) */
+    PyObject *v = _PyType_Lookup(Py_TYPE(obj), key);
+    /* As the interpreter looks: a data descriptor first (the field's own, when
+       nothing hides it: unset), then the instance's __dict__ (a subclass's
+       instances have one: `obj.code = 7` from outside lands there), then a plain
+       class attribute. Descriptors that would run code to answer (a subclass's
+       property or method) are not called: the unset attribute's error, as before. */
+    if (v == NULL || Py_TYPE(v)->tp_descr_set == NULL) {
+        PyObject **dp = _PyObject_GetDictPtr(obj);
+        if (dp != NULL && *dp != NULL) {
+            PyObject *d = PyDict_GetItemWithError(*dp, key);
+            if (d != NULL) {
+                Py_DECREF(key);
+                return d;
+            }
+            if (PyErr_Occurred()) {
+                Py_DECREF(key);
+                return NULL;
+            }
+        }
+        if (v != NULL && Py_TYPE(v)->tp_descr_get == NULL) {
+            Py_DECREF(key);
+            return v;
+        }
+    }
+    Py_DECREF(key);
+    oxy_raise_unset_attribute(obj, name);
+    return NULL;
+}
+
 int oxy_native_new_check(PyTypeObject *type, PyObject *args, PyObject *kwds) {
     int has_args = (args != NULL && PyTuple_GET_SIZE(args) > 0) ||
                    (kwds != NULL && PyDict_Check(kwds) && PyDict_GET_SIZE(kwds) > 0);

@@ -1997,6 +1997,14 @@ static inline int oxy_ivec_push(PyObject *v, oxy_int a, oxy_int b, oxy_int c, ox
 
 /* AttributeError for a field of a native instance that was never set. */
 OXY_API OXY_COLD void oxy_raise_unset_attribute(PyObject *obj, const char *name);
+/* A read of an unset field of a native instance: a subclass may hide the field with
+   a plain class attribute (`code = 901` in a subclass, perhaps of another module or
+   interpreted, of a class whose methods read `self.code`), which the interpreter's
+   lookup finds, so compiled code finds it too, or an entry of a subclass instance's
+   __dict__ (set from outside while the class hides the field). The value, borrowed
+   (the class or the dict keeps it); otherwise NULL with the AttributeError of an
+   unset attribute. Calls no descriptor. */
+OXY_API OXY_COLD PyObject *oxy_class_attr(PyObject *obj, const char *name);
 /* What object.__new__ would reject: an abstract class, or arguments when neither
    __new__ nor __init__ is overridden.  0, or -1 with the interpreter's exception. */
 OXY_API int oxy_native_new_check(PyTypeObject *type, PyObject *args, PyObject *kwds);

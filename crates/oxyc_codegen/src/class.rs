@@ -66,14 +66,13 @@ pub fn declarations(m: &Module, lk: Linkage) -> String {
             "{shared} PyObject *oxy_make_native_class_{ci}(PyObject *builder);"
         );
         let _ = writeln!(out, "{shared} PyObject *oxy_alloc_{ci}(void);");
-        if hooked[ci] {
-            for (j, f) in c.fields.iter().enumerate() {
-                let _ = writeln!(
-                    out,
-                    "{shared} OXY_COLD {} oxy_missing_{ci}_{j}(PyObject *self);",
-                    crate::c_type(f.ty)
-                );
-            }
+        for (j, f) in c.fields.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "{shared} OXY_COLD {} oxy_{}_{ci}_{j}(PyObject *self);",
+                crate::c_type(f.ty),
+                if hooked[ci] { "missing" } else { "unset" }
+            );
         }
     }
     // Native classes of other modules: the same structs, declared from their
@@ -136,7 +135,17 @@ pub fn get_field_code(
     let c = &m.classes[ci as usize];
     let f = &c.fields[j as usize];
     let hooked = m.getattr_hooked()[ci as usize].then_some(ci);
-    read_field(&struct_name(ci), f, j, obj, dst, borrow, on_unset, hooked)
+    read_field(
+        &struct_name(ci),
+        f,
+        j,
+        obj,
+        dst,
+        borrow,
+        on_unset,
+        hooked,
+        Some(ci),
+    )
 }
 
 /// `get_field_code` for class `k` of another module (never a family with a
@@ -149,11 +158,23 @@ pub fn get_xfield_code(
     on_unset: &str,
 ) -> String {
     let f = &m.xclasses[k as usize].fields[j as usize];
-    read_field(&xstruct_name(k), f, j, obj, dst, false, on_unset, None)
+    read_field(
+        &xstruct_name(k),
+        f,
+        j,
+        obj,
+        dst,
+        false,
+        on_unset,
+        None,
+        None,
+    )
 }
 
 /// Reading field `j` (`f`) of struct `st`; `hooked`: the class (of this module)
-/// whose `__getattr__` an unset read asks.
+/// whose `__getattr__` an unset read asks; `own`: the class, when it is this
+/// module's (an unset read then looks for a class attribute that hides the field:
+/// `oxy_unset_<class>_<field>`).
 #[allow(clippy::too_many_arguments)]
 fn read_field(
     st: &str,
@@ -164,6 +185,7 @@ fn read_field(
     borrow: bool,
     on_unset: &str,
     hooked: Option<u32>,
+    own: Option<u32>,
 ) -> String {
     let o = format!("(({st} *){obj})");
     let n = field_name(f, j as usize);
@@ -179,20 +201,42 @@ fn read_field(
     // Only classes whose native family has a __getattr__ pay for the question; the
     // others keep the straight-line read.
     let Some(ci) = hooked else {
+        let Some(ci) = own else {
+            // (A class of another module: AttributeError.)
+            if f.ty == RType::Int && !borrow {
+                // An unset int field holds OXY_INT_ERR, which is not short: the test
+                // hides in the branch that increments a long int's reference.
+                return format!(
+                    "{dst} = {o}->{n}; if (OXY_UNLIKELY(!OXY_INT_IS_SHORT({dst}))) {{ if (OXY_UNLIKELY({dst} == OXY_INT_ERR)) {{ oxy_raise_unset_attribute({obj}, {}); {on_unset} }} oxy_int_incref_long({dst}); }}",
+                    c_string(f.name.as_bytes())
+                );
+            }
+            let unset = format!(
+                "if (OXY_UNLIKELY(!({}))) {{ oxy_raise_unset_attribute({obj}, {}); {on_unset} }}",
+                is_set(&o, f, j as usize),
+                c_string(f.name.as_bytes())
+            );
+            return format!("{unset}\n    {dst} = {o}->{n};{take}");
+        };
+        // Unset: a class attribute that hides the field (`oxy_unset_..`: borrowed,
+        // like the field's own value), else AttributeError.
         if f.ty == RType::Int && !borrow {
             // An unset int field holds OXY_INT_ERR, which is not short: the test hides
             // in the branch that increments a long int's reference.
             return format!(
-                "{dst} = {o}->{n}; if (OXY_UNLIKELY(!OXY_INT_IS_SHORT({dst}))) {{ if (OXY_UNLIKELY({dst} == OXY_INT_ERR)) {{ oxy_raise_unset_attribute({obj}, {}); {on_unset} }} oxy_int_incref_long({dst}); }}",
-                c_string(f.name.as_bytes())
+                "{dst} = {o}->{n}; if (OXY_UNLIKELY(!OXY_INT_IS_SHORT({dst}))) {{ if (OXY_UNLIKELY({dst} == OXY_INT_ERR) && ({dst} = oxy_unset_{ci}_{j}({obj})) == OXY_INT_ERR) {{ {on_unset} }} oxy_int_incref({dst}); }}"
             );
         }
-        let unset = format!(
-            "if (OXY_UNLIKELY(!({}))) {{ oxy_raise_unset_attribute({obj}, {}); {on_unset} }}",
+        let failed = match f.ty {
+            RType::Int => format!("{dst} == OXY_INT_ERR"),
+            RType::Float => format!("{dst} == OXY_FLOAT_ERR && PyErr_Occurred()"),
+            RType::Bool => format!("{dst} == 2"),
+            _ => format!("{dst} == NULL"),
+        };
+        return format!(
+            "if (OXY_UNLIKELY(!({}))) {{ {dst} = oxy_unset_{ci}_{j}({obj}); if ({failed}) {{ {on_unset} }} }}\n    else {dst} = {o}->{n};\n   {take}",
             is_set(&o, f, j as usize),
-            c_string(f.name.as_bytes())
         );
-        return format!("{unset}\n    {dst} = {o}->{n};{take}");
     };
     let failed = match f.ty {
         RType::Int => format!("{dst} == OXY_INT_ERR"),
@@ -223,9 +267,9 @@ pub fn int_field_deferred(
     }
     let o = format!("(({} *){obj})", struct_name(ci));
     let read = format!("{dst} = {o}->{}; /* borrowed */", field_name(f, j as usize));
+    // (Unset: a class attribute that hides the field, borrowed, or AttributeError.)
     let test = format!(
-        "if (OXY_UNLIKELY({dst} == OXY_INT_ERR)) {{ oxy_raise_unset_attribute({obj}, {}); ",
-        c_string(f.name.as_bytes())
+        "if (OXY_UNLIKELY({dst} == OXY_INT_ERR) && ({dst} = oxy_unset_{ci}_{j}({obj})) == OXY_INT_ERR) {{ "
     );
     Some((read, test))
 }
@@ -405,6 +449,23 @@ pub fn definitions(m: &Module, lk: Linkage) -> String {
                 let _ = writeln!(
                     out,
                     "{shared} {ct} oxy_missing_{ci}_{j}(PyObject *self) {{\n    if (Py_TYPE(self)->tp_getattro == PyObject_GenericGetAttr) {{ oxy_raise_unset_attribute(self, {name}); return {fail}; }}\n    PyObject *v = PyObject_GetAttrString(self, {name});\n    if (v == NULL) return {fail};\n    if (!({check})) {{ oxy_raise_type({what}, {expected}, v); Py_DECREF(v); return {fail}; }}\n    {convert}\n}}",
+                    ct = crate::c_type(f.ty)
+                );
+            } else {
+                // Otherwise: a plain class attribute that hides the field in the
+                // instance's class (`oxy_class_attr`), checked like a store; the value
+                // is borrowed (the class keeps it), as a borrowed read's would be.
+                let convert = match f.ty {
+                    RType::Int => {
+                        "oxy_int x = oxy_int_from_long_obj(v);\n    if (OXY_INT_IS_SHORT(x) || x == OXY_INT_ERR) return x;\n    /* (An exact int stays in the class: borrowed. A subclass's copy would not.) */\n    oxy_int_decref(x);\n    if (PyLong_CheckExact(v)) return x;\n    oxy_raise_type(what, expected, v);\n    return OXY_INT_ERR;"
+                    }
+                    RType::Float => "return oxy_float_unbox(v);",
+                    RType::Bool => "return (char)(v == Py_True);",
+                    _ => "return v;",
+                };
+                let _ = writeln!(
+                    out,
+                    "{shared} {ct} oxy_unset_{ci}_{j}(PyObject *self) {{\n    static const char what[] = {what}, expected[] = {expected};\n    PyObject *v = oxy_class_attr(self, {name});\n    if (v == NULL) return {fail};\n    if (!({check})) {{ oxy_raise_type(what, expected, v); return {fail}; }}\n    {convert}\n}}",
                     ct = crate::c_type(f.ty)
                 );
             }
