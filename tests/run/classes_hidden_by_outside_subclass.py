@@ -5,7 +5,8 @@ are made where the compiler cannot see them (as another module or interpreted
 code would make them), so the base stays a native class; its compiled reads of
 an unset field must still find what hides it: a plain class attribute, or a value
 set on the instance from outside (which lands in the subclass instance's
-__dict__). What no subclass provides is still an AttributeError."""
+__dict__), and for a field the module never stores itself (`message`), also a
+subclass's property. What no subclass provides is still an AttributeError."""
 
 from typing import Any, Optional
 
@@ -29,6 +30,9 @@ class Rule:
     def set_code(self, c: int) -> None:
         self.code = c
 
+    def headline(self) -> str:
+        return f"{self.code}: {self.message}"
+
 
 SUBCLASSES = """
 class Child(Rule):
@@ -48,6 +52,13 @@ class Flagged(Rule):
 
 class Nested(Child):
     message = "nested"
+
+class Computed(Rule):
+    code = 3
+
+    @property
+    def message(self):
+        return "computed " + str(self.code)
 """
 
 
@@ -64,6 +75,7 @@ def main() -> None:
     nested = ns["Nested"]()
     print(nested.describe())
     print(ns["Big"]().scaled(3))
+    print(ns["Computed"]().headline(), child.headline(), nested.headline())
     flagged = ns["Flagged"]()
     print(flagged.scaled(5), flagged.heavier(1.5))
     # A value set from outside goes to the instance's __dict__ (the class attribute

@@ -87,6 +87,28 @@ impl<'a> FnBuilder<'a> {
     /// (AttributeError for None), converted to the field's type.
     fn guarded_get_field(&mut self, obj: &Val, class: String, attr: &str) -> Option<Val> {
         let (c, f, fty) = self.native_field(&Ty::Instance(class), attr)?;
+        Some(self.guarded_field(obj, (c, f, fty), attr))
+    }
+
+    /// Is `attr`, a field of native class `ci` (or of one of its native bases), one
+    /// that nothing in the module stores (`NativeClass::unstored`)?
+    pub fn field_unstored(&self, ci: u32, attr: &str) -> bool {
+        let mut c = Some(ci as usize);
+        while let Some(k) = c {
+            let n = &self.cx.sem.native[k];
+            if n.fields.contains_key(attr) {
+                return n.unstored.contains(attr);
+            }
+            c = n.base;
+        }
+        false
+    }
+
+    /// `obj.attr` for field `f` of native class `c`: the field when `type(obj)` is
+    /// one of the module's native classes of its family, else the ordinary lookup
+    /// (a subclass made elsewhere may provide it: a class attribute, a property),
+    /// converted to the field's type.
+    pub fn guarded_field(&mut self, obj: &Val, (c, f, fty): (u32, u32, Ty), attr: &str) -> Val {
         let result = self.temp(rtype_of(&fty));
         let is_exact = self.temp(RType::Bool);
         let family = self.native_family(c);
@@ -109,7 +131,7 @@ impl<'a> FnBuilder<'a> {
         self.assign(result, r);
         self.goto(done);
         self.switch_to(done);
-        Some(Val::new(result, fty))
+        Val::new(result, fty)
     }
 
     /// `obj.attr = v` on a value of unknown type (see `speculative_get_field`).

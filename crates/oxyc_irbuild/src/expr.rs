@@ -176,6 +176,9 @@ impl<'a> FnBuilder<'a> {
             ExprKind::Attribute { value, attr } => {
                 let v = self.expr(value);
                 if let Some((c, f, fty)) = self.native_field(&v.ty, &attr.name) {
+                    if self.field_unstored(c, &attr.name) {
+                        return self.guarded_field(&v, (c, f, fty), &attr.name);
+                    }
                     return self.get_field(v.reg, c, f, &fty);
                 }
                 if let Some(r) = self.speculative_get_field(&v, &attr.name) {

@@ -46,6 +46,11 @@ pub struct NativeClass {
     pub slotted: bool,
     /// An abstract base class (`ABC`, `metaclass=ABCMeta`, or a native base that is).
     pub abc: bool,
+    /// Its fields that nothing in the module stores (declared by a bare annotation,
+    /// provided by subclasses elsewhere as class attributes or properties, or by
+    /// other code): compiled reads of them take the ordinary lookup unless the
+    /// instance's class is one of the module's native classes.
+    pub unstored: IndexSet<String>,
     /// Its base is a class defined in Python (`ABC`, `Generic[T]`), or its native
     /// base's is: such bases are cycle-collected types, and a type derived from one
     /// is one too, so its instances must be allocated and freed as GC objects.
@@ -860,6 +865,68 @@ fn is_classvar(annotation: &Expr) -> bool {
     }
 }
 
+/// The attribute names the instance methods of `c` store through their first
+/// parameter (`self.x = v`, `self.x += v`, `for self.x in ...`, `setattr(self, "x",
+/// v)` counts through `Dynamic::external`).
+fn self_stored_names(c: &ClassDef) -> IndexSet<String> {
+    let mut out: IndexMap<String, Option<Expr>> = IndexMap::new();
+    for s in &c.body {
+        let StmtKind::FunctionDef(f) = &s.kind else {
+            continue;
+        };
+        if let Some(first) = f.params.positional().next() {
+            self_stores(&f.body, &first.name.name, &mut out);
+        }
+    }
+    out.into_keys().collect()
+}
+
+/// The attribute names the module may store on an instance of class `name`: from
+/// outside any class's methods (`external`), and through the first parameter of the
+/// methods of the class, of its bases and of the classes deriving from it.
+fn stored_for(
+    name: &str,
+    external: &IndexSet<String>,
+    self_stored: &IndexMap<String, IndexSet<String>>,
+    parent: &IndexMap<String, String>,
+) -> IndexSet<String> {
+    let chain = |c: &str| {
+        let mut out = vec![c.to_string()];
+        let mut cur = c.to_string();
+        while let Some(p) = parent.get(&cur) {
+            if out.iter().any(|o| o == p) {
+                break;
+            }
+            out.push(p.clone());
+            cur = p.clone();
+        }
+        out
+    };
+    let mine = chain(name);
+    let mut stored = external.clone();
+    for (cls, names) in self_stored {
+        // (A relative: one of its ancestors, or a class deriving from it.)
+        if mine.iter().any(|m| m == cls) || chain(cls).iter().any(|a| a == name) {
+            stored.extend(names.iter().cloned());
+        }
+    }
+    stored
+}
+
+/// Calls `f` on every class statement of `body`, at any depth.
+fn walk_classes(body: &[Stmt], f: &mut dyn FnMut(&ClassDef)) {
+    for s in body {
+        if let StmtKind::ClassDef(c) = &s.kind {
+            f(c);
+        }
+        crate::support::each_child(s, &mut |ch| {
+            if let crate::support::Child::Stmt(inner) = ch {
+                walk_classes(std::slice::from_ref(inner), f);
+            }
+        });
+    }
+}
+
 fn self_stores(body: &[Stmt], me: &str, out: &mut IndexMap<String, Option<Expr>>) {
     let record = |t: &Expr, ann: Option<&Expr>, out: &mut IndexMap<String, Option<Expr>>| {
         if let ExprKind::Attribute { value, attr } = &t.kind
@@ -1398,6 +1465,19 @@ pub fn native_classes(
                 )
             })
     });
+    // Per class of the module: the attribute names its methods store through their
+    // first parameter, and its first base (by name).
+    let mut self_stored: IndexMap<String, IndexSet<String>> = IndexMap::new();
+    let mut parent: IndexMap<String, String> = IndexMap::new();
+    walk_classes(&module.body, &mut |c| {
+        self_stored
+            .entry(c.name.name.clone())
+            .or_default()
+            .extend(self_stored_names(c));
+        if let Some(ExprKind::Name(b)) = c.bases.first().map(|b| &b.kind) {
+            parent.insert(c.name.name.clone(), b.clone());
+        }
+    });
     let combined = combined_bases(module, &dynamic);
     let declared_below = declared_by_subclasses(module);
     let hidden = fields_hidden_by_subclasses(module);
@@ -1491,6 +1571,17 @@ pub fn native_classes(
                     });
                     b = out[bi].base;
                 }
+                let unstored: IndexSet<String> = if is_dataclass_syntax(c) {
+                    // (The generated __init__ stores every field.)
+                    IndexSet::new()
+                } else {
+                    let stored = stored_for(&c.name.name, &dynamic.external, &self_stored, &parent);
+                    fields
+                        .keys()
+                        .filter(|f| !stored.contains(*f))
+                        .cloned()
+                        .collect()
+                };
                 out.push(NativeClass {
                     stmt_index: i,
                     name: c.name.name.clone(),
@@ -1510,6 +1601,7 @@ pub fn native_classes(
                     },
                     weakrefs: literal_slots(c).is_none() && base.is_none_or(|bi| out[bi].weakrefs),
                     slotted: literal_slots(c).is_some_and(|s| s.is_some()),
+                    unstored,
                 });
             }
         }
