@@ -504,11 +504,22 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
                         fields.join(", ")
                     }
                 ),
-                help: Some(
+                help: Some(if k.unstored.is_empty() {
                     "its instances are C structs without a __dict__; compiled code reads \
                      fields and calls methods directly"
-                        .into(),
-                ),
+                        .into()
+                } else {
+                    let names: Vec<&str> = k.unstored.iter().map(String::as_str).collect();
+                    format!(
+                        "its instances are C structs without a __dict__; compiled code reads \
+                         fields and calls methods directly. The module never stores {}: \
+                         subclasses made elsewhere may provide {}, so reads of {} on \
+                         instances of other classes take the ordinary lookup",
+                        names.join(", "),
+                        if names.len() == 1 { "it" } else { "them" },
+                        if names.len() == 1 { "it" } else { "them" },
+                    )
+                }),
             });
         }
     }
