@@ -552,3 +552,44 @@ fn compile_time_errors_match_cpython() {
         assert_eq!(errors(src), Vec::<String>::new(), "{src:?}");
     }
 }
+
+/// The fields no code of the module stores: not those its own methods, a subclass's
+/// methods, or code outside the classes store; stores through another class's
+/// `self` do not count, and a dataclass's generated `__init__` stores them all.
+#[test]
+fn unstored_fields_are_the_ones_nothing_in_the_module_stores() {
+    let s = sem("\
+class Rule:
+    code: int
+    message: str
+    weight: float
+    origin: str
+    seen: int
+
+    def __init__(self) -> None:
+        self.seen = 0
+
+class Issue:
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+class Child(Rule):
+    def bump(self) -> None:
+        self.weight = 1.0
+
+def tag(r: Rule) -> None:
+    r.origin = 'x'
+
+from dataclasses import dataclass
+
+@dataclass
+class D:
+    a: int
+");
+    let unstored = |name: &str| -> Vec<String> {
+        let c = s.native.iter().find(|c| c.name == name).expect("native");
+        c.unstored.iter().cloned().collect()
+    };
+    assert_eq!(unstored("Rule"), vec!["code", "message"]);
+    assert!(unstored("D").is_empty());
+}
