@@ -1093,6 +1093,8 @@ const MODULE_ONCE_C: &str = r#"/* The module whose body last ran to completion a
    oxy_create handed back whose exec must not run the body again. */
 static PyObject *oxy_complete_module;
 static PyObject *oxy_reused_module;
+/* The interpreter that ran that body. */
+static PyInterpreterState *oxy_complete_interp;
 static PyObject *oxy_create(PyObject *spec, PyModuleDef *def) {
     (void)def;
     PyObject *name = PyObject_GetAttrString(spec, "name");
@@ -1104,6 +1106,22 @@ static PyObject *oxy_create(PyObject *spec, PyModuleDef *def) {
         int same = had != NULL ? PyUnicode_Check(name) && PyUnicode_Compare(had, name) == 0 : 0;
         Py_XDECREF(had);
         PyErr_Clear();
+        if (same && PyInterpreterState_Get() != oxy_complete_interp) {
+            /* Another interpreter (a subinterpreter) must not share the module object:
+               when it ends, it sets the globals of every module in its sys.modules to
+               None. It gets a new module filled with a copy of the dict, as CPython
+               gives single-phase extension modules (m_copy), and the body does not
+               run again. */
+            PyObject *m = PyModule_NewObject(name);
+            Py_DECREF(name);
+            if (m == NULL) return NULL;
+            if (PyDict_Update(PyModule_GetDict(m), PyModule_GetDict(oxy_complete_module)) < 0) {
+                Py_DECREF(m);
+                return NULL;
+            }
+            oxy_reused_module = m;
+            return m;
+        }
         if (same) {
             Py_DECREF(name);
 #if PY_VERSION_HEX < 0x030D0000
@@ -1124,6 +1142,7 @@ static PyObject *oxy_create(PyObject *spec, PyModuleDef *def) {
 static void oxy_module_done(PyObject *module) {
     if (PyModule_GetDict(module) != oxy_globals) return;
     Py_XSETREF(oxy_complete_module, Py_NewRef(module));
+    oxy_complete_interp = PyInterpreterState_Get();
 }
 
 "#;
