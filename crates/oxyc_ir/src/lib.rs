@@ -590,9 +590,10 @@ pub struct Function {
     /// C function takes the caller's argument array and keyword names instead of a
     /// tuple and a dict (set by `oxyc_passes::forward`).
     pub forwards: bool,
-    /// This function is a copy of `borrowing_copy_of` made by `oxyc_passes::accessor`: the same
-    /// body, but its result is borrowed from a field of an argument. It has no
-    /// function object of its own (calls test whether the original is defined).
+    /// This function is a copy of function `borrowing_copy_of`, made by
+    /// `oxyc_passes::accessor`: the same body, but its result is borrowed from a field
+    /// of an argument. It has no function object of its own (calls test whether the
+    /// original is defined).
     pub borrowing_copy_of: Option<FuncId>,
 }
 
