@@ -14,10 +14,9 @@
 //! caller holds the parameter. So a call whose result is released after harmless ops
 //! only calls a *borrowing copy* of the accessor (`Function::borrowing_copy_of`) that
 //! returns the field borrowed, and the release goes away. Where the call's result
-//! joins a fallback's
-//! (an exact-type dispatch: `r = call f(x)` or `r = x.f()`, then a shared block reads
-//! `r` and releases it), the shared block is split and the call's path gets a copy of
-//! its window without the release.
+//! joins a fallback's (an exact-type dispatch: `r = call f(x)` or `r = x.f()`, then a
+//! shared block reads `r` and releases it), the shared block is split and the call's
+//! path gets a copy of its window without the release.
 
 use crate::borrow::harmless;
 use oxyc_ir::{
