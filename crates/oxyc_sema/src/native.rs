@@ -737,7 +737,10 @@ fn class_level_names(module: &ast::Module) -> IndexSet<String> {
 /// (`self.items = items`) — as mypy infers it; unless the module stores a literal of
 /// another kind into an attribute of that name anywhere (a deliberately dynamic
 /// field), or a class body of the module binds the name (a class attribute or
-/// property, in this class or a subclass, that reads of the field must see).
+/// property, in this class or a subclass, that reads of the field must see). Only in
+/// an `__init__` with an annotation, as mypy: the attributes an unannotated one
+/// stores are of any type (dateutil's `relativedelta` stores `self.days = 0` on one
+/// path and `days + weeks * 7`, a float when `days` is one, on another).
 fn infer_field_types(
     c: &ClassDef,
     out: &mut IndexMap<String, Option<Expr>>,
@@ -750,6 +753,9 @@ fn infer_field_types(
     }) else {
         return;
     };
+    if init.returns.is_none() && init.params.all().all(|p| p.annotation.is_none()) {
+        return;
+    }
     let Some(me) = init.params.positional().next() else {
         return;
     };
