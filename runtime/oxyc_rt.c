@@ -3326,7 +3326,6 @@ void oxy_raise_unset_attribute(PyObject *obj, const char *name) {
 PyObject *oxy_class_attr(PyObject *obj, const char *name) {
     PyObject *key = PyUnicode_InternFromString(name);
     if (key == NULL) return NULL;
-    /* (Interned: the interpreter's table keeps the name alive.) */
     PyObject *v = _PyType_Lookup(Py_TYPE(obj), key);
     /* As the interpreter looks: a data descriptor first (the field's own, when
        nothing hides it: unset), then the instance's __dict__ (a subclass's
@@ -3335,7 +3334,10 @@ PyObject *oxy_class_attr(PyObject *obj, const char *name) {
        property or method) are not called: the unset attribute's error, as before. */
     if (v == NULL || Py_TYPE(v)->tp_descr_set == NULL) {
         PyObject **dp = _PyObject_GetDictPtr(obj);
-        if (dp != NULL && *dp != NULL) {
+        /* (Only a dict of str keys: comparing the name with another key, an object
+           whose hash collides, could run its __eq__, and compiled code counts this
+           read as running no code.) */
+        if (dp != NULL && *dp != NULL && _PyDict_HasOnlyStringKeys(*dp)) {
             PyObject *d = PyDict_GetItemWithError(*dp, key);
             if (d != NULL) {
                 Py_DECREF(key);
