@@ -200,54 +200,51 @@ fn read_field(
     // comes back as the result, not through a pointer, so `dst` stays in a register.)
     // Only classes whose native family has a __getattr__ pay for the question; the
     // others keep the straight-line read.
-    let Some(ci) = hooked else {
-        let Some(ci) = own else {
-            // (A class of another module: AttributeError.)
+    let name = c_string(f.name.as_bytes());
+    // What an unset read calls instead of raising, if anything: `__getattr__`
+    // (`oxy_missing_..`, a new reference), or a class attribute that hides the field
+    // (`oxy_unset_..`, borrowed like the field's own value). A class of another
+    // module: AttributeError.
+    let (fallback, owned) = match (hooked, own) {
+        (Some(ci), _) => (format!("oxy_missing_{ci}_{j}"), true),
+        (None, Some(ci)) => (format!("oxy_unset_{ci}_{j}"), false),
+        (None, None) => {
             if f.ty == RType::Int && !borrow {
-                // An unset int field holds OXY_INT_ERR, which is not short: the test
-                // hides in the branch that increments a long int's reference.
                 return format!(
-                    "{dst} = {o}->{n}; if (OXY_UNLIKELY(!OXY_INT_IS_SHORT({dst}))) {{ if (OXY_UNLIKELY({dst} == OXY_INT_ERR)) {{ oxy_raise_unset_attribute({obj}, {}); {on_unset} }} oxy_int_incref_long({dst}); }}",
-                    c_string(f.name.as_bytes())
+                    "{dst} = {o}->{n}; if (OXY_UNLIKELY(!OXY_INT_IS_SHORT({dst}))) {{ if (OXY_UNLIKELY({dst} == OXY_INT_ERR)) {{ oxy_raise_unset_attribute({obj}, {name}); {on_unset} }} oxy_int_incref_long({dst}); }}"
                 );
             }
-            let unset = format!(
-                "if (OXY_UNLIKELY(!({}))) {{ oxy_raise_unset_attribute({obj}, {}); {on_unset} }}",
-                is_set(&o, f, j as usize),
-                c_string(f.name.as_bytes())
-            );
-            return format!("{unset}\n    {dst} = {o}->{n};{take}");
-        };
-        // Unset: a class attribute that hides the field (`oxy_unset_..`: borrowed,
-        // like the field's own value), else AttributeError.
-        if f.ty == RType::Int && !borrow {
-            // An unset int field holds OXY_INT_ERR, which is not short: the test hides
-            // in the branch that increments a long int's reference.
+            let set = is_set(&o, f, j as usize);
             return format!(
-                "{dst} = {o}->{n}; if (OXY_UNLIKELY(!OXY_INT_IS_SHORT({dst}))) {{ if (OXY_UNLIKELY({dst} == OXY_INT_ERR) && ({dst} = oxy_unset_{ci}_{j}({obj})) == OXY_INT_ERR) {{ {on_unset} }} oxy_int_incref({dst}); }}"
+                "if (OXY_UNLIKELY(!({set}))) {{ oxy_raise_unset_attribute({obj}, {name}); {on_unset} }}\n    {dst} = {o}->{n};{take}"
             );
         }
-        let failed = match f.ty {
-            RType::Int => format!("{dst} == OXY_INT_ERR"),
-            RType::Float => format!("{dst} == OXY_FLOAT_ERR && PyErr_Occurred()"),
-            RType::Bool => format!("{dst} == 2"),
-            _ => format!("{dst} == NULL"),
-        };
-        return format!(
-            "if (OXY_UNLIKELY(!({}))) {{ {dst} = oxy_unset_{ci}_{j}({obj}); if ({failed}) {{ {on_unset} }} }}\n    else {dst} = {o}->{n};\n   {take}",
-            is_set(&o, f, j as usize),
-        );
     };
+    if f.ty == RType::Int && !borrow && !owned {
+        // An unset int field holds OXY_INT_ERR, which is not short: the test hides in
+        // the branch that increments a long int's reference.
+        return format!(
+            "{dst} = {o}->{n}; if (OXY_UNLIKELY(!OXY_INT_IS_SHORT({dst}))) {{ if (OXY_UNLIKELY({dst} == OXY_INT_ERR)) {{ if (({dst} = {fallback}({obj})) == OXY_INT_ERR) {{ {on_unset} }} oxy_int_incref({dst}); }} else oxy_int_incref_long({dst}); }}"
+        );
+    }
     let failed = match f.ty {
         RType::Int => format!("{dst} == OXY_INT_ERR"),
         RType::Float => format!("{dst} == OXY_FLOAT_ERR && PyErr_Occurred()"),
         RType::Bool => format!("{dst} == 2"),
         _ => format!("{dst} == NULL"),
     };
-    format!(
-        "if (OXY_UNLIKELY(!({}))) {{ {dst} = oxy_missing_{ci}_{j}({obj}); if ({failed}) {{ {on_unset} }} }}\n    else {{ {dst} = {o}->{n};{take} }}",
-        is_set(&o, f, j as usize),
-    )
+    let set = is_set(&o, f, j as usize);
+    let missing = format!("{dst} = {fallback}({obj}); if ({failed}) {{ {on_unset} }}");
+    if owned {
+        // (The answer is a new reference already.)
+        format!(
+            "if (OXY_UNLIKELY(!({set}))) {{ {missing} }}\n    else {{ {dst} = {o}->{n};{take} }}"
+        )
+    } else {
+        format!(
+            "if (OXY_UNLIKELY(!({set}))) {{ {missing} }}\n    else {dst} = {o}->{n};\n   {take}"
+        )
+    }
 }
 
 /// A borrowed read of int field `j` of class `ci` with its unset test apart (the

@@ -44,12 +44,7 @@ pub fn run(m: &mut Module, hooked: &[bool]) {
     let mut order: Vec<usize> = Vec::new();
     for fi in 0..n {
         let f = &mut m.functions[fi];
-        let mut defs = vec![0u32; f.regs.len()];
-        for op in f.blocks.iter().flat_map(|b| &b.ops) {
-            if let Some(d) = op.def() {
-                defs[d.0 as usize] += 1;
-            }
-        }
+        let defs = def_counts(f);
         let mut bi = 0;
         while bi < f.blocks.len() {
             let mut i = 0;
@@ -101,12 +96,7 @@ fn returned_fields(f: &Function, hooked: &[bool]) -> Option<Vec<Reg>> {
         return None;
     }
     let preds = jump_preds(f);
-    let mut defs = vec![0u32; f.regs.len()];
-    for op in f.blocks.iter().flat_map(|b| &b.ops) {
-        if let Some(d) = op.def() {
-            defs[d.0 as usize] += 1;
-        }
-    }
+    let defs = def_counts(f);
     let mut found: Vec<Reg> = Vec::new();
     let mut chain: Vec<Reg> = Vec::new();
     let mut any = false;
@@ -141,6 +131,17 @@ fn returned_fields(f: &Function, hooked: &[bool]) -> Option<Vec<Reg>> {
         }
     }
     (any && !found.is_empty()).then_some(found)
+}
+
+/// Per register: how many ops make it.
+fn def_counts(f: &Function) -> Vec<u32> {
+    let mut defs = vec![0u32; f.regs.len()];
+    for op in f.blocks.iter().flat_map(|b| &b.ops) {
+        if let Some(d) = op.def() {
+            defs[d.0 as usize] += 1;
+        }
+    }
+    defs
 }
 
 /// What `trace` collects: the field reads, and every register on their way to a
