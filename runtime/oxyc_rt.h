@@ -86,6 +86,10 @@ extern "C" {
 /* Slow paths and error raising are cold: the compiler keeps them (and the register
    spills around their calls) out of the hot loops of generated code. */
 #define OXY_COLD __attribute__((cold))
+/* Helpers of a test and a call or two that generated code uses everywhere: GCC
+   otherwise outlines some of them in large functions (a call in a hot loop to save
+   a test). */
+#define OXY_TINY __attribute__((always_inline))
 
 /* ======================================================================== */
 /* Tagged integers                                                           */
@@ -123,15 +127,15 @@ OXY_API OXY_COLD void oxy_int_decref_long(oxy_int x);
 /* A long int or OXY_INT_ERR (ignored). */
 OXY_API OXY_COLD void oxy_int_xdecref_long(oxy_int x);
 
-static inline void oxy_int_incref(oxy_int x) {
+static inline OXY_TINY void oxy_int_incref(oxy_int x) {
     if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x))) oxy_int_incref_long(x);
 }
 /* x must not be OXY_INT_ERR. */
-static inline void oxy_int_decref(oxy_int x) {
+static inline OXY_TINY void oxy_int_decref(oxy_int x) {
     if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x))) oxy_int_decref_long(x);
 }
 /* Like oxy_int_decref, but OXY_INT_ERR is allowed (and ignored). */
-static inline void oxy_int_xdecref(oxy_int x) {
+static inline OXY_TINY void oxy_int_xdecref(oxy_int x) {
     /* (Two tests: the C compiler then knows that an unbound local needs nothing.) */
     if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x)) && x != OXY_INT_ERR) oxy_int_decref_long(x);
 }
@@ -249,7 +253,7 @@ OXY_API extern int *oxy_body_lineno;
     } while (0)
 /* The old value of an int field being overwritten (OXY_INT_ERR when it was unset):
    one test in line, the unset case goes out of line with the long ones. */
-static inline void oxy_int_release_old(oxy_int x) {
+static inline OXY_TINY void oxy_int_release_old(oxy_int x) {
     if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x))) oxy_int_xdecref_long(x);
 }
 /* The releases on error paths, out of line: they run once per exception, and
@@ -575,25 +579,25 @@ OXY_API PyObject *oxy_int_divmod(oxy_int a, oxy_int b);
 
 /* ---- comparisons (infallible, return 0/1) ------------------------------ */
 
-static inline char oxy_int_eq(oxy_int a, oxy_int b) {
+static inline OXY_TINY char oxy_int_eq(oxy_int a, oxy_int b) {
     if (a == b) return 1;
     if (OXY_LIKELY(((a & b) & 1) == 0)) return 0; /* at least one is short */
     return oxy_int_compare_slow(a, b) == 0;
 }
-static inline char oxy_int_ne(oxy_int a, oxy_int b) { return !oxy_int_eq(a, b); }
-static inline char oxy_int_lt(oxy_int a, oxy_int b) {
+static inline OXY_TINY char oxy_int_ne(oxy_int a, oxy_int b) { return !oxy_int_eq(a, b); }
+static inline OXY_TINY char oxy_int_lt(oxy_int a, oxy_int b) {
     if (OXY_LIKELY(((a | b) & 1) == 0)) return a < b;
     return oxy_int_compare_slow(a, b) < 0;
 }
-static inline char oxy_int_le(oxy_int a, oxy_int b) {
+static inline OXY_TINY char oxy_int_le(oxy_int a, oxy_int b) {
     if (OXY_LIKELY(((a | b) & 1) == 0)) return a <= b;
     return oxy_int_compare_slow(a, b) <= 0;
 }
-static inline char oxy_int_gt(oxy_int a, oxy_int b) {
+static inline OXY_TINY char oxy_int_gt(oxy_int a, oxy_int b) {
     if (OXY_LIKELY(((a | b) & 1) == 0)) return a > b;
     return oxy_int_compare_slow(a, b) > 0;
 }
-static inline char oxy_int_ge(oxy_int a, oxy_int b) {
+static inline OXY_TINY char oxy_int_ge(oxy_int a, oxy_int b) {
     if (OXY_LIKELY(((a | b) & 1) == 0)) return a >= b;
     return oxy_int_compare_slow(a, b) >= 0;
 }
@@ -1570,14 +1574,14 @@ static inline PyObject *oxy_list_new(Py_ssize_t n) {
     return PyList_New(n);
 }
 /* Release a reference to an object that is likely an exact list. */
-static inline void oxy_list_decref(PyObject *o) {
+static inline OXY_TINY void oxy_list_decref(PyObject *o) {
 #if OXY_HAVE_LIST_POOL
     if (OXY_UNLIKELY(--o->ob_refcnt == 0)) oxy_list_free(o);
 #else
     OXY_DECREF(o);
 #endif
 }
-static inline void oxy_list_xdecref(PyObject *o) {
+static inline OXY_TINY void oxy_list_xdecref(PyObject *o) {
     if (o != NULL) oxy_list_decref(o);
 }
 
