@@ -127,15 +127,15 @@ OXY_API OXY_COLD void oxy_int_decref_long(oxy_int x);
 /* A long int or OXY_INT_ERR (ignored). */
 OXY_API OXY_COLD void oxy_int_xdecref_long(oxy_int x);
 
-static inline OXY_TINY void oxy_int_incref(oxy_int x) {
+static inline void oxy_int_incref(oxy_int x) {
     if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x))) oxy_int_incref_long(x);
 }
 /* x must not be OXY_INT_ERR. */
-static inline OXY_TINY void oxy_int_decref(oxy_int x) {
+static inline void oxy_int_decref(oxy_int x) {
     if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x))) oxy_int_decref_long(x);
 }
 /* Like oxy_int_decref, but OXY_INT_ERR is allowed (and ignored). */
-static inline OXY_TINY void oxy_int_xdecref(oxy_int x) {
+static inline void oxy_int_xdecref(oxy_int x) {
     /* (Two tests: the C compiler then knows that an unbound local needs nothing.) */
     if (OXY_UNLIKELY(!OXY_INT_IS_SHORT(x)) && x != OXY_INT_ERR) oxy_int_decref_long(x);
 }
