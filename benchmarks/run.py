@@ -150,7 +150,7 @@ def discover(only: str | None) -> list[str]:
     found = {
         p.stem
         for p in BENCH_DIR.glob("*.py")
-        if p.name not in ("run.py", "memory.py", "build_speed.py") and not p.name.startswith("_")
+        if p.name not in ("run.py", "ab.py", "memory.py", "build_speed.py") and not p.name.startswith("_")
     }
     ordered = [n for n in TARGETS if n in found] + sorted(found - set(TARGETS))
     if only:
