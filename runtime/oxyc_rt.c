@@ -3124,7 +3124,7 @@ static PyObject *cached_str(PyObject **cache, const char *s) {
     if (*cache == NULL) *cache = PyUnicode_InternFromString(s);
     return *cache;
 }
-static PyObject *s_prepare, *s_module, *s_qualname, *s_orig_bases, *s_set_name;
+static PyObject *s_prepare, *s_module, *s_qualname, *s_orig_bases, *s_set_name, *s_setstate;
 
 PyObject *oxy_class_begin(PyObject *name, PyObject *qualname, PyObject *module_name,
                           PyObject *bases, PyObject *kw) {
@@ -3423,6 +3423,8 @@ static int native_abc_init(PyObject *t) {
     return 0;
 }
 
+static int native_add_setstate(PyTypeObject *tp);
+
 PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, PyObject *builder,
                                   int hide_fields) {
     PyObject *meta = PyTuple_GET_ITEM(builder, 0);
@@ -3499,6 +3501,7 @@ PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, PyObject 
         Py_DECREF(r);
     }
     Py_DECREF(items);
+    if (native_add_setstate((PyTypeObject *)t) < 0) goto fail;
     /* super(t, t).__init_subclass__() */
     PyObject *sup = PyObject_CallFunctionObjArgs((PyObject *)&PySuper_Type, t, t, NULL);
     if (sup == NULL) goto fail;
@@ -3546,7 +3549,8 @@ int oxy_native_fields_restore(PyObject *decorated, PyObject *cls) {
 }
 
 /* __getstate__ of native instances: {field: value} for every field that is set
-   (plus a Python subclass's __dict__), restored by __setstate__. */
+   (plus a Python subclass's __dict__), as an ordinary instance's is its __dict__
+   (native_reduce_proto says how it is restored). */
 static PyObject *native_getstate(PyObject *self, PyObject *unused) {
     (void)unused;
     PyObject *fields = PyDict_New();
@@ -3676,6 +3680,18 @@ static PyObject *native_reduce_proto(PyObject *self, long proto) {
                         : PyObject_GetAttrString(copyreg, ex ? "__newobj_ex__" : "__newobj__");
     Py_XDECREF(copyreg);
     PyObject *state = newobj == NULL ? NULL : PyObject_CallMethod(self, "__getstate__", NULL);
+    if (state != NULL && PyDict_Check(state)) {
+        /* Without a __setstate__ (see native_add_setstate), pickle and copy restore
+           a dict state into the instance __dict__, which a native instance does not
+           have; as the second item of a pair (a slotted instance's state) each item
+           is set as an attribute, which stores the fields. */
+        PyObject *setstate = NULL, *name = cached_str(&s_setstate, "__setstate__");
+        if (name == NULL || _PyObject_LookupAttr(self, name, &setstate) < 0)
+            Py_CLEAR(state);
+        else if (setstate == NULL)
+            state = Py_BuildValue("(ON)", Py_None, state);
+        Py_XDECREF(setstate);
+    }
     PyObject *cargs = NULL;
     if (state != NULL) {
         if (ex) {
@@ -3742,8 +3758,42 @@ static PyObject *native_setstate(PyObject *self, PyObject *state) {
     Py_RETURN_NONE;
 }
 
+/* __setstate__ of native instances, as a descriptor: an ordinary instance has none
+   (libraries look: jsonpickle restores a cyclic graph with setattr only then), and
+   pickle and copy then set each item of the state as an attribute, which stores the
+   fields as native_setstate would. Only an instance whose class has its own
+   __setattr__ (a frozen dataclass, a Python subclass's) sees native_setstate, which
+   stores around that __setattr__ as restoring an ordinary instance's __dict__ does. */
+static PyMethodDef native_setstate_def = {
+    "__setstate__", native_setstate, METH_O, "Restore the fields from __getstate__'s dict."};
+static PyObject *native_setstate_get(PyObject *self, void *closure) {
+    (void)closure;
+    if (Py_TYPE(self)->tp_setattro == PyObject_GenericSetAttr) {
+        PyErr_Format(PyExc_AttributeError, "'%.100s' object has no attribute '__setstate__'",
+                     Py_TYPE(self)->tp_name);
+        return NULL;
+    }
+    return PyCFunction_NewEx(&native_setstate_def, self, NULL);
+}
+static PyGetSetDef native_setstate_getset = {"__setstate__", native_setstate_get, NULL, NULL, NULL};
+
+/* Gives the new native class tp the __setstate__ descriptor, unless it (its body) or
+   a base already has a __setstate__. */
+static int native_add_setstate(PyTypeObject *tp) {
+    PyObject *name = cached_str(&s_setstate, "__setstate__");
+    if (name == NULL) return -1;
+    if (_PyType_Lookup(tp, name) != NULL) return 0;
+    if (PyErr_Occurred()) return -1;
+    PyObject *d = PyDescr_NewGetSet(tp, &native_setstate_getset);
+    if (d == NULL) return -1;
+    int r = PyDict_SetItem(tp->tp_dict, name, d);
+    Py_DECREF(d);
+    if (r < 0) return -1;
+    PyType_Modified(tp);
+    return 0;
+}
+
 PyMethodDef oxy_native_methods[] = {
-    {"__setstate__", native_setstate, METH_O, "Restore the fields from __getstate__'s dict."},
     {"__getstate__", native_getstate, METH_NOARGS, "The fields that are set (for pickle and copy)."},
     {"__reduce__", native_reduce, METH_NOARGS, "Pickle support for every protocol."},
     {"__reduce_ex__", native_reduce_ex, METH_O, "Pickle support for every protocol."},
