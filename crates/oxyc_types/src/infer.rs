@@ -139,6 +139,7 @@ pub fn check_module_with(
         .map(|(n, a)| (n.clone(), type_of_annotation(a)))
         .filter(|(_, t)| typed_global(t))
         .collect();
+    let sentinels = sentinel_globals(module, &typing_aliases);
     for f in &sem.functions {
         let Some(def) = f.def() else {
             // A lambda: no annotations.
@@ -195,11 +196,15 @@ pub fn check_module_with(
                         return if rebinds_param(def, p) { Ty::Object } else { c };
                     }
                     // `x: int = None` (implicit Optional) cannot be unboxed, nor can
-                    // `x: int = ...` (overload and protocol stubs).
+                    // `x: int = ...` (overload and protocol stubs), nor a parameter
+                    // whose default is a sentinel (`x: int = _UNSET`, with `_UNSET:
+                    // Any = object()`), which mypy accepts and the body tests with `is`.
                     let default = p.default.as_ref().map(|d| &d.kind);
                     let none_default = matches!(default, Some(ExprKind::NoneLit));
                     let ellipsis_default = matches!(default, Some(ExprKind::Ellipsis));
-                    if (none_default && t != Ty::None) || ellipsis_default {
+                    let sentinel_default =
+                        matches!(default, Some(ExprKind::Name(n)) if sentinels.contains(n.as_str()));
+                    if (none_default && t != Ty::None) || ellipsis_default || sentinel_default {
                         Ty::Object
                     } else {
                         t
@@ -1666,6 +1671,50 @@ fn shadowed_annotation_names(module: &ast::Module, sem: &SemModule) -> HashSet<&
 
 /// The names the module binds to a module of `TYPING_MODULES` (`import typing`,
 /// `import typing as t`).
+/// Module globals that look like sentinels: declared `Any` or `object`
+/// (`_UNSET: Any = object()`), or bound to a bare `object()` (`MISSING = object()`).
+/// A parameter defaulting to one takes any object (see `sigs`): the default is not
+/// of the annotated type, which mypy allows for `Any` and the interpreter for all.
+fn sentinel_globals(module: &ast::Module, typing_aliases: &HashSet<String>) -> HashSet<String> {
+    let dynamic = |e: &Expr| match &e.kind {
+        ExprKind::Name(n) => n == "Any" || n == "object",
+        ExprKind::Attribute { value, attr } => {
+            attr.name == "Any"
+                && matches!(&value.kind, ExprKind::Name(m) if typing_aliases.contains(m.as_str()))
+        }
+        _ => false,
+    };
+    let object_call = |e: &Expr| {
+        matches!(&e.kind, ExprKind::Call { func, args, keywords }
+            if args.is_empty() && keywords.is_empty()
+                && matches!(&func.kind, ExprKind::Name(n) if n == "object"))
+    };
+    let mut out = HashSet::new();
+    for s in &module.body {
+        match &s.kind {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                simple: true,
+                ..
+            } if dynamic(annotation) => {
+                if let ExprKind::Name(n) = &target.kind {
+                    out.insert(n.clone());
+                }
+            }
+            StmtKind::Assign { targets, value } if object_call(value) => {
+                for t in targets {
+                    if let ExprKind::Name(n) = &t.kind {
+                        out.insert(n.clone());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 fn typing_module_aliases(module: &ast::Module) -> HashSet<String> {
     let mut out = HashSet::new();
     for s in &module.body {
