@@ -3124,7 +3124,61 @@ static PyObject *cached_str(PyObject **cache, const char *s) {
     if (*cache == NULL) *cache = PyUnicode_InternFromString(s);
     return *cache;
 }
-static PyObject *s_prepare, *s_module, *s_qualname, *s_orig_bases, *s_set_name, *s_setstate;
+static PyObject *s_prepare, *s_module, *s_qualname, *s_orig_bases, *s_set_name, *s_setstate,
+    *s_mro_entries;
+
+/* The bases a class statement gets (PEP 560), as the interpreter's __build_class__
+   computes them: each base that is not a class (by its real type: a proxy whose
+   __class__ says it is one still is not) and has __mro_entries__ is replaced by the
+   tuple that gives. A new reference: `bases` itself when nothing changed. */
+static PyObject *class_update_bases(PyObject *bases) {
+    PyObject *out = NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(bases);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *b = PyTuple_GET_ITEM(bases, i);
+        PyObject *meth = NULL;
+        if (PyType_Check(b)) {
+            if (out != NULL && PyList_Append(out, b) < 0) goto fail;
+            continue;
+        }
+        if (_PyObject_LookupAttr(b, cached_str(&s_mro_entries, "__mro_entries__"), &meth) < 0)
+            goto fail;
+        if (meth == NULL) {
+            if (out != NULL && PyList_Append(out, b) < 0) goto fail;
+            continue;
+        }
+        PyObject *entries = PyObject_CallOneArg(meth, bases);
+        Py_DECREF(meth);
+        if (entries == NULL) goto fail;
+        if (!PyTuple_Check(entries)) {
+            PyErr_SetString(PyExc_TypeError, "__mro_entries__ must return a tuple");
+            Py_DECREF(entries);
+            goto fail;
+        }
+        if (out == NULL) {
+            out = PyList_New(0);
+            if (out == NULL) {
+                Py_DECREF(entries);
+                goto fail;
+            }
+            for (Py_ssize_t j = 0; j < i; j++)
+                if (PyList_Append(out, PyTuple_GET_ITEM(bases, j)) < 0) {
+                    Py_DECREF(entries);
+                    goto fail;
+                }
+        }
+        int r = PyList_SetSlice(out, PyList_GET_SIZE(out), PyList_GET_SIZE(out), entries);
+        Py_DECREF(entries);
+        if (r < 0) goto fail;
+    }
+    if (out == NULL) return Py_NewRef(bases);
+    PyObject *t = PyList_AsTuple(out);
+    Py_DECREF(out);
+    return t;
+fail:
+    Py_XDECREF(out);
+    return NULL;
+}
 
 PyObject *oxy_class_begin(PyObject *name, PyObject *qualname, PyObject *module_name,
                           PyObject *bases, PyObject *kw) {
@@ -3132,20 +3186,15 @@ PyObject *oxy_class_begin(PyObject *name, PyObject *qualname, PyObject *module_n
     Py_INCREF(bases);
     Py_INCREF(orig_bases);
     /* PEP 560: a base that is not a class may stand for others (Generic[T]). */
-    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(bases); i++) {
-        PyObject *b = PyTuple_GET_ITEM(bases, i);
-        if (PyType_Check(b)) continue;
-        PyObject *types = PyImport_ImportModule("types");
-        if (types == NULL) goto fail;
-        PyObject *resolved = PyObject_CallMethod(types, "resolve_bases", "(O)", bases);
-        Py_DECREF(types);
+    {
+        PyObject *resolved = class_update_bases(bases);
         if (resolved == NULL) goto fail;
-        PyObject *as_tuple = PySequence_Tuple(resolved);
-        Py_DECREF(resolved);
-        if (as_tuple == NULL) goto fail;
-        Py_SETREF(orig_bases, bases);
-        bases = as_tuple;
-        break;
+        if (resolved != bases) {
+            Py_SETREF(orig_bases, bases);
+            bases = resolved;
+        } else {
+            Py_DECREF(resolved);
+        }
     }
     kwcopy = kw != NULL && kw != Py_None ? PyDict_Copy(kw) : PyDict_New();
     if (kwcopy == NULL) goto fail;
@@ -3256,6 +3305,67 @@ PyObject *oxy_class_end(PyObject *builder) {
     if (args == NULL) return NULL;
     PyObject *cls = PyObject_Call(meta, args, PyDict_GET_SIZE(kw) ? kw : NULL);
     Py_DECREF(args);
+    return cls;
+}
+
+/* The class statements running oxy_class_end_cell: each one's static and cell. */
+#define OXY_PENDING_CELLS 64
+static struct {
+    PyObject **slot;
+    PyObject *cell;
+} pending_cells[OXY_PENDING_CELLS];
+static int n_pending_cells;
+static PyObject *s_classcell;
+
+PyObject *oxy_class_cell_pending(PyObject **slot) {
+    for (int i = n_pending_cells - 1; i >= 0; i--) {
+        if (pending_cells[i].slot != slot) continue;
+        PyObject *cls = PyCell_GET(pending_cells[i].cell);
+        if (cls != NULL) return cls;
+        break;
+    }
+    PyErr_SetString(PyExc_RuntimeError, "super(): empty __class__ cell");
+    return NULL;
+}
+
+PyObject *oxy_class_end_cell(PyObject *builder, PyObject **slot) {
+    if (n_pending_cells >= OXY_PENDING_CELLS) return oxy_class_end(builder);
+    PyObject *ns = PyTuple_GET_ITEM(builder, 3);
+    PyObject *cell = PyCell_New(NULL);
+    if (cell == NULL) return NULL;
+    if (cached_str(&s_classcell, "__classcell__") == NULL ||
+        PyObject_SetItem(ns, s_classcell, cell) < 0) {
+        Py_DECREF(cell);
+        return NULL;
+    }
+    pending_cells[n_pending_cells].slot = slot;
+    pending_cells[n_pending_cells].cell = cell;
+    n_pending_cells++;
+    PyObject *cls = oxy_class_end(builder);
+    /* (Another thread's class statements may have come and gone meanwhile: remove
+       this one's entry wherever it is.) */
+    for (int i = n_pending_cells - 1; i >= 0; i--) {
+        if (pending_cells[i].cell != cell) continue;
+        for (int j = i + 1; j < n_pending_cells; j++) pending_cells[j - 1] = pending_cells[j];
+        n_pending_cells--;
+        break;
+    }
+    if (cls != NULL && PyType_Check(cls)) {
+        PyObject *in = PyCell_GET(cell);
+        PyObject *name = PyTuple_GET_ITEM(builder, 1);
+        if (in == NULL) {
+            PyErr_Format(PyExc_RuntimeError,
+                         "__class__ not set defining %.200R as %.200R. "
+                         "Was __classcell__ propagated to type.__new__?",
+                         name, cls);
+            Py_CLEAR(cls);
+        } else if (in != cls) {
+            PyErr_Format(PyExc_TypeError, "__class__ set to %.200R defining %.200R as %.200R",
+                         in, name, cls);
+            Py_CLEAR(cls);
+        }
+    }
+    Py_DECREF(cell);
     return cls;
 }
 
@@ -3425,8 +3535,9 @@ static int native_abc_init(PyObject *t) {
 
 static int native_add_setstate(PyTypeObject *tp);
 
+
 PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, PyObject *builder,
-                                  int hide_fields) {
+                                  int hide_fields, PyObject **cell) {
     PyObject *meta = PyTuple_GET_ITEM(builder, 0);
     PyObject *bases = PyTuple_GET_ITEM(builder, 2);
     PyObject *ns = PyTuple_GET_ITEM(builder, 3);
@@ -3482,6 +3593,9 @@ PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, PyObject 
             goto fail;
         }
     }
+    /* The methods' __class__ (what super() uses), before __set_name__ and
+       __init_subclass__ can call them, as type() fills the __class__ cell. */
+    if (cell != NULL) Py_XSETREF(*cell, Py_NewRef(t));
     /* __set_name__, in namespace order. */
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *kv = PyList_GET_ITEM(items, i);
@@ -3606,10 +3720,22 @@ fail:
    interpreter's reduction for protocol 2 and up takes them: from
    __getnewargs_ex__ (*args and **kwargs) or __getnewargs__ (*args), else none.
    Sets *args (a tuple) and *kwargs (a dict, or NULL); -1 with an exception. */
+/* type(self).name bound to self, as the interpreter looks up special methods (an
+   instance's __getattr__ is not asked); NULL without an exception when there is none. */
+static PyObject *native_special(PyObject *self, const char *name) {
+    PyObject *s = PyUnicode_InternFromString(name);
+    if (s == NULL) return NULL;
+    PyObject *f = _PyType_Lookup(Py_TYPE(self), s);
+    Py_DECREF(s);
+    if (f == NULL) return NULL;
+    descrgetfunc get = Py_TYPE(f)->tp_descr_get;
+    return get != NULL ? get(f, self, (PyObject *)Py_TYPE(self)) : Py_NewRef(f);
+}
+
 static int native_newargs(PyObject *self, PyObject **args, PyObject **kwargs) {
     *args = NULL;
     *kwargs = NULL;
-    PyObject *fn = PyObject_GetAttrString(self, "__getnewargs_ex__");
+    PyObject *fn = native_special(self, "__getnewargs_ex__");
     if (fn != NULL) {
         PyObject *r = PyObject_CallNoArgs(fn);
         Py_DECREF(fn);
@@ -3638,9 +3764,8 @@ static int native_newargs(PyObject *self, PyObject **args, PyObject **kwargs) {
         Py_DECREF(r);
         return *args != NULL ? 0 : -1;
     }
-    if (!PyErr_ExceptionMatches(PyExc_AttributeError)) return -1;
-    PyErr_Clear();
-    fn = PyObject_GetAttrString(self, "__getnewargs__");
+    if (PyErr_Occurred()) return -1;
+    fn = native_special(self, "__getnewargs__");
     if (fn != NULL) {
         PyObject *r = PyObject_CallNoArgs(fn);
         Py_DECREF(fn);
@@ -3654,8 +3779,7 @@ static int native_newargs(PyObject *self, PyObject **args, PyObject **kwargs) {
         *args = r;
         return 0;
     }
-    if (!PyErr_ExceptionMatches(PyExc_AttributeError)) return -1;
-    PyErr_Clear();
+    if (PyErr_Occurred()) return -1;
     *args = PyTuple_New(0);
     return *args != NULL ? 0 : -1;
 }

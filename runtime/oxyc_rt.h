@@ -2014,11 +2014,22 @@ OXY_API OXY_COLD PyObject *oxy_class_attr(PyObject *obj, const char *name);
 OXY_API int oxy_native_new_check(PyTypeObject *type, PyObject *args, PyObject *kwds);
 /* Create a native class from its spec and a class-statement builder (see
    oxy_class_begin): the type with the builder's bases, then every namespace entry
-   set on it in order, __set_name__ called, and the base's __init_subclass__.  New
+   set on it in order, __set_name__ called, and the base's __init_subclass__; *cell
+   (the static behind its methods' __class__) holds the type before those run.  New
    reference or NULL.  With hide_fields (a @dataclass), the field descriptors are
    left out of the class dict until oxy_native_fields_restore. */
 OXY_API PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, PyObject *builder,
-                                          int hide_fields);
+                                          int hide_fields, PyObject **cell);
+/* The class a class statement's static `slot` (its methods' __class__) will hold,
+   while the statement is making it (oxy_class_end_cell) and type() has filled the
+   class cell: borrowed. Else NULL with RuntimeError "super(): empty __class__ cell"
+   (a method used super() or __class__ before its class existed). */
+OXY_API OXY_COLD PyObject *oxy_class_cell_pending(PyObject **slot);
+/* oxy_class_end for a class whose methods use __class__: the namespace gets a
+   __classcell__ for type() to fill before __set_name__ and __init_subclass__ run
+   (read through oxy_class_cell_pending until `slot` is stored), and the metaclass
+   must pass it on, as the interpreter checks. */
+OXY_API PyObject *oxy_class_end_cell(PyObject *builder, PyObject **slot);
 /* After the class decorators ran: the decorated object must be the class itself;
    put its field descriptors back.  0, or -1 with TypeError. */
 OXY_API int oxy_native_fields_restore(PyObject *decorated, PyObject *cls);

@@ -6,7 +6,7 @@ resolves later; pickle and copy restore the same state, cycles included."""
 import copy
 import pickle
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 
 class Node:
@@ -144,3 +144,28 @@ def test_frozen_dataclass_round_trips() -> None:
 
 def test_own_setstate_wins() -> None:
     print(pickle.loads(pickle.dumps(Own(1))).v, copy.copy(OwnChild(5)).v)
+
+
+class Forwarding:
+    """Answers every unknown attribute (a proxy): pickle and copy look the special
+    methods up on the class, so its __getattr__ is never asked for them."""
+
+    def __init__(self, target: list[int]) -> None:
+        self.target = target
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args: (name, args)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"target": self.target}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.target = state["target"]
+
+
+def test_special_methods_are_looked_up_on_the_class() -> None:
+    f = Forwarding([3, 1])
+    print(f.anything(1))
+    for proto in (0, 2, pickle.HIGHEST_PROTOCOL):
+        print(proto, pickle.loads(pickle.dumps(f, proto)).target)
+    print(copy.copy(f).target)

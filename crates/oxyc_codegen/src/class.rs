@@ -63,7 +63,7 @@ pub fn declarations(m: &Module, lk: Linkage) -> String {
         );
         let _ = writeln!(
             out,
-            "{shared} PyObject *oxy_make_native_class_{ci}(PyObject *builder);"
+            "{shared} PyObject *oxy_make_native_class_{ci}(PyObject *builder, PyObject **cell);"
         );
         let _ = writeln!(out, "{shared} PyObject *oxy_alloc_{ci}(void);");
         for (j, f) in c.fields.iter().enumerate() {
@@ -636,7 +636,11 @@ static void oxy_dealloc_{ci}(PyObject *self) {{
 }}"
             );
         }
-        let has_new = chain_has_fields(m, ci);
+        // A class that adds no fields to its native base's takes the base's __new__,
+        // as a Python subclass does: then `super().__new__(cls)` in it passes the
+        // interpreter's check that `Base.__new__(Child)` is safe, which compares the
+        // two classes' __new__.
+        let has_new = chain_has_fields(m, ci) && !(c.fields.is_empty() && c.base.is_some());
         if has_new {
             let _ = writeln!(
             out,
@@ -773,8 +777,8 @@ static void oxy_dealloc_{ci}(PyObject *self) {{
         };
         let _ = writeln!(
             out,
-            "{shared} PyObject *oxy_make_native_class_{ci}(PyObject *builder) {{
-    PyObject *t = oxy_native_class_create(oxy_module, &oxy_spec_{ci}, builder, {hide});
+            "{shared} PyObject *oxy_make_native_class_{ci}(PyObject *builder, PyObject **cell) {{
+    PyObject *t = oxy_native_class_create(oxy_module, &oxy_spec_{ci}, builder, {hide}, cell);
     if (t == NULL) return NULL;{install}
     Py_XSETREF(oxy_type_{ci}, (PyTypeObject *)Py_NewRef(t));
     return t;

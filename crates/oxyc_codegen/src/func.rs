@@ -2266,9 +2266,21 @@ impl<'a> Emitter<'a> {
             }
             OpKind::LoadStatic { dst, name } => {
                 let dn = self.reg(*dst);
+                // (Only a class's static can be empty when read, and its load has an
+                // error edge: see `oxyc_irbuild::class::is_class_static`.)
+                let empty = match &op.err {
+                    Some(err) if self.f.ty(*dst) == RType::Obj => {
+                        let handler = self.on_error(err, op.line);
+                        format!(
+                            " if (OXY_UNLIKELY({dn} == NULL) && ({dn} = oxy_class_cell_pending(&oxy_s_{})) == NULL) {{ {handler} }}",
+                            ident(name)
+                        )
+                    }
+                    _ => String::new(),
+                };
                 let _ = writeln!(
                     self.out,
-                    "    {dn} = oxy_s_{}; {}",
+                    "    {dn} = oxy_s_{};{empty} {}",
                     ident(name),
                     self.incref_expr(*dst)
                 );
@@ -2583,12 +2595,24 @@ impl<'a> Emitter<'a> {
                 dst,
                 builder,
                 class,
+                cell,
             } => {
                 let d = self.reg(*dst);
                 let _ = writeln!(
                     self.out,
-                    "    {d} = oxy_make_native_class_{class}({});",
-                    self.reg(*builder)
+                    "    {d} = oxy_make_native_class_{class}({}, &oxy_s_{});",
+                    self.reg(*builder),
+                    ident(cell)
+                );
+                self.check(op, &format!("{d} == NULL"));
+            }
+            OpKind::MakeClass { dst, builder, cell } => {
+                let d = self.reg(*dst);
+                let _ = writeln!(
+                    self.out,
+                    "    {d} = oxy_class_end_cell({}, &oxy_s_{});",
+                    self.reg(*builder),
+                    ident(cell)
                 );
                 self.check(op, &format!("{d} == NULL"));
             }

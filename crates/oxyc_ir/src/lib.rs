@@ -398,10 +398,23 @@ pub enum OpKind {
         class: u32,
     },
     /// Create native class `class` from a class-statement builder (see `ClassBegin`).
+    /// The static `cell` (its methods' `__class__`) holds the class as soon as the type
+    /// exists, before `__set_name__` and `__init_subclass__` run, as the interpreter
+    /// fills the `__class__` cell.
     MakeNativeClass {
         dst: Reg,
         builder: Reg,
         class: u32,
+        cell: String,
+    },
+    /// Create an ordinary class from a class-statement builder (as `ClassEnd`) whose
+    /// methods use `__class__`: the namespace gets a `__classcell__` that `type()`
+    /// fills before `__set_name__` and `__init_subclass__` run, and a load of the
+    /// static `cell` (their `__class__`) that finds it still empty reads that cell.
+    MakeClass {
+        dst: Reg,
+        builder: Reg,
+        cell: String,
     },
     /// Execute a top-level statement that runs interpreted (the fallback path).
     ExecSource {
@@ -816,7 +829,9 @@ impl Op {
             OpKind::SetField { obj, src, .. } | OpKind::XSetField { obj, src, .. } => {
                 vec![*obj, *src]
             }
-            OpKind::MakeNativeClass { builder, .. } => vec![*builder],
+            OpKind::MakeNativeClass { builder, .. } | OpKind::MakeClass { builder, .. } => {
+                vec![*builder]
+            }
             OpKind::Const { .. } => vec![],
             OpKind::Prim { args, .. } => args.clone(),
             OpKind::Call { args, .. }
@@ -899,7 +914,8 @@ impl Op {
             | OpKind::NoSubclassOf { dst, .. }
             | OpKind::LoadConstInt { dst, .. }
             | OpKind::NewInstance { dst, .. }
-            | OpKind::MakeNativeClass { dst, .. } => Some(*dst),
+            | OpKind::MakeNativeClass { dst, .. }
+            | OpKind::MakeClass { dst, .. } => Some(*dst),
             OpKind::Prim { dst, .. } => *dst,
             OpKind::Undef { reg } => Some(*reg),
             _ => None,

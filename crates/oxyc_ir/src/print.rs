@@ -228,7 +228,11 @@ fn op_text(op: &Op) -> String {
             dst,
             builder,
             class,
-        } => format!("{dst} = make_native_class c{class} {builder}"),
+            cell,
+        } => format!("{dst} = make_native_class c{class} {builder} (__class__ {cell})"),
+        OpKind::MakeClass { dst, builder, cell } => {
+            format!("{dst} = make_class {builder} (__class__ {cell})")
+        }
         OpKind::XTypeIs { dst, obj, classes } => {
             let cs: Vec<String> = classes.iter().map(|c| format!("xc{c}")).collect();
             format!("{dst} = xtype_is {obj} {}", cs.join("|"))

@@ -458,10 +458,13 @@ pub fn op_can_fail(kind: &OpKind) -> bool {
         | OpKind::NewInstance { .. }
         | OpKind::LoadConstInt { .. }
         | OpKind::MakeNativeClass { .. }
+        | OpKind::MakeClass { .. }
         | OpKind::ExecSource { .. }
         | OpKind::CheckBound { .. }
         | OpKind::CheckSignals
         | OpKind::CheckDepth => true,
+        // `__class__` (and `super()`) before the class statement made the class.
+        OpKind::LoadStatic { name, .. } => crate::class::is_class_static(name),
         _ => false,
     }
 }

@@ -14,6 +14,13 @@ pub fn class_static(stmt_index: usize) -> String {
     format!("class_{stmt_index}")
 }
 
+/// Is `name` a [`class_static`] or an `oxyc_sema::class_slot`?
+pub fn is_class_static(name: &str) -> bool {
+    let digits = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
+    name.strip_prefix("class_")
+        .is_some_and(|n| digits(n) || n.strip_prefix("at_").is_some_and(digits))
+}
+
 impl<'a> FnBuilder<'a> {
     /// The field `attr` of a value of native-class type: (declaring class, field
     /// index, field type).
@@ -345,7 +352,21 @@ impl<'a> FnBuilder<'a> {
                     dst,
                     builder,
                     class: ci as u32,
+                    cell: class_static(stmt_index),
                 });
+                dst
+            }
+            // (A class in a function keeps its `__class__` in a cell of the function.)
+            None if oxyc_sema::first_class_cell_need(c).is_some()
+                && (!local || self.scope.is_none() && self.has_class_slot(c)) =>
+            {
+                let dst = self.temp(RType::Obj);
+                let cell = if local {
+                    oxyc_sema::class_slot(c)
+                } else {
+                    class_static(stmt_index)
+                };
+                self.emit(OpKind::MakeClass { dst, builder, cell });
                 dst
             }
             None => self.prim(Prim::ClassEnd, vec![builder]),
@@ -363,21 +384,12 @@ impl<'a> FnBuilder<'a> {
                 // (Never in a class namespace, even from a nested class's statement.)
                 self.store_cell(&cell, Val::new(cls, Ty::Object));
             }
-        } else {
+        } else if self.has_class_slot(c) {
             // (The `__class__` of its methods, when they use it.)
-            let slot = oxyc_sema::class_slot(c);
-            if self
-                .cx
-                .sem
-                .functions
-                .iter()
-                .any(|f| f.class_slot.as_deref() == Some(slot.as_str()))
-            {
-                self.emit(OpKind::StoreStatic {
-                    name: slot,
-                    src: cls,
-                });
-            }
+            self.emit(OpKind::StoreStatic {
+                name: oxyc_sema::class_slot(c),
+                src: cls,
+            });
         }
         let undecorated = cls;
         let cls = self.apply_decorators(decorators, &c.decorators, cls);
@@ -479,6 +491,17 @@ impl<'a> FnBuilder<'a> {
             // class namespace (see `store_name`).
             _ => self.stmt(s),
         }
+    }
+
+    /// Do methods of `c` (a class statement in the module body that is not a top-level
+    /// one) read its class from `oxyc_sema::class_slot`?
+    fn has_class_slot(&self, c: &ClassDef) -> bool {
+        let slot = oxyc_sema::class_slot(c);
+        self.cx
+            .sem
+            .functions
+            .iter()
+            .any(|f| f.class_slot.as_deref() == Some(slot.as_str()))
     }
 
     pub fn ns_store(&mut self, ns: Reg, name: &str, v: Reg) {

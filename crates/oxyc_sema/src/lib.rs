@@ -21,7 +21,8 @@ use oxyc_syntax::ast::{self, StmtKind};
 use oxyc_syntax::{Diagnostic, Severity, Span};
 pub use scopes::{bound_names, pattern_names, target_names};
 pub use support::{
-    Child, each_child, each_expr_child, each_pattern_child, genexp_is_async, nested_class_compiles,
+    Child, each_child, each_expr_child, each_pattern_child, first_class_cell_need, genexp_is_async,
+    nested_class_compiles,
 };
 
 /// How a top-level statement is executed.

@@ -172,7 +172,8 @@ pub fn check_module_with(
         };
         // `def __eq__(self, other: object) -> bool: return NotImplemented` is the usual
         // idiom: the annotation describes the other outcome.
-        let declines = f.method_of.is_some() && mentions_not_implemented(&def.body);
+        let mentions_ni = mentions_not_implemented(&def.body);
+        let declines = f.method_of.is_some() && mentions_ni;
         sigs.push(FuncSig {
             params: def
                 .params
@@ -215,7 +216,9 @@ pub fn check_module_with(
             // generator's result (any object).
             // `__init__` returns to `type.__call__`, which checks for None itself
             // (with its own message); a direct construction checks the same way.
-            ret: if declines || f.is_generator || f.name == "__init__" {
+            // (A function that may return NotImplemented, which mypy lets any function
+            // return, as the wrapper a decorator installs as `__eq__`: any object.)
+            ret: if declines || mentions_ni || f.is_generator || f.name == "__init__" {
                 Ty::Object
             } else {
                 def.returns.as_ref().map_or(Ty::Object, &type_of_annotation)
