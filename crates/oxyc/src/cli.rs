@@ -70,7 +70,8 @@ pub enum Command {
                       (pkg/__init__.py becomes pkg/__init__<EXT_SUFFIX>); with -o the package's \
                       directory structure and its .py files are reproduced under DIR. Modules \
                       excluded by --exclude/--include (or [tool.oxyc] in ./pyproject.toml) stay \
-                      ordinary Python. A module that fails to compile leaves any earlier output \
+                      ordinary Python, and so do a package's __main__.py and its files whose names \
+                      no import can name (hook-pkg.py). A module that fails to compile leaves any earlier output \
                       untouched; the others are still built.",
         after_help = "Examples:\n  oxyc build fib.py && python3 -c \"import fib\"\n  oxyc build -O3 --emit-c mod.py\n  oxyc build -o build -j 4 *.py\n  oxyc build src/mypkg --exclude 'mypkg/plugins/*.py'\n  oxyc build              # what [tool.oxyc] compile = [...] lists\n  oxyc build --explain mod.py"
     )]

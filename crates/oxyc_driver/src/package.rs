@@ -256,8 +256,12 @@ fn walk(
     for file in files {
         let mut m = module(dir.join(&file), root, prefix, &file);
         // `python -m pkg` runs `pkg/__main__.py` from its code object, which a compiled
-        // module has none of: it stays Python unless named on the command line.
-        m.compiled = filter.compiles(&m.rel) && file != "__main__.py";
+        // module has none of: it stays Python unless named on the command line. So does
+        // a file no import can name (`hook-pkg.py`, which PyInstaller loads by path; a
+        // package directory's bad name is still reported).
+        let stem = file.strip_suffix(".py").unwrap_or(&file);
+        let importable = stem == "__init__" || is_module_name(stem);
+        m.compiled = filter.compiles(&m.rel) && file != "__main__.py" && importable;
         found.push(m);
     }
     for sub in dirs {
@@ -306,6 +310,7 @@ mod tests {
             "src/pkg/sub/c.py",
             "src/pkg/data/not_a_package.py",
             "src/pkg/__pycache__/x.py",
+            "src/pkg/hook-pkg.py",
         ]);
         let filter = Filter::new(&[], &["pkg/b.py".into()]).unwrap();
         let found = discover(&[t.path().join("src/pkg")], &filter).unwrap();
@@ -317,14 +322,15 @@ mod tests {
                 s("pkg.__main__", "pkg/__main__.py", false),
                 s("pkg.a", "pkg/a.py", true),
                 s("pkg.b", "pkg/b.py", false),
+                s("", "pkg/hook-pkg.py", false),
                 s("pkg.sub", "pkg/sub/__init__.py", true),
                 s("pkg.sub.c", "pkg/sub/c.py", true),
             ]
         );
         assert!(found.iter().all(|m| m.root == t.path().join("src")));
         assert_eq!(found[0].file_stem(), "__init__");
-        assert_eq!(found[5].file_stem(), "c");
-        assert_eq!(found[5].rel_dir(), Path::new("pkg/sub"));
+        assert_eq!(found[6].file_stem(), "c");
+        assert_eq!(found[6].rel_dir(), Path::new("pkg/sub"));
 
         // A subpackage named alone keeps its full name; so does a file in it.
         let found = discover(&[t.path().join("src/pkg/sub/c.py")], &filter).unwrap();
@@ -335,7 +341,7 @@ mod tests {
 
         // A source root: its packages (and top-level modules).
         let found = discover(&[t.path().join("src")], &Filter::default()).unwrap();
-        assert_eq!(found.len(), 6);
+        assert_eq!(found.len(), 7);
 
         // `__main__.py` named alone is compiled (`python -m` then cannot run it).
         let found = discover(&[t.path().join("src/pkg/__main__.py")], &filter).unwrap();
