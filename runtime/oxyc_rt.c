@@ -3338,6 +3338,9 @@ PyObject *oxy_class_end_cell(PyObject *builder, PyObject **slot) {
         Py_DECREF(cell);
         return NULL;
     }
+    /* (A module body that runs again, after a failed import, finds the last class in
+       the static: its methods must wait for the new one.) */
+    Py_CLEAR(*slot);
     pending_cells[n_pending_cells].slot = slot;
     pending_cells[n_pending_cells].cell = cell;
     n_pending_cells++;
@@ -3534,6 +3537,8 @@ static int native_abc_init(PyObject *t) {
 }
 
 static int native_add_setstate(PyTypeObject *tp);
+static PyTypeObject *setstate_descr_type;
+static int native_setstate_visible(PyTypeObject *tp);
 
 
 PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, PyObject *builder,
@@ -3809,12 +3814,16 @@ static PyObject *native_reduce_proto(PyObject *self, long proto) {
            a dict state into the instance __dict__, which a native instance does not
            have; as the second item of a pair (a slotted instance's state) each item
            is set as an attribute, which stores the fields. */
-        PyObject *setstate = NULL, *name = cached_str(&s_setstate, "__setstate__");
-        if (name == NULL || _PyObject_LookupAttr(self, name, &setstate) < 0)
+        /* (Decided on the type, as pickle's reduction never asks an instance's
+           __getattr__.) */
+        PyObject *name = cached_str(&s_setstate, "__setstate__");
+        PyObject *setstate = name == NULL ? NULL : _PyType_Lookup(Py_TYPE(self), name);
+        if (name == NULL)
             Py_CLEAR(state);
-        else if (setstate == NULL)
+        else if (setstate == NULL ||
+                 (Py_IS_TYPE(setstate, setstate_descr_type) &&
+                  !native_setstate_visible(Py_TYPE(self))))
             state = Py_BuildValue("(ON)", Py_None, state);
-        Py_XDECREF(setstate);
     }
     PyObject *cargs = NULL;
     if (state != NULL) {
@@ -3890,16 +3899,28 @@ static PyObject *native_setstate(PyObject *self, PyObject *state) {
    stores around that __setattr__ as restoring an ordinary instance's __dict__ does. */
 static PyMethodDef native_setstate_def = {
     "__setstate__", native_setstate, METH_O, "Restore the fields from __getstate__'s dict."};
-static PyObject *native_setstate_get(PyObject *self, void *closure) {
-    (void)closure;
-    if (Py_TYPE(self)->tp_setattro == PyObject_GenericSetAttr) {
+/* The descriptor's type: a non-data descriptor (an instance __dict__ entry named
+   __setstate__ wins over it, as over a method), with no state of its own. */
+static PyTypeObject *setstate_descr_type;
+/* Does an instance of tp see native_setstate? (Only where its class has its own
+   __setattr__, which restoring must go around.) */
+static int native_setstate_visible(PyTypeObject *tp) {
+    return tp->tp_setattro != PyObject_GenericSetAttr;
+}
+static PyObject *setstate_descr_get(PyObject *descr, PyObject *obj, PyObject *type) {
+    (void)type;
+    if (obj == NULL || obj == Py_None) return Py_NewRef(descr);
+    if (!native_setstate_visible(Py_TYPE(obj))) {
         PyErr_Format(PyExc_AttributeError, "'%.100s' object has no attribute '__setstate__'",
-                     Py_TYPE(self)->tp_name);
+                     Py_TYPE(obj)->tp_name);
         return NULL;
     }
-    return PyCFunction_NewEx(&native_setstate_def, self, NULL);
+    return PyCFunction_NewEx(&native_setstate_def, obj, NULL);
 }
-static PyGetSetDef native_setstate_getset = {"__setstate__", native_setstate_get, NULL, NULL, NULL};
+static PyType_Slot setstate_descr_slots[] = {{Py_tp_descr_get, (void *)setstate_descr_get},
+                                             {0, NULL}};
+static PyType_Spec setstate_descr_spec = {"oxyc.setstate_descriptor", sizeof(PyObject), 0,
+                                          Py_TPFLAGS_DEFAULT, setstate_descr_slots};
 
 /* Gives the new native class tp the __setstate__ descriptor, unless it (its body) or
    a base already has a __setstate__. */
@@ -3908,7 +3929,11 @@ static int native_add_setstate(PyTypeObject *tp) {
     if (name == NULL) return -1;
     if (_PyType_Lookup(tp, name) != NULL) return 0;
     if (PyErr_Occurred()) return -1;
-    PyObject *d = PyDescr_NewGetSet(tp, &native_setstate_getset);
+    if (setstate_descr_type == NULL) {
+        setstate_descr_type = (PyTypeObject *)PyType_FromSpec(&setstate_descr_spec);
+        if (setstate_descr_type == NULL) return -1;
+    }
+    PyObject *d = PyType_GenericAlloc(setstate_descr_type, 0);
     if (d == NULL) return -1;
     int r = PyDict_SetItem(tp->tp_dict, name, d);
     Py_DECREF(d);

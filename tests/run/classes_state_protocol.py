@@ -169,3 +169,25 @@ def test_special_methods_are_looked_up_on_the_class() -> None:
     for proto in (0, 2, pickle.HIGHEST_PROTOCOL):
         print(proto, pickle.loads(pickle.dumps(f, proto)).target)
     print(copy.copy(f).target)
+
+
+class Strict:
+    """A __getattr__ that raises KeyError for what it does not know: pickling never
+    asks it (whether __setstate__ exists is a question for the class)."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, int] = {"a": 1}
+        self.asked: list[str] = []
+
+    def __getattr__(self, name: str) -> int:
+        self.asked.append(name)
+        return self.data[name]
+
+
+def test_pickling_does_not_ask_getattr() -> None:
+    s = Strict()
+    # (Protocols 0 and 1 ask getattr(obj, "__slots__"), in the interpreter too.)
+    for proto in (2, pickle.HIGHEST_PROTOCOL):
+        blob = pickle.dumps(s, proto)
+        print(proto, len(blob) > 0, s.asked)
+    print(s.a, s.asked)

@@ -5,11 +5,13 @@ type: `x: int = _UNSET` with `_UNSET: Any = object()` (which mypy accepts), or a
 
 import typing
 from typing import Any
+from typing import Any as AnyT
 
 _UNSET: Any = object()
 _NOTHING: typing.Any = object()
 MISSING = object()
 _PLAIN: object = object()
+_ALIASED: AnyT = object()
 
 
 def describe(x: int = _UNSET) -> str:
@@ -43,6 +45,10 @@ class Config:
         )
 
 
+def aliased(n: int = _ALIASED) -> str:
+    return "aliased" if n is _ALIASED else str(n)
+
+
 def outer(step: int) -> int:
     def inner(k: int = _UNSET) -> int:
         return step if k is _UNSET else k * step
@@ -61,7 +67,7 @@ def test_methods_and_closures() -> None:
     d = c.replace(tag="x")
     e = d.replace(size=3)
     print(c.size, c.tag, d.size, d.tag, e.size, e.tag)
-    print(Config(7).size, outer(5))
+    print(Config(7).size, outer(5), aliased(), aliased(2))
 
 
 def test_the_defaults_are_the_sentinels() -> None:

@@ -1679,8 +1679,25 @@ fn shadowed_annotation_names(module: &ast::Module, sem: &SemModule) -> HashSet<&
 /// A parameter defaulting to one takes any object (see `sigs`): the default is not
 /// of the annotated type, which mypy allows for `Any` and the interpreter for all.
 fn sentinel_globals(module: &ast::Module, typing_aliases: &HashSet<String>) -> HashSet<String> {
+    // `from typing import Any as AnyT`
+    let mut any_names: HashSet<&str> = HashSet::from(["Any"]);
+    for s in &module.body {
+        if let StmtKind::ImportFrom {
+            module: Some(m),
+            names,
+            level: 0,
+        } = &s.kind
+            && TYPING_MODULES.contains(&m.as_str())
+        {
+            for a in names.iter().filter(|a| a.name == "Any") {
+                if let Some(alias) = &a.asname {
+                    any_names.insert(alias.name.as_str());
+                }
+            }
+        }
+    }
     let dynamic = |e: &Expr| match &e.kind {
-        ExprKind::Name(n) => n == "Any" || n == "object",
+        ExprKind::Name(n) => any_names.contains(n.as_str()) || n == "object",
         ExprKind::Attribute { value, attr } => {
             attr.name == "Any"
                 && matches!(&value.kind, ExprKind::Name(m) if typing_aliases.contains(m.as_str()))
