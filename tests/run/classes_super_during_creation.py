@@ -116,6 +116,21 @@ except RuntimeError as e:
     lost = "RuntimeError " + str(e).split(".")[0]
 
 
+def make_local(tag: str) -> Any:
+    class Local(Base):
+        @classmethod
+        def kind(cls) -> str:
+            return tag + "<" + super().kind()
+
+    return Local
+
+
+def test_a_class_made_in_a_function() -> None:
+    before = len(Base.log)
+    a, b = make_local("one"), make_local("two")
+    print(Base.log[before:], a.kind(), b.kind(), a is not b)
+
+
 def test_metaclass_init_calls_methods_that_use_super() -> None:
     print(Meta.made, Leaf.who())
 

@@ -369,7 +369,20 @@ impl<'a> FnBuilder<'a> {
                 self.emit(OpKind::MakeClass { dst, builder, cell });
                 dst
             }
-            None => self.prim(Prim::ClassEnd, vec![builder]),
+            None => {
+                // A class made in a function whose methods use `__class__`: the
+                // function's cell goes in as `__classcell__`, which type() fills before
+                // `__set_name__` and `__init_subclass__` can call those methods.
+                let cell = self
+                    .scope
+                    .map(|_| oxyc_sema::class_cell(c))
+                    .filter(|n| self.scope.is_some_and(|s| s.cellvars.contains(n)))
+                    .and_then(|n| self.locals.get(&n).copied());
+                if let (true, Some(cell)) = (local, cell) {
+                    self.ns_store(ns, "__classcell__", cell);
+                }
+                self.prim(Prim::ClassEnd, vec![builder])
+            }
         };
         if !local {
             self.emit(OpKind::StoreStatic {
