@@ -1,10 +1,11 @@
 """Parameters whose default is a sentinel object rather than a value of the annotated
-type: `x: int = _UNSET` with `_UNSET: Any = object()` (which mypy accepts), or a bare
-`MISSING = object()`. The default is taken as it is, and the body tells it apart with
-`is`; the module imports (its `def`s run) without a TypeError."""
+type: `x: int = _UNSET` with `_UNSET: Any = object()` (which mypy accepts), a bare
+`MISSING = object()`, or `cast(int, MISSING)`. The default is taken as it is, and the
+body tells it apart with `is`; the module imports (its `def`s run) without a
+TypeError."""
 
 import typing
-from typing import Any
+from typing import Any, cast
 from typing import Any as AnyT
 
 _UNSET: Any = object()
@@ -49,6 +50,12 @@ def aliased(n: int = _ALIASED) -> str:
     return "aliased" if n is _ALIASED else str(n)
 
 
+def casted(n: int = cast(int, MISSING), *, s: str = typing.cast(str, _PLAIN)) -> str:
+    left = "missing" if n is MISSING else str(n)
+    right = "plain" if s is _PLAIN else s
+    return left + "/" + right
+
+
 def outer(step: int) -> int:
     def inner(k: int = _UNSET) -> int:
         return step if k is _UNSET else k * step
@@ -68,6 +75,7 @@ def test_methods_and_closures() -> None:
     e = d.replace(size=3)
     print(c.size, c.tag, d.size, d.tag, e.size, e.tag)
     print(Config(7).size, outer(5), aliased(), aliased(2))
+    print(casted(), casted(4, s="x"))
 
 
 def test_the_defaults_are_the_sentinels() -> None:

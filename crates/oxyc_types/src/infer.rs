@@ -199,12 +199,24 @@ pub fn check_module_with(
                     // `x: int = None` (implicit Optional) cannot be unboxed, nor can
                     // `x: int = ...` (overload and protocol stubs), nor a parameter
                     // whose default is a sentinel (`x: int = _UNSET`, with `_UNSET:
-                    // Any = object()`), which mypy accepts and the body tests with `is`.
+                    // Any = object()`), which mypy accepts and the body tests with `is`,
+                    // or a `cast()` (`x: int = cast(int, UNSET)`), which tells mypy so.
                     let default = p.default.as_ref().map(|d| &d.kind);
                     let none_default = matches!(default, Some(ExprKind::NoneLit));
                     let ellipsis_default = matches!(default, Some(ExprKind::Ellipsis));
-                    let sentinel_default =
-                        matches!(default, Some(ExprKind::Name(n)) if sentinels.contains(n.as_str()));
+                    let sentinel_default = match default {
+                        Some(ExprKind::Name(n)) => sentinels.contains(n.as_str()),
+                        Some(ExprKind::Call { func, .. }) => match &func.kind {
+                            ExprKind::Name(n) => n == "cast" && !shadowed.contains("cast"),
+                            ExprKind::Attribute { value, attr } => {
+                                attr.name == "cast"
+                                    && matches!(&value.kind,
+                                        ExprKind::Name(m) if typing_aliases.contains(m.as_str()))
+                            }
+                            _ => false,
+                        },
+                        _ => false,
+                    };
                     if (none_default && t != Ty::None) || ellipsis_default || sentinel_default {
                         Ty::Object
                     } else {
