@@ -3125,7 +3125,7 @@ static PyObject *cached_str(PyObject **cache, const char *s) {
     return *cache;
 }
 static PyObject *s_prepare, *s_module, *s_qualname, *s_orig_bases, *s_set_name, *s_setstate,
-    *s_mro_entries;
+    *s_mro_entries, *s_getnewargs_ex, *s_getnewargs;
 
 /* The bases a class statement gets (PEP 560), as the interpreter's __build_class__
    computes them: each base that is not a class (by its real type: a proxy whose
@@ -3537,6 +3537,9 @@ static int native_abc_init(PyObject *t) {
 }
 
 static int native_add_setstate(PyTypeObject *tp);
+/* The type of native classes' __setstate__ descriptor (native_add_setstate): a
+   non-data descriptor (an instance __dict__ entry named __setstate__ wins over it, as
+   over a method), with no state of its own. */
 static PyTypeObject *setstate_descr_type;
 static int native_setstate_visible(PyTypeObject *tp);
 
@@ -3727,11 +3730,10 @@ fail:
    Sets *args (a tuple) and *kwargs (a dict, or NULL); -1 with an exception. */
 /* type(self).name bound to self, as the interpreter looks up special methods (an
    instance's __getattr__ is not asked); NULL without an exception when there is none. */
-static PyObject *native_special(PyObject *self, const char *name) {
-    PyObject *s = PyUnicode_InternFromString(name);
+static PyObject *native_special(PyObject *self, PyObject **cache, const char *name) {
+    PyObject *s = cached_str(cache, name);
     if (s == NULL) return NULL;
     PyObject *f = _PyType_Lookup(Py_TYPE(self), s);
-    Py_DECREF(s);
     if (f == NULL) return NULL;
     descrgetfunc get = Py_TYPE(f)->tp_descr_get;
     return get != NULL ? get(f, self, (PyObject *)Py_TYPE(self)) : Py_NewRef(f);
@@ -3740,7 +3742,7 @@ static PyObject *native_special(PyObject *self, const char *name) {
 static int native_newargs(PyObject *self, PyObject **args, PyObject **kwargs) {
     *args = NULL;
     *kwargs = NULL;
-    PyObject *fn = native_special(self, "__getnewargs_ex__");
+    PyObject *fn = native_special(self, &s_getnewargs_ex, "__getnewargs_ex__");
     if (fn != NULL) {
         PyObject *r = PyObject_CallNoArgs(fn);
         Py_DECREF(fn);
@@ -3770,7 +3772,7 @@ static int native_newargs(PyObject *self, PyObject **args, PyObject **kwargs) {
         return *args != NULL ? 0 : -1;
     }
     if (PyErr_Occurred()) return -1;
-    fn = native_special(self, "__getnewargs__");
+    fn = native_special(self, &s_getnewargs, "__getnewargs__");
     if (fn != NULL) {
         PyObject *r = PyObject_CallNoArgs(fn);
         Py_DECREF(fn);
@@ -3899,9 +3901,6 @@ static PyObject *native_setstate(PyObject *self, PyObject *state) {
    stores around that __setattr__ as restoring an ordinary instance's __dict__ does. */
 static PyMethodDef native_setstate_def = {
     "__setstate__", native_setstate, METH_O, "Restore the fields from __getstate__'s dict."};
-/* The descriptor's type: a non-data descriptor (an instance __dict__ entry named
-   __setstate__ wins over it, as over a method), with no state of its own. */
-static PyTypeObject *setstate_descr_type;
 /* Does an instance of tp see native_setstate? (Only where its class has its own
    __setattr__, which restoring must go around.) */
 static int native_setstate_visible(PyTypeObject *tp) {

@@ -356,7 +356,7 @@ impl<'a> FnBuilder<'a> {
                 });
                 dst
             }
-            // (A class in a function keeps its `__class__` in a cell of the function.)
+            // (In a function, see the next arm.)
             None if oxyc_sema::first_class_cell_need(c).is_some()
                 && (!local || self.scope.is_none() && self.has_class_slot(c)) =>
             {
@@ -370,15 +370,10 @@ impl<'a> FnBuilder<'a> {
                 dst
             }
             None => {
-                // A class made in a function whose methods use `__class__`: the
-                // function's cell goes in as `__classcell__`, which type() fills before
-                // `__set_name__` and `__init_subclass__` can call those methods.
-                let cell = self
-                    .scope
-                    .map(|_| oxyc_sema::class_cell(c))
-                    .filter(|n| self.scope.is_some_and(|s| s.cellvars.contains(n)))
-                    .and_then(|n| self.locals.get(&n).copied());
-                if let (true, Some(cell)) = (local, cell) {
+                // A class made in a function keeps its methods' `__class__` in a cell
+                // of the function: it goes in as `__classcell__`, which type() fills
+                // before `__set_name__` and `__init_subclass__` can call them.
+                if local && let Some(cell) = self.function_class_cell(c) {
                     self.ns_store(ns, "__classcell__", cell);
                 }
                 self.prim(Prim::ClassEnd, vec![builder])
@@ -504,6 +499,16 @@ impl<'a> FnBuilder<'a> {
             // class namespace (see `store_name`).
             _ => self.stmt(s),
         }
+    }
+
+    /// The cell of the enclosing function that holds class `c` for its methods'
+    /// `__class__`, if they use it (`oxyc_sema::class_cell`).
+    fn function_class_cell(&self, c: &ClassDef) -> Option<Reg> {
+        let name = oxyc_sema::class_cell(c);
+        if !self.scope?.cellvars.contains(&name) {
+            return None;
+        }
+        self.locals.get(&name).copied()
     }
 
     /// Do methods of `c` (a class statement in the module body that is not a top-level
