@@ -3308,28 +3308,43 @@ PyObject *oxy_class_end(PyObject *builder) {
     return cls;
 }
 
-/* The class statements running oxy_class_end_cell: each one's static and cell. */
-#define OXY_PENDING_CELLS 64
-static struct {
+/* The class statements running oxy_class_end_cell: each one's static and cell (a
+   class statement can run inside another's __init_subclass__, __set_name__ or
+   metaclass, to any depth). */
+static struct pending_cell {
     PyObject **slot;
     PyObject *cell;
-} pending_cells[OXY_PENDING_CELLS];
-static int n_pending_cells;
+} *pending_cells;
+static Py_ssize_t n_pending_cells, cap_pending_cells;
 static PyObject *s_classcell;
 
-PyObject *oxy_class_cell_pending(PyObject **slot) {
-    for (int i = n_pending_cells - 1; i >= 0; i--) {
+PyObject *oxy_class_cell_pending(PyObject **slot, int as_name) {
+    for (Py_ssize_t i = n_pending_cells - 1; i >= 0; i--) {
         if (pending_cells[i].slot != slot) continue;
         PyObject *cls = PyCell_GET(pending_cells[i].cell);
         if (cls != NULL) return cls;
         break;
     }
-    PyErr_SetString(PyExc_RuntimeError, "super(): empty __class__ cell");
+    if (as_name)
+        PyErr_SetString(PyExc_NameError,
+                        "cannot access free variable '__class__' where it is not associated "
+                        "with a value in enclosing scope");
+    else
+        PyErr_SetString(PyExc_RuntimeError, "super(): empty __class__ cell");
     return NULL;
 }
 
 PyObject *oxy_class_end_cell(PyObject *builder, PyObject **slot) {
-    if (n_pending_cells >= OXY_PENDING_CELLS) return oxy_class_end(builder);
+    if (n_pending_cells == cap_pending_cells) {
+        Py_ssize_t cap = cap_pending_cells ? cap_pending_cells * 2 : 16;
+        struct pending_cell *grown = PyMem_Realloc(pending_cells, (size_t)cap * sizeof *grown);
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return NULL;
+        }
+        pending_cells = grown;
+        cap_pending_cells = cap;
+    }
     PyObject *ns = PyTuple_GET_ITEM(builder, 3);
     PyObject *cell = PyCell_New(NULL);
     if (cell == NULL) return NULL;
@@ -3347,9 +3362,9 @@ PyObject *oxy_class_end_cell(PyObject *builder, PyObject **slot) {
     PyObject *cls = oxy_class_end(builder);
     /* (Another thread's class statements may have come and gone meanwhile: remove
        this one's entry wherever it is.) */
-    for (int i = n_pending_cells - 1; i >= 0; i--) {
+    for (Py_ssize_t i = n_pending_cells - 1; i >= 0; i--) {
         if (pending_cells[i].cell != cell) continue;
-        for (int j = i + 1; j < n_pending_cells; j++) pending_cells[j - 1] = pending_cells[j];
+        for (Py_ssize_t j = i + 1; j < n_pending_cells; j++) pending_cells[j - 1] = pending_cells[j];
         n_pending_cells--;
         break;
     }

@@ -2022,9 +2022,11 @@ OXY_API PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, P
                                           int hide_fields, PyObject **cell);
 /* The class a class statement's static `slot` (its methods' __class__) will hold,
    while the statement is making it (oxy_class_end_cell) and type() has filled the
-   class cell: borrowed. Else NULL with RuntimeError "super(): empty __class__ cell"
-   (a method used super() or __class__ before its class existed). */
-OXY_API OXY_COLD PyObject *oxy_class_cell_pending(PyObject **slot);
+   class cell: borrowed. Else NULL (a method used super() or __class__ before its class
+   existed) with the interpreter's error: for `__class__` itself (as_name), NameError
+   "cannot access free variable '__class__' ...", for super() RuntimeError "super():
+   empty __class__ cell". */
+OXY_API OXY_COLD PyObject *oxy_class_cell_pending(PyObject **slot, int as_name);
 /* oxy_class_end for a class whose methods use __class__: the namespace gets a
    __classcell__ for type() to fill before __set_name__ and __init_subclass__ run
    (read through oxy_class_cell_pending until `slot` is stored), and the metaclass

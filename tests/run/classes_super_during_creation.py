@@ -116,6 +116,28 @@ except RuntimeError as e:
     lost = "RuntimeError " + str(e).split(".")[0]
 
 
+class TooEarly:
+    """Methods called from the class body, before the class exists: `__class__` is a
+    free variable without a value (NameError), `super()` finds an empty cell."""
+
+    def name(self) -> str:
+        return __class__.__name__  # type: ignore[name-defined]
+
+    def parent(self) -> str:
+        return super().__repr__()
+
+    early: list[str] = []
+    for call in (name, parent):
+        try:
+            early.append(call(None))  # type: ignore[arg-type]
+        except (NameError, RuntimeError) as e:
+            early.append(type(e).__name__ + ": " + str(e))
+
+
+def test_methods_called_from_the_class_body() -> None:
+    print(TooEarly.early, TooEarly().name())
+
+
 def make_local(tag: str) -> Any:
     class Local(Base):
         @classmethod

@@ -2264,15 +2264,20 @@ impl<'a> Emitter<'a> {
                 let dn = self.reg(*dst);
                 let _ = writeln!(self.out, "    {dn} = oxy_b[{i}]; Py_INCREF({dn});");
             }
-            OpKind::LoadStatic { dst, name } => {
+            OpKind::LoadStatic {
+                dst,
+                name,
+                class_cell,
+            } => {
                 let dn = self.reg(*dst);
-                // (Only a class's static can be empty when read, and its load has an
-                // error edge: see `oxyc_irbuild::class::is_class_static`.)
-                let empty = match &op.err {
-                    Some(err) if self.f.ty(*dst) == RType::Obj => {
+                // Only a class statement's static can be empty when read, and its
+                // load has an error edge.
+                let empty = match (&op.err, class_cell) {
+                    (Some(err), Some(read)) if self.f.ty(*dst) == RType::Obj => {
                         let handler = self.on_error(err, op.line);
+                        let as_name = i32::from(*read == oxyc_ir::ClassCellRead::Name);
                         format!(
-                            " if (OXY_UNLIKELY({dn} == NULL) && ({dn} = oxy_class_cell_pending(&oxy_s_{})) == NULL) {{ {handler} }}",
+                            " if (OXY_UNLIKELY({dn} == NULL) && ({dn} = oxy_class_cell_pending(&oxy_s_{}, {as_name})) == NULL) {{ {handler} }}",
                             ident(name)
                         )
                     }

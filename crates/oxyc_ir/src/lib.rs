@@ -134,6 +134,16 @@ pub struct Op {
     pub err: Option<ErrEdge>,
 }
 
+/// Which read of a class statement's static (Python's `__class__` cell) a
+/// `LoadStatic` is, for the error an empty one raises, as the interpreter's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClassCellRead {
+    /// Zero-argument `super()`: RuntimeError "super(): empty __class__ cell".
+    Super,
+    /// The name `__class__`: NameError "cannot access free variable '__class__' ...".
+    Name,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum OpKind {
     /// `dst = src` (dst receives a reference; src is consumed if dead afterwards).
@@ -257,10 +267,15 @@ pub enum OpKind {
         func: FuncId,
         index: u32,
     },
-    /// Load / store a module-private C static (function defaults).
+    /// Load / store a module-private C static (function defaults, the class of a
+    /// class statement).
     LoadStatic {
         dst: Reg,
         name: String,
+        /// Set for a class statement's static (its methods' `__class__`), which is
+        /// empty until the statement has made the class: such a load has an error
+        /// edge, and says which error an empty one raises.
+        class_cell: Option<ClassCellRead>,
     },
     StoreStatic {
         name: String,

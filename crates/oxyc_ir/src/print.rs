@@ -170,7 +170,14 @@ fn op_text(op: &Op) -> String {
         OpKind::StoreGlobal { name, src } => format!("store_global {name} = {src}"),
         OpKind::DelGlobal { name } => format!("del_global {name}"),
         OpKind::LoadBuiltin { dst, name } => format!("{dst} = load_builtin {name}"),
-        OpKind::LoadStatic { dst, name } => format!("{dst} = load_static {name}"),
+        OpKind::LoadStatic {
+            dst,
+            name,
+            class_cell,
+        } => match class_cell {
+            Some(read) => format!("{dst} = load_static {name} (class cell, {read:?})"),
+            None => format!("{dst} = load_static {name}"),
+        },
         OpKind::StoreRet { index, src } => format!("store_ret[{index}] {src}"),
         OpKind::LoadRet { dst, func, index } => format!("{dst} = load_ret[{index}] f{}", func.0),
         OpKind::StoreStatic { name, src } => format!("store_static {name} = {src}"),

@@ -163,6 +163,7 @@ impl<'a> FnBuilder<'a> {
                     self.emit(OpKind::LoadStatic {
                         dst,
                         name: crate::ModCx::default_static(fi, &p.name.name),
+                        class_cell: None,
                     });
                     regs.push(dst);
                     continue;

@@ -464,7 +464,7 @@ pub fn op_can_fail(kind: &OpKind) -> bool {
         | OpKind::CheckSignals
         | OpKind::CheckDepth => true,
         // `__class__` (and `super()`) before the class statement made the class.
-        OpKind::LoadStatic { name, .. } => crate::class::is_class_static(name),
+        OpKind::LoadStatic { class_cell, .. } => class_cell.is_some(),
         _ => false,
     }
 }

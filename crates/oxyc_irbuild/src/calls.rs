@@ -3,7 +3,7 @@
 
 use crate::bind;
 use crate::builder::{FnBuilder, Val, rtype_of};
-use oxyc_ir::{BuildKind, Const, FuncId, OpKind, Prim, RType, Reg};
+use oxyc_ir::{BuildKind, ClassCellRead, Const, FuncId, OpKind, Prim, RType, Reg};
 use oxyc_sema::NameRes;
 use oxyc_syntax::ast::{Expr, ExprKind, Keyword};
 use oxyc_types::Ty;
@@ -685,10 +685,14 @@ impl<'a> FnBuilder<'a> {
 
     /// The class the class statement of this method created (Python's `__class__`
     /// cell): from its static, or from the cell of the function that made it.
-    pub fn class_object(&mut self) -> Option<Reg> {
+    pub fn class_object(&mut self, read: ClassCellRead) -> Option<Reg> {
         if let Some(name) = self.class_static.clone() {
             let dst = self.temp(RType::Obj);
-            self.emit(OpKind::LoadStatic { dst, name });
+            self.emit(OpKind::LoadStatic {
+                dst,
+                name,
+                class_cell: Some(read),
+            });
             return Some(dst);
         }
         let cell = self.scope?.class_cell.as_deref()?;
@@ -700,7 +704,7 @@ impl<'a> FnBuilder<'a> {
     /// class statement created (Python's `__class__` cell).
     fn zero_arg_super(&mut self) -> Option<Val> {
         let first = self.scope?.params.first()?.clone();
-        let cls = self.class_object()?;
+        let cls = self.class_object(ClassCellRead::Super)?;
         let inst = self.load_name(&first);
         let inst = self.box_val(&inst);
         let callee = self.temp(RType::Obj);
@@ -722,7 +726,7 @@ impl<'a> FnBuilder<'a> {
     /// `super`: the global, called as the zero-argument form if it is the builtin.
     fn zero_arg_super_global(&mut self) -> Option<Val> {
         let first = self.scope?.params.first()?.clone();
-        let cls = self.class_object()?;
+        let cls = self.class_object(ClassCellRead::Super)?;
         let inst = self.load_name(&first);
         let inst = self.box_val(&inst);
         let callee = self.load_name("super");

@@ -14,13 +14,6 @@ pub fn class_static(stmt_index: usize) -> String {
     format!("class_{stmt_index}")
 }
 
-/// Is `name` a [`class_static`] or an `oxyc_sema::class_slot`?
-pub fn is_class_static(name: &str) -> bool {
-    let digits = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
-    name.strip_prefix("class_")
-        .is_some_and(|n| digits(n) || n.strip_prefix("at_").is_some_and(digits))
-}
-
 impl<'a> FnBuilder<'a> {
     /// The field `attr` of a value of native-class type: (declaring class, field
     /// index, field type).

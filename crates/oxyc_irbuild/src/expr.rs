@@ -363,7 +363,7 @@ impl<'a> FnBuilder<'a> {
             && self
                 .scope
                 .is_some_and(|s| !s.locals.contains(n) && !s.freevars.contains(n))
-            && let Some(dst) = self.class_object()
+            && let Some(dst) = self.class_object(oxyc_ir::ClassCellRead::Name)
         {
             return Val::new(dst, Ty::Object);
         }
