@@ -1132,6 +1132,14 @@ impl<'a> FnBuilder<'a> {
 
     /// Build a list / tuple / set display (with `*x` items).
     pub fn build_seq(&mut self, items: &'a [Expr], kind: BuildKind) -> oxyc_ir::Reg {
+        // A tuple of literals is the module's constant, as the interpreter folds it:
+        // one object, whichever function and however often it is evaluated.
+        if kind == BuildKind::Tuple
+            && !items.is_empty()
+            && let Some(consts) = items.iter().map(literal_value).collect::<Option<Vec<_>>>()
+        {
+            return self.konst(Const::Tuple(consts), RType::Obj);
+        }
         if let Some(table) = literal_table(items) {
             // A data table: one tuple made at module initialisation (the tuple itself,
             // as the interpreter's constant; a new list or set from it each time).

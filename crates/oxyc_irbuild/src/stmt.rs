@@ -1269,11 +1269,12 @@ impl<'a> FnBuilder<'a> {
         // The iterator lives until the loop is left (a `break` does not drop it
         // early: a generator's `finally` runs after the body, as in CPython).
         // An exact list is walked by index, like its own iterator does (the length is
-        // re-read every step), and so is an exact str (its items are the 1-character
+        // re-read every step), and so are an exact tuple and an exact str (its items are the 1-character
         // strings its iterator gives); anything else through the iterator protocol.
         // Bytes and bytearrays too, their items unboxed when bound to an `int` name.
         let walk = match it_val.ty {
             Ty::Object | Ty::List(_) => Some(LIST_WALK),
+            Ty::Tuple(_) | Ty::TupleVar(_) => Some(TUPLE_WALK),
             Ty::Str => Some(STR_WALK),
             Ty::Bytes => Some(BYTES_WALK),
             Ty::ByteArray => Some(BYTEARRAY_WALK),
@@ -1758,6 +1759,13 @@ const LIST_WALK: IndexWalk = IndexWalk {
     check: Prim::ListCheckExact,
     len: Prim::ListLen,
     item: Prim::ListItemUnchecked,
+    int_item: None,
+};
+
+const TUPLE_WALK: IndexWalk = IndexWalk {
+    check: Prim::TupleCheckExact,
+    len: Prim::TupleLen,
+    item: Prim::TupleItemUnchecked,
     int_item: None,
 };
 
