@@ -3486,6 +3486,56 @@ PyObject *oxy_class_attr(PyObject *obj, const char *name) {
     return NULL;
 }
 
+/* The tp_new of a class with a Python-level __new__ (the interpreter's slot_tp_new),
+   taken from a probe class made once; NULL if that failed. */
+static newfunc python_level_new(void) {
+    static newfunc found;
+    static int tried;
+    if (tried) return found;
+    tried = 1;
+    PyObject *exc_type, *exc_value, *exc_tb;
+    PyErr_Fetch(&exc_type, &exc_value, &exc_tb);
+    PyObject *globals = PyDict_New();
+    if (globals != NULL && PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins()) == 0) {
+        PyObject *r = PyRun_String("class P:\n    def __new__(cls):\n        return None\n",
+                                   Py_file_input, globals, globals);
+        PyObject *p = r != NULL ? PyDict_GetItemString(globals, "P") : NULL;
+        if (p != NULL && PyType_Check(p)) found = ((PyTypeObject *)p)->tp_new;
+        Py_XDECREF(r);
+    }
+    Py_XDECREF(globals);
+    PyErr_Clear();
+    PyErr_Restore(exc_type, exc_value, exc_tb);
+    return found;
+}
+
+PyObject *oxy_call_new(PyObject *callable, PyObject *cls, int (*is_native)(PyTypeObject *)) {
+    if (PyCFunction_Check(callable) && PyType_Check(cls)) {
+        PyObject *owner = PyCFunction_GET_SELF(callable);
+        const char *name = ((PyCFunctionObject *)callable)->m_ml->ml_name;
+        PyTypeObject *t = (PyTypeObject *)cls;
+        if (owner != NULL && PyType_Check(owner) && name != NULL && strcmp(name, "__new__") == 0 &&
+            PyType_IsSubtype(t, (PyTypeObject *)owner)) {
+            newfunc py_new = python_level_new();
+            /* (Past classes with a Python-level __new__, and classes that inherit
+               their base's: a Python subclass made by type().) */
+            PyTypeObject *maker = t;
+            while (maker != NULL && !is_native(maker) && maker->tp_base != NULL &&
+                   ((py_new != NULL && maker->tp_new == py_new) ||
+                    maker->tp_new == maker->tp_base->tp_new))
+                maker = maker->tp_base;
+            if (maker != NULL && maker != (PyTypeObject *)owner && is_native(maker)) {
+                PyObject *empty = PyTuple_New(0);
+                if (empty == NULL) return NULL;
+                PyObject *r = maker->tp_new(t, empty, NULL);
+                Py_DECREF(empty);
+                return r;
+            }
+        }
+    }
+    return PyObject_CallOneArg(callable, cls);
+}
+
 int oxy_native_new_check(PyTypeObject *type, PyObject *args, PyObject *kwds) {
     int has_args = (args != NULL && PyTuple_GET_SIZE(args) > 0) ||
                    (kwds != NULL && PyDict_Check(kwds) && PyDict_GET_SIZE(kwds) > 0);

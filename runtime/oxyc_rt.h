@@ -2009,6 +2009,16 @@ OXY_API OXY_COLD void oxy_raise_unset_attribute(PyObject *obj, const char *name)
    (the class or the dict keeps it); otherwise NULL with the AttributeError of an
    unset attribute. Calls no descriptor. */
 OXY_API OXY_COLD PyObject *oxy_class_attr(PyObject *obj, const char *name);
+/* `X.__new__(cls)` from compiled code, `callable` being `X.__new__`.  When that is a
+   type's own __new__ (object's, or a native class's) and the class that makes cls's
+   instances (its first base with a __new__ of its own that is not Python-level, as
+   the interpreter finds it) is a native class of the calling module (`is_native`), that class makes the
+   instance, its fields unset: `object.__new__(cls)` and `super().__new__(cls)` work
+   on native classes and their subclasses, where the interpreter's safety check
+   (built for builtin types) refuses them.  Anything else is an ordinary call.  New
+   reference or NULL. */
+OXY_API OXY_COLD PyObject *oxy_call_new(PyObject *callable, PyObject *cls,
+                                        int (*is_native)(PyTypeObject *));
 /* What object.__new__ would reject: an abstract class, or arguments when neither
    __new__ nor __init__ is overridden.  0, or -1 with the interpreter's exception. */
 OXY_API int oxy_native_new_check(PyTypeObject *type, PyObject *args, PyObject *kwds);

@@ -75,6 +75,10 @@ pub fn declarations(m: &Module, lk: Linkage) -> String {
             );
         }
     }
+    let _ = writeln!(
+        out,
+        "{shared} OXYC_UNUSED int oxy_module_native_type(PyTypeObject *t);"
+    );
     // Native classes of other modules: the same structs, declared from their
     // interface (the layout hash checked at run time vouches for them).
     for (k, c) in m.xclasses.iter().enumerate() {
@@ -375,6 +379,15 @@ pub fn definitions(m: &Module, lk: Linkage) -> String {
             let _ = writeln!(out, "OXY_SHARED PyTypeObject *oxy_type_{ci};");
         }
     }
+    // (For `object.__new__(cls)` and the like: see `oxy_call_new`.)
+    let tests: Vec<String> = (0..m.classes.len())
+        .map(|ci| format!(" || t == oxy_type_{ci}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "/* Is `t` one of this module's native classes? */\n{shared} OXYC_UNUSED int oxy_module_native_type(PyTypeObject *t) {{\n    return t != NULL && (0{});\n}}",
+        tests.concat()
+    );
     for (ci, c) in m.classes.iter().enumerate() {
         let ci = ci as u32;
         let st = struct_name(ci);

@@ -220,6 +220,8 @@ prims! {
     ObjIsNone = "py_is_none", "($0 == Py_None)", [Obj] -> Bool, Never;
     IsNull = "is_null", "($0 == NULL)", [Obj] -> Bool, Never;
     ObjGetAttr = "py_getattr", "PyObject_GetAttr($0, $1)", [Obj, Obj] -> Obj, Null;
+    // `X.__new__(cls)`: native classes make their own instances (see the runtime).
+    CallNew = "call_new", "oxy_call_new($0, $1, oxy_module_native_type)", [Obj, Obj] -> Obj, Null;
     ObjSetAttr = "py_setattr", "PyObject_SetAttr($0, $1, $2)", [Obj, Obj, Obj] -> void, Neg;
     ObjDelAttr = "py_delattr", "PyObject_SetAttr($0, $1, NULL)", [Obj, Obj] -> void, Neg;
     ObjGetItem = "py_getitem", "PyObject_GetItem($0, $1)", [Obj, Obj] -> Obj, Null;

@@ -182,15 +182,22 @@ impl<'a> FnBuilder<'a> {
                 None => {
                     let obj = self.box_val(&recv);
                     let (regs, kwnames) = self.plain_args(args, keywords);
-                    let dst = self.temp(RType::Obj);
-                    self.emit(OpKind::CallMethod {
-                        dst,
-                        obj,
-                        name: attr.name.clone(),
-                        args: regs,
-                        kwnames,
-                    });
-                    dst
+                    // `object.__new__(cls)`, `super().__new__(cls)`: see `oxy_call_new`.
+                    if let ("__new__", [cls], None) = (attr.name.as_str(), &regs[..], &kwnames) {
+                        let name = self.str_const("__new__");
+                        let callable = self.prim(Prim::ObjGetAttr, vec![obj, name]);
+                        self.prim(Prim::CallNew, vec![callable, *cls])
+                    } else {
+                        let dst = self.temp(RType::Obj);
+                        self.emit(OpKind::CallMethod {
+                            dst,
+                            obj,
+                            name: attr.name.clone(),
+                            args: regs,
+                            kwnames,
+                        });
+                        dst
+                    }
                 }
             };
             // The result type comes from the builtin method; a subclass's override
