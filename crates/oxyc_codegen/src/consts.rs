@@ -136,8 +136,9 @@ impl ConstTable {
 
     /// Body of `oxy_init_constants()`. The strs, bytes and numbers are made in one
     /// loop over a static table (`oxyc_make_consts`): a module with thousands of
-    /// literals then compiles as fast as one with a few. The entries made from others
-    /// (tuples, dict templates) follow, in table order, which puts each after its parts.
+    /// literals then compiles as fast as one with a few. The tuples follow, from a
+    /// second table, then the other entries made from others (dict templates), in
+    /// table order, which puts each after its parts.
     pub fn init_code(&self) -> String {
         let mut out = String::new();
         let mut leaves = String::new();
@@ -161,6 +162,26 @@ impl ConstTable {
             let _ = writeln!(
                 out,
                 "    if (oxyc_make_consts(oxy_c, oxy_csrc, {n_leaves}) < 0) return -1;"
+            );
+        }
+        // The tuples, in one table too (a data file of 100,000 rows is as many
+        // tuples). Their items are leaves and earlier tuples only.
+        let mut tuples = String::new();
+        for (key, i) in &self.objs {
+            if let Key::Tuple(items) = key
+                && !items.is_empty()
+            {
+                let refs: Vec<String> = items.iter().map(|it| it.code()).collect();
+                let _ = writeln!(tuples, "        {i}, {}, {},", items.len(), refs.join(", "));
+            }
+        }
+        if !tuples.is_empty() {
+            let _ = writeln!(out, "    static const int oxy_tsrc[] = {{");
+            out.push_str(&tuples);
+            let _ = writeln!(out, "    }};");
+            let _ = writeln!(
+                out,
+                "    if (oxyc_make_tuples(oxy_c, oxy_tsrc, sizeof oxy_tsrc / sizeof oxy_tsrc[0]) < 0) return -1;"
             );
         }
         for (key, i) in &self.objs {
@@ -195,21 +216,6 @@ impl ConstTable {
                     )
                 }
                 Key::Tuple(items) if items.is_empty() => "PyTuple_New(0)".to_string(),
-                Key::Tuple(items) => {
-                    let refs: Vec<String> = items.iter().map(|it| it.code()).collect();
-                    let _ = writeln!(
-                        out,
-                        "    {{ static const int oxy_refs_{i}[] = {{{}}};",
-                        refs.join(", ")
-                    );
-                    let _ = writeln!(
-                        out,
-                        "      oxy_c[{i}] = oxyc_tuple_of_consts(oxy_c, oxy_refs_{i}, {}); }}",
-                        items.len()
-                    );
-                    let _ = writeln!(out, "    if (oxy_c[{i}] == NULL) return -1;");
-                    continue;
-                }
                 _ => continue,
             };
             let _ = writeln!(out, "    oxy_c[{i}] = {expr};");

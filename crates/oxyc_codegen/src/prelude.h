@@ -487,6 +487,17 @@ static OXYC_UNUSED PyObject *oxyc_tuple_of_consts(PyObject *const *c, const int 
     return t;
 }
 
+/* The module's constant tuples, from one static table: for each, its entry in c, its
+   length n and its n item references (as oxyc_tuple_of_consts reads them), in table
+   order, which puts each after the tuples it holds. 0, or -1 with an exception. */
+static OXYC_UNUSED int oxyc_make_tuples(PyObject **c, const int *src, size_t len) {
+    for (size_t p = 0; p + 2 <= len; p += 2 + (size_t)src[p + 1]) {
+        c[src[p]] = oxyc_tuple_of_consts(c, &src[p + 2], src[p + 1]);
+        if (c[src[p]] == NULL) return -1;
+    }
+    return 0;
+}
+
 /* A tuple of the (new, possibly NULL) strings in items, interned: keyword names
    and `from` lists, which the interpreter matches by identity first. */
 static OXYC_UNUSED PyObject *oxyc_tuple_of(Py_ssize_t n, PyObject **items) {
