@@ -1740,6 +1740,11 @@ typedef struct {
     /* The docstring's length in bytes when it holds a NUL (the method table's
        ml_doc, a C string, is then read up to it); 0 otherwise. */
     Py_ssize_t doc_len;
+    /* A method's class statement's static, which its super() and __class__ read:
+       its __closure__ shows it as a cell (`cell_contents` reads and writes the
+       static), as CPython shows the __class__ cell, which attrs rewrites when it
+       remakes a class with slots.  NULL otherwise: __closure__ is None. */
+    PyObject **class_cell;
 } oxy_codeinfo;
 
 OXY_API PyObject *oxy_function_new(PyMethodDef *def, PyObject *self_arg, PyObject *module_name,

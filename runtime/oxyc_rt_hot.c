@@ -2257,8 +2257,90 @@ PyObject *oxy_defaults_dict(int n, ...) {
     return d;
 }
 
+/* The cell a method's __closure__ shows for its class statement's static (see
+   oxy_codeinfo.class_cell). */
+typedef struct {
+    PyObject_HEAD
+    PyObject **slot;
+} OxyClassCell;
+
+static PyObject *classcell_get(PyObject *self, void *c) {
+    (void)c;
+    PyObject *v = *((OxyClassCell *)self)->slot;
+    if (v == NULL) {
+        PyErr_SetString(PyExc_ValueError, "Cell is empty");
+        return NULL;
+    }
+    return Py_NewRef(v);
+}
+
+static int classcell_set(PyObject *self, PyObject *v, void *c) {
+    (void)c;
+    PyObject **slot = ((OxyClassCell *)self)->slot;
+    PyObject *old = *slot;
+    *slot = Py_XNewRef(v);
+    Py_XDECREF(old);
+    return 0;
+}
+
+static PyObject *classcell_repr(PyObject *self) {
+    PyObject *v = *((OxyClassCell *)self)->slot;
+    if (v == NULL) return PyUnicode_FromFormat("<cell at %p: empty>", self);
+    return PyUnicode_FromFormat("<cell at %p: %.80s object at %p>", self, Py_TYPE(v)->tp_name, v);
+}
+
+static void classcell_dealloc(PyObject *self) {
+    PyTypeObject *tp = Py_TYPE(self);
+    tp->tp_free(self);
+    Py_DECREF(tp);
+}
+
+static PyGetSetDef classcell_getset[] = {
+    {"cell_contents", classcell_get, classcell_set, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyType_Slot classcell_slots[] = {
+    {Py_tp_getset, classcell_getset},
+    {Py_tp_repr, classcell_repr},
+    {Py_tp_dealloc, classcell_dealloc},
+    {0, NULL},
+};
+
+static PyType_Spec classcell_spec = {"oxyc.class_cell", sizeof(OxyClassCell), 0, Py_TPFLAGS_DEFAULT,
+                                     classcell_slots};
+
+/* One cell per static, kept for the life of the module: the methods of a class show
+   the same cell, as they share one in CPython. */
+static struct {
+    PyObject **slot;
+    PyObject *cell;
+} *class_cells;
+static Py_ssize_t n_class_cells;
+
+static PyObject *oxyfn_get_closure(PyObject *self, void *c) {
+    (void)c;
+    oxy_codeinfo *info = ((OxyFunction *)self)->info;
+    if (info == NULL || info->class_cell == NULL) Py_RETURN_NONE;
+    for (Py_ssize_t i = 0; i < n_class_cells; i++)
+        if (class_cells[i].slot == info->class_cell) return PyTuple_Pack(1, class_cells[i].cell);
+    static PyObject *cell_type;
+    if (cell_type == NULL && (cell_type = PyType_FromSpec(&classcell_spec)) == NULL) return NULL;
+    void *grown = PyMem_Realloc(class_cells, (size_t)(n_class_cells + 1) * sizeof *class_cells);
+    if (grown == NULL) return PyErr_NoMemory();
+    class_cells = grown;
+    OxyClassCell *cell = PyObject_New(OxyClassCell, (PyTypeObject *)cell_type);
+    if (cell == NULL) return NULL;
+    cell->slot = info->class_cell;
+    class_cells[n_class_cells].slot = info->class_cell;
+    class_cells[n_class_cells].cell = (PyObject *)cell;
+    n_class_cells++;
+    return PyTuple_Pack(1, (PyObject *)cell);
+}
+
 static PyGetSetDef oxyfn_getset[] = {
     {"__code__", oxyfn_get_code, NULL, NULL, NULL},
+    {"__closure__", oxyfn_get_closure, NULL, NULL, NULL},
     {"__defaults__", oxyfn_get_defaults, oxyfn_set_defaults, NULL, NULL},
     {"__kwdefaults__", oxyfn_get_kwdefaults, oxyfn_set_kwdefaults, NULL, NULL},
     {"__globals__", oxyfn_get_globals, NULL, NULL, NULL},

@@ -6,7 +6,7 @@
 
 use crate::cstr::{c_string, ident};
 use crate::native_name;
-use oxyc_ir::{Function, Module, Param, RType};
+use oxyc_ir::{Function, Module, OpKind, Param, RType};
 use std::fmt::Write;
 
 // CPython's code flags (Include/cpython/code.h).
@@ -92,9 +92,14 @@ pub fn code_info(m: &Module, future_annotations: bool) -> String {
             Some(d) if d.contains('\0') => format!(", .doc_len = {}", d.len()),
             _ => String::new(),
         };
+        // A method reading its class statement's static (`super()`, `__class__`)
+        // shows it as its `__closure__`, as CPython shows the `__class__` cell.
+        let class_cell = class_static_of(f)
+            .map(|s| format!(", .class_cell = &oxy_s_{}", ident(s)))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "    {{oxy_filename, oxy_vn{id}, {}, {}, {}, {flags}, {}, oxy_an{id}, {}, {defaults}, &oxy_globals, NULL{export}{doc_len}}},",
+            "    {{oxy_filename, oxy_vn{id}, {}, {}, {}, {flags}, {}, oxy_an{id}, {}, {defaults}, &oxy_globals, NULL{export}{doc_len}{class_cell}}},",
             k.npos,
             k.nposonly,
             k.nkwonly,
@@ -104,6 +109,21 @@ pub fn code_info(m: &Module, future_annotations: bool) -> String {
     }
     let _ = writeln!(out, "}};\n");
     out
+}
+
+/// The class statement's static that `f` reads for `super()` or `__class__`, if any.
+fn class_static_of(f: &Function) -> Option<&str> {
+    f.blocks
+        .iter()
+        .flat_map(|b| &b.ops)
+        .find_map(|op| match &op.kind {
+            OpKind::LoadStatic {
+                name,
+                class_cell: Some(_),
+                ..
+            } => Some(name.as_str()),
+            _ => None,
+        })
 }
 
 /// The parameters in `co_varnames` order: positional, keyword-only, `*args`,
