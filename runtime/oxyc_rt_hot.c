@@ -2321,6 +2321,21 @@ static Py_ssize_t n_class_cells;
 static PyObject *oxyfn_get_closure(PyObject *self, void *c) {
     (void)c;
     oxy_codeinfo *info = ((OxyFunction *)self)->info;
+    PyObject *captured = ((OxyFunction *)self)->self_arg;
+    if ((info == NULL || info->class_cell == NULL) && captured != NULL && PyTuple_Check(captured)) {
+        /* A nested function: the cells of the variables it captures (its closure
+           tuple also holds the defaults computed when the def ran). */
+        Py_ssize_t n = 0, size = PyTuple_GET_SIZE(captured);
+        for (Py_ssize_t i = 0; i < size; i++) n += PyCell_Check(PyTuple_GET_ITEM(captured, i));
+        if (n == 0) Py_RETURN_NONE;
+        PyObject *cells = PyTuple_New(n);
+        if (cells == NULL) return NULL;
+        for (Py_ssize_t i = 0, j = 0; i < size; i++) {
+            PyObject *o = PyTuple_GET_ITEM(captured, i);
+            if (PyCell_Check(o)) PyTuple_SET_ITEM(cells, j++, Py_NewRef(o));
+        }
+        return cells;
+    }
     if (info == NULL || info->class_cell == NULL) Py_RETURN_NONE;
     for (Py_ssize_t i = 0; i < n_class_cells; i++)
         if (class_cells[i].slot == info->class_cell) return PyTuple_Pack(1, class_cells[i].cell);

@@ -2,7 +2,8 @@
 one cell shared by the class's methods, as the interpreter's `__class__` cell.
 Libraries that remake a class (attrs, for `__slots__`) point that cell at the new
 class; compiled methods then follow it (before, compiled methods had no
-`__closure__` and their `super()` kept the replaced class: TypeError)."""
+`__closure__` and their `super()` kept the replaced class: TypeError). A nested
+function shows the cells of the variables it captures."""
 
 from typing import Any, TypeVar
 
@@ -105,6 +106,45 @@ def test_closure_cells() -> None:
     other = Derived.other.__closure__
     assert other is not None
     print(other[0] is cells[0], Plain.value.__closure__)
+
+
+def make_local(tag: str) -> Any:
+    @remake_with_slots
+    class Local(Derived):
+        label: str
+
+        def __init__(self) -> None:
+            self.label = tag
+
+        def value(self) -> int:
+            return super().value() * 10
+
+    return Local
+
+
+def counter() -> Any:
+    count = 0
+
+    def bump() -> int:
+        nonlocal count
+        count += 1
+        return count
+
+    return bump
+
+
+def test_classes_made_in_functions() -> None:
+    local = make_local("t")
+    print(log[-1], local().value(), local().label, hasattr(local(), "__dict__"))
+
+
+def test_a_closure_shows_its_cells() -> None:
+    bump = counter()
+    bump()
+    cells = bump.__closure__
+    print(len(cells), cells[0].cell_contents)
+    cells[0].cell_contents = 41
+    print(bump(), counter.__closure__)
 
 
 def test_an_emptied_cell() -> None:
