@@ -3318,6 +3318,13 @@ static struct pending_cell {
 static Py_ssize_t n_pending_cells, cap_pending_cells;
 static PyObject *s_classcell;
 
+PyObject *oxy_class_cell_peek(PyObject **slot) {
+    if (*slot != NULL) return *slot;
+    for (Py_ssize_t i = n_pending_cells - 1; i >= 0; i--)
+        if (pending_cells[i].slot == slot) return PyCell_GET(pending_cells[i].cell);
+    return NULL;
+}
+
 PyObject *oxy_class_cell_pending(PyObject **slot, int as_name) {
     for (Py_ssize_t i = n_pending_cells - 1; i >= 0; i--) {
         if (pending_cells[i].slot != slot) continue;
@@ -3335,16 +3342,6 @@ PyObject *oxy_class_cell_pending(PyObject **slot, int as_name) {
 }
 
 PyObject *oxy_class_end_cell(PyObject *builder, PyObject **slot) {
-    if (n_pending_cells == cap_pending_cells) {
-        Py_ssize_t cap = cap_pending_cells ? cap_pending_cells * 2 : 16;
-        struct pending_cell *grown = PyMem_Realloc(pending_cells, (size_t)cap * sizeof *grown);
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return NULL;
-        }
-        pending_cells = grown;
-        cap_pending_cells = cap;
-    }
     PyObject *ns = PyTuple_GET_ITEM(builder, 3);
     PyObject *cell = PyCell_New(NULL);
     if (cell == NULL) return NULL;
@@ -3356,6 +3353,19 @@ PyObject *oxy_class_end_cell(PyObject *builder, PyObject **slot) {
     /* (A module body that runs again, after a failed import, finds the last class in
        the static: its methods must wait for the new one.) */
     Py_CLEAR(*slot);
+    /* (Checked here, with no Python code until the entry is in: what ran above may
+       have let another thread's class statements add theirs.) */
+    if (n_pending_cells >= cap_pending_cells) {
+        Py_ssize_t cap = cap_pending_cells ? cap_pending_cells * 2 : 16;
+        struct pending_cell *grown = PyMem_Realloc(pending_cells, (size_t)cap * sizeof *grown);
+        if (grown == NULL) {
+            Py_DECREF(cell);
+            PyErr_NoMemory();
+            return NULL;
+        }
+        pending_cells = grown;
+        cap_pending_cells = cap;
+    }
     pending_cells[n_pending_cells].slot = slot;
     pending_cells[n_pending_cells].cell = cell;
     n_pending_cells++;
@@ -3489,10 +3499,10 @@ PyObject *oxy_class_attr(PyObject *obj, const char *name) {
 /* The tp_new of a class with a Python-level __new__ (the interpreter's slot_tp_new),
    taken from a probe class made once; NULL if that failed. */
 static newfunc python_level_new(void) {
+    /* (No "tried" flag: the probe runs Python code, so another thread may ask
+       meanwhile, and must probe too rather than take a NULL for the answer.) */
     static newfunc found;
-    static int tried;
-    if (tried) return found;
-    tried = 1;
+    if (found != NULL) return found;
     PyObject *exc_type, *exc_value, *exc_tb;
     PyErr_Fetch(&exc_type, &exc_value, &exc_tb);
     PyObject *globals = PyDict_New();

@@ -2042,6 +2042,9 @@ OXY_API PyObject *oxy_native_class_create(PyObject *module, PyType_Spec *spec, P
    "cannot access free variable '__class__' ...", for super() RuntimeError "super():
    empty __class__ cell". */
 OXY_API OXY_COLD PyObject *oxy_class_cell_pending(PyObject **slot, int as_name);
+/* What a class statement's static holds, or while the statement is making the class,
+   its class cell's contents: borrowed, or NULL (no exception) when neither is set. */
+OXY_API OXY_COLD PyObject *oxy_class_cell_peek(PyObject **slot);
 /* oxy_class_end for a class whose methods use __class__: the namespace gets a
    __classcell__ for type() to fill before __set_name__ and __init_subclass__ run
    (read through oxy_class_cell_pending until `slot` is stored), and the metaclass

@@ -2266,7 +2266,7 @@ typedef struct {
 
 static PyObject *classcell_get(PyObject *self, void *c) {
     (void)c;
-    PyObject *v = *((OxyClassCell *)self)->slot;
+    PyObject *v = oxy_class_cell_peek(((OxyClassCell *)self)->slot);
     if (v == NULL) {
         PyErr_SetString(PyExc_ValueError, "Cell is empty");
         return NULL;
@@ -2284,7 +2284,7 @@ static int classcell_set(PyObject *self, PyObject *v, void *c) {
 }
 
 static PyObject *classcell_repr(PyObject *self) {
-    PyObject *v = *((OxyClassCell *)self)->slot;
+    PyObject *v = oxy_class_cell_peek(((OxyClassCell *)self)->slot);
     if (v == NULL) return PyUnicode_FromFormat("<cell at %p: empty>", self);
     return PyUnicode_FromFormat("<cell at %p: %.80s object at %p>", self, Py_TYPE(v)->tp_name, v);
 }
@@ -2307,7 +2307,8 @@ static PyType_Slot classcell_slots[] = {
     {0, NULL},
 };
 
-static PyType_Spec classcell_spec = {"oxyc.class_cell", sizeof(OxyClassCell), 0, Py_TPFLAGS_DEFAULT,
+static PyType_Spec classcell_spec = {"oxyc.class_cell", sizeof(OxyClassCell), 0,
+                                     Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION,
                                      classcell_slots};
 
 /* One cell per static, kept for the life of the module: the methods of a class show

@@ -93,6 +93,28 @@ class Derived(Plain):
         return super().value() + 2
 
 
+seen: list[str] = []
+
+
+class Announcer:
+    def __init_subclass__(cls, **kw: Any) -> None:
+        super().__init_subclass__(**kw)
+        cells = cls.__dict__["who"].__closure__
+        seen.append(f"{cls.__name__}: {cells[0].cell_contents is cls}")
+
+    def who(self) -> str:
+        return "announcer"
+
+
+class Announced(Announcer):
+    def who(self) -> str:
+        return "announced<" + super().who()
+
+
+def test_the_cell_while_the_class_is_made() -> None:
+    print(seen, Announced().who())
+
+
 def test_super_follows_the_remade_class() -> None:
     s = Square(3)
     print(log, s.describe(), Square.kind(), s.area, hasattr(s, "__dict__"))

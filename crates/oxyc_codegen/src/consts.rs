@@ -164,15 +164,14 @@ impl ConstTable {
                 "    if (oxyc_make_consts(oxy_c, oxy_csrc, {n_leaves}) < 0) return -1;"
             );
         }
-        // The tuples, in one table too (a data file of 100,000 rows is as many
-        // tuples). Their items are leaves and earlier tuples only.
+        // The tuples, the empty one included, in one table too (a data file of
+        // 100,000 rows is as many tuples). Their items are leaves and earlier tuples
+        // only.
         let mut tuples = String::new();
         for (key, i) in &self.objs {
-            if let Key::Tuple(items) = key
-                && !items.is_empty()
-            {
-                let refs: Vec<String> = items.iter().map(|it| it.code()).collect();
-                let _ = writeln!(tuples, "        {i}, {}, {},", items.len(), refs.join(", "));
+            if let Key::Tuple(items) = key {
+                let refs: String = items.iter().map(|it| format!(" {},", it.code())).collect();
+                let _ = writeln!(tuples, "        {i}, {},{refs}", items.len());
             }
         }
         if !tuples.is_empty() {
@@ -215,7 +214,6 @@ impl ConstTable {
                         items.join(", ")
                     )
                 }
-                Key::Tuple(items) if items.is_empty() => "PyTuple_New(0)".to_string(),
                 _ => continue,
             };
             let _ = writeln!(out, "    oxy_c[{i}] = {expr};");
