@@ -3326,12 +3326,8 @@ PyObject *oxy_class_cell_peek(PyObject **slot) {
 }
 
 PyObject *oxy_class_cell_pending(PyObject **slot, int as_name) {
-    for (Py_ssize_t i = n_pending_cells - 1; i >= 0; i--) {
-        if (pending_cells[i].slot != slot) continue;
-        PyObject *cls = PyCell_GET(pending_cells[i].cell);
-        if (cls != NULL) return cls;
-        break;
-    }
+    PyObject *cls = oxy_class_cell_peek(slot);
+    if (cls != NULL) return cls;
     if (as_name)
         PyErr_SetString(PyExc_NameError,
                         "cannot access free variable '__class__' where it is not associated "

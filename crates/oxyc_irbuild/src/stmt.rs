@@ -1269,7 +1269,7 @@ impl<'a> FnBuilder<'a> {
         // The iterator lives until the loop is left (a `break` does not drop it
         // early: a generator's `finally` runs after the body, as in CPython).
         // An exact list is walked by index, like its own iterator does (the length is
-        // re-read every step), and so are an exact tuple and an exact str (its items are the 1-character
+        // re-read every step), and so are an exact tuple, and an exact str (its items are the 1-character
         // strings its iterator gives); anything else through the iterator protocol.
         // Bytes and bytearrays too, their items unboxed when bound to an `int` name.
         let walk = match it_val.ty {
