@@ -3741,22 +3741,37 @@ int oxy_native_fields_restore(PyObject *decorated, PyObject *cls) {
     return 0;
 }
 
-/* __getstate__ of native instances: {field: value} for every field that is set
-   (plus a Python subclass's __dict__), as an ordinary instance's is its __dict__
-   (native_reduce_proto says how it is restored). */
-static PyObject *native_getstate(PyObject *self, PyObject *unused) {
-    (void)unused;
+/* Are native class t's fields attributes of the instance __dict__ in CPython (its
+   getset has the __dict__ entry), not slots (its body has __slots__)? */
+static int native_fields_in_dict(PyTypeObject *t) {
+    for (PyGetSetDef *g = t->tp_getset; g->name != NULL; g++)
+        if (g->get == oxy_native_dict_get) return 1;
+    return 0;
+}
+
+/* The fields of native instance self (of every native class in its MRO, bases
+   first, as their fields come first) that are set, as {name: value}; with names,
+   *names is also a set of every field's name, set or not. With in_dict, only the
+   fields that are not slots (native_fields_in_dict). */
+static PyObject *native_field_values(PyObject *self, PyObject **names, int in_dict) {
     PyObject *fields = PyDict_New();
-    if (fields == NULL) return NULL;
+    if (names != NULL) *names = PySet_New(NULL);
+    if (fields == NULL || (names != NULL && *names == NULL)) goto fail;
     PyObject *mro = Py_TYPE(self)->tp_mro;
-    /* Base classes first, as their fields come first. */
     for (Py_ssize_t i = mro != NULL ? PyTuple_GET_SIZE(mro) - 1 : -1; i >= 0; i--) {
         PyTypeObject *t = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
         if (t->tp_dealloc == NULL || t->tp_getset == NULL || !(t->tp_flags & Py_TPFLAGS_HEAPTYPE))
             continue;
+        if (in_dict && !native_fields_in_dict(t)) continue;
         for (PyGetSetDef *g = t->tp_getset; g->name != NULL; g++) {
             if (g->name[0] == '_' && g->name[1] == '_') continue;
             if (g->get == NULL || g->set == NULL) continue;
+            if (names != NULL) {
+                PyObject *n = PyUnicode_InternFromString(g->name);
+                int r = n == NULL ? -1 : PySet_Add(*names, n);
+                Py_XDECREF(n);
+                if (r < 0) goto fail;
+            }
             PyObject *v = g->get(self, g->closure);
             if (v == NULL) {
                 if (!PyErr_ExceptionMatches(PyExc_AttributeError)) goto fail;
@@ -3768,6 +3783,171 @@ static PyObject *native_getstate(PyObject *self, PyObject *unused) {
             if (r < 0) goto fail;
         }
     }
+    return fields;
+fail:
+    Py_XDECREF(fields);
+    if (names != NULL) Py_CLEAR(*names);
+    return NULL;
+}
+
+/* The instance __dict__ of native classes without __slots__ holds the attributes
+   their class does not declare (set from other modules, by libraries, by mock). A
+   GC type's instance that is not tracked yet (no field holds a container) is
+   tracked once it has one, where the runtime makes it: anything may be put in it.
+   (Not where the interpreter makes it, in setattr: see differences.md.) */
+static void native_dict_made(PyObject *self) {
+    if (PyType_IS_GC(Py_TYPE(self)) && !oxy_gc_is_tracked(self)) PyObject_GC_Track(self);
+}
+
+/* setattr as object.__setattr__ does it, tracking the instance if that made its
+   __dict__. */
+static int native_setattr(PyObject *self, PyObject *name, PyObject *v) {
+    if (PyObject_GenericSetAttr(self, name, v) < 0) return -1;
+    if (v != NULL && PyType_IS_GC(Py_TYPE(self)) && !oxy_gc_is_tracked(self)) {
+        PyObject **dp = _PyObject_GetDictPtr(self);
+        if (dp != NULL && *dp != NULL) native_dict_made(self);
+    }
+    return 0;
+}
+
+/* `obj.__dict__` (and vars(obj)): the instance __dict__, into which the fields'
+   current values are copied first (the fields stay where compiled code reads
+   them: what is stored into the dict under a field's name is not seen). The
+   fields come first in it, as they would in an ordinary instance's. */
+PyObject *oxy_native_dict_get(PyObject *self, void *closure) {
+    (void)closure;
+    PyObject **dp = _PyObject_GetDictPtr(self);
+    if (dp == NULL) {
+        PyErr_SetString(PyExc_AttributeError, "This object has no __dict__");
+        return NULL;
+    }
+    PyObject *names, *fields = native_field_values(self, &names, 1);
+    if (fields == NULL) return NULL;
+    PyObject *d = *dp, *rest = NULL;
+    if (d == NULL) {
+        d = *dp = PyDict_New();
+        if (d == NULL) goto fail;
+        native_dict_made(self);
+    }
+    /* (The first time, with other attributes already there, the fields go first;
+       a field set again after a deletion goes last, as in an ordinary __dict__.) */
+    Py_ssize_t pos = 0;
+    PyObject *k, *v;
+    int first = PyDict_GET_SIZE(d) > 0;
+    while (first && PyDict_Next(d, &pos, &k, &v)) {
+        first = PySet_Contains(names, k);
+        if (first < 0) goto fail;
+        first = !first;
+    }
+    if (first) {
+        rest = PyDict_Copy(d);
+        if (rest == NULL) goto fail;
+        PyDict_Clear(d);
+    }
+    if (PyDict_Update(d, fields) < 0) goto fail;
+    pos = 0;
+    while (rest != NULL && PyDict_Next(rest, &pos, &k, &v)) {
+        int field = PySet_Contains(names, k);
+        if (field < 0 || (!field && PyDict_SetItem(d, k, v) < 0)) goto fail;
+    }
+    /* An unset field is not in it. */
+    PyObject *it = PyObject_GetIter(names);
+    if (it == NULL) goto fail;
+    while ((k = PyIter_Next(it)) != NULL) {
+        int set = PyDict_Contains(fields, k);
+        int r = set < 0 ? -1 : set ? 0 : PyDict_DelItem(d, k);
+        Py_DECREF(k);
+        if (r < 0) {
+            if (set < 0 || !PyErr_ExceptionMatches(PyExc_KeyError)) {
+                Py_DECREF(it);
+                goto fail;
+            }
+            PyErr_Clear();
+        }
+    }
+    Py_DECREF(it);
+    if (PyErr_Occurred()) goto fail;
+    Py_XDECREF(rest);
+    Py_DECREF(fields);
+    Py_DECREF(names);
+    return Py_NewRef(d);
+fail:
+    Py_XDECREF(rest);
+    Py_DECREF(fields);
+    Py_DECREF(names);
+    return NULL;
+}
+
+/* `obj.__dict__ = d`: the fields take d's values (checked as stores), those not in
+   d are unset, and d is the instance __dict__ from then on. `del obj.__dict__`
+   unsets them all and drops the __dict__. (Slots are left alone.) */
+int oxy_native_dict_set(PyObject *self, PyObject *value, void *closure) {
+    (void)closure;
+    if (value != NULL && !PyDict_Check(value)) {
+        PyErr_Format(PyExc_TypeError, "__dict__ must be set to a dictionary, not a '%.200s'",
+                     Py_TYPE(value)->tp_name);
+        return -1;
+    }
+    PyObject **dp = _PyObject_GetDictPtr(self);
+    if (dp == NULL) {
+        PyErr_SetString(PyExc_AttributeError, "This object has no __dict__");
+        return -1;
+    }
+    PyObject *mro = Py_TYPE(self)->tp_mro;
+    for (Py_ssize_t i = mro != NULL ? PyTuple_GET_SIZE(mro) - 1 : -1; i >= 0; i--) {
+        PyTypeObject *t = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
+        if (t->tp_dealloc == NULL || t->tp_getset == NULL || !(t->tp_flags & Py_TPFLAGS_HEAPTYPE) ||
+            !native_fields_in_dict(t))
+            continue;
+        for (PyGetSetDef *g = t->tp_getset; g->name != NULL; g++) {
+            if (g->name[0] == '_' && g->name[1] == '_') continue;
+            if (g->get == NULL || g->set == NULL) continue;
+            PyObject *v = NULL;
+            if (value != NULL) {
+                PyObject *key = PyUnicode_FromString(g->name);
+                if (key == NULL) return -1;
+                v = PyDict_GetItemWithError(value, key);
+                Py_DECREF(key);
+                if (v == NULL && PyErr_Occurred()) return -1;
+            }
+            if (g->set(self, v, g->closure) < 0) {
+                if (v != NULL || !PyErr_ExceptionMatches(PyExc_AttributeError)) return -1;
+                PyErr_Clear();
+            }
+        }
+    }
+    Py_XSETREF(*dp, Py_XNewRef(value));
+    if (value != NULL) native_dict_made(self);
+    return 0;
+}
+
+/* The value under `name` in the instance __dict__ of self (borrowed), or NULL without
+   an exception when there is none. */
+PyObject *oxy_dict_field(PyObject *self, const char *name) {
+    PyObject **dp = _PyObject_GetDictPtr(self);
+    if (dp == NULL || *dp == NULL || PyDict_GET_SIZE(*dp) == 0) return NULL;
+    return PyDict_GetItemString(*dp, name);
+}
+
+/* Removes `name` from the instance __dict__ of self: 1, 0 when it is not there, -1
+   with an exception. */
+int oxy_dict_field_del(PyObject *self, const char *name) {
+    PyObject **dp = _PyObject_GetDictPtr(self);
+    if (dp == NULL || *dp == NULL || PyDict_GET_SIZE(*dp) == 0) return 0;
+    if (PyDict_DelItemString(*dp, name) == 0) return 1;
+    if (!PyErr_ExceptionMatches(PyExc_KeyError)) return -1;
+    PyErr_Clear();
+    return 0;
+}
+
+/* __getstate__ of native instances: {field: value} for every field that is set
+   (plus the other attributes of the instance __dict__), as an ordinary instance's
+   is its __dict__ (native_reduce_proto says how it is restored). */
+static PyObject *native_getstate(PyObject *self, PyObject *unused) {
+    (void)unused;
+    PyObject *names, *fields = native_field_values(self, &names, 0);
+    if (fields == NULL) return NULL;
+    PyObject *mro = Py_TYPE(self)->tp_mro;
     /* The __slots__ of Python subclasses (member descriptors), as copyreg does. */
     for (Py_ssize_t i = mro != NULL ? PyTuple_GET_SIZE(mro) - 1 : -1; i >= 0; i--) {
         PyTypeObject *t = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
@@ -3786,11 +3966,21 @@ static PyObject *native_getstate(PyObject *self, PyObject *unused) {
             if (r < 0) goto fail;
         }
     }
-    /* Like an ordinary instance: one dict (a Python subclass's __dict__ included). */
+    /* Like an ordinary instance: one dict, with the instance __dict__'s other
+       attributes (copies of fields that oxy_native_dict_get left there are stale). */
     PyObject **dictptr = _PyObject_GetDictPtr(self);
-    if (dictptr != NULL && *dictptr != NULL && PyDict_Update(fields, *dictptr) < 0) goto fail;
+    if (dictptr != NULL && *dictptr != NULL) {
+        Py_ssize_t pos = 0;
+        PyObject *k, *v;
+        while (PyDict_Next(*dictptr, &pos, &k, &v)) {
+            int field = PySet_Contains(names, k);
+            if (field < 0 || (!field && PyDict_SetItem(fields, k, v) < 0)) goto fail;
+        }
+    }
+    Py_DECREF(names);
     return fields;
 fail:
+    Py_DECREF(names);
     Py_DECREF(fields);
     return NULL;
 }
@@ -3959,7 +4149,7 @@ static PyObject *native_setstate(PyObject *self, PyObject *state) {
         PyObject *k, *v;
         Py_ssize_t pos = 0;
         while (PyDict_Next(d, &pos, &k, &v))
-            if (PyObject_GenericSetAttr(self, k, v) < 0) return NULL; /* (as object.__setattr__: a frozen class's __setattr__ is not asked) */
+            if (native_setattr(self, k, v) < 0) return NULL; /* (as object.__setattr__: a frozen class's __setattr__ is not asked) */
     }
     Py_RETURN_NONE;
 }

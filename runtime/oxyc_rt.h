@@ -2055,6 +2055,11 @@ OXY_API PyObject *oxy_class_end_cell(PyObject *builder, PyObject **slot);
 OXY_API int oxy_native_fields_restore(PyObject *decorated, PyObject *cls);
 /* Methods every root native class has: __getstate__. */
 extern OXY_API PyMethodDef oxy_native_methods[];
+/* The instance __dict__ of native classes without __slots__ (see oxyc_rt.c). */
+OXY_API OXY_COLD PyObject *oxy_native_dict_get(PyObject *self, void *closure);
+OXY_API OXY_COLD int oxy_native_dict_set(PyObject *self, PyObject *value, void *closure);
+OXY_API OXY_COLD PyObject *oxy_dict_field(PyObject *self, const char *name);
+OXY_API OXY_COLD int oxy_dict_field_del(PyObject *self, const char *name);
 
 #ifdef __cplusplus
 }

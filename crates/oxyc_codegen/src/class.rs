@@ -42,6 +42,11 @@ pub fn declarations(m: &Module, lk: Linkage) -> String {
                 // (Without weak references and fields the layout is object's, so
                 // the class mixes with other bases as a `__slots__ = ()` class does.)
                 if c.weakrefs {
+                    // (With weak references comes the instance `__dict__`, as for a
+                    // class without `__slots__`: see `oxy_native_dict_get`.)
+                    // (In type()'s order, the weak references last: then a class
+                    // without fields still has object's layout for `extra_ivars`.)
+                    let _ = writeln!(out, "    PyObject *oxy_dict;");
                     let _ = writeln!(out, "    PyObject *oxy_weakrefs;");
                 }
             }
@@ -96,6 +101,11 @@ pub fn declarations(m: &Module, lk: Linkage) -> String {
             None => {
                 let _ = writeln!(out, "    PyObject_HEAD");
                 if c.weakrefs {
+                    // (With weak references comes the instance `__dict__`, as for a
+                    // class without `__slots__`: see `oxy_native_dict_get`.)
+                    // (In type()'s order, the weak references last: then a class
+                    // without fields still has object's layout for `extra_ivars`.)
+                    let _ = writeln!(out, "    PyObject *oxy_dict;");
                     let _ = writeln!(out, "    PyObject *oxy_weakrefs;");
                 }
             }
@@ -403,9 +413,35 @@ pub fn definitions(m: &Module, lk: Linkage) -> String {
                 _ => format!("Py_NewRef({o}->{n})"),
             };
             let name = c_string(f.name.as_bytes());
+            // A class whose fields are attributes of the instance `__dict__` in CPython
+            // (no `__slots__`): a value stored into that dict under the field's name
+            // while the field is unset (pickle restoring an ordinary instance's state,
+            // `obj.__dict__.update(...)`) becomes the field's value when it is read.
+            let adopts = has_dict(m, ci) && !c.slotted;
+            let unset_read = if adopts {
+                let _ = writeln!(
+                    out,
+                    "static int oxy_set_{ci}_{j}(PyObject *self, PyObject *v, void *closure);
+/* The field takes a value left for it in the instance __dict__: 1, or 0 without one,
+   or -1 when the value is refused. */
+static OXY_COLD int oxy_adopt_{ci}_{j}(PyObject *self) {{
+    PyObject *v = oxy_dict_field(self, {name});
+    if (v == NULL) return 0;
+    Py_INCREF(v);
+    int r = oxy_set_{ci}_{j}(self, v, NULL);
+    Py_DECREF(v);
+    return r < 0 ? -1 : 1;
+}}"
+                );
+                format!(
+                    "int a = oxy_adopt_{ci}_{j}(self); if (a <= 0) {{ if (a == 0) oxy_raise_unset_attribute(self, {name}); return NULL; }}"
+                )
+            } else {
+                format!("oxy_raise_unset_attribute(self, {name}); return NULL;")
+            };
             let _ = writeln!(
                 out,
-                "static PyObject *oxy_get_{ci}_{j}(PyObject *self, void *closure) {{\n    (void)closure;\n    if (!({})) {{ oxy_raise_unset_attribute(self, {name}); return NULL; }}\n    return {boxed};\n}}",
+                "static PyObject *oxy_get_{ci}_{j}(PyObject *self, void *closure) {{\n    (void)closure;\n    if (!({})) {{ {unset_read} }}\n    return {boxed};\n}}",
                 is_set(&o, f, j)
             );
             let clear = match f.ty {
@@ -457,11 +493,29 @@ pub fn definitions(m: &Module, lk: Linkage) -> String {
                 RType::Bool => ("2", "char x = (v == Py_True); Py_DECREF(v);\n    return x;"),
                 _ => ("NULL", "return v;"),
             };
+            // (A value adopted from the instance `__dict__`, see `adopts`: the field's,
+            // owned or borrowed as the read wants it.)
+            let adopted = |owned: bool| {
+                if !adopts {
+                    return String::new();
+                }
+                let value = match f.ty {
+                    RType::Int if owned => {
+                        format!("{{ oxy_int x = {o}->{n}; oxy_int_incref(x); return x; }}")
+                    }
+                    RType::Obj if owned => format!("return Py_NewRef({o}->{n});"),
+                    _ => format!("return {o}->{n};"),
+                };
+                format!(
+                    "\n    {{ int a = oxy_adopt_{ci}_{j}(self); if (a < 0) return {fail}; if (a > 0) {value} }}"
+                )
+            };
             if hooked[ci as usize] {
                 let _ = writeln!(
                     out,
-                    "{shared} {ct} oxy_missing_{ci}_{j}(PyObject *self) {{\n    if (Py_TYPE(self)->tp_getattro == PyObject_GenericGetAttr) {{ oxy_raise_unset_attribute(self, {name}); return {fail}; }}\n    PyObject *v = PyObject_GetAttrString(self, {name});\n    if (v == NULL) return {fail};\n    if (!({check})) {{ oxy_raise_type({what}, {expected}, v); Py_DECREF(v); return {fail}; }}\n    {convert}\n}}",
-                    ct = crate::c_type(f.ty)
+                    "{shared} {ct} oxy_missing_{ci}_{j}(PyObject *self) {{{adopted}\n    if (Py_TYPE(self)->tp_getattro == PyObject_GenericGetAttr) {{ oxy_raise_unset_attribute(self, {name}); return {fail}; }}\n    PyObject *v = PyObject_GetAttrString(self, {name});\n    if (v == NULL) return {fail};\n    if (!({check})) {{ oxy_raise_type({what}, {expected}, v); Py_DECREF(v); return {fail}; }}\n    {convert}\n}}",
+                    ct = crate::c_type(f.ty),
+                    adopted = adopted(true)
                 );
             } else {
                 // Otherwise: a plain class attribute that hides the field in the
@@ -477,8 +531,9 @@ pub fn definitions(m: &Module, lk: Linkage) -> String {
                 };
                 let _ = writeln!(
                     out,
-                    "{shared} {ct} oxy_unset_{ci}_{j}(PyObject *self) {{\n    static const char what[] = {what}, expected[] = {expected};\n    PyObject *v = oxy_class_attr(self, {name});\n    if (v == NULL) return {fail};\n    if (!({check})) {{ oxy_raise_type(what, expected, v); return {fail}; }}\n    {convert}\n}}",
-                    ct = crate::c_type(f.ty)
+                    "{shared} {ct} oxy_unset_{ci}_{j}(PyObject *self) {{\n    static const char what[] = {what}, expected[] = {expected};{adopted}\n    PyObject *v = oxy_class_attr(self, {name});\n    if (v == NULL) return {fail};\n    if (!({check})) {{ oxy_raise_type(what, expected, v); return {fail}; }}\n    {convert}\n}}",
+                    ct = crate::c_type(f.ty),
+                    adopted = adopted(false)
                 );
             }
             // Deleting an unset field: a slot's error (just the name) in a class with
@@ -488,9 +543,21 @@ pub fn definitions(m: &Module, lk: Linkage) -> String {
             } else {
                 format!("oxy_raise_unset_attribute(self, {name})")
             };
+            // (With `adopts`: deleting also drops the field's name from the instance
+            // `__dict__`, a value left there for it or a copy `__dict__` put there.)
+            let (del_pending, del_copy) = if adopts {
+                (
+                    format!(
+                        "int d = oxy_dict_field_del(self, {name}); if (d != 0) return d > 0 ? 0 : -1; "
+                    ),
+                    format!(" if (oxy_dict_field_del(self, {name}) < 0) return -1;"),
+                )
+            } else {
+                (String::new(), String::new())
+            };
             let _ = writeln!(
                 out,
-                "static int oxy_set_{ci}_{j}(PyObject *self, PyObject *v, void *closure) {{\n    (void)closure;\n    if (v == NULL) {{\n        if (!({})) {{ {del_unset}; return -1; }}\n        {clear}\n        return 0;\n    }}\n    if (!({check})) {{ oxy_raise_type({what}, {expected}, v); return -1; }}\n    {{ {store} }}\n    return 0;\n}}",
+                "static int oxy_set_{ci}_{j}(PyObject *self, PyObject *v, void *closure) {{\n    (void)closure;\n    if (v == NULL) {{\n        if (!({})) {{ {del_pending}{del_unset}; return -1; }}\n        {clear}{del_copy}\n        return 0;\n    }}\n    if (!({check})) {{ oxy_raise_type({what}, {expected}, v); return -1; }}\n    {{ {store} }}\n    return 0;\n}}",
                 is_set(&o, f, j)
             );
         }
@@ -500,6 +567,14 @@ pub fn definitions(m: &Module, lk: Linkage) -> String {
                 out,
                 "    {{{}, oxy_get_{ci}_{j}, oxy_set_{ci}_{j}, NULL, NULL}},",
                 c_string(f.name.as_bytes())
+            );
+        }
+        // (Not in a class with `__slots__`: the runtime takes the entry to say
+        // whether the class's fields are in `__dict__` in CPython or are slots.)
+        if has_dict(m, ci) && !c.slotted {
+            let _ = writeln!(
+                out,
+                "    {{\"__dict__\", oxy_native_dict_get, oxy_native_dict_set, NULL, NULL}},"
             );
         }
         let _ = writeln!(out, "    {{NULL, NULL, NULL, NULL, NULL}}}};");
@@ -527,6 +602,8 @@ pub fn definitions(m: &Module, lk: Linkage) -> String {
         }
         if let Some(b) = c.base {
             let _ = writeln!(out, "    oxy_clear_{b}(self);");
+        } else if c.weakrefs {
+            let _ = writeln!(out, "    Py_CLEAR((({st} *)self)->oxy_dict);");
         }
         let _ = writeln!(out, "    return 0;\n}}");
         let _ = writeln!(out, "static void oxy_release_ints_{ci}(PyObject *self) {{");
@@ -560,6 +637,9 @@ pub fn definitions(m: &Module, lk: Linkage) -> String {
                 );
             }
             None => {
+                if c.weakrefs {
+                    let _ = writeln!(out, "    Py_VISIT((({st} *)self)->oxy_dict);");
+                }
                 let _ = writeln!(
                     out,
                     "    (void)self; (void)visit; (void)arg;\n    return 0;\n}}"
@@ -723,7 +803,9 @@ static void oxy_dealloc_{ci}(PyObject *self) {{
             let _ = writeln!(out, "    {{Py_tp_new, (void *)oxy_new_{ci}}},");
         }
         let _ = writeln!(out, "    {{Py_tp_dealloc, (void *)oxy_dealloc_{ci}}},");
-        if gc {
+        // (A class that is not a GC type still visits and clears its instance
+        // `__dict__` for a Python subclass's instances, which are GC objects.)
+        if gc || has_dict(m, ci) {
             let _ = writeln!(out, "    {{Py_tp_traverse, (void *)oxy_traverse_{ci}}},");
             let _ = writeln!(out, "    {{Py_tp_clear, (void *)oxy_clear_{ci}}},");
         }
@@ -742,8 +824,15 @@ static void oxy_dealloc_{ci}(PyObject *self) {{
             } else {
                 String::new()
             };
+            let dict = if c.weakrefs {
+                format!(
+                    "    {{\"__dictoffset__\", T_PYSSIZET, offsetof({st}, oxy_dict), READONLY, NULL}},\n"
+                )
+            } else {
+                String::new()
+            };
             let members = format!(
-                "static PyMemberDef oxy_members_{ci}[] = {{\n{weaklist}    {{NULL, 0, 0, 0, NULL}}}};\n"
+                "static PyMemberDef oxy_members_{ci}[] = {{\n{weaklist}{dict}    {{NULL, 0, 0, 0, NULL}}}};\n"
             );
             let at = out
                 .rfind(&format!("static PyType_Slot oxy_slots_{ci}[]"))
@@ -853,6 +942,10 @@ pub fn tracked_from_birth(m: &Module, ci: u32) -> bool {
         }
         c = layout.base;
     }
+    // (An instance `__dict__` that `setattr` makes does not get an untracked instance
+    // tracked: the interpreter makes it without asking the class, and a setattro of
+    // our own would make `object.__setattr__` refuse the class. Tracking every
+    // instance from the start instead cost 9% on binary_trees. See differences.md.)
     false
 }
 
@@ -909,6 +1002,19 @@ pub fn family_leaves_first(m: &Module, ci: u32) -> Vec<u32> {
     let is_base = |k: u32| m.classes.iter().any(|c| c.base == Some(k));
     let (leaves, bases): (Vec<u32>, Vec<u32>) = all.into_iter().partition(|k| !is_base(*k));
     leaves.into_iter().chain(bases).collect()
+}
+
+/// Do the instances of native class `ci` have a `__dict__` (for attributes the class
+/// does not declare)? Those of every class without `__slots__` in its native
+/// family's root: the slot is in the root's struct, next to the weak references.
+pub fn has_dict(m: &Module, ci: u32) -> bool {
+    m.classes[root_of(m, ci) as usize].weakrefs
+}
+
+/// The root struct of native class `ci`'s family, for `has_dict` classes: the C
+/// expression of the instance `__dict__` slot of `obj`.
+pub fn dict_slot(m: &Module, ci: u32, obj: &str) -> String {
+    format!("(({} *){obj})->oxy_dict", struct_name(root_of(m, ci)))
 }
 
 fn root_of(m: &Module, mut ci: u32) -> u32 {

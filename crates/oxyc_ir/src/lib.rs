@@ -342,18 +342,24 @@ pub enum OpKind {
         /// this read reuses that check's answer.
         known: bool,
     },
-    /// `type(obj)` is exactly one of these native classes.
+    /// `type(obj)` is exactly one of these native classes. With `method`, the test
+    /// picks the compiled implementation of that method, and also fails when the
+    /// instance's `__dict__` holds the name (an attribute set from outside, e.g. by
+    /// `mock.patch.object`, hides the method as it would on an ordinary instance).
     TypeIs {
         dst: Reg,
         obj: Reg,
         classes: Vec<u32>,
+        method: Option<String>,
     },
     /// `type(obj)` is exactly one of these native classes of other modules
-    /// (`Module::xclasses`), each recognised by its layout hash. Never fails.
+    /// (`Module::xclasses`), each recognised by its layout hash (`method` as for
+    /// `TypeIs`). Never fails.
     XTypeIs {
         dst: Reg,
         obj: Reg,
         classes: Vec<u32>,
+        method: Option<String>,
     },
     /// `obj` (or None, with `optional`) is an instance of native class `class` of
     /// another module or of a subclass. Never fails.

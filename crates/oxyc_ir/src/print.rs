@@ -227,9 +227,18 @@ fn op_text(op: &Op) -> String {
         }
         OpKind::LoadConstInt { dst, name, .. } => format!("{dst} = load_const_int {name}"),
         OpKind::NewInstance { dst, class } => format!("{dst} = new_instance c{class}"),
-        OpKind::TypeIs { dst, obj, classes } => {
+        OpKind::TypeIs {
+            dst,
+            obj,
+            classes,
+            method,
+        } => {
             let cs: Vec<String> = classes.iter().map(|c| format!("c{c}")).collect();
-            format!("{dst} = type_is {obj} {}", cs.join("|"))
+            format!(
+                "{dst} = type_is {obj} {}{}",
+                cs.join("|"),
+                not_hidden(method)
+            )
         }
         OpKind::MakeNativeClass {
             dst,
@@ -240,9 +249,18 @@ fn op_text(op: &Op) -> String {
         OpKind::MakeClass { dst, builder, cell } => {
             format!("{dst} = make_class {builder} (__class__ {cell})")
         }
-        OpKind::XTypeIs { dst, obj, classes } => {
+        OpKind::XTypeIs {
+            dst,
+            obj,
+            classes,
+            method,
+        } => {
             let cs: Vec<String> = classes.iter().map(|c| format!("xc{c}")).collect();
-            format!("{dst} = xtype_is {obj} {}", cs.join("|"))
+            format!(
+                "{dst} = xtype_is {obj} {}{}",
+                cs.join("|"),
+                not_hidden(method)
+            )
         }
         OpKind::XIsInstance {
             dst,
@@ -301,6 +319,14 @@ fn op_text(op: &Op) -> String {
 fn kw(k: &Option<Vec<String>>) -> String {
     match k {
         Some(v) => format!(" kwnames={v:?}"),
+        None => String::new(),
+    }
+}
+
+/// The suffix of a method dispatch's exact-type test (`TypeIs::method`).
+fn not_hidden(method: &Option<String>) -> String {
+    match method {
+        Some(m) => format!(" (no own {m})"),
         None => String::new(),
     }
 }

@@ -795,6 +795,7 @@ impl<'a> FnBuilder<'a> {
             dst: is,
             obj: me.reg,
             classes: family,
+            method: None,
         });
         let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
         self.branch(is, fast, slow);
@@ -950,6 +951,7 @@ impl<'a> FnBuilder<'a> {
                 dst: is,
                 obj: recv.reg,
                 classes,
+                method: Some(name.to_string()),
             });
             self.branch(is, fast, next);
             self.switch_to(fast);

@@ -65,6 +65,7 @@ impl<'a> FnBuilder<'a> {
             dst: is_exact,
             obj: obj.reg,
             classes: family,
+            method: None,
         });
         let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
         self.branch(is_exact, fast, slow);
@@ -116,6 +117,7 @@ impl<'a> FnBuilder<'a> {
             dst: is_exact,
             obj: obj.reg,
             classes: family,
+            method: None,
         });
         let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
         self.branch(is_exact, fast, slow);
@@ -153,6 +155,7 @@ impl<'a> FnBuilder<'a> {
             dst: is_exact,
             obj: obj.reg,
             classes: family,
+            method: None,
         });
         let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
         self.branch(is_exact, fast, slow);

@@ -212,6 +212,7 @@ impl<'a> FnBuilder<'a> {
             dst: is,
             obj: mgr,
             classes,
+            method: None,
         });
         self.branch(is, fast, slow);
         self.switch_to(fast);
@@ -266,6 +267,7 @@ impl<'a> FnBuilder<'a> {
             dst: is,
             obj: aiter,
             classes,
+            method: None,
         });
         self.branch(is, fast, slow);
         self.switch_to(fast);

@@ -100,6 +100,7 @@ impl<'a> FnBuilder<'a> {
                 dst: is,
                 obj: l.reg,
                 classes: classes.clone(),
+                method: None,
             });
             self.branch(is, test_r, next);
             self.switch_to(test_r);
@@ -151,6 +152,7 @@ impl<'a> FnBuilder<'a> {
                 dst: is,
                 obj: v.reg,
                 classes,
+                method: None,
             });
             self.branch(is, fast, next);
             self.switch_to(fast);

@@ -66,8 +66,18 @@ impl<'a> FnBuilder<'a> {
     }
 
     fn xtype_is(&mut self, obj: Reg, classes: Vec<u32>) -> Reg {
+        self.xtype_is_for(obj, classes, None)
+    }
+
+    /// [`Self::xtype_is`] for the dispatch of a call of `method` (`TypeIs::method`).
+    fn xtype_is_for(&mut self, obj: Reg, classes: Vec<u32>, method: Option<&str>) -> Reg {
         let dst = self.temp(RType::Bool);
-        self.emit(OpKind::XTypeIs { dst, obj, classes });
+        self.emit(OpKind::XTypeIs {
+            dst,
+            obj,
+            classes,
+            method: method.map(str::to_string),
+        });
         dst
     }
 
@@ -193,7 +203,7 @@ impl<'a> FnBuilder<'a> {
         let (slow, done) = (self.new_block(), self.new_block());
         for (c, i) in members {
             let m = &self.xclass(c).methods[i as usize];
-            let is = self.xtype_is(recv_box, vec![c]);
+            let is = self.xtype_is_for(recv_box, vec![c], Some(name));
             let (fast, next) = (self.new_block(), self.new_block());
             self.branch(is, fast, next);
             self.switch_to(fast);

@@ -165,6 +165,7 @@ fn sinkable(
         dst,
         obj,
         ref classes,
+        ..
     } = last.kind
     else {
         return None;
@@ -202,6 +203,7 @@ fn sinkable(
                                 dst: d,
                                 obj: o,
                                 classes: more,
+                                ..
                             },
                         ..
                     },

@@ -480,7 +480,8 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
                     c.name.name
                 ),
                 help: Some(
-                    "its methods are still compiled; only its instances keep a __dict__".into(),
+                    "its methods are still compiled; its instances are ordinary Python objects"
+                        .into(),
                 ),
             });
         }
@@ -506,16 +507,19 @@ pub fn analyze(module: &ast::Module, strict: bool) -> SemModule<'_> {
                     }
                 ),
                 help: Some(if k.unstored.is_empty() {
-                    "its instances are C structs without a __dict__; compiled code reads \
-                     fields and calls methods directly"
-                        .into()
+                    format!(
+                        "its instances are C structs{}; compiled code reads fields and calls \
+                         methods directly",
+                        layout_note(&native, k)
+                    )
                 } else {
                     let names: Vec<&str> = k.unstored.iter().map(String::as_str).collect();
                     format!(
-                        "its instances are C structs without a __dict__; compiled code reads \
-                         fields and calls methods directly. The module never stores {}: \
-                         subclasses made elsewhere may provide {}, so reads of {} on \
-                         instances of other classes take the ordinary lookup",
+                        "its instances are C structs{}; compiled code reads fields and calls \
+                         methods directly. The module never stores {}: subclasses made \
+                         elsewhere may provide {}, so reads of {} on instances of other \
+                         classes take the ordinary lookup",
+                        layout_note(&native, k),
                         names.join(", "),
                         if names.len() == 1 { "it" } else { "them" },
                         if names.len() == 1 { "it" } else { "them" },
@@ -823,3 +827,18 @@ const PRESET_MODULE_NAMES: &[&str] = &[
     "__path__",
     "__annotations__",
 ];
+
+/// What `--explain` says of a native class's instance `__dict__`.
+/// (The slot is in the struct of the family's root, which has no `__slots__`.)
+fn layout_note(all: &[NativeClass], k: &NativeClass) -> &'static str {
+    let mut root = k;
+    while let Some(b) = root.base {
+        root = &all[b];
+    }
+    if root.weakrefs {
+        " (attributes the class does not declare, set from other code, go to an instance \
+         __dict__)"
+    } else {
+        " without a __dict__ (its `__slots__`)"
+    }
+}

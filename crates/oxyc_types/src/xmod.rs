@@ -23,7 +23,7 @@ use oxyc_syntax::ast::{self, ExprKind, IntLit, Keyword, UnaryOp};
 
 /// Bump when the C calling convention of native functions changes: modules built
 /// by different conventions then never call each other directly.
-const ABI: &str = "oxyc-xcall-1";
+const ABI: &str = "oxyc-xcall-2";
 
 /// How a parameter binds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
