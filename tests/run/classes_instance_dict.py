@@ -61,6 +61,13 @@ class Packed(Node):
         self.weight = weight
 
 
+class Bag:
+    """No fields: only a bag of attributes that others set."""
+
+    def size(self) -> int:
+        return len(dict_of(self))
+
+
 class Slotted:
     __slots__ = ("a",)
 
@@ -179,7 +186,7 @@ def test_cycles_through_the_dict_are_collected() -> None:
 
     # (Tracked by the cycle collector: a field holds an object, or a Python
     # subclass's instance. See differences.md for the others.)
-    makers: list[Callable[[], object]] = [lambda: Node(1, Node(0)), lambda: Sub(3, 4)]
+    makers: list[Callable[[], object]] = [lambda: Node(1, Node(0)), lambda: Sub(3, 4), Bag]
     for make in makers:
         obj = make()
         builtins.setattr(obj, "me", obj)
@@ -237,3 +244,11 @@ def test_values_left_in_the_dict_for_unset_fields() -> None:
     n = Node.__new__(Node)
     dict_of(n).update({"value": 3, "next": None})
     print(n.value, n.next, n.over(), n.fire("e"))
+
+
+def test_attribute_bag() -> None:
+    b = Bag()
+    print(gc.is_tracked(b), b.size())
+    builtins.setattr(b, "fire", lambda e: "fired " + e)
+    add_triggers(b, ["go"])
+    print(getattr(b, "on_go")(), b.size(), sorted(dict_of(b)))

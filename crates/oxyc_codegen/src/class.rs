@@ -945,8 +945,23 @@ pub fn tracked_from_birth(m: &Module, ci: u32) -> bool {
     // (An instance `__dict__` that `setattr` makes does not get an untracked instance
     // tracked: the interpreter makes it without asking the class, and a setattro of
     // our own would make `object.__setattr__` refuse the class. Tracking every
-    // instance from the start instead cost 9% on binary_trees. See differences.md.)
-    false
+    // instance from the start instead cost 9% on binary_trees. See differences.md.
+    // A family without fields, whose instances can only be bags of attributes, is
+    // tracked from the start: `attribute_bags`.)
+    attribute_bags(m, ci)
+}
+
+/// Is class `ci` of a family (its root and every class derived from it) where no
+/// class declares a field, but instances have a `__dict__`? Those are attribute bags
+/// (`class Model: pass`, given triggers by a state-machine library that refer back
+/// to the instance): a GC type, tracked from the start, so that cycles through the
+/// `__dict__` are collected.
+fn attribute_bags(m: &Module, ci: u32) -> bool {
+    let root = root_of(m, ci);
+    has_dict(m, ci)
+        && (0..m.classes.len() as u32)
+            .filter(|&k| root_of(m, k) == root)
+            .all(|k| m.classes[k as usize].fields.is_empty())
 }
 
 /// Is a value that passes check `t` (a field's declared type) always an object the
@@ -975,7 +990,7 @@ fn needs_gc(m: &Module, ci: u32) -> bool {
         }
         c = layout.base;
     }
-    false
+    attribute_bags(m, ci)
 }
 
 /// Class `ci` and the native classes derived from it.
