@@ -3742,10 +3742,13 @@ int oxy_native_fields_restore(PyObject *decorated, PyObject *cls) {
 }
 
 /* Are native class t's fields attributes of the instance __dict__ in CPython (its
-   getset has the __dict__ entry), not slots (its body has __slots__)? */
+   getset has the __dict__ entry), not slots (its body has __slots__)? (Recognised by
+   the entry's doc, the same in every module: each has its own oxy_native_dict_get.) */
 static int native_fields_in_dict(PyTypeObject *t) {
     for (PyGetSetDef *g = t->tp_getset; g->name != NULL; g++)
-        if (g->get == oxy_native_dict_get) return 1;
+        if (strcmp(g->name, "__dict__") == 0 && g->doc != NULL &&
+            strcmp(g->doc, OXY_DICT_DOC) == 0)
+            return 1;
     return 0;
 }
 
@@ -3893,6 +3896,10 @@ int oxy_native_dict_set(PyObject *self, PyObject *value, void *closure) {
         PyErr_SetString(PyExc_AttributeError, "This object has no __dict__");
         return -1;
     }
+    /* (The old dict is off the instance while the fields change: unsetting one
+       drops its name from the instance's dict, and the caller may hold the old.) */
+    PyObject *old = *dp;
+    *dp = NULL;
     PyObject *mro = Py_TYPE(self)->tp_mro;
     for (Py_ssize_t i = mro != NULL ? PyTuple_GET_SIZE(mro) - 1 : -1; i >= 0; i--) {
         PyTypeObject *t = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
@@ -3905,20 +3912,27 @@ int oxy_native_dict_set(PyObject *self, PyObject *value, void *closure) {
             PyObject *v = NULL;
             if (value != NULL) {
                 PyObject *key = PyUnicode_FromString(g->name);
-                if (key == NULL) return -1;
+                if (key == NULL) goto fail;
                 v = PyDict_GetItemWithError(value, key);
                 Py_DECREF(key);
-                if (v == NULL && PyErr_Occurred()) return -1;
+                if (v == NULL && PyErr_Occurred()) goto fail;
             }
             if (g->set(self, v, g->closure) < 0) {
-                if (v != NULL || !PyErr_ExceptionMatches(PyExc_AttributeError)) return -1;
+                if (v != NULL || !PyErr_ExceptionMatches(PyExc_AttributeError)) goto fail;
                 PyErr_Clear();
             }
         }
     }
     Py_XSETREF(*dp, Py_XNewRef(value));
+    Py_XDECREF(old);
     if (value != NULL) native_dict_made(self);
     return 0;
+fail:
+    if (*dp == NULL)
+        *dp = old;
+    else
+        Py_XDECREF(old);
+    return -1;
 }
 
 /* The value under `name` in the instance __dict__ of self (borrowed), or NULL without
@@ -3927,6 +3941,20 @@ PyObject *oxy_dict_field(PyObject *self, const char *name) {
     PyObject **dp = _PyObject_GetDictPtr(self);
     if (dp == NULL || *dp == NULL || PyDict_GET_SIZE(*dp) == 0) return NULL;
     return PyDict_GetItemString(*dp, name);
+}
+
+/* An unset field read by another compiled module: the attribute lookup, whose getter
+   takes a value left for the field in the instance __dict__ (oxy_adopt_C_F); 0 when
+   it found one, else -1 with AttributeError (or the error the value raised). */
+int oxy_field_adopt(PyObject *obj, const char *name) {
+    if (oxy_dict_field(obj, name) == NULL) {
+        oxy_raise_unset_attribute(obj, name);
+        return -1;
+    }
+    PyObject *v = PyObject_GetAttrString(obj, name);
+    if (v == NULL) return -1;
+    Py_DECREF(v);
+    return 0;
 }
 
 /* Removes `name` from the instance __dict__ of self: 1, 0 when it is not there, -1

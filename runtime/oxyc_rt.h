@@ -2060,6 +2060,9 @@ OXY_API OXY_COLD PyObject *oxy_native_dict_get(PyObject *self, void *closure);
 OXY_API OXY_COLD int oxy_native_dict_set(PyObject *self, PyObject *value, void *closure);
 OXY_API OXY_COLD PyObject *oxy_dict_field(PyObject *self, const char *name);
 OXY_API OXY_COLD int oxy_dict_field_del(PyObject *self, const char *name);
+OXY_API OXY_COLD int oxy_field_adopt(PyObject *obj, const char *name);
+/* The doc of native classes' __dict__ entry (see native_fields_in_dict). */
+#define OXY_DICT_DOC "dictionary for instance variables (with copies of the fields)"
 
 #ifdef __cplusplus
 }

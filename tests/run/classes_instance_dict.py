@@ -118,6 +118,14 @@ def test_assign_dict() -> None:
         builtins.setattr(p, "__dict__", 5)
     except TypeError as e:
         print("TypeError", e)
+    # Taken away and put back: the saved dict keeps what it had.
+    q = Point(1, 2)
+    builtins.setattr(q, "extra", "e")
+    saved = dict_of(q)
+    builtins.setattr(q, "__dict__", {})
+    print(sorted(saved.items()), hasattr(q, "x"))
+    builtins.setattr(q, "__dict__", saved)
+    print(q.describe(), sorted(dict_of(q).items()))
     builtins.setattr(p, "extra", 1)
     builtins.delattr(p, "__dict__")
     print(hasattr(p, "x"), hasattr(p, "extra"), list(dict_of(p).items()))

@@ -90,6 +90,7 @@ fn modules_built_together_call_each_other_directly_and_agree_with_the_interprete
     t.build_all(None);
     for m in [
         "__init__", "main", "mathx", "shapes", "cyc_a", "cyc_b", "geom", "geouse", "tcheck",
+        "dictuse",
     ] {
         assert!(extension(&t.out(), m).is_file(), "{m} not built");
     }
@@ -181,8 +182,8 @@ fn a_body_change_recompiles_that_module_alone_a_signature_change_its_callers_too
     let (cc, log) = logging_cc(t.tmp.path());
     t.build_all(Some(&cc));
     let first = take_log(&log);
-    // The runtime's two units, then a compile and a link per module (9).
-    assert_eq!(first.len(), 2 + 2 * 9, "{first:?}");
+    // The runtime's two units, then a compile and a link per module (10).
+    assert_eq!(first.len(), 2 + 2 * 10, "{first:?}");
 
     let mathx = t.src().join("xpkg/mathx.py");
     let text = std::fs::read_to_string(&mathx).unwrap();
@@ -247,6 +248,18 @@ fn native_classes_of_another_module_are_used_directly_and_agree_with_the_interpr
         t.run_module("xpkg.geouse", &t.out()),
         interpreted,
         "compiled run differs"
+    );
+    // Attributes set from outside on geom's instances (their instance __dict__),
+    // read and called from another compiled module.
+    let dict_interpreted = t.run_module("xpkg.dictuse", &t.src());
+    assert!(
+        dict_interpreted.ends_with("-- 3 passed, 0 failed\n"),
+        "{dict_interpreted}"
+    );
+    assert_eq!(
+        t.run_module("xpkg.dictuse", &t.out()),
+        dict_interpreted,
+        "compiled dictuse differs"
     );
 
     // geouse reads and writes the fields of geom's instances in place, in the struct
@@ -411,8 +424,8 @@ fn a_method_body_change_recompiles_the_class_module_alone_a_field_change_its_use
     assert_eq!(second.len(), 2, "{second:?}");
     assert!(second.iter().all(|l| l.contains("geom")), "{second:?}");
 
-    // A field: geom, and geouse and tcheck, which read the fields in place, are
-    // compiled again.
+    // A field: geom, and geouse, tcheck and dictuse, which read the fields in
+    // place, are compiled again.
     let field = body.replace(
         "        self.x = x\n        self.y = y\n",
         "        self.x = x\n        self.y = y\n        self.tag = 0\n",
@@ -421,8 +434,8 @@ fn a_method_body_change_recompiles_the_class_module_alone_a_field_change_its_use
     std::fs::write(&geom, field).unwrap();
     t.build_all(Some(&cc));
     let third = take_log(&log);
-    assert_eq!(third.len(), 6, "{third:?}");
-    for user in ["geouse", "tcheck"] {
+    assert_eq!(third.len(), 8, "{third:?}");
+    for user in ["geouse", "tcheck", "dictuse"] {
         assert_eq!(
             third.iter().filter(|l| l.contains(user)).count(),
             2,

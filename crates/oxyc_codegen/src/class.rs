@@ -159,6 +159,7 @@ pub fn get_field_code(
         on_unset,
         hooked,
         Some(ci),
+        false,
     )
 }
 
@@ -172,6 +173,10 @@ pub fn get_xfield_code(
     on_unset: &str,
 ) -> String {
     let f = &m.xclasses[k as usize].fields[j as usize];
+    let mut root = k;
+    while let Some(b) = m.xclasses[root as usize].base {
+        root = b;
+    }
     read_field(
         &xstruct_name(k),
         f,
@@ -182,13 +187,16 @@ pub fn get_xfield_code(
         on_unset,
         None,
         None,
+        m.xclasses[root as usize].weakrefs,
     )
 }
 
 /// Reading field `j` (`f`) of struct `st`; `hooked`: the class (of this module)
 /// whose `__getattr__` an unset read asks; `own`: the class, when it is this
 /// module's (an unset read then looks for a class attribute that hides the field:
-/// `oxy_unset_<class>_<field>`).
+/// `oxy_unset_<class>_<field>`); `xdict`: a class of another module whose instances
+/// have a `__dict__` (an unset read asks the attribute lookup, whose getter takes a
+/// value left there for the field: `oxy_field_adopt`).
 #[allow(clippy::too_many_arguments)]
 fn read_field(
     st: &str,
@@ -200,6 +208,7 @@ fn read_field(
     on_unset: &str,
     hooked: Option<u32>,
     own: Option<u32>,
+    xdict: bool,
 ) -> String {
     let o = format!("(({st} *){obj})");
     let n = field_name(f, j as usize);
@@ -223,12 +232,25 @@ fn read_field(
         (Some(ci), _) => (format!("oxy_missing_{ci}_{j}"), true),
         (None, Some(ci)) => (format!("oxy_unset_{ci}_{j}"), false),
         (None, None) => {
+            let set = is_set(&o, f, j as usize);
+            if xdict {
+                let adopt = format!(
+                    "if (oxy_field_adopt({obj}, {name}) < 0 || !({set})) {{ if (!PyErr_Occurred()) oxy_raise_unset_attribute({obj}, {name}); {on_unset} }}"
+                );
+                if f.ty == RType::Int && !borrow {
+                    return format!(
+                        "{dst} = {o}->{n}; if (OXY_UNLIKELY(!OXY_INT_IS_SHORT({dst}))) {{ if (OXY_UNLIKELY({dst} == OXY_INT_ERR)) {{ {adopt} {dst} = {o}->{n}; }} oxy_int_incref({dst}); }}"
+                    );
+                }
+                return format!(
+                    "if (OXY_UNLIKELY(!({set}))) {{ {adopt} }}\n    {dst} = {o}->{n};{take}"
+                );
+            }
             if f.ty == RType::Int && !borrow {
                 return format!(
                     "{dst} = {o}->{n}; if (OXY_UNLIKELY(!OXY_INT_IS_SHORT({dst}))) {{ if (OXY_UNLIKELY({dst} == OXY_INT_ERR)) {{ oxy_raise_unset_attribute({obj}, {name}); {on_unset} }} oxy_int_incref_long({dst}); }}"
                 );
             }
-            let set = is_set(&o, f, j as usize);
             return format!(
                 "if (OXY_UNLIKELY(!({set}))) {{ oxy_raise_unset_attribute({obj}, {name}); {on_unset} }}\n    {dst} = {o}->{n};{take}"
             );
@@ -574,7 +596,7 @@ static OXY_COLD int oxy_adopt_{ci}_{j}(PyObject *self) {{
         if has_dict(m, ci) && !c.slotted {
             let _ = writeln!(
                 out,
-                "    {{\"__dict__\", oxy_native_dict_get, oxy_native_dict_set, NULL, NULL}},"
+                "    {{\"__dict__\", oxy_native_dict_get, oxy_native_dict_set, OXY_DICT_DOC, NULL}},"
             );
         }
         let _ = writeln!(out, "    {{NULL, NULL, NULL, NULL, NULL}}}};");

@@ -252,7 +252,7 @@ fn is_dataclass_pseudo_field(annotation: &Expr) -> bool {
 
 /// Names a class body binds with `@property` (or `@p.setter`/`.getter`/`.deleter`):
 /// data descriptors, whose stores run code instead of storing a field. (Also
-/// `cached_property`, whose instance `__dict__` entry hides nothing of the class's.)
+/// `cached_property`, though a class using it is never native.)
 pub fn property_names(body: &[Stmt]) -> IndexSet<String> {
     let mut out = IndexSet::new();
     for s in body {
@@ -376,16 +376,13 @@ pub fn not_native(
     }) {
         return Some("its body runs statements other than definitions and assignments".into());
     }
-    // (A native class has an instance `__dict__` unless it or a native base has
-    // `__slots__`.)
-    if uses_cached_property(&c.body)
-        && (literal_slots(c).is_some()
-            || c.bases.first().is_some_and(|b| {
-                matches!(&b.kind, ExprKind::Name(n)
-                    if earlier.iter().any(|k| &k.name == n && !k.weakrefs))
-            }))
-    {
-        return Some("it uses `cached_property`, which needs an instance `__dict__`".into());
+    // (A native instance has a `__dict__`, but a cached value that refers back to
+    // it, `[self.run]`, would make a cycle that the collector does not see while the
+    // instance is untracked, or at all in a class that is not a GC type.)
+    if uses_cached_property(&c.body) {
+        return Some(
+            "it uses `cached_property`, whose cached values the cycle collector must see".into(),
+        );
     }
     match literal_slots(c) {
         Some(None) => return Some("its `__slots__` is not a literal list of names".into()),

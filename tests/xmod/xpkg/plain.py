@@ -7,3 +7,7 @@ def shout(s: str) -> str:
 
 def twice(x: int) -> int:
     return 2 * x
+
+
+def combine(name: str, *bases: type) -> type:
+    return type(name, bases, {})
