@@ -5,6 +5,7 @@ class; compiled methods then follow it (before, compiled methods had no
 `__closure__` and their `super()` kept the replaced class: TypeError). A nested
 function shows the cells of the variables it captures."""
 
+import gc
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -185,3 +186,21 @@ def test_an_emptied_cell() -> None:
         print("ValueError", e)
     cell.cell_contents = saved
     print(Derived().other())
+
+
+class Holder:
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+
+@remake_with_slots
+class Kept(Holder):
+    tag: str
+
+
+def test_a_replaced_class_is_not_kept() -> None:
+    # (The module kept every class statement's class: the replaced one stayed
+    # alive and a second time among its base's subclasses, which broke cattrs'
+    # include_subclasses on attrs classes.)
+    gc.collect()
+    print([c.__qualname__ for c in Holder.__subclasses__()], Kept.__mro__[1] is Holder)

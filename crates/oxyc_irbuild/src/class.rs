@@ -376,10 +376,15 @@ impl<'a> FnBuilder<'a> {
             }
         };
         if !local {
-            self.emit(OpKind::StoreStatic {
-                name: class_static(stmt_index),
-                src: cls,
-            });
+            // (Kept only for what reads it, `super()` and `__class__` in the methods:
+            // otherwise it would keep alive a class that a decorator replaced, as
+            // attrs' `@define` does, which `Base.__subclasses__()` would then list.)
+            if native.is_some() || oxyc_sema::first_class_cell_need(c).is_some() {
+                self.emit(OpKind::StoreStatic {
+                    name: class_static(stmt_index),
+                    src: cls,
+                });
+            }
         } else if let Some(scope) = self.scope {
             // (The `__class__` of its methods, when they use it: a cell of this
             // function.)
