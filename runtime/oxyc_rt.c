@@ -3973,7 +3973,10 @@ int oxy_dict_field_del(PyObject *self, const char *name) {
    is its __dict__ (native_reduce_proto says how it is restored). */
 static PyObject *native_getstate(PyObject *self, PyObject *unused) {
     (void)unused;
-    PyObject *names, *fields = native_field_values(self, &names, 0);
+    /* (The field names are needed only to leave out their copies in the dict.) */
+    PyObject **dictptr = _PyObject_GetDictPtr(self);
+    int has_dict = dictptr != NULL && *dictptr != NULL && PyDict_GET_SIZE(*dictptr) > 0;
+    PyObject *names = NULL, *fields = native_field_values(self, has_dict ? &names : NULL, 0);
     if (fields == NULL) return NULL;
     PyObject *mro = Py_TYPE(self)->tp_mro;
     /* The __slots__ of Python subclasses (member descriptors), as copyreg does. */
@@ -3995,9 +3998,10 @@ static PyObject *native_getstate(PyObject *self, PyObject *unused) {
         }
     }
     /* Like an ordinary instance: one dict, with the instance __dict__'s other
-       attributes (copies of fields that oxy_native_dict_get left there are stale). */
-    PyObject **dictptr = _PyObject_GetDictPtr(self);
-    if (dictptr != NULL && *dictptr != NULL) {
+       attributes (copies of fields that oxy_native_dict_get left there are stale).
+       (Looked up again: a field's getter may have run code.) */
+    dictptr = _PyObject_GetDictPtr(self);
+    if (names != NULL && dictptr != NULL && *dictptr != NULL) {
         Py_ssize_t pos = 0;
         PyObject *k, *v;
         while (PyDict_Next(*dictptr, &pos, &k, &v)) {
@@ -4005,10 +4009,10 @@ static PyObject *native_getstate(PyObject *self, PyObject *unused) {
             if (field < 0 || (!field && PyDict_SetItem(fields, k, v) < 0)) goto fail;
         }
     }
-    Py_DECREF(names);
+    Py_XDECREF(names);
     return fields;
 fail:
-    Py_DECREF(names);
+    Py_XDECREF(names);
     Py_DECREF(fields);
     return NULL;
 }
