@@ -173,10 +173,6 @@ pub fn get_xfield_code(
     on_unset: &str,
 ) -> String {
     let f = &m.xclasses[k as usize].fields[j as usize];
-    let mut root = k;
-    while let Some(b) = m.xclasses[root as usize].base {
-        root = b;
-    }
     read_field(
         &xstruct_name(k),
         f,
@@ -187,7 +183,7 @@ pub fn get_xfield_code(
         on_unset,
         None,
         None,
-        m.xclasses[root as usize].weakrefs,
+        xdict_slot(m, k, obj).is_some(),
     )
 }
 
@@ -1052,6 +1048,18 @@ pub fn has_dict(m: &Module, ci: u32) -> bool {
 /// expression of the instance `__dict__` slot of `obj`.
 pub fn dict_slot(m: &Module, ci: u32, obj: &str) -> String {
     format!("(({} *){obj})->oxy_dict", struct_name(root_of(m, ci)))
+}
+
+/// [`dict_slot`] for class `k` of another module (`Module::xclasses`): None when its
+/// instances have no `__dict__`.
+pub fn xdict_slot(m: &Module, k: u32, obj: &str) -> Option<String> {
+    let mut root = k;
+    while let Some(b) = m.xclasses[root as usize].base {
+        root = b;
+    }
+    m.xclasses[root as usize]
+        .weakrefs
+        .then(|| format!("(({} *){obj})->oxy_dict", xstruct_name(root)))
 }
 
 fn root_of(m: &Module, mut ci: u32) -> u32 {

@@ -2503,19 +2503,9 @@ impl<'a> Emitter<'a> {
                     .map(|c| format!("oxy_xclass_is(&oxy_xc[{c}], {o})"))
                     .collect();
                 let hidden = match (method, classes.first()) {
-                    (Some(_), Some(&c)) => {
-                        let mut root = c;
-                        while let Some(b) = self.m.xclasses[root as usize].base {
-                            root = b;
-                        }
-                        if self.m.xclasses[root as usize].weakrefs {
-                            let slot =
-                                format!("(({} *){o})->oxy_dict", crate::class::xstruct_name(root));
-                            not_hidden(&slot)
-                        } else {
-                            String::new()
-                        }
-                    }
+                    (Some(_), Some(&c)) => crate::class::xdict_slot(self.m, c, o)
+                        .map(|slot| not_hidden(&slot))
+                        .unwrap_or_default(),
                     _ => String::new(),
                 };
                 let _ = writeln!(
